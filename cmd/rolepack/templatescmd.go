@@ -1,0 +1,60 @@
+package main
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/rolepack/rolepack/output"
+	"github.com/rolepack/rolepack/render"
+	"github.com/rolepack/rolepack/templates"
+)
+
+func newTemplatesCmd(io *IO) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "templates",
+		Short: "Work with the document templates",
+	}
+	var force bool
+	export := &cobra.Command{
+		Use:   "export DIR",
+		Short: "Write the default templates into DIR for editing",
+		Long: `export writes every embedded default template into DIR. Edit any of them and
+pass --templates DIR to generate: each file in DIR replaces the default of the
+same name; the others stay as they are. Existing files are kept unless --force.
+docs/templates.md lists every field a template can use.`,
+		Example: `  rolepack templates export my-templates
+  rolepack generate --templates my-templates`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			dir := args[0]
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return err
+			}
+			for _, name := range render.TemplateNames() {
+				p := filepath.Join(dir, name)
+				if _, err := os.Stat(p); err == nil && !force {
+					return fmt.Errorf("%s exists: use --force to overwrite it", p)
+				}
+			}
+			for _, name := range render.TemplateNames() {
+				b, err := fs.ReadFile(templates.FS, name)
+				if err != nil {
+					return err
+				}
+				p := filepath.Join(dir, name)
+				if err := output.WriteFileAtomic(p, b); err != nil {
+					return err
+				}
+				fmt.Fprintf(io.Out, "wrote %s\n", p)
+			}
+			return nil
+		},
+	}
+	export.Flags().BoolVar(&force, "force", false, "overwrite templates already in DIR")
+	cmd.AddCommand(export)
+	return cmd
+}

@@ -1,0 +1,401 @@
+// Package ddat imports DDaT Capability Framework role-level summaries (the
+// "<Profession> role: <Role>" / "Role level:" / "Skill:" plain-text form) into
+// the canonical framework model. One or many files become one framework;
+// the levels of a role read from several files are ordered by seniority.
+package ddat
+
+import (
+	"path/filepath"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/rolepack/rolepack/framework"
+	"github.com/rolepack/rolepack/framework/textprep"
+)
+
+// The header phrases, matched against the whole trimmed line.
+const (
+	headerInRole  = "In this role, you will:"
+	headerAtLevel = "At this role level, you will:"
+	levelPrefix   = "Role level:"
+	skillPrefix   = "Skill:"
+	roleSep       = " role: "
+	notInUse      = "NOT IN USE"
+)
+
+// Detect reports whether d looks like a DDaT role-level summary: its first
+// significant line is "<Profession> role: <Role>" and a "Role level:" line
+// follows.
+func Detect(d *textprep.Doc) bool {
+	first := -1
+	for i, l := range d.Lines {
+		if textprep.Trim(l.Text) != "" {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return false
+	}
+	if _, _, ok := roleLine(textprep.Trim(d.Lines[first].Text)); !ok {
+		return false
+	}
+	for _, l := range d.Lines[first+1:] {
+		if strings.HasPrefix(textprep.Trim(l.Text), levelPrefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// roleLine splits "<Profession> role: <Role>" at the first " role: ".
+func roleLine(s string) (profession, role string, ok bool) {
+	p, r, found := strings.Cut(s, roleSep)
+	if !found {
+		// "Data role:" with nothing after it still names the form.
+		return "", "", false
+	}
+	p, r = textprep.Trim(p), textprep.Trim(r)
+	if p == "" || r == "" || isBullet(s) {
+		return "", "", false
+	}
+	return p, r, true
+}
+
+// bulletText returns the text of a bullet line ("- ", "-  ", "- "+NBSP,
+// "* ", "• ", with any indentation) and whether s is a bullet at all. A lone
+// marker is a bullet with empty text.
+func bulletText(s string) (string, bool) {
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	r, size := utf8.DecodeRuneInString(s)
+	if r != '-' && r != '*' && r != '•' {
+		return "", false
+	}
+	rest := s[size:]
+	if rest == "" {
+		return "", true
+	}
+	next, _ := utf8.DecodeRuneInString(rest)
+	if !unicode.IsSpace(next) {
+		return "", false
+	}
+	return textprep.Trim(rest), true
+}
+
+func isBullet(s string) bool { _, ok := bulletText(s); return ok }
+
+// block is the block a bullet or note line belongs to.
+type block int
+
+const (
+	blockRole block = iota
+	blockInRole
+	blockLevel
+	blockAtLevel
+	blockSkill
+)
+
+// file is one parsed role-level summary.
+type file struct {
+	name       string
+	profession string
+	roleTitle  string
+	roleLine   int
+	roleDesc   []string
+	duties     []string
+	roleNotes  []string
+	level      framework.RoleLevel
+	rank       int
+	levelLine  int
+}
+
+// parseFile reads one summary. Warnings are appended to *warn.
+func parseFile(d *textprep.Doc, warn *[]framework.Problem) (*file, error) {
+	name := filepath.Base(d.Path)
+	f := &file{name: name}
+	i := 0
+	for i < len(d.Lines) && textprep.Trim(d.Lines[i].Text) == "" {
+		i++
+	}
+	if i == len(d.Lines) {
+		return nil, d.Errorf(0, "file is empty")
+	}
+	first := d.Lines[i]
+	prof, role, ok := roleLine(textprep.Trim(first.Text))
+	if !ok {
+		return nil, d.Errorf(first.N, "expected the DDaT role line \"<Profession> role: <Role>\", found %q", clip(textprep.Trim(first.Text)))
+	}
+	f.profession, f.roleTitle, f.roleLine = prof, role, first.N
+
+	cur := blockRole
+	levelLine := 0
+	var skill *framework.Entry // current skill block
+	skillIndex := map[string]int{}
+	var skills []framework.Entry
+	skillLines := map[string]int{}
+	addNote := func(text string, n int) {
+		switch cur {
+		case blockRole, blockInRole:
+			f.roleNotes = append(f.roleNotes, text)
+		case blockLevel:
+			f.level.Notes = append(f.level.Notes, text)
+		case blockAtLevel:
+			f.level.Notes = append(f.level.Notes, "At this role level: "+text)
+		case blockSkill:
+			f.level.Notes = append(f.level.Notes, "Skill "+skill.Title+": "+text)
+		}
+	}
+	for _, l := range d.Lines[i+1:] {
+		s := textprep.Trim(l.Text)
+		if s == "" {
+			continue
+		}
+		text, bullet := bulletText(s)
+		if bullet && text == "" {
+			*warn = append(*warn, framework.Warnf(d.Path, l.N, "empty bullet ignored"))
+			continue
+		}
+		head := s
+		if bullet {
+			head = text // a bullet whose text is a header is that header
+		}
+		switch {
+		case strings.EqualFold(head, headerInRole):
+			cur = blockInRole
+			continue
+		case strings.EqualFold(head, headerAtLevel):
+			if levelLine == 0 {
+				*warn = append(*warn, framework.Warnf(d.Path, l.N, "%q before the \"Role level:\" line", headerAtLevel))
+			}
+			cur = blockAtLevel
+			continue
+		}
+		if !bullet && strings.HasPrefix(s, levelPrefix) {
+			if levelLine != 0 {
+				return nil, d.Errorf(l.N, "second \"Role level:\" line (the first is line %d); put each role level in its own file", levelLine)
+			}
+			title := textprep.Trim(strings.TrimPrefix(s, levelPrefix))
+			if title == "" {
+				return nil, d.Errorf(l.N, "\"Role level:\" has no level title")
+			}
+			levelLine = l.N
+			f.level.From = framework.Position(name, l.N)
+			if strings.EqualFold(title, notInUse) {
+				f.level.Retired = true
+				title = f.roleTitle
+			}
+			f.level.Title = title
+			f.level.ID = framework.Slug(title)
+			if f.level.ID == "" {
+				return nil, d.Errorf(l.N, "level title %q has no letters or digits", title)
+			}
+			cur = blockLevel
+			continue
+		}
+		if !bullet && strings.HasPrefix(s, skillPrefix) {
+			title := textprep.Trim(strings.TrimPrefix(s, skillPrefix))
+			if title == "" {
+				return nil, d.Errorf(l.N, "\"Skill:\" has no skill name")
+			}
+			if levelLine == 0 {
+				return nil, d.Errorf(l.N, "\"Skill:\" before the \"Role level:\" line")
+			}
+			cur = blockSkill
+			if k, ok := skillIndex[title]; ok {
+				skill = &skills[k] // the same skill again: merge its bullets
+				continue
+			}
+			skillIndex[title] = len(skills)
+			skillLines[title] = l.N
+			skills = append(skills, framework.Entry{
+				Kind:  framework.KindSkill,
+				Group: "Skills",
+				Title: title,
+				From:  framework.Position(name, l.N),
+			})
+			skill = &skills[len(skills)-1]
+			continue
+		}
+		if f.level.Retired && strings.EqualFold(head, notInUse) {
+			continue // the retired marker itself is carried by Retired
+		}
+		if !bullet {
+			addNote(s, l.N)
+			continue
+		}
+		switch cur {
+		case blockRole:
+			f.roleDesc = append(f.roleDesc, text)
+		case blockInRole:
+			f.duties = append(f.duties, text)
+		case blockLevel:
+			f.level.Summary = append(f.level.Summary, text)
+		case blockAtLevel:
+			f.level.Responsibilities = append(f.level.Responsibilities, text)
+		case blockSkill:
+			skill.Descriptors = append(skill.Descriptors, text)
+		}
+	}
+	if levelLine == 0 {
+		return nil, d.Errorf(f.roleLine, "no \"Role level:\" line in this DDaT summary")
+	}
+	if len(skills) == 0 {
+		return nil, d.Errorf(levelLine, "role level %q has no \"Skill:\" lines", f.level.Title)
+	}
+	if !f.level.Retired {
+		for _, s := range skills {
+			if len(s.Descriptors) == 0 {
+				*warn = append(*warn, framework.Warnf(d.Path, skillLines[s.Title], "skill %q has no descriptor lines", s.Title))
+			}
+		}
+	}
+	f.level.Entries = skills
+	f.rank = rank(f.level.Title)
+	f.levelLine = levelLine
+	return f, nil
+}
+
+// seniority words, lowest first; a level title with none of them ranks as a
+// plain practitioner level (rank 2).
+var seniority = map[string]int{
+	"trainee": 0, "apprentice": 0,
+	"junior": 1, "associate": 1, "assistant": 1,
+	"senior":    3,
+	"lead":      4,
+	"principal": 5,
+	"head":      6, "chief": 6, "director": 6, "deputy": 5,
+}
+
+// rank derives a seniority rank from a level title: trainee/apprentice <
+// junior/associate < plain < senior < lead < principal < head/chief.
+func rank(title string) int {
+	best, found := 0, false
+	for _, w := range strings.FieldsFunc(strings.ToLower(title), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if r, ok := seniority[w]; ok && (!found || r > best) {
+			best, found = r, true
+		}
+	}
+	if !found {
+		return 2
+	}
+	return best
+}
+
+func clip(s string) string {
+	const max = 80
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:max]) + "…"
+}
+
+// Parse imports one or more DDaT role-level summaries into one framework.
+// Roles are keyed by the slug of their title and appear in input order;
+// each role's levels are ordered by seniority (then title).
+//
+// problems holds every warning and error found, in input order. err is
+// non-nil (the first error, a *framework.Problem) when any file could not be
+// read; the framework is then nil.
+func Parse(docs []*textprep.Doc) (*framework.Framework, []framework.Problem, error) {
+	fw := &framework.Framework{
+		ID:     "ddat",
+		Name:   "DDaT Capability Framework",
+		Format: "ddat",
+		Source: framework.Source{
+			Title:     "Government Digital and Data Profession Capability Framework",
+			Publisher: "Government Digital Service / Central Digital and Data Office",
+			URL:       "https://ddat-capability-framework.service.gov.uk/",
+			Licence:   "Open Government Licence v3.0",
+		},
+	}
+	var problems []framework.Problem
+	var firstErr error
+	fail := func(err error) {
+		if p, ok := err.(*framework.Problem); ok {
+			problems = append(problems, *p)
+		}
+		if firstErr == nil {
+			firstErr = err
+		}
+	}
+	if len(docs) == 0 {
+		err := framework.Errorf("ddat", 0, "no files to import")
+		return nil, []framework.Problem{*err}, err
+	}
+	type roleAcc struct {
+		role   framework.Role
+		files  []*file
+		levels map[string]string // level ID → where it was read
+	}
+	var roles []*roleAcc
+	byID := map[string]*roleAcc{}
+	for _, d := range docs {
+		if d == nil {
+			continue
+		}
+		fw.Source.Files = append(fw.Source.Files, filepath.Base(d.Path))
+		problems = append(problems, d.Warnings...)
+		f, err := parseFile(d, &problems)
+		if err != nil {
+			fail(err)
+			continue
+		}
+		id := framework.Slug(f.roleTitle)
+		if id == "" {
+			fail(d.Errorf(f.roleLine, "role title %q has no letters or digits", f.roleTitle))
+			continue
+		}
+		acc := byID[id]
+		if acc == nil {
+			acc = &roleAcc{
+				role: framework.Role{
+					ID:     id,
+					Title:  f.roleTitle,
+					Family: f.profession,
+					From:   framework.Position(f.name, f.roleLine),
+				},
+				levels: map[string]string{},
+			}
+			byID[id] = acc
+			roles = append(roles, acc)
+		} else if acc.role.Family != f.profession {
+			problems = append(problems, framework.Warnf(d.Path, f.roleLine, "role %q is in profession %q here but %q in %s; keeping %q", f.roleTitle, f.profession, acc.role.Family, acc.role.From, acc.role.Family))
+		}
+		if prev, dup := acc.levels[f.level.ID]; dup {
+			fail(d.Errorf(f.levelLine, "role level %q of role %q was already read from %s", f.level.Title, f.roleTitle, prev))
+			continue
+		}
+		acc.levels[f.level.ID] = f.level.From
+		if len(acc.role.Description) == 0 {
+			acc.role.Description = f.roleDesc
+		}
+		if len(acc.role.Duties) == 0 {
+			acc.role.Duties = f.duties
+		}
+		for _, n := range f.roleNotes {
+			if !slices.Contains(acc.role.Notes, n) {
+				acc.role.Notes = append(acc.role.Notes, n)
+			}
+		}
+		acc.files = append(acc.files, f)
+	}
+	if firstErr != nil {
+		return nil, problems, firstErr
+	}
+	for _, acc := range roles {
+		slices.SortStableFunc(acc.files, func(a, b *file) int {
+			if a.rank != b.rank {
+				return a.rank - b.rank
+			}
+			return strings.Compare(a.level.Title, b.level.Title)
+		})
+		for _, f := range acc.files {
+			acc.role.Levels = append(acc.role.Levels, f.level)
+		}
+		fw.Roles = append(fw.Roles, acc.role)
+	}
+	return fw, problems, nil
+}

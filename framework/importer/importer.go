@@ -1,0 +1,331 @@
+// Package importer reads framework source documents of any supported
+// format (DDaT role-level summaries, FEDIP/NCF job profiles, MkDocs skills
+// matrices) or a canonical framework file, recognising the format from the
+// content, and checks them. It is what `rolepack import` and `rolepack
+// validate` call.
+package importer
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/rolepack/rolepack/framework"
+	"github.com/rolepack/rolepack/framework/ddat"
+	"github.com/rolepack/rolepack/framework/matrix"
+	"github.com/rolepack/rolepack/framework/profile"
+	"github.com/rolepack/rolepack/framework/textprep"
+)
+
+// Format names a source format.
+type Format string
+
+// The formats Import reads. FormatAuto recognises the format from the
+// content; FormatCanonical is rolepack's own framework YAML (or JSON).
+const (
+	FormatAuto      Format = "auto"
+	FormatDDaT      Format = "ddat"
+	FormatProfile   Format = "profile"
+	FormatMatrix    Format = "matrix"
+	FormatCanonical Format = "yaml"
+)
+
+// formats describes the source formats in detection order.
+var formats = []struct {
+	format Format
+	what   string
+	detect func(*textprep.Doc) bool
+}{
+	{FormatDDaT, "a DDaT role-level summary", ddat.Detect},
+	{FormatProfile, "a FEDIP/NCF job profile", profile.Detect},
+	{FormatMatrix, "a skills matrix", matrix.Detect},
+	{FormatCanonical, "a rolepack framework YAML file", looksCanonical},
+}
+
+// Formats lists the names --from accepts, in order.
+var Formats = []Format{FormatAuto, FormatDDaT, FormatProfile, FormatMatrix, FormatCanonical}
+
+// ParseFormat returns the Format named s ("" means auto); the error lists
+// the known names.
+func ParseFormat(s string) (Format, error) {
+	if s == "" {
+		return FormatAuto, nil
+	}
+	for _, f := range Formats {
+		if strings.EqualFold(s, string(f)) {
+			return f, nil
+		}
+	}
+	names := make([]string, len(Formats))
+	for i, f := range Formats {
+		names[i] = string(f)
+	}
+	return "", fmt.Errorf("unknown source format %q (known: %s)", s, strings.Join(names, ", "))
+}
+
+func describe(f Format) string {
+	for _, x := range formats {
+		if x.format == f {
+			return x.what
+		}
+	}
+	return string(f)
+}
+
+// Options controls an import.
+type Options struct {
+	// From forces a format; "" or FormatAuto recognises it from the content.
+	From Format
+	// Title is the role title of a profile that has no title line.
+	Title string
+}
+
+// Detect recognises the format of a prepared document. The error, at the
+// document's first non-blank line, says which formats were tried.
+func Detect(d *textprep.Doc) (Format, error) {
+	for _, f := range formats {
+		if f.detect(d) {
+			return f.format, nil
+		}
+	}
+	return "", d.Errorf(firstLine(d), "not a DDaT role-level summary, FEDIP/NCF profile, skills matrix or rolepack framework YAML file (formats tried: ddat, profile, matrix, yaml)")
+}
+
+func firstLine(d *textprep.Doc) int {
+	for _, l := range d.Lines {
+		if textprep.Trim(l.Text) != "" {
+			return l.N
+		}
+	}
+	return 1
+}
+
+// canonicalKey is a top-level key of the canonical YAML form.
+var canonicalKey = regexp.MustCompile(`^(id|name|version|format|source|levels|roles|catalogues):(\s|$)`)
+
+// looksCanonical reports whether d starts like a canonical framework file:
+// its first line that is not blank, a comment or "---" is a top-level model
+// key, or a JSON object opens it.
+func looksCanonical(d *textprep.Doc) bool {
+	for _, l := range d.Lines {
+		t := l.Text
+		switch {
+		case textprep.Trim(t) == "", strings.HasPrefix(t, "#"), t == "---":
+			continue
+		case strings.HasPrefix(t, "{"):
+			return true
+		}
+		return canonicalKey.MatchString(t)
+	}
+	return false
+}
+
+func hasYAMLExt(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".yaml", ".yml", ".json":
+		return true
+	}
+	return false
+}
+
+// input is one file with its recognised format.
+type input struct {
+	path   string
+	format Format
+	doc    *textprep.Doc // nil for canonical files
+}
+
+// classify reads and recognises each file.
+func classify(paths []string, opt Options) ([]input, error) {
+	from := opt.From
+	if from == "" {
+		from = FormatAuto
+	}
+	if _, err := ParseFormat(string(from)); err != nil {
+		return nil, err
+	}
+	ins := make([]input, 0, len(paths))
+	for _, p := range paths {
+		if from == FormatCanonical || (from == FormatAuto && hasYAMLExt(p)) {
+			ins = append(ins, input{path: p, format: FormatCanonical})
+			continue
+		}
+		d, err := textprep.ReadFile(p)
+		if err != nil {
+			return nil, err
+		}
+		f := from
+		if f == FormatAuto {
+			if f, err = Detect(d); err != nil {
+				return nil, err
+			}
+		}
+		if f == FormatCanonical {
+			d = nil
+		}
+		ins = append(ins, input{path: p, format: f, doc: d})
+	}
+	return ins, nil
+}
+
+// Import reads one or more files of one format into one framework. Matrix
+// pages of one area become one catalogue; several profiles or DDaT
+// summaries become several roles. A canonical framework file is loaded
+// (and validated) as it is, and must then be the only file. The returned
+// problems are warnings (and, for a canonical file, its validation
+// problems); a file that cannot be read gives an error naming file and line.
+// The framework's Format says which format was read.
+func Import(paths []string, opt Options) (*framework.Framework, []framework.Problem, error) {
+	if len(paths) == 0 {
+		return nil, nil, errors.New("import: no files given")
+	}
+	ins, err := classify(paths, opt)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, in := range ins {
+		if in.format == FormatCanonical {
+			if len(ins) > 1 {
+				return nil, nil, framework.Errorf(in.path, 0, "a rolepack framework file cannot be imported together with other files; give it on its own")
+			}
+			return framework.Load(in.path)
+		}
+	}
+	return parse(ins, opt)
+}
+
+// parse imports source documents that are all of one format.
+func parse(ins []input, opt Options) (*framework.Framework, []framework.Problem, error) {
+	first := ins[0]
+	docs := make([]*textprep.Doc, 0, len(ins))
+	var probs []framework.Problem
+	for _, in := range ins {
+		if in.format != first.format {
+			return nil, nil, framework.Errorf(in.path, firstLine(in.doc), "is %s, but %s is %s; import files of one format at a time",
+				describe(in.format), first.path, describe(first.format))
+		}
+		docs = append(docs, in.doc)
+		probs = append(probs, in.doc.Warnings...)
+	}
+	var (
+		f    *framework.Framework
+		more []framework.Problem
+		err  error
+	)
+	switch first.format {
+	case FormatDDaT:
+		f, more, err = ddat.Parse(docs)
+	case FormatProfile:
+		f, more, err = profile.Parse(docs, profile.Options{Title: opt.Title})
+	case FormatMatrix:
+		f, more, err = matrix.Parse(docs)
+	default:
+		return nil, nil, fmt.Errorf("import: unsupported format %q", first.format)
+	}
+	probs = append(probs, more...)
+	sortByFile(probs, ins)
+	if err != nil {
+		return nil, probs, err
+	}
+	if f != nil && f.Format == "" {
+		f.Format = string(first.format)
+	}
+	return f, probs, nil
+}
+
+// sortByFile orders problems by the order of the files given, then line.
+func sortByFile(ps []framework.Problem, ins []input) {
+	order := make(map[string]int, len(ins))
+	for i, in := range ins {
+		if _, ok := order[in.path]; !ok {
+			order[in.path] = i
+		}
+	}
+	sort.SliceStable(ps, func(i, j int) bool {
+		oi, iok := order[ps[i].File]
+		oj, jok := order[ps[j].File]
+		if !iok {
+			oi = len(ins)
+		}
+		if !jok {
+			oj = len(ins)
+		}
+		if oi != oj {
+			return oi < oj
+		}
+		return ps[i].Line < ps[j].Line
+	})
+}
+
+// Validate checks files as `rolepack validate` does: each canonical
+// framework file on its own, and the source documents together (imported
+// as by Import, then validated). Everything wrong, including a file that
+// cannot be read at all, is one problem in the result; warnings do not make
+// a framework unusable (framework.HasErrors tells).
+func Validate(paths []string, opt Options) []framework.Problem {
+	if len(paths) == 0 {
+		return []framework.Problem{{Message: "validate: no files given"}}
+	}
+	var sources, canonical []string
+	from := opt.From
+	if from == "" {
+		from = FormatAuto
+	}
+	for _, p := range paths {
+		if from == FormatCanonical || (from == FormatAuto && hasYAMLExt(p)) {
+			canonical = append(canonical, p)
+			continue
+		}
+		sources = append(sources, p)
+	}
+	var probs []framework.Problem
+	for _, p := range canonical {
+		_, ps, err := framework.Load(p)
+		probs = append(probs, ps...)
+		if err != nil {
+			probs = append(probs, asProblem(p, err))
+		}
+	}
+	if len(sources) == 0 {
+		return probs
+	}
+	// Content-detected canonical files among the sources are loaded alone.
+	ins, err := classify(sources, opt)
+	if err != nil {
+		return append(probs, asProblem(sources[0], err))
+	}
+	var rest []input
+	for _, in := range ins {
+		if in.format == FormatCanonical {
+			_, ps, err := framework.Load(in.path)
+			probs = append(probs, ps...)
+			if err != nil {
+				probs = append(probs, asProblem(in.path, err))
+			}
+			continue
+		}
+		rest = append(rest, in)
+	}
+	if len(rest) == 0 {
+		return probs
+	}
+	f, ps, err := parse(rest, opt)
+	if err != nil {
+		return append(append(probs, ps...), asProblem(rest[0].path, err))
+	}
+	ps = append(ps, framework.Validate(f, nil)...)
+	sortByFile(ps, rest)
+	return append(probs, ps...)
+}
+
+// asProblem turns an error into a problem, keeping its file and line.
+func asProblem(path string, err error) framework.Problem {
+	var p *framework.Problem
+	if errors.As(err, &p) {
+		return *p
+	}
+	return framework.Problem{File: path, Severity: framework.SeverityError, Message: err.Error()}
+}

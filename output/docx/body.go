@@ -1,0 +1,669 @@
+package docx
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	_ "image/jpeg" // logos may be JPEG
+	"math"
+	"strconv"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/rolepack/rolepack/render/doc"
+)
+
+// Colours applied directly (as well as through the table style) so that
+// readers with partial table-style support show the same thing.
+const headerFill = "D9E2F3"
+
+const emuPerTwip = 635
+
+// builder holds the state of one document being written.
+type builder struct {
+	w         *Writer
+	meta      *doc.Meta
+	body      []byte
+	rels      []rel
+	links     map[string]string // target → relationship id
+	nums      []num
+	media     []mediaPart
+	logo      *mediaPart
+	logoW     int // EMU
+	logoH     int
+	docPr     int
+	bookmark  int
+	heading   int // effective level of the last heading
+	textWidth int // twips
+	lastTable bool
+}
+
+type rel struct {
+	id, typ, target string
+	external        bool
+}
+
+type num struct {
+	abstract, ilvl, start int
+	ordered               bool
+}
+
+type mediaPart struct {
+	name string
+	data []byte
+}
+
+const (
+	relImage     = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+	relHyperlink = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
+)
+
+func newBuilder(w *Writer, m *doc.Meta) *builder {
+	b := &builder{w: w, meta: m, textWidth: portraitW, body: make([]byte, 0, 96<<10)}
+	if m.Landscape {
+		b.textWidth = landscapeW
+	}
+	return b
+}
+
+func (b *builder) addRel(typ, target string, external bool) string {
+	id := "rpRel" + strconv.Itoa(len(b.rels)+1)
+	b.rels = append(b.rels, rel{id: id, typ: typ, target: target, external: external})
+	return id
+}
+
+func (b *builder) s(s string) { b.body = append(b.body, s...) }
+
+// document writes word/document.xml.
+func (b *builder) document(blocks []doc.Block) error {
+	if len(b.meta.Logo) > 0 {
+		if err := b.prepareLogo(); err != nil {
+			return err
+		}
+	}
+	b.s(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" +
+		`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><w:body>`)
+	if err := b.blocks(blocks, 0); err != nil {
+		return err
+	}
+	if b.lastTable {
+		b.spacer() // Word needs a paragraph after a final table
+	}
+	b.sectPr()
+	b.s(`</w:body></w:document>`)
+	return nil
+}
+
+func (b *builder) sectPr() {
+	b.s(`<w:sectPr><w:headerReference w:type="default" r:id="rpHeader"/>`)
+	if b.logo != nil {
+		b.s(`<w:headerReference w:type="first" r:id="rpHeaderFirst"/><w:footerReference w:type="first" r:id="rpFooter"/>`)
+	}
+	b.s(`<w:footerReference w:type="default" r:id="rpFooter"/>`)
+	if b.meta.Landscape {
+		b.s(fmt.Sprintf(`<w:pgSz w:w="%d" w:h="%d" w:orient="landscape"/>`, pageLong, pageShort))
+	} else {
+		b.s(fmt.Sprintf(`<w:pgSz w:w="%d" w:h="%d"/>`, pageShort, pageLong))
+	}
+	b.s(fmt.Sprintf(`<w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="567" w:footer="567" w:gutter="0"/><w:cols w:space="708"/>`, margin+283, margin, margin, margin))
+	if b.logo != nil {
+		b.s(`<w:titlePg/>`)
+	}
+	b.s(`<w:docGrid w:linePitch="360"/></w:sectPr>`)
+}
+
+func (b *builder) blocks(blocks []doc.Block, depth int) error {
+	for _, blk := range blocks {
+		if err := b.block(blk, depth); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (b *builder) block(blk doc.Block, depth int) error {
+	wasTable := b.lastTable
+	b.lastTable = false
+	switch n := blk.(type) {
+	case *doc.Heading:
+		b.headingBlock(n)
+	case *doc.Paragraph:
+		b.paragraph(n.Text, "", wasTable)
+	case *doc.List:
+		return b.list(n, depth)
+	case *doc.Table:
+		if wasTable {
+			b.spacer() // two tables in a row would merge into one
+		}
+		b.table(n)
+		b.lastTable = n.Columns() > 0
+	case *doc.Rule:
+		b.s(`<w:p><w:pPr><w:pStyle w:val="Rule"/></w:pPr></w:p>`)
+	case *doc.PageBreak:
+		b.s(`<w:p><w:r><w:br w:type="page"/></w:r></w:p>`)
+	case *doc.Chart:
+		return b.chart(n)
+	case nil:
+	default:
+		return fmt.Errorf("docx: unsupported block %T", blk)
+	}
+	return nil
+}
+
+// spacer is the paragraph Word requires between two tables and after a
+// final table; it is kept small.
+func (b *builder) spacer() {
+	b.s(`<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="120" w:lineRule="exact"/><w:rPr><w:sz w:val="8"/></w:rPr></w:pPr></w:p>`)
+}
+
+// headingBlock maps heading levels onto Heading1–Heading3 without skipping
+// a level: a heading may go at most one level deeper than the one before
+// it, and levels past 3 use Heading3.
+func (b *builder) headingBlock(h *doc.Heading) {
+	lvl := h.Level
+	if lvl < 1 {
+		lvl = 1
+	}
+	if lvl > b.heading+1 {
+		lvl = b.heading + 1
+	}
+	if lvl > 3 {
+		lvl = 3
+	}
+	b.heading = lvl
+	b.s(`<w:p><w:pPr><w:pStyle w:val="Heading`)
+	b.body = strconv.AppendInt(b.body, int64(lvl), 10)
+	b.s(`"/></w:pPr>`)
+	name := bookmarkName(h.ID)
+	if name != "" {
+		b.bookmark++
+		b.s(`<w:bookmarkStart w:id="`)
+		b.body = strconv.AppendInt(b.body, int64(b.bookmark), 10)
+		b.s(`" w:name="`)
+		b.s(name)
+		b.s(`"/>`)
+	}
+	b.runs(h.Text, false)
+	if name != "" {
+		b.s(`<w:bookmarkEnd w:id="`)
+		b.body = strconv.AppendInt(b.body, int64(b.bookmark), 10)
+		b.s(`"/>`)
+	}
+	b.s(`</w:p>`)
+}
+
+// bookmarkName turns a heading id into a hidden Word bookmark name (letters,
+// digits and underscores, at most 40 characters), so "#id" links work.
+func bookmarkName(id string) string {
+	if id == "" {
+		return ""
+	}
+	out := make([]byte, 0, 40)
+	out = append(out, '_')
+	for _, r := range id {
+		if len(out) >= 40 {
+			break
+		}
+		if r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			out = append(out, byte(r))
+		} else {
+			out = append(out, '_')
+		}
+	}
+	return string(out)
+}
+
+// paragraph writes a paragraph of runs with an optional style; afterTable
+// adds space above, since tables have no spacing of their own.
+func (b *builder) paragraph(runs []doc.Inline, style string, afterTable bool) {
+	b.s(`<w:p>`)
+	if style != "" || afterTable {
+		b.s(`<w:pPr>`)
+		if style != "" {
+			b.s(`<w:pStyle w:val="`)
+			b.s(style)
+			b.s(`"/>`)
+		}
+		if afterTable {
+			b.s(`<w:spacing w:before="200"/>`)
+		}
+		b.s(`</w:pPr>`)
+	}
+	b.runs(runs, false)
+	b.s(`</w:p>`)
+}
+
+// runs writes inline runs; consecutive runs with the same link share one
+// w:hyperlink.
+func (b *builder) runs(in []doc.Inline, bold bool) {
+	for i := 0; i < len(in); {
+		link := in[i].Link
+		if link == "" {
+			b.run(in[i], bold, false)
+			i++
+			continue
+		}
+		j := i
+		for j < len(in) && in[j].Link == link {
+			j++
+		}
+		if len(link) > 1 && link[0] == '#' {
+			b.s(`<w:hyperlink w:anchor="`)
+			b.s(bookmarkName(link[1:]))
+			b.s(`" w:history="1">`)
+		} else {
+			id, ok := b.links[link]
+			if !ok {
+				id = b.addRel(relHyperlink, link, true)
+				if b.links == nil {
+					b.links = map[string]string{}
+				}
+				b.links[link] = id
+			}
+			b.s(`<w:hyperlink r:id="`)
+			b.s(id)
+			b.s(`" w:history="1">`)
+		}
+		for ; i < j; i++ {
+			b.run(in[i], bold, true)
+		}
+		b.s(`</w:hyperlink>`)
+	}
+}
+
+func (b *builder) run(r doc.Inline, bold, link bool) {
+	if r.Break {
+		b.s(`<w:r><w:br/></w:r>`)
+		return
+	}
+	if r.Text == "" {
+		return
+	}
+	b.s(`<w:r>`)
+	bold = bold || r.Style&doc.Bold != 0
+	italic := r.Style&doc.Italic != 0
+	code := r.Style&doc.Code != 0
+	if bold || italic || code || link {
+		b.s(`<w:rPr>`)
+		switch {
+		case link:
+			b.s(`<w:rStyle w:val="Hyperlink"/>`)
+		case code:
+			b.s(`<w:rStyle w:val="InlineCode"/>`)
+		}
+		if bold {
+			b.s(`<w:b/><w:bCs/>`)
+		}
+		if italic {
+			b.s(`<w:i/><w:iCs/>`)
+		}
+		b.s(`</w:rPr>`)
+	}
+	b.body = appendText(b.body, r.Text)
+	b.s(`</w:r>`)
+}
+
+// list writes a real Word list: its own numbering instance, so numbering
+// restarts, at indent level depth.
+func (b *builder) list(l *doc.List, depth int) error {
+	ilvl := depth
+	if ilvl > 8 {
+		ilvl = 8
+	}
+	n := num{ilvl: ilvl, ordered: l.Ordered, start: max(l.Start, 1)}
+	if l.Ordered {
+		n.abstract = 1
+	}
+	b.nums = append(b.nums, n)
+	numID := len(b.nums)
+	for _, item := range l.Items {
+		first := true
+		if len(item.Blocks) == 0 {
+			b.listParagraph(nil, numID, ilvl)
+			continue
+		}
+		if _, ok := item.Blocks[0].(*doc.Paragraph); !ok {
+			b.listParagraph(nil, numID, ilvl)
+			first = false
+		}
+		for _, blk := range item.Blocks {
+			switch p := blk.(type) {
+			case *doc.Paragraph:
+				if first {
+					b.listParagraph(p.Text, numID, ilvl)
+					first = false
+				} else {
+					b.listParagraph(p.Text, 0, ilvl)
+				}
+			case *doc.List:
+				if err := b.list(p, depth+1); err != nil {
+					return err
+				}
+			default:
+				if err := b.block(blk, depth); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// listParagraph is one list item's paragraph; numID 0 continues the item
+// (indented, no number).
+func (b *builder) listParagraph(runs []doc.Inline, numID, ilvl int) {
+	b.s(`<w:p><w:pPr><w:pStyle w:val="ListParagraph"/>`)
+	if numID > 0 {
+		b.s(`<w:numPr><w:ilvl w:val="`)
+		b.body = strconv.AppendInt(b.body, int64(ilvl), 10)
+		b.s(`"/><w:numId w:val="`)
+		b.body = strconv.AppendInt(b.body, int64(numID), 10)
+		b.s(`"/></w:numPr>`)
+	} else {
+		b.s(`<w:ind w:left="`)
+		b.body = strconv.AppendInt(b.body, int64(425*(ilvl+1)), 10)
+		b.s(`"/>`)
+	}
+	b.s(`</w:pPr>`)
+	b.runs(runs, false)
+	b.s(`</w:p>`)
+}
+
+// table writes a Word table: full width, fixed column widths from the
+// content, the first row marked as a repeating header row.
+func (b *builder) table(t *doc.Table) {
+	cols := t.Columns()
+	if cols == 0 {
+		return
+	}
+	widths := columnWidths(t, cols, b.textWidth)
+	b.s(`<w:tbl><w:tblPr><w:tblStyle w:val="RolepackTable"/><w:tblW w:w="5000" w:type="pct"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>`)
+	for _, wd := range widths {
+		b.s(`<w:gridCol w:w="`)
+		b.body = strconv.AppendInt(b.body, int64(wd), 10)
+		b.s(`"/>`)
+	}
+	b.s(`</w:tblGrid>`)
+	if len(t.Header) > 0 {
+		b.row(t.Header, t.Align, widths, true)
+	}
+	for _, r := range t.Rows {
+		b.row(r, t.Align, widths, false)
+	}
+	b.s(`</w:tbl>`)
+}
+
+func (b *builder) row(cells []doc.Cell, align []doc.Align, widths []int, header bool) {
+	if header {
+		b.s(`<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>`)
+	} else {
+		b.s(`<w:tr><w:trPr><w:cantSplit/></w:trPr>`)
+	}
+	for i, wd := range widths {
+		b.s(`<w:tc><w:tcPr><w:tcW w:w="`)
+		b.body = strconv.AppendInt(b.body, int64(wd), 10)
+		b.s(`" w:type="dxa"/>`)
+		if header {
+			b.s(`<w:shd w:val="clear" w:color="auto" w:fill="` + headerFill + `"/>`)
+		}
+		b.s(`</w:tcPr><w:p><w:pPr><w:pStyle w:val="TableText"/>`)
+		if i < len(align) {
+			switch align[i] {
+			case doc.AlignCenter:
+				b.s(`<w:jc w:val="center"/>`)
+			case doc.AlignRight:
+				b.s(`<w:jc w:val="right"/>`)
+			}
+		}
+		b.s(`</w:pPr>`)
+		if i < len(cells) {
+			b.runs(cells[i].Text, header)
+		}
+		b.s(`</w:p></w:tc>`)
+	}
+	b.s(`</w:tr>`)
+}
+
+// columnWidths shares the text width between columns by the square root
+// of each column's average text length, so long descriptions get most of
+// the room without squeezing short columns; no column is narrower than its
+// longest word (up to a limit) and empty columns get room to write in.
+func columnWidths(t *doc.Table, cols, total int) []int {
+	const (
+		charTwips = 105 // average 10 pt Arial character
+		padTwips  = 200 // cell margins and a little air
+		minTwips  = 567 // 1 cm
+		wordCap   = 16  // longest word counted for the minimum
+		blankLen  = 40  // an empty column is room to write in
+	)
+	weights := make([]float64, cols)
+	mins := make([]int, cols)
+	for c := 0; c < cols; c++ {
+		var sum, n, word int
+		measure := func(cell []doc.Inline, body bool) {
+			s := doc.PlainText(cell)
+			l := utf8.RuneCountInString(s)
+			if body {
+				sum += l
+				n++
+			}
+			if w := longestWord(s); w > word {
+				word = w
+			}
+		}
+		if c < len(t.Header) {
+			measure(t.Header[c].Text, false)
+		}
+		for _, r := range t.Rows {
+			if c < len(r) {
+				measure(r[c].Text, true)
+			}
+		}
+		avg := float64(blankLen)
+		if sum > 0 {
+			avg = float64(sum) / float64(n)
+		}
+		if c < len(t.Header) {
+			h := float64(utf8.RuneCountInString(doc.PlainText(t.Header[c].Text)))
+			avg = math.Max(avg, h*0.6)
+		}
+		weights[c] = math.Sqrt(math.Max(avg, 3))
+		if word > wordCap {
+			word = wordCap
+		}
+		mins[c] = max(minTwips, word*charTwips+padTwips)
+	}
+	// Scale minimums down if they cannot all fit.
+	minSum := 0
+	for _, m := range mins {
+		minSum += m
+	}
+	if minSum > total {
+		for c := range mins {
+			mins[c] = mins[c] * total / minSum
+		}
+	}
+	// Give each column its share, lifting any below its minimum and taking
+	// the difference from the others in proportion to their weight.
+	widths := make([]int, cols)
+	fixed := make([]bool, cols)
+	for {
+		free, wsum := total, 0.0
+		for c := range widths {
+			if fixed[c] {
+				free -= mins[c]
+			} else {
+				wsum += weights[c]
+			}
+		}
+		changed := false
+		for c := range widths {
+			if fixed[c] {
+				widths[c] = mins[c]
+				continue
+			}
+			widths[c] = int(float64(free) * weights[c] / wsum)
+			if widths[c] < mins[c] {
+				fixed[c] = true
+				changed = true
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	sum := 0
+	for _, w := range widths {
+		sum += w
+	}
+	widths[cols-1] += total - sum
+	return widths
+}
+
+func longestWord(s string) int {
+	best, cur := 0, 0
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			cur = 0
+			continue
+		}
+		cur++
+		if cur > best {
+			best = cur
+		}
+	}
+	return best
+}
+
+// chart embeds the chart as a PNG picture with its title as a caption
+// above and its alt text on the picture.
+func (b *builder) chart(c *doc.Chart) error {
+	png, err := chartPNG(b.w.font, c)
+	if err != nil {
+		return fmt.Errorf("docx: chart %q: %w", c.Title, err)
+	}
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(png))
+	if err != nil {
+		return fmt.Errorf("docx: chart %q: %w", c.Title, err)
+	}
+	name := "rolepack-chart" + strconv.Itoa(len(b.media)+1) + ".png"
+	b.media = append(b.media, mediaPart{name: name, data: png})
+	id := b.addRel(relImage, "media/"+name, false)
+	if c.Title != "" {
+		b.paragraph([]doc.Inline{{Text: c.Title}}, "Caption", false)
+	}
+	width := min(b.textWidth, portraitW) * emuPerTwip
+	height := width * cfg.Height / cfg.Width
+	b.s(`<w:p><w:pPr><w:pStyle w:val="Figure"/></w:pPr><w:r>`)
+	b.body = b.appendPicture(b.body, id, name, c.Alt, c.Title, width, height)
+	b.s(`</w:r></w:p>`)
+	return nil
+}
+
+// appendPicture appends an inline w:drawing of the image with relationship
+// id, with alt text descr and title.
+func (b *builder) appendPicture(out []byte, id, name, descr, title string, cx, cy int) []byte {
+	b.docPr++
+	ext := `cx="` + strconv.Itoa(cx) + `" cy="` + strconv.Itoa(cy) + `"`
+	out = append(out, `<w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent `+ext+`/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:docPr id="`+strconv.Itoa(b.docPr)+`" name="`+name+`" descr="`...)
+	out = appendEscaped(out, descr)
+	out = append(out, `"`...)
+	if title != "" {
+		out = append(out, ` title="`...)
+		out = appendEscaped(out, title)
+		out = append(out, `"`...)
+	}
+	out = append(out, `/><wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="0" name="`+name+`" descr="`...)
+	out = appendEscaped(out, descr)
+	out = append(out, `"/><pic:cNvPicPr><a:picLocks noChangeAspect="1" noChangeArrowheads="1"/></pic:cNvPicPr></pic:nvPicPr><pic:blipFill><a:blip r:embed="`+id+`"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr bwMode="auto"><a:xfrm><a:off x="0" y="0"/><a:ext `+ext+`/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing>`...)
+	return out
+}
+
+// prepareLogo checks the logo and sizes it 1.5 cm high (at most 6 cm wide).
+func (b *builder) prepareLogo() error {
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(b.meta.Logo))
+	if err != nil || (format != "png" && format != "jpeg") || cfg.Width == 0 || cfg.Height == 0 {
+		return fmt.Errorf("docx: the logo is not a PNG or JPEG image")
+	}
+	const cmEMU = 360000
+	h := 3 * cmEMU / 2
+	w := h * cfg.Width / cfg.Height
+	if w > 6*cmEMU {
+		w = 6 * cmEMU
+		h = w * cfg.Height / cfg.Width
+	}
+	b.logo = &mediaPart{name: "rolepack-logo." + format, data: b.meta.Logo}
+	b.media = append(b.media, *b.logo)
+	b.logoW, b.logoH = w, h
+	return nil
+}
+
+// headerFirstXML is the first-page header: the logo on the left and the
+// organisation on the right.
+func (b *builder) headerFirstXML() []byte {
+	out := make([]byte, 0, 2048)
+	out = append(out, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`+"\n"+
+		`<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">`+
+		`<w:p><w:pPr><w:pStyle w:val="Header"/><w:tabs><w:tab w:val="clear" w:pos="4513"/><w:tab w:val="clear" w:pos="9026"/><w:tab w:val="right" w:pos="`+strconv.Itoa(b.textWidth)+`"/></w:tabs></w:pPr><w:r>`...)
+	alt := "Logo"
+	if b.meta.Author != "" {
+		alt = b.meta.Author + " logo"
+	}
+	out = b.appendPicture(out, "rpLogo", b.logo.name, alt, "", b.logoW, b.logoH)
+	out = append(out, `</w:r><w:r><w:tab/>`...)
+	out = appendText(out, b.meta.HeaderRight)
+	return append(out, `</w:r></w:p></w:hdr>`...)
+}
+
+func (b *builder) headerFirstRels() []byte {
+	return []byte(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" +
+		`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rpLogo" Type="` + relImage + `" Target="media/` + b.logo.name + `"/></Relationships>`)
+}
+
+// relsXML is word/_rels/document.xml.rels: the reference's kept
+// relationships plus numbering, header, footer, links and pictures.
+func (b *builder) relsXML() []byte {
+	out := make([]byte, 0, 2048)
+	out = append(out, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`+"\n"+
+		`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`...)
+	out = append(out, b.w.baseRels...)
+	out = append(out, `<Relationship Id="rpNumbering" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>`+
+		`<Relationship Id="rpHeader" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>`+
+		`<Relationship Id="rpFooter" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>`...)
+	if b.logo != nil {
+		out = append(out, `<Relationship Id="rpHeaderFirst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="headerFirst.xml"/>`...)
+	}
+	for _, r := range b.rels {
+		out = append(out, `<Relationship Id="`+r.id+`" Type="`+r.typ+`" Target="`...)
+		out = appendEscaped(out, r.target)
+		out = append(out, '"')
+		if r.external {
+			out = append(out, ` TargetMode="External"`...)
+		}
+		out = append(out, `/>`...)
+	}
+	return append(out, `</Relationships>`...)
+}
+
+// numberingXML is the reference's abstract list definitions plus one
+// w:num per list; numbered lists restart through w:startOverride.
+func (b *builder) numberingXML() []byte {
+	out := make([]byte, 0, len(b.w.numberingHead)+len(b.nums)*128+32)
+	out = append(out, b.w.numberingHead...)
+	for i, n := range b.nums {
+		out = append(out, `<w:num w:numId="`...)
+		out = strconv.AppendInt(out, int64(i+1), 10)
+		out = append(out, `"><w:abstractNumId w:val="`...)
+		out = strconv.AppendInt(out, int64(n.abstract), 10)
+		out = append(out, `"/>`...)
+		if n.ordered {
+			out = append(out, `<w:lvlOverride w:ilvl="`...)
+			out = strconv.AppendInt(out, int64(n.ilvl), 10)
+			out = append(out, `"><w:startOverride w:val="`...)
+			out = strconv.AppendInt(out, int64(n.start), 10)
+			out = append(out, `"/></w:lvlOverride>`...)
+		}
+		out = append(out, `</w:num>`...)
+	}
+	return append(out, `</w:numbering>`...)
+}

@@ -1,0 +1,165 @@
+package docx
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	"image/png"
+	"math"
+	"strconv"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/math/fixed"
+
+	"github.com/rolepack/rolepack/render/doc"
+)
+
+// Chart geometry in pixels; the picture is shown 17 cm wide (about 240 dpi).
+const (
+	chartW      = 1600
+	chartPad    = 24
+	chartText   = 28 // label size: about 8.5 pt when shown 17 cm wide
+	chartBarH   = 28
+	chartBarGap = 4
+	chartGroup  = 26 // space between groups
+	chartSwatch = 24
+)
+
+var (
+	chartInk   = color.RGBA{0x0B, 0x0C, 0x0C, 0xFF}
+	chartGrid  = color.RGBA{0xD9, 0xD9, 0xD9, 0xFF}
+	chartAxis  = color.RGBA{0x50, 0x5A, 0x5F, 0xFF}
+	chartBack  = color.RGBA{0xFF, 0xFF, 0xFF, 0xFF}
+	chartSerie = []color.RGBA{
+		{0x1D, 0x70, 0xB8, 0xFF}, // blue
+		{0xF4, 0x77, 0x38, 0xFF}, // orange
+		{0x00, 0x70, 0x3C, 0xFF}, // green
+		{0x91, 0x2B, 0x88, 0xFF}, // purple
+		{0x50, 0x5A, 0x5F, 0xFF}, // grey
+	}
+)
+
+// chartPNG draws c as a grouped horizontal bar chart: a legend on top, one
+// group of bars per ChartBar, the Scale names along the value axis. The
+// title is not drawn: the document shows it as a caption. Same chart, same
+// bytes.
+func chartPNG(f *opentype.Font, c *doc.Chart) ([]byte, error) {
+	face, err := opentype.NewFace(f, &opentype.FaceOptions{Size: chartText, DPI: 72, Hinting: font.HintingFull})
+	if err != nil {
+		return nil, fmt.Errorf("chart font: %w", err)
+	}
+	defer face.Close()
+	measure := func(s string) int { return font.MeasureString(face, s).Ceil() }
+	ascent := face.Metrics().Ascent.Ceil()
+
+	// The value axis: Scale names, or plain numbers when there is no scale.
+	ticks := c.Scale
+	if len(ticks) < 2 {
+		top := 1.0
+		for _, b := range c.Bars {
+			for _, v := range b.Values {
+				top = math.Max(top, math.Ceil(v))
+			}
+		}
+		ticks = nil
+		for i := 0; i <= int(top) && i <= 20; i++ {
+			ticks = append(ticks, strconv.Itoa(i))
+		}
+	}
+	maxV := float64(len(ticks) - 1)
+	series := max(len(c.Series), 1)
+	for _, b := range c.Bars {
+		series = max(series, len(b.Values))
+	}
+
+	labelW := 0
+	for _, b := range c.Bars {
+		labelW = max(labelW, measure(b.Label))
+	}
+	labelW = min(labelW, chartW*35/100)
+	x0 := chartPad + labelW + 20
+	x1 := chartW - chartPad - measure(ticks[len(ticks)-1])/2 - 4
+
+	legendH := 0
+	if len(c.Series) > 0 {
+		legendH = chartSwatch + 24
+	}
+	groupH := series*chartBarH + (series-1)*chartBarGap
+	plotTop := chartPad + legendH
+	plotH := len(c.Bars)*(groupH+chartGroup) + chartGroup
+	height := plotTop + plotH + 12 + ascent + chartPad
+
+	img := image.NewRGBA(image.Rect(0, 0, chartW, height))
+	draw.Draw(img, img.Bounds(), image.NewUniform(chartBack), image.Point{}, draw.Src)
+	fill := func(x0, y0, x1, y1 int, c color.RGBA) {
+		draw.Draw(img, image.Rect(x0, y0, x1, y1), image.NewUniform(c), image.Point{}, draw.Src)
+	}
+	text := func(s string, x, y int) { // y is the baseline
+		d := font.Drawer{Dst: img, Src: image.NewUniform(chartInk), Face: face, Dot: fixed.P(x, y)}
+		d.DrawString(s)
+	}
+
+	// Legend.
+	x := x0
+	for i, s := range c.Series {
+		fill(x, chartPad, x+chartSwatch, chartPad+chartSwatch, chartSerie[i%len(chartSerie)])
+		text(s, x+chartSwatch+10, chartPad+chartSwatch/2+ascent/2-2)
+		x += chartSwatch + 10 + measure(s) + 40
+	}
+
+	// Grid and tick labels.
+	xAt := func(v float64) int {
+		v = math.Max(0, math.Min(v, maxV))
+		return x0 + int(math.Round(v/maxV*float64(x1-x0)))
+	}
+	plotBottom := plotTop + plotH
+	for i, t := range ticks {
+		tx := xAt(float64(i))
+		if i > 0 {
+			fill(tx-1, plotTop, tx+1, plotBottom, chartGrid)
+		}
+		text(t, tx-measure(t)/2, plotBottom+12+ascent)
+	}
+
+	// Bars and labels.
+	y := plotTop + chartGroup
+	for _, b := range c.Bars {
+		label := fitText(b.Label, labelW, measure)
+		text(label, x0-20-measure(label), y+groupH/2+ascent/2-2)
+		for s := 0; s < series; s++ {
+			if s < len(b.Values) {
+				by := y + s*(chartBarH+chartBarGap)
+				if bx := xAt(b.Values[s]); bx > x0 {
+					fill(x0, by, bx, by+chartBarH, chartSerie[s%len(chartSerie)])
+				}
+			}
+		}
+		y += groupH + chartGroup
+	}
+	fill(x0-1, plotTop, x0+2, plotBottom, chartAxis)
+	fill(x0-1, plotBottom-1, x1+1, plotBottom+2, chartAxis)
+
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		return nil, fmt.Errorf("chart png: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// fitText shortens s with an ellipsis until it is at most width wide.
+func fitText(s string, width int, measure func(string) int) string {
+	if measure(s) <= width {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 0 {
+		r = r[:len(r)-1]
+		if t := string(r) + "…"; measure(t) <= width {
+			return t
+		}
+	}
+	return ""
+}

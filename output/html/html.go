@@ -1,0 +1,436 @@
+// Package html writes a document tree as one self-contained, accessible
+// HTML page: semantic headings, lists and tables, inline CSS for screen and
+// print, charts as inline SVG with a text alternative and a data table, and
+// no external resources, so the file can be mailed, archived or published on
+// an intranet as it is.
+package html
+
+import (
+	"bytes"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	stdhtml "html"
+	"io"
+	"net/url"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/rolepack/rolepack/render/doc"
+)
+
+// Writer writes documents as HTML pages. The zero value is ready to use and
+// is safe for concurrent use: all state lives in one call of Write.
+type Writer struct{}
+
+// Write renders d as a complete HTML page to out. The same document always
+// gives the same bytes.
+func (Writer) Write(out io.Writer, d *doc.Document) error {
+	if d == nil {
+		return errors.New("html: nil document")
+	}
+	r := &renderer{ids: map[string]bool{}, regions: map[string]int{}}
+	r.document(d)
+	if _, err := out.Write(r.buf.Bytes()); err != nil {
+		return fmt.Errorf("html: write %q: %w", d.Meta.Title, err)
+	}
+	return nil
+}
+
+// renderer holds the state of one Write call.
+type renderer struct {
+	buf         bytes.Buffer
+	ids         map[string]bool // element ids already used
+	regions     map[string]int  // table region labels already used, for uniqueness
+	lastHeading string          // plain text of the latest heading, to label tables
+	prevLevel   int             // level of the previous heading written, 0 before the first
+	charts      int
+}
+
+// esc escapes text for use in element content and quoted attribute values.
+func esc(s string) string { return stdhtml.EscapeString(s) }
+
+func (r *renderer) w(ss ...string) {
+	for _, s := range ss {
+		r.buf.WriteString(s)
+	}
+}
+
+func (r *renderer) document(d *doc.Document) {
+	m := d.Meta
+	lang := strings.TrimSpace(m.Language)
+	if lang == "" {
+		lang = "en"
+	}
+	title := strings.TrimSpace(m.Title)
+	if title == "" {
+		title = firstHeading(d.Blocks)
+	}
+	if title == "" {
+		title = "Document"
+	}
+	r.w("<!DOCTYPE html>\n<html lang=\"", esc(lang), "\">\n<head>\n")
+	r.w("<meta charset=\"utf-8\">\n")
+	r.w("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+	r.w("<title>", esc(title), "</title>\n")
+	if a := strings.TrimSpace(m.Author); a != "" {
+		r.w("<meta name=\"author\" content=\"", esc(a), "\">\n")
+	}
+	if desc := description(m, title); desc != "" {
+		r.w("<meta name=\"description\" content=\"", esc(desc), "\">\n")
+	}
+	if len(m.Keywords) > 0 {
+		r.w("<meta name=\"keywords\" content=\"", esc(strings.Join(m.Keywords, ", ")), "\">\n")
+	}
+	if !m.Date.IsZero() {
+		r.w("<meta name=\"dcterms.date\" content=\"", m.Date.Format("2006-01-02"), "\">\n")
+	}
+	r.w("<meta name=\"generator\" content=\"rolepack\">\n")
+	r.w("<style>\n", css(m.Landscape), "</style>\n</head>\n<body>\n")
+	r.w("<a class=\"skip-link\" href=\"#main\">Skip to main content</a>\n")
+	r.header(m)
+	r.ids["main"] = true
+	r.w("<main id=\"main\">\n")
+	r.blocks(d.Blocks)
+	r.w("</main>\n")
+	if f := strings.TrimSpace(m.Footer); f != "" {
+		r.w("<footer class=\"doc-footer\">\n<p>", esc(f), "</p>\n</footer>\n")
+	}
+	r.w("</body>\n</html>\n")
+}
+
+// description is the page's meta description: subject and title.
+func description(m doc.Meta, title string) string {
+	s := strings.TrimSpace(m.Subject)
+	switch {
+	case s == "":
+		return title
+	case strings.EqualFold(s, title):
+		return s
+	default:
+		return s + ": " + title
+	}
+}
+
+func firstHeading(bs []doc.Block) string {
+	for _, b := range bs {
+		if h, ok := b.(*doc.Heading); ok {
+			return strings.TrimSpace(doc.PlainText(h.Text))
+		}
+	}
+	return ""
+}
+
+// header writes the running header (logo, left and right text), or nothing
+// when the document has none, so there is no empty landmark.
+func (r *renderer) header(m doc.Meta) {
+	logo := logoURI(m.Logo)
+	left, right := strings.TrimSpace(m.HeaderLeft), strings.TrimSpace(m.HeaderRight)
+	if logo == "" && left == "" && right == "" {
+		return
+	}
+	r.w("<header class=\"doc-header\">\n")
+	if logo != "" {
+		alt := "Organisation logo"
+		if a := strings.TrimSpace(m.Author); a != "" {
+			alt = a + " logo"
+		}
+		r.w("<img class=\"logo\" src=\"", logo, "\" alt=\"", esc(alt), "\">\n")
+	}
+	if left != "" {
+		r.w("<p class=\"header-left\">", esc(left), "</p>\n")
+	}
+	if right != "" {
+		r.w("<p class=\"header-right\">", esc(right), "</p>\n")
+	}
+	r.w("</header>\n")
+}
+
+// logoURI returns the logo as a data: URI, or "" when it is absent or not a
+// PNG or JPEG image.
+func logoURI(b []byte) string {
+	var mt string
+	switch {
+	case bytes.HasPrefix(b, []byte("\x89PNG\r\n\x1a\n")):
+		mt = "image/png"
+	case bytes.HasPrefix(b, []byte{0xff, 0xd8, 0xff}):
+		mt = "image/jpeg"
+	default:
+		return ""
+	}
+	return "data:" + mt + ";base64," + base64.StdEncoding.EncodeToString(b)
+}
+
+func (r *renderer) blocks(bs []doc.Block) {
+	for _, b := range bs {
+		r.block(b)
+	}
+}
+
+func (r *renderer) block(b doc.Block) {
+	switch n := b.(type) {
+	case *doc.Heading:
+		r.heading(n)
+	case *doc.Paragraph:
+		r.w("<p>")
+		r.inlines(n.Text)
+		r.w("</p>\n")
+	case *doc.List:
+		r.list(n)
+	case *doc.Table:
+		r.table(n, "")
+	case *doc.Rule:
+		r.w("<hr>\n")
+	case *doc.PageBreak:
+		r.w("<div class=\"page-break\" aria-hidden=\"true\"></div>\n")
+	case *doc.Chart:
+		r.chart(n)
+	}
+}
+
+// heading writes h1–h6. A level never skips past the one before it (an h2
+// followed by an h4 is written as h2, h3), because assistive technology
+// navigates by heading level.
+func (r *renderer) heading(h *doc.Heading) {
+	lvl := min(max(h.Level, 1), 6)
+	if lvl > r.prevLevel+1 {
+		lvl = r.prevLevel + 1
+	}
+	r.prevLevel = lvl
+	text := strings.TrimSpace(doc.PlainText(h.Text))
+	r.lastHeading = text
+	id := h.ID
+	if strings.TrimSpace(id) == "" {
+		id = slug(text)
+	}
+	id = r.uniqueID(id)
+	tag := "h" + strconv.Itoa(lvl)
+	r.w("<", tag, " id=\"", esc(id), "\">")
+	r.inlines(h.Text)
+	r.w("</", tag, ">\n")
+}
+
+// uniqueID makes id a valid, unused element id: whitespace becomes "-", an
+// empty id becomes "section", and a used one gets "-2", "-3", … appended.
+func (r *renderer) uniqueID(id string) string {
+	id = strings.Join(strings.FieldsFunc(id, unicode.IsSpace), "-")
+	if id == "" {
+		id = "section"
+	}
+	cand := id
+	for i := 2; r.ids[cand]; i++ {
+		cand = id + "-" + strconv.Itoa(i)
+	}
+	r.ids[cand] = true
+	return cand
+}
+
+// slug derives an anchor from heading text: lower-case letters and digits
+// joined by single hyphens.
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, c := range strings.ToLower(s) {
+		if unicode.IsLetter(c) || unicode.IsDigit(c) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(c)
+			continue
+		}
+		dash = true
+	}
+	return b.String()
+}
+
+func (r *renderer) list(l *doc.List) {
+	if l.Ordered {
+		r.w("<ol")
+		if l.Start > 1 {
+			r.w(" start=\"", strconv.Itoa(l.Start), "\"")
+		}
+		r.w(">\n")
+	} else {
+		r.w("<ul>\n")
+	}
+	for _, it := range l.Items {
+		r.w("<li>")
+		// A single paragraph (perhaps followed by nested lists) is written
+		// without <p>, as a tight list item.
+		paras := 0
+		for _, b := range it.Blocks {
+			if _, ok := b.(*doc.Paragraph); ok {
+				paras++
+			}
+		}
+		for i, b := range it.Blocks {
+			if p, ok := b.(*doc.Paragraph); ok && paras == 1 {
+				r.inlines(p.Text)
+				continue
+			}
+			afterText := false
+			if i > 0 && paras == 1 {
+				_, afterText = it.Blocks[i-1].(*doc.Paragraph)
+			}
+			if i == 0 || afterText {
+				r.w("\n")
+			}
+			r.block(b)
+		}
+		r.w("</li>\n")
+	}
+	if l.Ordered {
+		r.w("</ol>\n")
+	} else {
+		r.w("</ul>\n")
+	}
+}
+
+// table writes a table inside a scrollable, keyboard-focusable region named
+// after the section it sits in (or label, when given).
+func (r *renderer) table(t *doc.Table, label string) {
+	cols := t.Columns()
+	if cols == 0 {
+		return
+	}
+	if label == "" {
+		label = r.lastHeading
+	}
+	if label == "" {
+		var hs []string
+		for _, c := range t.Header {
+			if s := strings.TrimSpace(doc.PlainText(c.Text)); s != "" {
+				hs = append(hs, s)
+			}
+		}
+		label = strings.Join(hs, ", ")
+	}
+	label = "Table: " + label
+	if label == "Table: " {
+		label = "Table"
+	}
+	r.regions[label]++
+	if n := r.regions[label]; n > 1 {
+		label += " (" + strconv.Itoa(n) + ")"
+	}
+	r.w("<div class=\"table-wrap\" role=\"region\" aria-label=\"", esc(label), "\" tabindex=\"0\">\n<table>\n")
+	if len(t.Header) > 0 {
+		r.w("<thead>\n<tr>")
+		for i := range cols {
+			if i < len(t.Header) {
+				r.w("<th scope=\"col\"", alignAttr(t.Align, i), ">")
+				r.inlines(t.Header[i].Text)
+				r.w("</th>")
+			} else {
+				r.w("<td></td>")
+			}
+		}
+		r.w("</tr>\n</thead>\n")
+	}
+	r.w("<tbody>\n")
+	for _, row := range t.Rows {
+		r.w("<tr>")
+		for i := range cols {
+			r.w("<td", alignAttr(t.Align, i), ">")
+			if i < len(row) {
+				r.inlines(row[i].Text)
+			}
+			r.w("</td>")
+		}
+		r.w("</tr>\n")
+	}
+	r.w("</tbody>\n</table>\n</div>\n")
+}
+
+func alignAttr(as []doc.Align, i int) string {
+	if i >= len(as) {
+		return ""
+	}
+	switch as[i] {
+	case doc.AlignLeft:
+		return " class=\"align-left\""
+	case doc.AlignCenter:
+		return " class=\"align-center\""
+	case doc.AlignRight:
+		return " class=\"align-right\""
+	}
+	return ""
+}
+
+// inlines writes runs of text. Neighbouring runs with the same style and link
+// are written as one element.
+func (r *renderer) inlines(runs []doc.Inline) {
+	for i := 0; i < len(runs); {
+		if runs[i].Break {
+			r.w("<br>")
+			i++
+			continue
+		}
+		j := i
+		var text strings.Builder
+		for j < len(runs) && !runs[j].Break && runs[j].Style == runs[i].Style && runs[j].Link == runs[i].Link {
+			text.WriteString(runs[j].Text)
+			j++
+		}
+		r.run(runs[i].Style, runs[i].Link, text.String())
+		i = j
+	}
+}
+
+func (r *renderer) run(st doc.Style, link, text string) {
+	if text == "" {
+		return
+	}
+	href, ok := safeHref(link)
+	if ok {
+		r.w("<a href=\"", esc(href), "\">")
+	}
+	if st&doc.Bold != 0 {
+		r.w("<strong>")
+	}
+	if st&doc.Italic != 0 {
+		r.w("<em>")
+	}
+	if st&doc.Code != 0 {
+		r.w("<code>")
+	}
+	r.w(esc(text))
+	if st&doc.Code != 0 {
+		r.w("</code>")
+	}
+	if st&doc.Italic != 0 {
+		r.w("</em>")
+	}
+	if st&doc.Bold != 0 {
+		r.w("</strong>")
+	}
+	if ok {
+		r.w("</a>")
+	}
+}
+
+// safeHref reports whether a link may be written as a hyperlink: http, https
+// and mailto URLs and in-page fragments ("#section"). Anything else
+// (javascript:, data:, relative paths that would break once the file moves)
+// is written as plain text.
+func safeHref(link string) (string, bool) {
+	link = strings.TrimSpace(link)
+	if link == "" {
+		return "", false
+	}
+	u, err := url.Parse(link)
+	if err != nil {
+		return "", false
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "http", "https":
+		return link, u.Host != ""
+	case "mailto":
+		return link, u.Opaque != ""
+	case "":
+		return link, strings.HasPrefix(link, "#") && len(link) > 1
+	}
+	return "", false
+}

@@ -1,0 +1,151 @@
+package pdf
+
+import (
+	"fmt"
+	"math"
+	"unicode"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/gobolditalic"
+	"golang.org/x/image/font/gofont/goitalic"
+	"golang.org/x/image/font/gofont/gomono"
+	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+
+	"github.com/rolepack/rolepack/render/doc"
+)
+
+// face is one embedded font face: the TrueType bytes fpdf embeds and the
+// advance width of every Basic Multilingual Plane rune in thousandths of an
+// em, computed exactly as fpdf computes them, so that text measured here
+// lands where fpdf draws it.
+type face struct {
+	family string // fpdf family name
+	style  string // fpdf style: "", "B", "I", "BI"
+	ttf    []byte
+	widths []uint16 // per rune; 0 means the font has no glyph
+}
+
+// Face indexes.
+const (
+	faceRegular = iota
+	faceBold
+	faceItalic
+	faceBoldItalic
+	faceMono
+	numFaces
+)
+
+// faceOf returns the face that draws text of the given inline style.
+func faceOf(s doc.Style) int {
+	switch {
+	case s&doc.Code != 0:
+		return faceMono
+	case s&doc.Bold != 0 && s&doc.Italic != 0:
+		return faceBoldItalic
+	case s&doc.Bold != 0:
+		return faceBold
+	case s&doc.Italic != 0:
+		return faceItalic
+	}
+	return faceRegular
+}
+
+// loadFaces parses the embedded Go fonts once and builds their width tables.
+func loadFaces() ([numFaces]*face, error) {
+	var faces [numFaces]*face
+	for i, spec := range []struct {
+		family, style string
+		ttf           []byte
+	}{
+		faceRegular:    {"go", "", goregular.TTF},
+		faceBold:       {"go", "B", gobold.TTF},
+		faceItalic:     {"go", "I", goitalic.TTF},
+		faceBoldItalic: {"go", "BI", gobolditalic.TTF},
+		faceMono:       {"gomono", "", gomono.TTF},
+	} {
+		f, err := sfnt.Parse(spec.ttf)
+		if err != nil {
+			return faces, fmt.Errorf("parse font %s %q: %w", spec.family, spec.style, err)
+		}
+		var buf sfnt.Buffer
+		upem := int(f.UnitsPerEm())
+		scale := 1000 / float64(upem)
+		widths := make([]uint16, 0x10000)
+		for r := rune(0x20); r < 0x10000; r++ {
+			gi, err := f.GlyphIndex(&buf, r)
+			if err != nil || gi == 0 {
+				continue
+			}
+			adv, err := f.GlyphAdvance(&buf, gi, fixed.I(upem), font.HintingNone)
+			if err != nil {
+				return faces, fmt.Errorf("font %s %q: advance of %U: %w", spec.family, spec.style, r, err)
+			}
+			w := int(math.Round(scale * float64(adv) / 64))
+			if w <= 0 {
+				w = 1 // present but zero-width (combining marks)
+			}
+			widths[r] = uint16(w)
+		}
+		widths[0xAD] = 0 // soft hyphen: never drawn
+		faces[i] = &face{family: spec.family, style: spec.style, ttf: spec.ttf, widths: widths}
+	}
+	return faces, nil
+}
+
+// has reports whether the face has a glyph for r.
+func (f *face) has(r rune) bool {
+	return r >= 0 && r < 0x10000 && f.widths[r] != 0
+}
+
+// width returns the width of s in millimetres at size points.
+func (f *face) width(s string, size float64) float64 {
+	n := 0
+	for _, r := range s {
+		if r < 0x10000 {
+			n += int(f.widths[r])
+		}
+	}
+	return float64(n) * size / 1000 / ptPerMM
+}
+
+// clean makes s printable with face f: tabs and newlines become spaces,
+// other control characters are dropped, and runes the font cannot draw become
+// a close substitute or "?".
+func (f *face) clean(s string) string {
+	ok := true
+	for _, r := range s {
+		if !f.has(r) {
+			ok = false
+			break
+		}
+	}
+	if ok {
+		return s
+	}
+	out := make([]rune, 0, len(s))
+	for _, r := range s {
+		switch {
+		case f.has(r):
+			out = append(out, r)
+		case r == '\t' || r == '\n' || r == '\r' || unicode.IsSpace(r):
+			out = append(out, ' ')
+		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r):
+			// drop zero-width and control characters
+		case substitutes[r] != "":
+			out = append(out, []rune(substitutes[r])...)
+		default:
+			out = append(out, '?')
+		}
+	}
+	return string(out)
+}
+
+// substitutes are stand-ins for characters the Go fonts lack.
+var substitutes = map[rune]string{
+	'\u2010': "-", '\u2011': "-", '\u2012': "–", '\u2015': "—",
+	'\u2043': "-", '\u2023': "•", '\u2027': "·",
+	'\u2713': "√", '\u2714': "√", '\u2717': "x", '\u2718': "x",
+}

@@ -1,0 +1,253 @@
+package pdf
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/rolepack/rolepack/render/doc"
+)
+
+// frag is a piece of a laid-out line in one style: text, style, link and
+// width in millimetres.
+type frag struct {
+	text  string
+	style doc.Style
+	link  string
+	w     float64
+}
+
+// line is one laid-out line of text.
+type line struct {
+	frags []frag
+	w     float64
+}
+
+// add appends p to the line, merging it with the last fragment when the
+// style and link are the same.
+func (l *line) add(p frag) {
+	if n := len(l.frags); n > 0 && l.frags[n-1].style == p.style && l.frags[n-1].link == p.link {
+		l.frags[n-1].text += p.text
+		l.frags[n-1].w += p.w
+	} else {
+		l.frags = append(l.frags, p)
+	}
+	l.w += p.w
+}
+
+// Token kinds.
+const (
+	tkWord  = iota // an unbreakable box: one or more styled pieces with no space between
+	tkSpace        // a breakable space
+	tkBreak        // a hard line break
+)
+
+type token struct {
+	kind   int
+	pieces []frag // tkWord: the styled pieces; tkSpace: the one space
+	w      float64
+}
+
+// sizeFor is the point size of a run of style st in text of size size.
+func sizeFor(st doc.Style, size float64) float64 {
+	if st&doc.Code != 0 {
+		return size * codeScale
+	}
+	return size
+}
+
+// tokens splits runs into words, spaces and breaks, measured at size.
+// Words that touch across a style change ("**bold**,") stay one box.
+func (r *renderer) tokens(runs []doc.Inline, size float64, base doc.Style) []token {
+	var toks []token
+	for _, run := range runs {
+		if run.Break {
+			toks = append(toks, token{kind: tkBreak})
+			continue
+		}
+		st := run.Style | base
+		f := r.w.faces[faceOf(st)]
+		sz := sizeFor(st, size)
+		text := f.clean(run.Text)
+		for text != "" {
+			if text[0] == ' ' {
+				if n := len(toks); n > 0 && toks[n-1].kind == tkWord {
+					sp := frag{text: " ", style: st, link: run.Link, w: f.width(" ", sz)}
+					toks = append(toks, token{kind: tkSpace, pieces: []frag{sp}, w: sp.w})
+				}
+				text = strings.TrimLeft(text, " ")
+				continue
+			}
+			word := text
+			if i := strings.IndexByte(text, ' '); i > 0 {
+				word, text = text[:i], text[i:]
+			} else {
+				text = ""
+			}
+			p := frag{text: word, style: st, link: run.Link, w: f.width(word, sz)}
+			if n := len(toks); n > 0 && toks[n-1].kind == tkWord {
+				toks[n-1].pieces = append(toks[n-1].pieces, p)
+				toks[n-1].w += p.w
+			} else {
+				toks = append(toks, token{kind: tkWord, pieces: []frag{p}, w: p.w})
+			}
+		}
+	}
+	return toks
+}
+
+// wrap lays runs out in lines no wider than width (millimetres), breaking
+// at spaces and, for words longer than a line, between characters.
+func (r *renderer) wrap(runs []doc.Inline, width, size float64, base doc.Style) []line {
+	toks := r.tokens(runs, size, base)
+	var lines []line
+	var cur line
+	var pending *token
+	const eps = 0.01
+	flush := func() {
+		lines = append(lines, cur)
+		cur = line{}
+		pending = nil
+	}
+	for i := range toks {
+		t := &toks[i]
+		switch t.kind {
+		case tkBreak:
+			flush()
+		case tkSpace:
+			if len(cur.frags) > 0 {
+				pending = t
+			}
+		case tkWord:
+			sp := 0.0
+			if pending != nil {
+				sp = pending.w
+			}
+			if len(cur.frags) > 0 && cur.w+sp+t.w > width+eps {
+				flush()
+			}
+			if pending != nil {
+				cur.add(pending.pieces[0])
+				pending = nil
+			}
+			if len(cur.frags) == 0 && t.w > width+eps {
+				r.splitWord(t, width, size, &cur, flush)
+				continue
+			}
+			for _, p := range t.pieces {
+				cur.add(p)
+			}
+		}
+	}
+	if len(cur.frags) > 0 {
+		lines = append(lines, cur)
+	}
+	return lines
+}
+
+// splitWord sets a word wider than a line character by character, starting
+// new lines as they fill.
+func (r *renderer) splitWord(t *token, width, size float64, cur *line, flush func()) {
+	for _, p := range t.pieces {
+		f := r.w.faces[faceOf(p.style)]
+		sz := sizeFor(p.style, size)
+		start := 0
+		acc := 0.0
+		for i, c := range p.text {
+			cw := f.width(string(c), sz)
+			if cur.w+acc+cw > width && (len(cur.frags) > 0 || i > start) {
+				if i > start {
+					cur.add(frag{text: p.text[start:i], style: p.style, link: p.link, w: acc})
+				}
+				flush()
+				start, acc = i, 0
+			}
+			acc += cw
+		}
+		if start < len(p.text) {
+			cur.add(frag{text: p.text[start:], style: p.style, link: p.link, w: acc})
+		}
+	}
+}
+
+// measure returns the width of the widest word and the width of the widest
+// hard line of runs: the least and the most a table column needs.
+func (r *renderer) measure(runs []doc.Inline, size float64, base doc.Style) (minW, maxW float64) {
+	lineW := 0.0
+	pend := 0.0
+	for _, t := range r.tokens(runs, size, base) {
+		switch t.kind {
+		case tkBreak:
+			lineW, pend = 0, 0
+		case tkSpace:
+			pend = t.w
+		case tkWord:
+			minW = max(minW, t.w)
+			if lineW > 0 {
+				lineW += pend
+			}
+			lineW += t.w
+			pend = 0
+			maxW = max(maxW, lineW)
+		}
+	}
+	return minW, maxW
+}
+
+// ellipsis shortens ln to fit width, ending it with "…"; with force it adds
+// the ellipsis even if the line fits (the text continues beyond it).
+func (r *renderer) ellipsis(ln line, width, size float64, force bool) line {
+	if ln.w <= width && !force {
+		return ln
+	}
+	const dots = "…"
+	var out line
+	for _, fr := range ln.frags {
+		f := r.w.faces[faceOf(fr.style)]
+		sz := sizeFor(fr.style, size)
+		dw := f.width(dots, sz)
+		if out.w+fr.w+dw <= width {
+			out.add(fr)
+			continue
+		}
+		text := fr.text
+		for text != "" && out.w+f.width(text, sz)+dw > width {
+			_, n := utf8.DecodeLastRuneInString(text)
+			text = text[:len(text)-n]
+		}
+		text = strings.TrimRight(text, " ")
+		out.add(frag{text: text + dots, style: fr.style, link: fr.link, w: f.width(text+dots, sz)})
+		return out
+	}
+	if n := len(out.frags); n > 0 {
+		last := &out.frags[n-1]
+		f := r.w.faces[faceOf(last.style)]
+		sz := sizeFor(last.style, size)
+		last.text = strings.TrimRight(last.text, " ") + dots
+		out.w -= last.w
+		last.w = f.width(last.text, sz)
+		out.w += last.w
+	}
+	return out
+}
+
+// drawLine draws one laid-out line in a box of width boxW at (x, y), h high.
+func (r *renderer) drawLine(ln line, x, y, h float64, ts textStyle, align doc.Align, boxW float64) {
+	switch align {
+	case doc.AlignRight:
+		x += boxW - ln.w
+	case doc.AlignCenter:
+		x += (boxW - ln.w) / 2
+	}
+	for _, fr := range ln.frags {
+		link := fr.link != ""
+		r.setFont(faceOf(fr.style), sizeFor(fr.style, ts.size), link)
+		if link {
+			r.textColor(colLink)
+		} else {
+			r.textColor(ts.color)
+		}
+		r.pdf.SetXY(x, y)
+		r.pdf.CellFormat(fr.w, h, fr.text, "", 0, "L", false, 0, fr.link)
+		x += fr.w
+	}
+}

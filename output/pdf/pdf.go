@@ -1,0 +1,596 @@
+// Package pdf writes a document tree as an A4 PDF with go-pdf/fpdf and the
+// embedded Go TrueType fonts (full Unicode: ’ “ ” – • é ŵ £ print as
+// written): a title block, headings with an outline, wrapped rich text,
+// bullet and numbered lists, measured tables whose header row repeats on
+// every page, bar charts, running headers and "Page N of M" footers.
+package pdf
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/rolepack/rolepack/render/doc"
+)
+
+// ptPerMM converts millimetres (the page unit) to points (the font unit).
+const ptPerMM = 72 / 25.4
+
+// Page geometry in millimetres.
+const (
+	marginX      = 20.0 // left and right margins
+	marginTop    = 22.0 // body starts below the running header
+	marginBottom = 22.0 // body ends above the footer
+	headerY      = 10.0 // baseline box of the running header
+	footerGap    = 15.0 // footer rule, from the bottom edge
+)
+
+// Type sizes in points and line spacing as a multiple of the size.
+const (
+	bodySize  = 10.5
+	tableSize = 9.5
+	smallSize = 7.5
+	leading   = 1.38
+	codeScale = 0.92 // code runs are set a little smaller than the text around them
+)
+
+// rgb is a colour.
+type rgb struct{ r, g, b int }
+
+// Palette: dark text, a navy accent, muted greys, light fills.
+var (
+	colText       = rgb{0x0b, 0x0c, 0x0c}
+	colAccent     = rgb{0x1d, 0x4f, 0x91}
+	colMuted      = rgb{0x50, 0x5a, 0x5f}
+	colRule       = rgb{0xb1, 0xb4, 0xb6}
+	colBorder     = rgb{0xa6, 0xae, 0xb5}
+	colHeaderFill = rgb{0xdd, 0xe6, 0xf1}
+	colZebra      = rgb{0xf5, 0xf7, 0xf9}
+	colLink       = rgb{0x1d, 0x70, 0xb8}
+)
+
+// defaultDate is the document date when the tree has none: fixed, so that
+// output never depends on the clock.
+var defaultDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// Writer writes documents as PDF. The fonts are parsed and measured once by
+// New; a Writer holds no per-document state and is safe for concurrent use.
+type Writer struct {
+	faces [numFaces]*face
+}
+
+// New parses the embedded fonts and builds their width tables, once per
+// process (or per run).
+func New() (*Writer, error) {
+	faces, err := loadFaces()
+	if err != nil {
+		return nil, fmt.Errorf("pdf fonts: %w", err)
+	}
+	// Check that fpdf accepts every face, so that a bad font fails here
+	// rather than in the middle of a batch.
+	probe := fpdf.New("P", "mm", "A4", "")
+	for _, f := range faces {
+		probe.AddUTF8FontFromBytes(f.family, f.style, f.ttf)
+		probe.SetFont(f.family, f.style, 10)
+	}
+	if err := probe.Error(); err != nil {
+		return nil, fmt.Errorf("pdf fonts: %w", err)
+	}
+	return &Writer{faces: faces}, nil
+}
+
+// Write renders d as a PDF to out. The same document always gives the same
+// bytes.
+func (w *Writer) Write(out io.Writer, d *doc.Document) (err error) {
+	if d == nil {
+		return errors.New("pdf: no document")
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("pdf: %v", p)
+		}
+	}()
+	r := newRenderer(w, d)
+	if err := r.render(); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	if err := r.pdf.Error(); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	if err := r.pdf.Output(out); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	return nil
+}
+
+// renderer holds the state of one document being written.
+type renderer struct {
+	w   *Writer
+	d   *doc.Document
+	pdf *fpdf.Fpdf
+
+	loaded   [numFaces]bool // faces registered with this fpdf document
+	curFace  int            // font currently selected in the content stream, -1 if unknown
+	curSize  float64
+	curUnder bool
+
+	pageW, pageH float64
+	left, width  float64 // current text box; lists indent it
+	top, bottom  float64
+	y            float64
+
+	titleDone  bool
+	outline    []int // heading levels of the open outline entries
+	logoW      float64
+	logoBottom float64
+}
+
+func newRenderer(w *Writer, d *doc.Document) *renderer {
+	orient := "P"
+	if d.Meta.Landscape {
+		orient = "L"
+	}
+	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: orient, UnitStr: "mm", SizeStr: "A4"})
+	p.SetMargins(marginX, marginTop, marginX)
+	p.SetAutoPageBreak(false, marginBottom)
+	p.SetCellMargin(0)
+	p.SetCatalogSort(true)
+	p.SetCompression(true)
+	pw, ph := p.GetPageSize()
+	r := &renderer{
+		w: w, d: d, pdf: p, curFace: -1,
+		pageW: pw, pageH: ph,
+		left: marginX, width: pw - 2*marginX,
+		top: marginTop, bottom: ph - marginBottom,
+	}
+	r.metadata()
+	return r
+}
+
+// metadata fills the document information dictionary and catalog.
+func (r *renderer) metadata() {
+	m := r.d.Meta
+	title := m.Title
+	if title == "" {
+		for _, b := range r.d.Blocks {
+			if h, ok := b.(*doc.Heading); ok {
+				title = doc.PlainText(h.Text)
+				break
+			}
+		}
+	}
+	r.pdf.SetTitle(title, true)
+	r.pdf.SetAuthor(m.Author, true)
+	r.pdf.SetSubject(m.Subject, true)
+	r.pdf.SetKeywords(strings.Join(m.Keywords, ", "), true)
+	r.pdf.SetCreator("rolepack", true)
+	r.pdf.SetProducer("rolepack (go-pdf/fpdf)", true)
+	r.pdf.SetLang(cleanLang(m.Language))
+	date := m.Date
+	if date.IsZero() {
+		date = defaultDate
+	}
+	r.pdf.SetCreationDate(date.UTC())
+	r.pdf.SetModificationDate(date.UTC())
+	r.pdf.SetDisplayMode("default", "OneColumn")
+}
+
+// cleanLang keeps a BCP 47 tag to the characters it may hold, so that it
+// cannot break the PDF syntax; empty means British English.
+func cleanLang(s string) string {
+	var b strings.Builder
+	for _, c := range s {
+		if c == '-' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+			b.WriteRune(c)
+		}
+	}
+	if b.Len() == 0 {
+		return "en-GB"
+	}
+	return b.String()
+}
+
+// render lays out every block, then adds running headers and footers once
+// the page count is known.
+func (r *renderer) render() error {
+	r.newPage()
+	if err := r.logo(); err != nil {
+		return err
+	}
+	for _, b := range r.d.Blocks {
+		r.block(b)
+		if err := r.pdf.Error(); err != nil {
+			return err
+		}
+	}
+	r.decorate()
+	return nil
+}
+
+// block renders one block at the current position.
+func (r *renderer) block(b doc.Block) {
+	switch b := b.(type) {
+	case *doc.Heading:
+		r.heading(b)
+	case *doc.Paragraph:
+		r.paragraph(b.Text, bodyText, "", 2.6)
+	case *doc.List:
+		r.list(b, 0)
+		r.y += 1.8
+	case *doc.Table:
+		r.table(b)
+	case *doc.Rule:
+		r.rule()
+	case *doc.PageBreak:
+		if !r.atTop() {
+			r.newPage()
+		}
+	case *doc.Chart:
+		r.chart(b)
+	}
+}
+
+// newPage starts a page and puts the cursor at the top of its body.
+func (r *renderer) newPage() {
+	r.pdf.AddPage()
+	r.y = r.top
+}
+
+// atTop reports whether nothing has been drawn on the current page yet.
+func (r *renderer) atTop() bool { return r.y <= r.top+0.01 }
+
+// ensure starts a new page unless h millimetres fit below the cursor.
+func (r *renderer) ensure(h float64) {
+	if r.y+h > r.bottom+0.01 && !r.atTop() {
+		r.newPage()
+	}
+}
+
+// space adds vertical space, except at the top of a page.
+func (r *renderer) space(h float64) {
+	if !r.atTop() {
+		r.y += h
+	}
+}
+
+// setFont selects a face and size, registering the face with this document
+// on first use (so unused faces are never embedded).
+func (r *renderer) setFont(fi int, size float64, underline bool) {
+	f := r.w.faces[fi]
+	if !r.loaded[fi] {
+		r.pdf.AddUTF8FontFromBytes(f.family, f.style, f.ttf)
+		r.loaded[fi] = true
+	}
+	if fi == r.curFace && size == r.curSize && underline == r.curUnder {
+		return
+	}
+	style := f.style
+	if underline {
+		style += "U"
+	}
+	r.pdf.SetFont(f.family, style, size)
+	r.curFace, r.curSize, r.curUnder = fi, size, underline
+}
+
+func (r *renderer) textColor(c rgb) { r.pdf.SetTextColor(c.r, c.g, c.b) }
+func (r *renderer) fillColor(c rgb) { r.pdf.SetFillColor(c.r, c.g, c.b) }
+func (r *renderer) drawColor(c rgb) { r.pdf.SetDrawColor(c.r, c.g, c.b) }
+
+// hline draws a horizontal line across the text box.
+func (r *renderer) hline(y, width float64, c rgb) {
+	r.drawColor(c)
+	r.pdf.SetLineWidth(width)
+	r.pdf.Line(r.left, y, r.left+r.width, y)
+}
+
+// textStyle is how a run of text is set.
+type textStyle struct {
+	size  float64
+	base  doc.Style // added to every run's style
+	color rgb
+}
+
+var bodyText = textStyle{size: bodySize, color: colText}
+
+func (s textStyle) lineHeight() float64 { return s.size * leading / ptPerMM }
+
+// headingStyle is the look of a heading level below the title.
+type headingStyle struct {
+	size, before, after float64
+	color               rgb
+	rule                bool
+}
+
+func headingStyleOf(level int) headingStyle {
+	switch level {
+	case 1:
+		return headingStyle{size: 16, before: 7, after: 3, color: colAccent, rule: true}
+	case 2:
+		return headingStyle{size: 13.5, before: 6, after: 2.6, color: colAccent, rule: true}
+	case 3:
+		return headingStyle{size: 11.5, before: 4.2, after: 1.6, color: colText}
+	default:
+		return headingStyle{size: bodySize, before: 3, after: 1.2, color: colMuted}
+	}
+}
+
+// heading renders a heading, keeps it with what follows and adds it to the
+// outline.
+func (r *renderer) heading(h *doc.Heading) {
+	if h.Level <= 1 && !r.titleDone {
+		r.title(h)
+		return
+	}
+	hs := headingStyleOf(h.Level)
+	ts := textStyle{size: hs.size, base: doc.Bold, color: hs.color}
+	lines := r.wrap(h.Text, r.width, ts.size, ts.base)
+	lh := ts.lineHeight()
+	height := float64(len(lines))*lh + hs.after
+	if hs.rule {
+		height += 1.5
+	}
+	r.space(hs.before)
+	r.ensure(height + 3*bodyText.lineHeight()) // never strand a heading at the foot of a page
+	r.setFont(faceBold, hs.size, false)
+	r.bookmark(doc.PlainText(h.Text), h.Level)
+	for _, ln := range lines {
+		r.drawLine(ln, r.left, r.y, lh, ts, doc.AlignLeft, r.width)
+		r.y += lh
+	}
+	if hs.rule {
+		r.y += 0.8
+		r.hline(r.y, 0.25, colRule)
+		r.y += 0.7
+	}
+	r.y += hs.after
+}
+
+// title renders the first level-1 heading as the document's title block:
+// the subject as a kicker above, the title, and an accent bar.
+func (r *renderer) title(h *doc.Heading) {
+	r.titleDone = true
+	width := r.width
+	if r.logoW > 0 {
+		width -= r.logoW + 6
+	}
+	if s := strings.TrimSpace(r.d.Meta.Subject); s != "" {
+		ts := textStyle{size: 9, color: colMuted, base: doc.Bold}
+		r.setFont(faceBold, ts.size, false)
+		r.textColor(ts.color)
+		lines := r.wrap([]doc.Inline{{Text: strings.ToUpper(s)}}, width, ts.size, ts.base)
+		for _, ln := range lines {
+			r.drawLine(ln, r.left, r.y, ts.lineHeight(), ts, doc.AlignLeft, width)
+			r.y += ts.lineHeight()
+		}
+		r.y += 1
+	}
+	ts := textStyle{size: 20, base: doc.Bold, color: colAccent}
+	r.setFont(faceBold, ts.size, false)
+	r.bookmark(doc.PlainText(h.Text), 1)
+	lh := ts.size * 1.2 / ptPerMM
+	for _, ln := range r.wrap(h.Text, width, ts.size, ts.base) {
+		r.ensure(lh)
+		r.drawLine(ln, r.left, r.y, lh, ts, doc.AlignLeft, width)
+		r.y += lh
+	}
+	if r.y < r.logoBottom {
+		r.y = r.logoBottom
+	}
+	r.y += 2
+	r.fillColor(colAccent)
+	r.pdf.Rect(r.left, r.y, r.width, 0.9, "F")
+	r.y += 6
+}
+
+// bookmark adds an outline entry nested under the nearest heading of a
+// lower level, so outline levels never skip.
+func (r *renderer) bookmark(text string, level int) {
+	for len(r.outline) > 0 && r.outline[len(r.outline)-1] >= level {
+		r.outline = r.outline[:len(r.outline)-1]
+	}
+	depth := len(r.outline)
+	r.outline = append(r.outline, level)
+	r.pdf.Bookmark(strings.TrimSpace(text), depth, r.y)
+}
+
+// paragraph renders inline text in the current text box, optionally with a
+// list marker beside its first line, and adds space after it.
+func (r *renderer) paragraph(runs []doc.Inline, ts textStyle, marker string, after float64) {
+	lines := r.wrap(runs, r.width, ts.size, ts.base)
+	lh := ts.lineHeight()
+	switch {
+	case len(lines) <= 3:
+		r.ensure(float64(max(len(lines), 1)) * lh) // keep short paragraphs whole
+	default:
+		r.ensure(2 * lh) // no single orphaned line
+	}
+	if marker != "" {
+		r.marker(marker, ts)
+	}
+	for i, ln := range lines {
+		last := len(lines) - i
+		if last == 2 && r.y+2*lh > r.bottom {
+			r.ensure(2 * lh) // no single widowed line
+		} else {
+			r.ensure(lh)
+		}
+		r.drawLine(ln, r.left, r.y, lh, ts, doc.AlignLeft, r.width)
+		r.y += lh
+	}
+	if len(lines) == 0 && marker != "" {
+		r.y += lh
+	}
+	r.y += after
+}
+
+// listIndent is the room for a list marker; nested lists indent by it again.
+const listIndent = 6.5
+
+// marker draws a list marker to the left of the text box at the cursor.
+func (r *renderer) marker(m string, ts textStyle) {
+	r.setFont(faceRegular, ts.size, false)
+	x := r.left - listIndent + 1.2
+	align := "L"
+	w := listIndent - 1.2
+	if m == "•" || m == "–" || m == "◦" {
+		r.textColor(colAccent)
+	} else {
+		r.textColor(ts.color)
+		align = "R"
+		w = listIndent - 2.2
+	}
+	r.pdf.SetXY(x, r.y)
+	r.pdf.CellFormat(w, ts.lineHeight(), m, "", 0, align, false, 0, "")
+}
+
+// bullets are the markers of bullet lists by nesting depth.
+var bullets = []string{"•", "–", "◦"}
+
+// list renders a bullet or numbered list with hanging indents.
+func (r *renderer) list(l *doc.List, depth int) {
+	saveLeft, saveWidth := r.left, r.width
+	r.left += listIndent
+	r.width -= listIndent
+	defer func() { r.left, r.width = saveLeft, saveWidth }()
+	start := l.Start
+	if start == 0 {
+		start = 1
+	}
+	for i, it := range l.Items {
+		m := bullets[depth%len(bullets)]
+		if l.Ordered {
+			m = fmt.Sprintf("%d.", start+i)
+		}
+		for j, b := range it.Blocks {
+			switch b := b.(type) {
+			case *doc.Paragraph:
+				mk := ""
+				if j == 0 {
+					mk = m
+				}
+				r.paragraph(b.Text, bodyText, mk, 1.1)
+			case *doc.List:
+				if j == 0 {
+					r.ensure(bodyText.lineHeight())
+					r.marker(m, bodyText)
+				}
+				r.list(b, depth+1)
+			default:
+				if j == 0 {
+					r.ensure(bodyText.lineHeight())
+					r.marker(m, bodyText)
+				}
+				r.block(b)
+			}
+		}
+		if len(it.Blocks) == 0 {
+			r.paragraph(nil, bodyText, m, 1.1)
+		}
+	}
+}
+
+// rule draws a thematic break.
+func (r *renderer) rule() {
+	r.space(2.5)
+	r.ensure(1)
+	r.hline(r.y, 0.3, colRule)
+	r.y += 4
+}
+
+// logo places the organisation's logo at the top right of the first page.
+func (r *renderer) logo() error {
+	img := r.d.Meta.Logo
+	if len(img) == 0 {
+		return nil
+	}
+	var tp string
+	switch {
+	case bytes.HasPrefix(img, []byte("\x89PNG")):
+		tp = "PNG"
+	case bytes.HasPrefix(img, []byte{0xFF, 0xD8}):
+		tp = "JPG"
+	default:
+		return errors.New("logo: not a PNG or JPEG image")
+	}
+	info := r.pdf.RegisterImageOptionsReader("logo", fpdf.ImageOptions{ImageType: tp}, bytes.NewReader(img))
+	if err := r.pdf.Error(); err != nil {
+		return fmt.Errorf("logo: %w", err)
+	}
+	if info == nil || info.Width() <= 0 || info.Height() <= 0 {
+		return errors.New("logo: image has no size")
+	}
+	h := 16.0
+	w := h * info.Width() / info.Height()
+	if w > 55 {
+		w = 55
+		h = w * info.Height() / info.Width()
+	}
+	y := 12.0
+	r.pdf.ImageOptions("logo", r.pageW-marginX-w, y, w, h, false, fpdf.ImageOptions{ImageType: tp}, 0, "")
+	r.logoW = w
+	r.logoBottom = y + h + 2
+	return nil
+}
+
+// decorate draws the running header (from page 2) and the footer with
+// "Page N of M" on every page, now that the page count is known.
+func (r *renderer) decorate() {
+	m := r.d.Meta
+	n := r.pdf.PageCount()
+	hl, hr := strings.TrimSpace(m.HeaderLeft), strings.TrimSpace(m.HeaderRight)
+	if hl == "" && hr == "" {
+		hl = strings.TrimSpace(m.Title)
+	}
+	small := textStyle{size: smallSize, color: colMuted}
+	lh := small.lineHeight()
+	saveLeft, saveWidth := r.left, r.width
+	r.left, r.width = marginX, r.pageW-2*marginX
+	for p := 1; p <= n; p++ {
+		r.pdf.SetPage(p)
+		r.curFace = -1 // the content stream of that page has its own font state
+		r.textColor(small.color)
+		if p > 1 && (hl != "" || hr != "") {
+			y := headerY
+			r.oneLine(hr, r.left, y, r.width, small, doc.AlignRight)
+			rw := r.w.faces[faceRegular].width(hr, smallSize)
+			r.oneLine(hl, r.left, y, r.width-rw-6, small, doc.AlignLeft)
+			r.hline(y+lh+0.8, 0.2, colRule)
+		}
+		fy := r.pageH - footerGap
+		r.hline(fy, 0.2, colRule)
+		label := fmt.Sprintf("Page %d of %d", p, n)
+		r.oneLine(label, r.left, fy+1.5, r.width, small, doc.AlignRight)
+		lw := r.w.faces[faceRegular].width(label, smallSize)
+		if f := strings.TrimSpace(m.Footer); f != "" {
+			fw := r.width - lw - 8
+			lines := r.wrap([]doc.Inline{{Text: f}}, fw, small.size, 0)
+			if len(lines) > 2 {
+				lines = lines[:2]
+				lines[1] = r.ellipsis(lines[1], fw, small.size, true)
+			}
+			for i, ln := range lines {
+				r.drawLine(ln, r.left, fy+1.5+float64(i)*lh, lh, small, doc.AlignLeft, fw)
+			}
+		}
+	}
+	r.pdf.SetPage(n)
+	r.left, r.width = saveLeft, saveWidth
+}
+
+// oneLine draws s on one line, shortened with an ellipsis to fit width.
+func (r *renderer) oneLine(s string, x, y, width float64, ts textStyle, align doc.Align) {
+	if s == "" || width <= 0 {
+		return
+	}
+	lines := r.wrap([]doc.Inline{{Text: s}}, 1e6, ts.size, ts.base)
+	if len(lines) == 0 {
+		return
+	}
+	ln := r.ellipsis(lines[0], width, ts.size, len(lines) > 1)
+	r.drawLine(ln, x, y, ts.lineHeight(), ts, align, width)
+}

@@ -1,0 +1,86 @@
+package render
+
+import (
+	"fmt"
+	"time"
+)
+
+// NewContext composes role at ladder rung level and derives everything the
+// templates need: person specification, score scale, provenance. When
+// withPlan is set it also builds the PDP from cfg.PDP (current rung
+// pdp.from, default level; target rung pdp.to, default the next rung up).
+func NewContext(cfg *Config, lib *Library, role, level string, date time.Time, withPlan bool) (*Context, error) {
+	c, err := Compose(cfg, lib, role, level)
+	if err != nil {
+		return nil, err
+	}
+	scale, err := ScoreScale(cfg.Scoring)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", cfg.At("scoring", "scale"), err)
+	}
+	lang := cfg.Language
+	if lang == "" {
+		lang = "en-GB"
+	}
+	vac := cfg.Vacancy
+	if vac.ReportsTo == "" {
+		vac.ReportsTo = c.ReportsTo
+	}
+	if vac.Location == "" {
+		vac.Location = cfg.Organisation.Location
+	}
+	ctx := &Context{
+		Date: date.Format("2006-01-02"), DateLong: date.Format("2 January 2006"), Language: lang,
+		Organisation: cfg.Organisation, Vacancy: vac, Role: c, Scale: scale,
+		Spec: PersonSpec(c, cfg.PersonSpec), Provenance: provenanceLine(c, date),
+	}
+	if withPlan {
+		plan, err := buildPlan(cfg, lib, role, level)
+		if err != nil {
+			return nil, err
+		}
+		ctx.PDP = plan
+	}
+	return ctx, nil
+}
+
+func buildPlan(cfg *Config, lib *Library, role, level string) (*Plan, error) {
+	curRole, tgtRole := role, role
+	if cfg.PDP.Role != "" {
+		curRole, tgtRole = cfg.PDP.Role, cfg.PDP.Role
+	}
+	if cfg.PDP.TargetRole != "" {
+		tgtRole = cfg.PDP.TargetRole
+	}
+	from, to := cfg.PDP.From, cfg.PDP.To
+	if from == "" {
+		from = level
+	}
+	if to == "" {
+		ids := cfg.RungIDs()
+		for i, id := range ids {
+			if id == from && i+1 < len(ids) {
+				to = ids[i+1]
+			}
+		}
+		if to == "" {
+			return nil, fmt.Errorf("%s: the PDP needs a target level above %q (set pdp.to)", cfg.At("pdp"), from)
+		}
+	}
+	cur, err := Compose(cfg, lib, curRole, from)
+	if err != nil {
+		return nil, fmt.Errorf("pdp current level: %w", err)
+	}
+	tgt, err := Compose(cfg, lib, tgtRole, to)
+	if err != nil {
+		return nil, fmt.Errorf("pdp target level: %w", err)
+	}
+	return NewPlan(cfg, cur, tgt), nil
+}
+
+// For returns a copy of the context for one document kind.
+func (c *Context) For(k DocKind) *Context {
+	cp := *c
+	cp.Kind, cp.KindTitle = k.ID, k.Title
+	return &cp
+}

@@ -1,0 +1,202 @@
+package render
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Context is the data every template receives. `rolepack show --json`
+// prints exactly this (see docs/templates.md for every field).
+type Context struct {
+	Kind         string       `json:"kind"`      // document kind id, e.g. "jd"
+	KindTitle    string       `json:"kindTitle"` // e.g. "Job description"
+	Date         string       `json:"date"`      // document date, YYYY-MM-DD
+	DateLong     string       `json:"dateLong"`  // e.g. "21 November 2026"
+	Language     string       `json:"language"`
+	Organisation Organisation `json:"organisation"`
+	Vacancy      Vacancy      `json:"vacancy"`
+	Role         *Composed    `json:"role"`
+	Spec         []Criterion  `json:"personSpec"`
+	Scale        Scale        `json:"scoringScale"`
+	PDP          *Plan        `json:"pdp,omitempty"`
+	Provenance   string       `json:"provenance"` // one line naming frameworks, versions, role, level and date
+}
+
+// Criterion is one person-specification criterion.
+type Criterion struct {
+	ID         string   `json:"id"`    // stable id, e.g. "S3", reused by the scoring sheet
+	Group      string   `json:"group"` // Qualifications, Experience, Knowledge, Skills, Behaviours, Leadership, Other
+	Text       string   `json:"text"`
+	Detail     string   `json:"detail,omitempty"`
+	Essential  bool     `json:"essential"`
+	Assessment []string `json:"assessment"` // Application, Interview, Test, Presentation
+}
+
+// AtInterview reports whether the criterion is assessed at interview.
+func (c Criterion) AtInterview() bool {
+	for _, a := range c.Assessment {
+		if strings.EqualFold(a, "interview") {
+			return true
+		}
+	}
+	return false
+}
+
+// Scale is an interview score scale.
+type Scale struct {
+	Name    string        `json:"name"`
+	Min     int           `json:"min"`
+	Max     int           `json:"max"`
+	Anchors []ScoreAnchor `json:"anchors"`
+}
+
+// specGroup is one group of criteria: its name, id letter and defaults.
+type specGroup struct {
+	name, letter, key string
+	assess            []string
+}
+
+var specGroups = []specGroup{
+	{"Qualifications", "Q", "qualifications", []string{"Application"}},
+	{"Experience", "E", "experience", []string{"Application", "Interview"}},
+	{"Knowledge", "K", "knowledge", []string{"Application", "Interview"}},
+	{"Skills", "S", "skills", []string{"Application", "Interview"}},
+	{"Behaviours", "B", "behaviours", []string{"Interview"}},
+	{"Leadership", "L", "leadership", []string{"Application"}},
+	{"Other", "O", "other", []string{"Application"}},
+}
+
+// groupOfKind says which person-specification group an entry kind feeds.
+var groupOfKind = map[string]string{
+	"qualification": "qualifications", "knowledge": "knowledge", "skill": "skills",
+	"project-skill": "skills", "work-activity": "experience", "behaviour": "behaviours",
+	"leadership": "leadership",
+}
+
+// PersonSpec derives the person-specification criteria of a composed role.
+// Criterion ids are the group letter and a 1-based index, stable for the
+// same inputs.
+func PersonSpec(c *Composed, cfg PersonSpecConfig) []Criterion {
+	desirableDepth := map[string]bool{"familiar with": true}
+	if len(cfg.DesirableDepths) > 0 {
+		desirableDepth = map[string]bool{}
+		for _, d := range cfg.DesirableDepths {
+			desirableDepth[strings.ToLower(d)] = true
+		}
+	}
+	desirableKind := map[string]bool{"project-skill": true}
+	if cfg.DesirableKinds != nil {
+		desirableKind = map[string]bool{}
+		for _, k := range cfg.DesirableKinds {
+			desirableKind[k] = true
+		}
+	}
+	byGroup := map[string][]Criterion{}
+	for _, e := range c.Experience {
+		byGroup["experience"] = append(byGroup["experience"], Criterion{Text: e, Essential: true})
+	}
+	if len(c.Experience) == 0 {
+		for _, r := range c.Responsibilities {
+			byGroup["experience"] = append(byGroup["experience"], Criterion{Text: "Experience that shows you can " + r, Essential: true})
+		}
+	}
+	for _, it := range c.Items {
+		g, ok := groupOfKind[it.Kind]
+		if !ok {
+			continue
+		}
+		cr := Criterion{Text: it.Title, Essential: !desirableKind[it.Kind]}
+		if it.Depth != "" {
+			cr.Text = it.Depth + " " + lowerFirst(it.Title)
+			cr.Essential = cr.Essential && !desirableDepth[strings.ToLower(it.Depth)]
+		}
+		if it.Essential != nil {
+			cr.Essential = *it.Essential
+		}
+		if len(it.Descriptors) > 0 {
+			cr.Detail = it.Descriptors[0]
+		}
+		byGroup[g] = append(byGroup[g], cr)
+	}
+	for _, o := range cfg.Other {
+		byGroup["other"] = append(byGroup["other"], Criterion{Text: o, Essential: true})
+	}
+	var out []Criterion
+	for _, g := range specGroups {
+		assess := g.assess
+		if a, ok := cfg.Assessment[g.key]; ok {
+			assess = a
+		}
+		for i, cr := range byGroup[g.key] {
+			cr.ID = fmt.Sprintf("%s%d", g.letter, i+1)
+			cr.Group = g.name
+			cr.Assessment = assess
+			out = append(out, cr)
+		}
+	}
+	return out
+}
+
+func lowerFirst(s string) string {
+	if s == "" || strings.ToUpper(s[:1]) != s[:1] || (len(s) > 1 && strings.ToUpper(s[1:2]) == s[1:2]) {
+		return s // keep acronyms such as "IT Environment"
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}
+
+// ScoreScale returns the configured interview score scale.
+func ScoreScale(cfg ScoringConfig) (Scale, error) {
+	switch strings.ToLower(cfg.Scale) {
+	case "", "civil-service", "civil-service-1-7":
+		return Scale{Name: "Civil Service success profiles (1–7)", Min: 1, Max: 7, Anchors: []ScoreAnchor{
+			{7, "Outstanding", "Exceeds the criterion in every respect; strong, specific evidence throughout"},
+			{6, "Strong", "Meets the criterion in full with some evidence beyond it"},
+			{5, "Good", "Meets the criterion in full"},
+			{4, "Acceptable", "Meets most of the criterion; minor gaps"},
+			{3, "Moderate", "Meets some of the criterion; clear gaps"},
+			{2, "Minimal", "Limited evidence against the criterion"},
+			{1, "Not demonstrated", "No evidence against the criterion"},
+		}}, nil
+	case "0-4":
+		return Scale{Name: "0–4", Min: 0, Max: 4, Anchors: []ScoreAnchor{
+			{4, "Excellent", "Fully meets the criterion with strong, specific evidence"},
+			{3, "Good", "Meets the criterion"},
+			{2, "Satisfactory", "Partly meets the criterion"},
+			{1, "Weak", "Little evidence against the criterion"},
+			{0, "No evidence", "Criterion not demonstrated"},
+		}}, nil
+	case "custom":
+		if len(cfg.Anchors) == 0 {
+			return Scale{}, fmt.Errorf("scoring scale custom needs anchors")
+		}
+		a := append([]ScoreAnchor(nil), cfg.Anchors...)
+		sort.Slice(a, func(i, j int) bool { return a[i].Score > a[j].Score })
+		return Scale{Name: "Custom", Min: a[len(a)-1].Score, Max: a[0].Score, Anchors: a}, nil
+	}
+	return Scale{}, fmt.Errorf("unknown scoring scale %q (known: civil-service, 0-4, custom)", cfg.Scale)
+}
+
+// provenanceLine names where a document's content came from.
+func provenanceLine(c *Composed, date time.Time) string {
+	var parts []string
+	for _, s := range c.Sources {
+		p := s.Name
+		if s.Version != "" {
+			p += " " + s.Version
+		}
+		lvl := s.LevelName
+		if s.Role != "" {
+			p += fmt.Sprintf(" (%s, %s)", s.Role, lvl)
+		} else {
+			p += fmt.Sprintf(" (%s, %s)", s.Catalogue, lvl)
+		}
+		parts = append(parts, p)
+	}
+	src := strings.Join(parts, "; ")
+	if src == "" {
+		src = "organisation entries only"
+	}
+	return fmt.Sprintf("Generated by rolepack on %s for %s at %s from %s.", date.Format("2 January 2006"), c.ID, c.Rung.Label, src)
+}

@@ -1,0 +1,163 @@
+// Package doc is the document tree every output writer walks: headings,
+// paragraphs, lists, tables, charts and inline runs, plus the document's
+// metadata. Templates produce Markdown; render parses it into this tree;
+// writers never see the framework or the templates.
+package doc
+
+import "time"
+
+// Document is one rendered document: metadata plus a sequence of blocks.
+type Document struct {
+	Meta   Meta
+	Blocks []Block
+}
+
+// Meta is what a writer needs to know about the document as a whole.
+type Meta struct {
+	Title       string    // document title (PDF /Title, DOCX dc:title, HTML <title>)
+	Subject     string    // e.g. "Job description"
+	Author      string    // organisation that issues the document
+	Language    string    // BCP 47 tag, e.g. "en-GB"
+	Keywords    []string  // e.g. role id, level
+	Date        time.Time // fixed document date (from config or SOURCE_DATE_EPOCH)
+	Landscape   bool      // print the document in landscape
+	HeaderLeft  string    // running header text, left (e.g. role title)
+	HeaderRight string    // running header text, right (e.g. organisation)
+	Footer      string    // running footer text (e.g. provenance); writers add page numbers beside it
+	Logo        []byte    // optional organisation logo (PNG or JPEG) for the first page header
+}
+
+// Block is a block-level node: *Heading, *Paragraph, *List, *Table, *Rule,
+// *Chart or *PageBreak.
+type Block interface{ block() }
+
+// Heading is a section heading, level 1 to 6 (1 is the document title).
+type Heading struct {
+	Level int
+	Text  []Inline
+	ID    string // stable anchor, derived from the text
+}
+
+// Paragraph is a run of inline text.
+type Paragraph struct {
+	Text []Inline
+}
+
+// List is a bullet list or a numbered list. Every list is its own numbering
+// instance: numbering restarts at Start for each List.
+type List struct {
+	Ordered bool
+	Start   int // first number of an ordered list (1 if unset)
+	Items   []ListItem
+}
+
+// ListItem holds the blocks of one list item: normally a single
+// *Paragraph, possibly followed by a nested *List.
+type ListItem struct {
+	Blocks []Block
+}
+
+// Align is a table column's horizontal alignment.
+type Align int
+
+// Column alignments.
+const (
+	AlignDefault Align = iota
+	AlignLeft
+	AlignCenter
+	AlignRight
+)
+
+// Table is a table with one header row. Cells hold inline content only.
+// The header row repeats on every page and is marked as a header for
+// assistive technology.
+type Table struct {
+	Header []Cell
+	Rows   [][]Cell
+	Align  []Align // one per column
+}
+
+// Columns is the number of columns of the table.
+func (t *Table) Columns() int {
+	n := len(t.Header)
+	for _, r := range t.Rows {
+		if len(r) > n {
+			n = len(r)
+		}
+	}
+	return n
+}
+
+// Cell is one table cell.
+type Cell struct {
+	Text []Inline
+}
+
+// Rule is a thematic break (a horizontal line).
+type Rule struct{}
+
+// PageBreak starts a new page in paged formats (PDF, DOCX); other formats
+// may ignore it.
+type PageBreak struct{}
+
+// Chart is a grouped horizontal bar chart, e.g. current against target level
+// per skill group in a PDP. Values run from 0 to len(Scale)-1 and Scale names
+// each value (e.g. "None", "Entry", "Mid", "Senior").
+type Chart struct {
+	Title  string
+	Alt    string   // text alternative, always set
+	Scale  []string // value labels, lowest first
+	Series []string // e.g. "Current", "Target"
+	Bars   []ChartBar
+}
+
+// ChartBar is one labelled group of bars, one value per series.
+type ChartBar struct {
+	Label  string
+	Values []float64
+}
+
+// Style is a set of inline style flags.
+type Style uint8
+
+// Inline styles.
+const (
+	Bold Style = 1 << iota
+	Italic
+	Code
+)
+
+// Inline is a run of text with one style. Break marks a hard line break
+// (its Text is empty). Link, when set, is the run's hyperlink target.
+type Inline struct {
+	Text  string
+	Style Style
+	Link  string
+	Break bool
+}
+
+// PlainText returns the text of runs without styling; hard breaks become
+// spaces.
+func PlainText(runs []Inline) string {
+	n := 0
+	for _, r := range runs {
+		n += len(r.Text) + 1
+	}
+	b := make([]byte, 0, n)
+	for _, r := range runs {
+		if r.Break {
+			b = append(b, ' ')
+			continue
+		}
+		b = append(b, r.Text...)
+	}
+	return string(b)
+}
+
+func (*Heading) block()   {}
+func (*Paragraph) block() {}
+func (*List) block()      {}
+func (*Table) block()     {}
+func (*Rule) block()      {}
+func (*PageBreak) block() {}
+func (*Chart) block()     {}

@@ -1,0 +1,353 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/rolepack/rolepack/framework"
+	"github.com/rolepack/rolepack/render/doc"
+)
+
+// PageBreakMarker is the HTML comment a template writes, alone on a line, to
+// start a new page in paged formats.
+const PageBreakMarker = "<!-- pagebreak -->"
+
+// frontMatter is the metadata block a template may open with, between two
+// "---" lines. Fields the pipeline knows better (date, logo) are not here.
+type frontMatter struct {
+	Title       string   `yaml:"title"`
+	Subject     string   `yaml:"subject"`
+	Author      string   `yaml:"author"`
+	Language    string   `yaml:"language"`
+	Keywords    []string `yaml:"keywords"`
+	Landscape   bool     `yaml:"landscape"`
+	HeaderLeft  string   `yaml:"headerLeft"`
+	HeaderRight string   `yaml:"headerRight"`
+	Footer      string   `yaml:"footer"`
+}
+
+// chartSpec is the YAML body of a ```chart fenced block.
+type chartSpec struct {
+	Title  string   `yaml:"title"`
+	Alt    string   `yaml:"alt"`
+	Scale  []string `yaml:"scale"`
+	Series []string `yaml:"series"`
+	Bars   []struct {
+		Label  string    `yaml:"label"`
+		Values []float64 `yaml:"values"`
+	} `yaml:"bars"`
+}
+
+// Markdown parses rendered Markdown (GFM tables included, an optional YAML
+// front matter block, ```chart blocks and page-break markers) into a
+// document tree. name is used in error messages. It is safe for concurrent
+// use.
+type Markdown struct {
+	md goldmark.Markdown
+}
+
+// NewMarkdown returns a parser for rendered templates.
+func NewMarkdown() *Markdown {
+	return &Markdown{md: goldmark.New(goldmark.WithExtensions(extension.Table))}
+}
+
+// Parse turns src into a document tree.
+func (m *Markdown) Parse(name string, src []byte) (*doc.Document, error) {
+	d := &doc.Document{}
+	body, fmLines, err := splitFrontMatter(name, src, &d.Meta)
+	if err != nil {
+		return nil, err
+	}
+	root := m.md.Parser().Parse(text.NewReader(body))
+	p := treeBuilder{src: body, name: name, lineOffset: fmLines, ids: map[string]int{}}
+	blocks, err := p.blocks(root)
+	if err != nil {
+		return nil, err
+	}
+	d.Blocks = blocks
+	if d.Meta.Title == "" {
+		for _, b := range blocks {
+			if h, ok := b.(*doc.Heading); ok && h.Level == 1 {
+				d.Meta.Title = doc.PlainText(h.Text)
+				break
+			}
+		}
+	}
+	return d, nil
+}
+
+func splitFrontMatter(name string, src []byte, meta *doc.Meta) (body []byte, lines int, err error) {
+	if !bytes.HasPrefix(src, []byte("---\n")) {
+		return src, 0, nil
+	}
+	end := bytes.Index(src[4:], []byte("\n---\n"))
+	if end < 0 {
+		return nil, 0, fmt.Errorf("%s:1: front matter opened with --- is not closed", name)
+	}
+	raw := src[4 : 4+end+1]
+	var fm frontMatter
+	dec := yaml.NewDecoder(bytes.NewReader(raw))
+	dec.KnownFields(true)
+	if err := dec.Decode(&fm); err != nil {
+		return nil, 0, fmt.Errorf("%s: front matter: %s", name, oneLine(err.Error()))
+	}
+	*meta = doc.Meta{
+		Title: fm.Title, Subject: fm.Subject, Author: fm.Author, Language: fm.Language,
+		Keywords: fm.Keywords, Landscape: fm.Landscape, HeaderLeft: fm.HeaderLeft,
+		HeaderRight: fm.HeaderRight, Footer: fm.Footer,
+	}
+	rest := src[4+end+5:]
+	return rest, bytes.Count(src[:len(src)-len(rest)], []byte("\n")), nil
+}
+
+type treeBuilder struct {
+	src        []byte
+	name       string
+	lineOffset int
+	ids        map[string]int
+}
+
+func (p *treeBuilder) line(n ast.Node) int {
+	l := n.Lines()
+	if l == nil || l.Len() == 0 {
+		return p.lineOffset
+	}
+	return p.lineOffset + bytes.Count(p.src[:l.At(0).Start], []byte("\n")) + 1
+}
+
+func (p *treeBuilder) blocks(parent ast.Node) ([]doc.Block, error) {
+	var out []doc.Block
+	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
+		bs, err := p.block(n)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, bs...)
+	}
+	return out, nil
+}
+
+func (p *treeBuilder) block(n ast.Node) ([]doc.Block, error) {
+	switch n := n.(type) {
+	case *ast.Heading:
+		runs := p.inlines(n)
+		return []doc.Block{&doc.Heading{Level: n.Level, Text: runs, ID: p.anchor(doc.PlainText(runs))}}, nil
+	case *ast.Paragraph, *ast.TextBlock:
+		runs := p.inlines(n)
+		if len(runs) == 0 {
+			return nil, nil
+		}
+		return []doc.Block{&doc.Paragraph{Text: runs}}, nil
+	case *ast.List:
+		l := &doc.List{Ordered: n.IsOrdered(), Start: 1}
+		if n.IsOrdered() && n.Start > 0 {
+			l.Start = n.Start
+		}
+		for it := n.FirstChild(); it != nil; it = it.NextSibling() {
+			bs, err := p.blocks(it)
+			if err != nil {
+				return nil, err
+			}
+			l.Items = append(l.Items, doc.ListItem{Blocks: bs})
+		}
+		return []doc.Block{l}, nil
+	case *east.Table:
+		return []doc.Block{p.table(n)}, nil
+	case *ast.ThematicBreak:
+		return []doc.Block{&doc.Rule{}}, nil
+	case *ast.Blockquote:
+		return p.blocks(n)
+	case *ast.HTMLBlock:
+		if strings.TrimSpace(string(p.raw(n))) == PageBreakMarker {
+			return []doc.Block{&doc.PageBreak{}}, nil
+		}
+		return nil, nil // templates write Markdown; other raw HTML is dropped
+	case *ast.FencedCodeBlock:
+		if string(n.Language(p.src)) == "chart" {
+			c, err := p.chart(n)
+			if err != nil {
+				return nil, err
+			}
+			return []doc.Block{c}, nil
+		}
+		return p.code(n), nil
+	case *ast.CodeBlock:
+		return p.code(n), nil
+	default:
+		return p.blocks(n)
+	}
+}
+
+func (p *treeBuilder) raw(n ast.Node) []byte {
+	var b bytes.Buffer
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		b.Write(seg.Value(p.src))
+	}
+	return b.Bytes()
+}
+
+func (p *treeBuilder) code(n ast.Node) []doc.Block {
+	var runs []doc.Inline
+	for i, l := range strings.Split(strings.TrimRight(string(p.raw(n)), "\n"), "\n") {
+		if i > 0 {
+			runs = append(runs, doc.Inline{Break: true})
+		}
+		runs = append(runs, doc.Inline{Text: l, Style: doc.Code})
+	}
+	return []doc.Block{&doc.Paragraph{Text: runs}}
+}
+
+func (p *treeBuilder) chart(n *ast.FencedCodeBlock) (*doc.Chart, error) {
+	var spec chartSpec
+	dec := yaml.NewDecoder(bytes.NewReader(p.raw(n)))
+	dec.KnownFields(true)
+	at := p.line(n)
+	if err := dec.Decode(&spec); err != nil {
+		return nil, fmt.Errorf("%s:%d: chart: %s", p.name, at, oneLine(err.Error()))
+	}
+	if spec.Alt == "" {
+		return nil, fmt.Errorf("%s:%d: chart has no alt text", p.name, at)
+	}
+	c := &doc.Chart{Title: spec.Title, Alt: spec.Alt, Scale: spec.Scale, Series: spec.Series}
+	for _, b := range spec.Bars {
+		if len(b.Values) != len(spec.Series) {
+			return nil, fmt.Errorf("%s:%d: chart bar %q has %d values for %d series", p.name, at, b.Label, len(b.Values), len(spec.Series))
+		}
+		c.Bars = append(c.Bars, doc.ChartBar{Label: b.Label, Values: b.Values})
+	}
+	return c, nil
+}
+
+func (p *treeBuilder) table(t *east.Table) *doc.Table {
+	out := &doc.Table{}
+	for _, a := range t.Alignments {
+		out.Align = append(out.Align, map[east.Alignment]doc.Align{
+			east.AlignLeft: doc.AlignLeft, east.AlignCenter: doc.AlignCenter, east.AlignRight: doc.AlignRight,
+		}[a])
+	}
+	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
+		var cells []doc.Cell
+		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
+			cells = append(cells, doc.Cell{Text: p.inlines(c)})
+		}
+		if _, ok := r.(*east.TableHeader); ok {
+			out.Header = cells
+		} else {
+			out.Rows = append(out.Rows, cells)
+		}
+	}
+	return out
+}
+
+// anchor derives a unique heading id.
+func (p *treeBuilder) anchor(title string) string {
+	id := framework.Slug(title)
+	if id == "" {
+		id = "section"
+	}
+	p.ids[id]++
+	if k := p.ids[id]; k > 1 {
+		id += "-" + strconv.Itoa(k)
+	}
+	return id
+}
+
+// inlines flattens a node's inline children into styled runs, merging
+// neighbours of the same style and link.
+func (p *treeBuilder) inlines(n ast.Node) []doc.Inline {
+	var runs []doc.Inline
+	add := func(r doc.Inline) {
+		if k := len(runs); k > 0 && !r.Break && !runs[k-1].Break && runs[k-1].Style == r.Style && runs[k-1].Link == r.Link {
+			runs[k-1].Text += r.Text
+			return
+		}
+		if r.Text == "" && !r.Break {
+			return
+		}
+		runs = append(runs, r)
+	}
+	var walk func(n ast.Node, style doc.Style, link string)
+	walk = func(n ast.Node, style doc.Style, link string) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c := c.(type) {
+			case *ast.Text:
+				v := c.Segment.Value(p.src)
+				if !c.IsRaw() {
+					v = util.ResolveNumericReferences(util.ResolveEntityNames(util.UnescapePunctuations(v)))
+				}
+				add(doc.Inline{Text: string(v), Style: style, Link: link})
+				switch {
+				case c.HardLineBreak():
+					add(doc.Inline{Break: true})
+				case c.SoftLineBreak():
+					add(doc.Inline{Text: " ", Style: style, Link: link})
+				}
+			case *ast.String:
+				add(doc.Inline{Text: string(c.Value), Style: style, Link: link})
+			case *ast.CodeSpan:
+				var b strings.Builder
+				for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+					if tt, ok := t.(*ast.Text); ok {
+						b.Write(tt.Segment.Value(p.src))
+					}
+				}
+				add(doc.Inline{Text: b.String(), Style: style | doc.Code, Link: link})
+			case *ast.Emphasis:
+				s := doc.Italic
+				if c.Level >= 2 {
+					s = doc.Bold
+				}
+				walk(c, style|s, link)
+			case *ast.Link:
+				walk(c, style, string(c.Destination))
+			case *ast.AutoLink:
+				url := string(c.URL(p.src))
+				label := string(c.Label(p.src))
+				if c.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(url, "mailto:") {
+					url = "mailto:" + url
+				}
+				add(doc.Inline{Text: label, Style: style, Link: url})
+			case *ast.Image:
+				walk(c, style, link) // alt text only; pictures come as charts or the logo
+			case *ast.RawHTML:
+				var b strings.Builder
+				for i := 0; i < c.Segments.Len(); i++ {
+					seg := c.Segments.At(i)
+					b.Write(seg.Value(p.src))
+				}
+				if t := strings.ToLower(strings.TrimSpace(b.String())); t == "<br>" || t == "<br/>" || t == "<br />" {
+					add(doc.Inline{Break: true})
+				}
+			default:
+				walk(c, style, link)
+			}
+		}
+	}
+	walk(n, 0, "")
+	// Trim white space at the ends of the run list.
+	for len(runs) > 0 && !runs[0].Break && strings.TrimSpace(runs[0].Text) == "" {
+		runs = runs[1:]
+	}
+	for len(runs) > 0 && !runs[len(runs)-1].Break && strings.TrimSpace(runs[len(runs)-1].Text) == "" {
+		runs = runs[:len(runs)-1]
+	}
+	if len(runs) > 0 {
+		runs[0].Text = strings.TrimLeft(runs[0].Text, " ")
+		runs[len(runs)-1].Text = strings.TrimRight(runs[len(runs)-1].Text, " ")
+	}
+	return runs
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

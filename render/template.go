@@ -1,0 +1,288 @@
+package render
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"text/template"
+
+	"github.com/Masterminds/sprig/v3"
+
+	"github.com/rolepack/rolepack/render/doc"
+	"github.com/rolepack/rolepack/templates"
+)
+
+// DocKind is a document kind: its id on the command line, its title, the
+// template that writes it and any extra outputs rendered straight from the
+// context (such as the advert's JSON-LD).
+type DocKind struct {
+	ID       string
+	Title    string
+	Template string
+	Extras   []Extra
+}
+
+// Extra is an output of a document kind that is not a document tree, e.g.
+// schema.org JSON-LD, written by its own template.
+type Extra struct {
+	Ext       string // file extension, e.g. ".jsonld"
+	MediaType string
+	Template  string
+}
+
+// DocKinds lists every document kind in the order a role pack holds them.
+var DocKinds = []DocKind{
+	{ID: "jd", Title: "Job description", Template: "jd.md.tmpl"},
+	{ID: "spec", Title: "Person specification", Template: "spec.md.tmpl"},
+	{ID: "advert", Title: "Job advert", Template: "advert.md.tmpl",
+		Extras: []Extra{{Ext: ".jsonld", MediaType: "application/ld+json", Template: "advert.jsonld.tmpl"}}},
+	{ID: "scoring", Title: "Interview scoring sheet", Template: "scoring.md.tmpl"},
+	{ID: "pdp", Title: "Personal development plan", Template: "pdp.md.tmpl"},
+}
+
+// LookupKinds returns the document kinds with the given ids, in the order
+// given; an unknown id is an error listing the known ones.
+func LookupKinds(ids []string) ([]DocKind, error) {
+	var out []DocKind
+	for _, id := range ids {
+		id = strings.ToLower(strings.TrimSpace(id))
+		found := false
+		for _, k := range DocKinds {
+			if k.ID == id {
+				out = append(out, k)
+				found = true
+			}
+		}
+		if !found {
+			known := make([]string, len(DocKinds))
+			for i, k := range DocKinds {
+				known[i] = k.ID
+			}
+			return nil, fmt.Errorf("unknown document kind %q (known: %s)", id, strings.Join(known, ", "))
+		}
+	}
+	return out, nil
+}
+
+// Engine executes templates and parses their Markdown into document trees.
+// Templates are parsed once; an Engine is safe for concurrent use.
+type Engine struct {
+	sets map[string]*template.Template // by template file name
+	md   *Markdown
+}
+
+// TemplateNames lists the embedded template files, sorted.
+func TemplateNames() []string {
+	entries, _ := fs.ReadDir(templates.FS, ".")
+	var names []string
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".tmpl") {
+			names = append(names, e.Name())
+		}
+	}
+	sort.Strings(names)
+	return names
+}
+
+// NewEngine parses every template: the embedded defaults, each replaced by
+// a file of the same name in overrideDir when that is set and has one.
+func NewEngine(overrideDir string) (*Engine, error) {
+	sources := map[string][]byte{}
+	display := map[string]string{}
+	for _, name := range TemplateNames() {
+		b, err := fs.ReadFile(templates.FS, name)
+		if err != nil {
+			return nil, fmt.Errorf("read template %s: %w", name, err)
+		}
+		sources[name], display[name] = b, name
+	}
+	if overrideDir != "" {
+		entries, err := os.ReadDir(overrideDir)
+		if err != nil {
+			return nil, fmt.Errorf("templates: %w", err)
+		}
+		for _, e := range entries {
+			if e.IsDir() || !strings.HasSuffix(e.Name(), ".tmpl") {
+				continue
+			}
+			p := filepath.Join(overrideDir, e.Name())
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return nil, fmt.Errorf("templates: %w", err)
+			}
+			sources[e.Name()], display[e.Name()] = b, p
+		}
+	}
+	var partials []string
+	for name := range sources {
+		if strings.HasPrefix(name, "_") {
+			partials = append(partials, name)
+		}
+	}
+	sort.Strings(partials)
+	e := &Engine{sets: map[string]*template.Template{}, md: NewMarkdown()}
+	funcs := Funcs()
+	for name, src := range sources {
+		if strings.HasPrefix(name, "_") {
+			continue
+		}
+		t := template.New(display[name]).Funcs(funcs).Option("missingkey=error")
+		if _, err := t.Parse(string(src)); err != nil {
+			return nil, templateError(err)
+		}
+		for _, p := range partials {
+			if _, err := t.New(display[p]).Parse(string(sources[p])); err != nil {
+				return nil, templateError(err)
+			}
+		}
+		e.sets[name] = t
+	}
+	return e, nil
+}
+
+var tmplErr = regexp.MustCompile(`^template: ([^:]+):(\d+)(?::\d+)?: (?:executing "[^"]*" )?`)
+
+// templateError rewrites text/template's error as "file:line: message".
+func templateError(err error) error {
+	msg := err.Error()
+	if m := tmplErr.FindStringSubmatch(msg); m != nil {
+		return fmt.Errorf("%s:%s: %s", m[1], m[2], oneLine(msg[len(m[0]):]))
+	}
+	return errors.New(oneLine(msg))
+}
+
+// Execute runs a template over ctx and returns its text.
+func (e *Engine) Execute(name string, ctx *Context) ([]byte, error) {
+	t, ok := e.sets[name]
+	if !ok {
+		return nil, fmt.Errorf("no template %s", name)
+	}
+	var b bytes.Buffer
+	if err := t.Execute(&b, ctx); err != nil {
+		return nil, templateError(err)
+	}
+	return b.Bytes(), nil
+}
+
+// Document renders a document kind over ctx into a document tree.
+func (e *Engine) Document(k DocKind, ctx *Context) (*doc.Document, error) {
+	src, err := e.Execute(k.Template, ctx)
+	if err != nil {
+		return nil, err
+	}
+	d, err := e.md.Parse(k.Template, src)
+	if err != nil {
+		return nil, err
+	}
+	if d.Meta.Subject == "" {
+		d.Meta.Subject = k.Title
+	}
+	if d.Meta.Language == "" {
+		d.Meta.Language = ctx.Language
+	}
+	if d.Meta.Author == "" {
+		d.Meta.Author = ctx.Organisation.Name
+	}
+	if d.Meta.Footer == "" {
+		d.Meta.Footer = ctx.Provenance
+	}
+	return d, nil
+}
+
+// Funcs is the template function map: sprig's hermetic functions (nothing
+// that reads the environment, the clock or files) plus rolepack's own.
+func Funcs() template.FuncMap {
+	f := sprig.HermeticTxtFuncMap()
+	for _, name := range []string{"now", "date", "dateInZone", "date_in_zone", "dateModify", "date_modify", "mustDateModify", "ago", "htmlDate", "htmlDateInZone", "unixEpoch", "getHostByName", "randAlpha", "randAlphaNum", "randAscii", "randNumeric", "randBytes", "randInt", "uuidv4"} {
+		delete(f, name)
+	}
+	f["md"] = EscapeMarkdown
+	f["cell"] = func(s string) string { return EscapeMarkdown(s) }
+	f["blank"] = func() string { return "\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_" }
+	f["orBlank"] = func(s string) string {
+		if strings.TrimSpace(s) == "" {
+			return "*[to be completed]*"
+		}
+		return EscapeMarkdown(s)
+	}
+	f["descriptors"] = func(ds []string) string {
+		parts := make([]string, len(ds))
+		for i, d := range ds {
+			parts[i] = EscapeMarkdown(sentence(d))
+		}
+		return strings.Join(parts, "<br>")
+	}
+	f["lowerFirst"] = lowerFirst
+	f["sentence"] = sentence
+	f["plain"] = plainTitle
+	f["kindItems"] = func(c *Composed, kind string) []*Item { return c.Kind(kind) }
+	f["groups"] = groupItems
+	f["interview"] = func(cs []Criterion) []Criterion {
+		var out []Criterion
+		for _, c := range cs {
+			if c.AtInterview() {
+				out = append(out, c)
+			}
+		}
+		return out
+	}
+	f["specGroup"] = func(cs []Criterion, group string) []Criterion {
+		var out []Criterion
+		for _, c := range cs {
+			if c.Group == group {
+				out = append(out, c)
+			}
+		}
+		return out
+	}
+	f["path"] = path.Base
+	return f
+}
+
+// sentence makes s start with a capital and end with a full stop.
+func sentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return s
+	}
+	s = strings.ToUpper(s[:1]) + s[1:]
+	if !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "!") && !strings.HasSuffix(s, "?") {
+		s += "."
+	}
+	return s
+}
+
+var internalCode = regexp.MustCompile(`\s*\((?:[A-Z]{1,5}\d+(?:\.\d+)*|Level [0-9A-Za-z]+|[A-Z]{3,5})\)`)
+
+// plainTitle drops internal codes and level tags such as "(B1.1)" or
+// "(Level 5)" from a title, for public-facing text.
+func plainTitle(s string) string { return strings.TrimSpace(internalCode.ReplaceAllString(s, "")) }
+
+// ItemGroup is a run of items that share a group, for templates.
+type ItemGroup struct {
+	Name  string
+	Items []*Item
+}
+
+// groupItems groups items by their group, in first-seen order.
+func groupItems(items []*Item) []ItemGroup {
+	var out []ItemGroup
+	idx := map[string]int{}
+	for _, it := range items {
+		i, ok := idx[it.Group]
+		if !ok {
+			i = len(out)
+			idx[it.Group] = i
+			out = append(out, ItemGroup{Name: it.Group})
+		}
+		out[i].Items = append(out[i].Items, it)
+	}
+	return out
+}

@@ -1,0 +1,102 @@
+package reference
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"flag"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+//go:generate go test -run TestBuild -args -out reference.docx
+
+var out = flag.String("out", "", "also write reference.docx to this path")
+
+// TestBuild assembles reference.docx from the parts and checks that every
+// part is there and well-formed, so a user can open it in Word to restyle it.
+func TestBuild(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Build(&buf); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatalf("reference.docx is not a zip: %v", err)
+	}
+	if zr.File[0].Name != "[Content_Types].xml" {
+		t.Errorf("first part is %s, want [Content_Types].xml", zr.File[0].Name)
+	}
+	seen := map[string]bool{}
+	for _, f := range zr.File {
+		seen[f.Name] = true
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		dec := xml.NewDecoder(bytes.NewReader(data))
+		for {
+			_, err := dec.Token()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Fatalf("%s: not well-formed: %v", f.Name, err)
+			}
+		}
+	}
+	for _, want := range []string{"_rels/.rels", "word/document.xml", "word/_rels/document.xml.rels",
+		"word/styles.xml", "word/numbering.xml", "word/settings.xml", "word/header1.xml",
+		"word/footer1.xml", "word/fontTable.xml", "docProps/app.xml", "docProps/core.xml"} {
+		if !seen[want] {
+			t.Errorf("reference.docx lacks %s", want)
+		}
+	}
+	var again bytes.Buffer
+	if err := Build(&again); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(buf.Bytes(), again.Bytes()) {
+		t.Error("two builds of reference.docx differ")
+	}
+	if *out != "" {
+		if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A real reader: LibreOffice must open it.
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		if os.Getenv("ROLEPACK_REQUIRE_TOOLS") == "1" {
+			t.Fatal("soffice not found and ROLEPACK_REQUIRE_TOOLS=1")
+		}
+		t.Log("soffice not found: skipping the LibreOffice check")
+		return
+	}
+	dir := t.TempDir()
+	src := filepath.Join(dir, "reference.docx")
+	if err := os.WriteFile(src, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+		"--convert-to", "txt:Text", "--outdir", dir, src)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, b)
+	}
+	txt, err := os.ReadFile(filepath.Join(dir, "reference.txt"))
+	if err != nil {
+		t.Fatalf("LibreOffice did not convert reference.docx: %v", err)
+	}
+	if !strings.Contains(string(txt), "Heading 2: section") {
+		t.Errorf("converted text lacks the sample heading:\n%s", txt)
+	}
+}
