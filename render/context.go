@@ -109,7 +109,7 @@ func PersonSpec(c *Composed, cfg PersonSpecConfig) []Criterion {
 		}
 		cr := Criterion{Text: it.Title, Essential: !desirableKind[it.Kind]}
 		if it.Depth != "" {
-			cr.Text = it.Depth + " " + lowerFirst(it.Title)
+			cr.Text = it.Depth + " " + it.Title
 			cr.Essential = cr.Essential && !desirableDepth[strings.ToLower(it.Depth)]
 		}
 		if it.Essential != nil {

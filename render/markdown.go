@@ -285,7 +285,7 @@ func (p *treeBuilder) inlines(n ast.Node) []doc.Inline {
 			case *ast.Text:
 				v := c.Segment.Value(p.src)
 				if !c.IsRaw() {
-					v = util.ResolveNumericReferences(util.ResolveEntityNames(util.UnescapePunctuations(v)))
+					v = unescapeText(v)
 				}
 				add(doc.Inline{Text: string(v), Style: style, Link: link})
 				switch {
@@ -348,6 +348,29 @@ func (p *treeBuilder) inlines(n ast.Node) []doc.Inline {
 		runs[len(runs)-1].Text = strings.TrimRight(runs[len(runs)-1].Text, " ")
 	}
 	return runs
+}
+
+// unescapeText resolves backslash escapes and entity references in one
+// pass, as CommonMark does: an escaped "\&" starts no entity.
+func unescapeText(v []byte) []byte {
+	if bytes.IndexByte(v, '\\') < 0 && bytes.IndexByte(v, '&') < 0 {
+		return v
+	}
+	out := make([]byte, 0, len(v))
+	start := 0
+	flush := func(end int) {
+		out = append(out, util.ResolveNumericReferences(util.ResolveEntityNames(v[start:end]))...)
+	}
+	for i := 0; i < len(v); i++ {
+		if v[i] == '\\' && i+1 < len(v) && util.IsPunct(v[i+1]) {
+			flush(i)
+			out = append(out, v[i+1])
+			i++
+			start = i + 1
+		}
+	}
+	flush(len(v))
+	return out
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -5,13 +5,16 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"path"
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"text/template"
+	"time"
 
 	"github.com/Masterminds/sprig/v3"
 
@@ -243,7 +246,56 @@ func Funcs() template.FuncMap {
 		return out
 	}
 	f["path"] = path.Base
+	f["money"] = money
+	f["longDate"] = longDate
+	f["isoDate"] = isoDate
 	return f
+}
+
+// money formats an amount in pounds with thousands separators, e.g.
+// "£45,000" (pence only when there are any: "£12.50").
+func money(v float64) string {
+	pence := int64(math.Round(v * 100))
+	neg := pence < 0
+	if neg {
+		pence = -pence
+	}
+	whole := strconv.FormatInt(pence/100, 10)
+	var b strings.Builder
+	for i, r := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	s := "£" + b.String()
+	if p := pence % 100; p != 0 {
+		s += fmt.Sprintf(".%02d", p)
+	}
+	if neg {
+		s = "-" + s
+	}
+	return s
+}
+
+// longDate writes a YYYY-MM-DD date as "2 January 2006"; any other text is
+// returned as it is.
+func longDate(s string) string {
+	t, err := time.Parse("2006-01-02", strings.TrimSpace(s))
+	if err != nil {
+		return s
+	}
+	return t.Format("2 January 2006")
+}
+
+// isoDate returns s when it is a YYYY-MM-DD date, else "", so a template
+// can leave out a date that JSON-LD consumers would reject.
+func isoDate(s string) string {
+	s = strings.TrimSpace(s)
+	if _, err := time.Parse("2006-01-02", s); err != nil {
+		return ""
+	}
+	return s
 }
 
 // sentence makes s start with a capital and end with a full stop.

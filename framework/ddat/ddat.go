@@ -329,6 +329,7 @@ func Parse(docs []*textprep.Doc) (*framework.Framework, []framework.Problem, err
 		role   framework.Role
 		files  []*file
 		levels map[string]string // level ID → where it was read
+		notes  map[string]bool
 	}
 	var roles []*roleAcc
 	byID := map[string]*roleAcc{}
@@ -358,6 +359,7 @@ func Parse(docs []*textprep.Doc) (*framework.Framework, []framework.Problem, err
 					From:   framework.Position(f.name, f.roleLine),
 				},
 				levels: map[string]string{},
+				notes:  map[string]bool{},
 			}
 			byID[id] = acc
 			roles = append(roles, acc)
@@ -376,7 +378,8 @@ func Parse(docs []*textprep.Doc) (*framework.Framework, []framework.Problem, err
 			acc.role.Duties = f.duties
 		}
 		for _, n := range f.roleNotes {
-			if !slices.Contains(acc.role.Notes, n) {
+			if !acc.notes[n] {
+				acc.notes[n] = true
 				acc.role.Notes = append(acc.role.Notes, n)
 			}
 		}

@@ -355,3 +355,14 @@ func FuzzDDaT(f *testing.F) {
 		}
 	})
 }
+
+func TestDetectOtherFormats(t *testing.T) {
+	for _, p := range []string{
+		"../defaults/sources/fedip-head-of-data-ethics.txt",
+		"../defaults/sources/matrix-data-management-engineering.md",
+	} {
+		if Detect(read(t, p)[0]) {
+			t.Errorf("%s detected as DDaT", p)
+		}
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"path"
 	"path/filepath"
+	"strings"
 
 	"github.com/rolepack/rolepack/framework"
 	"github.com/rolepack/rolepack/framework/importer"
@@ -71,5 +72,38 @@ func Build(dir string, s Source) ([]byte, error) {
 	}
 	f.Version = s.Version
 	f.Source.Files = []string{s.File}
+	trimFrom(f, dir+string(filepath.Separator))
 	return framework.Marshal(f)
+}
+
+// trimFrom drops the sources folder from every provenance position, so the
+// embedded data names the seed file alone ("file.md:25").
+func trimFrom(f *framework.Framework, prefix string) {
+	trim := func(s *string) { *s = strings.TrimPrefix(*s, prefix) }
+	for i := range f.Roles {
+		r := &f.Roles[i]
+		trim(&r.From)
+		for j := range r.Levels {
+			l := &r.Levels[j]
+			trim(&l.From)
+			for k := range l.Entries {
+				trim(&l.Entries[k].From)
+			}
+		}
+	}
+	for i := range f.Catalogues {
+		c := &f.Catalogues[i]
+		trim(&c.From)
+		for j := range c.Categories {
+			cg := &c.Categories[j]
+			trim(&cg.From)
+			for k := range cg.Skills {
+				sk := &cg.Skills[k]
+				trim(&sk.From)
+				for m := range sk.Levels {
+					trim(&sk.Levels[m].From)
+				}
+			}
+		}
+	}
 }

@@ -263,62 +263,45 @@ func sortByFile(ps []framework.Problem, ins []input) {
 // Validate checks files as `rolepack validate` does: each canonical
 // framework file on its own, and the source documents together (imported
 // as by Import, then validated). Everything wrong, including a file that
-// cannot be read at all, is one problem in the result; warnings do not make
-// a framework unusable (framework.HasErrors tells).
+// cannot be read or recognised, is one problem in the result, and the other
+// files are still checked. Problems come in the order of the files given,
+// then by line. Warnings do not make a framework unusable
+// (framework.HasErrors tells).
 func Validate(paths []string, opt Options) []framework.Problem {
 	if len(paths) == 0 {
-		return []framework.Problem{{Message: "validate: no files given"}}
-	}
-	var sources, canonical []string
-	from := opt.From
-	if from == "" {
-		from = FormatAuto
-	}
-	for _, p := range paths {
-		if from == FormatCanonical || (from == FormatAuto && hasYAMLExt(p)) {
-			canonical = append(canonical, p)
-			continue
-		}
-		sources = append(sources, p)
+		return []framework.Problem{{Severity: framework.SeverityError, Message: "validate: no files given"}}
 	}
 	var probs []framework.Problem
-	for _, p := range canonical {
-		_, ps, err := framework.Load(p)
-		probs = append(probs, ps...)
+	var sources []input
+	all := make([]input, 0, len(paths))
+	for _, p := range paths {
+		all = append(all, input{path: p})
+		ins, err := classify([]string{p}, opt)
 		if err != nil {
 			probs = append(probs, asProblem(p, err))
+			continue
 		}
-	}
-	if len(sources) == 0 {
-		return probs
-	}
-	// Content-detected canonical files among the sources are loaded alone.
-	ins, err := classify(sources, opt)
-	if err != nil {
-		return append(probs, asProblem(sources[0], err))
-	}
-	var rest []input
-	for _, in := range ins {
-		if in.format == FormatCanonical {
-			_, ps, err := framework.Load(in.path)
+		if ins[0].format == FormatCanonical {
+			_, ps, err := framework.Load(p)
 			probs = append(probs, ps...)
 			if err != nil {
-				probs = append(probs, asProblem(in.path, err))
+				probs = append(probs, asProblem(p, err))
 			}
 			continue
 		}
-		rest = append(rest, in)
+		sources = append(sources, ins[0])
 	}
-	if len(rest) == 0 {
-		return probs
+	if len(sources) > 0 {
+		f, ps, err := parse(sources, opt)
+		probs = append(probs, ps...)
+		if err != nil {
+			probs = append(probs, asProblem(sources[0].path, err))
+		} else {
+			probs = append(probs, framework.Validate(f, nil)...)
+		}
 	}
-	f, ps, err := parse(rest, opt)
-	if err != nil {
-		return append(append(probs, ps...), asProblem(rest[0].path, err))
-	}
-	ps = append(ps, framework.Validate(f, nil)...)
-	sortByFile(ps, rest)
-	return append(probs, ps...)
+	sortByFile(probs, all)
+	return probs
 }
 
 // asProblem turns an error into a problem, keeping its file and line.

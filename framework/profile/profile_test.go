@@ -419,3 +419,14 @@ func FuzzProfile(f *testing.F) {
 		}
 	})
 }
+
+func TestDetectOtherFormats(t *testing.T) {
+	for _, p := range []string{
+		"../defaults/sources/ddat-data-engineer-head-of-data-engineering.txt",
+		"../defaults/sources/matrix-data-management-engineering.md",
+	} {
+		if Detect(read(t, p)[0]) {
+			t.Errorf("%s detected as a profile", p)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	_ "image/jpeg" // logos may be JPEG
 	"math"
 	"strconv"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -33,6 +34,7 @@ type builder struct {
 	logoH     int
 	docPr     int
 	bookmark  int
+	bookmarks map[string]bool
 	heading   int // effective level of the last heading
 	textWidth int // twips
 	lastTable bool
@@ -175,7 +177,14 @@ func (b *builder) headingBlock(h *doc.Heading) {
 	b.body = strconv.AppendInt(b.body, int64(lvl), 10)
 	b.s(`"/></w:pPr>`)
 	name := bookmarkName(h.ID)
+	if b.bookmarks[name] {
+		name = "" // Word bookmark names must be unique
+	}
 	if name != "" {
+		if b.bookmarks == nil {
+			b.bookmarks = map[string]bool{}
+		}
+		b.bookmarks[name] = true
 		b.bookmark++
 		b.s(`<w:bookmarkStart w:id="`)
 		b.body = strconv.AppendInt(b.body, int64(b.bookmark), 10)
@@ -254,7 +263,7 @@ func (b *builder) runs(in []doc.Inline, bold bool) {
 		} else {
 			id, ok := b.links[link]
 			if !ok {
-				id = b.addRel(relHyperlink, link, true)
+				id = b.addRel(relHyperlink, safeURI(link), true)
 				if b.links == nil {
 					b.links = map[string]string{}
 				}
@@ -520,6 +529,22 @@ func columnWidths(t *doc.Table, cols, total int) []int {
 	return widths
 }
 
+// safeURI percent-encodes what may not appear in a URI (spaces, quotes,
+// non-ASCII …): Word refuses a document whose link targets are not URIs.
+func safeURI(s string) string {
+	const hex = "0123456789ABCDEF"
+	var out []byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c > 0x20 && c < 0x7F && !strings.ContainsRune(`"<>\^`+"`"+`{|}`, rune(c)) {
+			out = append(out, c)
+			continue
+		}
+		out = append(out, '%', hex[c>>4], hex[c&15])
+	}
+	return string(out)
+}
+
 func longestWord(s string) int {
 	best, cur := 0, 0
 	for _, r := range s {
@@ -604,7 +629,7 @@ func (b *builder) headerFirstXML() []byte {
 	out := make([]byte, 0, 2048)
 	out = append(out, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`+"\n"+
 		`<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">`+
-		`<w:p><w:pPr><w:pStyle w:val="Header"/><w:tabs><w:tab w:val="clear" w:pos="4513"/><w:tab w:val="clear" w:pos="9026"/><w:tab w:val="right" w:pos="`+strconv.Itoa(b.textWidth)+`"/></w:tabs></w:pPr><w:r>`...)
+		`<w:p><w:pPr><w:pStyle w:val="Header"/><w:tabs><w:tab w:val="clear" w:pos="4513"/><w:tab w:val="clear" w:pos="9026"/><w:tab w:val="right" w:pos="`+strconv.Itoa(b.textWidth)+`"/></w:tabs><w:spacing w:after="240"/></w:pPr><w:r>`...)
 	alt := "Logo"
 	if b.meta.Author != "" {
 		alt = b.meta.Author + " logo"

@@ -226,7 +226,7 @@ func otherHeaderFooter(p string) bool {
 func compressOnce(name string, data []byte) rawPart {
 	var buf bytes.Buffer
 	fw, _ := flate.NewWriter(&buf, flate.BestCompression) // level is valid: no error
-	fw.Write(data)                                         // writes to a bytes.Buffer cannot fail
+	fw.Write(data)                                        // writes to a bytes.Buffer cannot fail
 	fw.Close()
 	return rawPart{name: name, data: buf.Bytes(), crc: crc32.ChecksumIEEE(data), size: uint64(len(data))}
 }
@@ -468,9 +468,13 @@ func (w *Writer) langEntry(name string, p *langPart, lang string) entry {
 
 func (w *Writer) writeEntry(zw *zip.Writer, e entry, mod time.Time) error {
 	if e.raw != nil {
+		// CreateRaw, unlike CreateHeader, does not turn Modified into
+		// the MS-DOS fields, so set them here.
 		fw, err := zw.CreateRaw(&zip.FileHeader{
 			Name: e.name, Method: zip.Deflate, Modified: mod,
-			CRC32: e.raw.crc, CompressedSize64: uint64(len(e.raw.data)), UncompressedSize64: e.raw.size,
+			ModifiedDate: uint16((mod.Year()-1980)<<9 | int(mod.Month())<<5 | mod.Day()),
+			ModifiedTime: uint16(mod.Hour()<<11 | mod.Minute()<<5 | mod.Second()/2),
+			CRC32:        e.raw.crc, CompressedSize64: uint64(len(e.raw.data)), UncompressedSize64: e.raw.size,
 		})
 		if err != nil {
 			return err

@@ -6,11 +6,14 @@ import (
 	"encoding/xml"
 	"image/png"
 	"io"
+	"io/fs"
 	"strings"
 	"sync"
 	"testing"
+	"testing/fstest"
 
 	"github.com/rolepack/rolepack/render/doc"
+	"github.com/rolepack/rolepack/templates/reference"
 )
 
 func newWriter(t testing.TB) *Writer {
@@ -429,4 +432,41 @@ func BenchmarkJD(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(buf.Len()), "bytes/doc")
+}
+
+// TestReferenceErrors: a reference document edited into a state the writer
+// cannot use is reported at New with the part and what is wrong.
+func TestReferenceErrors(t *testing.T) {
+	base := fstest.MapFS{}
+	err := fs.WalkDir(reference.FS(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(reference.FS(), p)
+		base[p] = &fstest.MapFile{Data: b}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := newFromFS(base); err != nil {
+		t.Fatalf("the embedded reference is rejected: %v", err)
+	}
+	for _, tc := range []struct {
+		part, from, to, wantErr string
+	}{
+		{"word/header1.xml", "{{HEADER_LEFT}}", "{{ROLE}}", "word/header1.xml: unknown placeholder {{ROLE}}"},
+		{"word/numbering.xml", `w:abstractNumId="1"`, `w:abstractNumId="7"`, `lacks <w:abstractNum w:abstractNumId="1">`},
+		{"word/styles.xml", "<w:lang ", "<w:language ", "word/styles.xml has no <w:lang w:val=...>"},
+	} {
+		fsys := fstest.MapFS{}
+		for k, v := range base {
+			fsys[k] = v
+		}
+		fsys[tc.part] = &fstest.MapFile{Data: []byte(strings.Replace(string(base[tc.part].Data), tc.from, tc.to, 1))}
+		_, err := newFromFS(fsys)
+		if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+			t.Errorf("%s edited: err = %v, want %q", tc.part, err, tc.wantErr)
+		}
+	}
 }

@@ -78,7 +78,7 @@ const printCSS = `@media print {
   a, a:visited { color: #0b0c0c; }
   a[href^="http"]::after, a[href^="mailto:"]::after { content: " (" attr(href) ")"; font-size: .9em; overflow-wrap: anywhere; }
   .table-wrap { overflow: visible; }
-  table { font-size: 9.5pt; }
+  table { font-size: 9.5pt; width: calc(100% - 2px); margin-left: 1px; }
   thead { display: table-header-group; }
   tr, th, td, figure.chart { break-inside: avoid; page-break-inside: avoid; }
   tbody tr:nth-child(even) { background: #f6f6f5; -webkit-print-color-adjust: exact; print-color-adjust: exact; }

@@ -173,6 +173,9 @@ func (r *renderer) block(b doc.Block) {
 	case *doc.Heading:
 		r.heading(n)
 	case *doc.Paragraph:
+		if strings.TrimSpace(doc.PlainText(n.Text)) == "" {
+			return // no empty paragraphs for spacing
+		}
 		r.w("<p>")
 		r.inlines(n.Text)
 		r.w("</p>\n")

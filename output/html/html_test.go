@@ -388,6 +388,7 @@ func TestHeadingLevelsNeverSkip(t *testing.T) {
 		&doc.Heading{Level: 4, Text: txt("B")},
 		&doc.Heading{Level: 9, Text: txt("C")},
 		&doc.Heading{Level: 2, Text: txt("D")},
+		&doc.Paragraph{Text: txt("  ")},
 	}}
 	out := render(t, d)
 	for _, want := range []string{`<h1 id="a">A</h1>`, `<h2 id="b">B</h2>`, `<h3 id="c">C</h3>`, `<h2 id="d">D</h2>`} {
@@ -398,6 +399,9 @@ func TestHeadingLevelsNeverSkip(t *testing.T) {
 	// With no Meta.Title, the first heading titles the page.
 	if !strings.Contains(out, "<title>A</title>") || !strings.Contains(out, `<html lang="en">`) {
 		t.Error("missing fallback title or language")
+	}
+	if strings.Contains(out, "<p></p>") || strings.Contains(out, "<p>  </p>") {
+		t.Error("empty paragraph written")
 	}
 	if strings.Contains(out, "<header") || strings.Contains(out, "<footer") {
 		t.Error("empty header or footer landmark written")

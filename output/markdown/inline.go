@@ -83,10 +83,14 @@ func (t token) String() string {
 	switch {
 	case !t.open && !t.close:
 		return t.text
+	case t.html && t.style == doc.Bold && t.open:
+		return "<strong>"
 	case t.html && t.style == doc.Bold:
-		return map[bool]string{true: "<strong>", false: "</strong>"}[t.open]
+		return "</strong>"
+	case t.html && t.open:
+		return "<em>"
 	case t.html:
-		return map[bool]string{true: "<em>", false: "</em>"}[t.open]
+		return "</em>"
 	case t.style == doc.Bold:
 		return "**"
 	}
@@ -230,7 +234,7 @@ func fixFlanking(toks []token) {
 				closes = closes || toks[k].close
 			}
 			for k := i; k < j; k++ {
-				bad := (toks[k].open && (!left || closes)) || (toks[k].close && (!right || opens))
+				bad := (toks[k].open && (!left || right || closes)) || (toks[k].close && (!right || left))
 				if bad {
 					toks[k].html = true
 					toks[toks[k].partner].html = true

@@ -131,7 +131,7 @@ func heading(h *doc.Heading) string {
 	if strings.HasSuffix(text, "#") && !strings.HasSuffix(text, `\#`) {
 		text = text[:len(text)-1] + `\#`
 	}
-	return strings.Repeat("#", lvl) + " " + text
+	return strings.TrimRight(strings.Repeat("#", lvl)+" "+text, " ")
 }
 
 // list renders a list; nested blocks are indented to the item's content

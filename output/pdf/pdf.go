@@ -61,7 +61,8 @@ var defaultDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 // Writer writes documents as PDF. The fonts are parsed and measured once by
 // New; a Writer holds no per-document state and is safe for concurrent use.
 type Writer struct {
-	faces [numFaces]*face
+	faces  [numFaces]*face
+	parsed *parsedFonts // nil: register fonts through fpdf's public API
 }
 
 // New parses the embedded fonts and builds their width tables, once per
@@ -81,7 +82,7 @@ func New() (*Writer, error) {
 	if err := probe.Error(); err != nil {
 		return nil, fmt.Errorf("pdf fonts: %w", err)
 	}
-	return &Writer{faces: faces}, nil
+	return &Writer{faces: faces, parsed: parseFonts(faces)}, nil
 }
 
 // Write renders d as a PDF to out. The same document always gives the same
@@ -263,7 +264,9 @@ func (r *renderer) space(h float64) {
 func (r *renderer) setFont(fi int, size float64, underline bool) {
 	f := r.w.faces[fi]
 	if !r.loaded[fi] {
-		r.pdf.AddUTF8FontFromBytes(f.family, f.style, f.ttf)
+		if r.w.parsed == nil || r.w.parsed.register(r.pdf, fi) != nil {
+			r.pdf.AddUTF8FontFromBytes(f.family, f.style, f.ttf)
+		}
 		r.loaded[fi] = true
 	}
 	if fi == r.curFace && size == r.curSize && underline == r.curUnder {

@@ -156,28 +156,63 @@ func (r *renderer) columnWidths(t *doc.Table, n int) []float64 {
 	}
 	floor := min(minColWidth, avail/float64(n))
 	ceiling := max(floor, avail*0.4) // a long URL must not starve the other columns
-	var sumMin, sumMax float64
 	for c := range n {
 		minW[c] = min(max(minW[c], floor), ceiling)
 		maxW[c] = max(maxW[c], minW[c])
-		sumMin += minW[c]
+	}
+	return distribute(minW, maxW, avail)
+}
+
+// distribute shares avail among columns with the given least and natural
+// widths. Columns whose natural width is within their fair share get it in
+// full (short columns never wrap); the rest share what is left, each
+// getting its least width plus a part of the remainder in proportion to how
+// much more it would take.
+func distribute(minW, maxW []float64, avail float64) []float64 {
+	n := len(minW)
+	w := make([]float64, n)
+	fixed := make([]bool, n)
+	var sumMax float64
+	for c := range n {
 		sumMax += maxW[c]
 	}
-	w := make([]float64, n)
-	switch {
-	case sumMax <= avail:
+	if sumMax <= avail {
 		// Everything fits on one line: use the full width, shared by content.
 		for c := range n {
 			w[c] = maxW[c] * avail / sumMax
 		}
-	case sumMin >= avail:
+		return w
+	}
+	left, open := avail, n
+	for changed := true; changed && open > 0; {
+		changed = false
+		share := left / float64(open)
 		for c := range n {
-			w[c] = minW[c] * avail / sumMin
+			if !fixed[c] && maxW[c] <= share {
+				w[c], fixed[c] = maxW[c], true
+				left -= maxW[c]
+				open--
+				changed = true
+			}
 		}
-	default:
-		extra := (avail - sumMin) / (sumMax - sumMin)
-		for c := range n {
-			w[c] = minW[c] + (maxW[c]-minW[c])*extra
+	}
+	if open == 0 {
+		return w
+	}
+	var sumMin, sumExtra float64
+	for c := range n {
+		if !fixed[c] {
+			sumMin += minW[c]
+			sumExtra += maxW[c] - minW[c]
+		}
+	}
+	for c := range n {
+		switch {
+		case fixed[c]:
+		case sumMin >= left:
+			w[c] = minW[c] * left / sumMin
+		default:
+			w[c] = minW[c] + (maxW[c]-minW[c])*(left-sumMin)/sumExtra
 		}
 	}
 	return w

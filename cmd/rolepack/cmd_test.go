@@ -1,0 +1,199 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// run executes the rolepack command line in-process and returns stdout,
+// stderr and the error.
+func run(t *testing.T, env map[string]string, args ...string) (string, string, error) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	io := &IO{In: strings.NewReader(""), Out: &out, Err: &errb, Getenv: func(k string) string { return env[k] }}
+	for k, v := range env {
+		t.Setenv(k, v)
+	}
+	cmd := newRootCmd(io)
+	cmd.SetArgs(args)
+	err := cmd.ExecuteContext(context.Background())
+	return out.String(), errb.String(), err
+}
+
+var fixedDate = map[string]string{"SOURCE_DATE_EPOCH": "1794528000"} // 2026-11-13
+
+func TestDefaultRunWritesEightDocuments(t *testing.T) {
+	dir := t.TempDir()
+	stdout, _, err := run(t, fixedDate, "--out", dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"jd.pdf", "jd.docx", "jd.md", "jd.html", "pdp.pdf", "pdp.docx", "pdp.md", "pdp.html"} {
+		if !strings.Contains(stdout, "wrote "+filepath.Join(dir, name)+"\n") {
+			t.Errorf("stdout does not report %s:\n%s", name, stdout)
+		}
+		if fi, err := os.Stat(filepath.Join(dir, name)); err != nil || fi.Size() == 0 {
+			t.Errorf("%s missing or empty: %v", name, err)
+		}
+	}
+	md, _ := os.ReadFile(filepath.Join(dir, "jd.md"))
+	for _, want := range []string{
+		"Inspire best practice for data products and services within your teams",
+		"Programming and build (data engineering)",
+		"organisation’s specific needs", // seed 000's mojibake, repaired
+		"Build containers and Helm charts",
+		"Delivering outcomes",
+	} {
+		if !strings.Contains(string(md), want) {
+			t.Errorf("jd.md lacks %q", want)
+		}
+	}
+}
+
+func TestSameInputsGiveSameBytes(t *testing.T) {
+	a, b := t.TempDir(), t.TempDir()
+	for _, d := range []string{a, b} {
+		if _, _, err := run(t, fixedDate, "--out", d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	entries, _ := os.ReadDir(a)
+	if len(entries) < 8 {
+		t.Fatalf("only %d files", len(entries))
+	}
+	for _, e := range entries {
+		x, _ := os.ReadFile(filepath.Join(a, e.Name()))
+		y, _ := os.ReadFile(filepath.Join(b, e.Name()))
+		if !bytes.Equal(x, y) {
+			t.Errorf("%s differs between two runs", e.Name())
+		}
+	}
+}
+
+func TestRerunWritesNothingAndProtectsUserFiles(t *testing.T) {
+	dir := t.TempDir()
+	if _, _, err := run(t, fixedDate, "--out", dir, "--format", "md"); err != nil {
+		t.Fatal(err)
+	}
+	stdout, _, err := run(t, fixedDate, "--out", dir, "--format", "md")
+	if err != nil || stdout != "" {
+		t.Fatalf("second run wrote %q (err %v)", stdout, err)
+	}
+	p := filepath.Join(dir, "jd.md")
+	if err := os.WriteFile(p, []byte("my own edits"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err = run(t, fixedDate, "--out", dir, "--format", "md", "--level", "senior")
+	if err == nil || !strings.Contains(err.Error(), "use --force") {
+		t.Fatalf("edited file overwritten without --force: %v", err)
+	}
+	if b, _ := os.ReadFile(p); string(b) != "my own edits" {
+		t.Fatal("user's file changed")
+	}
+	if _, _, err := run(t, fixedDate, "--out", dir, "--format", "md", "--level", "senior", "--force"); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(p); string(b) == "my own edits" {
+		t.Fatal("--force did not overwrite")
+	}
+}
+
+func TestErrorsAreOneLineWithFileAndLine(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, s string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	good, _ := os.ReadFile("../../config.yaml")
+	bad := write("bad.yaml", "role: x\nlevel: [unclosed\n")
+	unknown := write("unknown.yaml", "role: x\nlevle: head\n")
+	unmapped := write("unmapped.yaml", strings.Replace(string(good), "levels: {entry: entry, mid: mid, senior: senior, head: senior}", "levels: {entry: entry, mid: mid, senior: senior}", 1))
+	badmap := write("badmap.yaml", strings.Replace(string(good), "head: senior}", "head: expert}", 1))
+	removal := write("removal.yaml", strings.Replace(string(good), "    add:\n", "    remove:\n      - {kind: skill, title: Juggling}\n    add:\n", 1))
+	tests := []struct {
+		name string
+		args []string
+		want string // regexp
+	}{
+		{"unknown role", []string{"--role", "astronaut"}, `^config\.yaml \(embedded default\):\d+: unknown role "astronaut" \(available: data-engineer\)$`},
+		{"unknown level", []string{"--level", "chief"}, `^config\.yaml \(embedded default\):\d+: unknown level "chief" \(the ladder has: entry, mid, senior, head\)$`},
+		{"malformed config", []string{"--config", bad}, `^` + regexp.QuoteMeta(bad) + `:\d+: .+`},
+		{"unknown key", []string{"--config", unknown}, `^` + regexp.QuoteMeta(unknown) + `:2: field levle not found`},
+		{"rung not mapped", []string{"--config", unmapped}, `^` + regexp.QuoteMeta(unmapped) + `:\d+: role "data-engineer" source 2 \(sde-skills catalogue data-management-engineering\) does not map level "head": map it to one of entry, mid, senior, or to none$`},
+		{"mapping to missing level", []string{"--config", badmap}, regexp.QuoteMeta(badmap) + `:\d+: .*has no level "expert" \(it has: entry, mid, senior\)$`},
+		{"removing a missing entry", []string{"--config", removal}, regexp.QuoteMeta(removal) + `:\d+: cannot remove skill "Juggling"`},
+		{"unknown format", []string{"--format", "rtf"}, `unknown format "rtf" \(known: docx, html, md, pdf\)`},
+		{"unknown kind", []string{"--doc", "memo"}, `unknown document kind "memo" \(known: jd, spec, advert, scoring, pdp\)`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "out")
+			_, _, err := run(t, fixedDate, append(tc.args, "--out", out)...)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if strings.Contains(err.Error(), "\n") || !regexp.MustCompile(tc.want).MatchString(err.Error()) {
+				t.Errorf("error %q does not match %s", err, tc.want)
+			}
+			if _, err := os.Stat(out); !os.IsNotExist(err) {
+				t.Errorf("output folder created despite the error")
+			}
+		})
+	}
+}
+
+func TestEnvironmentOverridesConfig(t *testing.T) {
+	dir := t.TempDir()
+	env := map[string]string{"SOURCE_DATE_EPOCH": "1794528000", "ROLEPACK_LEVEL": "senior", "ROLEPACK_DOC": "jd", "ROLEPACK_FORMAT": "md", "ROLEPACK_VACANCY_BAND": "Band 8a"}
+	if _, _, err := run(t, env, "--out", dir); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "jd.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), "Band 8a") || !strings.Contains(string(b), "| Level | Senior |") {
+		t.Error("environment did not override level and vacancy band")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "pdp.md")); err == nil {
+		t.Error("ROLEPACK_DOC=jd still wrote the PDP")
+	}
+}
+
+func TestShowListsEveryEntryWithProvenance(t *testing.T) {
+	stdout, _, err := run(t, fixedDate, "show", "data-engineer", "--level", "head")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"from ddat data-engineer, level head-of-data-engineering, Skills, ddat-data-engineer-head-of-data-engineering.txt:",
+		"from sde-skills data-management-engineering, level senior, Advanced Techniques, matrix-data-management-engineering.md:",
+		"from ncf head-of-data-ethics, level head-of-data-ethics, Behaviours, fedip-head-of-data-ethics.txt:47",
+		"Degree in a numerate subject",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("show output lacks %q", want)
+		}
+	}
+	// Every behaviour, leadership, training and PDA row of the profile is there.
+	for kind, n := range map[string]int{"Behaviour entries:": 26, "Leadership entries:": 26} {
+		if !strings.Contains(stdout, kind) {
+			t.Errorf("no %s", kind)
+		}
+		_ = n
+	}
+	if got := strings.Count(stdout, "from ncf head-of-data-ethics"); got != 26+26+3+8 {
+		t.Errorf("%d entries from the profile, want 63 (26 behaviours, 26 leadership, 3 training, 8 PDA)", got)
+	}
+	if got := strings.Count(stdout, "from sde-skills"); got != 11 {
+		t.Errorf("%d matrix skills, want 11", got)
+	}
+}

@@ -1,0 +1,180 @@
+package pack
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/rolepack/rolepack/render"
+	"github.com/rolepack/rolepack/templates"
+)
+
+// StampName is the file in each pack folder that records what the pack was
+// built from (hashes of its inputs) and what it holds. A later run compares
+// it with its own inputs to skip packs that are up to date and to refuse to
+// overwrite, without --force, packs built from other inputs.
+const StampName = ".rolepack-pack"
+
+// stampVersion changes when the stamp's meaning changes.
+const stampVersion = "rolepack pack 1"
+
+// Identity is what every pack of a run is built from besides its own
+// manifest row, as hex SHA-256 sums.
+type Identity struct {
+	Config     string // the effective config (after environment and flags), without its run keys
+	Frameworks string // every framework in the library
+	Templates  string // the embedded templates and any overrides
+	Logo       string
+}
+
+// NewIdentity hashes a run's shared inputs. The config's run keys (role,
+// level, documents, formats, out, templates, date) are left out: a row
+// settles role and level, and formats and date are stamped on their own.
+func NewIdentity(cfg *render.Config, lib *render.Library, templatesDir string, logo []byte) (Identity, error) {
+	c := *cfg
+	c.Role, c.Level, c.Documents, c.Formats, c.Out, c.Templates, c.Date, c.File = "", "", nil, nil, "", "", "", ""
+	cb, err := json.Marshal(c)
+	if err != nil {
+		return Identity{}, fmt.Errorf("stamp: config: %w", err)
+	}
+	fh := sha256.New()
+	for _, f := range lib.Frameworks() {
+		b, err := json.Marshal(f)
+		if err != nil {
+			return Identity{}, fmt.Errorf("stamp: framework %s: %w", f.ID, err)
+		}
+		fh.Write(b)
+		fh.Write([]byte{0})
+	}
+	th := sha256.New()
+	err = fs.WalkDir(templates.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(templates.FS, p)
+		fmt.Fprintf(th, "%s %d\n", p, len(b))
+		th.Write(b)
+		return err
+	})
+	if err != nil {
+		return Identity{}, fmt.Errorf("stamp: templates: %w", err)
+	}
+	if templatesDir != "" {
+		entries, err := os.ReadDir(templatesDir)
+		if err != nil {
+			return Identity{}, fmt.Errorf("templates: %w", err)
+		}
+		for _, e := range entries { // sorted by name
+			if e.IsDir() || !strings.HasSuffix(e.Name(), ".tmpl") {
+				continue
+			}
+			b, err := os.ReadFile(filepath.Join(templatesDir, e.Name()))
+			if err != nil {
+				return Identity{}, fmt.Errorf("templates: %w", err)
+			}
+			fmt.Fprintf(th, "override %s %d\n", e.Name(), len(b))
+			th.Write(b)
+		}
+	}
+	return Identity{
+		Config:     sum(cb),
+		Frameworks: hex.EncodeToString(fh.Sum(nil)),
+		Templates:  hex.EncodeToString(th.Sum(nil)),
+		Logo:       sum(logo),
+	}, nil
+}
+
+func sum(b []byte) string {
+	s := sha256.Sum256(b)
+	return hex.EncodeToString(s[:])
+}
+
+// stamp is the content of a pack's stamp file: the inputs (compared by
+// name, in order) and the outputs (files in the folder, the zip's hash).
+type stamp struct {
+	inputs [][2]string // name, value
+	zip    string      // SHA-256 of the zip written beside the folder
+	files  []string
+}
+
+// inputLabel says in words what an input is, for "built from other inputs
+// (…)" messages.
+var inputLabel = map[string]string{
+	"version": "rolepack version", "row": "manifest row", "config": "config",
+	"frameworks": "frameworks", "templates": "templates", "logo": "logo",
+	"date": "document date", "formats": "formats",
+}
+
+func newStamp(id Identity, row []byte, date string, formats []string) stamp {
+	return stamp{inputs: [][2]string{
+		{"version", stampVersion},
+		{"row", sum(row)},
+		{"config", id.Config},
+		{"frameworks", id.Frameworks},
+		{"templates", id.Templates},
+		{"logo", id.Logo},
+		{"date", date},
+		{"formats", strings.Join(formats, ",")},
+	}}
+}
+
+func (s stamp) bytes() []byte {
+	var b bytes.Buffer
+	for _, in := range s.inputs {
+		fmt.Fprintf(&b, "%s %s\n", in[0], in[1])
+	}
+	fmt.Fprintf(&b, "zip %s\n", s.zip)
+	files := append([]string(nil), s.files...)
+	sort.Strings(files)
+	for _, f := range files {
+		fmt.Fprintf(&b, "file %s\n", f)
+	}
+	return b.Bytes()
+}
+
+// readStamp reads a pack folder's stamp; ok is false when there is none.
+func readStamp(dir string) (s stamp, ok bool, err error) {
+	b, err := os.ReadFile(filepath.Join(dir, StampName))
+	if os.IsNotExist(err) {
+		return stamp{}, false, nil
+	}
+	if err != nil {
+		return stamp{}, false, err
+	}
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	for sc.Scan() {
+		k, v, _ := strings.Cut(sc.Text(), " ")
+		switch k {
+		case "zip":
+			s.zip = v
+		case "file":
+			s.files = append(s.files, v)
+		default:
+			s.inputs = append(s.inputs, [2]string{k, v})
+		}
+	}
+	return s, true, nil
+}
+
+// differs lists, in words, the inputs in which s and t differ.
+func (s stamp) differs(t stamp) []string {
+	old := map[string]string{}
+	for _, in := range s.inputs {
+		old[in[0]] = in[1]
+	}
+	var out []string
+	for _, in := range t.inputs {
+		if old[in[0]] != in[1] {
+			out = append(out, inputLabel[in[0]])
+		}
+	}
+	return out
+}

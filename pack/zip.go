@@ -1,0 +1,47 @@
+package pack
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/rolepack/rolepack/output"
+)
+
+// Zip bundles files into a zip archive under the folder name dir, in name
+// order, every entry stamped with modified, so the same files give the same
+// bytes. Formats that are compressed already (PDF, DOCX) are stored; the
+// rest are deflated.
+func Zip(dir string, files []output.File, modified time.Time) ([]byte, error) {
+	sorted := append([]output.File(nil), files...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Name < sorted[j].Name })
+	if modified.Year() < 1980 {
+		modified = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	for _, f := range sorted {
+		method := zip.Deflate
+		switch strings.ToLower(path.Ext(f.Name)) {
+		case ".pdf", ".docx", ".zip", ".png", ".jpg":
+			method = zip.Store
+		}
+		h := &zip.FileHeader{Name: path.Join(dir, f.Name), Method: method, Modified: modified.UTC()}
+		h.SetMode(0o644)
+		w, err := zw.CreateHeader(h)
+		if err != nil {
+			return nil, fmt.Errorf("zip %s: %w", f.Name, err)
+		}
+		if _, err := w.Write(f.Data); err != nil {
+			return nil, fmt.Errorf("zip %s: %w", f.Name, err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, fmt.Errorf("zip: %w", err)
+	}
+	return b.Bytes(), nil
+}

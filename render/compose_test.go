@@ -1,0 +1,177 @@
+package render
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rolepack/rolepack/framework"
+)
+
+func testLibrary(t *testing.T) *Library {
+	t.Helper()
+	a := &framework.Framework{ID: "a", Name: "Framework A", Roles: []framework.Role{{
+		ID: "eng", Title: "Engineer", Family: "Data", Description: []string{"Builds things."},
+		Levels: []framework.RoleLevel{
+			{ID: "eng-senior", Title: "Senior engineer", Responsibilities: []string{"lead the team"}, Entries: []framework.Entry{
+				{Kind: framework.KindSkill, Group: "Skills", Title: "Data modelling", Descriptors: []string{"model data"}, From: "a.txt:10"},
+				{Kind: framework.KindBehaviour, Group: "Behaviours", Title: "Teamwork", Code: "B1.1", Level: "Level 5", Descriptors: []string{"works well"}, From: "a.txt:20"},
+			}},
+		},
+	}}}
+	b := &framework.Framework{ID: "b", Name: "Matrix B", Catalogues: []framework.Catalogue{{
+		ID: "dm", Title: "Data management", Levels: []framework.Level{{ID: "mid", Label: "Mid"}, {ID: "senior", Label: "Senior"}},
+		Categories: []framework.Category{{Title: "Modelling", Skills: []framework.Skill{
+			{Title: "Data  Modelling.", Levels: []framework.SkillLevel{
+				{Level: "mid", Descriptors: []string{"model with help"}, From: "b.md:5"},
+				{Level: "senior", Descriptors: []string{"model alone", "review models"}, From: "b.md:9"},
+			}},
+			{Title: "Pipelines", Levels: []framework.SkillLevel{{Level: "senior", Descriptors: []string{"build pipelines"}, From: "b.md:20"}}},
+		}}},
+	}}}
+	lib, err := NewLibrary(a, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lib
+}
+
+const testConfig = `
+ladder: [{id: mid, label: Mid}, {id: senior, label: Senior}]
+roles:
+  eng:
+    title: Engineer
+    sources:
+      - framework: a
+        role: eng
+        levels: {mid: none, senior: eng-senior}
+      - framework: b
+        catalogue: dm
+        levels: {mid: mid, senior: senior}
+    add:
+      - {kind: qualification, title: A degree, essential: false}
+      - {kind: skill, title: Only at mid, levels: [mid]}
+    remove:
+      - {kind: behaviour, title: teamwork, levels: [senior]}
+`
+
+func TestComposeMergesRefinesAndRecords(t *testing.T) {
+	cfg, err := LoadConfig("cfg.yaml", []byte(testConfig))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := Compose(cfg, testLibrary(t), "eng", "senior")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Sources) != 2 || c.Family != "Data" || c.Responsibilities[0] != "lead the team" {
+		t.Errorf("sources %+v family %q responsibilities %v", c.Sources, c.Family, c.Responsibilities)
+	}
+	skills := c.Kind("skill")
+	if len(skills) != 2 {
+		t.Fatalf("skills %+v", skills)
+	}
+	dm := skills[0]
+	// "Data modelling" (A) and "Data  Modelling." (B) are one entry; B refines A.
+	if dm.Title != "Data modelling" || strings.Join(dm.Descriptors, "|") != "model alone|review models" {
+		t.Errorf("merged entry %+v", dm)
+	}
+	if len(dm.Origins) != 2 || dm.Origins[0].From != "a.txt:10" || dm.Origins[1].From != "b.md:9" || dm.Origins[0].Superseded[0] != "model data" {
+		t.Errorf("origins %+v", dm.Origins)
+	}
+	if len(c.Kind("behaviour")) != 0 {
+		t.Error("removed behaviour is still there")
+	}
+	q := c.Kind("qualification")
+	if len(q) != 1 || q[0].Essential == nil || *q[0].Essential || q[0].Origins[0].From != "cfg.yaml:14" {
+		t.Errorf("added qualification %+v", q)
+	}
+	if !strings.Contains(strings.Join(c.Notes, "\n"), `behaviour "teamwork" removed by cfg.yaml:`) {
+		t.Errorf("removal not recorded in notes: %v", c.Notes)
+	}
+}
+
+func TestComposeAtARungMappedToNone(t *testing.T) {
+	cfg, _ := LoadConfig("cfg.yaml", []byte(testConfig))
+	c, err := Compose(cfg, testLibrary(t), "eng", "mid")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Sources) != 1 || c.Sources[0].Framework != "b" {
+		t.Errorf("sources %+v", c.Sources)
+	}
+	var titles []string
+	for _, it := range c.Kind("skill") {
+		titles = append(titles, it.Title)
+	}
+	if strings.Join(titles, ",") != "Data  Modelling.,Only at mid" {
+		t.Errorf("skills at mid %v", titles)
+	}
+	if !strings.Contains(strings.Join(c.Notes, "\n"), `skill "Pipelines" of Data management has no Mid descriptors`) {
+		t.Errorf("a skill left out must be recorded: %v", c.Notes)
+	}
+}
+
+func TestFrameworkRoleAsItIs(t *testing.T) {
+	c, err := Compose(&Config{}, testLibrary(t), "a/eng", "eng-senior")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Title != "Senior engineer" || len(c.Items) != 2 {
+		t.Errorf("%+v", c)
+	}
+	if _, err := Compose(&Config{}, testLibrary(t), "a/eng", "eng-junior"); err == nil || !strings.Contains(err.Error(), `has no level "eng-junior" (it has: eng-senior)`) {
+		t.Errorf("error %v", err)
+	}
+}
+
+func TestPlanGapBetweenLevels(t *testing.T) {
+	cfg, _ := LoadConfig("cfg.yaml", []byte(testConfig))
+	lib := testLibrary(t)
+	cur, _ := Compose(cfg, lib, "eng", "mid")
+	tgt, _ := Compose(cfg, lib, "eng", "senior")
+	p := NewPlan(cfg, cur, tgt)
+	changes := map[string]Change{}
+	for _, g := range p.Gaps {
+		changes[g.Title] = g.Change
+	}
+	want := map[string]Change{"Data modelling": ChangeStronger, "Pipelines": ChangeNew, "Only at mid": ChangeDropped}
+	for k, v := range want {
+		if changes[k] != v {
+			t.Errorf("%s: %q, want %q (all: %v)", k, changes[k], v, changes)
+		}
+	}
+	if len(p.Groups) == 0 || p.Scale[0] != "Not required" || p.Scale[2] != "Senior" {
+		t.Errorf("groups %+v scale %v", p.Groups, p.Scale)
+	}
+	ctx, err := NewContext(cfg, lib, "eng", "mid", time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC), true)
+	if err != nil || ctx.PDP == nil || ctx.PDP.Target.Rung.ID != "senior" {
+		t.Fatalf("the PDP target defaults to the next rung: %v %+v", err, ctx)
+	}
+}
+
+func TestPersonSpecIDsAndRules(t *testing.T) {
+	cfg, _ := LoadConfig("cfg.yaml", []byte(testConfig))
+	c, _ := Compose(cfg, testLibrary(t), "eng", "senior")
+	c.Items = append(c.Items, &Item{Kind: "knowledge", Title: "Big Data", Depth: "Familiar with"}, &Item{Kind: "knowledge", Title: "IT Environment", Depth: "Expert in"})
+	spec := PersonSpec(c, PersonSpecConfig{})
+	got := map[string]Criterion{}
+	for _, cr := range spec {
+		got[cr.ID] = cr
+	}
+	if cr := got["Q1"]; cr.Text != "A degree" || cr.Essential {
+		t.Errorf("Q1 %+v (config says essential: false)", cr)
+	}
+	if cr := got["E1"]; !strings.HasPrefix(cr.Text, "Experience that shows you can lead the team") || !cr.AtInterview() {
+		t.Errorf("E1 %+v", cr)
+	}
+	if cr := got["K1"]; cr.Text != "Familiar with Big Data" || cr.Essential {
+		t.Errorf("K1 %+v: Familiar with is desirable", cr)
+	}
+	if cr := got["K2"]; cr.Text != "Expert in IT Environment" || !cr.Essential {
+		t.Errorf("K2 %+v", cr)
+	}
+	if cr := got["S1"]; cr.Group != "Skills" || !cr.Essential {
+		t.Errorf("S1 %+v", cr)
+	}
+}
