@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	yaml "go.yaml.in/yaml/v3"
 )
@@ -90,8 +91,22 @@ func decode(path string, data []byte) (f *Framework, pos *Positions, probs []Pro
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, nil, nil, Errorf(path, 0, "file is empty")
 	}
+	if bytes.HasPrefix(data, []byte("\xFF\xFE")) || bytes.HasPrefix(data, []byte("\xFE\xFF")) {
+		return nil, nil, nil, Errorf(path, 0, "looks like UTF-16 text; save the file as UTF-8")
+	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		return nil, nil, nil, Errorf(path, 1+bytes.Count(data[:i], []byte("\n")), "binary file (NUL byte), not a YAML framework file")
+	}
+	if !utf8.Valid(data) {
+		i := 0
+		for i < len(data) {
+			r, size := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			i += size
+		}
+		return nil, nil, nil, Errorf(path, 1+bytes.Count(data[:i], []byte("\n")), "not UTF-8 text (invalid byte 0x%02X); save the file as UTF-8", data[i])
 	}
 	var root yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
@@ -371,9 +386,16 @@ func (d *decoder) structure(n *yaml.Node, v reflect.Value, path string) {
 	}
 }
 
-// Marshal writes f as canonical YAML: keys in model order, two-space
-// indentation, empty optional fields left out. The same framework always
-// gives the same bytes.
+// Marshal writes f as canonical YAML, the form Load reads back to an equal
+// framework: one document, keys in model order (id, name, version, format,
+// source, levels, roles, catalogues; within a role id, title, family, …,
+// levels; within a catalogue id, title, levels, categories → skills →
+// levels → descriptors), two-space indentation with list items indented
+// under their key, empty optional fields left out, list fields that are
+// always present written as [] when empty, strings quoted only where YAML
+// needs it, multi-line strings as literal blocks, attribute maps in key
+// order, and "from: file:line" provenance where an importer recorded it.
+// The same framework always gives the same bytes.
 func Marshal(f *Framework) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)

@@ -95,6 +95,8 @@ func TestDecodeErrors(t *testing.T) {
 		{"text at the top", "hello\n", `f.yaml:1: a framework file must be a mapping of keys (id, name, roles, …), found "hello"`},
 		{"two documents", "id: x\n---\nid: y\n", "f.yaml:2: more than one YAML document; a framework file holds exactly one"},
 		{"binary", "id: x\x00\n", "f.yaml:1: binary file (NUL byte), not a YAML framework file"},
+		{"not UTF-8", "id: x\nname: \"\xff\"\n", "f.yaml:2: not UTF-8 text (invalid byte 0xFF); save the file as UTF-8"},
+		{"UTF-16", "\xFF\xFEi\x00d\x00", "f.yaml: looks like UTF-16 text; save the file as UTF-8"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -133,6 +135,7 @@ func TestDecodeStructureProblems(t *testing.T) {
 		{"bool", "id: x\nname: y\nroles:\n  - id: r\n    title: R\n    levels:\n      - id: l\n        title: L\n        retired: maybe\n        entries:\n          - kind: skil\n            title: T\n            descriptors: [d]\n",
 			"f.yaml:9: \"retired\" must be true or false, found \"maybe\"\nf.yaml:11: entry \"T\" has unknown kind \"skil\" (known: work-activity, skill, knowledge, project-skill, behaviour, leadership, qualification, training, development, other)\n"},
 		{"no levels", "id: x\nname: y\nroles:\n  - id: r\n    title: R\n", "f.yaml:4: role \"r\" has no levels\n"},
+		{"BOM and CRLF", "\xEF\xBB\xBFid: x\r\nname: y\r\nnope: 1\r\n", "f.yaml:1: warning: framework has no roles and no skill catalogues\nf.yaml:3: unknown key \"nope\" in framework\n"},
 		{"JSON with tabs", "{\n\t\"id\": \"x\",\n\t\"name\": \"y\",\n\t\"titel\": 1\n}\n", "f.yaml:1: warning: framework has no roles and no skill catalogues\nf.yaml:4: unknown key \"titel\" in framework\n"},
 	}
 	for _, tt := range tests {

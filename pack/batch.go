@@ -182,3 +182,211 @@ func (b *Batch) Run(ctx context.Context, rows []Row) (*Summary, error) {
 	}
 	return s, nil
 }
+
+// prepare settles each row's role, level, vacancy and folder, and finds the
+// problems that need no rendering: a bad value, a missing reference, two
+// rows for the same pack.
+func (b *Batch) prepare(rows []Row) []job {
+	jobs := make([]job, len(rows))
+	seen := map[string]int{}
+	for i, row := range rows {
+		j := job{i: i, res: Result{Row: row, Role: row.Role, Level: row.Level}}
+		if j.res.Role == "" {
+			j.res.Role = b.Config.Role
+		}
+		if j.res.Level == "" {
+			j.res.Level = b.Config.Level
+		}
+		j.vacancy = row.Vacancy(b.Config.Vacancy)
+		j.res.Reference = j.vacancy.Reference
+		switch {
+		case row.Err != nil:
+			j.err = row.Err
+		case j.res.Reference == "":
+			j.err = fmt.Errorf("%s: no reference: every vacancy needs one (it names the pack)", row.At())
+		case j.res.Role == "":
+			j.err = fmt.Errorf("%s: no role (set the role column, or role in the config)", row.At())
+		case j.res.Level == "":
+			j.err = fmt.Errorf("%s: no level (set the level column, or level in the config)", row.At())
+		}
+		if j.err == nil {
+			name := PackName(j.res.Reference, j.res.Role, j.res.Level)
+			dir, err := inside(b.Out, name)
+			key := strings.ToLower(name)
+			switch {
+			case err != nil:
+				j.err = fmt.Errorf("%s: %w", row.At(), err)
+			case seen[key] != 0:
+				j.err = fmt.Errorf("%s: the same pack (%s) as line %d: reference, role and level repeat", row.At(), name, seen[key])
+			default:
+				seen[key] = max(row.Line, 1)
+				j.res.Name, j.dir = name, dir
+			}
+		}
+		jobs[i] = j
+	}
+	return jobs
+}
+
+// build renders one pack in memory and, when every document rendered,
+// writes it: the folder's files, the zip, then the stamp.
+func (b *Batch) build(ctx context.Context, kinds []render.DocKind, j job, r *Result) {
+	fail := func(err error) {
+		r.Status, r.Err = Failed, fmt.Errorf("%s: %s: %w", r.Row.At(), r.Reference, err)
+	}
+	rowKey, err := json.Marshal(struct {
+		Role, Level string
+		Vacancy     render.Vacancy
+	}{r.Role, r.Level, j.vacancy})
+	if err != nil {
+		fail(err)
+		return
+	}
+	names := make([]string, len(b.Formats))
+	for i, f := range b.Formats {
+		names[i] = f.Name
+	}
+	st := newStamp(b.Identity, rowKey, b.Date.Format("2006-01-02"), names)
+	old, hasOld, err := readStamp(j.dir)
+	if err != nil {
+		fail(err)
+		return
+	}
+	if hasOld && !b.Force {
+		if diff := old.differs(st); len(diff) > 0 {
+			r.Status = Failed
+			r.Err = fmt.Errorf("%s: %s: built from other inputs (%s changed); use --force to rebuild", r.Row.At(), r.Reference, strings.Join(diff, ", "))
+			return
+		}
+		if complete(j.dir, old) {
+			r.Status, r.Files = UpToDate, old.files
+			return
+		}
+	}
+
+	files, err := b.render(ctx, kinds, j, r)
+	if err != nil {
+		if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+			return // not built: the batch was interrupted
+		}
+		fail(err)
+		return
+	}
+	zipData, err := Zip(r.Name, files, b.Date)
+	if err != nil {
+		fail(err)
+		return
+	}
+	zipPath := j.dir + ".zip"
+	zipNew, err := b.checkZip(zipPath, zipData, old, hasOld)
+	if err != nil {
+		fail(err)
+		return
+	}
+	written, err := output.WriteSet(j.dir, files, b.Force)
+	r.Written = len(written)
+	if err != nil {
+		fail(err)
+		return
+	}
+	if zipNew {
+		if err := output.WriteFileAtomic(zipPath, zipData); err != nil {
+			fail(err)
+			return
+		}
+		r.Written++
+	}
+	st.zip = sum(zipData)
+	for _, f := range files {
+		st.files = append(st.files, f.Name)
+	}
+	if err := output.WriteFileAtomic(filepath.Join(j.dir, StampName), st.bytes()); err != nil {
+		fail(err)
+		return
+	}
+	r.Status, r.Files = Built, st.files
+}
+
+// render renders every document of a pack into memory: the JD, person
+// specification and advert, and a scoring sheet per panel member (one
+// without a name when the panel is empty), each in every format.
+func (b *Batch) render(ctx context.Context, kinds []render.DocKind, j job, r *Result) ([]output.File, error) {
+	cfg := *b.Config
+	cfg.Vacancy = j.vacancy
+	rc, err := render.NewContext(&cfg, b.Library, r.Role, r.Level, b.Date, false)
+	if err != nil {
+		return nil, err
+	}
+	req := Request{Formats: b.Formats, Date: b.Date, Logo: b.Logo}
+	var files []output.File
+	for _, k := range kinds {
+		if k.ID != "scoring" {
+			req.Context, req.Kinds = rc, []render.DocKind{k}
+			fs, err := b.Renderer.Files(ctx, req)
+			if err != nil {
+				return nil, err
+			}
+			files = append(files, fs...)
+			continue
+		}
+		panel := j.vacancy.Panel
+		if len(panel) == 0 {
+			panel = []string{""}
+		}
+		taken := map[string]bool{}
+		for _, member := range panel {
+			sc := *rc
+			name := "scoring"
+			if member != "" {
+				// The scoring template shows the panel member from
+				// Vacancy.Panel; one sheet names one member.
+				sc.Vacancy.Panel = []string{member}
+				name = scoringName(member, taken)
+			}
+			req.Context, req.Kinds = &sc, []render.DocKind{k}
+			fs, err := b.Renderer.Files(ctx, req)
+			if err != nil {
+				return nil, err
+			}
+			for _, f := range fs {
+				f.Name = name + strings.TrimPrefix(f.Name, k.ID)
+				files = append(files, f)
+			}
+		}
+	}
+	return files, nil
+}
+
+// complete reports whether every file a stamp lists, and the zip, exist.
+func complete(dir string, s stamp) bool {
+	if len(s.files) == 0 {
+		return false
+	}
+	if _, err := os.Stat(dir + ".zip"); err != nil {
+		return false
+	}
+	for _, f := range s.files {
+		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// checkZip says whether the zip needs writing, and refuses (unless Force)
+// to replace a zip rolepack did not write: one whose hash is not the one
+// the pack's previous stamp recorded.
+func (b *Batch) checkZip(path string, data []byte, old stamp, hasOld bool) (bool, error) {
+	cur, err := os.ReadFile(path)
+	switch {
+	case os.IsNotExist(err):
+		return true, nil
+	case err != nil:
+		return false, err
+	case bytes.Equal(cur, data):
+		return false, nil
+	case b.Force || (hasOld && old.zip == sum(cur)):
+		return true, nil
+	}
+	return false, fmt.Errorf("%s exists and was not written by rolepack, or was edited since: use --force to overwrite it", path)
+}

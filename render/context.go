@@ -22,6 +22,7 @@ type Context struct {
 	Scale        Scale        `json:"scoringScale"`
 	PDP          *Plan        `json:"pdp,omitempty"`
 	Provenance   string       `json:"provenance"` // one line naming frameworks, versions, role, level and date
+	Footer       string       `json:"footer"`     // short provenance for running footers
 }
 
 // Criterion is one person-specification criterion.
@@ -176,6 +177,19 @@ func ScoreScale(cfg ScoringConfig) (Scale, error) {
 		return Scale{Name: "Custom", Min: a[len(a)-1].Score, Max: a[0].Score, Anchors: a}, nil
 	}
 	return Scale{}, fmt.Errorf("unknown scoring scale %q (known: civil-service, 0-4, custom)", cfg.Scale)
+}
+
+// footerLine is the short provenance a running footer carries.
+func footerLine(c *Composed, date time.Time) string {
+	var ids []string
+	for _, s := range c.Sources {
+		ids = appendNew(ids, s.Framework)
+	}
+	src := strings.Join(ids, ", ")
+	if src == "" {
+		src = "organisation entries"
+	}
+	return fmt.Sprintf("%s · %s · from %s · rolepack, %s", c.Title, c.Rung.Label, src, date.Format("2 January 2006"))
 }
 
 // provenanceLine names where a document's content came from.

@@ -194,7 +194,7 @@ func (e *Engine) Document(k DocKind, ctx *Context) (*doc.Document, error) {
 		d.Meta.Author = ctx.Organisation.Name
 	}
 	if d.Meta.Footer == "" {
-		d.Meta.Footer = ctx.Provenance
+		d.Meta.Footer = ctx.Footer
 	}
 	return d, nil
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/rolepack/rolepack/framework"
+	"github.com/rolepack/rolepack/framework/textprep"
 )
 
 const (
@@ -136,6 +137,14 @@ func TestValidate(t *testing.T) {
 	}
 	if ps := Validate([]string{seedMatrix}, Options{}); len(ps) != 0 {
 		t.Errorf("seed 001 does not validate cleanly:\n%s", lines(ps))
+	}
+}
+
+// TestSizeLimits checks that canonical files and source documents share one
+// size limit.
+func TestSizeLimits(t *testing.T) {
+	if framework.MaxFileSize != textprep.MaxSize {
+		t.Errorf("framework.MaxFileSize = %d, textprep.MaxSize = %d", framework.MaxFileSize, textprep.MaxSize)
 	}
 }
 

@@ -4,6 +4,12 @@
 // 1–3 styles, lists are real Word lists, tables are real Word tables with a
 // marked header row, and charts are embedded as pictures with alt text.
 //
+// Headings: level 1 (the document title) is Heading 1, not Title, so the
+// title is the top of the navigation pane and of a table of contents, and
+// screen readers meet it as the first heading. A heading never goes more
+// than one level below the one before it (a skipped level is closed up)
+// and levels past 3 use Heading 3.
+//
 // The package writes the zip itself (archive/zip) rather than through
 // github.com/nguyenthenguyen/docx: that library can only replace the text of
 // parts that already exist in its template, cannot add numbering, core

@@ -19,7 +19,7 @@ func bullets(ordered bool, items ...string) *doc.List {
 	return l
 }
 
-// jdDocument is a realistic job description of about five pages: job
+// jdDocument is a realistic job description (seven A4 pages in LibreOffice): job
 // details, purpose, responsibilities, three skills tables with long
 // descriptors, behaviours and a person specification.
 func jdDocument() *doc.Document {

@@ -13,7 +13,7 @@ import (
 type context int
 
 const (
-	ctxText      context = iota // inside another construct (emphasis, front of nothing)
+	ctxText      context = iota // inside another construct (the footer, a chart title)
 	ctxLineStart                // a paragraph: the start of each line can open a block
 	ctxHeading                  // an ATX heading: one line
 	ctxCell                     // a table cell: one line, | always escaped

@@ -125,6 +125,7 @@ type renderer struct {
 	top, bottom  float64
 	y            float64
 
+	keep       float64 // height of what the next heading must stay with
 	titleDone  bool
 	outline    []int // heading levels of the open outline entries
 	logoW      float64
@@ -203,7 +204,10 @@ func (r *renderer) render() error {
 	if err := r.logo(); err != nil {
 		return err
 	}
-	for _, b := range r.d.Blocks {
+	for i, b := range r.d.Blocks {
+		if _, ok := b.(*doc.Heading); ok {
+			r.keep = r.startHeight(r.d.Blocks[i+1:], true)
+		}
 		r.block(b)
 		if err := r.pdf.Error(); err != nil {
 			return err
@@ -338,7 +342,7 @@ func (r *renderer) heading(h *doc.Heading) {
 		height += 1.5
 	}
 	r.space(hs.before)
-	r.ensure(height + 3*bodyText.lineHeight()) // never strand a heading at the foot of a page
+	r.ensure(height + max(r.keep, 2*bodyText.lineHeight())) // never strand a heading at the foot of a page
 	r.setFont(faceBold, hs.size, false)
 	r.bookmark(doc.PlainText(h.Text), h.Level)
 	for _, ln := range lines {
@@ -351,6 +355,45 @@ func (r *renderer) heading(h *doc.Heading) {
 		r.y += 0.7
 	}
 	r.y += hs.after
+}
+
+// startHeight is the height of the opening of blocks, which a heading just
+// before them is kept with: the first lines of a paragraph (all of a short
+// one, and with chain the start of a table or list after it), a table's
+// header and first row, a list's first item, a chart. It is capped at half
+// a page, so keeping never leaves more than half a page empty.
+func (r *renderer) startHeight(next []doc.Block, chain bool) float64 {
+	if len(next) == 0 {
+		return 0
+	}
+	lh := bodyText.lineHeight()
+	h := 0.0
+	switch b := next[0].(type) {
+	case *doc.Paragraph:
+		n := len(r.wrap(b.Text, r.width, bodySize, 0))
+		h = float64(min(n, 2)) * lh
+		if n <= 3 {
+			h = float64(n)*lh + 2.6
+			if chain && len(next) > 1 {
+				switch next[1].(type) {
+				case *doc.Table, *doc.List:
+					h += r.startHeight(next[1:], false)
+				}
+			}
+		}
+	case *doc.Table:
+		h = r.tableStart(b)
+	case *doc.List:
+		h = 2 * lh
+		if len(b.Items) > 0 && len(b.Items[0].Blocks) > 0 {
+			if p, ok := b.Items[0].Blocks[0].(*doc.Paragraph); ok {
+				h = float64(min(len(r.wrap(p.Text, r.width-listIndent, bodySize, 0)), 2)) * lh
+			}
+		}
+	case *doc.Chart:
+		h = 40
+	}
+	return min(h, (r.bottom-r.top)/2)
 }
 
 // title renders the first level-1 heading as the document's title block:

@@ -88,7 +88,7 @@ func sampleJD() *doc.Document {
 	for ti, name := range []string{"Skills", "Behaviours", "Technical knowledge"} {
 		add(heading(2, name), para(text("The "+name+" below are assessed at interview; descriptors are quoted from the framework.")...))
 		t := &doc.Table{Header: cells("Skill", "Level", "Descriptor")}
-		rows := []int{22, 12, 16}[ti]
+		rows := []int{14, 8, 10}[ti]
 		for i := range rows {
 			t.Rows = append(t.Rows, cells(
 				fmt.Sprintf("%s %d: %s", name, i+1, []string{"Data modelling", "Metadata management", "Programming and build (data engineering)", "Problem resolution"}[i%4]),

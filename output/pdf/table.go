@@ -103,6 +103,32 @@ func (r *renderer) table(t *doc.Table) {
 	r.y += 4
 }
 
+// tableStart is the height of a table's header row and the start of its
+// first row: what must fit on a page before the table begins there.
+func (r *renderer) tableStart(t *doc.Table) float64 {
+	n := t.Columns()
+	if n == 0 {
+		return 0
+	}
+	widths := r.columnWidths(t, n)
+	lh := tableText.lineHeight()
+	rowH := func(cells []doc.Cell, ts textStyle) float64 {
+		lines := 1
+		for c := range min(n, len(cells)) {
+			lines = max(lines, len(r.wrap(cells[c].Text, widths[c]-2*cellPadX, ts.size, ts.base)))
+		}
+		return float64(lines)*lh + 2*cellPadY
+	}
+	h := 1.5
+	if len(t.Header) > 0 {
+		h += rowH(t.Header, headerText)
+	}
+	if len(t.Rows) > 0 {
+		h += min(rowH(t.Rows[0], tableText), 3*lh+2*cellPadY)
+	}
+	return h
+}
+
 // drawRow draws lines [from, to) of every cell of a row, h high, with an
 // optional fill and thin borders.
 func (r *renderer) drawRow(rl rowLayout, widths []float64, aligns []doc.Align, from, to int, h float64, ts textStyle, fill *rgb) {

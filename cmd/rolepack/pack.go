@@ -1,0 +1,259 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/rolepack/rolepack/pack"
+)
+
+// packOptions are the inputs of `rolepack pack`.
+type packOptions struct {
+	configFlags
+	manifest  string
+	out       string
+	templates string
+	date      string
+	formats   []string
+	jobs      int
+	force     bool
+	quiet     bool
+	now       func() time.Time // the clock, for the rate and the time taken
+}
+
+func newPackCmd(io *IO) *cobra.Command {
+	opts := &packOptions{now: time.Now}
+	cmd := &cobra.Command{
+		Use:   "pack MANIFEST",
+		Short: "Build role packs for every vacancy in a manifest (CSV or YAML)",
+		Long: `pack builds a recruitment role pack for every vacancy in MANIFEST: the job
+description, person specification, job advert (with advert.jsonld, schema.org
+JobPosting) and an interview scoring sheet per panel member (one blank sheet
+when the panel is empty), in every format, in OUT/<reference>-<role>-<level>/,
+the same files in OUT/<reference>-<role>-<level>.zip, and OUT/index.html and
+OUT/index.csv listing every pack, its files, its status and any problem.
+
+MANIFEST is CSV (a header row, then one row per vacancy; a spreadsheet saved as
+CSV works, byte-order mark and CRLF included) or YAML (a list of vacancies, or
+vacancies: [...]). Columns: ` + strings.Join(pack.Columns, ", ") + `.
+panel separates names with ";" in CSV (a list in YAML); posted and closing are
+dates YYYY-MM-DD. A value a row leaves empty comes from the config's vacancy
+(role and level from the config's role and level). An unknown column is an
+error for the whole manifest; a bad row fails only its own pack, reported as
+MANIFEST:line: message, and the exit status is 1.
+
+Each pack is rendered in memory and written only when all of it rendered;
+every file is written atomically. Each pack folder records what it was built
+from (.rolepack-pack): a second run skips packs that are up to date, builds the
+rest, and rebuilds a pack built from other inputs (another manifest row,
+config, templates, frameworks, date or formats) only with --force. Ctrl-C stops
+within a second and leaves whole packs; run the command again to finish.
+
+The output folder is --out, else the config's out folder + /packs (dist/packs).`,
+		Example: `  rolepack pack vacancies.csv
+  rolepack pack vacancies.yaml --out /srv/recruitment/packs --format pdf,docx,md
+  rolepack pack vacancies.csv --jobs 4 --quiet
+  rolepack pack vacancies.csv --force          # rebuild every pack`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.manifest = args[0]
+			return runPack(cmd.Context(), io, cmd, opts)
+		},
+	}
+	opts.configFlags.add(cmd)
+	fl := cmd.Flags()
+	fl.StringVar(&opts.out, "out", "", "output folder (default: the config's out folder + /packs, i.e. dist/packs)")
+	fl.StringSliceVar(&opts.formats, "format", []string{"pdf", "docx"}, "output formats, comma-separated: pdf, docx, md, html")
+	fl.IntVar(&opts.jobs, "jobs", runtime.NumCPU(), "packs built at the same time")
+	fl.BoolVar(&opts.force, "force", false, "rebuild every pack, and overwrite files rolepack did not write")
+	fl.BoolVar(&opts.quiet, "quiet", false, "print nothing but errors")
+	fl.StringVar(&opts.templates, "templates", "", "folder of template overrides, file by file (env ROLEPACK_TEMPLATES)")
+	fl.StringVar(&opts.date, "date", "", "document date YYYY-MM-DD (default SOURCE_DATE_EPOCH, else today) (env ROLEPACK_DATE)")
+	return cmd
+}
+
+func runPack(ctx context.Context, io *IO, cmd *cobra.Command, opts *packOptions) error {
+	start := opts.now()
+	if opts.jobs < 1 {
+		return fmt.Errorf("--jobs %d: at least one job is needed", opts.jobs)
+	}
+	data, err := os.ReadFile(opts.manifest)
+	if err != nil {
+		return fmt.Errorf("manifest: %w", err)
+	}
+	rows, err := pack.ReadManifest(opts.manifest, data)
+	if err != nil {
+		return err
+	}
+	l, err := loadAll(io, cmd, &opts.configFlags)
+	if err != nil {
+		return err
+	}
+	cfg := l.cfg
+	out := opts.out
+	if !cmd.Flags().Changed("out") {
+		base := cfg.Out
+		if base == "" {
+			base = "dist"
+		}
+		out = filepath.Join(base, "packs")
+	}
+	templatesDir := cfg.Templates
+	if templatesDir != "" && !filepath.IsAbs(templatesDir) && !cmd.Flags().Changed("templates") {
+		templatesDir = filepath.Join(l.dir, templatesDir)
+	}
+	r, err := pack.NewRenderer(templatesDir)
+	if err != nil {
+		return err
+	}
+	formats, err := r.Formats.Lookup(splitList(opts.formats))
+	if err != nil {
+		return fmt.Errorf("--format: %w", err)
+	}
+	if len(formats) == 0 {
+		return fmt.Errorf("--format: no formats chosen (use --format pdf,docx)")
+	}
+	logo, err := readLogo(cfg, l.dir)
+	if err != nil {
+		return err
+	}
+	id, err := pack.NewIdentity(cfg, l.lib, templatesDir, logo)
+	if err != nil {
+		return err
+	}
+	p := &packProgress{io: io, quiet: opts.quiet, now: opts.now, start: start}
+	b := &pack.Batch{
+		Renderer: r, Config: cfg, Library: l.lib, Identity: id, Formats: formats,
+		Date: l.date, Logo: logo, Out: out, Jobs: opts.jobs, Force: opts.force,
+		Progress: p.report,
+	}
+	s, err := b.Run(ctx, rows)
+	p.finish()
+	if err != nil {
+		return err
+	}
+	total := len(s.Results)
+	took := opts.now().Sub(start).Round(100 * time.Millisecond)
+	if s.Interrupted {
+		return &exitError{code: 130, msg: fmt.Sprintf("interrupted: %d of %d packs finished (%d built, %d up to date, %d failed), %d files written in %s; run the same command again to build the rest",
+			total-s.NotRun, total, s.Built, s.UpToDate, s.Failed, s.Written, took)}
+	}
+	if !opts.quiet {
+		fmt.Fprintf(io.Err, "%s: %d built, %d failed, %d skipped (up to date); %s written in %s\nindex: %s\n",
+			plural(total, "pack"), s.Built, s.Failed, s.UpToDate, plural(s.Written, "file"), took, filepath.Join(out, pack.IndexHTML))
+	}
+	if s.Failed > 0 {
+		return &exitError{code: 1, msg: fmt.Sprintf("%d of %s failed (see %s)", s.Failed, plural(total, "pack"), filepath.Join(out, pack.IndexCSV))}
+	}
+	return nil
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", word)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// packProgress reports a batch as it goes: on a terminal, one progress bar
+// line redrawn at most ten times a second, with problems printed above it;
+// otherwise one line per pack; with --quiet, problems only.
+type packProgress struct {
+	io    *IO
+	quiet bool
+	now   func() time.Time
+	start time.Time
+	last  time.Time
+	bar   bool // a bar is on screen
+	done  int
+	total int
+}
+
+// barInterval is the least time between two redraws of the progress bar.
+const barInterval = 100 * time.Millisecond
+
+func (p *packProgress) report(done, total int, r *pack.Result) {
+	p.done, p.total = done, total
+	if p.io.Terminal && !p.quiet {
+		if r.Status == pack.Failed {
+			p.clear()
+			fmt.Fprintln(p.io.Err, r.Err)
+		}
+		if t := p.now(); done == total || t.Sub(p.last) >= barInterval || r.Status == pack.Failed {
+			p.last = t
+			p.draw(t)
+		}
+		return
+	}
+	if r.Status == pack.Failed {
+		if p.quiet {
+			fmt.Fprintln(p.io.Err, r.Err)
+		} else {
+			fmt.Fprintf(p.io.Err, "[%d/%d] %v\n", done, total, r.Err)
+		}
+		return
+	}
+	if p.quiet {
+		return
+	}
+	what := ""
+	switch r.Status {
+	case pack.Built:
+		what = fmt.Sprintf("ok (%s)", plural(len(r.Files), "file"))
+	case pack.UpToDate:
+		what = "up to date"
+	default:
+		return // not built: the run was interrupted
+	}
+	fmt.Fprintf(p.io.Err, "[%d/%d] %s %s %s: %s\n", done, total, r.Reference, r.Role, r.Level, what)
+}
+
+// draw writes the bar: count, rate and time left.
+func (p *packProgress) draw(t time.Time) {
+	const width = 24
+	filled := 0
+	if p.total > 0 {
+		filled = p.done * width / p.total
+	}
+	el := t.Sub(p.start).Seconds()
+	rate, left := 0.0, "--:--"
+	if el > 0 && p.done > 0 {
+		rate = float64(p.done) / el
+		left = clock(time.Duration(float64(p.total-p.done) / rate * float64(time.Second)))
+	}
+	fmt.Fprintf(p.io.Err, "\r[%s%s] %d/%d packs  %.1f/s  %s left\033[K",
+		strings.Repeat("#", filled), strings.Repeat(".", width-filled), p.done, p.total, rate, left)
+	p.bar = true
+}
+
+// clear removes the bar so a message can take its line.
+func (p *packProgress) clear() {
+	if p.bar {
+		fmt.Fprint(p.io.Err, "\r\033[K")
+		p.bar = false
+	}
+}
+
+// finish ends the bar's line.
+func (p *packProgress) finish() {
+	if p.bar {
+		fmt.Fprintln(p.io.Err)
+		p.bar = false
+	}
+}
+
+// clock formats d as m:ss (or h:mm:ss).
+func clock(d time.Duration) string {
+	s := int(d.Round(time.Second).Seconds())
+	if s >= 3600 {
+		return fmt.Sprintf("%d:%02d:%02d", s/3600, s/60%60, s%60)
+	}
+	return fmt.Sprintf("%d:%02d", s/60, s%60)
+}

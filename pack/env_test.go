@@ -1,0 +1,83 @@
+package pack
+
+import (
+	"os"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/rolepack/rolepack/output"
+	"github.com/rolepack/rolepack/pack/internal/fixture"
+	"github.com/rolepack/rolepack/render"
+)
+
+// env is what every batch in the tests shares: the default config and
+// frameworks and one renderer (built once per test binary, as a run does).
+type env struct {
+	r            *Renderer
+	cfg          *render.Config
+	lib          *render.Library
+	templatesDir string
+	date         time.Time
+}
+
+var (
+	envOnce sync.Once
+	envVal  *env
+	envErr  error
+)
+
+// stubDir holds stand-ins for templates rolepack does not embed yet; it
+// outlives every test's TempDir and TestMain removes it.
+var stubDir string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "rolepack-stubs-")
+	if err != nil {
+		panic(err)
+	}
+	stubDir = dir
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+func newEnv(tb testing.TB) *env {
+	tb.Helper()
+	envOnce.Do(func() {
+		e := &env{date: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)}
+		e.cfg, e.lib, envErr = fixture.Load()
+		if envErr != nil {
+			return
+		}
+		if e.templatesDir, envErr = fixture.StubTemplates(stubDir); envErr != nil {
+			return
+		}
+		if e.r, envErr = NewRenderer(e.templatesDir); envErr != nil {
+			return
+		}
+		envVal = e
+	})
+	if envErr != nil {
+		tb.Fatal(envErr)
+	}
+	return envVal
+}
+
+// batch returns a batch over the shared env writing into out.
+func (e *env) batch(out string, formats []output.Format) *Batch {
+	id, err := NewIdentity(e.cfg, e.lib, e.templatesDir, nil)
+	if err != nil {
+		panic(err)
+	}
+	return &Batch{Renderer: e.r, Config: e.cfg, Library: e.lib, Identity: id, Formats: formats, Date: e.date, Out: out, Jobs: 2}
+}
+
+func firstErr(s *Summary) error {
+	for _, r := range s.Results {
+		if r.Err != nil {
+			return r.Err
+		}
+	}
+	return nil
+}

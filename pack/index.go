@@ -1,0 +1,204 @@
+package pack
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"html/template"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/rolepack/rolepack/output"
+)
+
+// Index file names, in the output folder.
+const (
+	IndexHTML = "index.html"
+	IndexCSV  = "index.csv"
+)
+
+// indexStatus is the status the index shows: a pack built now and one that
+// was up to date are both ready, so an unchanged re-run gives the same
+// index (and writes nothing).
+func indexStatus(s Status) string {
+	switch s {
+	case Built, UpToDate:
+		return "ready"
+	case Failed:
+		return "failed"
+	}
+	return "not built (run interrupted)"
+}
+
+// checkIndex refuses, before any work, an index file that rolepack did not
+// write (unless Force).
+func (b *Batch) checkIndex() error {
+	if b.Force {
+		return nil
+	}
+	m, err := output.ReadManifest(b.Out)
+	if err != nil {
+		return fmt.Errorf("output folder: %w", err)
+	}
+	for _, name := range []string{IndexHTML, IndexCSV} {
+		p := filepath.Join(b.Out, name)
+		cur, err := os.ReadFile(p)
+		if os.IsNotExist(err) {
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("output folder: %w", err)
+		}
+		if m[name] != output.Sum(cur) {
+			return fmt.Errorf("%s exists and was not written by rolepack, or was edited since: use --force to overwrite it", p)
+		}
+	}
+	return nil
+}
+
+// writeIndex writes index.html and index.csv for every row.
+func (b *Batch) writeIndex(s *Summary) error {
+	h, err := IndexPage(s, b.Date.Format("2 January 2006"), b.Config.Language)
+	if err != nil {
+		return err
+	}
+	c, err := IndexTable(s)
+	if err != nil {
+		return err
+	}
+	if _, err := output.WriteSet(b.Out, []output.File{{Name: IndexHTML, Data: h}, {Name: IndexCSV, Data: c}}, b.Force); err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	return nil
+}
+
+// indexRow is one pack as the index shows it.
+type indexRow struct {
+	Line                   int
+	Reference, Role, Level string
+	Status                 string
+	Folder                 string
+	Zip                    string
+	Files                  []string
+	Error                  string
+}
+
+func indexRows(s *Summary) []indexRow {
+	out := make([]indexRow, len(s.Results))
+	for i, r := range s.Results {
+		ir := indexRow{Line: r.Row.Line, Reference: r.Reference, Role: r.Role, Level: r.Level, Status: indexStatus(r.Status)}
+		if r.Status == Built || r.Status == UpToDate {
+			ir.Folder, ir.Zip, ir.Files = r.Name, r.Name+".zip", r.Files
+		}
+		if r.Err != nil {
+			ir.Error = r.Err.Error()
+		}
+		out[i] = ir
+	}
+	return out
+}
+
+var indexTemplate = template.Must(template.New("index").Funcs(template.FuncMap{
+	"href": func(parts ...string) string {
+		for i, p := range parts {
+			parts[i] = url.PathEscape(p)
+		}
+		return strings.Join(parts, "/")
+	},
+}).Parse(`<!DOCTYPE html>
+<html lang="{{.Lang}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Role packs</title>
+<style>
+body { font-family: system-ui, sans-serif; line-height: 1.4; margin: 2rem; color: #1b1b1b; }
+table { border-collapse: collapse; width: 100%; }
+caption { text-align: left; font-weight: bold; padding: 0.5rem 0; }
+th, td { border: 1px solid #b1b4b6; padding: 0.4rem 0.6rem; text-align: left; vertical-align: top; }
+thead th { background: #f3f2f1; }
+ul { margin: 0; padding-left: 1.1rem; }
+.failed { color: #a4111e; font-weight: bold; }
+a:focus { outline: 3px solid #fd0; }
+</style>
+</head>
+<body>
+<main>
+<h1>Role packs</h1>
+<p>{{.Total}} {{if eq .Total 1}}pack{{else}}packs{{end}}: {{.Ready}} ready, {{.Failed}} failed{{if .NotRun}}, {{.NotRun}} not built{{end}}. Documents dated {{.Date}}.</p>
+<table>
+<caption>Every vacancy in the manifest, in manifest order</caption>
+<thead>
+<tr><th scope="col">Reference</th><th scope="col">Role</th><th scope="col">Level</th><th scope="col">Status</th><th scope="col">Files</th><th scope="col">Zip</th><th scope="col">Problem</th></tr>
+</thead>
+<tbody>
+{{- range .Rows}}
+<tr>
+<th scope="row">{{if .Reference}}{{.Reference}}{{else}}(line {{.Line}}){{end}}</th>
+<td>{{.Role}}</td>
+<td>{{.Level}}</td>
+<td{{if eq .Status "failed"}} class="failed"{{end}}>{{.Status}}</td>
+<td>{{if .Files}}<ul>{{$f := .Folder}}{{range .Files}}<li><a href="{{href $f .}}">{{.}}</a></li>{{end}}</ul>{{end}}</td>
+<td>{{if .Zip}}<a href="{{href .Zip}}">{{.Zip}}</a>{{end}}</td>
+<td>{{.Error}}</td>
+</tr>
+{{- end}}
+</tbody>
+</table>
+</main>
+</body>
+</html>
+`))
+
+// IndexPage renders the batch's index.html: an accessible table of every
+// pack with its status, links to its files and zip, and its problem.
+func IndexPage(s *Summary, date, lang string) ([]byte, error) {
+	if lang == "" {
+		lang = "en-GB"
+	}
+	data := struct {
+		Lang, Date                   string
+		Total, Ready, Failed, NotRun int
+		Rows                         []indexRow
+	}{lang, date, len(s.Results), s.Built + s.UpToDate, s.Failed, s.NotRun, indexRows(s)}
+	var b bytes.Buffer
+	if err := indexTemplate.Execute(&b, data); err != nil {
+		return nil, fmt.Errorf("index.html: %w", err)
+	}
+	return b.Bytes(), nil
+}
+
+// IndexTable renders the batch's index.csv: one row per pack with the
+// manifest line, reference, role, level, status, folder, zip, files
+// (";"-separated) and problem.
+func IndexTable(s *Summary) ([]byte, error) {
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	w.UseCRLF = true // what spreadsheets expect
+	rec := func(fields ...string) {
+		for i, f := range fields {
+			fields[i] = cellSafe(f)
+		}
+		_ = w.Write(fields) // a bytes.Buffer does not fail; w.Error reports the rest
+	}
+	rec("line", "reference", "role", "level", "status", "folder", "zip", "files", "error")
+	for _, r := range indexRows(s) {
+		rec(strconv.Itoa(r.Line), r.Reference, r.Role, r.Level, r.Status, r.Folder, r.Zip, strings.Join(r.Files, ";"), r.Error)
+	}
+	w.Flush()
+	if err := w.Error(); err != nil {
+		return nil, fmt.Errorf("index.csv: %w", err)
+	}
+	return b.Bytes(), nil
+}
+
+// cellSafe stops a spreadsheet reading a cell as a formula.
+func cellSafe(s string) string {
+	if s != "" && strings.ContainsRune("=+@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
