@@ -24,11 +24,11 @@ e2e:
 
 ## fuzz: run every fuzz target for FUZZTIME each
 fuzz:
-	$(GO) test -run=^$$ -fuzz=FuzzPrepare -fuzztime=$(FUZZTIME) ./framework/textprep/
-	$(GO) test -run=^$$ -fuzz=FuzzDDaT -fuzztime=$(FUZZTIME) ./framework/ddat/
-	$(GO) test -run=^$$ -fuzz=FuzzProfile -fuzztime=$(FUZZTIME) ./framework/profile/
-	$(GO) test -run=^$$ -fuzz=FuzzMatrix -fuzztime=$(FUZZTIME) ./framework/matrix/
-	$(GO) test -run=^$$ -fuzz=FuzzDecodeYAML -fuzztime=$(FUZZTIME) ./framework/
+	$(GO) test -run=^$$ -fuzz=FuzzPrepare -fuzztime=$(FUZZTIME) -fuzzminimizetime=2s ./framework/textprep/
+	$(GO) test -run=^$$ -fuzz=FuzzDDaT -fuzztime=$(FUZZTIME) -fuzzminimizetime=2s ./framework/ddat/
+	$(GO) test -run=^$$ -fuzz=FuzzProfile -fuzztime=$(FUZZTIME) -fuzzminimizetime=2s ./framework/profile/
+	$(GO) test -run=^$$ -fuzz=FuzzMatrix -fuzztime=$(FUZZTIME) -fuzzminimizetime=2s ./framework/matrix/
+	$(GO) test -run=^$$ -fuzz=FuzzDecodeYAML -fuzztime=$(FUZZTIME) -fuzzminimizetime=2s ./framework/
 
 ## bench: documents per second and peak memory
 bench:

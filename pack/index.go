@@ -69,6 +69,9 @@ func (b *Batch) writeIndex(s *Summary) error {
 	if err != nil {
 		return err
 	}
+	if output.SameContent(filepath.Join(b.Out, IndexHTML), h) && output.SameContent(filepath.Join(b.Out, IndexCSV), c) {
+		return nil // an unchanged re-run writes nothing
+	}
 	if _, err := output.WriteSet(b.Out, []output.File{{Name: IndexHTML, Data: h}, {Name: IndexCSV, Data: c}}, b.Force); err != nil {
 		return fmt.Errorf("index: %w", err)
 	}

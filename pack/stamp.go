@@ -10,7 +10,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/rolepack/rolepack/render"
@@ -132,9 +131,7 @@ func (s stamp) bytes() []byte {
 		fmt.Fprintf(&b, "%s %s\n", in[0], in[1])
 	}
 	fmt.Fprintf(&b, "zip %s\n", s.zip)
-	files := append([]string(nil), s.files...)
-	sort.Strings(files)
-	for _, f := range files {
+	for _, f := range s.files { // in pack order, as the index lists them
 		fmt.Fprintf(&b, "file %s\n", f)
 	}
 	return b.Bytes()

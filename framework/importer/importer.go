@@ -261,8 +261,8 @@ func sortByFile(ps []framework.Problem, ins []input) {
 }
 
 // Validate checks files as `rolepack validate` does: each canonical
-// framework file on its own, and the source documents together (imported
-// as by Import, then validated). Everything wrong, including a file that
+// framework file on its own, and the source documents of each format
+// together (imported as by Import, then validated). Everything wrong, including a file that
 // cannot be read or recognised, is one problem in the result, and the other
 // files are still checked. Problems come in the order of the files given,
 // then by line. Warnings do not make a framework unusable
@@ -291,14 +291,24 @@ func Validate(paths []string, opt Options) []framework.Problem {
 		}
 		sources = append(sources, ins[0])
 	}
-	if len(sources) > 0 {
-		f, ps, err := parse(sources, opt)
+	// Sources of one format are imported together, as Import would.
+	var order []Format
+	groups := map[Format][]input{}
+	for _, in := range sources {
+		if _, ok := groups[in.format]; !ok {
+			order = append(order, in.format)
+		}
+		groups[in.format] = append(groups[in.format], in)
+	}
+	for _, format := range order {
+		group := groups[format]
+		f, ps, err := parse(group, opt)
 		probs = append(probs, ps...)
 		if err != nil {
-			probs = append(probs, asProblem(sources[0].path, err))
-		} else {
-			probs = append(probs, framework.Validate(f, nil)...)
+			probs = append(probs, asProblem(group[0].path, err))
+			continue
 		}
+		probs = append(probs, framework.Validate(f, nil)...)
 	}
 	sortByFile(probs, all)
 	return probs

@@ -135,8 +135,36 @@ func TestValidate(t *testing.T) {
 			t.Errorf("validate output lacks\n%s\ngot:\n%s", want, got)
 		}
 	}
+	// Sources of different formats are checked format by format.
+	mixed := lines(Validate([]string{seedDDaT, seedMatrix}, Options{}))
+	if strings.Contains(mixed, "one format at a time") || !strings.Contains(mixed, seedDDaT+":35: warning: repaired mojibake") {
+		t.Errorf("mixed formats:\n%s", mixed)
+	}
 	if ps := Validate([]string{seedMatrix}, Options{}); len(ps) != 0 {
 		t.Errorf("seed 001 does not validate cleanly:\n%s", lines(ps))
+	}
+}
+
+// TestBadFiles checks that byte-level refusals reach the caller as one
+// line naming the file.
+func TestBadFiles(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.md")
+	zip := filepath.Join(dir, "matrix.docx")
+	if err := os.WriteFile(empty, []byte("\n \n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(zip, []byte("PK\x03\x04rest"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string]string{
+		empty: empty + ": file is empty",
+		zip:   zip + ": looks like a ZIP (DOCX/XLSX) file",
+	} {
+		_, _, err := Import([]string{path}, Options{})
+		if err == nil || !strings.HasPrefix(err.Error(), want) || strings.Contains(err.Error(), "\n") {
+			t.Errorf("Import(%s) error = %v, want %q…", filepath.Base(path), err, want)
+		}
 	}
 }
 

@@ -171,6 +171,7 @@ type parser struct {
 	level    *framework.SkillLevel // open tab or bold label
 	bold     bool                  // the open level came from a bold label
 	implicit bool                  // the current category was made up for "###" before any "##"
+	levels   int                   // level tabs read in this page
 }
 
 func (p *parser) warnf(line int, format string, args ...any) {
@@ -178,7 +179,7 @@ func (p *parser) warnf(line int, format string, args ...any) {
 }
 
 func (p *parser) doc(d *textprep.Doc) error {
-	p.d, p.cat, p.category, p.skill, p.level, p.bold = d, nil, nil, nil, nil, false
+	p.d, p.cat, p.category, p.skill, p.level, p.bold, p.levels = d, nil, nil, nil, nil, false, 0
 	inComment := false
 	for _, l := range d.Lines {
 		text := l.Text
@@ -247,6 +248,9 @@ func (p *parser) doc(d *textprep.Doc) error {
 	}
 	if p.cat == nil {
 		return framework.Errorf(d.Path, firstLine(d), "not a skills matrix: no \"# \" domain title, \"### \" skill or === \"… Level\" tab found")
+	}
+	if p.levels == 0 {
+		return framework.Errorf(d.Path, firstLine(d), "not a skills matrix: no === \"… Level\" tab or **… Level:** label under a skill")
 	}
 	return nil
 }
@@ -402,6 +406,7 @@ func (p *parser) openLevel(line int, label, icon string) error {
 	if id == "" {
 		return p.d.Errorf(line, "level tab with an empty title")
 	}
+	p.levels++
 	if _, ok := p.cat.levels[id]; !ok {
 		if len(p.cat.levels) >= maxLevels {
 			return p.d.Errorf(line, "level %q would be level number %d of %q; a skills matrix has a few levels (Entry, Mid, Senior)", display, maxLevels+1, p.cat.c.Title)

@@ -289,7 +289,14 @@ func TestErrors(t *testing.T) {
 	if Detect(read(t, "testdata/not-a-matrix.txt")[0]) {
 		t.Error("Detect(not-a-matrix.txt) = true")
 	}
-	d, err := textprep.Prepare("bad.md", []byte("# T\n\n## C\n\n### S\n\n=== Entry Level\n"))
+	d, err := textprep.Prepare("readme.md", []byte("\n# Read me\n\n## Install\n\n    go install\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := Parse([]*textprep.Doc{d}); err == nil || err.Error() != `readme.md:2: not a skills matrix: no === "… Level" tab or **… Level:** label under a skill` {
+		t.Errorf("Markdown page with no tabs: error = %v", err)
+	}
+	d, err = textprep.Prepare("bad.md", []byte("# T\n\n## C\n\n### S\n\n=== Entry Level\n"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	"fmt"
 	"maps"
 	"reflect"
@@ -19,8 +20,9 @@ import (
 // each face once in a prototype document and Write copies the parsed
 // definition into the new document's font table by reflection, giving each
 // document its own copies of the parts fpdf changes while writing (the set
-// of used runes and the subsetting state); the parsed tables are shared
-// read-only. The copy is checked against the layout of fpdf's types when New
+// of used runes, the subsetting state and the font file bytes, which fpdf's
+// subsetter writes into: utf8FontFile.getMetrics appends to a slice of
+// them); the parsed tables are shared read-only. The copy is checked against the layout of fpdf's types when New
 // runs; if that layout is not what this code expects (a new fpdf version),
 // New returns nil and the writer falls back to AddUTF8FontFromBytes, which
 // gives the same bytes, only slower. TestFontCacheSameBytes checks that
@@ -121,6 +123,8 @@ func (pf *parsedFonts) register(p *fpdf.Fpdf, i int) error {
 	rdCopy := reflect.New(rd.Type().Elem())
 	rdCopy.Elem().Set(rd.Elem())
 	field(rdCopy.Elem(), "readerPosition").SetInt(0)
+	arr := field(rdCopy.Elem(), "array")
+	arr.Set(reflect.ValueOf(bytes.Clone(arr.Bytes())))
 	rd.Set(rdCopy)
 	file.Set(fileCopy)
 	table.SetMapIndex(reflect.ValueOf(pf.keys[i]), def)

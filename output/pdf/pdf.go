@@ -269,7 +269,8 @@ func (r *renderer) setFont(fi int, size float64, underline bool) {
 	f := r.w.faces[fi]
 	if !r.loaded[fi] {
 		if r.w.parsed == nil || r.w.parsed.register(r.pdf, fi) != nil {
-			r.pdf.AddUTF8FontFromBytes(f.family, f.style, f.ttf)
+			// A private copy: fpdf's subsetter writes into the bytes it is given.
+			r.pdf.AddUTF8FontFromBytes(f.family, f.style, bytes.Clone(f.ttf))
 		}
 		r.loaded[fi] = true
 	}

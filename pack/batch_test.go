@@ -1,0 +1,394 @@
+package pack
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rolepack/rolepack/output"
+	"github.com/rolepack/rolepack/pack/internal/fixture"
+)
+
+// textFormats keeps most batch tests fast; one test covers PDF and DOCX.
+func textFormats(t testing.TB, e *env) []output.Format {
+	f, err := e.r.Formats.Lookup([]string{"md", "html"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+func mustRows(t testing.TB, file, data string) []Row {
+	t.Helper()
+	rows, err := ReadManifest(file, []byte(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+// tree lists every file under dir (slash paths) with its modification time.
+func tree(t testing.TB, dir string) map[string]time.Time {
+	t.Helper()
+	out := map[string]time.Time{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		out[filepath.ToSlash(rel)] = info.ModTime()
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestBatchGoodAndBadRows(t *testing.T) {
+	e := newEnv(t)
+	out := filepath.Join(t.TempDir(), "packs")
+	rows := mustRows(t, "vacancies.csv", "reference,role,level,location,closing,panel\n"+
+		"REF-1,data-engineer,head,York,2026-12-01,Jane Smith; Raj Patel\n"+ // line 2: good, two sheets
+		"REF-2,data-engineer,head,,2026-31-12,\n"+ // line 3: bad date
+		"REF-3,no-such-role,head,,,\n"+ // line 4: unknown role
+		"REF-4,data-engineer,no-such-level,,,\n"+ // line 5: unknown level
+		",data-engineer,head,,,\n"+ // line 6: no reference
+		"REF-1,data-engineer,head,Hull,,\n"+ // line 7: the same pack as line 2
+		"REF-7,data-engineer,senior,,,\n") // line 8: good, one blank sheet
+	b := e.batch(out, textFormats(t, e))
+	var progress []string
+	b.Progress = func(done, total int, r *Result) {
+		if total != 7 {
+			t.Errorf("total = %d", total)
+		}
+		progress = append(progress, r.Reference)
+	}
+	s, err := b.Run(context.Background(), rows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(progress) != 7 {
+		t.Errorf("progress reported %d packs, want 7", len(progress))
+	}
+	if s.Built != 2 || s.Failed != 5 || s.UpToDate != 0 || s.NotRun != 0 || s.Interrupted {
+		t.Fatalf("summary = %+v", s)
+	}
+	wantErr := []string{
+		"",
+		`vacancies.csv:3: closing date "2026-31-12" is not a date`,
+		`vacancies.csv:4: REF-3: `,
+		`vacancies.csv:5: REF-4: `,
+		`vacancies.csv:6: no reference`,
+		`vacancies.csv:7: the same pack (REF-1-data-engineer-head) as line 2`,
+		"",
+	}
+	for i, r := range s.Results {
+		got := ""
+		if r.Err != nil {
+			got = r.Err.Error()
+		}
+		if (wantErr[i] == "") != (got == "") || !strings.HasPrefix(got, wantErr[i]) {
+			t.Errorf("row %d: error %q, want prefix %q", i, got, wantErr[i])
+		}
+	}
+	for _, r := range s.Results[2:4] {
+		if !strings.Contains(r.Err.Error(), "no-such") {
+			t.Errorf("error does not name the bad value: %v", r.Err)
+		}
+	}
+
+	files := tree(t, out)
+	want := []string{
+		".rolepack-files", "index.csv", "index.html",
+		"REF-1-data-engineer-head.zip", "REF-7-data-engineer-senior.zip",
+	}
+	for _, name := range []string{"jd", "spec", "advert", "scoring-jane-smith", "scoring-raj-patel"} {
+		for _, ext := range []string{".md", ".html"} {
+			want = append(want, "REF-1-data-engineer-head/"+name+ext)
+		}
+	}
+	want = append(want, "REF-1-data-engineer-head/advert.jsonld", "REF-1-data-engineer-head/"+StampName, "REF-1-data-engineer-head/"+output.ManifestName)
+	for _, name := range []string{"jd.md", "jd.html", "spec.md", "spec.html", "advert.md", "advert.html", "advert.jsonld", "scoring.md", "scoring.html", StampName, output.ManifestName} {
+		want = append(want, "REF-7-data-engineer-senior/"+name)
+	}
+	var got []string
+	for f := range files {
+		got = append(got, f)
+	}
+	sort.Strings(got)
+	sort.Strings(want)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("files:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	// Each scoring sheet names its panel member; the row's values reach the documents.
+	jane, _ := os.ReadFile(filepath.Join(out, "REF-1-data-engineer-head", "scoring-jane-smith.md"))
+	if !strings.Contains(string(jane), "Jane Smith") || strings.Contains(string(jane), "Raj Patel") {
+		t.Errorf("Jane Smith's sheet does not name her alone:\n%.600s", jane)
+	}
+	jd, _ := os.ReadFile(filepath.Join(out, "REF-1-data-engineer-head", "jd.md"))
+	if !strings.Contains(string(jd), "York") || !strings.Contains(string(jd), "REF-1") {
+		t.Errorf("the JD lacks the row's location and reference:\n%.800s", jd)
+	}
+
+	// The index lists every row, in manifest order, with its problem.
+	csv, _ := os.ReadFile(filepath.Join(out, IndexCSV))
+	lines := strings.Split(strings.TrimSpace(string(csv)), "\r\n")
+	if len(lines) != 8 {
+		t.Fatalf("index.csv has %d lines, want 8:\n%s", len(lines), csv)
+	}
+	if !strings.HasPrefix(lines[1], "2,REF-1,data-engineer,head,ready,REF-1-data-engineer-head,REF-1-data-engineer-head.zip,jd.md;jd.html;") ||
+		!strings.HasPrefix(lines[2], "3,REF-2,data-engineer,head,failed,,,,") {
+		t.Errorf("index.csv:\n%s", csv)
+	}
+	html, _ := os.ReadFile(filepath.Join(out, IndexHTML))
+	for _, s := range []string{`<th scope="col">Reference</th>`, `<a href="REF-1-data-engineer-head/scoring-jane-smith.html">`, `<a href="REF-1-data-engineer-head.zip">`, "is not a date in the form YYYY-MM-DD", "7 packs: 2 ready, 5 failed"} {
+		if !strings.Contains(string(html), s) {
+			t.Errorf("index.html lacks %q", s)
+		}
+	}
+}
+
+func TestBatchCannotEscapeOut(t *testing.T) {
+	e := newEnv(t)
+	root := t.TempDir()
+	out := filepath.Join(root, "a", "packs")
+	rows := mustRows(t, "v.yaml", "- {reference: ../../etc, role: data-engineer, level: head}\n"+
+		"- {reference: /etc/passwd, role: data-engineer, level: head}\n"+
+		"- {reference: ..\\..\\x, role: data-engineer, level: head}\n")
+	s, err := e.batch(out, textFormats(t, e)).Run(context.Background(), rows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Built != 3 {
+		t.Fatalf("built %d of 3: %v", s.Built, firstErr(s))
+	}
+	for f := range tree(t, root) {
+		if !strings.HasPrefix(f, "a/packs/") {
+			t.Errorf("%s written outside the output folder", f)
+		}
+	}
+	for _, r := range s.Results {
+		if strings.HasPrefix(r.Name, ".") || strings.Contains(r.Name, "/") || strings.Contains(r.Name, "\\") {
+			t.Errorf("unsafe pack name %q", r.Name)
+		}
+	}
+}
+
+func TestBatchZipHoldsTheFolder(t *testing.T) {
+	e := newEnv(t)
+	out := t.TempDir()
+	rows := mustRows(t, "v.csv", "reference,role,level,panel\nREF-1,data-engineer,head,Jane Smith\n")
+	formats, err := e.r.Formats.Lookup([]string{"pdf", "docx"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := e.batch(out, formats).Run(context.Background(), rows)
+	if err != nil || s.Built != 1 {
+		t.Fatalf("err %v, summary %+v: %v", err, s, firstErr(s))
+	}
+	name := s.Results[0].Name
+	zr, err := zip.OpenReader(filepath.Join(out, name+".zip"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	var inZip []string
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		base, ok := strings.CutPrefix(f.Name, name+"/")
+		if !ok {
+			t.Errorf("zip entry %s is not under %s/", f.Name, name)
+		}
+		disk, err := os.ReadFile(filepath.Join(out, name, base))
+		if err != nil || !bytes.Equal(disk, data) {
+			t.Errorf("zip entry %s differs from the folder's file (%v)", f.Name, err)
+		}
+		if !f.Modified.Equal(e.date) {
+			t.Errorf("zip entry %s dated %v, want the document date", f.Name, f.Modified)
+		}
+		inZip = append(inZip, base)
+	}
+	want := []string{"advert.docx", "advert.jsonld", "advert.pdf", "jd.docx", "jd.pdf", "scoring-jane-smith.docx", "scoring-jane-smith.pdf", "spec.docx", "spec.pdf"}
+	if strings.Join(inZip, " ") != strings.Join(want, " ") {
+		t.Errorf("zip holds %v, want %v", inZip, want)
+	}
+	for _, f := range want {
+		b, _ := os.ReadFile(filepath.Join(out, name, f))
+		switch {
+		case strings.HasSuffix(f, ".pdf") && !bytes.HasPrefix(b, []byte("%PDF-")):
+			t.Errorf("%s is not a PDF", f)
+		case strings.HasSuffix(f, ".docx") && !bytes.HasPrefix(b, []byte("PK")):
+			t.Errorf("%s is not a DOCX", f)
+		}
+	}
+}
+
+func TestBatchRerunWritesNothing(t *testing.T) {
+	e := newEnv(t)
+	out := t.TempDir()
+	data := string(fixture.Manifest(4))
+	b := e.batch(out, textFormats(t, e))
+	if s, err := b.Run(context.Background(), mustRows(t, "v.csv", data)); err != nil || s.Built != 4 {
+		t.Fatalf("first run: %v %+v %v", err, s, firstErr(s))
+	}
+	before := tree(t, out)
+	time.Sleep(10 * time.Millisecond) // let a rewrite show in the mtimes
+	s, err := b.Run(context.Background(), mustRows(t, "v.csv", data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.UpToDate != 4 || s.Built != 0 || s.Written != 0 {
+		t.Errorf("second run: %+v", s)
+	}
+	after := tree(t, out)
+	if len(after) != len(before) {
+		t.Errorf("second run changed the file count: %d → %d", len(before), len(after))
+	}
+	for f, m := range before {
+		if !after[f].Equal(m) {
+			t.Errorf("%s was rewritten", f)
+		}
+	}
+}
+
+func TestBatchOtherInputsNeedForce(t *testing.T) {
+	e := newEnv(t)
+	out := t.TempDir()
+	b := e.batch(out, textFormats(t, e))
+	if s, err := b.Run(context.Background(), mustRows(t, "v.csv", "reference,role,level,location\nREF-1,data-engineer,head,York\n")); err != nil || s.Built != 1 {
+		t.Fatalf("first run: %v %v", err, firstErr(s))
+	}
+	changed := mustRows(t, "v.csv", "reference,role,level,location\nREF-1,data-engineer,head,Hull\n")
+	s, err := b.Run(context.Background(), changed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "v.csv:2: REF-1: built from other inputs (manifest row changed); use --force to rebuild"
+	if s.Failed != 1 || s.Results[0].Err == nil || s.Results[0].Err.Error() != want {
+		t.Fatalf("got %+v, want error %q", s.Results[0], want)
+	}
+	jd, _ := os.ReadFile(filepath.Join(out, "REF-1-data-engineer-head", "jd.md"))
+	if !strings.Contains(string(jd), "York") {
+		t.Error("the pack was overwritten without --force")
+	}
+	b.Force = true
+	s, err = b.Run(context.Background(), changed)
+	if err != nil || s.Built != 1 {
+		t.Fatalf("forced run: %v %v", err, firstErr(s))
+	}
+	jd, _ = os.ReadFile(filepath.Join(out, "REF-1-data-engineer-head", "jd.md"))
+	if !strings.Contains(string(jd), "Hull") {
+		t.Error("--force did not rebuild the pack")
+	}
+}
+
+func TestBatchKeepsForeignFiles(t *testing.T) {
+	e := newEnv(t)
+	out := t.TempDir()
+	dir := filepath.Join(out, "REF-1-data-engineer-head")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	mine := filepath.Join(dir, "jd.md")
+	if err := os.WriteFile(mine, []byte("my own notes"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := e.batch(out, textFormats(t, e)).Run(context.Background(), mustRows(t, "v.csv", "reference,role,level\nREF-1,data-engineer,head\nREF-2,data-engineer,head\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Failed != 1 || s.Built != 1 || !strings.Contains(s.Results[0].Err.Error(), "was not written by rolepack") {
+		t.Fatalf("summary %+v: %v", s, s.Results[0].Err)
+	}
+	if b, _ := os.ReadFile(mine); string(b) != "my own notes" {
+		t.Error("a file rolepack did not write was overwritten")
+	}
+	if _, err := os.Stat(dir + ".zip"); err == nil {
+		t.Error("a zip was written for a pack that failed")
+	}
+}
+
+func TestBatchInterruptedThenResumed(t *testing.T) {
+	e := newEnv(t)
+	out := t.TempDir()
+	data := string(fixture.Manifest(12))
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	b := e.batch(out, textFormats(t, e))
+	b.Progress = func(done, _ int, r *Result) {
+		if done == 2 {
+			cancel()
+		}
+	}
+	s, err := b.Run(ctx, mustRows(t, "v.csv", data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !s.Interrupted || s.NotRun == 0 || s.Built < 2 || s.Failed != 0 {
+		t.Fatalf("interrupted run: %+v", s)
+	}
+	for f := range tree(t, out) {
+		if strings.HasSuffix(f, ".tmp") {
+			t.Errorf("partial file %s left behind", f)
+		}
+	}
+	// Every pack folder on disk is whole: stamped, with the zip beside it.
+	entries, _ := os.ReadDir(out)
+	for _, en := range entries {
+		if !en.IsDir() {
+			continue
+		}
+		st, ok, err := readStamp(filepath.Join(out, en.Name()))
+		if err != nil || !ok || !complete(filepath.Join(out, en.Name()), st) {
+			t.Errorf("pack %s is not whole after the interruption", en.Name())
+		}
+	}
+	idx, _ := os.ReadFile(filepath.Join(out, IndexCSV))
+	if !strings.Contains(string(idx), "not built (run interrupted)") {
+		t.Errorf("the index does not show the packs not built:\n%s", idx)
+	}
+
+	b.Progress = nil
+	s2, err := b.Run(context.Background(), mustRows(t, "v.csv", data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s2.Interrupted || s2.UpToDate != s.Built || s2.Built != 12-s.Built || s2.Failed != 0 {
+		t.Errorf("resumed run: %+v after %+v", s2, s)
+	}
+}
+
+func TestZipIsDeterministic(t *testing.T) {
+	files := []output.File{{Name: "b.md", Data: []byte("b")}, {Name: "a.pdf", Data: []byte("%PDF-")}}
+	d := time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)
+	z1, err := Zip("p", files, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	z2, _ := Zip("p", []output.File{files[1], files[0]}, d)
+	if !bytes.Equal(z1, z2) {
+		t.Error("the same files gave different zips")
+	}
+}
