@@ -46,6 +46,9 @@ type Request struct {
 	Logo    []byte
 	// Prefix goes before every file name, e.g. "REF-1-data-engineer-head-".
 	Prefix string
+	// Warn, when set, receives each kind's warnings about its rendered
+	// document (e.g. an advert outside 400–700 words).
+	Warn func(kind, message string)
 }
 
 // Files renders every kind in every format (plus each kind's extra outputs,
@@ -67,6 +70,11 @@ func (r *Renderer) Files(ctx context.Context, req Request) ([]output.File, error
 		}
 		d.Meta.Date = req.Date
 		d.Meta.Logo = req.Logo
+		if k.Check != nil && req.Warn != nil {
+			for _, w := range k.Check(d) {
+				req.Warn(k.ID, w)
+			}
+		}
 		for _, f := range req.Formats {
 			var b bytes.Buffer
 			if err := f.Writer.Write(&b, d); err != nil {

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -173,5 +174,32 @@ func TestPersonSpecIDsAndRules(t *testing.T) {
 	}
 	if cr := got["S1"]; cr.Group != "Skills" || !cr.Essential {
 		t.Errorf("S1 %+v", cr)
+	}
+}
+
+func TestLongBehaviourListsFoldIntoClusters(t *testing.T) {
+	c := &Composed{}
+	for i := 1; i <= 10; i++ {
+		fam := 1 + (i-1)/5
+		c.Items = append(c.Items, &Item{Kind: "behaviour", Title: fmt.Sprintf("Behaviour %d", i), Code: fmt.Sprintf("B%d.%d", fam, i)})
+	}
+	for i := 1; i <= 9; i++ {
+		c.Items = append(c.Items, &Item{Kind: "leadership", Title: fmt.Sprintf("Lead %d", i), Level: "Level Five"})
+	}
+	spec := PersonSpec(c, PersonSpecConfig{})
+	var texts []string
+	for _, cr := range spec {
+		texts = append(texts, cr.ID+" "+cr.Text)
+	}
+	want := []string{
+		"B1 Behaviours B1: Behaviour 1, Behaviour 2, Behaviour 3, Behaviour 4, Behaviour 5",
+		"B2 Behaviours B2: Behaviour 6, Behaviour 7, Behaviour 8, Behaviour 9, Behaviour 10",
+		"L1 Leadership Level Five: Lead 1, Lead 2, Lead 3, Lead 4, Lead 5, Lead 6, Lead 7, Lead 8, Lead 9",
+	}
+	if strings.Join(texts, "\n") != strings.Join(want, "\n") {
+		t.Errorf("criteria:\n%s\nwant:\n%s", strings.Join(texts, "\n"), strings.Join(want, "\n"))
+	}
+	if n := len(PersonSpec(c, PersonSpecConfig{ClusterOver: -1})); n != 19 {
+		t.Errorf("clusterOver -1 gives %d criteria, want 19", n)
 	}
 }

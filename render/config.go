@@ -146,6 +146,10 @@ type PersonSpecConfig struct {
 	// DesirableKinds: entry kinds whose criteria are desirable.
 	DesirableKinds []string `yaml:"desirableKinds"`
 	Other          []string `yaml:"other"`
+	// ClusterOver folds behaviours or leadership expectations into one
+	// criterion per code family (or level) when a role has more than this
+	// many of a kind (default 8; -1 never folds).
+	ClusterOver int `yaml:"clusterOver"`
 }
 
 // ScoringConfig picks the interview score scale.

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -103,9 +104,25 @@ func PersonSpec(c *Composed, cfg PersonSpecConfig) []Criterion {
 			byGroup["experience"] = append(byGroup["experience"], Criterion{Text: "Experience that shows you can " + r, Essential: true})
 		}
 	}
+	limit := cfg.ClusterOver
+	if limit == 0 {
+		limit = 8
+	}
+	clustered := map[string]bool{}
+	for _, kind := range []string{"behaviour", "leadership"} {
+		items := c.Kind(kind)
+		if limit < 0 || len(items) <= limit {
+			continue
+		}
+		g := groupOfKind[kind]
+		for _, cl := range clusters(items) {
+			byGroup[g] = append(byGroup[g], cl)
+		}
+		clustered[kind] = true
+	}
 	for _, it := range c.Items {
 		g, ok := groupOfKind[it.Kind]
-		if !ok {
+		if !ok || clustered[it.Kind] {
 			continue
 		}
 		cr := Criterion{Text: it.Title, Essential: !desirableKind[it.Kind]}
@@ -138,6 +155,48 @@ func PersonSpec(c *Composed, cfg PersonSpecConfig) []Criterion {
 		}
 	}
 	return out
+}
+
+var codeFamily = regexp.MustCompile(`^([A-Za-z]+\d+)\.`)
+
+// clusters folds a long list of behaviours or leadership expectations into
+// one criterion per code family (B1.1–B1.7 → "B1") or, without codes, per
+// level, so that a person specification stays a list a panel can assess.
+func clusters(items []*Item) []Criterion {
+	type cluster struct {
+		key, label string
+		titles     []string
+		essential  bool
+	}
+	var out []*cluster
+	idx := map[string]*cluster{}
+	for _, it := range items {
+		key, label := "", ""
+		if m := codeFamily.FindStringSubmatch(it.Code); m != nil {
+			key, label = "code:"+m[1], m[1]
+		} else if it.Level != "" {
+			key, label = "level:"+it.Level, it.Level
+		}
+		cl, ok := idx[key]
+		if !ok {
+			cl = &cluster{key: key, label: label, essential: true}
+			idx[key] = cl
+			out = append(out, cl)
+		}
+		cl.titles = append(cl.titles, it.Title)
+		if it.Essential != nil && !*it.Essential {
+			cl.essential = false
+		}
+	}
+	crs := make([]Criterion, 0, len(out))
+	for _, cl := range out {
+		text := map[string]string{"behaviour": "Behaviours", "leadership": "Leadership"}[items[0].Kind]
+		if cl.label != "" {
+			text += " " + cl.label
+		}
+		crs = append(crs, Criterion{Text: text + ": " + strings.Join(cl.titles, ", "), Essential: cl.essential})
+	}
+	return crs
 }
 
 func lowerFirst(s string) string {

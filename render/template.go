@@ -30,6 +30,9 @@ type DocKind struct {
 	Title    string
 	Template string
 	Extras   []Extra
+	// Check, when set, returns warnings about a rendered document (e.g.
+	// an advert that is too long).
+	Check func(d *doc.Document) []string
 }
 
 // Extra is an output of a document kind that is not a document tree, e.g.
@@ -45,7 +48,8 @@ var DocKinds = []DocKind{
 	{ID: "jd", Title: "Job description", Template: "jd.md.tmpl"},
 	{ID: "spec", Title: "Person specification", Template: "spec.md.tmpl"},
 	{ID: "advert", Title: "Job advert", Template: "advert.md.tmpl",
-		Extras: []Extra{{Ext: ".jsonld", MediaType: "application/ld+json", Template: "advert.jsonld.tmpl"}}},
+		Extras: []Extra{{Ext: ".jsonld", MediaType: "application/ld+json", Template: "advert.jsonld.tmpl"}},
+		Check:  CheckAdvert},
 	{ID: "scoring", Title: "Interview scoring sheet", Template: "scoring.md.tmpl"},
 	{ID: "pdp", Title: "Personal development plan", Template: "pdp.md.tmpl"},
 }

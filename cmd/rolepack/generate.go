@@ -91,7 +91,8 @@ func runGenerate(ctx context.Context, io *IO, cmd *cobra.Command, opts *generate
 	if err != nil {
 		return err
 	}
-	files, err := r.Files(ctx, pack.Request{Context: rc, Kinds: kinds, Formats: formats, Date: l.date, Logo: logo})
+	warn := func(kind, msg string) { fmt.Fprintf(io.Err, "warning: %s: %s\n", kind, msg) }
+	files, err := r.Files(ctx, pack.Request{Context: rc, Kinds: kinds, Formats: formats, Date: l.date, Logo: logo, Warn: warn})
 	if err != nil {
 		return err
 	}

@@ -119,3 +119,15 @@ func TestListAndTemplatesExport(t *testing.T) {
 		t.Errorf("template error %v does not name jd.md.tmpl:3", err)
 	}
 }
+
+func TestGenerateWarnsAboutAShortAdvert(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "advert.md.tmpl"), []byte("# {{ .Role.Title }}\n\nJoin us.\n"), 0o644)
+	_, stderr, err := run(t, fixedDate, "--templates", dir, "--doc", "advert", "--format", "md", "--out", t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(stderr, "warning: advert: ") || !strings.Contains(stderr, "400") {
+		t.Errorf("no word-count warning: %q", stderr)
+	}
+}

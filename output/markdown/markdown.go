@@ -31,9 +31,6 @@ func (Writer) Write(out io.Writer, d *doc.Document) error {
 	frontMatter(&b, d)
 	var chunks []string
 	chunks = blocks(chunks, d.Blocks)
-	if f := strings.TrimSpace(d.Meta.Footer); f != "" {
-		chunks = append(chunks, "---", "*"+inline([]doc.Inline{{Text: f}}, ctxText)+"*")
-	}
 	b.WriteString(strings.Join(chunks, "\n\n"))
 	if len(chunks) > 0 {
 		b.WriteByte('\n')
@@ -77,6 +74,10 @@ func frontMatter(b *bytes.Buffer, d *doc.Document) {
 			q[i] = yamlString(k)
 		}
 		b.WriteString("keywords: [" + strings.Join(q, ", ") + "]\n")
+	}
+	// Markdown has no running footer: the footer text is metadata.
+	if f := strings.TrimSpace(m.Footer); f != "" {
+		b.WriteString("footer: " + yamlString(f) + "\n")
 	}
 	b.WriteString("---\n\n")
 }

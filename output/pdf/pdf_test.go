@@ -296,6 +296,11 @@ func TestSameInputSameBytes(t *testing.T) {
 	d := sampleJD()
 	d.Blocks = append(d.Blocks, chartDoc().Blocks...)
 	want := render(t, d)
+	// Other documents in between (other glyphs, code in the mono face) must
+	// not change the next one: fpdf's subsetter writes into font bytes.
+	other := sampleJD()
+	other.Blocks = append(other.Blocks, para(doc.Inline{Text: "ÀÉÎÕÜ ΑΒΓ Жж ∑ ≠ → {}[]<>|~^", Style: doc.Code}))
+	render(t, other)
 	var wg sync.WaitGroup
 	got := make([][]byte, 4)
 	for i := range got {

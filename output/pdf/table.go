@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"github.com/rolepack/rolepack/render/doc"
+	"strings"
 )
 
 // Table cell geometry in millimetres.
@@ -177,12 +178,22 @@ func (r *renderer) columnWidths(t *doc.Table, n int) []float64 {
 		}
 	}
 	grow(t.Header, headerText)
+	written := make([]bool, n) // the column has text in some body row
 	for _, row := range t.Rows {
 		grow(row, tableText)
+		for c := range min(n, len(row)) {
+			written[c] = written[c] || strings.TrimSpace(doc.PlainText(row[c].Text)) != ""
+		}
 	}
 	floor := min(minColWidth, avail/float64(n))
 	ceiling := max(floor, avail*0.4) // a long URL must not starve the other columns
 	for c := range n {
+		if !written[c] && len(t.Rows) > 0 {
+			// A column left blank is space to write in (evidence, notes):
+			// give it a share of the page, not just its header's width.
+			minW[c] = max(minW[c], avail*0.25)
+			maxW[c] = max(maxW[c], avail*0.4)
+		}
 		minW[c] = min(max(minW[c], floor), ceiling)
 		maxW[c] = max(maxW[c], minW[c])
 	}

@@ -1,0 +1,164 @@
+// Command benchpeak measures the speed and peak memory of a batch of role
+// packs: it generates a manifest of N vacancies in a temporary folder,
+// builds every pack (PDF and DOCX by default) and prints packs and
+// documents per second, the peak Go heap and the peak resident set size.
+//
+// With no -n it runs itself once for 10 and once for 1,000 vacancies (each
+// in its own process, so each peak is its own) and compares the two:
+//
+//	go run ./pack/internal/benchpeak
+//	go run ./pack/internal/benchpeak -n 300 -formats pdf,docx,md,html -jobs 2
+package main
+
+import (
+	"bufio"
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/rolepack/rolepack/pack"
+	"github.com/rolepack/rolepack/pack/internal/fixture"
+)
+
+func main() {
+	n := flag.Int("n", 0, "vacancies in the batch (0: run 10 and 1000, each in its own process)")
+	formats := flag.String("formats", "pdf,docx", "output formats")
+	jobs := flag.Int("jobs", runtime.NumCPU(), "workers")
+	flag.Parse()
+	var err error
+	if *n == 0 {
+		err = compare([]int{10, 1000}, *formats, *jobs)
+	} else {
+		err = measure(*n, *formats, *jobs)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "benchpeak:", err)
+		os.Exit(1)
+	}
+}
+
+// compare runs one child process per batch size and compares their peaks.
+func compare(sizes []int, formats string, jobs int) error {
+	self, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	peaks := map[int]float64{}
+	for _, n := range sizes {
+		cmd := exec.Command(self, "-n", strconv.Itoa(n), "-formats", formats, "-jobs", strconv.Itoa(jobs))
+		cmd.Stderr = os.Stderr
+		out, err := cmd.Output()
+		if err != nil {
+			return fmt.Errorf("batch of %d: %w", n, err)
+		}
+		os.Stdout.Write(out)
+		sc := bufio.NewScanner(strings.NewReader(string(out)))
+		for sc.Scan() {
+			if v, ok := strings.CutPrefix(sc.Text(), "peak-rss-mib "); ok {
+				peaks[n], _ = strconv.ParseFloat(v, 64)
+			}
+		}
+	}
+	if len(sizes) == 2 && peaks[sizes[0]] > 0 {
+		fmt.Printf("peak RSS, %d vacancies vs %d: %.2f× (target ≤ 1.20×)\n", sizes[1], sizes[0], peaks[sizes[1]]/peaks[sizes[0]])
+	}
+	return nil
+}
+
+// measure builds a batch of n packs and prints its figures.
+func measure(n int, formats string, jobs int) error {
+	tmp, err := os.MkdirTemp("", "benchpeak-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	cfg, lib, err := fixture.Load()
+	if err != nil {
+		return err
+	}
+	stubs, err := fixture.StubTemplates(filepath.Join(tmp, "templates"))
+	if err != nil {
+		return err
+	}
+	r, err := pack.NewRenderer(stubs)
+	if err != nil {
+		return err
+	}
+	fs, err := r.Formats.Lookup(strings.Split(formats, ","))
+	if err != nil {
+		return err
+	}
+	id, err := pack.NewIdentity(cfg, lib, stubs, nil)
+	if err != nil {
+		return err
+	}
+	rows, err := pack.ReadManifest("bench.csv", fixture.Manifest(n))
+	if err != nil {
+		return err
+	}
+	b := &pack.Batch{Renderer: r, Config: cfg, Library: lib, Identity: id, Formats: fs,
+		Date: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC), Out: filepath.Join(tmp, "packs"), Jobs: jobs}
+
+	var peakHeap uint64
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		t := time.NewTicker(20 * time.Millisecond)
+		defer t.Stop()
+		var ms runtime.MemStats
+		for {
+			runtime.ReadMemStats(&ms)
+			peakHeap = max(peakHeap, ms.HeapInuse)
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	start := time.Now()
+	s, err := b.Run(context.Background(), rows)
+	el := time.Since(start).Seconds()
+	close(stop)
+	wg.Wait()
+	if err != nil {
+		return err
+	}
+	docs := 0
+	for _, res := range s.Results {
+		if res.Err != nil {
+			return res.Err
+		}
+		docs += len(res.Files)
+	}
+	rss := vmHWM()
+	fmt.Printf("%d vacancies (%s, %d jobs): %d packs, %d documents in %.1fs: %.1f packs/s, %.0f docs/s; peak heap in use %.0f MiB, peak RSS %.0f MiB\n",
+		n, formats, jobs, s.Built, docs, el, float64(s.Built)/el, float64(docs)/el, float64(peakHeap)/(1<<20), rss)
+	fmt.Printf("peak-rss-mib %.1f\n", rss)
+	return nil
+}
+
+// vmHWM is the process's peak resident set size in MiB (Linux), or 0.
+func vmHWM() float64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, _ := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 64)
+			return kb / 1024
+		}
+	}
+	return 0
+}
