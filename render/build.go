@@ -39,6 +39,10 @@ func NewContext(cfg *Config, lib *Library, role, level string, date time.Time, w
 		if err != nil {
 			return nil, err
 		}
+		both := &Composed{ID: plan.Target.ID, Title: plan.Target.Title,
+			Rung:    Rung{Label: plan.Current.Rung.Label + " to " + plan.Target.Rung.Label},
+			Sources: append(append([]SourceRef(nil), plan.Current.Sources...), plan.Target.Sources...)}
+		plan.footer, plan.provenance = footerLine(both, date), provenanceLine(both, date)
 		ctx.PDP = plan
 	}
 	return ctx, nil
@@ -82,5 +86,8 @@ func buildPlan(cfg *Config, lib *Library, role, level string) (*Plan, error) {
 func (c *Context) For(k DocKind) *Context {
 	cp := *c
 	cp.Kind, cp.KindTitle = k.ID, k.Title
+	if k.ID == "pdp" && c.PDP != nil {
+		cp.Footer, cp.Provenance = c.PDP.footer, c.PDP.provenance
+	}
 	return &cp
 }

@@ -238,6 +238,20 @@ func ScoreScale(cfg ScoringConfig) (Scale, error) {
 	return Scale{}, fmt.Errorf("unknown scoring scale %q (known: civil-service, 0-4, custom)", cfg.Scale)
 }
 
+// uniqueSources drops repeats (a PDP names a source at both levels only
+// when the level differs).
+func uniqueSources(in []SourceRef) []SourceRef {
+	var out []SourceRef
+	seen := map[SourceRef]bool{}
+	for _, s := range in {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 // footerLine is the short provenance a running footer carries.
 func footerLine(c *Composed, date time.Time) string {
 	var ids []string
@@ -254,7 +268,7 @@ func footerLine(c *Composed, date time.Time) string {
 // provenanceLine names where a document's content came from.
 func provenanceLine(c *Composed, date time.Time) string {
 	var parts []string
-	for _, s := range c.Sources {
+	for _, s := range uniqueSources(c.Sources) {
 		p := s.Name
 		if s.Version != "" {
 			p += " " + s.Version

@@ -19,6 +19,8 @@ type Plan struct {
 	Expected   []*Item    `json:"newExpectations"` // behaviours and leadership new or changed at the target level
 	Activities []Activity `json:"activities"`
 	Scale      []string   `json:"scale"` // chart scale: "Not required" then the ladder labels
+
+	footer, provenance string // the plan's own, naming both levels
 }
 
 // Change says how a skill differs between the current and target level.

@@ -41,6 +41,10 @@ func TestDefaultRunWritesEightDocuments(t *testing.T) {
 			t.Errorf("%s missing or empty: %v", name, err)
 		}
 	}
+	pdp, _ := os.ReadFile(filepath.Join(dir, "pdp.md"))
+	if !strings.Contains(string(pdp), `footer: "Data engineer · Mid to Senior · from sde-skills`) {
+		t.Error("the PDP's footer does not name its two levels")
+	}
 	md, _ := os.ReadFile(filepath.Join(dir, "jd.md"))
 	for _, want := range []string{
 		"Inspire best practice for data products and services within your teams",
