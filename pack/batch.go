@@ -82,8 +82,8 @@ type Batch struct {
 	Out      string
 	Jobs     int  // workers; at least 1
 	Force    bool // rebuild every pack, and overwrite files rolepack did not write
-	// Progress, if set, is called once per row as its pack finishes, from
-	// one goroutine at a time, with the number of rows done so far.
+	// Progress, if set, is called once per row as its pack finishes (or
+	// fails), on the goroutine that called Run, with the rows done so far.
 	Progress func(done, total int, r *Result)
 }
 
@@ -122,6 +122,9 @@ func (b *Batch) Run(ctx context.Context, rows []Row) (*Summary, error) {
 	s := &Summary{Results: make([]Result, len(rows))}
 	for _, j := range jobs {
 		s.Results[j.i] = j.res // NotRun until a worker reports
+		if j.err != nil {      // known bad even if the run is interrupted
+			s.Results[j.i].Status, s.Results[j.i].Err = Failed, j.err
+		}
 	}
 
 	n := max(b.Jobs, 1)
