@@ -30,9 +30,11 @@ fuzz:
 	$(GO) test -run=^$$ -fuzz=FuzzMatrix -fuzztime=$(FUZZTIME) -fuzzminimizetime=2s ./framework/matrix/
 	$(GO) test -run=^$$ -fuzz=FuzzDecodeYAML -fuzztime=$(FUZZTIME) -fuzzminimizetime=2s ./framework/
 
-## bench: documents per second and peak memory
+## bench: docs/s for JD→PDF, JD→DOCX and whole packs; peak memory of a 10- and a 1,000-vacancy batch
 bench:
-	$(GO) test -run=^$$ -bench=. -benchmem ./pack/
+	$(GO) test -run=^$$ -bench='JDPDF|JDDOCX' -benchtime=3s -benchmem -cpu 1,2 ./pack/
+	$(GO) test -run=^$$ -bench=Pack -benchtime=100x ./pack/
+	$(GO) run ./pack/internal/benchpeak
 
 ## generate: rebuild the embedded default frameworks from the seed documents
 generate:

@@ -78,10 +78,14 @@ type Batch struct {
 	Identity Identity // what every pack is built from besides its row (NewIdentity)
 	Formats  []output.Format
 	Date     time.Time
-	Logo     []byte
-	Out      string
-	Jobs     int  // workers; at least 1
-	Force    bool // rebuild every pack, and overwrite files rolepack did not write
+	// DateFromClock says Date is today's because nothing pinned it; the
+	// stamp then records "today", so a re-run on another day skips packs
+	// that are up to date instead of calling them built from other inputs.
+	DateFromClock bool
+	Logo          []byte
+	Out           string
+	Jobs          int  // workers; at least 1
+	Force         bool // rebuild every pack, and overwrite files rolepack did not write
 	// Progress, if set, is called once per row as its pack finishes (or
 	// fails), on the goroutine that called Run, with the rows done so far.
 	Progress func(done, total int, r *Result)
@@ -249,7 +253,11 @@ func (b *Batch) build(ctx context.Context, kinds []render.DocKind, j job, r *Res
 	for i, f := range b.Formats {
 		names[i] = f.Name
 	}
-	st := newStamp(b.Identity, rowKey, b.Date.Format("2006-01-02"), names)
+	stampDate := b.Date.Format("2006-01-02")
+	if b.DateFromClock {
+		stampDate = "today" // a re-run on another day is not "other inputs"
+	}
+	st := newStamp(b.Identity, rowKey, stampDate, names)
 	old, hasOld, err := readStamp(j.dir)
 	if err != nil {
 		fail(err)

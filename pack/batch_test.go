@@ -136,7 +136,7 @@ func TestBatchGoodAndBadRows(t *testing.T) {
 
 	// Each scoring sheet names its panel member; the row's values reach the documents.
 	jane, _ := os.ReadFile(filepath.Join(out, "REF-1-data-engineer-head", "scoring-jane-smith.md"))
-	if !strings.Contains(string(jane), "Jane Smith") || strings.Contains(string(jane), "Raj Patel") {
+	if !strings.Contains(string(jane), "| Panel member | Jane Smith |") || strings.Contains(string(jane), "Raj Patel") {
 		t.Errorf("Jane Smith's sheet does not name her alone:\n%.600s", jane)
 	}
 	jd, _ := os.ReadFile(filepath.Join(out, "REF-1-data-engineer-head", "jd.md"))
@@ -390,5 +390,28 @@ func TestZipIsDeterministic(t *testing.T) {
 	z2, _ := Zip("p", []output.File{files[1], files[0]}, d)
 	if !bytes.Equal(z1, z2) {
 		t.Error("the same files gave different zips")
+	}
+}
+
+// TestBatchRerunNextDaySkipsPacks: with the date from the clock (nothing
+// pinned it), a run on the next day finds the packs up to date rather than
+// built from other inputs; a pinned date that changes does need --force.
+func TestBatchRerunNextDaySkipsPacks(t *testing.T) {
+	e := newEnv(t)
+	out := t.TempDir()
+	rows := mustRows(t, "v.csv", "reference,role,level\nREF-1,data-engineer,head\n")
+	b := e.batch(out, textFormats(t, e))
+	b.DateFromClock = true
+	if s, err := b.Run(context.Background(), rows); err != nil || s.Built != 1 {
+		t.Fatalf("first run: %v %v", err, firstErr(s))
+	}
+	b.Date = b.Date.AddDate(0, 0, 1)
+	if s, err := b.Run(context.Background(), rows); err != nil || s.UpToDate != 1 {
+		t.Errorf("next day, date from the clock: %+v %v", s, firstErr(s))
+	}
+	b.DateFromClock = false
+	s, err := b.Run(context.Background(), rows)
+	if err != nil || s.Failed != 1 || !strings.Contains(s.Results[0].Err.Error(), "document date") {
+		t.Errorf("a pinned date that changed must need --force: %+v %v", s, firstErr(s))
 	}
 }

@@ -1,7 +1,6 @@
 package pack
 
 import (
-	"os"
 	"sync"
 	"testing"
 	"time"
@@ -14,11 +13,10 @@ import (
 // env is what every batch in the tests shares: the default config and
 // frameworks and one renderer (built once per test binary, as a run does).
 type env struct {
-	r            *Renderer
-	cfg          *render.Config
-	lib          *render.Library
-	templatesDir string
-	date         time.Time
+	r    *Renderer
+	cfg  *render.Config
+	lib  *render.Library
+	date time.Time
 }
 
 var (
@@ -26,21 +24,6 @@ var (
 	envVal  *env
 	envErr  error
 )
-
-// stubDir holds stand-ins for templates rolepack does not embed yet; it
-// outlives every test's TempDir and TestMain removes it.
-var stubDir string
-
-func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "rolepack-stubs-")
-	if err != nil {
-		panic(err)
-	}
-	stubDir = dir
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
-}
 
 func newEnv(tb testing.TB) *env {
 	tb.Helper()
@@ -50,10 +33,7 @@ func newEnv(tb testing.TB) *env {
 		if envErr != nil {
 			return
 		}
-		if e.templatesDir, envErr = fixture.StubTemplates(stubDir); envErr != nil {
-			return
-		}
-		if e.r, envErr = NewRenderer(e.templatesDir); envErr != nil {
+		if e.r, envErr = NewRenderer(""); envErr != nil {
 			return
 		}
 		envVal = e
@@ -66,7 +46,7 @@ func newEnv(tb testing.TB) *env {
 
 // batch returns a batch over the shared env writing into out.
 func (e *env) batch(out string, formats []output.Format) *Batch {
-	id, err := NewIdentity(e.cfg, e.lib, e.templatesDir, nil)
+	id, err := NewIdentity(e.cfg, e.lib, "", nil)
 	if err != nil {
 		panic(err)
 	}

@@ -54,6 +54,9 @@ type loaded struct {
 	dir  string // folder relative paths in the config are resolved against
 	lib  *render.Library
 	date time.Time
+	// dateFromClock is set when no config, flag or SOURCE_DATE_EPOCH fixed
+	// the date, so it is today's.
+	dateFromClock bool
 }
 
 // loadConfig reads the config file (strictly: unknown keys and syntax errors
@@ -192,11 +195,11 @@ func loadAll(io *IO, cmd *cobra.Command, f *configFlags) (*loaded, error) {
 	if err != nil {
 		return nil, err
 	}
-	date, err := documentDate(io, cfg)
+	date, fromClock, err := documentDate(io, cfg)
 	if err != nil {
 		return nil, err
 	}
-	return &loaded{cfg: cfg, dir: dir, lib: lib, date: date}, nil
+	return &loaded{cfg: cfg, dir: dir, lib: lib, date: date, dateFromClock: fromClock}, nil
 }
 
 // loadLibrary returns the embedded default frameworks plus the ones the
@@ -228,21 +231,21 @@ func loadLibrary(io *IO, cfg *render.Config, dir string) (*render.Library, error
 // documentDate is the date documents carry: the config or --date, else
 // SOURCE_DATE_EPOCH, else today (UTC), so that runs on one day give the
 // same bytes.
-func documentDate(io *IO, cfg *render.Config) (time.Time, error) {
+func documentDate(io *IO, cfg *render.Config) (date time.Time, fromClock bool, err error) {
 	if cfg.Date != "" {
 		d, err := time.Parse("2006-01-02", cfg.Date)
 		if err != nil {
-			return time.Time{}, fmt.Errorf("%s: date %q is not YYYY-MM-DD", cfg.At("date"), cfg.Date)
+			return time.Time{}, false, fmt.Errorf("%s: date %q is not YYYY-MM-DD", cfg.At("date"), cfg.Date)
 		}
-		return d, nil
+		return d, false, nil
 	}
 	if s := io.Getenv("SOURCE_DATE_EPOCH"); s != "" {
 		n, err := strconv.ParseInt(s, 10, 64)
 		if err != nil {
-			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH %q is not a whole number of seconds", s)
+			return time.Time{}, false, fmt.Errorf("SOURCE_DATE_EPOCH %q is not a whole number of seconds", s)
 		}
-		return time.Unix(n, 0).UTC(), nil
+		return time.Unix(n, 0).UTC(), false, nil
 	}
 	now := time.Now().UTC()
-	return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC), nil
+	return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC), true, nil
 }

@@ -131,7 +131,7 @@ func runPack(ctx context.Context, io *IO, cmd *cobra.Command, opts *packOptions)
 	p := &packProgress{io: io, quiet: opts.quiet, now: opts.now, start: start}
 	b := &pack.Batch{
 		Renderer: r, Config: cfg, Library: l.lib, Identity: id, Formats: formats,
-		Date: l.date, Logo: logo, Out: out, Jobs: opts.jobs, Force: opts.force,
+		Date: l.date, DateFromClock: l.dateFromClock, Logo: logo, Out: out, Jobs: opts.jobs, Force: opts.force,
 		Progress: p.report,
 	}
 	s, err := b.Run(ctx, rows)

@@ -6,11 +6,8 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
-
-	"github.com/rolepack/rolepack/render"
 )
 
 // packCLI runs `rolepack pack` in-process with a fixed document date and
@@ -22,29 +19,12 @@ func packCLI(t *testing.T, ctx context.Context, terminal bool, args ...string) (
 	io := &IO{In: strings.NewReader(""), Out: &out, Err: &errb, Terminal: terminal, Getenv: func(k string) string { return env[k] }}
 	cmd := newRootCmd(io)
 	args = append([]string{"pack"}, args...)
-	if dir := packStubTemplates(t); dir != "" {
-		args = append(args, "--templates", dir)
-	}
 	cmd.SetArgs(args)
 	err := cmd.ExecuteContext(ctx)
 	if out.Len() > 0 {
 		t.Errorf("pack wrote to stdout: %q", out.String())
 	}
 	return errb.String(), err
-}
-
-// packStubTemplates supplies a stand-in advert.jsonld.tmpl while rolepack
-// does not embed one, so the command can be tested end to end.
-func packStubTemplates(t *testing.T) string {
-	if slices.Contains(render.TemplateNames(), "advert.jsonld.tmpl") {
-		return ""
-	}
-	dir := t.TempDir()
-	stub := `{"@context": "https://schema.org", "@type": "JobPosting", "title": {{ toJson .Role.Title }}}`
-	if err := os.WriteFile(filepath.Join(dir, "advert.jsonld.tmpl"), []byte(stub), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return dir
 }
 
 func exitCode(err error) int {

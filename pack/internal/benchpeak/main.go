@@ -84,11 +84,7 @@ func measure(n int, formats string, jobs int) error {
 	if err != nil {
 		return err
 	}
-	stubs, err := fixture.StubTemplates(filepath.Join(tmp, "templates"))
-	if err != nil {
-		return err
-	}
-	r, err := pack.NewRenderer(stubs)
+	r, err := pack.NewRenderer("")
 	if err != nil {
 		return err
 	}
@@ -96,7 +92,7 @@ func measure(n int, formats string, jobs int) error {
 	if err != nil {
 		return err
 	}
-	id, err := pack.NewIdentity(cfg, lib, stubs, nil)
+	id, err := pack.NewIdentity(cfg, lib, "", nil)
 	if err != nil {
 		return err
 	}
