@@ -91,6 +91,19 @@ type Batch struct {
 	Progress func(done, total int, r *Result)
 }
 
+// BatchGCPercent is the garbage-collector target a batch run sets (unless
+// GOGC is set): rendering allocates much short-lived memory per document
+// (fpdf makes a new compressor for every stream), and collecting at 400%
+// instead of 100% makes a batch about 40% faster while the heap stays
+// bounded by the number of workers.
+const BatchGCPercent = 400
+
+// BatchMemoryLimit is the soft memory limit a batch run sets (unless
+// GOMEMLIMIT is set) for the given number of workers: with the collector
+// running less often, the limit keeps the peak bounded, whatever the number
+// of packs.
+func BatchMemoryLimit(jobs int) int64 { return int64(max(jobs, 1)) * 128 << 20 }
+
 // job is one row made ready for a worker.
 type job struct {
 	i       int    // index in the manifest

@@ -3,6 +3,7 @@ package pack
 import (
 	"context"
 	"runtime"
+	"runtime/debug"
 	"testing"
 	"time"
 
@@ -48,6 +49,8 @@ func BenchmarkJDDOCX(b *testing.B) { benchDoc(b, "docx") }
 // advert with JSON-LD, two scoring sheets, in PDF and DOCX, the zip and the
 // stamp) built and written per second, b.N vacancies in one batch.
 func BenchmarkPack(b *testing.B) {
+	defer debug.SetGCPercent(debug.SetGCPercent(BatchGCPercent)) // as rolepack pack runs
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(BatchMemoryLimit(runtime.NumCPU())))
 	env := newEnv(b)
 	rows, err := ReadManifest("bench.csv", fixture.Manifest(b.N))
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -91,6 +92,15 @@ func runPack(ctx context.Context, io *IO, cmd *cobra.Command, opts *packOptions)
 	rows, err := pack.ReadManifest(opts.manifest, data)
 	if err != nil {
 		return err
+	}
+	if io.Getenv("GOGC") == "" {
+		// A batch allocates fast and keeps little: collecting less often
+		// makes it about 40% faster (make bench); the soft limit keeps the
+		// peak bounded.
+		debug.SetGCPercent(pack.BatchGCPercent)
+		if io.Getenv("GOMEMLIMIT") == "" {
+			debug.SetMemoryLimit(pack.BatchMemoryLimit(opts.jobs))
+		}
 	}
 	l, err := loadAll(io, cmd, &opts.configFlags)
 	if err != nil {
