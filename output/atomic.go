@@ -37,7 +37,6 @@ func WriteFileAtomic(path string, data []byte) error {
 	return nil
 }
 
-
 // SameContent reports whether the file at path exists and holds exactly data.
 func SameContent(path string, data []byte) bool {
 	old, err := os.ReadFile(path)

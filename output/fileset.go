@@ -71,10 +71,10 @@ type Status int
 
 // File statuses.
 const (
-	StatusNew       Status = iota // no file there yet
-	StatusSame                    // the file already holds these bytes
-	StatusOurs                    // rolepack wrote the file there; it will be replaced
-	StatusForeign                 // a file rolepack did not write, or that was edited since
+	StatusNew     Status = iota // no file there yet
+	StatusSame                  // the file already holds these bytes
+	StatusOurs                  // rolepack wrote the file there; it will be replaced
+	StatusForeign               // a file rolepack did not write, or that was edited since
 )
 
 // Check says, for each file, what writing it into dir would do.
