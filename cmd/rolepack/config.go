@@ -184,6 +184,16 @@ func splitList(in []string) []string {
 	return out
 }
 
+// templatesDir is the folder of template overrides: from --templates as
+// given, or from the config relative to the config file.
+func (l *loaded) templatesDir(cmd *cobra.Command) string {
+	dir := l.cfg.Templates
+	if dir != "" && !filepath.IsAbs(dir) && !cmd.Flags().Changed("templates") {
+		dir = filepath.Join(l.dir, dir)
+	}
+	return dir
+}
+
 // loadAll reads the config and the frameworks it draws on, and settles
 // the document date.
 func loadAll(io *IO, cmd *cobra.Command, f *configFlags) (*loaded, error) {

@@ -61,10 +61,7 @@ func runGenerate(ctx context.Context, io *IO, cmd *cobra.Command, opts *generate
 	if len(kinds) == 0 {
 		return fmt.Errorf("%s: no document kinds chosen (use --doc jd,pdp)", cfg.At("documents"))
 	}
-	templatesDir := cfg.Templates
-	if templatesDir != "" && !filepath.IsAbs(templatesDir) && !cmd.Flags().Changed("templates") {
-		templatesDir = filepath.Join(l.dir, templatesDir)
-	}
+	templatesDir := l.templatesDir(cmd)
 	r, err := pack.NewRenderer(templatesDir)
 	if err != nil {
 		return err

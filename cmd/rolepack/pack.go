@@ -115,10 +115,7 @@ func runPack(ctx context.Context, io *IO, cmd *cobra.Command, opts *packOptions)
 		}
 		out = filepath.Join(base, "packs")
 	}
-	templatesDir := cfg.Templates
-	if templatesDir != "" && !filepath.IsAbs(templatesDir) && !cmd.Flags().Changed("templates") {
-		templatesDir = filepath.Join(l.dir, templatesDir)
-	}
+	templatesDir := l.templatesDir(cmd)
 	r, err := pack.NewRenderer(templatesDir)
 	if err != nil {
 		return err

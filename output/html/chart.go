@@ -119,7 +119,7 @@ func (r *renderer) chart(c *doc.Chart) {
 			}
 			w := math.Max(xOf(v)-left, 2)
 			bars.WriteString(`<rect x="` + num(left) + `" y="` + num(y) + `" width="` + num(w) + `" height="` + num(barHeight) + `" fill="` + colour(i) + `"/>`)
-			bars.WriteString(`<text class="bar-value" x="` + num(left+w+6) + `" y="` + num(y+barHeight-4.5) + `">` + esc(valueName(v, c.Scale)) + "</text>\n")
+			bars.WriteString(`<text class="bar-value" x="` + num(left+w+6) + `" y="` + num(y+barHeight-4.5) + `">` + esc(c.ValueName(v)) + "</text>\n")
 			y += barHeight + barGap
 		}
 		y += groupGap
@@ -161,24 +161,11 @@ func chartTable(c *doc.Chart) *doc.Table {
 	for _, b := range c.Bars {
 		row := []doc.Cell{{Text: []doc.Inline{{Text: b.Label}}}}
 		for _, v := range b.Values {
-			row = append(row, doc.Cell{Text: []doc.Inline{{Text: valueName(v, c.Scale)}}})
+			row = append(row, doc.Cell{Text: []doc.Inline{{Text: c.ValueName(v)}}})
 		}
 		t.Rows = append(t.Rows, row)
 	}
 	return t
-}
-
-// valueName names a value on the scale (rounded to the nearest step), or
-// prints the number when the scale does not cover it.
-func valueName(v float64, scale []string) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return ""
-	}
-	i := int(math.Round(v))
-	if i >= 0 && i < len(scale) && scale[i] != "" {
-		return scale[i]
-	}
-	return strconv.FormatFloat(v, 'f', -1, 64)
 }
 
 func colour(i int) string { return seriesColours[i%len(seriesColours)] }

@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"net/url"
 	"strconv"
 	"strings"
@@ -285,7 +284,7 @@ func chart(c *doc.Chart) string {
 		for _, b := range c.Bars {
 			r := []doc.Cell{cell(b.Label)}
 			for _, v := range b.Values {
-				r = append(r, cell(valueName(v, c.Scale)))
+				r = append(r, cell(c.ValueName(v)))
 			}
 			t.Rows = append(t.Rows, r)
 		}
@@ -298,19 +297,6 @@ func chart(c *doc.Chart) string {
 }
 
 func cell(s string) doc.Cell { return doc.Cell{Text: []doc.Inline{{Text: s}}} }
-
-// valueName names a value on the scale (rounded to the nearest step), or
-// prints the number when the scale does not cover it.
-func valueName(v float64, scale []string) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return ""
-	}
-	i := int(math.Round(v))
-	if i >= 0 && i < len(scale) && scale[i] != "" {
-		return scale[i]
-	}
-	return strconv.FormatFloat(v, 'f', -1, 64)
-}
 
 // safeURL returns the link target to write, or false when the link is not
 // an http, https or mailto URL or an in-page fragment (such links are

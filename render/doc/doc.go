@@ -4,7 +4,11 @@
 // writers never see the framework or the templates.
 package doc
 
-import "time"
+import (
+	"math"
+	"strconv"
+	"time"
+)
 
 // Document is one rendered document: metadata plus a sequence of blocks.
 type Document struct {
@@ -109,6 +113,20 @@ type Chart struct {
 	Scale  []string // value labels, lowest first
 	Series []string // e.g. "Current", "Target"
 	Bars   []ChartBar
+}
+
+// ValueName names a value on the chart's scale (rounded to the nearest
+// step), or gives the number when the scale does not name it; NaN and
+// infinities give "".
+func (c *Chart) ValueName(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return ""
+	}
+	i := int(math.Round(v))
+	if i >= 0 && i < len(c.Scale) && c.Scale[i] != "" {
+		return c.Scale[i]
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
 }
 
 // ChartBar is one labelled group of bars, one value per series.
