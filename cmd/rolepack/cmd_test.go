@@ -201,3 +201,19 @@ func TestShowListsEveryEntryWithProvenance(t *testing.T) {
 		t.Errorf("%d matrix skills, want 11", got)
 	}
 }
+
+func TestConfigListsKeepTheirCommas(t *testing.T) {
+	dir := t.TempDir()
+	env := map[string]string{"SOURCE_DATE_EPOCH": "1794528000", "ROLEPACK_VACANCY_PANEL": "Jane Smith; Raj Patel"}
+	if _, _, err := run(t, env, "--doc", "advert,scoring", "--format", "md", "--out", dir); err != nil {
+		t.Fatal(err)
+	}
+	advert, _ := os.ReadFile(filepath.Join(dir, "advert.md"))
+	if !strings.Contains(string(advert), "27 days' annual leave rising to 33, plus bank holidays") {
+		t.Errorf("an offer item from config.yaml was split at its comma:\n%s", advert)
+	}
+	scoring, _ := os.ReadFile(filepath.Join(dir, "scoring.md"))
+	if !strings.Contains(string(scoring), "Interview panel: Jane Smith, Raj Patel.") {
+		t.Error("ROLEPACK_VACANCY_PANEL did not give two panel members")
+	}
+}

@@ -164,10 +164,33 @@ func overlay(v *viper.Viper, cmd *cobra.Command, s reflect.Value, prefix string)
 		case reflect.Bool:
 			fv.SetBool(v.GetBool(key))
 		case reflect.Slice:
-			fv.Set(reflect.ValueOf(splitList(v.GetStringSlice(key))))
+			fv.Set(reflect.ValueOf(listValue(v, key)))
 		}
 	}
 	return nil
+}
+
+// commaLists are the list keys whose items are names (document kinds,
+// formats, files): a flag or environment variable gives them comma-separated.
+var commaLists = map[string]bool{"documents": true, "formats": true, "frameworks": true}
+
+// listValue reads a list key. Items written in the config stay as they
+// are (an offer may hold commas); an environment variable gives a name list
+// comma-separated and any other list separated by ";".
+func listValue(v *viper.Viper, key string) []string {
+	if commaLists[key] {
+		return splitList(v.GetStringSlice(key))
+	}
+	if s, ok := v.Get(key).(string); ok {
+		var out []string
+		for _, p := range strings.Split(s, ";") {
+			if p = strings.TrimSpace(p); p != "" {
+				out = append(out, p)
+			}
+		}
+		return out
+	}
+	return v.GetStringSlice(key)
 }
 
 // splitList splits comma-separated items (an environment variable gives
