@@ -29,9 +29,13 @@ func NewContext(cfg *Config, lib *Library, role, level string, date time.Time, w
 	if vac.Location == "" {
 		vac.Location = cfg.Organisation.Location
 	}
+	org := cfg.Organisation
+	if org.Clauses == nil {
+		org.Clauses = DefaultClauses()
+	}
 	ctx := &Context{
 		Date: date.Format("2006-01-02"), DateLong: date.Format("2 January 2006"), Language: lang,
-		Organisation: cfg.Organisation, Vacancy: vac, Role: c, Scale: scale,
+		Organisation: org, Vacancy: vac, Role: c, Scale: scale,
 		Spec: PersonSpec(c, cfg.PersonSpec), Provenance: provenanceLine(c, date), Footer: footerLine(c, date),
 	}
 	if withPlan {

@@ -141,6 +141,11 @@ func Compose(cfg *Config, lib *Library, roleID, level string) (*Composed, error)
 		Dimensions: def.Dimensions, Experience: def.Experience}
 	m := newMerger()
 	for i, s := range def.Sources {
+		if _, err := lib.Framework(s.Framework); err != nil {
+			return nil, fmt.Errorf("%s: role %q source %d: %w", cfg.At("roles", roleID, "sources", i, "framework"), roleID, i+1, err)
+		}
+	}
+	for i, s := range def.Sources {
 		at := cfg.At("roles", roleID, "sources", i)
 		mapped, ok := s.Levels[level]
 		if !ok {

@@ -203,3 +203,24 @@ func TestLongBehaviourListsFoldIntoClusters(t *testing.T) {
 		t.Errorf("clusterOver -1 gives %d criteria, want 19", n)
 	}
 }
+
+func TestStandardClausesDefaultAndOptOut(t *testing.T) {
+	date := time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)
+	for src, want := range map[string]int{
+		testConfig: len(DefaultClauses()),
+		testConfig + "organisation: {clauses: {}}\n":                  0,
+		testConfig + "organisation: {clauses: {Conduct: Be kind.}}\n": 1,
+	} {
+		cfg, err := LoadConfig("cfg.yaml", []byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx, err := NewContext(cfg, testLibrary(t), "eng", "senior", date, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := len(ctx.Organisation.Clauses); got != want {
+			t.Errorf("%d clauses, want %d, for config ending %q", got, want, src[len(src)-40:])
+		}
+	}
+}

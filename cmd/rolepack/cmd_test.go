@@ -121,6 +121,7 @@ func TestErrorsAreOneLineWithFileAndLine(t *testing.T) {
 	unknown := write("unknown.yaml", "role: x\nlevle: head\n")
 	unmapped := write("unmapped.yaml", strings.Replace(string(good), "levels: {entry: entry, mid: mid, senior: senior, head: senior}", "levels: {entry: entry, mid: mid, senior: senior}", 1))
 	badmap := write("badmap.yaml", strings.Replace(string(good), "head: senior}", "head: expert}", 1))
+	unknownFw := write("unknownfw.yaml", strings.Replace(string(good), "framework: ncf", "framework: sfia", 1))
 	removal := write("removal.yaml", strings.Replace(string(good), "    add:\n", "    remove:\n      - {kind: skill, title: Juggling}\n    add:\n", 1))
 	tests := []struct {
 		name string
@@ -133,6 +134,8 @@ func TestErrorsAreOneLineWithFileAndLine(t *testing.T) {
 		{"unknown key", []string{"--config", unknown}, `^` + regexp.QuoteMeta(unknown) + `:2: field levle not found`},
 		{"rung not mapped", []string{"--config", unmapped}, `^` + regexp.QuoteMeta(unmapped) + `:\d+: role "data-engineer" source 2 \(sde-skills catalogue data-management-engineering\) does not map level "head": map it to one of entry, mid, senior, or to none$`},
 		{"mapping to missing level", []string{"--config", badmap}, regexp.QuoteMeta(badmap) + `:\d+: .*has no level "expert" \(it has: entry, mid, senior\)$`},
+		{"unknown framework at a rung mapped to none", []string{"--config", unknownFw, "--level", "mid"}, `^` + regexp.QuoteMeta(unknownFw) + `:\d+: role "data-engineer" source 3: unknown framework "sfia"`},
+		{"unknown framework", []string{"--config", unknownFw}, `^` + regexp.QuoteMeta(unknownFw) + `:\d+: role "data-engineer" source 3: unknown framework "sfia" \(available: ddat, sde-skills, ncf\)$`},
 		{"removing a missing entry", []string{"--config", removal}, regexp.QuoteMeta(removal) + `:\d+: cannot remove skill "Juggling"`},
 		{"unknown format", []string{"--format", "rtf"}, `unknown format "rtf" \(known: docx, html, md, pdf\)`},
 		{"unknown kind", []string{"--doc", "memo"}, `unknown document kind "memo" \(known: jd, spec, advert, scoring, pdp\)`},
@@ -215,5 +218,27 @@ func TestConfigListsKeepTheirCommas(t *testing.T) {
 	scoring, _ := os.ReadFile(filepath.Join(dir, "scoring.md"))
 	if !strings.Contains(string(scoring), "Interview panel: Jane Smith, Raj Patel.") {
 		t.Error("ROLEPACK_VACANCY_PANEL did not give two panel members")
+	}
+}
+
+func TestSetOverridesAnyConfigKey(t *testing.T) {
+	dir := t.TempDir()
+	env := map[string]string{"SOURCE_DATE_EPOCH": "1794528000", "ROLEPACK_VACANCY_BAND": "Band 7"}
+	_, _, err := run(t, env, "--doc", "jd", "--format", "md", "--out", dir,
+		"--set", "vacancy.band=Band 8b", "--set", "organisation.name=NHS Example Trust", "--set", "vacancy.reference=DE-9")
+	if err != nil {
+		t.Fatal(err)
+	}
+	jd, _ := os.ReadFile(filepath.Join(dir, "jd.md"))
+	for _, want := range []string{"| Band or grade | Band 8b |", "NHS Example Trust", "| Reference | DE-9 |"} {
+		if !strings.Contains(string(jd), want) {
+			t.Errorf("jd.md lacks %q (--set must win over the environment)", want)
+		}
+	}
+	for _, bad := range []string{"vacancy.sallary=1", "novalue"} {
+		_, _, err := run(t, nil, "--set", bad, "--out", t.TempDir())
+		if err == nil || !strings.HasPrefix(err.Error(), "--set ") {
+			t.Errorf("--set %s: error %v", bad, err)
+		}
 	}
 }

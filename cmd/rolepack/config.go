@@ -22,10 +22,12 @@ import (
 // configFlags are the flags every command that reads config.yaml shares.
 type configFlags struct {
 	config string
+	set    []string // KEY=VALUE overrides
 }
 
 func (f *configFlags) add(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&f.config, "config", "", "config file (default ./config.yaml, else the embedded default; env ROLEPACK_CONFIG)")
+	cmd.Flags().StringArrayVar(&f.set, "set", nil, `set any config value, e.g. --set vacancy.salary="£55,690 to £62,682" --set organisation.name="NHS Example Trust"; lists take ";" (--set vacancy.panel="Jane Smith;Raj Patel"); repeatable`)
 }
 
 // runFlags are the flags that pick what to render.
@@ -94,8 +96,19 @@ func loadConfig(io *IO, cmd *cobra.Command, f *configFlags) (*render.Config, str
 	v := viper.New()
 	v.SetEnvPrefix("ROLEPACK")
 	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
-	if err := overlay(v, cmd, reflect.ValueOf(cfg).Elem(), ""); err != nil {
+	sets := map[string]string{}
+	for _, kv := range f.set {
+		k, val, ok := strings.Cut(kv, "=")
+		if !ok || strings.TrimSpace(k) == "" {
+			return nil, "", fmt.Errorf("--set %q: write KEY=VALUE, e.g. --set vacancy.band=\"Band 8a\"", kv)
+		}
+		sets[strings.TrimSpace(k)] = val
+	}
+	if err := overlay(v, cmd, reflect.ValueOf(cfg).Elem(), "", sets); err != nil {
 		return nil, "", err
+	}
+	for k := range sets {
+		return nil, "", fmt.Errorf("--set %s: no such config key (see docs/config.md)", k)
 	}
 	return cfg, dir, nil
 }
@@ -115,7 +128,9 @@ var envAlias = map[string]string{"documents": "ROLEPACK_DOC", "formats": "ROLEPA
 
 // overlay lets viper override every scalar and list field of the config
 // from ROLEPACK_<KEY> environment variables and, for the run keys, flags.
-func overlay(v *viper.Viper, cmd *cobra.Command, s reflect.Value, prefix string) error {
+// Values given with --set (consumed from sets as they are applied) win
+// over both.
+func overlay(v *viper.Viper, cmd *cobra.Command, s reflect.Value, prefix string, sets map[string]string) error {
 	t := s.Type()
 	for i := 0; i < t.NumField(); i++ {
 		tag := strings.Split(t.Field(i).Tag.Get("yaml"), ",")[0]
@@ -129,7 +144,7 @@ func overlay(v *viper.Viper, cmd *cobra.Command, s reflect.Value, prefix string)
 		fv := s.Field(i)
 		switch fv.Kind() {
 		case reflect.Struct:
-			if err := overlay(v, cmd, fv, key); err != nil {
+			if err := overlay(v, cmd, fv, key, sets); err != nil {
 				return err
 			}
 			continue
@@ -155,6 +170,10 @@ func overlay(v *viper.Viper, cmd *cobra.Command, s reflect.Value, prefix string)
 					return err
 				}
 			}
+		}
+		if val, ok := sets[key]; ok {
+			v.Set(key, val)
+			delete(sets, key)
 		}
 		switch fv.Kind() {
 		case reflect.String:
