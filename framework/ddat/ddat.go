@@ -5,7 +5,6 @@
 package ddat
 
 import (
-	"path/filepath"
 	"slices"
 	"strings"
 	"unicode"
@@ -113,7 +112,7 @@ type file struct {
 
 // parseFile reads one summary. Warnings are appended to *warn.
 func parseFile(d *textprep.Doc, warn *[]framework.Problem) (*file, error) {
-	name := filepath.Base(d.Path)
+	name := d.Path // provenance names the file as given, like every message
 	f := &file{name: name}
 	i := 0
 	for i < len(d.Lines) && textprep.Trim(d.Lines[i].Text) == "" {
@@ -337,7 +336,7 @@ func Parse(docs []*textprep.Doc) (*framework.Framework, []framework.Problem, err
 		if d == nil {
 			continue
 		}
-		fw.Source.Files = append(fw.Source.Files, filepath.Base(d.Path))
+		fw.Source.Files = append(fw.Source.Files, d.Path)
 		problems = append(problems, d.Warnings...)
 		f, err := parseFile(d, &problems)
 		if err != nil {

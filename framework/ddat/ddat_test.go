@@ -45,7 +45,7 @@ func TestSeed(t *testing.T) {
 		t.Fatal(err)
 	}
 	if fw.ID != "ddat" || fw.Format != "ddat" || fw.Source.Licence != "Open Government Licence v3.0" ||
-		!reflect.DeepEqual(fw.Source.Files, []string{"ddat-data-engineer-head-of-data-engineering.txt"}) {
+		!reflect.DeepEqual(fw.Source.Files, []string{seed}) {
 		t.Errorf("framework header = %+v", fw)
 	}
 	if len(fw.Roles) != 1 {
@@ -60,7 +60,7 @@ func TestSeed(t *testing.T) {
 		t.Fatalf("levels = %d", len(r.Levels))
 	}
 	l := r.Levels[0]
-	if l.ID != "head-of-data-engineering" || l.Title != "Head of data engineering" || l.From != "ddat-data-engineer-head-of-data-engineering.txt:4" || l.Retired || len(l.Notes) != 0 {
+	if l.ID != "head-of-data-engineering" || l.Title != "Head of data engineering" || l.From != seed+":4" || l.Retired || len(l.Notes) != 0 {
 		t.Errorf("level = %+v", l)
 	}
 	if len(l.Summary) != 1 || !strings.HasPrefix(l.Summary[0], "A head of data engineering leads") {
@@ -93,7 +93,7 @@ func TestSeed(t *testing.T) {
 		e := l.Entries[i]
 		total += len(e.Descriptors)
 		if e.Title != w.title || len(e.Descriptors) != w.n || e.Kind != framework.KindSkill || e.Group != "Skills" ||
-			e.From != framework.Position("ddat-data-engineer-head-of-data-engineering.txt", w.line) {
+			e.From != framework.Position(seed, w.line) {
 			t.Errorf("skill %d = %q %d descriptors from %s, want %q %d at line %d", i, e.Title, len(e.Descriptors), e.From, w.title, w.n, w.line)
 		}
 	}
@@ -160,7 +160,7 @@ func TestVariants(t *testing.T) {
 	if got := l.Entries[0].Descriptors; !reflect.DeepEqual(got, []string{"understand users", "research needs", "share findings"}) {
 		t.Errorf("merged skill descriptors = %q", got)
 	}
-	if l.Entries[0].From != "variants.txt:17" {
+	if l.Entries[0].From != "testdata/variants.txt:17" {
 		t.Errorf("merged skill from %s, want its first block", l.Entries[0].From)
 	}
 	if !reflect.DeepEqual(l.Entries[1].Descriptors, []string{"plan ahead"}) {
@@ -194,12 +194,12 @@ func TestMultiFileSeniority(t *testing.T) {
 	if !reflect.DeepEqual(fw.Roles[0].Duties, []string{"engineer data"}) {
 		t.Errorf("duties from a later file not kept: %q", fw.Roles[0].Duties)
 	}
-	if !reflect.DeepEqual(fw.Source.Files, []string{"multi-lead.txt", "multi-analyst.txt", "multi-plain.txt", "multi-trainee.txt"}) {
+	if !reflect.DeepEqual(fw.Source.Files, []string{"testdata/multi-lead.txt", "testdata/multi-analyst.txt", "testdata/multi-plain.txt", "testdata/multi-trainee.txt"}) {
 		t.Errorf("files = %q", fw.Source.Files)
 	}
 	// The same level twice is an error at its line.
 	_, _, err := Parse(read(t, "testdata/multi-lead.txt", "testdata/multi-lead.txt"))
-	if err == nil || err.Error() != "testdata/multi-lead.txt:4: role level \"Lead data engineer\" of role \"Data engineer\" was already read from multi-lead.txt:4" {
+	if err == nil || err.Error() != "testdata/multi-lead.txt:4: role level \"Lead data engineer\" of role \"Data engineer\" was already read from testdata/multi-lead.txt:4" {
 		t.Errorf("duplicate level err = %v", err)
 	}
 }

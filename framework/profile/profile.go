@@ -163,7 +163,7 @@ type sectionAcc struct {
 
 // parseDoc reads one profile. title is the fallback title (may be empty).
 func parseDoc(d *textprep.Doc, fallback string, warn *[]framework.Problem) (*framework.Role, error) {
-	name := filepath.Base(d.Path)
+	name := d.Path // provenance names the file as given, like every message
 	sig := significant(d)
 	if len(sig) == 0 {
 		return nil, d.Errorf(0, "file is empty")
@@ -440,7 +440,7 @@ func Parse(docs []*textprep.Doc, opt Options) (*framework.Framework, []framework
 	}
 	seen := map[string]string{}
 	for _, d := range live {
-		fw.Source.Files = append(fw.Source.Files, filepath.Base(d.Path))
+		fw.Source.Files = append(fw.Source.Files, d.Path)
 		problems = append(problems, d.Warnings...)
 		role, err := parseDoc(d, fallback, &problems)
 		if err != nil {
