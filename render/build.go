@@ -77,11 +77,11 @@ func buildPlan(cfg *Config, lib *Library, role, level string) (*Plan, error) {
 	}
 	cur, err := Compose(cfg, lib, curRole, from)
 	if err != nil {
-		return nil, fmt.Errorf("pdp current level: %w", err)
+		return nil, fmt.Errorf("%s: the PDP's current level (pdp.from %q): %w", cfg.At("pdp", "from"), from, err)
 	}
 	tgt, err := Compose(cfg, lib, tgtRole, to)
 	if err != nil {
-		return nil, fmt.Errorf("pdp target level: %w", err)
+		return nil, fmt.Errorf("%s: the PDP's target level (pdp.to %q): %w", cfg.At("pdp", "to"), to, err)
 	}
 	return NewPlan(cfg, cur, tgt), nil
 }
