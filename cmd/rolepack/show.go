@@ -115,7 +115,11 @@ func printComposed(io *IO, c *render.Composed) {
 			if o.Catalogue != "" {
 				src = o.Catalogue
 			}
-			fmt.Fprintf(w, "      from %s %s, level %s, %s, %s\n", o.Framework, src, o.Level, o.Section, o.From)
+			origin := o.Framework
+			if src != "" {
+				origin += " " + src
+			}
+			fmt.Fprintf(w, "      from %s, level %s, %s, %s\n", origin, o.Level, o.Section, o.From)
 			if len(o.Superseded) > 0 {
 				fmt.Fprintf(w, "        (its descriptors were refined by a later source: %s)\n", strings.Join(o.Superseded, " / "))
 			}
