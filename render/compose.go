@@ -166,6 +166,9 @@ func Compose(cfg *Config, lib *Library, roleID, level string) (*Composed, error)
 		if a.Title == "" || a.Kind == "" {
 			return nil, fmt.Errorf("%s: an added entry needs a kind and a title", cfg.At("roles", roleID, "add", i))
 		}
+		if !knownKind(a.Kind) {
+			return nil, fmt.Errorf("%s: unknown entry kind %q (known: %s)", cfg.At("roles", roleID, "add", i, "kind"), a.Kind, kindList())
+		}
 		e := framework.Entry{Kind: framework.Kind(a.Kind), Group: a.Group, Title: a.Title, Descriptors: a.Descriptors}
 		it := m.add(e, Origin{Framework: "local", Level: level, Section: "added by the organisation", From: cfg.At("roles", roleID, "add", i)})
 		it.Essential = a.Essential
@@ -184,6 +187,24 @@ func Compose(cfg *Config, lib *Library, roleID, level string) (*Composed, error)
 		c.Title = roleID
 	}
 	return c, nil
+}
+
+// knownKind reports whether k is one of the entry kinds documents use.
+func knownKind(k string) bool {
+	for _, kk := range framework.Kinds {
+		if string(kk) == k {
+			return true
+		}
+	}
+	return false
+}
+
+func kindList() string {
+	names := make([]string, len(framework.Kinds))
+	for i, k := range framework.Kinds {
+		names[i] = string(k)
+	}
+	return strings.Join(names, ", ")
 }
 
 func appliesAt(levels []string, level string) bool {

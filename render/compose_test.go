@@ -224,3 +224,14 @@ func TestStandardClausesDefaultAndOptOut(t *testing.T) {
 		}
 	}
 }
+
+func TestAddedEntryOfUnknownKindIsAnError(t *testing.T) {
+	cfg, err := LoadConfig("cfg.yaml", []byte(strings.Replace(testConfig, "{kind: qualification, title: A degree", "{kind: qualifcation, title: A degree", 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Compose(cfg, testLibrary(t), "eng", "senior")
+	if err == nil || !strings.HasPrefix(err.Error(), `cfg.yaml:14: unknown entry kind "qualifcation" (known: work-activity, skill,`) {
+		t.Errorf("error %v", err)
+	}
+}

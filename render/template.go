@@ -207,11 +207,13 @@ func (e *Engine) Document(k DocKind, ctx *Context) (*doc.Document, error) {
 // that reads the environment, the clock or files) plus rolepack's own.
 func Funcs() template.FuncMap {
 	f := sprig.HermeticTxtFuncMap()
-	for _, name := range []string{"now", "date", "dateInZone", "date_in_zone", "dateModify", "date_modify", "mustDateModify", "ago", "htmlDate", "htmlDateInZone", "unixEpoch", "getHostByName", "randAlpha", "randAlphaNum", "randAscii", "randNumeric", "randBytes", "randInt", "uuidv4"} {
+	// Sprig's hermetic map still holds these: ago reads the clock,
+	// mustDateModify is dateModify's twin, randInt is random.
+	for _, name := range []string{"ago", "mustDateModify", "randInt"} {
 		delete(f, name)
 	}
 	f["md"] = EscapeMarkdown
-	f["cell"] = func(s string) string { return EscapeMarkdown(s) }
+	f["cell"] = EscapeMarkdown // the same escaping serves a table cell: | is escaped
 	f["blank"] = func() string { return "\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_" }
 	f["orBlank"] = func(s string) string {
 		if strings.TrimSpace(s) == "" {

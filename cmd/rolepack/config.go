@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -107,8 +108,13 @@ func loadConfig(io *IO, cmd *cobra.Command, f *configFlags) (*render.Config, str
 	if err := overlay(v, cmd, reflect.ValueOf(cfg).Elem(), "", sets); err != nil {
 		return nil, "", err
 	}
-	for k := range sets {
-		return nil, "", fmt.Errorf("--set %s: no such config key (see docs/config.md)", k)
+	if len(sets) > 0 {
+		unknown := make([]string, 0, len(sets))
+		for k := range sets {
+			unknown = append(unknown, k)
+		}
+		sort.Strings(unknown)
+		return nil, "", fmt.Errorf("--set %s: no such config key (see docs/config.md)", strings.Join(unknown, ", "))
 	}
 	return cfg, dir, nil
 }
