@@ -14,6 +14,7 @@ import (
 
 	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/render"
+	"github.com/rolepack/rolepack/render/compose"
 )
 
 // PackKinds are the document kinds of a role pack, in pack order.
@@ -72,9 +73,9 @@ type Summary struct {
 // <Out>/index.csv. Packs are built on a pool of Jobs workers; a failing row
 // fails only its own pack.
 type Batch struct {
-	Renderer *Renderer      // built once per run
-	Config   *render.Config // vacancy defaults, role definitions
-	Library  *render.Library
+	Renderer *Renderer       // built once per run
+	Config   *compose.Config // vacancy defaults, role definitions
+	Library  *compose.Library
 	Identity Identity // what every pack is built from besides its row (NewIdentity)
 	Formats  []output.Format
 	Date     time.Time
@@ -110,7 +111,7 @@ func BatchMemoryLimit(jobs int) int64 { return (32 + int64(max(jobs, 1))*64) << 
 type job struct {
 	i       int    // index in the manifest
 	res     Result // what is known before building
-	vacancy render.Vacancy
+	vacancy compose.Vacancy
 	dir     string
 	err     error // a problem found before building
 }
@@ -252,13 +253,13 @@ func (b *Batch) prepare(rows []Row) []job {
 
 // build renders one pack in memory and, when every document rendered,
 // writes it: the folder's files, the zip, then the stamp.
-func (b *Batch) build(ctx context.Context, kinds []render.DocKind, j job, r *Result) {
+func (b *Batch) build(ctx context.Context, kinds []render.Kind, j job, r *Result) {
 	fail := func(err error) {
 		r.Status, r.Err = Failed, fmt.Errorf("%s: %s: %w", r.Row.At(), r.Reference, err)
 	}
 	rowKey, err := json.Marshal(struct {
 		Role, Level string
-		Vacancy     render.Vacancy
+		Vacancy     compose.Vacancy
 	}{r.Role, r.Level, j.vacancy})
 	if err != nil {
 		fail(err)
@@ -336,51 +337,14 @@ func (b *Batch) build(ctx context.Context, kinds []render.DocKind, j job, r *Res
 // render renders every document of a pack into memory: the JD, person
 // specification and advert, and a scoring sheet per panel member (one
 // without a name when the panel is empty), each in every format.
-func (b *Batch) render(ctx context.Context, kinds []render.DocKind, j job, r *Result) ([]output.File, error) {
+func (b *Batch) render(ctx context.Context, kinds []render.Kind, j job, r *Result) ([]output.File, error) {
 	cfg := *b.Config
 	cfg.Vacancy = j.vacancy
-	rc, err := render.NewContext(&cfg, b.Library, r.Role, r.Level, b.Date, false)
+	rc, err := compose.NewContext(&cfg, b.Library, r.Role, r.Level, b.Date, render.NeedsPlan(kinds))
 	if err != nil {
 		return nil, err
 	}
-	req := Request{Formats: b.Formats, Date: b.Date, Logo: b.Logo}
-	var files []output.File
-	for _, k := range kinds {
-		if k.ID != "scoring" {
-			req.Context, req.Kinds = rc, []render.DocKind{k}
-			fs, err := b.Renderer.Files(ctx, req)
-			if err != nil {
-				return nil, err
-			}
-			files = append(files, fs...)
-			continue
-		}
-		panel := j.vacancy.Panel
-		if len(panel) == 0 {
-			panel = []string{""}
-		}
-		taken := map[string]bool{}
-		for _, member := range panel {
-			sc := *rc
-			name := "scoring"
-			if member != "" {
-				// The scoring template shows the panel member from
-				// Vacancy.Panel; one sheet names one member.
-				sc.Vacancy.Panel = []string{member}
-				name = scoringName(member, taken)
-			}
-			req.Context, req.Kinds = &sc, []render.DocKind{k}
-			fs, err := b.Renderer.Files(ctx, req)
-			if err != nil {
-				return nil, err
-			}
-			for _, f := range fs {
-				f.Name = name + strings.TrimPrefix(f.Name, k.ID)
-				files = append(files, f)
-			}
-		}
-	}
-	return files, nil
+	return b.Renderer.Files(ctx, Request{Context: rc, Kinds: kinds, Formats: b.Formats, Date: b.Date, Logo: b.Logo})
 }
 
 // complete reports whether every file a stamp lists, and the zip, exist.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/rolepack/rolepack/pack/internal/fixture"
 	"github.com/rolepack/rolepack/render"
+	"github.com/rolepack/rolepack/render/compose"
 )
 
 // benchDoc renders one JD (the default role at head level, about five
@@ -20,7 +21,7 @@ func benchDoc(b *testing.B, format string) {
 		b.Fatal(err)
 	}
 	kinds, _ := render.LookupKinds([]string{"jd"})
-	rc, err := render.NewContext(env.cfg, env.lib, "data-engineer", "head", env.date, false)
+	rc, err := compose.NewContext(env.cfg, env.lib, "data-engineer", "head", env.date, false)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -7,15 +7,15 @@ import (
 
 	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/pack/internal/fixture"
-	"github.com/rolepack/rolepack/render"
+	"github.com/rolepack/rolepack/render/compose"
 )
 
 // env is what every batch in the tests shares: the default config and
 // frameworks and one renderer (built once per test binary, as a run does).
 type env struct {
 	r    *Renderer
-	cfg  *render.Config
-	lib  *render.Library
+	cfg  *compose.Config
+	lib  *compose.Library
 	date time.Time
 }
 

@@ -15,7 +15,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/rolepack/rolepack/framework"
-	"github.com/rolepack/rolepack/render"
+	"github.com/rolepack/rolepack/render/compose"
 )
 
 // Row is one vacancy of a batch manifest: the role and level it is for and
@@ -296,7 +296,7 @@ func (r Row) Panel() []string {
 
 // Vacancy returns base (the config's vacancy) with the row's values set
 // over it.
-func (r Row) Vacancy(base render.Vacancy) render.Vacancy {
+func (r Row) Vacancy(base compose.Vacancy) compose.Vacancy {
 	v := base
 	v.Panel = append([]string(nil), base.Panel...)
 	keys := make([]string, 0, len(r.Values))

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
-
-	"github.com/rolepack/rolepack/framework"
 )
 
 // maxNamePart caps each part of a pack name, so that names stay well within
@@ -61,22 +59,4 @@ func inside(dir, name string) (string, error) {
 		return "", fmt.Errorf("pack name %q would be outside the output folder %s", name, dir)
 	}
 	return p, nil
-}
-
-// scoringName is the base name of the scoring sheet for one panel member
-// ("scoring-jane-smith"), unique among names already taken.
-func scoringName(member string, taken map[string]bool) string {
-	s := framework.Slug(member)
-	if s == "" {
-		s = "member"
-	}
-	if len(s) > maxNamePart {
-		s = strings.TrimRight(s[:maxNamePart], "-")
-	}
-	name := "scoring-" + s
-	for i := 2; taken[name]; i++ {
-		name = fmt.Sprintf("scoring-%s-%d", s, i)
-	}
-	taken[name] = true
-	return name
 }

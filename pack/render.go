@@ -7,12 +7,12 @@ package pack
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"time"
 
 	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/render"
+	"github.com/rolepack/rolepack/render/compose"
 )
 
 // Renderer turns a template context into files. Build it once per run:
@@ -39,8 +39,8 @@ func NewRenderer(templatesDir string) (*Renderer, error) {
 
 // Request says which documents to render for one context.
 type Request struct {
-	Context *render.Context
-	Kinds   []render.DocKind
+	Context *compose.Context
+	Kinds   []render.Kind
 	Formats []output.Format
 	Date    time.Time
 	Logo    []byte
@@ -52,49 +52,62 @@ type Request struct {
 }
 
 // Files renders every kind in every format (plus each kind's extra outputs,
-// such as the advert's JSON-LD) into memory, named <prefix><kind><ext>.
-// Nothing is written to disk; the first error stops the work.
+// such as the advert's JSON-LD) into memory, named <prefix><stem><ext>,
+// where the stem is the kind's id or, for a kind that makes copies, each
+// copy's stem. Nothing is written to disk; the first error stops the work.
 func (r *Renderer) Files(ctx context.Context, req Request) ([]output.File, error) {
 	var files []output.File
 	for _, k := range req.Kinds {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		kctx := req.Context.For(k)
-		if k.ID == "pdp" && kctx.PDP == nil {
+		if k.Scope == render.ScopePlan && req.Context.PDP == nil {
 			return nil, fmt.Errorf("%s: no development plan in the context", k.ID)
 		}
-		d, err := r.Engine.Document(k, kctx)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", k.ID, err)
-		}
-		d.Meta.Date = req.Date
-		d.Meta.Logo = req.Logo
-		if k.Check != nil && req.Warn != nil {
-			for _, w := range k.Check(d) {
-				req.Warn(k.ID, w)
+		for _, c := range k.Documents(req.Context) {
+			if err := ctx.Err(); err != nil {
+				return nil, err
 			}
-		}
-		for _, f := range req.Formats {
-			var b bytes.Buffer
-			if err := f.Writer.Write(&b, d); err != nil {
-				return nil, fmt.Errorf("%s %s: %w", k.ID, f.Name, err)
-			}
-			files = append(files, output.File{Name: req.Prefix + k.ID + f.Ext, Data: b.Bytes()})
-		}
-		for _, x := range k.Extras {
-			b, err := r.Engine.Execute(x.Template, kctx)
+			fs, err := r.document(k, c, req)
 			if err != nil {
-				return nil, fmt.Errorf("%s: %w", k.ID, err)
+				return nil, err
 			}
-			if x.Ext == ".jsonld" || x.Ext == ".json" {
-				var v any
-				if err := json.Unmarshal(b, &v); err != nil {
-					return nil, fmt.Errorf("%s: template %s gave invalid JSON: %w", k.ID, x.Template, err)
-				}
-			}
-			files = append(files, output.File{Name: req.Prefix + k.ID + x.Ext, Data: b})
+			files = append(files, fs...)
 		}
+	}
+	return files, nil
+}
+
+// document renders one document of kind k in every format, with the
+// kind's extras.
+func (r *Renderer) document(k render.Kind, c render.Copy, req Request) ([]output.File, error) {
+	d, err := r.Engine.Document(k, c.Context)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", c.Stem, err)
+	}
+	d.Meta.Date = req.Date
+	d.Meta.Logo = req.Logo
+	if k.Check != nil && req.Warn != nil {
+		for _, w := range k.Check(d) {
+			req.Warn(c.Stem, w)
+		}
+	}
+	var files []output.File
+	for _, f := range req.Formats {
+		var b bytes.Buffer
+		if err := f.Writer.Write(&b, d); err != nil {
+			return nil, fmt.Errorf("%s %s: %w", c.Stem, f.Name, err)
+		}
+		files = append(files, output.File{Name: req.Prefix + c.Stem + f.Ext, Data: b.Bytes()})
+	}
+	for _, x := range k.Extras {
+		b, err := r.Engine.Execute(x.Template, c.Context)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", c.Stem, err)
+		}
+		if x.Validate != nil {
+			if err := x.Validate(b); err != nil {
+				return nil, fmt.Errorf("%s: template %s: %w", c.Stem, x.Template, err)
+			}
+		}
+		files = append(files, output.File{Name: req.Prefix + c.Stem + x.Ext, Data: b})
 	}
 	return files, nil
 }

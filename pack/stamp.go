@@ -12,7 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/rolepack/rolepack/render"
+	"github.com/rolepack/rolepack/render/compose"
 	"github.com/rolepack/rolepack/templates"
 )
 
@@ -37,7 +37,7 @@ type Identity struct {
 // NewIdentity hashes a run's shared inputs. The config's run keys (role,
 // level, documents, formats, out, templates, date) are left out: a row
 // settles role and level, and formats and date are stamped on their own.
-func NewIdentity(cfg *render.Config, lib *render.Library, templatesDir string, logo []byte) (Identity, error) {
+func NewIdentity(cfg *compose.Config, lib *compose.Library, templatesDir string, logo []byte) (Identity, error) {
 	c := *cfg
 	c.Role, c.Level, c.Documents, c.Formats, c.Out, c.Templates, c.Date, c.File = "", "", nil, nil, "", "", "", ""
 	cb, err := json.Marshal(c)

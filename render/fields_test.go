@@ -11,6 +11,7 @@ import (
 	"github.com/Masterminds/sprig/v3"
 
 	"github.com/rolepack/rolepack/render"
+	"github.com/rolepack/rolepack/render/compose"
 )
 
 // contextFields lists every path a template can write below the context:
@@ -52,7 +53,7 @@ func contextFields() []string {
 			walk(ft, p)
 		}
 	}
-	walk(reflect.TypeOf(render.Context{}), "")
+	walk(reflect.TypeOf(compose.Context{}), "")
 	sort.Strings(out)
 	return out
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/rolepack/rolepack/framework/defaults"
 	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/render"
+	"github.com/rolepack/rolepack/render/compose"
 	"github.com/rolepack/rolepack/render/doc"
 )
 
@@ -31,9 +32,9 @@ var testDate = time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)
 // defaultContext builds the context of the default run (config.yaml: role
 // data-engineer at level head, with the embedded frameworks), after edit
 // changes the config (edit may be nil).
-func defaultContext(t *testing.T, edit func(*render.Config)) *render.Context {
+func defaultContext(t *testing.T, edit func(*compose.Config)) *compose.Context {
 	t.Helper()
-	cfg, err := render.LoadConfig("config.yaml", rolepack.DefaultConfig)
+	cfg, err := compose.LoadConfig("config.yaml", rolepack.DefaultConfig)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,11 +45,11 @@ func defaultContext(t *testing.T, edit func(*render.Config)) *render.Context {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lib, err := render.NewLibrary(fws...)
+	lib, err := compose.NewLibrary(fws...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, err := render.NewContext(cfg, lib, cfg.Role, cfg.Level, testDate, true)
+	ctx, err := compose.NewContext(cfg, lib, cfg.Role, cfg.Level, testDate, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,8 +59,8 @@ func defaultContext(t *testing.T, edit func(*render.Config)) *render.Context {
 // generated is one document kind rendered in every format, and read back
 // as text.
 type generated struct {
-	kind render.DocKind
-	ctx  *render.Context
+	kind render.Kind
+	ctx  *compose.Context
 	tree *doc.Document
 	md   string
 	html string // text of the HTML, tags removed
@@ -70,9 +71,9 @@ type generated struct {
 	extras  map[string][]byte
 }
 
-func generate(t *testing.T, e *render.Engine, formats *output.Formats, ctx *render.Context, k render.DocKind) *generated {
+func generate(t *testing.T, e *render.Engine, formats *output.Formats, ctx *compose.Context, k render.Kind) *generated {
 	t.Helper()
-	kctx := ctx.For(k)
+	kctx := ctx.For(k.ID, k.Title, k.Scope == render.ScopePlan)
 	d, err := e.Document(k, kctx)
 	if err != nil {
 		t.Fatalf("%s: %v", k.ID, err)
@@ -242,7 +243,7 @@ func TestEveryKindInEveryFormat(t *testing.T) {
 	}
 	ctx := defaultContext(t, nil)
 	gen := map[string]*generated{}
-	for _, k := range render.DocKinds {
+	for _, k := range render.Kinds {
 		gen[k.ID] = generate(t, e, formats, ctx, k)
 	}
 	spec := ctx.Spec
@@ -282,7 +283,7 @@ func TestEveryKindInEveryFormat(t *testing.T) {
 		if !g.tree.Meta.Landscape {
 			t.Error("scoring sheet is not landscape")
 		}
-		var iv []render.Criterion
+		var iv []compose.Criterion
 		for _, c := range spec {
 			if c.AtInterview() {
 				iv = append(iv, c)
@@ -364,7 +365,7 @@ func TestEveryKindInEveryFormat(t *testing.T) {
 // checkRows asserts that each criterion is exactly one table row, whose
 // first cell is its id and whose second names it, in the tree and in the
 // Markdown, HTML, DOCX and PDF; with only set, no other row has an id.
-func checkRows(t *testing.T, g *generated, want []render.Criterion, only bool) {
+func checkRows(t *testing.T, g *generated, want []compose.Criterion, only bool) {
 	t.Helper()
 	idCell := regexp.MustCompile(`^[A-Z]\d+$`)
 	rows := map[string]int{}
@@ -484,7 +485,7 @@ func checkJobPosting(t *testing.T, b []byte, full bool) map[string]any {
 // TestAdvertWithVacancyDetails fills in the vacancy: every detail appears
 // in the advert and the JSON-LD, and no blank is left for them.
 func TestAdvertWithVacancyDetails(t *testing.T) {
-	ctx := defaultContext(t, func(c *render.Config) {
+	ctx := defaultContext(t, func(c *compose.Config) {
 		c.Vacancy.Reference = "EHDS-0420"
 		c.Vacancy.Band = "Band 8c"
 		c.Vacancy.SalaryMin = 70885
@@ -498,7 +499,7 @@ func TestAdvertWithVacancyDetails(t *testing.T) {
 		t.Fatal(err)
 	}
 	k, _ := render.LookupKinds([]string{"advert"})
-	kctx := ctx.For(k[0])
+	kctx := ctx.For(k[0].ID, k[0].Title, false)
 	src, err := e.Execute(k[0].Template, kctx)
 	if err != nil {
 		t.Fatal(err)
@@ -534,15 +535,15 @@ func TestScoringScales(t *testing.T) {
 	k, _ := render.LookupKinds([]string{"scoring"})
 	for _, tc := range []struct {
 		scale   string
-		anchors []render.ScoreAnchor
+		anchors []compose.ScoreAnchor
 		want    []string
 	}{
 		{"civil-service", nil, []string{"| 7 | Outstanding |", "| 1 | Not demonstrated |", "Score (1–7)"}},
 		{"0-4", nil, []string{"| 4 | Excellent |", "| 0 | No evidence |", "Score (0–4)"}},
-		{"custom", []render.ScoreAnchor{{Score: 1, Label: "Below", Means: "below the bar"}, {Score: 3, Label: "Above", Means: "above the bar"}}, []string{"| 3 | Above | Above the bar. |", "Score (1–3)"}},
+		{"custom", []compose.ScoreAnchor{{Score: 1, Label: "Below", Means: "below the bar"}, {Score: 3, Label: "Above", Means: "above the bar"}}, []string{"| 3 | Above | Above the bar. |", "Score (1–3)"}},
 	} {
-		ctx := defaultContext(t, func(c *render.Config) { c.Scoring.Scale, c.Scoring.Anchors = tc.scale, tc.anchors })
-		src, err := e.Execute(k[0].Template, ctx.For(k[0]))
+		ctx := defaultContext(t, func(c *compose.Config) { c.Scoring.Scale, c.Scoring.Anchors = tc.scale, tc.anchors })
+		src, err := e.Execute(k[0].Template, ctx.For(k[0].ID, k[0].Title, false))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -576,7 +577,7 @@ func TestTemplateErrorsNameFileAndLine(t *testing.T) {
 				t.Fatalf("%s: %v", tc.file, err)
 			}
 			k, _ := render.LookupKinds([]string{strings.TrimSuffix(tc.file, ".md.tmpl")})
-			_, err = e.Document(k[0], ctx.For(k[0]))
+			_, err = e.Document(k[0], ctx.For(k[0].ID, k[0].Title, false))
 		}
 		if err == nil {
 			t.Errorf("%s: no error", tc.file)

@@ -18,65 +18,10 @@ import (
 
 	"github.com/Masterminds/sprig/v3"
 
+	"github.com/rolepack/rolepack/render/compose"
 	"github.com/rolepack/rolepack/render/doc"
 	"github.com/rolepack/rolepack/templates"
 )
-
-// DocKind is a document kind: its id on the command line, its title, the
-// template that writes it and any extra outputs rendered straight from the
-// context (such as the advert's JSON-LD).
-type DocKind struct {
-	ID       string
-	Title    string
-	Template string
-	Extras   []Extra
-	// Check, when set, returns warnings about a rendered document (e.g.
-	// an advert that is too long).
-	Check func(d *doc.Document) []string
-}
-
-// Extra is an output of a document kind that is not a document tree, e.g.
-// schema.org JSON-LD, written by its own template.
-type Extra struct {
-	Ext       string // file extension, e.g. ".jsonld"
-	MediaType string
-	Template  string
-}
-
-// DocKinds lists every document kind in the order a role pack holds them.
-var DocKinds = []DocKind{
-	{ID: "jd", Title: "Job description", Template: "jd.md.tmpl"},
-	{ID: "spec", Title: "Person specification", Template: "spec.md.tmpl"},
-	{ID: "advert", Title: "Job advert", Template: "advert.md.tmpl",
-		Extras: []Extra{{Ext: ".jsonld", MediaType: "application/ld+json", Template: "advert.jsonld.tmpl"}},
-		Check:  CheckAdvert},
-	{ID: "scoring", Title: "Interview scoring sheet", Template: "scoring.md.tmpl"},
-	{ID: "pdp", Title: "Personal development plan", Template: "pdp.md.tmpl"},
-}
-
-// LookupKinds returns the document kinds with the given ids, in the order
-// given; an unknown id is an error listing the known ones.
-func LookupKinds(ids []string) ([]DocKind, error) {
-	var out []DocKind
-	for _, id := range ids {
-		id = strings.ToLower(strings.TrimSpace(id))
-		found := false
-		for _, k := range DocKinds {
-			if k.ID == id {
-				out = append(out, k)
-				found = true
-			}
-		}
-		if !found {
-			known := make([]string, len(DocKinds))
-			for i, k := range DocKinds {
-				known[i] = k.ID
-			}
-			return nil, fmt.Errorf("unknown document kind %q (known: %s)", id, strings.Join(known, ", "))
-		}
-	}
-	return out, nil
-}
 
 // Engine executes templates and parses their Markdown into document trees.
 // Templates are parsed once; an Engine is safe for concurrent use.
@@ -166,7 +111,7 @@ func templateError(err error) error {
 }
 
 // Execute runs a template over ctx and returns its text.
-func (e *Engine) Execute(name string, ctx *Context) ([]byte, error) {
+func (e *Engine) Execute(name string, ctx *compose.Context) ([]byte, error) {
 	t, ok := e.sets[name]
 	if !ok {
 		return nil, fmt.Errorf("no template %s", name)
@@ -179,7 +124,7 @@ func (e *Engine) Execute(name string, ctx *Context) ([]byte, error) {
 }
 
 // Document renders a document kind over ctx into a document tree.
-func (e *Engine) Document(k DocKind, ctx *Context) (*doc.Document, error) {
+func (e *Engine) Document(k Kind, ctx *compose.Context) (*doc.Document, error) {
 	src, err := e.Execute(k.Template, ctx)
 	if err != nil {
 		return nil, err
@@ -231,10 +176,10 @@ func Funcs() template.FuncMap {
 	f["lowerFirst"] = lowerFirst
 	f["sentence"] = sentence
 	f["plain"] = plainTitle
-	f["kindItems"] = func(c *Composed, kind string) []*Item { return c.Kind(kind) }
+	f["kindItems"] = func(c *compose.Composed, kind string) []*compose.Item { return c.Kind(kind) }
 	f["groups"] = groupItems
-	f["interview"] = func(cs []Criterion) []Criterion {
-		var out []Criterion
+	f["interview"] = func(cs []compose.Criterion) []compose.Criterion {
+		var out []compose.Criterion
 		for _, c := range cs {
 			if c.AtInterview() {
 				out = append(out, c)
@@ -242,8 +187,8 @@ func Funcs() template.FuncMap {
 		}
 		return out
 	}
-	f["specGroup"] = func(cs []Criterion, group string) []Criterion {
-		var out []Criterion
+	f["specGroup"] = func(cs []compose.Criterion, group string) []compose.Criterion {
+		var out []compose.Criterion
 		for _, c := range cs {
 			if c.Group == group {
 				out = append(out, c)
@@ -326,11 +271,11 @@ func plainTitle(s string) string { return strings.TrimSpace(internalCode.Replace
 // ItemGroup is a run of items that share a group, for templates.
 type ItemGroup struct {
 	Name  string
-	Items []*Item
+	Items []*compose.Item
 }
 
 // groupItems groups items by their group, in first-seen order.
-func groupItems(items []*Item) []ItemGroup {
+func groupItems(items []*compose.Item) []ItemGroup {
 	var out []ItemGroup
 	idx := map[string]int{}
 	for _, it := range items {
@@ -343,4 +288,13 @@ func groupItems(items []*Item) []ItemGroup {
 		out[i].Items = append(out[i].Items, it)
 	}
 	return out
+}
+
+// lowerFirst lower-cases the first letter of s unless s starts with an
+// acronym.
+func lowerFirst(s string) string {
+	if s == "" || strings.ToUpper(s[:1]) != s[:1] || (len(s) > 1 && strings.ToUpper(s[1:2]) == s[1:2]) {
+		return s // keep acronyms such as "IT Environment"
+	}
+	return strings.ToLower(s[:1]) + s[1:]
 }

@@ -17,7 +17,7 @@ import (
 	"github.com/rolepack/rolepack/framework"
 	"github.com/rolepack/rolepack/framework/defaults"
 	"github.com/rolepack/rolepack/framework/importer"
-	"github.com/rolepack/rolepack/render"
+	"github.com/rolepack/rolepack/render/compose"
 )
 
 // configFlags are the flags every command that reads config.yaml shares.
@@ -53,9 +53,9 @@ func (f *runFlags) add(cmd *cobra.Command) {
 // loaded is a config file read, overridden by environment and flags, with
 // the frameworks it names.
 type loaded struct {
-	cfg  *render.Config
+	cfg  *compose.Config
 	dir  string // folder relative paths in the config are resolved against
-	lib  *render.Library
+	lib  *compose.Library
 	date time.Time
 	// dateFromClock is set when no config, flag or SOURCE_DATE_EPOCH fixed
 	// the date, so it is today's.
@@ -65,7 +65,7 @@ type loaded struct {
 // loadConfig reads the config file (strictly: unknown keys and syntax errors
 // are file:line errors), then applies ROLEPACK_* environment variables and
 // flags over it with viper, in that order of precedence.
-func loadConfig(io *IO, cmd *cobra.Command, f *configFlags) (*render.Config, string, error) {
+func loadConfig(io *IO, cmd *cobra.Command, f *configFlags) (*compose.Config, string, error) {
 	path := f.config
 	if path == "" {
 		path = io.Getenv("ROLEPACK_CONFIG")
@@ -90,7 +90,7 @@ func loadConfig(io *IO, cmd *cobra.Command, f *configFlags) (*render.Config, str
 		}
 		dir = filepath.Dir(path)
 	}
-	cfg, err := render.LoadConfig(displayName(path), data)
+	cfg, err := compose.LoadConfig(displayName(path), data)
 	if err != nil {
 		return nil, "", err
 	}
@@ -262,7 +262,7 @@ func loadAll(io *IO, cmd *cobra.Command, f *configFlags) (*loaded, error) {
 
 // loadLibrary returns the embedded default frameworks plus the ones the
 // config names (canonical YAML or source documents).
-func loadLibrary(io *IO, cfg *render.Config, dir string) (*render.Library, error) {
+func loadLibrary(io *IO, cfg *compose.Config, dir string) (*compose.Library, error) {
 	fws, err := defaults.Frameworks()
 	if err != nil {
 		return nil, err
@@ -283,13 +283,13 @@ func loadLibrary(io *IO, cfg *render.Config, dir string) (*render.Library, error
 		}
 		fws = append(fws, fw)
 	}
-	return render.NewLibrary(fws...)
+	return compose.NewLibrary(fws...)
 }
 
 // documentDate is the date documents carry: the config or --date, else
 // SOURCE_DATE_EPOCH, else today (UTC), so that runs on one day give the
 // same bytes.
-func documentDate(io *IO, cfg *render.Config) (date time.Time, fromClock bool, err error) {
+func documentDate(io *IO, cfg *compose.Config) (date time.Time, fromClock bool, err error) {
 	if cfg.Date != "" {
 		d, err := time.Parse("2006-01-02", cfg.Date)
 		if err != nil {

@@ -11,6 +11,7 @@ import (
 	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/pack"
 	"github.com/rolepack/rolepack/render"
+	"github.com/rolepack/rolepack/render/compose"
 )
 
 // generateOptions are the inputs of `rolepack generate`.
@@ -80,11 +81,7 @@ func runGenerate(ctx context.Context, io *IO, cmd *cobra.Command, opts *generate
 	if err != nil {
 		return err
 	}
-	withPlan := false
-	for _, k := range kinds {
-		withPlan = withPlan || k.ID == "pdp"
-	}
-	rc, err := render.NewContext(cfg, l.lib, cfg.Role, cfg.Level, l.date, withPlan)
+	rc, err := compose.NewContext(cfg, l.lib, cfg.Role, cfg.Level, l.date, render.NeedsPlan(kinds))
 	if err != nil {
 		return err
 	}
@@ -111,7 +108,7 @@ func runGenerate(ctx context.Context, io *IO, cmd *cobra.Command, opts *generate
 }
 
 // readLogo reads the organisation logo named in the config, if any.
-func readLogo(cfg *render.Config, dir string) ([]byte, error) {
+func readLogo(cfg *compose.Config, dir string) ([]byte, error) {
 	p := cfg.Organisation.Logo
 	if p == "" {
 		return nil, nil

@@ -7,7 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/rolepack/rolepack/render"
+	"github.com/rolepack/rolepack/render/compose"
 )
 
 // showOptions are the inputs of `rolepack show`.
@@ -42,7 +42,7 @@ development plan (pdp.from → pdp.to).`,
 			if level == "" {
 				level = l.cfg.Level
 			}
-			ctx, err := render.NewContext(l.cfg, l.lib, args[0], level, l.date, opts.pdp)
+			ctx, err := compose.NewContext(l.cfg, l.lib, args[0], level, l.date, opts.pdp)
 			if err != nil {
 				return err
 			}
@@ -62,7 +62,7 @@ development plan (pdp.from → pdp.to).`,
 	return cmd
 }
 
-func printComposed(io *IO, c *render.Composed) {
+func printComposed(io *IO, c *compose.Composed) {
 	w := io.Out
 	fmt.Fprintf(w, "%s (%s) at %s (%s)\n", c.Title, c.ID, c.Rung.Label, c.Rung.ID)
 	fmt.Fprintln(w, "\nSources:")

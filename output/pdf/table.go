@@ -1,8 +1,9 @@
 package pdf
 
 import (
-	"github.com/rolepack/rolepack/render/doc"
 	"strings"
+
+	"github.com/rolepack/rolepack/render/doc"
 )
 
 // Table cell geometry in millimetres.

@@ -1,4 +1,4 @@
-package render
+package compose
 
 import (
 	"fmt"
@@ -86,11 +86,13 @@ func buildPlan(cfg *Config, lib *Library, role, level string) (*Plan, error) {
 	return NewPlan(cfg, cur, tgt), nil
 }
 
-// For returns a copy of the context for one document kind.
-func (c *Context) For(k DocKind) *Context {
+// For returns a copy of the context for one document kind. A kind that
+// documents the development plan (plan set) carries the plan's footer and
+// provenance, which name both of its levels.
+func (c *Context) For(kind, title string, plan bool) *Context {
 	cp := *c
-	cp.Kind, cp.KindTitle = k.ID, k.Title
-	if k.ID == "pdp" && c.PDP != nil {
+	cp.Kind, cp.KindTitle = kind, title
+	if plan && c.PDP != nil {
 		cp.Footer, cp.Provenance = c.PDP.footer, c.PDP.provenance
 	}
 	return &cp

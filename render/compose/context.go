@@ -1,4 +1,4 @@
-package render
+package compose
 
 import (
 	"fmt"
@@ -197,13 +197,6 @@ func clusters(items []*Item) []Criterion {
 		crs = append(crs, Criterion{Text: text + ": " + strings.Join(cl.titles, ", "), Essential: cl.essential})
 	}
 	return crs
-}
-
-func lowerFirst(s string) string {
-	if s == "" || strings.ToUpper(s[:1]) != s[:1] || (len(s) > 1 && strings.ToUpper(s[1:2]) == s[1:2]) {
-		return s // keep acronyms such as "IT Environment"
-	}
-	return strings.ToLower(s[:1]) + s[1:]
 }
 
 // ScoreScale returns the configured interview score scale.

@@ -1,4 +1,4 @@
-package render
+package compose
 
 // DefaultClauses are the standard clauses a job description carries when
 // the organisation's config sets none (`organisation.clauses`); an empty

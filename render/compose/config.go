@@ -1,4 +1,4 @@
-package render
+package compose
 
 import (
 	"bytes"
@@ -270,3 +270,6 @@ func (c *Config) RungIDs() []string {
 	}
 	return ids
 }
+
+// oneLine folds white space, so a multi-line message reads as one line.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -1,0 +1,170 @@
+package render
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/rolepack/rolepack/framework"
+	"github.com/rolepack/rolepack/render/compose"
+	"github.com/rolepack/rolepack/render/doc"
+)
+
+// Scope says what a document kind documents, and so which context it
+// needs.
+type Scope int
+
+// Scopes of document kinds.
+const (
+	// ScopeRung documents one role at one rung of the ladder.
+	ScopeRung Scope = iota
+	// ScopePlan documents a move between two rungs (or roles): the
+	// context carries a development plan.
+	ScopePlan
+)
+
+// Kind is one document kind, the whole of what the code knows about it: its
+// id on the command line, its title, its template, the context it needs,
+// its extra outputs, its checks and how its files are named. Adding a kind
+// is a template plus an entry in Kinds; no kind id appears in code outside
+// its entry.
+type Kind struct {
+	ID       string
+	Title    string
+	Template string
+	Scope    Scope
+	// Extras are outputs rendered straight from the context, beside the
+	// document tree in every format (such as the advert's JSON-LD).
+	Extras []Extra
+	// Check, when set, returns warnings about a rendered document (e.g.
+	// an advert that is too long).
+	Check func(d *doc.Document) []string
+	// Copies, when set, splits the kind into several documents with their
+	// own contexts and file stems (one scoring sheet per panel member).
+	// Without it a kind is one document named by its id.
+	Copies func(ctx *compose.Context) []Copy
+}
+
+// Copy is one document of a kind that makes several.
+type Copy struct {
+	Stem    string // file name without extension, e.g. "scoring-jane-smith"
+	Context *compose.Context
+}
+
+// Extra is an output of a document kind that is not a document tree, e.g.
+// schema.org JSON-LD, written by its own template.
+type Extra struct {
+	Ext       string // file extension, e.g. ".jsonld"
+	MediaType string
+	Template  string
+	// Validate, when set, checks the rendered bytes (e.g. that JSON-LD
+	// parses).
+	Validate func([]byte) error
+}
+
+// Kinds lists every document kind in the order a role pack holds them.
+var Kinds = []Kind{
+	{ID: "jd", Title: "Job description", Template: "jd.md.tmpl"},
+	{ID: "spec", Title: "Person specification", Template: "spec.md.tmpl"},
+	{ID: "advert", Title: "Job advert", Template: "advert.md.tmpl",
+		Extras: []Extra{{Ext: ".jsonld", MediaType: "application/ld+json", Template: "advert.jsonld.tmpl", Validate: validJSON}},
+		Check:  CheckAdvert},
+	{ID: "scoring", Title: "Interview scoring sheet", Template: "scoring.md.tmpl", Copies: perPanelMember},
+	{ID: "pdp", Title: "Personal development plan", Template: "pdp.md.tmpl", Scope: ScopePlan},
+}
+
+// KindIDs lists the known kind ids in registry order.
+func KindIDs() []string {
+	ids := make([]string, len(Kinds))
+	for i, k := range Kinds {
+		ids[i] = k.ID
+	}
+	return ids
+}
+
+// LookupKinds returns the document kinds with the given ids, in the order
+// given; an unknown id is an error listing the known ones.
+func LookupKinds(ids []string) ([]Kind, error) {
+	var out []Kind
+	for _, id := range ids {
+		id = strings.ToLower(strings.TrimSpace(id))
+		found := false
+		for _, k := range Kinds {
+			if k.ID == id {
+				out = append(out, k)
+				found = true
+			}
+		}
+		if !found {
+			return nil, fmt.Errorf("unknown document kind %q (known: %s)", id, strings.Join(KindIDs(), ", "))
+		}
+	}
+	return out, nil
+}
+
+// NeedsPlan reports whether any of kinds documents a development plan.
+func NeedsPlan(kinds []Kind) bool {
+	for _, k := range kinds {
+		if k.Scope == ScopePlan {
+			return true
+		}
+	}
+	return false
+}
+
+// Documents returns the documents kind k makes from ctx: one named by the
+// kind's id, or the kind's copies.
+func (k Kind) Documents(ctx *compose.Context) []Copy {
+	kctx := ctx.For(k.ID, k.Title, k.Scope == ScopePlan)
+	if k.Copies == nil {
+		return []Copy{{Stem: k.ID, Context: kctx}}
+	}
+	return k.Copies(kctx)
+}
+
+// perPanelMember makes one copy of a kind per panel member, each naming its
+// member ("scoring-jane-smith"), or one unnamed copy when the panel is
+// empty.
+func perPanelMember(ctx *compose.Context) []Copy {
+	panel := ctx.Vacancy.Panel
+	if len(panel) == 0 {
+		return []Copy{{Stem: ctx.Kind, Context: ctx}}
+	}
+	taken := map[string]bool{}
+	out := make([]Copy, 0, len(panel))
+	for _, member := range panel {
+		c := *ctx
+		c.Vacancy.Panel = []string{member}
+		out = append(out, Copy{Stem: memberStem(ctx.Kind, member, taken), Context: &c})
+	}
+	return out
+}
+
+// maxMemberPart bounds the member part of a file name.
+const maxMemberPart = 60
+
+// memberStem is the file stem for one panel member's copy of kind
+// ("scoring-jane-smith"), unique among stems already taken.
+func memberStem(kind, member string, taken map[string]bool) string {
+	s := framework.Slug(member)
+	if s == "" {
+		s = "member"
+	}
+	if len(s) > maxMemberPart {
+		s = strings.TrimRight(s[:maxMemberPart], "-")
+	}
+	name := kind + "-" + s
+	for i := 2; taken[name]; i++ {
+		name = fmt.Sprintf("%s-%s-%d", kind, s, i)
+	}
+	taken[name] = true
+	return name
+}
+
+func validJSON(b []byte) error {
+	var v any
+	if err := json.Unmarshal(b, &v); err != nil {
+		return fmt.Errorf("invalid JSON: %w", err)
+	}
+	return nil
+}
