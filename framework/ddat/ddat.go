@@ -124,7 +124,7 @@ func parseFile(d *textprep.Doc, warn *[]framework.Problem) (*file, error) {
 	first := d.Lines[i]
 	prof, role, ok := roleLine(textprep.Trim(first.Text))
 	if !ok {
-		return nil, d.Errorf(first.N, "expected the DDaT role line \"<Profession> role: <Role>\", found %q", clip(textprep.Trim(first.Text)))
+		return nil, d.Errorf(first.N, "expected the DDaT role line \"<Profession> role: <Role>\", found %q", textprep.Clip(textprep.Trim(first.Text)))
 	}
 	f.profession, f.roleTitle, f.roleLine = prof, role, first.N
 
@@ -280,15 +280,6 @@ func rank(title string) int {
 		return 2
 	}
 	return best
-}
-
-func clip(s string) string {
-	const max = 80
-	if utf8.RuneCountInString(s) <= max {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:max]) + "…"
 }
 
 // Parse imports one or more DDaT role-level summaries into one framework.

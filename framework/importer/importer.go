@@ -91,16 +91,7 @@ func Detect(d *textprep.Doc) (Format, error) {
 			return f.format, nil
 		}
 	}
-	return "", d.Errorf(firstLine(d), "not a DDaT role-level summary, FEDIP/NCF profile, skills matrix or rolepack framework YAML file (formats tried: ddat, profile, matrix, yaml)")
-}
-
-func firstLine(d *textprep.Doc) int {
-	for _, l := range d.Lines {
-		if textprep.Trim(l.Text) != "" {
-			return l.N
-		}
-	}
-	return 1
+	return "", d.Errorf(d.FirstTextLine(), "not a DDaT role-level summary, FEDIP/NCF profile, skills matrix or rolepack framework YAML file (formats tried: ddat, profile, matrix, yaml)")
 }
 
 // canonicalKey is a top-level key of the canonical YAML form.
@@ -204,7 +195,7 @@ func parse(ins []input, opt Options) (*framework.Framework, []framework.Problem,
 	var probs []framework.Problem
 	for _, in := range ins {
 		if in.format != first.format {
-			return nil, nil, framework.Errorf(in.path, firstLine(in.doc), "is %s, but %s is %s; import files of one format at a time",
+			return nil, nil, framework.Errorf(in.path, in.doc.FirstTextLine(), "is %s, but %s is %s; import files of one format at a time",
 				describe(in.format), first.path, describe(first.format))
 		}
 		docs = append(docs, in.doc)

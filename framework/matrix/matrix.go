@@ -247,21 +247,12 @@ func (p *parser) doc(d *textprep.Doc) error {
 		p.level, p.bold = nil, false
 	}
 	if p.cat == nil {
-		return framework.Errorf(d.Path, firstLine(d), "not a skills matrix: no \"# \" domain title, \"### \" skill or === \"… Level\" tab found")
+		return framework.Errorf(d.Path, d.FirstTextLine(), "not a skills matrix: no \"# \" domain title, \"### \" skill or === \"… Level\" tab found")
 	}
 	if p.levels == 0 {
-		return framework.Errorf(d.Path, firstLine(d), "not a skills matrix: no === \"… Level\" tab or **… Level:** label under a skill")
+		return framework.Errorf(d.Path, d.FirstTextLine(), "not a skills matrix: no === \"… Level\" tab or **… Level:** label under a skill")
 	}
 	return nil
-}
-
-func firstLine(d *textprep.Doc) int {
-	for _, l := range d.Lines {
-		if strings.TrimSpace(l.Text) != "" {
-			return l.N
-		}
-	}
-	return 1
 }
 
 // indentation returns the width of the leading white space (a TAB counts

@@ -192,7 +192,7 @@ func parseDoc(d *textprep.Doc, fallback string, warn *[]framework.Problem) (*fra
 	case isSection(0):
 		return nil, d.Errorf(sig[0].N, "profile has no title line and no Summary section; start the file with the role title or \"Summary\"")
 	default:
-		return nil, d.Errorf(sig[0].N, "not a FEDIP job profile: expected a title line or \"Summary\", then sections with \"Title | …\" tables; found %q", clip(sig[0].Text))
+		return nil, d.Errorf(sig[0].N, "not a FEDIP job profile: expected a title line or \"Summary\", then sections with \"Title | …\" tables; found %q", textprep.Clip(sig[0].Text))
 	}
 	if role.Title == "" {
 		role.Title = fallback
@@ -265,9 +265,9 @@ func parseDoc(d *textprep.Doc, fallback string, warn *[]framework.Problem) (*fra
 		case strings.Contains(l.Text, "|"):
 			return nil, d.Errorf(l.N, "table row outside any section (a section name line must come before the \"Title | …\" header row)")
 		case i == len(sig)-1:
-			return nil, d.Errorf(l.N, "line %q is neither a section nor a table row; is the file cut off?", clip(l.Text))
+			return nil, d.Errorf(l.N, "line %q is neither a section nor a table row; is the file cut off?", textprep.Clip(l.Text))
 		default:
-			return nil, d.Errorf(l.N, "line %q is not a table row and not a section name (a section name is followed by a \"Title | …\" header row)", clip(l.Text))
+			return nil, d.Errorf(l.N, "line %q is not a table row and not a section name (a section name is followed by a \"Title | …\" header row)", textprep.Clip(l.Text))
 		}
 	}
 	for _, a := range accs {
@@ -386,14 +386,6 @@ func parseTable(d *textprep.Doc, name string, sig []textprep.Line, i int, accs *
 		acc.entries = append(acc.entries, e)
 	}
 	return i, nil
-}
-
-func clip(s string) string {
-	r := []rune(s)
-	if len(r) <= 80 {
-		return s
-	}
-	return string(r[:80]) + "…"
 }
 
 // Parse imports one or more FEDIP job profiles into one framework, one role
