@@ -539,9 +539,12 @@ func (c *checker) capitalisation(s *span) {
 		if !unicode.IsUpper(rs[0]) || isAcronym(rs) || strings.ContainsAny(w.text, "0123456789") {
 			continue
 		}
+		if pre := string(s.rs[:s.words[i+1].start]); strings.Count(pre, "(") > strings.Count(pre, ")") {
+			continue // a qualifier in brackets names a subject: "Advice (Data Ethics)"
+		}
 		lw := strings.ToLower(w.text)
-		if c.rules.dict.names[w.text] || c.rules.allow[lw] {
-			continue // a name: "English", "Belbin"
+		if c.rules.dict.keepCaps[w.text] || c.rules.allow[lw] {
+			continue // a name of the trade: "Python", "Kubernetes"
 		}
 		ok := true
 		for _, part := range strings.Split(lw, "-") {
@@ -549,7 +552,7 @@ func (c *checker) capitalisation(s *span) {
 				ok = false // not a word the dictionary writes in lower case
 			}
 		}
-		if ok {
+		if ok { // a word the dictionary writes in lower case ("Data", "Senior")
 			lower = append(lower, i+1)
 		}
 	}
@@ -561,8 +564,8 @@ func (c *checker) capitalisation(s *span) {
 		w := s.words[i]
 		copy(rs[w.start:w.end], []rune(strings.ToLower(w.text)))
 	}
-	first, last := s.words[0].start, s.words[len(s.words)-1].end
-	name := strings.ReplaceAll(string(s.rs[first:last]), string(Mask), "")
-	fix := strings.ReplaceAll(string(rs[first:last]), string(Mask), "")
+	first := s.words[0].start
+	name := strings.TrimSpace(strings.ReplaceAll(string(s.rs[first:]), string(Mask), ""))
+	fix := strings.TrimSpace(strings.ReplaceAll(string(rs[first:]), string(Mask), ""))
 	c.add(s, first, Capitalisation, Warning, fix, "Title Case %q: names are written in sentence case", name)
 }

@@ -212,11 +212,14 @@ func parsePhrase(line, sep, msg string) (phrase, error) {
 type dictionary struct {
 	lower map[string]bool // words written in lower case
 	names map[string]bool // words written with capitals (names), as written
+	// keepCaps are rolepack's names of the trade (words.txt) written with
+	// capitals, kept so in sentence-case suggestions.
+	keepCaps map[string]bool
 }
 
 // loadDictionary reads the embedded dictionary once; it never changes after.
 var loadDictionary = sync.OnceValues(func() (*dictionary, error) {
-	d := &dictionary{lower: make(map[string]bool, 80000), names: make(map[string]bool, 20000)}
+	d := &dictionary{lower: make(map[string]bool, 140000), names: make(map[string]bool, 30000), keepCaps: map[string]bool{}}
 	add := func(w string) {
 		if w == strings.ToLower(w) {
 			d.lower[w] = true
@@ -244,6 +247,9 @@ var loadDictionary = sync.OnceValues(func() (*dictionary, error) {
 	err = readList("words.txt", func(f []string, _ string) error {
 		for _, w := range f {
 			add(w)
+			if w != strings.ToLower(w) {
+				d.keepCaps[w] = true
+			}
 		}
 		return nil
 	})
