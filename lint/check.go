@@ -54,6 +54,17 @@ type span struct {
 	words     []word
 	sentences []sentence
 	startOfS  map[int]bool // word index -> first word of a sentence
+	claimed   map[int]bool // word index -> reported by a phrase rule
+}
+
+// claim marks n words from word i as reported by a phrase rule.
+func (s *span) claim(i, n int) {
+	if s.claimed == nil {
+		s.claimed = map[int]bool{}
+	}
+	for k := i; k < i+n; k++ {
+		s.claimed[k] = true
+	}
 }
 
 var urlPattern = regexp.MustCompile(`https?://\S+|www\.\S+|\S+@\S+\.\S+`)
@@ -255,16 +266,18 @@ func (c *checker) phrases(s *span) {
 	for i := range s.words {
 		for _, p := range c.rules.usUKPhrases {
 			if n := c.match(s, i, p); n > 0 {
-				c.add(s, s.words[i].start, Spelling, Error, keepCase(c.matched(s, i, n), p.suggestion), p.message, c.matched(s, i, n))
+				c.add(s, s.words[i].start, Spelling, Error, keepCase(c.matched(s, i, n), p.suggestion), "US spelling %q", c.matched(s, i, n))
 			}
 		}
 		for _, p := range c.rules.jargon {
 			if n := c.match(s, i, p); n > 0 {
+				s.claim(i, n)
 				c.add(s, s.words[i].start, Inclusive, Error, p.suggestion, "%s", strings.Replace(p.message, fmt.Sprintf("%q", p.text), fmt.Sprintf("%q", c.matched(s, i, n)), 1))
 			}
 		}
 		for _, p := range c.rules.banned {
 			if n := c.match(s, i, p); n > 0 {
+				s.claim(i, n)
 				c.add(s, s.words[i].start, Banned, Error, p.suggestion, "%s is a word the organisation does not use", fmt.Sprintf("%q", c.matched(s, i, n)))
 			}
 		}
@@ -324,6 +337,9 @@ func keepCase(orig, repl string) string {
 // spellings and the en-GB dictionary.
 func (c *checker) spelling(s *span) {
 	for i, w := range s.words {
+		if s.claimed[i] {
+			continue // already reported as jargon or a banned word
+		}
 		c.spellWord(s, w.text, w.start, s.startOfS[i])
 	}
 }
