@@ -29,7 +29,7 @@ for (or, with no config.yaml, the embedded default).`,
 	root.Flags().AddFlagSet(gen.Flags())
 	root.SetOut(io.Out)
 	root.SetErr(io.Err)
-	root.AddCommand(gen, newImportCmd(io), newValidateCmd(io), newListCmd(io), newShowCmd(io), newTemplatesCmd(io), newPackCmd(io))
+	root.AddCommand(gen, newImportCmd(io), newValidateCmd(io), newListCmd(io), newShowCmd(io), newTemplatesCmd(io), newPackCmd(io), newLintCmd(io))
 	root.CompletionOptions.DisableDefaultCmd = true
 	return root
 }

@@ -1,0 +1,587 @@
+package lint
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// Limits of the sentence-length and template rules.
+const (
+	// MaxSentenceWords is the longest sentence, in words, GOV.UK style
+	// allows.
+	MaxSentenceWords = 25
+	// templateWindow is how many words apart a repeated content word is
+	// still a doubled phrase.
+	templateWindow = 8
+	// templateMinLen is the shortest word the template rule considers.
+	templateMinLen = 4
+)
+
+// checker holds one document's findings as its texts are checked.
+type checker struct {
+	rules    *Rules
+	file     string
+	findings []Finding
+	gender   map[string]*genderUse // by gender + stem
+	order    []string              // keys of gender in first-use order
+}
+
+// genderUse counts the uses of one gender-coded stem in a document.
+type genderUse struct {
+	stem  codedStem
+	first Finding
+	count int
+	words []string // distinct words as used, in first-use order
+}
+
+// word is a word of a text: its characters [start, end) in the text's runes.
+type word struct {
+	text       string
+	start, end int
+}
+
+// sentence is a run of words of a text ending in . ? ! or the text's end.
+type sentence struct {
+	words []int // indexes into the text's words
+}
+
+// span is a Text prepared for checking.
+type span struct {
+	t         Text
+	rs        []rune
+	words     []word
+	sentences []sentence
+	startOfS  map[int]bool // word index -> first word of a sentence
+	claimed   map[int]bool // word index -> reported by a phrase rule
+}
+
+// claim marks n words from word i as reported by a phrase rule.
+func (s *span) claim(i, n int) {
+	if s.claimed == nil {
+		s.claimed = map[int]bool{}
+	}
+	for k := i; k < i+n; k++ {
+		s.claimed[k] = true
+	}
+}
+
+var urlPattern = regexp.MustCompile(`https?://\S+|www\.\S+|\S+@\S+\.\S+`)
+
+func (c *checker) text(t Text) {
+	masked := urlPattern.ReplaceAllStringFunc(t.Text, func(s string) string {
+		return strings.Repeat(string(Mask), len([]rune(s)))
+	})
+	s := &span{t: t, rs: []rune(masked)}
+	s.words = splitWords(s.rs)
+	s.sentences = c.splitSentences(s)
+	s.startOfS = map[int]bool{}
+	for _, se := range s.sentences {
+		if len(se.words) > 0 {
+			s.startOfS[se.words[0]] = true
+		}
+	}
+	c.punctuation(s)
+	c.repeated(s)
+	c.phrases(s)
+	c.spelling(s)
+	c.genderCoded(s)
+	if t.Kind == Prose {
+		c.sentenceLength(s)
+		c.template(s)
+	} else {
+		c.capitalisation(s)
+	}
+}
+
+// pos returns the line and column of rune k of the span.
+func (s *span) pos(k int) (int, int) {
+	line, col := s.t.Line, s.t.Col
+	for _, r := range s.rs[:k] {
+		if r == '\n' {
+			line++
+			if col != 0 {
+				col = 1
+			}
+			continue
+		}
+		if col != 0 {
+			col++
+		}
+	}
+	return line, col
+}
+
+func (c *checker) add(s *span, at int, cat Category, sev Severity, suggestion, format string, args ...any) {
+	line, col := s.pos(at)
+	c.findings = append(c.findings, Finding{
+		File: c.file, Line: line, Col: col, Category: cat, Severity: sev,
+		Message: fmt.Sprintf(format, args...), Suggestion: suggestion,
+	})
+}
+
+// isWordRune reports whether r can be part of a word.
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == '_'
+}
+
+// isJoiner reports whether r joins two word parts: an apostrophe, a hyphen,
+// or a full stop inside a name ("GOV.UK", "e.g").
+func isJoiner(r rune) bool {
+	return r == '\'' || r == '’' || r == '-' || r == '.' || r == '@'
+}
+
+// splitWords finds the words of rs.
+func splitWords(rs []rune) []word {
+	var ws []word
+	for k := 0; k < len(rs); {
+		if !isWordRune(rs[k]) {
+			k++
+			continue
+		}
+		start := k
+		for k < len(rs) && (isWordRune(rs[k]) || (isJoiner(rs[k]) && k+1 < len(rs) && isWordRune(rs[k+1]) && k > start)) {
+			k++
+		}
+		ws = append(ws, word{text: string(rs[start:k]), start: start, end: k})
+	}
+	return ws
+}
+
+// splitSentences groups a span's words into sentences, ending one at . ? !
+// (or …) followed by a space or the end, unless the word before is a known
+// abbreviation.
+func (c *checker) splitSentences(s *span) []sentence {
+	var out []sentence
+	var cur sentence
+	for i, w := range s.words {
+		cur.words = append(cur.words, i)
+		k := w.end
+		if k >= len(s.rs) {
+			break
+		}
+		r := s.rs[k]
+		if r != '.' && r != '?' && r != '!' && r != '…' {
+			continue
+		}
+		for k < len(s.rs) && strings.ContainsRune(".?!…\"'”’)", s.rs[k]) {
+			k++
+		}
+		if k < len(s.rs) && !unicode.IsSpace(s.rs[k]) && s.rs[k] != Mask {
+			continue
+		}
+		if r == '.' && c.rules.abbrev[strings.ToLower(w.text)+"."] {
+			continue
+		}
+		out = append(out, cur)
+		cur = sentence{}
+	}
+	if len(cur.words) > 0 {
+		out = append(out, cur)
+	}
+	return out
+}
+
+// between returns the characters between words i and i+1, masks removed.
+func (s *span) between(i int) string {
+	a, b := s.words[i].end, s.words[i+1].start
+	return strings.ReplaceAll(string(s.rs[a:b]), string(Mask), "")
+}
+
+// wordBefore returns the word ending at rune k (or "").
+func (s *span) wordBefore(k int) string {
+	for _, w := range s.words {
+		if w.end == k {
+			return w.text
+		}
+	}
+	return ""
+}
+
+// punctuation finds doubled punctuation ("effectiveness..", ",,") that is
+// not an ellipsis, and space before , . ; : ? ! ("system .").
+func (c *checker) punctuation(s *span) {
+	rs := s.rs
+	for k := 0; k < len(rs); k++ {
+		r := rs[k]
+		if !strings.ContainsRune(".,;:?!", r) {
+			continue
+		}
+		run := k
+		for run < len(rs) && rs[run] == r {
+			run++
+		}
+		n := run - k
+		prev := k - 1
+		for prev >= 0 && rs[prev] == Mask {
+			prev--
+		}
+		after := run == len(rs) || unicode.IsSpace(rs[run]) || rs[run] == Mask || strings.ContainsRune(")]\"'”’", rs[run])
+		// Doubled: two full stops, or any run of , ; : ? !, after a word.
+		if prev >= 0 && (isWordRune(rs[prev]) || strings.ContainsRune(")]\"'”’", rs[prev])) && after &&
+			((r == '.' && (n == 2 || n > 3)) || (r != '.' && n >= 2 && r != '?' && r != '!')) {
+			w := s.wordBefore(prev + 1)
+			name := map[rune]string{'.': "full stop", ',': "comma", ';': "semicolon", ':': "colon"}[r]
+			c.add(s, k, Punctuation, Error, w+string(r), "doubled %s %q", name, string(rs[k:run]))
+			k = run - 1
+			continue
+		}
+		// Space before: word, spaces, then the mark followed by a space or the end.
+		if after && !(r == '.' && n >= 3) {
+			j := prev
+			for j >= 0 && (rs[j] == ' ' || rs[j] == '\t' || rs[j] == Mask) {
+				j--
+			}
+			if j < prev && j >= 0 && (isWordRune(rs[j]) || strings.ContainsRune(")]\"'”’", rs[j])) {
+				first := j + 1
+				for rs[first] == Mask {
+					first++
+				}
+				w := s.wordBefore(j + 1)
+				c.add(s, first, Punctuation, Error, w+string(rs[k:run]), "space before %q", string(rs[k:run]))
+			}
+		}
+		k = run - 1
+	}
+}
+
+// repeated finds a word written twice in a row ("that that").
+func (c *checker) repeated(s *span) {
+	for i := 0; i+1 < len(s.words); i++ {
+		a, b := s.words[i].text, s.words[i+1].text
+		if !strings.EqualFold(a, b) || strings.TrimSpace(s.between(i)) != "" || c.rules.repeatOK[strings.ToLower(a)] || !hasLetter(a) {
+			continue
+		}
+		c.add(s, s.words[i+1].start, RepeatedWord, Error, a, "%q twice", strings.ToLower(a))
+	}
+}
+
+func hasLetter(w string) bool {
+	return strings.IndexFunc(w, unicode.IsLetter) >= 0
+}
+
+// phrases finds US-spelling phrases, exclusionary jargon and banned words.
+func (c *checker) phrases(s *span) {
+	for i := range s.words {
+		for _, p := range c.rules.usUKPhrases {
+			if n := c.match(s, i, p); n > 0 {
+				c.add(s, s.words[i].start, Spelling, Error, keepCase(c.matched(s, i, n), p.suggestion), "US spelling %q", c.matched(s, i, n))
+			}
+		}
+		for _, p := range c.rules.jargon {
+			if n := c.match(s, i, p); n > 0 {
+				s.claim(i, n)
+				c.add(s, s.words[i].start, Inclusive, Error, p.suggestion, "%s", strings.Replace(p.message, fmt.Sprintf("%q", p.text), fmt.Sprintf("%q", c.matched(s, i, n)), 1))
+			}
+		}
+		for _, p := range c.rules.banned {
+			if n := c.match(s, i, p); n > 0 {
+				s.claim(i, n)
+				c.add(s, s.words[i].start, Banned, Error, p.suggestion, "%s is a word the organisation does not use", fmt.Sprintf("%q", c.matched(s, i, n)))
+			}
+		}
+	}
+}
+
+// match returns how many words of s, from word i, phrase p matches (0 for
+// none). The words must be separated by spaces only; an allowed phrase
+// never matches.
+func (c *checker) match(s *span, i int, p phrase) int {
+	if i+len(p.words) > len(s.words) {
+		return 0
+	}
+	for k, pw := range p.words {
+		w := strings.ToLower(normaliseApostrophe(s.words[i+k].text))
+		if strings.HasSuffix(pw, "*") {
+			if !strings.HasPrefix(w, strings.TrimSuffix(pw, "*")) {
+				return 0
+			}
+		} else if w != pw {
+			return 0
+		}
+		if k > 0 && strings.TrimSpace(s.between(i+k-1)) != "" {
+			return 0
+		}
+	}
+	if c.rules.allow[strings.ToLower(c.matched(s, i, len(p.words)))] {
+		return 0
+	}
+	return len(p.words)
+}
+
+// matched is the text of n words of s from word i, joined by single spaces.
+func (c *checker) matched(s *span, i, n int) string {
+	parts := make([]string, n)
+	for k := range parts {
+		parts[k] = s.words[i+k].text
+	}
+	return strings.Join(parts, " ")
+}
+
+func normaliseApostrophe(w string) string { return strings.ReplaceAll(w, "’", "'") }
+
+// keepCase gives repl the capitalisation of orig: all capitals, a capital
+// first letter, or as written.
+func keepCase(orig, repl string) string {
+	switch {
+	case orig == strings.ToUpper(orig) && len([]rune(orig)) > 1:
+		return strings.ToUpper(repl)
+	case orig != "" && unicode.IsUpper([]rune(orig)[0]):
+		return titleCase(repl)
+	}
+	return repl
+}
+
+// spelling checks every word against the misspellings list, the US
+// spellings and the en-GB dictionary.
+func (c *checker) spelling(s *span) {
+	for i, w := range s.words {
+		if s.claimed[i] {
+			continue // already reported as jargon or a banned word
+		}
+		c.spellWord(s, w.text, w.start, s.startOfS[i])
+	}
+}
+
+func (c *checker) spellWord(s *span, text string, at int, sentenceStart bool) {
+	w := normaliseApostrophe(text)
+	if c.rules.allow[strings.ToLower(w)] {
+		return
+	}
+	if strings.ContainsAny(w, "0123456789_@.") {
+		return
+	}
+	lw := strings.ToLower(w)
+	if fix, ok := c.rules.misspelt[lw]; ok {
+		c.add(s, at, Spelling, Error, keepCase(w, fix), "misspelt %q", text)
+		return
+	}
+	if fix, ok := c.rules.usUK[lw]; ok {
+		c.add(s, at, Spelling, Error, keepCase(w, fix), "US spelling %q", text)
+		return
+	}
+	if strings.Contains(w, "-") {
+		if c.rules.dict.known(w) || c.rules.dict.known(strings.ReplaceAll(w, "-", "")) {
+			return // "pre-empt"
+		}
+		off := 0
+		for _, part := range strings.Split(w, "-") {
+			if part != "" {
+				c.spellWord(s, part, at+off, sentenceStart && off == 0)
+			}
+			off += len([]rune(part)) + 1
+		}
+		return
+	}
+	base := strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "'")
+	rs := []rune(base)
+	if len(rs) < 2 || isAcronym(rs) || c.rules.dict.known(base) || c.rules.dict.known(w) {
+		return
+	}
+	lb := strings.ToLower(base)
+	for _, e := range c.rules.endings {
+		if strings.HasSuffix(lb, e[0]) {
+			uk := lb[:len(lb)-len(e[0])] + e[1]
+			if c.rules.dict.lower[uk] {
+				c.add(s, at, Spelling, Error, keepCase(base, uk), "US spelling %q", base)
+				return
+			}
+		}
+	}
+	if unicode.IsUpper(rs[0]) && !sentenceStart {
+		c.add(s, at, Spelling, Warning, c.rules.dict.suggest(base), "unknown word %q (a name? add it to the allowed words)", base)
+		return
+	}
+	c.add(s, at, Spelling, Error, c.rules.dict.suggest(base), "unknown word %q", base)
+}
+
+// isAcronym reports whether a word is written in capitals after its first
+// letter ("NHS", "IT", "SQLMesh", "DevOps"): names the dictionary cannot know.
+func isAcronym(rs []rune) bool {
+	for _, r := range rs[1:] {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// genderCoded counts the words of the gender-coded lists.
+func (c *checker) genderCoded(s *span) {
+	for _, w := range s.words {
+		lw := strings.ToLower(normaliseApostrophe(w.text))
+		if c.rules.allow[lw] {
+			continue
+		}
+		st, ok := c.codedStem(lw)
+		if !ok && strings.Contains(lw, "-") {
+			// "well-supported": the parts of a hyphenated word.
+			for _, part := range strings.Split(lw, "-") {
+				if st, ok = c.codedStem(part); ok {
+					break
+				}
+			}
+		}
+		if !ok {
+			continue
+		}
+		key := st.gender + " " + st.stem
+		u := c.gender[key]
+		if u == nil {
+			line, col := s.pos(w.start)
+			u = &genderUse{stem: st, first: Finding{File: c.file, Line: line, Col: col, Category: Inclusive, Severity: Warning}}
+			c.gender[key] = u
+			c.order = append(c.order, key)
+		}
+		u.count++
+		if !containsString(u.words, lw) {
+			u.words = append(u.words, lw)
+		}
+	}
+}
+
+func (c *checker) codedStem(lw string) (codedStem, bool) {
+	lw = strings.TrimSuffix(lw, "'s")
+	for _, st := range c.rules.coded {
+		if lw == st.stem || (st.prefix && strings.HasPrefix(lw, st.stem)) {
+			return st, true
+		}
+	}
+	return codedStem{}, false
+}
+
+func containsString(xs []string, x string) bool {
+	for _, y := range xs {
+		if x == y {
+			return true
+		}
+	}
+	return false
+}
+
+// genderFindings reports each gender-coded stem once, at its first use,
+// and the document's balance.
+func (c *checker) genderFindings() []Finding {
+	var out []Finding
+	counts := map[string]int{}
+	for _, key := range c.order {
+		u := c.gender[key]
+		counts[u.stem.gender] += u.count
+		f := u.first
+		stem := u.stem.stem
+		if u.stem.prefix {
+			stem += "*"
+		}
+		uses := "1 use"
+		if u.count > 1 {
+			uses = fmt.Sprintf("%d uses", u.count)
+		}
+		f.Message = fmt.Sprintf("%s-coded word %q (%s: %s in this document: %s)", u.stem.gender, u.words[0], stem, uses, strings.Join(u.words, ", "))
+		out = append(out, f)
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	m, fm := counts["masculine"], counts["feminine"]
+	var lean string
+	switch {
+	case fm == 0:
+		lean = "strongly masculine-coded"
+	case m == 0:
+		lean = "strongly feminine-coded"
+	case m > fm:
+		lean = "masculine-coded"
+	case fm > m:
+		lean = "feminine-coded"
+	default:
+		lean = "neutral"
+	}
+	out = append(out, Finding{File: c.file, Category: Inclusive, Severity: Warning,
+		Message: fmt.Sprintf("gender-coded wording: %d masculine-coded and %d feminine-coded words; the text reads %s (Gaucher, Friesen and Kay, 2011)", m, fm, lean)})
+	return out
+}
+
+// sentenceLength finds sentences over MaxSentenceWords words.
+func (c *checker) sentenceLength(s *span) {
+	for _, se := range s.sentences {
+		n := 0
+		for _, i := range se.words {
+			if hasLetter(s.words[i].text) || unicode.IsDigit([]rune(s.words[i].text)[0]) {
+				n++
+			}
+		}
+		if n > MaxSentenceWords {
+			c.add(s, s.words[se.words[0]].start, SentenceLength, Warning, "split it", "sentence of %d words, over %d", n, MaxSentenceWords)
+		}
+	}
+}
+
+// template finds the first content word of a sentence used again within a
+// few words ("Experience that shows you can have experience in"): the mark
+// of text assembled from a template stem and a descriptor.
+func (c *checker) template(s *span) {
+	for _, se := range s.sentences {
+		first := -1
+		for pos, i := range se.words {
+			lw := strings.ToLower(normaliseApostrophe(s.words[i].text))
+			if first < 0 {
+				if len([]rune(lw)) >= templateMinLen && !c.rules.stop[lw] && !c.rules.common[lw] && hasLetter(lw) {
+					first = pos
+				}
+				continue
+			}
+			if pos-first > templateWindow {
+				break
+			}
+			if pos-first > 1 && strings.EqualFold(s.words[i].text, s.words[se.words[first]].text) {
+				c.add(s, s.words[i].start, Template, Warning, "", "%q again %d words after %q: a doubled phrase?", s.words[i].text, pos-first, s.words[se.words[first]].text)
+				break
+			}
+		}
+	}
+}
+
+// capitalisation finds Title Case names of three or more words: two or more
+// words after the first capitalised that are ordinary lower-case words.
+// The suggestion is the name in sentence case, acronyms and names kept.
+func (c *checker) capitalisation(s *span) {
+	if len(s.words) < 3 {
+		return
+	}
+	var lower []int
+	for i, w := range s.words[1:] {
+		rs := []rune(w.text)
+		if !unicode.IsUpper(rs[0]) || isAcronym(rs) || strings.ContainsAny(w.text, "0123456789") {
+			continue
+		}
+		if pre := string(s.rs[:s.words[i+1].start]); strings.Count(pre, "(") > strings.Count(pre, ")") {
+			continue // a qualifier in brackets names a subject: "Advice (Data Ethics)"
+		}
+		lw := strings.ToLower(w.text)
+		if c.rules.dict.keepCaps[w.text] || c.rules.allow[lw] {
+			continue // a name of the trade: "Python", "Kubernetes"
+		}
+		ok := true
+		for _, part := range strings.Split(lw, "-") {
+			if !c.rules.dict.lower[part] && !c.rules.stop[part] {
+				ok = false // not a word the dictionary writes in lower case
+			}
+		}
+		if ok { // a word the dictionary writes in lower case ("Data", "Senior")
+			lower = append(lower, i+1)
+		}
+	}
+	if len(lower) < 2 {
+		return
+	}
+	rs := append([]rune(nil), s.rs...)
+	for _, i := range lower {
+		w := s.words[i]
+		copy(rs[w.start:w.end], []rune(strings.ToLower(w.text)))
+	}
+	first := s.words[0].start
+	name := strings.TrimSpace(strings.ReplaceAll(string(s.rs[first:]), string(Mask), ""))
+	fix := strings.TrimSpace(strings.ReplaceAll(string(rs[first:]), string(Mask), ""))
+	c.add(s, first, Capitalisation, Warning, fix, "Title Case %q: names are written in sentence case", name)
+}

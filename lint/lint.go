@@ -1,0 +1,171 @@
+// Package lint owns rolepack's editorial checks of framework text and
+// documents: en-GB spelling (typos and US spellings), inclusive language
+// (gender-coded words, exclusionary jargon), sentence length, repeated
+// words, punctuation, Title Case names and template artefacts. Each finding
+// names its file, line, column (in characters), rule category and severity.
+// The word lists and rules are data files embedded from lint/data; an
+// organisation adds its own allowed and banned words through Rules.
+//
+// Check lints a plain-text or Markdown document (a framework source page or
+// a rendered document) in one call; CheckTexts lints pieces of text taken
+// from elsewhere (framework entries), each at its own position.
+package lint
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Severity says whether a finding must be fixed (error) or is advice
+// (warning).
+type Severity string
+
+// Finding severities.
+const (
+	Error   Severity = "error"
+	Warning Severity = "warning"
+)
+
+// Category is the id of the rule that made a finding, as printed.
+type Category string
+
+// The rule categories.
+const (
+	Spelling       Category = "spelling"
+	Inclusive      Category = "inclusive"
+	SentenceLength Category = "sentence-length"
+	RepeatedWord   Category = "repeated-word"
+	Punctuation    Category = "punctuation"
+	Capitalisation Category = "capitalisation"
+	Template       Category = "template"
+	Banned         Category = "banned" // a word the organisation bans (Rules.Ban)
+)
+
+// Categories lists every rule category in the order they are described.
+var Categories = []Category{Spelling, Inclusive, SentenceLength, RepeatedWord, Punctuation, Capitalisation, Template, Banned}
+
+// Finding is one thing to fix or consider in a text. Line and Col are
+// 1-based, Col counted in characters (runes); Line 0 means the finding is
+// about the whole document (the gender-coded balance), Col 0 that the column
+// is not known.
+type Finding struct {
+	File       string   `json:"file"`
+	Line       int      `json:"line"`
+	Col        int      `json:"col"`
+	Category   Category `json:"category"`
+	Severity   Severity `json:"severity"`
+	Message    string   `json:"message"`
+	Suggestion string   `json:"suggestion,omitempty"`
+}
+
+// String formats the finding as one line:
+// "file:line:col: category: message (suggestion)", leaving out an unknown
+// line or column.
+func (f Finding) String() string {
+	var b strings.Builder
+	b.WriteString(f.File)
+	if f.Line > 0 {
+		fmt.Fprintf(&b, ":%d", f.Line)
+		if f.Col > 0 {
+			fmt.Fprintf(&b, ":%d", f.Col)
+		}
+	}
+	fmt.Fprintf(&b, ": %s: ", f.Category)
+	if f.Severity == Warning {
+		b.WriteString("warning: ")
+	}
+	b.WriteString(f.Message)
+	if f.Suggestion != "" {
+		fmt.Fprintf(&b, " (%s)", f.Suggestion)
+	}
+	return b.String()
+}
+
+// HasErrors reports whether any finding is error-level.
+func HasErrors(fs []Finding) bool {
+	for _, f := range fs {
+		if f.Severity == Error {
+			return true
+		}
+	}
+	return false
+}
+
+// Kind says how a Text is read.
+type Kind int
+
+// Text kinds.
+const (
+	// Prose is running text: sentences, list items, table cells, descriptors.
+	Prose Kind = iota
+	// Title is a name: a heading, a skill or entry title. Titles are checked
+	// for Title Case and not for sentence length.
+	Title
+)
+
+// Mask stands in a Text for markup removed before checking (Markdown
+// emphasis, link targets, URLs): it separates words and is otherwise
+// ignored, so the other characters keep their columns.
+const Mask = '\x00'
+
+// Text is one piece of text to check (a paragraph, list item, table cell,
+// heading, framework title or descriptor) and the position of its first
+// character in its file. A newline in Text moves to column 1 of the next
+// line. Col 0 means the column is not known: findings then carry the line
+// only.
+type Text struct {
+	Line int
+	Col  int
+	Kind Kind
+	Text string
+}
+
+// Check lints a plain-text or Markdown document: name is the file name the
+// findings carry, text its content. Markdown markup (front matter, code,
+// headings marks, list marks, tables, emphasis, links) is set aside and the
+// words are checked at their own line and column. A nil rules means the
+// embedded defaults.
+func Check(name string, text []byte, rules *Rules) []Finding {
+	return CheckTexts(name, SplitMarkdown(text), rules)
+}
+
+// CheckTexts lints the pieces of one document. Findings come sorted by
+// line and column; gender-coded words are reported once per word stem, at
+// its first use, with the count over the whole document, followed by one
+// balance finding (line 0) for the document.
+func CheckTexts(name string, texts []Text, rules *Rules) []Finding {
+	if rules == nil {
+		rules = defaultRules()
+	}
+	c := &checker{rules: rules, file: name, gender: map[string]*genderUse{}}
+	for _, t := range texts {
+		c.text(t)
+	}
+	out := c.findings
+	out = append(out, c.genderFindings()...)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if (a.Line == 0) != (b.Line == 0) {
+			return b.Line == 0 // the document-wide balance comes last
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
+	return dedupe(out)
+}
+
+// dedupe drops a finding equal to the one before it (the same text checked
+// twice at one position).
+func dedupe(fs []Finding) []Finding {
+	out := fs[:0]
+	for i, f := range fs {
+		if i > 0 && f == fs[i-1] {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}

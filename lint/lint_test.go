@@ -1,0 +1,82 @@
+package lint
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// short renders a finding as "line:col category severity message (suggestion)"
+// for comparison.
+func short(f Finding) string {
+	s := f.String()
+	return strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(s, f.File+":"), f.File))
+}
+
+func TestRulesFindEachProblemAtItsPlace(t *testing.T) {
+	tests := []struct {
+		file string
+		want []string
+	}{
+		{"spelling.md", []string{
+			`3:14: spelling: US spelling "organization" (organisation)`,
+			`3:35: spelling: US spelling "color" (colour)`,
+			`4:1: spelling: misspelt "Profiency" (Proficiency)`,
+			`4:34: spelling: misspelt "ssacrifice" (sacrifice)`,
+			`5:3: spelling: unknown word "pipeines" (pipelines)`,
+			`6:10: spelling: US spelling "training program" (training programme)`,
+		}},
+		{"inclusive.md", []string{
+			`1:11: inclusive: exclusionary "rockstar": jargon that says nothing about the job (name the skill you need)`,
+			`1:27: inclusive: exclusionary "young": excludes by age (describe the work, not the person)`,
+			`1:39: inclusive: exclusionary "digital native": excludes by age (say which digital skills the job needs)`,
+			`2:10: inclusive: warning: masculine-coded word "lead" (lead*: 2 uses in this document: lead, leading)`,
+			`2:28: inclusive: warning: feminine-coded word "support" (support*: 1 use in this document: support)`,
+			`inclusive: warning: gender-coded wording: 2 masculine-coded and 1 feminine-coded words; the text reads masculine-coded (Gaucher, Friesen and Kay, 2011)`,
+		}},
+		{"sentence-length.md", []string{
+			`2:1: sentence-length: warning: sentence of 27 words, over 25 (split it)`,
+		}},
+		{"repeated-word.md", []string{
+			`1:11: repeated-word: "that" twice (that)`,
+			`2:7: repeated-word: "is" twice (is)`,
+		}},
+		{"punctuation.md", []string{
+			`1:26: punctuation: doubled full stop ".." (effectiveness.)`,
+			`2:19: punctuation: space before "." (system.)`,
+			`4:5: punctuation: space before "," (Data,)`,
+		}},
+		{"capitalisation.md", []string{
+			`1:4: capitalisation: warning: Title Case "Data Orientated Infrastructure": names are written in sentence case (Data orientated infrastructure)`,
+			`3:4: capitalisation: warning: Title Case "Column Storage Databases": names are written in sentence case (Column storage databases)`,
+			`5:4: capitalisation: warning: Title Case "SQL Query Tuning": names are written in sentence case (SQL query tuning)`,
+		}},
+		{"template.md", []string{
+			`1:36: template: warning: "experience" again 6 words after "Experience": a doubled phrase? `,
+		}},
+		{"clean.md", nil},
+	}
+	rules, err := NewRules(nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join("testdata", tt.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, f := range Check(tt.file, data, rules) {
+				got = append(got, short(f))
+			}
+			for i := range tt.want {
+				tt.want[i] = strings.TrimSpace(tt.want[i])
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}

@@ -1,0 +1,164 @@
+package lint
+
+import (
+	"regexp"
+	"strings"
+)
+
+// SplitMarkdown cuts a plain-text or Markdown document into the Texts
+// Check lints: paragraphs (joined across their lines), list items, table
+// cells, block quotes and headings (as Titles). Front matter, fenced code, HTML comments, table rules and the markup within lines
+// (list marks, emphasis, code spans, link targets, URLs) are left out: they
+// become Mask characters, so every word keeps its line and column.
+func SplitMarkdown(text []byte) []Text {
+	lines := strings.Split(strings.TrimPrefix(string(text), "\ufeff"), "\n")
+	var out []Text
+	var para *Text // the paragraph or list item being joined
+	flush := func() {
+		if para != nil {
+			out = append(out, *para)
+			para = nil
+		}
+	}
+	fence := ""
+	inComment := false
+	for i, raw := range lines {
+		n := i + 1
+		line := strings.TrimSuffix(raw, "\r")
+		trimmed := strings.TrimSpace(line)
+		switch {
+		case i == 0 && trimmed == "---":
+			// YAML front matter: skip to its closing line.
+			fence = "---front"
+			continue
+		case fence == "---front":
+			if trimmed == "---" || trimmed == "..." {
+				fence = ""
+			}
+			continue
+		case fence != "":
+			if strings.HasPrefix(trimmed, fence) {
+				fence = ""
+			}
+			continue
+		case strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~"):
+			flush()
+			fence = trimmed[:3]
+			continue
+		case inComment:
+			if strings.Contains(line, "-->") {
+				inComment = false
+			}
+			continue
+		case strings.HasPrefix(trimmed, "<!--"):
+			flush()
+			inComment = !strings.Contains(trimmed, "-->")
+			continue
+		case trimmed == "":
+			flush()
+			continue
+		}
+		masked := maskInline(line)
+		switch {
+		case headingMark.MatchString(line):
+			flush()
+			m := headingMark.FindStringIndex(line)
+			h := maskRange(masked, 0, m[1])
+			h = strings.TrimRight(h, "# ")
+			out = append(out, Text{Line: n, Col: 1, Kind: Title, Text: h})
+		case strings.HasPrefix(trimmed, "|") || (para == nil && strings.Count(line, "|") >= 2 && tableRule.MatchString(lines[min(i+1, len(lines)-1)])):
+			flush()
+			if tableRule.MatchString(line) {
+				continue
+			}
+			for _, cell := range tableCells(masked) {
+				out = append(out, Text{Line: n, Col: cell + 1, Kind: Prose, Text: cellText(masked, cell)})
+			}
+		case listMark.MatchString(line) || quoteMark.MatchString(line):
+			flush()
+			m := listMark.FindStringIndex(line)
+			if m == nil {
+				m = quoteMark.FindStringIndex(line)
+			}
+			para = &Text{Line: n, Col: 1, Kind: Prose, Text: maskRange(masked, 0, m[1])}
+		case para != nil:
+			para.Text += "\n" + masked
+		default:
+			para = &Text{Line: n, Col: 1, Kind: Prose, Text: masked}
+		}
+	}
+	flush()
+	return out
+}
+
+var (
+	headingMark = regexp.MustCompile(`^ {0,3}#{1,6}(\s+|$)`)
+	listMark    = regexp.MustCompile(`^\s*([-*+]|\d{1,9}[.)])\s+(\[[ xX]\]\s+)?`)
+	quoteMark   = regexp.MustCompile(`^\s*(>\s?)+`)
+	tableRule   = regexp.MustCompile(`^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$`)
+	// inlineMarkup is what maskInline removes: URLs and autolinks, code
+	// spans, link targets, images' "!", emphasis marks at word edges, HTML
+	// tags, backslash escapes and the brackets of link text.
+	inlineMarkup = regexp.MustCompile("<https?://[^>]*>|https?://[^\\s)>\\]]+|www\\.[^\\s)>\\]]+|`[^`]*`|\\]\\([^)]*\\)|</?[a-zA-Z][^>]*>|!\\[|\\\\|\\[|\\]|\\*+|(?:^|\\b|\\s)_+|_+(?:\\b|\\s|$)")
+)
+
+// maskInline replaces inline markup in a line by Mask characters, one per
+// character, so the rest keeps its columns.
+func maskInline(line string) string {
+	rs := []rune(line)
+	for _, m := range inlineMarkup.FindAllStringIndex(line, -1) {
+		from := len([]rune(line[:m[0]]))
+		to := from + len([]rune(line[m[0]:m[1]]))
+		for k := from; k < to; k++ {
+			if rs[k] != ' ' && rs[k] != '\t' {
+				rs[k] = Mask
+			}
+		}
+	}
+	return string(rs)
+}
+
+// maskRange masks the bytes [from, to) of s (block markup at the start of
+// a line), rune for rune.
+func maskRange(s string, from, to int) string {
+	rs := []rune(s)
+	a, b := len([]rune(s[:from])), len([]rune(s[:to]))
+	for k := a; k < b; k++ {
+		rs[k] = Mask
+	}
+	return string(rs)
+}
+
+// tableCells returns the rune offset of the start of each cell of a table
+// row (the character after each separating pipe).
+func tableCells(row string) []int {
+	rs := []rune(row)
+	var starts []int
+	start := 0
+	lead := true
+	for k, r := range rs {
+		if r == '|' && (k == 0 || rs[k-1] != '\\') {
+			if !lead || strings.TrimSpace(string(rs[start:k])) != "" {
+				starts = append(starts, start)
+			}
+			start = k + 1
+			lead = false
+		}
+	}
+	if strings.Trim(string(rs[start:]), " \t\x00") != "" {
+		starts = append(starts, start)
+	}
+	return starts
+}
+
+// cellText is the text of the cell starting at rune offset start, up to the
+// next pipe.
+func cellText(row string, start int) string {
+	rs := []rune(row)[start:]
+	for k, r := range rs {
+		if r == '|' && (k == 0 || rs[k-1] != '\\') {
+			return string(rs[:k])
+		}
+	}
+	return string(rs)
+}

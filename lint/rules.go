@@ -1,0 +1,276 @@
+package lint
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"embed"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+	"unicode"
+)
+
+//go:embed data/*.txt data/british-english.gz data/british-english.COPYRIGHT
+var data embed.FS
+
+// Rules are the word lists the checks use: the embedded data plus the
+// organisation's own words. Build them with NewRules.
+type Rules struct {
+	// Allow lists words and phrases the organisation accepts as written:
+	// they are never reported by the spelling, inclusive or banned rules.
+	Allow []string
+	// Ban lists words or phrases the organisation does not use, each
+	// "phrase" or "phrase => what to write instead" ("*" at the end of a
+	// word matches any ending). A use is an error in category banned.
+	Ban []string
+
+	dict        *dictionary
+	allow       map[string]bool
+	misspelt    map[string]string
+	usUK        map[string]string
+	endings     [][2]string
+	usUKPhrases []phrase
+	jargon      []phrase
+	banned      []phrase
+	coded       []codedStem
+	abbrev      map[string]bool
+	stop        map[string]bool
+	common      map[string]bool
+	repeatOK    map[string]bool
+}
+
+// phrase is a sequence of word patterns and what to say when it is found.
+type phrase struct {
+	words      []string // lower case; a trailing * matches any ending
+	text       string
+	message    string
+	suggestion string
+}
+
+// codedStem is one gender-coded word of Gaucher, Friesen and Kay (2011).
+type codedStem struct {
+	gender string // masculine or feminine
+	stem   string // without the *
+	prefix bool   // the entry ended in *: any word starting with stem
+}
+
+// NewRules returns the embedded rules with the organisation's allowed and
+// banned words added. The error names a ban entry that cannot be read.
+func NewRules(allow, ban []string) (*Rules, error) {
+	dict, err := loadDictionary()
+	if err != nil {
+		return nil, err
+	}
+	r := &Rules{Allow: allow, Ban: ban, dict: dict, allow: map[string]bool{}}
+	for _, a := range allow {
+		if a = strings.TrimSpace(a); a != "" {
+			r.allow[strings.ToLower(a)] = true
+		}
+	}
+	lists := []struct {
+		file string
+		read func(fields []string, line string) error
+	}{
+		{"misspellings.txt", r.pairInto(&r.misspelt)},
+		{"us-uk.txt", r.pairInto(&r.usUK)},
+		{"us-uk-endings.txt", func(f []string, line string) error {
+			if len(f) != 2 {
+				return fmt.Errorf("want \"US-ending UK-ending\", found %q", line)
+			}
+			r.endings = append(r.endings, [2]string{f[0], f[1]})
+			return nil
+		}},
+		{"us-uk-phrases.txt", func(_ []string, line string) error {
+			p, err := parsePhrase(line, "=>", "US spelling %q")
+			if err == nil {
+				r.usUKPhrases = append(r.usUKPhrases, p)
+			}
+			return err
+		}},
+		{"exclusionary.txt", func(_ []string, line string) error {
+			p, err := parsePhrase(line, "|", "exclusionary %q: %s")
+			if err == nil {
+				r.jargon = append(r.jargon, p)
+			}
+			return err
+		}},
+		{"gender-coded.txt", func(f []string, line string) error {
+			if len(f) != 2 || (f[0] != "masculine" && f[0] != "feminine") {
+				return fmt.Errorf("want \"masculine|feminine STEM\", found %q", line)
+			}
+			s := codedStem{gender: f[0], stem: strings.TrimSuffix(f[1], "*"), prefix: strings.HasSuffix(f[1], "*")}
+			r.coded = append(r.coded, s)
+			return nil
+		}},
+		{"abbreviations.txt", r.setInto(&r.abbrev)},
+		{"stopwords.txt", r.setInto(&r.stop)},
+		{"template-common.txt", r.setInto(&r.common)},
+		{"repeated-ok.txt", r.setInto(&r.repeatOK)},
+	}
+	for _, l := range lists {
+		if err := readList(l.file, l.read); err != nil {
+			return nil, err
+		}
+	}
+	for i, b := range ban {
+		if strings.TrimSpace(b) == "" {
+			continue
+		}
+		p, err := parsePhrase(b, "=>", "banned %q")
+		if err != nil {
+			return nil, fmt.Errorf("ban entry %d: %w", i+1, err)
+		}
+		if p.suggestion != "" {
+			p.suggestion = "write " + p.suggestion
+		}
+		r.banned = append(r.banned, p)
+	}
+	return r, nil
+}
+
+// defaultRules are the embedded rules with no organisation words. The
+// embedded data is known good (a test loads it), so an error here is a
+// build fault.
+func defaultRules() *Rules {
+	r, err := NewRules(nil, nil)
+	if err != nil {
+		panic("lint: embedded rules: " + err.Error())
+	}
+	return r
+}
+
+func (r *Rules) pairInto(m *map[string]string) func([]string, string) error {
+	*m = map[string]string{}
+	return func(f []string, line string) error {
+		if len(f) < 2 {
+			return fmt.Errorf("want \"wrong right\", found %q", line)
+		}
+		(*m)[strings.ToLower(f[0])] = strings.Join(f[1:], " ")
+		return nil
+	}
+}
+
+func (r *Rules) setInto(m *map[string]bool) func([]string, string) error {
+	*m = map[string]bool{}
+	return func(f []string, _ string) error {
+		for _, w := range f {
+			(*m)[strings.ToLower(w)] = true
+		}
+		return nil
+	}
+}
+
+// readList calls read for every line of an embedded list that is not blank
+// or a # comment.
+func readList(file string, read func(fields []string, line string) error) error {
+	b, err := data.ReadFile("data/" + file)
+	if err != nil {
+		return fmt.Errorf("lint data %s: %w", file, err)
+	}
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if err := read(strings.Fields(line), line); err != nil {
+			return fmt.Errorf("lint data %s:%d: %w", file, n, err)
+		}
+	}
+	return nil
+}
+
+// parsePhrase reads "phrase SEP note". msg formats the message from the
+// phrase (and, with a second verb, the note's first part); the note's part
+// after a ";" is the suggestion. With SEP "=>" the note is the replacement.
+func parsePhrase(line, sep, msg string) (phrase, error) {
+	text, note, _ := strings.Cut(line, sep)
+	text = strings.TrimSpace(text)
+	note = strings.TrimSpace(note)
+	words := strings.Fields(strings.ToLower(text))
+	if len(words) == 0 {
+		return phrase{}, fmt.Errorf("no words in %q", line)
+	}
+	p := phrase{words: words, text: strings.TrimSuffix(text, "*")}
+	if sep == "=>" {
+		p.message = fmt.Sprintf(msg, p.text)
+		p.suggestion = note
+		return p, nil
+	}
+	why, instead, _ := strings.Cut(note, ";")
+	p.message = fmt.Sprintf(msg, p.text, strings.TrimSpace(why))
+	p.suggestion = strings.TrimSpace(instead)
+	return p, nil
+}
+
+// dictionary is the en-GB word list (SCOWL's british-english, as Debian's
+// wbritish package ships it) with rolepack's words of the trade.
+type dictionary struct {
+	lower map[string]bool // words written in lower case
+	names map[string]bool // words written with capitals (names), as written
+	// keepCaps are rolepack's names of the trade (words.txt) written with
+	// capitals, kept so in sentence-case suggestions.
+	keepCaps map[string]bool
+}
+
+// loadDictionary reads the embedded dictionary once; it never changes after.
+var loadDictionary = sync.OnceValues(func() (*dictionary, error) {
+	d := &dictionary{lower: make(map[string]bool, 140000), names: make(map[string]bool, 30000), keepCaps: map[string]bool{}}
+	add := func(w string) {
+		if w == strings.ToLower(w) {
+			d.lower[w] = true
+		} else {
+			d.names[w] = true
+		}
+	}
+	raw, err := data.ReadFile("data/british-english.gz")
+	if err != nil {
+		return nil, fmt.Errorf("lint data: %w", err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(raw))
+	if err != nil {
+		return nil, fmt.Errorf("lint data british-english.gz: %w", err)
+	}
+	words, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("lint data british-english.gz: %w", err)
+	}
+	for _, w := range strings.Split(string(words), "\n") {
+		if w = strings.TrimSpace(w); w != "" {
+			add(w)
+		}
+	}
+	err = readList("words.txt", func(f []string, _ string) error {
+		for _, w := range f {
+			add(w)
+			if w != strings.ToLower(w) {
+				d.keepCaps[w] = true
+			}
+		}
+		return nil
+	})
+	return d, err
+})
+
+// known reports whether the dictionary has word w as written (a lower-case
+// word in any capitalisation; a name with its capitals).
+func (d *dictionary) known(w string) bool {
+	lw := strings.ToLower(w)
+	if d.lower[lw] || d.names[w] {
+		return true
+	}
+	// "DATA" or "Data" for a name written "Data".
+	return d.names[titleCase(lw)] && w != lw
+}
+
+// titleCase upper-cases the first letter of a lower-case word.
+func titleCase(w string) string {
+	for i, r := range w {
+		return string(unicode.ToUpper(r)) + w[i+len(string(r)):]
+	}
+	return w
+}
