@@ -6,12 +6,16 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 
+	"github.com/rolepack/rolepack/internal/userfile"
+	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/render"
 	"github.com/rolepack/rolepack/templates"
 )
@@ -137,10 +141,11 @@ func (s stamp) bytes() []byte {
 	return b.Bytes()
 }
 
-// readStamp reads a pack folder's stamp; ok is false when there is none.
-func readStamp(dir string) (s stamp, ok bool, err error) {
-	b, err := os.ReadFile(filepath.Join(dir, StampName))
-	if os.IsNotExist(err) {
+// readStamp reads the stamp of the pack folder name in out; ok is false
+// when there is none.
+func readStamp(out *output.Folder, name string) (s stamp, ok bool, err error) {
+	b, err := out.ReadFile(path.Join(name, StampName), userfile.Output)
+	if errors.Is(err, fs.ErrNotExist) {
 		return stamp{}, false, nil
 	}
 	if err != nil {
