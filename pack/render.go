@@ -64,7 +64,7 @@ func (r *Renderer) Files(ctx context.Context, req Request) ([]output.File, error
 		if k.ID == "pdp" && kctx.PDP == nil {
 			return nil, fmt.Errorf("%s: no development plan in the context", k.ID)
 		}
-		d, err := r.Engine.Document(k, kctx)
+		d, err := r.Engine.Document(ctx, k, kctx)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", k.ID, err)
 		}
@@ -83,7 +83,7 @@ func (r *Renderer) Files(ctx context.Context, req Request) ([]output.File, error
 			files = append(files, output.File{Name: req.Prefix + k.ID + f.Ext, Data: b.Bytes()})
 		}
 		for _, x := range k.Extras {
-			b, err := r.Engine.Execute(x.Template, kctx)
+			b, err := r.Engine.Execute(ctx, x.Template, kctx)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", k.ID, err)
 			}

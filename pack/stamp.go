@@ -9,9 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
-	"path/filepath"
 	"strings"
 
 	"github.com/rolepack/rolepack/internal/userfile"
@@ -70,22 +68,13 @@ func NewIdentity(cfg *render.Config, lib *render.Library, templatesDir string, l
 	if err != nil {
 		return Identity{}, fmt.Errorf("stamp: templates: %w", err)
 	}
-	if templatesDir != "" {
-		entries, err := os.ReadDir(templatesDir)
-		if err != nil {
-			return Identity{}, fmt.Errorf("templates: %w", err)
-		}
-		for _, e := range entries { // sorted by name
-			if e.IsDir() || !strings.HasSuffix(e.Name(), ".tmpl") {
-				continue
-			}
-			b, err := os.ReadFile(filepath.Join(templatesDir, e.Name()))
-			if err != nil {
-				return Identity{}, fmt.Errorf("templates: %w", err)
-			}
-			fmt.Fprintf(th, "override %s %d\n", e.Name(), len(b))
-			th.Write(b)
-		}
+	overrides, err := render.ReadOverrides(templatesDir)
+	if err != nil {
+		return Identity{}, err
+	}
+	for _, o := range overrides { // sorted by name
+		fmt.Fprintf(th, "override %s %d\n", o.Name, len(o.Data))
+		th.Write(o.Data)
 	}
 	return Identity{
 		Config:     sum(cb),
