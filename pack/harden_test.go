@@ -1,13 +1,16 @@
 package pack
 
 import (
+	"bytes"
 	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/rolepack/rolepack/output"
+	"github.com/rolepack/rolepack/render/doc"
 )
 
 // TestBatchRefusesSymlinkedPackFolder is issue 14's SYM-1 reproduction: a
@@ -84,5 +87,46 @@ func TestBatchLocksOutputFolder(t *testing.T) {
 	held.Close()
 	if _, err := e.batch(out, textFormats(t, e)).Run(context.Background(), rows); err != nil {
 		t.Fatalf("after the first run ends: %v", err)
+	}
+}
+
+// panicWriter panics on documents whose title holds "BOOM", as a writer
+// bug on one pack's data would.
+type panicWriter struct{ output.Writer }
+
+func (w panicWriter) Write(out io.Writer, d *doc.Document) error {
+	var b bytes.Buffer
+	if err := w.Writer.Write(&b, d); err != nil {
+		return err
+	}
+	if bytes.Contains(b.Bytes(), []byte("BOOM")) {
+		panic("index out of range [-1]")
+	}
+	_, err := out.Write(b.Bytes())
+	return err
+}
+
+// TestBatchPanicFailsOnlyItsPack: a panic while building one pack fails
+// that pack with its manifest line; the other packs and the index go on
+// (issue 14: a chart panic killed the whole batch, with no index).
+func TestBatchPanicFailsOnlyItsPack(t *testing.T) {
+	e := newEnv(t)
+	out := t.TempDir()
+	formats := textFormats(t, e)
+	formats[0].Writer = panicWriter{formats[0].Writer}
+	rows := mustRows(t, "m.csv", "reference,role,level,location\nA-1,data-engineer,head,York\nB-2,data-engineer,head,BOOM\nC-3,data-engineer,head,Leeds\n")
+	s, err := e.batch(out, formats).Run(context.Background(), rows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Built != 2 || s.Failed != 1 || s.Results[1].Status != Failed {
+		t.Fatalf("built %d, failed %d: %v", s.Built, s.Failed, firstErr(s))
+	}
+	if msg := s.Results[1].Err.Error(); !strings.HasPrefix(msg, "m.csv:3: B-2: internal error") {
+		t.Errorf("error = %q", msg)
+	}
+	idx, err := os.ReadFile(filepath.Join(out, IndexCSV))
+	if err != nil || !strings.Contains(string(idx), "B-2") {
+		t.Errorf("index: %v\n%s", err, idx)
 	}
 }

@@ -30,6 +30,9 @@ func (Writer) Write(out io.Writer, d *doc.Document) error {
 	if d == nil {
 		return errors.New("html: nil document")
 	}
+	if err := d.CheckCharts(); err != nil {
+		return fmt.Errorf("html: %w", err)
+	}
 	r := &renderer{ids: map[string]bool{}, regions: map[string]int{}}
 	r.document(d)
 	if _, err := out.Write(r.buf.Bytes()); err != nil {
