@@ -198,9 +198,11 @@ func IndexTable(s *Summary) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// cellSafe stops a spreadsheet reading a cell as a formula.
+// cellSafe stops a spreadsheet reading a cell as a formula: a cell that
+// starts with =, +, -, @, a tab or a carriage return gets a single quote
+// in front, as the OWASP guidance on CSV injection says.
 func cellSafe(s string) string {
-	if s != "" && strings.ContainsRune("=+@\t\r", rune(s[0])) {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
 		return "'" + s
 	}
 	return s
