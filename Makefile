@@ -32,6 +32,8 @@ fuzz:
 	$(GO) test -run=^$$ -fuzz=FuzzProfile -fuzztime=$(or $(FUZZTIME),200000x) -fuzzminimizetime=200x ./framework/profile/
 	$(GO) test -run=^$$ -fuzz=FuzzMatrix -fuzztime=$(or $(FUZZTIME),40000x) -fuzzminimizetime=200x ./framework/matrix/
 	$(GO) test -run=^$$ -fuzz=FuzzDecodeYAML -fuzztime=$(or $(FUZZTIME),60000x) -fuzzminimizetime=200x ./framework/
+	$(GO) test -run=^$$ -fuzz=FuzzTemplates -fuzztime=$(or $(FUZZTIME),1000x) -fuzzminimizetime=50x ./render/
+	$(GO) test -run=^$$ -fuzz=FuzzReadManifest -fuzztime=$(or $(FUZZTIME),30000x) -fuzzminimizetime=200x ./pack/
 
 ## bench: docs/s for JD→PDF, JD→DOCX and whole packs; peak memory of a 10- and a 1,000-vacancy batch
 bench:

@@ -56,3 +56,75 @@ func Position(file string, line int) string {
 	}
 	return fmt.Sprintf("%s:%d", file, line)
 }
+
+// RepeatLimit is how many problems with one message in one file Condense
+// keeps before it sums up the rest in one line.
+const RepeatLimit = 10
+
+// Condense drops problems that repeat one already in ps (same file, line,
+// severity and message: the same warning reached by two paths), and keeps
+// at most RepeatLimit problems with one message in one file, adding one
+// line that counts the rest ("… and 3999990 more like this, lines 11 to
+// 4000000"), so that a file with millions of empty bullets gives a dozen
+// lines, not millions. The order of ps is kept; the summary follows the
+// last kept problem of its kind.
+func Condense(ps []Problem) []Problem {
+	type kind struct {
+		file, msg string
+		sev       Severity
+	}
+	type tally struct {
+		n, first, last int // problems past the limit, and their first and last lines
+		at             int // index in out of the last kept problem
+	}
+	seen := make(map[Problem]bool, len(ps))
+	counts := map[kind]*tally{}
+	kept := map[kind]int{}
+	out := make([]Problem, 0, min(len(ps), 1024))
+	for _, p := range ps {
+		if seen[p] {
+			continue
+		}
+		seen[p] = true
+		k := kind{p.File, p.Message, p.Severity}
+		if kept[k] < RepeatLimit {
+			kept[k]++
+			out = append(out, p)
+			if t := counts[k]; t != nil {
+				t.at = len(out) - 1
+			} else {
+				counts[k] = &tally{at: len(out) - 1}
+			}
+			continue
+		}
+		t := counts[k]
+		if t.n == 0 {
+			t.first = p.Line
+		}
+		t.n++
+		t.last = p.Line
+	}
+	if len(out) == len(ps) {
+		return out
+	}
+	// Insert each summary after the last kept problem of its kind.
+	after := map[int]Problem{}
+	for k, t := range counts {
+		if t.n == 0 {
+			continue
+		}
+		msg := fmt.Sprintf("… and %d more like this (%q)", t.n, k.msg)
+		if t.first > 0 {
+			msg = fmt.Sprintf("… and %d more like this, lines %d to %d (%q)", t.n, t.first, t.last, k.msg)
+		}
+		after[t.at] = Problem{File: k.file, Line: 0, Severity: k.sev, Message: msg}
+	}
+	res := make([]Problem, 0, len(out)+len(after))
+	for i, p := range out {
+		res = append(res, p)
+		if s, ok := after[i]; ok {
+			res = append(res, s)
+		}
+	}
+	return res
+}

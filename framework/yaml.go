@@ -6,8 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"reflect"
 	"regexp"
 	"strconv"
@@ -15,11 +13,9 @@ import (
 	"unicode/utf8"
 
 	yaml "go.yaml.in/yaml/v3"
-)
 
-// MaxFileSize is the largest canonical framework file, in bytes, that Load
-// reads at all. It equals textprep.MaxSize (which this package cannot import).
-const MaxFileSize = 10 << 20
+	"github.com/rolepack/rolepack/internal/userfile"
+)
 
 // Load reads a canonical framework file (YAML, or JSON, which is YAML too),
 // checks its structure and validates it. The error is non-nil only when no
@@ -27,34 +23,11 @@ const MaxFileSize = 10 << 20
 // problem (unknown keys, wrong types, failed checks) is in the returned list,
 // one per offending node, each at its line.
 func Load(path string) (*Framework, []Problem, error) {
-	fi, err := os.Stat(path)
+	data, err := userfile.Read(path, userfile.Framework)
 	if err != nil {
-		return nil, nil, Errorf(path, 0, "cannot read file: %s", pathErr(err))
-	}
-	if fi.IsDir() {
-		return nil, nil, Errorf(path, 0, "is a directory, not a file")
-	}
-	if fi.Size() > MaxFileSize {
-		return nil, nil, Errorf(path, 0, "file is too large: %d bytes (limit %d bytes)", fi.Size(), MaxFileSize)
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, nil, Errorf(path, 0, "cannot read file: %s", pathErr(err))
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, nil, Errorf(path, 0, "cannot read file: %s", pathErr(err))
+		return nil, nil, Errorf(path, 0, "%s", userfile.Reason(err))
 	}
 	return Decode(path, data)
-}
-
-func pathErr(err error) string {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
 }
 
 // Decode reads a canonical framework from data (path is used in messages),
@@ -85,8 +58,8 @@ func yamlError(path string, err error) *Problem {
 
 // decode parses data into a Framework and records where each node is.
 func decode(path string, data []byte) (f *Framework, pos *Positions, probs []Problem, err error) {
-	if len(data) > MaxFileSize {
-		return nil, nil, nil, Errorf(path, 0, "file is too large: %d bytes (limit %d bytes)", len(data), MaxFileSize)
+	if len(data) > userfile.Framework {
+		return nil, nil, nil, Errorf(path, 0, "file is too large: %s (limit %s)", userfile.SizeText(int64(len(data))), userfile.SizeText(userfile.Framework))
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, nil, nil, Errorf(path, 0, "file is empty")

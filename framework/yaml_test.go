@@ -12,6 +12,7 @@ import (
 	"github.com/rolepack/rolepack/framework"
 	"github.com/rolepack/rolepack/framework/matrix"
 	"github.com/rolepack/rolepack/framework/textprep"
+	"github.com/rolepack/rolepack/internal/userfile"
 )
 
 func lines(ps []framework.Problem) string {
@@ -113,8 +114,8 @@ func TestDecodeErrors(t *testing.T) {
 			}
 		})
 	}
-	big := bytes.Repeat([]byte("#\n"), framework.MaxFileSize/2+1)
-	if _, _, err := framework.Decode("big.yaml", big); err == nil || err.Error() != "big.yaml: file is too large: 10485762 bytes (limit 10485760 bytes)" {
+	big := bytes.Repeat([]byte("#\n"), userfile.Framework/2+1)
+	if _, _, err := framework.Decode("big.yaml", big); err == nil || err.Error() != "big.yaml: file is too large: 10.0 MiB (10485762 bytes) (limit 10.0 MiB (10485760 bytes))" {
 		t.Errorf("too large: %v", err)
 	}
 	if _, _, err := framework.Load("testdata/missing.yaml"); err == nil || err.Error() != "testdata/missing.yaml: cannot read file: no such file or directory" {

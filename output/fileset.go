@@ -5,11 +5,14 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
+	"io/fs"
+	"path"
 	"sort"
 	"strings"
+
+	"github.com/rolepack/rolepack/internal/userfile"
 )
 
 // File is one generated file, named relative to its output folder.
@@ -26,11 +29,12 @@ const ManifestName = ".rolepack-files"
 // Manifest maps file names to the SHA-256 (hex) rolepack wrote.
 type Manifest map[string]string
 
-// ReadManifest reads dir's manifest; a missing one is empty.
-func ReadManifest(dir string) (Manifest, error) {
+// ReadManifest reads the manifest of the folder sub of f ("" for f
+// itself); a missing one is empty.
+func (f *Folder) ReadManifest(sub string) (Manifest, error) {
 	m := Manifest{}
-	b, err := os.ReadFile(filepath.Join(dir, ManifestName))
-	if os.IsNotExist(err) {
+	b, err := f.ReadFile(path.Join(sub, ManifestName), userfile.Output)
+	if errors.Is(err, fs.ErrNotExist) {
 		return m, nil
 	}
 	if err != nil {
@@ -77,19 +81,20 @@ const (
 	StatusForeign               // a file rolepack did not write, or that was edited since
 )
 
-// Check says, for each file, what writing it into dir would do.
-func Check(dir string, m Manifest, files []File) ([]Status, error) {
+// Check says, for each file, what writing it into the folder sub of f
+// would do, given that folder's manifest m.
+func (f *Folder) Check(sub string, m Manifest, files []File) ([]Status, error) {
 	out := make([]Status, len(files))
-	for i, f := range files {
-		old, err := os.ReadFile(filepath.Join(dir, f.Name))
+	for i, file := range files {
+		old, err := f.ReadFile(path.Join(sub, file.Name), userfile.Output)
 		switch {
-		case os.IsNotExist(err):
+		case errors.Is(err, fs.ErrNotExist):
 			out[i] = StatusNew
 		case err != nil:
 			return nil, err
-		case bytes.Equal(old, f.Data):
+		case bytes.Equal(old, file.Data):
 			out[i] = StatusSame
-		case m[f.Name] == Sum(old):
+		case m[file.Name] == Sum(old):
 			out[i] = StatusOurs
 		default:
 			out[i] = StatusForeign
@@ -98,48 +103,67 @@ func Check(dir string, m Manifest, files []File) ([]Status, error) {
 	return out, nil
 }
 
-// WriteSet writes files into dir atomically, one by one, and records them
-// in dir's manifest. Unless force is set it first refuses, writing nothing,
-// when any target exists that rolepack did not write (or that was edited
-// since). Files that already hold the same bytes are left alone. It
-// returns the names it wrote.
+// WriteSet opens dir as an output folder (locking it), writes files into
+// it with Folder.WriteSet and closes it.
 func WriteSet(dir string, files []File, force bool) ([]string, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("output folder: %w", err)
+	f, err := OpenFolder(dir)
+	if err != nil {
+		return nil, err
 	}
-	m, err := ReadManifest(dir)
+	written, err := f.WriteSet("", files, force)
+	if cerr := f.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("output folder: %w", cerr)
+	}
+	return written, err
+}
+
+// WriteSet writes files into the folder sub of f ("" for f itself)
+// atomically, one by one, and records them in that folder's manifest.
+// Unless force is set it first refuses, writing nothing, when any target
+// exists that rolepack did not write (or that was edited since). Files
+// that already hold the same bytes are left alone. The manifest is
+// written last, listing every file written, even when a write fails part
+// way (the error is the write's). It returns the names it wrote.
+func (f *Folder) WriteSet(sub string, files []File, force bool) (written []string, err error) {
+	if err := f.checkPath(path.Join(sub, ManifestName)); err != nil {
+		return nil, err
+	}
+	m, err := f.ReadManifest(sub)
 	if err != nil {
 		return nil, fmt.Errorf("output folder: %w", err)
 	}
-	st, err := Check(dir, m, files)
+	st, err := f.Check(sub, m, files)
 	if err != nil {
 		return nil, fmt.Errorf("output folder: %w", err)
 	}
 	if !force {
 		for i, s := range st {
 			if s == StatusForeign {
-				return nil, fmt.Errorf("%s exists and was not written by rolepack, or was edited since: use --force to overwrite it", filepath.Join(dir, files[i].Name))
+				return nil, fmt.Errorf("%s exists and was not written by rolepack, or was edited since: use --force to overwrite it", f.Join(path.Join(sub, files[i].Name)))
 			}
 		}
 	}
-	var written []string
-	for i, f := range files {
+	changed := false
+	defer func() {
+		if !changed {
+			return
+		}
+		if merr := f.WriteFile(path.Join(sub, ManifestName), m.Bytes()); merr != nil && err == nil {
+			err = merr
+		}
+	}()
+	for i, file := range files {
 		if st[i] == StatusSame {
-			m[f.Name] = Sum(f.Data)
+			changed = changed || m[file.Name] != Sum(file.Data)
+			m[file.Name] = Sum(file.Data)
 			continue
 		}
-		p := filepath.Join(dir, f.Name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		if err := f.WriteFile(path.Join(sub, file.Name), file.Data); err != nil {
 			return written, err
 		}
-		if err := WriteFileAtomic(p, f.Data); err != nil {
-			return written, err
-		}
-		m[f.Name] = Sum(f.Data)
-		written = append(written, f.Name)
-	}
-	if err := WriteFileAtomic(filepath.Join(dir, ManifestName), m.Bytes()); err != nil {
-		return written, err
+		m[file.Name] = Sum(file.Data)
+		changed = true
+		written = append(written, file.Name)
 	}
 	return written, nil
 }

@@ -6,12 +6,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
+	"io/fs"
+	"path"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/rolepack/rolepack/internal/userfile"
 	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/render"
 	"github.com/rolepack/rolepack/render/compose"
@@ -112,7 +113,6 @@ type job struct {
 	i       int    // index in the manifest
 	res     Result // what is known before building
 	vacancy compose.Vacancy
-	dir     string
 	err     error // a problem found before building
 }
 
@@ -132,10 +132,12 @@ func (b *Batch) Run(ctx context.Context, rows []Row) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := os.MkdirAll(b.Out, 0o755); err != nil {
-		return nil, fmt.Errorf("output folder: %w", err)
+	out, err := output.OpenFolder(b.Out)
+	if err != nil {
+		return nil, err
 	}
-	if err := b.checkIndex(); err != nil {
+	defer out.Close()
+	if err := b.checkIndex(out); err != nil {
 		return nil, err
 	}
 	jobs := b.prepare(rows)
@@ -160,7 +162,7 @@ func (b *Batch) Run(ctx context.Context, rows []Row) (*Summary, error) {
 				if j.err != nil {
 					r.Status, r.Err = Failed, j.err
 				} else if ctx.Err() == nil {
-					b.build(ctx, kinds, j, &r)
+					b.buildSafely(ctx, out, kinds, j, &r)
 				}
 				finished <- done{j.i, r}
 			}
@@ -200,7 +202,7 @@ func (b *Batch) Run(ctx context.Context, rows []Row) (*Summary, error) {
 		s.Written += r.Written
 	}
 	s.Interrupted = ctx.Err() != nil && s.NotRun > 0
-	if err := b.writeIndex(s); err != nil {
+	if err := b.writeIndex(out, s); err != nil {
 		return s, err
 	}
 	return s, nil
@@ -234,7 +236,7 @@ func (b *Batch) prepare(rows []Row) []job {
 		}
 		if j.err == nil {
 			name := PackName(j.res.Reference, j.res.Role, j.res.Level)
-			dir, err := inside(b.Out, name)
+			_, err := inside(b.Out, name)
 			key := strings.ToLower(name)
 			switch {
 			case err != nil:
@@ -243,7 +245,7 @@ func (b *Batch) prepare(rows []Row) []job {
 				j.err = fmt.Errorf("%s: the same pack (%s) as line %d: reference, role and level repeat", row.At(), name, seen[key])
 			default:
 				seen[key] = max(row.Line, 1)
-				j.res.Name, j.dir = name, dir
+				j.res.Name = name
 			}
 		}
 		jobs[i] = j
@@ -251,9 +253,23 @@ func (b *Batch) prepare(rows []Row) []job {
 	return jobs
 }
 
+// buildSafely builds one pack, turning a panic in rendering or writing it
+// into that pack's failure, so that one pack's bad data cannot stop the
+// batch or its index.
+func (b *Batch) buildSafely(ctx context.Context, out *output.Folder, kinds []render.Kind, j job, r *Result) {
+	defer func() {
+		if p := recover(); p != nil {
+			r.Status = Failed
+			r.Err = fmt.Errorf("%s: %s: internal error (please report it): %v", r.Row.At(), r.Reference, p)
+		}
+	}()
+	b.build(ctx, out, kinds, j, r)
+}
+
 // build renders one pack in memory and, when every document rendered,
-// writes it: the folder's files, the zip, then the stamp.
-func (b *Batch) build(ctx context.Context, kinds []render.Kind, j job, r *Result) {
+// writes it into its folder of out: the folder's files, the zip, then the
+// stamp.
+func (b *Batch) build(ctx context.Context, out *output.Folder, kinds []render.Kind, j job, r *Result) {
 	fail := func(err error) {
 		r.Status, r.Err = Failed, fmt.Errorf("%s: %s: %w", r.Row.At(), r.Reference, err)
 	}
@@ -274,7 +290,7 @@ func (b *Batch) build(ctx context.Context, kinds []render.Kind, j job, r *Result
 		stampDate = "today" // a re-run on another day is not "other inputs"
 	}
 	st := newStamp(b.Identity, rowKey, stampDate, names)
-	old, hasOld, err := readStamp(j.dir)
+	old, hasOld, err := readStamp(out, r.Name)
 	if err != nil {
 		fail(err)
 		return
@@ -285,7 +301,7 @@ func (b *Batch) build(ctx context.Context, kinds []render.Kind, j job, r *Result
 			r.Err = fmt.Errorf("%s: %s: built from other inputs (%s changed); use --force to rebuild", r.Row.At(), r.Reference, strings.Join(diff, ", "))
 			return
 		}
-		if complete(j.dir, old) {
+		if complete(out, r.Name, old) {
 			r.Status, r.Files = UpToDate, old.files
 			return
 		}
@@ -304,20 +320,20 @@ func (b *Batch) build(ctx context.Context, kinds []render.Kind, j job, r *Result
 		fail(err)
 		return
 	}
-	zipPath := j.dir + ".zip"
-	zipNew, err := b.checkZip(zipPath, zipData, old, hasOld)
+	zipName := r.Name + ".zip"
+	zipNew, err := b.checkZip(out, zipName, zipData, old, hasOld)
 	if err != nil {
 		fail(err)
 		return
 	}
-	written, err := output.WriteSet(j.dir, files, b.Force)
+	written, err := out.WriteSet(r.Name, files, b.Force)
 	r.Written = len(written)
 	if err != nil {
 		fail(err)
 		return
 	}
 	if zipNew {
-		if err := output.WriteFileAtomic(zipPath, zipData); err != nil {
+		if err := out.WriteFile(zipName, zipData); err != nil {
 			fail(err)
 			return
 		}
@@ -327,7 +343,7 @@ func (b *Batch) build(ctx context.Context, kinds []render.Kind, j job, r *Result
 	for _, f := range files {
 		st.files = append(st.files, f.Name)
 	}
-	if err := output.WriteFileAtomic(filepath.Join(j.dir, StampName), st.bytes()); err != nil {
+	if err := out.WriteFile(path.Join(r.Name, StampName), st.bytes()); err != nil {
 		fail(err)
 		return
 	}
@@ -348,15 +364,12 @@ func (b *Batch) render(ctx context.Context, kinds []render.Kind, j job, r *Resul
 }
 
 // complete reports whether every file a stamp lists, and the zip, exist.
-func complete(dir string, s stamp) bool {
-	if len(s.files) == 0 {
-		return false
-	}
-	if _, err := os.Stat(dir + ".zip"); err != nil {
+func complete(out *output.Folder, name string, s stamp) bool {
+	if len(s.files) == 0 || !out.Exists(name+".zip") {
 		return false
 	}
 	for _, f := range s.files {
-		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+		if !out.Exists(path.Join(name, f)) {
 			return false
 		}
 	}
@@ -366,10 +379,10 @@ func complete(dir string, s stamp) bool {
 // checkZip says whether the zip needs writing, and refuses (unless Force)
 // to replace a zip rolepack did not write: one whose hash is not the one
 // the pack's previous stamp recorded.
-func (b *Batch) checkZip(path string, data []byte, old stamp, hasOld bool) (bool, error) {
-	cur, err := os.ReadFile(path)
+func (b *Batch) checkZip(out *output.Folder, name string, data []byte, old stamp, hasOld bool) (bool, error) {
+	cur, err := out.ReadFile(name, userfile.Output)
 	switch {
-	case os.IsNotExist(err):
+	case errors.Is(err, fs.ErrNotExist):
 		return true, nil
 	case err != nil:
 		return false, err
@@ -378,5 +391,5 @@ func (b *Batch) checkZip(path string, data []byte, old stamp, hasOld bool) (bool
 	case b.Force || (hasOld && old.zip == sum(cur)):
 		return true, nil
 	}
-	return false, fmt.Errorf("%s exists and was not written by rolepack, or was edited since: use --force to overwrite it", path)
+	return false, fmt.Errorf("%s exists and was not written by rolepack, or was edited since: use --force to overwrite it", out.Join(name))
 }

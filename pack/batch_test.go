@@ -355,16 +355,21 @@ func TestBatchInterruptedThenResumed(t *testing.T) {
 		}
 	}
 	// Every pack folder on disk is whole: stamped, with the zip beside it.
+	folder, err := output.OpenFolder(out)
+	if err != nil {
+		t.Fatal(err)
+	}
 	entries, _ := os.ReadDir(out)
 	for _, en := range entries {
 		if !en.IsDir() {
 			continue
 		}
-		st, ok, err := readStamp(filepath.Join(out, en.Name()))
-		if err != nil || !ok || !complete(filepath.Join(out, en.Name()), st) {
+		st, ok, err := readStamp(folder, en.Name())
+		if err != nil || !ok || !complete(folder, en.Name(), st) {
 			t.Errorf("pack %s is not whole after the interruption", en.Name())
 		}
 	}
+	folder.Close()
 	idx, _ := os.ReadFile(filepath.Join(out, IndexCSV))
 	if !strings.Contains(string(idx), "not built (run interrupted)") {
 		t.Errorf("the index does not show the packs not built:\n%s", idx)

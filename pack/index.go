@@ -3,14 +3,15 @@ package pack
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"html/template"
+	"io/fs"
 	"net/url"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 
+	"github.com/rolepack/rolepack/internal/userfile"
 	"github.com/rolepack/rolepack/output"
 )
 
@@ -35,32 +36,31 @@ func indexStatus(s Status) string {
 
 // checkIndex refuses, before any work, an index file that rolepack did not
 // write (unless Force).
-func (b *Batch) checkIndex() error {
+func (b *Batch) checkIndex(out *output.Folder) error {
 	if b.Force {
 		return nil
 	}
-	m, err := output.ReadManifest(b.Out)
+	m, err := out.ReadManifest("")
 	if err != nil {
 		return fmt.Errorf("output folder: %w", err)
 	}
 	for _, name := range []string{IndexHTML, IndexCSV} {
-		p := filepath.Join(b.Out, name)
-		cur, err := os.ReadFile(p)
-		if os.IsNotExist(err) {
+		cur, err := out.ReadFile(name, userfile.Output)
+		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
 		if err != nil {
 			return fmt.Errorf("output folder: %w", err)
 		}
 		if m[name] != output.Sum(cur) {
-			return fmt.Errorf("%s exists and was not written by rolepack, or was edited since: use --force to overwrite it", p)
+			return fmt.Errorf("%s exists and was not written by rolepack, or was edited since: use --force to overwrite it", out.Join(name))
 		}
 	}
 	return nil
 }
 
 // writeIndex writes index.html and index.csv for every row.
-func (b *Batch) writeIndex(s *Summary) error {
+func (b *Batch) writeIndex(out *output.Folder, s *Summary) error {
 	h, err := IndexPage(s, b.Date.Format("2 January 2006"), b.Config.Language)
 	if err != nil {
 		return err
@@ -69,10 +69,10 @@ func (b *Batch) writeIndex(s *Summary) error {
 	if err != nil {
 		return err
 	}
-	if output.SameContent(filepath.Join(b.Out, IndexHTML), h) && output.SameContent(filepath.Join(b.Out, IndexCSV), c) {
+	if out.SameContent(IndexHTML, h) && out.SameContent(IndexCSV, c) {
 		return nil // an unchanged re-run writes nothing
 	}
-	if _, err := output.WriteSet(b.Out, []output.File{{Name: IndexHTML, Data: h}, {Name: IndexCSV, Data: c}}, b.Force); err != nil {
+	if _, err := out.WriteSet("", []output.File{{Name: IndexHTML, Data: h}, {Name: IndexCSV, Data: c}}, b.Force); err != nil {
 		return fmt.Errorf("index: %w", err)
 	}
 	return nil
@@ -198,9 +198,11 @@ func IndexTable(s *Summary) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// cellSafe stops a spreadsheet reading a cell as a formula.
+// cellSafe stops a spreadsheet reading a cell as a formula: a cell that
+// starts with =, +, -, @, a tab or a carriage return gets a single quote
+// in front, as the OWASP guidance on CSV injection says.
 func cellSafe(s string) string {
-	if s != "" && strings.ContainsRune("=+@\t\r", rune(s[0])) {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
 		return "'" + s
 	}
 	return s

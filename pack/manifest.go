@@ -15,6 +15,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/rolepack/rolepack/framework"
+	"github.com/rolepack/rolepack/internal/userfile"
 	"github.com/rolepack/rolepack/render/compose"
 )
 
@@ -103,6 +104,16 @@ func ReadManifest(file string, data []byte) ([]Row, error) {
 	return rows, nil
 }
 
+// ReadManifestFile reads the manifest at path (a regular file of at most
+// userfile.Manifest bytes) with ReadManifest.
+func ReadManifestFile(path string) ([]Row, error) {
+	data, err := userfile.Read(path, userfile.Manifest)
+	if err != nil {
+		return nil, err
+	}
+	return ReadManifest(path, data)
+}
+
 func readCSV(file string, data []byte) ([]Row, error) {
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1
@@ -142,6 +153,7 @@ func readCSV(file string, data []byte) ([]Row, error) {
 		line, _ := r.FieldPos(0)
 		row := Row{File: file, Line: line, Values: map[string]string{}}
 		blank := true
+		var extra []string // cells in columns without a header
 		for i, v := range rec {
 			v = strings.TrimSpace(v)
 			if v == "" {
@@ -149,10 +161,16 @@ func readCSV(file string, data []byte) ([]Row, error) {
 			}
 			blank = false
 			if i >= len(keys) || keys[i] == "" {
-				row.Err = fmt.Errorf("%s: value %q in column %d, which has no header", row.At(), v, i+1)
+				extra = append(extra, fmt.Sprintf("%q in column %d", v, i+1))
 				continue
 			}
 			row.set(keys[i], v)
+		}
+		switch {
+		case len(extra) == 1:
+			row.Err = fmt.Errorf("%s: value %s, which has no header", row.At(), extra[0])
+		case len(extra) > 1:
+			row.Err = fmt.Errorf("%s: %d values in columns without a header: %s", row.At(), len(extra), strings.Join(extra, ", "))
 		}
 		if !blank {
 			rows = append(rows, row)
@@ -169,14 +187,47 @@ func csvError(file string, err error) error {
 	return fmt.Errorf("%s: %w", file, err)
 }
 
+// yamlSyntaxError re-words the YAML parser's error as file:line: message.
+func yamlSyntaxError(file string, err error) error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	if l, rest, ok := strings.Cut(msg, ": "); ok && strings.HasPrefix(l, "line ") {
+		return fmt.Errorf("%s:%s: %s", file, strings.TrimPrefix(l, "line "), rest)
+	}
+	return fmt.Errorf("%s: %s", file, oneLine(msg))
+}
+
+// oneLine folds a multi-line message onto one line.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// noAliases refuses YAML aliases anywhere in n: a manifest has no use for
+// them, and expanding them can multiply a small file into gigabytes.
+func noAliases(file string, n *yaml.Node) error {
+	if n.Kind == yaml.AliasNode {
+		return fmt.Errorf("%s:%d: YAML aliases (*%s) are not supported in a manifest; write the value out", file, n.Line, n.Value)
+	}
+	for _, c := range n.Content {
+		if err := noAliases(file, c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func readYAML(file string, data []byte) ([]Row, error) {
 	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
-		msg := strings.TrimPrefix(err.Error(), "yaml: ")
-		if l, rest, ok := strings.Cut(msg, ": "); ok && strings.HasPrefix(l, "line ") {
-			return nil, fmt.Errorf("%s:%s: %s", file, strings.TrimPrefix(l, "line "), rest)
-		}
-		return nil, fmt.Errorf("%s: %s", file, msg)
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&root); err != nil && err != io.EOF {
+		return nil, yamlSyntaxError(file, err)
+	}
+	var second yaml.Node
+	switch err := dec.Decode(&second); {
+	case err == nil:
+		return nil, fmt.Errorf("%s:%d: a second YAML document (after ---); a manifest is one document: put every vacancy in one list", file, second.Line)
+	case err != io.EOF:
+		return nil, yamlSyntaxError(file, err)
+	}
+	if err := noAliases(file, &root); err != nil {
+		return nil, err
 	}
 	if len(root.Content) == 0 {
 		return nil, nil
@@ -188,6 +239,9 @@ func readYAML(file string, data []byte) ([]Row, error) {
 			k := list.Content[i]
 			if k.Value != "vacancies" {
 				return nil, fmt.Errorf("%s:%d: unknown key %q (a manifest is a list of vacancies, or vacancies: [...])", file, k.Line, k.Value)
+			}
+			if found != nil {
+				return nil, fmt.Errorf("%s:%d: duplicate key \"vacancies\" (first at line %d)", file, k.Line, list.Content[i-2].Line)
 			}
 			found = list.Content[i+1]
 		}
@@ -205,12 +259,17 @@ func readYAML(file string, data []byte) ([]Row, error) {
 			return nil, fmt.Errorf("%s:%d: a vacancy is a mapping of keys (%s)", file, item.Line, strings.Join(Columns, ", "))
 		}
 		row := Row{File: file, Line: item.Line, Values: map[string]string{}}
+		keyLine := map[string]int{}
 		for i := 0; i+1 < len(item.Content); i += 2 {
 			k, v := item.Content[i], item.Content[i+1]
 			key, ok := canonicalColumn(k.Value)
 			if !ok {
 				return nil, unknownColumn(framework.Position(file, k.Line), "key", k.Value)
 			}
+			if first, dup := keyLine[key]; dup {
+				return nil, fmt.Errorf("%s:%d: duplicate key %q in a vacancy (first at line %d)", file, k.Line, key, first)
+			}
+			keyLine[key] = k.Line
 			switch v.Kind {
 			case yaml.ScalarNode:
 				if v.Tag != "!!null" {

@@ -65,7 +65,7 @@ func (r *Renderer) Files(ctx context.Context, req Request) ([]output.File, error
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
-			fs, err := r.document(k, c, req)
+			fs, err := r.document(ctx, k, c, req)
 			if err != nil {
 				return nil, err
 			}
@@ -77,8 +77,8 @@ func (r *Renderer) Files(ctx context.Context, req Request) ([]output.File, error
 
 // document renders one document of kind k in every format, with the
 // kind's extras.
-func (r *Renderer) document(k render.Kind, c render.Copy, req Request) ([]output.File, error) {
-	d, err := r.Engine.Document(k, c.Context)
+func (r *Renderer) document(ctx context.Context, k render.Kind, c render.Copy, req Request) ([]output.File, error) {
+	d, err := r.Engine.Document(ctx, k, c.Context)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", c.Stem, err)
 	}
@@ -98,7 +98,7 @@ func (r *Renderer) document(k render.Kind, c render.Copy, req Request) ([]output
 		files = append(files, output.File{Name: req.Prefix + c.Stem + f.Ext, Data: b.Bytes()})
 	}
 	for _, x := range k.Extras {
-		b, err := r.Engine.Execute(x.Template, c.Context)
+		b, err := r.Engine.Execute(ctx, x.Template, c.Context)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", c.Stem, err)
 		}

@@ -6,12 +6,15 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
-	"os"
-	"path/filepath"
+	"path"
 	"strings"
 
+	"github.com/rolepack/rolepack/internal/userfile"
+	"github.com/rolepack/rolepack/output"
+	"github.com/rolepack/rolepack/render"
 	"github.com/rolepack/rolepack/render/compose"
 	"github.com/rolepack/rolepack/templates"
 )
@@ -66,22 +69,13 @@ func NewIdentity(cfg *compose.Config, lib *compose.Library, templatesDir string,
 	if err != nil {
 		return Identity{}, fmt.Errorf("stamp: templates: %w", err)
 	}
-	if templatesDir != "" {
-		entries, err := os.ReadDir(templatesDir)
-		if err != nil {
-			return Identity{}, fmt.Errorf("templates: %w", err)
-		}
-		for _, e := range entries { // sorted by name
-			if e.IsDir() || !strings.HasSuffix(e.Name(), ".tmpl") {
-				continue
-			}
-			b, err := os.ReadFile(filepath.Join(templatesDir, e.Name()))
-			if err != nil {
-				return Identity{}, fmt.Errorf("templates: %w", err)
-			}
-			fmt.Fprintf(th, "override %s %d\n", e.Name(), len(b))
-			th.Write(b)
-		}
+	overrides, err := render.ReadOverrides(templatesDir)
+	if err != nil {
+		return Identity{}, err
+	}
+	for _, o := range overrides { // sorted by name
+		fmt.Fprintf(th, "override %s %d\n", o.Name, len(o.Data))
+		th.Write(o.Data)
 	}
 	return Identity{
 		Config:     sum(cb),
@@ -137,10 +131,11 @@ func (s stamp) bytes() []byte {
 	return b.Bytes()
 }
 
-// readStamp reads a pack folder's stamp; ok is false when there is none.
-func readStamp(dir string) (s stamp, ok bool, err error) {
-	b, err := os.ReadFile(filepath.Join(dir, StampName))
-	if os.IsNotExist(err) {
+// readStamp reads the stamp of the pack folder name in out; ok is false
+// when there is none.
+func readStamp(out *output.Folder, name string) (s stamp, ok bool, err error) {
+	b, err := out.ReadFile(path.Join(name, StampName), userfile.Output)
+	if errors.Is(err, fs.ErrNotExist) {
 		return stamp{}, false, nil
 	}
 	if err != nil {

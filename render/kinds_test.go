@@ -3,6 +3,7 @@ package render_test
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -32,7 +33,7 @@ var testDate = time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)
 // defaultContext builds the context of the default run (config.yaml: role
 // data-engineer at level head, with the embedded frameworks), after edit
 // changes the config (edit may be nil).
-func defaultContext(t *testing.T, edit func(*compose.Config)) *compose.Context {
+func defaultContext(t testing.TB, edit func(*compose.Config)) *compose.Context {
 	t.Helper()
 	cfg, err := compose.LoadConfig("config.yaml", rolepack.DefaultConfig)
 	if err != nil {
@@ -74,7 +75,7 @@ type generated struct {
 func generate(t *testing.T, e *render.Engine, formats *output.Formats, ctx *compose.Context, k render.Kind) *generated {
 	t.Helper()
 	kctx := ctx.For(k.ID, k.Title, k.Scope == render.ScopePlan)
-	d, err := e.Document(k, kctx)
+	d, err := e.Document(context.Background(), k, kctx)
 	if err != nil {
 		t.Fatalf("%s: %v", k.ID, err)
 	}
@@ -104,7 +105,7 @@ func generate(t *testing.T, e *render.Engine, formats *output.Formats, ctx *comp
 		}
 	}
 	for _, x := range k.Extras {
-		b, err := e.Execute(x.Template, kctx)
+		b, err := e.Execute(context.Background(), x.Template, kctx)
 		if err != nil {
 			t.Fatalf("%s: %v", k.ID, err)
 		}
@@ -500,7 +501,7 @@ func TestAdvertWithVacancyDetails(t *testing.T) {
 	}
 	k, _ := render.LookupKinds([]string{"advert"})
 	kctx := ctx.For(k[0].ID, k[0].Title, false)
-	src, err := e.Execute(k[0].Template, kctx)
+	src, err := e.Execute(context.Background(), k[0].Template, kctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -512,7 +513,7 @@ func TestAdvertWithVacancyDetails(t *testing.T) {
 	if strings.Contains(string(src), "to be completed") {
 		t.Errorf("advert still has a blank:\n%s", src)
 	}
-	b, err := e.Execute("advert.jsonld.tmpl", kctx)
+	b, err := e.Execute(context.Background(), "advert.jsonld.tmpl", kctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -543,7 +544,7 @@ func TestScoringScales(t *testing.T) {
 		{"custom", []compose.ScoreAnchor{{Score: 1, Label: "Below", Means: "below the bar"}, {Score: 3, Label: "Above", Means: "above the bar"}}, []string{"| 3 | Above | Above the bar. |", "Score (1–3)"}},
 	} {
 		ctx := defaultContext(t, func(c *compose.Config) { c.Scoring.Scale, c.Scoring.Anchors = tc.scale, tc.anchors })
-		src, err := e.Execute(k[0].Template, ctx.For(k[0].ID, k[0].Title, false))
+		src, err := e.Execute(context.Background(), k[0].Template, ctx.For(k[0].ID, k[0].Title, false))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -577,7 +578,7 @@ func TestTemplateErrorsNameFileAndLine(t *testing.T) {
 				t.Fatalf("%s: %v", tc.file, err)
 			}
 			k, _ := render.LookupKinds([]string{strings.TrimSuffix(tc.file, ".md.tmpl")})
-			_, err = e.Document(k[0], ctx.For(k[0].ID, k[0].Title, false))
+			_, err = e.Document(context.Background(), k[0], ctx.For(k[0].ID, k[0].Title, false))
 		}
 		if err == nil {
 			t.Errorf("%s: no error", tc.file)

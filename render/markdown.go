@@ -227,6 +227,9 @@ func (p *treeBuilder) chart(n *ast.FencedCodeBlock) (*doc.Chart, error) {
 		}
 		c.Bars = append(c.Bars, doc.ChartBar{Label: b.Label, Values: b.Values})
 	}
+	if err := c.Check(); err != nil {
+		return nil, fmt.Errorf("%s:%d: %w", p.name, at, err)
+	}
 	return c, nil
 }
 

@@ -66,6 +66,12 @@ func TestMarkdownErrorsNameTheTemplateAndLine(t *testing.T) {
 		{"---\ntitle: x\n", "t.md.tmpl:1: front matter opened with --- is not closed"},
 		{"---\ntitel: x\n---\n", "t.md.tmpl: front matter:"},
 		{"# A\n\n```chart\ntitle: x\n```\n", "t.md.tmpl:4: chart has no alt text"},
+		// Issue 14: these values panicked in the DOCX writer.
+		{"```chart\nalt: a\nseries: [x]\nbars: [{label: b, values: [.nan]}]\n```\n", `t.md.tmpl:2: chart "": bar "b" has the value NaN; values must be numbers from 0 to 1000`},
+		{"```chart\nalt: a\nseries: [x]\nbars: [{label: b, values: [.inf]}]\n```\n", `t.md.tmpl:2: chart "": bar "b" has the value +Inf`},
+		{"```chart\nalt: a\nseries: [x]\nbars: [{label: b, values: [1e308]}]\n```\n", `t.md.tmpl:2: chart "": bar "b" has the value 1e+308`},
+		{"```chart\nalt: a\nseries: [x]\nbars: [{label: b, values: [-1]}]\n```\n", `t.md.tmpl:2: chart "": bar "b" has the value -1`},
+		{"```chart\nalt: a\nseries: [x]\nbars: [" + strings.Repeat("{label: b, values: [1]},", 501) + "]\n```\n", `t.md.tmpl:2: chart "" has 501 bars; the limit is 500`},
 	} {
 		_, err := NewMarkdown().Parse("t.md.tmpl", []byte(tc.src))
 		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {

@@ -1,7 +1,7 @@
 package render
 
 import (
-	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -18,6 +18,7 @@ import (
 
 	"github.com/Masterminds/sprig/v3"
 
+	"github.com/rolepack/rolepack/internal/userfile"
 	"github.com/rolepack/rolepack/render/compose"
 	"github.com/rolepack/rolepack/render/doc"
 	"github.com/rolepack/rolepack/templates"
@@ -44,7 +45,8 @@ func TemplateNames() []string {
 }
 
 // NewEngine parses every template: the embedded defaults, each replaced by
-// a file of the same name in overrideDir when that is set and has one.
+// a file of the same name in overrideDir when that is set and has one
+// (see ReadOverrides).
 func NewEngine(overrideDir string) (*Engine, error) {
 	sources := map[string][]byte{}
 	display := map[string]string{}
@@ -55,22 +57,12 @@ func NewEngine(overrideDir string) (*Engine, error) {
 		}
 		sources[name], display[name] = b, name
 	}
-	if overrideDir != "" {
-		entries, err := os.ReadDir(overrideDir)
-		if err != nil {
-			return nil, fmt.Errorf("templates: %w", err)
-		}
-		for _, e := range entries {
-			if e.IsDir() || !strings.HasSuffix(e.Name(), ".tmpl") {
-				continue
-			}
-			p := filepath.Join(overrideDir, e.Name())
-			b, err := os.ReadFile(p)
-			if err != nil {
-				return nil, fmt.Errorf("templates: %w", err)
-			}
-			sources[e.Name()], display[e.Name()] = b, p
-		}
+	overrides, err := ReadOverrides(overrideDir)
+	if err != nil {
+		return nil, err
+	}
+	for _, o := range overrides {
+		sources[o.Name], display[o.Name] = o.Data, o.Path
 	}
 	var partials []string
 	for name := range sources {
@@ -99,6 +91,58 @@ func NewEngine(overrideDir string) (*Engine, error) {
 	return e, nil
 }
 
+// Override is a template file of an override folder.
+type Override struct {
+	Name string // file name, e.g. "jd.md.tmpl"
+	Path string // the file, for messages
+	Data []byte
+}
+
+// ReadOverrides reads the template files (*.tmpl) of an override folder,
+// sorted by name; dir "" has none. Each must be a regular file inside the
+// folder of at most userfile.Template bytes: a link that leads out of the
+// folder (to /etc/passwd, say), a FIFO or a device is an error naming it.
+func ReadOverrides(dir string) ([]Override, error) {
+	if dir == "" {
+		return nil, nil
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, fmt.Errorf("templates: %w", err)
+	}
+	defer root.Close()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("templates: %w", err)
+	}
+	var out []Override
+	for _, e := range entries { // sorted by name
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".tmpl") {
+			continue
+		}
+		p := filepath.Join(dir, e.Name())
+		// os.Root follows a link only while it stays inside dir.
+		f, err := root.OpenFile(e.Name(), os.O_RDONLY|nonBlock, 0)
+		if err != nil {
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err
+			}
+			if e.Type()&fs.ModeSymlink != 0 {
+				return nil, fmt.Errorf("%s: a link that leads out of the templates folder: %v", p, err)
+			}
+			return nil, fmt.Errorf("%s: cannot read file: %v", p, err)
+		}
+		b, err := userfile.ReadOpen(p, f, userfile.Template)
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Override{Name: e.Name(), Path: p, Data: b})
+	}
+	return out, nil
+}
+
 var tmplErr = regexp.MustCompile(`^template: ([^:]+):(\d+)(?::\d+)?: (?:executing "[^"]*" )?`)
 
 // templateError rewrites text/template's error as "file:line: message".
@@ -110,22 +154,81 @@ func templateError(err error) error {
 	return errors.New(oneLine(msg))
 }
 
-// Execute runs a template over ctx and returns its text.
-func (e *Engine) Execute(name string, ctx *compose.Context) ([]byte, error) {
+// Limits of one template execution. A template that passes one fails
+// with an error naming the limit; they keep a template (a user's override,
+// or the defaults over hostile data) from running for ever or filling
+// memory or the disk.
+const (
+	// TimeLimit is the longest one document's template may run.
+	TimeLimit = 30 * time.Second
+	// OutputLimit is the most text one template may write.
+	OutputLimit = 8 << 20
+	// ItemLimit is the largest count a template function may create:
+	// the length of a list from until, untilStep or seq, the count of
+	// repeat, the width of indent and nindent.
+	ItemLimit = 100_000
+	// TotalItemLimit is the most items those functions may create, all
+	// calls of one execution together (a loop inside a loop).
+	TotalItemLimit = 10_000_000
+)
+
+// Execute runs a template over data and returns its text, within the
+// limits above. Cancelling ctx stops it at once.
+func (e *Engine) Execute(ctx context.Context, name string, data *compose.Context) ([]byte, error) {
 	t, ok := e.sets[name]
 	if !ok {
 		return nil, fmt.Errorf("no template %s", name)
 	}
-	var b bytes.Buffer
-	if err := t.Execute(&b, ctx); err != nil {
+	ctx, cancel := context.WithTimeoutCause(ctx, TimeLimit, fmt.Errorf("%s: the template ran past its time limit of %s", name, TimeLimit))
+	defer cancel()
+	run, err := t.Clone()
+	if err != nil {
+		return nil, fmt.Errorf("template %s: %w", name, err)
+	}
+	b := &budget{ctx: ctx, name: name}
+	run.Funcs(b.funcs())
+	w := &limitedWriter{ctx: ctx, left: OutputLimit, name: name}
+	done := make(chan error, 1)
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				done <- fmt.Errorf("%s: template failed: %v", name, p)
+			}
+		}()
+		done <- run.Execute(w, data)
+	}()
+	select {
+	case err = <-done:
+	case <-ctx.Done():
+		// The template goroutine stops at its next write or limited
+		// function; its result is dropped.
+		return nil, budgetError(ctx)
+	}
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, budgetError(ctx)
+		}
+		var le *limitError
+		if errors.As(err, &le) {
+			return nil, le
+		}
 		return nil, templateError(err)
 	}
-	return b.Bytes(), nil
+	return w.buf.Bytes(), nil
 }
 
-// Document renders a document kind over ctx into a document tree.
-func (e *Engine) Document(k Kind, ctx *compose.Context) (*doc.Document, error) {
-	src, err := e.Execute(k.Template, ctx)
+// budgetError is the error for a context that ended: the time limit's
+// message, or the caller's cancellation (which errors.Is finds).
+func budgetError(ctx context.Context) error {
+	if c := context.Cause(ctx); c != nil && !errors.Is(c, context.Canceled) && !errors.Is(c, context.DeadlineExceeded) {
+		return c
+	}
+	return ctx.Err()
+}
+
+// Document renders a document kind over data into a document tree.
+func (e *Engine) Document(ctx context.Context, k Kind, data *compose.Context) (*doc.Document, error) {
+	src, err := e.Execute(ctx, k.Template, data)
 	if err != nil {
 		return nil, err
 	}
@@ -137,25 +240,41 @@ func (e *Engine) Document(k Kind, ctx *compose.Context) (*doc.Document, error) {
 		d.Meta.Subject = k.Title
 	}
 	if d.Meta.Language == "" {
-		d.Meta.Language = ctx.Language
+		d.Meta.Language = data.Language
 	}
 	if d.Meta.Author == "" {
-		d.Meta.Author = ctx.Organisation.Name
+		d.Meta.Author = data.Organisation.Name
 	}
 	if d.Meta.Footer == "" {
-		d.Meta.Footer = ctx.Footer
+		d.Meta.Footer = data.Footer
 	}
 	return d, nil
 }
 
+// RemovedFuncs are the functions of sprig's hermetic map that templates do
+// not get, because the same input would not give the same bytes (they
+// read the clock or the time zone, or are random), or because they make
+// keys and certificates, which no document needs. docs/templates.md lists
+// them.
+var RemovedFuncs = []string{
+	"ago", "toDate", "mustToDate", "mustDateModify", "must_date_modify", // the clock, the local time zone
+	"randInt", "shuffle", // random
+	"bcrypt", "htpasswd", "encryptAES", "decryptAES", "derivePassword", // salted, random or secret-making
+	"genPrivateKey", "genCA", "genCAWithKey", "genSelfSignedCert", "genSelfSignedCertWithKey",
+	"genSignedCert", "genSignedCertWithKey", "buildCustomCert",
+}
+
 // Funcs is the template function map: sprig's hermetic functions (nothing
-// that reads the environment, the clock or files) plus rolepack's own.
+// that reads the environment, the clock or files) less RemovedFuncs, plus
+// rolepack's own. until, untilStep, seq, repeat, indent and nindent are
+// replaced, for each execution, by versions within ItemLimit.
 func Funcs() template.FuncMap {
 	f := sprig.HermeticTxtFuncMap()
-	// Sprig's hermetic map still holds these: ago reads the clock,
-	// mustDateModify is dateModify's twin, randInt is random.
-	for _, name := range []string{"ago", "mustDateModify", "randInt"} {
+	for _, name := range RemovedFuncs {
 		delete(f, name)
+	}
+	for name, fn := range (&budget{ctx: context.Background()}).funcs() {
+		f[name] = fn
 	}
 	f["md"] = EscapeMarkdown
 	f["cell"] = EscapeMarkdown // the same escaping serves a table cell: | is escaped

@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -11,6 +10,7 @@ import (
 	"github.com/rolepack/rolepack/framework"
 	"github.com/rolepack/rolepack/framework/importer"
 	"github.com/rolepack/rolepack/framework/textprep"
+	"github.com/rolepack/rolepack/internal/userfile"
 	"github.com/rolepack/rolepack/lint"
 )
 
@@ -168,25 +168,18 @@ func yamlTexts(path string) ([]lint.Text, error) {
 	if _, _, err := framework.Load(path); err != nil {
 		return nil, err
 	}
-	data, err := os.ReadFile(path)
+	data, err := userfile.Read(path, userfile.Framework)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, err
 	}
 	return lint.YAMLTexts(path, data)
 }
 
 // plainTexts reads a plain text or Markdown file.
 func plainTexts(path string) ([]lint.Text, error) {
-	fi, err := os.Stat(path)
+	data, err := userfile.Read(path, userfile.Framework)
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot read file: %w", path, err)
-	}
-	if fi.Size() > textprep.MaxSize {
-		return nil, fmt.Errorf("%s: file is too large: %d bytes (limit %d bytes)", path, fi.Size(), textprep.MaxSize)
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("%s: cannot read file: %w", path, err)
+		return nil, err
 	}
 	return lint.SplitMarkdown(data), nil
 }

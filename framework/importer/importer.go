@@ -218,6 +218,7 @@ func parse(ins []input, opt Options) (*framework.Framework, []framework.Problem,
 	}
 	probs = append(probs, more...)
 	sortByFile(probs, ins)
+	probs = framework.Condense(probs) // the document's warnings may come twice
 	if err != nil {
 		return nil, probs, err
 	}
@@ -302,7 +303,7 @@ func Validate(paths []string, opt Options) []framework.Problem {
 		probs = append(probs, framework.Validate(f, nil)...)
 	}
 	sortByFile(probs, all)
-	return probs
+	return framework.Condense(probs)
 }
 
 // asProblem turns an error into a problem, keeping its file and line.

@@ -4,10 +4,11 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/rolepack/rolepack/framework"
-	"github.com/rolepack/rolepack/framework/textprep"
 )
 
 const (
@@ -168,11 +169,38 @@ func TestBadFiles(t *testing.T) {
 	}
 }
 
-// TestSizeLimits checks that canonical files and source documents share one
-// size limit.
-func TestSizeLimits(t *testing.T) {
-	if framework.MaxFileSize != textprep.MaxSize {
-		t.Errorf("framework.MaxFileSize = %d, textprep.MaxSize = %d", framework.MaxFileSize, textprep.MaxSize)
+// TestNonRegularInputs is issue 14's reproduction: `rolepack import
+// /dev/zero` grew past 3.8 GB and a FIFO hung for ever, as a source
+// document and as a canonical framework. Each is now a one-line error
+// naming the path, at once.
+func TestNonRegularInputs(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "roles.yaml")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skip("no FIFOs here:", err)
+	}
+	for _, c := range []struct {
+		path string
+		from Format
+		want string
+	}{
+		{"/dev/zero", FormatAuto, "/dev/zero: is a device, not a regular file"},
+		{"/dev/zero", FormatCanonical, "/dev/zero: is a device, not a regular file"},
+		{fifo, FormatAuto, fifo + ": is a named pipe (FIFO), not a regular file"},
+		{fifo, FormatDDaT, fifo + ": is a named pipe (FIFO), not a regular file"},
+	} {
+		done := make(chan error, 1)
+		go func() {
+			_, _, err := Import([]string{c.path}, Options{From: c.from})
+			done <- err
+		}()
+		select {
+		case err := <-done:
+			if err == nil || err.Error() != c.want {
+				t.Errorf("Import(%s, %s) error = %v, want %q", c.path, c.from, err, c.want)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("Import(%s, %s) still running after 5 s", c.path, c.from)
+		}
 	}
 }
 

@@ -8,20 +8,13 @@ package textprep
 
 import (
 	"bytes"
-	"errors"
-	"fmt"
-	"io/fs"
-	"os"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/rolepack/rolepack/framework"
+	"github.com/rolepack/rolepack/internal/userfile"
 )
-
-// MaxSize is the largest source document, in bytes, that is read at all.
-// Larger files are refused before reading.
-const MaxSize = 10 << 20
 
 // Line is one physical line of a prepared document.
 type Line struct {
@@ -45,61 +38,15 @@ func (d *Doc) Errorf(line int, format string, args ...any) *framework.Problem {
 	return framework.Errorf(d.Path, line, format, args...)
 }
 
-// ReadFile reads and prepares the file at path. Files over MaxSize are
-// refused, naming size and limit, before any byte is read.
+// ReadFile reads and prepares the file at path. Anything but a regular
+// file, and files over userfile.Framework bytes, are refused, naming what
+// the path is or its size and the limit, before any byte is read.
 func ReadFile(path string) (*Doc, error) {
-	fi, err := os.Stat(path)
+	data, err := userfile.Read(path, userfile.Framework)
 	if err != nil {
-		return nil, framework.Errorf(path, 0, "cannot read file: %s", pathErrText(err))
+		return nil, framework.Errorf(path, 0, "%s", userfile.Reason(err))
 	}
-	if fi.IsDir() {
-		return nil, framework.Errorf(path, 0, "is a directory, not a file")
-	}
-	if fi.Size() > MaxSize {
-		return nil, framework.Errorf(path, 0, "file is too large: %s (limit %s)", sizeText(fi.Size()), sizeText(MaxSize))
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, framework.Errorf(path, 0, "cannot read file: %s", pathErrText(err))
-	}
-	defer f.Close()
-	// Read at most MaxSize+1 bytes: the file may have grown since Stat.
-	var buf bytes.Buffer
-	buf.Grow(int(fi.Size()) + 1)
-	if _, err := buf.ReadFrom(limitReader{f, MaxSize + 1}); err != nil {
-		return nil, framework.Errorf(path, 0, "cannot read file: %s", pathErrText(err))
-	}
-	return Prepare(path, buf.Bytes())
-}
-
-type limitReader struct {
-	f *os.File
-	n int64
-}
-
-func (l limitReader) Read(p []byte) (int, error) {
-	if int64(len(p)) > l.n {
-		p = p[:l.n]
-	}
-	return l.f.Read(p)
-}
-
-func pathErrText(err error) string {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
-}
-
-func sizeText(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MiB (%d bytes)", float64(n)/(1<<20), n)
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KiB (%d bytes)", float64(n)/(1<<10), n)
-	}
-	return fmt.Sprintf("%d bytes", n)
+	return Prepare(path, data)
 }
 
 // signatures of binary formats users hand us by mistake.
@@ -120,8 +67,8 @@ var signatures = []struct {
 // messages). It returns a *framework.Problem for an empty, binary,
 // non-UTF-8 or oversized input.
 func Prepare(path string, data []byte) (*Doc, error) {
-	if len(data) > MaxSize {
-		return nil, framework.Errorf(path, 0, "file is too large: %s (limit %s)", sizeText(int64(len(data))), sizeText(MaxSize))
+	if len(data) > userfile.Framework {
+		return nil, framework.Errorf(path, 0, "file is too large: %s (limit %s)", userfile.SizeText(int64(len(data))), userfile.SizeText(userfile.Framework))
 	}
 	for _, s := range signatures {
 		if bytes.HasPrefix(data, []byte(s.magic)) {

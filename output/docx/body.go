@@ -247,9 +247,16 @@ func (b *builder) paragraph(runs []doc.Inline, style string, afterTable bool) {
 func (b *builder) runs(in []doc.Inline, bold bool) {
 	for i := 0; i < len(in); {
 		link := in[i].Link
-		if link == "" {
-			b.run(in[i], bold, false)
-			i++
+		if _, live := doc.LiveLink(link); !live {
+			// Only http, https, mailto and #anchor links are live;
+			// javascript:, file:, data: … stay plain text.
+			j := i
+			for j < len(in) && in[j].Link == link {
+				j++
+			}
+			for ; i < j; i++ {
+				b.run(in[i], bold, false)
+			}
 			continue
 		}
 		j := i

@@ -406,6 +406,9 @@ func (w *Writer) Write(out io.Writer, d *doc.Document) error {
 	if d == nil {
 		return errors.New("docx: nil document")
 	}
+	if err := d.CheckCharts(); err != nil {
+		return fmt.Errorf("docx: %w", err)
+	}
 	b := newBuilder(w, &d.Meta)
 	if err := b.document(d.Blocks); err != nil {
 		return err

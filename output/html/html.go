@@ -12,7 +12,6 @@ import (
 	"fmt"
 	stdhtml "html"
 	"io"
-	"net/url"
 	"strconv"
 	"strings"
 	"unicode"
@@ -29,6 +28,9 @@ type Writer struct{}
 func (Writer) Write(out io.Writer, d *doc.Document) error {
 	if d == nil {
 		return errors.New("html: nil document")
+	}
+	if err := d.CheckCharts(); err != nil {
+		return fmt.Errorf("html: %w", err)
 	}
 	r := &renderer{ids: map[string]bool{}, regions: map[string]int{}}
 	r.document(d)
@@ -418,22 +420,4 @@ func (r *renderer) run(st doc.Style, link, text string) {
 // and mailto URLs and in-page fragments ("#section"). Anything else
 // (javascript:, data:, relative paths that would break once the file moves)
 // is written as plain text.
-func safeHref(link string) (string, bool) {
-	link = strings.TrimSpace(link)
-	if link == "" {
-		return "", false
-	}
-	u, err := url.Parse(link)
-	if err != nil {
-		return "", false
-	}
-	switch strings.ToLower(u.Scheme) {
-	case "http", "https":
-		return link, u.Host != ""
-	case "mailto":
-		return link, u.Opaque != ""
-	case "":
-		return link, strings.HasPrefix(link, "#") && len(link) > 1
-	}
-	return "", false
-}
+func safeHref(link string) (string, bool) { return doc.LiveLink(link) }

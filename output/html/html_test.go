@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"io"
 	"math"
 	"os"
 	"strconv"
@@ -410,10 +411,9 @@ func TestHeadingLevelsNeverSkip(t *testing.T) {
 
 func TestChartEdgeCases(t *testing.T) {
 	for name, c := range map[string]*doc.Chart{
-		"empty":     {Title: "Nothing", Alt: "No data."},
-		"no scale":  {Title: "Numbers", Alt: "n", Series: []string{"A"}, Bars: []doc.ChartBar{{Label: "x", Values: []float64{7.5}}}},
-		"one step":  {Title: "One", Alt: "o", Scale: []string{"Only"}, Series: []string{"A"}, Bars: []doc.ChartBar{{Label: "x", Values: []float64{0}}}},
-		"bad value": {Title: "Bad", Alt: "b", Scale: []string{"a", "b"}, Series: []string{"A"}, Bars: []doc.ChartBar{{Label: "x", Values: []float64{math.NaN(), math.Inf(1), -3}}}},
+		"empty":    {Title: "Nothing", Alt: "No data."},
+		"no scale": {Title: "Numbers", Alt: "n", Series: []string{"A"}, Bars: []doc.ChartBar{{Label: "x", Values: []float64{7.5}}}},
+		"one step": {Title: "One", Alt: "o", Scale: []string{"Only"}, Series: []string{"A"}, Bars: []doc.ChartBar{{Label: "x", Values: []float64{0}}}},
 		"long label": {Title: "Long", Alt: "l", Scale: []string{"a", "b"}, Series: []string{"A"},
 			Bars: []doc.ChartBar{{Label: strings.Repeat("word ", 60), Values: []float64{1}}}},
 	} {
@@ -430,6 +430,12 @@ func TestChartEdgeCases(t *testing.T) {
 				t.Error("no svg")
 			}
 		})
+	}
+	// NaN, infinities and negative values are refused (doc.Chart.Check),
+	// not drawn.
+	bad := &doc.Chart{Title: "Bad", Alt: "b", Scale: []string{"a", "b"}, Series: []string{"A"}, Bars: []doc.ChartBar{{Label: "x", Values: []float64{math.NaN(), math.Inf(1), -3}}}}
+	if err := (Writer{}).Write(io.Discard, &doc.Document{Blocks: []doc.Block{bad}}); err == nil || !strings.Contains(err.Error(), `chart "Bad": bar "x" has the value NaN`) {
+		t.Errorf("bad values: %v", err)
 	}
 }
 

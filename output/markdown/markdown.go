@@ -26,6 +26,9 @@ func (Writer) Write(out io.Writer, d *doc.Document) error {
 	if d == nil {
 		return errors.New("markdown: nil document")
 	}
+	if err := d.CheckCharts(); err != nil {
+		return fmt.Errorf("markdown: %w", err)
+	}
 	var b bytes.Buffer
 	frontMatter(&b, d)
 	var chunks []string

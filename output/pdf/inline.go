@@ -239,6 +239,9 @@ func (r *renderer) drawLine(ln line, x, y, h float64, ts textStyle, align doc.Al
 		x += (boxW - ln.w) / 2
 	}
 	for _, fr := range ln.frags {
+		if _, live := doc.LiveLink(fr.link); !live {
+			fr.link = "" // only http, https, mailto and #anchor links are live
+		}
 		link := fr.link != ""
 		r.setFont(faceOf(fr.style), sizeFor(fr.style, ts.size), link)
 		if link {

@@ -91,6 +91,9 @@ func (w *Writer) Write(out io.Writer, d *doc.Document) (err error) {
 	if d == nil {
 		return errors.New("pdf: no document")
 	}
+	if err := d.CheckCharts(); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("pdf: %v", p)
