@@ -680,6 +680,7 @@ type Fpdf struct {
 	subject          string                     // subject
 	author           string                     // author
 	lang             string                     // lang
+	displayDocTitle  bool                       // ask viewers to show the title (DisplayDocTitle)
 	keywords         string                     // keywords
 	creator          string                     // creator
 	creationDate     time.Time                  // override for document CreationDate value

@@ -664,6 +664,23 @@ func (f *Fpdf) SetLang(lang string) {
 	f.lang = lang
 }
 
+// GetDisplayDocTitle reports whether viewers are asked to show the document's
+// title instead of its file name.
+func (f *Fpdf) GetDisplayDocTitle() bool {
+	return f.displayDocTitle
+}
+
+// SetDisplayDocTitle asks viewers to show the document's title (see SetTitle)
+// in the window title bar instead of the file name: the DisplayDocTitle
+// viewer preference of PDF 1.4, which PDF/UA requires. Setting it raises the
+// PDF version to at least 1.4.
+func (f *Fpdf) SetDisplayDocTitle(display bool) {
+	f.displayDocTitle = display
+	if display && f.pdfVersion < pdfVers1_4 {
+		f.pdfVersion = pdfVers1_4
+	}
+}
+
 // GetKeywords returns the keywords of the document as ISO-8859-1 or UTF-16BE.
 func (f *Fpdf) GetKeywords() string {
 	return f.keywords
@@ -2160,49 +2177,12 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 	}
 
 	if utf8Bytes != nil {
-
-		// if styleStr == "IB" {
-		// 	styleStr = "BI"
-		// }
-
-		Type := "UTF8"
-		reader := fileReader{readerPosition: 0, array: utf8Bytes}
-
-		utf8File := newUTF8Font(&reader)
-
-		err := utf8File.parseFile()
+		def, err := parseUTF8FontDef(fontkey, utf8Bytes)
 		if err != nil {
 			fmt.Printf("get metrics Error: %e\n", err)
 			return
 		}
-		desc := FontDescType{
-			Ascent:       int(utf8File.Ascent),
-			Descent:      int(utf8File.Descent),
-			CapHeight:    utf8File.CapHeight,
-			Flags:        utf8File.Flags,
-			FontBBox:     utf8File.Bbox,
-			ItalicAngle:  utf8File.ItalicAngle,
-			StemV:        utf8File.StemV,
-			MissingWidth: round(utf8File.DefaultWidth),
-		}
-
-		var sbarr map[int]int
-		if f.aliasNbPagesStr == "" {
-			sbarr = makeSubsetRange(57)
-		} else {
-			sbarr = makeSubsetRange(32)
-		}
-		def := fontDefType{
-			Tp:        Type,
-			Name:      fontkey,
-			Desc:      desc,
-			Up:        int(round(utf8File.UnderlinePosition)),
-			Ut:        round(utf8File.UnderlineThickness),
-			Cw:        utf8File.CharWidths,
-			utf8File:  utf8File,
-			usedRunes: sbarr,
-		}
-		def.i, _ = generateFontID(def)
+		def.usedRunes = f.newUsedRunes()
 		f.fonts[fontkey] = def
 	} else {
 		// load font definitions
@@ -4504,9 +4484,13 @@ func (f *Fpdf) putfonts() {
 				fontName := "utf8" + font.Name
 				usedRunes := font.usedRunes
 				delete(usedRunes, 0)
-				utf8FontStream := font.utf8File.GenerateCutFont(usedRunes)
+				// Subset from a fresh reader over the font file: font.utf8File
+				// may be shared with other documents (AddUTF8FontParsed) and is
+				// never changed after parsing.
+				cut := newUTF8Font(&fileReader{array: font.utf8File.fileReader.array})
+				utf8FontStream := cut.GenerateCutFont(usedRunes)
 				utf8FontSize := len(utf8FontStream)
-				CodeSignDictionary := font.utf8File.CodeSymbolDictionary
+				CodeSignDictionary := cut.CodeSymbolDictionary
 				delete(CodeSignDictionary, 0)
 
 				f.newobj()
@@ -4518,7 +4502,7 @@ func (f *Fpdf) putfonts() {
 				if font.Desc.MissingWidth != 0 {
 					f.out("/DW " + strconv.Itoa(font.Desc.MissingWidth))
 				}
-				f.generateCIDFontMap(&font, font.utf8File.LastRune)
+				f.generateCIDFontMap(&font, cut.LastRune)
 				f.out("/CIDToGIDMap " + strconv.Itoa(f.n+4) + " 0 R>>")
 				f.out("endobj")
 
@@ -5078,6 +5062,9 @@ func (f *Fpdf) putcatalog() {
 			f.pdfVersion = pdfVers1_5
 		}
 		f.out("/PageLayout /" + f.layoutMode)
+	}
+	if f.displayDocTitle {
+		f.out("/ViewerPreferences <</DisplayDocTitle true>>")
 	}
 	// Bookmarks
 	if len(f.outlines) > 0 {
