@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"image"
 	"image/color"
@@ -14,6 +15,8 @@ import (
 	"sync"
 	"testing"
 
+	"codeberg.org/go-pdf/fpdf"
+	"github.com/go-fonts/liberation/liberationsansregular"
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
@@ -419,27 +422,44 @@ func lineText(ln line) string {
 	return b.String()
 }
 
-// TestFontCacheSameBytes checks that registering the fonts parsed once
-// gives exactly the document that parsing them per document gives.
-func TestFontCacheSameBytes(t *testing.T) {
-	w, err := writer()
+// TestParsedFontsSameBytes checks the fpdf patch the writer relies on
+// (third_party/fpdf/PATCHES.md): a font parsed once and added to many
+// documents gives exactly the document that adding its bytes gives, and
+// writing documents never changes the parsed font or the bytes it came from.
+func TestParsedFontsSameBytes(t *testing.T) {
+	ttf := liberationsansregular.TTF
+	sum := sha256.Sum256(ttf)
+	parsed, err := fpdf.ParseUTF8Font(familySans, "", ttf)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if w.parsed == nil {
-		t.Fatal("fonts are not cached: fpdf's internals changed; see fontcache.go")
+	build := func(add func(p *fpdf.Fpdf), text string) []byte {
+		p := fpdf.New("P", "mm", "A4", "")
+		p.SetCatalogSort(true)
+		p.SetCreationDate(defaultDate)
+		p.SetModificationDate(defaultDate)
+		add(p)
+		p.AddPage()
+		p.SetFont(familySans, "", 11)
+		p.MultiCell(0, 5, text, "", "L", false)
+		var b bytes.Buffer
+		if err := p.Output(&b); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
 	}
-	slow := &Writer{faces: w.faces}
-	for name, d := range map[string]*doc.Document{"jd": sampleJD(), "chart": chartDoc()} {
-		var fast, public bytes.Buffer
-		if err := w.Write(&fast, d); err != nil {
-			t.Fatal(err)
+	for _, text := range []string{
+		"Head of data engineering – £52,000 “hybrid” • Cymraeg: ŵ ŷ",
+		"ÀÉÎÕÜ ΑΒΓ Жж ∑ ≠ → {}[]<>|~^ 0123456789",
+		"Head of data engineering – £52,000 “hybrid” • Cymraeg: ŵ ŷ",
+	} {
+		fromParsed := build(func(p *fpdf.Fpdf) { p.AddUTF8FontParsed(parsed) }, text)
+		fromBytes := build(func(p *fpdf.Fpdf) { p.AddUTF8FontFromBytes(familySans, "", bytes.Clone(ttf)) }, text)
+		if !bytes.Equal(fromParsed, fromBytes) {
+			t.Errorf("%q: parsed font gives %d bytes, AddUTF8FontFromBytes %d; they must be identical", text, len(fromParsed), len(fromBytes))
 		}
-		if err := slow.Write(&public, d); err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(fast.Bytes(), public.Bytes()) {
-			t.Errorf("%s: cached fonts give %d bytes, fpdf's AddUTF8FontFromBytes %d; they must be identical", name, fast.Len(), public.Len())
-		}
+	}
+	if sha256.Sum256(ttf) != sum {
+		t.Error("writing documents changed the embedded font bytes")
 	}
 }
