@@ -51,7 +51,8 @@ const (
 // rgb is a colour.
 type rgb struct{ r, g, b int }
 
-// Palette: dark text, a navy accent, muted greys, light fills.
+// Palette: dark text, a navy accent (every heading, as in the DOCX styles and
+// the HTML), muted greys, light fills.
 var (
 	colText       = rgb{0x0b, 0x0c, 0x0c}
 	colAccent     = rgb{0x1d, 0x4f, 0x91}
@@ -317,9 +318,9 @@ func headingStyleOf(level int) headingStyle {
 	case 2:
 		return headingStyle{size: 13.5, before: 6, after: 2.6, color: colAccent, rule: true}
 	case 3:
-		return headingStyle{size: 11.5, before: 4.2, after: 1.6, color: colText}
+		return headingStyle{size: 11.5, before: 4.2, after: 1.6, color: colAccent}
 	default:
-		return headingStyle{size: bodySize, before: 3, after: 1.2, color: colMuted}
+		return headingStyle{size: bodySize, before: 3, after: 1.2, color: colAccent}
 	}
 }
 
