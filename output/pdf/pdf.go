@@ -167,6 +167,7 @@ func (r *renderer) metadata() {
 		}
 	}
 	r.pdf.SetTitle(title, true)
+	r.pdf.SetDisplayDocTitle(true) // viewers show the title, not the file name
 	r.pdf.SetAuthor(m.Author, true)
 	r.pdf.SetSubject(m.Subject, true)
 	r.pdf.SetKeywords(strings.Join(m.Keywords, ", "), true)
