@@ -32,7 +32,7 @@ import (
 	"sync"
 	"time"
 
-	"golang.org/x/image/font/gofont/goregular"
+	"github.com/go-fonts/liberation/liberationsansregular"
 	"golang.org/x/image/font/opentype"
 
 	"github.com/rolepack/rolepack/render/doc"
@@ -118,7 +118,7 @@ func newFromFS(ref fs.FS) (*Writer, error) {
 		fw, _ := flate.NewWriter(io.Discard, flate.BestSpeed) // level is valid: no error
 		return fw
 	}
-	font, err := opentype.Parse(goregular.TTF)
+	font, err := opentype.Parse(liberationsansregular.TTF)
 	if err != nil {
 		return nil, fmt.Errorf("docx: chart font: %w", err)
 	}

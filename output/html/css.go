@@ -1,15 +1,17 @@
 package html
 
 // screenCSS is the page style: a plain, high-contrast document look in the
-// manner of GOV.UK and NHS pages. Text is #0b0c0c on white (19:1), links
-// #1d70b8 (5.2:1), secondary text #505a5f (7:1); focus is the GOV.UK yellow
-// highlight, visible on every focusable element.
+// manner of GOV.UK and NHS pages. Text is #0b0c0c on white (19:1), headings
+// #1d4f91 as in the PDF and DOCX (8.5:1), links #1d70b8 (5.2:1), secondary
+// text #505a5f (7:1); focus is the GOV.UK yellow highlight, visible on every
+// focusable element. The typeface is Arial, or Liberation Sans (the PDF's
+// face, with Arial's metrics) where Arial is missing.
 const screenCSS = `:root { color-scheme: light; }
 *, *::before, *::after { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
 body {
   margin: 0 auto; padding: 0 1rem 2rem; max-width: 48rem;
-  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "Liberation Sans", sans-serif;
+  font-family: Arial, "Liberation Sans", Helvetica, sans-serif;
   font-size: 1.1875rem; line-height: 1.5; color: #0b0c0c; background: #fff;
   overflow-wrap: break-word;
 }
@@ -23,7 +25,7 @@ body {
 .doc-header p { margin: 0; }
 .doc-header .header-right { margin-left: auto; text-align: right; }
 .doc-header .logo { display: block; height: 3rem; width: auto; }
-h1, h2, h3, h4, h5, h6 { font-weight: 700; line-height: 1.25; margin: 2rem 0 1rem; }
+h1, h2, h3, h4, h5, h6 { font-weight: 700; line-height: 1.25; margin: 2rem 0 1rem; color: #1d4f91; }
 h1 { font-size: 2.25rem; margin-top: 1rem; }
 h2 { font-size: 1.6rem; padding-top: .5rem; border-top: 1px solid #b1b4b6; }
 h3 { font-size: 1.3rem; }
@@ -33,7 +35,7 @@ p { margin: 0 0 1rem; }
 ul, ol { margin: 0 0 1rem; padding-left: 1.5rem; }
 li { margin-bottom: .35rem; }
 li > ul, li > ol { margin: .35rem 0 0; }
-code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Liberation Mono", monospace; font-size: .9em; background: #f3f2f1; padding: 0 .2em; }
+code { font-family: "Courier New", "Liberation Mono", monospace; font-size: .9em; background: #f3f2f1; padding: 0 .2em; }
 hr { border: 0; border-top: 1px solid #b1b4b6; margin: 2rem 0; }
 a { color: #1d70b8; text-decoration: underline; text-underline-offset: .15em; }
 a:visited { color: #4c2c92; }

@@ -35,22 +35,3 @@ func BenchmarkJD(b *testing.B) {
 	}
 	b.ReportMetric(float64(cpuTime()-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
 }
-
-// BenchmarkJDPublicFonts is BenchmarkJD with the fonts registered through
-// fpdf's public API (parsed again for every document), for comparison.
-func BenchmarkJDPublicFonts(b *testing.B) {
-	w, err := New()
-	if err != nil {
-		b.Fatal(err)
-	}
-	w.parsed = nil
-	d := sampleJD()
-	b.ReportAllocs()
-	start := cpuTime()
-	for b.Loop() {
-		if err := w.Write(io.Discard, d); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.ReportMetric(float64(cpuTime()-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
-}

@@ -5,26 +5,27 @@ import (
 	"math"
 	"unicode"
 
+	"codeberg.org/go-pdf/fpdf"
+	"github.com/go-fonts/liberation/liberationmonoregular"
+	"github.com/go-fonts/liberation/liberationsansbold"
+	"github.com/go-fonts/liberation/liberationsansbolditalic"
+	"github.com/go-fonts/liberation/liberationsansitalic"
+	"github.com/go-fonts/liberation/liberationsansregular"
 	"golang.org/x/image/font"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/gobolditalic"
-	"golang.org/x/image/font/gofont/goitalic"
-	"golang.org/x/image/font/gofont/gomono"
-	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 
 	"github.com/rolepack/rolepack/render/doc"
 )
 
-// face is one embedded font face: the TrueType bytes fpdf embeds and the
-// advance width of every Basic Multilingual Plane rune in thousandths of an
-// em, computed exactly as fpdf computes them, so that text measured here
-// lands where fpdf draws it.
+// face is one embedded font face: the font as fpdf parsed it, shared by
+// every document, and the advance width of every Basic Multilingual Plane
+// rune in thousandths of an em, computed exactly as fpdf computes them, so
+// that text measured here lands where fpdf draws it.
 type face struct {
 	family string // fpdf family name
 	style  string // fpdf style: "", "B", "I", "BI"
-	ttf    []byte
+	parsed *fpdf.UTF8Font
 	widths []uint16 // per rune; 0 means the font has no glyph
 }
 
@@ -53,18 +54,26 @@ func faceOf(s doc.Style) int {
 	return faceRegular
 }
 
-// loadFaces parses the embedded Go fonts once and builds their width tables.
+// Family names as fpdf knows them; the PDF names each embedded font
+// "utf8" + family + style (utf8liberationsansB).
+const (
+	familySans = "LiberationSans"
+	familyMono = "LiberationMono"
+)
+
+// loadFaces parses the embedded Liberation fonts once, for fpdf and for
+// measuring, and builds their width tables.
 func loadFaces() ([numFaces]*face, error) {
 	var faces [numFaces]*face
 	for i, spec := range []struct {
 		family, style string
 		ttf           []byte
 	}{
-		faceRegular:    {"go", "", goregular.TTF},
-		faceBold:       {"go", "B", gobold.TTF},
-		faceItalic:     {"go", "I", goitalic.TTF},
-		faceBoldItalic: {"go", "BI", gobolditalic.TTF},
-		faceMono:       {"gomono", "", gomono.TTF},
+		faceRegular:    {familySans, "", liberationsansregular.TTF},
+		faceBold:       {familySans, "B", liberationsansbold.TTF},
+		faceItalic:     {familySans, "I", liberationsansitalic.TTF},
+		faceBoldItalic: {familySans, "BI", liberationsansbolditalic.TTF},
+		faceMono:       {familyMono, "", liberationmonoregular.TTF},
 	} {
 		f, err := sfnt.Parse(spec.ttf)
 		if err != nil {
@@ -90,7 +99,11 @@ func loadFaces() ([numFaces]*face, error) {
 			widths[r] = uint16(w)
 		}
 		widths[0xAD] = 0 // soft hyphen: never drawn
-		faces[i] = &face{family: spec.family, style: spec.style, ttf: spec.ttf, widths: widths}
+		parsed, err := fpdf.ParseUTF8Font(spec.family, spec.style, spec.ttf)
+		if err != nil {
+			return faces, fmt.Errorf("parse font %s %q for the PDF: %w", spec.family, spec.style, err)
+		}
+		faces[i] = &face{family: spec.family, style: spec.style, parsed: parsed, widths: widths}
 	}
 	return faces, nil
 }
@@ -143,7 +156,7 @@ func (f *face) clean(s string) string {
 	return string(out)
 }
 
-// substitutes are stand-ins for characters the Go fonts lack.
+// substitutes are stand-ins for characters the Liberation fonts lack.
 var substitutes = map[rune]string{
 	'\u2010': "-", '\u2011': "-", '\u2012': "–", '\u2015': "—",
 	'\u2043': "-", '\u2023': "•", '\u2027': "·",

@@ -1,8 +1,17 @@
 // Package pdf writes a document tree as an A4 PDF with go-pdf/fpdf and the
-// embedded Go TrueType fonts (full Unicode: ’ “ ” – • é ŵ £ print as
-// written): a title block, headings with an outline, wrapped rich text,
-// bullet and numbered lists, measured tables whose header row repeats on
-// every page, bar charts, running headers and "Page N of M" footers.
+// embedded Liberation Sans fonts (SIL Open Font Licence; metric-compatible
+// with Arial, which the DOCX and HTML name, so the three formats break lines
+// alike; full Unicode: ’ “ ” – • é ŵ £ print as written; Liberation Mono for
+// code): a title block, headings with an outline, wrapped rich text, bullet
+// and numbered lists, measured tables whose header row repeats on every page,
+// bar charts, running headers and "Page N of M" footers.
+//
+// Fonts are parsed once per Writer with fpdf.ParseUTF8Font and added to each
+// document with AddUTF8FontParsed, a small public API in the patched copy of
+// fpdf under third_party/fpdf (see its PATCHES.md); no reflection or unsafe
+// reaches into fpdf. A parsed font is read-only, so one Writer serves
+// concurrent documents, and a document is byte for byte the one fpdf's
+// AddUTF8FontFromBytes would give (TestParsedFontsSameBytes).
 package pdf
 
 import (
@@ -42,7 +51,8 @@ const (
 // rgb is a colour.
 type rgb struct{ r, g, b int }
 
-// Palette: dark text, a navy accent, muted greys, light fills.
+// Palette: dark text, a navy accent (every heading, as in the DOCX styles and
+// the HTML), muted greys, light fills.
 var (
 	colText       = rgb{0x0b, 0x0c, 0x0c}
 	colAccent     = rgb{0x1d, 0x4f, 0x91}
@@ -61,28 +71,18 @@ var defaultDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 // Writer writes documents as PDF. The fonts are parsed and measured once by
 // New; a Writer holds no per-document state and is safe for concurrent use.
 type Writer struct {
-	faces  [numFaces]*face
-	parsed *parsedFonts // nil: register fonts through fpdf's public API
+	faces [numFaces]*face
 }
 
 // New parses the embedded fonts and builds their width tables, once per
-// process (or per run).
+// process (or per run); a font fpdf cannot read fails here rather than in
+// the middle of a batch.
 func New() (*Writer, error) {
 	faces, err := loadFaces()
 	if err != nil {
 		return nil, fmt.Errorf("pdf fonts: %w", err)
 	}
-	// Check that fpdf accepts every face, so that a bad font fails here
-	// rather than in the middle of a batch.
-	probe := fpdf.New("P", "mm", "A4", "")
-	for _, f := range faces {
-		probe.AddUTF8FontFromBytes(f.family, f.style, f.ttf)
-		probe.SetFont(f.family, f.style, 10)
-	}
-	if err := probe.Error(); err != nil {
-		return nil, fmt.Errorf("pdf fonts: %w", err)
-	}
-	return &Writer{faces: faces, parsed: parseFonts(faces)}, nil
+	return &Writer{faces: faces}, nil
 }
 
 // Write renders d as a PDF to out. The same document always gives the same
@@ -170,6 +170,7 @@ func (r *renderer) metadata() {
 		}
 	}
 	r.pdf.SetTitle(title, true)
+	r.pdf.SetDisplayDocTitle(true) // viewers show the title, not the file name
 	r.pdf.SetAuthor(m.Author, true)
 	r.pdf.SetSubject(m.Subject, true)
 	r.pdf.SetKeywords(strings.Join(m.Keywords, ", "), true)
@@ -271,10 +272,7 @@ func (r *renderer) space(h float64) {
 func (r *renderer) setFont(fi int, size float64, underline bool) {
 	f := r.w.faces[fi]
 	if !r.loaded[fi] {
-		if r.w.parsed == nil || r.w.parsed.register(r.pdf, fi) != nil {
-			// A private copy: fpdf's subsetter writes into the bytes it is given.
-			r.pdf.AddUTF8FontFromBytes(f.family, f.style, bytes.Clone(f.ttf))
-		}
+		r.pdf.AddUTF8FontParsed(f.parsed)
 		r.loaded[fi] = true
 	}
 	if fi == r.curFace && size == r.curSize && underline == r.curUnder {
@@ -324,9 +322,9 @@ func headingStyleOf(level int) headingStyle {
 	case 2:
 		return headingStyle{size: 13.5, before: 6, after: 2.6, color: colAccent, rule: true}
 	case 3:
-		return headingStyle{size: 11.5, before: 4.2, after: 1.6, color: colText}
+		return headingStyle{size: 11.5, before: 4.2, after: 1.6, color: colAccent}
 	default:
-		return headingStyle{size: bodySize, before: 3, after: 1.2, color: colMuted}
+		return headingStyle{size: bodySize, before: 3, after: 1.2, color: colAccent}
 	}
 }
 

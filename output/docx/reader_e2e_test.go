@@ -1,3 +1,8 @@
+//go:build e2e
+
+// TestLibreOffice converts a DOCX with LibreOffice, so it runs only under
+// the e2e build tag (make e2e).
+
 package docx
 
 import (

@@ -1,0 +1,93 @@
+// Copyright ©2026 The go-pdf Authors. All rights reserved.
+// Use of this source code is governed by a MIT-style
+// license that can be found in the LICENSE file.
+
+package fpdf
+
+import "errors"
+
+// UTF8Font is a TrueType font parsed once by ParseUTF8Font, ready to be added
+// to any number of documents with AddUTF8FontParsed. Parsing a font and
+// computing its identifier takes milliseconds; adding a parsed font takes
+// microseconds. A UTF8Font is never changed after ParseUTF8Font returns, so
+// documents built concurrently may share it.
+type UTF8Font struct {
+	key string      // font key: family and style
+	def fontDefType // the parsed definition, without a set of used runes
+}
+
+// ParseUTF8Font parses a TrueType font for use under the given family and
+// style, which have the meaning they have in AddUTF8FontFromBytes. The font
+// keeps utf8Bytes, which must not be modified afterwards.
+func ParseUTF8Font(familyStr, styleStr string, utf8Bytes []byte) (*UTF8Font, error) {
+	if len(utf8Bytes) == 0 {
+		return nil, errors.New("parse UTF-8 font: no font data")
+	}
+	key := getFontKey(fontFamilyEscape(familyStr), styleStr)
+	def, err := parseUTF8FontDef(key, utf8Bytes)
+	if err != nil {
+		return nil, err
+	}
+	return &UTF8Font{key: key, def: def}, nil
+}
+
+// AddUTF8FontParsed adds a font parsed by ParseUTF8Font to the document. The
+// document is the same, byte for byte, as one that adds the font's bytes with
+// AddUTF8FontFromBytes. Adding a family and style that the document already
+// has does nothing.
+func (f *Fpdf) AddUTF8FontParsed(font *UTF8Font) {
+	if f.err != nil {
+		return
+	}
+	if font == nil {
+		f.err = errors.New("add UTF-8 font: nil font")
+		return
+	}
+	if _, ok := f.fonts[font.key]; ok {
+		return
+	}
+	def := font.def
+	def.usedRunes = f.newUsedRunes()
+	f.fonts[font.key] = def
+}
+
+// parseUTF8FontDef parses a TrueType font into a font definition under
+// fontkey, without a set of used runes (see newUsedRunes).
+func parseUTF8FontDef(fontkey string, utf8Bytes []byte) (fontDefType, error) {
+	reader := fileReader{readerPosition: 0, array: utf8Bytes}
+	utf8File := newUTF8Font(&reader)
+	if err := utf8File.parseFile(); err != nil {
+		return fontDefType{}, err
+	}
+	desc := FontDescType{
+		Ascent:       int(utf8File.Ascent),
+		Descent:      int(utf8File.Descent),
+		CapHeight:    utf8File.CapHeight,
+		Flags:        utf8File.Flags,
+		FontBBox:     utf8File.Bbox,
+		ItalicAngle:  utf8File.ItalicAngle,
+		StemV:        utf8File.StemV,
+		MissingWidth: round(utf8File.DefaultWidth),
+	}
+	def := fontDefType{
+		Tp:       "UTF8",
+		Name:     fontkey,
+		Desc:     desc,
+		Up:       int(round(utf8File.UnderlinePosition)),
+		Ut:       round(utf8File.UnderlineThickness),
+		Cw:       utf8File.CharWidths,
+		utf8File: utf8File,
+	}
+	var err error
+	def.i, err = generateFontID(def)
+	return def, err
+}
+
+// newUsedRunes returns the initial set of used runes of a UTF-8 font added
+// to this document.
+func (f *Fpdf) newUsedRunes() map[int]int {
+	if f.aliasNbPagesStr == "" {
+		return makeSubsetRange(57)
+	}
+	return makeSubsetRange(32)
+}
