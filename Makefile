@@ -4,7 +4,7 @@ GO ?= go
 # writers it shares) are also tested under the race detector.
 RACE_PKGS = ./pack/... ./output/... ./render/...
 
-.PHONY: run test e2e fuzz bench generate check build
+.PHONY: run test e2e fuzz bench generate check build golden
 
 ## run: generate the documents config.yaml asks for (default: dist/)
 run:
@@ -46,6 +46,11 @@ bench:
 	$(GO) test -run=^$$ -bench='JDPDF|JDDOCX' -benchtime=3s -benchmem -cpu 1,2 ./pack/
 	$(GO) test -run=^$$ -bench=Pack -benchtime=100x ./pack/
 	$(GO) run ./pack/internal/benchpeak
+
+## golden: rewrite the golden Markdown of every document kind (pack/testdata/golden);
+## review the diff before committing it
+golden:
+	$(GO) test ./pack -run Golden -update
 
 ## generate: rebuild the embedded default frameworks from the seed documents
 generate:
