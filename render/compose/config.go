@@ -380,13 +380,13 @@ func CheckSalary(min, max float64) (field string, err error) {
 		case math.IsNaN(b.v) || math.IsInf(b.v, 0):
 			return b.name, fmt.Errorf("%s is not a number", b.name)
 		case b.v < 0:
-			return b.name, fmt.Errorf("%s %s is negative", b.name, strconv.FormatFloat(b.v, 'f', -1, 64))
+			return b.name, fmt.Errorf("%s %s is negative", b.name, strconv.FormatFloat(b.v, 'g', -1, 64))
 		case b.v > MaxSalary:
-			return b.name, fmt.Errorf("%s %s is more than %d", b.name, strconv.FormatFloat(b.v, 'f', -1, 64), MaxSalary)
+			return b.name, fmt.Errorf("%s %s is more than %d", b.name, strconv.FormatFloat(b.v, 'g', -1, 64), MaxSalary)
 		}
 	}
 	if min > 0 && max > 0 && min > max {
-		return "salaryMax", fmt.Errorf("salaryMin %s is more than salaryMax %s", strconv.FormatFloat(min, 'f', -1, 64), strconv.FormatFloat(max, 'f', -1, 64))
+		return "salaryMax", fmt.Errorf("salaryMin %s is more than salaryMax %s", strconv.FormatFloat(min, 'g', -1, 64), strconv.FormatFloat(max, 'g', -1, 64))
 	}
 	return "", nil
 }
