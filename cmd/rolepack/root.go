@@ -20,7 +20,10 @@ func NewCmdRoot(f *Factory) *cobra.Command {
 		Short: "Job descriptions, adverts, person specs, scoring sheets and PDPs from competency frameworks",
 		Long: `rolepack turns competency frameworks (the DDaT Capability Framework, NCF/FEDIP
 job profiles, skills matrices) into the documents hiring and development run
-on: ` + strings.ToLower(kindTitles()) + `, as ` + strings.Join(output.FormatNames(), ", ") + `.
+on: ` + wrap(strings.ToLower(kindTitles())+".", 78) + `
+
+Document kinds: ` + strings.Join(render.KindIDs(), ", ") + ` (generate --help says what each is).
+Formats: ` + strings.Join(output.FormatNames(), ", ") + `.
 
 Run with no command, rolepack generates the documents the config asks for.
 The config is --config (or ROLEPACK_CONFIG), else ./config.yaml, else
@@ -65,6 +68,27 @@ func kindTitles() string {
 		return strings.Join(titles, "")
 	}
 	return strings.Join(titles[:len(titles)-1], ", ") + " and " + titles[len(titles)-1]
+}
+
+// wrap breaks s into lines of at most width characters (the first line
+// shorter by the text before it, "on: ").
+func wrap(s string, width int) string {
+	var b strings.Builder
+	col := 4
+	for i, w := range strings.Fields(s) {
+		if i > 0 {
+			if col+1+len(w) > width {
+				b.WriteString("\n")
+				col = 0
+			} else {
+				b.WriteString(" ")
+				col++
+			}
+		}
+		b.WriteString(w)
+		col += len(w)
+	}
+	return b.String()
 }
 
 // version says which build this is: the module version and the VCS
