@@ -35,8 +35,8 @@ type flagValue struct {
 	values []string // the flag's values (one for a scalar)
 }
 
-// flagValues returns the flag values of the given keys that are set
-// (non-empty); pairs are key, flag name, value.
+// stringFlag is the flag value of a scalar key, none when the flag was not
+// given (empty).
 func stringFlag(key, flag, value string) []flagValue {
 	if value == "" {
 		return nil
@@ -44,6 +44,8 @@ func stringFlag(key, flag, value string) []flagValue {
 	return []flagValue{{key: key, flag: flag, values: []string{value}}}
 }
 
+// listFlag is the flag value of a list key, none when the flag was not
+// given.
 func listFlag(key, flag string, values []string) []flagValue {
 	if len(values) == 0 {
 		return nil
