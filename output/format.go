@@ -6,8 +6,10 @@ package output
 import (
 	"fmt"
 	"io"
+	"path"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/rolepack/rolepack/output/docx"
 	"github.com/rolepack/rolepack/output/html"
@@ -24,58 +26,149 @@ type Writer interface {
 }
 
 // Format is one output format: its name on the command line, its file
-// extension, its media type and the writer that produces it.
+// extension, its media type, whether its files are compressed already (a
+// zip stores them rather than deflating them again), and how to build its
+// writer. Formats returned by Formats.Lookup carry their built Writer.
 type Format struct {
-	Name      string // e.g. "pdf"
-	Ext       string // e.g. ".pdf"
-	MediaType string
-	Writer    Writer
+	Name       string // e.g. "pdf"
+	Ext        string // e.g. ".pdf"
+	MediaType  string
+	Compressed bool
+	// New builds the format's writer; it may be slow (the PDF writer parses
+	// its fonts), so a registry calls it only for a format a run asks for.
+	New func() (Writer, error)
+	// Writer is the built writer, set on formats Lookup returns.
+	Writer Writer
 }
 
-// Formats is the registry of output formats, looked up by name.
+// DefaultFormats are the formats rolepack writes. Adding a format is one
+// value here and one writer package.
+var DefaultFormats = []Format{
+	{Name: "pdf", Ext: ".pdf", MediaType: "application/pdf", Compressed: true,
+		New: func() (Writer, error) { return pdf.New() }},
+	{Name: "docx", Ext: ".docx", MediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Compressed: true,
+		New: func() (Writer, error) { return docx.New() }},
+	{Name: "md", Ext: ".md", MediaType: "text/markdown; charset=utf-8",
+		New: func() (Writer, error) { return markdown.Writer{}, nil }},
+	{Name: "html", Ext: ".html", MediaType: "text/html; charset=utf-8",
+		New: func() (Writer, error) { return html.Writer{}, nil }},
+}
+
+// FormatNames lists the names of DefaultFormats, sorted, for help text and
+// messages.
+func FormatNames() []string {
+	names := make([]string, len(DefaultFormats))
+	for i, f := range DefaultFormats {
+		names[i] = f.Name
+	}
+	sort.Strings(names)
+	return names
+}
+
+// CompressedExt reports whether a file name's extension is that of a
+// format whose files are compressed already (PDF, DOCX).
+func CompressedExt(name string) bool {
+	ext := strings.ToLower(path.Ext(name))
+	for _, f := range DefaultFormats {
+		if f.Ext == ext {
+			return f.Compressed
+		}
+	}
+	return false
+}
+
+// Formats is a registry of output formats, looked up by name. It builds a
+// format's writer the first time the format is looked up, once, and is safe
+// for concurrent use.
 type Formats struct {
-	byName map[string]Format
-	order  []string
+	entries []*formatEntry
 }
 
-// NewFormats builds every writer once and returns the registry.
-func NewFormats() (*Formats, error) {
-	pdfWriter, err := pdf.New()
-	if err != nil {
-		return nil, fmt.Errorf("pdf writer: %w", err)
-	}
-	docxWriter, err := docx.New()
-	if err != nil {
-		return nil, fmt.Errorf("docx writer: %w", err)
-	}
-	f := &Formats{byName: map[string]Format{}}
-	for _, ft := range []Format{
-		{Name: "pdf", Ext: ".pdf", MediaType: "application/pdf", Writer: pdfWriter},
-		{Name: "docx", Ext: ".docx", MediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Writer: docxWriter},
-		{Name: "md", Ext: ".md", MediaType: "text/markdown; charset=utf-8", Writer: markdown.Writer{}},
-		{Name: "html", Ext: ".html", MediaType: "text/html; charset=utf-8", Writer: html.Writer{}},
-	} {
-		f.byName[ft.Name] = ft
-		f.order = append(f.order, ft.Name)
-	}
-	return f, nil
+type formatEntry struct {
+	format Format
+	writer func() (Writer, error) // sync.OnceValues over format.New
+	mu     sync.Mutex
+	built  bool
 }
 
-// Names lists the known format names in registry order.
-func (f *Formats) Names() []string { return append([]string(nil), f.order...) }
+// NewFormats returns a registry of DefaultFormats; no writer is built yet.
+func NewFormats() (*Formats, error) { return NewFormatsOf(DefaultFormats), nil }
 
-// Lookup returns the formats with the given names, in the order given.
-// An unknown name is an error that lists the known ones.
+// NewFormatsOf returns a registry of the given formats (tests use it to
+// count writer constructions).
+func NewFormatsOf(formats []Format) *Formats {
+	f := &Formats{}
+	for _, ft := range formats {
+		e := &formatEntry{format: ft}
+		e.writer = sync.OnceValues(func() (Writer, error) {
+			e.mu.Lock()
+			e.built = true
+			e.mu.Unlock()
+			w, err := ft.New()
+			if err != nil {
+				return nil, fmt.Errorf("%s writer: %w", ft.Name, err)
+			}
+			return w, nil
+		})
+		f.entries = append(f.entries, e)
+	}
+	return f
+}
+
+// Names lists the known format names, sorted.
+func (f *Formats) Names() []string {
+	names := make([]string, len(f.entries))
+	for i, e := range f.entries {
+		names[i] = e.format.Name
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Built lists the names of the formats whose writer has been built, in
+// registry order.
+func (f *Formats) Built() []string {
+	var out []string
+	for _, e := range f.entries {
+		e.mu.Lock()
+		if e.built {
+			out = append(out, e.format.Name)
+		}
+		e.mu.Unlock()
+	}
+	return out
+}
+
+// Known reports whether name (case and surrounding space ignored) is a
+// format of the registry.
+func (f *Formats) Known(name string) bool { return f.entry(name) != nil }
+
+func (f *Formats) entry(name string) *formatEntry {
+	name = strings.ToLower(strings.TrimSpace(name))
+	for _, e := range f.entries {
+		if e.format.Name == name {
+			return e
+		}
+	}
+	return nil
+}
+
+// Lookup returns the formats with the given names, in the order given, each
+// with its writer built (the first time it is asked for). An unknown name
+// is an error that lists the known ones.
 func (f *Formats) Lookup(names []string) ([]Format, error) {
 	out := make([]Format, 0, len(names))
 	for _, n := range names {
-		n = strings.ToLower(strings.TrimSpace(n))
-		ft, ok := f.byName[n]
-		if !ok {
-			known := f.Names()
-			sort.Strings(known)
-			return nil, fmt.Errorf("unknown format %q (known: %s)", n, strings.Join(known, ", "))
+		e := f.entry(n)
+		if e == nil {
+			return nil, fmt.Errorf("unknown format %q (known: %s)", strings.ToLower(strings.TrimSpace(n)), strings.Join(f.Names(), ", "))
 		}
+		w, err := e.writer()
+		if err != nil {
+			return nil, err
+		}
+		ft := e.format
+		ft.Writer = w
 		out = append(out, ft)
 	}
 	return out, nil

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"path"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/rolepack/rolepack/output"
@@ -14,8 +13,8 @@ import (
 
 // Zip bundles files into a zip archive under the folder name dir, in name
 // order, every entry stamped with modified, so the same files give the same
-// bytes. Formats that are compressed already (PDF, DOCX) are stored; the
-// rest are deflated.
+// bytes. Files of formats the output registry marks compressed (PDF,
+// DOCX) are stored; the rest are deflated.
 func Zip(dir string, files []output.File, modified time.Time) ([]byte, error) {
 	sorted := append([]output.File(nil), files...)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Name < sorted[j].Name })
@@ -26,8 +25,7 @@ func Zip(dir string, files []output.File, modified time.Time) ([]byte, error) {
 	zw := zip.NewWriter(&b)
 	for _, f := range sorted {
 		method := zip.Deflate
-		switch strings.ToLower(path.Ext(f.Name)) {
-		case ".pdf", ".docx", ".zip", ".png", ".jpg":
+		if output.CompressedExt(f.Name) {
 			method = zip.Store
 		}
 		h := &zip.FileHeader{Name: path.Join(dir, f.Name), Method: method, Modified: modified.UTC()}

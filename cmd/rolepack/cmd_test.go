@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 // run executes the rolepack command line in-process and returns stdout,
@@ -15,11 +16,8 @@ import (
 func run(t *testing.T, env map[string]string, args ...string) (string, string, error) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	io := &IO{In: strings.NewReader(""), Out: &out, Err: &errb, Getenv: func(k string) string { return env[k] }}
-	for k, v := range env {
-		t.Setenv(k, v)
-	}
-	cmd := newRootCmd(io)
+	io := &IO{In: strings.NewReader(""), Out: &out, Err: &errb}
+	cmd := NewCmdRoot(NewFactory(io, func(k string) string { return env[k] }, time.Now))
 	cmd.SetArgs(args)
 	err := cmd.ExecuteContext(context.Background())
 	return out.String(), errb.String(), err
@@ -128,8 +126,10 @@ func TestErrorsAreOneLineWithFileAndLine(t *testing.T) {
 		args []string
 		want string // regexp
 	}{
-		{"unknown role", []string{"--role", "astronaut"}, `^config\.yaml \(embedded default\):\d+: unknown role "astronaut" \(available: data-engineer\)$`},
-		{"unknown level", []string{"--level", "chief"}, `^config\.yaml \(embedded default\):\d+: unknown level "chief" \(the ladder has: entry, mid, senior, head\)$`},
+		{"unknown role", []string{"--role", "astronaut"}, `^--role astronaut: unknown role \(available: data-engineer, or FRAMEWORK/ROLE: see rolepack list roles\)$`},
+		{"unknown level", []string{"--level", "chief"}, `^--level chief: unknown level \(the ladder has: entry, mid, senior, head\)$`},
+		{"unknown level from the environment", []string{"--set", "level=chief"}, `^--set level=chief: unknown level \(the ladder has: entry, mid, senior, head\)$`},
+		{"unknown role in the config", []string{"--config", write("role.yaml", strings.Replace(string(good), "role: data-engineer", "role: astronaut", 1))}, `role\.yaml:\d+: unknown role "astronaut" \(available: data-engineer\)$`},
 		{"malformed config", []string{"--config", bad}, `^` + regexp.QuoteMeta(bad) + `:\d+: .+`},
 		{"unknown key", []string{"--config", unknown}, `^` + regexp.QuoteMeta(unknown) + `:2: field levle not found`},
 		{"rung not mapped", []string{"--config", unmapped}, `^` + regexp.QuoteMeta(unmapped) + `:\d+: role "data-engineer" source 2 \(sde-skills catalogue data-management-engineering\) does not map level "head": map it to one of entry, mid, senior, or to none$`},
@@ -137,8 +137,10 @@ func TestErrorsAreOneLineWithFileAndLine(t *testing.T) {
 		{"unknown framework at a rung mapped to none", []string{"--config", unknownFw, "--level", "mid"}, `^` + regexp.QuoteMeta(unknownFw) + `:\d+: role "data-engineer" source 3: unknown framework "sfia"`},
 		{"unknown framework", []string{"--config", unknownFw}, `^` + regexp.QuoteMeta(unknownFw) + `:\d+: role "data-engineer" source 3: unknown framework "sfia" \(available: ddat, sde-skills, ncf\)$`},
 		{"removing a missing entry", []string{"--config", removal}, regexp.QuoteMeta(removal) + `:\d+: cannot remove skill "Juggling"`},
-		{"unknown format", []string{"--format", "rtf"}, `unknown format "rtf" \(known: docx, html, md, pdf\)`},
-		{"unknown kind", []string{"--doc", "memo"}, `unknown document kind "memo" \(known: jd, spec, advert, scoring, pdp\)`},
+		{"unknown format", []string{"--format", "rtf"}, `^--format rtf: unknown format \(known: docx, html, md, pdf\)$`},
+		{"unknown kind", []string{"--doc", "memo"}, `^--doc memo: unknown document kind \(known: jd, spec, advert, scoring, pdp\)$`},
+		{"unknown kind in a list", []string{"--doc", "jd,cv"}, `^--doc jd,cv: unknown document kind "cv" \(known: jd, spec, advert, scoring, pdp\)$`},
+		{"unknown format in the config", []string{"--config", write("odt.yaml", strings.Replace(string(good), "formats: [", "formats: [odt, ", 1))}, `odt\.yaml:\d+: unknown format "odt" \(known: docx, html, md, pdf\)$`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -3,25 +3,51 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/rolepack/rolepack/internal/userfile"
 	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/pack"
 	"github.com/rolepack/rolepack/render"
 	"github.com/rolepack/rolepack/render/compose"
 )
 
-// generateOptions are the inputs of `rolepack generate`.
-type generateOptions struct {
-	runFlags
-	force bool
+// GenerateOptions are the inputs of `rolepack generate` (and of rolepack
+// run with no command). Empty values were not given: the environment and
+// the config decide them.
+type GenerateOptions struct {
+	*Factory
+	Config    ConfigOptions
+	Role      string
+	Level     string
+	Docs      []string // document kind ids
+	Formats   []string // output format names
+	Out       string
+	Templates string
+	Date      string
+	Force     bool
 }
 
-func newGenerateCmd(io *IO) *cobra.Command {
-	opts := &generateOptions{}
+// flagValues lists the config keys the options set.
+func (o *GenerateOptions) flagValues() []flagValue {
+	var fv []flagValue
+	fv = append(fv, stringFlag("role", "role", o.Role)...)
+	fv = append(fv, stringFlag("level", "level", o.Level)...)
+	fv = append(fv, listFlag("documents", "doc", o.Docs)...)
+	fv = append(fv, listFlag("formats", "format", o.Formats)...)
+	fv = append(fv, stringFlag("out", "out", o.Out)...)
+	fv = append(fv, stringFlag("templates", "templates", o.Templates)...)
+	fv = append(fv, stringFlag("date", "date", o.Date)...)
+	return fv
+}
+
+// NewCmdGenerate returns the generate command; runF, when not nil, runs in
+// place of runGenerate (tests pass one to see the parsed options).
+func NewCmdGenerate(f *Factory, runF func(context.Context, *GenerateOptions) error) *cobra.Command {
+	opts := &GenerateOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "generate",
 		Short: "Write the documents for one role and level",
@@ -31,53 +57,97 @@ line per file written. Files are written only when every document rendered;
 each is written atomically. A file in the output folder that rolepack did not
 write (or that was edited since) is never overwritten without --force.
 
-Document kinds: jd (job description), spec (person specification), advert
-(job advert, plus advert.jsonld: schema.org JobPosting), scoring (interview
-scoring sheet), pdp (personal development plan, from pdp.from to pdp.to).
-Formats: pdf, docx, md, html.`,
+Document kinds:
+` + kindList() + `
+Formats: ` + strings.Join(output.FormatNames(), ", ") + `.`,
 		Example: `  rolepack generate
   rolepack generate --role data-engineer --level senior --doc jd,spec,advert,scoring --format pdf,docx
   rolepack generate --role ddat/data-engineer --level head-of-data-engineering --doc jd
   ROLEPACK_LEVEL=mid rolepack generate --out /tmp/packs --templates my-templates/`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runGenerate(cmd.Context(), io, cmd, opts)
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
+			return runGenerate(cmd.Context(), opts)
 		},
 	}
-	opts.runFlags.add(cmd)
-	cmd.Flags().BoolVar(&opts.force, "force", false, "overwrite files in the output folder that rolepack did not write")
+	opts.Config.addFlags(cmd)
+	fl := cmd.Flags()
+	fl.StringVar(&opts.Role, "role", "", "role id from config.yaml, or FRAMEWORK/ROLE for a framework role as it is (env ROLEPACK_ROLE)")
+	fl.StringVar(&opts.Level, "level", "", "ladder level (or the framework's level id with FRAMEWORK/ROLE) (env ROLEPACK_LEVEL)")
+	fl.StringSliceVar(&opts.Docs, "doc", nil, "document kinds, comma-separated: "+strings.Join(render.KindIDs(), ", ")+" (env ROLEPACK_DOC)")
+	fl.StringSliceVar(&opts.Formats, "format", nil, "output formats, comma-separated: "+strings.Join(output.FormatNames(), ", ")+" (env ROLEPACK_FORMAT)")
+	fl.StringVar(&opts.Out, "out", "", "output folder (default dist) (env ROLEPACK_OUT)")
+	fl.StringVar(&opts.Templates, "templates", "", "folder of template overrides, file by file (env ROLEPACK_TEMPLATES)")
+	fl.StringVar(&opts.Date, "date", "", "document date YYYY-MM-DD (default SOURCE_DATE_EPOCH, else today) (env ROLEPACK_DATE)")
+	fl.BoolVar(&opts.Force, "force", false, "overwrite files in the output folder that rolepack did not write")
+	completeNames(cmd, "doc", render.KindIDs())
+	completeNames(cmd, "format", output.FormatNames())
 	return cmd
 }
 
-func runGenerate(ctx context.Context, io *IO, cmd *cobra.Command, opts *generateOptions) error {
-	l, err := loadAll(io, cmd, &opts.configFlags)
+// kindList describes every document kind of the registry, one a line.
+func kindList() string {
+	var b strings.Builder
+	for _, k := range render.Kinds {
+		fmt.Fprintf(&b, "  %-8s %s", k.ID, k.Title)
+		for _, x := range k.Extras {
+			fmt.Fprintf(&b, " (plus %s%s, %s)", k.ID, x.Ext, x.MediaType)
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+// completeNames completes a comma-separated list flag from names.
+func completeNames(cmd *cobra.Command, flag string, names []string) {
+	_ = cmd.RegisterFlagCompletionFunc(flag, func(_ *cobra.Command, _ []string, typed string) ([]string, cobra.ShellCompDirective) {
+		done := ""
+		if i := strings.LastIndex(typed, ","); i >= 0 {
+			done = typed[:i+1]
+		}
+		out := make([]string, len(names))
+		for i, n := range names {
+			out[i] = done + n
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveNoSpace
+	})
+}
+
+func runGenerate(ctx context.Context, opts *GenerateOptions) error {
+	l, err := opts.loadAll(opts.Config, opts.flagValues())
 	if err != nil {
 		return err
 	}
 	cfg := l.cfg
+	if err := checkNames(cfg, "documents", "document kind", cfg.Documents, render.KindIDs(), l.origins); err != nil {
+		return err
+	}
 	kinds, err := render.LookupKinds(cfg.Documents)
 	if err != nil {
 		return fmt.Errorf("%s: %w", cfg.At("documents"), err)
 	}
 	if len(kinds) == 0 {
-		return fmt.Errorf("%s: no document kinds chosen (use --doc jd,pdp)", cfg.At("documents"))
+		return fmt.Errorf("%s: no document kinds chosen (use --doc %s)", cfg.At("documents"), strings.Join(render.KindIDs(), ","))
 	}
-	templatesDir := l.templatesDir(cmd)
-	r, err := pack.NewRenderer(templatesDir)
-	if err != nil {
+	if err := checkNames(cfg, "formats", "format", cfg.Formats, opts.Factory.Formats.Names(), l.origins); err != nil {
 		return err
 	}
-	formats, err := r.Formats.Lookup(cfg.Formats)
-	if err != nil {
-		return fmt.Errorf("%s: %w", cfg.At("formats"), err)
-	}
-	if len(formats) == 0 {
-		return fmt.Errorf("%s: no formats chosen (use --format pdf,docx)", cfg.At("formats"))
+	if len(cfg.Formats) == 0 {
+		return fmt.Errorf("%s: no formats chosen (use --format %s)", cfg.At("formats"), strings.Join(output.FormatNames(), ","))
 	}
 	if cfg.Role == "" || cfg.Level == "" {
 		return fmt.Errorf("%s: choose a role and a level (--role, --level)", cfg.At("role"))
 	}
-	logo, err := readLogo(cfg, l.dir)
+	if err := checkRoleLevel(l, cfg.Role, cfg.Level); err != nil {
+		return err
+	}
+	engine, err := render.NewEngine(l.templatesDir())
+	if err != nil {
+		return err
+	}
+	logo, err := readLogo(l)
 	if err != nil {
 		return err
 	}
@@ -85,7 +155,12 @@ func runGenerate(ctx context.Context, io *IO, cmd *cobra.Command, opts *generate
 	if err != nil {
 		return err
 	}
-	warn := func(kind, msg string) { fmt.Fprintf(io.Err, "warning: %s: %s\n", kind, msg) }
+	formats, err := opts.Factory.Formats.Lookup(cfg.Formats)
+	if err != nil {
+		return fmt.Errorf("%s: %w", cfg.At("formats"), err)
+	}
+	r := &pack.Renderer{Engine: engine, Formats: opts.Factory.Formats}
+	warn := func(kind, msg string) { fmt.Fprintf(opts.IO.Err, "warning: %s: %s\n", kind, msg) }
 	files, err := r.Files(ctx, pack.Request{Context: rc, Kinds: kinds, Formats: formats, Date: l.date, Logo: logo, Warn: warn})
 	if err != nil {
 		return err
@@ -94,31 +169,29 @@ func runGenerate(ctx context.Context, io *IO, cmd *cobra.Command, opts *generate
 	if out == "" {
 		out = "dist"
 	}
-	written, err := output.WriteSet(out, files, opts.force)
+	written, err := output.WriteSet(out, files, opts.Force)
 	for _, name := range written {
-		fmt.Fprintf(io.Out, "wrote %s\n", filepath.Join(out, name))
+		fmt.Fprintf(opts.IO.Out, "wrote %s\n", filepath.Join(out, name))
 	}
 	if err != nil {
 		return err
 	}
 	if unchanged := len(files) - len(written); unchanged > 0 {
-		fmt.Fprintf(io.Err, "%d file(s) in %s already up to date\n", unchanged, out)
+		fmt.Fprintf(opts.IO.Err, "%d file(s) in %s already up to date\n", unchanged, out)
 	}
 	return nil
 }
 
-// readLogo reads the organisation logo named in the config, if any.
-func readLogo(cfg *compose.Config, dir string) ([]byte, error) {
-	p := cfg.Organisation.Logo
+// readLogo reads the organisation logo named in the config, if any,
+// through a bounded read.
+func readLogo(l *loaded) ([]byte, error) {
+	p := l.path("organisation.logo", l.cfg.Organisation.Logo)
 	if p == "" {
 		return nil, nil
 	}
-	if !filepath.IsAbs(p) {
-		p = filepath.Join(dir, p)
-	}
-	b, err := os.ReadFile(p)
+	b, err := userfile.Read(p, userfile.Logo)
 	if err != nil {
-		return nil, fmt.Errorf("%s: logo: %w", cfg.At("organisation", "logo"), err)
+		return nil, fmt.Errorf("%s: logo: %w", l.cfg.At("organisation", "logo"), err)
 	}
 	return b, nil
 }

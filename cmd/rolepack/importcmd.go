@@ -1,8 +1,10 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -11,17 +13,21 @@ import (
 	"github.com/rolepack/rolepack/output"
 )
 
-// importOptions are the inputs of `rolepack import`.
-type importOptions struct {
-	from  string
-	out   string
-	json  bool
-	title string
-	force bool
+// ImportOptions are the inputs of `rolepack import`.
+type ImportOptions struct {
+	*Factory
+	From  string // source format name, or "auto"
+	Out   string // -o file; "" for stdout
+	JSON  bool
+	Title string
+	Force bool
+	Files []string
 }
 
-func newImportCmd(io *IO) *cobra.Command {
-	opts := &importOptions{}
+// NewCmdImport returns the import command; runF, when not nil, runs in
+// place of runImport.
+func NewCmdImport(f *Factory, runF func(context.Context, *ImportOptions) error) *cobra.Command {
+	opts := &ImportOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "import FILE...",
 		Short: "Read framework documents into one canonical framework (YAML or JSON)",
@@ -38,37 +44,60 @@ file:line: warning: message.`,
   rolepack import --from profile --title "Head of Data Ethics" profile.txt
   rolepack import matrix/*.md --json > matrix.json`,
 		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error { return runImport(io, opts, args) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Files = args
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
+			return runImport(cmd.Context(), opts)
+		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&opts.from, "from", "auto", "source format: auto, ddat, profile, matrix")
-	fl.StringVarP(&opts.out, "output", "o", "", "write to this file instead of stdout")
-	fl.BoolVar(&opts.json, "json", false, "write JSON instead of YAML")
-	fl.StringVar(&opts.title, "title", "", "role title for a profile that has no title line")
-	fl.BoolVar(&opts.force, "force", false, "overwrite the -o file if it exists")
+	fl.StringVar(&opts.From, "from", "auto", "source format: "+sourceFormats())
+	fl.StringVarP(&opts.Out, "output", "o", "", "write to this file instead of stdout")
+	fl.BoolVar(&opts.JSON, "json", false, "write JSON instead of YAML")
+	fl.StringVar(&opts.Title, "title", "", "role title for a profile that has no title line")
+	fl.BoolVar(&opts.Force, "force", false, "overwrite the -o file if it exists")
 	return cmd
 }
 
-func runImport(io *IO, opts *importOptions, args []string) error {
-	from, err := importer.ParseFormat(opts.from)
-	if err != nil {
-		return err
+// sourceFormats lists the names --from accepts, from the importer's
+// registry.
+func sourceFormats() string {
+	names := make([]string, len(importer.Formats))
+	for i, f := range importer.Formats {
+		names[i] = string(f)
 	}
-	f, probs, err := importer.Import(args, importer.Options{From: from, Title: opts.title})
+	return strings.Join(names, ", ")
+}
+
+func runImport(_ context.Context, opts *ImportOptions) error {
+	from, err := importer.ParseFormat(opts.From)
+	if err != nil {
+		return fmt.Errorf("--from %s: %w", opts.From, err)
+	}
+	f, probs, err := importer.Import(opts.Files, importer.Options{From: from, Title: opts.Title})
+	printed := map[string]bool{}
 	for _, p := range probs {
-		fmt.Fprintln(io.Err, p.Error())
+		if line := p.Error(); !printed[line] {
+			printed[line] = true
+			fmt.Fprintln(opts.IO.Err, line)
+		}
 	}
 	if err != nil {
+		if printed[err.Error()] {
+			return &exitError{code: 1} // said already
+		}
 		return err
 	}
 	if framework.HasErrors(probs) {
 		return &exitError{code: 1}
 	}
 	if from == importer.FormatAuto || from == "" {
-		fmt.Fprintf(io.Err, "read %d file(s) as %s\n", len(args), f.Format)
+		fmt.Fprintf(opts.IO.Err, "read %d file(s) as %s\n", len(opts.Files), f.Format)
 	}
 	var data []byte
-	if opts.json {
+	if opts.JSON {
 		data, err = framework.MarshalJSON(f)
 	} else {
 		data, err = framework.Marshal(f)
@@ -76,16 +105,18 @@ func runImport(io *IO, opts *importOptions, args []string) error {
 	if err != nil {
 		return err
 	}
-	if opts.out == "" {
-		_, err = io.Out.Write(data)
+	if opts.Out == "" {
+		if _, err := opts.IO.Out.Write(data); err != nil {
+			return fmt.Errorf("writing to standard output: %w", err)
+		}
+		return nil
+	}
+	if _, err := os.Stat(opts.Out); err == nil && !opts.Force {
+		return fmt.Errorf("%s exists: use --force to overwrite it", opts.Out)
+	}
+	if err := output.WriteFileAtomic(opts.Out, data); err != nil {
 		return err
 	}
-	if _, err := os.Stat(opts.out); err == nil && !opts.force {
-		return fmt.Errorf("%s exists: use --force to overwrite it", opts.out)
-	}
-	if err := output.WriteFileAtomic(opts.out, data); err != nil {
-		return err
-	}
-	fmt.Fprintf(io.Err, "wrote %s\n", opts.out)
+	fmt.Fprintf(opts.IO.Err, "wrote %s\n", opts.Out)
 	return nil
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -14,18 +15,22 @@ import (
 	"github.com/rolepack/rolepack/lint"
 )
 
-// lintOptions are the inputs of `rolepack lint`.
-type lintOptions struct {
-	format string // text or json
-	from   string // auto, a source format, or text
+// LintOptions are the inputs of `rolepack lint`.
+type LintOptions struct {
+	*Factory
+	Format string // text or json
+	From   string // auto, a source format, or text
+	Files  []string
 }
 
 // formatText is the --from value that reads a file as plain text or
 // Markdown, never as a framework.
 const formatText = "text"
 
-func newLintCmd(io *IO) *cobra.Command {
-	opts := &lintOptions{}
+// NewCmdLint returns the lint command; runF, when not nil, runs in place of
+// runLint.
+func NewCmdLint(f *Factory, runF func(context.Context, *LintOptions) error) *cobra.Command {
+	opts := &LintOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "lint FILE...",
 		Short: "Check framework text for typos, US spellings, gender-coded words and more",
@@ -47,21 +52,28 @@ punctuation slip, a repeated word), 0 when there are only warnings or none.`,
   rolepack lint ddat.yaml --format json
   rolepack lint --from text advert.md`,
 		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error { return runLint(io, opts, args) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Files = args
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
+			return runLint(cmd.Context(), opts)
+		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&opts.format, "format", "text", "output: text (file:line:col: category: message) or json")
-	fl.StringVar(&opts.from, "from", "auto", "read files as: auto, ddat, profile, matrix, yaml, or text (plain text or Markdown)")
+	fl.StringVar(&opts.Format, "format", "text", "output: text (file:line:col: category: message) or json")
+	fl.StringVar(&opts.From, "from", "auto", "read files as: auto, ddat, profile, matrix, yaml, or text (plain text or Markdown)")
 	return cmd
 }
 
-func runLint(io *IO, opts *lintOptions, args []string) error {
-	if opts.format != "text" && opts.format != "json" {
-		return fmt.Errorf("unknown --format %q (known: text, json)", opts.format)
+func runLint(_ context.Context, opts *LintOptions) error {
+	io := opts.IO
+	if opts.Format != "text" && opts.Format != "json" {
+		return fmt.Errorf("unknown --format %q (known: text, json)", opts.Format)
 	}
 	from := importer.FormatAuto
-	if opts.from != formatText {
-		f, err := importer.ParseFormat(opts.from)
+	if opts.From != formatText {
+		f, err := importer.ParseFormat(opts.From)
 		if err != nil {
 			return fmt.Errorf("%w, or text", err)
 		}
@@ -74,14 +86,14 @@ func runLint(io *IO, opts *lintOptions, args []string) error {
 	// Every file is read and checked before anything is printed: a file
 	// that cannot be read stops the run with no partial output.
 	var all []lint.Finding
-	for _, path := range args {
-		texts, err := lintTexts(path, from, opts.from == formatText)
+	for _, path := range opts.Files {
+		texts, err := lintTexts(path, from, opts.From == formatText)
 		if err != nil {
 			return err
 		}
 		all = append(all, lint.CheckTexts(path, texts, rules)...)
 	}
-	if opts.format == "json" {
+	if opts.Format == "json" {
 		if all == nil {
 			all = []lint.Finding{}
 		}
@@ -103,7 +115,7 @@ func runLint(io *IO, opts *lintOptions, args []string) error {
 			errs++
 		}
 	}
-	summary := fmt.Sprintf("%d error(s), %d warning(s) in %d file(s)", errs, len(all)-errs, len(args))
+	summary := fmt.Sprintf("%d error(s), %d warning(s) in %d file(s)", errs, len(all)-errs, len(opts.Files))
 	if errs > 0 {
 		return &exitError{code: 1, msg: summary}
 	}

@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"golang.org/x/term"
 )
@@ -18,20 +19,27 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	streams := &IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, Terminal: term.IsTerminal(int(os.Stderr.Fd())), Getenv: os.Getenv}
-	cmd := newRootCmd(streams)
+	streams := &IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, Terminal: term.IsTerminal(int(os.Stderr.Fd()))}
+	cmd := NewCmdRoot(NewFactory(streams, os.Getenv, time.Now))
 	cmd.SetArgs(os.Args[1:])
-	if err := cmd.ExecuteContext(ctx); err != nil {
-		var ex *exitError
-		if errors.As(err, &ex) {
-			if ex.msg != "" {
-				fmt.Fprintln(os.Stderr, "rolepack: "+ex.msg)
-			}
-			os.Exit(ex.code)
-		}
-		fmt.Fprintln(os.Stderr, "rolepack: "+err.Error())
-		os.Exit(1)
+	os.Exit(exitStatus(os.Stderr, cmd.ExecuteContext(ctx)))
+}
+
+// exitStatus prints err (if it has anything to say) to stderr and returns
+// the process exit status for it.
+func exitStatus(stderr io.Writer, err error) int {
+	if err == nil {
+		return 0
 	}
+	var ex *exitError
+	if errors.As(err, &ex) {
+		if ex.msg != "" {
+			fmt.Fprintln(stderr, "rolepack: "+ex.msg)
+		}
+		return ex.code
+	}
+	fmt.Fprintln(stderr, "rolepack: "+err.Error())
+	return 1
 }
 
 // IO is where a command reads and writes: data to Out, messages to Err.
@@ -40,8 +48,7 @@ type IO struct {
 	In       io.Reader
 	Out      io.Writer
 	Err      io.Writer
-	Terminal bool                // Err is a terminal: progress bars and colour are allowed
-	Getenv   func(string) string // environment lookup (os.Getenv outside tests)
+	Terminal bool // Err is a terminal: progress bars and colour are allowed
 }
 
 // exitError carries an exit status other than 1, or a failure whose

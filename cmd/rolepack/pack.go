@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
@@ -12,25 +11,30 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/rolepack/rolepack/internal/userfile"
+	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/pack"
+	"github.com/rolepack/rolepack/render"
 )
 
-// packOptions are the inputs of `rolepack pack`.
-type packOptions struct {
-	configFlags
-	manifest  string
-	out       string
-	templates string
-	date      string
-	formats   []string
-	jobs      int
-	force     bool
-	quiet     bool
-	now       func() time.Time // the clock, for the rate and the time taken
+// PackOptions are the inputs of `rolepack pack`.
+type PackOptions struct {
+	*Factory
+	Config    ConfigOptions
+	Manifest  string
+	Out       string // "" for the config's out folder + /packs
+	Templates string
+	Date      string
+	Formats   []string
+	Jobs      int
+	Force     bool
+	Quiet     bool
 }
 
-func newPackCmd(io *IO) *cobra.Command {
-	opts := &packOptions{now: time.Now}
+// NewCmdPack returns the pack command; runF, when not nil, runs in place
+// of runPack.
+func NewCmdPack(f *Factory, runF func(context.Context, *PackOptions) error) *cobra.Command {
+	opts := &PackOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "pack MANIFEST",
 		Short: "Build role packs for every vacancy in a manifest (CSV or YAML)",
@@ -57,77 +61,90 @@ rest, and rebuilds a pack built from other inputs (another manifest row,
 config, templates, frameworks, date or formats) only with --force. Ctrl-C stops
 within a second and leaves whole packs; run the command again to finish.
 
-The output folder is --out, else the config's out folder + /packs (dist/packs).`,
+The output folder is --out, else the config's out folder + /packs (dist/packs).
+Formats: ` + strings.Join(output.FormatNames(), ", ") + `.`,
 		Example: `  rolepack pack vacancies.csv
   rolepack pack vacancies.yaml --out /srv/recruitment/packs --format pdf,docx,md
   rolepack pack vacancies.csv --jobs 4 --quiet
   rolepack pack vacancies.csv --force          # rebuild every pack`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.manifest = args[0]
-			return runPack(cmd.Context(), io, cmd, opts)
+			opts.Manifest = args[0]
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
+			return runPack(cmd.Context(), opts)
 		},
 	}
-	opts.configFlags.add(cmd)
+	opts.Config.addFlags(cmd)
 	fl := cmd.Flags()
-	fl.StringVar(&opts.out, "out", "", "output folder (default: the config's out folder + /packs, i.e. dist/packs)")
-	fl.StringSliceVar(&opts.formats, "format", []string{"pdf", "docx"}, "output formats, comma-separated: pdf, docx, md, html")
-	fl.IntVar(&opts.jobs, "jobs", runtime.NumCPU(), "packs built at the same time")
-	fl.BoolVar(&opts.force, "force", false, "rebuild every pack, and overwrite files rolepack did not write")
-	fl.BoolVar(&opts.quiet, "quiet", false, "print nothing but errors")
-	fl.StringVar(&opts.templates, "templates", "", "folder of template overrides, file by file (env ROLEPACK_TEMPLATES)")
-	fl.StringVar(&opts.date, "date", "", "document date YYYY-MM-DD (default SOURCE_DATE_EPOCH, else today) (env ROLEPACK_DATE)")
+	fl.StringVar(&opts.Out, "out", "", "output folder (default: the config's out folder + /packs, i.e. dist/packs)")
+	fl.StringSliceVar(&opts.Formats, "format", []string{"pdf", "docx"}, "output formats, comma-separated: "+strings.Join(output.FormatNames(), ", "))
+	fl.IntVar(&opts.Jobs, "jobs", runtime.NumCPU(), "packs built at the same time")
+	fl.BoolVar(&opts.Force, "force", false, "rebuild every pack, and overwrite files rolepack did not write")
+	fl.BoolVar(&opts.Quiet, "quiet", false, "print nothing but errors")
+	fl.StringVar(&opts.Templates, "templates", "", "folder of template overrides, file by file (env ROLEPACK_TEMPLATES)")
+	fl.StringVar(&opts.Date, "date", "", "document date YYYY-MM-DD (default SOURCE_DATE_EPOCH, else today) (env ROLEPACK_DATE)")
+	completeNames(cmd, "format", output.FormatNames())
 	return cmd
 }
 
-func runPack(ctx context.Context, io *IO, cmd *cobra.Command, opts *packOptions) error {
-	start := opts.now()
-	if opts.jobs < 1 {
-		return fmt.Errorf("--jobs %d: at least one job is needed", opts.jobs)
+func runPack(ctx context.Context, opts *PackOptions) error {
+	start := opts.Now()
+	if opts.Jobs < 1 {
+		return fmt.Errorf("--jobs %d: at least one job is needed", opts.Jobs)
 	}
-	data, err := os.ReadFile(opts.manifest)
+	formatNames := splitList(opts.Formats)
+	if err := checkOrigin(origin{flag: "format", value: strings.Join(opts.Formats, ",")}, "format", formatNames, opts.Factory.Formats.Names()); err != nil {
+		return err
+	}
+	if len(formatNames) == 0 {
+		return fmt.Errorf("--format: no formats chosen (use --format %s)", strings.Join(output.FormatNames(), ","))
+	}
+	data, err := userfile.Read(opts.Manifest, userfile.Manifest)
 	if err != nil {
 		return fmt.Errorf("manifest: %w", err)
 	}
-	rows, err := pack.ReadManifest(opts.manifest, data)
+	rows, err := pack.ReadManifest(opts.Manifest, data)
 	if err != nil {
 		return err
 	}
-	if io.Getenv("GOGC") == "" {
+	if opts.Getenv("GOGC") == "" {
 		// A batch allocates fast and keeps little: collecting less often
 		// makes it about 40% faster (make bench); the soft limit keeps the
 		// peak bounded.
 		debug.SetGCPercent(pack.BatchGCPercent)
-		if io.Getenv("GOMEMLIMIT") == "" {
-			debug.SetMemoryLimit(pack.BatchMemoryLimit(opts.jobs))
+		if opts.Getenv("GOMEMLIMIT") == "" {
+			debug.SetMemoryLimit(pack.BatchMemoryLimit(opts.Jobs))
 		}
 	}
-	l, err := loadAll(io, cmd, &opts.configFlags)
+	var flags []flagValue
+	flags = append(flags, stringFlag("templates", "templates", opts.Templates)...)
+	flags = append(flags, stringFlag("date", "date", opts.Date)...)
+	l, err := opts.loadAll(opts.Config, flags)
 	if err != nil {
 		return err
 	}
 	cfg := l.cfg
-	out := opts.out
-	if !cmd.Flags().Changed("out") {
+	out := opts.Out
+	if out == "" {
 		base := cfg.Out
 		if base == "" {
 			base = "dist"
 		}
 		out = filepath.Join(base, "packs")
 	}
-	templatesDir := l.templatesDir(cmd)
-	r, err := pack.NewRenderer(templatesDir)
+	templatesDir := l.templatesDir()
+	engine, err := render.NewEngine(templatesDir)
 	if err != nil {
 		return err
 	}
-	formats, err := r.Formats.Lookup(splitList(opts.formats))
+	formats, err := opts.Factory.Formats.Lookup(formatNames)
 	if err != nil {
 		return fmt.Errorf("--format: %w", err)
 	}
-	if len(formats) == 0 {
-		return fmt.Errorf("--format: no formats chosen (use --format pdf,docx)")
-	}
-	logo, err := readLogo(cfg, l.dir)
+	r := &pack.Renderer{Engine: engine, Formats: opts.Factory.Formats}
+	logo, err := readLogo(l)
 	if err != nil {
 		return err
 	}
@@ -135,10 +152,10 @@ func runPack(ctx context.Context, io *IO, cmd *cobra.Command, opts *packOptions)
 	if err != nil {
 		return err
 	}
-	p := &packProgress{io: io, quiet: opts.quiet, now: opts.now, start: start}
+	p := &packProgress{io: opts.IO, quiet: opts.Quiet, now: opts.Now, start: start}
 	b := &pack.Batch{
 		Renderer: r, Config: cfg, Library: l.lib, Identity: id, Formats: formats,
-		Date: l.date, DateFromClock: l.dateFromClock, Logo: logo, Out: out, Jobs: opts.jobs, Force: opts.force,
+		Date: l.date, DateFromClock: l.dateFromClock, Logo: logo, Out: out, Jobs: opts.Jobs, Force: opts.Force,
 		Progress: p.report,
 	}
 	s, err := b.Run(ctx, rows)
@@ -147,13 +164,13 @@ func runPack(ctx context.Context, io *IO, cmd *cobra.Command, opts *packOptions)
 		return err
 	}
 	total := len(s.Results)
-	took := opts.now().Sub(start).Round(100 * time.Millisecond)
+	took := opts.Now().Sub(start).Round(100 * time.Millisecond)
 	if s.Interrupted {
 		return &exitError{code: 130, msg: fmt.Sprintf("interrupted: %d of %d packs finished (%d built, %d up to date, %d failed), %d files written in %s; run the same command again to build the rest",
 			total-s.NotRun, total, s.Built, s.UpToDate, s.Failed, s.Written, took)}
 	}
-	if !opts.quiet {
-		fmt.Fprintf(io.Err, "%s: %d built, %d failed, %d skipped (up to date); %s written in %s\nindex: %s\n",
+	if !opts.Quiet {
+		fmt.Fprintf(opts.IO.Err, "%s: %d built, %d failed, %d skipped (up to date); %s written in %s\nindex: %s\n",
 			plural(total, "pack"), s.Built, s.Failed, s.UpToDate, plural(s.Written, "file"), took, filepath.Join(out, pack.IndexHTML))
 	}
 	if s.Failed > 0 {

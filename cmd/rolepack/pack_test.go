@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // packCLI runs `rolepack pack` in-process with a fixed document date and
@@ -16,8 +17,8 @@ func packCLI(t *testing.T, ctx context.Context, terminal bool, args ...string) (
 	t.Helper()
 	var out, errb bytes.Buffer
 	env := map[string]string{"SOURCE_DATE_EPOCH": "1794528000"}
-	io := &IO{In: strings.NewReader(""), Out: &out, Err: &errb, Terminal: terminal, Getenv: func(k string) string { return env[k] }}
-	cmd := newRootCmd(io)
+	io := &IO{In: strings.NewReader(""), Out: &out, Err: &errb, Terminal: terminal}
+	cmd := NewCmdRoot(NewFactory(io, func(k string) string { return env[k] }, time.Now))
 	args = append([]string{"pack"}, args...)
 	cmd.SetArgs(args)
 	err := cmd.ExecuteContext(ctx)

@@ -1,35 +1,128 @@
 package main
 
 import (
+	"fmt"
+	"runtime/debug"
+	"strings"
+
 	"github.com/spf13/cobra"
+
+	"github.com/rolepack/rolepack/output"
+	"github.com/rolepack/rolepack/render"
 )
 
-func newRootCmd(io *IO) *cobra.Command {
-	gen := newGenerateCmd(io)
+// NewCmdRoot returns the rolepack command with every subcommand. Run with
+// no subcommand it generates, with generate's flags.
+func NewCmdRoot(f *Factory) *cobra.Command {
+	gen := NewCmdGenerate(f, nil)
 	root := &cobra.Command{
 		Use:   "rolepack",
 		Short: "Job descriptions, adverts, person specs, scoring sheets and PDPs from competency frameworks",
 		Long: `rolepack turns competency frameworks (the DDaT Capability Framework, NCF/FEDIP
 job profiles, skills matrices) into the documents hiring and development run
-on: job descriptions, person specifications, job adverts, interview scoring
-sheets and personal development plans, as PDF, DOCX, Markdown and HTML.
+on: ` + wrap(strings.ToLower(kindTitles())+".", 78) + `
 
-Run with no command, rolepack generates the documents that config.yaml asks
-for (or, with no config.yaml, the embedded default).`,
+Document kinds: ` + strings.Join(render.KindIDs(), ", ") + ` (generate --help says what each is).
+Formats: ` + strings.Join(output.FormatNames(), ", ") + `.
+
+Run with no command, rolepack generates the documents the config asks for.
+The config is --config (or ROLEPACK_CONFIG), else ./config.yaml, else
+$XDG_CONFIG_HOME/rolepack/config.yaml (~/.config/rolepack/config.yaml), else
+the embedded default; the last line of --help says which one a run reads.`,
 		Example: `  rolepack                                  # the default run from config.yaml
   rolepack generate --role data-engineer --level senior --doc jd,spec --format pdf
   rolepack show data-engineer --level head  # what goes into the documents, and why
   rolepack import page.txt -o ddat.yaml     # read a framework document
-  rolepack validate ddat.yaml`,
+  rolepack validate ddat.yaml
+  rolepack completion bash > /etc/bash_completion.d/rolepack`,
+		Version:       version(debug.ReadBuildInfo()),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Args:          cobra.NoArgs,
 		RunE:          gen.RunE,
 	}
 	root.Flags().AddFlagSet(gen.Flags())
-	root.SetOut(io.Out)
-	root.SetErr(io.Err)
-	root.AddCommand(gen, newImportCmd(io), newValidateCmd(io), newListCmd(io), newShowCmd(io), newTemplatesCmd(io), newPackCmd(io), newLintCmd(io))
-	root.CompletionOptions.DisableDefaultCmd = true
+	root.SetOut(f.IO.Out)
+	root.SetErr(f.IO.Err)
+	root.SetVersionTemplate("{{.Name}} {{.Version}}\n")
+	root.AddCommand(gen,
+		NewCmdImport(f, nil), NewCmdValidate(f, nil), NewCmdList(f, nil), NewCmdShow(f, nil),
+		NewCmdTemplates(f, nil), NewCmdPack(f, nil), NewCmdLint(f, nil))
+	help := root.HelpFunc()
+	root.SetHelpFunc(func(c *cobra.Command, args []string) {
+		help(c, args)
+		if fl := c.Flags().Lookup("config"); fl != nil {
+			fmt.Fprintf(c.OutOrStdout(), "\nConfig: %s\n", f.describeConfig(fl.Value.String()))
+		}
+	})
 	return root
+}
+
+// kindTitles names every document kind of the registry, in a sentence.
+func kindTitles() string {
+	titles := make([]string, len(render.Kinds))
+	for i, k := range render.Kinds {
+		titles[i] = k.Title + "s"
+	}
+	if len(titles) < 2 {
+		return strings.Join(titles, "")
+	}
+	return strings.Join(titles[:len(titles)-1], ", ") + " and " + titles[len(titles)-1]
+}
+
+// wrap breaks s into lines of at most width characters (the first line
+// shorter by the text before it, "on: ").
+func wrap(s string, width int) string {
+	var b strings.Builder
+	col := 4
+	for i, w := range strings.Fields(s) {
+		if i > 0 {
+			if col+1+len(w) > width {
+				b.WriteString("\n")
+				col = 0
+			} else {
+				b.WriteString(" ")
+				col++
+			}
+		}
+		b.WriteString(w)
+		col += len(w)
+	}
+	return b.String()
+}
+
+// version says which build this is: the module version and the VCS
+// revision, time and state the binary was built from, as the Go tool
+// recorded them.
+func version(info *debug.BuildInfo, ok bool) string {
+	if !ok || info == nil {
+		return "(unknown version)"
+	}
+	v := info.Main.Version
+	if v == "" {
+		v = "(devel)"
+	}
+	var rev, when, modified string
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.time":
+			when = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				modified = ", modified"
+			}
+		}
+	}
+	if rev == "" {
+		return v
+	}
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	if when != "" {
+		when = ", " + when
+	}
+	return fmt.Sprintf("%s (revision %s%s%s)", v, rev, when, modified)
 }

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -10,16 +12,20 @@ import (
 	"github.com/rolepack/rolepack/render/compose"
 )
 
-// showOptions are the inputs of `rolepack show`.
-type showOptions struct {
-	configFlags
-	level string
-	json  bool
-	pdp   bool
+// ShowOptions are the inputs of `rolepack show`.
+type ShowOptions struct {
+	*Factory
+	Config ConfigOptions
+	Role   string
+	Level  string // "" for the config's level
+	JSON   bool
+	PDP    bool
 }
 
-func newShowCmd(io *IO) *cobra.Command {
-	opts := &showOptions{}
+// NewCmdShow returns the show command; runF, when not nil, runs in place
+// of runShow.
+func NewCmdShow(f *Factory, runF func(context.Context, *ShowOptions) error) *cobra.Command {
+	opts := &ShowOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "show ROLE --level LEVEL",
 		Short: "Print the merged role at a level, every entry with where it came from",
@@ -34,36 +40,46 @@ development plan (pdp.from → pdp.to).`,
   rolepack show ddat/data-engineer --level head-of-data-engineering`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			l, err := loadAll(io, cmd, &opts.configFlags)
-			if err != nil {
-				return err
+			opts.Role = args[0]
+			if runF != nil {
+				return runF(cmd.Context(), opts)
 			}
-			level := opts.level
-			if level == "" {
-				level = l.cfg.Level
-			}
-			ctx, err := compose.NewContext(l.cfg, l.lib, args[0], level, l.date, opts.pdp)
-			if err != nil {
-				return err
-			}
-			if opts.json {
-				enc := json.NewEncoder(io.Out)
-				enc.SetIndent("", "  ")
-				return enc.Encode(ctx)
-			}
-			printComposed(io, ctx.Role)
-			return nil
+			return runShow(cmd.Context(), opts)
 		},
 	}
-	opts.configFlags.add(cmd)
-	cmd.Flags().StringVar(&opts.level, "level", "", "ladder level (default: level in config.yaml)")
-	cmd.Flags().BoolVar(&opts.json, "json", false, "print the template context as JSON")
-	cmd.Flags().BoolVar(&opts.pdp, "pdp", false, "with --json, include the development plan")
+	opts.Config.addFlags(cmd)
+	cmd.Flags().StringVar(&opts.Level, "level", "", "ladder level (default: level in config.yaml)")
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the template context as JSON")
+	cmd.Flags().BoolVar(&opts.PDP, "pdp", false, "with --json, include the development plan")
 	return cmd
 }
 
-func printComposed(io *IO, c *compose.Composed) {
-	w := io.Out
+func runShow(_ context.Context, opts *ShowOptions) error {
+	l, err := opts.loadAll(opts.Config, stringFlag("level", "level", opts.Level))
+	if err != nil {
+		return err
+	}
+	if err := checkRoleLevel(l, opts.Role, l.cfg.Level); err != nil {
+		return err
+	}
+	ctx, err := compose.NewContext(l.cfg, l.lib, opts.Role, l.cfg.Level, l.date, opts.PDP)
+	if err != nil {
+		return err
+	}
+	w := &stdout{w: opts.IO.Out}
+	if opts.JSON {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(ctx); err != nil && w.err == nil {
+			return err
+		}
+		return w.result()
+	}
+	printComposed(w, ctx.Role)
+	return w.result()
+}
+
+func printComposed(w io.Writer, c *compose.Composed) {
 	fmt.Fprintf(w, "%s (%s) at %s (%s)\n", c.Title, c.ID, c.Rung.Label, c.Rung.ID)
 	fmt.Fprintln(w, "\nSources:")
 	for _, s := range c.Sources {

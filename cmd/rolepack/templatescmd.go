@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io/fs"
 	"os"
@@ -13,12 +14,21 @@ import (
 	"github.com/rolepack/rolepack/templates"
 )
 
-func newTemplatesCmd(io *IO) *cobra.Command {
+// TemplatesExportOptions are the inputs of `rolepack templates export`.
+type TemplatesExportOptions struct {
+	*Factory
+	Dir   string
+	Force bool
+}
+
+// NewCmdTemplates returns the templates command group; runF, when not nil,
+// runs in place of runTemplatesExport.
+func NewCmdTemplates(f *Factory, runF func(context.Context, *TemplatesExportOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "templates",
 		Short: "Work with the document templates",
 	}
-	var force bool
+	opts := &TemplatesExportOptions{Factory: f}
 	export := &cobra.Command{
 		Use:   "export DIR",
 		Short: "Write the default templates into DIR for editing",
@@ -30,31 +40,39 @@ docs/templates.md lists every field a template can use.`,
   rolepack generate --templates my-templates`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			dir := args[0]
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return err
+			opts.Dir = args[0]
+			if runF != nil {
+				return runF(cmd.Context(), opts)
 			}
-			for _, name := range render.TemplateNames() {
-				p := filepath.Join(dir, name)
-				if _, err := os.Stat(p); err == nil && !force {
-					return fmt.Errorf("%s exists: use --force to overwrite it", p)
-				}
-			}
-			for _, name := range render.TemplateNames() {
-				b, err := fs.ReadFile(templates.FS, name)
-				if err != nil {
-					return err
-				}
-				p := filepath.Join(dir, name)
-				if err := output.WriteFileAtomic(p, b); err != nil {
-					return err
-				}
-				fmt.Fprintf(io.Out, "wrote %s\n", p)
-			}
-			return nil
+			return runTemplatesExport(cmd.Context(), opts)
 		},
 	}
-	export.Flags().BoolVar(&force, "force", false, "overwrite templates already in DIR")
+	export.Flags().BoolVar(&opts.Force, "force", false, "overwrite templates already in DIR")
 	cmd.AddCommand(export)
 	return cmd
+}
+
+func runTemplatesExport(_ context.Context, opts *TemplatesExportOptions) error {
+	dir := opts.Dir
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for _, name := range render.TemplateNames() {
+		p := filepath.Join(dir, name)
+		if _, err := os.Stat(p); err == nil && !opts.Force {
+			return fmt.Errorf("%s exists: use --force to overwrite it", p)
+		}
+	}
+	for _, name := range render.TemplateNames() {
+		b, err := fs.ReadFile(templates.FS, name)
+		if err != nil {
+			return err
+		}
+		p := filepath.Join(dir, name)
+		if err := output.WriteFileAtomic(p, b); err != nil {
+			return err
+		}
+		fmt.Fprintf(opts.IO.Out, "wrote %s\n", p)
+	}
+	return nil
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/spf13/cobra"
@@ -9,8 +10,17 @@ import (
 	"github.com/rolepack/rolepack/framework/importer"
 )
 
-func newValidateCmd(io *IO) *cobra.Command {
-	var from string
+// ValidateOptions are the inputs of `rolepack validate`.
+type ValidateOptions struct {
+	*Factory
+	From  string // source format name, or "auto"
+	Files []string
+}
+
+// NewCmdValidate returns the validate command; runF, when not nil, runs in
+// place of runValidate.
+func NewCmdValidate(f *Factory, runF func(context.Context, *ValidateOptions) error) *cobra.Command {
+	opts := &ValidateOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "validate FILE...",
 		Short: "Check framework files and print every problem as file:line: message",
@@ -23,25 +33,37 @@ there is any error, 0 when there are only warnings or none.`,
   rolepack validate summaries/*.md`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			f, err := importer.ParseFormat(from)
-			if err != nil {
-				return err
+			opts.Files = args
+			if runF != nil {
+				return runF(cmd.Context(), opts)
 			}
-			probs := importer.Validate(args, importer.Options{From: f})
-			errs := 0
-			for _, p := range probs {
-				fmt.Fprintln(io.Out, p.Error())
-				if p.Severity == framework.SeverityError {
-					errs++
-				}
-			}
-			if errs > 0 {
-				return &exitError{code: 1, msg: fmt.Sprintf("%d error(s), %d warning(s)", errs, len(probs)-errs)}
-			}
-			fmt.Fprintf(io.Err, "ok: %d file(s), %d warning(s)\n", len(args), len(probs))
-			return nil
+			return runValidate(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().StringVar(&from, "from", "auto", "source format: auto, ddat, profile, matrix, yaml")
+	cmd.Flags().StringVar(&opts.From, "from", "auto", "source format: auto, ddat, profile, matrix, yaml")
 	return cmd
+}
+
+func runValidate(_ context.Context, opts *ValidateOptions) error {
+	f, err := importer.ParseFormat(opts.From)
+	if err != nil {
+		return fmt.Errorf("--from %s: %w", opts.From, err)
+	}
+	probs := importer.Validate(opts.Files, importer.Options{From: f})
+	out := &stdout{w: opts.IO.Out}
+	errs := 0
+	for _, p := range probs {
+		fmt.Fprintln(out, p.Error())
+		if p.Severity == framework.SeverityError {
+			errs++
+		}
+	}
+	if err := out.result(); err != nil {
+		return err
+	}
+	if errs > 0 {
+		return &exitError{code: 1, msg: fmt.Sprintf("%d error(s), %d warning(s)", errs, len(probs)-errs)}
+	}
+	fmt.Fprintf(opts.IO.Err, "ok: %d file(s), %d warning(s)\n", len(opts.Files), len(probs))
+	return nil
 }

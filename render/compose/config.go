@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 
@@ -39,6 +42,9 @@ type Config struct {
 	// File is the config file's name for messages ("" for the embedded default).
 	File string `yaml:"-"`
 	pos  map[string]int
+	// origins names where values set from outside the file came from
+	// (e.g. "--format odt"), by dotted key.
+	origins map[string]string
 }
 
 // Organisation is who issues the documents.
@@ -167,16 +173,33 @@ type ScoreAnchor struct {
 
 var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?`)
 
-// LoadConfig decodes a config file strictly: a syntax error or an unknown
-// key is a one-line error with the file and line.
+// maxExpanded bounds the size of a config with its YAML aliases expanded,
+// so a small file cannot alias a large value into gigabytes.
+const maxExpanded = 4 << 20
+
+// LoadConfig decodes a config file strictly: a syntax error, an unknown
+// key, a duplicate key (naming both lines), a second YAML document, or
+// aliases that expand past maxExpanded are one-line errors with the file
+// and line.
 func LoadConfig(file string, data []byte) (*Config, error) {
+	nodes := yaml.NewDecoder(bytes.NewReader(data))
 	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
+	if err := nodes.Decode(&root); err != nil && !errors.Is(err, io.EOF) {
 		return nil, yamlError(file, err)
+	}
+	var second yaml.Node
+	if err := nodes.Decode(&second); !errors.Is(err, io.EOF) {
+		if err != nil {
+			return nil, yamlError(file, err)
+		}
+		return nil, fmt.Errorf("%s: a second YAML document (after ---): a config is one document", framework.Position(file, second.Line))
 	}
 	c := &Config{File: file, pos: map[string]int{}}
 	if len(root.Content) == 0 {
 		return c, nil
+	}
+	if n, line := expandedSize(root.Content[0], map[*yaml.Node]int{}); n > maxExpanded {
+		return nil, fmt.Errorf("%s: YAML aliases expand the config past %d MiB: write the values out", framework.Position(file, line), maxExpanded>>20)
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
@@ -185,6 +208,38 @@ func LoadConfig(file string, data []byte) (*Config, error) {
 	}
 	index(root.Content[0], "", c.pos)
 	return c, nil
+}
+
+// expandedSize is about the number of bytes n stands for with every alias
+// expanded, and the line of the first alias; sizes of aliased nodes are
+// memoised, so nested aliases cost no more than their text.
+func expandedSize(n *yaml.Node, memo map[*yaml.Node]int) (size, aliasLine int) {
+	if s, ok := memo[n]; ok {
+		return s, 0
+	}
+	switch n.Kind {
+	case yaml.AliasNode:
+		if n.Alias != nil {
+			size, _ = expandedSize(n.Alias, memo)
+		}
+		aliasLine = n.Line
+	case yaml.ScalarNode:
+		size = len(n.Value) + 1
+	default:
+		size = 1
+		for _, c := range n.Content {
+			s, l := expandedSize(c, memo)
+			size += s
+			if size > maxExpanded {
+				size = maxExpanded + 1 // saturate: no overflow, stop early
+			}
+			if aliasLine == 0 {
+				aliasLine = l
+			}
+		}
+	}
+	memo[n] = size
+	return size, aliasLine
 }
 
 func yamlError(file string, err error) error {
@@ -233,12 +288,28 @@ func join(a, b string) string {
 	return a + "." + b
 }
 
+// SetOrigin records that the value at a dotted key (e.g.
+// "vacancy.salaryMin") came from outside the config file, from where
+// names (e.g. "--format odt" or "ROLEPACK_LEVEL=chief"); At then names
+// that origin for the key and everything under it.
+func (c *Config) SetOrigin(key, where string) {
+	if c.origins == nil {
+		c.origins = map[string]string{}
+	}
+	c.origins[key] = where
+}
+
 // At returns "file:line" for a config path such as ("roles", "x",
 // "sources", 1), falling back to the nearest enclosing key that has a line.
 func (c *Config) At(path ...any) string {
 	parts := make([]string, len(path))
 	for i, p := range path {
 		parts[i] = fmt.Sprint(p)
+	}
+	for k := 1; k <= len(parts); k++ {
+		if o, ok := c.origins[strings.Join(parts[:k], ".")]; ok {
+			return o
+		}
 	}
 	file := c.File
 	if file == "" {
@@ -273,3 +344,70 @@ func (c *Config) RungIDs() []string {
 
 // oneLine folds white space, so a multi-line message reads as one line.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// Value ranges a config is checked against.
+var (
+	// MinDate and MaxDate bound every date a config or SOURCE_DATE_EPOCH
+	// gives.
+	MinDate = time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
+	MaxDate = time.Date(2200, 12, 31, 0, 0, 0, 0, time.UTC)
+)
+
+// MaxSalary is the largest salary a vacancy may state.
+const MaxSalary = 10_000_000
+
+// ParseDate parses a YYYY-MM-DD date between MinDate and MaxDate.
+func ParseDate(s string) (time.Time, error) {
+	d, err := time.Parse("2006-01-02", strings.TrimSpace(s))
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%q is not a date in the form YYYY-MM-DD", s)
+	}
+	if d.Before(MinDate) || d.After(MaxDate) {
+		return time.Time{}, fmt.Errorf("%q is not between %d and %d", s, MinDate.Year(), MaxDate.Year())
+	}
+	return d, nil
+}
+
+// CheckSalary checks a salary range: each bound a number from 0 to
+// MaxSalary (0 meaning not stated), and min no more than max when both are
+// stated. The error names the bound at fault ("salaryMin", "salaryMax").
+func CheckSalary(min, max float64) (field string, err error) {
+	for _, b := range []struct {
+		name string
+		v    float64
+	}{{"salaryMin", min}, {"salaryMax", max}} {
+		switch {
+		case math.IsNaN(b.v) || math.IsInf(b.v, 0):
+			return b.name, fmt.Errorf("%s is not a number", b.name)
+		case b.v < 0:
+			return b.name, fmt.Errorf("%s %s is negative", b.name, strconv.FormatFloat(b.v, 'g', -1, 64))
+		case b.v > MaxSalary:
+			return b.name, fmt.Errorf("%s %s is more than %d", b.name, strconv.FormatFloat(b.v, 'g', -1, 64), MaxSalary)
+		}
+	}
+	if min > 0 && max > 0 && min > max {
+		return "salaryMax", fmt.Errorf("salaryMin %s is more than salaryMax %s", strconv.FormatFloat(min, 'g', -1, 64), strconv.FormatFloat(max, 'g', -1, 64))
+	}
+	return "", nil
+}
+
+// CheckValues checks the values a config states for range: salaries (see
+// CheckSalary) and dates (see ParseDate). The error is one line naming
+// where the value came from (file:line, or the flag or variable).
+func (c *Config) CheckValues() error {
+	if field, err := CheckSalary(c.Vacancy.SalaryMin, c.Vacancy.SalaryMax); err != nil {
+		return fmt.Errorf("%s: vacancy %w", c.At("vacancy", field), err)
+	}
+	for _, d := range []struct {
+		path []any
+		v    string
+	}{{[]any{"date"}, c.Date}, {[]any{"vacancy", "posted"}, c.Vacancy.Posted}, {[]any{"vacancy", "closing"}, c.Vacancy.Closing}} {
+		if d.v == "" {
+			continue
+		}
+		if _, err := ParseDate(d.v); err != nil {
+			return fmt.Errorf("%s: %s %w", c.At(d.path...), d.path[len(d.path)-1], err)
+		}
+	}
+	return nil
+}
