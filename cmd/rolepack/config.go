@@ -127,7 +127,8 @@ func displayName(path string) string {
 }
 
 // flagFor maps config keys to the flag that sets them.
-var flagFor = map[string]string{"role": "role", "level": "level", "documents": "doc", "formats": "format", "out": "out", "templates": "templates", "date": "date"}
+var flagFor = map[string]string{"role": "role", "level": "level", "documents": "doc", "formats": "format", "out": "out", "templates": "templates", "date": "date",
+	"pdp.from": "from", "pdp.to": "to", "pdp.targetRole": "to-role"}
 
 // envAlias gives config keys a second, shorter environment variable.
 var envAlias = map[string]string{"documents": "ROLEPACK_DOC", "formats": "ROLEPACK_FORMAT"}

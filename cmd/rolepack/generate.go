@@ -33,11 +33,16 @@ write (or that was edited since) is never overwritten without --force.
 
 Document kinds: jd (job description), spec (person specification), advert
 (job advert, plus advert.jsonld: schema.org JobPosting), scoring (interview
-scoring sheet), pdp (personal development plan, from pdp.from to pdp.to).
+scoring sheet), pdp (personal development plan, from pdp.from to pdp.to:
+--from, --to, and --to-role for a move to another role; a run of pdp alone
+needs no --level). A plan that cannot be built fails alone: the other
+documents are written and the exit status is 1.
 Formats: pdf, docx, md, html.`,
 		Example: `  rolepack generate
   rolepack generate --role data-engineer --level senior --doc jd,spec,advert,scoring --format pdf,docx
   rolepack generate --role ddat/data-engineer --level head-of-data-engineering --doc jd
+  rolepack generate --doc pdp --role data-engineer --from mid --to senior
+  rolepack generate --doc pdp --role ddat/data-scientist --from data-scientist --to lead-data-scientist
   ROLEPACK_LEVEL=mid rolepack generate --out /tmp/packs --templates my-templates/`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -45,6 +50,7 @@ Formats: pdf, docx, md, html.`,
 		},
 	}
 	opts.runFlags.add(cmd)
+	addPlanFlags(cmd)
 	cmd.Flags().BoolVar(&opts.force, "force", false, "overwrite files in the output folder that rolepack did not write")
 	return cmd
 }
@@ -74,6 +80,7 @@ func runGenerate(ctx context.Context, io *IO, cmd *cobra.Command, opts *generate
 	if len(formats) == 0 {
 		return fmt.Errorf("%s: no formats chosen (use --format pdf,docx)", cfg.At("formats"))
 	}
+	planLevel(cfg, kinds)
 	if cfg.Role == "" || cfg.Level == "" {
 		return fmt.Errorf("%s: choose a role and a level (--role, --level)", cfg.At("role"))
 	}
@@ -81,9 +88,20 @@ func runGenerate(ctx context.Context, io *IO, cmd *cobra.Command, opts *generate
 	if err != nil {
 		return err
 	}
-	rc, err := compose.NewContext(cfg, l.lib, cfg.Role, cfg.Level, l.date, render.NeedsPlan(kinds))
+	rc, err := compose.NewContext(cfg, l.lib, cfg.Role, cfg.Level, l.date, false)
 	if err != nil {
 		return err
+	}
+	// A plan that cannot be built fails the plan alone: the other
+	// documents are still written, and the run ends with its error.
+	var planErr error
+	if render.NeedsPlan(kinds) {
+		if planErr = compose.AddPlan(rc, cfg, l.lib, cfg.Role, cfg.Level, l.date); planErr != nil {
+			if planOnly(kinds) {
+				return planErr
+			}
+			kinds = withoutPlans(kinds)
+		}
 	}
 	warn := func(kind, msg string) { fmt.Fprintf(io.Err, "warning: %s: %s\n", kind, msg) }
 	files, err := r.Files(ctx, pack.Request{Context: rc, Kinds: kinds, Formats: formats, Date: l.date, Logo: logo, Warn: warn})
@@ -103,6 +121,9 @@ func runGenerate(ctx context.Context, io *IO, cmd *cobra.Command, opts *generate
 	}
 	if unchanged := len(files) - len(written); unchanged > 0 {
 		fmt.Fprintf(io.Err, "%d file(s) in %s already up to date\n", unchanged, out)
+	}
+	if planErr != nil {
+		return fmt.Errorf("pdp not written: %w", planErr)
 	}
 	return nil
 }

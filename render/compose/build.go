@@ -57,10 +57,14 @@ func AddPlan(c *Context, cfg *Config, lib *Library, role, level string, date tim
 	if err != nil {
 		return err
 	}
-	both := &Composed{ID: plan.Target.ID, Title: plan.Heading,
+	both := &Composed{ID: plan.Target.ID, Title: plan.Current.Title,
 		Rung:    Rung{Label: plan.Current.Rung.Label + " to " + plan.Target.Rung.Label},
 		Sources: append(append([]SourceRef(nil), plan.Current.Sources...), plan.Target.Sources...)}
-	plan.footer, plan.provenance = planFooter(plan, both, date), provenanceLine(both, date)
+	plan.footer, plan.provenance = footerLine(both, date), provenanceLine(both, date)
+	if !strings.EqualFold(plan.Current.Title, plan.Target.Title) || plan.Current.Rung.Label == plan.Current.Title {
+		// a move between roles: "Data scientist to Lead data scientist"
+		plan.footer = planFooter(plan, both, date)
+	}
 	c.PDP = plan
 	return nil
 }
@@ -76,7 +80,7 @@ func planFooter(p *Plan, both *Composed, date time.Time) string {
 	if src == "" {
 		src = "organisation entries"
 	}
-	return fmt.Sprintf("%s · from %s · rolepack, %s", p.Heading, src, date.Format("2 January 2006"))
+	return fmt.Sprintf("%s to %s · from %s · rolepack, %s", p.CurrentName, p.TargetName, src, date.Format("2 January 2006"))
 }
 
 func buildPlan(cfg *Config, lib *Library, role, level string, date time.Time) (*Plan, error) {

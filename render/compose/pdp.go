@@ -152,7 +152,15 @@ func NewPlan(cfg *Config, cur, tgt *Composed, date time.Time) (*Plan, error) {
 // compare settles the entry's change, marked words and gap size.
 func (e *PlanEntry) compare(cur, tgt *Item) {
 	for _, d := range e.Target {
-		e.Marked = append(e.Marked, MarkNew(d, e.Current))
+		spans := MarkNew(d, e.Current)
+		if n := len(spans); n > 0 {
+			// as the current level's descriptors read: a sentence each
+			spans[0].Text = strings.ToUpper(spans[0].Text[:1]) + spans[0].Text[1:]
+			if last := spans[n-1].Text; !strings.HasSuffix(last, ".") && !strings.HasSuffix(last, "?") && !strings.HasSuffix(last, "!") {
+				spans[n-1].Text += "."
+			}
+		}
+		e.Marked = append(e.Marked, spans)
 	}
 	switch {
 	case cur == nil || len(cur.Descriptors) == 0 && len(tgt.Descriptors) > 0:

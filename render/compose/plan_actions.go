@@ -360,12 +360,11 @@ func (p *Plan) plan(cfg *Config) {
 	}
 	for i, e := range top {
 		o := Objective{Number: i + 1, Entry: e.Title, What: objectiveText(e, p.TargetLevel), By: longDate(mustDate(p.End))}
-		var ev []string
 		for _, a := range actionsOf[e] {
 			o.How = append(o.How, a.Title)
-			ev = append(ev, a.Evidence)
 		}
-		o.Evidence = strings.Join(ev, "; ")
+		// the work on the job shows the objective is met
+		o.Evidence = actionsOf[e][0].Evidence
 		p.Objectives = append(p.Objectives, o)
 	}
 	counts := map[ActionKind]int{}

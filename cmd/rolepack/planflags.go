@@ -1,0 +1,47 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/rolepack/rolepack/render"
+	"github.com/rolepack/rolepack/render/compose"
+)
+
+// addPlanFlags adds the flags that set a development plan's move; they
+// bind to pdp.from, pdp.to and pdp.targetRole (see flagFor).
+func addPlanFlags(cmd *cobra.Command) {
+	fl := cmd.Flags()
+	fl.String("from", "", "PDP: current level (pdp.from): a ladder rung, or the framework's level id with FRAMEWORK/ROLE (env ROLEPACK_PDP_FROM)")
+	fl.String("to", "", "PDP: target level (pdp.to; default the next level up) (env ROLEPACK_PDP_TO)")
+	fl.String("to-role", "", "PDP: target role when the move is to another role (pdp.targetRole) (env ROLEPACK_PDP_TARGETROLE)")
+}
+
+// planOnly reports whether every kind documents a development plan, so
+// that the run needs no level of its own: the plan's current level is it.
+func planOnly(kinds []render.Kind) bool {
+	for _, k := range kinds {
+		if k.Scope != render.ScopePlan {
+			return false
+		}
+	}
+	return len(kinds) > 0
+}
+
+// withoutPlans returns kinds without those that document a plan.
+func withoutPlans(kinds []render.Kind) []render.Kind {
+	var out []render.Kind
+	for _, k := range kinds {
+		if k.Scope != render.ScopePlan {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// planLevel settles the run's level for a run of plans only: the plan's
+// current level (pdp.from), which is a level of the role.
+func planLevel(cfg *compose.Config, kinds []render.Kind) {
+	if planOnly(kinds) && cfg.PDP.From != "" {
+		cfg.Level = cfg.PDP.From
+	}
+}
