@@ -19,6 +19,7 @@ import (
 type packOptions struct {
 	configFlags
 	manifest  string
+	kind      string // role (role packs) or pdp (a team's development plans)
 	out       string
 	templates string
 	date      string
@@ -57,11 +58,20 @@ rest, and rebuilds a pack built from other inputs (another manifest row,
 config, templates, frameworks, date or formats) only with --force. Ctrl-C stops
 within a second and leaves whole packs; run the command again to finish.
 
+With --kind pdp, MANIFEST is a team manifest (CSV, or YAML: a list of people,
+or people: [...]) with the columns person, manager, role, from, to, targetRole
+and period; each row makes one personal development plan in
+OUT/<person>-<role>-<from>/ (and its zip), with the same index, progress,
+errors, atomic writes and re-runs. A value a row leaves empty comes from the
+config (role, pdp.from, pdp.to, pdp.period). XLSX is not read: save the sheet
+as CSV.
+
 The output folder is --out, else the config's out folder + /packs (dist/packs).`,
 		Example: `  rolepack pack vacancies.csv
   rolepack pack vacancies.yaml --out /srv/recruitment/packs --format pdf,docx,md
   rolepack pack vacancies.csv --jobs 4 --quiet
-  rolepack pack vacancies.csv --force          # rebuild every pack`,
+  rolepack pack vacancies.csv --force          # rebuild every pack
+  rolepack pack --kind pdp team.csv             # one PDP per person`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.manifest = args[0]
@@ -70,6 +80,7 @@ The output folder is --out, else the config's out folder + /packs (dist/packs).`
 	}
 	opts.configFlags.add(cmd)
 	fl := cmd.Flags()
+	fl.StringVar(&opts.kind, "kind", "role", "what to build: role (role packs from a vacancy manifest) or pdp (one development plan per person from a team manifest: person, manager, role, from, to, targetRole, period)")
 	fl.StringVar(&opts.out, "out", "", "output folder (default: the config's out folder + /packs, i.e. dist/packs)")
 	fl.StringSliceVar(&opts.formats, "format", []string{"pdf", "docx"}, "output formats, comma-separated: pdf, docx, md, html")
 	fl.IntVar(&opts.jobs, "jobs", runtime.NumCPU(), "packs built at the same time")
@@ -89,7 +100,7 @@ func runPack(ctx context.Context, io *IO, cmd *cobra.Command, opts *packOptions)
 	if err != nil {
 		return fmt.Errorf("manifest: %w", err)
 	}
-	rows, err := pack.ReadManifest(opts.manifest, data)
+	rows, kinds, err := readPackRows(opts.kind, opts.manifest, data)
 	if err != nil {
 		return err
 	}
@@ -139,7 +150,7 @@ func runPack(ctx context.Context, io *IO, cmd *cobra.Command, opts *packOptions)
 	b := &pack.Batch{
 		Renderer: r, Config: cfg, Library: l.lib, Identity: id, Formats: formats,
 		Date: l.date, DateFromClock: l.dateFromClock, Logo: logo, Out: out, Jobs: opts.jobs, Force: opts.force,
-		Progress: p.report,
+		Kinds: kinds, Progress: p.report,
 	}
 	s, err := b.Run(ctx, rows)
 	p.finish()

@@ -1,8 +1,12 @@
 package main
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/spf13/cobra"
 
+	"github.com/rolepack/rolepack/pack"
 	"github.com/rolepack/rolepack/render"
 	"github.com/rolepack/rolepack/render/compose"
 )
@@ -44,4 +48,21 @@ func planLevel(cfg *compose.Config, kinds []render.Kind) {
 	if planOnly(kinds) && cfg.PDP.From != "" {
 		cfg.Level = cfg.PDP.From
 	}
+}
+
+// packKinds are what `rolepack pack --kind` can build.
+var packKinds = []string{"role", "pdp"}
+
+// readPackRows reads a manifest as --kind says: role packs from a
+// vacancy manifest, or development plans from a team manifest.
+func readPackRows(kind, file string, data []byte) ([]pack.Row, []string, error) {
+	switch kind {
+	case "", "role":
+		rows, err := pack.ReadManifest(file, data)
+		return rows, pack.PackKinds, err
+	case "pdp":
+		rows, err := pack.ReadTeam(file, data)
+		return rows, pack.PlanKinds, err
+	}
+	return nil, nil, fmt.Errorf("--kind %q: unknown (known: %s)", kind, strings.Join(packKinds, ", "))
 }
