@@ -191,21 +191,38 @@ type candidate struct {
 	kind                          ActionKind
 	title, detail, source, effort string
 	evidence                      string
-	words                         map[string]bool
 	skills                        map[string]bool // entry titles it names (normalised)
 }
 
-// activityStop are words too common to match an activity to a gap.
-var activityStop = map[string]bool{"data": true, "with": true, "your": true, "their": true, "skill": true,
-	"skills": true, "work": true, "working": true, "other": true, "using": true, "ensure": true, "such": true,
-	"understand": true, "understanding": true, "able": true, "knowledge": true, "organisation": true,
-	"within": true, "across": true, "including": true, "appropriate": true, "relevant": true}
+// genericStems are word stems too common to match an activity to a gap
+// ("Management Development" says nothing about "Data development
+// process").
+var genericStems = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`data with your their skill work other using ensure such understand able
+		knowledge organisation within across including appropriate relevant management development process
+		design team gaining employing broader issues concepts methods techniques individuals groups providing
+		level range support good wider new`) {
+		genericStems[stem(w)] = true
+	}
+}
+
+// stem is a word's matching form: its comparison key cut to five letters,
+// so that "coaching" meets "coach" and "influencing" meets "influence".
+func stem(w string) string {
+	k := wordKey(w)
+	if len(k) > 5 {
+		k = k[:5]
+	}
+	return k
+}
 
 func significant(s string) map[string]bool {
 	out := map[string]bool{}
 	for _, w := range strings.Fields(s) {
-		k := wordKey(w)
-		if len(k) > 3 && !activityStop[k] && !minorWords[k] {
+		k := stem(w)
+		if len(k) > 3 && !genericStems[k] && !minorWords[wordKey(w)] {
 			out[k] = true
 		}
 	}
@@ -222,17 +239,14 @@ func (p *Plan) candidates(cfg *Config) []candidate {
 		}
 		text := it.Title + " " + strings.Join(it.Descriptors, " ")
 		c := candidate{kind: frameworkActivityKind(it, text), title: it.Title, detail: strings.Join(it.Descriptors, " "),
-			source: sourceOf(it, p.Target), words: significant(text)}
+			source: sourceOf(it, p.Target)}
 		out = append(out, c)
 	}
 	for _, a := range cfg.Development.Activities {
 		c := candidate{kind: ActionKind(strings.ToLower(a.Kind)), title: a.Title, source: "Organisation catalogue",
-			effort: a.Effort, evidence: a.Evidence, words: significant(a.Title), skills: map[string]bool{}}
+			effort: a.Effort, evidence: a.Evidence, skills: map[string]bool{}}
 		for _, s := range a.Skills {
 			c.skills[framework.NormalTitle(s)] = true
-			for w := range significant(s) {
-				c.words[w] = true
-			}
 		}
 		out = append(out, c)
 	}
@@ -274,25 +288,19 @@ func sourceOf(it *Item, c *Composed) string {
 }
 
 // serves reports whether a candidate serves an entry: the catalogue names
-// it, or the activity's title shares a word with the entry's title, or it
-// shares two words with the entry's title and new words.
+// it, or a telling word of the activity's title is in the entry's title or
+// in what is new at the target.
 func (c candidate) serves(e *PlanEntry) bool {
 	if c.skills[framework.NormalTitle(e.Title)] {
 		return true
 	}
-	title := significant(e.Title)
+	ew := entryWords(e)
 	for w := range significant(c.title) {
-		if title[w] {
+		if ew[w] {
 			return true
 		}
 	}
-	n := 0
-	for w := range entryWords(e) {
-		if c.words[w] {
-			n++
-		}
-	}
-	return n >= 2
+	return false
 }
 
 // entryWords are the significant words of an entry's title and of what is
@@ -433,7 +441,7 @@ func defaultEvidence(k ActionKind, e *PlanEntry) string {
 	case CourseStudy:
 		return "Completion record, and a short summary of what you applied"
 	}
-	return fmt.Sprintf("A piece of work that shows %s at the target level, reviewed with your line manager", strings.ToLower(plainEntry(e.Title)[:1])+plainEntry(e.Title)[1:])
+	return fmt.Sprintf("A piece of work in %s that meets the target level, reviewed with your line manager", plainEntry(e.Title))
 }
 
 // objectiveText drafts an objective from an entry's change: specific (its

@@ -344,3 +344,54 @@ func TestPlanPeriod(t *testing.T) {
 		}
 	}
 }
+
+// Actions come from the frameworks first, then the organisation's
+// catalogue, then built-in suggestions.
+func TestPlanActionSources(t *testing.T) {
+	cfg, err := compose.LoadConfig("config.yaml", []byte(string(rolepack.DefaultConfig)+`
+development:
+  activities:
+    - {kind: course, title: Kubernetes for platform engineers, skills: [Build containers and Helm charts], effort: 3 days}
+    - {kind: others, title: Coaching circle, skills: [Nothing here]}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fws, _ := defaults.Frameworks()
+	lib, _ := compose.NewLibrary(fws...)
+	ctx, err := compose.NewContext(cfg, lib, "data-engineer", "mid", planDate, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, a := range ctx.PDP.Actions {
+		got[a.Entry+"/"+string(a.Kind)] = a.Source + ": " + a.Title
+	}
+	if got["Build containers and Helm charts/course"] != "Organisation catalogue: Kubernetes for platform engineers" {
+		t.Errorf("catalogue course not used: %q", got["Build containers and Helm charts/course"])
+	}
+	if s := got["Build containers and Helm charts/others"]; !strings.HasPrefix(s, "Suggested: ") {
+		t.Errorf("an unmatched catalogue entry was used: %q", s)
+	}
+
+	ctx, err = compose.NewContext(cfg, lib, "data-engineer", "head", planDate, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.PDP.From, cfg.PDP.To = "senior", "head"
+	if err := compose.AddPlan(ctx, cfg, lib, "data-engineer", "head", planDate); err != nil {
+		t.Fatal(err)
+	}
+	framework := 0
+	for _, a := range ctx.PDP.Actions {
+		if strings.HasPrefix(a.Source, "National Competency Framework") {
+			framework++
+			if a.Title == "Management Development" {
+				t.Errorf("%q matched %q on a generic word", a.Title, a.Entry)
+			}
+		}
+	}
+	if framework == 0 {
+		t.Error("no action from the framework's training and development entries")
+	}
+}
