@@ -241,6 +241,25 @@ func TestPlanIsUsableAsItIs(t *testing.T) {
 				}
 			}
 
+			// New words are marked: bold, and <ins> in HTML.
+			inserted := 0
+			for _, b := range d.Blocks {
+				if tb, ok := b.(*doc.Table); ok {
+					for _, r := range tb.Rows {
+						for _, c := range r {
+							for _, in := range c.Text {
+								if in.Style&doc.Inserted != 0 && in.Style&doc.Bold != 0 {
+									inserted++
+								}
+							}
+						}
+					}
+				}
+			}
+			if inserted == 0 {
+				t.Error("no words marked new")
+			}
+
 			// The chart's data equals the table's: one bar per changed
 			// entry, its value the gap the entry's row states.
 			var chart *doc.Chart
