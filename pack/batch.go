@@ -88,6 +88,9 @@ type Batch struct {
 	Out           string
 	Jobs          int  // workers; at least 1
 	Force         bool // rebuild every pack, and overwrite files rolepack did not write
+	// Kinds are the document kinds each pack holds (default PackKinds;
+	// PlanKinds for a team manifest's development plans).
+	Kinds []string
 	// Progress, if set, is called once per row as its pack finishes (or
 	// fails), on the goroutine that called Run, with the rows done so far.
 	Progress func(done, total int, r *Result)
@@ -113,7 +116,8 @@ type job struct {
 	i       int    // index in the manifest
 	res     Result // what is known before building
 	vacancy compose.Vacancy
-	err     error // a problem found before building
+	err     error              // a problem found before building
+	plan    *compose.PDPConfig // the plan a team manifest's row makes (the config's pdp with the row over it)
 }
 
 // done is a finished job.
@@ -128,7 +132,11 @@ type done struct {
 // (the output folder or the index cannot be written); a pack's failure is
 // in its Result.
 func (b *Batch) Run(ctx context.Context, rows []Row) (*Summary, error) {
-	kinds, err := render.LookupKinds(PackKinds)
+	ids := b.Kinds
+	if len(ids) == 0 {
+		ids = PackKinds
+	}
+	kinds, err := render.LookupKinds(ids)
 	if err != nil {
 		return nil, err
 	}
@@ -224,10 +232,15 @@ func (b *Batch) prepare(rows []Row) []job {
 		}
 		j.vacancy = row.Vacancy(b.Config.Vacancy)
 		j.res.Reference = j.vacancy.Reference
+		if row.Plan != nil {
+			planRow(&j, row, b.Config)
+		}
 		switch {
 		case row.Err != nil:
 			j.err = row.Err
-		case j.res.Reference == "":
+		case row.Plan != nil && row.Plan.Person == "":
+			j.err = fmt.Errorf("%s: no person: every plan needs one (it names the plan)", row.At())
+		case row.Plan == nil && j.res.Reference == "":
 			j.err = fmt.Errorf("%s: no reference: every vacancy needs one (it names the pack)", row.At())
 		case j.res.Role == "":
 			j.err = fmt.Errorf("%s: no role (set the role column, or role in the config)", row.At())
@@ -276,7 +289,8 @@ func (b *Batch) build(ctx context.Context, out *output.Folder, kinds []render.Ki
 	rowKey, err := json.Marshal(struct {
 		Role, Level string
 		Vacancy     compose.Vacancy
-	}{r.Role, r.Level, j.vacancy})
+		Plan        *compose.PDPConfig `json:",omitempty"`
+	}{r.Role, r.Level, j.vacancy, j.plan})
 	if err != nil {
 		fail(err)
 		return
@@ -356,6 +370,9 @@ func (b *Batch) build(ctx context.Context, out *output.Folder, kinds []render.Ki
 func (b *Batch) render(ctx context.Context, kinds []render.Kind, j job, r *Result) ([]output.File, error) {
 	cfg := *b.Config
 	cfg.Vacancy = j.vacancy
+	if j.plan != nil {
+		cfg.PDP = *j.plan
+	}
 	rc, err := compose.NewContext(&cfg, b.Library, r.Role, r.Level, b.Date, render.NeedsPlan(kinds))
 	if err != nil {
 		return nil, err

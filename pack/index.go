@@ -82,6 +82,7 @@ func (b *Batch) writeIndex(out *output.Folder, s *Summary) error {
 type indexRow struct {
 	Line                   int
 	Reference, Role, Level string
+	Manager                string // a plan's line manager
 	Status                 string
 	Folder                 string
 	Zip                    string
@@ -93,6 +94,15 @@ func indexRows(s *Summary) []indexRow {
 	out := make([]indexRow, len(s.Results))
 	for i, r := range s.Results {
 		ir := indexRow{Line: r.Row.Line, Reference: r.Reference, Role: r.Role, Level: r.Level, Status: indexStatus(r.Status)}
+		if p := r.Row.Plan; p != nil {
+			ir.Manager = p.Manager
+			if p.TargetRole != "" && p.TargetRole != r.Role {
+				ir.Role += " to " + p.TargetRole
+			}
+			if p.To != "" {
+				ir.Level += " to " + p.To
+			}
+		}
 		if r.Status == Built || r.Status == UpToDate {
 			ir.Folder, ir.Zip, ir.Files = r.Name, r.Name+".zip", r.Files
 		}
@@ -116,7 +126,7 @@ var indexTemplate = template.Must(template.New("index").Funcs(template.FuncMap{
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Role packs</title>
+<title>{{.Title}}</title>
 <style>
 body { font-family: system-ui, sans-serif; line-height: 1.4; margin: 2rem; color: #1b1b1b; }
 table { border-collapse: collapse; width: 100%; }
@@ -130,17 +140,20 @@ a:focus { outline: 3px solid #fd0; }
 </head>
 <body>
 <main>
-<h1>Role packs</h1>
-<p>{{.Total}} {{if eq .Total 1}}pack{{else}}packs{{end}}: {{.Ready}} ready, {{.Failed}} failed{{if .NotRun}}, {{.NotRun}} not built{{end}}. Documents dated {{.Date}}.</p>
+<h1>{{.Title}}</h1>
+<p>{{.Total}} {{if .Plans}}{{if eq .Total 1}}plan{{else}}plans{{end}}{{else}}{{if eq .Total 1}}pack{{else}}packs{{end}}{{end}}: {{.Ready}} ready, {{.Failed}} failed{{if .NotRun}}, {{.NotRun}} not built{{end}}. Documents dated {{.Date}}.</p>
 <table>
-<caption>Every vacancy in the manifest, in manifest order</caption>
+<caption>{{if .Plans}}Every person in the team manifest{{else}}Every vacancy in the manifest{{end}}, in manifest order</caption>
 <thead>
-<tr><th scope="col">Reference</th><th scope="col">Role</th><th scope="col">Level</th><th scope="col">Status</th><th scope="col">Files</th><th scope="col">Zip</th><th scope="col">Problem</th></tr>
+<tr>{{if .Plans}}<th scope="col">Person</th><th scope="col">Line manager</th>{{else}}<th scope="col">Reference</th>{{end}}<th scope="col">Role</th><th scope="col">Level</th><th scope="col">Status</th><th scope="col">Files</th><th scope="col">Zip</th><th scope="col">Problem</th></tr>
 </thead>
 <tbody>
 {{- range .Rows}}
 <tr>
 <th scope="row">{{if .Reference}}{{.Reference}}{{else}}(line {{.Line}}){{end}}</th>
+{{- if $.Plans}}
+<td>{{.Manager}}</td>
+{{- end}}
 <td>{{.Role}}</td>
 <td>{{.Level}}</td>
 <td{{if eq .Status "failed"}} class="failed"{{end}}>{{.Status}}</td>
@@ -162,11 +175,17 @@ func IndexPage(s *Summary, date, lang string) ([]byte, error) {
 	if lang == "" {
 		lang = "en-GB"
 	}
+	plans := len(s.Results) > 0 && s.Results[0].Row.Plan != nil
+	title := "Role packs"
+	if plans {
+		title = "Personal development plans"
+	}
 	data := struct {
-		Lang, Date                   string
+		Lang, Date, Title            string
+		Plans                        bool
 		Total, Ready, Failed, NotRun int
 		Rows                         []indexRow
-	}{lang, date, len(s.Results), s.Built + s.UpToDate, s.Failed, s.NotRun, indexRows(s)}
+	}{lang, date, title, plans, len(s.Results), s.Built + s.UpToDate, s.Failed, s.NotRun, indexRows(s)}
 	var b bytes.Buffer
 	if err := indexTemplate.Execute(&b, data); err != nil {
 		return nil, fmt.Errorf("index.html: %w", err)
@@ -187,8 +206,17 @@ func IndexTable(s *Summary) ([]byte, error) {
 		}
 		_ = w.Write(fields) // a bytes.Buffer does not fail; w.Error reports the rest
 	}
-	rec("line", "reference", "role", "level", "status", "folder", "zip", "files", "error")
+	plans := len(s.Results) > 0 && s.Results[0].Row.Plan != nil
+	if plans {
+		rec("line", "person", "manager", "role", "level", "status", "folder", "zip", "files", "error")
+	} else {
+		rec("line", "reference", "role", "level", "status", "folder", "zip", "files", "error")
+	}
 	for _, r := range indexRows(s) {
+		if plans {
+			rec(strconv.Itoa(r.Line), r.Reference, r.Manager, r.Role, r.Level, r.Status, r.Folder, r.Zip, strings.Join(r.Files, ";"), r.Error)
+			continue
+		}
 		rec(strconv.Itoa(r.Line), r.Reference, r.Role, r.Level, r.Status, r.Folder, r.Zip, strings.Join(r.Files, ";"), r.Error)
 	}
 	w.Flush()

@@ -33,6 +33,9 @@ type Row struct {
 	// Err is what is wrong with the row's values (a malformed date or
 	// number); a row with an error fails its pack only.
 	Err error
+	// Plan, set by a team manifest (ReadTeam), is one person's
+	// development plan: the row makes a PDP, not a role pack.
+	Plan *compose.PDPConfig
 }
 
 // At is "file:line" for messages about the row.

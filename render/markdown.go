@@ -330,8 +330,13 @@ func (p *treeBuilder) inlines(n ast.Node) []doc.Inline {
 					seg := c.Segments.At(i)
 					b.Write(seg.Value(p.src))
 				}
-				if t := strings.ToLower(strings.TrimSpace(b.String())); t == "<br>" || t == "<br/>" || t == "<br />" {
+				switch t := strings.ToLower(strings.TrimSpace(b.String())); t {
+				case "<br>", "<br/>", "<br />":
 					add(doc.Inline{Break: true})
+				case "<ins>":
+					style |= doc.Bold | doc.Inserted // until </ins>, in this parent
+				case "</ins>":
+					style &^= doc.Bold | doc.Inserted
 				}
 			default:
 				walk(c, style, link)

@@ -29,6 +29,8 @@ type GenerateOptions struct {
 	Templates string
 	Date      string
 	Force     bool
+	// The development plan's move (pdp.from, pdp.to, pdp.targetRole).
+	PlanFrom, PlanTo, PlanToRole string
 }
 
 // flagValues lists the config keys the options set.
@@ -41,6 +43,9 @@ func (o *GenerateOptions) flagValues() []flagValue {
 	fv = append(fv, stringFlag("out", "out", o.Out)...)
 	fv = append(fv, stringFlag("templates", "templates", o.Templates)...)
 	fv = append(fv, stringFlag("date", "date", o.Date)...)
+	fv = append(fv, stringFlag("pdp.from", "from", o.PlanFrom)...)
+	fv = append(fv, stringFlag("pdp.to", "to", o.PlanTo)...)
+	fv = append(fv, stringFlag("pdp.targetRole", "to-role", o.PlanToRole)...)
 	return fv
 }
 
@@ -59,6 +64,10 @@ write (or that was edited since) is never overwritten without --force.
 
 Document kinds:
 ` + kindList() + `
+A personal development plan goes from pdp.from to pdp.to (--from, --to, and
+--to-role for a move to another role); a run of plans alone needs no
+--level. A plan that cannot be built fails alone: the other documents are
+written and the exit status is 1.
 Formats: ` + strings.Join(output.FormatNames(), ", ") + `.`,
 		Example: `  rolepack generate
   rolepack generate --role data-engineer --level senior --doc jd,spec,advert,scoring --format pdf,docx
@@ -82,6 +91,9 @@ Formats: ` + strings.Join(output.FormatNames(), ", ") + `.`,
 	fl.StringVar(&opts.Templates, "templates", "", "folder of template overrides, file by file (env ROLEPACK_TEMPLATES)")
 	fl.StringVar(&opts.Date, "date", "", "document date YYYY-MM-DD (default SOURCE_DATE_EPOCH, else today) (env ROLEPACK_DATE)")
 	fl.BoolVar(&opts.Force, "force", false, "overwrite files in the output folder that rolepack did not write")
+	fl.StringVar(&opts.PlanFrom, "from", "", "PDP: current level (pdp.from): a ladder rung, or the framework's level id with FRAMEWORK/ROLE (env ROLEPACK_PDP_FROM)")
+	fl.StringVar(&opts.PlanTo, "to", "", "PDP: target level (pdp.to; default the next level up) (env ROLEPACK_PDP_TO)")
+	fl.StringVar(&opts.PlanToRole, "to-role", "", "PDP: target role when the move is to another role (pdp.targetRole) (env ROLEPACK_PDP_TARGETROLE)")
 	completeNames(cmd, "doc", render.KindIDs())
 	completeNames(cmd, "format", output.FormatNames())
 	return cmd
@@ -137,6 +149,7 @@ func runGenerate(ctx context.Context, opts *GenerateOptions) error {
 	if len(cfg.Formats) == 0 {
 		return fmt.Errorf("%s: no formats chosen (use --format %s)", cfg.At("formats"), strings.Join(output.FormatNames(), ","))
 	}
+	planLevel(cfg, kinds)
 	if cfg.Role == "" || cfg.Level == "" {
 		return fmt.Errorf("%s: choose a role and a level (--role, --level)", cfg.At("role"))
 	}
@@ -151,9 +164,20 @@ func runGenerate(ctx context.Context, opts *GenerateOptions) error {
 	if err != nil {
 		return err
 	}
-	rc, err := compose.NewContext(cfg, l.lib, cfg.Role, cfg.Level, l.date, render.NeedsPlan(kinds))
+	rc, err := compose.NewContext(cfg, l.lib, cfg.Role, cfg.Level, l.date, false)
 	if err != nil {
 		return err
+	}
+	// A plan that cannot be built fails the plan alone: the other
+	// documents are still written, and the run ends with its error.
+	var planErr error
+	if render.NeedsPlan(kinds) {
+		if planErr = compose.AddPlan(rc, cfg, l.lib, cfg.Role, cfg.Level, l.date); planErr != nil {
+			if planOnly(kinds) {
+				return planErr
+			}
+			kinds = withoutPlans(kinds)
+		}
 	}
 	formats, err := opts.Factory.Formats.Lookup(cfg.Formats)
 	if err != nil {
@@ -178,6 +202,9 @@ func runGenerate(ctx context.Context, opts *GenerateOptions) error {
 	}
 	if unchanged := len(files) - len(written); unchanged > 0 {
 		fmt.Fprintf(opts.IO.Err, "%d file(s) in %s already up to date\n", unchanged, out)
+	}
+	if planErr != nil {
+		return fmt.Errorf("pdp not written: %w", planErr)
 	}
 	return nil
 }

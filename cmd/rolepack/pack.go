@@ -22,6 +22,7 @@ type PackOptions struct {
 	*Factory
 	Config    ConfigOptions
 	Manifest  string
+	Kind      string // role (role packs) or pdp (a team's development plans)
 	Out       string // "" for the config's out folder + /packs
 	Templates string
 	Date      string
@@ -61,12 +62,21 @@ rest, and rebuilds a pack built from other inputs (another manifest row,
 config, templates, frameworks, date or formats) only with --force. Ctrl-C stops
 within a second and leaves whole packs; run the command again to finish.
 
+With --kind pdp, MANIFEST is a team manifest (CSV, or YAML: a list of people,
+or people: [...]) with the columns person, manager, role, from, to, targetRole
+and period; each row makes one personal development plan in
+OUT/<person>-<role>-<from>/ (and its zip), with the same index, progress,
+errors, atomic writes and re-runs. A value a row leaves empty comes from the
+config (role, pdp.from, pdp.to, pdp.period). XLSX is not read: save the sheet
+as CSV.
+
 The output folder is --out, else the config's out folder + /packs (dist/packs).
 Formats: ` + strings.Join(output.FormatNames(), ", ") + `.`,
 		Example: `  rolepack pack vacancies.csv
   rolepack pack vacancies.yaml --out /srv/recruitment/packs --format pdf,docx,md
   rolepack pack vacancies.csv --jobs 4 --quiet
-  rolepack pack vacancies.csv --force          # rebuild every pack`,
+  rolepack pack vacancies.csv --force          # rebuild every pack
+  rolepack pack --kind pdp team.csv             # one PDP per person`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Manifest = args[0]
@@ -78,6 +88,7 @@ Formats: ` + strings.Join(output.FormatNames(), ", ") + `.`,
 	}
 	opts.Config.addFlags(cmd)
 	fl := cmd.Flags()
+	fl.StringVar(&opts.Kind, "kind", "role", "what to build: role (role packs from a vacancy manifest) or pdp (one development plan per person from a team manifest: person, manager, role, from, to, targetRole, period)")
 	fl.StringVar(&opts.Out, "out", "", "output folder (default: the config's out folder + /packs, i.e. dist/packs)")
 	fl.StringSliceVar(&opts.Formats, "format", []string{"pdf", "docx"}, "output formats, comma-separated: "+strings.Join(output.FormatNames(), ", "))
 	fl.IntVar(&opts.Jobs, "jobs", runtime.NumCPU(), "packs built at the same time")
@@ -105,7 +116,7 @@ func runPack(ctx context.Context, opts *PackOptions) error {
 	if err != nil {
 		return fmt.Errorf("manifest: %w", err)
 	}
-	rows, err := pack.ReadManifest(opts.Manifest, data)
+	rows, kinds, err := readPackRows(opts.Kind, opts.Manifest, data)
 	if err != nil {
 		return err
 	}
@@ -156,7 +167,7 @@ func runPack(ctx context.Context, opts *PackOptions) error {
 	b := &pack.Batch{
 		Renderer: r, Config: cfg, Library: l.lib, Identity: id, Formats: formats,
 		Date: l.date, DateFromClock: l.dateFromClock, Logo: logo, Out: out, Jobs: opts.Jobs, Force: opts.Force,
-		Progress: p.report,
+		Kinds: kinds, Progress: p.report,
 	}
 	s, err := b.Run(ctx, rows)
 	p.finish()

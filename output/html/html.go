@@ -392,7 +392,9 @@ func (r *renderer) run(st doc.Style, link, text string) {
 	if ok {
 		r.w("<a href=\"", esc(href), "\">")
 	}
-	if st&doc.Bold != 0 {
+	if st&doc.Inserted != 0 {
+		r.w("<ins>")
+	} else if st&doc.Bold != 0 {
 		r.w("<strong>")
 	}
 	if st&doc.Italic != 0 {
@@ -408,7 +410,9 @@ func (r *renderer) run(st doc.Style, link, text string) {
 	if st&doc.Italic != 0 {
 		r.w("</em>")
 	}
-	if st&doc.Bold != 0 {
+	if st&doc.Inserted != 0 {
+		r.w("</ins>")
+	} else if st&doc.Bold != 0 {
 		r.w("</strong>")
 	}
 	if ok {

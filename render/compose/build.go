@@ -2,6 +2,7 @@ package compose
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -39,20 +40,50 @@ func NewContext(cfg *Config, lib *Library, role, level string, date time.Time, w
 		Spec: PersonSpec(c, cfg.PersonSpec), Provenance: provenanceLine(c, date), Footer: footerLine(c, date),
 	}
 	if withPlan {
-		plan, err := buildPlan(cfg, lib, role, level)
-		if err != nil {
+		if err := AddPlan(ctx, cfg, lib, role, level, date); err != nil {
 			return nil, err
 		}
-		both := &Composed{ID: plan.Target.ID, Title: plan.Target.Title,
-			Rung:    Rung{Label: plan.Current.Rung.Label + " to " + plan.Target.Rung.Label},
-			Sources: append(append([]SourceRef(nil), plan.Current.Sources...), plan.Target.Sources...)}
-		plan.footer, plan.provenance = footerLine(both, date), provenanceLine(both, date)
-		ctx.PDP = plan
 	}
 	return ctx, nil
 }
 
-func buildPlan(cfg *Config, lib *Library, role, level string) (*Plan, error) {
+// AddPlan builds the development plan from cfg.PDP into context c:
+// current role pdp.role (default role) at pdp.from (default level), target
+// role pdp.targetRole (default the current role) at pdp.to (default the
+// next level up). A plan that cannot be built is an error for the plan
+// alone: the context stays as it was, fit for the other documents.
+func AddPlan(c *Context, cfg *Config, lib *Library, role, level string, date time.Time) error {
+	plan, err := buildPlan(cfg, lib, role, level, date)
+	if err != nil {
+		return err
+	}
+	both := &Composed{ID: plan.Target.ID, Title: plan.Current.Title,
+		Rung:    Rung{Label: plan.Current.Rung.Label + " to " + plan.Target.Rung.Label},
+		Sources: append(append([]SourceRef(nil), plan.Current.Sources...), plan.Target.Sources...)}
+	plan.footer, plan.provenance = footerLine(both, date), provenanceLine(both, date)
+	if !strings.EqualFold(plan.Current.Title, plan.Target.Title) || plan.Current.Rung.Label == plan.Current.Title {
+		// a move between roles: "Data scientist to Lead data scientist"
+		plan.footer = planFooter(plan, both, date)
+	}
+	c.PDP = plan
+	return nil
+}
+
+// planFooter is the plan's running footer: whose plan, the move, the
+// sources.
+func planFooter(p *Plan, both *Composed, date time.Time) string {
+	var ids []string
+	for _, s := range both.Sources {
+		ids = appendNew(ids, s.Framework)
+	}
+	src := strings.Join(ids, ", ")
+	if src == "" {
+		src = "organisation entries"
+	}
+	return fmt.Sprintf("%s to %s · from %s · rolepack, %s", p.CurrentName, p.TargetName, src, date.Format("2 January 2006"))
+}
+
+func buildPlan(cfg *Config, lib *Library, role, level string, date time.Time) (*Plan, error) {
 	curRole, tgtRole := role, role
 	if cfg.PDP.Role != "" {
 		curRole, tgtRole = cfg.PDP.Role, cfg.PDP.Role
@@ -64,15 +95,21 @@ func buildPlan(cfg *Config, lib *Library, role, level string) (*Plan, error) {
 	if from == "" {
 		from = level
 	}
+	if from == "" {
+		return nil, fmt.Errorf("%s: the PDP needs a current level (set pdp.from, or --from)", cfg.At("pdp"))
+	}
 	if to == "" {
-		ids := cfg.RungIDs()
+		ids, err := levelIDs(cfg, lib, tgtRole)
+		if err != nil {
+			return nil, fmt.Errorf("pdp: target role: %w", err)
+		}
 		for i, id := range ids {
 			if id == from && i+1 < len(ids) {
 				to = ids[i+1]
 			}
 		}
 		if to == "" {
-			return nil, fmt.Errorf("%s: the PDP needs a target level above %q (set pdp.to)", cfg.At("pdp"), from)
+			return nil, fmt.Errorf("%s: the PDP needs a target level above %q (set pdp.to, or --to; levels: %s)", cfg.At("pdp"), from, strings.Join(ids, ", "))
 		}
 	}
 	cur, err := Compose(cfg, lib, curRole, from)
@@ -83,7 +120,30 @@ func buildPlan(cfg *Config, lib *Library, role, level string) (*Plan, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: the PDP's target level (pdp.to %q): %w", cfg.At("pdp", "to"), to, err)
 	}
-	return NewPlan(cfg, cur, tgt), nil
+	return NewPlan(cfg, cur, tgt, date)
+}
+
+// levelIDs lists the levels a role can be composed at, lowest first: the
+// ladder's rungs for a config role, the framework role's levels for
+// FRAMEWORK/ROLE.
+func levelIDs(cfg *Config, lib *Library, roleID string) ([]string, error) {
+	fwID, rID, ok := strings.Cut(roleID, "/")
+	if !ok {
+		return cfg.RungIDs(), nil
+	}
+	fw, err := lib.Framework(fwID)
+	if err != nil {
+		return nil, err
+	}
+	r, err := findRole(fw, rID)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, len(r.Levels))
+	for i, l := range r.Levels {
+		ids[i] = l.ID
+	}
+	return ids, nil
 }
 
 // For returns a copy of the context for one document kind. A kind that

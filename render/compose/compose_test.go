@@ -131,19 +131,25 @@ func TestPlanGapBetweenLevels(t *testing.T) {
 	lib := testLibrary(t)
 	cur, _ := Compose(cfg, lib, "eng", "mid")
 	tgt, _ := Compose(cfg, lib, "eng", "senior")
-	p := NewPlan(cfg, cur, tgt)
-	changes := map[string]Change{}
-	for _, g := range p.Gaps {
-		changes[g.Title] = g.Change
+	p, err := NewPlan(cfg, cur, tgt, time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
 	}
-	want := map[string]Change{"Data modelling": ChangeStronger, "Pipelines": ChangeNew, "Only at mid": ChangeDropped}
+	changes := map[string]Change{}
+	for _, e := range p.Entries {
+		changes[e.Title] = e.Change
+	}
+	want := map[string]Change{"Data modelling": ChangeStronger, "Pipelines": ChangeNew}
 	for k, v := range want {
 		if changes[k] != v {
 			t.Errorf("%s: %q, want %q (all: %v)", k, changes[k], v, changes)
 		}
 	}
-	if len(p.Groups) == 0 || p.Scale[0] != "Not required" || p.Scale[2] != "Senior" {
-		t.Errorf("groups %+v scale %v", p.Groups, p.Scale)
+	if len(p.Dropped) != 1 || p.Dropped[0].Title != "Only at mid" {
+		t.Errorf("dropped %+v, want Only at mid", p.Dropped)
+	}
+	if len(p.Groups) == 0 || p.GapScale[0] != "None" {
+		t.Errorf("groups %+v scale %v", p.Groups, p.GapScale)
 	}
 	ctx, err := NewContext(cfg, lib, "eng", "mid", time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC), true)
 	if err != nil || ctx.PDP == nil || ctx.PDP.Target.Rung.ID != "senior" {

@@ -36,6 +36,7 @@ type Config struct {
 	Roles        map[string]RoleDef `yaml:"roles"`
 	Vacancy      Vacancy            `yaml:"vacancy"`
 	PDP          PDPConfig          `yaml:"pdp"`
+	Development  DevelopmentConfig  `yaml:"development"`
 	PersonSpec   PersonSpecConfig   `yaml:"personSpec"`
 	Scoring      ScoringConfig      `yaml:"scoring"`
 
@@ -132,14 +133,36 @@ type Vacancy struct {
 
 // PDPConfig says whose development plan it is and between which levels.
 type PDPConfig struct {
-	Person     string   `yaml:"person"`
-	Manager    string   `yaml:"manager"`
-	Role       string   `yaml:"role"` // current role (default: the run's role)
-	From       string   `yaml:"from"` // current rung
-	TargetRole string   `yaml:"targetRole"`
-	To         string   `yaml:"to"` // target rung
-	Period     string   `yaml:"period"`
-	Reviews    []string `yaml:"reviews"`
+	Person     string `yaml:"person"`
+	Manager    string `yaml:"manager"`
+	Role       string `yaml:"role"` // current role (default: the run's role)
+	From       string `yaml:"from"` // current rung
+	TargetRole string `yaml:"targetRole"`
+	To         string `yaml:"to"` // target rung
+	// Period is the plan's length ("12 months", "6 months", "1 year") or
+	// its span ("April 2026 to March 2027"); default 12 months from the
+	// plan date.
+	Period  string   `yaml:"period"`
+	Reviews []string `yaml:"reviews"` // review names, spread evenly over the period (default mid-point and end)
+}
+
+// DevelopmentConfig is the organisation's own catalogue of development
+// activities, which a PDP draws on after the frameworks' training and
+// professional development entries.
+type DevelopmentConfig struct {
+	Activities []ActivityDef `yaml:"activities"`
+}
+
+// ActivityDef is one development activity the organisation offers.
+type ActivityDef struct {
+	// Kind is the 70-20-10 kind: job (on the job), others (learning from
+	// others) or course (courses and reading).
+	Kind   string   `yaml:"kind"`
+	Title  string   `yaml:"title"`
+	Skills []string `yaml:"skills"` // entry titles it serves (a word in common also matches)
+	Effort string   `yaml:"effort"` // e.g. "2 days", "1 hour a week"
+	// Evidence is what shows the activity is done (default by kind).
+	Evidence string `yaml:"evidence"`
 }
 
 // PersonSpecConfig sets how person-specification criteria are marked.

@@ -2,135 +2,335 @@ package compose
 
 import (
 	"fmt"
+	"sort"
 	"strings"
+	"time"
 )
 
-// Plan is a personal development plan: the same role composition at the
-// current and the target level, and what changes between them.
+// Plan is a personal development plan: a role composition now and one at
+// the target (the same role a rung up, or another role), every entry the
+// target expects beside what is expected now, what changes in words, the
+// actions that close each gap, drafted objectives and review dates.
 type Plan struct {
-	Person     string     `json:"person,omitempty"`
-	Manager    string     `json:"manager,omitempty"`
-	Period     string     `json:"period,omitempty"`
-	Reviews    []string   `json:"reviews,omitempty"`
-	Current    *Composed  `json:"current"`
-	Target     *Composed  `json:"target"`
-	Gaps       []Gap      `json:"gaps"`
-	Groups     []GapGroup `json:"groups"`
-	Expected   []*Item    `json:"newExpectations"` // behaviours and leadership new or changed at the target level
-	Activities []Activity `json:"activities"`
-	Scale      []string   `json:"scale"` // chart scale: "Not required" then the ladder labels
+	Person  string `json:"person,omitempty"`
+	Manager string `json:"manager,omitempty"`
+	// Period is the plan's length as written ("12 months"), Start and End
+	// its dates (YYYY-MM-DD), PeriodText how documents say it.
+	Period     string   `json:"period"`
+	PeriodText string   `json:"periodText"`
+	Start      string   `json:"start"`
+	End        string   `json:"end"`
+	Reviews    []Review `json:"reviews"`
+
+	Current *Composed `json:"current"`
+	Target  *Composed `json:"target"`
+	// CurrentName and TargetName name each position without repeating a
+	// title ("Data engineer, Mid"; "Lead data scientist").
+	CurrentName string `json:"currentName"`
+	TargetName  string `json:"targetName"`
+	// Heading is the line under the document title: "Data engineer: from
+	// Mid to Senior", or "From Data scientist to Lead data scientist".
+	Heading string `json:"heading"`
+	// TargetLevel is how a sentence names the target ("Senior").
+	TargetLevel string `json:"targetLevel"`
+
+	Entries []*PlanEntry `json:"entries"` // every entry the target expects, in the target's order
+	Groups  []PlanGroup  `json:"groups"`  // Entries as the target role groups them
+	// Dropped lists entries asked for now that the target does not ask for.
+	Dropped    []*Item      `json:"dropped,omitempty"`
+	Actions    []*Action    `json:"actions"`
+	Objectives []Objective  `json:"objectives"`
+	Mix        []MixShare   `json:"mix"`       // the actions' share by kind, against 70-20-10
+	GapScale   []string     `json:"gapScale"`  // chart scale, smallest gap first
+	ChartBars  []*PlanEntry `json:"chartBars"` // the entries the chart shows
+	ChartCut   int          `json:"chartCut"`  // changed entries left off the chart
 
 	footer, provenance string // the plan's own, naming both levels
 }
 
-// Change says how a skill differs between the current and target level.
+// Review is one check-in of the plan.
+type Review struct {
+	Name     string `json:"name"`
+	Date     string `json:"date"`     // YYYY-MM-DD
+	DateLong string `json:"dateLong"` // 1 October 2026
+}
+
+// PlanGroup is a group of entries as the role groups them.
+type PlanGroup struct {
+	Name    string       `json:"name"`
+	Entries []*PlanEntry `json:"entries"`
+}
+
+// Change says how an entry differs between now and the target.
 type Change string
 
-// Changes between levels.
+// Changes between now and the target, decided from the descriptors' words.
 const (
-	ChangeNew       Change = "new"
-	ChangeStronger  Change = "stronger"
-	ChangeUnchanged Change = "unchanged"
-	ChangeDropped   Change = "not required at target"
+	ChangeNew       Change = "new"       // not asked for now
+	ChangeStronger  Change = "stronger"  // more of the same: wider reach, more responsibility
+	ChangeDifferent Change = "different" // asks for something else (another tool, another focus)
+	ChangeUnchanged Change = "unchanged" // the same words
 )
 
-// Gap is one skill's current and target descriptors.
-type Gap struct {
+// Gap sizes, the chart's scale.
+var gapScale = []string{"None", "Small", "Medium", "Large", "All new"}
+
+// PlanEntry is one entry the target expects, beside what is expected now.
+type PlanEntry struct {
 	Kind    string   `json:"kind"`
 	Group   string   `json:"group"`
 	Title   string   `json:"title"`
+	Code    string   `json:"code,omitempty"`
 	Current []string `json:"current"`
 	Target  []string `json:"target"`
-	Change  Change   `json:"change"`
-	// Added lists the target descriptors that the current level does not have.
-	Added []string `json:"added,omitempty"`
+	// HasCurrent is set when the current level asks for the entry (with
+	// or without descriptors).
+	HasCurrent bool `json:"hasCurrent"`
+	// Marked is Target word by word, what the current level does not have
+	// marked new.
+	Marked [][]Span `json:"marked"`
+	Change Change   `json:"change"`
+	// NewShare is the share of the target's words that are new (0–1).
+	NewShare float64 `json:"newShare"`
+	Gap      int     `json:"gap"` // index into Plan.GapScale
+	GapLabel string  `json:"gapLabel"`
+	// Sentence says the change in one plain sentence ("New at Senior: …").
+	Sentence string `json:"sentence,omitempty"`
 }
 
-// GapGroup is a skill group's level now and at target, for the gap chart.
-type GapGroup struct {
-	Group   string  `json:"group"`
-	Current float64 `json:"current"` // index into Plan.Scale
-	Target  float64 `json:"target"`
-	Changes int     `json:"changes"` // skills in the group that are new or stronger
-}
+// Changed reports whether the entry asks for anything new at the target.
+func (e *PlanEntry) Changed() bool { return e.Change != ChangeUnchanged }
 
-// Activity is a development activity (training or PDA) and the gaps it
-// supports.
-type Activity struct {
-	Item     *Item    `json:"activity"`
-	Supports []string `json:"supports,omitempty"`
-}
+// activityKinds are entry kinds that are ways to develop, not expectations.
+var activityKinds = map[string]bool{"training": true, "development": true}
 
-var gapKinds = map[string]bool{"skill": true, "knowledge": true, "project-skill": true}
-
-// NewPlan compares two compositions of a role.
-func NewPlan(cfg *Config, cur, tgt *Composed) *Plan {
-	p := &Plan{Person: cfg.PDP.Person, Manager: cfg.PDP.Manager, Period: cfg.PDP.Period, Reviews: cfg.PDP.Reviews, Current: cur, Target: tgt}
-	p.Scale = append(p.Scale, "Not required")
-	rungIndex := map[string]float64{}
-	for i, r := range cfg.Ladder {
-		p.Scale = append(p.Scale, r.Label)
-		rungIndex[r.ID] = float64(i + 1)
+// NewPlan compares two compositions and drafts the plan from date.
+func NewPlan(cfg *Config, cur, tgt *Composed, date time.Time) (*Plan, error) {
+	p := &Plan{Person: cfg.PDP.Person, Manager: cfg.PDP.Manager, Current: cur, Target: tgt}
+	if err := p.schedule(cfg, date); err != nil {
+		return nil, err
 	}
+	p.name()
 	curByKey := map[string]*Item{}
 	for _, it := range cur.Items {
 		curByKey[key(it.Kind, it.Title)] = it
 	}
 	seen := map[string]bool{}
 	groupIdx := map[string]int{}
-	group := func(name string) *GapGroup {
-		if i, ok := groupIdx[name]; ok {
-			return &p.Groups[i]
-		}
-		groupIdx[name] = len(p.Groups)
-		p.Groups = append(p.Groups, GapGroup{Group: name})
-		return &p.Groups[len(p.Groups)-1]
-	}
 	for _, it := range tgt.Items {
-		k := key(it.Kind, it.Title)
-		if !gapKinds[it.Kind] {
-			if (it.Kind == "behaviour" || it.Kind == "leadership") && (curByKey[k] == nil || !equalStrings(curByKey[k].Descriptors, it.Descriptors)) {
-				p.Expected = append(p.Expected, it)
-			}
+		if activityKinds[it.Kind] {
 			continue
 		}
+		k := key(it.Kind, it.Title)
 		seen[k] = true
-		g := Gap{Kind: it.Kind, Group: groupName(it), Title: it.Title, Target: it.Descriptors}
+		e := &PlanEntry{Kind: it.Kind, Group: groupName(it), Title: it.Title, Code: it.Code, Target: it.Descriptors}
 		if c := curByKey[k]; c != nil {
-			g.Current = c.Descriptors
-			if equalStrings(c.Descriptors, it.Descriptors) {
-				g.Change = ChangeUnchanged
-			} else {
-				g.Change = ChangeStronger
-				g.Added = minus(it.Descriptors, c.Descriptors)
-			}
-		} else {
-			g.Change = ChangeNew
-			g.Added = it.Descriptors
+			e.Current, e.HasCurrent = c.Descriptors, true
 		}
-		gg := group(g.Group)
-		gg.Target = rungIndex[tgt.Rung.ID]
-		if g.Current != nil {
-			gg.Current = rungIndex[cur.Rung.ID]
+		e.compare(curByKey[k], it)
+		e.Sentence = sentenceFor(e, p.TargetLevel)
+		p.Entries = append(p.Entries, e)
+		i, ok := groupIdx[e.Group]
+		if !ok {
+			i = len(p.Groups)
+			groupIdx[e.Group] = i
+			p.Groups = append(p.Groups, PlanGroup{Name: e.Group})
 		}
-		if g.Change != ChangeUnchanged {
-			gg.Changes++
-		}
-		p.Gaps = append(p.Gaps, g)
+		p.Groups[i].Entries = append(p.Groups[i].Entries, e)
 	}
 	for _, it := range cur.Items {
-		if gapKinds[it.Kind] && !seen[key(it.Kind, it.Title)] {
-			p.Gaps = append(p.Gaps, Gap{Kind: it.Kind, Group: groupName(it), Title: it.Title, Current: it.Descriptors, Change: ChangeDropped})
-			gg := group(groupName(it))
-			gg.Current = rungIndex[cur.Rung.ID]
+		if !activityKinds[it.Kind] && !seen[key(it.Kind, it.Title)] {
+			p.Dropped = append(p.Dropped, it)
 		}
 	}
-	for _, it := range tgt.Items {
-		if it.Kind == "training" || it.Kind == "development" {
-			p.Activities = append(p.Activities, Activity{Item: it, Supports: supports(it, p.Gaps)})
+	p.GapScale = gapScale
+	p.chart()
+	p.plan(cfg)
+	return p, nil
+}
+
+// compare settles the entry's change, marked words and gap size.
+func (e *PlanEntry) compare(cur, tgt *Item) {
+	for _, d := range e.Target {
+		spans := MarkNew(d, e.Current)
+		if n := len(spans); n > 0 {
+			// as the current level's descriptors read: a sentence each
+			spans[0].Text = strings.ToUpper(spans[0].Text[:1]) + spans[0].Text[1:]
+			if last := spans[n-1].Text; !strings.HasSuffix(last, ".") && !strings.HasSuffix(last, "?") && !strings.HasSuffix(last, "!") {
+				spans[n-1].Text += "."
+			}
+		}
+		e.Marked = append(e.Marked, spans)
+	}
+	switch {
+	case cur == nil || len(cur.Descriptors) == 0 && len(tgt.Descriptors) > 0:
+		e.Change, e.NewShare = ChangeNew, 1
+	default:
+		e.NewShare = newShare(e.Target, e.Current)
+		switch {
+		case equalWords(e.Target, e.Current):
+			e.Change = ChangeUnchanged
+		case tgt.LevelNumber > cur.LevelNumber && cur.LevelNumber > 0,
+			addsScope(e.Target, e.Current):
+			e.Change = ChangeStronger
+		case tgt.LevelNumber < cur.LevelNumber && tgt.LevelNumber > 0:
+			e.Change = ChangeDifferent
+		case e.NewShare == 0:
+			// the same words, rearranged or trimmed
+			e.Change = ChangeUnchanged
+		default:
+			e.Change = ChangeDifferent
 		}
 	}
-	return p
+	switch {
+	case e.Change == ChangeUnchanged:
+		e.Gap = 0
+	case e.Change == ChangeNew:
+		e.Gap = 4
+	case e.NewShare >= 0.6:
+		e.Gap = 3
+	case e.NewShare >= 0.3:
+		e.Gap = 2
+	default:
+		e.Gap = 1
+	}
+	e.GapLabel = gapScale[e.Gap]
+}
+
+// equalWords reports whether two descriptor lists say the same words, in
+// order, ignoring case and punctuation.
+func equalWords(a, b []string) bool {
+	norm := func(ds []string) string {
+		var ks []string
+		for _, w := range strings.Fields(strings.Join(ds, " ")) {
+			if k := wordKey(w); k != "" {
+				ks = append(ks, k)
+			}
+		}
+		return strings.Join(ks, " ")
+	}
+	return norm(a) == norm(b)
+}
+
+// sentenceFor says the change in one plain sentence.
+func sentenceFor(e *PlanEntry, level string) string {
+	if e.Change == ChangeUnchanged || len(e.Target) == 0 {
+		return ""
+	}
+	// the descriptor with the most new words says the change best
+	best, bestN := 0, -1
+	for i, spans := range e.Marked {
+		n := 0
+		for _, s := range spans {
+			if s.New {
+				n += len(strings.Fields(s.Text))
+			}
+		}
+		if n > bestN {
+			best, bestN = i, n
+		}
+	}
+	what := lowerFirstWord(strings.TrimRight(strings.TrimSpace(e.Target[best]), ".;"))
+	switch e.Change {
+	case ChangeNew:
+		return fmt.Sprintf("New at %s: %s.", level, what)
+	case ChangeStronger:
+		return fmt.Sprintf("Stronger at %s: %s.", level, what)
+	}
+	was := ""
+	if len(e.Current) > 0 {
+		was = lowerFirstWord(strings.TrimRight(strings.TrimSpace(e.Current[0]), ".;"))
+	}
+	return fmt.Sprintf("Different at %s: %s (now: %s).", level, what, was)
+}
+
+// lowerFirstWord lower-cases the first letter unless the first word is an
+// acronym or a name ("OMOP", "Power BI").
+func lowerFirstWord(s string) string {
+	if s == "" {
+		return s
+	}
+	first := strings.Fields(s)[0]
+	if len(first) > 1 && strings.ToUpper(first) == first {
+		return s
+	}
+	if len(first) > 1 && strings.ToLower(first[1:]) != first[1:] {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}
+
+// name sets the plan's position names and heading, naming a title once.
+func (p *Plan) name() {
+	pos := func(c *Composed) string {
+		t, l := strings.TrimSpace(c.Title), strings.TrimSpace(c.Rung.Label)
+		switch {
+		case l == "" || strings.EqualFold(t, l):
+			return t
+		case strings.Contains(strings.ToLower(l), strings.ToLower(t)):
+			return l
+		}
+		return t + ", " + l
+	}
+	p.CurrentName, p.TargetName = pos(p.Current), pos(p.Target)
+	levelName := func(c *Composed) string {
+		if c.Rung.Label != "" {
+			return c.Rung.Label
+		}
+		return c.Title
+	}
+	p.TargetLevel = levelName(p.Target)
+	sameRole := strings.EqualFold(p.Current.Title, p.Target.Title) && p.Current.Rung.Label != p.Target.Rung.Label &&
+		!strings.Contains(strings.ToLower(p.Current.Rung.Label), strings.ToLower(p.Current.Title))
+	if sameRole {
+		p.Heading = fmt.Sprintf("%s: from %s to %s", p.Current.Title, levelName(p.Current), levelName(p.Target))
+		return
+	}
+	p.Heading = fmt.Sprintf("From %s to %s", p.CurrentName, p.TargetName)
+}
+
+// maxChartBars bounds the chart, so that it stays readable on one page.
+const maxChartBars = 20
+
+// chart picks the entries the gap chart shows: every changed entry, or the
+// largest gaps when there are more than maxChartBars, in document order.
+func (p *Plan) chart() {
+	var changed []*PlanEntry
+	for _, e := range p.Entries {
+		if e.Changed() {
+			changed = append(changed, e)
+		}
+	}
+	if len(changed) <= maxChartBars {
+		p.ChartBars = changed
+		return
+	}
+	keep := map[*PlanEntry]bool{}
+	for _, e := range largest(changed, maxChartBars) {
+		keep[e] = true
+	}
+	for _, e := range changed {
+		if keep[e] {
+			p.ChartBars = append(p.ChartBars, e)
+		}
+	}
+	p.ChartCut = len(changed) - len(p.ChartBars)
+}
+
+// largest returns the n entries with the largest gaps, largest first;
+// ties keep document order.
+func largest(es []*PlanEntry, n int) []*PlanEntry {
+	s := append([]*PlanEntry(nil), es...)
+	sort.SliceStable(s, func(i, j int) bool {
+		if s[i].Gap != s[j].Gap {
+			return s[i].Gap > s[j].Gap
+		}
+		return s[i].NewShare > s[j].NewShare
+	})
+	if len(s) > n {
+		s = s[:n]
+	}
+	return s
 }
 
 func groupName(it *Item) string {
@@ -140,77 +340,68 @@ func groupName(it *Item) string {
 	return strings.ToUpper(it.Kind[:1]) + it.Kind[1:]
 }
 
-func minus(a, b []string) []string {
-	in := map[string]bool{}
-	for _, s := range b {
-		in[s] = true
-	}
-	var out []string
-	for _, s := range a {
-		if !in[s] {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
-// stopwords are left out when matching activities to gaps.
-var stopwords = map[string]bool{"and": true, "the": true, "for": true, "with": true, "data": true, "of": true, "to": true, "in": true, "a": true, "an": true, "on": true, "or": true, "your": true, "own": true, "skills": true}
-
-func words(s string) map[string]bool {
-	w := map[string]bool{}
-	for _, f := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !(r >= 'a' && r <= 'z') }) {
-		if len(f) > 3 && !stopwords[f] {
-			w[strings.TrimSuffix(f, "s")] = true
-		}
-	}
-	return w
-}
-
-// supports lists the changing gaps whose title shares a significant word
-// with the activity's title or description.
-func supports(a *Item, gaps []Gap) []string {
-	aw := words(a.Title + " " + strings.Join(a.Descriptors, " "))
-	var out []string
-	for _, g := range gaps {
-		if g.Change == ChangeUnchanged || g.Change == ChangeDropped {
-			continue
-		}
-		for w := range words(g.Title + " " + strings.Join(g.Added, " ")) {
-			if aw[w] {
-				out = append(out, g.Title)
-				break
-			}
-		}
-	}
-	return out
-}
-
-// ChartYAML renders the gap chart as the body of a ```chart block.
+// ChartYAML renders the gap chart as the body of a ```chart block: per
+// changed entry, how much of the target is new.
 func (p *Plan) ChartYAML() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "title: %s\n", yamlString("Skill level by group: current and target"))
-	alt := fmt.Sprintf("Bar chart of %d skill groups comparing the current level (%s) with the target level (%s).", len(p.Groups), p.Current.Rung.Label, p.Target.Rung.Label)
-	var parts []string
-	for _, g := range p.Groups {
-		parts = append(parts, fmt.Sprintf("%s: %s to %s, %d skills change", g.Group, p.Scale[int(g.Current)], p.Scale[int(g.Target)], g.Changes))
-	}
-	if len(parts) > 0 {
-		alt += " " + strings.Join(parts, "; ") + "."
-	}
-	fmt.Fprintf(&b, "alt: %s\n", yamlString(alt))
+	fmt.Fprintf(&b, "title: %s\n", yamlString(fmt.Sprintf("How much is new at %s, by entry", p.TargetLevel)))
+	fmt.Fprintf(&b, "alt: %s\n", yamlString(p.ChartAlt()))
 	b.WriteString("scale: [")
-	for i, s := range p.Scale {
+	for i, s := range p.GapScale {
 		if i > 0 {
 			b.WriteString(", ")
 		}
 		b.WriteString(yamlString(s))
 	}
-	b.WriteString("]\nseries: [Current, Target]\nbars:\n")
-	for _, g := range p.Groups {
-		fmt.Fprintf(&b, "  - label: %s\n    values: [%g, %g]\n", yamlString(g.Group), g.Current, g.Target)
+	b.WriteString("]\nseries: [Gap]\nbars:\n")
+	for _, e := range p.ChartBars {
+		fmt.Fprintf(&b, "  - label: %s\n    values: [%d]\n", yamlString(e.Title), e.Gap)
 	}
 	return b.String()
+}
+
+// ChartAlt summarises the chart in words: how many entries change and
+// which gaps are largest.
+func (p *Plan) ChartAlt() string {
+	changed, unchanged := 0, 0
+	for _, e := range p.Entries {
+		if e.Changed() {
+			changed++
+		} else {
+			unchanged++
+		}
+	}
+	alt := fmt.Sprintf("Bar chart of the gap for each of the %d %s that change%s from %s to %s (%d unchanged).",
+		changed, plural(changed, "entry", "entries"), singularS(changed), p.CurrentName, p.TargetName, unchanged)
+	for g := len(p.GapScale) - 1; g > 0; g-- {
+		var names []string
+		for _, e := range p.ChartBars {
+			if e.Gap == g {
+				names = append(names, e.Title)
+			}
+		}
+		if len(names) > 0 {
+			alt += fmt.Sprintf(" %s: %s.", p.GapScale[g], strings.Join(names, ", "))
+		}
+	}
+	if p.ChartCut > 0 {
+		alt += fmt.Sprintf(" %d smaller %s not shown.", p.ChartCut, plural(p.ChartCut, "gap", "gaps"))
+	}
+	return alt
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func singularS(n int) string {
+	if n == 1 {
+		return "s"
+	}
+	return ""
 }
 
 // yamlString quotes s as a YAML double-quoted scalar.

@@ -143,6 +143,10 @@ const (
 	Bold Style = 1 << iota
 	Italic
 	Code
+	// Inserted marks words new against another text (e.g. what a PDP's
+	// target level adds). It comes with Bold, so that a writer that knows
+	// nothing of it shows bold; HTML writes <ins>.
+	Inserted
 )
 
 // Inline is a run of text with one style. Break marks a hard line break

@@ -1,0 +1,233 @@
+package pack
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/rolepack/rolepack/framework"
+	"github.com/rolepack/rolepack/render/compose"
+)
+
+// PlanKinds are the document kinds of a team manifest's packs: one
+// development plan per person.
+var PlanKinds = []string{"pdp"}
+
+// TeamColumns lists the keys a team manifest row may set.
+var TeamColumns = []string{"person", "manager", "role", "from", "to", "targetRole", "period"}
+
+// teamAliases maps a normalised header (lower case, no spaces, hyphens or
+// underscores) to its team column.
+var teamAliases = map[string]string{
+	"name": "person", "employee": "person", "linemanager": "manager",
+	"currentlevel": "from", "targetlevel": "to", "torole": "targetRole", "reviewperiod": "period",
+}
+
+func teamColumn(name string) (string, bool) {
+	n := strings.ToLower(strings.NewReplacer(" ", "", "_", "", "-", "").Replace(strings.TrimSpace(name)))
+	for _, c := range TeamColumns {
+		if strings.ToLower(c) == n {
+			return c, true
+		}
+	}
+	c, ok := teamAliases[n]
+	return c, ok
+}
+
+// ReadTeam reads a team manifest: one development plan per person, as CSV
+// (a header row, then one row per person) or YAML (a list of people, or
+// people: [...]), with the columns person, manager, role, from, to,
+// targetRole and period. A value a row leaves empty comes from the
+// config (role, pdp.from, pdp.to, pdp.period …). An unknown column or a
+// file that cannot be parsed is an error for the whole manifest.
+func ReadTeam(file string, data []byte) ([]Row, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	ext := strings.ToLower(filepath.Ext(file))
+	isCSV := ext == ".csv"
+	if ext != ".csv" && ext != ".yaml" && ext != ".yml" {
+		first := strings.TrimSpace(string(data[:min(len(data), 200)]))
+		isCSV = !strings.HasPrefix(first, "-") && !strings.HasPrefix(first, "people:") && !strings.HasPrefix(first, "#")
+	}
+	var rows []Row
+	var err error
+	if isCSV {
+		rows, err = readTeamCSV(file, data)
+	} else {
+		rows, err = readTeamYAML(file, data)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if len(rows) == 0 {
+		return nil, fmt.Errorf("%s: no people in the team manifest", file)
+	}
+	return rows, nil
+}
+
+func newTeamRow(file string, line int) Row {
+	return Row{File: file, Line: line, Values: map[string]string{}, Plan: &compose.PDPConfig{}}
+}
+
+// setTeam sets one team column of a row.
+func (r *Row) setTeam(key, v string) {
+	switch key {
+	case "person":
+		r.Plan.Person = v
+	case "manager":
+		r.Plan.Manager = v
+	case "role":
+		r.Role = v
+	case "from":
+		r.Plan.From, r.Level = v, v
+	case "to":
+		r.Plan.To = v
+	case "targetRole":
+		r.Plan.TargetRole = v
+	case "period":
+		r.Plan.Period = v
+	}
+}
+
+func readTeamCSV(file string, data []byte) ([]Row, error) {
+	r := csv.NewReader(bytes.NewReader(data))
+	r.FieldsPerRecord = -1
+	r.TrimLeadingSpace = true
+	header, err := r.Read()
+	if err == io.EOF {
+		return nil, fmt.Errorf("%s: empty team manifest (a header row is needed: %s)", file, strings.Join(TeamColumns, ","))
+	}
+	if err != nil {
+		return nil, csvError(file, err)
+	}
+	keys := make([]string, len(header))
+	seen := map[string]int{}
+	for i, h := range header {
+		if strings.TrimSpace(h) == "" {
+			continue
+		}
+		k, ok := teamColumn(h)
+		if !ok {
+			return nil, fmt.Errorf("%s:1: unknown column %q (known: %s)", file, h, strings.Join(TeamColumns, ", "))
+		}
+		if j, dup := seen[k]; dup {
+			return nil, fmt.Errorf("%s:1: columns %d and %d are both %q", file, j+1, i+1, k)
+		}
+		seen[k] = i
+		keys[i] = k
+	}
+	var rows []Row
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, csvError(file, err)
+		}
+		line, _ := r.FieldPos(0)
+		row := newTeamRow(file, line)
+		blank := true
+		for i, v := range rec {
+			v = strings.TrimSpace(v)
+			if v == "" {
+				continue
+			}
+			blank = false
+			if i >= len(keys) || keys[i] == "" {
+				row.Err = fmt.Errorf("%s: value %q in column %d, which has no header", row.At(), v, i+1)
+				continue
+			}
+			row.setTeam(keys[i], v)
+		}
+		if !blank {
+			rows = append(rows, row)
+		}
+	}
+	return rows, nil
+}
+
+func readTeamYAML(file string, data []byte) ([]Row, error) {
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		msg := strings.TrimPrefix(err.Error(), "yaml: ")
+		if l, rest, ok := strings.Cut(msg, ": "); ok && strings.HasPrefix(l, "line ") {
+			return nil, fmt.Errorf("%s:%s: %s", file, strings.TrimPrefix(l, "line "), rest)
+		}
+		return nil, fmt.Errorf("%s: %s", file, msg)
+	}
+	if len(root.Content) == 0 {
+		return nil, nil
+	}
+	list := root.Content[0]
+	if list.Kind == yaml.MappingNode {
+		var found *yaml.Node
+		for i := 0; i+1 < len(list.Content); i += 2 {
+			k := list.Content[i]
+			if k.Value != "people" {
+				return nil, fmt.Errorf("%s:%d: unknown key %q (a team manifest is a list of people, or people: [...])", file, k.Line, k.Value)
+			}
+			found = list.Content[i+1]
+		}
+		if found == nil {
+			return nil, nil
+		}
+		list = found
+	}
+	if list.Kind != yaml.SequenceNode {
+		return nil, fmt.Errorf("%s:%d: expected a list of people", file, list.Line)
+	}
+	var rows []Row
+	for _, item := range list.Content {
+		if item.Kind != yaml.MappingNode {
+			return nil, fmt.Errorf("%s:%d: a person is a mapping of keys (%s)", file, item.Line, strings.Join(TeamColumns, ", "))
+		}
+		row := newTeamRow(file, item.Line)
+		for i := 0; i+1 < len(item.Content); i += 2 {
+			k, v := item.Content[i], item.Content[i+1]
+			key, ok := teamColumn(k.Value)
+			if !ok {
+				return nil, fmt.Errorf("%s: unknown key %q (known: %s)", framework.Position(file, k.Line), k.Value, strings.Join(TeamColumns, ", "))
+			}
+			if v.Kind != yaml.ScalarNode {
+				return nil, fmt.Errorf("%s:%d: %s is a single value", file, v.Line, key)
+			}
+			if v.Tag != "!!null" {
+				row.setTeam(key, strings.TrimSpace(v.Value))
+			}
+		}
+		rows = append(rows, row)
+	}
+	return rows, nil
+}
+
+// planRow settles a team row's plan: the config's pdp with the row's
+// values over it, the person naming the pack (as a reference names a role
+// pack).
+func planRow(j *job, row Row, cfg *compose.Config) {
+	p := cfg.PDP
+	for _, f := range []struct {
+		dst *string
+		src string
+	}{{&p.Person, row.Plan.Person}, {&p.Manager, row.Plan.Manager}, {&p.From, row.Plan.From},
+		{&p.To, row.Plan.To}, {&p.TargetRole, row.Plan.TargetRole}, {&p.Period, row.Plan.Period}} {
+		if f.src != "" {
+			*f.dst = f.src
+		}
+	}
+	if row.Role != "" {
+		p.Role = "" // the row's role is the current role
+	}
+	if row.Level == "" {
+		j.res.Level = p.From
+	}
+	if p.Person != row.Plan.Person {
+		p.Person = row.Plan.Person // a person is never taken from the config
+	}
+	j.plan = &p
+	j.res.Reference = p.Person
+}

@@ -1,0 +1,187 @@
+package compose
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Span is a run of a descriptor's words (runs are separated by one space),
+// marked New when the current level's
+// descriptors do not have them: what a PDP shows in bold (PDF, DOCX,
+// Markdown) or as inserted text (HTML).
+type Span struct {
+	Text string `json:"text"`
+	New  bool   `json:"new,omitempty"`
+}
+
+// minorWords are words that carry no expectation of their own: a run of
+// new words made only of these is not marked, and up to two of them between
+// two new runs join the runs.
+var minorWords = map[string]bool{
+	"a": true, "an": true, "and": true, "the": true, "of": true, "to": true, "in": true, "on": true,
+	"for": true, "with": true, "or": true, "as": true, "by": true, "at": true, "is": true, "are": true,
+	"be": true, "can": true, "your": true, "you": true, "their": true, "its": true, "that": true,
+	"this": true, "such": true, "from": true, "into": true, "within": true, "across": false,
+}
+
+// wordKey is a word's comparison form: lower case, letters and digits only,
+// a plural "s" dropped.
+func wordKey(w string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(w) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	k := b.String()
+	if len(k) > 3 && strings.HasSuffix(k, "s") && !strings.HasSuffix(k, "ss") {
+		k = k[:len(k)-1]
+	}
+	return k
+}
+
+// MarkNew compares one target descriptor with the current level's
+// descriptors word by word (longest common subsequence) and returns it as
+// spans, the words the current level does not have marked New.
+func MarkNew(target string, current []string) []Span {
+	tw := strings.Fields(target)
+	if len(tw) == 0 {
+		return nil
+	}
+	if len(current) == 0 {
+		return []Span{{Text: target, New: true}}
+	}
+	for _, c := range current {
+		if strings.TrimSpace(c) == strings.TrimSpace(target) {
+			return []Span{{Text: target}}
+		}
+	}
+	cw := strings.Fields(strings.Join(current, " "))
+	tk := make([]string, len(tw))
+	for i, w := range tw {
+		tk[i] = wordKey(w)
+	}
+	ck := make([]string, len(cw))
+	for i, w := range cw {
+		ck[i] = wordKey(w)
+	}
+	// lcs[i][j] is the LCS length of tk[i:] and ck[j:].
+	lcs := make([][]int, len(tk)+1)
+	for i := range lcs {
+		lcs[i] = make([]int, len(ck)+1)
+	}
+	for i := len(tk) - 1; i >= 0; i-- {
+		for j := len(ck) - 1; j >= 0; j-- {
+			switch {
+			case tk[i] == ck[j] && tk[i] != "":
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			case lcs[i+1][j] >= lcs[i][j+1]:
+				lcs[i][j] = lcs[i+1][j]
+			default:
+				lcs[i][j] = lcs[i][j+1]
+			}
+		}
+	}
+	isNew := make([]bool, len(tw))
+	i, j := 0, 0
+	for i < len(tk) {
+		switch {
+		case j < len(ck) && tk[i] == ck[j] && tk[i] != "":
+			i++
+			j++
+		case j < len(ck) && lcs[i][j+1] > lcs[i+1][j]:
+			j++
+		default:
+			isNew[i] = true
+			i++
+		}
+	}
+	// A kept run of at most two minor words between new runs joins them; a
+	// new run of minor words only is not new.
+	for a := 0; a < len(tw); {
+		b := a
+		for b < len(tw) && isNew[b] == isNew[a] {
+			b++
+		}
+		minorOnly := true
+		for k := a; k < b; k++ {
+			if !minorWords[tk[k]] && tk[k] != "" {
+				minorOnly = false
+			}
+		}
+		switch {
+		case isNew[a] && minorOnly:
+			for k := a; k < b; k++ {
+				isNew[k] = false
+			}
+		case !isNew[a] && a > 0 && b < len(tw) && b-a <= 2 && minorOnly:
+			for k := a; k < b; k++ {
+				isNew[k] = true
+			}
+		}
+		a = b
+	}
+	var spans []Span
+	for k, w := range tw {
+		if n := len(spans); n > 0 && spans[n-1].New == isNew[k] {
+			spans[n-1].Text += " " + w
+			continue
+		}
+		spans = append(spans, Span{Text: w, New: isNew[k]})
+	}
+	return spans
+}
+
+// newShare is the share of a target's words (minor words left out) that
+// the current level's descriptors do not have.
+func newShare(target, current []string) float64 {
+	have := map[string]bool{}
+	for _, w := range strings.Fields(strings.Join(current, " ")) {
+		have[wordKey(w)] = true
+	}
+	total, fresh := 0, 0
+	for _, w := range strings.Fields(strings.Join(target, " ")) {
+		k := wordKey(w)
+		if k == "" || minorWords[k] {
+			continue
+		}
+		total++
+		if !have[k] {
+			fresh++
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return float64(fresh) / float64(total)
+}
+
+// scopeWords are words that widen a role's reach: a target that adds them
+// asks for more of the same (stronger); one that changes its words without
+// them asks for something different (e.g. another tool).
+var scopeWords = map[string]bool{
+	"lead": true, "leading": true, "leader": true, "oversee": true, "oversight": true, "strategic": true,
+	"strategy": true, "policy": true, "policie": true, "standard": true, "compliance": true, "ensure": true,
+	"other": true, "others": true, "team": true, "organisation": true, "organization": true,
+	"organisational": true, "wider": true, "across": true, "coach": true, "mentor": true, "guide": true,
+	"guidance": true, "advise": true, "expert": true, "champion": true, "influence": true, "influencing": true,
+	"direction": true, "manage": true, "managing": true, "complex": true, "design": true, "critique": true,
+	"challenge": true, "develop": true, "improve": true, "initiative": true, "comprehensive": true,
+	"specify": true, "culture": true, "alone": true, "independently": true, "review": true, "own": true, "govern": true, "governance": true, "responsibility": true, "help": true,
+}
+
+// addsScope reports whether the target's new words include a word that
+// widens the role's reach.
+func addsScope(target, current []string) bool {
+	have := map[string]bool{}
+	for _, w := range strings.Fields(strings.Join(current, " ")) {
+		have[wordKey(w)] = true
+	}
+	for _, w := range strings.Fields(strings.Join(target, " ")) {
+		k := wordKey(w)
+		if !have[k] && scopeWords[k] {
+			return true
+		}
+	}
+	return false
+}
