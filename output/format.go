@@ -1,5 +1,5 @@
 // Package output is the registry of output formats; each format's writer
-// lives in its own subpackage (pdf, docx, html, markdown). Every writer takes the
+// lives in its own subpackage (pdf, docx, html, markdown, xlsx). Every writer takes the
 // same document tree (render/doc) and never sees a framework or a template.
 package output
 
@@ -13,6 +13,7 @@ import (
 	"github.com/rolepack/rolepack/output/html"
 	"github.com/rolepack/rolepack/output/markdown"
 	"github.com/rolepack/rolepack/output/pdf"
+	"github.com/rolepack/rolepack/output/xlsx"
 	"github.com/rolepack/rolepack/render/doc"
 )
 
@@ -54,6 +55,7 @@ func NewFormats() (*Formats, error) {
 		{Name: "docx", Ext: ".docx", MediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Writer: docxWriter},
 		{Name: "md", Ext: ".md", MediaType: "text/markdown; charset=utf-8", Writer: markdown.Writer{}},
 		{Name: "html", Ext: ".html", MediaType: "text/html; charset=utf-8", Writer: html.Writer{}},
+		{Name: "xlsx", Ext: ".xlsx", MediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Writer: xlsx.Writer{}},
 	} {
 		f.byName[ft.Name] = ft
 		f.order = append(f.order, ft.Name)

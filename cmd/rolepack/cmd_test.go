@@ -137,8 +137,9 @@ func TestErrorsAreOneLineWithFileAndLine(t *testing.T) {
 		{"unknown framework at a rung mapped to none", []string{"--config", unknownFw, "--level", "mid"}, `^` + regexp.QuoteMeta(unknownFw) + `:\d+: role "data-engineer" source 3: unknown framework "sfia"`},
 		{"unknown framework", []string{"--config", unknownFw}, `^` + regexp.QuoteMeta(unknownFw) + `:\d+: role "data-engineer" source 3: unknown framework "sfia" \(available: ddat, sde-skills, ncf\)$`},
 		{"removing a missing entry", []string{"--config", removal}, regexp.QuoteMeta(removal) + `:\d+: cannot remove skill "Juggling"`},
-		{"unknown format", []string{"--format", "rtf"}, `unknown format "rtf" \(known: docx, html, md, pdf\)`},
-		{"unknown kind", []string{"--doc", "memo"}, `unknown document kind "memo" \(known: jd, spec, advert, scoring, pdp\)`},
+		{"unknown format", []string{"--format", "rtf"}, `unknown format "rtf" \(known: docx, html, md, pdf, xlsx\)`},
+		{"xlsx of a jd", []string{"--doc", "jd", "--format", "xlsx"}, `^jd \(job description\) cannot be written as xlsx \(it can be: pdf, docx, md, html\)$`},
+		{"unknown kind", []string{"--doc", "memo"}, `unknown document kind "memo" \(known: jd, spec, advert, scoring, pdp, progression\)`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -33,11 +33,13 @@ write (or that was edited since) is never overwritten without --force.
 
 Document kinds: jd (job description), spec (person specification), advert
 (job advert, plus advert.jsonld: schema.org JobPosting), scoring (interview
-scoring sheet), pdp (personal development plan, from pdp.from to pdp.to).
-Formats: pdf, docx, md, html.`,
+scoring sheet), pdp (personal development plan, from pdp.from to pdp.to),
+progression (career map: the role at every level side by side).
+Formats: pdf, docx, md, html; xlsx for the career map only.`,
 		Example: `  rolepack generate
   rolepack generate --role data-engineer --level senior --doc jd,spec,advert,scoring --format pdf,docx
   rolepack generate --role ddat/data-engineer --level head-of-data-engineering --doc jd
+  rolepack generate --doc progression --format pdf,xlsx
   ROLEPACK_LEVEL=mid rolepack generate --out /tmp/packs --templates my-templates/`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
