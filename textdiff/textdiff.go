@@ -7,6 +7,7 @@
 package textdiff
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 )
@@ -35,6 +36,17 @@ func (o Op) String() string {
 // MarshalText writes the operation's name.
 func (o Op) MarshalText() ([]byte, error) { return []byte(o.String()), nil }
 
+// UnmarshalText reads an operation's name.
+func (o *Op) UnmarshalText(b []byte) error {
+	for _, op := range []Op{Equal, Insert, Delete} {
+		if op.String() == string(b) {
+			*o = op
+			return nil
+		}
+	}
+	return fmt.Errorf("textdiff: unknown operation %q", b)
+}
+
 // Segment is a run of text with one operation.
 type Segment struct {
 	Op   Op     `json:"op"`
@@ -51,17 +63,17 @@ func Words(old, new string) Diff {
 	a, b := tokens(old), tokens(new)
 	// Common prefix and suffix cost nothing to find and shrink the work.
 	p := 0
-	for p < len(a) && p < len(b) && a[p] == b[p] {
+	for p < len(a) && p < len(b) && a[p].word == b[p].word {
 		p++
 	}
 	s := 0
-	for s < len(a)-p && s < len(b)-p && a[len(a)-1-s] == b[len(b)-1-s] {
+	for s < len(a)-p && s < len(b)-p && a[len(a)-1-s].word == b[len(b)-1-s].word {
 		s++
 	}
 	var d Diff
-	d.add(Equal, a[:p]...)
+	d.same(a[:p], b[:p])
 	hirschberg(a[p:len(a)-s], b[p:len(b)-s], &d)
-	d.add(Equal, a[len(a)-s:]...)
+	d.same(a[len(a)-s:], b[len(b)-s:])
 	return d.normalise()
 }
 
@@ -116,31 +128,55 @@ func (d Diff) Similarity() float64 {
 	return float64(same) / float64(longer)
 }
 
-// tokens splits s into words and the whitespace between them.
-func tokens(s string) []string {
-	var out []string
-	start := 0
-	inSpace := false
-	for i, r := range s {
-		sp := unicode.IsSpace(r)
-		if i > start && sp != inSpace {
-			out = append(out, s[start:i])
-			start = i
-		}
-		inSpace = sp
+// token is a word and the white space after it. Tokens compare by their
+// word; the first token of a text that starts with white space has no word.
+type token struct{ word, space string }
+
+// tokens splits s into words, each with the white space that follows it.
+func tokens(s string) []token {
+	var out []token
+	rest := s
+	if t := strings.TrimLeftFunc(rest, unicode.IsSpace); len(t) < len(rest) {
+		out = append(out, token{space: rest[:len(rest)-len(t)]})
+		rest = t
 	}
-	if start < len(s) {
-		out = append(out, s[start:])
+	for rest != "" {
+		w := strings.IndexFunc(rest, unicode.IsSpace)
+		if w < 0 {
+			out = append(out, token{word: rest})
+			break
+		}
+		t := strings.TrimLeftFunc(rest[w:], unicode.IsSpace)
+		out = append(out, token{word: rest[:w], space: rest[w : len(rest)-len(t)]})
+		rest = t
 	}
 	return out
 }
 
 // add appends tokens as a segment of op.
-func (d *Diff) add(op Op, toks ...string) {
-	if len(toks) == 0 {
-		return
+func (d *Diff) add(op Op, toks ...token) {
+	var b strings.Builder
+	for _, t := range toks {
+		b.WriteString(t.word)
+		b.WriteString(t.space)
 	}
-	*d = append(*d, Segment{Op: op, Text: strings.Join(toks, "")})
+	if b.Len() > 0 {
+		*d = append(*d, Segment{Op: op, Text: b.String()})
+	}
+}
+
+// same appends the pairs of tokens with equal words: equal, but for white
+// space that differs.
+func (d *Diff) same(a, b []token) {
+	for i := range a {
+		if a[i].space == b[i].space {
+			d.add(Equal, a[i])
+			continue
+		}
+		d.add(Equal, token{word: a[i].word})
+		d.add(Delete, token{space: a[i].space})
+		d.add(Insert, token{space: b[i].space})
+	}
 }
 
 // normalise merges neighbouring segments of one operation, folds
@@ -180,11 +216,29 @@ func (d Diff) normalise() Diff {
 				ins.WriteString(s.Text)
 			}
 		}
-		if del.Len() > 0 {
-			out = append(out, Segment{Op: Delete, Text: del.String()})
+		ds, is := del.String(), ins.String()
+		// White space both sides of a replacement end with reads as
+		// unchanged: it goes to the equal run that follows.
+		tail := ""
+		if ds != "" && is != "" {
+			dt := ds[len(strings.TrimRightFunc(ds, unicode.IsSpace)):]
+			it := is[len(strings.TrimRightFunc(is, unicode.IsSpace)):]
+			if dt == it && dt != "" && len(dt) < len(ds) && len(it) < len(is) {
+				tail, ds, is = dt, ds[:len(ds)-len(dt)], is[:len(is)-len(it)]
+			}
 		}
-		if ins.Len() > 0 {
-			out = append(out, Segment{Op: Insert, Text: ins.String()})
+		if ds != "" {
+			out = append(out, Segment{Op: Delete, Text: ds})
+		}
+		if is != "" {
+			out = append(out, Segment{Op: Insert, Text: is})
+		}
+		if tail != "" {
+			if i < len(merged) && merged[i].Op == Equal {
+				merged[i].Text = tail + merged[i].Text
+			} else {
+				out = append(out, Segment{Op: Equal, Text: tail})
+			}
 		}
 	}
 	return out
@@ -193,7 +247,7 @@ func (d Diff) normalise() Diff {
 // hirschberg appends the segments that turn a into b, found by splitting a
 // in half and b where the two halves' LCS lengths add up best: O(len(a) ×
 // len(b)) time, O(len(b)) memory.
-func hirschberg(a, b []string, d *Diff) {
+func hirschberg(a, b []token, d *Diff) {
 	switch {
 	case len(a) == 0:
 		d.add(Insert, b...)
@@ -203,9 +257,9 @@ func hirschberg(a, b []string, d *Diff) {
 		return
 	case len(a) == 1:
 		for j, t := range b {
-			if t == a[0] && weight(t) > 0 {
+			if t.word == a[0].word {
 				d.add(Insert, b[:j]...)
-				d.add(Equal, t)
+				d.same(a, b[j:j+1])
 				d.add(Insert, b[j+1:]...)
 				return
 			}
@@ -227,33 +281,24 @@ func hirschberg(a, b []string, d *Diff) {
 	hirschberg(a[mid:], b[split:], d)
 }
 
-// weight is what a matched token is worth: a word 1, whitespace nothing,
-// so the longest common subsequence is the one with the most words.
-func weight(tok string) int {
-	r := []rune(tok)
-	if len(r) > 0 && unicode.IsSpace(r[0]) {
-		return 0
-	}
-	return 1
-}
-
 // lcsRow returns, for each j, the LCS length of a and the first j tokens of
 // b; reversed, of a and the last j tokens of b (both read backwards).
-func lcsRow(a, b []string, reversed bool) []int {
+func lcsRow(a, b []token, reversed bool) []int {
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)
-	at := func(s []string, i int) string {
+	at := func(s []token, i int) string {
 		if reversed {
-			return s[len(s)-1-i]
+			return s[len(s)-1-i].word
 		}
-		return s[i]
+		return s[i].word
 	}
 	for i := range a {
 		ai := at(a, i)
 		for j := range b {
-			cur[j+1] = max(cur[j], prev[j+1])
 			if ai == at(b, j) {
-				cur[j+1] = max(cur[j+1], prev[j]+weight(ai))
+				cur[j+1] = prev[j] + 1
+			} else {
+				cur[j+1] = max(cur[j], prev[j+1])
 			}
 		}
 		prev, cur = cur, prev

@@ -30,6 +30,7 @@ for (or, with no config.yaml, the embedded default).`,
 	root.SetOut(io.Out)
 	root.SetErr(io.Err)
 	root.AddCommand(gen, newImportCmd(io), newValidateCmd(io), newListCmd(io), newShowCmd(io), newTemplatesCmd(io), newPackCmd(io))
+	root.AddCommand(newDiffCmd(io))
 	root.CompletionOptions.DisableDefaultCmd = true
 	return root
 }
