@@ -87,6 +87,9 @@ type Batch struct {
 	Out           string
 	Jobs          int  // workers; at least 1
 	Force         bool // rebuild every pack, and overwrite files rolepack did not write
+	// Progression adds the role's career map (the progression kind, the
+	// vacancy's level marked) to every pack.
+	Progression bool
 	// Progress, if set, is called once per row as its pack finishes (or
 	// fails), on the goroutine that called Run, with the rows done so far.
 	Progress func(done, total int, r *Result)
@@ -128,7 +131,11 @@ type done struct {
 // (the output folder or the index cannot be written); a pack's failure is
 // in its Result.
 func (b *Batch) Run(ctx context.Context, rows []Row) (*Summary, error) {
-	kinds, err := render.LookupKinds(PackKinds)
+	ids := PackKinds
+	if b.Progression {
+		ids = append(append([]string(nil), PackKinds...), "progression")
+	}
+	kinds, err := render.LookupKinds(ids)
 	if err != nil {
 		return nil, err
 	}
@@ -274,6 +281,9 @@ func (b *Batch) build(ctx context.Context, kinds []render.Kind, j job, r *Result
 		stampDate = "today" // a re-run on another day is not "other inputs"
 	}
 	st := newStamp(b.Identity, rowKey, stampDate, names)
+	if b.Progression {
+		st.inputs = append(st.inputs, [2]string{"documents", strings.Join(append(append([]string(nil), PackKinds...), "progression"), ",")})
+	}
 	old, hasOld, err := readStamp(j.dir)
 	if err != nil {
 		fail(err)

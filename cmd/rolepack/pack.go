@@ -26,6 +26,7 @@ type packOptions struct {
 	jobs      int
 	force     bool
 	quiet     bool
+	career    bool             // add the role's career map to every pack
 	now       func() time.Time // the clock, for the rate and the time taken
 }
 
@@ -75,6 +76,7 @@ The output folder is --out, else the config's out folder + /packs (dist/packs).`
 	fl.IntVar(&opts.jobs, "jobs", runtime.NumCPU(), "packs built at the same time")
 	fl.BoolVar(&opts.force, "force", false, "rebuild every pack, and overwrite files rolepack did not write")
 	fl.BoolVar(&opts.quiet, "quiet", false, "print nothing but errors")
+	fl.BoolVar(&opts.career, "progression", false, "add the role's career map (progression: every level side by side, the vacancy's level marked) to every pack")
 	fl.StringVar(&opts.templates, "templates", "", "folder of template overrides, file by file (env ROLEPACK_TEMPLATES)")
 	fl.StringVar(&opts.date, "date", "", "document date YYYY-MM-DD (default SOURCE_DATE_EPOCH, else today) (env ROLEPACK_DATE)")
 	return cmd
@@ -138,7 +140,7 @@ func runPack(ctx context.Context, io *IO, cmd *cobra.Command, opts *packOptions)
 	p := &packProgress{io: io, quiet: opts.quiet, now: opts.now, start: start}
 	b := &pack.Batch{
 		Renderer: r, Config: cfg, Library: l.lib, Identity: id, Formats: formats,
-		Date: l.date, DateFromClock: l.dateFromClock, Logo: logo, Out: out, Jobs: opts.jobs, Force: opts.force,
+		Date: l.date, DateFromClock: l.dateFromClock, Logo: logo, Out: out, Jobs: opts.jobs, Force: opts.force, Progression: opts.career,
 		Progress: p.report,
 	}
 	s, err := b.Run(ctx, rows)

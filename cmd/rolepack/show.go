@@ -16,6 +16,8 @@ type showOptions struct {
 	level string
 	json  bool
 	pdp   bool
+	// ladder adds the career map (the role at every rung) to --json.
+	ladder bool
 }
 
 func newShowCmd(io *IO) *cobra.Command {
@@ -28,10 +30,12 @@ the role text, and every entry with its provenance (framework, role or
 catalogue, level, section, file and line), so you can see why each line is in
 the documents. With --json it prints the template context, the same data
 templates receive (documented in docs/templates.md); --pdp adds the
-development plan (pdp.from → pdp.to).`,
+development plan (pdp.from → pdp.to), --ladder the career map (the role at
+every level, as --doc progression renders it).`,
 		Example: `  rolepack show data-engineer --level head
   rolepack show data-engineer --level senior --json | jq '.role.entries[].title'
-  rolepack show ddat/data-engineer --level head-of-data-engineering`,
+  rolepack show ddat/data-engineer --level head-of-data-engineering
+  rolepack show data-engineer --json --ladder | jq '.ladder.rungs[].label'`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			l, err := loadAll(io, cmd, &opts.configFlags)
@@ -46,6 +50,14 @@ development plan (pdp.from → pdp.to).`,
 			if err != nil {
 				return err
 			}
+			if opts.ladder && !opts.json {
+				return fmt.Errorf("--ladder adds the career map to --json: use both")
+			}
+			if opts.ladder {
+				if ctx, err = compose.WithLadder(ctx); err != nil {
+					return err
+				}
+			}
 			if opts.json {
 				enc := json.NewEncoder(io.Out)
 				enc.SetIndent("", "  ")
@@ -59,6 +71,7 @@ development plan (pdp.from → pdp.to).`,
 	cmd.Flags().StringVar(&opts.level, "level", "", "ladder level (default: level in config.yaml)")
 	cmd.Flags().BoolVar(&opts.json, "json", false, "print the template context as JSON")
 	cmd.Flags().BoolVar(&opts.pdp, "pdp", false, "with --json, include the development plan")
+	cmd.Flags().BoolVar(&opts.ladder, "ladder", false, "with --json, include the career map: the role at every level (as --doc progression renders it)")
 	return cmd
 }
 
