@@ -15,6 +15,7 @@ import (
 	"github.com/rolepack/rolepack/output/html"
 	"github.com/rolepack/rolepack/output/markdown"
 	"github.com/rolepack/rolepack/output/pdf"
+	"github.com/rolepack/rolepack/output/xlsx"
 	"github.com/rolepack/rolepack/render/doc"
 )
 
@@ -52,6 +53,8 @@ var DefaultFormats = []Format{
 		New: func() (Writer, error) { return markdown.Writer{}, nil }},
 	{Name: "html", Ext: ".html", MediaType: "text/html; charset=utf-8",
 		New: func() (Writer, error) { return html.Writer{}, nil }},
+	{Name: "xlsx", Ext: ".xlsx", MediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Compressed: true,
+		New: func() (Writer, error) { return xlsx.Writer{}, nil }},
 }
 
 // FormatNames lists the names of DefaultFormats, sorted, for help text and

@@ -68,12 +68,12 @@ func TestLookupErrors(t *testing.T) {
 }
 
 func TestCompressedFormatsComeFromTheRegistry(t *testing.T) {
-	for name, want := range map[string]bool{"jd.pdf": true, "x/jd.DOCX": true, "jd.md": false, "jd.html": false, "advert.jsonld": false} {
+	for name, want := range map[string]bool{"jd.pdf": true, "x/jd.DOCX": true, "jd.md": false, "jd.html": false, "advert.jsonld": false, "map.xlsx": true} {
 		if got := CompressedExt(name); got != want {
 			t.Errorf("CompressedExt(%q) = %v", name, got)
 		}
 	}
-	if got := FormatNames(); !reflect.DeepEqual(got, []string{"docx", "html", "md", "pdf"}) {
+	if got := FormatNames(); !reflect.DeepEqual(got, []string{"docx", "html", "md", "pdf", "xlsx"}) {
 		t.Errorf("FormatNames() = %v", got)
 	}
 }

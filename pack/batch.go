@@ -304,6 +304,11 @@ func (b *Batch) build(ctx context.Context, out *output.Folder, kinds []render.Ki
 		stampDate = "today" // a re-run on another day is not "other inputs"
 	}
 	st := newStamp(b.Identity, rowKey, stampDate, names)
+	ids := make([]string, len(kinds))
+	for i, k := range kinds {
+		ids[i] = k.ID
+	}
+	st.inputs = append(st.inputs, [2]string{"documents", strings.Join(ids, ",")})
 	old, hasOld, err := readStamp(out, r.Name)
 	if err != nil {
 		fail(err)

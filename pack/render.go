@@ -57,11 +57,19 @@ type Request struct {
 // copy's stem. Nothing is written to disk; the first error stops the work.
 func (r *Renderer) Files(ctx context.Context, req Request) ([]output.File, error) {
 	var files []output.File
+	names := make([]string, len(req.Formats))
+	for i, f := range req.Formats {
+		names[i] = f.Name
+	}
+	if err := render.CheckFormats(req.Kinds, names); err != nil {
+		return nil, err
+	}
 	for _, k := range req.Kinds {
-		if k.Scope == render.ScopePlan && req.Context.PDP == nil {
-			return nil, fmt.Errorf("%s: no development plan in the context", k.ID)
+		kctx, err := k.Prepare(req.Context)
+		if err != nil {
+			return nil, err
 		}
-		for _, c := range k.Documents(req.Context) {
+		for _, c := range k.Documents(kctx) {
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}

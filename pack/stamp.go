@@ -103,7 +103,7 @@ type stamp struct {
 var inputLabel = map[string]string{
 	"version": "rolepack version", "row": "manifest row", "config": "config",
 	"frameworks": "frameworks", "templates": "templates", "logo": "logo",
-	"date": "document date", "formats": "formats",
+	"date": "document date", "formats": "formats", "documents": "document kinds",
 }
 
 func newStamp(id Identity, row []byte, date string, formats []string) stamp {
@@ -163,8 +163,15 @@ func (s stamp) differs(t stamp) []string {
 		old[in[0]] = in[1]
 	}
 	var out []string
+	now := map[string]bool{}
 	for _, in := range t.inputs {
+		now[in[0]] = true
 		if old[in[0]] != in[1] {
+			out = append(out, inputLabel[in[0]])
+		}
+	}
+	for _, in := range s.inputs { // an input the pack had and the run has not
+		if !now[in[0]] {
 			out = append(out, inputLabel[in[0]])
 		}
 	}

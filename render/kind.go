@@ -21,7 +21,14 @@ const (
 	// ScopePlan documents a move between two rungs (or roles): the
 	// context carries a development plan.
 	ScopePlan
+	// ScopeLadder documents a role at every rung of the ladder side by
+	// side: the context carries the career map (compose.Ladder).
+	ScopeLadder
 )
+
+// DocumentFormats are the formats a kind is written in when it names none:
+// the ones every writer of the document tree serves.
+var DocumentFormats = []string{"pdf", "docx", "md", "html"}
 
 // Kind is one document kind, the whole of what the code knows about it: its
 // id on the command line, its title, its template, the context it needs,
@@ -43,6 +50,10 @@ type Kind struct {
 	// own contexts and file stems (one scoring sheet per panel member).
 	// Without it a kind is one document named by its id.
 	Copies func(ctx *compose.Context) []Copy
+	// Formats lists the output formats the kind can be written in; nil
+	// means DocumentFormats. A tabular format (xlsx) is offered only by
+	// kinds whose documents are tables.
+	Formats []string
 }
 
 // Copy is one document of a kind that makes several.
@@ -71,6 +82,8 @@ var Kinds = []Kind{
 		Check:  CheckAdvert},
 	{ID: "scoring", Title: "Interview scoring sheet", Template: "scoring.md.tmpl", Copies: perPanelMember},
 	{ID: "pdp", Title: "Personal development plan", Template: "pdp.md.tmpl", Scope: ScopePlan},
+	{ID: "progression", Title: "Career map", Template: "progression.md.tmpl", Scope: ScopeLadder,
+		Formats: append(append([]string(nil), DocumentFormats...), "xlsx")},
 }
 
 // KindIDs lists the known kind ids in registry order.
@@ -78,6 +91,17 @@ func KindIDs() []string {
 	ids := make([]string, len(Kinds))
 	for i, k := range Kinds {
 		ids[i] = k.ID
+	}
+	return ids
+}
+
+// KindIDsOf lists the ids of the kinds of one scope, in registry order.
+func KindIDsOf(s Scope) []string {
+	var ids []string
+	for _, k := range Kinds {
+		if k.Scope == s {
+			ids = append(ids, k.ID)
+		}
 	}
 	return ids
 }
@@ -112,10 +136,63 @@ func NeedsPlan(kinds []Kind) bool {
 	return false
 }
 
-// Documents returns the documents kind k makes from ctx: one named by the
-// kind's id, or the kind's copies.
+// FormatNames lists the output formats the kind can be written in.
+func (k Kind) FormatNames() []string {
+	if k.Formats == nil {
+		return DocumentFormats
+	}
+	return k.Formats
+}
+
+// Supports reports whether the kind can be written in the named format.
+func (k Kind) Supports(format string) bool {
+	for _, f := range k.FormatNames() {
+		if f == format {
+			return true
+		}
+	}
+	return false
+}
+
+// CheckFormats returns an error naming the first kind that cannot be
+// written in one of the formats, with the formats it can be.
+func CheckFormats(kinds []Kind, formats []string) error {
+	for _, k := range kinds {
+		for _, f := range formats {
+			if !k.Supports(f) {
+				return fmt.Errorf("%s (%s) cannot be written as %s (it can be: %s)", k.ID, strings.ToLower(k.Title), f, strings.Join(k.FormatNames(), ", "))
+			}
+		}
+	}
+	return nil
+}
+
+// Prepare returns the context kind k renders from: ctx itself, or for a
+// career map ctx with the role composed at every rung. A plan kind needs
+// ctx to carry the plan.
+func (k Kind) Prepare(ctx *compose.Context) (*compose.Context, error) {
+	switch k.Scope {
+	case ScopePlan:
+		if ctx.PDP == nil {
+			return nil, fmt.Errorf("%s: no development plan in the context", k.ID)
+		}
+	case ScopeLadder:
+		c, err := compose.WithLadder(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", k.ID, err)
+		}
+		return c, nil
+	}
+	return ctx, nil
+}
+
+// Documents returns the documents kind k makes from ctx (as Prepare
+// returned it): one named by the kind's id, or the kind's copies.
 func (k Kind) Documents(ctx *compose.Context) []Copy {
 	kctx := ctx.For(k.ID, k.Title, k.Scope == ScopePlan)
+	if k.Scope == ScopeLadder && kctx.Ladder != nil {
+		kctx.Footer, kctx.Provenance = kctx.Ladder.Footer(), kctx.Ladder.Provenance()
+	}
 	if k.Copies == nil {
 		return []Copy{{Stem: k.ID, Context: kctx}}
 	}

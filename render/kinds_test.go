@@ -74,7 +74,11 @@ type generated struct {
 
 func generate(t *testing.T, e *render.Engine, formats *output.Formats, ctx *compose.Context, k render.Kind) *generated {
 	t.Helper()
-	kctx := ctx.For(k.ID, k.Title, k.Scope == render.ScopePlan)
+	prepared, err := k.Prepare(ctx)
+	if err != nil {
+		t.Fatalf("%s: %v", k.ID, err)
+	}
+	kctx := k.Documents(prepared)[0].Context
 	d, err := e.Document(context.Background(), k, kctx)
 	if err != nil {
 		t.Fatalf("%s: %v", k.ID, err)
@@ -86,6 +90,9 @@ func generate(t *testing.T, e *render.Engine, formats *output.Formats, ctx *comp
 		t.Fatal(err)
 	}
 	for _, f := range fs {
+		if !k.Supports(f.Name) {
+			continue
+		}
 		var b bytes.Buffer
 		if err := f.Writer.Write(&b, d); err != nil {
 			t.Fatalf("%s %s: %v", k.ID, f.Name, err)

@@ -293,6 +293,7 @@ func Funcs() template.FuncMap {
 		return strings.Join(parts, "<br>")
 	}
 	f["lowerFirst"] = lowerFirst
+	f["marked"] = markedDescriptor
 	f["sentence"] = sentence
 	f["plain"] = plainTitle
 	f["kindItems"] = func(c *compose.Composed, kind string) []*compose.Item { return c.Kind(kind) }

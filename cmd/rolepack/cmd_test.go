@@ -9,6 +9,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/rolepack/rolepack/output"
+	"github.com/rolepack/rolepack/render"
 )
 
 // run executes the rolepack command line in-process and returns stdout,
@@ -137,10 +140,10 @@ func TestErrorsAreOneLineWithFileAndLine(t *testing.T) {
 		{"unknown framework at a rung mapped to none", []string{"--config", unknownFw, "--level", "mid"}, `^` + regexp.QuoteMeta(unknownFw) + `:\d+: role "data-engineer" source 3: unknown framework "sfia"`},
 		{"unknown framework", []string{"--config", unknownFw}, `^` + regexp.QuoteMeta(unknownFw) + `:\d+: role "data-engineer" source 3: unknown framework "sfia" \(available: ddat, sde-skills, ncf\)$`},
 		{"removing a missing entry", []string{"--config", removal}, regexp.QuoteMeta(removal) + `:\d+: cannot remove skill "Juggling"`},
-		{"unknown format", []string{"--format", "rtf"}, `^--format rtf: unknown format \(known: docx, html, md, pdf\)$`},
-		{"unknown kind", []string{"--doc", "memo"}, `^--doc memo: unknown document kind \(known: jd, spec, advert, scoring, pdp\)$`},
-		{"unknown kind in a list", []string{"--doc", "jd,cv"}, `^--doc jd,cv: unknown document kind "cv" \(known: jd, spec, advert, scoring, pdp\)$`},
-		{"unknown format in the config", []string{"--config", write("odt.yaml", strings.Replace(string(good), "formats: [", "formats: [odt, ", 1))}, `odt\.yaml:\d+: unknown format "odt" \(known: docx, html, md, pdf\)$`},
+		{"unknown format", []string{"--format", "rtf"}, `^--format rtf: unknown format \(known: ` + knownFormats + `\)$`},
+		{"unknown kind", []string{"--doc", "memo"}, `^--doc memo: unknown document kind \(known: ` + knownKinds + `\)$`},
+		{"unknown kind in a list", []string{"--doc", "jd,cv"}, `^--doc jd,cv: unknown document kind "cv" \(known: ` + knownKinds + `\)$`},
+		{"unknown format in the config", []string{"--config", write("odt.yaml", strings.Replace(string(good), "formats: [", "formats: [odt, ", 1))}, `odt\.yaml:\d+: unknown format "odt" \(known: ` + knownFormats + `\)$`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -246,3 +249,10 @@ func TestSetOverridesAnyConfigKey(t *testing.T) {
 		}
 	}
 }
+
+// knownFormats and knownKinds are the registries' lists as error messages
+// give them, quoted for a regular expression.
+var (
+	knownFormats = regexp.QuoteMeta(strings.Join(output.FormatNames(), ", "))
+	knownKinds   = regexp.QuoteMeta(strings.Join(render.KindIDs(), ", "))
+)

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/rolepack/rolepack/internal/userfile"
+	"github.com/rolepack/rolepack/output"
 )
 
 // testFactory returns a Factory over buffers, with the environment env and
@@ -160,7 +161,7 @@ func TestValueErrorsNameTheirOrigin(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"format from the environment", map[string]string{"ROLEPACK_FORMAT": "odt"}, nil, "ROLEPACK_FORMAT=odt: unknown format (known: docx, html, md, pdf)"},
+		{"format from the environment", map[string]string{"ROLEPACK_FORMAT": "odt"}, nil, "ROLEPACK_FORMAT=odt: unknown format (known: " + strings.Join(output.FormatNames(), ", ") + ")"},
 		{"salary from --set", nil, []string{"--set", "vacancy.salaryMin=abc"}, "--set vacancy.salaryMin=abc: vacancy.salaryMin must be a number, e.g. 55690"},
 		{"salary from the environment", map[string]string{"ROLEPACK_VACANCY_SALARYMIN": "abc"}, nil, "ROLEPACK_VACANCY_SALARYMIN=abc: vacancy.salaryMin must be a number, e.g. 55690"},
 		{"NaN salary from --set", nil, []string{"--set", "vacancy.salaryMax=NaN"}, "--set vacancy.salaryMax=NaN: vacancy.salaryMax must be a number, e.g. 55690"},

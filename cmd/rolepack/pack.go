@@ -30,6 +30,8 @@ type PackOptions struct {
 	Jobs      int
 	Force     bool
 	Quiet     bool
+	// Progression adds the role's career map to every pack.
+	Progression bool
 }
 
 // NewCmdPack returns the pack command; runF, when not nil, runs in place
@@ -94,6 +96,7 @@ Formats: ` + strings.Join(output.FormatNames(), ", ") + `.`,
 	fl.IntVar(&opts.Jobs, "jobs", runtime.NumCPU(), "packs built at the same time")
 	fl.BoolVar(&opts.Force, "force", false, "rebuild every pack, and overwrite files rolepack did not write")
 	fl.BoolVar(&opts.Quiet, "quiet", false, "print nothing but errors")
+	fl.BoolVar(&opts.Progression, "progression", false, "add the role's career map (progression: every level side by side, the vacancy's level marked) to every pack")
 	fl.StringVar(&opts.Templates, "templates", "", "folder of template overrides, file by file (env ROLEPACK_TEMPLATES)")
 	fl.StringVar(&opts.Date, "date", "", "document date YYYY-MM-DD (default SOURCE_DATE_EPOCH, else today) (env ROLEPACK_DATE)")
 	completeNames(cmd, "format", output.FormatNames())
@@ -117,6 +120,9 @@ func runPack(ctx context.Context, opts *PackOptions) error {
 		return fmt.Errorf("manifest: %w", err)
 	}
 	rows, kinds, err := readPackRows(opts.Kind, opts.Manifest, data)
+	if err == nil && opts.Progression {
+		kinds = append(kinds, render.KindIDsOf(render.ScopeLadder)...)
+	}
 	if err != nil {
 		return err
 	}

@@ -20,6 +20,7 @@ type ShowOptions struct {
 	Level  string // "" for the config's level
 	JSON   bool
 	PDP    bool
+	Ladder bool // with JSON: the career map, the role at every rung
 }
 
 // NewCmdShow returns the show command; runF, when not nil, runs in place
@@ -34,10 +35,12 @@ the role text, and every entry with its provenance (framework, role or
 catalogue, level, section, file and line), so you can see why each line is in
 the documents. With --json it prints the template context, the same data
 templates receive (documented in docs/templates.md); --pdp adds the
-development plan (pdp.from → pdp.to).`,
+development plan (pdp.from → pdp.to), --ladder the career map (the role at
+every level, as --doc progression renders it).`,
 		Example: `  rolepack show data-engineer --level head
   rolepack show data-engineer --level senior --json | jq '.role.entries[].title'
-  rolepack show ddat/data-engineer --level head-of-data-engineering`,
+  rolepack show ddat/data-engineer --level head-of-data-engineering
+  rolepack show data-engineer --json --ladder | jq '.ladder.rungs[].label'`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Role = args[0]
@@ -51,6 +54,7 @@ development plan (pdp.from → pdp.to).`,
 	cmd.Flags().StringVar(&opts.Level, "level", "", "ladder level (default: level in config.yaml)")
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the template context as JSON")
 	cmd.Flags().BoolVar(&opts.PDP, "pdp", false, "with --json, include the development plan")
+	cmd.Flags().BoolVar(&opts.Ladder, "ladder", false, "with --json, include the career map: the role at every level (as --doc progression renders it)")
 	return cmd
 }
 
@@ -62,9 +66,17 @@ func runShow(_ context.Context, opts *ShowOptions) error {
 	if err := checkRoleLevel(l, opts.Role, l.cfg.Level); err != nil {
 		return err
 	}
+	if opts.Ladder && !opts.JSON {
+		return fmt.Errorf("--ladder adds the career map to --json: use both")
+	}
 	ctx, err := compose.NewContext(l.cfg, l.lib, opts.Role, l.cfg.Level, l.date, opts.PDP)
 	if err != nil {
 		return err
+	}
+	if opts.Ladder {
+		if ctx, err = compose.WithLadder(ctx); err != nil {
+			return err
+		}
 	}
 	w := &stdout{w: opts.IO.Out}
 	if opts.JSON {

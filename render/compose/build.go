@@ -38,6 +38,7 @@ func NewContext(cfg *Config, lib *Library, role, level string, date time.Time, w
 		Date: date.Format("2006-01-02"), DateLong: date.Format("2 January 2006"), Language: lang,
 		Organisation: org, Vacancy: vac, Role: c, Scale: scale,
 		Spec: PersonSpec(c, cfg.PersonSpec), Provenance: provenanceLine(c, date), Footer: footerLine(c, date),
+		source: &contextSource{cfg: cfg, lib: lib, role: role, level: level, date: date},
 	}
 	if withPlan {
 		if err := AddPlan(ctx, cfg, lib, role, level, date); err != nil {

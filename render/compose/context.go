@@ -24,6 +24,11 @@ type Context struct {
 	PDP          *Plan        `json:"pdp,omitempty"`
 	Provenance   string       `json:"provenance"` // one line naming frameworks, versions, role, level and date
 	Footer       string       `json:"footer"`     // short provenance for running footers
+
+	// Ladder is the career map, the role at every rung: set by WithLadder
+	// for the kinds that need it.
+	Ladder *Ladder        `json:"ladder,omitempty"`
+	source *contextSource // what NewContext composed, for WithLadder
 }
 
 // Criterion is one person-specification criterion.

@@ -1,0 +1,62 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestShowJSONLadder(t *testing.T) {
+	out, _, err := run(t, fixedDate, "show", "data-engineer", "--level", "senior", "--json", "--ladder")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ctx struct {
+		Ladder struct {
+			Rungs []struct {
+				ID      string
+				Current bool
+			}
+			Sections []struct{ Kind string }
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &ctx); err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, r := range ctx.Ladder.Rungs {
+		id := r.ID
+		if r.Current {
+			id += "*"
+		}
+		ids = append(ids, id)
+	}
+	if strings.Join(ids, ",") != "entry,mid,senior*,head" || len(ctx.Ladder.Sections) == 0 {
+		t.Errorf("ladder rungs %v, %d sections", ids, len(ctx.Ladder.Sections))
+	}
+	if out, _, _ := run(t, fixedDate, "show", "data-engineer", "--json"); strings.Contains(out, `"ladder"`) {
+		t.Error("show --json without --ladder prints the ladder")
+	}
+}
+
+func TestPackWithProgression(t *testing.T) {
+	m := writeManifest(t, "v.csv", "reference,role,level\nR-1,data-engineer,mid\n")
+	out := filepath.Join(t.TempDir(), "packs")
+	if _, err := packCLI(t, context.Background(), false, m, "--out", out, "--format", "md", "--progression", "--quiet"); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(out, "R-1-data-engineer-mid", "progression.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), "Mid (this level)") {
+		t.Errorf("the pack's career map does not mark the vacancy's level:\n%.600s", b)
+	}
+	// Without --progression the same pack is built from other inputs.
+	if _, err := packCLI(t, context.Background(), false, m, "--out", out, "--format", "md", "--quiet"); err == nil {
+		t.Error("dropping --progression rebuilt nothing and reported nothing")
+	}
+}

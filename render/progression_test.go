@@ -1,0 +1,250 @@
+package render_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+
+	"github.com/rolepack/rolepack"
+	"github.com/rolepack/rolepack/framework/defaults"
+	"github.com/rolepack/rolepack/output"
+	"github.com/rolepack/rolepack/render"
+	"github.com/rolepack/rolepack/render/compose"
+)
+
+// ladderFixture is the default config, its library and the career map of
+// its role.
+func ladderFixture(t *testing.T) (*compose.Config, *compose.Library, *compose.Context) {
+	t.Helper()
+	cfg, err := compose.LoadConfig("config.yaml", rolepack.DefaultConfig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fws, err := defaults.Frameworks()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib, err := compose.NewLibrary(fws...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, err := compose.NewContext(cfg, lib, cfg.Role, cfg.Level, testDate, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k, err := render.LookupKinds([]string{"progression"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lctx, err := k[0].Prepare(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cfg, lib, lctx
+}
+
+// TestLadderHoldsEveryEntryAtEveryRung checks the career map against the
+// role composed at each rung on its own: every skill, knowledge area,
+// project skill, behaviour and leadership entry is in the map at exactly
+// the rungs it is part of, with that rung's descriptors, and within its
+// group in the order composition gives.
+func TestLadderHoldsEveryEntryAtEveryRung(t *testing.T) {
+	cfg, lib, ctx := ladderFixture(t)
+	l := ctx.Ladder
+	if len(l.Rungs) != len(cfg.Ladder) {
+		t.Fatalf("%d rungs, the ladder has %d", len(l.Rungs), len(cfg.Ladder))
+	}
+	shown := map[string]bool{}
+	for _, k := range compose.LadderKinds {
+		shown[k] = true
+	}
+	for ri, rung := range cfg.Ladder {
+		c, err := compose.Compose(cfg, lib, cfg.Role, rung.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// What the map says is present at this rung, per kind and group, in order.
+		inMap := map[string][]string{}
+		cells := map[string]compose.LadderCell{}
+		for _, s := range l.Sections {
+			for _, g := range s.Groups {
+				for _, r := range g.Rows {
+					if r.Cells[ri].State == compose.CellPresent {
+						inMap[s.Kind+"/"+g.Name] = append(inMap[s.Kind+"/"+g.Name], r.Title)
+						cells[s.Kind+"/"+r.Title] = r.Cells[ri]
+					}
+				}
+			}
+		}
+		composed := map[string][]string{}
+		for _, it := range c.Items {
+			if !shown[it.Kind] {
+				continue
+			}
+			composed[it.Kind+"/"+it.Group] = append(composed[it.Kind+"/"+it.Group], it.Title)
+			cell := cells[it.Kind+"/"+it.Title]
+			var got []string
+			for _, d := range cell.Descriptors {
+				got = append(got, d.Text)
+			}
+			if strings.Join(got, "|") != strings.Join(it.Descriptors, "|") {
+				t.Errorf("%s %q at %s: descriptors %q, composed %q", it.Kind, it.Title, rung.ID, got, it.Descriptors)
+			}
+		}
+		for key, want := range composed {
+			if strings.Join(inMap[key], "|") != strings.Join(want, "|") {
+				t.Errorf("%s at %s: map has %q, composed %q", key, rung.ID, inMap[key], want)
+			}
+		}
+		for key := range inMap {
+			if composed[key] == nil {
+				t.Errorf("%s at %s: in the map, not in the role", key, rung.ID)
+			}
+		}
+	}
+	// The default role maps ddat and ncf to none below head: their
+	// entries say so, and are new at head.
+	found := false
+	for _, s := range l.Sections {
+		if s.Kind != "behaviour" {
+			continue
+		}
+		for _, g := range s.Groups {
+			for _, r := range g.Rows {
+				found = true
+				for i := 0; i < 3; i++ {
+					if r.Cells[i].State != compose.CellNone {
+						t.Errorf("behaviour %q at %s: %s, want none", r.Title, l.Rungs[i].ID, r.Cells[i].State)
+					}
+				}
+				if c := r.Cells[3]; c.State != compose.CellPresent || !c.New {
+					t.Errorf("behaviour %q at head: %+v, want present and new", r.Title, c)
+				}
+			}
+		}
+	}
+	if !found {
+		t.Error("no behaviours in the career map")
+	}
+}
+
+// TestCareerMapInEveryFormat checks that every format the progression kind
+// offers holds every row and every cell's text, in reading order.
+func TestCareerMapInEveryFormat(t *testing.T) {
+	_, _, ctx := ladderFixture(t)
+	kinds, err := render.LookupKinds([]string{"progression"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := kinds[0]
+	e, err := render.NewEngine("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	formats, err := output.NewFormats()
+	if err != nil {
+		t.Fatal(err)
+	}
+	kctx := k.Documents(ctx)[0].Context
+	d, err := e.Document(context.Background(), k, kctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !d.Meta.Landscape {
+		t.Error("the career map is not landscape")
+	}
+	if !strings.Contains(d.Meta.Footer, "Entry to Head") {
+		t.Errorf("footer %q does not name the span of levels", d.Meta.Footer)
+	}
+	// The text expected, in reading order: each row's title, then each cell.
+	var want []string
+	for _, s := range ctx.Ladder.Sections {
+		for _, g := range s.Groups {
+			for _, r := range g.Rows {
+				want = append(want, r.Title)
+				for i, c := range r.Cells {
+					switch {
+					case c.State == compose.CellNone:
+						want = append(want, "None")
+					case c.State == compose.CellNotAtRung:
+						want = append(want, "—")
+					case c.SameAsBelow:
+						want = append(want, "As at "+ctx.Ladder.Rungs[i-1].Label)
+					default:
+						for _, dd := range c.Descriptors {
+							want = append(want, dd.Text)
+						}
+					}
+				}
+			}
+		}
+	}
+	for _, name := range k.FormatNames() {
+		fs, err := formats.Lookup([]string{name})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := fs[0].Writer.Write(&b, d); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		save(t, "progression"+fs[0].Ext, b.Bytes())
+		var text string
+		switch name {
+		case "md":
+			text = strings.ReplaceAll(mdText(b.String()), "*", "")
+		case "html":
+			text = htmlText(b.String())
+		case "docx":
+			text = xmlText(docxXML(t, b.Bytes()))
+		case "pdf":
+			text = pdfRawText(t, b.Bytes())
+		case "xlsx":
+			text = xlsxText(t, b.Bytes())
+		default:
+			t.Fatalf("no reader for %s", name)
+		}
+		if text == "" {
+			continue // pdftotext missing
+		}
+		inOrder(t, name, text, want)
+	}
+}
+
+// inOrder checks that text holds each of want, one after another.
+func inOrder(t *testing.T, name, text string, want []string) {
+	t.Helper()
+	sq := strings.ToLower(squash(text))
+	at := 0
+	for _, w := range want {
+		i := strings.Index(sq[at:], strings.ToLower(squash(w)))
+		if i < 0 {
+			t.Errorf("%s: %q missing after position %d", name, w, at)
+			return
+		}
+		at += i + len(squash(w))
+	}
+}
+
+// pdfRawText is the PDF's text in content-stream order (pdftotext -raw),
+// so each table cell's lines stay together; "" when pdftotext is absent.
+func pdfRawText(t *testing.T, b []byte) string {
+	t.Helper()
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		if os.Getenv("ROLEPACK_REQUIRE_TOOLS") == "1" {
+			t.Fatal("pdftotext not installed and ROLEPACK_REQUIRE_TOOLS=1")
+		}
+		return ""
+	}
+	cmd := exec.Command(bin, "-raw", "-enc", "UTF-8", "-", "-")
+	cmd.Stdin = bytes.NewReader(b)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return string(out)
+}
