@@ -86,11 +86,7 @@ func (m *Markdown) Parse(name string, src []byte) (*doc.Document, error) {
 	if err := p.top(root, d); err != nil {
 		return nil, err
 	}
-	d.Meta.Title = strings.TrimSpace(d.Meta.Title)
-	if d.Meta.Title == "" {
-		d.Meta.Title = firstHeading(d.Blocks)
-	}
-	d.Meta.Description = description(d.Meta.Subject, d.Meta.Title)
+	d.Complete()
 	closingKeep(d)
 	setWidths(d.Blocks, d.Meta.Landscape)
 	return d, nil
@@ -133,38 +129,6 @@ func (p *treeBuilder) top(root ast.Node, d *doc.Document) error {
 		d.Keeps = append(d.Keeps, doc.Span{From: open, To: len(d.Blocks)}) // open to the end
 	}
 	return nil
-}
-
-// firstHeading is the text of the first level-1 heading, else of the first
-// heading, else "Document": every document has a title.
-func firstHeading(blocks []doc.Block) string {
-	var any string
-	for _, b := range blocks {
-		if h, ok := b.(*doc.Heading); ok {
-			t := strings.TrimSpace(doc.PlainText(h.Text))
-			if h.Level == 1 && t != "" {
-				return t
-			}
-			if any == "" {
-				any = t
-			}
-		}
-	}
-	if any == "" {
-		return "Document"
-	}
-	return any
-}
-
-// description is the document's one-line summary: its title, preceded by
-// its subject unless the title already says it ("Job description: Data
-// engineer", not "Job description: Job description: Data engineer").
-func description(subject, title string) string {
-	s := strings.TrimSpace(subject)
-	if s == "" || strings.HasPrefix(strings.ToLower(title), strings.ToLower(s)) {
-		return title
-	}
-	return s + ": " + title
 }
 
 // closingKeep keeps a short closing section (from the last heading to the

@@ -407,7 +407,7 @@ func (w *Writer) Write(out io.Writer, d *doc.Document) error {
 		return errors.New("docx: nil document")
 	}
 	b := newBuilder(w, &d.Meta)
-	if err := b.document(d.Blocks); err != nil {
+	if err := b.document(d); err != nil {
 		return err
 	}
 

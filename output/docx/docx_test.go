@@ -402,24 +402,6 @@ func TestDeterministicAndConcurrent(t *testing.T) {
 	}
 }
 
-func TestColumnWidths(t *testing.T) {
-	for _, blk := range jdDocument().Blocks {
-		tb, ok := blk.(*doc.Table)
-		if !ok || len(tb.Header) != 3 {
-			continue
-		}
-		w := columnWidths(tb, 3, portraitW)
-		if w[0]+w[1]+w[2] != portraitW {
-			t.Errorf("widths %v do not add up to %d", w, portraitW)
-		}
-		if !(w[2] > w[0] && w[0] > w[1]) || w[1] < 567 {
-			t.Errorf("widths %v: want the descriptor column widest and every column at least 1 cm", w)
-		}
-		return
-	}
-	t.Fatal("no three-column table in the fixture")
-}
-
 func BenchmarkJD(b *testing.B) {
 	w := newWriter(b)
 	d := jdDocument()

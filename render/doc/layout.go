@@ -355,3 +355,45 @@ var boldWidths = [95]uint16{
 	333, 556, 611, 556, 611, 556, 333, 611, 611, 278, 278, 556, 278, 889, 611, 611,
 	611, 611, 389, 556, 333, 611, 556, 778, 556, 556, 500, 389, 280, 389, 584,
 }
+
+// Complete decides what the writers must not decide each for themselves:
+// the title (the front matter's, else the first level-1 heading, else the
+// first heading, else "Document") and the one-line description (the
+// title, preceded by the subject unless the title already starts with it:
+// "Job description: Data engineer", never "Job description: Job
+// description: Data engineer"). Parsing calls it; call it on a tree built
+// by hand.
+func (d *Document) Complete() {
+	m := &d.Meta
+	m.Title = strings.TrimSpace(m.Title)
+	if m.Title == "" {
+		m.Title = firstHeading(d.Blocks)
+	}
+	if m.Description == "" {
+		s := strings.TrimSpace(m.Subject)
+		if s == "" || strings.HasPrefix(strings.ToLower(m.Title), strings.ToLower(s)) {
+			m.Description = m.Title
+		} else {
+			m.Description = s + ": " + m.Title
+		}
+	}
+}
+
+func firstHeading(blocks []Block) string {
+	var first string
+	for _, b := range blocks {
+		if h, ok := b.(*Heading); ok {
+			t := strings.TrimSpace(PlainText(h.Text))
+			if h.Level == 1 && t != "" {
+				return t
+			}
+			if first == "" {
+				first = t
+			}
+		}
+	}
+	if first == "" {
+		return "Document"
+	}
+	return first
+}
