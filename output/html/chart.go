@@ -8,7 +8,6 @@ import (
 	"github.com/rolepack/rolepack/render/doc"
 )
 
-
 // Chart geometry, in SVG user units (CSS pixels at 100%).
 const (
 	chartWidth  = 720.0

@@ -485,7 +485,7 @@ func TestTablesAndEmbeds(t *testing.T) {
 		MinLines:   4,
 	}
 	d := &doc.Document{
-		Meta: doc.Meta{Title: "Advert", Embeds: []doc.Embed{{MediaType: "application/ld+json", Data: []byte(`{"title":"</script><b>"}`)}}},
+		Meta:   doc.Meta{Title: "Advert", Embeds: []doc.Embed{{MediaType: "application/ld+json", Data: []byte(`{"title":"</script><b>"}`)}}},
 		Blocks: []doc.Block{tb},
 	}
 	d.Complete()
