@@ -38,7 +38,13 @@ type builder struct {
 	textWidth int // twips
 	lastTable bool
 	keepNext  bool // the paragraphs being written stay on the page of what follows
+	tail      bool // the block being written comes just before the closing one
 }
+
+// tailRows is how many rows (or list items) of the block before a
+// document's closing block stay on its page, so that the last page never
+// holds the closing block alone.
+const tailRows = 3
 
 type rel struct {
 	id, typ, target string
@@ -115,6 +121,10 @@ func (b *builder) document(d *doc.Document) error {
 		`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><w:body>`)
 	for i, blk := range blocks {
 		b.keepNext = keptWithNext(d, i)
+		b.tail = i == len(blocks)-2
+		if _, ok := blk.(*doc.Paragraph); ok && b.tail {
+			b.keepNext = true
+		}
 		if err := b.block(blk, 0); err != nil {
 			return err
 		}
@@ -360,7 +370,10 @@ func (b *builder) list(l *doc.List, depth int) error {
 	}
 	b.nums = append(b.nums, n)
 	numID := len(b.nums)
-	for _, item := range l.Items {
+	saved := b.keepNext
+	defer func() { b.keepNext = saved }()
+	for idx, item := range l.Items {
+		b.keepNext = saved || (b.tail && depth == 0 && idx >= len(l.Items)-tailRows)
 		first := true
 		if len(item.Blocks) == 0 {
 			b.listParagraph(nil, numID, ilvl)
@@ -445,13 +458,14 @@ func (b *builder) table(t *doc.Table) {
 		b.s(`"/>`)
 	}
 	b.s(`</w:tblGrid>`)
-	keepAll := len(t.Rows) <= doc.KeepTableRows
+	keepAll := t.KeepWhole(b.meta.Landscape)
 	if len(t.Header) > 0 {
 		b.row(t, t.Header, widths, -1, true)
 	}
 	for i, r := range t.Rows {
 		last := i == len(t.Rows)-1
-		keep := b.keepNext || (keepAll && !last) || i < doc.MinStartRows-1
+		// The last two rows stay together too, so no page holds one row.
+		keep := b.keepNext || (keepAll && !last) || i < doc.MinStartRows-1 || i == len(t.Rows)-2 || (b.tail && i >= len(t.Rows)-tailRows)
 		b.row(t, r, widths, i, keep)
 	}
 	b.s(`</w:tbl>`)

@@ -27,13 +27,14 @@ type tableLayout struct {
 	widths []float64
 	hdr    *rowLayout
 	rows   []rowLayout
+	whole  bool // the tree keeps the table whole
 }
 
 // layoutTable wraps every cell of t in the column widths the tree decided.
 func (r *renderer) layoutTable(t *doc.Table) tableLayout {
 	n := t.Columns()
 	fr := t.ColumnWidths(r.d.Meta.Landscape)
-	tl := tableLayout{widths: make([]float64, n)}
+	tl := tableLayout{widths: make([]float64, n), whole: t.KeepWhole(r.d.Meta.Landscape)}
 	for c := range n {
 		tl.widths[c] = fr[c] * r.width
 	}
@@ -85,7 +86,7 @@ func (tl tableLayout) start(pageBody float64) float64 {
 		all += rowHeight(rl)
 	}
 	// Kept whole when it fits on a page below a heading.
-	if len(tl.rows) <= doc.KeepTableRows && all <= pageBody-headingRoom {
+	if tl.whole && all <= pageBody-headingRoom {
 		return all
 	}
 	for i := range min(len(tl.rows), doc.MinStartRows) {

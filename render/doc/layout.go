@@ -265,6 +265,47 @@ func normalise(w []float64) []float64 {
 	return out
 }
 
+// Page body heights in millimetres (A4, below the running header and above
+// the footer), and the room a table kept whole leaves for its heading.
+const (
+	bodyPortraitMM  = 297 - 44
+	bodyLandscapeMM = 210 - 44
+	headingRoomMM   = 20
+	tableLineMM     = TableTextSize * 1.38 / ptPerMM
+	tableRowPadMM   = 2.6
+)
+
+// KeepWhole reports whether the table is kept whole on one page: it has
+// at most KeepTableRows body rows and, as estimated from its column
+// widths, fits on a page below a heading. Longer tables start only where
+// MinStartRows rows fit.
+func (t *Table) KeepWhole(landscape bool) bool {
+	if len(t.Rows) > KeepTableRows {
+		return false
+	}
+	body := float64(bodyPortraitMM)
+	if landscape {
+		body = bodyLandscapeMM
+	}
+	w := t.ColumnWidths(landscape)
+	avail := TextWidthMM(landscape)
+	rowH := func(cells []Cell, minLines int, bold bool) float64 {
+		lines := max(minLines, 1)
+		for c := range min(len(cells), len(w)) {
+			_, line := measureRuns(cells[c].Text, TableTextSize, bold)
+			inner := max(w[c]*avail-2*CellPaddingMM, 1)
+			// Wrapping loses about a fifth of each line to ragged ends.
+			lines = max(lines, int(line/(inner*0.8))+1)
+		}
+		return float64(lines)*tableLineMM + tableRowPadMM
+	}
+	h := rowH(t.Header, 1, true)
+	for _, r := range t.Rows {
+		h += rowH(r, t.MinLines, false)
+	}
+	return h <= body-headingRoomMM
+}
+
 // Span is a run of top-level blocks, Blocks[From:To], that paged writers
 // keep on one page when it fits on one.
 type Span struct {
