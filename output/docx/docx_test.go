@@ -452,3 +452,36 @@ func TestReferenceErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestPaginationMarks(t *testing.T) {
+	short := &doc.Table{Header: []doc.Cell{{Text: []doc.Inline{{Text: "Score"}}}}, MinLines: 4}
+	for range 3 {
+		short.Rows = append(short.Rows, []doc.Cell{{Text: []doc.Inline{{Text: "1"}}}})
+	}
+	keys := &doc.Table{Rows: [][]doc.Cell{{{Text: []doc.Inline{{Text: "Band"}}}, {Text: []doc.Inline{{Text: "8c"}}}}}, RowHeaders: true}
+	d := &doc.Document{Blocks: []doc.Block{
+		&doc.Heading{Level: 2, Text: []doc.Inline{{Text: "Scale"}}},
+		short, keys,
+		&doc.Paragraph{Text: []doc.Inline{{Text: "Closing words."}}},
+	}}
+	parts, _ := unzip(t, render(t, newWriter(t), d))
+	body := string(parts["word/document.xml"])
+	if !strings.Contains(body, `<w:pStyle w:val="Heading1"/><w:keepNext/>`) {
+		t.Error("heading without keepNext")
+	}
+	// Header and the first two body rows of the three-row table keep with
+	// the next row; the last does not.
+	if n := strings.Count(body, `<w:pStyle w:val="TableText"/><w:keepNext/>`); n < 3 {
+		t.Errorf("%d table paragraphs keep with the next, want the short table's header and first rows", n)
+	}
+	if !strings.Contains(body, `<w:trHeight w:val="1196" w:hRule="atLeast"/>`) {
+		t.Error("rows of a table with MinLines 4 have no least height")
+	}
+	if !strings.Contains(body, `w:firstColumn="1"`) {
+		t.Error("key-value table does not mark its first column")
+	}
+	footer := string(parts["word/footer1.xml"])
+	if strings.Count(footer, "<w:p>") != 1 || !strings.Contains(footer, "<w:tab/>") {
+		t.Errorf("footer: want the text and the page numbers on one line, after a tab:\n%s", footer)
+	}
+}

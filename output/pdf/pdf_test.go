@@ -423,3 +423,15 @@ func TestFontCacheSameBytes(t *testing.T) {
 		}
 	}
 }
+
+func TestTableUsesTheTreeWidths(t *testing.T) {
+	w, _ := writer()
+	tb := &doc.Table{Header: cells("Id", "Criterion", "Evidence and notes"), Rows: [][]doc.Cell{cells("E1", "Leads teams", "")}, Widths: []float64{0.1, 0.4, 0.5}}
+	r := newRenderer(w, &doc.Document{Meta: doc.Meta{Landscape: true}})
+	tl := r.layoutTable(tb)
+	for c, f := range tb.Widths {
+		if got := tl.widths[c] / r.width; got < f-1e-9 || got > f+1e-9 {
+			t.Errorf("column %d is %.4f of the text width, the tree says %.4f", c+1, got, f)
+		}
+	}
+}

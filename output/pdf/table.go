@@ -118,6 +118,10 @@ func (r *renderer) table(t *doc.Table) {
 		}
 	}
 	header()
+	hdrH := 0.0
+	if tl.hdr != nil {
+		hdrH = rowHeight(*tl.hdr)
+	}
 	for i, rl := range tl.rows {
 		var fill *rgb
 		if i%2 == 1 {
@@ -126,6 +130,13 @@ func (r *renderer) table(t *doc.Table) {
 		label := ""
 		if len(t.Rows[i]) > 0 {
 			label = doc.PlainText(t.Rows[i][0].Text)
+		}
+		// The last two rows stay together, so no page holds one row.
+		if two := rowHeight(rl) + rowHeight(tl.rows[min(i+1, len(tl.rows)-1)]); i == len(tl.rows)-2 && !fresh &&
+			r.y+two > r.bottom+0.01 && two+hdrH <= r.bottom-r.top {
+			r.newPage()
+			header()
+			fresh = true
 		}
 		from := 0
 		for from < rl.lines {
