@@ -119,9 +119,16 @@ func (b *builder) document(d *doc.Document) error {
 	}
 	b.s(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" +
 		`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><w:body>`)
+	tail := len(blocks) - 2 // the block before the closing one, rules aside
+	for tail > 0 {
+		if _, ok := blocks[tail].(*doc.Rule); !ok {
+			break
+		}
+		tail--
+	}
 	for i, blk := range blocks {
 		b.keepNext = keptWithNext(d, i)
-		b.tail = i == len(blocks)-2
+		b.tail = i >= tail && i < len(blocks)-1
 		if _, ok := blk.(*doc.Paragraph); ok && b.tail {
 			b.keepNext = true
 		}
@@ -182,7 +189,11 @@ func (b *builder) block(blk doc.Block, depth int) error {
 		b.table(n)
 		b.lastTable = n.Columns() > 0
 	case *doc.Rule:
-		b.s(`<w:p><w:pPr><w:pStyle w:val="Rule"/></w:pPr></w:p>`)
+		if b.keepNext || b.tail {
+			b.s(`<w:p><w:pPr><w:pStyle w:val="Rule"/><w:keepNext/></w:pPr></w:p>`)
+		} else {
+			b.s(`<w:p><w:pPr><w:pStyle w:val="Rule"/></w:pPr></w:p>`)
+		}
 	case *doc.PageBreak:
 		b.s(`<w:p><w:r><w:br w:type="page"/></w:r></w:p>`)
 	case *doc.Chart:

@@ -114,8 +114,10 @@ func columnWidths(t *Table, n int, avail float64) []float64 {
 	grow := func(cells []Cell, bold bool) {
 		for c := range min(n, len(cells)) {
 			lo, hi := measureRuns(cells[c].Text, TableTextSize, bold || (t.RowHeaders && c == 0))
-			minW[c] = max(minW[c], lo+2*CellPaddingMM+0.4)
-			maxW[c] = max(maxW[c], hi+2*CellPaddingMM+0.4)
+			// Slack for faces a little wider than Arial (a browser's
+			// fallback) and for the HTML's wider cell padding.
+			minW[c] = max(minW[c], lo*1.12+2*CellPaddingMM+1)
+			maxW[c] = max(maxW[c], hi*1.05+2*CellPaddingMM+1)
 		}
 	}
 	grow(t.Header, true)
