@@ -13,6 +13,7 @@ import (
 	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/render"
 	"github.com/rolepack/rolepack/render/compose"
+	"github.com/rolepack/rolepack/render/doc"
 )
 
 // Renderer turns a template context into files. Build it once per run:
@@ -97,14 +98,7 @@ func (r *Renderer) document(ctx context.Context, k render.Kind, c render.Copy, r
 			req.Warn(c.Stem, w)
 		}
 	}
-	var files []output.File
-	for _, f := range req.Formats {
-		var b bytes.Buffer
-		if err := f.Writer.Write(&b, d); err != nil {
-			return nil, fmt.Errorf("%s %s: %w", c.Stem, f.Name, err)
-		}
-		files = append(files, output.File{Name: req.Prefix + c.Stem + f.Ext, Data: b.Bytes()})
-	}
+	var extras []output.File
 	for _, x := range k.Extras {
 		b, err := r.Engine.Execute(ctx, x.Template, c.Context)
 		if err != nil {
@@ -115,7 +109,18 @@ func (r *Renderer) document(ctx context.Context, k render.Kind, c render.Copy, r
 				return nil, fmt.Errorf("%s: template %s: %w", c.Stem, x.Template, err)
 			}
 		}
-		files = append(files, output.File{Name: req.Prefix + c.Stem + x.Ext, Data: b})
+		if x.Embed {
+			d.Meta.Embeds = append(d.Meta.Embeds, doc.Embed{MediaType: x.MediaType, Data: b})
+		}
+		extras = append(extras, output.File{Name: req.Prefix + c.Stem + x.Ext, Data: b})
 	}
-	return files, nil
+	var files []output.File
+	for _, f := range req.Formats {
+		var b bytes.Buffer
+		if err := f.Writer.Write(&b, d); err != nil {
+			return nil, fmt.Errorf("%s %s: %w", c.Stem, f.Name, err)
+		}
+		files = append(files, output.File{Name: req.Prefix + c.Stem + f.Ext, Data: b.Bytes()})
+	}
+	return append(files, extras...), nil
 }

@@ -71,6 +71,10 @@ type Extra struct {
 	// Validate, when set, checks the rendered bytes (e.g. that JSON-LD
 	// parses).
 	Validate func([]byte) error
+	// Embed also hands the rendered bytes to the document tree
+	// (doc.Meta.Embeds), for formats that carry structured data: the HTML
+	// page embeds the advert's JSON-LD in a script element.
+	Embed bool
 }
 
 // Kinds lists every document kind in the order a role pack holds them.
@@ -78,7 +82,7 @@ var Kinds = []Kind{
 	{ID: "jd", Title: "Job description", Template: "jd.md.tmpl"},
 	{ID: "spec", Title: "Person specification", Template: "spec.md.tmpl"},
 	{ID: "advert", Title: "Job advert", Template: "advert.md.tmpl",
-		Extras: []Extra{{Ext: ".jsonld", MediaType: "application/ld+json", Template: "advert.jsonld.tmpl", Validate: validJSON}},
+		Extras: []Extra{{Ext: ".jsonld", MediaType: "application/ld+json", Template: "advert.jsonld.tmpl", Validate: validJSON, Embed: true}},
 		Check:  CheckAdvert},
 	{ID: "scoring", Title: "Interview scoring sheet", Template: "scoring.md.tmpl", Copies: perPanelMember},
 	{ID: "pdp", Title: "Personal development plan", Template: "pdp.md.tmpl", Scope: ScopePlan},

@@ -22,6 +22,19 @@ import (
 // start a new page in paged formats.
 const PageBreakMarker = "<!-- pagebreak -->"
 
+// Template markers for paged layout: a table attribute line just before a
+// table, and a pair around blocks to keep on one page.
+const (
+	tableMarker = "<!-- table "
+	// KeepMarker, alone on a line, opens a run of blocks kept on one page
+	// (when they fit on one); KeepEndMarker closes it, or the document's
+	// end does.
+	KeepMarker = "<!-- keep -->"
+	// KeepEndMarker closes the run KeepMarker opened.
+	KeepEndMarker   = "<!-- /keep -->"
+	closingMaxLines = 16 // a closing section this short is kept whole
+)
+
 // frontMatter is the metadata block a template may open with, between two
 // "---" lines. Fields the pipeline knows better (date, logo) are not here.
 type frontMatter struct {
@@ -70,20 +83,132 @@ func (m *Markdown) Parse(name string, src []byte) (*doc.Document, error) {
 	}
 	root := m.md.Parser().Parse(text.NewReader(body))
 	p := treeBuilder{src: body, name: name, lineOffset: fmLines, ids: map[string]int{}}
-	blocks, err := p.blocks(root)
-	if err != nil {
+	if err := p.top(root, d); err != nil {
 		return nil, err
 	}
-	d.Blocks = blocks
-	if d.Meta.Title == "" {
-		for _, b := range blocks {
-			if h, ok := b.(*doc.Heading); ok && h.Level == 1 {
-				d.Meta.Title = doc.PlainText(h.Text)
-				break
+	d.Complete()
+	closingKeep(d)
+	setWidths(d.Blocks, d.Meta.Landscape)
+	return d, nil
+}
+
+// top builds the document's top-level blocks, taking the keep markers
+// (which only mean something between top-level blocks).
+func (p *treeBuilder) top(root ast.Node, d *doc.Document) error {
+	open, openLine := -1, 0
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		if hb, ok := n.(*ast.HTMLBlock); ok {
+			switch strings.TrimSpace(string(p.raw(hb))) {
+			case KeepMarker:
+				if open >= 0 {
+					return fmt.Errorf("%s:%d: %s inside another (the one opened on line %d is not closed)", p.name, p.line(n), KeepMarker, openLine)
+				}
+				open, openLine = len(d.Blocks), p.line(n)
+				continue
+			case KeepEndMarker:
+				if open < 0 {
+					return fmt.Errorf("%s:%d: %s with no %s before it", p.name, p.line(n), KeepEndMarker, KeepMarker)
+				}
+				if len(d.Blocks) > open {
+					d.Keeps = append(d.Keeps, doc.Span{From: open, To: len(d.Blocks)})
+				}
+				open = -1
+				continue
+			}
+		}
+		bs, err := p.block(n)
+		if err != nil {
+			return err
+		}
+		d.Blocks = append(d.Blocks, bs...)
+	}
+	if p.pending != nil {
+		return fmt.Errorf("%s:%d: table attributes with no table after them", p.name, p.pendingLine)
+	}
+	if open >= 0 && len(d.Blocks) > open {
+		d.Keeps = append(d.Keeps, doc.Span{From: open, To: len(d.Blocks)}) // open to the end
+	}
+	return nil
+}
+
+// closingKeep keeps a short closing section (from the last heading to the
+// end) on one page, so that the last page never holds only a line or two,
+// unless a template's keep already reaches the end.
+func closingKeep(d *doc.Document) {
+	n := len(d.Blocks)
+	if k := len(d.Keeps); k > 0 && d.Keeps[k-1].To == n {
+		return
+	}
+	last := -1
+	for i, b := range d.Blocks {
+		if h, ok := b.(*doc.Heading); ok && h.Level >= 2 {
+			last = i
+		}
+	}
+	if last < 0 || last == n-1 {
+		return
+	}
+	lines := 0
+	for _, b := range d.Blocks[last:] {
+		lines += estimateLines(b)
+	}
+	if lines <= closingMaxLines {
+		from := last
+		for _, k := range d.Keeps { // never cut a template's keep in two
+			if k.From < from && k.To > from {
+				from = k.From
+			}
+		}
+		d.Keeps = append(d.Keeps, doc.Span{From: from, To: n})
+	}
+}
+
+// estimateLines is a rough count of the lines a block takes on a portrait
+// page, enough to tell a short section from a long one.
+func estimateLines(b doc.Block) int {
+	const perLine = 95
+	switch b := b.(type) {
+	case *doc.Paragraph:
+		return len(doc.PlainText(b.Text))/perLine + 1
+	case *doc.Heading:
+		return 2
+	case *doc.List:
+		n := 0
+		for _, it := range b.Items {
+			for _, ib := range it.Blocks {
+				n += estimateLines(ib)
+			}
+		}
+		return n
+	case *doc.Table:
+		n := len(b.Rows) + 1
+		for _, r := range b.Rows {
+			n += max(b.MinLines-1, 0)
+			for _, c := range r {
+				n += len(doc.PlainText(c.Text)) / (perLine / max(len(r), 1) * 2)
+			}
+		}
+		return n
+	case *doc.Chart:
+		return 3 * (len(b.Bars) + 1)
+	}
+	return 1
+}
+
+// setWidths decides every table's relative column widths, once, for the
+// page the document is printed on.
+func setWidths(blocks []doc.Block, landscape bool) {
+	for _, b := range blocks {
+		switch b := b.(type) {
+		case *doc.Table:
+			b.Widths = nil
+			b.Widths = b.ColumnWidths(landscape)
+		case *doc.List:
+			for _, it := range b.Items {
+				setWidths(it.Blocks, landscape)
 			}
 		}
 	}
-	return d, nil
 }
 
 func splitFrontMatter(name string, src []byte, meta *doc.Meta) (body []byte, lines int, err error) {
@@ -115,6 +240,58 @@ type treeBuilder struct {
 	name       string
 	lineOffset int
 	ids        map[string]int
+
+	pending     *tableAttrs // attributes for the next table
+	pendingLine int
+}
+
+// tableAttrs are what a "<!-- table ... -->" line says about the table
+// after it.
+type tableAttrs struct {
+	weights []float64
+	keys    bool
+	lines   int
+}
+
+// parseTableAttrs reads the attributes of a table marker line:
+//
+//	<!-- table widths=8,32,45,15 keys lines=4 -->
+//
+// widths: relative column widths, one positive number per column; keys:
+// a key–value table, its Markdown header line is its first row and its
+// first column heads each row; lines=N: each body row at least N lines
+// high.
+func (p *treeBuilder) parseTableAttrs(raw string, at int) error {
+	body := strings.TrimSuffix(strings.TrimPrefix(raw, tableMarker), "-->")
+	a := &tableAttrs{}
+	for _, f := range strings.Fields(body) {
+		key, val, hasVal := strings.Cut(f, "=")
+		switch {
+		case key == "keys" && !hasVal:
+			a.keys = true
+		case key == "widths" && hasVal:
+			for _, w := range strings.Split(val, ",") {
+				v, err := strconv.ParseFloat(w, 64)
+				if err != nil || !(v > 0) || v > 1e6 {
+					return fmt.Errorf("%s:%d: table widths=%s: each width must be a positive number", p.name, at, val)
+				}
+				a.weights = append(a.weights, v)
+			}
+		case key == "lines" && hasVal:
+			v, err := strconv.Atoi(val)
+			if err != nil || v < 1 || v > 20 {
+				return fmt.Errorf("%s:%d: table lines=%s: want a whole number from 1 to 20", p.name, at, val)
+			}
+			a.lines = v
+		default:
+			return fmt.Errorf("%s:%d: unknown table attribute %q (known: widths=N,N,…, keys, lines=N)", p.name, at, f)
+		}
+	}
+	if p.pending != nil {
+		return fmt.Errorf("%s:%d: table attributes with no table after them", p.name, p.pendingLine)
+	}
+	p.pending, p.pendingLine = a, at
+	return nil
 }
 
 func (p *treeBuilder) line(n ast.Node) int {
@@ -138,6 +315,11 @@ func (p *treeBuilder) blocks(parent ast.Node) ([]doc.Block, error) {
 }
 
 func (p *treeBuilder) block(n ast.Node) ([]doc.Block, error) {
+	if _, isTable := n.(*east.Table); p.pending != nil && !isTable {
+		if hb, ok := n.(*ast.HTMLBlock); !ok || !strings.HasPrefix(strings.TrimSpace(string(p.raw(hb))), tableMarker) {
+			return nil, fmt.Errorf("%s:%d: table attributes with no table after them", p.name, p.pendingLine)
+		}
+	}
 	switch n := n.(type) {
 	case *ast.Heading:
 		runs := p.inlines(n)
@@ -162,14 +344,24 @@ func (p *treeBuilder) block(n ast.Node) ([]doc.Block, error) {
 		}
 		return []doc.Block{l}, nil
 	case *east.Table:
-		return []doc.Block{p.table(n)}, nil
+		t, err := p.table(n)
+		if err != nil {
+			return nil, err
+		}
+		return []doc.Block{t}, nil
 	case *ast.ThematicBreak:
 		return []doc.Block{&doc.Rule{}}, nil
 	case *ast.Blockquote:
 		return p.blocks(n)
 	case *ast.HTMLBlock:
-		if strings.TrimSpace(string(p.raw(n))) == PageBreakMarker {
+		raw := strings.TrimSpace(string(p.raw(n)))
+		switch {
+		case raw == PageBreakMarker:
 			return []doc.Block{&doc.PageBreak{}}, nil
+		case strings.HasPrefix(raw, tableMarker) && strings.HasSuffix(raw, "-->") && !strings.Contains(raw, "\n"):
+			return nil, p.parseTableAttrs(raw, p.line(n))
+		case raw == KeepMarker || raw == KeepEndMarker:
+			return nil, fmt.Errorf("%s:%d: %s only between top-level blocks", p.name, p.line(n), raw)
 		}
 		return nil, nil // templates write Markdown; other raw HTML is dropped
 	case *ast.FencedCodeBlock:
@@ -233,8 +425,10 @@ func (p *treeBuilder) chart(n *ast.FencedCodeBlock) (*doc.Chart, error) {
 	return c, nil
 }
 
-func (p *treeBuilder) table(t *east.Table) *doc.Table {
+func (p *treeBuilder) table(t *east.Table) (*doc.Table, error) {
 	out := &doc.Table{}
+	attrs := p.pending
+	p.pending = nil
 	for _, a := range t.Alignments {
 		out.Align = append(out.Align, map[east.Alignment]doc.Align{
 			east.AlignLeft: doc.AlignLeft, east.AlignCenter: doc.AlignCenter, east.AlignRight: doc.AlignRight,
@@ -251,7 +445,22 @@ func (p *treeBuilder) table(t *east.Table) *doc.Table {
 			out.Rows = append(out.Rows, cells)
 		}
 	}
-	return out
+	if attrs == nil {
+		return out, nil
+	}
+	if attrs.keys {
+		out.RowHeaders = true
+		out.Rows = append([][]doc.Cell{out.Header}, out.Rows...)
+		out.Header = nil
+	}
+	out.MinLines = attrs.lines
+	if attrs.weights != nil {
+		if n := out.Columns(); len(attrs.weights) != n {
+			return nil, fmt.Errorf("%s:%d: table widths gives %d widths for %d columns", p.name, p.pendingLine, len(attrs.weights), n)
+		}
+		out.Weights = attrs.weights
+	}
+	return out, nil
 }
 
 // anchor derives a unique heading id.

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"image"
 	_ "image/jpeg" // logos may be JPEG
-	"math"
 	"strconv"
 	"strings"
 	"unicode"
@@ -38,7 +37,14 @@ type builder struct {
 	heading   int // effective level of the last heading
 	textWidth int // twips
 	lastTable bool
+	keepNext  bool // the paragraphs being written stay on the page of what follows
+	tail      bool // the block being written comes just before the closing one
 }
+
+// tailRows is how many rows (or list items) of the block before a
+// document's closing block stay on its page, so that the last page never
+// holds the closing block alone.
+const tailRows = 3
 
 type rel struct {
 	id, typ, target string
@@ -76,8 +82,36 @@ func (b *builder) addRel(typ, target string, external bool) string {
 
 func (b *builder) s(s string) { b.body = append(b.body, s...) }
 
+// keptWithNext reports whether top-level block i must stay on the page of
+// the block after it: inside one of the tree's kept spans (but its last
+// block), or a short paragraph between a heading and the table or list it
+// introduces.
+func keptWithNext(d *doc.Document, i int) bool {
+	for _, k := range d.Keeps {
+		if i >= k.From && i < k.To-1 {
+			return true
+		}
+	}
+	if i == 0 || i+1 >= len(d.Blocks) {
+		return false
+	}
+	p, ok := d.Blocks[i].(*doc.Paragraph)
+	if !ok || len(doc.PlainText(p.Text)) > 300 {
+		return false
+	}
+	if _, ok := d.Blocks[i-1].(*doc.Heading); !ok {
+		return false
+	}
+	switch d.Blocks[i+1].(type) {
+	case *doc.Table, *doc.List:
+		return true
+	}
+	return false
+}
+
 // document writes word/document.xml.
-func (b *builder) document(blocks []doc.Block) error {
+func (b *builder) document(d *doc.Document) error {
+	blocks := d.Blocks
 	if len(b.meta.Logo) > 0 {
 		if err := b.prepareLogo(); err != nil {
 			return err
@@ -85,9 +119,24 @@ func (b *builder) document(blocks []doc.Block) error {
 	}
 	b.s(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" +
 		`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><w:body>`)
-	if err := b.blocks(blocks, 0); err != nil {
-		return err
+	tail := len(blocks) - 2 // the block before the closing one, rules aside
+	for tail > 0 {
+		if _, ok := blocks[tail].(*doc.Rule); !ok {
+			break
+		}
+		tail--
 	}
+	for i, blk := range blocks {
+		b.keepNext = keptWithNext(d, i)
+		b.tail = i >= tail && i < len(blocks)-1
+		if _, ok := blk.(*doc.Paragraph); ok && b.tail {
+			b.keepNext = true
+		}
+		if err := b.block(blk, 0); err != nil {
+			return err
+		}
+	}
+	b.keepNext = false
 	if b.lastTable {
 		b.spacer() // Word needs a paragraph after a final table
 	}
@@ -140,7 +189,11 @@ func (b *builder) block(blk doc.Block, depth int) error {
 		b.table(n)
 		b.lastTable = n.Columns() > 0
 	case *doc.Rule:
-		b.s(`<w:p><w:pPr><w:pStyle w:val="Rule"/></w:pPr></w:p>`)
+		if b.keepNext || b.tail {
+			b.s(`<w:p><w:pPr><w:pStyle w:val="Rule"/><w:keepNext/></w:pPr></w:p>`)
+		} else {
+			b.s(`<w:p><w:pPr><w:pStyle w:val="Rule"/></w:pPr></w:p>`)
+		}
 	case *doc.PageBreak:
 		b.s(`<w:p><w:r><w:br w:type="page"/></w:r></w:p>`)
 	case *doc.Chart:
@@ -175,7 +228,7 @@ func (b *builder) headingBlock(h *doc.Heading) {
 	b.heading = lvl
 	b.s(`<w:p><w:pPr><w:pStyle w:val="Heading`)
 	b.body = strconv.AppendInt(b.body, int64(lvl), 10)
-	b.s(`"/></w:pPr>`)
+	b.s(`"/><w:keepNext/></w:pPr>`) // a heading never ends a page
 	name := bookmarkName(h.ID)
 	if b.bookmarks[name] {
 		name = "" // Word bookmark names must be unique
@@ -226,12 +279,15 @@ func bookmarkName(id string) string {
 // adds space above, since tables have no spacing of their own.
 func (b *builder) paragraph(runs []doc.Inline, style string, afterTable bool) {
 	b.s(`<w:p>`)
-	if style != "" || afterTable {
+	if style != "" || afterTable || b.keepNext {
 		b.s(`<w:pPr>`)
 		if style != "" {
 			b.s(`<w:pStyle w:val="`)
 			b.s(style)
 			b.s(`"/>`)
+		}
+		if b.keepNext {
+			b.s(`<w:keepNext/>`)
 		}
 		if afterTable {
 			b.s(`<w:spacing w:before="200"/>`)
@@ -332,7 +388,10 @@ func (b *builder) list(l *doc.List, depth int) error {
 	}
 	b.nums = append(b.nums, n)
 	numID := len(b.nums)
-	for _, item := range l.Items {
+	saved := b.keepNext
+	defer func() { b.keepNext = saved }()
+	for idx, item := range l.Items {
+		b.keepNext = saved || (b.tail && depth == 0 && idx >= len(l.Items)-tailRows)
 		first := true
 		if len(item.Blocks) == 0 {
 			b.listParagraph(nil, numID, ilvl)
@@ -369,6 +428,9 @@ func (b *builder) list(l *doc.List, depth int) error {
 // (indented, no number).
 func (b *builder) listParagraph(runs []doc.Inline, numID, ilvl int) {
 	b.s(`<w:p><w:pPr><w:pStyle w:val="ListParagraph"/>`)
+	if b.keepNext {
+		b.s(`<w:keepNext/>`)
+	}
 	if numID > 0 {
 		b.s(`<w:numPr><w:ilvl w:val="`)
 		b.body = strconv.AppendInt(b.body, int64(ilvl), 10)
@@ -386,45 +448,81 @@ func (b *builder) listParagraph(runs []doc.Inline, numID, ilvl int) {
 }
 
 // table writes a Word table: full width, fixed column widths from the
-// content, the first row marked as a repeating header row.
+// tree, the first row marked as a repeating header row, rows that never
+// split, and the rows the pagination rules keep together marked keepNext
+// (every row of a short table; the header and first rows of a long one).
 func (b *builder) table(t *doc.Table) {
 	cols := t.Columns()
 	if cols == 0 {
 		return
 	}
-	widths := columnWidths(t, cols, b.textWidth)
-	b.s(`<w:tbl><w:tblPr><w:tblStyle w:val="RolepackTable"/><w:tblW w:w="5000" w:type="pct"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>`)
+	widths := make([]int, cols)
+	sum := 0
+	for i, f := range t.ColumnWidths(b.meta.Landscape) {
+		widths[i] = int(f*float64(b.textWidth) + 0.5)
+		sum += widths[i]
+	}
+	widths[cols-1] += b.textWidth - sum
+	firstCol := "0"
+	if t.RowHeaders {
+		firstCol = "1"
+	}
+	b.s(`<w:tbl><w:tblPr><w:tblStyle w:val="RolepackTable"/><w:tblW w:w="`)
+	b.body = strconv.AppendInt(b.body, int64(b.textWidth), 10)
+	b.s(`" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="` + firstCol + `" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>`)
 	for _, wd := range widths {
 		b.s(`<w:gridCol w:w="`)
 		b.body = strconv.AppendInt(b.body, int64(wd), 10)
 		b.s(`"/>`)
 	}
 	b.s(`</w:tblGrid>`)
+	keepAll := t.KeepWhole(b.meta.Landscape)
 	if len(t.Header) > 0 {
-		b.row(t.Header, t.Align, widths, true)
+		b.row(t, t.Header, widths, -1, true)
 	}
-	for _, r := range t.Rows {
-		b.row(r, t.Align, widths, false)
+	for i, r := range t.Rows {
+		last := i == len(t.Rows)-1
+		// The last two rows stay together too, so no page holds one row.
+		keep := b.keepNext || (keepAll && !last) || i < doc.MinStartRows-1 || i == len(t.Rows)-2 || (b.tail && i >= len(t.Rows)-tailRows)
+		b.row(t, r, widths, i, keep)
 	}
 	b.s(`</w:tbl>`)
 }
 
-func (b *builder) row(cells []doc.Cell, align []doc.Align, widths []int, header bool) {
+// tableLineTwips is the height of a line of table text, as the PDF sets it
+// (9.5 pt at 1.38), and cellPadTwips the space above and below it.
+const (
+	tableLineTwips = 262
+	cellPadTwips   = 74
+)
+
+// row writes body row i of t (i < 0: the header row); keep holds it on
+// the page of the next row.
+func (b *builder) row(t *doc.Table, cells []doc.Cell, widths []int, i int, keep bool) {
+	header := i < 0
+	b.s(`<w:tr><w:trPr><w:cantSplit/>`)
 	if header {
-		b.s(`<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>`)
-	} else {
-		b.s(`<w:tr><w:trPr><w:cantSplit/></w:trPr>`)
+		b.s(`<w:tblHeader/>`)
+	} else if t.MinLines > 1 {
+		b.s(`<w:trHeight w:val="`)
+		b.body = strconv.AppendInt(b.body, int64(t.MinLines*tableLineTwips+2*cellPadTwips), 10)
+		b.s(`" w:hRule="atLeast"/>`)
 	}
-	for i, wd := range widths {
+	b.s(`</w:trPr>`)
+	for c, wd := range widths {
+		key := header || (t.RowHeaders && c == 0)
 		b.s(`<w:tc><w:tcPr><w:tcW w:w="`)
 		b.body = strconv.AppendInt(b.body, int64(wd), 10)
 		b.s(`" w:type="dxa"/>`)
-		if header {
+		if key {
 			b.s(`<w:shd w:val="clear" w:color="auto" w:fill="` + headerFill + `"/>`)
 		}
 		b.s(`</w:tcPr><w:p><w:pPr><w:pStyle w:val="TableText"/>`)
-		if i < len(align) {
-			switch align[i] {
+		if keep || header {
+			b.s(`<w:keepNext/>`)
+		}
+		if c < len(t.Align) {
+			switch t.Align[c] {
 			case doc.AlignCenter:
 				b.s(`<w:jc w:val="center"/>`)
 			case doc.AlignRight:
@@ -432,108 +530,12 @@ func (b *builder) row(cells []doc.Cell, align []doc.Align, widths []int, header 
 			}
 		}
 		b.s(`</w:pPr>`)
-		if i < len(cells) {
-			b.runs(cells[i].Text, header)
+		if c < len(cells) {
+			b.runs(cells[c].Text, key)
 		}
 		b.s(`</w:p></w:tc>`)
 	}
 	b.s(`</w:tr>`)
-}
-
-// columnWidths shares the text width between columns by the square root
-// of each column's average text length, so long descriptions get most of
-// the room without squeezing short columns; no column is narrower than its
-// longest word (up to a limit) and empty columns get room to write in.
-func columnWidths(t *doc.Table, cols, total int) []int {
-	const (
-		charTwips = 105 // average 10 pt Arial character
-		padTwips  = 200 // cell margins and a little air
-		minTwips  = 567 // 1 cm
-		wordCap   = 16  // longest word counted for the minimum
-		blankLen  = 40  // an empty column is room to write in
-	)
-	weights := make([]float64, cols)
-	mins := make([]int, cols)
-	for c := 0; c < cols; c++ {
-		var sum, n, word int
-		measure := func(cell []doc.Inline, body bool) {
-			s := doc.PlainText(cell)
-			l := utf8.RuneCountInString(s)
-			if body {
-				sum += l
-				n++
-			}
-			if w := longestWord(s); w > word {
-				word = w
-			}
-		}
-		if c < len(t.Header) {
-			measure(t.Header[c].Text, false)
-		}
-		for _, r := range t.Rows {
-			if c < len(r) {
-				measure(r[c].Text, true)
-			}
-		}
-		avg := float64(blankLen)
-		if sum > 0 {
-			avg = float64(sum) / float64(n)
-		}
-		if c < len(t.Header) {
-			h := float64(utf8.RuneCountInString(doc.PlainText(t.Header[c].Text)))
-			avg = math.Max(avg, h*0.6)
-		}
-		weights[c] = math.Sqrt(math.Max(avg, 3))
-		if word > wordCap {
-			word = wordCap
-		}
-		mins[c] = max(minTwips, word*charTwips+padTwips)
-	}
-	// Scale minimums down if they cannot all fit.
-	minSum := 0
-	for _, m := range mins {
-		minSum += m
-	}
-	if minSum > total {
-		for c := range mins {
-			mins[c] = mins[c] * total / minSum
-		}
-	}
-	// Give each column its share, lifting any below its minimum and taking
-	// the difference from the others in proportion to their weight.
-	widths := make([]int, cols)
-	fixed := make([]bool, cols)
-	for {
-		free, wsum := total, 0.0
-		for c := range widths {
-			if fixed[c] {
-				free -= mins[c]
-			} else {
-				wsum += weights[c]
-			}
-		}
-		changed := false
-		for c := range widths {
-			if fixed[c] {
-				widths[c] = mins[c]
-				continue
-			}
-			widths[c] = int(float64(free) * weights[c] / wsum)
-			if widths[c] < mins[c] {
-				fixed[c] = true
-				changed = true
-			}
-		}
-		if !changed {
-			break
-		}
-	}
-	sum := 0
-	for _, w := range widths {
-		sum += w
-	}
-	widths[cols-1] += total - sum
-	return widths
 }
 
 // safeURI percent-encodes what may not appear in a URI (spaces, quotes,
@@ -550,21 +552,6 @@ func safeURI(s string) string {
 		out = append(out, '%', hex[c>>4], hex[c&15])
 	}
 	return string(out)
-}
-
-func longestWord(s string) int {
-	best, cur := 0, 0
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			cur = 0
-			continue
-		}
-		cur++
-		if cur > best {
-			best = cur
-		}
-	}
-	return best
 }
 
 // chart embeds the chart as a PNG picture with its title as a caption

@@ -8,7 +8,6 @@ import (
 	"image/draw"
 	"image/png"
 	"math"
-	"strconv"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
@@ -29,17 +28,10 @@ const (
 )
 
 var (
-	chartInk   = color.RGBA{0x0B, 0x0C, 0x0C, 0xFF}
-	chartGrid  = color.RGBA{0xD9, 0xD9, 0xD9, 0xFF}
-	chartAxis  = color.RGBA{0x50, 0x5A, 0x5F, 0xFF}
-	chartBack  = color.RGBA{0xFF, 0xFF, 0xFF, 0xFF}
-	chartSerie = []color.RGBA{
-		{0x1D, 0x70, 0xB8, 0xFF}, // blue
-		{0xC4, 0x55, 0x00, 0xFF}, // orange
-		{0x00, 0x70, 0x3C, 0xFF}, // green
-		{0x91, 0x2B, 0x88, 0xFF}, // purple
-		{0x50, 0x5A, 0x5F, 0xFF}, // grey
-	}
+	chartInk  = color.RGBA{0x0B, 0x0C, 0x0C, 0xFF}
+	chartGrid = color.RGBA{0xD9, 0xD9, 0xD9, 0xFF}
+	chartAxis = color.RGBA{0x50, 0x5A, 0x5F, 0xFF}
+	chartBack = color.RGBA{0xFF, 0xFF, 0xFF, 0xFF}
 )
 
 // chartPNG draws c as a grouped horizontal bar chart: a legend on top, one
@@ -55,20 +47,8 @@ func chartPNG(f *opentype.Font, c *doc.Chart) ([]byte, error) {
 	measure := func(s string) int { return font.MeasureString(face, s).Ceil() }
 	ascent := face.Metrics().Ascent.Ceil()
 
-	// The value axis: Scale names, or plain numbers when there is no scale.
-	ticks := c.Scale
-	if len(ticks) < 2 {
-		top := 1.0
-		for _, b := range c.Bars {
-			for _, v := range b.Values {
-				top = math.Max(top, math.Ceil(v))
-			}
-		}
-		ticks = nil
-		for i := 0; i <= int(top) && i <= 20; i++ {
-			ticks = append(ticks, strconv.Itoa(i))
-		}
-	}
+	// The value axis, as every writer draws it.
+	ticks := c.Axis()
 	maxV := float64(len(ticks) - 1)
 	series := max(len(c.Series), 1)
 	for _, b := range c.Bars {
@@ -105,14 +85,14 @@ func chartPNG(f *opentype.Font, c *doc.Chart) ([]byte, error) {
 	// Legend.
 	x := x0
 	for i, s := range c.Series {
-		fill(x, chartPad, x+chartSwatch, chartPad+chartSwatch, chartSerie[i%len(chartSerie)])
+		fill(x, chartPad, x+chartSwatch, chartPad+chartSwatch, seriesColour(i))
 		text(s, x+chartSwatch+10, chartPad+chartSwatch/2+ascent/2-2)
 		x += chartSwatch + 10 + measure(s) + 40
 	}
 
 	// Grid and tick labels.
 	xAt := func(v float64) int {
-		v = math.Max(0, math.Min(v, maxV))
+		v = c.Clamp(v)
 		return x0 + int(math.Round(v/maxV*float64(x1-x0)))
 	}
 	plotBottom := plotTop + plotH
@@ -133,7 +113,7 @@ func chartPNG(f *opentype.Font, c *doc.Chart) ([]byte, error) {
 			if s < len(b.Values) {
 				by := y + s*(chartBarH+chartBarGap)
 				if bx := xAt(b.Values[s]); bx > x0 {
-					fill(x0, by, bx, by+chartBarH, chartSerie[s%len(chartSerie)])
+					fill(x0, by, bx, by+chartBarH, seriesColour(s))
 				}
 			}
 		}
@@ -162,4 +142,10 @@ func fitText(s string, width int, measure func(string) int) string {
 		}
 	}
 	return ""
+}
+
+// seriesColour is the shared colour of chart series s.
+func seriesColour(s int) color.RGBA {
+	r, g, b := doc.SeriesRGB(s)
+	return color.RGBA{r, g, b, 0xFF}
 }

@@ -410,7 +410,7 @@ func (w *Writer) Write(out io.Writer, d *doc.Document) error {
 		return fmt.Errorf("docx: %w", err)
 	}
 	b := newBuilder(w, &d.Meta)
-	if err := b.document(d.Blocks); err != nil {
+	if err := b.document(d); err != nil {
 		return err
 	}
 

@@ -402,24 +402,6 @@ func TestDeterministicAndConcurrent(t *testing.T) {
 	}
 }
 
-func TestColumnWidths(t *testing.T) {
-	for _, blk := range jdDocument().Blocks {
-		tb, ok := blk.(*doc.Table)
-		if !ok || len(tb.Header) != 3 {
-			continue
-		}
-		w := columnWidths(tb, 3, portraitW)
-		if w[0]+w[1]+w[2] != portraitW {
-			t.Errorf("widths %v do not add up to %d", w, portraitW)
-		}
-		if !(w[2] > w[0] && w[0] > w[1]) || w[1] < 567 {
-			t.Errorf("widths %v: want the descriptor column widest and every column at least 1 cm", w)
-		}
-		return
-	}
-	t.Fatal("no three-column table in the fixture")
-}
-
 func BenchmarkJD(b *testing.B) {
 	w := newWriter(b)
 	d := jdDocument()
@@ -468,5 +450,38 @@ func TestReferenceErrors(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
 			t.Errorf("%s edited: err = %v, want %q", tc.part, err, tc.wantErr)
 		}
+	}
+}
+
+func TestPaginationMarks(t *testing.T) {
+	short := &doc.Table{Header: []doc.Cell{{Text: []doc.Inline{{Text: "Score"}}}}, MinLines: 4}
+	for range 3 {
+		short.Rows = append(short.Rows, []doc.Cell{{Text: []doc.Inline{{Text: "1"}}}})
+	}
+	keys := &doc.Table{Rows: [][]doc.Cell{{{Text: []doc.Inline{{Text: "Band"}}}, {Text: []doc.Inline{{Text: "8c"}}}}}, RowHeaders: true}
+	d := &doc.Document{Blocks: []doc.Block{
+		&doc.Heading{Level: 2, Text: []doc.Inline{{Text: "Scale"}}},
+		short, keys,
+		&doc.Paragraph{Text: []doc.Inline{{Text: "Closing words."}}},
+	}}
+	parts, _ := unzip(t, render(t, newWriter(t), d))
+	body := string(parts["word/document.xml"])
+	if !strings.Contains(body, `<w:pStyle w:val="Heading1"/><w:keepNext/>`) {
+		t.Error("heading without keepNext")
+	}
+	// Header and the first two body rows of the three-row table keep with
+	// the next row; the last does not.
+	if n := strings.Count(body, `<w:pStyle w:val="TableText"/><w:keepNext/>`); n < 3 {
+		t.Errorf("%d table paragraphs keep with the next, want the short table's header and first rows", n)
+	}
+	if !strings.Contains(body, `<w:trHeight w:val="1196" w:hRule="atLeast"/>`) {
+		t.Error("rows of a table with MinLines 4 have no least height")
+	}
+	if !strings.Contains(body, `w:firstColumn="1"`) {
+		t.Error("key-value table does not mark its first column")
+	}
+	footer := string(parts["word/footer1.xml"])
+	if strings.Count(footer, "<w:p>") != 1 || !strings.Contains(footer, "<w:tab/>") {
+		t.Errorf("footer: want the text and the page numbers on one line, after a tab:\n%s", footer)
 	}
 }

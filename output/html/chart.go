@@ -8,20 +8,6 @@ import (
 	"github.com/rolepack/rolepack/render/doc"
 )
 
-// seriesColours are the bar colours, one per series in order. Each has at
-// least 4.5:1 contrast against white (WCAG 1.4.11 needs 3:1 for graphics),
-// and neighbours differ in hue and lightness. Colour is never the only cue:
-// the legend, the order of the bars and a value label on every bar say the
-// same thing.
-var seriesColours = []string{
-	"#1d70b8", // blue
-	"#b45309", // dark orange
-	"#00703c", // green
-	"#6f42c1", // purple
-	"#a8325e", // dark pink
-	"#505a5f", // grey
-}
-
 // Chart geometry, in SVG user units (CSS pixels at 100%).
 const (
 	chartWidth  = 720.0
@@ -49,24 +35,10 @@ func (r *renderer) chart(c *doc.Chart) {
 		alt = title
 	}
 
-	maxV := float64(len(c.Scale) - 1)
-	for _, b := range c.Bars {
-		for _, v := range b.Values {
-			if !math.IsNaN(v) && !math.IsInf(v, 0) && v > maxV {
-				maxV = math.Ceil(v)
-			}
-		}
-	}
-	if maxV < 1 {
-		maxV = 1
-	}
-	ticks := int(maxV)
-	tickName := func(i int) string {
-		if i >= 0 && i < len(c.Scale) {
-			return c.Scale[i]
-		}
-		return strconv.Itoa(i)
-	}
+	axis := c.Axis()
+	maxV := float64(len(axis) - 1)
+	ticks := len(axis) - 1
+	tickName := func(i int) string { return axis[i] }
 	longest := 0
 	for i := 0; i <= ticks; i++ {
 		longest = max(longest, len([]rune(tickName(i))))
@@ -113,13 +85,11 @@ func (r *renderer) chart(c *doc.Chart) {
 			y += labelHeight
 			bars.WriteString(`<text class="bar-label" x="` + num(left) + `" y="` + num(y-5) + `">` + esc(line) + "</text>\n")
 		}
-		for i, v := range b.Values {
-			if math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
-				v = 0
-			}
+		for i, orig := range b.Values {
+			v := c.Clamp(orig)
 			w := math.Max(xOf(v)-left, 2)
 			bars.WriteString(`<rect x="` + num(left) + `" y="` + num(y) + `" width="` + num(w) + `" height="` + num(barHeight) + `" fill="` + colour(i) + `"/>`)
-			bars.WriteString(`<text class="bar-value" x="` + num(left+w+6) + `" y="` + num(y+barHeight-4.5) + `">` + esc(c.ValueName(v)) + "</text>\n")
+			bars.WriteString(`<text class="bar-value" x="` + num(left+w+6) + `" y="` + num(y+barHeight-4.5) + `">` + esc(c.ValueName(orig)) + "</text>\n")
 			y += barHeight + barGap
 		}
 		y += groupGap
@@ -168,7 +138,10 @@ func chartTable(c *doc.Chart) *doc.Table {
 	return t
 }
 
-func colour(i int) string { return seriesColours[i%len(seriesColours)] }
+// colour is the shared colour of series i. Colour is never the only cue:
+// the legend, the order of the bars and a value label on every bar say the
+// same thing.
+func colour(i int) string { return doc.SeriesColour(i) }
 
 // num formats a coordinate with at most one decimal place.
 func num(f float64) string {

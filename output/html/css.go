@@ -96,5 +96,5 @@ func css(landscape bool) string {
 	if landscape {
 		size = "A4 landscape"
 	}
-	return screenCSS + "@page { size: " + size + "; margin: 18mm 16mm; }\n" + printCSS
+	return screenCSS + tableCSS + "@page { size: " + size + "; margin: 18mm 16mm; }\n" + printCSS
 }

@@ -32,7 +32,7 @@ func (Writer) Write(out io.Writer, d *doc.Document) error {
 	if err := d.CheckCharts(); err != nil {
 		return fmt.Errorf("html: %w", err)
 	}
-	r := &renderer{ids: map[string]bool{}, regions: map[string]int{}}
+	r := &renderer{ids: map[string]bool{}, regions: map[string]int{}, landscape: d.Meta.Landscape}
 	r.document(d)
 	if _, err := out.Write(r.buf.Bytes()); err != nil {
 		return fmt.Errorf("html: write %q: %w", d.Meta.Title, err)
@@ -48,6 +48,7 @@ type renderer struct {
 	lastHeading string          // plain text of the latest heading, to label tables
 	prevLevel   int             // level of the previous heading written, 0 before the first
 	charts      int
+	landscape   bool // the document prints in landscape
 }
 
 // esc escapes text for use in element content and quoted attribute values.
@@ -67,10 +68,7 @@ func (r *renderer) document(d *doc.Document) {
 	}
 	title := strings.TrimSpace(m.Title)
 	if title == "" {
-		title = firstHeading(d.Blocks)
-	}
-	if title == "" {
-		title = "Document"
+		title = "Document" // a tree not made by render.Markdown
 	}
 	r.w("<!DOCTYPE html>\n<html lang=\"", esc(lang), "\">\n<head>\n")
 	r.w("<meta charset=\"utf-8\">\n")
@@ -79,7 +77,7 @@ func (r *renderer) document(d *doc.Document) {
 	if a := strings.TrimSpace(m.Author); a != "" {
 		r.w("<meta name=\"author\" content=\"", esc(a), "\">\n")
 	}
-	if desc := description(m, title); desc != "" {
+	if desc := strings.TrimSpace(m.Description); desc != "" {
 		r.w("<meta name=\"description\" content=\"", esc(desc), "\">\n")
 	}
 	if len(m.Keywords) > 0 {
@@ -89,6 +87,9 @@ func (r *renderer) document(d *doc.Document) {
 		r.w("<meta name=\"dcterms.date\" content=\"", m.Date.Format("2006-01-02"), "\">\n")
 	}
 	r.w("<meta name=\"generator\" content=\"rolepack\">\n")
+	for _, e := range m.Embeds {
+		r.embed(e)
+	}
 	r.w("<style>\n", css(m.Landscape), "</style>\n</head>\n<body>\n")
 	r.w("<a class=\"skip-link\" href=\"#main\">Skip to main content</a>\n")
 	r.header(m)
@@ -100,28 +101,6 @@ func (r *renderer) document(d *doc.Document) {
 		r.w("<footer class=\"doc-footer\">\n<p>", esc(f), "</p>\n</footer>\n")
 	}
 	r.w("</body>\n</html>\n")
-}
-
-// description is the page's meta description: subject and title.
-func description(m doc.Meta, title string) string {
-	s := strings.TrimSpace(m.Subject)
-	switch {
-	case s == "":
-		return title
-	case strings.EqualFold(s, title):
-		return s
-	default:
-		return s + ": " + title
-	}
-}
-
-func firstHeading(bs []doc.Block) string {
-	for _, b := range bs {
-		if h, ok := b.(*doc.Heading); ok {
-			return strings.TrimSpace(doc.PlainText(h.Text))
-		}
-	}
-	return ""
 }
 
 // header writes the running header (logo, left and right text), or nothing
@@ -320,7 +299,15 @@ func (r *renderer) table(t *doc.Table, label string) {
 	if n := r.regions[label]; n > 1 {
 		label += " (" + strconv.Itoa(n) + ")"
 	}
-	r.w("<div class=\"table-wrap\" role=\"region\" aria-label=\"", esc(label), "\" tabindex=\"0\">\n<table>\n")
+	class := ""
+	if t.MinLines > 1 {
+		class = " class=\"write\" style=\"--write-lines:" + strconv.Itoa(min(t.MinLines, 20)) + "\""
+	}
+	r.w("<div class=\"table-wrap\" role=\"region\" aria-label=\"", esc(label), "\" tabindex=\"0\">\n<table", class, ">\n<colgroup>")
+	for _, f := range t.ColumnWidths(r.landscape) {
+		r.w("<col style=\"width:", strconv.FormatFloat(f*100, 'f', 2, 64), "%\">")
+	}
+	r.w("</colgroup>\n")
 	if len(t.Header) > 0 {
 		r.w("<thead>\n<tr>")
 		for i := range cols {
@@ -338,11 +325,17 @@ func (r *renderer) table(t *doc.Table, label string) {
 	for _, row := range t.Rows {
 		r.w("<tr>")
 		for i := range cols {
-			r.w("<td", alignAttr(t.Align, i), ">")
+			tag := "td"
+			if i == 0 && t.RowHeaders {
+				tag = "th"
+				r.w("<th scope=\"row\"", alignAttr(t.Align, i), ">")
+			} else {
+				r.w("<td", alignAttr(t.Align, i), ">")
+			}
 			if i < len(row) {
 				r.inlines(row[i].Text)
 			}
-			r.w("</td>")
+			r.w("</", tag, ">")
 		}
 		r.w("</tr>\n")
 	}
@@ -425,3 +418,17 @@ func (r *renderer) run(st doc.Style, link, text string) {
 // (javascript:, data:, relative paths that would break once the file moves)
 // is written as plain text.
 func safeHref(link string) (string, bool) { return doc.LiveLink(link) }
+
+// embed writes structured data the document carries (such as an advert's
+// schema.org JSON-LD) in a script element of its media type. "</" is
+// escaped so that the data cannot close the element; JSON reads "<\/" as
+// "</".
+func (r *renderer) embed(e doc.Embed) {
+	mt := strings.TrimSpace(e.MediaType)
+	if mt == "" || strings.ContainsAny(mt, "\"<>&") || len(e.Data) == 0 {
+		return
+	}
+	data := strings.ReplaceAll(string(e.Data), "</", "<\\/")
+	data = strings.ReplaceAll(data, "<!--", "<\\u0021--")
+	r.w("<script type=\"", mt, "\">\n", strings.TrimRight(data, "\n"), "\n</script>\n")
+}

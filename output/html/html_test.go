@@ -29,6 +29,7 @@ func sample() *doc.Document {
 		Meta: doc.Meta{
 			Title:       "Head of data engineering – job description",
 			Subject:     "Job description",
+			Description: "Job description: Head of data engineering – job description",
 			Author:      "Ysbyty Gŵyr & Partners",
 			Language:    "en-GB",
 			Keywords:    []string{"data-engineer", "head"},
@@ -391,6 +392,7 @@ func TestHeadingLevelsNeverSkip(t *testing.T) {
 		&doc.Heading{Level: 2, Text: txt("D")},
 		&doc.Paragraph{Text: txt("  ")},
 	}}
+	d.Complete()
 	out := render(t, d)
 	for _, want := range []string{`<h1 id="a">A</h1>`, `<h2 id="b">B</h2>`, `<h3 id="c">C</h3>`, `<h2 id="d">D</h2>`} {
 		if !strings.Contains(out, want) {
@@ -455,7 +457,8 @@ func contrast(hex string) float64 {
 
 func TestSeriesColoursContrast(t *testing.T) {
 	seen := map[string]bool{}
-	for _, c := range seriesColours {
+	for i := range 5 {
+		c := colour(i)
 		if r := contrast(c); r < 4.5 {
 			t.Errorf("series colour %s has contrast %.2f:1 against white, want ≥ 4.5", c, r)
 		}
@@ -477,5 +480,36 @@ func TestWriteError(t *testing.T) {
 	}
 	if err := (Writer{}).Write(&bytes.Buffer{}, nil); err == nil {
 		t.Error("nil document: want an error")
+	}
+}
+
+func TestTablesAndEmbeds(t *testing.T) {
+	tb := &doc.Table{
+		Rows:       [][]doc.Cell{{{Text: txt("Job title")}, {Text: txt("Data engineer")}}, {{Text: txt("Band")}, {Text: txt("8c")}}},
+		RowHeaders: true,
+		Widths:     []float64{0.3, 0.7},
+		MinLines:   4,
+	}
+	d := &doc.Document{
+		Meta:   doc.Meta{Title: "Advert", Embeds: []doc.Embed{{MediaType: "application/ld+json", Data: []byte(`{"title":"</script><b>"}`)}}},
+		Blocks: []doc.Block{tb},
+	}
+	d.Complete()
+	out := render(t, d)
+	for _, want := range []string{
+		`<colgroup><col style="width:30.00%"><col style="width:70.00%"></colgroup>`,
+		`<th scope="row">Job title</th><td>Data engineer</td>`,
+		`<table class="write" style="--write-lines:4">`,
+		`<script type="application/ld+json">` + "\n" + `{"title":"<\/script><b>"}` + "\n</script>",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %s", want)
+		}
+	}
+	if strings.Contains(out, "<thead>") {
+		t.Error("a key–value table with no header row has a <thead>")
+	}
+	if n := strings.Count(out, `<meta name="description"`); n != 1 {
+		t.Errorf("%d meta descriptions, want 1", n)
 	}
 }

@@ -4,17 +4,6 @@ import (
 	"github.com/rolepack/rolepack/render/doc"
 )
 
-// seriesColors tell chart series apart (and survive greyscale printing by
-// their lightness).
-var seriesColors = []rgb{
-	{0x1d, 0x4f, 0x91}, // navy
-	{0xf4, 0x77, 0x38}, // orange
-	{0x00, 0x70, 0x3c}, // green
-	{0x91, 0x2b, 0x88}, // purple
-	{0xb5, 0x88, 0x40}, // ochre
-	{0x5f, 0x90, 0xc8}, // light blue
-}
-
 // Chart geometry in millimetres.
 const (
 	barHeight = 3.6
@@ -28,10 +17,8 @@ const (
 func (r *renderer) chart(c *doc.Chart) {
 	small := textStyle{size: 8, color: colMuted}
 	label := textStyle{size: 9, color: colText}
-	maxV := float64(len(c.Scale) - 1)
-	if maxV < 1 {
-		maxV = 1
-	}
+	axis := c.Axis()
+	maxV := float64(len(axis) - 1)
 	nSeries := len(c.Series)
 	for _, b := range c.Bars {
 		nSeries = max(nSeries, len(b.Values))
@@ -64,6 +51,7 @@ func (r *renderer) chart(c *doc.Chart) {
 
 	r.space(2)
 	r.ensure(min(total, r.bottom-r.top))
+	start := r.y
 	if c.Title != "" {
 		ts := textStyle{size: bodySize, base: doc.Bold, color: colText}
 		for _, ln := range r.wrap([]doc.Inline{{Text: c.Title}}, r.width, ts.size, ts.base) {
@@ -76,8 +64,7 @@ func (r *renderer) chart(c *doc.Chart) {
 	// Legend.
 	x := plotX
 	for s, name := range c.Series {
-		col := seriesColors[s%len(seriesColors)]
-		r.fillColor(col)
+		r.fillColor(seriesRGB(s))
 		r.pdf.Rect(x, r.y+1, 3, 3, "F")
 		lines := r.wrap([]doc.Inline{{Text: name}}, 1e6, small.size, 0)
 		if len(lines) > 0 {
@@ -108,9 +95,9 @@ func (r *renderer) chart(c *doc.Chart) {
 		for s := range nSeries {
 			v := 0.0
 			if s < len(b.Values) {
-				v = min(max(b.Values[s], 0), maxV)
+				v = c.Clamp(b.Values[s])
 			}
-			r.fillColor(seriesColors[s%len(seriesColors)])
+			r.fillColor(seriesRGB(s))
 			by := r.y + float64(s)*(barHeight+barGap)
 			w := v / maxV * plotW
 			if w < 0.6 {
@@ -127,7 +114,7 @@ func (r *renderer) chart(c *doc.Chart) {
 	r.drawColor(colMuted)
 	r.pdf.SetLineWidth(0.25)
 	r.pdf.Line(plotX, ay, plotX+plotW, ay)
-	for v, name := range c.Scale {
+	for v, name := range axis {
 		tx := gridX(float64(v))
 		r.pdf.Line(tx, ay, tx, ay+1.2)
 		lines := r.wrap([]doc.Inline{{Text: name}}, 1e6, small.size, 0)
@@ -139,4 +126,11 @@ func (r *renderer) chart(c *doc.Chart) {
 		r.drawLine(ln, lx, ay+1.5, small.lineHeight(), small, doc.AlignLeft, ln.w)
 	}
 	r.y = ay + 1.5 + small.lineHeight() + 4
+	r.mark(markChart, 4, r.y-start, c.Title)
+}
+
+// seriesRGB is the shared colour of chart series s.
+func seriesRGB(s int) rgb {
+	cr, cg, cb := doc.SeriesRGB(s)
+	return rgb{int(cr), int(cg), int(cb)}
 }

@@ -99,17 +99,38 @@ func (w *Writer) Write(out io.Writer, d *doc.Document) (err error) {
 			err = fmt.Errorf("pdf: %v", p)
 		}
 	}()
-	r := newRenderer(w, d)
-	if err := r.render(); err != nil {
-		return fmt.Errorf("pdf: %w", err)
-	}
-	if err := r.pdf.Error(); err != nil {
+	r, err := w.lay(d)
+	if err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
 	if err := r.pdf.Output(out); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
 	return nil
+}
+
+// maxAttempts bounds how often a document is laid out again to keep the
+// pagination rules the first layout broke.
+const maxAttempts = 4
+
+// lay lays d out, then again with new pages forced where the layout broke
+// a pagination rule, until it keeps them all or attempts run out. The
+// result is the same for the same document.
+func (w *Writer) lay(d *doc.Document) (*renderer, error) {
+	breaks := map[int]bool{}
+	for attempt := 1; ; attempt++ {
+		r := newRenderer(w, d)
+		r.breaks = breaks
+		if err := r.render(); err != nil {
+			return nil, err
+		}
+		if err := r.pdf.Error(); err != nil {
+			return nil, err
+		}
+		if attempt == maxAttempts || !r.adjust(breaks) {
+			return r, nil
+		}
+	}
 }
 
 // renderer holds the state of one document being written.
@@ -133,6 +154,11 @@ type renderer struct {
 	outline    []int // heading levels of the open outline entries
 	logoW      float64
 	logoBottom float64
+
+	pages   []PageTrace   // what each page holds, as drawn
+	extents []blockExtent // where each top-level block was drawn
+	cur     int           // index of the top-level block being drawn
+	breaks  map[int]bool  // top-level blocks that start a new page
 }
 
 func newRenderer(w *Writer, d *doc.Document) *renderer {
@@ -208,7 +234,12 @@ func (r *renderer) render() error {
 	if err := r.logo(); err != nil {
 		return err
 	}
+	r.extents = make([]blockExtent, len(r.d.Blocks))
 	for i, b := range r.d.Blocks {
+		r.cur = i
+		if r.breaks[i] && !r.atTop() {
+			r.newPage()
+		}
 		if _, ok := b.(*doc.Heading); ok {
 			r.keep = r.startHeight(r.d.Blocks[i+1:], true)
 		}
@@ -351,6 +382,7 @@ func (r *renderer) heading(h *doc.Heading) {
 		r.drawLine(ln, r.left, r.y, lh, ts, doc.AlignLeft, r.width)
 		r.y += lh
 	}
+	r.mark(markHeading, len(lines), float64(len(lines))*lh, doc.PlainText(h.Text))
 	if hs.rule {
 		r.y += 0.8
 		r.hline(r.y, 0.25, colRule)
@@ -384,7 +416,7 @@ func (r *renderer) startHeight(next []doc.Block, chain bool) float64 {
 			}
 		}
 	case *doc.Table:
-		h = r.tableStart(b)
+		return r.tableStart(b) // what the table itself needs: a short one whole
 	case *doc.List:
 		h = 2 * lh
 		if len(b.Items) > 0 && len(b.Items[0].Blocks) > 0 {
@@ -425,6 +457,7 @@ func (r *renderer) title(h *doc.Heading) {
 		r.ensure(lh)
 		r.drawLine(ln, r.left, r.y, lh, ts, doc.AlignLeft, width)
 		r.y += lh
+		r.mark(markText, 1, lh, doc.PlainText(h.Text)) // the title block is not a heading a page can end with
 	}
 	if r.y < r.logoBottom {
 		r.y = r.logoBottom
@@ -469,6 +502,7 @@ func (r *renderer) paragraph(runs []doc.Inline, ts textStyle, marker string, aft
 		}
 		r.drawLine(ln, r.left, r.y, lh, ts, doc.AlignLeft, r.width)
 		r.y += lh
+		r.mark(markText, 1, lh, doc.PlainText(runs))
 	}
 	if len(lines) == 0 && marker != "" {
 		r.y += lh
@@ -548,6 +582,7 @@ func (r *renderer) rule() {
 	r.ensure(1)
 	r.hline(r.y, 0.3, colRule)
 	r.y += 4
+	r.mark(markRule, 0, 4, "")
 }
 
 // logo places the organisation's logo at the top right of the first page.

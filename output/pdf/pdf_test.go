@@ -208,26 +208,6 @@ func TestBadLogoIsAnError(t *testing.T) {
 	}
 }
 
-func TestColumnWidthsFollowContent(t *testing.T) {
-	w, _ := writer()
-	r := newRenderer(w, &doc.Document{})
-	tb := &doc.Table{Header: cells("Code", "Descriptor", "Level")}
-	for range 5 {
-		tb.Rows = append(tb.Rows, cells("B1.1", descriptors[0]+" "+descriptors[1], "Senior"))
-	}
-	ws := r.columnWidths(tb, 3)
-	sum := ws[0] + ws[1] + ws[2]
-	if diff := sum - r.width; diff > 0.01 || diff < -0.01 {
-		t.Errorf("widths %v sum to %.2f, want the text width %.2f", ws, sum, r.width)
-	}
-	if ws[1] < 2*ws[0] || ws[1] < 2*ws[2] {
-		t.Errorf("widths %v: the long-text column should get most of the room", ws)
-	}
-	if ws[0] < minColWidth || ws[2] < minColWidth {
-		t.Errorf("widths %v: short columns narrower than %v mm", ws, minColWidth)
-	}
-}
-
 func TestWrapNeverOverflows(t *testing.T) {
 	w, _ := writer()
 	r := newRenderer(w, &doc.Document{})
@@ -297,5 +277,17 @@ func TestParsedFontsSameBytes(t *testing.T) {
 	}
 	if sha256.Sum256(ttf) != sum {
 		t.Error("writing documents changed the embedded font bytes")
+	}
+}
+
+func TestTableUsesTheTreeWidths(t *testing.T) {
+	w, _ := writer()
+	tb := &doc.Table{Header: cells("Id", "Criterion", "Evidence and notes"), Rows: [][]doc.Cell{cells("E1", "Leads teams", "")}, Widths: []float64{0.1, 0.4, 0.5}}
+	r := newRenderer(w, &doc.Document{Meta: doc.Meta{Landscape: true}})
+	tl := r.layoutTable(tb)
+	for c, f := range tb.Widths {
+		if got := tl.widths[c] / r.width; got < f-1e-9 || got > f+1e-9 {
+			t.Errorf("column %d is %.4f of the text width, the tree says %.4f", c+1, got, f)
+		}
 	}
 }

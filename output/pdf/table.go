@@ -1,16 +1,13 @@
 package pdf
 
 import (
-	"strings"
-
 	"github.com/rolepack/rolepack/render/doc"
 )
 
 // Table cell geometry in millimetres.
 const (
-	cellPadX    = 1.8
-	cellPadY    = 1.3
-	minColWidth = 14.0
+	cellPadX = doc.CellPaddingMM
+	cellPadY = 1.3
 )
 
 var (
@@ -21,68 +18,133 @@ var (
 // rowLayout is a table row laid out in its columns.
 type rowLayout struct {
 	cells [][]line // per column
-	lines int      // lines of the tallest cell
+	lines int      // lines of the tallest cell (at least the table's MinLines)
+	text  int      // lines that hold text
 }
 
-// table renders a table whose columns are sized to their content. A row is
+// tableLayout is a table measured for the current text box.
+type tableLayout struct {
+	widths []float64
+	hdr    *rowLayout
+	rows   []rowLayout
+	whole  bool // the tree keeps the table whole
+}
+
+// layoutTable wraps every cell of t in the column widths the tree decided.
+func (r *renderer) layoutTable(t *doc.Table) tableLayout {
+	n := t.Columns()
+	fr := t.ColumnWidths(r.d.Meta.Landscape)
+	tl := tableLayout{widths: make([]float64, n), whole: t.KeepWhole(r.d.Meta.Landscape)}
+	for c := range n {
+		tl.widths[c] = fr[c] * r.width
+	}
+	layout := func(cells []doc.Cell, ts textStyle, header bool) rowLayout {
+		rl := rowLayout{cells: make([][]line, n), lines: 1}
+		for c := range n {
+			if c < len(cells) {
+				st := ts.base
+				if t.RowHeaders && c == 0 && !header {
+					st |= doc.Bold
+				}
+				rl.cells[c] = r.wrap(cells[c].Text, tl.widths[c]-2*cellPadX, ts.size, st)
+			}
+			rl.text = max(rl.text, len(rl.cells[c]))
+		}
+		rl.lines = max(rl.text, 1)
+		if !header {
+			rl.lines = max(rl.lines, t.MinLines)
+		}
+		return rl
+	}
+	if len(t.Header) > 0 {
+		h := layout(t.Header, headerText, true)
+		tl.hdr = &h
+	}
+	tl.rows = make([]rowLayout, len(t.Rows))
+	for i, row := range t.Rows {
+		tl.rows[i] = layout(row, tableText, false)
+	}
+	return tl
+}
+
+// headingRoom is the height of a section heading, which a table kept whole
+// must leave room for on its page.
+const headingRoom = 16.0
+
+func rowHeight(rl rowLayout) float64 { return float64(rl.lines)*tableText.lineHeight() + 2*cellPadY }
+
+// start is what must fit on a page before the table begins there: the
+// whole table when it is short (doc.KeepTableRows rows or fewer) and fits
+// on a page, else its header and first doc.MinStartRows rows.
+func (tl tableLayout) start(pageBody float64) float64 {
+	h := 1.5
+	if tl.hdr != nil {
+		h += rowHeight(*tl.hdr)
+	}
+	all := h
+	for _, rl := range tl.rows {
+		all += rowHeight(rl)
+	}
+	// Kept whole when it fits on a page below a heading.
+	if tl.whole && all <= pageBody-headingRoom {
+		return all
+	}
+	for i := range min(len(tl.rows), doc.MinStartRows) {
+		h += rowHeight(tl.rows[i])
+	}
+	return min(h, pageBody)
+}
+
+// table renders a table in the column widths the tree decided. A row is
 // never split across pages unless it is taller than a page; the header row
-// repeats at the top of every page the table continues on.
+// repeats at the top of every page the table continues on; a short table
+// is kept on one page, and a long one starts only where two rows fit.
 func (r *renderer) table(t *doc.Table) {
 	n := t.Columns()
 	if n == 0 {
 		return
 	}
-	widths := r.columnWidths(t, n)
-	layout := func(cells []doc.Cell, ts textStyle) rowLayout {
-		rl := rowLayout{cells: make([][]line, n), lines: 1}
-		for c := range n {
-			if c < len(cells) {
-				rl.cells[c] = r.wrap(cells[c].Text, widths[c]-2*cellPadX, ts.size, ts.base)
-			}
-			rl.lines = max(rl.lines, len(rl.cells[c]))
-		}
-		return rl
-	}
+	tl := r.layoutTable(t)
 	lh := tableText.lineHeight()
-	height := func(rl rowLayout) float64 { return float64(rl.lines)*lh + 2*cellPadY }
-
-	hasHeader := len(t.Header) > 0
-	var hdr rowLayout
-	hdrH := 0.0
-	if hasHeader {
-		hdr = layout(t.Header, headerText)
-		hdrH = height(hdr)
-	}
-	rows := make([]rowLayout, len(t.Rows))
-	for i, row := range t.Rows {
-		rows[i] = layout(row, tableText)
-	}
-
 	r.space(1.5)
-	first := 0.0
-	if len(rows) > 0 {
-		first = min(height(rows[0]), 3*lh+2*cellPadY)
-	}
-	r.ensure(hdrH + first)
+	r.ensure(tl.start(r.bottom-r.top) - 1.5)
 	fresh := r.atTop() // nothing but this table's header above the cursor on this page
 	header := func() {
-		if hasHeader {
-			r.drawRow(hdr, widths, t.Align, 0, hdr.lines, hdrH, headerText, &colHeaderFill)
-			r.y += hdrH
+		if tl.hdr != nil {
+			h := rowHeight(*tl.hdr)
+			r.drawRow(*tl.hdr, tl.widths, t.Align, 0, tl.hdr.lines, h, headerText, &colHeaderFill, false)
+			r.y += h
+			r.mark(markTableHeader, 1, h, doc.PlainText(t.Header[0].Text))
 		}
 	}
 	header()
-	for i, rl := range rows {
+	hdrH := 0.0
+	if tl.hdr != nil {
+		hdrH = rowHeight(*tl.hdr)
+	}
+	for i, rl := range tl.rows {
 		var fill *rgb
 		if i%2 == 1 {
 			fill = &colZebra
+		}
+		label := ""
+		if len(t.Rows[i]) > 0 {
+			label = doc.PlainText(t.Rows[i][0].Text)
+		}
+		// The last two rows stay together, so no page holds one row.
+		if two := rowHeight(rl) + rowHeight(tl.rows[min(i+1, len(tl.rows)-1)]); i == len(tl.rows)-2 && !fresh &&
+			r.y+two > r.bottom+0.01 && two+hdrH <= r.bottom-r.top {
+			r.newPage()
+			header()
+			fresh = true
 		}
 		from := 0
 		for from < rl.lines {
 			need := float64(rl.lines-from)*lh + 2*cellPadY
 			if r.y+need <= r.bottom+0.01 {
-				r.drawRow(rl, widths, t.Align, from, rl.lines, need, tableText, fill)
+				r.drawRow(rl, tl.widths, t.Align, from, rl.lines, need, tableText, fill, t.RowHeaders)
 				r.y += need
+				r.mark(markRow, rl.lines-from, need, label)
 				break
 			}
 			if !fresh {
@@ -95,7 +157,9 @@ func (r *renderer) table(t *doc.Table) {
 			k := max(int((r.bottom-r.y-2*cellPadY)/lh), 1)
 			k = min(k, rl.lines-from)
 			part := float64(k)*lh + 2*cellPadY
-			r.drawRow(rl, widths, t.Align, from, from+k, part, tableText, fill)
+			r.drawRow(rl, tl.widths, t.Align, from, from+k, part, tableText, fill, t.RowHeaders)
+			r.y += part
+			r.mark(markRow, k, part, label)
 			from += k
 			r.newPage()
 			header()
@@ -105,35 +169,19 @@ func (r *renderer) table(t *doc.Table) {
 	r.y += 4
 }
 
-// tableStart is the height of a table's header row and the start of its
-// first row: what must fit on a page before the table begins there.
+// tableStart is the height that must fit on a page before the table
+// begins there.
 func (r *renderer) tableStart(t *doc.Table) float64 {
-	n := t.Columns()
-	if n == 0 {
+	if t.Columns() == 0 {
 		return 0
 	}
-	widths := r.columnWidths(t, n)
-	lh := tableText.lineHeight()
-	rowH := func(cells []doc.Cell, ts textStyle) float64 {
-		lines := 1
-		for c := range min(n, len(cells)) {
-			lines = max(lines, len(r.wrap(cells[c].Text, widths[c]-2*cellPadX, ts.size, ts.base)))
-		}
-		return float64(lines)*lh + 2*cellPadY
-	}
-	h := 1.5
-	if len(t.Header) > 0 {
-		h += rowH(t.Header, headerText)
-	}
-	if len(t.Rows) > 0 {
-		h += min(rowH(t.Rows[0], tableText), 3*lh+2*cellPadY)
-	}
-	return h
+	return r.layoutTable(t).start(r.bottom - r.top)
 }
 
 // drawRow draws lines [from, to) of every cell of a row, h high, with an
-// optional fill and thin borders.
-func (r *renderer) drawRow(rl rowLayout, widths []float64, aligns []doc.Align, from, to int, h float64, ts textStyle, fill *rgb) {
+// optional fill and thin borders; keys sets the first cell as the row's
+// header.
+func (r *renderer) drawRow(rl rowLayout, widths []float64, aligns []doc.Align, from, to int, h float64, ts textStyle, fill *rgb, keys bool) {
 	lh := ts.lineHeight()
 	x := r.left
 	if fill != nil {
@@ -144,14 +192,22 @@ func (r *renderer) drawRow(rl rowLayout, widths []float64, aligns []doc.Align, f
 		}
 		r.pdf.Rect(x, r.y, total, h, "F")
 	}
+	if keys && len(widths) > 0 {
+		r.fillColor(colHeaderFill)
+		r.pdf.Rect(x, r.y, widths[0], h, "F")
+	}
 	for c, w := range widths {
 		align := doc.AlignLeft
 		if c < len(aligns) {
 			align = aligns[c]
 		}
 		cell := rl.cells[c]
+		cts := ts
+		if keys && c == 0 {
+			cts = headerText
+		}
 		for li := from; li < to && li < len(cell); li++ {
-			r.drawLine(cell[li], x+cellPadX, r.y+cellPadY+float64(li-from)*lh, lh, ts, align, w-2*cellPadX)
+			r.drawLine(cell[li], x+cellPadX, r.y+cellPadY+float64(li-from)*lh, lh, cts, align, w-2*cellPadX)
 		}
 		x += w
 	}
@@ -162,96 +218,4 @@ func (r *renderer) drawRow(rl rowLayout, widths []float64, aligns []doc.Align, f
 		r.pdf.Rect(x, r.y, w, h, "D")
 		x += w
 	}
-}
-
-// columnWidths sizes the columns to their content within the text box:
-// every column gets at least its longest word (within reason) and the room
-// left is shared in proportion to how much more text each column holds.
-func (r *renderer) columnWidths(t *doc.Table, n int) []float64 {
-	avail := r.width
-	minW := make([]float64, n)
-	maxW := make([]float64, n)
-	grow := func(cells []doc.Cell, ts textStyle) {
-		for c := range min(n, len(cells)) {
-			lo, hi := r.measure(cells[c].Text, ts.size, ts.base)
-			minW[c] = max(minW[c], lo+2*cellPadX)
-			maxW[c] = max(maxW[c], hi+2*cellPadX)
-		}
-	}
-	grow(t.Header, headerText)
-	written := make([]bool, n) // the column has text in some body row
-	for _, row := range t.Rows {
-		grow(row, tableText)
-		for c := range min(n, len(row)) {
-			written[c] = written[c] || strings.TrimSpace(doc.PlainText(row[c].Text)) != ""
-		}
-	}
-	floor := min(minColWidth, avail/float64(n))
-	ceiling := max(floor, avail*0.4) // a long URL must not starve the other columns
-	for c := range n {
-		if !written[c] && len(t.Rows) > 0 {
-			// A column left blank is space to write in (evidence, notes):
-			// give it a share of the page, not just its header's width.
-			minW[c] = max(minW[c], avail*0.25)
-			maxW[c] = max(maxW[c], avail*0.4)
-		}
-		minW[c] = min(max(minW[c], floor), ceiling)
-		maxW[c] = max(maxW[c], minW[c])
-	}
-	return distribute(minW, maxW, avail)
-}
-
-// distribute shares avail among columns with the given least and natural
-// widths. Columns whose natural width is within their fair share get it in
-// full (short columns never wrap); the rest share what is left, each
-// getting its least width plus a part of the remainder in proportion to how
-// much more it would take.
-func distribute(minW, maxW []float64, avail float64) []float64 {
-	n := len(minW)
-	w := make([]float64, n)
-	fixed := make([]bool, n)
-	var sumMax float64
-	for c := range n {
-		sumMax += maxW[c]
-	}
-	if sumMax <= avail {
-		// Everything fits on one line: use the full width, shared by content.
-		for c := range n {
-			w[c] = maxW[c] * avail / sumMax
-		}
-		return w
-	}
-	left, open := avail, n
-	for changed := true; changed && open > 0; {
-		changed = false
-		share := left / float64(open)
-		for c := range n {
-			if !fixed[c] && maxW[c] <= share {
-				w[c], fixed[c] = maxW[c], true
-				left -= maxW[c]
-				open--
-				changed = true
-			}
-		}
-	}
-	if open == 0 {
-		return w
-	}
-	var sumMin, sumExtra float64
-	for c := range n {
-		if !fixed[c] {
-			sumMin += minW[c]
-			sumExtra += maxW[c] - minW[c]
-		}
-	}
-	for c := range n {
-		switch {
-		case fixed[c]:
-		case sumMin >= left:
-			w[c] = minW[c] * left / sumMin
-		default:
-			w[c] = minW[c] + (maxW[c]-minW[c])*(left-sumMin)/sumExtra
-		}
-	}
-	return w
 }

@@ -14,11 +14,16 @@ import (
 type Document struct {
 	Meta   Meta
 	Blocks []Block
+	// Keeps are runs of top-level blocks that paged writers keep on one
+	// page when they fit on one (a template's <!-- keep --> markers, and
+	// a short closing section).
+	Keeps []Span
 }
 
 // Meta is what a writer needs to know about the document as a whole.
 type Meta struct {
-	Title       string    // document title (PDF /Title, DOCX dc:title, HTML <title>)
+	Title       string    // document title (PDF /Title, DOCX dc:title, HTML <title>); never empty after parsing
+	Description string    // one-line summary (HTML meta description, PDF subject line)
 	Subject     string    // e.g. "Job description"
 	Author      string    // organisation that issues the document
 	Language    string    // BCP 47 tag, e.g. "en-GB"
@@ -29,6 +34,16 @@ type Meta struct {
 	HeaderRight string    // running header text, right (e.g. organisation)
 	Footer      string    // running footer text (e.g. provenance); writers add page numbers beside it
 	Logo        []byte    // optional organisation logo (PNG or JPEG) for the first page header
+	// Embeds is structured data about the document that formats able to
+	// carry it embed as it is (HTML: a <script> element of its media type),
+	// e.g. the advert's schema.org JSON-LD.
+	Embeds []Embed
+}
+
+// Embed is one piece of structured data carried by a document.
+type Embed struct {
+	MediaType string // e.g. "application/ld+json"
+	Data      []byte
 }
 
 // Block is a block-level node: *Heading, *Paragraph, *List, *Table, *Rule,
@@ -75,10 +90,26 @@ const (
 // Table is a table with one header row. Cells hold inline content only.
 // The header row repeats on every page and is marked as a header for
 // assistive technology.
+//
+// A key–value table (RowHeaders) may have no header row: its first column
+// names what each row holds.
 type Table struct {
 	Header []Cell
 	Rows   [][]Cell
 	Align  []Align // one per column
+	// RowHeaders marks the first cell of each body row as that row's
+	// header (a key–value table).
+	RowHeaders bool
+	// Weights are the relative column widths the template asked for, one
+	// per column; nil lets the content decide.
+	Weights []float64
+	// Widths are the relative column widths every writer uses, one
+	// fraction of the text width per column, summing to 1. Parsing sets
+	// them; ColumnWidths computes them for a tree built by hand.
+	Widths []float64
+	// MinLines is the least height of a body row, in lines of table text
+	// (room to write by hand); 0 or 1 means no minimum.
+	MinLines int
 }
 
 // Columns is the number of columns of the table.

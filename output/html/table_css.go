@@ -1,0 +1,17 @@
+package html
+
+// tableCSS sets tables as the tree decided: fixed column widths from each
+// table's <colgroup> (the same relative widths as the PDF and DOCX),
+// words broken only when one alone is wider than its column, row headers
+// of key–value tables, and rows with room to write in by hand. Table text
+// is a little smaller than body text, so that a column holds about as many
+// characters as in print.
+const tableCSS = `table { table-layout: fixed; font-size: .875rem; }
+th, td { overflow-wrap: break-word; hyphens: manual; }
+tbody th[scope="row"] { background: #e8e8e8; font-weight: 700; }
+table.write tbody tr { height: calc(var(--write-lines, 1) * 1.5em + 1rem); }
+@media print {
+  table.write tbody tr { height: calc(var(--write-lines, 1) * 1.38em + 2.6mm); }
+  tbody th[scope="row"] { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+`
