@@ -43,6 +43,31 @@ type Kind struct {
 	// own contexts and file stems (one scoring sheet per panel member).
 	// Without it a kind is one document named by its id.
 	Copies func(ctx *compose.Context) []Copy
+	// Internal marks a kind for the organisation, not for candidates (the
+	// composition record): it may carry provenance, and a run that renders
+	// any candidate-facing kind of one role level writes it too.
+	Internal bool
+}
+
+// WithInternal returns kinds plus every internal kind not among them, when
+// kinds holds a candidate-facing document of one role level.
+func WithInternal(kinds []Kind) []Kind {
+	has := map[string]bool{}
+	rung := false
+	for _, k := range kinds {
+		has[k.ID] = true
+		rung = rung || (k.Scope == ScopeRung && !k.Internal)
+	}
+	if !rung {
+		return kinds
+	}
+	out := append([]Kind(nil), kinds...)
+	for _, k := range Kinds {
+		if k.Internal && !has[k.ID] {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // Copy is one document of a kind that makes several.
@@ -71,6 +96,7 @@ var Kinds = []Kind{
 		Check:  CheckAdvert},
 	{ID: "scoring", Title: "Interview scoring sheet", Template: "scoring.md.tmpl", Copies: perPanelMember},
 	{ID: "pdp", Title: "Personal development plan", Template: "pdp.md.tmpl", Scope: ScopePlan},
+	{ID: "record", Title: "Composition record", Template: "record.md.tmpl", Internal: true},
 }
 
 // KindIDs lists the known kind ids in registry order.

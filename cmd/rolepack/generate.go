@@ -17,7 +17,8 @@ import (
 // generateOptions are the inputs of `rolepack generate`.
 type generateOptions struct {
 	runFlags
-	force bool
+	force        bool
+	allowRetired bool
 }
 
 func newGenerateCmd(io *IO) *cobra.Command {
@@ -46,6 +47,7 @@ Formats: pdf, docx, md, html.`,
 	}
 	opts.runFlags.add(cmd)
 	cmd.Flags().BoolVar(&opts.force, "force", false, "overwrite files in the output folder that rolepack did not write")
+	addAllowRetired(cmd, &opts.allowRetired)
 	return cmd
 }
 
@@ -81,10 +83,13 @@ func runGenerate(ctx context.Context, io *IO, cmd *cobra.Command, opts *generate
 	if err != nil {
 		return err
 	}
+	kinds = render.WithInternal(kinds)
+	cfg.AllowRetired = opts.allowRetired
 	rc, err := compose.NewContext(cfg, l.lib, cfg.Role, cfg.Level, l.date, render.NeedsPlan(kinds))
 	if err != nil {
 		return err
 	}
+	printContextWarnings(io, rc)
 	warn := func(kind, msg string) { fmt.Fprintf(io.Err, "warning: %s: %s\n", kind, msg) }
 	files, err := r.Files(ctx, pack.Request{Context: rc, Kinds: kinds, Formats: formats, Date: l.date, Logo: logo, Warn: warn})
 	if err != nil {
@@ -121,4 +126,19 @@ func readLogo(cfg *compose.Config, dir string) ([]byte, error) {
 		return nil, fmt.Errorf("%s: logo: %w", cfg.At("organisation", "logo"), err)
 	}
 	return b, nil
+}
+
+// addAllowRetired adds --allow-retired: a level its framework marks as no
+// longer in use (DDaT "NOT IN USE") is refused as a target without it.
+func addAllowRetired(cmd *cobra.Command, allow *bool) {
+	cmd.Flags().BoolVar(allow, "allow-retired", false, "generate for a level its framework marks as no longer in use")
+}
+
+// printContextWarnings prints, one line each, what the user should know
+// about a run: the example organisation, each vacancy fact still to give,
+// a retired level.
+func printContextWarnings(io *IO, rc *compose.Context) {
+	for _, w := range rc.Warnings {
+		fmt.Fprintf(io.Err, "warning: %s\n", w)
+	}
 }
