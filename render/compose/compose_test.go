@@ -230,7 +230,7 @@ func TestDefaultSelectionPicksOnePerFamilyAndNoNHSText(t *testing.T) {
 func TestPlainWording(t *testing.T) {
 	for in, want := range map[string]string{
 		"A head of data engineering leads multi-functional delivery teams to deliver services for their department.": "As head of data engineering, you will lead multi-functional delivery teams to deliver services for your department.",
-		"Sets direction for ethics in data initiatives. Defines governance processes.":                              "You will set direction for ethics in data initiatives.",
+		"Sets direction for ethics in data initiatives. Defines governance processes.":                               "You will set direction for ethics in data initiatives.",
 	} {
 		if got := voice(in, false); got != want {
 			t.Errorf("voice(%q) = %q, want %q", in, got, want)
