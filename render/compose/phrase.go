@@ -128,7 +128,7 @@ func verbPhrase(s string) (string, bool) {
 		return joinWords(lf, rest), true
 	}
 	if b, ok := baseVerb(first); ok && b != "be" && b != "have" {
-		return joinWords(b, rest), true
+		return joinWords(b, andBaseVerbs(" "+rest)), true
 	}
 	return "", false
 }
@@ -168,18 +168,22 @@ func youWill(s string, keepArticle bool) (string, bool) {
 		if keepArticle && art != "the" {
 			subject = art + " " + subject
 		}
-		rest := " " + strings.Join(words[i+1:], " ")
-		rest = andVerb.ReplaceAllStringFunc(rest, func(m string) string {
-			sub := andVerb.FindStringSubmatch(m)
-			if v, ok := baseVerb(sub[2]); ok {
-				return sub[1] + v
-			}
-			return m
-		})
-		rest = ownVoice(strings.TrimSpace(rest))
+		rest := ownVoice(andBaseVerbs(" " + strings.Join(words[i+1:], " ")))
 		return "As " + subject + ", you will " + joinWords(b, rest), true
 	}
 	return "", false
+}
+
+// andBaseVerbs puts coordinated third-person verbs in the base form:
+// "develops and implements" → "develop and implement".
+func andBaseVerbs(s string) string {
+	return strings.TrimSpace(andVerb.ReplaceAllStringFunc(s, func(m string) string {
+		sub := andVerb.FindStringSubmatch(m)
+		if v, ok := baseVerb(sub[2]); ok {
+			return sub[1] + v
+		}
+		return m
+	}))
 }
 
 // ownVoice turns "their"/"they" about the role holder into "your"/"you".
@@ -245,6 +249,10 @@ func sentences(p string) []string {
 // "Experience of inspiring best practice …" from a verb phrase, or
 // "Experience of data modelling" from a title.
 func experienceOf(s string) string {
+	s = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), "."))
+	if m := haveExperience.FindStringSubmatch(s); m != nil {
+		return "Experience " + m[1] + " " + m[2]
+	}
 	if p, ok := verbPhrase(s); ok {
 		v, rest, _ := strings.Cut(p, " ")
 		return "Experience of " + joinWords(gerund(v), andGerund(rest))
@@ -266,6 +274,11 @@ func knowledgeOf(title string) string {
 	}
 	return "Knowledge of " + t
 }
+
+// haveExperience matches a duty or descriptor that already speaks of
+// experience ("Have experience in identifying …"), so that the criterion
+// does not say it twice.
+var haveExperience = regexp.MustCompile(`(?i)^(?:you )?(?:have|has|with|bring) (?:proven |extensive |significant )?experience (of|in) (.+)$`)
 
 // andBase matches a coordinated base verb ("… and ensure …").
 var andBase = regexp.MustCompile(`\b(and|or) ([a-z]+)\b`)
@@ -310,4 +323,22 @@ func sentenceCase(t string) string {
 		}
 	}
 	return strings.Join(words, " ")
+}
+
+// theyToYou rewrites a sentence about role holders in the plural ("They
+// have responsibility for …") in the second person ("You will have
+// responsibility for …"); other sentences are returned as they are.
+func theyToYou(s string) string {
+	first, rest, ok := strings.Cut(s, " ")
+	if !ok || !strings.EqualFold(first, "they") {
+		return s
+	}
+	verb, tail, _ := strings.Cut(rest, " ")
+	switch strings.ToLower(verb) {
+	case "are":
+		verb = "be"
+	case "will", "can", "may", "must", "should":
+		return ownVoice("You " + rest)
+	}
+	return ownVoice("You will " + joinWords(verb, tail))
 }

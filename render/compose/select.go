@@ -19,8 +19,16 @@ type Selection struct {
 	Leadership     []*Item    `json:"leadership"`     // leadership expectations assessed
 	Qualifications []*Item    `json:"qualifications"` // qualifications asked for
 	Learning       []string   `json:"learning"`       // training and development on offer, by title
+	Bring          []Point    `json:"bring"`          // the essential skills in brief, for the advert
 	NHS            bool       `json:"nhs"`            // NHS-specific entries were named in select
 	Decisions      []Decision `json:"decisions"`      // what was chosen, left out or filled in, and why
+}
+
+// Point is one skill in brief: its title and, when it can be said in 20
+// words or fewer, what it means at this level.
+type Point struct {
+	Title string `json:"title"`
+	Text  string `json:"text,omitempty"`
 }
 
 // Decision is one line of the record: an entry (or a piece of text) that
@@ -224,6 +232,7 @@ func Select(c *Composed, sel SelectDef, purpose string) *Selection {
 		}
 	}
 
+	s.bring()
 	s.Purpose = s.purpose(c, purpose)
 	lim := sel.Responsibilities
 	if lim <= 0 {
@@ -339,14 +348,19 @@ func (s *Selection) purpose(c *Composed, configured string) []string {
 // or for a summary of bare verbs ("Sets direction for …") "You will set
 // direction for …" (first sentence only).
 func voice(p string, keepArticle bool) string {
-	if v, ok := youWill(p, keepArticle); ok {
-		return asSentence(v)
-	}
 	ss := sentences(p)
-	if len(ss) > 0 {
-		if v, ok := verbPhrase(ss[0]); ok {
-			return asSentence("You will " + v)
+	if len(ss) == 0 {
+		return ""
+	}
+	if v, ok := youWill(ss[0], keepArticle); ok {
+		out := []string{asSentence(v)}
+		for _, x := range ss[1:] {
+			out = append(out, asSentence(theyToYou(x)))
 		}
+		return strings.Join(out, " ")
+	}
+	if v, ok := verbPhrase(ss[0]); ok {
+		return asSentence("You will " + v)
 	}
 	return asSentence(p)
 }
@@ -378,8 +392,10 @@ func (s *Selection) duties(c *Composed, lim int) []string {
 	}
 	for _, it := range c.Kind("work-activity") {
 		for _, d := range it.Descriptors {
-			if v, ok := verbPhrase(d); ok {
-				add(v)
+			for _, x := range sentences(d) {
+				if v, ok := verbPhrase(x); ok {
+					add(v)
+				}
 			}
 		}
 	}
@@ -427,6 +443,7 @@ func (s *Selection) duties(c *Composed, lim int) []string {
 // to four) or grows (more of the role's skills as essential, up to eight)
 // and records each change.
 func (s *Selection) fit(c *Composed, count func() int) {
+	defer s.bring()
 	for count() > maxCriteria {
 		var drop *Item
 		switch {
@@ -469,6 +486,18 @@ func (s *Selection) fit(c *Composed, count func() int) {
 	}
 }
 
+// bring sets the advert's brief of the essential skills.
+func (s *Selection) bring() {
+	s.Bring = nil
+	for _, it := range s.Essential {
+		p := Point{Title: plainText(it.Title)}
+		if len(it.Descriptors) > 0 {
+			p.Text = brief(plainText(it.Descriptors[0]), 20)
+		}
+		s.Bring = append(s.Bring, p)
+	}
+}
+
 // unselect records that an entry was taken out of the selection.
 func (s *Selection) unselect(it *Item, why string) {
 	for i := range s.Decisions {
@@ -476,4 +505,20 @@ func (s *Selection) unselect(it *Item, why string) {
 			d.Outcome, d.Why = "left out", why
 		}
 	}
+}
+
+// brief shortens a descriptor to at most max words, cutting at a clause
+// boundary (a comma) that keeps at least six words; "" when it cannot.
+func brief(d string, max int) string {
+	d = strings.TrimRight(strings.TrimSpace(d), ".")
+	w := strings.Fields(d)
+	if len(w) <= max {
+		return asSentence(d)
+	}
+	for i := max - 1; i >= 6; i-- {
+		if strings.HasSuffix(w[i-1], ",") {
+			return asSentence(strings.TrimSuffix(strings.Join(w[:i], " "), ","))
+		}
+	}
+	return ""
 }
