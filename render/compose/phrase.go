@@ -29,7 +29,7 @@ func init() {
 		introduce investigate keep lead learn liaise maintain make manage map measure mediate mentor model moderate monitor
 		motivate negotiate nurture operate optimise organise oversee own participate perform plan prepare present prioritise
 		produce promote propose protect provide publish recognise recommend record reduce refine represent report research
-		resolve respond review run scope secure see seek select set shape share solve source speak specify sponsor steer
+		resolve respond review run scope secure see seek select set shape share solve speak specify sponsor steer
 		support take teach test track train transform translate understand undertake use validate verify work write`) {
 		verbs[v] = true
 	}

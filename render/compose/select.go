@@ -21,14 +21,16 @@ type Selection struct {
 	Learning       []string   `json:"learning"`       // training and development on offer, by title
 	Bring          []Point    `json:"bring"`          // the essential skills in brief, for the advert
 	NHS            bool       `json:"nhs"`            // NHS-specific entries were named in select
+	usedAsDuty     map[string]bool
 	Decisions      []Decision `json:"decisions"`      // what was chosen, left out or filled in, and why
 }
 
 // Point is one skill in brief: its title and, when it can be said in 20
 // words or fewer, what it means at this level.
 type Point struct {
-	Title string `json:"title"`
-	Text  string `json:"text,omitempty"`
+	Title  string `json:"title"`
+	Text   string `json:"text,omitempty"`   // in 20 words or fewer, for the advert
+	Detail string `json:"detail,omitempty"` // in full, for the JD
 }
 
 // Decision is one line of the record: an entry (or a piece of text) that
@@ -416,16 +418,20 @@ func (s *Selection) duties(c *Composed, lim int) []string {
 	before := len(out)
 	pool := append(append([]*Item(nil), s.Essential...), c.Kind("skill")...)
 	opening := map[string]bool{} // first three words of each fallback duty
-	for round := 0; round < 3 && len(out) < lim; round++ {
+	s.usedAsDuty = map[string]bool{}
+	// Second descriptors first: the skills section says the first.
+	for _, round := range []int{1, 2, 0} {
 		for _, it := range pool {
-			if nhsSpecific(it) || round >= len(it.Descriptors) {
+			if nhsSpecific(it) || round >= len(it.Descriptors) || len(out) >= lim {
 				continue
 			}
-			if v, ok := verbPhrase(it.Descriptors[round]); ok {
+			d := it.Descriptors[round]
+			if v, ok := verbPhrase(d); ok {
 				w := strings.Fields(strings.ToLower(v))
 				o := strings.Join(w[:min(3, len(w))], " ")
 				if !opening[o] && add(v) {
 					opening[o] = true
+					s.usedAsDuty[d] = true
 				}
 			}
 		}
@@ -487,12 +493,18 @@ func (s *Selection) fit(c *Composed, count func() int) {
 }
 
 // bring sets the advert's brief of the essential skills.
+// Each skill says what it means with its first descriptor that is not
+// already a key responsibility, so that nothing is said twice.
 func (s *Selection) bring() {
 	s.Bring = nil
 	for _, it := range s.Essential {
 		p := Point{Title: plainText(it.Title)}
-		if len(it.Descriptors) > 0 {
-			p.Text = brief(plainText(it.Descriptors[0]), 20)
+		for _, d := range it.Descriptors {
+			if !s.usedAsDuty[d] {
+				p.Detail = asSentence(plainText(d))
+				p.Text = brief(plainText(d), 20)
+				break
+			}
 		}
 		s.Bring = append(s.Bring, p)
 	}
