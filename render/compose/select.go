@@ -11,18 +11,18 @@ import (
 // role by the role's select rules (docs/config.md, "Selection"). The full
 // composition stays in .Role; the record document lists every decision.
 type Selection struct {
-	Purpose        []string   `json:"purpose"`        // job purpose paragraphs, second person
-	Duties         []string   `json:"duties"`         // key responsibilities, one sentence each
-	Essential      []*Item    `json:"essential"`      // essential skills and knowledge
-	Desirable      []*Item    `json:"desirable"`      // desirable skills and knowledge
-	Behaviours     []*Item    `json:"behaviours"`     // behaviours assessed
-	Leadership     []*Item    `json:"leadership"`     // leadership expectations assessed
-	Qualifications []*Item    `json:"qualifications"` // qualifications asked for
-	Learning       []string   `json:"learning"`       // training and development on offer, by title
-	Bring          []Point    `json:"bring"`          // the essential skills in brief, for the advert
-	NHS            bool       `json:"nhs"`            // NHS-specific entries were named in select
+	Purpose        []string `json:"purpose"`        // job purpose paragraphs, second person
+	Duties         []string `json:"duties"`         // key responsibilities, one sentence each
+	Essential      []*Item  `json:"essential"`      // essential skills and knowledge
+	Desirable      []*Item  `json:"desirable"`      // desirable skills and knowledge
+	Behaviours     []*Item  `json:"behaviours"`     // behaviours assessed
+	Leadership     []*Item  `json:"leadership"`     // leadership expectations assessed
+	Qualifications []*Item  `json:"qualifications"` // qualifications asked for
+	Learning       []string `json:"learning"`       // training and development on offer, by title
+	Bring          []Point  `json:"bring"`          // the essential skills in brief, for the advert
+	NHS            bool     `json:"nhs"`            // NHS-specific entries were named in select
 	usedAsDuty     map[string]bool
-	Decisions      []Decision `json:"decisions"`      // what was chosen, left out or filled in, and why
+	Decisions      []Decision `json:"decisions"` // what was chosen, left out or filled in, and why
 }
 
 // Point is one skill in brief: its title and, when it can be said in 20
