@@ -511,6 +511,24 @@ func checkJobPosting(t *testing.T, b []byte, full bool) map[string]any {
 	return jp
 }
 
+// TestJDIncludesSpecOnlyWhenAsked: with jd.includeSpec the JD appends the
+// person specification once, as an annex.
+func TestJDIncludesSpecOnlyWhenAsked(t *testing.T) {
+	e, err := render.NewEngine("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	formats, err := output.NewFormats()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := defaultContext(t, func(c *compose.Config) { c.JD.IncludeSpec = true })
+	k, _ := render.LookupKinds([]string{"jd"})
+	g := generate(t, e, formats, ctx, k[0])
+	checkRows(t, g, ctx.Spec, true)
+	g.mustContain(t, "annex", []string{"Annex: person specification", "It is set out below."})
+}
+
 // TestAdvertWithVacancyDetails fills in the vacancy: every detail appears
 // in the advert and the JSON-LD, and no blank is left for them.
 func TestAdvertWithVacancyDetails(t *testing.T) {

@@ -26,6 +26,7 @@ type packOptions struct {
 	jobs      int
 	force     bool
 	quiet     bool
+	retired   bool
 	now       func() time.Time // the clock, for the rate and the time taken
 }
 
@@ -75,6 +76,7 @@ The output folder is --out, else the config's out folder + /packs (dist/packs).`
 	fl.IntVar(&opts.jobs, "jobs", runtime.NumCPU(), "packs built at the same time")
 	fl.BoolVar(&opts.force, "force", false, "rebuild every pack, and overwrite files rolepack did not write")
 	fl.BoolVar(&opts.quiet, "quiet", false, "print nothing but errors")
+	addAllowRetired(cmd, &opts.retired)
 	fl.StringVar(&opts.templates, "templates", "", "folder of template overrides, file by file (env ROLEPACK_TEMPLATES)")
 	fl.StringVar(&opts.date, "date", "", "document date YYYY-MM-DD (default SOURCE_DATE_EPOCH, else today) (env ROLEPACK_DATE)")
 	return cmd
@@ -107,6 +109,7 @@ func runPack(ctx context.Context, io *IO, cmd *cobra.Command, opts *packOptions)
 		return err
 	}
 	cfg := l.cfg
+	cfg.AllowRetired = opts.retired
 	out := opts.out
 	if !cmd.Flags().Changed("out") {
 		base := cfg.Out

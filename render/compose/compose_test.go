@@ -304,3 +304,54 @@ func TestAddedEntryOfUnknownKindIsAnError(t *testing.T) {
 		t.Errorf("error %v", err)
 	}
 }
+
+func TestRetiredLevelRefusedUnlessAllowed(t *testing.T) {
+	fw := &framework.Framework{ID: "d", Name: "D", Roles: []framework.Role{{ID: "cdo", Title: "Chief data officer", From: "cdo.md:1",
+		Levels: []framework.RoleLevel{{ID: "cdo", Title: "Chief data officer", Retired: true, From: "cdo.md:3"}}}}}
+	lib, err := NewLibrary(fw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, _ := LoadConfig("cfg.yaml", []byte("level: cdo\n"))
+	date := time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)
+	if _, err := NewContext(cfg, lib, "d/cdo", "cdo", date, false); err == nil || !strings.Contains(err.Error(), "--allow-retired") {
+		t.Errorf("a retired level as the target: %v", err)
+	}
+	cfg.AllowRetired = true
+	ctx, err := NewContext(cfg, lib, "d/cdo", "cdo", date, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ctx.Warnings) == 0 || !strings.Contains(ctx.Warnings[0], "no longer in use") {
+		t.Errorf("warnings %q", ctx.Warnings)
+	}
+}
+
+func TestQuestionBankWeightsAndScoredLimit(t *testing.T) {
+	cfg, _ := LoadConfig("cfg.yaml", []byte(testConfig+"    questions: {Data modelling: Walk us through a model you built}\nscoring: {max: 1, weights: {skills: 3}}\n"))
+	ctx, err := NewContext(cfg, testLibrary(t), "eng", "senior", time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	scored := 0
+	for _, c := range ctx.Spec {
+		if c.Scored {
+			scored++
+			if c.Question != "Walk us through a model you built." || c.Weight != 3 {
+				t.Errorf("%s: question %q weight %d", c.ID, c.Question, c.Weight)
+			}
+		} else if c.AtInterview() {
+			t.Errorf("%s is assessed at interview but not scored", c.ID)
+		}
+	}
+	if scored != 1 {
+		t.Errorf("%d scored, want scoring.max 1", scored)
+	}
+	var labels []string
+	for _, b := range ctx.Blanks {
+		labels = append(labels, b.Label)
+	}
+	if got := strings.Join(labels, ", "); got != "salary, closing date, band or grade, reference" {
+		t.Errorf("blanks %q", got)
+	}
+}

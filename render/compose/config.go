@@ -183,15 +183,8 @@ type PersonSpecConfig struct {
 	// Assessment per criterion group (qualifications, experience,
 	// knowledge, skills, behaviours, leadership, other).
 	Assessment map[string][]string `yaml:"assessment"`
-	// Desirable depths: knowledge entries at these depths are desirable.
-	DesirableDepths []string `yaml:"desirableDepths"`
-	// DesirableKinds: entry kinds whose criteria are desirable.
-	DesirableKinds []string `yaml:"desirableKinds"`
-	Other          []string `yaml:"other"`
-	// ClusterOver folds behaviours or leadership expectations into one
-	// criterion per code family (or level) when a role has more than this
-	// many of a kind (default 8; -1 never folds).
-	ClusterOver int `yaml:"clusterOver"`
+	// Other criteria every role asks for (essential, assessed at application).
+	Other []string `yaml:"other"`
 }
 
 // ScoringConfig picks the interview score scale.
