@@ -46,6 +46,7 @@ type Decision struct {
 // Defaults of the selection rules.
 const (
 	defaultDuties      = 10
+	minDuties          = 8 // fewer from the level's text: fill from the skills
 	defaultSkills      = 4
 	defaultDesirable   = 2
 	defaultBehaviours  = 5
@@ -412,28 +413,50 @@ func (s *Selection) duties(c *Composed, lim int) []string {
 			}
 		}
 	}
-	if len(out) >= lim || len(out) >= 6 {
+	if len(out) >= lim || len(out) >= minDuties {
 		return out
 	}
 	before := len(out)
-	pool := append(append([]*Item(nil), s.Essential...), c.Kind("skill")...)
+	// Skills the documents do not describe come first: the essential
+	// ones are described in the skills section.
+	essential := map[*Item]bool{}
+	for _, it := range s.Essential {
+		essential[it] = true
+	}
+	var pool []*Item
+	for _, it := range c.Kind("skill") {
+		if !essential[it] {
+			pool = append(pool, it)
+		}
+	}
+	pool = append(pool, s.Essential...)
 	opening := map[string]bool{} // first three words of each fallback duty
 	s.usedAsDuty = map[string]bool{}
-	// Second descriptors first: the skills section says the first.
-	for _, round := range []int{1, 2, 0} {
-		for _, it := range pool {
-			if nhsSpecific(it) || round >= len(it.Descriptors) || len(out) >= lim {
-				continue
-			}
-			d := it.Descriptors[round]
-			if v, ok := verbPhrase(d); ok {
-				w := strings.Fields(strings.ToLower(v))
-				o := strings.Join(w[:min(3, len(w))], " ")
-				if !opening[o] && add(v) {
-					opening[o] = true
-					s.usedAsDuty[d] = true
+	// First descriptors of the skills not described, then second ones;
+	// a duty opening like another ("Ensure compliance with …") waits for
+	// a second pass.
+	for pass := 0; pass < 2; pass++ {
+		for _, round := range []int{0, 1, 2} {
+			for _, it := range pool {
+				if nhsSpecific(it) || round >= len(it.Descriptors) || len(out) >= lim || (round == 0 && essential[it] && pass == 0) {
+					continue
+				}
+				d := it.Descriptors[round]
+				if s.usedAsDuty[d] {
+					continue
+				}
+				if v, ok := verbPhrase(d); ok {
+					w := strings.Fields(strings.ToLower(v))
+					o := strings.Join(w[:min(3, len(w))], " ")
+					if (pass == 1 || !opening[o]) && add(v) {
+						opening[o] = true
+						s.usedAsDuty[d] = true
+					}
 				}
 			}
+		}
+		if len(out) >= minDuties {
+			break
 		}
 	}
 	if len(out) > before {
