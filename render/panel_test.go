@@ -208,6 +208,21 @@ func checkCandidateDocument(t *testing.T, pc panelCase, k render.Kind, d *doc.Do
 			t.Errorf("%s: the title repeats: %q", k.ID, rep)
 		}
 	}
+	seen := map[string]bool{}
+	for _, line := range strings.Split(text, "\n") {
+		// A sentence said twice (a duty repeated as a skill, a list
+		// printed twice) shows as the same long clause on two lines.
+		for _, clause := range strings.Split(line, ": ") {
+			c := strings.ToLower(strings.TrimSpace(strings.TrimSuffix(clause, ".")))
+			if len(c) < 40 || strings.HasPrefix(c, "#") {
+				continue
+			}
+			if seen[c] && k.ID != "scoring" {
+				t.Errorf("%s: said twice: %q", k.ID, c)
+			}
+			seen[c] = true
+		}
+	}
 	if h := emptyHeading(d); h != "" {
 		t.Errorf("%s: heading %q has nothing under it", k.ID, h)
 	}

@@ -68,7 +68,7 @@ func TestE2EDefaultRunWithRealReaders(t *testing.T) {
 		"spec":    {"Person specification", "Essential", "Desirable", "Experience of data modelling"},
 		"advert":  {"Head of data engineering", "How to apply"},
 		"scoring": {"Interview scoring sheet", "Outstanding", "Not demonstrated", "Suggested question", "Question asked"},
-		"record":  {"Composition record", "Left out", "NHS-specific", "fedip-head-of-data-ethics.txt:55"},
+		"record":  {"Composition record", "Left out", "NHS-specific", "NHS Constitution"},
 		"pdp": {"Personal development plan", "Build containers and Helm charts",
 			"Proficiency in building and managing containers and Helm charts",              // Mid
 			"Strategic oversight of containerization strategies and Helm chart management", // Senior
