@@ -43,7 +43,7 @@ func (f *runFlags) add(cmd *cobra.Command) {
 	fl := cmd.Flags()
 	fl.StringVar(&f.role, "role", "", "role id from config.yaml, or FRAMEWORK/ROLE for a framework role as it is (env ROLEPACK_ROLE)")
 	fl.StringVar(&f.level, "level", "", "ladder level (or the framework's level id with FRAMEWORK/ROLE) (env ROLEPACK_LEVEL)")
-	fl.StringSliceVar(&f.docs, "doc", nil, "document kinds, comma-separated: jd, spec, advert, scoring, pdp (env ROLEPACK_DOC)")
+	fl.StringSliceVar(&f.docs, "doc", nil, "document kinds, comma-separated: jd, spec, advert, scoring, pdp, record (env ROLEPACK_DOC)")
 	fl.StringSliceVar(&f.formats, "format", nil, "output formats, comma-separated: pdf, docx, md, html (env ROLEPACK_FORMAT)")
 	fl.StringVar(&f.out, "out", "", "output folder (default dist) (env ROLEPACK_OUT)")
 	fl.StringVar(&f.templates, "templates", "", "folder of template overrides, file by file (env ROLEPACK_TEMPLATES)")

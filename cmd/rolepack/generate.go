@@ -34,7 +34,11 @@ write (or that was edited since) is never overwritten without --force.
 
 Document kinds: jd (job description), spec (person specification), advert
 (job advert, plus advert.jsonld: schema.org JobPosting), scoring (interview
-scoring sheet), pdp (personal development plan, from pdp.from to pdp.to).
+scoring sheet), pdp (personal development plan, from pdp.from to pdp.to),
+record (internal: what the documents were composed from, what was selected
+and left out and why; written with any of jd, spec, advert, scoring).
+Warnings (one line each) name what the organisation has still to set: the
+example organisation, salary, closing date, band, reference.
 Formats: pdf, docx, md, html.`,
 		Example: `  rolepack generate
   rolepack generate --role data-engineer --level senior --doc jd,spec,advert,scoring --format pdf,docx
