@@ -194,6 +194,9 @@ func Compose(cfg *Config, lib *Library, roleID, level string) (*Composed, error)
 	if c.Title == "" {
 		c.Title = roleID
 	}
+	if r, ok := def.ResponsibleForAt[level]; ok {
+		c.ResponsibleFor = r
+	}
 	if c.JobTitle == "" {
 		c.JobTitle = def.Titles[level]
 	}

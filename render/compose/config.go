@@ -81,6 +81,9 @@ type RoleDef struct {
 	Sources        []SourceDef `yaml:"sources"`
 	Add            []EntryDef  `yaml:"add"`
 	Remove         []EntryRef  `yaml:"remove"`
+	// ResponsibleForAt replaces responsibleFor at the rungs it names ("" for
+	// none: a role that manages no one at that rung).
+	ResponsibleForAt map[string]string `yaml:"responsibleForAt"`
 	// Titles gives the job title at each rung (rung id → title) where no
 	// framework level title applies.
 	Titles map[string]string `yaml:"titles"`
