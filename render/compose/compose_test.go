@@ -260,12 +260,15 @@ func TestPlainWording(t *testing.T) {
 }
 
 func TestRungTitles(t *testing.T) {
-	cfg, _ := LoadConfig("cfg.yaml", []byte(testConfig+"    titles: {mid: Engineer II}\n"))
+	cfg, _ := LoadConfig("cfg.yaml", []byte(testConfig+"    titles: {mid: Engineer II}\n    responsibleFor: A team\n    responsibleForAt: {mid: \"\"}\n"))
 	lib := testLibrary(t)
 	for level, want := range map[string]string{"senior": "Senior engineer", "mid": "Engineer II"} {
 		c, err := Compose(cfg, lib, "eng", level)
 		if err != nil || c.JobTitle != want {
 			t.Errorf("%s: title %q, want %q (%v)", level, c.JobTitle, want, err)
+		}
+		if (c.ResponsibleFor == "") != (level == "mid") {
+			t.Errorf("%s: responsible for %q (responsibleForAt clears it at mid only)", level, c.ResponsibleFor)
 		}
 	}
 	if got := rungTitle("Senior", "Data engineer"); got != "Senior data engineer" {
