@@ -3,6 +3,7 @@ package compose
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 )
 
@@ -147,9 +148,14 @@ func score(crs []Criterion, bank map[string]string, sc ScoringConfig) {
 // role's question bank (by label, text or id), else built from the
 // criterion.
 func question(cr Criterion, bank map[string]string) string {
-	for k, q := range bank {
+	keys := make([]string, 0, len(bank))
+	for k := range bank {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys) // the same question whichever way the map runs
+	for _, k := range keys {
 		if strings.EqualFold(k, cr.ID) || strings.EqualFold(k, cr.Label) || strings.EqualFold(k, cr.Text) {
-			return asSentence(q)
+			return asSentence(bank[k])
 		}
 	}
 	switch cr.Group {
