@@ -19,7 +19,7 @@ import (
 )
 
 // PackKinds are the document kinds of a role pack, in pack order.
-var PackKinds = []string{"jd", "spec", "advert", "scoring"}
+var PackKinds = []string{"jd", "spec", "advert", "scoring", "record"}
 
 // Status is what a batch did with one pack.
 type Status int
@@ -53,8 +53,11 @@ type Result struct {
 	Name        string // pack folder name under the output folder; the zip is Name+".zip"
 	Status      Status
 	Files       []string // files in the pack folder, in pack order
-	Written     int      // files written, the zip included
-	Err         error    // why the pack failed; "MANIFEST:line: message"
+	// Missing names the vacancy facts the organisation has still to give
+	// (salary, closing date, …): a pack with any needs input.
+	Missing []string
+	Written int   // files written, the zip included
+	Err     error // why the pack failed; "MANIFEST:line: message"
 }
 
 // Summary is the outcome of a batch.
@@ -234,6 +237,10 @@ func (b *Batch) prepare(rows []Row) []job {
 		j.res.Reference = j.vacancy.Reference
 		if row.Plan != nil {
 			planRow(&j, row, b.Config)
+		} else {
+			for _, m := range compose.Missing(j.vacancy) {
+				j.res.Missing = append(j.res.Missing, m.Label)
+			}
 		}
 		switch {
 		case row.Err != nil:

@@ -115,13 +115,13 @@ func TestBatchGoodAndBadRows(t *testing.T) {
 		".rolepack-files", "index.csv", "index.html",
 		"REF-1-data-engineer-head.zip", "REF-7-data-engineer-senior.zip",
 	}
-	for _, name := range []string{"jd", "spec", "advert", "scoring-jane-smith", "scoring-raj-patel"} {
+	for _, name := range []string{"jd", "spec", "advert", "scoring-jane-smith", "scoring-raj-patel", "record"} {
 		for _, ext := range []string{".md", ".html"} {
 			want = append(want, "REF-1-data-engineer-head/"+name+ext)
 		}
 	}
 	want = append(want, "REF-1-data-engineer-head/advert.jsonld", "REF-1-data-engineer-head/"+StampName, "REF-1-data-engineer-head/"+output.ManifestName)
-	for _, name := range []string{"jd.md", "jd.html", "spec.md", "spec.html", "advert.md", "advert.html", "advert.jsonld", "scoring.md", "scoring.html", StampName, output.ManifestName} {
+	for _, name := range []string{"jd.md", "jd.html", "spec.md", "spec.html", "advert.md", "advert.html", "advert.jsonld", "scoring.md", "scoring.html", "record.md", "record.html", StampName, output.ManifestName} {
 		want = append(want, "REF-7-data-engineer-senior/"+name)
 	}
 	var got []string
@@ -150,12 +150,13 @@ func TestBatchGoodAndBadRows(t *testing.T) {
 	if len(lines) != 8 {
 		t.Fatalf("index.csv has %d lines, want 8:\n%s", len(lines), csv)
 	}
-	if !strings.HasPrefix(lines[1], "2,REF-1,data-engineer,head,ready,REF-1-data-engineer-head,REF-1-data-engineer-head.zip,jd.md;jd.html;") ||
+	// A pack with blanks needs input, naming them, never "ready".
+	if !strings.HasPrefix(lines[1], `2,REF-1,data-engineer,head,"needs input: salary, band or grade",REF-1-data-engineer-head,REF-1-data-engineer-head.zip,jd.md;jd.html;`) ||
 		!strings.HasPrefix(lines[2], "3,REF-2,data-engineer,head,failed,,,,") {
 		t.Errorf("index.csv:\n%s", csv)
 	}
 	html, _ := os.ReadFile(filepath.Join(out, IndexHTML))
-	for _, s := range []string{`<th scope="col">Reference</th>`, `<a href="REF-1-data-engineer-head/scoring-jane-smith.html">`, `<a href="REF-1-data-engineer-head.zip">`, "is not a date in the form YYYY-MM-DD", "7 packs: 2 ready, 5 failed"} {
+	for _, s := range []string{`<th scope="col">Reference</th>`, `<a href="REF-1-data-engineer-head/scoring-jane-smith.html">`, `<a href="REF-1-data-engineer-head.zip">`, "is not a date in the form YYYY-MM-DD", "7 packs: 0 ready, 2 need input, 5 failed", `class="needs-input">needs input: salary, band or grade<`} {
 		if !strings.Contains(string(html), s) {
 			t.Errorf("index.html lacks %q", s)
 		}
@@ -230,7 +231,7 @@ func TestBatchZipHoldsTheFolder(t *testing.T) {
 		}
 		inZip = append(inZip, base)
 	}
-	want := []string{"advert.docx", "advert.jsonld", "advert.pdf", "jd.docx", "jd.pdf", "scoring-jane-smith.docx", "scoring-jane-smith.pdf", "spec.docx", "spec.pdf"}
+	want := []string{"advert.docx", "advert.jsonld", "advert.pdf", "jd.docx", "jd.pdf", "record.docx", "record.pdf", "scoring-jane-smith.docx", "scoring-jane-smith.pdf", "spec.docx", "spec.pdf"}
 	if strings.Join(inZip, " ") != strings.Join(want, " ") {
 		t.Errorf("zip holds %v, want %v", inZip, want)
 	}

@@ -24,9 +24,12 @@ const (
 // indexStatus is the status the index shows: a pack built now and one that
 // was up to date are both ready, so an unchanged re-run gives the same
 // index (and writes nothing).
-func indexStatus(s Status) string {
+func indexStatus(s Status, missing []string) string {
 	switch s {
 	case Built, UpToDate:
+		if len(missing) > 0 {
+			return "needs input: " + strings.Join(missing, ", ")
+		}
 		return "ready"
 	case Failed:
 		return "failed"
@@ -93,7 +96,7 @@ type indexRow struct {
 func indexRows(s *Summary) []indexRow {
 	out := make([]indexRow, len(s.Results))
 	for i, r := range s.Results {
-		ir := indexRow{Line: r.Row.Line, Reference: r.Reference, Role: r.Role, Level: r.Level, Status: indexStatus(r.Status)}
+		ir := indexRow{Line: r.Row.Line, Reference: r.Reference, Role: r.Role, Level: r.Level, Status: indexStatus(r.Status, r.Missing)}
 		if p := r.Row.Plan; p != nil {
 			ir.Manager = p.Manager
 			if p.TargetRole != "" && p.TargetRole != r.Role {
@@ -135,13 +138,14 @@ th, td { border: 1px solid #b1b4b6; padding: 0.4rem 0.6rem; text-align: left; ve
 thead th { background: #f3f2f1; }
 ul { margin: 0; padding-left: 1.1rem; }
 .failed { color: #a4111e; font-weight: bold; }
+.needs-input { color: #6f3900; font-weight: bold; }
 a:focus { outline: 3px solid #fd0; }
 </style>
 </head>
 <body>
 <main>
 <h1>{{.Title}}</h1>
-<p>{{.Total}} {{if .Plans}}{{if eq .Total 1}}plan{{else}}plans{{end}}{{else}}{{if eq .Total 1}}pack{{else}}packs{{end}}{{end}}: {{.Ready}} ready, {{.Failed}} failed{{if .NotRun}}, {{.NotRun}} not built{{end}}. Documents dated {{.Date}}.</p>
+<p>{{.Total}} {{if .Plans}}{{if eq .Total 1}}plan{{else}}plans{{end}}{{else}}{{if eq .Total 1}}pack{{else}}packs{{end}}{{end}}: {{.Ready}} ready, {{if .NeedsInput}}{{.NeedsInput}} need input, {{end}}{{.Failed}} failed{{if .NotRun}}, {{.NotRun}} not built{{end}}. Documents dated {{.Date}}.</p>
 <table>
 <caption>{{if .Plans}}Every person in the team manifest{{else}}Every vacancy in the manifest{{end}}, in manifest order</caption>
 <thead>
@@ -156,7 +160,7 @@ a:focus { outline: 3px solid #fd0; }
 {{- end}}
 <td>{{.Role}}</td>
 <td>{{.Level}}</td>
-<td{{if eq .Status "failed"}} class="failed"{{end}}>{{.Status}}</td>
+<td{{if eq .Status "failed"}} class="failed"{{else if ne .Status "ready"}} class="needs-input"{{end}}>{{.Status}}</td>
 <td>{{if .Files}}<ul>{{$f := .Folder}}{{range .Files}}<li><a href="{{href $f .}}">{{.}}</a></li>{{end}}</ul>{{end}}</td>
 <td>{{if .Zip}}<a href="{{href .Zip}}">{{.Zip}}</a>{{end}}</td>
 <td>{{.Error}}</td>
@@ -181,11 +185,20 @@ func IndexPage(s *Summary, date, lang string) ([]byte, error) {
 		title = "Personal development plans"
 	}
 	data := struct {
-		Lang, Date, Title            string
-		Plans                        bool
-		Total, Ready, Failed, NotRun int
-		Rows                         []indexRow
-	}{lang, date, title, plans, len(s.Results), s.Built + s.UpToDate, s.Failed, s.NotRun, indexRows(s)}
+		Lang, Date, Title                        string
+		Plans                                    bool
+		Total, Ready, NeedsInput, Failed, NotRun int
+		Rows                                     []indexRow
+	}{Lang: lang, Date: date, Title: title, Plans: plans, Total: len(s.Results), Failed: s.Failed, NotRun: s.NotRun, Rows: indexRows(s)}
+	for _, r := range s.Results {
+		if r.Status == Built || r.Status == UpToDate {
+			if len(r.Missing) > 0 {
+				data.NeedsInput++
+			} else {
+				data.Ready++
+			}
+		}
+	}
 	var b bytes.Buffer
 	if err := indexTemplate.Execute(&b, data); err != nil {
 		return nil, fmt.Errorf("index.html: %w", err)

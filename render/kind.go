@@ -54,6 +54,31 @@ type Kind struct {
 	// means DocumentFormats. A tabular format (xlsx) is offered only by
 	// kinds whose documents are tables.
 	Formats []string
+	// Internal marks a kind for the organisation, not for candidates (the
+	// composition record): it may carry provenance, and a run that renders
+	// any candidate-facing kind of one role level writes it too.
+	Internal bool
+}
+
+// WithInternal returns kinds plus every internal kind not among them, when
+// kinds holds a candidate-facing document of one role level.
+func WithInternal(kinds []Kind) []Kind {
+	has := map[string]bool{}
+	rung := false
+	for _, k := range kinds {
+		has[k.ID] = true
+		rung = rung || (k.Scope == ScopeRung && !k.Internal)
+	}
+	if !rung {
+		return kinds
+	}
+	out := append([]Kind(nil), kinds...)
+	for _, k := range Kinds {
+		if k.Internal && !has[k.ID] {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // Copy is one document of a kind that makes several.
@@ -88,6 +113,7 @@ var Kinds = []Kind{
 	{ID: "pdp", Title: "Personal development plan", Template: "pdp.md.tmpl", Scope: ScopePlan},
 	{ID: "progression", Title: "Career map", Template: "progression.md.tmpl", Scope: ScopeLadder,
 		Formats: append(append([]string(nil), DocumentFormats...), "xlsx")},
+	{ID: "record", Title: "Composition record", Template: "record.md.tmpl", Internal: true},
 }
 
 // KindIDs lists the known kind ids in registry order.

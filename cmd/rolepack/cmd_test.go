@@ -28,13 +28,26 @@ func run(t *testing.T, env map[string]string, args ...string) (string, string, e
 
 var fixedDate = map[string]string{"SOURCE_DATE_EPOCH": "1794528000"} // 2026-11-13
 
+// TestDefaultRunWritesEightDocuments: the default run writes the JD and
+// the PDP in four formats, and the composition record beside them.
 func TestDefaultRunWritesEightDocuments(t *testing.T) {
 	dir := t.TempDir()
-	stdout, _, err := run(t, fixedDate, "--out", dir)
+	stdout, stderr, err := run(t, fixedDate, "--out", dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"jd.pdf", "jd.docx", "jd.md", "jd.html", "pdp.pdf", "pdp.docx", "pdp.md", "pdp.html"} {
+	for _, want := range []string{
+		"warning: the organisation is the example one: set organisation.name,",
+		"warning: no salary: set vacancy.salary",
+		"warning: no closing date: set vacancy.closing",
+		"warning: no band or grade: set vacancy.band",
+		"warning: no reference: set vacancy.reference",
+	} {
+		if strings.Count(stderr, want) != 1 {
+			t.Errorf("stderr does not warn once %q:\n%s", want, stderr)
+		}
+	}
+	for _, name := range []string{"jd.pdf", "jd.docx", "jd.md", "jd.html", "pdp.pdf", "pdp.docx", "pdp.md", "pdp.html", "record.pdf", "record.docx", "record.md", "record.html"} {
 		if !strings.Contains(stdout, "wrote "+filepath.Join(dir, name)+"\n") {
 			t.Errorf("stdout does not report %s:\n%s", name, stdout)
 		}
@@ -50,13 +63,21 @@ func TestDefaultRunWritesEightDocuments(t *testing.T) {
 	for _, want := range []string{
 		"Inspire best practice for data products and services within your teams",
 		"Programming and build (data engineering)",
-		"organisation’s specific needs", // seed 000's mojibake, repaired
-		"Build containers and Helm charts",
 		"Delivering outcomes",
+		"# Head of data engineering",
 	} {
 		if !strings.Contains(string(md), want) {
 			t.Errorf("jd.md lacks %q", want)
 		}
+	}
+	for _, not := range []string{"rolepack", "B1.1", "Level 5", "NHS", "ddat"} {
+		if strings.Contains(string(md), not) {
+			t.Errorf("jd.md has %q", not)
+		}
+	}
+	rec, _ := os.ReadFile(filepath.Join(dir, "record.md"))
+	if !strings.Contains(string(rec), "| behaviour | NHS Constitution | NHS-specific: taken only when named in select | ncf fedip-head-of-data-ethics.txt:55 |") {
+		t.Error("the record does not say why the NHS Constitution behaviour was left out")
 	}
 }
 
@@ -172,7 +193,7 @@ func TestEnvironmentOverridesConfig(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(b), "Band 8a") || !strings.Contains(string(b), "| Level | Senior |") {
+	if !strings.Contains(string(b), "Band 8a") || !strings.Contains(string(b), "# Senior data engineer") {
 		t.Error("environment did not override level and vacancy band")
 	}
 	if _, err := os.Stat(filepath.Join(dir, "pdp.md")); err == nil {
@@ -190,6 +211,7 @@ func TestShowListsEveryEntryWithProvenance(t *testing.T) {
 		"from sde-skills data-management-engineering, level senior, Advanced Techniques, matrix-data-management-engineering.md:",
 		"from ncf head-of-data-ethics, level head-of-data-ethics, Behaviours, fedip-head-of-data-ethics.txt:47",
 		"Degree in a numerate subject",
+		"organisation’s specific needs", // seed 000's mojibake, repaired
 	} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("show output lacks %q", want)

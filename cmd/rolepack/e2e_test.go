@@ -58,8 +58,8 @@ func TestE2EDefaultRunWithRealReaders(t *testing.T) {
 	}
 	conv := filepath.Join(dir, "converted")
 	docs, _ := filepath.Glob(filepath.Join(out, "*.docx"))
-	if len(docs) != 5 {
-		t.Fatalf("%d DOCX files, want 5", len(docs))
+	if len(docs) != 6 {
+		t.Fatalf("%d DOCX files, want 6 (five documents and the record)", len(docs))
 	}
 	args := append([]string{"--headless", "-env:UserInstallation=file://" + filepath.Join(dir, "lo-profile"), "--convert-to", "pdf", "--outdir", conv}, docs...)
 	if b, err := exec.Command(soffice, args...).CombinedOutput(); err != nil {
@@ -68,12 +68,13 @@ func TestE2EDefaultRunWithRealReaders(t *testing.T) {
 	// What each document must say, in the PDF we write and in LibreOffice's
 	// rendering of the DOCX.
 	want := map[string][]string{
-		"jd": {"Data engineer", "Job description", "Inspire best practice for data products and services within your teams",
-			"Programming and build (data engineering)", "organisation’s specific needs", "Build containers and Helm charts",
-			"Delivering outcomes", "Person specification", "Example Health Data Service"},
-		"spec":    {"Person specification", "Essential", "Desirable"},
-		"advert":  {"Data engineer", "How to apply"},
-		"scoring": {"Interview scoring sheet", "Outstanding", "Not demonstrated"},
+		"jd": {"Head of data engineering", "Job description", "Inspire best practice for data products and services within your teams",
+			"Programming and build (data engineering)", "Delivering outcomes", "Person specification", "Example Health Data Service",
+			"Document control: Version 1.0"},
+		"spec":    {"Person specification", "Essential", "Desirable", "Experience of data modelling"},
+		"advert":  {"Head of data engineering", "How to apply"},
+		"scoring": {"Interview scoring sheet", "Outstanding", "Not demonstrated", "Suggested question", "Question asked"},
+		"record":  {"Composition record", "Left out", "NHS-specific", "NHS Constitution"},
 		"pdp": {"Personal development plan", "Build containers and Helm charts",
 			"Proficiency in building and managing containers and Helm charts",              // Mid
 			"Strategic oversight of containerization strategies and Helm chart management", // Senior

@@ -31,6 +31,8 @@ type GenerateOptions struct {
 	Force     bool
 	// The development plan's move (pdp.from, pdp.to, pdp.targetRole).
 	PlanFrom, PlanTo, PlanToRole string
+	// AllowRetired accepts a level its framework marks as no longer in use.
+	AllowRetired bool
 }
 
 // flagValues lists the config keys the options set.
@@ -64,6 +66,10 @@ write (or that was edited since) is never overwritten without --force.
 
 Document kinds:
 ` + kindList() + `
+The record (internal: what the documents were composed from, what was
+selected and left out and why) is written with any candidate-facing document.
+Warnings (one line each) name what the organisation has still to set: the
+example organisation, salary, closing date, band, reference.
 A personal development plan goes from pdp.from to pdp.to (--from, --to, and
 --to-role for a move to another role); a run of plans alone needs no
 --level. A plan that cannot be built fails alone: the other documents are
@@ -94,6 +100,7 @@ Formats: ` + strings.Join(output.FormatNames(), ", ") + `.`,
 	fl.StringVar(&opts.PlanFrom, "from", "", "PDP: current level (pdp.from): a ladder rung, or the framework's level id with FRAMEWORK/ROLE (env ROLEPACK_PDP_FROM)")
 	fl.StringVar(&opts.PlanTo, "to", "", "PDP: target level (pdp.to; default the next level up) (env ROLEPACK_PDP_TO)")
 	fl.StringVar(&opts.PlanToRole, "to-role", "", "PDP: target role when the move is to another role (pdp.targetRole) (env ROLEPACK_PDP_TARGETROLE)")
+	addAllowRetired(cmd, &opts.AllowRetired)
 	completeNames(cmd, "doc", render.KindIDs())
 	completeNames(cmd, "format", output.FormatNames())
 	return cmd
@@ -133,6 +140,7 @@ func runGenerate(ctx context.Context, opts *GenerateOptions) error {
 		return err
 	}
 	cfg := l.cfg
+	cfg.AllowRetired = opts.AllowRetired
 	if err := checkNames(cfg, "documents", "document kind", cfg.Documents, render.KindIDs(), l.origins); err != nil {
 		return err
 	}
@@ -149,6 +157,7 @@ func runGenerate(ctx context.Context, opts *GenerateOptions) error {
 	if len(cfg.Formats) == 0 {
 		return fmt.Errorf("%s: no formats chosen (use --format %s)", cfg.At("formats"), strings.Join(output.FormatNames(), ","))
 	}
+	kinds = render.WithInternal(kinds)
 	planLevel(cfg, kinds)
 	if cfg.Role == "" || cfg.Level == "" {
 		return fmt.Errorf("%s: choose a role and a level (--role, --level)", cfg.At("role"))
@@ -167,6 +176,9 @@ func runGenerate(ctx context.Context, opts *GenerateOptions) error {
 	rc, err := compose.NewContext(cfg, l.lib, cfg.Role, cfg.Level, l.date, false)
 	if err != nil {
 		return err
+	}
+	if !planOnly(kinds) {
+		printContextWarnings(opts.IO, rc)
 	}
 	// A plan that cannot be built fails the plan alone: the other
 	// documents are still written, and the run ends with its error.
@@ -221,4 +233,19 @@ func readLogo(l *loaded) ([]byte, error) {
 		return nil, fmt.Errorf("%s: logo: %w", l.cfg.At("organisation", "logo"), err)
 	}
 	return b, nil
+}
+
+// addAllowRetired adds --allow-retired: a level its framework marks as no
+// longer in use (DDaT "NOT IN USE") is refused as a target without it.
+func addAllowRetired(cmd *cobra.Command, allow *bool) {
+	cmd.Flags().BoolVar(allow, "allow-retired", false, "generate for a level its framework marks as no longer in use")
+}
+
+// printContextWarnings prints, one line each, what the user should know
+// about a run: the example organisation, each vacancy fact still to give,
+// a retired level.
+func printContextWarnings(io *IO, rc *compose.Context) {
+	for _, w := range rc.Warnings {
+		fmt.Fprintf(io.Err, "warning: %s\n", w)
+	}
 }

@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"regexp"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -165,11 +166,11 @@ func TestValueErrorsNameTheirOrigin(t *testing.T) {
 		{"salary from --set", nil, []string{"--set", "vacancy.salaryMin=abc"}, "--set vacancy.salaryMin=abc: vacancy.salaryMin must be a number, e.g. 55690"},
 		{"salary from the environment", map[string]string{"ROLEPACK_VACANCY_SALARYMIN": "abc"}, nil, "ROLEPACK_VACANCY_SALARYMIN=abc: vacancy.salaryMin must be a number, e.g. 55690"},
 		{"NaN salary from --set", nil, []string{"--set", "vacancy.salaryMax=NaN"}, "--set vacancy.salaryMax=NaN: vacancy.salaryMax must be a number, e.g. 55690"},
-		{"NaN salary in the file", nil, []string{"--config", nanCfg}, nanCfg + ":82: vacancy salaryMin is not a number"},
+		{"NaN salary in the file", nil, []string{"--config", nanCfg}, nanCfg + ":" + strconv.Itoa(lineOf(t, nanCfg, "salaryMin: .nan")) + ": vacancy salaryMin is not a number"},
 		{"negative salary", nil, []string{"--set", "vacancy.salaryMax=-5"}, "--set vacancy.salaryMax=-5: vacancy salaryMax -5 is negative"},
 		{"absurd salary", map[string]string{"ROLEPACK_VACANCY_SALARYMIN": "1e300"}, nil, "ROLEPACK_VACANCY_SALARYMIN=1e300: vacancy salaryMin 1e+300 is more than 10000000"},
 		{"min above max", nil, []string{"--set", "vacancy.salaryMin=90000", "--set", "vacancy.salaryMax=50000"}, "--set vacancy.salaryMax=50000: vacancy salaryMin 90000 is more than salaryMax 50000"},
-		{"bool", nil, []string{"--set", "scoring.scale=x", "--set", "personSpec.clusterOver=many"}, "--set personSpec.clusterOver=many: personSpec.clusterOver must be a whole number"},
+		{"bool", nil, []string{"--set", "scoring.scale=x", "--set", "scoring.max=many"}, "--set scoring.max=many: scoring.max must be a whole number"},
 		{"date out of range", nil, []string{"--date", "1850-01-01"}, `--date 1850-01-01: date "1850-01-01" is not between 1900 and 2200`},
 		{"date not a date", map[string]string{"ROLEPACK_DATE": "13/11/2026"}, nil, `ROLEPACK_DATE=13/11/2026: date "13/11/2026" is not a date in the form YYYY-MM-DD`},
 		{"closing date", nil, []string{"--set", "vacancy.closing=2300-01-01"}, `--set vacancy.closing=2300-01-01: closing "2300-01-01" is not between 1900 and 2200`},
@@ -344,3 +345,19 @@ func TestVersionCompletionAndHelp(t *testing.T) {
 }
 
 func regexpMatch(re, s string) bool { return regexp.MustCompile(re).MatchString(s) }
+
+// lineOf is the 1-based number of the first line of file that holds s.
+func lineOf(t *testing.T, file, s string) int {
+	t.Helper()
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, l := range strings.Split(string(b), "\n") {
+		if strings.Contains(l, s) {
+			return i + 1
+		}
+	}
+	t.Fatalf("%s has no line with %q", file, s)
+	return 0
+}

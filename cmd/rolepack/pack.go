@@ -32,6 +32,8 @@ type PackOptions struct {
 	Quiet     bool
 	// Progression adds the role's career map to every pack.
 	Progression bool
+	// AllowRetired accepts levels their framework marks as no longer in use.
+	AllowRetired bool
 }
 
 // NewCmdPack returns the pack command; runF, when not nil, runs in place
@@ -99,6 +101,7 @@ Formats: ` + strings.Join(output.FormatNames(), ", ") + `.`,
 	fl.BoolVar(&opts.Progression, "progression", false, "add the role's career map (progression: every level side by side, the vacancy's level marked) to every pack")
 	fl.StringVar(&opts.Templates, "templates", "", "folder of template overrides, file by file (env ROLEPACK_TEMPLATES)")
 	fl.StringVar(&opts.Date, "date", "", "document date YYYY-MM-DD (default SOURCE_DATE_EPOCH, else today) (env ROLEPACK_DATE)")
+	addAllowRetired(cmd, &opts.AllowRetired)
 	completeNames(cmd, "format", output.FormatNames())
 	return cmd
 }
@@ -143,6 +146,7 @@ func runPack(ctx context.Context, opts *PackOptions) error {
 		return err
 	}
 	cfg := l.cfg
+	cfg.AllowRetired = opts.AllowRetired
 	out := opts.Out
 	if out == "" {
 		base := cfg.Out

@@ -62,10 +62,10 @@ func TestPackCommandReportsEachPackAndFails(t *testing.T) {
 		t.Errorf("closing error = %q", err)
 	}
 	for _, want := range []string{
-		"] REF-1 data-engineer head: ok (11 files)\n",
+		"] REF-1 data-engineer head: ok (13 files)\n",
 		"] " + m + `:3: closing date "31/12/2026" is not a date in the form YYYY-MM-DD` + "\n",
-		"] REF-3 data-engineer senior: ok (9 files)\n",
-		"3 packs: 2 built, 1 failed, 0 skipped (up to date); 22 files written in ",
+		"] REF-3 data-engineer senior: ok (11 files)\n",
+		"3 packs: 2 built, 1 failed, 0 skipped (up to date); 26 files written in ",
 		"index: " + filepath.Join(out, "index.html") + "\n",
 	} {
 		if !strings.Contains(stderr, want) {

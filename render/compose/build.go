@@ -19,6 +19,9 @@ func NewContext(cfg *Config, lib *Library, role, level string, date time.Time, w
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", cfg.At("scoring", "scale"), err)
 	}
+	if c.Retired && !cfg.AllowRetired {
+		return nil, fmt.Errorf("%s: %s at %q is a level its framework marks as no longer in use: choose another level, or use --allow-retired", cfg.At("level"), c.ID, level)
+	}
 	lang := cfg.Language
 	if lang == "" {
 		lang = "en-GB"
@@ -30,15 +33,31 @@ func NewContext(cfg *Config, lib *Library, role, level string, date time.Time, w
 	if vac.Location == "" {
 		vac.Location = cfg.Organisation.Location
 	}
+	def := cfg.Roles[role]
+	sel := Select(c, selectionFor(def, level), def.Purpose)
+	count := func() int { return len(PersonSpec(sel, def, cfg.PersonSpec, cfg.Scoring)) }
+	sel.fit(c, count)
 	org := cfg.Organisation
 	if org.Clauses == nil {
-		org.Clauses = DefaultClauses()
+		org.Clauses = DefaultClauses(sel.NHS)
 	}
 	ctx := &Context{
 		Date: date.Format("2006-01-02"), DateLong: date.Format("2 January 2006"), Language: lang,
-		Organisation: org, Vacancy: vac, Role: c, Scale: scale,
-		Spec: PersonSpec(c, cfg.PersonSpec), Provenance: provenanceLine(c, date), Footer: footerLine(c, date),
+		Organisation: org, Vacancy: vac, Role: c, Scale: scale, Title: c.JobTitle, Selected: sel,
+		Spec: PersonSpec(sel, def, cfg.PersonSpec, cfg.Scoring), IncludeSpec: cfg.JD.IncludeSpec,
+		Blanks: Missing(vac), Provenance: provenanceLine(c, date),
 		source: &contextSource{cfg: cfg, lib: lib, role: role, level: level, date: date},
+	}
+	ctx.Control = controlLine(cfg, date)
+	ctx.Footer = ctx.Title + " · " + ctx.Control
+	if c.Retired {
+		ctx.Warnings = append(ctx.Warnings, fmt.Sprintf("%s at %q is a level its framework marks as no longer in use", c.ID, level))
+	}
+	if w := exampleOrganisation(cfg.Organisation); w != "" {
+		ctx.Warnings = append(ctx.Warnings, w)
+	}
+	for _, b := range ctx.Blanks {
+		ctx.Warnings = append(ctx.Warnings, fmt.Sprintf("no %s: set %s (the documents show it as to be completed)", b.Label, b.Key))
 	}
 	if withPlan {
 		if err := AddPlan(ctx, cfg, lib, role, level, date); err != nil {
@@ -57,6 +76,9 @@ func AddPlan(c *Context, cfg *Config, lib *Library, role, level string, date tim
 	plan, err := buildPlan(cfg, lib, role, level, date)
 	if err != nil {
 		return err
+	}
+	if plan.Target.Retired && !cfg.AllowRetired {
+		return fmt.Errorf("%s: the PDP's target level is one its framework marks as no longer in use: choose another (pdp.to), or use --allow-retired", cfg.At("pdp", "to"))
 	}
 	both := &Composed{ID: plan.Target.ID, Title: plan.Current.Title,
 		Rung:    Rung{Label: plan.Current.Rung.Label + " to " + plan.Target.Rung.Label},
@@ -157,4 +179,63 @@ func (c *Context) For(kind, title string, plan bool) *Context {
 		cp.Footer, cp.Provenance = c.PDP.footer, c.PDP.provenance
 	}
 	return &cp
+}
+
+// Missing lists the vacancy facts the organisation has still to give:
+// salary, closing date, band or grade, reference.
+func Missing(v Vacancy) []Blank {
+	var out []Blank
+	if v.Salary == "" && v.SalaryMin == 0 && v.SalaryMax == 0 {
+		out = append(out, Blank{"vacancy.salary", "salary"})
+	}
+	if v.Closing == "" {
+		out = append(out, Blank{"vacancy.closing", "closing date"})
+	}
+	if v.Band == "" {
+		out = append(out, Blank{"vacancy.band", "band or grade"})
+	}
+	if v.Reference == "" {
+		out = append(out, Blank{"vacancy.reference", "reference"})
+	}
+	return out
+}
+
+// ExampleOrganisationName is the organisation of the embedded example
+// configuration.
+const ExampleOrganisationName = "Example Health Data Service"
+
+// exampleOrganisation warns when the organisation is still the example
+// one, naming the keys to set.
+func exampleOrganisation(o Organisation) string {
+	if o.Name != ExampleOrganisationName && !strings.Contains(o.Website, "example.org") {
+		return ""
+	}
+	return "the organisation is the example one: set organisation.name, organisation.department, organisation.location, organisation.website, organisation.about, organisation.offer and organisation.apply"
+}
+
+// controlLine is the document-control line: "Version 1.0 · 21 November
+// 2026 · Owner: Data and Analytics, Example Health Data Service".
+func controlLine(cfg *Config, date time.Time) string {
+	v := cfg.Document.Version
+	if v == "" {
+		v = cfg.Vacancy.Version
+	}
+	if v == "" {
+		v = "1.0"
+	}
+	owner := cfg.Document.Owner
+	if owner == "" {
+		var parts []string
+		for _, p := range []string{cfg.Organisation.Department, cfg.Organisation.Name} {
+			if p != "" {
+				parts = append(parts, p)
+			}
+		}
+		owner = strings.Join(parts, ", ")
+	}
+	line := fmt.Sprintf("Version %s · %s", v, date.Format("2 January 2006"))
+	if owner != "" {
+		line += " · Owner: " + owner
+	}
+	return line
 }

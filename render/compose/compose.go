@@ -75,8 +75,16 @@ type Item struct {
 // Composed is a role at one ladder rung, merged from all its sources: the
 // data a template receives as .Role.
 type Composed struct {
-	ID               string      `json:"id"`
-	Title            string      `json:"title"`
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	// JobTitle is the title of the job at this level: the framework level's
+	// own title when a text source gives one (DDaT "Head of data
+	// engineering"), else the role's titles entry for the rung, else
+	// "<Rung> <role title>" in sentence case.
+	JobTitle         string      `json:"jobTitle"`
+	Retired          bool        `json:"retired,omitempty"` // a source level is marked no longer in use
+	RoleText         []string    `json:"roleText,omitempty"`
+	RoleTextFrom     string      `json:"roleTextFrom,omitempty"`
 	Family           string      `json:"family,omitempty"`
 	Rung             Rung        `json:"level"`
 	Purpose          string      `json:"purpose,omitempty"`
@@ -186,7 +194,49 @@ func Compose(cfg *Config, lib *Library, roleID, level string) (*Composed, error)
 	if c.Title == "" {
 		c.Title = roleID
 	}
+	if r, ok := def.ResponsibleForAt[level]; ok {
+		c.ResponsibleFor = r
+	}
+	if c.JobTitle == "" {
+		c.JobTitle = def.Titles[level]
+	}
+	if c.JobTitle == "" {
+		c.JobTitle = rungTitle(rung.Label, c.Title)
+	}
+	if c.RoleText == nil {
+		c.roleTextFallback(lib, def)
+	}
 	return c, nil
+}
+
+// rungTitle is "<Rung> <role title>" in sentence case ("Senior data
+// engineer"), or the role title when it already names the rung.
+func rungTitle(rung, role string) string {
+	if rung == "" || strings.HasPrefix(strings.ToLower(role), strings.ToLower(rung)+" ") {
+		return role
+	}
+	return upperFirst(strings.ToLower(rung)) + " " + lowerFirst(role)
+}
+
+// roleTextFallback records the role's own description from the first role
+// source that gives text, even one mapped to no level at this rung: the
+// job purpose falls back on it.
+func (c *Composed) roleTextFallback(lib *Library, def RoleDef) {
+	for _, s := range def.Sources {
+		if s.Role == "" || (s.Text != nil && !*s.Text) {
+			continue
+		}
+		fw, err := lib.Framework(s.Framework)
+		if err != nil {
+			continue
+		}
+		r, err := findRole(fw, s.Role)
+		if err != nil || len(r.Description) == 0 {
+			continue
+		}
+		c.RoleText, c.RoleTextFrom = r.Description, fw.ID+": "+r.From
+		return
+	}
 }
 
 // knownKind reports whether k is one of the entry kinds documents use.
@@ -303,7 +353,8 @@ func composeFrameworkRole(lib *Library, fwID, roleID, level string) (*Composed, 
 	if err != nil {
 		return nil, err
 	}
-	c := &Composed{ID: fwID + "/" + roleID, Title: rl.Title, Family: r.Family, Rung: Rung{ID: rl.ID, Label: rl.Title}}
+	c := &Composed{ID: fwID + "/" + roleID, Title: rl.Title, JobTitle: rl.Title, Family: r.Family, Rung: Rung{ID: rl.ID, Label: rl.Title},
+		Retired: rl.Retired, RoleText: r.Description, RoleTextFrom: fw.ID + ": " + r.From}
 	m := newMerger()
 	if err := c.addSource(lib, SourceDef{Framework: fwID, Role: roleID}, level, m); err != nil {
 		return nil, err
@@ -337,7 +388,17 @@ func (c *Composed) addSource(lib *Library, s SourceDef, mapped string, m *merger
 			return err
 		}
 		ref.Role, ref.LevelName = r.ID, rl.Title
+		if rl.Retired {
+			c.Retired = true
+			c.Notes = append(c.Notes, fmt.Sprintf("%s role %q level %q is marked no longer in use (%s)", fw.ID, r.ID, rl.Title, rl.From))
+		}
 		if s.Text == nil || *s.Text {
+			if c.JobTitle == "" {
+				c.JobTitle = rl.Title
+			}
+			if c.RoleText == nil && len(r.Description) > 0 {
+				c.RoleText, c.RoleTextFrom = r.Description, fw.ID+": "+r.From
+			}
 			if c.Family == "" {
 				c.Family = r.Family
 			}

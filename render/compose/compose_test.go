@@ -161,7 +161,8 @@ func TestPersonSpecIDsAndRules(t *testing.T) {
 	cfg, _ := LoadConfig("cfg.yaml", []byte(testConfig))
 	c, _ := Compose(cfg, testLibrary(t), "eng", "senior")
 	c.Items = append(c.Items, &Item{Kind: "knowledge", Title: "Big Data", Depth: "Familiar with"}, &Item{Kind: "knowledge", Title: "IT Environment", Depth: "Expert in"})
-	spec := PersonSpec(c, PersonSpecConfig{})
+	sel := Select(c, SelectDef{}, "")
+	spec := PersonSpec(sel, RoleDef{}, PersonSpecConfig{}, ScoringConfig{})
 	got := map[string]Criterion{}
 	for _, cr := range spec {
 		got[cr.ID] = cr
@@ -169,51 +170,122 @@ func TestPersonSpecIDsAndRules(t *testing.T) {
 	if cr := got["Q1"]; cr.Text != "A degree" || cr.Essential {
 		t.Errorf("Q1 %+v (config says essential: false)", cr)
 	}
-	if cr := got["E1"]; !strings.HasPrefix(cr.Text, "Experience that shows you can lead the team") || !cr.AtInterview() {
+	if cr := got["E1"]; cr.Text != "Experience of leading the team" || !cr.Scored || cr.Question == "" {
 		t.Errorf("E1 %+v", cr)
 	}
-	if cr := got["K1"]; cr.Text != "Familiar with Big Data" || cr.Essential {
-		t.Errorf("K1 %+v: Familiar with is desirable", cr)
-	}
-	if cr := got["K2"]; cr.Text != "Expert in IT Environment" || !cr.Essential {
-		t.Errorf("K2 %+v", cr)
-	}
-	if cr := got["S1"]; cr.Group != "Skills" || !cr.Essential {
+	if cr := got["S1"]; cr.Text != "Experience of data modelling" || cr.Group != "Skills" || !cr.Essential || !cr.Scored {
 		t.Errorf("S1 %+v", cr)
+	}
+	if cr := got["S2"]; cr.Text != "Experience of pipelines" || cr.Essential || cr.Scored {
+		t.Errorf("S2 %+v: another source's skill is desirable, not scored", cr)
 	}
 }
 
-func TestLongBehaviourListsFoldIntoClusters(t *testing.T) {
+func TestDefaultSelectionPicksOnePerFamilyAndNoNHSText(t *testing.T) {
 	c := &Composed{}
-	for i := 1; i <= 10; i++ {
-		fam := 1 + (i-1)/5
-		c.Items = append(c.Items, &Item{Kind: "behaviour", Title: fmt.Sprintf("Behaviour %d", i), Code: fmt.Sprintf("B%d.%d", fam, i)})
+	for i := 1; i <= 12; i++ {
+		fam := 1 + (i-1)/3
+		title := fmt.Sprintf("Behaviour %d", i)
+		desc := fmt.Sprintf("You are able to do thing %d", i)
+		if i == 1 {
+			title, desc = "NHS Constitution", "You promote the values of the NHS Constitution"
+		}
+		c.Items = append(c.Items, &Item{Kind: "behaviour", Title: title, Code: fmt.Sprintf("B%d.%d", fam, i), Descriptors: []string{desc}})
 	}
 	for i := 1; i <= 9; i++ {
-		c.Items = append(c.Items, &Item{Kind: "leadership", Title: fmt.Sprintf("Lead %d", i), Level: "Level Five"})
+		c.Items = append(c.Items, &Item{Kind: "leadership", Title: fmt.Sprintf("Lead %d", i), Level: "Level Five", Descriptors: []string{"You lead"}})
 	}
-	spec := PersonSpec(c, PersonSpecConfig{})
-	var texts []string
+	sel := Select(c, SelectDef{}, "")
+	var titles []string
+	for _, it := range sel.Behaviours {
+		titles = append(titles, it.Title)
+	}
+	if got := strings.Join(titles, ", "); got != "Behaviour 2, Behaviour 4, Behaviour 7, Behaviour 10" {
+		t.Errorf("behaviours %s: want the first of each family, NHS-specific ones left out", got)
+	}
+	if len(sel.Leadership) != 2 || sel.NHS {
+		t.Errorf("leadership %d, nhs %v", len(sel.Leadership), sel.NHS)
+	}
+	spec := PersonSpec(sel, RoleDef{}, PersonSpecConfig{}, ScoringConfig{})
 	for _, cr := range spec {
-		texts = append(texts, cr.ID+" "+cr.Text)
+		if strings.Contains(cr.Text, "NHS") || strings.Contains(cr.Text, "B1") || strings.Contains(cr.Text, "Level") {
+			t.Errorf("%s %q: a code, a level word or NHS text", cr.ID, cr.Text)
+		}
 	}
-	want := []string{
-		"B1 Behaviours B1: Behaviour 1, Behaviour 2, Behaviour 3, Behaviour 4, Behaviour 5",
-		"B2 Behaviours B2: Behaviour 6, Behaviour 7, Behaviour 8, Behaviour 9, Behaviour 10",
-		"L1 Leadership Level Five: Lead 1, Lead 2, Lead 3, Lead 4, Lead 5, Lead 6, Lead 7, Lead 8, Lead 9",
+	if cr := spec[0]; cr.Text != "Ability to do thing 2" || !strings.HasPrefix(cr.Question, "Tell us about a time when you had to do thing 2.") {
+		t.Errorf("B1 %+v", cr)
 	}
-	if strings.Join(texts, "\n") != strings.Join(want, "\n") {
-		t.Errorf("criteria:\n%s\nwant:\n%s", strings.Join(texts, "\n"), strings.Join(want, "\n"))
+	named := Select(c, SelectDef{Behaviours: []string{"nhs constitution", "B2.4"}}, "")
+	if len(named.Behaviours) != 2 || named.Behaviours[1].Title != "Behaviour 4" || !named.NHS {
+		t.Errorf("named selection %+v, nhs %v", named.Behaviours, named.NHS)
 	}
-	if n := len(PersonSpec(c, PersonSpecConfig{ClusterOver: -1})); n != 19 {
-		t.Errorf("clusterOver -1 gives %d criteria, want 19", n)
+	if !strings.Contains(DefaultClauses(true)["Confidentiality"], "patients") || strings.Contains(DefaultClauses(false)["Confidentiality"], "patients") {
+		t.Error("the confidentiality clause names patients only for an NHS selection")
+	}
+	left := 0
+	for _, d := range sel.Decisions {
+		if d.Outcome == "left out" {
+			left++
+		}
+	}
+	if left != len(c.Items)-len(sel.Behaviours)-len(sel.Leadership) {
+		t.Errorf("%d entries recorded as left out", left)
+	}
+}
+
+func TestPlainWording(t *testing.T) {
+	for in, want := range map[string]string{
+		"A head of data engineering leads multi-functional delivery teams to deliver services for their department.": "As head of data engineering, you will lead multi-functional delivery teams to deliver services for your department.",
+		"Sets direction for ethics in data initiatives. Defines governance processes.":                               "You will set direction for ethics in data initiatives.",
+	} {
+		if got := voice(in, false); got != want {
+			t.Errorf("voice(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := voice("A data engineer develops and constructs data products, and integrates them into systems.", true); got != "As a data engineer, you will develop and construct data products, and integrate them into systems." {
+		t.Errorf("voice with article: %q", got)
+	}
+	for in, want := range map[string]string{
+		"Lead data mapping projects and ensure compliance": "Experience of leading data mapping projects and ensuring compliance",
+		"Data Catalogue":                   "Experience of data catalogue",
+		"Build containers and Helm charts": "Experience of building containers and Helm charts",
+		"set standards":                    "Experience of setting standards",
+	} {
+		if got := experienceOf(in); got != want {
+			t.Errorf("experienceOf(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := knowledgeOf("IT Environment"); got != "Knowledge of IT environment" {
+		t.Errorf("knowledgeOf: %q", got)
+	}
+	for in, ok := range map[string]bool{"You can manage stakeholders": true, "You have created a team": false, "Strategic oversight of data": false, "You are capable of writing": false} {
+		if _, got := verbPhrase(in); got != ok {
+			t.Errorf("verbPhrase(%q) ok = %v", in, got)
+		}
+	}
+}
+
+func TestRungTitles(t *testing.T) {
+	cfg, _ := LoadConfig("cfg.yaml", []byte(testConfig+"    titles: {mid: Engineer II}\n    responsibleFor: A team\n    responsibleForAt: {mid: \"\"}\n"))
+	lib := testLibrary(t)
+	for level, want := range map[string]string{"senior": "Senior engineer", "mid": "Engineer II"} {
+		c, err := Compose(cfg, lib, "eng", level)
+		if err != nil || c.JobTitle != want {
+			t.Errorf("%s: title %q, want %q (%v)", level, c.JobTitle, want, err)
+		}
+		if (c.ResponsibleFor == "") != (level == "mid") {
+			t.Errorf("%s: responsible for %q (responsibleForAt clears it at mid only)", level, c.ResponsibleFor)
+		}
+	}
+	if got := rungTitle("Senior", "Data engineer"); got != "Senior data engineer" {
+		t.Errorf("rungTitle %q", got)
 	}
 }
 
 func TestStandardClausesDefaultAndOptOut(t *testing.T) {
 	date := time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)
 	for src, want := range map[string]int{
-		testConfig: len(DefaultClauses()),
+		testConfig: len(DefaultClauses(false)),
 		testConfig + "organisation: {clauses: {}}\n":                  0,
 		testConfig + "organisation: {clauses: {Conduct: Be kind.}}\n": 1,
 	} {
@@ -239,5 +311,56 @@ func TestAddedEntryOfUnknownKindIsAnError(t *testing.T) {
 	_, err = Compose(cfg, testLibrary(t), "eng", "senior")
 	if err == nil || !strings.HasPrefix(err.Error(), `cfg.yaml:14: unknown entry kind "qualifcation" (known: work-activity, skill,`) {
 		t.Errorf("error %v", err)
+	}
+}
+
+func TestRetiredLevelRefusedUnlessAllowed(t *testing.T) {
+	fw := &framework.Framework{ID: "d", Name: "D", Roles: []framework.Role{{ID: "cdo", Title: "Chief data officer", From: "cdo.md:1",
+		Levels: []framework.RoleLevel{{ID: "cdo", Title: "Chief data officer", Retired: true, From: "cdo.md:3"}}}}}
+	lib, err := NewLibrary(fw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, _ := LoadConfig("cfg.yaml", []byte("level: cdo\n"))
+	date := time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)
+	if _, err := NewContext(cfg, lib, "d/cdo", "cdo", date, false); err == nil || !strings.Contains(err.Error(), "--allow-retired") {
+		t.Errorf("a retired level as the target: %v", err)
+	}
+	cfg.AllowRetired = true
+	ctx, err := NewContext(cfg, lib, "d/cdo", "cdo", date, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ctx.Warnings) == 0 || !strings.Contains(ctx.Warnings[0], "no longer in use") {
+		t.Errorf("warnings %q", ctx.Warnings)
+	}
+}
+
+func TestQuestionBankWeightsAndScoredLimit(t *testing.T) {
+	cfg, _ := LoadConfig("cfg.yaml", []byte(testConfig+"    questions: {Data modelling: Walk us through a model you built}\nscoring: {max: 1, weights: {skills: 3}}\n"))
+	ctx, err := NewContext(cfg, testLibrary(t), "eng", "senior", time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	scored := 0
+	for _, c := range ctx.Spec {
+		if c.Scored {
+			scored++
+			if c.Question != "Walk us through a model you built." || c.Weight != 3 {
+				t.Errorf("%s: question %q weight %d", c.ID, c.Question, c.Weight)
+			}
+		} else if c.AtInterview() {
+			t.Errorf("%s is assessed at interview but not scored", c.ID)
+		}
+	}
+	if scored != 1 {
+		t.Errorf("%d scored, want scoring.max 1", scored)
+	}
+	var labels []string
+	for _, b := range ctx.Blanks {
+		labels = append(labels, b.Label)
+	}
+	if got := strings.Join(labels, ", "); got != "salary, closing date, band or grade, reference" {
+		t.Errorf("blanks %q", got)
 	}
 }

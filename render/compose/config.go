@@ -39,6 +39,13 @@ type Config struct {
 	Development  DevelopmentConfig  `yaml:"development"`
 	PersonSpec   PersonSpecConfig   `yaml:"personSpec"`
 	Scoring      ScoringConfig      `yaml:"scoring"`
+	JD           JDConfig           `yaml:"jd"`
+	Document     DocumentControl    `yaml:"document"`
+
+	// AllowRetired lets a run target a level its framework marks as no
+	// longer in use (DDaT "NOT IN USE"); set by --allow-retired, not by
+	// the config file.
+	AllowRetired bool `yaml:"-"`
 
 	// File is the config file's name for messages ("" for the embedded default).
 	File string `yaml:"-"`
@@ -81,6 +88,44 @@ type RoleDef struct {
 	Sources        []SourceDef `yaml:"sources"`
 	Add            []EntryDef  `yaml:"add"`
 	Remove         []EntryRef  `yaml:"remove"`
+	// ResponsibleForAt replaces responsibleFor at the rungs it names ("" for
+	// none: a role that manages no one at that rung).
+	ResponsibleForAt map[string]string `yaml:"responsibleForAt"`
+	// Titles gives the job title at each rung (rung id → title) where no
+	// framework level title applies.
+	Titles map[string]string `yaml:"titles"`
+	// Select chooses what goes into the candidate-facing documents; SelectAt
+	// replaces it at the rungs it names.
+	Select   SelectDef            `yaml:"select"`
+	SelectAt map[string]SelectDef `yaml:"selectAt"`
+	// Questions is the interview question bank: criterion title (or id)
+	// → the question the scoring sheet suggests.
+	Questions map[string]string `yaml:"questions"`
+}
+
+// SelectDef chooses, per kind, what the candidate-facing documents carry.
+// Names match an entry's title or code, case-insensitively. Empty lists
+// use the default rules documented in docs/config.md.
+type SelectDef struct {
+	Behaviours       []string `yaml:"behaviours"`       // behaviours to assess (4–6 is usual)
+	Leadership       []string `yaml:"leadership"`       // leadership expectations to assess
+	Essential        []string `yaml:"essential"`        // essential skills or knowledge
+	Desirable        []string `yaml:"desirable"`        // desirable skills or knowledge
+	Skills           int      `yaml:"skills"`           // essential skills by default rule (default 4)
+	Responsibilities int      `yaml:"responsibilities"` // key responsibilities in the JD (default 10)
+}
+
+// JDConfig shapes the job description.
+type JDConfig struct {
+	// IncludeSpec appends the person specification to the JD as an annex.
+	IncludeSpec bool `yaml:"includeSpec"`
+}
+
+// DocumentControl is the document-control line every candidate-facing
+// document ends with.
+type DocumentControl struct {
+	Version string `yaml:"version"` // default vacancy.version, else 1.0
+	Owner   string `yaml:"owner"`   // default organisation department and name
 }
 
 // SourceDef draws part of a role from one framework: a role's level text
@@ -170,21 +215,20 @@ type PersonSpecConfig struct {
 	// Assessment per criterion group (qualifications, experience,
 	// knowledge, skills, behaviours, leadership, other).
 	Assessment map[string][]string `yaml:"assessment"`
-	// Desirable depths: knowledge entries at these depths are desirable.
-	DesirableDepths []string `yaml:"desirableDepths"`
-	// DesirableKinds: entry kinds whose criteria are desirable.
-	DesirableKinds []string `yaml:"desirableKinds"`
-	Other          []string `yaml:"other"`
-	// ClusterOver folds behaviours or leadership expectations into one
-	// criterion per code family (or level) when a role has more than this
-	// many of a kind (default 8; -1 never folds).
-	ClusterOver int `yaml:"clusterOver"`
+	// Other criteria every role asks for (essential, assessed at application).
+	Other []string `yaml:"other"`
 }
 
 // ScoringConfig picks the interview score scale.
 type ScoringConfig struct {
 	Scale   string        `yaml:"scale"` // civil-service (1–7), 0-4, or custom
 	Anchors []ScoreAnchor `yaml:"anchors"`
+	// Max is the most criteria the sheet scores (default 8).
+	Max int `yaml:"max"`
+	// Weights multiplies scores, by criterion id (e.g. B1) or group
+	// (behaviours, leadership, skills, experience, knowledge,
+	// qualifications); unset is 1.
+	Weights map[string]int `yaml:"weights"`
 }
 
 // ScoreAnchor is one point of a custom score scale.

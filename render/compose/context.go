@@ -2,7 +2,6 @@ package compose
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -19,7 +18,13 @@ type Context struct {
 	Organisation Organisation `json:"organisation"`
 	Vacancy      Vacancy      `json:"vacancy"`
 	Role         *Composed    `json:"role"`
+	Title        string       `json:"title"`    // the job title at this level (see Composed.JobTitle)
+	Selected     *Selection   `json:"selected"` // what the candidate-facing documents carry
 	Spec         []Criterion  `json:"personSpec"`
+	IncludeSpec  bool         `json:"includeSpec"` // jd.includeSpec: the JD appends the person specification
+	Control      string       `json:"control"`     // document-control line: version, date, owner
+	Blanks       []Blank      `json:"blanks"`      // vacancy facts the organisation has still to give
+	Warnings     []string     `json:"warnings"`    // what the user should know about this run
 	Scale        Scale        `json:"scoringScale"`
 	PDP          *Plan        `json:"pdp,omitempty"`
 	Provenance   string       `json:"provenance"` // one line naming frameworks, versions, role, level and date
@@ -31,14 +36,25 @@ type Context struct {
 	source *contextSource // what NewContext composed, for WithLadder
 }
 
+// Blank is a fact the organisation must give before a document is
+// published (salary, closing date, band, reference).
+type Blank struct {
+	Key   string `json:"key"`   // config key, e.g. "vacancy.salary"
+	Label string `json:"label"` // e.g. "salary"
+}
+
 // Criterion is one person-specification criterion.
 type Criterion struct {
-	ID         string   `json:"id"`    // stable id, e.g. "S3", reused by the scoring sheet
-	Group      string   `json:"group"` // Qualifications, Experience, Knowledge, Skills, Behaviours, Leadership, Other
-	Text       string   `json:"text"`
+	ID         string   `json:"id"`              // stable id, e.g. "S3", reused by the scoring sheet
+	Group      string   `json:"group"`           // Qualifications, Experience, Knowledge, Skills, Behaviours, Leadership, Other
+	Label      string   `json:"label,omitempty"` // short name, e.g. the behaviour's title
+	Text       string   `json:"text"`            // the criterion as one sentence: "Experience of …", "Ability to …", "Knowledge of …"
 	Detail     string   `json:"detail,omitempty"`
 	Essential  bool     `json:"essential"`
-	Assessment []string `json:"assessment"` // Application, Interview, Test, Presentation
+	Assessment []string `json:"assessment"`         // Application, Interview, Test, Presentation
+	Scored     bool     `json:"scored"`             // on the interview scoring sheet
+	Question   string   `json:"question,omitempty"` // suggested interview question (scored criteria)
+	Weight     int      `json:"weight"`             // score multiplier on the scoring sheet (1 unless scoring.weights says)
 }
 
 // AtInterview reports whether the criterion is assessed at interview.
@@ -73,135 +89,6 @@ var specGroups = []specGroup{
 	{"Behaviours", "B", "behaviours", []string{"Interview"}},
 	{"Leadership", "L", "leadership", []string{"Application"}},
 	{"Other", "O", "other", []string{"Application"}},
-}
-
-// groupOfKind says which person-specification group an entry kind feeds.
-var groupOfKind = map[string]string{
-	"qualification": "qualifications", "knowledge": "knowledge", "skill": "skills",
-	"project-skill": "skills", "work-activity": "experience", "behaviour": "behaviours",
-	"leadership": "leadership",
-}
-
-// PersonSpec derives the person-specification criteria of a composed role.
-// Criterion ids are the group letter and a 1-based index, stable for the
-// same inputs.
-func PersonSpec(c *Composed, cfg PersonSpecConfig) []Criterion {
-	desirableDepth := map[string]bool{"familiar with": true}
-	if len(cfg.DesirableDepths) > 0 {
-		desirableDepth = map[string]bool{}
-		for _, d := range cfg.DesirableDepths {
-			desirableDepth[strings.ToLower(d)] = true
-		}
-	}
-	desirableKind := map[string]bool{"project-skill": true}
-	if cfg.DesirableKinds != nil {
-		desirableKind = map[string]bool{}
-		for _, k := range cfg.DesirableKinds {
-			desirableKind[k] = true
-		}
-	}
-	byGroup := map[string][]Criterion{}
-	for _, e := range c.Experience {
-		byGroup["experience"] = append(byGroup["experience"], Criterion{Text: e, Essential: true})
-	}
-	if len(c.Experience) == 0 {
-		for _, r := range c.Responsibilities {
-			byGroup["experience"] = append(byGroup["experience"], Criterion{Text: "Experience that shows you can " + r, Essential: true})
-		}
-	}
-	limit := cfg.ClusterOver
-	if limit == 0 {
-		limit = 8
-	}
-	clustered := map[string]bool{}
-	for _, kind := range []string{"behaviour", "leadership"} {
-		items := c.Kind(kind)
-		if limit < 0 || len(items) <= limit {
-			continue
-		}
-		g := groupOfKind[kind]
-		for _, cl := range clusters(items) {
-			byGroup[g] = append(byGroup[g], cl)
-		}
-		clustered[kind] = true
-	}
-	for _, it := range c.Items {
-		g, ok := groupOfKind[it.Kind]
-		if !ok || clustered[it.Kind] {
-			continue
-		}
-		cr := Criterion{Text: it.Title, Essential: !desirableKind[it.Kind]}
-		if it.Depth != "" {
-			cr.Text = it.Depth + " " + it.Title
-			cr.Essential = cr.Essential && !desirableDepth[strings.ToLower(it.Depth)]
-		}
-		if it.Essential != nil {
-			cr.Essential = *it.Essential
-		}
-		if len(it.Descriptors) > 0 {
-			cr.Detail = it.Descriptors[0]
-		}
-		byGroup[g] = append(byGroup[g], cr)
-	}
-	for _, o := range cfg.Other {
-		byGroup["other"] = append(byGroup["other"], Criterion{Text: o, Essential: true})
-	}
-	var out []Criterion
-	for _, g := range specGroups {
-		assess := g.assess
-		if a, ok := cfg.Assessment[g.key]; ok {
-			assess = a
-		}
-		for i, cr := range byGroup[g.key] {
-			cr.ID = fmt.Sprintf("%s%d", g.letter, i+1)
-			cr.Group = g.name
-			cr.Assessment = assess
-			out = append(out, cr)
-		}
-	}
-	return out
-}
-
-var codeFamily = regexp.MustCompile(`^([A-Za-z]+\d+)\.`)
-
-// clusters folds a long list of behaviours or leadership expectations into
-// one criterion per code family (B1.1–B1.7 → "B1") or, without codes, per
-// level, so that a person specification stays a list a panel can assess.
-func clusters(items []*Item) []Criterion {
-	type cluster struct {
-		key, label string
-		titles     []string
-		essential  bool
-	}
-	var out []*cluster
-	idx := map[string]*cluster{}
-	for _, it := range items {
-		key, label := "", ""
-		if m := codeFamily.FindStringSubmatch(it.Code); m != nil {
-			key, label = "code:"+m[1], m[1]
-		} else if it.Level != "" {
-			key, label = "level:"+it.Level, it.Level
-		}
-		cl, ok := idx[key]
-		if !ok {
-			cl = &cluster{key: key, label: label, essential: true}
-			idx[key] = cl
-			out = append(out, cl)
-		}
-		cl.titles = append(cl.titles, it.Title)
-		if it.Essential != nil && !*it.Essential {
-			cl.essential = false
-		}
-	}
-	crs := make([]Criterion, 0, len(out))
-	for _, cl := range out {
-		text := map[string]string{"behaviour": "Behaviours", "leadership": "Leadership"}[items[0].Kind]
-		if cl.label != "" {
-			text += " " + cl.label
-		}
-		crs = append(crs, Criterion{Text: text + ": " + strings.Join(cl.titles, ", "), Essential: cl.essential})
-	}
-	return crs
 }
 
 // ScoreScale returns the configured interview score scale.

@@ -137,7 +137,7 @@ func NewLadder(cfg *Config, lib *Library, roleID, current string, date time.Time
 			rd := rungDef{Rung: r, none: map[string]bool{}}
 			for _, s := range def.Sources {
 				if s.Levels[r.ID] == "none" {
-					rd.none[sourceKey(s.Framework, s.Role, s.Catalogue)] = true
+					rd.none[ladderSourceKey(s.Framework, s.Role, s.Catalogue)] = true
 				}
 			}
 			rungs = append(rungs, rd)
@@ -193,7 +193,7 @@ func NewLadder(cfg *Config, lib *Library, roleID, current string, date time.Time
 			}
 			for _, o := range it.Origins {
 				if o.Framework != "local" {
-					ra.origins[sourceKey(o.Framework, o.Role, o.Catalogue)] = true
+					ra.origins[ladderSourceKey(o.Framework, o.Role, o.Catalogue)] = true
 				}
 			}
 		}
@@ -294,7 +294,9 @@ func markDescriptor(d string, below *Item, allNew bool) Descriptor {
 	return out
 }
 
-func sourceKey(fw, role, catalogue string) string { return fw + "\x00" + role + "\x00" + catalogue }
+func ladderSourceKey(fw, role, catalogue string) string {
+	return fw + "\x00" + role + "\x00" + catalogue
+}
 
 func allIn(keys, set map[string]bool) bool {
 	for k := range keys {

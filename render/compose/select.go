@@ -1,0 +1,559 @@
+package compose
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// Selection is what the candidate-facing documents (JD, person
+// specification, advert, scoring sheet) carry, chosen from the composed
+// role by the role's select rules (docs/config.md, "Selection"). The full
+// composition stays in .Role; the record document lists every decision.
+type Selection struct {
+	Purpose        []string `json:"purpose"`        // job purpose paragraphs, second person
+	Duties         []string `json:"duties"`         // key responsibilities, one sentence each
+	Essential      []*Item  `json:"essential"`      // essential skills and knowledge
+	Desirable      []*Item  `json:"desirable"`      // desirable skills and knowledge
+	Behaviours     []*Item  `json:"behaviours"`     // behaviours assessed
+	Leadership     []*Item  `json:"leadership"`     // leadership expectations assessed
+	Qualifications []*Item  `json:"qualifications"` // qualifications asked for
+	Learning       []string `json:"learning"`       // training and development on offer, by title
+	Bring          []Point  `json:"bring"`          // the essential skills in brief, for the advert
+	NHS            bool     `json:"nhs"`            // NHS-specific entries were named in select
+	usedAsDuty     map[string]bool
+	Decisions      []Decision `json:"decisions"` // what was chosen, left out or filled in, and why
+}
+
+// Point is one skill in brief: its title and, when it can be said in 20
+// words or fewer, what it means at this level.
+type Point struct {
+	Title  string `json:"title"`
+	Text   string `json:"text,omitempty"`   // in 20 words or fewer, for the advert
+	Detail string `json:"detail,omitempty"` // in full, for the JD
+}
+
+// Decision is one line of the record: an entry (or a piece of text) that
+// selection took, left out or filled in from a fallback, and why.
+type Decision struct {
+	Kind    string `json:"kind"`
+	Title   string `json:"title"`
+	Outcome string `json:"outcome"` // selected, left out, fallback
+	Why     string `json:"why"`
+	From    string `json:"from"` // framework and file:line of every origin
+}
+
+// Defaults of the selection rules.
+const (
+	defaultDuties      = 10
+	minDuties          = 8 // fewer from the level's text: fill from the skills
+	defaultSkills      = 4
+	defaultDesirable   = 2
+	defaultBehaviours  = 5
+	maxBehaviours      = 6
+	minBehaviours      = 4
+	defaultLeadership  = 2
+	maxQualifications  = 2
+	maxLearning        = 6
+	defaultExperience  = 2
+	minCriteria        = 10
+	maxCriteria        = 15
+	defaultScoredLimit = 8
+)
+
+// nhsWords mark an entry written for the NHS ("NHS Constitution",
+// "Patient impact", "clinical code sets"): the default rules leave such
+// entries out; naming one in select takes it, and NHS wording with it.
+var nhsWords = regexp.MustCompile(`(?i)\bNHS\b|\bpatients?\b|health and care|\bclinical\b`)
+
+func nhsSpecific(it *Item) bool {
+	return nhsWords.MatchString(it.Title + " " + strings.Join(it.Descriptors, " "))
+}
+
+// originText names where an entry came from: framework and file:line of
+// each origin.
+func originText(it *Item) string {
+	var parts []string
+	for _, o := range it.Origins {
+		p := o.Framework
+		if o.From != "" {
+			p += " " + o.From
+		}
+		parts = appendNew(parts, p)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// sourceKey says which source an entry came from first (framework and
+// role or catalogue).
+func sourceKey(it *Item) string {
+	if len(it.Origins) == 0 {
+		return ""
+	}
+	o := it.Origins[0]
+	return o.Framework + "/" + o.Role + o.Catalogue
+}
+
+// selectionFor returns the role's select rules at a rung.
+func selectionFor(def RoleDef, rung string) SelectDef {
+	if s, ok := def.SelectAt[rung]; ok {
+		return s
+	}
+	return def.Select
+}
+
+// Select chooses the candidate-facing content of composed role c under
+// rules sel. Every entry of c is either selected or left out with a
+// reason in the returned Decisions.
+func Select(c *Composed, sel SelectDef, purpose string) *Selection {
+	s := &Selection{}
+	taken := map[*Item]bool{}
+	take := func(list []*Item, why string) []*Item {
+		for _, it := range list {
+			taken[it] = true
+			s.Decisions = append(s.Decisions, Decision{Kind: it.Kind, Title: it.Title, Outcome: "selected", Why: why, From: originText(it)})
+		}
+		return list
+	}
+	pick := func(kinds []string, names []string, what string) ([]*Item, bool) {
+		if len(names) == 0 {
+			return nil, false
+		}
+		var out []*Item
+		for _, n := range names {
+			found := false
+			for _, it := range c.Items {
+				if !contains(kinds, it.Kind) || taken[it] {
+					continue
+				}
+				if strings.EqualFold(it.Title, n) || (it.Code != "" && strings.EqualFold(it.Code, n)) {
+					out = append(out, it)
+					taken[it] = true
+					found = true
+					if nhsSpecific(it) {
+						s.NHS = true
+					}
+					break
+				}
+			}
+			if !found {
+				s.Decisions = append(s.Decisions, Decision{Kind: kinds[0], Title: n, Outcome: "left out", Why: fmt.Sprintf("named in %s but not in the role at this level", what)})
+			}
+		}
+		for _, it := range out {
+			taken[it] = false // take() records them
+		}
+		return out, len(out) > 0
+	}
+
+	// Behaviours: named, else one per code family (B1, B2, …).
+	if got, ok := pick([]string{"behaviour"}, sel.Behaviours, "select.behaviours"); ok {
+		s.Behaviours = take(got, "named in select.behaviours")
+	} else {
+		s.Behaviours = take(byFamily(c.Kind("behaviour"), defaultBehaviours), "default rule: the first behaviour of each code family, 4 to 6, none NHS-specific")
+	}
+	if got, ok := pick([]string{"leadership"}, sel.Leadership, "select.leadership"); ok {
+		s.Leadership = take(got, "named in select.leadership")
+	} else {
+		s.Leadership = take(firstN(c.Kind("leadership"), defaultLeadership, taken), "default rule: the first two leadership expectations, none NHS-specific")
+	}
+
+	// Skills: named, else the first source's skills essential and other
+	// sources' (or knowledge) desirable.
+	skillKinds := []string{"skill", "knowledge", "project-skill"}
+	skills := c.Kind("skill")
+	first := ""
+	if len(skills) > 0 {
+		first = sourceKey(skills[0])
+	}
+	n := sel.Skills
+	if n <= 0 {
+		n = defaultSkills
+	}
+	if got, ok := pick(skillKinds, sel.Essential, "select.essential"); ok {
+		s.Essential = take(got, "named in select.essential")
+	} else {
+		var own []*Item
+		for _, it := range skills {
+			if sourceKey(it) == first {
+				own = append(own, it)
+			}
+		}
+		s.Essential = take(firstN(own, n, taken), fmt.Sprintf("default rule: the first %d skills of the role's own framework (select.skills)", n))
+	}
+	if got, ok := pick(skillKinds, sel.Desirable, "select.desirable"); ok {
+		s.Desirable = take(got, "named in select.desirable")
+	} else {
+		var other, know, rest []*Item
+		for _, it := range c.Items {
+			switch {
+			case it.Kind == "skill" && sourceKey(it) != first:
+				other = append(other, it)
+			case it.Kind == "knowledge" && strings.EqualFold(it.Depth, "familiar with"):
+				know = append([]*Item{it}, know...)
+			case it.Kind == "knowledge":
+				know = append(know, it)
+			case it.Kind == "skill":
+				rest = append(rest, it)
+			}
+		}
+		for _, cand := range []struct {
+			list []*Item
+			why  string
+		}{
+			{other, "default rule: skills from the role's other sources are desirable"},
+			{know, "default rule: knowledge areas are desirable when no other source gives skills"},
+			{rest, "default rule: the next skills of the role's own framework are desirable"},
+		} {
+			if got := firstN(cand.list, defaultDesirable, taken); len(got) > 0 {
+				s.Desirable = take(got, cand.why)
+				break
+			}
+		}
+	}
+
+	// Qualifications: the organisation's own first, then the framework's.
+	var quals []*Item
+	for _, it := range c.Kind("qualification") {
+		if it.Essential != nil && *it.Essential {
+			quals = append(quals, it)
+		}
+	}
+	for _, it := range c.Kind("qualification") {
+		if it.Essential == nil || !*it.Essential {
+			quals = append(quals, it)
+		}
+	}
+	s.Qualifications = take(firstN(quals, maxQualifications, taken), "qualifications: the organisation's first, then the framework's (at most two)")
+	for _, k := range []string{"training", "development"} {
+		for _, it := range c.Kind(k) {
+			if len(s.Learning) < maxLearning && !nhsSpecific(it) {
+				s.Learning = append(s.Learning, sentenceCase(plainText(it.Title)))
+				taken[it] = true
+				s.Decisions = append(s.Decisions, Decision{Kind: it.Kind, Title: it.Title, Outcome: "selected", Why: "named in the JD's learning and development paragraph", From: originText(it)})
+			}
+		}
+	}
+
+	s.bring()
+	s.Purpose = s.purpose(c, purpose)
+	lim := sel.Responsibilities
+	if lim <= 0 {
+		lim = defaultDuties
+	}
+	s.Duties = s.duties(c, lim)
+
+	for _, it := range c.Items {
+		if taken[it] {
+			continue
+		}
+		why := "not selected: the documents carry the selection only (see select in docs/config.md)"
+		switch {
+		case nhsSpecific(it) && (it.Kind == "behaviour" || it.Kind == "leadership" || it.Kind == "skill"):
+			why = "NHS-specific: taken only when named in select"
+		case it.Kind == "work-activity":
+			why = "used as key responsibilities (descriptors), not listed on its own"
+		case it.Kind == "training" || it.Kind == "development":
+			why = fmt.Sprintf("the JD names at most %d learning and development activities", maxLearning)
+		}
+		s.Decisions = append(s.Decisions, Decision{Kind: it.Kind, Title: it.Title, Outcome: "left out", Why: why, From: originText(it)})
+	}
+	return s
+}
+
+func contains(list []string, s string) bool {
+	for _, l := range list {
+		if l == s {
+			return true
+		}
+	}
+	return false
+}
+
+// firstN returns up to n entries of list that are not NHS-specific and not
+// taken yet.
+func firstN(list []*Item, n int, taken map[*Item]bool) []*Item {
+	var out []*Item
+	for _, it := range list {
+		if len(out) == n {
+			break
+		}
+		if !taken[it] && !nhsSpecific(it) {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// byFamily takes the first entry of each code family (B1.1–B1.7 → B1),
+// none NHS-specific, up to want; with fewer than minBehaviours families it
+// goes round again. Entries without codes are taken in order.
+func byFamily(items []*Item, want int) []*Item {
+	var fams []string
+	members := map[string][]*Item{}
+	for _, it := range items {
+		if nhsSpecific(it) {
+			continue
+		}
+		f := it.Title
+		if m := codeFamily.FindStringSubmatch(it.Code); m != nil {
+			f = m[1]
+		}
+		if _, ok := members[f]; !ok {
+			fams = append(fams, f)
+		}
+		members[f] = append(members[f], it)
+	}
+	var out []*Item
+	for round := 0; len(out) < want; round++ {
+		added := false
+		for _, f := range fams {
+			if len(out) == want || (round > 0 && len(out) >= minBehaviours) {
+				break
+			}
+			if round < len(members[f]) {
+				out = append(out, members[f][round])
+				added = true
+			}
+		}
+		if !added || len(out) >= minBehaviours && round == 0 && len(fams) >= minBehaviours {
+			break
+		}
+	}
+	if len(out) > maxBehaviours {
+		out = out[:maxBehaviours]
+	}
+	return out
+}
+
+// purpose is the job purpose: the role config's purpose, else the level's
+// summary, else (fallback) the role's own description, each in the second
+// person.
+func (s *Selection) purpose(c *Composed, configured string) []string {
+	if configured != "" {
+		return []string{asSentence(configured)}
+	}
+	if len(c.Summary) > 0 {
+		return []string{voice(c.Summary[0], false)}
+	}
+	if len(c.RoleText) > 0 {
+		s.Decisions = append(s.Decisions, Decision{Kind: "text", Title: "Job purpose", Outcome: "fallback",
+			Why: "the level gives no summary: the job purpose is the role's own description", From: c.RoleTextFrom})
+		return []string{voice(c.RoleText[0], true)}
+	}
+	if len(c.Description) > 0 {
+		return []string{voice(c.Description[0], true)}
+	}
+	return nil
+}
+
+// voice puts a summary in the second person: "As head of …, you will …",
+// or for a summary of bare verbs ("Sets direction for …") "You will set
+// direction for …" (first sentence only).
+func voice(p string, keepArticle bool) string {
+	ss := sentences(p)
+	if len(ss) == 0 {
+		return ""
+	}
+	if v, ok := youWill(ss[0], keepArticle); ok {
+		out := []string{asSentence(v)}
+		for _, x := range ss[1:] {
+			out = append(out, asSentence(theyToYou(x)))
+		}
+		return strings.Join(out, " ")
+	}
+	if v, ok := verbPhrase(ss[0]); ok {
+		return asSentence("You will " + v)
+	}
+	return asSentence(p)
+}
+
+// duties are the key responsibilities: the level's responsibilities and
+// the role's duties, work activities, the rest of a summary written as
+// bare verbs, then (fallback) the essential skills' descriptors, up to lim.
+func (s *Selection) duties(c *Composed, lim int) []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(d string) bool {
+		if len(out) >= lim {
+			return false
+		}
+		d = asSentence(plainText(d))
+		k := strings.ToLower(d)
+		if d == "" || seen[k] {
+			return false
+		}
+		seen[k] = true
+		out = append(out, d)
+		return true
+	}
+	for _, r := range c.Responsibilities {
+		add(r)
+	}
+	for _, r := range c.Duties {
+		add(r)
+	}
+	for _, it := range c.Kind("work-activity") {
+		for _, d := range it.Descriptors {
+			for _, x := range sentences(d) {
+				if v, ok := verbPhrase(x); ok {
+					add(v)
+				}
+			}
+		}
+	}
+	if len(c.Summary) > 0 {
+		if ss := sentences(c.Summary[0]); len(ss) > 1 {
+			if _, ok := verbPhrase(ss[0]); ok {
+				for _, x := range ss[1:] {
+					if v, ok := verbPhrase(x); ok {
+						add(v)
+					}
+				}
+			}
+		}
+	}
+	if len(out) >= lim || len(out) >= minDuties {
+		return out
+	}
+	before := len(out)
+	// Skills the documents do not describe come first: the essential
+	// ones are described in the skills section.
+	essential := map[*Item]bool{}
+	for _, it := range s.Essential {
+		essential[it] = true
+	}
+	var pool []*Item
+	for _, it := range c.Kind("skill") {
+		if !essential[it] {
+			pool = append(pool, it)
+		}
+	}
+	pool = append(pool, s.Essential...)
+	opening := map[string]bool{} // first three words of each fallback duty
+	s.usedAsDuty = map[string]bool{}
+	// First descriptors of the skills not described, then second ones;
+	// a duty opening like another ("Ensure compliance with …") waits for
+	// a second pass.
+	for pass := 0; pass < 2; pass++ {
+		for _, round := range []int{0, 1, 2} {
+			for _, it := range pool {
+				if nhsSpecific(it) || round >= len(it.Descriptors) || len(out) >= lim || (round == 0 && essential[it] && pass == 0) {
+					continue
+				}
+				d := it.Descriptors[round]
+				if s.usedAsDuty[d] {
+					continue
+				}
+				if v, ok := verbPhrase(d); ok {
+					w := strings.Fields(strings.ToLower(v))
+					o := strings.Join(w[:min(3, len(w))], " ")
+					if (pass == 1 || !opening[o]) && add(v) {
+						opening[o] = true
+						s.usedAsDuty[d] = true
+					}
+				}
+			}
+		}
+		if len(out) >= minDuties {
+			break
+		}
+	}
+	if len(out) > before {
+		s.Decisions = append(s.Decisions, Decision{Kind: "text", Title: "Key responsibilities", Outcome: "fallback",
+			Why: fmt.Sprintf("the level gives %d responsibilities: %d more from the skills' descriptors at this level", before, len(out)-before)})
+	}
+	return out
+}
+
+// fit keeps the person specification between minCriteria and maxCriteria
+// criteria: count says how many a selection gives; fit trims (one
+// leadership expectation, then skills down to three, then behaviours down
+// to four) or grows (more of the role's skills as essential, up to eight)
+// and records each change.
+func (s *Selection) fit(c *Composed, count func() int) {
+	defer s.bring()
+	for count() > maxCriteria {
+		var drop *Item
+		switch {
+		case len(s.Leadership) > 1:
+			drop, s.Leadership = s.Leadership[len(s.Leadership)-1], s.Leadership[:len(s.Leadership)-1]
+		case len(s.Essential) > 3:
+			drop, s.Essential = s.Essential[len(s.Essential)-1], s.Essential[:len(s.Essential)-1]
+		case len(s.Behaviours) > minBehaviours:
+			drop, s.Behaviours = s.Behaviours[len(s.Behaviours)-1], s.Behaviours[:len(s.Behaviours)-1]
+		case len(s.Desirable) > 2:
+			drop, s.Desirable = s.Desirable[len(s.Desirable)-1], s.Desirable[:len(s.Desirable)-1]
+		default:
+			return
+		}
+		s.unselect(drop, fmt.Sprintf("the person specification keeps to %d criteria", maxCriteria))
+	}
+	for count() < minCriteria && len(s.Essential) < 8 {
+		in := map[*Item]bool{}
+		for _, l := range [][]*Item{s.Essential, s.Desirable} {
+			for _, it := range l {
+				in[it] = true
+			}
+		}
+		var next *Item
+		for _, it := range append(c.Kind("skill"), c.Kind("knowledge")...) {
+			if !in[it] && !nhsSpecific(it) {
+				next = it
+				break
+			}
+		}
+		if next == nil {
+			return
+		}
+		s.Essential = append(s.Essential, next)
+		for i := range s.Decisions {
+			if d := &s.Decisions[i]; d.Kind == next.Kind && d.Title == next.Title {
+				d.Outcome, d.Why = "selected", fmt.Sprintf("added so that the person specification has at least %d criteria", minCriteria)
+			}
+		}
+	}
+}
+
+// bring sets the advert's brief of the essential skills.
+// Each skill says what it means with its first descriptor that is not
+// already a key responsibility, so that nothing is said twice.
+func (s *Selection) bring() {
+	s.Bring = nil
+	for _, it := range s.Essential {
+		p := Point{Title: plainText(it.Title)}
+		for _, d := range it.Descriptors {
+			if !s.usedAsDuty[d] {
+				p.Detail = asSentence(plainText(d))
+				p.Text = brief(plainText(d), 20)
+				break
+			}
+		}
+		s.Bring = append(s.Bring, p)
+	}
+}
+
+// unselect records that an entry was taken out of the selection.
+func (s *Selection) unselect(it *Item, why string) {
+	for i := range s.Decisions {
+		if d := &s.Decisions[i]; d.Kind == it.Kind && d.Title == it.Title && d.Outcome == "selected" {
+			d.Outcome, d.Why = "left out", why
+		}
+	}
+}
+
+// brief shortens a descriptor to at most max words, cutting at a clause
+// boundary (a comma) that keeps at least six words; "" when it cannot.
+func brief(d string, max int) string {
+	d = strings.TrimRight(strings.TrimSpace(d), ".")
+	w := strings.Fields(d)
+	if len(w) <= max {
+		return asSentence(d)
+	}
+	for i := max - 1; i >= 6; i-- {
+		if strings.HasSuffix(w[i-1], ",") {
+			return asSentence(strings.TrimSuffix(strings.Join(w[:i], " "), ","))
+		}
+	}
+	return ""
+}
