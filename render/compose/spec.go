@@ -61,7 +61,11 @@ func PersonSpec(sel *Selection, def RoleDef, cfg PersonSpecConfig, sc ScoringCon
 			cr := Criterion{Label: plainText(it.Title), Text: plainText(it.Title), Essential: true}
 			if len(it.Descriptors) > 0 {
 				if v, ok := verbPhrase(it.Descriptors[0]); ok {
-					cr.Text = "Ability to " + ownVoice(plainText(v))
+					v = plainText(v)
+					if !speaksToHolder(it.Descriptors[0]) {
+						v = ownVoice(v)
+					}
+					cr.Text = "Ability to " + v
 				} else {
 					cr.Detail = asSentence(plainText(it.Descriptors[0]))
 				}
@@ -175,4 +179,12 @@ func question(cr Criterion, bank map[string]string) string {
 		return "Tell us about your " + lowerFirst(cr.Text) + ". What was your part, and what changed?"
 	}
 	return "How do you meet this criterion: " + lowerFirst(cr.Text) + "?"
+}
+
+// speaksToHolder reports whether framework text already speaks to the role
+// holder ("You take pride in … their skills"): there "their" is about
+// other people and stays as it is.
+func speaksToHolder(s string) bool {
+	first, _, _ := strings.Cut(strings.TrimSpace(s), " ")
+	return strings.EqualFold(first, "you")
 }
