@@ -263,10 +263,11 @@ func loadAll(io *IO, cmd *cobra.Command, f *configFlags) (*loaded, error) {
 // loadLibrary returns the embedded default frameworks plus the ones the
 // config names (canonical YAML or source documents).
 func loadLibrary(io *IO, cfg *compose.Config, dir string) (*compose.Library, error) {
-	fws, err := defaults.Frameworks()
+	builtins, err := defaults.Frameworks()
 	if err != nil {
 		return nil, err
 	}
+	var fws []*framework.Framework
 	for i, p := range cfg.Frameworks {
 		if !filepath.IsAbs(p) {
 			p = filepath.Join(dir, p)
@@ -283,7 +284,11 @@ func loadLibrary(io *IO, cfg *compose.Config, dir string) (*compose.Library, err
 		}
 		fws = append(fws, fw)
 	}
-	return compose.NewLibrary(fws...)
+	lib, notes, err := compose.NewLibraryOver(builtins, fws)
+	for _, n := range notes {
+		fmt.Fprintf(io.Err, "warning: frameworks: %s\n", n)
+	}
+	return lib, err
 }
 
 // documentDate is the date documents carry: the config or --date, else
