@@ -197,7 +197,8 @@ func classify(paths []string, opt Options) ([]input, error) {
 	if from == "" {
 		from = FormatAuto
 	}
-	if _, err := ParseFormat(string(from)); err != nil {
+	from, err := ParseFormat(string(from))
+	if err != nil {
 		return nil, err
 	}
 	if err := CheckID(opt.ID); err != nil {
