@@ -378,10 +378,10 @@ func TestBadSheets(t *testing.T) {
 
 func TestOrderLevels(t *testing.T) {
 	for in, want := range map[string]string{
-		"Senior|Mid|Entry":                     "entry,mid,senior",
+		"Senior|Mid|Entry":                      "entry,mid,senior",
 		"Expert|Awareness|Practitioner|Working": "awareness,working,practitioner,expert",
-		"Level 3|Level 1|Level 2":              "level-1,level-2,level-3",
-		"Gold|Silver|Bronze":                   "gold,silver,bronze", // no order known: as the sheet gives them
+		"Level 3|Level 1|Level 2":               "level-1,level-2,level-3",
+		"Gold|Silver|Bronze":                    "gold,silver,bronze", // no order known: as the sheet gives them
 	} {
 		var ls []framework.Level
 		for _, l := range strings.Split(in, "|") {
