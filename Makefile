@@ -37,6 +37,7 @@ fuzz:
 	$(GO) test -run=^$$ -fuzz=FuzzDDaT -fuzztime=$(or $(FUZZTIME),400000x) -fuzzminimizetime=200x ./framework/ddat/
 	$(GO) test -run=^$$ -fuzz=FuzzProfile -fuzztime=$(or $(FUZZTIME),200000x) -fuzzminimizetime=200x ./framework/profile/
 	$(GO) test -run=^$$ -fuzz=FuzzMatrix -fuzztime=$(or $(FUZZTIME),40000x) -fuzzminimizetime=200x ./framework/matrix/
+	$(GO) test -run=^$$ -fuzz=FuzzCSV -fuzztime=$(or $(FUZZTIME),30000x) -fuzzminimizetime=200x ./framework/sheet/
 	$(GO) test -run=^$$ -fuzz=FuzzDecodeYAML -fuzztime=$(or $(FUZZTIME),60000x) -fuzzminimizetime=200x ./framework/
 	$(GO) test -run=^$$ -fuzz=FuzzTemplates -fuzztime=$(or $(FUZZTIME),1000x) -fuzzminimizetime=50x ./render/
 	$(GO) test -run=^$$ -fuzz=FuzzReadManifest -fuzztime=$(or $(FUZZTIME),30000x) -fuzzminimizetime=200x ./pack/

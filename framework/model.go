@@ -118,9 +118,12 @@ type Category struct {
 
 // Skill is one catalogue skill with what it means at each level.
 type Skill struct {
-	Title  string       `yaml:"title" json:"title"`
-	Levels []SkillLevel `yaml:"levels" json:"levels"`
-	From   string       `yaml:"from,omitempty" json:"from,omitempty"`
+	Title       string       `yaml:"title" json:"title"`
+	Code        string       `yaml:"code,omitempty" json:"code,omitempty"`               // e.g. "DM1", a spreadsheet's code column
+	Kind        Kind         `yaml:"kind,omitempty" json:"kind,omitempty"`               // "" means skill
+	Description string       `yaml:"description,omitempty" json:"description,omitempty"` // what the skill is, at any level
+	Levels      []SkillLevel `yaml:"levels" json:"levels"`
+	From        string       `yaml:"from,omitempty" json:"from,omitempty"`
 }
 
 // SkillLevel is a skill's descriptors at one level of the catalogue scale.

@@ -18,8 +18,12 @@ const (
 // an error value; its text is one line: "file:line: message" (warnings say
 // "warning:" before the message).
 type Problem struct {
-	File     string
-	Line     int // 1-based; 0 when the problem is about the whole file
+	File string
+	Line int // 1-based; 0 when the problem is about the whole file
+	// Cell, when set, names the place in a spreadsheet instead of the line:
+	// "7:3" (CSV line 7, column 3) or "Sheet1!B7" (an XLSX cell). Line
+	// still holds the row, for ordering.
+	Cell     string
 	Severity Severity
 	Message  string
 }
@@ -38,7 +42,9 @@ func Warnf(file string, line int, format string, args ...any) Problem {
 func (p *Problem) Error() string {
 	var b strings.Builder
 	b.WriteString(p.File)
-	if p.Line > 0 {
+	if p.Cell != "" {
+		b.WriteString(":" + p.Cell)
+	} else if p.Line > 0 {
 		fmt.Fprintf(&b, ":%d", p.Line)
 	}
 	b.WriteString(": ")

@@ -131,10 +131,11 @@ func (f *Factory) readConfig(path string) (ConfigFile, error) {
 // loadLibrary returns the embedded default frameworks plus the ones the
 // config names (canonical YAML or source documents).
 func (f *Factory) loadLibrary(cfg *compose.Config, dir string) (*compose.Library, error) {
-	fws, err := defaults.Frameworks()
+	builtins, err := defaults.Frameworks()
 	if err != nil {
 		return nil, err
 	}
+	var fws []*framework.Framework
 	for i, p := range cfg.Frameworks {
 		if !filepath.IsAbs(p) {
 			p = filepath.Join(dir, p)
@@ -151,5 +152,9 @@ func (f *Factory) loadLibrary(cfg *compose.Config, dir string) (*compose.Library
 		}
 		fws = append(fws, fw)
 	}
-	return compose.NewLibrary(fws...)
+	lib, notes, err := compose.NewLibraryOver(builtins, fws)
+	for _, n := range notes {
+		fmt.Fprintf(f.IO.Err, "warning: frameworks: %s\n", n)
+	}
+	return lib, err
 }

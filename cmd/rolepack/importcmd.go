@@ -22,6 +22,11 @@ type ImportOptions struct {
 	Title string
 	Force bool
 	Files []string
+	// Spreadsheets: the worksheet and headers by role.
+	Sheet   string
+	Columns []string
+	// Identity and provenance given on the command line.
+	ID, Name, Publisher, Licence, URL string
 }
 
 // NewCmdImport returns the import command; runF, when not nil, runs in
@@ -32,17 +37,34 @@ func NewCmdImport(f *Factory, runF func(context.Context, *ImportOptions) error) 
 		Use:   "import FILE...",
 		Short: "Read framework documents into one canonical framework (YAML or JSON)",
 		Long: `import reads source documents as they are (DDaT role-level summaries, FEDIP /
-NCF job profiles exported from BCS Role Model Plus, MkDocs skills matrices)
-and writes one canonical framework: YAML by default, JSON with --json, to
-stdout unless -o is given. With --from auto (the default) the format is
-recognised from the content, and the choice is said on stderr. Several DDaT
-pages of one role give one role with all its levels; several matrix pages
-give one framework with a catalogue per area; several profiles give several
-roles. Warnings (repaired mojibake, empty descriptors, …) go to stderr as
-file:line: warning: message.`,
+NCF job profiles exported from BCS Role Model Plus, MkDocs skills matrices,
+spreadsheets as CSV or XLSX) and writes one canonical framework: YAML by
+default, JSON with --json, to stdout unless -o is given. With --from auto
+(the default) the format is recognised from the content (a .csv, .tsv or
+.xlsx name means a spreadsheet), and the choice is said on stderr. Several
+DDaT pages of one role give one role with all its levels; several matrix
+pages give one framework with a catalogue per area; several profiles give
+several roles; each spreadsheet gives a catalogue.
+
+A spreadsheet is read in either shape, told apart by its header row: one
+row per descriptor (Category, Skill, Skill description, Level, Descriptor,
+optionally Kind and Code) or one row per skill with one column per level
+(several descriptors in a cell on separate lines). Title rows above the
+header give the title ("Publisher: …", "Licence: …", "URL: …" rows too);
+--columns names headers the importer does not know.
+
+The framework's id and name come from the file unless --id and --name are
+given; a framework whose id is a built-in one (ddat, sde-skills, ncf)
+replaces the built-in when listed in the config's frameworks. Publisher,
+licence and URL come from the file or from --publisher, --licence, --url,
+never from a guess. Warnings go to stderr as file:line: warning: message
+(file:line:column or file:Sheet!B7 for spreadsheets).`,
 		Example: `  rolepack import data-engineer-*.md -o ddat.yaml
+  rolepack import ddat-corpus/*.md --id ddat -o ddat-all.yaml
   rolepack import --from profile --title "Head of Data Ethics" profile.txt
-  rolepack import matrix/*.md --json > matrix.json`,
+  rolepack import matrix/*.md --json > matrix.json
+  rolepack import skills.xlsx --sheet "Digital skills" --id digital --licence "OGL v3.0"
+  rolepack import skills.csv --columns skill=Competency,descriptor=Evidence`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
@@ -58,6 +80,13 @@ file:line: warning: message.`,
 	fl.BoolVar(&opts.JSON, "json", false, "write JSON instead of YAML")
 	fl.StringVar(&opts.Title, "title", "", "role title for a profile that has no title line")
 	fl.BoolVar(&opts.Force, "force", false, "overwrite the -o file if it exists")
+	fl.StringVar(&opts.Sheet, "sheet", "", "worksheet of an XLSX workbook to read (default: the first)")
+	fl.StringSliceVar(&opts.Columns, "columns", nil, "spreadsheet headers by role: category=, skill=, description=, level=, descriptor=, kind=, code=, levels=A|B|C")
+	fl.StringVar(&opts.ID, "id", "", "framework id to give the import (lower-case, hyphens), e.g. ddat to replace the built-in")
+	fl.StringVar(&opts.Name, "name", "", "framework name to give the import")
+	fl.StringVar(&opts.Publisher, "publisher", "", "publisher of the source, for its provenance")
+	fl.StringVar(&opts.Licence, "licence", "", "licence of the source, e.g. \"Open Government Licence v3.0\"")
+	fl.StringVar(&opts.URL, "url", "", "web address of the source")
 	return cmd
 }
 
@@ -76,7 +105,10 @@ func runImport(_ context.Context, opts *ImportOptions) error {
 	if err != nil {
 		return fmt.Errorf("--from %s: %w", opts.From, err)
 	}
-	f, probs, err := importer.Import(opts.Files, importer.Options{From: from, Title: opts.Title})
+	f, probs, err := importer.Import(opts.Files, importer.Options{
+		From: from, Title: opts.Title, Sheet: opts.Sheet, Columns: opts.Columns,
+		ID: opts.ID, Name: opts.Name, Publisher: opts.Publisher, Licence: opts.Licence, URL: opts.URL,
+	})
 	printed := map[string]bool{}
 	for _, p := range probs {
 		if line := p.Error(); !printed[line] {

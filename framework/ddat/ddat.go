@@ -5,7 +5,10 @@
 package ddat
 
 import (
+	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -107,6 +110,7 @@ type file struct {
 	roleNotes  []string
 	level      framework.RoleLevel
 	rank       int
+	order      int // level number from the file name, 0 if none
 	levelLine  int
 }
 
@@ -251,7 +255,8 @@ func parseFile(d *textprep.Doc, warn *[]framework.Problem) (*file, error) {
 		}
 	}
 	f.level.Entries = skills
-	f.rank = rank(f.level.Title)
+	f.rank = rank(f.level.Title, f.level.Summary)
+	f.order = sourceOrder(d.Path)
 	f.levelLine = levelLine
 	return f, nil
 }
@@ -267,24 +272,68 @@ var seniority = map[string]int{
 	"head":      6, "chief": 6, "director": 6, "deputy": 5,
 }
 
-// rank derives a seniority rank from a level title: trainee/apprentice <
-// junior/associate < plain < senior < lead < principal < head/chief.
-func rank(title string) int {
-	best, found := 0, false
+// top is the rank of head-of-profession levels, above every ladder.
+const top = 100
+
+// entryPhrases in a level's summary mark an entry level when its title has
+// no seniority word ("A configuration analyst provides administrative
+// support to the change and release manager").
+var entryPhrases = []string{"entry-level", "entry level", "as a trainee", "administrative support", "under supervision", "under their direction"}
+
+// rank derives the order of a level within its role from its title and
+// summary, lowest first. Titles rank trainee/apprentice < junior/associate
+// < plain < senior < lead < principal; a level whose summary says it is an
+// entry level ranks with junior ones; in roles whose levels are analysts
+// then managers (IT operations), every analyst level comes before every
+// manager level ("Senior service desk analyst" before "Service desk
+// manager"); head, chief and director levels come last.
+func rank(title string, summary []string) int {
+	best, found, analyst := 0, false, false
 	for _, w := range strings.FieldsFunc(strings.ToLower(title), func(r rune) bool { return !unicode.IsLetter(r) }) {
 		if r, ok := seniority[w]; ok && (!found || r > best) {
 			best, found = r, true
 		}
+		analyst = analyst || w == "analyst" || w == "analysts"
+	}
+	if found && best >= 6 {
+		return top
 	}
 	if !found {
-		return 2
+		best = 2
+		text := strings.ToLower(strings.Join(summary, " "))
+		for _, p := range entryPhrases {
+			if strings.Contains(text, p) {
+				best = 1
+				break
+			}
+		}
+	}
+	if !analyst {
+		best += 10 // a manager (or other) ladder above the analyst one
 	}
 	return best
 }
 
+// numbered is the "<n>-" prefix of a file name in the uk-gdad layout
+// (roles/<profession>/<role>/<n>-<level>.md), which gives the framework's
+// own level order.
+var numbered = regexp.MustCompile(`^(\d{1,3})-`)
+
+// sourceOrder returns the level number a file's name gives, or 0.
+func sourceOrder(path string) int {
+	m := numbered.FindStringSubmatch(filepath.Base(path))
+	if m == nil {
+		return 0
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n
+}
+
 // Parse imports one or more DDaT role-level summaries into one framework.
 // Roles are keyed by the slug of their title and appear in input order;
-// each role's levels are ordered by seniority (then title).
+// each role's levels are ordered entry level first: by the level numbers of
+// the file names when they have them ("1-configuration-analyst.md", the
+// framework's own order), else by seniority (see rank), then title.
 //
 // problems holds every warning and error found, in input order. err is
 // non-nil (the first error, a *framework.Problem) when any file could not be
@@ -379,7 +428,14 @@ func Parse(docs []*textprep.Doc) (*framework.Framework, []framework.Problem, err
 		return nil, problems, firstErr
 	}
 	for _, acc := range roles {
+		numbered := true
+		for _, f := range acc.files {
+			numbered = numbered && f.order > 0
+		}
 		slices.SortStableFunc(acc.files, func(a, b *file) int {
+			if numbered && a.order != b.order {
+				return a.order - b.order
+			}
 			if a.rank != b.rank {
 				return a.rank - b.rank
 			}

@@ -206,11 +206,53 @@ func TestMultiFileSeniority(t *testing.T) {
 
 func TestRank(t *testing.T) {
 	titles := []string{"Head of data engineering", "Apprentice developer", "Principal developer", "Lead developer", "Senior developer", "Developer", "Junior developer", "Associate data scientist", "Trainee data scientist", "Chief data architect", "Data ethics lead"}
-	want := []int{6, 0, 5, 4, 3, 2, 1, 1, 0, 6, 4}
+	want := []int{top, 10, 15, 14, 13, 12, 11, 11, 10, top, 14}
 	for i, s := range titles {
-		if got := rank(s); got != want[i] {
+		if got := rank(s, nil); got != want[i] {
 			t.Errorf("rank(%q) = %d, want %d", s, got, want[i])
 		}
+	}
+	// Analyst ladders come before manager ladders; an entry level says so
+	// in its summary.
+	for _, c := range []struct {
+		lower, higher string
+		summary       []string
+	}{
+		{"Configuration analyst", "Change and release analyst", []string{"A configuration analyst provides administrative support to the change and release manager."}},
+		{"Senior service desk analyst", "Service desk manager", nil},
+		{"Senior operations analyst", "Operational control manager", nil},
+		{"Lead service transition manager", "Head of service desk", nil},
+	} {
+		if a, b := rank(c.lower, c.summary), rank(c.higher, nil); a >= b {
+			t.Errorf("rank(%q) = %d, not below rank(%q) = %d", c.lower, a, c.higher, b)
+		}
+	}
+}
+
+// TestLevelOrderFromFileNames checks that level numbers in file names (the
+// uk-gdad layout, roles/<profession>/<role>/<n>-<level>.md) give the order.
+func TestLevelOrderFromFileNames(t *testing.T) {
+	dir := t.TempDir()
+	var docs []*textprep.Doc
+	for _, l := range []struct{ file, title string }{{"3-b.md", "Senior zeta"}, {"1-c.md", "Lead alpha"}, {"2-a.md", "Junior beta"}} {
+		src := "Data role: Tester\n- tests\n\nRole level: " + l.title + "\n- does\n\nSkill: Testing\n- test\n"
+		p := filepath.Join(dir, l.file)
+		d, err := textprep.Prepare(p, []byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	fw, _, err := Parse(docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, l := range fw.Roles[0].Levels {
+		got = append(got, l.Title)
+	}
+	if strings.Join(got, ",") != "Lead alpha,Junior beta,Senior zeta" {
+		t.Errorf("levels = %v, want the file-name order", got)
 	}
 }
 

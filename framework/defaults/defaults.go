@@ -25,12 +25,25 @@ type Source struct {
 	Format  importer.Format
 	Title   string // role title for a profile without a title line
 	Version string
+	// ID and Name set the framework's id and name when the importer's own
+	// (taken from the file) are not the ones the library uses.
+	ID, Name string
+	// Provenance is where the seed comes from, for seeds whose text does
+	// not say it; its fields replace the importer's when set.
+	Provenance framework.Source
 }
 
 // Sources lists the embedded defaults in library order.
 var Sources = []Source{
 	{File: "ddat-data-engineer-head-of-data-engineering.txt", YAML: "ddat.yaml", Format: importer.FormatDDaT, Version: "uk-gdad-pcf-roles summaries, 2025-11"},
-	{File: "matrix-data-management-engineering.md", YAML: "sde-skills.yaml", Format: importer.FormatMatrix, Version: "sde-skills 8870626 (2025-05-02)"},
+	{File: "matrix-data-management-engineering.md", YAML: "sde-skills.yaml", Format: importer.FormatMatrix, Version: "sde-skills 8870626 (2025-05-02)",
+		ID: "sde-skills", Name: "SDE skills matrix",
+		Provenance: framework.Source{
+			Title:     "UoM Data Science Platforms SDE skills framework",
+			Publisher: "University of Manchester Data Science Platforms",
+			URL:       "https://github.com/UoM-Data-Science-Platforms/sde-skills",
+			Licence:   "MIT",
+		}},
 	{File: "fedip-head-of-data-ethics.txt", YAML: "ncf.yaml", Format: importer.FormatProfile, Title: "Head of Data Ethics", Version: "Role Model Plus export"},
 }
 
@@ -66,9 +79,15 @@ func SourceFile(name string) ([]byte, error) { return files.ReadFile(path.Join("
 // Build imports a seed document from dir (the sources folder) into
 // canonical YAML, as `go generate` does.
 func Build(dir string, s Source) ([]byte, error) {
-	f, _, err := importer.Import([]string{filepath.Join(dir, s.File)}, importer.Options{From: s.Format, Title: s.Title})
+	f, _, err := importer.Import([]string{filepath.Join(dir, s.File)}, importer.Options{
+		From: s.Format, Title: s.Title, ID: s.ID, Name: s.Name,
+		Publisher: s.Provenance.Publisher, Licence: s.Provenance.Licence, URL: s.Provenance.URL,
+	})
 	if err != nil {
 		return nil, err
+	}
+	if s.Provenance.Title != "" {
+		f.Source.Title = s.Provenance.Title
 	}
 	f.Version = s.Version
 	f.Source.Files = []string{s.File}

@@ -17,6 +17,7 @@ import (
 	"github.com/rolepack/rolepack/framework/ddat"
 	"github.com/rolepack/rolepack/framework/matrix"
 	"github.com/rolepack/rolepack/framework/profile"
+	"github.com/rolepack/rolepack/framework/sheet"
 	"github.com/rolepack/rolepack/framework/textprep"
 )
 
@@ -30,6 +31,7 @@ const (
 	FormatDDaT      Format = "ddat"
 	FormatProfile   Format = "profile"
 	FormatMatrix    Format = "matrix"
+	FormatSheet     Format = "sheet"
 	FormatCanonical Format = "yaml"
 )
 
@@ -42,17 +44,21 @@ var formats = []struct {
 	{FormatDDaT, "a DDaT role-level summary", ddat.Detect},
 	{FormatProfile, "a FEDIP/NCF job profile", profile.Detect},
 	{FormatMatrix, "a skills matrix", matrix.Detect},
+	{FormatSheet, "a spreadsheet (CSV or XLSX)", nil},
 	{FormatCanonical, "a rolepack framework YAML file", looksCanonical},
 }
 
 // Formats lists the names --from accepts, in order.
-var Formats = []Format{FormatAuto, FormatDDaT, FormatProfile, FormatMatrix, FormatCanonical}
+var Formats = []Format{FormatAuto, FormatDDaT, FormatProfile, FormatMatrix, FormatSheet, FormatCanonical}
 
-// ParseFormat returns the Format named s ("" means auto); the error lists
-// the known names.
+// ParseFormat returns the Format named s ("" means auto; csv and xlsx mean
+// sheet); the error lists the known names.
 func ParseFormat(s string) (Format, error) {
-	if s == "" {
+	switch strings.ToLower(s) {
+	case "":
 		return FormatAuto, nil
+	case "csv", "xlsx", "spreadsheet":
+		return FormatSheet, nil
 	}
 	for _, f := range Formats {
 		if strings.EqualFold(s, string(f)) {
@@ -81,13 +87,51 @@ type Options struct {
 	From Format
 	// Title is the role title of a profile that has no title line.
 	Title string
+	// Sheet names the worksheet of an XLSX workbook ("" is the first).
+	Sheet string
+	// Columns names spreadsheet columns ("skill=Competency"); see
+	// sheet.Options.
+	Columns []string
+	// ID and Name, when set, replace the imported framework's id and name.
+	ID, Name string
+	// Publisher, Licence and URL, when set, replace what the source says
+	// of itself.
+	Publisher, Licence, URL string
+}
+
+// apply sets what the options say over what the files said.
+func (o Options) apply(f *framework.Framework) {
+	if o.ID != "" {
+		f.ID = o.ID
+	}
+	if o.Name != "" {
+		f.Name = o.Name
+	}
+	if o.Publisher != "" {
+		f.Source.Publisher = o.Publisher
+	}
+	if o.Licence != "" {
+		f.Source.Licence = o.Licence
+	}
+	if o.URL != "" {
+		f.Source.URL = o.URL
+	}
+}
+
+// CheckID refuses a framework id that is not a slug (lower-case letters,
+// digits and single hyphens), as role references need.
+func CheckID(id string) error {
+	if id != "" && framework.Slug(id) != id {
+		return fmt.Errorf("framework id %q: use lower-case letters, digits and hyphens, e.g. %q", id, framework.Slug(id))
+	}
+	return nil
 }
 
 // Detect recognises the format of a prepared document. The error, at the
 // document's first non-blank line, says which formats were tried.
 func Detect(d *textprep.Doc) (Format, error) {
 	for _, f := range formats {
-		if f.detect(d) {
+		if f.detect != nil && f.detect(d) {
 			return f.format, nil
 		}
 	}
@@ -126,7 +170,25 @@ func hasYAMLExt(path string) bool {
 type input struct {
 	path   string
 	format Format
-	doc    *textprep.Doc // nil for canonical files
+	doc    *textprep.Doc // nil for canonical files and sheets
+	table  *sheet.Table  // sheets only
+}
+
+// line is where a message about the whole input points.
+func (in input) line() int {
+	if in.doc != nil {
+		return in.doc.FirstTextLine()
+	}
+	return 0
+}
+
+// isSheetName reports whether a file name says it is a spreadsheet.
+func isSheetName(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".csv", ".tsv", ".xlsx", ".xlsm":
+		return true
+	}
+	return false
 }
 
 // classify reads and recognises each file.
@@ -135,13 +197,25 @@ func classify(paths []string, opt Options) ([]input, error) {
 	if from == "" {
 		from = FormatAuto
 	}
-	if _, err := ParseFormat(string(from)); err != nil {
+	from, err := ParseFormat(string(from))
+	if err != nil {
+		return nil, err
+	}
+	if err := CheckID(opt.ID); err != nil {
 		return nil, err
 	}
 	ins := make([]input, 0, len(paths))
 	for _, p := range paths {
 		if from == FormatCanonical || (from == FormatAuto && hasYAMLExt(p)) {
 			ins = append(ins, input{path: p, format: FormatCanonical})
+			continue
+		}
+		if from == FormatSheet || (from == FormatAuto && isSheetName(p)) {
+			t, err := sheet.ReadFile(p, opt.Sheet)
+			if err != nil {
+				return nil, err
+			}
+			ins = append(ins, input{path: p, format: FormatSheet, table: t})
 			continue
 		}
 		d, err := textprep.ReadFile(p)
@@ -182,21 +256,34 @@ func Import(paths []string, opt Options) (*framework.Framework, []framework.Prob
 			if len(ins) > 1 {
 				return nil, nil, framework.Errorf(in.path, 0, "a rolepack framework file cannot be imported together with other files; give it on its own")
 			}
-			return framework.Load(in.path)
+			f, probs, err := framework.Load(in.path)
+			if f != nil {
+				opt.apply(f)
+			}
+			return f, probs, err
 		}
 	}
-	return parse(ins, opt)
+	f, probs, err := parse(ins, opt)
+	if err == nil && f != nil {
+		opt.apply(f)
+	}
+	return f, probs, err
 }
 
 // parse imports source documents that are all of one format.
 func parse(ins []input, opt Options) (*framework.Framework, []framework.Problem, error) {
 	first := ins[0]
 	docs := make([]*textprep.Doc, 0, len(ins))
+	var tables []*sheet.Table
 	var probs []framework.Problem
 	for _, in := range ins {
 		if in.format != first.format {
-			return nil, nil, framework.Errorf(in.path, in.doc.FirstTextLine(), "is %s, but %s is %s; import files of one format at a time",
+			return nil, nil, framework.Errorf(in.path, in.line(), "is %s, but %s is %s; import files of one format at a time",
 				describe(in.format), first.path, describe(first.format))
+		}
+		if in.table != nil {
+			tables = append(tables, in.table) // its warnings come with the catalogue
+			continue
 		}
 		docs = append(docs, in.doc)
 		probs = append(probs, in.doc.Warnings...)
@@ -213,6 +300,8 @@ func parse(ins []input, opt Options) (*framework.Framework, []framework.Problem,
 		f, more, err = profile.Parse(docs, profile.Options{Title: opt.Title})
 	case FormatMatrix:
 		f, more, err = matrix.Parse(docs)
+	case FormatSheet:
+		f, more, err = sheet.Parse(tables, sheet.Options{Columns: opt.Columns})
 	default:
 		return nil, nil, fmt.Errorf("import: unsupported format %q", first.format)
 	}

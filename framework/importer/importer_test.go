@@ -85,8 +85,8 @@ func TestImportErrors(t *testing.T) {
 			"testdata/problems.yaml: a rolepack framework file cannot be imported together with other files; give it on its own"},
 		{"forced wrong format", []string{seedDDaT}, Options{From: FormatMatrix},
 			seedDDaT + `:1: not a skills matrix: no "# " domain title, "### " skill or === "… Level" tab found`},
-		{"unknown format", []string{seedDDaT}, Options{From: "csv"},
-			`unknown source format "csv" (known: auto, ddat, profile, matrix, yaml)`},
+		{"unknown format", []string{seedDDaT}, Options{From: "pdf"},
+			`unknown source format "pdf" (known: auto, ddat, profile, matrix, sheet, yaml)`},
 		{"missing file", []string{"testdata/nope.md"}, Options{},
 			"testdata/nope.md: cannot read file: no such file or directory"},
 		{"no files", nil, Options{}, "import: no files given"},
@@ -205,7 +205,7 @@ func TestNonRegularInputs(t *testing.T) {
 }
 
 func TestParseFormat(t *testing.T) {
-	for in, want := range map[string]Format{"": FormatAuto, "auto": FormatAuto, "DDaT": FormatDDaT, "profile": FormatProfile, "matrix": FormatMatrix, "yaml": FormatCanonical} {
+	for in, want := range map[string]Format{"": FormatAuto, "auto": FormatAuto, "DDaT": FormatDDaT, "profile": FormatProfile, "matrix": FormatMatrix, "sheet": FormatSheet, "CSV": FormatSheet, "xlsx": FormatSheet, "yaml": FormatCanonical} {
 		if got, err := ParseFormat(in); err != nil || got != want {
 			t.Errorf("ParseFormat(%q) = %q, %v", in, got, err)
 		}

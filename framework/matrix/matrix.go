@@ -21,12 +21,8 @@ import (
 	"github.com/rolepack/rolepack/framework/textprep"
 )
 
-// Framework metadata of the SDE skills framework.
-const (
-	FrameworkID   = "sde-skills"
-	FrameworkName = "SDE skills matrix"
-	Format        = "matrix"
-)
+// Format is the Framework.Format of an imported matrix.
+const Format = "matrix"
 
 // standard is the level scale of the matrices, lowest first.
 var standard = []framework.Level{
@@ -83,21 +79,15 @@ func Detect(d *textprep.Doc) bool {
 }
 
 // Parse reads one or more matrix pages into one framework. Pages with the
-// same domain title ("# " heading) merge into one catalogue. The returned
+// same domain title ("# " heading) merge into one catalogue. A matrix page
+// says nothing of who published it or under what licence, so the source
+// holds the files only; the framework is named after its one domain, or is
+// "Skills matrix" for several (callers set id, name and source from what
+// they know: flags, or the defaults generator for the embedded seed). The returned
 // problems are warnings; a page that cannot be read as a matrix gives an
 // error (a *framework.Problem) at its line.
 func Parse(docs []*textprep.Doc) (*framework.Framework, []framework.Problem, error) {
-	f := &framework.Framework{
-		ID:     FrameworkID,
-		Name:   FrameworkName,
-		Format: Format,
-		Source: framework.Source{
-			Title:     "UoM Data Science Platforms SDE skills framework",
-			Publisher: "University of Manchester Data Science Platforms",
-			URL:       "https://github.com/UoM-Data-Science-Platforms/sde-skills",
-			Licence:   "MIT",
-		},
-	}
+	f := &framework.Framework{Format: Format}
 	p := &parser{f: f, catalogues: map[string]*catalogue{}}
 	for _, d := range docs {
 		f.Source.Files = append(f.Source.Files, d.Path)
@@ -114,6 +104,14 @@ func Parse(docs []*textprep.Doc) (*framework.Framework, []framework.Problem, err
 	}
 	for _, c := range p.order {
 		f.Catalogues = append(f.Catalogues, c.build())
+	}
+	if len(f.Catalogues) == 1 {
+		f.ID, f.Name = f.Catalogues[0].ID, f.Catalogues[0].Title
+	} else {
+		f.ID, f.Name = "skills-matrix", "Skills matrix"
+	}
+	if f.ID == "" {
+		f.ID = "skills-matrix"
 	}
 	return f, p.probs, nil
 }

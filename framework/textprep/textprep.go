@@ -214,6 +214,16 @@ func cp1252Byte(r rune) (byte, bool) {
 // own UTF-8 encoding starts with 0xC3.
 func mayHaveMojibake(s string) bool { return strings.IndexByte(s, 0xC3) >= 0 }
 
+// Repair repairs mojibake in one piece of text (a spreadsheet cell) as
+// Prepare does for each line: it returns the repaired text and one
+// "“damaged” → “repaired”" description per distinct repair.
+func Repair(s string) (string, []string) {
+	if !mayHaveMojibake(s) {
+		return s, nil
+	}
+	return repair(s)
+}
+
 // repair re-encodes each maximal run of Windows-1252 upper-half characters
 // to bytes and replaces every complete multi-byte UTF-8 sequence found in
 // those bytes by the character it encodes. It returns the repaired text and
