@@ -39,6 +39,10 @@ type Config struct {
 	Development  DevelopmentConfig  `yaml:"development"`
 	PersonSpec   PersonSpecConfig   `yaml:"personSpec"`
 	Scoring      ScoringConfig      `yaml:"scoring"`
+	Editorial    EditorialConfig    `yaml:"editorial"`
+	// Edits correct framework text as it is composed, without touching
+	// the framework files (see edits.go).
+	Edits []EditDef `yaml:"edits"`
 
 	// File is the config file's name for messages ("" for the embedded default).
 	File string `yaml:"-"`
@@ -179,6 +183,17 @@ type PersonSpecConfig struct {
 	// criterion per code family (or level) when a role has more than this
 	// many of a kind (default 8; -1 never folds).
 	ClusterOver int `yaml:"clusterOver"`
+}
+
+// EditorialConfig holds the organisation's own words for the editorial
+// checks (rolepack lint, and the checks generate and pack run).
+type EditorialConfig struct {
+	// Allow lists words and phrases accepted as written (names, terms of
+	// the trade): never reported as typos, jargon or banned.
+	Allow []string `yaml:"allow"`
+	// Ban lists words the organisation does not use, each "phrase" or
+	// "phrase => what to write instead"; "*" ends a word with any ending.
+	Ban []string `yaml:"ban"`
 }
 
 // ScoringConfig picks the interview score scale.
