@@ -3,6 +3,8 @@ package compose
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/rolepack/rolepack/framework"
 	"github.com/rolepack/rolepack/lint"
@@ -95,12 +97,56 @@ func (e EditDef) matchesSource(fw string, roleOrCat ...string) bool {
 
 // replaceIn replaces the edit's text in *s, reporting whether it changed.
 func (e EditDef) replaceIn(s *string) bool {
-	if e.Replace == "" || !strings.Contains(*s, e.Replace) {
+	if e.Replace == "" || !hasText(*s, e.Replace) {
 		return false
 	}
-	*s = strings.ReplaceAll(*s, e.Replace, *e.With)
+	var b strings.Builder
+	rest := *s
+	for {
+		i := wordIndex(rest, e.Replace)
+		if i < 0 {
+			break
+		}
+		b.WriteString(rest[:i])
+		b.WriteString(*e.With)
+		rest = rest[i+len(e.Replace):]
+	}
+	b.WriteString(rest)
+	*s = b.String()
 	return true
 }
+
+// hasText reports whether s has the text find, not as part of a longer
+// word (see wordIndex).
+func hasText(s, find string) bool { return wordIndex(s, find) >= 0 }
+
+// wordIndex returns the first index of find in s where it is not part of
+// a longer word: when find starts (ends) with a letter or digit, the
+// character before (after) it is not one. -1 when there is none.
+func wordIndex(s, find string) int {
+	if find == "" {
+		return -1
+	}
+	first, _ := utf8.DecodeRuneInString(find)
+	last, _ := utf8.DecodeLastRuneInString(find)
+	for off := 0; off <= len(s); {
+		i := strings.Index(s[off:], find)
+		if i < 0 {
+			return -1
+		}
+		i += off
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		after, _ := utf8.DecodeRuneInString(s[i+len(find):])
+		if !(isWordChar(first) && i > 0 && isWordChar(before)) &&
+			!(isWordChar(last) && i+len(find) < len(s) && isWordChar(after)) {
+			return i
+		}
+		off = i + 1
+	}
+	return -1
+}
+
+func isWordChar(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // applyEdits makes the config's edits to a composed role, in config order,
 // and records each change. An edit that changes nothing here is checked
@@ -230,12 +276,12 @@ func (l *Library) hasEditText(e EditDef) bool {
 		if !e.matchesSource(fw, roleOrCat) {
 			return false
 		}
-		if e.Replace == "" || strings.Contains(title, e.Replace) {
+		if e.Replace == "" || hasText(title, e.Replace) {
 			return true
 		}
 		for _, t := range texts {
 			for _, s := range t {
-				if strings.Contains(s, e.Replace) {
+				if hasText(s, e.Replace) {
 					return true
 				}
 			}
@@ -282,7 +328,7 @@ func containsText(s string, lists ...[]string) bool {
 	}
 	for _, l := range lists {
 		for _, t := range l {
-			if strings.Contains(t, s) {
+			if hasText(t, s) {
 				return true
 			}
 		}
