@@ -233,3 +233,19 @@ func TestStrictGenerateFailsOnABannedWord(t *testing.T) {
 		t.Errorf("warnings not summarised (%d lines):\n%s", strings.Count(stderr, "\n"), stderr)
 	}
 }
+
+func TestStrictPackFailsThePackWithItsRow(t *testing.T) {
+	cfg := withConfig(t, "editorial:\n  ban: [\"pipelines => data flows\"]\n")
+	m := writeManifest(t, "vacancies.csv", "reference,role,level\nREF-1,data-engineer,head\n")
+	out := t.TempDir()
+	stdout, stderr, err := run(t, fixedDate, "pack", m, "--config", cfg, "--out", out, "--format", "md", "--strict")
+	if exitCode(err) != 1 {
+		t.Fatalf("exit %d (%v), want 1\n%s%s", exitCode(err), err, stdout, stderr)
+	}
+	if !strings.Contains(stderr, m+":2: REF-1: ") || !strings.Contains(stderr, "error-level editorial finding") {
+		t.Errorf("the pack's failure does not name its row:\n%s", stderr)
+	}
+	if !strings.Contains(stderr, "warning: REF-1-data-engineer-head/jd.md: editorial checks: ") {
+		t.Errorf("no editorial summary:\n%s", stderr)
+	}
+}
