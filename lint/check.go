@@ -552,7 +552,8 @@ func (c *checker) template(s *span) {
 		for pos, i := range se.words {
 			lw := strings.ToLower(normaliseApostrophe(s.words[i].text))
 			if first < 0 {
-				if len([]rune(lw)) >= templateMinLen && !c.rules.stop[lw] && !c.rules.common[lw] && hasLetter(lw) {
+				if len([]rune(lw)) >= templateMinLen && !c.rules.stop[lw] && !c.rules.common[lw] && hasLetter(lw) &&
+					!(i+1 < len(s.words) && strings.Contains(s.between(i), ":")) { // "Hours: 37.5 hours" is a label and its value
 					first = pos
 				}
 				continue

@@ -132,3 +132,14 @@ func TestLowerCaseIdsAreNotSpeltWordByWord(t *testing.T) {
 		}
 	}
 }
+
+func TestALabelAndItsValueAreNotADoubledPhrase(t *testing.T) {
+	for _, f := range Check("x.md", []byte("- **Hours:** 37.5 hours a week\n- **Application**: your application form\n"), nil) {
+		if f.Category == Template {
+			t.Errorf("label reported: %s", f)
+		}
+	}
+	if fs := Check("x.md", []byte("Experience that shows you can have experience in data.\n"), nil); len(fs) == 0 || fs[0].Category != Template {
+		t.Errorf("the doubled phrase is no longer found: %v", fs)
+	}
+}
