@@ -121,6 +121,21 @@ func (c *checker) add(s *span, at int, cat Category, sev Severity, suggestion, f
 	})
 }
 
+// fix records on the last finding added that writing to in place of from
+// fixes it.
+func (c *checker) fix(from, to string) {
+	if from == "" || to == "" || from == to {
+		return
+	}
+	f := &c.findings[len(c.findings)-1]
+	f.From, f.To = from, to
+}
+
+// unmasked is the text of runes [a, b) of the span without masks.
+func (s *span) unmasked(a, b int) string {
+	return strings.ReplaceAll(string(s.rs[a:b]), string(Mask), "")
+}
+
 // isWordRune reports whether r can be part of a word.
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == '_'
@@ -224,6 +239,7 @@ func (c *checker) punctuation(s *span) {
 			w := s.wordBefore(prev + 1)
 			name := map[rune]string{'.': "full stop", ',': "comma", ';': "semicolon", ':': "colon"}[r]
 			c.add(s, k, Punctuation, Error, w+string(r), "doubled %s %q", name, string(rs[k:run]))
+			c.fix(w+string(rs[k:run]), w+string(r))
 			k = run - 1
 			continue
 		}
@@ -240,6 +256,7 @@ func (c *checker) punctuation(s *span) {
 				}
 				w := s.wordBefore(j + 1)
 				c.add(s, first, Punctuation, Error, w+string(rs[k:run]), "space before %q", string(rs[k:run]))
+				c.fix(w+s.unmasked(j+1, run), w+string(rs[k:run]))
 			}
 		}
 		k = run - 1
@@ -267,6 +284,7 @@ func (c *checker) phrases(s *span) {
 		for _, p := range c.rules.usUKPhrases {
 			if n := c.match(s, i, p); n > 0 {
 				c.add(s, s.words[i].start, Spelling, Error, keepCase(c.matched(s, i, n), p.suggestion), "US spelling %q", c.matched(s, i, n))
+				c.fix(c.matched(s, i, n), keepCase(c.matched(s, i, n), p.suggestion))
 			}
 		}
 		for _, p := range c.rules.jargon {
@@ -355,15 +373,20 @@ func (c *checker) spellWord(s *span, text string, at int, sentenceStart bool) {
 	lw := strings.ToLower(w)
 	if fix, ok := c.rules.misspelt[lw]; ok {
 		c.add(s, at, Spelling, Error, keepCase(w, fix), "misspelt %q", text)
+		c.fix(text, keepCase(w, fix))
 		return
 	}
 	if fix, ok := c.rules.usUK[lw]; ok {
 		c.add(s, at, Spelling, Error, keepCase(w, fix), "US spelling %q", text)
+		c.fix(text, keepCase(w, fix))
 		return
 	}
 	if strings.Contains(w, "-") {
 		if c.rules.dict.known(w) || c.rules.dict.known(strings.ReplaceAll(w, "-", "")) {
 			return // "pre-empt"
+		}
+		if isIdentifier(c.rules.dict, w) {
+			return // "uk-gdad-pcf-roles", "sde-skills": an id, not words
 		}
 		off := 0
 		for _, part := range strings.Split(w, "-") {
@@ -385,6 +408,7 @@ func (c *checker) spellWord(s *span, text string, at int, sentenceStart bool) {
 			uk := lb[:len(lb)-len(e[0])] + e[1]
 			if c.rules.dict.lower[uk] {
 				c.add(s, at, Spelling, Error, keepCase(base, uk), "US spelling %q", base)
+				c.fix(base, keepCase(base, uk))
 				return
 			}
 		}
@@ -393,7 +417,9 @@ func (c *checker) spellWord(s *span, text string, at int, sentenceStart bool) {
 		c.add(s, at, Spelling, Warning, c.rules.dict.suggest(base), "unknown word %q (a name? add it to the allowed words)", base)
 		return
 	}
-	c.add(s, at, Spelling, Error, c.rules.dict.suggest(base), "unknown word %q", base)
+	fix := c.rules.dict.suggest(base)
+	c.add(s, at, Spelling, Error, fix, "unknown word %q", base)
+	c.fix(base, fix)
 }
 
 // isAcronym reports whether a word is written in capitals after its first
@@ -526,7 +552,8 @@ func (c *checker) template(s *span) {
 		for pos, i := range se.words {
 			lw := strings.ToLower(normaliseApostrophe(s.words[i].text))
 			if first < 0 {
-				if len([]rune(lw)) >= templateMinLen && !c.rules.stop[lw] && !c.rules.common[lw] && hasLetter(lw) {
+				if len([]rune(lw)) >= templateMinLen && !c.rules.stop[lw] && !c.rules.common[lw] && hasLetter(lw) &&
+					!(i+1 < len(s.words) && strings.Contains(s.between(i), ":")) { // "Hours: 37.5 hours" is a label and its value
 					first = pos
 				}
 				continue
@@ -549,39 +576,84 @@ func (c *checker) capitalisation(s *span) {
 	if len(s.words) < 3 {
 		return
 	}
+	lower := c.rules.capitalised(s)
+	if len(lower) < 2 {
+		return
+	}
+	first := s.words[0].start
+	name := strings.TrimSpace(strings.ReplaceAll(string(s.rs[first:]), string(Mask), ""))
+	fix := strings.TrimSpace(strings.ReplaceAll(string(lowered(s, lower)[first:]), string(Mask), ""))
+	c.add(s, first, Capitalisation, Warning, fix, "Title Case %q: names are written in sentence case", name)
+	c.fix(name, fix)
+}
+
+// capitalised lists the words of a name after its first that are
+// capitalised but would be lower case in sentence case: ordinary words the
+// dictionary writes in lower case, not acronyms, names of the trade,
+// allowed words or a qualifier in brackets.
+func (r *Rules) capitalised(s *span) []int {
 	var lower []int
-	for i, w := range s.words[1:] {
+	for i, w := range s.words {
+		if i == 0 {
+			continue
+		}
 		rs := []rune(w.text)
 		if !unicode.IsUpper(rs[0]) || isAcronym(rs) || strings.ContainsAny(w.text, "0123456789") {
 			continue
 		}
-		if pre := string(s.rs[:s.words[i+1].start]); strings.Count(pre, "(") > strings.Count(pre, ")") {
+		if pre := string(s.rs[:w.start]); strings.Count(pre, "(") > strings.Count(pre, ")") {
 			continue // a qualifier in brackets names a subject: "Advice (Data Ethics)"
 		}
 		lw := strings.ToLower(w.text)
-		if c.rules.dict.keepCaps[w.text] || c.rules.allow[lw] {
+		if r.dict.keepCaps[w.text] || r.allow[lw] {
 			continue // a name of the trade: "Python", "Kubernetes"
 		}
 		ok := true
 		for _, part := range strings.Split(lw, "-") {
-			if !c.rules.dict.lower[part] && !c.rules.stop[part] {
+			if !r.dict.lower[part] && !r.stop[part] {
 				ok = false // not a word the dictionary writes in lower case
 			}
 		}
 		if ok { // a word the dictionary writes in lower case ("Data", "Senior")
-			lower = append(lower, i+1)
+			lower = append(lower, i)
 		}
 	}
-	if len(lower) < 2 {
-		return
-	}
+	return lower
+}
+
+// lowered returns the span's runes with the words at the given indexes in
+// lower case.
+func lowered(s *span, words []int) []rune {
 	rs := append([]rune(nil), s.rs...)
-	for _, i := range lower {
+	for _, i := range words {
 		w := s.words[i]
 		copy(rs[w.start:w.end], []rune(strings.ToLower(w.text)))
 	}
-	first := s.words[0].start
-	name := strings.TrimSpace(strings.ReplaceAll(string(s.rs[first:]), string(Mask), ""))
-	fix := strings.TrimSpace(strings.ReplaceAll(string(rs[first:]), string(Mask), ""))
-	c.add(s, first, Capitalisation, Warning, fix, "Title Case %q: names are written in sentence case", name)
+	return rs
+}
+
+// SentenceCase writes a name in sentence case: every word after the first
+// that the dictionary writes in lower case is lower-cased; acronyms, names
+// of the trade ("Python"), allowed words and a qualifier in brackets keep
+// their capitals. "Data Orientated Infrastructure" becomes "Data orientated
+// infrastructure".
+func (r *Rules) SentenceCase(name string) string {
+	s := &span{rs: []rune(name)}
+	s.words = splitWords(s.rs)
+	return string(lowered(s, r.capitalised(s)))
+}
+
+// isIdentifier reports whether a hyphenated word is an id (a framework or
+// file slug such as "sde-skills"): written in lower case, with a part of
+// three letters or fewer the dictionary does not know.
+func isIdentifier(d *dictionary, w string) bool {
+	if w != strings.ToLower(w) {
+		return false
+	}
+	for _, part := range strings.Split(w, "-") {
+		if n := len([]rune(part)); n > 0 && n <= 3 && !d.known(part) {
+			return true
+		}
+	}
+	return false
 }

@@ -57,6 +57,12 @@ type Finding struct {
 	Severity   Severity `json:"severity"`
 	Message    string   `json:"message"`
 	Suggestion string   `json:"suggestion,omitempty"`
+	// From and To, when set, are the fix as a replacement in the text:
+	// From is the text as written at Line:Col, To what to write instead
+	// (spelling, punctuation and capitalisation findings with a known
+	// fix). rolepack lint --suggest-edits turns them into config edits.
+	From string `json:"from,omitempty"`
+	To   string `json:"to,omitempty"`
 }
 
 // String formats the finding as one line:

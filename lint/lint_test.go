@@ -80,3 +80,66 @@ func TestRulesFindEachProblemAtItsPlace(t *testing.T) {
 		})
 	}
 }
+
+// Findings with a known fix carry it as a replacement of the text as
+// written, which rolepack lint --suggest-edits turns into config edits.
+func TestFindingsCarryTheirFix(t *testing.T) {
+	got := Check("x.md", []byte("Our organization system . Profiency in effectiveness..\n\n## Column Storage Databases\n"), nil)
+	want := map[string][2]string{
+		`US spelling "organization"`:     {"organization", "organisation"},
+		`space before "."`:               {"system .", "system."},
+		`misspelt "Profiency"`:           {"Profiency", "Proficiency"},
+		`doubled full stop ".."`:         {"effectiveness..", "effectiveness."},
+		`Title Case "Column Storage Dat`: {"Column Storage Databases", "Column storage databases"},
+	}
+	for _, f := range got {
+		for msg, fix := range want {
+			if strings.Contains(f.Message, msg) {
+				if f.From != fix[0] || f.To != fix[1] {
+					t.Errorf("%s: fix %q → %q, want %q → %q", msg, f.From, f.To, fix[0], fix[1])
+				}
+				delete(want, msg)
+			}
+		}
+	}
+	for msg := range want {
+		t.Errorf("no finding %s", msg)
+	}
+}
+
+func TestSentenceCaseKeepsNamesAndAcronyms(t *testing.T) {
+	r, err := NewRules([]string{"Snowflake"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for in, want := range map[string]string{
+		"Data Orientated Infrastructure":         "Data orientated infrastructure",
+		"Gaining Knowledge of Broader IT Issues": "Gaining knowledge of broader IT issues",
+		"Python And Snowflake Pipelines":         "Python and Snowflake pipelines",
+		"Advice (Data Ethics) For Boards":        "Advice (Data Ethics) for boards",
+		"Data engineering":                       "Data engineering",
+	} {
+		if got := r.SentenceCase(in); got != want {
+			t.Errorf("SentenceCase(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestLowerCaseIdsAreNotSpeltWordByWord(t *testing.T) {
+	for _, f := range Check("x.md", []byte("From uk-gdad-pcf-roles and sde-skills.\n"), nil) {
+		if f.Category == Spelling {
+			t.Errorf("id reported: %s", f)
+		}
+	}
+}
+
+func TestALabelAndItsValueAreNotADoubledPhrase(t *testing.T) {
+	for _, f := range Check("x.md", []byte("- **Hours:** 37.5 hours a week\n- **Application**: your application form\n"), nil) {
+		if f.Category == Template {
+			t.Errorf("label reported: %s", f)
+		}
+	}
+	if fs := Check("x.md", []byte("Experience that shows you can have experience in data.\n"), nil); len(fs) == 0 || fs[0].Category != Template {
+		t.Errorf("the doubled phrase is no longer found: %v", fs)
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/rolepack/rolepack/internal/userfile"
+	"github.com/rolepack/rolepack/lint"
 	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/render"
 	"github.com/rolepack/rolepack/render/compose"
@@ -58,6 +59,10 @@ type Result struct {
 	Missing []string
 	Written int   // files written, the zip included
 	Err     error // why the pack failed; "MANIFEST:line: message"
+	// Editorial summarises the editorial findings of the pack's
+	// candidate-facing documents (SummariseFindings), when Batch.Editorial
+	// is set.
+	Editorial []string
 }
 
 // Summary is the outcome of a batch.
@@ -94,6 +99,10 @@ type Batch struct {
 	// Kinds are the document kinds each pack holds (default PackKinds;
 	// PlanKinds for a team manifest's development plans).
 	Kinds []string
+	// Editorial, when set, runs the editorial checks on each pack's
+	// candidate-facing documents: findings go to Result.Editorial, and with
+	// Strict an error-level finding fails the pack. Its Report is not used.
+	Editorial *Editorial
 	// Progress, if set, is called once per row as its pack finishes (or
 	// fails), on the goroutine that called Run, with the rows done so far.
 	Progress func(done, total int, r *Result)
@@ -389,8 +398,20 @@ func (b *Batch) render(ctx context.Context, kinds []render.Kind, j job, r *Resul
 	if err != nil {
 		return nil, err
 	}
-	return b.Renderer.Files(ctx, Request{Context: rc, Kinds: kinds, Formats: b.Formats, Date: b.Date, Logo: b.Logo})
+	req := Request{Context: rc, Kinds: kinds, Formats: b.Formats, Date: b.Date, Logo: b.Logo}
+	if b.Editorial != nil {
+		e := *b.Editorial
+		e.Report = func(file string, fs []lint.Finding) {
+			r.Editorial = append(r.Editorial, SummariseFindings(file, fs, MaxEditorialErrors)...)
+		}
+		req.Editorial = &e
+	}
+	return b.Renderer.Files(ctx, req)
 }
+
+// MaxEditorialErrors is how many error-level editorial findings a command
+// lists for one document before it only counts them.
+const MaxEditorialErrors = 5
 
 // complete reports whether every file a stamp lists, and the zip, exist.
 func complete(out *output.Folder, name string, s stamp) bool {

@@ -50,6 +50,9 @@ type Request struct {
 	// Warn, when set, receives each kind's warnings about its rendered
 	// document (e.g. an advert outside 400–700 words).
 	Warn func(kind, message string)
+	// Editorial, when set, runs the editorial checks on every
+	// candidate-facing document (see Editorial).
+	Editorial *Editorial
 }
 
 // Files renders every kind in every format (plus each kind's extra outputs,
@@ -96,6 +99,11 @@ func (r *Renderer) document(ctx context.Context, k render.Kind, c render.Copy, r
 	if k.Check != nil && req.Warn != nil {
 		for _, w := range k.Check(d) {
 			req.Warn(c.Stem, w)
+		}
+	}
+	if k.CandidateFacing && req.Editorial != nil {
+		if err := r.lintDocument(d, req.Prefix+c.Stem+".md", req.Editorial); err != nil {
+			return nil, err
 		}
 	}
 	var extras []output.File

@@ -43,6 +43,10 @@ type Kind struct {
 	// Extras are outputs rendered straight from the context, beside the
 	// document tree in every format (such as the advert's JSON-LD).
 	Extras []Extra
+	// CandidateFacing marks a kind candidates read (the JD, person
+	// specification and advert): its text gets the editorial checks
+	// (package lint) in generate, pack and rolepack lint --role.
+	CandidateFacing bool
 	// Check, when set, returns warnings about a rendered document (e.g.
 	// an advert that is too long).
 	Check func(d *doc.Document) []string
@@ -104,9 +108,9 @@ type Extra struct {
 
 // Kinds lists every document kind in the order a role pack holds them.
 var Kinds = []Kind{
-	{ID: "jd", Title: "Job description", Template: "jd.md.tmpl"},
-	{ID: "spec", Title: "Person specification", Template: "spec.md.tmpl"},
-	{ID: "advert", Title: "Job advert", Template: "advert.md.tmpl",
+	{ID: "jd", Title: "Job description", Template: "jd.md.tmpl", CandidateFacing: true},
+	{ID: "spec", Title: "Person specification", Template: "spec.md.tmpl", CandidateFacing: true},
+	{ID: "advert", Title: "Job advert", Template: "advert.md.tmpl", CandidateFacing: true,
 		Extras: []Extra{{Ext: ".jsonld", MediaType: "application/ld+json", Template: "advert.jsonld.tmpl", Validate: validJSON, Embed: true}},
 		Check:  CheckAdvert},
 	{ID: "scoring", Title: "Interview scoring sheet", Template: "scoring.md.tmpl", Copies: perPanelMember},
@@ -154,6 +158,18 @@ func LookupKinds(ids []string) ([]Kind, error) {
 		}
 	}
 	return out, nil
+}
+
+// CandidateFacingIDs lists the ids of the kinds candidates read, in
+// registry order.
+func CandidateFacingIDs() []string {
+	var ids []string
+	for _, k := range Kinds {
+		if k.CandidateFacing {
+			ids = append(ids, k.ID)
+		}
+	}
+	return ids
 }
 
 // NeedsPlan reports whether any of kinds documents a development plan.

@@ -29,6 +29,7 @@ type GenerateOptions struct {
 	Templates string
 	Date      string
 	Force     bool
+	Strict    bool // editorial errors in candidate-facing documents fail the run
 	// The development plan's move (pdp.from, pdp.to, pdp.targetRole).
 	PlanFrom, PlanTo, PlanToRole string
 	// AllowRetired accepts a level its framework marks as no longer in use.
@@ -97,6 +98,7 @@ Formats: ` + strings.Join(output.FormatNames(), ", ") + `.`,
 	fl.StringVar(&opts.Templates, "templates", "", "folder of template overrides, file by file (env ROLEPACK_TEMPLATES)")
 	fl.StringVar(&opts.Date, "date", "", "document date YYYY-MM-DD (default SOURCE_DATE_EPOCH, else today) (env ROLEPACK_DATE)")
 	fl.BoolVar(&opts.Force, "force", false, "overwrite files in the output folder that rolepack did not write")
+	fl.BoolVar(&opts.Strict, "strict", false, "fail, writing nothing, when the advert, JD or person specification has an error-level editorial finding (see rolepack lint)")
 	fl.StringVar(&opts.PlanFrom, "from", "", "PDP: current level (pdp.from): a ladder rung, or the framework's level id with FRAMEWORK/ROLE (env ROLEPACK_PDP_FROM)")
 	fl.StringVar(&opts.PlanTo, "to", "", "PDP: target level (pdp.to; default the next level up) (env ROLEPACK_PDP_TO)")
 	fl.StringVar(&opts.PlanToRole, "to-role", "", "PDP: target role when the move is to another role (pdp.targetRole) (env ROLEPACK_PDP_TARGETROLE)")
@@ -197,7 +199,12 @@ func runGenerate(ctx context.Context, opts *GenerateOptions) error {
 	}
 	r := &pack.Renderer{Engine: engine, Formats: opts.Factory.Formats}
 	warn := func(kind, msg string) { fmt.Fprintf(opts.IO.Err, "warning: %s: %s\n", kind, msg) }
-	files, err := r.Files(ctx, pack.Request{Context: rc, Kinds: kinds, Formats: formats, Date: l.date, Logo: logo, Warn: warn})
+	editorial, editorialDone, err := opts.editorialCheck(cfg, opts.Strict)
+	if err != nil {
+		return err
+	}
+	files, err := r.Files(ctx, pack.Request{Context: rc, Kinds: kinds, Formats: formats, Date: l.date, Logo: logo, Warn: warn, Editorial: editorial})
+	editorialDone()
 	if err != nil {
 		return err
 	}

@@ -13,14 +13,25 @@ import (
 	"github.com/rolepack/rolepack/framework/textprep"
 	"github.com/rolepack/rolepack/internal/userfile"
 	"github.com/rolepack/rolepack/lint"
+	"github.com/rolepack/rolepack/pack"
+	"github.com/rolepack/rolepack/render"
+	"github.com/rolepack/rolepack/render/compose"
 )
 
 // LintOptions are the inputs of `rolepack lint`.
 type LintOptions struct {
 	*Factory
+	Config ConfigOptions
 	Format string // text or json
 	From   string // auto, a source format, or text
 	Files  []string
+	// Role and Level, instead of Files, lint the documents rendered for a
+	// role at a level: Docs (default the candidate-facing kinds).
+	Role, Level string
+	Docs        []string
+	// SuggestEdits prints the config edits: block that fixes what was
+	// found, in place of the findings.
+	SuggestEdits bool
 }
 
 // formatText is the --from value that reads a file as plain text or
@@ -47,11 +58,34 @@ It prints one finding a line, file:line:col: category: message (suggestion),
 or a JSON array with --format json. Gender-coded words are listed once per
 word with their count, then the document's balance. lint exits 1 when any
 finding is an error (a typo, a US spelling, exclusionary jargon, a
-punctuation slip, a repeated word), 0 when there are only warnings or none.`,
+punctuation slip, a repeated word, a word editorial.ban lists), 0 when there
+are only warnings or none. The config's editorial.allow and editorial.ban
+add the organisation's words (docs/config.md).
+
+With --role and --level, lint renders the documents for that role and level
+(--doc; default the candidate-facing ones: ` + strings.Join(render.CandidateFacingIDs(), ", ") + `) to Markdown in
+memory, as generate would, and checks them; findings name the document
+(jd.md:LINE:COL). Nothing is written.
+
+--suggest-edits prints, in place of the findings, the edits: block for
+config.yaml that fixes the framework text's typos and US spellings with a
+known correction, punctuation slips and Title Case names, each edit under a
+comment naming what it fixes. Review it, then paste it into the config: the
+framework files stay as they are.`,
 		Example: `  rolepack lint profile.txt matrix/*.md
   rolepack lint ddat.yaml --format json
-  rolepack lint --from text advert.md`,
-		Args: cobra.MinimumNArgs(1),
+  rolepack lint --from text advert.md
+  rolepack lint --role data-engineer --level head
+  rolepack lint --role data-engineer --level head --doc advert --suggest-edits >> edits.yaml`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if opts.Role == "" && opts.Level == "" && len(args) == 0 {
+				return fmt.Errorf("give files to check, or --role and --level")
+			}
+			if (opts.Role != "" || opts.Level != "") && len(args) > 0 {
+				return fmt.Errorf("give files to check or --role and --level, not both")
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
 			if runF != nil {
@@ -63,11 +97,16 @@ punctuation slip, a repeated word), 0 when there are only warnings or none.`,
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Format, "format", "text", "output: text (file:line:col: category: message) or json")
 	fl.StringVar(&opts.From, "from", "auto", "read files as: auto, ddat, profile, matrix, yaml, or text (plain text or Markdown)")
+	opts.Config.addFlags(cmd)
+	fl.StringVar(&opts.Role, "role", "", "lint the documents of this role (a config role id, or FRAMEWORK/ROLE) (with --level)")
+	fl.StringVar(&opts.Level, "level", "", "the level of --role")
+	fl.StringSliceVar(&opts.Docs, "doc", nil, "with --role: document kinds to check, comma-separated (default "+strings.Join(render.CandidateFacingIDs(), ",")+")")
+	fl.BoolVar(&opts.SuggestEdits, "suggest-edits", false, "print the config edits: block that fixes what lint finds in framework text")
+	completeNames(cmd, "doc", render.KindIDs())
 	return cmd
 }
 
-func runLint(_ context.Context, opts *LintOptions) error {
-	io := opts.IO
+func runLint(ctx context.Context, opts *LintOptions) error {
 	if opts.Format != "text" && opts.Format != "json" {
 		return fmt.Errorf("unknown --format %q (known: text, json)", opts.Format)
 	}
@@ -79,9 +118,27 @@ func runLint(_ context.Context, opts *LintOptions) error {
 		}
 		from = f
 	}
-	rules, err := lint.NewRules(nil, nil)
+	if opts.Role != "" || opts.Level != "" {
+		return lintDocuments(ctx, opts)
+	}
+	cfg, _, _, err := opts.loadConfig(opts.Config, nil)
 	if err != nil {
 		return err
+	}
+	rules, err := pack.EditorialRules(cfg)
+	if err != nil {
+		return err
+	}
+	if opts.SuggestEdits {
+		var targets []compose.EditTarget
+		for _, path := range opts.Files {
+			fw, err := lintFramework(path, from)
+			if err != nil {
+				return err
+			}
+			targets = append(targets, compose.FrameworkEditTargets(fw)...)
+		}
+		return printEdits(opts, targets, rules)
 	}
 	// Every file is read and checked before anything is printed: a file
 	// that cannot be read stops the run with no partial output.
@@ -93,6 +150,13 @@ func runLint(_ context.Context, opts *LintOptions) error {
 		}
 		all = append(all, lint.CheckTexts(path, texts, rules)...)
 	}
+	return printFindings(opts, all, fmt.Sprintf("%d file(s)", len(opts.Files)))
+}
+
+// printFindings prints findings as text or JSON, and ends with an exit
+// status 1 when any is an error.
+func printFindings(opts *LintOptions, all []lint.Finding, checked string) error {
+	io := opts.IO
 	if opts.Format == "json" {
 		if all == nil {
 			all = []lint.Finding{}
@@ -115,7 +179,7 @@ func runLint(_ context.Context, opts *LintOptions) error {
 			errs++
 		}
 	}
-	summary := fmt.Sprintf("%d error(s), %d warning(s) in %d file(s)", errs, len(all)-errs, len(opts.Files))
+	summary := fmt.Sprintf("%d error(s), %d warning(s) in %s", errs, len(all)-errs, checked)
 	if errs > 0 {
 		return &exitError{code: 1, msg: summary}
 	}
@@ -194,4 +258,102 @@ func plainTexts(path string) ([]lint.Text, error) {
 		return nil, err
 	}
 	return lint.SplitMarkdown(data), nil
+}
+
+// lintFramework reads a framework file (canonical YAML or a source
+// document) for --suggest-edits; problems other than errors are `rolepack
+// validate`'s to report.
+func lintFramework(path string, from importer.Format) (*framework.Framework, error) {
+	if from == importer.FormatCanonical || (from == importer.FormatAuto && isYAMLPath(path)) {
+		fw, _, err := framework.Load(path)
+		return fw, err
+	}
+	fw, probs, err := importer.Import([]string{path}, importer.Options{From: from})
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range probs {
+		if p.Severity == framework.SeverityError {
+			return nil, &p
+		}
+	}
+	return fw, nil
+}
+
+// lintDocuments lints the documents rendered for --role at --level, or
+// suggests the edits that fix its framework text.
+func lintDocuments(ctx context.Context, opts *LintOptions) error {
+	if opts.Role == "" || opts.Level == "" {
+		return fmt.Errorf("--role and --level go together: give both")
+	}
+	var fv []flagValue
+	fv = append(fv, stringFlag("role", "role", opts.Role)...)
+	fv = append(fv, stringFlag("level", "level", opts.Level)...)
+	fv = append(fv, listFlag("documents", "doc", opts.Docs)...)
+	l, err := opts.loadAll(opts.Config, fv)
+	if err != nil {
+		return err
+	}
+	cfg := l.cfg
+	docs := render.CandidateFacingIDs()
+	if len(opts.Docs) > 0 {
+		if err := checkNames(cfg, "documents", "document kind", cfg.Documents, render.KindIDs(), l.origins); err != nil {
+			return err
+		}
+		docs = cfg.Documents
+	}
+	kinds, err := render.LookupKinds(docs)
+	if err != nil {
+		return err
+	}
+	if render.NeedsPlan(kinds) {
+		return fmt.Errorf("--doc %s: lint checks the documents of one role at one level, not a development plan", strings.Join(opts.Docs, ","))
+	}
+	if err := checkRoleLevel(l, cfg.Role, cfg.Level); err != nil {
+		return err
+	}
+	rules, err := pack.EditorialRules(cfg)
+	if err != nil {
+		return err
+	}
+	rc, err := compose.NewContext(cfg, l.lib, cfg.Role, cfg.Level, l.date, false)
+	if err != nil {
+		return err
+	}
+	if opts.SuggestEdits {
+		return printEdits(opts, compose.ComposedEditTargets(rc.Role), rules)
+	}
+	engine, err := render.NewEngine(l.templatesDir())
+	if err != nil {
+		return err
+	}
+	r := &pack.Renderer{Engine: engine, Formats: opts.Factory.Formats}
+	all, err := r.LintDocuments(ctx, pack.Request{Context: rc, Kinds: kinds, Date: l.date}, rules)
+	if err != nil {
+		return err
+	}
+	return printFindings(opts, all, fmt.Sprintf("%d document kind(s) of %s at %s", len(kinds), cfg.Role, cfg.Level))
+}
+
+// printEdits prints the edits: block that fixes what lint finds in the
+// targets, and on stderr how many findings it fixes.
+func printEdits(opts *LintOptions, targets []compose.EditTarget, rules *lint.Rules) error {
+	edits, findings := compose.SuggestEdits(targets, rules)
+	fixed := 0
+	for _, e := range edits {
+		fixed += len(e.Fixes)
+	}
+	if len(edits) == 0 {
+		fmt.Fprintf(opts.IO.Err, "no edits to suggest: none of %s has a known fix\n", plural(findings, "finding"))
+		return nil
+	}
+	data, err := compose.EditsYAML(edits)
+	if err != nil {
+		return err
+	}
+	if _, err := opts.IO.Out.Write(data); err != nil {
+		return err
+	}
+	fmt.Fprintf(opts.IO.Err, "%s fixing %d of %s; review them, then add them to the config's edits:\n", plural(len(edits), "edit"), fixed, plural(findings, "finding"))
+	return nil
 }

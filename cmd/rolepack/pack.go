@@ -34,6 +34,7 @@ type PackOptions struct {
 	Progression bool
 	// AllowRetired accepts levels their framework marks as no longer in use.
 	AllowRetired bool
+	Strict       bool // an editorial error in a candidate-facing document fails its pack
 }
 
 // NewCmdPack returns the pack command; runF, when not nil, runs in place
@@ -99,6 +100,7 @@ Formats: ` + strings.Join(output.FormatNames(), ", ") + `.`,
 	fl.BoolVar(&opts.Force, "force", false, "rebuild every pack, and overwrite files rolepack did not write")
 	fl.BoolVar(&opts.Quiet, "quiet", false, "print nothing but errors")
 	fl.BoolVar(&opts.Progression, "progression", false, "add the role's career map (progression: every level side by side, the vacancy's level marked) to every pack")
+	fl.BoolVar(&opts.Strict, "strict", false, "fail a pack whose advert, JD or person specification has an error-level editorial finding (see rolepack lint)")
 	fl.StringVar(&opts.Templates, "templates", "", "folder of template overrides, file by file (env ROLEPACK_TEMPLATES)")
 	fl.StringVar(&opts.Date, "date", "", "document date YYYY-MM-DD (default SOURCE_DATE_EPOCH, else today) (env ROLEPACK_DATE)")
 	addAllowRetired(cmd, &opts.AllowRetired)
@@ -173,11 +175,15 @@ func runPack(ctx context.Context, opts *PackOptions) error {
 	if err != nil {
 		return err
 	}
+	rules, err := pack.EditorialRules(cfg)
+	if err != nil {
+		return err
+	}
 	p := &packProgress{io: opts.IO, quiet: opts.Quiet, now: opts.Now, start: start}
 	b := &pack.Batch{
 		Renderer: r, Config: cfg, Library: l.lib, Identity: id, Formats: formats,
 		Date: l.date, DateFromClock: l.dateFromClock, Logo: logo, Out: out, Jobs: opts.Jobs, Force: opts.Force,
-		Kinds: kinds, Progress: p.report,
+		Kinds: kinds, Progress: p.report, Editorial: &pack.Editorial{Rules: rules, Strict: opts.Strict},
 	}
 	s, err := b.Run(ctx, rows)
 	p.finish()
@@ -226,6 +232,12 @@ const barInterval = 100 * time.Millisecond
 
 func (p *packProgress) report(done, total int, r *pack.Result) {
 	p.done, p.total = done, total
+	if !p.quiet && len(r.Editorial) > 0 {
+		p.clear()
+		for _, line := range r.Editorial {
+			fmt.Fprintf(p.io.Err, "warning: %s/%s\n", r.Name, line)
+		}
+	}
 	if p.io.Terminal && !p.quiet {
 		if r.Status == pack.Failed {
 			p.clear()

@@ -72,7 +72,17 @@ func TestPackCommandReportsEachPackAndFails(t *testing.T) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)
 		}
 	}
-	if strings.Count(stderr, "\n") != 5 || strings.Contains(stderr, "\r") {
+	// Editorial warnings (a summary per document) come before each pack's line.
+	var plain []string
+	for _, line := range strings.SplitAfter(stderr, "\n") {
+		if !strings.HasPrefix(line, "warning: ") {
+			plain = append(plain, line)
+		}
+	}
+	if !strings.Contains(stderr, "warning: REF-1-data-engineer-head/advert.md: editorial checks: ") {
+		t.Errorf("no editorial summary for the advert:\n%s", stderr)
+	}
+	if strings.Count(strings.Join(plain, ""), "\n") != 5 || strings.Contains(stderr, "\r") {
 		t.Errorf("want one plain line per pack and a two-line summary:\n%s", stderr)
 	}
 	for _, f := range []string{"REF-1-data-engineer-head/scoring-raj-patel.html", "REF-3-data-engineer-senior.zip", "index.csv"} {

@@ -152,6 +152,10 @@ func printComposed(w io.Writer, c *compose.Composed) {
 				fmt.Fprintf(w, "        (its descriptors were refined by a later source: %s)\n", strings.Join(o.Superseded, " / "))
 			}
 		}
+		for _, e := range it.Edits {
+			fmt.Fprintf(w, "      edited: %s\n", e)
+		}
 	}
+	section("Edited by the organisation (edits: in the config)", c.Edits)
 	section("Notes (what composition left out, and why)", c.Notes)
 }

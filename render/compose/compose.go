@@ -70,6 +70,28 @@ type Item struct {
 	Attributes  map[string]string `json:"attributes,omitempty"`
 	Essential   *bool             `json:"essential,omitempty"` // set by a local edit
 	Origins     []Origin          `json:"origins"`
+	// Edits records each change the config's edits made to the entry's
+	// framework text, with the config line, e.g. `replaced "organization"
+	// with "organisation" (config.yaml:88)`: the text is as edited by the
+	// organisation, not as the framework has it.
+	Edits []string `json:"edits,omitempty"`
+	// formerTitles are the titles an edit replaced, so that a selection
+	// that names the entry as its framework does still finds it.
+	formerTitles []string
+}
+
+// knownAs reports whether the entry is titled name, now or before an edit
+// retitled it (case folded).
+func (it *Item) knownAs(name string) bool {
+	if strings.EqualFold(it.Title, name) {
+		return true
+	}
+	for _, t := range it.formerTitles {
+		if strings.EqualFold(t, name) {
+			return true
+		}
+	}
+	return false
 }
 
 // Composed is a role at one ladder rung, merged from all its sources: the
@@ -103,6 +125,9 @@ type Composed struct {
 	// Notes records what composition left out and why (e.g. a skill with no
 	// descriptors at the mapped level), so nothing is dropped silently.
 	Notes []string `json:"notes,omitempty"`
+	// Edits records each change the config's edits made to the role's
+	// own framework text (description, duties, summary, responsibilities).
+	Edits []string `json:"edits,omitempty"`
 }
 
 // SourceRef names one framework source used for a composed role.
@@ -133,6 +158,18 @@ func (c *Composed) Kind(kind string) []*Item {
 // id of the form FRAMEWORK/ROLE uses a framework role as it is, with level
 // naming one of its levels.
 func Compose(cfg *Config, lib *Library, roleID, level string) (*Composed, error) {
+	c, err := composeRole(cfg, lib, roleID, level)
+	if err != nil {
+		return nil, err
+	}
+	if err := applyEdits(cfg, lib, c); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// composeRole merges a role's sources, before the config's edits.
+func composeRole(cfg *Config, lib *Library, roleID, level string) (*Composed, error) {
 	if fw, role, ok := strings.Cut(roleID, "/"); ok {
 		return composeFrameworkRole(lib, fw, role, level)
 	}

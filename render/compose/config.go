@@ -45,7 +45,11 @@ type Config struct {
 	// AllowRetired lets a run target a level its framework marks as no
 	// longer in use (DDaT "NOT IN USE"); set by --allow-retired, not by
 	// the config file.
-	AllowRetired bool `yaml:"-"`
+	AllowRetired bool            `yaml:"-"`
+	Editorial    EditorialConfig `yaml:"editorial"`
+	// Edits correct framework text as it is composed, without touching
+	// the framework files (see edits.go).
+	Edits []EditDef `yaml:"edits"`
 
 	// File is the config file's name for messages ("" for the embedded default).
 	File string `yaml:"-"`
@@ -217,6 +221,17 @@ type PersonSpecConfig struct {
 	Assessment map[string][]string `yaml:"assessment"`
 	// Other criteria every role asks for (essential, assessed at application).
 	Other []string `yaml:"other"`
+}
+
+// EditorialConfig holds the organisation's own words for the editorial
+// checks (rolepack lint, and the checks generate and pack run).
+type EditorialConfig struct {
+	// Allow lists words and phrases accepted as written (names, terms of
+	// the trade): never reported as typos, jargon or banned.
+	Allow []string `yaml:"allow"`
+	// Ban lists words the organisation does not use, each "phrase" or
+	// "phrase => what to write instead"; "*" ends a word with any ending.
+	Ban []string `yaml:"ban"`
 }
 
 // ScoringConfig picks the interview score scale.

@@ -126,7 +126,7 @@ func Select(c *Composed, sel SelectDef, purpose string) *Selection {
 				if !contains(kinds, it.Kind) || taken[it] {
 					continue
 				}
-				if strings.EqualFold(it.Title, n) || (it.Code != "" && strings.EqualFold(it.Code, n)) {
+				if it.knownAs(n) || (it.Code != "" && strings.EqualFold(it.Code, n)) {
 					out = append(out, it)
 					taken[it] = true
 					found = true

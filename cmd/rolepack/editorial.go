@@ -1,0 +1,34 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/rolepack/rolepack/lint"
+	"github.com/rolepack/rolepack/pack"
+	"github.com/rolepack/rolepack/render/compose"
+)
+
+// editorialCheck is the editorial check generate runs on the documents it
+// renders: the config's word lists, findings printed to stderr as a
+// summary per document (warnings), and with strict an error-level finding
+// fails the run. done prints, after rendering, where to see every finding
+// when any were summarised.
+func (f *Factory) editorialCheck(cfg *compose.Config, strict bool) (e *pack.Editorial, done func(), err error) {
+	rules, err := pack.EditorialRules(cfg)
+	if err != nil {
+		return nil, nil, err
+	}
+	found := false
+	e = &pack.Editorial{Rules: rules, Strict: strict, Report: func(file string, fs []lint.Finding) {
+		for _, line := range pack.SummariseFindings(file, fs, pack.MaxEditorialErrors) {
+			found = true
+			fmt.Fprintf(f.IO.Err, "warning: %s\n", line)
+		}
+	}}
+	done = func() {
+		if found {
+			fmt.Fprintf(f.IO.Err, "rolepack lint --role %s --level %s lists every finding; --suggest-edits prints the config edits that fix framework text\n", cfg.Role, cfg.Level)
+		}
+	}
+	return e, done, nil
+}

@@ -1,0 +1,255 @@
+package main
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	yaml "go.yaml.in/yaml/v3"
+
+	"github.com/rolepack/rolepack"
+	"github.com/rolepack/rolepack/render/compose"
+)
+
+// withConfig writes the default config plus extra YAML to a file and
+// returns its path.
+func withConfig(t *testing.T, extra string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "config.yaml")
+	data := append(append([]byte(nil), rolepack.DefaultConfig...), "\n"+extra...)
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+const fixEdits = `edits:
+  - {framework: ddat, kind: skill, title: Data development process, replace: enterprise-scale, with: organisation-wide}
+  - {kind: skill, title: Data modelling, retitle: Data modelling and design}
+`
+
+// docxText returns the text of word/document.xml with the markup removed.
+func docxText(t *testing.T, path string) string {
+	t.Helper()
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	for _, f := range zr.File {
+		if f.Name != "word/document.xml" {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		var out strings.Builder
+		in := false
+		for _, r := range string(b) {
+			switch {
+			case r == '<':
+				in = true
+			case r == '>':
+				in = false
+			case !in:
+				out.WriteRune(r)
+			}
+		}
+		return out.String()
+	}
+	t.Fatal("no word/document.xml")
+	return ""
+}
+
+func TestEditsChangeTheTextInEveryFormatAndShowInShow(t *testing.T) {
+	cfg := withConfig(t, fixEdits)
+	dir := t.TempDir()
+	if _, stderr, err := run(t, fixedDate, "generate", "--config", cfg, "--doc", "jd", "--format", "md,html,docx", "--out", dir); err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	md, _ := os.ReadFile(filepath.Join(dir, "jd.md"))
+	html, _ := os.ReadFile(filepath.Join(dir, "jd.html"))
+	for name, text := range map[string]string{"md": string(md), "html": string(html), "docx": docxText(t, filepath.Join(dir, "jd.docx"))} {
+		if strings.Contains(text, "enterprise-scale") || !strings.Contains(text, "organisation-wide data integration") {
+			t.Errorf("%s: the replace edit is not applied", name)
+		}
+		if !strings.Contains(text, "Data modelling and design") {
+			t.Errorf("%s: the retitle edit is not applied", name)
+		}
+	}
+	stdout, _, err := run(t, fixedDate, "show", "data-engineer", "--level", "head", "--config", cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`edited: replaced "enterprise-scale" with "organisation-wide" (edited by the organisation, ` + cfg + `:`,
+		`edited: retitled "Data modelling" as "Data modelling and design" (edited by the organisation, ` + cfg + `:`,
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("show lacks %q", want)
+		}
+	}
+	// The template context carries the record too.
+	stdout, _, _ = run(t, fixedDate, "show", "data-engineer", "--level", "head", "--config", cfg, "--json")
+	if !strings.Contains(stdout, `"edits": [`) {
+		t.Error("show --json has no edits")
+	}
+}
+
+func TestEditThatMatchesNothingIsOneLineError(t *testing.T) {
+	cfg := withConfig(t, "edits:\n  - {kind: skill, title: Column Storage Databasez, sentenceCase: true}\n")
+	_, _, err := run(t, fixedDate, "generate", "--config", cfg, "--doc", "jd", "--format", "md", "--out", t.TempDir())
+	n := strings.Count(string(rolepack.DefaultConfig)+"\n", "\n") + 2
+	want := cfg + ":" + strconv.Itoa(n) + `: edit 1 matches nothing: no skill titled "Column Storage Databasez"`
+	if err == nil || !strings.HasPrefix(err.Error(), want) || strings.Contains(err.Error(), "\n") {
+		t.Fatalf("error %v, want %q…", err, want)
+	}
+}
+
+func TestLintRoleLevelChecksTheRenderedDocuments(t *testing.T) {
+	// The NCF profile used as it is carries a US spelling from its source.
+	stdout, _, err := run(t, fixedDate, "lint", "--role", "ncf/head-of-data-ethics", "--level", "head-of-data-ethics")
+	var ex *exitError
+	if !errors.As(err, &ex) || ex.code != 1 {
+		t.Fatalf("want exit 1 (the profile's US spelling), got %v", err)
+	}
+	if want := `: spelling: US spelling "visualization" (visualisation)`; !strings.Contains(stdout, "spec.md:") || !strings.Contains(stdout, want) {
+		t.Errorf("lint --role lacks %q:\n%s", want, stdout)
+	}
+	stdout, _, err = run(t, fixedDate, "lint", "--role", "data-engineer", "--level", "head")
+	if err != nil {
+		t.Fatalf("the default role's documents have an error-level finding: %v\n%s", err, stdout)
+	}
+	// The default role's advert, JD and person specification have no
+	// error-level inclusive finding, and every document is checked.
+	for _, line := range strings.Split(stdout, "\n") {
+		if strings.Contains(line, ": inclusive: ") && !strings.Contains(line, ": inclusive: warning: ") {
+			t.Errorf("error-level inclusive finding: %s", line)
+		}
+	}
+	for _, doc := range []string{"jd.md:", "spec.md:", "advert.md:"} {
+		if !strings.Contains(stdout, doc) {
+			t.Errorf("no findings named %s (is it checked?)", doc)
+		}
+	}
+	if _, _, err := run(t, fixedDate, "lint", "--role", "data-engineer"); err == nil || !strings.Contains(err.Error(), "--level") {
+		t.Errorf("--role without --level: %v", err)
+	}
+}
+
+// suggested runs lint --suggest-edits and checks its output parses as a
+// config edits: block.
+func suggested(t *testing.T, args ...string) string {
+	t.Helper()
+	stdout, stderr, err := run(t, fixedDate, append([]string{"lint", "--suggest-edits"}, args...)...)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	var parsed struct {
+		Edits []compose.EditDef `yaml:"edits"`
+	}
+	dec := yaml.NewDecoder(bytes.NewReader([]byte(stdout)))
+	dec.KnownFields(true)
+	if err := dec.Decode(&parsed); err != nil || len(parsed.Edits) == 0 {
+		t.Fatalf("--suggest-edits output does not parse as edits (%v):\n%s", err, stdout)
+	}
+	return stdout
+}
+
+func TestSuggestedEditsRemoveTheFindingsTheyFix(t *testing.T) {
+	role := []string{"--role", "ncf/head-of-data-ethics", "--level", "head-of-data-ethics"}
+	edits := suggested(t, role...)
+	if !strings.Contains(edits, "replace: visualization, with: visualisation}") {
+		t.Errorf("suggestions lack the US spelling fix:\n%s", edits)
+	}
+	cfg := withConfig(t, edits)
+	stdout, stderr, err := run(t, fixedDate, append([]string{"lint", "--config", cfg}, role...)...)
+	if err != nil {
+		t.Fatalf("errors remain after the suggested edits: %v\n%s", err, stdout)
+	}
+	for _, gone := range []string{`"visualization"`} {
+		if strings.Contains(stdout, gone) {
+			t.Errorf("%s still found after the edits", gone)
+		}
+	}
+	if !strings.Contains(stderr, "ok: 0 error(s)") {
+		t.Errorf("stderr %q", stderr)
+	}
+}
+
+func TestSuggestEditsForAFrameworkSource(t *testing.T) {
+	src := filepath.Join("..", "..", "framework", "defaults", "sources", "fedip-head-of-data-ethics.txt")
+	edits := suggested(t, src)
+	for _, want := range []string{
+		"fedip-head-of-data-ethics.txt:93: spelling: misspelt \"ssacrifice\"\n",
+		"replace: effectiveness.., with: effectiveness.}",
+		"replace: system ., with: system.}",
+	} {
+		if !strings.Contains(edits, want) {
+			t.Errorf("suggestions lack %q:\n%s", want, edits)
+		}
+	}
+	// Applied as config (the embedded ncf framework is this source), the
+	// documents no longer carry the slips.
+	cfg := withConfig(t, edits)
+	stdout, _, _ := run(t, fixedDate, "lint", "--role", "data-engineer", "--level", "head", "--config", cfg)
+	for _, gone := range []string{"ssacrifice", "doubled full stop"} {
+		if strings.Contains(stdout, gone) {
+			t.Errorf("%s still found after the framework's edits", gone)
+		}
+	}
+}
+
+func TestStrictGenerateFailsOnABannedWord(t *testing.T) {
+	cfg := withConfig(t, "editorial:\n  ban: [\"pipelines => data flows\"]\n")
+	dir := t.TempDir()
+	// The default advert has no error-level finding: --strict passes.
+	if _, stderr, err := run(t, fixedDate, "generate", "--doc", "advert", "--format", "md", "--out", t.TempDir(), "--strict"); err != nil {
+		t.Fatalf("--strict on the default advert: %v\n%s", err, stderr)
+	}
+	_, stderr, err := run(t, fixedDate, "generate", "--config", cfg, "--doc", "advert", "--format", "md", "--out", dir, "--strict")
+	if err == nil || !strings.Contains(err.Error(), "advert.md: 2 error-level editorial findings (strict); first: advert.md:") ||
+		!strings.Contains(err.Error(), `: banned: "pipelines" is a word the organisation does not use (write data flows)`) {
+		t.Fatalf("--strict with a banned word: %v", err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("--strict failure wrote %d files", len(entries))
+	}
+	if !strings.Contains(stderr, "warning: advert.md: editorial checks: 2 errors (banned 2)") {
+		t.Errorf("no summary warning:\n%s", stderr)
+	}
+	// Without --strict the same run writes and warns, in a few lines.
+	dir = t.TempDir()
+	stdout, stderr, err := run(t, fixedDate, "generate", "--config", cfg, "--doc", "jd,advert", "--format", "md", "--out", dir)
+	if err != nil || !strings.Contains(stdout, "wrote ") {
+		t.Fatalf("without --strict: %v", err)
+	}
+	if !strings.Contains(stderr, "banned ") || strings.Count(stderr, "\n") > 16 {
+		t.Errorf("warnings not summarised (%d lines):\n%s", strings.Count(stderr, "\n"), stderr)
+	}
+}
+
+func TestStrictPackFailsThePackWithItsRow(t *testing.T) {
+	cfg := withConfig(t, "editorial:\n  ban: [\"pipelines => data flows\"]\n")
+	m := writeManifest(t, "vacancies.csv", "reference,role,level\nREF-1,data-engineer,head\n")
+	out := t.TempDir()
+	stdout, stderr, err := run(t, fixedDate, "pack", m, "--config", cfg, "--out", out, "--format", "md", "--strict")
+	if exitCode(err) != 1 {
+		t.Fatalf("exit %d (%v), want 1\n%s%s", exitCode(err), err, stdout, stderr)
+	}
+	if !strings.Contains(stderr, m+":2: REF-1: ") || !strings.Contains(stderr, "error-level editorial finding") {
+		t.Errorf("the pack's failure does not name its row:\n%s", stderr)
+	}
+	if !strings.Contains(stderr, "warning: REF-1-data-engineer-head/jd.md: editorial checks: ") {
+		t.Errorf("no editorial summary:\n%s", stderr)
+	}
+}

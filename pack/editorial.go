@@ -1,0 +1,162 @@
+package pack
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/rolepack/rolepack/lint"
+	"github.com/rolepack/rolepack/render"
+	"github.com/rolepack/rolepack/render/compose"
+	"github.com/rolepack/rolepack/render/doc"
+)
+
+// Editorial asks a Request to run the editorial checks (package lint) on
+// every candidate-facing document it renders (render.Kind.CandidateFacing:
+// the JD, person specification and advert), over the document's Markdown.
+type Editorial struct {
+	Rules *lint.Rules // the embedded rules with the organisation's words (EditorialRules)
+	// Strict makes an error-level finding fail the document, and so the
+	// request: nothing is returned to write.
+	Strict bool
+	// Report, when set, receives each candidate-facing document's findings
+	// (none included), named by its Markdown file, e.g. "advert.md". It is
+	// called on the goroutine that called Files, document by document.
+	Report func(file string, findings []lint.Finding)
+}
+
+// EditorialRules returns the lint rules with the config's allowed and
+// banned words (editorial.allow, editorial.ban); a ban entry that cannot
+// be read is an error naming its config line.
+func EditorialRules(cfg *compose.Config) (*lint.Rules, error) {
+	for i, b := range cfg.Editorial.Ban {
+		if _, err := lint.NewRules(nil, []string{b}); err != nil {
+			return nil, fmt.Errorf("%s: editorial.ban entry %d: %w", cfg.At("editorial", "ban", i), i+1, err)
+		}
+	}
+	r, err := lint.NewRules(cfg.Editorial.Allow, cfg.Editorial.Ban)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", cfg.At("editorial"), err)
+	}
+	return r, nil
+}
+
+// markdown writes a document tree as Markdown, the text the editorial
+// checks read.
+func (r *Renderer) markdown(d *doc.Document) ([]byte, error) {
+	fs, err := r.Formats.Lookup([]string{"md"})
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	if err := fs[0].Writer.Write(&b, d); err != nil {
+		return nil, fmt.Errorf("markdown: %w", err)
+	}
+	return b.Bytes(), nil
+}
+
+// lintDocument runs the editorial checks of e on a rendered document.
+func (r *Renderer) lintDocument(d *doc.Document, file string, e *Editorial) error {
+	md, err := r.markdown(d)
+	if err != nil {
+		return fmt.Errorf("%s: %w", file, err)
+	}
+	fs := lint.Check(file, md, e.Rules)
+	if e.Report != nil {
+		e.Report(file, fs)
+	}
+	if e.Strict && lint.HasErrors(fs) {
+		n, first := 0, ""
+		for _, f := range fs {
+			if f.Severity == lint.Error {
+				if n == 0 {
+					first = f.String()
+				}
+				n++
+			}
+		}
+		return fmt.Errorf("%s: %s (strict); first: %s", file, plural(n, "error-level editorial finding"), first)
+	}
+	return nil
+}
+
+// LintDocuments renders each document of req's kinds (kinds that make
+// copies, one per copy) to Markdown in memory and runs the editorial
+// checks on it, with rules. Findings name the document's Markdown file
+// (req.Prefix + stem + ".md", e.g. "jd.md"). Nothing is written.
+func (r *Renderer) LintDocuments(ctx context.Context, req Request, rules *lint.Rules) ([]lint.Finding, error) {
+	var all []lint.Finding
+	for _, k := range req.Kinds {
+		if k.Scope == render.ScopePlan && req.Context.PDP == nil {
+			return nil, fmt.Errorf("%s: no development plan in the context", k.ID)
+		}
+		for _, c := range k.Documents(req.Context) {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			d, err := r.Engine.Document(ctx, k, c.Context)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", c.Stem, err)
+			}
+			d.Meta.Date = req.Date
+			file := req.Prefix + c.Stem + ".md"
+			md, err := r.markdown(d)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", file, err)
+			}
+			all = append(all, lint.Check(file, md, rules)...)
+		}
+	}
+	return all, nil
+}
+
+// SummariseFindings describes one document's editorial findings in a few
+// lines for a command's warnings: a count by severity and category, then
+// the error-level findings, at most maxErrors of them, then how many more
+// there are. No findings, no lines.
+func SummariseFindings(file string, fs []lint.Finding, maxErrors int) []string {
+	if len(fs) == 0 {
+		return nil
+	}
+	count := map[lint.Severity]map[lint.Category]int{lint.Error: {}, lint.Warning: {}}
+	total := map[lint.Severity]int{}
+	var errs []lint.Finding
+	for _, f := range fs {
+		count[f.Severity][f.Category]++
+		total[f.Severity]++
+		if f.Severity == lint.Error {
+			errs = append(errs, f)
+		}
+	}
+	part := func(sev lint.Severity, word string) string {
+		s := plural(total[sev], word)
+		if total[sev] == 0 {
+			return s
+		}
+		var cats []string
+		for c, n := range count[sev] {
+			cats = append(cats, fmt.Sprintf("%s %d", c, n))
+		}
+		sort.Strings(cats)
+		return s + " (" + strings.Join(cats, ", ") + ")"
+	}
+	lines := []string{fmt.Sprintf("%s: editorial checks: %s, %s", file, part(lint.Error, "error"), part(lint.Warning, "warning"))}
+	for i, f := range errs {
+		if i == maxErrors {
+			lines = append(lines, fmt.Sprintf("%s: … and %s", file, plural(len(errs)-maxErrors, "more error")))
+			break
+		}
+		lines = append(lines, f.String())
+	}
+	return lines
+}
+
+// plural writes n and word, with an s when n is not 1.
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
