@@ -82,6 +82,8 @@ type Writer struct {
 	font *opentype.Font // chart labels
 
 	flates sync.Pool // *flate.Writer
+
+	lh *letterhead // the organisation's letterhead, when one is given (letterhead.go)
 }
 
 // rawPart is a part compressed once, written with zip's CreateRaw.
@@ -408,6 +410,9 @@ func (w *Writer) Write(out io.Writer, d *doc.Document) error {
 	}
 	if err := d.CheckCharts(); err != nil {
 		return fmt.Errorf("docx: %w", err)
+	}
+	if w.lh != nil {
+		return w.writeLetterhead(out, d)
 	}
 	b := newBuilder(w, &d.Meta)
 	if err := b.document(d.Blocks); err != nil {

@@ -29,6 +29,7 @@ type Meta struct {
 	HeaderRight string    // running header text, right (e.g. organisation)
 	Footer      string    // running footer text (e.g. provenance); writers add page numbers beside it
 	Logo        []byte    // optional organisation logo (PNG or JPEG) for the first page header
+	Reference   string    // the vacancy's reference, e.g. "REF-2024-117" (a letterhead's {{reference}})
 }
 
 // Block is a block-level node: *Heading, *Paragraph, *List, *Table, *Rule,
