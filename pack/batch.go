@@ -16,6 +16,7 @@ import (
 	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/render"
 	"github.com/rolepack/rolepack/render/compose"
+	"github.com/rolepack/rolepack/render/doc"
 )
 
 // PackKinds are the document kinds of a role pack, in pack order.
@@ -85,6 +86,7 @@ type Batch struct {
 	// that are up to date instead of calling them built from other inputs.
 	DateFromClock bool
 	Logo          []byte
+	Brand         *doc.Brand // the organisation's look (nil: none)
 	Out           string
 	Jobs          int  // workers; at least 1
 	Force         bool // rebuild every pack, and overwrite files rolepack did not write
@@ -377,7 +379,7 @@ func (b *Batch) render(ctx context.Context, kinds []render.Kind, j job, r *Resul
 	if err != nil {
 		return nil, err
 	}
-	return b.Renderer.Files(ctx, Request{Context: rc, Kinds: kinds, Formats: b.Formats, Date: b.Date, Logo: b.Logo})
+	return b.Renderer.Files(ctx, Request{Context: rc, Kinds: kinds, Formats: b.Formats, Date: b.Date, Logo: b.Logo, Brand: b.Brand})
 }
 
 // complete reports whether every file a stamp lists, and the zip, exist.

@@ -13,6 +13,7 @@ import (
 	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/render"
 	"github.com/rolepack/rolepack/render/compose"
+	"github.com/rolepack/rolepack/render/doc"
 )
 
 // Renderer turns a template context into files. Build it once per run:
@@ -44,6 +45,8 @@ type Request struct {
 	Formats []output.Format
 	Date    time.Time
 	Logo    []byte
+	// Brand is the organisation's look, decided once per run (nil: none).
+	Brand *doc.Brand
 	// Prefix goes before every file name, e.g. "REF-1-data-engineer-head-".
 	Prefix string
 	// Warn, when set, receives each kind's warnings about its rendered
@@ -84,6 +87,13 @@ func (r *Renderer) document(ctx context.Context, k render.Kind, c render.Copy, r
 	}
 	d.Meta.Date = req.Date
 	d.Meta.Logo = req.Logo
+	d.Meta.Reference = c.Context.Vacancy.Reference
+	if req.Brand != nil {
+		d.Meta.Brand = req.Brand
+		if req.Brand.Header != "" {
+			d.Meta.HeaderRight = req.Brand.Header
+		}
+	}
 	if k.Check != nil && req.Warn != nil {
 		for _, w := range k.Check(d) {
 			req.Warn(c.Stem, w)

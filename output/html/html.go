@@ -89,7 +89,7 @@ func (r *renderer) document(d *doc.Document) {
 		r.w("<meta name=\"dcterms.date\" content=\"", m.Date.Format("2006-01-02"), "\">\n")
 	}
 	r.w("<meta name=\"generator\" content=\"rolepack\">\n")
-	r.w("<style>\n", css(m.Landscape), "</style>\n</head>\n<body>\n")
+	r.w("<style>\n", css(m.Landscape), brandCSS(m.Brand), "</style>\n</head>\n<body>\n")
 	r.w("<a class=\"skip-link\" href=\"#main\">Skip to main content</a>\n")
 	r.header(m)
 	r.ids["main"] = true
@@ -134,11 +134,7 @@ func (r *renderer) header(m doc.Meta) {
 	}
 	r.w("<header class=\"doc-header\">\n")
 	if logo != "" {
-		alt := "Organisation logo"
-		if a := strings.TrimSpace(m.Author); a != "" {
-			alt = a + " logo"
-		}
-		r.w("<img class=\"logo\" src=\"", logo, "\" alt=\"", esc(alt), "\">\n")
+		r.w("<img class=\"logo\" src=\"", logo, "\" alt=\"", esc(logoAlt(m)), "\">\n")
 	}
 	if left != "" {
 		r.w("<p class=\"header-left\">", esc(left), "</p>\n")

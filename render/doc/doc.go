@@ -30,6 +30,7 @@ type Meta struct {
 	Footer      string    // running footer text (e.g. provenance); writers add page numbers beside it
 	Logo        []byte    // optional organisation logo (PNG or JPEG) for the first page header
 	Reference   string    // the vacancy's reference, e.g. "REF-2024-117" (a letterhead's {{reference}})
+	Brand       *Brand    // the organisation's colours, logo alt text and typeface (nil: the writers' own); shared, read-only
 }
 
 // Block is a block-level node: *Heading, *Paragraph, *List, *Table, *Rule,
