@@ -17,6 +17,7 @@ import (
 	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/render"
 	"github.com/rolepack/rolepack/render/compose"
+	"github.com/rolepack/rolepack/render/doc"
 )
 
 // PackKinds are the document kinds of a role pack, in pack order.
@@ -93,6 +94,7 @@ type Batch struct {
 	// that are up to date instead of calling them built from other inputs.
 	DateFromClock bool
 	Logo          []byte
+	Brand         *doc.Brand // the organisation's look (nil: none)
 	Out           string
 	Jobs          int  // workers; at least 1
 	Force         bool // rebuild every pack, and overwrite files rolepack did not write
@@ -398,7 +400,7 @@ func (b *Batch) render(ctx context.Context, kinds []render.Kind, j job, r *Resul
 	if err != nil {
 		return nil, err
 	}
-	req := Request{Context: rc, Kinds: kinds, Formats: b.Formats, Date: b.Date, Logo: b.Logo}
+	req := Request{Context: rc, Kinds: kinds, Formats: b.Formats, Date: b.Date, Logo: b.Logo, Brand: b.Brand}
 	if b.Editorial != nil {
 		e := *b.Editorial
 		e.Report = func(file string, fs []lint.Finding) {

@@ -45,6 +45,8 @@ type Request struct {
 	Formats []output.Format
 	Date    time.Time
 	Logo    []byte
+	// Brand is the organisation's look, decided once per run (nil: none).
+	Brand *doc.Brand
 	// Prefix goes before every file name, e.g. "REF-1-data-engineer-head-".
 	Prefix string
 	// Warn, when set, receives each kind's warnings about its rendered
@@ -96,6 +98,13 @@ func (r *Renderer) document(ctx context.Context, k render.Kind, c render.Copy, r
 	}
 	d.Meta.Date = req.Date
 	d.Meta.Logo = req.Logo
+	d.Meta.Reference = c.Context.Vacancy.Reference
+	if req.Brand != nil {
+		d.Meta.Brand = req.Brand
+		if req.Brand.Header != "" {
+			d.Meta.HeaderRight = req.Brand.Header
+		}
+	}
 	if k.Check != nil && req.Warn != nil {
 		for _, w := range k.Check(d) {
 			req.Warn(c.Stem, w)

@@ -30,6 +30,8 @@ type GenerateOptions struct {
 	Date      string
 	Force     bool
 	Strict    bool // editorial errors in candidate-facing documents fail the run
+	// ReferenceDoc is the letterhead DOCX (brand.referenceDoc).
+	ReferenceDoc string
 	// The development plan's move (pdp.from, pdp.to, pdp.targetRole).
 	PlanFrom, PlanTo, PlanToRole string
 	// AllowRetired accepts a level its framework marks as no longer in use.
@@ -46,6 +48,7 @@ func (o *GenerateOptions) flagValues() []flagValue {
 	fv = append(fv, stringFlag("out", "out", o.Out)...)
 	fv = append(fv, stringFlag("templates", "templates", o.Templates)...)
 	fv = append(fv, stringFlag("date", "date", o.Date)...)
+	fv = append(fv, stringFlag("brand.referenceDoc", "reference-doc", o.ReferenceDoc)...)
 	fv = append(fv, stringFlag("pdp.from", "from", o.PlanFrom)...)
 	fv = append(fv, stringFlag("pdp.to", "to", o.PlanTo)...)
 	fv = append(fv, stringFlag("pdp.targetRole", "to-role", o.PlanToRole)...)
@@ -97,6 +100,7 @@ Formats: ` + strings.Join(output.FormatNames(), ", ") + `.`,
 	fl.StringVar(&opts.Out, "out", "", "output folder (default dist) (env ROLEPACK_OUT)")
 	fl.StringVar(&opts.Templates, "templates", "", "folder of template overrides, file by file (env ROLEPACK_TEMPLATES)")
 	fl.StringVar(&opts.Date, "date", "", "document date YYYY-MM-DD (default SOURCE_DATE_EPOCH, else today) (env ROLEPACK_DATE)")
+	fl.StringVar(&opts.ReferenceDoc, "reference-doc", "", "Word letterhead (.docx) every DOCX is built in: its styles, page, header, footer and logo (brand.referenceDoc) (env ROLEPACK_BRAND_REFERENCEDOC)")
 	fl.BoolVar(&opts.Force, "force", false, "overwrite files in the output folder that rolepack did not write")
 	fl.BoolVar(&opts.Strict, "strict", false, "fail, writing nothing, when the advert, JD or person specification has an error-level editorial finding (see rolepack lint)")
 	fl.StringVar(&opts.PlanFrom, "from", "", "PDP: current level (pdp.from): a ladder rung, or the framework's level id with FRAMEWORK/ROLE (env ROLEPACK_PDP_FROM)")
@@ -197,13 +201,17 @@ func runGenerate(ctx context.Context, opts *GenerateOptions) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", cfg.At("formats"), err)
 	}
+	brand, err := brandOf(l, formats)
+	if err != nil {
+		return err
+	}
 	r := &pack.Renderer{Engine: engine, Formats: opts.Factory.Formats}
 	warn := func(kind, msg string) { fmt.Fprintf(opts.IO.Err, "warning: %s: %s\n", kind, msg) }
 	editorial, editorialDone, err := opts.editorialCheck(cfg, opts.Strict)
 	if err != nil {
 		return err
 	}
-	files, err := r.Files(ctx, pack.Request{Context: rc, Kinds: kinds, Formats: formats, Date: l.date, Logo: logo, Warn: warn, Editorial: editorial})
+	files, err := r.Files(ctx, pack.Request{Context: rc, Kinds: kinds, Formats: formats, Date: l.date, Logo: logo, Brand: brand, Warn: warn, Editorial: editorial})
 	editorialDone()
 	if err != nil {
 		return err
@@ -231,13 +239,17 @@ func runGenerate(ctx context.Context, opts *GenerateOptions) error {
 // readLogo reads the organisation logo named in the config, if any,
 // through a bounded read.
 func readLogo(l *loaded) ([]byte, error) {
+	key := []any{"organisation", "logo"}
 	p := l.path("organisation.logo", l.cfg.Organisation.Logo)
+	if l.cfg.Brand.Logo != "" {
+		key, p = []any{"brand", "logo"}, l.path("brand.logo", l.cfg.Brand.Logo)
+	}
 	if p == "" {
 		return nil, nil
 	}
 	b, err := userfile.Read(p, userfile.Logo)
 	if err != nil {
-		return nil, fmt.Errorf("%s: logo: %w", l.cfg.At("organisation", "logo"), err)
+		return nil, fmt.Errorf("%s: logo: %w", l.cfg.At(key...), err)
 	}
 	return b, nil
 }

@@ -35,6 +35,8 @@ type PackOptions struct {
 	// AllowRetired accepts levels their framework marks as no longer in use.
 	AllowRetired bool
 	Strict       bool // an editorial error in a candidate-facing document fails its pack
+	// ReferenceDoc is the letterhead DOCX (brand.referenceDoc).
+	ReferenceDoc string
 }
 
 // NewCmdPack returns the pack command; runF, when not nil, runs in place
@@ -104,6 +106,7 @@ Formats: ` + strings.Join(output.FormatNames(), ", ") + `.`,
 	fl.StringVar(&opts.Templates, "templates", "", "folder of template overrides, file by file (env ROLEPACK_TEMPLATES)")
 	fl.StringVar(&opts.Date, "date", "", "document date YYYY-MM-DD (default SOURCE_DATE_EPOCH, else today) (env ROLEPACK_DATE)")
 	addAllowRetired(cmd, &opts.AllowRetired)
+	fl.StringVar(&opts.ReferenceDoc, "reference-doc", "", "Word letterhead (.docx) every DOCX is built in (brand.referenceDoc) (env ROLEPACK_BRAND_REFERENCEDOC)")
 	completeNames(cmd, "format", output.FormatNames())
 	return cmd
 }
@@ -143,6 +146,7 @@ func runPack(ctx context.Context, opts *PackOptions) error {
 	var flags []flagValue
 	flags = append(flags, stringFlag("templates", "templates", opts.Templates)...)
 	flags = append(flags, stringFlag("date", "date", opts.Date)...)
+	flags = append(flags, stringFlag("brand.referenceDoc", "reference-doc", opts.ReferenceDoc)...)
 	l, err := opts.loadAll(opts.Config, flags)
 	if err != nil {
 		return err
@@ -166,6 +170,10 @@ func runPack(ctx context.Context, opts *PackOptions) error {
 	if err != nil {
 		return fmt.Errorf("--format: %w", err)
 	}
+	brand, err := brandOf(l, formats)
+	if err != nil {
+		return err
+	}
 	r := &pack.Renderer{Engine: engine, Formats: opts.Factory.Formats}
 	logo, err := readLogo(l)
 	if err != nil {
@@ -182,7 +190,7 @@ func runPack(ctx context.Context, opts *PackOptions) error {
 	p := &packProgress{io: opts.IO, quiet: opts.Quiet, now: opts.Now, start: start}
 	b := &pack.Batch{
 		Renderer: r, Config: cfg, Library: l.lib, Identity: id, Formats: formats,
-		Date: l.date, DateFromClock: l.dateFromClock, Logo: logo, Out: out, Jobs: opts.Jobs, Force: opts.Force,
+		Date: l.date, DateFromClock: l.dateFromClock, Logo: logo, Brand: brand, Out: out, Jobs: opts.Jobs, Force: opts.Force,
 		Kinds: kinds, Progress: p.report, Editorial: &pack.Editorial{Rules: rules, Strict: opts.Strict},
 	}
 	s, err := b.Run(ctx, rows)

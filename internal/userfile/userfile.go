@@ -36,6 +36,8 @@ const (
 	// ReferenceDocument is a reference DOCX whose styles the DOCX writer
 	// uses.
 	ReferenceDocument = 20 << 20
+	// Font is a TrueType font file of a brand typeface.
+	Font = 30 << 20
 	// Output is a file already in the output folder that rolepack reads to
 	// tell its own files from a user's (the largest file rolepack writes is
 	// far smaller; a larger one is not rolepack's).

@@ -82,6 +82,8 @@ type Writer struct {
 	font *opentype.Font // chart labels
 
 	flates sync.Pool // *flate.Writer
+
+	lh *letterhead // the organisation's letterhead, when one is given (letterhead.go)
 }
 
 // rawPart is a part compressed once, written with zip's CreateRaw.
@@ -174,14 +176,14 @@ func newFromFS(ref fs.FS) (*Writer, error) {
 	if err != nil {
 		return nil, err
 	}
-	if w.styles, err = splitLang(partStyles, styles, "<w:docDefaults", "<w:lang "); err != nil {
+	if w.styles, err = splitLangLenient(partStyles, styles, "<w:docDefaults", "<w:lang "); err != nil {
 		return nil, err
 	}
 	settings, err := read(partSettings)
 	if err != nil {
 		return nil, err
 	}
-	if w.settings, err = splitLang(partSettings, settings, "", "<w:themeFontLang "); err != nil {
+	if w.settings, err = splitLangLenient(partSettings, settings, "", "<w:themeFontLang "); err != nil {
 		return nil, err
 	}
 
@@ -409,6 +411,9 @@ func (w *Writer) Write(out io.Writer, d *doc.Document) error {
 	if err := d.CheckCharts(); err != nil {
 		return fmt.Errorf("docx: %w", err)
 	}
+	if w.lh != nil {
+		return w.writeLetterhead(out, d)
+	}
 	b := newBuilder(w, &d.Meta)
 	if err := b.document(d); err != nil {
 		return err
@@ -465,7 +470,7 @@ func (w *Writer) Write(out io.Writer, d *doc.Document) error {
 }
 
 func (w *Writer) langEntry(name string, p *langPart, lang string) entry {
-	if lang == "" || lang == p.lang {
+	if lang == "" || lang == p.lang || p.pre == nil {
 		return entry{name: name, raw: &p.raw}
 	}
 	b := make([]byte, 0, len(p.pre)+len(p.post)+len(lang))

@@ -439,7 +439,7 @@ func TestReferenceErrors(t *testing.T) {
 	}{
 		{"word/header1.xml", "{{HEADER_LEFT}}", "{{ROLE}}", "word/header1.xml: unknown placeholder {{ROLE}}"},
 		{"word/numbering.xml", `w:abstractNumId="1"`, `w:abstractNumId="7"`, `lacks <w:abstractNum w:abstractNumId="1">`},
-		{"word/styles.xml", "<w:lang ", "<w:language ", "word/styles.xml has no <w:lang w:val=...>"},
+		{"word/styles.xml", "<w:lang w:val=", "<w:lang w:value=", "word/styles.xml: <w:lang has no w:val"},
 	} {
 		fsys := fstest.MapFS{}
 		for k, v := range base {

@@ -90,7 +90,7 @@ func (r *renderer) document(d *doc.Document) {
 	for _, e := range m.Embeds {
 		r.embed(e)
 	}
-	r.w("<style>\n", css(m.Landscape), "</style>\n</head>\n<body>\n")
+	r.w("<style>\n", css(m.Landscape), brandCSS(m.Brand), "</style>\n</head>\n<body>\n")
 	r.w("<a class=\"skip-link\" href=\"#main\">Skip to main content</a>\n")
 	r.header(m)
 	r.ids["main"] = true
@@ -113,11 +113,7 @@ func (r *renderer) header(m doc.Meta) {
 	}
 	r.w("<header class=\"doc-header\">\n")
 	if logo != "" {
-		alt := "Organisation logo"
-		if a := strings.TrimSpace(m.Author); a != "" {
-			alt = a + " logo"
-		}
-		r.w("<img class=\"logo\" src=\"", logo, "\" alt=\"", esc(alt), "\">\n")
+		r.w("<img class=\"logo\" src=\"", logo, "\" alt=\"", esc(logoAlt(m)), "\">\n")
 	}
 	if left != "" {
 		r.w("<p class=\"header-left\">", esc(left), "</p>\n")

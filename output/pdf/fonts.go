@@ -64,15 +64,28 @@ const (
 // loadFaces parses the embedded Liberation fonts once, for fpdf and for
 // measuring, and builds their width tables.
 func loadFaces() ([numFaces]*face, error) {
+	return loadFamily(familySans, [4][]byte{liberationsansregular.TTF, liberationsansbold.TTF, liberationsansitalic.TTF, liberationsansbolditalic.TTF})
+}
+
+// loadFamily parses a family's regular, bold, italic and bold italic
+// TrueType fonts (a missing face is the regular one) under the fpdf family
+// name family, with Liberation Mono for code.
+func loadFamily(family string, ttfs [4][]byte) ([numFaces]*face, error) {
 	var faces [numFaces]*face
+	styles := [4]string{"", "B", "I", "BI"}
+	for i := range ttfs {
+		if ttfs[i] == nil {
+			ttfs[i] = ttfs[0]
+		}
+	}
 	for i, spec := range []struct {
 		family, style string
 		ttf           []byte
 	}{
-		faceRegular:    {familySans, "", liberationsansregular.TTF},
-		faceBold:       {familySans, "B", liberationsansbold.TTF},
-		faceItalic:     {familySans, "I", liberationsansitalic.TTF},
-		faceBoldItalic: {familySans, "BI", liberationsansbolditalic.TTF},
+		faceRegular:    {family, styles[0], ttfs[0]},
+		faceBold:       {family, styles[1], ttfs[1]},
+		faceItalic:     {family, styles[2], ttfs[2]},
+		faceBoldItalic: {family, styles[3], ttfs[3]},
 		faceMono:       {familyMono, "", liberationmonoregular.TTF},
 	} {
 		f, err := sfnt.Parse(spec.ttf)

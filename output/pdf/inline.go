@@ -65,7 +65,7 @@ func (r *renderer) tokens(runs []doc.Inline, size float64, base doc.Style) []tok
 			continue
 		}
 		st := run.Style | base
-		f := r.w.faces[faceOf(st)]
+		f := r.faces[faceOf(st)]
 		sz := sizeFor(st, size)
 		text := f.clean(run.Text)
 		for text != "" {
@@ -148,7 +148,7 @@ func (r *renderer) wrap(runs []doc.Inline, width, size float64, base doc.Style) 
 // new lines as they fill.
 func (r *renderer) splitWord(t *token, width, size float64, cur *line, flush func()) {
 	for _, p := range t.pieces {
-		f := r.w.faces[faceOf(p.style)]
+		f := r.faces[faceOf(p.style)]
 		sz := sizeFor(p.style, size)
 		start := 0
 		acc := 0.0
@@ -202,7 +202,7 @@ func (r *renderer) ellipsis(ln line, width, size float64, force bool) line {
 	const dots = "…"
 	var out line
 	for _, fr := range ln.frags {
-		f := r.w.faces[faceOf(fr.style)]
+		f := r.faces[faceOf(fr.style)]
 		sz := sizeFor(fr.style, size)
 		dw := f.width(dots, sz)
 		if out.w+fr.w+dw <= width {
@@ -220,7 +220,7 @@ func (r *renderer) ellipsis(ln line, width, size float64, force bool) line {
 	}
 	if n := len(out.frags); n > 0 {
 		last := &out.frags[n-1]
-		f := r.w.faces[faceOf(last.style)]
+		f := r.faces[faceOf(last.style)]
 		sz := sizeFor(last.style, size)
 		last.text = strings.TrimRight(last.text, " ") + dots
 		out.w -= last.w

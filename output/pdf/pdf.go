@@ -72,6 +72,8 @@ var defaultDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 // New; a Writer holds no per-document state and is safe for concurrent use.
 type Writer struct {
 	faces [numFaces]*face
+
+	families brandFaces // brand typefaces, parsed once each (brand.go)
 }
 
 // New parses the embedded fonts and builds their width tables, once per
@@ -121,6 +123,9 @@ func (w *Writer) lay(d *doc.Document) (*renderer, error) {
 	for attempt := 1; ; attempt++ {
 		r := newRenderer(w, d)
 		r.breaks = breaks
+		if err := r.applyBrand(); err != nil {
+			return nil, err
+		}
 		if err := r.render(); err != nil {
 			return nil, err
 		}
@@ -138,6 +143,9 @@ type renderer struct {
 	w   *Writer
 	d   *doc.Document
 	pdf *fpdf.Fpdf
+
+	faces   *[numFaces]*face // the document's typeface (brand.go)
+	palette map[rgb]rgb      // brand colours in place of rolepack's (brand.go)
 
 	loaded   [numFaces]bool // faces registered with this fpdf document
 	curFace  int            // font currently selected in the content stream, -1 if unknown
@@ -174,7 +182,7 @@ func newRenderer(w *Writer, d *doc.Document) *renderer {
 	p.SetCompression(true)
 	pw, ph := p.GetPageSize()
 	r := &renderer{
-		w: w, d: d, pdf: p, curFace: -1,
+		w: w, d: d, pdf: p, curFace: -1, faces: &w.faces,
 		pageW: pw, pageH: ph,
 		left: marginX, width: pw - 2*marginX,
 		top: marginTop, bottom: ph - marginBottom,
@@ -301,7 +309,7 @@ func (r *renderer) space(h float64) {
 // setFont selects a face and size, registering the face with this document
 // on first use (so unused faces are never embedded).
 func (r *renderer) setFont(fi int, size float64, underline bool) {
-	f := r.w.faces[fi]
+	f := r.faces[fi]
 	if !r.loaded[fi] {
 		r.pdf.AddUTF8FontParsed(f.parsed)
 		r.loaded[fi] = true
@@ -317,9 +325,9 @@ func (r *renderer) setFont(fi int, size float64, underline bool) {
 	r.curFace, r.curSize, r.curUnder = fi, size, underline
 }
 
-func (r *renderer) textColor(c rgb) { r.pdf.SetTextColor(c.r, c.g, c.b) }
-func (r *renderer) fillColor(c rgb) { r.pdf.SetFillColor(c.r, c.g, c.b) }
-func (r *renderer) drawColor(c rgb) { r.pdf.SetDrawColor(c.r, c.g, c.b) }
+func (r *renderer) textColor(c rgb) { c = r.branded(c); r.pdf.SetTextColor(c.r, c.g, c.b) }
+func (r *renderer) fillColor(c rgb) { c = r.branded(c); r.pdf.SetFillColor(c.r, c.g, c.b) }
+func (r *renderer) drawColor(c rgb) { c = r.branded(c); r.pdf.SetDrawColor(c.r, c.g, c.b) }
 
 // hline draws a horizontal line across the text box.
 func (r *renderer) hline(y, width float64, c rgb) {
@@ -640,7 +648,7 @@ func (r *renderer) decorate() {
 		if p > 1 && (hl != "" || hr != "") {
 			y := headerY
 			r.oneLine(hr, r.left, y, r.width, small, doc.AlignRight)
-			rw := r.w.faces[faceRegular].width(hr, smallSize)
+			rw := r.faces[faceRegular].width(hr, smallSize)
 			r.oneLine(hl, r.left, y, r.width-rw-6, small, doc.AlignLeft)
 			r.hline(y+lh+0.8, 0.2, colRule)
 		}
@@ -648,7 +656,7 @@ func (r *renderer) decorate() {
 		r.hline(fy, 0.2, colRule)
 		label := fmt.Sprintf("Page %d of %d", p, n)
 		r.oneLine(label, r.left, fy+1.5, r.width, small, doc.AlignRight)
-		lw := r.w.faces[faceRegular].width(label, smallSize)
+		lw := r.faces[faceRegular].width(label, smallSize)
 		if f := strings.TrimSpace(m.Footer); f != "" {
 			fw := r.width - lw - 8
 			lines := r.wrap([]doc.Inline{{Text: f}}, fw, small.size, 0)

@@ -32,6 +32,7 @@ type Config struct {
 	Frameworks []string `yaml:"frameworks"` // extra framework files (canonical YAML or source documents)
 
 	Organisation Organisation       `yaml:"organisation"`
+	Brand        Brand              `yaml:"brand"`
 	Ladder       []Rung             `yaml:"ladder"`
 	Roles        map[string]RoleDef `yaml:"roles"`
 	Vacancy      Vacancy            `yaml:"vacancy"`
@@ -70,6 +71,31 @@ type Organisation struct {
 	Offer      []string          `yaml:"offer"`   // advert "what we offer"
 	Apply      string            `yaml:"apply"`   // advert "how to apply"
 	Clauses    map[string]string `yaml:"clauses"` // JD standard clauses by heading
+}
+
+// Brand is the organisation's own look: its Word letterhead for DOCX, and
+// its colours, logo, header text and typeface for PDF and HTML (see
+// docs/config.md). Paths are relative to the config file.
+type Brand struct {
+	ReferenceDoc string `yaml:"referenceDoc"` // the letterhead .docx every DOCX is built in (--reference-doc)
+	Primary      string `yaml:"primary"`      // hex colour of headings and the title, e.g. "#00205b"
+	Accent       string `yaml:"accent"`       // hex colour of rules and (tinted) table header rows
+	Logo         string `yaml:"logo"`         // PNG or JPEG (default organisation.logo)
+	LogoAlt      string `yaml:"logoAlt"`      // the logo's text alternative (default "<organisation> logo")
+	Header       string `yaml:"header"`       // running header text (default the organisation)
+	// Font is an embedded family (Liberation Sans, Liberation Serif) or,
+	// with FontFiles, the name of the user's family.
+	Font      string    `yaml:"font"`
+	FontFiles FontFiles `yaml:"fontFiles"`
+}
+
+// FontFiles are the TrueType files of a brand typeface; only Regular is
+// required (a missing style uses it).
+type FontFiles struct {
+	Regular    string `yaml:"regular"`
+	Bold       string `yaml:"bold"`
+	Italic     string `yaml:"italic"`
+	BoldItalic string `yaml:"boldItalic"`
 }
 
 // Rung is one level of the organisation's own ladder.

@@ -34,6 +34,8 @@ type Meta struct {
 	HeaderRight string    // running header text, right (e.g. organisation)
 	Footer      string    // running footer text (e.g. provenance); writers add page numbers beside it
 	Logo        []byte    // optional organisation logo (PNG or JPEG) for the first page header
+	Reference   string    // the vacancy's reference, e.g. "REF-2024-117" (a letterhead's {{reference}})
+	Brand       *Brand    // the organisation's colours, logo alt text and typeface (nil: the writers' own); shared, read-only
 	// Embeds is structured data about the document that formats able to
 	// carry it embed as it is (HTML: a <script> element of its media type),
 	// e.g. the advert's schema.org JSON-LD.
