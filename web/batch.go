@@ -38,6 +38,14 @@ type job struct {
 	over    bool
 }
 
+// megabytes is a size as people read it: "17.1 MB".
+func megabytes(n int) string {
+	if n < 1<<20 {
+		return fmt.Sprintf("%d KB", max(1, (n+1023)>>10))
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+}
+
 // progress is a snapshot of a job for its page.
 type progress struct {
 	ID, Manifest  string
@@ -46,6 +54,7 @@ type progress struct {
 	Err           string
 	Built, Failed int
 	Results       []resultView
+	Failures      []resultView
 	ZipSize       string
 	Refresh       bool
 }
@@ -75,11 +84,12 @@ func (j *job) snapshot() progress {
 			p.Failed++
 			v.Failed = true
 			v.Err = r.Err.Error()
+			p.Failures = append(p.Failures, v)
 		}
 		p.Results = append(p.Results, v)
 	}
 	if j.zip != nil {
-		p.ZipSize = userfile.SizeText(int64(len(j.zip)))
+		p.ZipSize = megabytes(len(j.zip))
 	}
 	return p
 }

@@ -72,6 +72,11 @@ func blanks(d *doc.Document, fs []field) []blank {
 			continue
 		}
 		b := blank{Label: l, Field: fieldFor(l, fs)}
+		for _, f := range fs {
+			if f.Name == b.Field {
+				b.Label = f.Label // the words the form uses
+			}
+		}
 		key := b.Field
 		if key == "" {
 			key = "label:" + strings.ToLower(l)

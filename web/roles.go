@@ -4,9 +4,9 @@ import (
 	"context"
 	"fmt"
 	"net/url"
-	"sort"
 	"strings"
 
+	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/render"
 	"github.com/rolepack/rolepack/render/compose"
 )
@@ -232,10 +232,14 @@ func (s *Server) renderDocument(ctx context.Context, k render.Kind, c render.Cop
 	return d, err
 }
 
-// sortedFormats lists the registry's format names in the order of
-// output.DefaultFormats' names, sorted.
+// formatNames lists the registry's formats in the order of
+// output.DefaultFormats (PDF and Word first).
 func (s *Server) formatNames() []string {
-	names := s.opts.Formats.Names()
-	sort.Strings(names)
+	var names []string
+	for _, f := range output.DefaultFormats {
+		if s.opts.Formats.Known(f.Name) {
+			names = append(names, f.Name)
+		}
+	}
 	return names
 }

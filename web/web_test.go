@@ -205,7 +205,7 @@ func TestRolePageShowsDocumentBlanksAndLevels(t *testing.T) {
 	wantBody(t, "role page", r,
 		"<h1>Data engineer, Head</h1>",
 		`<iframe class="preview" src="/preview?copy=jd&amp;doc=jd&amp;level=head&amp;role=data-engineer" title="Preview of the job description" sandbox>`,
-		`<a href="#f-band">Band or grade</a>`, `<a href="#f-reference">Reference</a>`,
+		`<a href="#f-band">Band or grade</a>`, `<a href="#f-reference">Vacancy reference</a>`,
 		`<option value="senior">Senior</option>`, `aria-current="page">Job description</a>`,
 		`/download?doc=jd&amp;file=jd.pdf&amp;level=head&amp;role=data-engineer`)
 
