@@ -1,12 +1,10 @@
 // rolepack serve: small improvements on pages that work without script.
-// The role list filters as you type; choosing a level shows it at once;
-// an error summary takes the focus so a screen reader reads it first.
+// The role list filters as you type; an error summary takes the focus so
+// a screen reader reads it first. (Choosing a level does not submit the
+// form by itself: a change of context on input would fail WCAG 3.2.2.)
 (function () {
   "use strict";
   document.addEventListener("DOMContentLoaded", function () {
-    document.querySelectorAll("[data-autosubmit]").forEach(function (el) {
-      el.addEventListener("change", function () { el.form.submit(); });
-    });
     document.querySelectorAll("input[data-filter]").forEach(function (input) {
       var list = document.querySelector(input.getAttribute("data-filter"));
       if (!list) { return; }
