@@ -76,7 +76,7 @@ func loadedOf(f *framework.Framework, all []roleInfo) loadedView {
 // does and shows every problem with its file and line; when there are no
 // errors it imports them and adds the framework to the session, so its
 // roles can be chosen. The files are written, under names the server
-// makes, to a private folder that is removed before the answer is sent.
+// makes, to a private folder that is removed when the request is done.
 func (s *Server) frameworksUpload(w http.ResponseWriter, r *http.Request) {
 	if err := r.ParseMultipartForm(s.opts.MaxUpload); err != nil {
 		s.uploadError(w, r, err)
