@@ -1,0 +1,151 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/rolepack/rolepack/render"
+	"github.com/rolepack/rolepack/web"
+)
+
+// ServeOptions are the inputs of `rolepack serve`.
+type ServeOptions struct {
+	*Factory
+	Config    ConfigOptions
+	Addr      string
+	Templates string
+	Date      string
+	// Listen opens the listener (net.Listen outside tests).
+	Listen func(network, addr string) (net.Listener, error)
+}
+
+// NewCmdServe returns the serve command; runF, when not nil, runs in place
+// of runServe.
+func NewCmdServe(f *Factory, runF func(context.Context, *ServeOptions) error) *cobra.Command {
+	opts := &ServeOptions{Factory: f, Listen: net.Listen}
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Open the web app: choose a role, preview, fill in the vacancy, download",
+		Long: `serve runs rolepack as a web app on this computer, for people who would rather
+not use a terminal. Open the address it prints in a browser to:
+
+  - choose a role and level (search by title) and see every document rendered,
+    switching level and document as you go;
+  - fill in the vacancy and organisation details, checked field by field, with
+    what each document still leaves blank listed beside it;
+  - download any document in any format, or the whole pack as a zip;
+  - upload a manifest of vacancies (CSV or YAML) and download a zip of role
+    packs with an index, each bad row reported with its line;
+  - upload framework files, see every problem with its file and line, and use
+    the framework's roles straight away.
+
+It listens on 127.0.0.1:8080 by default, so only this computer can reach it;
+another address prints a warning, as anyone who can reach it can use it.
+Everything it serves is inside the binary; nothing is fetched from the
+internet, and what is entered or uploaded is kept in memory until it stops
+(Ctrl-C).`,
+		Example: `  rolepack serve
+  rolepack serve --addr 127.0.0.1:9000 --config my-config.yaml`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
+			return runServe(cmd.Context(), opts)
+		},
+	}
+	opts.Config.addFlags(cmd)
+	fl := cmd.Flags()
+	fl.StringVar(&opts.Addr, "addr", "127.0.0.1:8080", "address to listen on, host:port")
+	fl.StringVar(&opts.Templates, "templates", "", "folder of template overrides, file by file (env ROLEPACK_TEMPLATES)")
+	fl.StringVar(&opts.Date, "date", "", "document date YYYY-MM-DD (default SOURCE_DATE_EPOCH, else today) (env ROLEPACK_DATE)")
+	return cmd
+}
+
+// loopback reports whether addr's host is a loopback address (or
+// localhost), which only this computer can reach.
+func loopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// serverTimeouts bound how long a client may take over each part of a
+// request, so a slow or stalled client cannot hold the server.
+func serverTimeouts(h http.Handler) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       2 * time.Minute, // a 10 MiB upload on a slow link
+		WriteTimeout:      5 * time.Minute, // a pack zip rendered then sent
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+	}
+}
+
+func runServe(ctx context.Context, opts *ServeOptions) error {
+	if _, _, err := net.SplitHostPort(opts.Addr); err != nil {
+		return fmt.Errorf("--addr %s: write host:port, e.g. 127.0.0.1:8080", opts.Addr)
+	}
+	var flags []flagValue
+	flags = append(flags, stringFlag("templates", "templates", opts.Templates)...)
+	flags = append(flags, stringFlag("date", "date", opts.Date)...)
+	l, err := opts.loadAll(opts.Config, flags)
+	if err != nil {
+		return err
+	}
+	engine, err := render.NewEngine(l.templatesDir())
+	if err != nil {
+		return err
+	}
+	logo, err := readLogo(l)
+	if err != nil {
+		return err
+	}
+	app, err := web.New(web.Options{
+		Config: l.cfg, Library: l.lib, Engine: engine, Formats: opts.Factory.Formats,
+		Date: l.date, Logo: logo, Log: opts.IO.Err,
+	})
+	if err != nil {
+		return err
+	}
+	defer app.Close()
+	if !loopback(opts.Addr) {
+		fmt.Fprintf(opts.IO.Err, "warning: --addr %s can be reached from other computers: anyone who can reach it can use rolepack and see what is entered. Use 127.0.0.1 unless you mean this.\n", opts.Addr)
+	}
+	ln, err := opts.Listen("tcp", opts.Addr)
+	if err != nil {
+		return fmt.Errorf("--addr %s: %w", opts.Addr, err)
+	}
+	srv := serverTimeouts(app)
+	fmt.Fprintf(opts.IO.Err, "rolepack is running: open http://%s/ in your browser. Press Ctrl-C to stop.\n", ln.Addr())
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	select {
+	case err := <-done:
+		if !errors.Is(err, http.ErrServerClosed) {
+			return fmt.Errorf("serve: %w", err)
+		}
+		return nil
+	case <-ctx.Done():
+	}
+	shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shut); err != nil {
+		return fmt.Errorf("serve: stopping: %w", err)
+	}
+	fmt.Fprintln(opts.IO.Err, "rolepack stopped.")
+	return nil
+}

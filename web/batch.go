@@ -1,0 +1,426 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"path"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/rolepack/rolepack/internal/userfile"
+	"github.com/rolepack/rolepack/output"
+	"github.com/rolepack/rolepack/pack"
+	"github.com/rolepack/rolepack/render"
+	"github.com/rolepack/rolepack/render/compose"
+)
+
+// job is one manifest run: its packs are built one after another in
+// render slots, each within the render time limit, into memory.
+type job struct {
+	id       string
+	manifest string // the uploaded file's name, for messages only
+	started  time.Time
+
+	mu      sync.Mutex
+	total   int
+	done    int
+	results []pack.Result
+	zip     []byte // every pack, its zip and the index, when finished
+	index   []byte // index.html
+	csv     []byte // index.csv
+	err     error  // the run as a whole failed
+	over    bool
+}
+
+// megabytes is a size as people read it: "17.1 MB".
+func megabytes(n int) string {
+	if n < 1<<20 {
+		return fmt.Sprintf("%d KB", max(1, (n+1023)>>10))
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+}
+
+// progress is a snapshot of a job for its page.
+type progress struct {
+	ID, Manifest  string
+	Done, Total   int
+	Over          bool
+	Err           string
+	Built, Failed int
+	Results       []resultView
+	Failures      []resultView
+	ZipSize       string
+	Refresh       bool
+}
+
+type resultView struct {
+	Line                   int
+	Reference, Role, Level string
+	Status                 string
+	Failed                 bool
+	Files                  int
+	Err                    string
+}
+
+func (j *job) snapshot() progress {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	p := progress{ID: j.id, Manifest: j.manifest, Done: j.done, Total: j.total, Over: j.over, Refresh: !j.over}
+	if j.err != nil {
+		p.Err = j.err.Error()
+	}
+	for _, r := range j.results {
+		v := resultView{Line: r.Row.Line, Reference: r.Reference, Role: r.Role, Level: r.Level, Status: r.Status.String(), Files: len(r.Files)}
+		switch r.Status {
+		case pack.Built:
+			p.Built++
+		case pack.Failed:
+			p.Failed++
+			v.Failed = true
+			v.Err = r.Err.Error()
+			p.Failures = append(p.Failures, v)
+		}
+		p.Results = append(p.Results, v)
+	}
+	if j.zip != nil {
+		p.ZipSize = megabytes(len(j.zip))
+	}
+	return p
+}
+
+// batchPage is the manifest upload form, or a run's progress.
+type batchPage struct {
+	common
+	Formats  []string
+	Chosen   map[string]bool
+	Columns  string
+	Error    string
+	Progress *progress
+}
+
+func (s *Server) batchForm(w http.ResponseWriter, r *http.Request) {
+	sess := s.session(w, r, true)
+	s.page(w, http.StatusOK, "batch", s.batchPage(sess, ""))
+}
+
+func (s *Server) batchPage(sess *session, msg string) batchPage {
+	return batchPage{
+		common:  common{Title: "Role packs from a spreadsheet", CSRF: sess.csrf, Nav: "batch"},
+		Formats: s.formatNames(), Chosen: map[string]bool{"pdf": true, "docx": true},
+		Columns: strings.Join(pack.Columns, ", "), Error: msg,
+	}
+}
+
+// upload reads the one file of a multipart form field into memory; the
+// body is already bounded by the upload limit.
+func upload(fh *multipart.FileHeader) ([]byte, error) {
+	f, err := fh.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(f)
+}
+
+// displayName is an uploaded file's name fit for messages: its base name,
+// printable, at most 80 characters. It is never used as a path.
+func displayName(name string) string {
+	name = path.Base(strings.ReplaceAll(name, "\\", "/"))
+	name = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f {
+			return -1
+		}
+		return r
+	}, name)
+	if utf8.RuneCountInString(name) > 80 {
+		name = string([]rune(name)[:80])
+	}
+	if name == "" || name == "." || name == "/" {
+		name = "upload"
+	}
+	return name
+}
+
+// textFile reports why data is not a text file rolepack can read, or "".
+func textFile(data []byte) string {
+	ct := http.DetectContentType(data)
+	if !strings.HasPrefix(ct, "text/") || !utf8.Valid(data) {
+		return "is not a text file (it looks like " + strings.Split(ct, ";")[0] + ")"
+	}
+	return ""
+}
+
+// batchStart reads an uploaded manifest and starts building its packs;
+// the browser is sent to the run's page, which shows progress until the
+// run is over. A manifest that cannot be read at all is shown at once.
+func (s *Server) batchStart(w http.ResponseWriter, r *http.Request) {
+	if err := r.ParseMultipartForm(s.opts.MaxUpload); err != nil {
+		s.uploadError(w, r, err)
+		return
+	}
+	defer r.MultipartForm.RemoveAll()
+	sess := s.session(w, r, false)
+	if !s.checkCSRF(w, r, sess) {
+		return
+	}
+	bad := func(status int, msg string) {
+		p := s.batchPage(sess, msg)
+		p.Title = "Error: " + p.Title
+		s.page(w, status, "batch", p)
+	}
+	fhs := r.MultipartForm.File["manifest"]
+	if len(fhs) != 1 {
+		bad(http.StatusBadRequest, "Choose one manifest file (CSV or YAML) to upload.")
+		return
+	}
+	name := displayName(fhs[0].Filename)
+	switch strings.ToLower(path.Ext(name)) {
+	case ".csv", ".yaml", ".yml":
+	case ".xlsx", ".xls", ".ods":
+		bad(http.StatusUnsupportedMediaType, name+": spreadsheets are not read directly. In your spreadsheet program choose Save As, then CSV, and upload the CSV file.")
+		return
+	default:
+		bad(http.StatusUnsupportedMediaType, name+": upload a CSV file (.csv) or a YAML file (.yaml).")
+		return
+	}
+	data, err := upload(fhs[0])
+	if err != nil {
+		s.uploadError(w, r, err)
+		return
+	}
+	if why := textFile(data); why != "" {
+		bad(http.StatusUnsupportedMediaType, name+" "+why+". Upload the vacancies as a CSV file.")
+		return
+	}
+	if int64(len(data)) > userfile.Manifest {
+		bad(http.StatusRequestEntityTooLarge, fmt.Sprintf("%s is %s; a manifest may be at most %s.", name, userfile.SizeText(int64(len(data))), userfile.SizeText(userfile.Manifest)))
+		return
+	}
+	rows, err := pack.ReadManifest(name, data)
+	if err != nil {
+		bad(http.StatusUnprocessableEntity, err.Error())
+		return
+	}
+	names := r.MultipartForm.Value["format"]
+	if len(names) == 0 {
+		bad(http.StatusBadRequest, "Choose at least one format for the packs.")
+		return
+	}
+	formats, err := s.opts.Formats.Lookup(names)
+	if err != nil {
+		bad(http.StatusBadRequest, "Choose formats from the list: "+err.Error())
+		return
+	}
+	kinds, err := render.LookupKinds(pack.PackKinds)
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, err.Error())
+		return
+	}
+	j := &job{id: randomID()[:16], manifest: name, started: s.now(), total: len(rows)}
+	sess.mu.Lock()
+	sess.jobs = append(sess.jobs, j)
+	if len(sess.jobs) > maxJobs {
+		sess.jobs = sess.jobs[len(sess.jobs)-maxJobs:]
+	}
+	d, lib := sess.details, sess.lib
+	sess.mu.Unlock()
+	cfg := d.apply(s.opts.Config, nil)
+	s.jobs.Add(1)
+	go func() {
+		defer s.jobs.Done()
+		s.runBatch(s.ctx, j, cfg, lib, kinds, formats, rows)
+	}()
+	http.Redirect(w, r, "/batch/"+j.id, http.StatusSeeOther)
+}
+
+// uploadError answers an upload that could not be read.
+func (s *Server) uploadError(w http.ResponseWriter, r *http.Request, err error) {
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) {
+		s.fail(w, r, http.StatusRequestEntityTooLarge, fmt.Sprintf("The upload is larger than the limit of %s. Upload a smaller file.", userfile.SizeText(tooBig.Limit)))
+		return
+	}
+	s.fail(w, r, http.StatusBadRequest, "The upload could not be read. Go back and choose the file again.")
+}
+
+// runBatch builds every row's pack as `rolepack pack` does, but into
+// memory: the pack's files and its zip in one zip with index.html and
+// index.csv. A bad row fails its own pack only.
+func (s *Server) runBatch(ctx context.Context, j *job, cfg *compose.Config, lib *compose.Library, kinds []render.Kind, formats []output.Format, rows []pack.Row) {
+	results := make([]pack.Result, len(rows))
+	seen := map[string]int{}
+	var all []output.File
+	for i, row := range rows {
+		res := pack.Result{Row: row, Role: row.Role, Level: row.Level}
+		if res.Role == "" {
+			res.Role = cfg.Role
+		}
+		if res.Level == "" {
+			res.Level = cfg.Level
+		}
+		vac := row.Vacancy(cfg.Vacancy)
+		res.Reference = vac.Reference
+		res.Name = pack.PackName(res.Reference, res.Role, res.Level)
+		var err error
+		switch {
+		case row.Err != nil:
+			err = row.Err
+		case res.Reference == "":
+			err = fmt.Errorf("%s: no reference: every vacancy needs one (it names the pack)", row.At())
+		case res.Role == "":
+			err = fmt.Errorf("%s: no role (set the role column)", row.At())
+		case res.Level == "":
+			err = fmt.Errorf("%s: no level (set the level column)", row.At())
+		case seen[strings.ToLower(res.Name)] != 0:
+			err = fmt.Errorf("%s: the same pack (%s) as line %d: reference, role and level repeat", row.At(), res.Name, seen[strings.ToLower(res.Name)])
+		}
+		if err == nil {
+			seen[strings.ToLower(res.Name)] = max(row.Line, 1)
+			var files []output.File
+			files, err = s.buildPack(ctx, cfg, lib, kinds, formats, vac, &res)
+			if err == nil {
+				all = append(all, files...)
+				res.Status = pack.Built
+				res.Written = len(files)
+			} else {
+				err = fmt.Errorf("%s: %s: %w", row.At(), res.Reference, err)
+			}
+		}
+		if err != nil {
+			if ctx.Err() != nil {
+				res.Status = pack.NotRun
+			} else {
+				res.Status, res.Err = pack.Failed, err
+			}
+		}
+		results[i] = res
+		j.mu.Lock()
+		j.done = i + 1
+		j.results = append(j.results[:0:0], results[:i+1]...)
+		j.mu.Unlock()
+	}
+	sum := &pack.Summary{Results: results}
+	for _, r := range results {
+		switch r.Status {
+		case pack.Built:
+			sum.Built++
+		case pack.Failed:
+			sum.Failed++
+		default:
+			sum.NotRun++
+		}
+		sum.Written += r.Written
+	}
+	sum.Interrupted = ctx.Err() != nil
+	index, err := pack.IndexPage(sum, s.opts.Date.Format("2 January 2006"), cfg.Language)
+	var table, zip []byte
+	if err == nil {
+		table, err = pack.IndexTable(sum)
+	}
+	if err == nil {
+		all = append(all, output.File{Name: pack.IndexHTML, Data: index}, output.File{Name: pack.IndexCSV, Data: table})
+		zip, err = pack.Zip("role-packs", all, s.opts.Date)
+	}
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	j.over = true
+	j.err = err
+	if err == nil {
+		j.zip, j.index, j.csv = zip, index, table
+	}
+}
+
+// buildPack renders one pack in a render slot, with the time limit, and
+// returns its files under the pack's folder plus the pack's own zip.
+func (s *Server) buildPack(ctx context.Context, cfg *compose.Config, lib *compose.Library, kinds []render.Kind, formats []output.Format, vac compose.Vacancy, res *pack.Result) ([]output.File, error) {
+	c := *cfg
+	c.Vacancy = vac
+	var out []output.File
+	err := s.withRender(ctx, func(ctx context.Context) error {
+		rc, err := compose.NewContext(&c, lib, res.Role, res.Level, s.opts.Date, false)
+		if err != nil {
+			return err
+		}
+		files, err := s.renderer.Files(ctx, pack.Request{Context: rc, Kinds: kinds, Formats: formats, Date: s.opts.Date, Logo: s.opts.Logo})
+		if err != nil {
+			return err
+		}
+		z, err := pack.Zip(res.Name, files, s.opts.Date)
+		if err != nil {
+			return err
+		}
+		for _, f := range files {
+			res.Files = append(res.Files, f.Name)
+			out = append(out, output.File{Name: res.Name + "/" + f.Name, Data: f.Data})
+		}
+		out = append(out, output.File{Name: res.Name + ".zip", Data: z})
+		return nil
+	})
+	return out, err
+}
+
+// findJob returns the session's job with the id.
+func (x *session) findJob(id string) *job {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	for _, j := range x.jobs {
+		if j.id == id {
+			return j
+		}
+	}
+	return nil
+}
+
+// batchStatus shows a run: progress while it runs (the page reloads
+// itself every two seconds, no script needed), then every row's outcome
+// and the downloads.
+func (s *Server) batchStatus(w http.ResponseWriter, r *http.Request) {
+	sess := s.session(w, r, true)
+	j := sess.findJob(r.PathValue("id"))
+	if j == nil {
+		s.fail(w, r, http.StatusNotFound, "This run is not known: runs last as long as the app runs, and only in the browser that started them. Upload the manifest again.")
+		return
+	}
+	p := s.batchPage(sess, "")
+	snap := j.snapshot()
+	p.Progress = &snap
+	p.Title = "Role packs from " + snap.Manifest
+	if !snap.Over {
+		p.Title = fmt.Sprintf("Building role packs: %d of %d done", snap.Done, snap.Total)
+		w.Header().Set("Refresh", "2") // reload until the run is over, no script needed
+	}
+	s.page(w, http.StatusOK, "batch", p)
+}
+
+// batchFile serves a finished run's zip or index.
+func (s *Server) batchFile(w http.ResponseWriter, r *http.Request) {
+	sess := s.session(w, r, true)
+	j := sess.findJob(r.PathValue("id"))
+	if j == nil {
+		s.fail(w, r, http.StatusNotFound, "This run is not known. Upload the manifest again.")
+		return
+	}
+	j.mu.Lock()
+	zip, index, table, over := j.zip, j.index, j.csv, j.over
+	j.mu.Unlock()
+	if !over {
+		s.fail(w, r, http.StatusConflict, "The packs are still being built; the download appears when they are done.")
+		return
+	}
+	switch r.PathValue("file") {
+	case "role-packs.zip":
+		s.attachment(w, "role-packs.zip", "application/zip", zip)
+	case "index.csv":
+		s.attachment(w, "index.csv", "text/csv; charset=utf-8", table)
+	case "index.html":
+		s.attachment(w, "index.html", "text/html; charset=utf-8", index)
+	default:
+		s.fail(w, r, http.StatusNotFound, "There is no such file in this run.")
+	}
+}

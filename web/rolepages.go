@@ -1,0 +1,457 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"mime"
+	"net/http"
+	"net/url"
+	"path"
+	"regexp"
+	"strings"
+
+	"github.com/rolepack/rolepack/output"
+	"github.com/rolepack/rolepack/output/html"
+	"github.com/rolepack/rolepack/pack"
+	"github.com/rolepack/rolepack/render"
+)
+
+// homePage lists the roles, filtered by a search.
+type homePage struct {
+	common
+	Query  string
+	Roles  []roleInfo
+	Total  int
+	Source []string // sources with roles, in order
+}
+
+func (s *Server) home(w http.ResponseWriter, r *http.Request) {
+	sess := s.session(w, r, true)
+	all := roles(s.opts.Config, sess.library())
+	q := strings.TrimSpace(r.URL.Query().Get("q"))
+	found := search(all, q)
+	p := homePage{common: common{Title: "Choose a role", CSRF: sess.csrf, Nav: "home"}, Query: q, Roles: found, Total: len(all)}
+	for _, ri := range found {
+		if len(p.Source) == 0 || p.Source[len(p.Source)-1] != ri.Source {
+			p.Source = append(p.Source, ri.Source)
+		}
+	}
+	s.page(w, http.StatusOK, "home", p)
+}
+
+// tab is a link among several, one of them current.
+type tab struct {
+	ID      string
+	Label   string
+	URL     string
+	Current bool
+}
+
+// link is a download.
+type link struct {
+	Label string
+	URL   string
+}
+
+// fieldView is a form field as the page shows it.
+type fieldView struct {
+	field
+	Value     string
+	Error     string
+	Described string // ids of the hint and the error, for aria-describedby
+}
+
+// group is a fieldset of the form.
+type group struct {
+	Legend string
+	Fields []fieldView
+}
+
+// rolePage shows one document of a role at a level, the details form and
+// the downloads.
+type rolePage struct {
+	common
+	Role         roleInfo
+	Level        level
+	Kind         render.Kind
+	Levels       []tab
+	Kinds        []tab
+	Copies       []tab
+	DocLabel     string
+	PreviewURL   string
+	PreviewError string
+	Blanks       []blank
+	Findings     []string
+	Downloads    []link
+	Groups       []group
+	Errors       []blank // Label is the message
+	Saved        bool
+	Formats      []string
+	Hidden       url.Values
+}
+
+func (s *Server) role(w http.ResponseWriter, r *http.Request) {
+	sess := s.session(w, r, true)
+	s.showRole(w, r, sess, r.URL.Query(), nil, nil)
+}
+
+// showRole renders the role page for the choice in q; typed and errs are
+// the form as sent when it did not validate.
+func (s *Server) showRole(w http.ResponseWriter, r *http.Request, sess *session, q url.Values, typed details, errs map[string]string) {
+	c, err := choose(roles(s.opts.Config, sess.library()), q)
+	if err != nil {
+		s.fail(w, r, http.StatusNotFound, err.Error())
+		return
+	}
+	cp, err := s.compose(sess, c)
+	if err != nil {
+		s.fail(w, r, http.StatusUnprocessableEntity, "This role cannot be put together at this level: "+err.Error())
+		return
+	}
+	fs := fields(c.role.Levels)
+	p := rolePage{
+		common: common{Title: c.role.Title + ", " + c.level.Label, CSRF: sess.csrf, Nav: "home"},
+		Role:   c.role, Level: c.level, Kind: c.kind, Formats: s.formatNames(),
+		Saved:  q.Get("saved") == "1" && errs == nil,
+		Hidden: url.Values{"role": {c.role.ID}, "level": {c.level.ID}, "doc": {c.kind.ID}},
+	}
+	for _, l := range c.role.Levels {
+		p.Levels = append(p.Levels, tab{l.ID, l.Label, roleURL("/role", c.role.ID, l.ID, c.kind.ID, ""), l.ID == c.level.ID})
+	}
+	for _, k := range render.Kinds {
+		p.Kinds = append(p.Kinds, tab{k.ID, k.Title, roleURL("/role", c.role.ID, c.level.ID, k.ID, ""), k.ID == c.kind.ID})
+	}
+	docs := documents(c.kind, cp)
+	p.DocLabel = c.kind.Title
+	status := http.StatusOK
+	if len(docs) == 0 {
+		p.PreviewError = planProblem(c, cp.planErr)
+	} else {
+		cur := pickCopy(docs, c.copy)
+		p.DocLabel = copyLabel(c.kind, cur)
+		if len(docs) > 1 {
+			for _, d := range docs {
+				p.Copies = append(p.Copies, tab{d.Stem, copyLabel(c.kind, d), roleURL("/role", c.role.ID, c.level.ID, c.kind.ID, d.Stem), d.Stem == cur.Stem})
+			}
+		}
+		res, err := s.renderDocument(r.Context(), c.kind, cur)
+		if err != nil {
+			p.PreviewError = "The preview could not be made: " + err.Error()
+			status = renderStatus(err)
+		} else {
+			p.PreviewURL = roleURL("/preview", c.role.ID, c.level.ID, c.kind.ID, cur.Stem)
+			p.Blanks = blanks(res.doc, fs)
+			p.Findings = res.findings
+		}
+		for _, d := range docs {
+			for _, f := range s.formatNames() {
+				p.Downloads = append(p.Downloads, link{copyLabel(c.kind, d) + ", " + formatLabel(f), downloadURL(c, d.Stem+extOf(f))})
+			}
+			for _, x := range c.kind.Extras {
+				p.Downloads = append(p.Downloads, link{copyLabel(c.kind, d) + ", " + formatLabel(strings.TrimPrefix(x.Ext, ".")), downloadURL(c, d.Stem+x.Ext)})
+			}
+		}
+	}
+	values := typed
+	if values == nil {
+		sess.mu.Lock()
+		values = sess.details
+		sess.mu.Unlock()
+	}
+	for _, f := range fs {
+		fv := fieldView{field: f, Value: values[f.Name], Error: errs[f.Name]}
+		var ids []string
+		if f.Hint != "" {
+			ids = append(ids, "f-"+f.Name+"-hint")
+		}
+		if fv.Error != "" {
+			ids = append(ids, "f-"+f.Name+"-error")
+		}
+		fv.Described = strings.Join(ids, " ")
+		if len(p.Groups) == 0 || p.Groups[len(p.Groups)-1].Legend != f.Group {
+			p.Groups = append(p.Groups, group{Legend: f.Group})
+		}
+		g := &p.Groups[len(p.Groups)-1]
+		g.Fields = append(g.Fields, fv)
+		if fv.Error != "" {
+			p.Errors = append(p.Errors, blank{Label: fv.Error, Field: f.Name})
+		}
+	}
+	if len(p.Errors) > 0 {
+		status = http.StatusUnprocessableEntity
+		p.Title = "Error: " + p.Title
+	}
+	s.page(w, status, "role", p)
+}
+
+// planProblem says why no development plan can be made for the choice.
+func planProblem(c choice, err error) string {
+	return fmt.Sprintf("No development plan can be made from %s: choose the level they are working towards under “Development plan” in the details below, or a lower level (%v).", c.level.Label, err)
+}
+
+func downloadURL(c choice, file string) string {
+	q := url.Values{"role": {c.role.ID}, "level": {c.level.ID}, "doc": {c.kind.ID}, "file": {file}}
+	return "/download?" + q.Encode()
+}
+
+// extOf is the file extension of a format name.
+func extOf(name string) string {
+	for _, f := range output.DefaultFormats {
+		if f.Name == name {
+			return f.Ext
+		}
+	}
+	return "." + name
+}
+
+// saveDetails validates the details form; when every field is right it
+// keeps the details for the session and goes back to the document,
+// otherwise it shows the form again with each problem linked to its field.
+func (s *Server) saveDetails(w http.ResponseWriter, r *http.Request) {
+	if err := r.ParseForm(); err != nil {
+		s.formError(w, r, err)
+		return
+	}
+	sess := s.session(w, r, false)
+	if !s.checkCSRF(w, r, sess) {
+		return
+	}
+	q := url.Values{"role": {r.PostForm.Get("role")}, "level": {r.PostForm.Get("level")}, "doc": {r.PostForm.Get("doc")}}
+	c, err := choose(roles(s.opts.Config, sess.library()), q)
+	if err != nil {
+		s.fail(w, r, http.StatusNotFound, err.Error())
+		return
+	}
+	fs := fields(c.role.Levels)
+	d := read(r.PostForm, fs)
+	if errs := check(d, fs); len(errs) > 0 {
+		s.showRole(w, r, sess, q, d, errs)
+		return
+	}
+	sess.mu.Lock()
+	sess.details = d
+	sess.mu.Unlock()
+	q.Set("saved", "1")
+	http.Redirect(w, r, "/role?"+q.Encode()+"#document", http.StatusSeeOther)
+}
+
+// formError answers a form that could not be read: too large, or broken.
+func (s *Server) formError(w http.ResponseWriter, r *http.Request, err error) {
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) {
+		s.fail(w, r, http.StatusRequestEntityTooLarge, fmt.Sprintf("What you sent is larger than the limit of %d MiB. Send a smaller file.", tooBig.Limit>>20))
+		return
+	}
+	s.fail(w, r, http.StatusBadRequest, "The form could not be read. Go back and send it again.")
+}
+
+// styleBlock finds the style elements of a page the HTML writer made.
+var styleBlock = regexp.MustCompile(`(?s)<style>(.*?)</style>`)
+
+// previewCSP is the policy of a previewed document: nothing but its own
+// style elements (by hash) and inline images, no script, framed only by
+// the app, in a sandbox.
+func previewCSP(page []byte) string {
+	var hashes []string
+	for _, m := range styleBlock.FindAllSubmatch(page, -1) {
+		sum := sha256.Sum256(m[1])
+		hashes = append(hashes, "'sha256-"+base64.StdEncoding.EncodeToString(sum[:])+"'")
+	}
+	style := "'none'"
+	if len(hashes) > 0 {
+		style = strings.Join(hashes, " ")
+	}
+	return "default-src 'none'; style-src " + style + "; img-src data:; form-action 'none'; base-uri 'none'; frame-ancestors 'self'; sandbox"
+}
+
+// preview serves one document as the HTML writer renders it, for the
+// role page's frame.
+func (s *Server) preview(w http.ResponseWriter, r *http.Request) {
+	sess := s.session(w, r, true)
+	q := r.URL.Query()
+	c, err := choose(roles(s.opts.Config, sess.library()), q)
+	if err != nil {
+		s.fail(w, r, http.StatusNotFound, err.Error())
+		return
+	}
+	cp, err := s.compose(sess, c)
+	if err != nil {
+		s.fail(w, r, http.StatusUnprocessableEntity, err.Error())
+		return
+	}
+	docs := documents(c.kind, cp)
+	if len(docs) == 0 {
+		s.fail(w, r, http.StatusUnprocessableEntity, planProblem(c, cp.planErr))
+		return
+	}
+	res, err := s.renderDocument(r.Context(), c.kind, pickCopy(docs, c.copy))
+	if err != nil {
+		s.fail(w, r, renderStatus(err), err.Error())
+		return
+	}
+	var b bytes.Buffer
+	if err := (html.Writer{}).Write(&b, res.doc); err != nil {
+		s.fail(w, r, http.StatusUnprocessableEntity, err.Error())
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Security-Policy", previewCSP(b.Bytes()))
+	h.Set("X-Frame-Options", "SAMEORIGIN")
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	_, _ = w.Write(b.Bytes())
+}
+
+// download serves one document in one format (or a kind's extra output,
+// such as the advert's JSON-LD) as an attachment. The file asked for is
+// only compared with the names rendering gives; it never names a file on
+// disk.
+func (s *Server) download(w http.ResponseWriter, r *http.Request) {
+	sess := s.session(w, r, true)
+	q := r.URL.Query()
+	c, err := choose(roles(s.opts.Config, sess.library()), q)
+	if err != nil {
+		s.fail(w, r, http.StatusNotFound, err.Error())
+		return
+	}
+	file := q.Get("file")
+	ext := path.Ext(file)
+	var formats []output.Format
+	for _, f := range output.DefaultFormats {
+		if f.Ext == ext {
+			if formats, err = s.opts.Formats.Lookup([]string{f.Name}); err != nil {
+				s.fail(w, r, http.StatusInternalServerError, err.Error())
+				return
+			}
+		}
+	}
+	if formats == nil && !hasExtra(c.kind, ext) {
+		s.fail(w, r, http.StatusNotFound, fmt.Sprintf("There is no %q to download: choose a format from the list", file))
+		return
+	}
+	cp, err := s.compose(sess, c)
+	if err != nil {
+		s.fail(w, r, http.StatusUnprocessableEntity, err.Error())
+		return
+	}
+	if len(documents(c.kind, cp)) == 0 {
+		s.fail(w, r, http.StatusUnprocessableEntity, planProblem(c, cp.planErr))
+		return
+	}
+	var files []output.File
+	err = s.withRender(r.Context(), func(ctx context.Context) error {
+		var err error
+		files, err = s.renderer.Files(ctx, pack.Request{Context: cp.rc, Kinds: []render.Kind{c.kind}, Formats: formats, Date: s.opts.Date, Logo: s.opts.Logo})
+		return err
+	})
+	if err != nil {
+		s.fail(w, r, renderStatus(err), "The document could not be made: "+err.Error())
+		return
+	}
+	for _, f := range files {
+		if f.Name == file {
+			name := pack.SafeName(c.role.ID) + "-" + pack.SafeName(c.level.ID) + "-" + f.Name
+			s.attachment(w, name, mediaType(ext), f.Data)
+			return
+		}
+	}
+	s.fail(w, r, http.StatusNotFound, fmt.Sprintf("There is no %q to download: choose a document from the list", file))
+}
+
+func hasExtra(k render.Kind, ext string) bool {
+	for _, x := range k.Extras {
+		if x.Ext == ext {
+			return true
+		}
+	}
+	return false
+}
+
+// mediaType is the media type of a file extension rolepack writes.
+func mediaType(ext string) string {
+	for _, f := range output.DefaultFormats {
+		if f.Ext == ext {
+			return f.MediaType
+		}
+	}
+	for _, k := range render.Kinds {
+		for _, x := range k.Extras {
+			if x.Ext == ext {
+				return x.MediaType
+			}
+		}
+	}
+	switch ext {
+	case ".zip":
+		return "application/zip"
+	case ".csv":
+		return "text/csv; charset=utf-8"
+	}
+	return "application/octet-stream"
+}
+
+// attachment sends data as a file to save.
+func (s *Server) attachment(w http.ResponseWriter, name, mediaType string, data []byte) {
+	h := w.Header()
+	h.Set("Content-Type", mediaType)
+	h.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))
+	h.Set("Cache-Control", "no-store")
+	_, _ = w.Write(data)
+}
+
+// downloadPack serves every document of the role at the level (the role
+// pack, and the development plan when one can be made) in the chosen
+// formats as one zip.
+func (s *Server) downloadPack(w http.ResponseWriter, r *http.Request) {
+	sess := s.session(w, r, true)
+	q := r.URL.Query()
+	c, err := choose(roles(s.opts.Config, sess.library()), q)
+	if err != nil {
+		s.fail(w, r, http.StatusNotFound, err.Error())
+		return
+	}
+	names := q["format"]
+	if len(names) == 0 {
+		s.fail(w, r, http.StatusBadRequest, "Choose at least one format for the pack.")
+		return
+	}
+	formats, err := s.opts.Formats.Lookup(names)
+	if err != nil {
+		s.fail(w, r, http.StatusBadRequest, "Choose formats from the list: "+err.Error())
+		return
+	}
+	cp, err := s.compose(sess, c)
+	if err != nil {
+		s.fail(w, r, http.StatusUnprocessableEntity, err.Error())
+		return
+	}
+	var kinds []render.Kind
+	for _, k := range render.Kinds {
+		if len(documents(k, cp)) > 0 {
+			kinds = append(kinds, k)
+		}
+	}
+	ref := cp.rc.Vacancy.Reference
+	if ref == "" {
+		ref = "pack"
+	}
+	name := pack.PackName(ref, c.role.ID, c.level.ID)
+	var data []byte
+	err = s.withRender(r.Context(), func(ctx context.Context) error {
+		files, err := s.renderer.Files(ctx, pack.Request{Context: cp.rc, Kinds: kinds, Formats: formats, Date: s.opts.Date, Logo: s.opts.Logo})
+		if err != nil {
+			return err
+		}
+		data, err = pack.Zip(name, files, s.opts.Date)
+		return err
+	})
+	if err != nil {
+		s.fail(w, r, renderStatus(err), "The pack could not be made: "+err.Error())
+		return
+	}
+	s.attachment(w, name+".zip", "application/zip", data)
+}

@@ -1,0 +1,249 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/rolepack/rolepack/output"
+	"github.com/rolepack/rolepack/render"
+	"github.com/rolepack/rolepack/render/compose"
+)
+
+// level is one level a role can be rendered at.
+type level struct{ ID, Label string }
+
+// roleInfo is a role a person can choose: a config role (rendered at the
+// ladder's rungs) or a framework role as it is (at its own levels).
+type roleInfo struct {
+	ID     string // config role id, or FRAMEWORK/ROLE
+	Title  string
+	Source string // where it comes from, for the list
+	Levels []level
+}
+
+// roles lists the config's roles, then every framework role of lib.
+func roles(cfg *compose.Config, lib *compose.Library) []roleInfo {
+	var out []roleInfo
+	var ladder []level
+	for _, r := range cfg.Ladder {
+		ladder = append(ladder, level{r.ID, r.Label})
+	}
+	for _, id := range cfg.RoleIDs() {
+		out = append(out, roleInfo{ID: id, Title: cfg.Roles[id].Title, Source: "Your organisation's roles", Levels: ladder})
+	}
+	for _, f := range lib.Frameworks() {
+		for _, r := range f.Roles {
+			ri := roleInfo{ID: f.ID + "/" + r.ID, Title: r.Title, Source: f.Name}
+			for _, l := range r.Levels {
+				if l.Retired {
+					continue
+				}
+				label := l.Title
+				if label == "" {
+					label = l.ID
+				}
+				ri.Levels = append(ri.Levels, level{l.ID, label})
+			}
+			if len(ri.Levels) > 0 {
+				out = append(out, ri)
+			}
+		}
+	}
+	return out
+}
+
+// search keeps the roles whose title or id holds every word of q.
+func search(rs []roleInfo, q string) []roleInfo {
+	words := strings.Fields(strings.ToLower(q))
+	if len(words) == 0 {
+		return rs
+	}
+	var out []roleInfo
+	for _, r := range rs {
+		hay := strings.ToLower(r.Title + " " + r.ID + " " + r.Source)
+		all := true
+		for _, w := range words {
+			all = all && strings.Contains(hay, w)
+		}
+		if all {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func findRole(rs []roleInfo, id string) (roleInfo, bool) {
+	for _, r := range rs {
+		if r.ID == id {
+			return r, true
+		}
+	}
+	return roleInfo{}, false
+}
+
+func findLevel(r roleInfo, id string) (level, bool) {
+	for _, l := range r.Levels {
+		if l.ID == id {
+			return l, true
+		}
+	}
+	return level{}, false
+}
+
+func findKind(id string) (render.Kind, bool) {
+	for _, k := range render.Kinds {
+		if k.ID == id {
+			return k, true
+		}
+	}
+	return render.Kind{}, false
+}
+
+// roleURL is the address of a role page.
+func roleURL(path string, role, lvl, kind, copyStem string) string {
+	q := url.Values{"role": {role}, "level": {lvl}}
+	if kind != "" {
+		q.Set("doc", kind)
+	}
+	if copyStem != "" {
+		q.Set("copy", copyStem)
+	}
+	return path + "?" + q.Encode()
+}
+
+// choice is a role, level and document kind read from a request.
+type choice struct {
+	role  roleInfo
+	level level
+	kind  render.Kind
+	copy  string // the document's stem, for a kind that makes copies
+}
+
+// choose reads role, level and doc from a query; a missing level is the
+// role's first, a missing doc the first kind.
+func choose(rs []roleInfo, q url.Values) (choice, error) {
+	var c choice
+	var ok bool
+	if c.role, ok = findRole(rs, q.Get("role")); !ok {
+		return c, fmt.Errorf("there is no role %q; choose one from the list of roles", q.Get("role"))
+	}
+	lv := q.Get("level")
+	if lv == "" {
+		lv = c.role.Levels[0].ID
+	}
+	if c.level, ok = findLevel(c.role, lv); !ok {
+		return c, fmt.Errorf("%s has no level %q; choose one of its levels", c.role.Title, lv)
+	}
+	k := q.Get("doc")
+	if k == "" {
+		k = render.Kinds[0].ID
+	}
+	if c.kind, ok = findKind(k); !ok {
+		return c, fmt.Errorf("there is no document %q (known: %s)", k, strings.Join(render.KindIDs(), ", "))
+	}
+	c.copy = q.Get("copy")
+	return c, nil
+}
+
+// composed is a role composed for one session: the config with the
+// session's details, the template context, and why the plan could not be
+// built (if it could not).
+type composed struct {
+	cfg     *compose.Config
+	rc      *compose.Context
+	planErr error
+}
+
+// compose builds the template context of a choice with the session's
+// details.
+func (s *Server) compose(sess *session, c choice) (*composed, error) {
+	sess.mu.Lock()
+	d := sess.details
+	lib := sess.lib
+	sess.mu.Unlock()
+	cfg := d.apply(s.opts.Config, c.role.Levels)
+	rc, err := compose.NewContext(cfg, lib, c.role.ID, c.level.ID, s.opts.Date, false)
+	if err != nil {
+		return nil, err
+	}
+	out := &composed{cfg: cfg, rc: rc}
+	out.planErr = compose.AddPlan(rc, cfg, lib, c.role.ID, c.level.ID, s.opts.Date)
+	return out, nil
+}
+
+// documents are the documents a kind makes for a context; a plan kind
+// makes none when the plan could not be built.
+func documents(k render.Kind, cp *composed) []render.Copy {
+	if k.Scope == render.ScopePlan && cp.planErr != nil {
+		return nil
+	}
+	ctx, err := k.Prepare(cp.rc)
+	if err != nil {
+		return nil
+	}
+	return k.Documents(ctx)
+}
+
+// pickCopy returns the copy with the stem, else the first.
+func pickCopy(cs []render.Copy, stem string) render.Copy {
+	for _, c := range cs {
+		if c.Stem == stem {
+			return c
+		}
+	}
+	return cs[0]
+}
+
+// formatLabel names a format for people.
+func formatLabel(name string) string {
+	switch name {
+	case "md":
+		return "Markdown"
+	case "docx":
+		return "Word (DOCX)"
+	case "jsonld":
+		return "JSON-LD for job boards"
+	}
+	return strings.ToUpper(name)
+}
+
+// copyLabel names one document of a kind: the kind's title, and the panel
+// member for a scoring sheet.
+func copyLabel(k render.Kind, c render.Copy) string {
+	if k.Copies != nil && len(c.Context.Vacancy.Panel) == 1 && c.Stem != k.ID {
+		return k.Title + ": " + c.Context.Vacancy.Panel[0]
+	}
+	return k.Title
+}
+
+// renderDocument renders one document's tree within a render slot.
+func (s *Server) renderDocument(ctx context.Context, k render.Kind, c render.Copy) (d docResult, err error) {
+	err = s.withRender(ctx, func(ctx context.Context) error {
+		doc, err := s.opts.Engine.Document(ctx, k, c.Context)
+		if err != nil {
+			return err
+		}
+		doc.Meta.Date = s.opts.Date
+		doc.Meta.Logo = s.opts.Logo
+		d.doc = doc
+		if k.Check != nil {
+			d.findings = k.Check(doc)
+		}
+		return ctx.Err()
+	})
+	return d, err
+}
+
+// formatNames lists the registry's formats in the order of
+// output.DefaultFormats (PDF and Word first).
+func (s *Server) formatNames() []string {
+	var names []string
+	for _, f := range output.DefaultFormats {
+		if s.opts.Formats.Known(f.Name) {
+			names = append(names, f.Name)
+		}
+	}
+	return names
+}

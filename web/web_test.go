@@ -1,0 +1,575 @@
+package web
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/json"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rolepack/rolepack"
+	"github.com/rolepack/rolepack/framework/defaults"
+	"github.com/rolepack/rolepack/output"
+	"github.com/rolepack/rolepack/render"
+	"github.com/rolepack/rolepack/render/compose"
+)
+
+// newOptions returns server options over the embedded config and
+// frameworks.
+func newOptions(t *testing.T) Options {
+	t.Helper()
+	cfg, err := compose.LoadConfig("config.yaml", rolepack.DefaultConfig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fws, err := defaults.Frameworks()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib, err := compose.NewLibrary(fws...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	engine, err := render.NewEngine("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	formats, _ := output.NewFormats()
+	return Options{Config: cfg, Library: lib, Engine: engine, Formats: formats,
+		Date: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC), TempDir: t.TempDir()}
+}
+
+// client is a browser: a cookie jar over a test server.
+type client struct {
+	t   *testing.T
+	srv *httptest.Server
+	app *Server
+	c   *http.Client
+}
+
+func newClient(t *testing.T, opts Options) *client {
+	t.Helper()
+	app, err := New(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(app)
+	t.Cleanup(func() { srv.Close(); app.Close() })
+	jar, _ := cookiejar.New(nil)
+	c := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	return &client{t: t, srv: srv, app: app, c: c}
+}
+
+// response is a response read whole.
+type response struct {
+	status int
+	header http.Header
+	body   string
+}
+
+func (c *client) do(req *http.Request) response {
+	c.t.Helper()
+	res, err := c.c.Do(req)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, err := io.ReadAll(res.Body)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	return response{res.StatusCode, res.Header, string(b)}
+}
+
+func (c *client) get(path string) response {
+	c.t.Helper()
+	req, _ := http.NewRequest(http.MethodGet, c.srv.URL+path, nil)
+	return c.do(req)
+}
+
+func (c *client) postForm(path string, v url.Values) response {
+	c.t.Helper()
+	req, _ := http.NewRequest(http.MethodPost, c.srv.URL+path, strings.NewReader(v.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	return c.do(req)
+}
+
+// upload posts files (field name, file name, content) and values as a
+// multipart form.
+func (c *client) upload(path string, v url.Values, files ...[3]string) response {
+	c.t.Helper()
+	var b bytes.Buffer
+	mw := multipart.NewWriter(&b)
+	for k, vs := range v {
+		for _, x := range vs {
+			_ = mw.WriteField(k, x)
+		}
+	}
+	for _, f := range files {
+		w, _ := mw.CreateFormFile(f[0], f[1])
+		_, _ = w.Write([]byte(f[2]))
+	}
+	_ = mw.Close()
+	req, _ := http.NewRequest(http.MethodPost, c.srv.URL+path, &b)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	return c.do(req)
+}
+
+var csrfField = regexp.MustCompile(`name="csrf" value="([0-9a-f]+)"`)
+
+// csrf opens a page with a form and returns its token.
+func (c *client) csrf(path string) string {
+	c.t.Helper()
+	r := c.get(path)
+	m := csrfField.FindStringSubmatch(r.body)
+	if m == nil {
+		c.t.Fatalf("GET %s: no CSRF token in the page", path)
+	}
+	return m[1]
+}
+
+func wantStatus(t *testing.T, what string, r response, status int) {
+	t.Helper()
+	if r.status != status {
+		t.Fatalf("%s: status %d, want %d; body:\n%s", what, r.status, status, r.body)
+	}
+}
+
+func wantBody(t *testing.T, what string, r response, subs ...string) {
+	t.Helper()
+	for _, s := range subs {
+		if !strings.Contains(r.body, s) {
+			t.Errorf("%s: body lacks %q", what, s)
+		}
+	}
+}
+
+func TestSecurityHeadersOnEveryPage(t *testing.T) {
+	c := newClient(t, newOptions(t))
+	for _, path := range []string{"/", "/role?role=data-engineer&level=head", "/batch", "/frameworks", "/static/app.css", "/nowhere"} {
+		r := c.get(path)
+		csp := r.header.Get("Content-Security-Policy")
+		if csp == "" || strings.Contains(csp, "unsafe-inline") || !strings.Contains(csp, "frame-ancestors 'none'") || !strings.Contains(csp, "script-src 'self'") {
+			t.Errorf("GET %s: Content-Security-Policy %q", path, csp)
+		}
+		if r.header.Get("X-Content-Type-Options") != "nosniff" {
+			t.Errorf("GET %s: no X-Content-Type-Options: nosniff", path)
+		}
+	}
+	if r := c.get("/static/app.css"); !strings.HasPrefix(r.header.Get("Content-Type"), "text/css") {
+		t.Errorf("app.css served as %q", r.header.Get("Content-Type"))
+	}
+	if r := c.get("/static/app.js"); !strings.Contains(r.header.Get("Content-Type"), "javascript") {
+		t.Errorf("app.js served as %q", r.header.Get("Content-Type"))
+	}
+	// No page has an inline script, inline style element or style attribute.
+	for _, path := range []string{"/", "/role?role=data-engineer&level=head", "/batch", "/frameworks"} {
+		body := c.get(path).body
+		for _, bad := range []string{"<script>", "<style", " style=", "onclick", "onchange"} {
+			if strings.Contains(body, bad) {
+				t.Errorf("GET %s: page has %q, which the CSP would block", path, bad)
+			}
+		}
+	}
+	wantStatus(t, "unknown page", c.get("/nowhere"), http.StatusNotFound)
+}
+
+func TestHomeListsRolesAndSearches(t *testing.T) {
+	c := newClient(t, newOptions(t))
+	r := c.get("/")
+	wantStatus(t, "GET /", r, http.StatusOK)
+	wantBody(t, "GET /", r, `<a class="skip-link" href="#main">`, `<label for="q">Search by job title</label>`,
+		"Data engineer", "Head of Data Ethics", `/role?role=data-engineer&amp;level=senior`, `/role?role=ncf%2fhead-of-data-ethics&amp;level=head-of-data-ethics`)
+	r = c.get("/?q=ethics")
+	wantBody(t, "search ethics", r, "1 of 3 roles match", "Head of Data Ethics")
+	if strings.Contains(r.body, "level=senior") {
+		t.Error("search ethics: lists the data engineer")
+	}
+	wantBody(t, "search nothing", c.get("/?q=astronaut"), "No role matches")
+}
+
+func TestRolePageShowsDocumentBlanksAndLevels(t *testing.T) {
+	c := newClient(t, newOptions(t))
+	r := c.get("/role?role=data-engineer&level=head")
+	wantStatus(t, "role page", r, http.StatusOK)
+	wantBody(t, "role page", r,
+		"<h1>Data engineer, Head</h1>",
+		`<iframe class="preview" src="/preview?copy=jd&amp;doc=jd&amp;level=head&amp;role=data-engineer" title="Preview of the job description" sandbox>`,
+		`<a href="#f-band">Band or grade</a>`, `<a href="#f-reference">Vacancy reference</a>`,
+		`<option value="senior">Senior</option>`, `aria-current="page">Job description</a>`,
+		`/download?doc=jd&amp;file=jd.pdf&amp;level=head&amp;role=data-engineer`)
+
+	// Every kind has its page, and its preview renders.
+	for _, k := range render.Kinds {
+		r := c.get("/role?role=data-engineer&level=senior&doc=" + k.ID)
+		wantStatus(t, k.ID+" page", r, http.StatusOK)
+		if strings.Contains(r.body, `class="error-message"`) {
+			t.Errorf("%s page shows an error", k.ID)
+		}
+		p := c.get("/preview?role=data-engineer&level=senior&doc=" + k.ID)
+		wantStatus(t, k.ID+" preview", p, http.StatusOK)
+		csp := p.header.Get("Content-Security-Policy")
+		if !strings.Contains(csp, "style-src 'sha256-") || !strings.Contains(csp, "sandbox") || strings.Contains(csp, "unsafe-inline") || !strings.Contains(csp, "frame-ancestors 'self'") {
+			t.Errorf("%s preview: CSP %q", k.ID, csp)
+		}
+		wantBody(t, k.ID+" preview", p, "<main id=\"main\">", k.Title)
+	}
+	// The advert's findings and the scoring sheet per panel member.
+	// Switching level changes the document.
+	senior := c.get("/preview?role=data-engineer&level=senior&doc=jd")
+	head := c.get("/preview?role=data-engineer&level=head&doc=jd")
+	if senior.body == head.body || !strings.Contains(senior.body, "Senior") {
+		t.Error("the senior JD is not the head JD's text at another level")
+	}
+	// The top level has no level above: the plan says why, the others work.
+	r = c.get("/role?role=ncf/head-of-data-ethics&level=head-of-data-ethics&doc=pdp")
+	wantBody(t, "pdp at the top", r, "No development plan can be made from Head of Data Ethics")
+	wantStatus(t, "pdp preview at the top", c.get("/preview?role=ncf/head-of-data-ethics&level=head-of-data-ethics&doc=pdp"), http.StatusUnprocessableEntity)
+
+	wantStatus(t, "unknown role", c.get("/role?role=astronaut"), http.StatusNotFound)
+	wantStatus(t, "unknown level", c.get("/role?role=data-engineer&level=chief"), http.StatusNotFound)
+	wantStatus(t, "unknown kind", c.get("/role?role=data-engineer&level=head&doc=cv"), http.StatusNotFound)
+	wantStatus(t, "preview of unknown role", c.get("/preview?role=astronaut"), http.StatusNotFound)
+}
+
+func TestDetailsFormValidatesFieldByField(t *testing.T) {
+	c := newClient(t, newOptions(t))
+	token := c.csrf("/role?role=data-engineer&level=head")
+	form := url.Values{"csrf": {token}, "role": {"data-engineer"}, "level": {"head"}, "doc": {"jd"},
+		"band": {"Band 8c"}, "closing": {"31/12/2026"}, "salaryMin": {"60000"}, "salaryMax": {"50,000"}, "website": {"example.org"}}
+	r := c.postForm("/role", form)
+	wantStatus(t, "bad details", r, http.StatusUnprocessableEntity)
+	wantBody(t, "bad details", r,
+		"<title>Error: Data engineer, Head",
+		`<a href="#f-closing">Closing date must be a real date in the form YYYY-MM-DD, like 2026-03-31</a>`,
+		`<a href="#f-salaryMax">Highest salary must be at least the lowest salary</a>`,
+		`<a href="#f-website">Website must be a web address starting https://`,
+		`id="f-closing" name="closing" type="date" value="31/12/2026" aria-describedby="f-closing-hint f-closing-error" aria-invalid="true"`,
+		`<p class="error-message" id="f-closing-error">`,
+		`value="Band 8c"`) // what was typed is kept
+	// Nothing was saved: the band is still blank in the document.
+	if p := c.get("/preview?role=data-engineer&level=head&doc=jd"); strings.Contains(p.body, "Band 8c") {
+		t.Error("details that failed validation were used")
+	}
+
+	form.Set("closing", "2026-12-31")
+	form.Set("salaryMax", "70,000")
+	form.Set("website", "https://www.example.org")
+	form.Set("reference", "DE-7")
+	form.Set("panel", "Jane Smith\r\nRaj Patel")
+	r = c.postForm("/role", form)
+	wantStatus(t, "good details", r, http.StatusSeeOther)
+	r = c.get("/role?role=data-engineer&level=head&saved=1")
+	wantBody(t, "after saving", r, "Details saved", `value="Band 8c"`)
+	if strings.Contains(r.body, `href="#f-band"`) {
+		t.Error("the band is still listed as blank after it was filled in")
+	}
+	wantBody(t, "JD after saving", c.get("/preview?role=data-engineer&level=head&doc=jd"), "Band 8c", "DE-7")
+	// One scoring sheet per panel member.
+	r = c.get("/role?role=data-engineer&level=head&doc=scoring")
+	wantBody(t, "scoring sheets", r, "Interview scoring sheet: Jane Smith", "Interview scoring sheet: Raj Patel")
+	wantBody(t, "Raj's sheet", c.get("/preview?role=data-engineer&level=head&doc=scoring&copy=scoring-raj-patel"), "Raj Patel")
+}
+
+func TestPostWithoutCSRFTokenIsRefused(t *testing.T) {
+	c := newClient(t, newOptions(t))
+	c.get("/") // a session, but no token sent
+	details := url.Values{"role": {"data-engineer"}, "level": {"head"}, "band": {"Band 9"}}
+	wantStatus(t, "details without token", c.postForm("/role", details), http.StatusForbidden)
+	details.Set("csrf", strings.Repeat("0", 64))
+	wantStatus(t, "details with a wrong token", c.postForm("/role", details), http.StatusForbidden)
+	wantStatus(t, "manifest without token", c.upload("/batch", url.Values{"format": {"md"}}, [3]string{"manifest", "v.csv", "reference\nA\n"}), http.StatusForbidden)
+	wantStatus(t, "framework without token", c.upload("/frameworks", nil, [3]string{"files", "a.yaml", "id: x\n"}), http.StatusForbidden)
+	wantStatus(t, "forget without token", c.postForm("/frameworks/forget", nil), http.StatusForbidden)
+
+	// Another browser's token is not this one's.
+	token := c.csrf("/batch")
+	fresh := &client{t: t, srv: c.srv, app: c.app, c: &http.Client{CheckRedirect: c.c.CheckRedirect}}
+	jar, _ := cookiejar.New(nil)
+	fresh.c.Jar = jar
+	fresh.get("/")
+	details.Set("csrf", token)
+	wantStatus(t, "another session's token", fresh.postForm("/role", details), http.StatusForbidden)
+
+	// A form posted from another site is refused even with the token.
+	req, _ := http.NewRequest(http.MethodPost, c.srv.URL+"/role", strings.NewReader(details.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Origin", "https://evil.example")
+	wantStatus(t, "cross-site post", c.do(req), http.StatusForbidden)
+	if p := c.get("/preview?role=data-engineer&level=head&doc=jd"); strings.Contains(p.body, "Band 9") {
+		t.Error("a refused form changed the details")
+	}
+}
+
+// zipNames lists a zip's entries.
+func zipNames(t *testing.T, data string) []string {
+	t.Helper()
+	zr, err := zip.NewReader(strings.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatalf("not a zip: %v", err)
+	}
+	var names []string
+	for _, f := range zr.File {
+		names = append(names, f.Name)
+	}
+	sort.Strings(names)
+	return names
+}
+
+func TestDownloads(t *testing.T) {
+	c := newClient(t, newOptions(t))
+	r := c.get("/download?role=data-engineer&level=head&doc=jd&file=jd.md")
+	wantStatus(t, "jd.md", r, http.StatusOK)
+	if cd := r.header.Get("Content-Disposition"); cd != `attachment; filename=data-engineer-head-jd.md` {
+		t.Errorf("jd.md: Content-Disposition %q", cd)
+	}
+	if !strings.HasPrefix(r.header.Get("Content-Type"), "text/markdown") || !strings.Contains(r.body, "# Head of data engineering") {
+		t.Errorf("jd.md: %s\n%.200s", r.header.Get("Content-Type"), r.body)
+	}
+	r = c.get("/download?role=data-engineer&level=head&doc=jd&file=jd.pdf")
+	wantStatus(t, "jd.pdf", r, http.StatusOK)
+	if !strings.HasPrefix(r.body, "%PDF-") || r.header.Get("Content-Type") != "application/pdf" {
+		t.Errorf("jd.pdf is not a PDF (%s)", r.header.Get("Content-Type"))
+	}
+	r = c.get("/download?role=data-engineer&level=head&doc=advert&file=advert.jsonld")
+	wantStatus(t, "advert.jsonld", r, http.StatusOK)
+	var ld map[string]any
+	if err := json.Unmarshal([]byte(r.body), &ld); err != nil || ld["@type"] != "JobPosting" {
+		t.Errorf("advert.jsonld: %v %v", err, ld["@type"])
+	}
+	for _, bad := range []string{"../../../etc/passwd", "jd.exe", "spec.md", "/etc/passwd.md", ""} {
+		wantStatus(t, "file "+bad, c.get("/download?role=data-engineer&level=head&doc=jd&file="+url.QueryEscape(bad)), http.StatusNotFound)
+	}
+
+	r = c.get("/pack?role=data-engineer&level=senior&format=md&format=html")
+	wantStatus(t, "pack", r, http.StatusOK)
+	got := zipNames(t, r.body)
+	var want []string
+	for _, n := range []string{"advert.html", "advert.jsonld", "advert.md", "jd.html", "jd.md", "pdp.html", "pdp.md", "progression.html", "progression.md", "record.html", "record.md", "scoring.html", "scoring.md", "spec.html", "spec.md"} {
+		want = append(want, "pack-data-engineer-senior/"+n)
+	}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("pack zip:\n got %v\nwant %v", got, want)
+	}
+	if r.header.Get("Content-Disposition") != "attachment; filename=pack-data-engineer-senior.zip" {
+		t.Errorf("pack: Content-Disposition %q", r.header.Get("Content-Disposition"))
+	}
+	wantStatus(t, "pack without format", c.get("/pack?role=data-engineer&level=senior"), http.StatusBadRequest)
+	wantStatus(t, "pack in odt", c.get("/pack?role=data-engineer&level=senior&format=odt"), http.StatusBadRequest)
+}
+
+func TestRenderOverItsTimeLimitIsStopped(t *testing.T) {
+	opts := newOptions(t)
+	opts.RenderTimeout = time.Nanosecond
+	c := newClient(t, opts)
+	for _, path := range []string{
+		"/download?role=data-engineer&level=head&doc=jd&file=jd.md",
+		"/pack?role=data-engineer&level=head&format=md",
+		"/preview?role=data-engineer&level=head&doc=jd",
+	} {
+		r := c.get(path)
+		wantStatus(t, path, r, http.StatusServiceUnavailable)
+		wantBody(t, path, r, "longer than its limit of 1ns")
+	}
+	r := c.get("/role?role=data-engineer&level=head")
+	wantStatus(t, "role page over the limit", r, http.StatusServiceUnavailable)
+	wantBody(t, "role page over the limit", r, "The preview could not be made: rendering took longer than its limit")
+}
+
+func TestRendersAtOnceAreBounded(t *testing.T) {
+	opts := newOptions(t)
+	opts.Renders = 1
+	opts.RenderTimeout = 50 * time.Millisecond
+	c := newClient(t, opts)
+	c.app.slots <- struct{}{} // the one slot is taken
+	r := c.get("/download?role=data-engineer&level=head&doc=jd&file=jd.md")
+	wantStatus(t, "no slot free", r, http.StatusServiceUnavailable)
+	wantBody(t, "no slot free", r, "busy")
+	c.app.release()
+	wantStatus(t, "slot free", c.get("/download?role=data-engineer&level=head&doc=jd&file=jd.md"), http.StatusOK)
+}
+
+// waitForRun follows a manifest run's page until it is over.
+func waitForRun(t *testing.T, c *client, loc string) response {
+	t.Helper()
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		r := c.get(loc)
+		wantStatus(t, loc, r, http.StatusOK)
+		if r.header.Get("Refresh") == "" {
+			return r
+		}
+		wantBody(t, "run in progress", r, "<progress")
+		if time.Now().After(deadline) {
+			t.Fatal("the run did not finish in 60 s")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func TestManifestBuildsPacksAndReportsBadRows(t *testing.T) {
+	c := newClient(t, newOptions(t))
+	data, err := os.ReadFile("testdata/vacancies.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	token := c.csrf("/batch")
+	r := c.upload("/batch", url.Values{"csrf": {token}, "format": {"md", "html"}}, [3]string{"manifest", "vacancies.csv", string(data)})
+	wantStatus(t, "upload", r, http.StatusSeeOther)
+	loc := r.header.Get("Location")
+	r = waitForRun(t, c, loc)
+	wantBody(t, "run over", r, "3 vacancies: 2 packs ready, 1 failed",
+		`vacancies.csv:3: closing date &#34;14 December&#34; is not a date in the form YYYY-MM-DD`,
+		loc+"/role-packs.zip")
+	z := c.get(loc + "/role-packs.zip")
+	wantStatus(t, "zip", z, http.StatusOK)
+	names := zipNames(t, z.body)
+	for _, want := range []string{
+		"role-packs/index.html", "role-packs/index.csv",
+		"role-packs/DA-1-data-engineer-head.zip", "role-packs/DA-1-data-engineer-head/jd.md",
+		"role-packs/DA-1-data-engineer-head/scoring-jane-smith.html", "role-packs/DA-1-data-engineer-head/scoring-raj-patel.md",
+		"role-packs/DA-3-data-engineer-mid/advert.jsonld", "role-packs/DA-3-data-engineer-mid/scoring.md",
+	} {
+		found := false
+		for _, n := range names {
+			found = found || n == want
+		}
+		if !found {
+			t.Errorf("zip lacks %s (has %v)", want, names)
+		}
+	}
+	for _, n := range names {
+		if strings.Contains(n, "DA-2") {
+			t.Errorf("zip has %s, of the bad row", n)
+		}
+	}
+	idx := c.get(loc + "/index.csv")
+	wantBody(t, "index.csv", idx, "DA-2,data-engineer,senior,failed")
+	wantStatus(t, "no such file", c.get(loc+"/secrets.txt"), http.StatusNotFound)
+	wantStatus(t, "no such run", c.get("/batch/0123456789abcdef"), http.StatusNotFound)
+}
+
+func TestBadManifestUploads(t *testing.T) {
+	opts := newOptions(t)
+	opts.MaxUpload = 4 << 10
+	c := newClient(t, opts)
+	token := c.csrf("/batch")
+	v := url.Values{"csrf": {token}, "format": {"md"}}
+	for _, tc := range []struct {
+		name, file, content string
+		status              int
+		want                string
+	}{
+		{"too big", "big.csv", "reference\n" + strings.Repeat("A,\n", 3000), http.StatusRequestEntityTooLarge, "larger than the limit of 4.0 KiB"},
+		{"a spreadsheet", "vacancies.xlsx", "PK\x03\x04", http.StatusUnsupportedMediaType, "choose Save As, then CSV"},
+		{"wrong type", "vacancies.pdf", "%PDF-1.7", http.StatusUnsupportedMediaType, "upload a CSV file"},
+		{"binary named csv", "vacancies.csv", "PK\x03\x04\x00\x00\x00\x08\x00", http.StatusUnsupportedMediaType, "is not a text file"},
+		{"unknown column", "vacancies.csv", "reference,colour\nA,blue\n", http.StatusUnprocessableEntity, `vacancies.csv:1: unknown column &#34;colour&#34;`},
+		{"broken quote", "vacancies.csv", "reference,band\n\"A,Band 7\nB,Band 8\n", http.StatusUnprocessableEntity, "vacancies.csv:"},
+		{"empty", "vacancies.csv", "reference,band\n", http.StatusUnprocessableEntity, "no vacancies"},
+	} {
+		r := c.upload("/batch", v, [3]string{"manifest", tc.file, tc.content})
+		wantStatus(t, tc.name, r, tc.status)
+		wantBody(t, tc.name, r, tc.want)
+	}
+	wantStatus(t, "no file", c.upload("/batch", v), http.StatusBadRequest)
+	wantStatus(t, "no format", c.upload("/batch", url.Values{"csrf": {token}}, [3]string{"manifest", "v.csv", "reference\nA\n"}), http.StatusBadRequest)
+}
+
+func TestFrameworkUploadReportsProblemsThenLoadsTheFramework(t *testing.T) {
+	c := newClient(t, newOptions(t))
+	token := c.csrf("/frameworks")
+	v := url.Values{"csrf": {token}}
+	broken, _ := os.ReadFile("testdata/broken.yaml")
+	r := c.upload("/frameworks", v, [3]string{"files", "broken.yaml", string(broken)})
+	wantStatus(t, "broken", r, http.StatusUnprocessableEntity)
+	wantBody(t, "broken", r, "2 errors in broken.yaml", "<code>broken.yaml:12</code>: skill entry", "<code>broken.yaml:13</code>: unknown key &#34;titel&#34;")
+	if strings.Contains(r.body, "rolepack-import-") || strings.Contains(r.body, "upload-1") {
+		t.Error("the report shows the server's private file names")
+	}
+	// Nothing was loaded; the private folder is gone.
+	if entries, _ := os.ReadDir(c.app.opts.TempDir); len(entries) != 0 {
+		t.Errorf("the import left %d entries in the temp folder", len(entries))
+	}
+
+	good, _ := os.ReadFile("testdata/analyst.yaml")
+	r = c.upload("/frameworks", v, [3]string{"files", "analyst.yaml", string(good)})
+	wantStatus(t, "good", r, http.StatusOK)
+	wantBody(t, "good", r, "Test analysis framework is ready to use", `href="/role?role=test-analysis%2fdata-analyst&amp;level=senior-analyst"`)
+	wantBody(t, "roles", c.get("/?q=analyst"), "Data analyst", "Test analysis framework")
+	p := c.get("/preview?role=test-analysis/data-analyst&level=senior-analyst&doc=jd")
+	wantStatus(t, "imported role's JD", p, http.StatusOK)
+	wantBody(t, "imported role's JD", p, "the standard for charts and tables")
+	wantBody(t, "imported role's PDP", c.get("/preview?role=test-analysis/data-analyst&level=analyst&doc=pdp"), "Senior data analyst")
+
+	// Another browser does not see it.
+	other := newClient(t, newOptions(t))
+	wantStatus(t, "other browser", other.get("/role?role=test-analysis/data-analyst&level=analyst"), http.StatusNotFound)
+
+	// Loading it twice is a clear conflict; forgetting it removes it.
+	r = c.upload("/frameworks", v, [3]string{"files", "analyst.yaml", string(good)})
+	wantStatus(t, "twice", r, http.StatusConflict)
+	wantBody(t, "twice", r, "two frameworks have the id")
+	wantStatus(t, "forget", c.postForm("/frameworks/forget", v), http.StatusSeeOther)
+	wantStatus(t, "after forgetting", c.get("/role?role=test-analysis/data-analyst&level=analyst"), http.StatusNotFound)
+
+	for _, tc := range []struct {
+		name, file, content string
+		status              int
+		want                string
+	}{
+		{"wrong type", "framework.docx", "PK\x03\x04", http.StatusUnsupportedMediaType, "upload framework documents"},
+		{"binary", "framework.md", "\x00\x01\x02\x03binary", http.StatusUnsupportedMediaType, "is not a text file"},
+		{"unrecognised", "notes.md", "# Shopping\n\n- eggs\n", http.StatusUnprocessableEntity, "<code>notes.md:1</code>: not a DDaT role-level summary"},
+	} {
+		r := c.upload("/frameworks", v, [3]string{"files", tc.file, tc.content})
+		wantStatus(t, tc.name, r, tc.status)
+		wantBody(t, tc.name, r, tc.want)
+	}
+	wantStatus(t, "no files", c.upload("/frameworks", v), http.StatusBadRequest)
+}
+
+func TestUploadOverTheLimitIsRefused(t *testing.T) {
+	opts := newOptions(t)
+	opts.MaxUpload = 1 << 10
+	c := newClient(t, opts)
+	token := c.csrf("/frameworks")
+	r := c.upload("/frameworks", url.Values{"csrf": {token}}, [3]string{"files", "big.md", strings.Repeat("x", 4<<10)})
+	wantStatus(t, "big framework", r, http.StatusRequestEntityTooLarge)
+	// A plain form is bounded too.
+	r = c.postForm("/role", url.Values{"csrf": {token}, "panel": {strings.Repeat("x", maxForm)}})
+	wantStatus(t, "big form", r, http.StatusRequestEntityTooLarge)
+}
+
+func TestBlanksLinkToTheirFields(t *testing.T) {
+	fs := fields(nil)
+	for _, tc := range []struct{ label, field string }{
+		{"Band or grade", "band"}, {"Vacancy reference", "reference"}, {"The closing date is", "closing"},
+		{"Please quote reference", "reference"}, {"For an informal conversation about the role, contact", "contact"},
+		{"Name", "person"}, {"Line manager", "manager"}, {"Responsible for", ""}, {"Organisation name", ""},
+	} {
+		if got := fieldFor(tc.label, fs); got != tc.field {
+			t.Errorf("fieldFor(%q) = %q, want %q", tc.label, got, tc.field)
+		}
+	}
+}
+
+func TestDisplayNameIsNeverAPath(t *testing.T) {
+	for in, want := range map[string]string{
+		"../../etc/passwd": "passwd", `C:\Users\me\vacancies.csv`: "vacancies.csv", "": "upload", "a\x00b.csv": "ab.csv", "/": "upload",
+	} {
+		if got := displayName(in); got != want {
+			t.Errorf("displayName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
