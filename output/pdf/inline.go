@@ -253,8 +253,9 @@ func (r *renderer) drawLine(ln line, x, y, h float64, ts textStyle, align doc.Al
 			fr.link = "" // only http, https, mailto and #anchor links are live
 		}
 		link := fr.link != ""
+		inLink := false
 		if link {
-			r.linkContent(fr.link)
+			inLink = r.enterLink(fr.link)
 		} else {
 			r.textContent()
 		}
@@ -266,6 +267,16 @@ func (r *renderer) drawLine(ln line, x, y, h float64, ts textStyle, align doc.Al
 		}
 		r.pdf.SetXY(x, y)
 		r.pdf.CellFormat(fr.w, h, fr.text, "", 0, "L", false, 0, fr.link)
+		if link && i == len(ln.frags)-1 && ln.space && r.tag != nil {
+			// The space after a link that ends the line, not underlined.
+			r.setFont(faceOf(fr.style), sizeFor(fr.style, ts.size), false)
+			r.pdf.SetXY(x+fr.w, y)
+			r.pdf.CellFormat(1, h, " ", "", 0, "L", false, 0, "")
+		}
+		if inLink {
+			r.leaveLink()
+		}
 		x += fr.w
 	}
+
 }

@@ -176,29 +176,39 @@ func (r *renderer) inArtifact() bool {
 // endArtifact ends an artifact started by artifact.
 func (r *renderer) endArtifact() { r.endContent() }
 
-// linkContent marks what is drawn next as the text of a link to target: a
-// Link element in the open element, continued while the same link goes on
-// (across a line break, say).
-func (r *renderer) linkContent(target string) {
+// enterLink marks what is drawn next, until leaveLink, as the text of a
+// link to target: a Link element in the open element, continued while the
+// same link goes on (across a line break, say). It reports whether it
+// opened one (not within an artifact, nor within a Link already open).
+func (r *renderer) enterLink(target string) bool {
 	t := r.tag
 	if t == nil || r.inArtifact() {
-		return
+		return false
 	}
 	top := t.stack[len(t.stack)-1]
 	if t.elems[top].typ == "Link" {
 		r.content()
-		return
+		return false
 	}
-	if t.link >= 0 && t.linkTarget == target && t.elems[t.link].parent == top &&
-		len(t.elems[top].kids) > 0 && t.elems[top].kids[len(t.elems[top].kids)-1].elem == t.link {
+	kids := t.elems[top].kids
+	if t.link >= 0 && t.linkTarget == target && len(kids) > 0 && kids[len(kids)-1].elem == t.link {
+		r.endContent()
 		t.stack = append(t.stack, t.link)
 	} else {
 		r.push("Link", "")
 	}
+	t.linkTarget = target
 	r.content()
+	return true
+}
+
+// leaveLink closes the Link element enterLink opened, keeping it to be
+// continued by the next piece of the same link.
+func (r *renderer) leaveLink() {
+	t := r.tag
 	link := t.stack[len(t.stack)-1]
 	r.pop()
-	t.link, t.linkTarget = link, target
+	t.link = link
 }
 
 // textContent marks what is drawn next as content of the open element,
