@@ -4,7 +4,8 @@
 // alike; full Unicode: ’ “ ” – • é ŵ £ print as written; Liberation Mono for
 // code): a title block, headings with an outline, wrapped rich text, bullet
 // and numbered lists, measured tables whose header row repeats on every page,
-// bar charts, running headers and "Page N of M" footers.
+// bar charts, running headers and "Page N of M" footers. The PDF is tagged
+// (PDF/UA-1): see tag.go and docs/accessibility.md.
 //
 // Fonts are parsed once per Writer with fpdf.ParseUTF8Font and added to each
 // document with AddUTF8FontParsed, a small public API in the patched copy of

@@ -226,6 +226,18 @@ func (n *structNode) find(typ string) []*structNode {
 	return out
 }
 
+// headings returns the H1-H6 elements under n, in order.
+func (n *structNode) headings() []*structNode {
+	var out []*structNode
+	if len(n.typ) == 2 && n.typ[0] == 'H' && n.typ[1] >= '1' && n.typ[1] <= '6' {
+		out = append(out, n)
+	}
+	for _, k := range n.kids {
+		out = append(out, k.headings()...)
+	}
+	return out
+}
+
 // scanContent reads a content stream: the text of each marked-content
 // sequence, the text marked as artifact, and painting operators outside
 // marked content. Text strings are UTF-16BE (fpdf's UTF-8 fonts use
@@ -561,6 +573,13 @@ func TestTaggedStructure(t *testing.T) {
 	if m := mi.BooleanEntry("Marked"); m == nil || !*m {
 		t.Error("catalog: /MarkInfo <</Marked true>> missing")
 	}
+	vp, _ := tg.ctx.XRefTable.DereferenceDict(cat["ViewerPreferences"])
+	if dt := vp.BooleanEntry("DisplayDocTitle"); dt == nil || !*dt {
+		t.Error("catalog: /ViewerPreferences <</DisplayDocTitle true>> missing")
+	}
+	if lang, _ := tg.ctx.XRefTable.DereferenceStringOrHexLiteral(cat["Lang"], model.V10, nil); lang != "en-GB" {
+		t.Errorf("catalog: /Lang is %q, want en-GB", lang)
+	}
 	md, _, err := tg.ctx.XRefTable.DereferenceStreamDict(cat["Metadata"])
 	if err != nil || md == nil {
 		t.Fatalf("no XMP metadata: %v", err)
@@ -590,6 +609,14 @@ func TestEveryDocumentTagged(t *testing.T) {
 		tg := checkTagged(t, stem, b.Bytes())
 		if len(tg.root.find("H1")) != 1 {
 			t.Errorf("%s: %d H1 elements, want 1", stem, len(tg.root.find("H1")))
+		}
+		level := 0
+		for _, h := range tg.root.headings() {
+			if l := int(h.typ[1] - '0'); l > level+1 {
+				t.Errorf("%s: heading %q is %s after H%d: a level skipped", stem, tg.text(h), h.typ, level)
+			} else {
+				level = l
+			}
 		}
 		for _, f := range tg.root.find("Figure") {
 			if strings.TrimSpace(f.alt) == "" {
