@@ -52,6 +52,10 @@ func (r *renderer) chart(c *doc.Chart) {
 	r.space(2)
 	r.ensure(min(total, r.bottom-r.top))
 	start := r.y
+	// The whole chart is one figure, its text alternative the chart's Alt.
+	r.push("Figure", altAttr(c.Alt))
+	defer r.pop()
+	r.content()
 	if c.Title != "" {
 		ts := textStyle{size: bodySize, base: doc.Bold, color: colText}
 		for _, ln := range r.wrap([]doc.Inline{{Text: c.Title}}, r.width, ts.size, ts.base) {
@@ -85,6 +89,7 @@ func (r *renderer) chart(c *doc.Chart) {
 	for i, b := range c.Bars {
 		if r.y+bandH[i] > r.bottom {
 			r.newPage()
+			r.content()
 		}
 		grid(r.y-groupGap/2, r.y+bandH[i]-groupGap/2)
 		ly := r.y + (barsH-float64(len(groups[i]))*label.lineHeight())/2
@@ -110,6 +115,7 @@ func (r *renderer) chart(c *doc.Chart) {
 
 	// Axis with the scale's names under the ticks.
 	r.ensure(8)
+	r.content()
 	ay := r.y - groupGap/2
 	r.drawColor(colMuted)
 	r.pdf.SetLineWidth(0.25)

@@ -20,6 +20,11 @@ type frag struct {
 type line struct {
 	frags []frag
 	w     float64
+	// space says the line ended at a space or a hard break, which the
+	// text goes on after; a tagged PDF keeps it in the text (not in w), so
+	// that words either side of the break do not run together when the
+	// text is extracted or read aloud.
+	space bool
 }
 
 // add appends p to the line, merging it with the last fragment when the
@@ -112,6 +117,7 @@ func (r *renderer) wrap(runs []doc.Inline, width, size float64, base doc.Style) 
 		t := &toks[i]
 		switch t.kind {
 		case tkBreak:
+			cur.space = true
 			flush()
 		case tkSpace:
 			if len(cur.frags) > 0 {
@@ -123,6 +129,7 @@ func (r *renderer) wrap(runs []doc.Inline, width, size float64, base doc.Style) 
 				sp = pending.w
 			}
 			if len(cur.frags) > 0 && cur.w+sp+t.w > width+eps {
+				cur.space = pending != nil
 				flush()
 			}
 			if pending != nil {
@@ -238,11 +245,20 @@ func (r *renderer) drawLine(ln line, x, y, h float64, ts textStyle, align doc.Al
 	case doc.AlignCenter:
 		x += (boxW - ln.w) / 2
 	}
-	for _, fr := range ln.frags {
+	for i, fr := range ln.frags {
+		if i == len(ln.frags)-1 && ln.space && r.tag != nil && fr.link == "" {
+			fr.text += " " // drawn beyond the line's end, where it shows nothing
+		}
 		if _, live := doc.LiveLink(fr.link); !live {
 			fr.link = "" // only http, https, mailto and #anchor links are live
 		}
 		link := fr.link != ""
+		inLink := false
+		if link {
+			inLink = r.enterLink(fr.link)
+		} else {
+			r.textContent()
+		}
 		r.setFont(faceOf(fr.style), sizeFor(fr.style, ts.size), link)
 		if link {
 			r.textColor(colLink)
@@ -251,6 +267,16 @@ func (r *renderer) drawLine(ln line, x, y, h float64, ts textStyle, align doc.Al
 		}
 		r.pdf.SetXY(x, y)
 		r.pdf.CellFormat(fr.w, h, fr.text, "", 0, "L", false, 0, fr.link)
+		if link && i == len(ln.frags)-1 && ln.space && r.tag != nil {
+			// The space after a link that ends the line, not underlined.
+			r.setFont(faceOf(fr.style), sizeFor(fr.style, ts.size), false)
+			r.pdf.SetXY(x+fr.w, y)
+			r.pdf.CellFormat(1, h, " ", "", 0, "L", false, 0, "")
+		}
+		if inLink {
+			r.leaveLink()
+		}
 		x += fr.w
 	}
+
 }

@@ -4,7 +4,8 @@
 // alike; full Unicode: ’ “ ” – • é ŵ £ print as written; Liberation Mono for
 // code): a title block, headings with an outline, wrapped rich text, bullet
 // and numbered lists, measured tables whose header row repeats on every page,
-// bar charts, running headers and "Page N of M" footers.
+// bar charts, running headers and "Page N of M" footers. The PDF is tagged
+// (PDF/UA-1): see tag.go and docs/accessibility.md.
 //
 // Fonts are parsed once per Writer with fpdf.ParseUTF8Font and added to each
 // document with AddUTF8FontParsed, a small public API in the patched copy of
@@ -19,6 +20,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -74,6 +76,10 @@ type Writer struct {
 	faces [numFaces]*face
 
 	families brandFaces // brand typefaces, parsed once each (brand.go)
+	// untagged writes a PDF without a structure tree, marked content and
+	// XMP metadata; only the benchmark sets it, to measure what tagging
+	// costs.
+	untagged bool
 }
 
 // New parses the embedded fonts and builds their width tables, once per
@@ -163,6 +169,8 @@ type renderer struct {
 	logoW      float64
 	logoBottom float64
 
+	tag *tagger // the structure tree being built; nil when untagged
+
 	pages   []PageTrace   // what each page holds, as drawn
 	extents []blockExtent // where each top-level block was drawn
 	cur     int           // index of the top-level block being drawn
@@ -187,6 +195,11 @@ func newRenderer(w *Writer, d *doc.Document) *renderer {
 		left: marginX, width: pw - 2*marginX,
 		top: marginTop, bottom: ph - marginBottom,
 	}
+	if !w.untagged {
+		r.tag = newTagger()
+		p.SetExtraObjects(r.tag.writeTree)
+		p.RaisePDFVersion(1, 7) // PDF/UA-1 is built on PDF 1.7 (ISO 32000-1)
+	}
 	r.metadata()
 	return r
 }
@@ -204,16 +217,20 @@ func (r *renderer) metadata() {
 		}
 	}
 	r.pdf.SetTitle(title, true)
+	lang := cleanLang(m.Language)
 	r.pdf.SetDisplayDocTitle(true) // viewers show the title, not the file name
 	r.pdf.SetAuthor(m.Author, true)
 	r.pdf.SetSubject(m.Subject, true)
 	r.pdf.SetKeywords(strings.Join(m.Keywords, ", "), true)
 	r.pdf.SetCreator("rolepack", true)
 	r.pdf.SetProducer("rolepack (go-pdf/fpdf)", true)
-	r.pdf.SetLang(cleanLang(m.Language))
+	r.pdf.SetLang(lang)
 	date := m.Date
 	if date.IsZero() {
 		date = defaultDate
+	}
+	if r.tag != nil {
+		r.pdf.SetXmpMetadata(xmpPacket(title, m.Author, m.Subject, lang, "rolepack (go-pdf/fpdf)", date))
 	}
 	r.pdf.SetCreationDate(date.UTC())
 	r.pdf.SetModificationDate(date.UTC())
@@ -256,7 +273,12 @@ func (r *renderer) render() error {
 			return err
 		}
 	}
+	r.popTo(0)
+	r.endContent()
 	r.decorate()
+	if r.tag != nil {
+		r.pageEntries()
+	}
 	return nil
 }
 
@@ -268,7 +290,9 @@ func (r *renderer) block(b doc.Block) {
 	case *doc.Paragraph:
 		r.paragraph(b.Text, bodyText, "", 2.6)
 	case *doc.List:
+		r.push("L", "")
 		r.list(b, 0)
+		r.pop()
 		r.y += 1.8
 	case *doc.Table:
 		r.table(b)
@@ -285,6 +309,7 @@ func (r *renderer) block(b doc.Block) {
 
 // newPage starts a page and puts the cursor at the top of its body.
 func (r *renderer) newPage() {
+	r.endContent()
 	r.pdf.AddPage()
 	r.y = r.top
 }
@@ -331,9 +356,23 @@ func (r *renderer) drawColor(c rgb) { c = r.branded(c); r.pdf.SetDrawColor(c.r, 
 
 // hline draws a horizontal line across the text box.
 func (r *renderer) hline(y, width float64, c rgb) {
-	r.drawColor(c)
-	r.pdf.SetLineWidth(width)
-	r.pdf.Line(r.left, y, r.left+r.width, y)
+	r.asArtifact(artifactLayout, func() {
+		r.drawColor(c)
+		r.pdf.SetLineWidth(width)
+		r.pdf.Line(r.left, y, r.left+r.width, y)
+	})
+}
+
+// asArtifact runs draw with what it draws marked as an artifact of the
+// given kind (within an artifact already open, as part of it).
+func (r *renderer) asArtifact(kind string, draw func()) {
+	if r.tag == nil || r.inArtifact() {
+		draw()
+		return
+	}
+	r.artifact(kind)
+	draw()
+	r.endArtifact()
 }
 
 // textStyle is how a run of text is set.
@@ -386,10 +425,12 @@ func (r *renderer) heading(h *doc.Heading) {
 	r.ensure(height + max(r.keep, 2*bodyText.lineHeight())) // never strand a heading at the foot of a page
 	r.setFont(faceBold, hs.size, false)
 	r.bookmark(doc.PlainText(h.Text), h.Level)
+	r.push(headingTag(h.Level), "")
 	for _, ln := range lines {
 		r.drawLine(ln, r.left, r.y, lh, ts, doc.AlignLeft, r.width)
 		r.y += lh
 	}
+	r.pop()
 	r.mark(markHeading, len(lines), float64(len(lines))*lh, doc.PlainText(h.Text))
 	if hs.rule {
 		r.y += 0.8
@@ -451,28 +492,34 @@ func (r *renderer) title(h *doc.Heading) {
 		r.setFont(faceBold, ts.size, false)
 		r.textColor(ts.color)
 		lines := r.wrap([]doc.Inline{{Text: strings.ToUpper(s)}}, width, ts.size, ts.base)
+		r.push("P", "")
 		for _, ln := range lines {
 			r.drawLine(ln, r.left, r.y, ts.lineHeight(), ts, doc.AlignLeft, width)
 			r.y += ts.lineHeight()
 		}
+		r.pop()
 		r.y += 1
 	}
 	ts := textStyle{size: 20, base: doc.Bold, color: colAccent}
 	r.setFont(faceBold, ts.size, false)
 	r.bookmark(doc.PlainText(h.Text), 1)
 	lh := ts.size * 1.2 / ptPerMM
+	r.push(headingTag(1), "")
 	for _, ln := range r.wrap(h.Text, width, ts.size, ts.base) {
 		r.ensure(lh)
 		r.drawLine(ln, r.left, r.y, lh, ts, doc.AlignLeft, width)
 		r.y += lh
 		r.mark(markText, 1, lh, doc.PlainText(h.Text)) // the title block is not a heading a page can end with
 	}
+	r.pop()
 	if r.y < r.logoBottom {
 		r.y = r.logoBottom
 	}
 	r.y += 2
-	r.fillColor(colAccent)
-	r.pdf.Rect(r.left, r.y, r.width, 0.9, "F")
+	r.asArtifact(artifactLayout, func() {
+		r.fillColor(colAccent)
+		r.pdf.Rect(r.left, r.y, r.width, 0.9, "F")
+	})
 	r.y += 6
 }
 
@@ -499,8 +546,10 @@ func (r *renderer) paragraph(runs []doc.Inline, ts textStyle, marker string, aft
 		r.ensure(2 * lh) // no single orphaned line
 	}
 	if marker != "" {
-		r.marker(marker, ts)
+		r.label(marker, ts)
 	}
+	r.push("P", "")
+	defer r.pop()
 	for i, ln := range lines {
 		last := len(lines) - i
 		if last == 2 && r.y+2*lh > r.bottom {
@@ -534,8 +583,23 @@ func (r *renderer) marker(m string, ts textStyle) {
 		align = "R"
 		w = listIndent - 2.2
 	}
+	r.textContent()
 	r.pdf.SetXY(x, r.y)
 	r.pdf.CellFormat(w, ts.lineHeight(), m, "", 0, align, false, 0, "")
+}
+
+// label draws a list item's marker as its label (Lbl) and opens the
+// item's body (LBody), which the item's blocks go into.
+func (r *renderer) label(m string, ts textStyle) {
+	r.push("Lbl", "")
+	r.marker(m, ts)
+	r.pop()
+	r.push("LBody", "")
+}
+
+// headingTag is the structure type of a heading of level (H1 to H6).
+func headingTag(level int) string {
+	return "H" + strconv.Itoa(min(max(level, 1), 6))
 }
 
 // bullets are the markers of bullet lists by nesting depth.
@@ -552,6 +616,7 @@ func (r *renderer) list(l *doc.List, depth int) {
 		start = 1
 	}
 	for i, it := range l.Items {
+		li := r.push("LI", "")
 		m := bullets[depth%len(bullets)]
 		if l.Ordered {
 			m = fmt.Sprintf("%d.", start+i)
@@ -567,13 +632,15 @@ func (r *renderer) list(l *doc.List, depth int) {
 			case *doc.List:
 				if j == 0 {
 					r.ensure(bodyText.lineHeight())
-					r.marker(m, bodyText)
+					r.label(m, bodyText)
 				}
+				r.push("L", "")
 				r.list(b, depth+1)
+				r.pop()
 			default:
 				if j == 0 {
 					r.ensure(bodyText.lineHeight())
-					r.marker(m, bodyText)
+					r.label(m, bodyText)
 				}
 				r.block(b)
 			}
@@ -581,6 +648,8 @@ func (r *renderer) list(l *doc.List, depth int) {
 		if len(it.Blocks) == 0 {
 			r.paragraph(nil, bodyText, m, 1.1)
 		}
+		r.popTo(li)
+		r.pop()
 	}
 }
 
@@ -622,7 +691,15 @@ func (r *renderer) logo() error {
 		h = w * info.Height() / info.Width()
 	}
 	y := 12.0
-	r.pdf.ImageOptions("logo", r.pageW-marginX-w, y, w, h, false, fpdf.ImageOptions{ImageType: tp}, 0, "")
+	x := r.pageW - marginX - w
+	alt := "Logo"
+	if a := strings.TrimSpace(r.d.Meta.Author); a != "" {
+		alt = a + " logo"
+	}
+	r.push("Figure", altAttr(alt)+" "+bboxAttr(x*ptPerMM, (r.pageH-y-h)*ptPerMM, (x+w)*ptPerMM, (r.pageH-y)*ptPerMM))
+	r.content()
+	r.pdf.ImageOptions("logo", x, y, w, h, false, fpdf.ImageOptions{ImageType: tp}, 0, "")
+	r.pop()
 	r.logoW = w
 	r.logoBottom = y + h + 2
 	return nil
@@ -641,36 +718,45 @@ func (r *renderer) decorate() {
 	lh := small.lineHeight()
 	saveLeft, saveWidth := r.left, r.width
 	r.left, r.width = marginX, r.pageW-2*marginX
+	r.endContent()
 	for p := 1; p <= n; p++ {
 		r.pdf.SetPage(p)
 		r.curFace = -1 // the content stream of that page has its own font state
 		r.textColor(small.color)
 		if p > 1 && (hl != "" || hr != "") {
-			y := headerY
-			r.oneLine(hr, r.left, y, r.width, small, doc.AlignRight)
-			rw := r.faces[faceRegular].width(hr, smallSize)
-			r.oneLine(hl, r.left, y, r.width-rw-6, small, doc.AlignLeft)
-			r.hline(y+lh+0.8, 0.2, colRule)
+			r.asArtifact(artifactHeader, func() {
+				y := headerY
+				r.oneLine(hr, r.left, y, r.width, small, doc.AlignRight)
+				rw := r.faces[faceRegular].width(hr, smallSize)
+				r.oneLine(hl, r.left, y, r.width-rw-6, small, doc.AlignLeft)
+				r.hline(y+lh+0.8, 0.2, colRule)
+			})
 		}
-		fy := r.pageH - footerGap
-		r.hline(fy, 0.2, colRule)
-		label := fmt.Sprintf("Page %d of %d", p, n)
-		r.oneLine(label, r.left, fy+1.5, r.width, small, doc.AlignRight)
-		lw := r.faces[faceRegular].width(label, smallSize)
-		if f := strings.TrimSpace(m.Footer); f != "" {
-			fw := r.width - lw - 8
-			lines := r.wrap([]doc.Inline{{Text: f}}, fw, small.size, 0)
-			if len(lines) > 2 {
-				lines = lines[:2]
-				lines[1] = r.ellipsis(lines[1], fw, small.size, true)
-			}
-			for i, ln := range lines {
-				r.drawLine(ln, r.left, fy+1.5+float64(i)*lh, lh, small, doc.AlignLeft, fw)
-			}
-		}
+		r.asArtifact(artifactFooter, func() { r.footer(p, n, small) })
 	}
 	r.pdf.SetPage(n)
 	r.left, r.width = saveLeft, saveWidth
+}
+
+// footer draws the footer rule, the footer text and "Page p of n".
+func (r *renderer) footer(p, n int, small textStyle) {
+	lh := small.lineHeight()
+	fy := r.pageH - footerGap
+	r.hline(fy, 0.2, colRule)
+	label := fmt.Sprintf("Page %d of %d", p, n)
+	r.oneLine(label, r.left, fy+1.5, r.width, small, doc.AlignRight)
+	lw := r.faces[faceRegular].width(label, smallSize)
+	if f := strings.TrimSpace(r.d.Meta.Footer); f != "" {
+		fw := r.width - lw - 8
+		lines := r.wrap([]doc.Inline{{Text: f}}, fw, small.size, 0)
+		if len(lines) > 2 {
+			lines = lines[:2]
+			lines[1] = r.ellipsis(lines[1], fw, small.size, true)
+		}
+		for i, ln := range lines {
+			r.drawLine(ln, r.left, fy+1.5+float64(i)*lh, lh, small, doc.AlignLeft, fw)
+		}
+	}
 }
 
 // oneLine draws s on one line, shortened with an ellipsis to fit width.

@@ -109,10 +109,25 @@ func (r *renderer) table(t *doc.Table) {
 	r.space(1.5)
 	r.ensure(tl.start(r.bottom-r.top) - 1.5)
 	fresh := r.atTop() // nothing but this table's header above the cursor on this page
+	table := r.push("Table", "")
+	defer func() {
+		r.popTo(table)
+		r.pop()
+	}()
+	repeat := false // the header row was drawn once: a repeat is an artifact
 	header := func() {
 		if tl.hdr != nil {
 			h := rowHeight(*tl.hdr)
-			r.drawRow(*tl.hdr, tl.widths, t.Align, 0, tl.hdr.lines, h, headerText, &colHeaderFill, false)
+			if repeat {
+				r.asArtifact(artifactRepeat, func() {
+					r.drawRow(*tl.hdr, tl.widths, t.Align, 0, tl.hdr.lines, h, headerText, &colHeaderFill, false, nil)
+				})
+			} else {
+				cells := r.rowCells(n, func(int) (string, string) { return "TH", columnScope })
+				r.drawRow(*tl.hdr, tl.widths, t.Align, 0, tl.hdr.lines, h, headerText, &colHeaderFill, false, cells)
+				r.popTo(table)
+				repeat = true
+			}
 			r.y += h
 			r.mark(markTableHeader, 1, h, doc.PlainText(t.Header[0].Text))
 		}
@@ -131,6 +146,13 @@ func (r *renderer) table(t *doc.Table) {
 		if len(t.Rows[i]) > 0 {
 			label = doc.PlainText(t.Rows[i][0].Text)
 		}
+		r.popTo(table)
+		cells := r.rowCells(n, func(c int) (string, string) {
+			if t.RowHeaders && c == 0 {
+				return "TH", rowScope
+			}
+			return "TD", ""
+		})
 		// The last two rows stay together, so no page holds one row.
 		if two := rowHeight(rl) + rowHeight(tl.rows[min(i+1, len(tl.rows)-1)]); i == len(tl.rows)-2 && !fresh &&
 			r.y+two > r.bottom+0.01 && two+hdrH <= r.bottom-r.top {
@@ -142,7 +164,7 @@ func (r *renderer) table(t *doc.Table) {
 		for from < rl.lines {
 			need := float64(rl.lines-from)*lh + 2*cellPadY
 			if r.y+need <= r.bottom+0.01 {
-				r.drawRow(rl, tl.widths, t.Align, from, rl.lines, need, tableText, fill, t.RowHeaders)
+				r.drawRow(rl, tl.widths, t.Align, from, rl.lines, need, tableText, fill, t.RowHeaders, cells)
 				r.y += need
 				r.mark(markRow, rl.lines-from, need, label)
 				break
@@ -157,7 +179,7 @@ func (r *renderer) table(t *doc.Table) {
 			k := max(int((r.bottom-r.y-2*cellPadY)/lh), 1)
 			k = min(k, rl.lines-from)
 			part := float64(k)*lh + 2*cellPadY
-			r.drawRow(rl, tl.widths, t.Align, from, from+k, part, tableText, fill, t.RowHeaders)
+			r.drawRow(rl, tl.widths, t.Align, from, from+k, part, tableText, fill, t.RowHeaders, cells)
 			r.y += part
 			r.mark(markRow, k, part, label)
 			from += k
@@ -178,25 +200,48 @@ func (r *renderer) tableStart(t *doc.Table) float64 {
 	return r.layoutTable(t).start(r.bottom - r.top)
 }
 
+// rowCells opens a table row (TR) in the open table and makes its n cells,
+// each of the structure type and attributes kind gives for its column;
+// the row stays open for drawRow to fill.
+func (r *renderer) rowCells(n int, kind func(c int) (typ, attrs string)) []int {
+	if r.tag == nil {
+		return nil
+	}
+	r.push("TR", "")
+	cells := make([]int, n)
+	for c := range n {
+		typ, attrs := kind(c)
+		cells[c] = r.push(typ, attrs)
+		r.pop()
+	}
+	return cells
+}
+
 // drawRow draws lines [from, to) of every cell of a row, h high, with an
 // optional fill and thin borders; keys sets the first cell as the row's
-// header.
-func (r *renderer) drawRow(rl rowLayout, widths []float64, aligns []doc.Align, from, to int, h float64, ts textStyle, fill *rgb, keys bool) {
+// header. The text of cell c is marked as content of structure element
+// cells[c] (nil: of whatever is open, such as an artifact).
+func (r *renderer) drawRow(rl rowLayout, widths []float64, aligns []doc.Align, from, to int, h float64, ts textStyle, fill *rgb, keys bool, cells []int) {
 	lh := ts.lineHeight()
 	x := r.left
-	if fill != nil {
-		r.fillColor(*fill)
-		total := 0.0
-		for _, w := range widths {
-			total += w
+	r.asArtifact(artifactLayout, func() {
+		if fill != nil {
+			r.fillColor(*fill)
+			total := 0.0
+			for _, w := range widths {
+				total += w
+			}
+			r.pdf.Rect(x, r.y, total, h, "F")
 		}
-		r.pdf.Rect(x, r.y, total, h, "F")
-	}
-	if keys && len(widths) > 0 {
-		r.fillColor(colHeaderFill)
-		r.pdf.Rect(x, r.y, widths[0], h, "F")
-	}
+		if keys && len(widths) > 0 {
+			r.fillColor(colHeaderFill)
+			r.pdf.Rect(x, r.y, widths[0], h, "F")
+		}
+	})
 	for c, w := range widths {
+		if cells != nil {
+			r.enter(cells[c])
+		}
 		align := doc.AlignLeft
 		if c < len(aligns) {
 			align = aligns[c]
@@ -209,13 +254,18 @@ func (r *renderer) drawRow(rl rowLayout, widths []float64, aligns []doc.Align, f
 		for li := from; li < to && li < len(cell); li++ {
 			r.drawLine(cell[li], x+cellPadX, r.y+cellPadY+float64(li-from)*lh, lh, cts, align, w-2*cellPadX)
 		}
+		if cells != nil {
+			r.pop()
+		}
 		x += w
 	}
-	r.drawColor(colBorder)
-	r.pdf.SetLineWidth(0.2)
-	x = r.left
-	for _, w := range widths {
-		r.pdf.Rect(x, r.y, w, h, "D")
-		x += w
-	}
+	r.asArtifact(artifactLayout, func() {
+		r.drawColor(colBorder)
+		r.pdf.SetLineWidth(0.2)
+		x = r.left
+		for _, w := range widths {
+			r.pdf.Rect(x, r.y, w, h, "D")
+			x += w
+		}
+	})
 }

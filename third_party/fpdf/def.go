@@ -681,6 +681,9 @@ type Fpdf struct {
 	author           string                     // author
 	lang             string                     // lang
 	displayDocTitle  bool                       // ask viewers to show the title (DisplayDocTitle)
+	pageEntries      map[int]string             // extra page dictionary entries by page (SetPageDictionaryEntries)
+	extraObjects     ExtraObjectsFunc           // writes objects of the caller's own (SetExtraObjects)
+	catalogEntries   string                     // catalog entries extraObjects returned
 	keywords         string                     // keywords
 	creator          string                     // creator
 	creationDate     time.Time                  // override for document CreationDate value

@@ -4280,6 +4280,9 @@ func (f *Fpdf) putpages() {
 			f.outf("/%s [%.2f %.2f %.2f %.2f]", t, pb.X, pb.Y, pb.Wd, pb.Ht)
 		}
 		f.out("/Resources 2 0 R")
+		if e := f.pageEntries[n]; e != "" {
+			f.out(e)
+		}
 		// Links
 		if len(f.pageLinks[n])+len(f.pageAttachments[n]) > 0 {
 			var annots fmtBuffer
@@ -5066,6 +5069,9 @@ func (f *Fpdf) putcatalog() {
 	if f.displayDocTitle {
 		f.out("/ViewerPreferences <</DisplayDocTitle true>>")
 	}
+	if f.catalogEntries != "" {
+		f.out(f.catalogEntries)
+	}
 	// Bookmarks
 	if len(f.outlines) > 0 {
 		f.outf("/Outlines %d 0 R", f.outlineRoot)
@@ -5224,6 +5230,11 @@ func (f *Fpdf) enddoc() {
 	f.putbookmarks()
 	// Metadata
 	f.putxmp()
+	// Objects of the caller's own (SetExtraObjects)
+	f.putExtraObjects()
+	if f.err != nil {
+		return
+	}
 	// 	Info
 	f.newobj()
 	f.out("<<")

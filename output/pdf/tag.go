@@ -1,0 +1,384 @@
+package pdf
+
+import (
+	"encoding/xml"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf16"
+
+	"codeberg.org/go-pdf/fpdf"
+)
+
+// A tagged PDF (ISO 32000-1 §14.8, PDF/UA-1) carries a structure tree
+// beside its page content: headings, paragraphs, lists, tables, figures and
+// links in reading order, each holding the marked-content sequences
+// (BDC … EMC with an MCID) of the page content it stands for. What is not
+// content (running headers, footers, page numbers, rules, cell fills and
+// borders, a table header row repeated on a new page) is marked as an
+// artifact, which assistive technology skips.
+//
+// The renderer builds the tree while it draws, so the tree's order is the
+// drawing order, which is the document's reading order. fpdf writes the
+// objects through the small hooks of the patched copy under
+// third_party/fpdf (SetPageDictionaryEntries, SetExtraObjects; see its
+// PATCHES.md).
+
+// structElem is one element of the structure tree.
+type structElem struct {
+	typ    string // standard structure type: Document, H1, P, L, LI, Table, TH, Figure, Link…
+	parent int    // index of the parent element; -1 for the Document element
+	attrs  string // raw extra dictionary entries (/A, /Alt)
+	page   int    // page of the element's first marked content, 0 if none
+	kids   []structKid
+}
+
+// structKid is a child of an element: another element, or a marked-content
+// sequence on a page.
+type structKid struct {
+	elem       int // child element, or -1 for marked content
+	page, mcid int
+}
+
+// tagger is the structure tree of one document being drawn and the state
+// of the marked-content sequence open in the current page's content.
+type tagger struct {
+	elems []structElem
+	stack []int   // open elements; content is marked for the top one
+	mcids [][]int // per page (from 0): the element each MCID belongs to
+
+	open     bool // a marked-content sequence is open
+	openElem int  // the element it belongs to (-1: an artifact)
+	openPage int
+
+	link       int    // the Link element drawn last in its parent, -1 if none
+	linkTarget string // its target
+}
+
+func newTagger() *tagger {
+	t := &tagger{elems: make([]structElem, 1, 64), link: -1}
+	t.elems[0] = structElem{typ: "Document", parent: -1}
+	t.stack = append(t.stack, 0)
+	return t
+}
+
+// push opens a new element of type typ, with raw dictionary entries attrs,
+// as the last child of the open element, and returns its index. Content is
+// marked for it until pop.
+func (r *renderer) push(typ, attrs string) int {
+	t := r.tag
+	if t == nil {
+		return -1
+	}
+	parent := t.stack[len(t.stack)-1]
+	i := len(t.elems)
+	t.elems = append(t.elems, structElem{typ: typ, parent: parent, attrs: attrs})
+	t.elems[parent].kids = append(t.elems[parent].kids, structKid{elem: i})
+	t.stack = append(t.stack, i)
+	t.link = -1
+	return i
+}
+
+// enter reopens element i (made earlier by push and closed again) so that
+// content is marked for it until pop.
+func (r *renderer) enter(i int) {
+	if r.tag == nil || i < 0 {
+		return
+	}
+	r.tag.stack = append(r.tag.stack, i)
+	r.tag.link = -1
+}
+
+// pop closes the element opened last, ending its marked content.
+func (r *renderer) pop() {
+	t := r.tag
+	if t == nil {
+		return
+	}
+	r.endContent()
+	if len(t.stack) > 1 {
+		t.stack = t.stack[:len(t.stack)-1]
+	}
+	t.link = -1
+}
+
+// popTo closes open elements until element i is the open one.
+func (r *renderer) popTo(i int) {
+	if r.tag == nil {
+		return
+	}
+	for len(r.tag.stack) > 1 && r.tag.stack[len(r.tag.stack)-1] != i {
+		r.pop()
+	}
+}
+
+// content makes sure what is drawn next is inside a marked-content sequence
+// of the open element on the current page, opening one when needed.
+func (r *renderer) content() {
+	t := r.tag
+	if t == nil {
+		return
+	}
+	e := t.stack[len(t.stack)-1]
+	p := r.pdf.PageNo()
+	if t.open && t.openElem == e && t.openPage == p {
+		return
+	}
+	r.endContent()
+	for len(t.mcids) < p {
+		t.mcids = append(t.mcids, nil)
+	}
+	mcid := len(t.mcids[p-1])
+	t.mcids[p-1] = append(t.mcids[p-1], e)
+	el := &t.elems[e]
+	if el.page == 0 {
+		el.page = p
+	}
+	el.kids = append(el.kids, structKid{elem: -1, page: p, mcid: mcid})
+	r.pdf.RawWriteStr("/" + el.typ + " <</MCID " + strconv.Itoa(mcid) + ">> BDC")
+	t.open, t.openElem, t.openPage = true, e, p
+}
+
+// endContent ends the marked-content sequence open in the page content.
+func (r *renderer) endContent() {
+	if r.tag != nil && r.tag.open {
+		r.pdf.RawWriteStr("EMC")
+		r.tag.open = false
+	}
+}
+
+// Artifact kinds, the property lists of their marked content.
+const (
+	artifactLayout = "<</Type /Layout>>"
+	artifactHeader = "<</Type /Pagination /Subtype /Header>>"
+	artifactFooter = "<</Type /Pagination /Subtype /Footer>>"
+	artifactRepeat = "<</Type /Pagination>>" // a table's header row repeated on a new page
+)
+
+// artifact marks what is drawn next as an artifact of the given kind, until
+// endArtifact.
+func (r *renderer) artifact(kind string) {
+	t := r.tag
+	if t == nil {
+		return
+	}
+	r.endContent()
+	r.pdf.RawWriteStr("/Artifact " + kind + " BDC")
+	t.open, t.openElem, t.openPage = true, -1, r.pdf.PageNo()
+}
+
+// inArtifact reports whether an artifact is open.
+func (r *renderer) inArtifact() bool {
+	return r.tag != nil && r.tag.open && r.tag.openElem == -1
+}
+
+// endArtifact ends an artifact started by artifact.
+func (r *renderer) endArtifact() { r.endContent() }
+
+// enterLink marks what is drawn next, until leaveLink, as the text of a
+// link to target: a Link element in the open element, continued while the
+// same link goes on (across a line break, say). It reports whether it
+// opened one (not within an artifact, nor within a Link already open).
+func (r *renderer) enterLink(target string) bool {
+	t := r.tag
+	if t == nil || r.inArtifact() {
+		return false
+	}
+	top := t.stack[len(t.stack)-1]
+	if t.elems[top].typ == "Link" {
+		r.content()
+		return false
+	}
+	kids := t.elems[top].kids
+	if t.link >= 0 && t.linkTarget == target && len(kids) > 0 && kids[len(kids)-1].elem == t.link {
+		r.endContent()
+		t.stack = append(t.stack, t.link)
+	} else {
+		r.push("Link", "")
+	}
+	t.linkTarget = target
+	r.content()
+	return true
+}
+
+// leaveLink closes the Link element enterLink opened, keeping it to be
+// continued by the next piece of the same link.
+func (r *renderer) leaveLink() {
+	t := r.tag
+	link := t.stack[len(t.stack)-1]
+	r.pop()
+	t.link = link
+}
+
+// textContent marks what is drawn next as content of the open element,
+// unless an artifact is open.
+func (r *renderer) textContent() {
+	if r.tag == nil || r.inArtifact() {
+		return
+	}
+	r.content()
+	r.tag.link = -1
+}
+
+// headerScope and rowScope are the attributes of header cells of a column
+// and of a row.
+const (
+	columnScope = "/A <</O /Table /Scope /Column>>"
+	rowScope    = "/A <</O /Table /Scope /Row>>"
+)
+
+// altAttr is the /Alt entry for text s.
+func altAttr(s string) string { return "/Alt " + pdfString(s) }
+
+// pdfString is s as a PDF text string: a literal string when it is
+// printable ASCII, else UTF-16BE with a byte order mark, in hex.
+func pdfString(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] > 0x7e {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		r := strings.NewReplacer(`\`, `\\`, `(`, `\(`, `)`, `\)`)
+		return "(" + r.Replace(s) + ")"
+	}
+	var b strings.Builder
+	b.WriteString("<FEFF")
+	for _, u := range utf16.Encode([]rune(s)) {
+		fmt.Fprintf(&b, "%04X", u)
+	}
+	b.WriteString(">")
+	return b.String()
+}
+
+// pageEntries sets /StructParents and /Tabs /S on every page.
+func (r *renderer) pageEntries() {
+	for p := 1; p <= r.pdf.PageCount(); p++ {
+		r.pdf.SetPageDictionaryEntries(p, "/StructParents "+strconv.Itoa(p-1)+" /Tabs /S")
+	}
+}
+
+// writeTree writes the structure tree root, the parent tree and every
+// element, and returns the catalog's entries for them.
+func (t *tagger) writeTree(w *fpdf.ObjectWriter) (string, error) {
+	root := w.NextObject()
+	parents := root + 1
+	first := root + 2 // element i is object first+i
+	ref := func(b []byte, n int) []byte {
+		b = strconv.AppendInt(b, int64(n), 10)
+		return append(b, " 0 R"...)
+	}
+	pages := w.PageCount()
+
+	var b []byte
+	b = append(b, "<</Type /StructTreeRoot /K "...)
+	b = ref(b, first)
+	b = append(b, " /ParentTree "...)
+	b = ref(b, parents)
+	b = append(b, " /ParentTreeNextKey "...)
+	b = strconv.AppendInt(b, int64(pages), 10)
+	b = append(b, ">>"...)
+	if n := w.WriteObject(b); n != root {
+		return "", fmt.Errorf("structure tree root written as object %d, want %d", n, root)
+	}
+
+	b = append(b[:0], "<</Nums ["...)
+	for p := range pages {
+		b = strconv.AppendInt(b, int64(p), 10)
+		b = append(b, " ["...)
+		if p < len(t.mcids) {
+			for i, e := range t.mcids[p] {
+				if i > 0 {
+					b = append(b, ' ')
+				}
+				b = ref(b, first+e)
+			}
+		}
+		b = append(b, "]\n"...)
+	}
+	b = append(b, "]>>"...)
+	w.WriteObject(b)
+
+	for i := range t.elems {
+		e := &t.elems[i]
+		b = append(b[:0], "<</Type /StructElem /S /"...)
+		b = append(b, e.typ...)
+		b = append(b, " /P "...)
+		if e.parent < 0 {
+			b = ref(b, root)
+		} else {
+			b = ref(b, first+e.parent)
+		}
+		if e.page > 0 {
+			b = append(b, " /Pg "...)
+			b = ref(b, w.PageObject(e.page))
+		}
+		if e.attrs != "" {
+			b = append(b, ' ')
+			b = append(b, e.attrs...)
+		}
+		b = append(b, " /K ["...)
+		for k, kid := range e.kids {
+			if k > 0 {
+				b = append(b, ' ')
+			}
+			switch {
+			case kid.elem >= 0:
+				b = ref(b, first+kid.elem)
+			case kid.page == e.page:
+				b = strconv.AppendInt(b, int64(kid.mcid), 10)
+			default:
+				b = append(b, "<</Type /MCR /Pg "...)
+				b = ref(b, w.PageObject(kid.page))
+				b = append(b, " /MCID "...)
+				b = strconv.AppendInt(b, int64(kid.mcid), 10)
+				b = append(b, ">>"...)
+			}
+		}
+		b = append(b, "]>>"...)
+		if n := w.WriteObject(b); n != first+i {
+			return "", fmt.Errorf("structure element %d written as object %d, want %d", i, n, first+i)
+		}
+	}
+	return "/StructTreeRoot " + strconv.Itoa(root) + " 0 R /MarkInfo <</Marked true>>", nil
+}
+
+// xmpPacket is the document's XMP metadata: title, author, description,
+// language, dates and the PDF/UA identification (pdfuaid:part 1).
+func xmpPacket(title, author, subject, lang, producer string, date time.Time) []byte {
+	esc := func(s string) string {
+		var b strings.Builder
+		xml.EscapeText(&b, []byte(s)) //nolint:errcheck // a strings.Builder does not fail
+		return b.String()
+	}
+	stamp := date.UTC().Format("2006-01-02T15:04:05Z")
+	var b strings.Builder
+	b.WriteString("<?xpacket begin=\"\ufeff\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n")
+	b.WriteString("<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n")
+	b.WriteString("<rdf:Description rdf:about=\"\"\n xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n")
+	b.WriteString("<dc:format>application/pdf</dc:format>\n")
+	b.WriteString("<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + esc(title) + "</rdf:li></rdf:Alt></dc:title>\n")
+	if author != "" {
+		b.WriteString("<dc:creator><rdf:Seq><rdf:li>" + esc(author) + "</rdf:li></rdf:Seq></dc:creator>\n")
+	}
+	if subject != "" {
+		b.WriteString("<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">" + esc(subject) + "</rdf:li></rdf:Alt></dc:description>\n")
+	}
+	b.WriteString("<dc:language><rdf:Bag><rdf:li>" + esc(lang) + "</rdf:li></rdf:Bag></dc:language>\n")
+	b.WriteString("<pdf:Producer>" + esc(producer) + "</pdf:Producer>\n")
+	b.WriteString("<xmp:CreatorTool>rolepack</xmp:CreatorTool>\n")
+	b.WriteString("<xmp:CreateDate>" + stamp + "</xmp:CreateDate>\n<xmp:ModifyDate>" + stamp + "</xmp:ModifyDate>\n")
+	b.WriteString("<pdfuaid:part>1</pdfuaid:part>\n")
+	b.WriteString("</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>")
+	return []byte(b.String())
+}
+
+// bboxAttr is the layout attribute with the bounding box of a figure, in
+// points from the page's lower left corner.
+func bboxAttr(x0, y0, x1, y1 float64) string {
+	f := func(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) }
+	return "/A <</O /Layout /BBox [" + f(x0) + " " + f(y0) + " " + f(x1) + " " + f(y1) + "]>>"
+}
