@@ -15,8 +15,7 @@ import (
 var (
 	docxTable = regexp.MustCompile(`<w:tblGrid>(.*?)</w:tblGrid>`)
 	docxCol   = regexp.MustCompile(`<w:gridCol w:w="(\d+)"/>`)
-	htmlTable = regexp.MustCompile(`<colgroup>(.*?)</colgroup>`)
-	htmlCol   = regexp.MustCompile(`<col style="width:([0-9.]+)%">`)
+	htmlTable = regexp.MustCompile(`<table class="(t\d+)`)
 )
 
 // TestColumnWidthsAgree checks that the DOCX grid and the HTML colgroup of
@@ -57,7 +56,7 @@ func TestColumnWidthsAgree(t *testing.T) {
 		evidence := false
 		for i, tb := range tables {
 			docx := fractions(docxCol.FindAllStringSubmatch(grids[i][1], -1))
-			html := fractions(htmlCol.FindAllStringSubmatch(groups[htmlAt[i]][1], -1))
+			html := fractions(htmlWidths(g.rawHTML, groups[htmlAt[i]][1]))
 			if len(docx) != len(tb.Widths) || len(html) != len(tb.Widths) {
 				t.Fatalf("%s table %d: %d columns in the tree, %d in the DOCX grid, %d in the HTML", k.ID, i+1, len(tb.Widths), len(docx), len(html))
 			}
@@ -79,6 +78,13 @@ func TestColumnWidthsAgree(t *testing.T) {
 			t.Error("scoring: no Evidence and notes column")
 		}
 	}
+}
+
+// htmlWidths returns the column widths the HTML's style sheet gives the
+// table of class cls, as matches for fractions.
+func htmlWidths(page, cls string) [][]string {
+	re := regexp.MustCompile(`table\.` + cls + ` col:nth-child\(\d+\) \{ width: ([0-9.]+)%; \}`)
+	return re.FindAllStringSubmatch(page, -1)
 }
 
 // fractions turns matched widths into fractions of their sum.

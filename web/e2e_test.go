@@ -4,6 +4,7 @@ package web
 
 import (
 	"context"
+	"os"
 	"os/exec"
 	"strings"
 	"testing"
@@ -17,6 +18,9 @@ func dumpDOM(t *testing.T, url string) (string, string) {
 	t.Helper()
 	bin, err := exec.LookPath("chromium")
 	if err != nil {
+		if os.Getenv("ROLEPACK_REQUIRE_TOOLS") == "1" {
+			t.Fatal("chromium is not installed and ROLEPACK_REQUIRE_TOOLS=1: apt-get install chromium")
+		}
 		t.Skip("chromium is not installed")
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)

@@ -49,6 +49,11 @@ type renderer struct {
 	prevLevel   int             // level of the previous heading written, 0 before the first
 	charts      int
 	landscape   bool // the document prints in landscape
+	// tables numbers every table of the document, so that its column
+	// widths and writing space live in the head's style sheet (a
+	// Content-Security-Policy without 'unsafe-inline' blocks style
+	// attributes).
+	tables map[*doc.Table]int
 }
 
 // esc escapes text for use in element content and quoted attribute values.
@@ -90,7 +95,7 @@ func (r *renderer) document(d *doc.Document) {
 	for _, e := range m.Embeds {
 		r.embed(e)
 	}
-	r.w("<style>\n", css(m.Landscape), brandCSS(m.Brand), "</style>\n</head>\n<body>\n")
+	r.w("<style>\n", css(m.Landscape), brandCSS(m.Brand), r.tableCSS(d.Blocks), "</style>\n</head>\n<body>\n")
 	r.w("<a class=\"skip-link\" href=\"#main\">Skip to main content</a>\n")
 	r.header(m)
 	r.ids["main"] = true
@@ -295,13 +300,14 @@ func (r *renderer) table(t *doc.Table, label string) {
 	if n := r.regions[label]; n > 1 {
 		label += " (" + strconv.Itoa(n) + ")"
 	}
-	class := ""
+	class := " class=\"" + tableClass(r.tables[t])
 	if t.MinLines > 1 {
-		class = " class=\"write\" style=\"--write-lines:" + strconv.Itoa(min(t.MinLines, 20)) + "\""
+		class += " write"
 	}
+	class += "\""
 	r.w("<div class=\"table-wrap\" role=\"region\" aria-label=\"", esc(label), "\" tabindex=\"0\">\n<table", class, ">\n<colgroup>")
-	for _, f := range t.ColumnWidths(r.landscape) {
-		r.w("<col style=\"width:", strconv.FormatFloat(f*100, 'f', 2, 64), "%\">")
+	for range t.ColumnWidths(r.landscape) {
+		r.w("<col>")
 	}
 	r.w("</colgroup>\n")
 	if len(t.Header) > 0 {
@@ -427,4 +433,39 @@ func (r *renderer) embed(e doc.Embed) {
 	data := strings.ReplaceAll(string(e.Data), "</", "<\\/")
 	data = strings.ReplaceAll(data, "<!--", "<\\u0021--")
 	r.w("<script type=\"", mt, "\">\n", strings.TrimRight(data, "\n"), "\n</script>\n")
+}
+
+// tableClass is the class that carries table n's widths.
+func tableClass(n int) string { return "t" + strconv.Itoa(n) }
+
+// tableCSS numbers the tables of blocks (lists' tables too) and returns the
+// style rules for their column widths and writing space: the layout the
+// tree decided, in the style sheet rather than in style attributes.
+func (r *renderer) tableCSS(blocks []doc.Block) string {
+	if r.tables == nil {
+		r.tables = map[*doc.Table]int{}
+	}
+	var b strings.Builder
+	var walk func([]doc.Block)
+	walk = func(bs []doc.Block) {
+		for _, bl := range bs {
+			switch x := bl.(type) {
+			case *doc.Table:
+				n := len(r.tables) + 1
+				r.tables[x] = n
+				for i, f := range x.ColumnWidths(r.landscape) {
+					fmt.Fprintf(&b, "table.%s col:nth-child(%d) { width: %s%%; }\n", tableClass(n), i+1, strconv.FormatFloat(f*100, 'f', 2, 64))
+				}
+				if x.MinLines > 1 {
+					fmt.Fprintf(&b, "table.%s { --write-lines: %d; }\n", tableClass(n), min(x.MinLines, 20))
+				}
+			case *doc.List:
+				for _, it := range x.Items {
+					walk(it.Blocks)
+				}
+			}
+		}
+	}
+	walk(blocks)
+	return b.String()
 }

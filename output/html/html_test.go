@@ -497,9 +497,10 @@ func TestTablesAndEmbeds(t *testing.T) {
 	d.Complete()
 	out := render(t, d)
 	for _, want := range []string{
-		`<colgroup><col style="width:30.00%"><col style="width:70.00%"></colgroup>`,
+		`table.t1 col:nth-child(1) { width: 30.00%; }`, `table.t1 col:nth-child(2) { width: 70.00%; }`,
+		`<colgroup><col><col></colgroup>`,
 		`<th scope="row">Job title</th><td>Data engineer</td>`,
-		`<table class="write" style="--write-lines:4">`,
+		`<table class="t1 write">`, `table.t1 { --write-lines: 4; }`,
 		`<script type="application/ld+json">` + "\n" + `{"title":"<\/script><b>"}` + "\n</script>",
 	} {
 		if !strings.Contains(out, want) {
@@ -511,5 +512,15 @@ func TestTablesAndEmbeds(t *testing.T) {
 	}
 	if n := strings.Count(out, `<meta name="description"`); n != 1 {
 		t.Errorf("%d meta descriptions, want 1", n)
+	}
+}
+
+// TestNoStyleAttributes: the page's styling is all in its style sheet, so
+// that it shows as designed under a Content-Security-Policy without
+// 'unsafe-inline' (rolepack serve's previews).
+func TestNoStyleAttributes(t *testing.T) {
+	if out := render(t, sample()); strings.Contains(out, " style=") {
+		i := strings.Index(out, " style=")
+		t.Errorf("a style attribute: %.80s", out[i:])
 	}
 }
