@@ -129,6 +129,9 @@ func runPack(ctx context.Context, opts *PackOptions) error {
 	if err != nil {
 		return err
 	}
+	for _, n := range pack.Notes(rows) {
+		fmt.Fprintln(opts.IO.Err, n)
+	}
 	if opts.Getenv("GOGC") == "" {
 		// A batch allocates fast and keeps little: collecting less often
 		// makes it about 40% faster (make bench); the soft limit keeps the
