@@ -157,10 +157,10 @@ thead button { font: inherit; font-weight: bold; background: none; border: 0; pa
 thead button::after { content: " \2195"; color: #505a5f; }
 th[aria-sort=ascending] button::after { content: " \2191"; }
 th[aria-sort=descending] button::after { content: " \2193"; }
-td.date, td.status { white-space: nowrap; }
+td.date, td.docs { white-space: nowrap; }
 tbody tr:nth-child(even) { background: #f8f8f8; }
-details { display: inline; }
-summary { cursor: pointer; color: #1d70b8; }
+details { display: inline-block; vertical-align: top; }
+summary { cursor: pointer; color: #1d70b8; display: inline; }
 ul { margin: 0.2rem 0; padding-left: 1.1rem; }
 .failed { color: #a4111e; font-weight: bold; }
 .needs-input { color: #6f3900; font-weight: bold; }
@@ -196,7 +196,7 @@ a:focus, button:focus, input:focus, summary:focus { outline: 3px solid #fd0; }
 {{- end}}
 <td class="status{{if eq .Status "failed"}} failed{{else if ne .Status "ready"}} needs-input{{end}}">{{.Status}}</td>
 <td>{{if .Error}}<span class="problem">{{.Error}}</span>{{end}}{{if .Rebuilt}}<span class="note">rebuilt: {{.Rebuilt}}</span>{{end}}</td>
-<td>{{if .Zip}}<a href="{{href .Zip}}">zip</a> · <details><summary>{{len .Files}} files</summary><ul>{{$f := .Folder}}{{range .Files}}<li><a href="{{href $f .}}">{{.}}</a></li>{{end}}</ul></details>{{end}}</td>
+<td class="docs">{{if .Zip}}<a href="{{href .Zip}}">zip</a> · <details><summary>{{len .Files}} files</summary><ul>{{$f := .Folder}}{{range .Files}}<li><a href="{{href $f .}}">{{.}}</a></li>{{end}}</ul></details>{{end}}</td>
 </tr>
 {{- end}}
 </tbody>
