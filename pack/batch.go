@@ -64,6 +64,14 @@ type Result struct {
 	// candidate-facing documents (SummariseFindings), when Batch.Editorial
 	// is set.
 	Editorial []string
+	// Rebuilt says why a pack built before was built again ("document
+	// date changed"); empty for a new or unchanged pack.
+	Rebuilt string
+	// Title and LevelLabel are the job title and the level as documents
+	// name them ("Senior data engineer", "Senior"), once composed.
+	Title, LevelLabel string
+	// Location and Closing are the vacancy's (closing YYYY-MM-DD).
+	Location, Closing string
 }
 
 // Summary is the outcome of a batch.
@@ -244,8 +252,16 @@ func (b *Batch) prepare(rows []Row) []job {
 		if j.res.Level == "" {
 			j.res.Level = b.Config.Level
 		}
+		if row.Plan == nil {
+			j.res.Role = resolveRole(b.Config, b.Library, j.res.Role)
+			j.res.Level = resolveLevel(b.Config, b.Library, j.res.Role, j.res.Level)
+		}
 		j.vacancy = row.Vacancy(b.Config.Vacancy)
 		j.res.Reference = j.vacancy.Reference
+		j.res.Location, j.res.Closing = j.vacancy.Location, j.vacancy.Closing
+		if j.res.Location == "" {
+			j.res.Location = b.Config.Organisation.Location
+		}
 		if row.Plan != nil {
 			planRow(&j, row, b.Config)
 		} else {
@@ -333,18 +349,19 @@ func (b *Batch) build(ctx context.Context, out *output.Folder, kinds []render.Ki
 		return
 	}
 	if hasOld && !b.Force {
+		// A pack built from other inputs (a new document date, an edited
+		// row, config or template) is rebuilt: the folder's own record of
+		// what rolepack wrote still refuses to overwrite a file edited
+		// since, without --force.
 		if diff := old.differs(st); len(diff) > 0 {
-			r.Status = Failed
-			r.Err = fmt.Errorf("%s: %s: built from other inputs (%s changed); use --force to rebuild", r.Row.At(), r.Reference, strings.Join(diff, ", "))
-			return
-		}
-		if complete(out, r.Name, old) {
-			r.Status, r.Files = UpToDate, old.files
+			r.Rebuilt = strings.Join(diff, ", ") + " changed"
+		} else if complete(out, r.Name, old) {
+			r.Status, r.Files, r.Title, r.LevelLabel = UpToDate, old.files, old.title, old.level
 			return
 		}
 	}
 
-	files, err := b.render(ctx, kinds, j, r)
+	files, rc, err := b.render(ctx, kinds, j, r)
 	if err != nil {
 		if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
 			return // not built: the batch was interrupted
@@ -377,6 +394,8 @@ func (b *Batch) build(ctx context.Context, out *output.Folder, kinds []render.Ki
 		r.Written++
 	}
 	st.zip = sum(zipData)
+	st.title, st.level = rc.Title, rc.Role.Rung.Label
+	r.Title, r.LevelLabel = st.title, st.level
 	for _, f := range files {
 		st.files = append(st.files, f.Name)
 	}
@@ -390,7 +409,7 @@ func (b *Batch) build(ctx context.Context, out *output.Folder, kinds []render.Ki
 // render renders every document of a pack into memory: the JD, person
 // specification and advert, and a scoring sheet per panel member (one
 // without a name when the panel is empty), each in every format.
-func (b *Batch) render(ctx context.Context, kinds []render.Kind, j job, r *Result) ([]output.File, error) {
+func (b *Batch) render(ctx context.Context, kinds []render.Kind, j job, r *Result) ([]output.File, *compose.Context, error) {
 	cfg := *b.Config
 	cfg.Vacancy = j.vacancy
 	if j.plan != nil {
@@ -398,7 +417,7 @@ func (b *Batch) render(ctx context.Context, kinds []render.Kind, j job, r *Resul
 	}
 	rc, err := compose.NewContext(&cfg, b.Library, r.Role, r.Level, b.Date, render.NeedsPlan(kinds))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	req := Request{Context: rc, Kinds: kinds, Formats: b.Formats, Date: b.Date, Logo: b.Logo, Brand: b.Brand}
 	if b.Editorial != nil {
@@ -408,7 +427,8 @@ func (b *Batch) render(ctx context.Context, kinds []render.Kind, j job, r *Resul
 		}
 		req.Editorial = &e
 	}
-	return b.Renderer.Files(ctx, req)
+	files, err := b.Renderer.Files(ctx, req)
+	return files, rc, err
 }
 
 // MaxEditorialErrors is how many error-level editorial findings a command

@@ -156,7 +156,7 @@ func TestBatchGoodAndBadRows(t *testing.T) {
 		t.Errorf("index.csv:\n%s", csv)
 	}
 	html, _ := os.ReadFile(filepath.Join(out, IndexHTML))
-	for _, s := range []string{`<th scope="col">Reference</th>`, `<a href="REF-1-data-engineer-head/scoring-jane-smith.html">`, `<a href="REF-1-data-engineer-head.zip">`, "is not a date in the form YYYY-MM-DD", "7 packs: 0 ready, 2 need input, 5 failed", `class="needs-input">needs input: salary, band or grade<`} {
+	for _, s := range []string{`<th scope="col">Reference</th>`, `<a href="REF-1-data-engineer-head/scoring-jane-smith.html">`, `<a href="REF-1-data-engineer-head.zip">`, "is not a date (write 14/12/2026", "7 packs: 0 ready, 2 need input, 5 failed", `needs-input">needs input: salary, band or grade<`} {
 		if !strings.Contains(string(html), s) {
 			t.Errorf("index.html lacks %q", s)
 		}
@@ -274,7 +274,9 @@ func TestBatchRerunWritesNothing(t *testing.T) {
 	}
 }
 
-func TestBatchOtherInputsNeedForce(t *testing.T) {
+// A pack built from other inputs is rebuilt and says why; a file in it
+// that someone edited since is kept, and the pack fails, unless --force.
+func TestBatchOtherInputsRebuild(t *testing.T) {
 	e := newEnv(t)
 	out := t.TempDir()
 	b := e.batch(out, textFormats(t, e))
@@ -283,25 +285,31 @@ func TestBatchOtherInputsNeedForce(t *testing.T) {
 	}
 	changed := mustRows(t, "v.csv", "reference,role,level,location\nREF-1,data-engineer,head,Hull\n")
 	s, err := b.Run(context.Background(), changed)
-	if err != nil {
-		t.Fatal(err)
+	if err != nil || s.Built != 1 || s.Results[0].Rebuilt != "manifest row changed" {
+		t.Fatalf("changed row: %+v %v", s.Results[0], firstErr(s))
 	}
-	want := "v.csv:2: REF-1: built from other inputs (manifest row changed); use --force to rebuild"
-	if s.Failed != 1 || s.Results[0].Err == nil || s.Results[0].Err.Error() != want {
-		t.Fatalf("got %+v, want error %q", s.Results[0], want)
+	jdPath := filepath.Join(out, "REF-1-data-engineer-head", "jd.md")
+	jd, _ := os.ReadFile(jdPath)
+	if !strings.Contains(string(jd), "Hull") {
+		t.Error("the rebuilt pack does not have the row's new location")
 	}
-	jd, _ := os.ReadFile(filepath.Join(out, "REF-1-data-engineer-head", "jd.md"))
-	if !strings.Contains(string(jd), "York") {
-		t.Error("the pack was overwritten without --force")
+	idx, _ := os.ReadFile(filepath.Join(out, IndexHTML))
+	if !strings.Contains(string(idx), "rebuilt: manifest row changed") {
+		t.Error("the index does not say why the pack was rebuilt")
+	}
+	// An edited file is not overwritten without --force.
+	os.WriteFile(jdPath, []byte("edited by hand"), 0o644)
+	s, err = b.Run(context.Background(), mustRows(t, "v.csv", "reference,role,level,location\nREF-1,data-engineer,head,York\n"))
+	if err != nil || s.Failed != 1 || !strings.Contains(s.Results[0].Err.Error(), "edited since") {
+		t.Fatalf("edited file: %+v %v", s.Results[0], firstErr(s))
+	}
+	if jd, _ := os.ReadFile(jdPath); string(jd) != "edited by hand" {
+		t.Error("an edited file was overwritten without --force")
 	}
 	b.Force = true
 	s, err = b.Run(context.Background(), changed)
 	if err != nil || s.Built != 1 {
 		t.Fatalf("forced run: %v %v", err, firstErr(s))
-	}
-	jd, _ = os.ReadFile(filepath.Join(out, "REF-1-data-engineer-head", "jd.md"))
-	if !strings.Contains(string(jd), "Hull") {
-		t.Error("--force did not rebuild the pack")
 	}
 }
 
@@ -401,7 +409,8 @@ func TestZipIsDeterministic(t *testing.T) {
 
 // TestBatchRerunNextDaySkipsPacks: with the date from the clock (nothing
 // pinned it), a run on the next day finds the packs up to date rather than
-// built from other inputs; a pinned date that changes does need --force.
+// built from other inputs; a pinned date that changes rebuilds the intact
+// packs with the new date, and never marks them failed.
 func TestBatchRerunNextDaySkipsPacks(t *testing.T) {
 	e := newEnv(t)
 	out := t.TempDir()
@@ -417,7 +426,14 @@ func TestBatchRerunNextDaySkipsPacks(t *testing.T) {
 	}
 	b.DateFromClock = false
 	s, err := b.Run(context.Background(), rows)
-	if err != nil || s.Failed != 1 || !strings.Contains(s.Results[0].Err.Error(), "document date") {
-		t.Errorf("a pinned date that changed must need --force: %+v %v", s, firstErr(s))
+	if err != nil || s.Failed != 0 || s.Built != 1 || s.Results[0].Rebuilt != "document date changed" {
+		t.Errorf("a pinned date that changed must rebuild the pack: %+v %v", s, firstErr(s))
+	}
+	idx, _ := os.ReadFile(filepath.Join(b.Out, IndexHTML))
+	if !strings.Contains(string(idx), `<a href="REF-1-data-engineer-head.zip">`) || strings.Contains(string(idx), "failed</td>") {
+		t.Errorf("index after the date change has no links, or says failed:\n%s", idx)
+	}
+	if s, err := b.Run(context.Background(), rows); err != nil || s.UpToDate != 1 {
+		t.Errorf("the run after the rebuild: %+v %v", s, firstErr(s))
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/rolepack/rolepack/internal/userfile"
 	"github.com/rolepack/rolepack/output"
@@ -85,8 +86,12 @@ func (b *Batch) writeIndex(out *output.Folder, s *Summary) error {
 type indexRow struct {
 	Line                   int
 	Reference, Role, Level string
+	Title, LevelLabel      string // job title and level as the documents name them
+	Location               string
+	Closing, ClosingText   string // YYYY-MM-DD, and as people read it
 	Manager                string // a plan's line manager
 	Status                 string
+	Rebuilt                string
 	Folder                 string
 	Zip                    string
 	Files                  []string
@@ -96,7 +101,17 @@ type indexRow struct {
 func indexRows(s *Summary) []indexRow {
 	out := make([]indexRow, len(s.Results))
 	for i, r := range s.Results {
-		ir := indexRow{Line: r.Row.Line, Reference: r.Reference, Role: r.Role, Level: r.Level, Status: indexStatus(r.Status, r.Missing)}
+		ir := indexRow{Line: r.Row.Line, Reference: r.Reference, Role: r.Role, Level: r.Level, Status: indexStatus(r.Status, r.Missing),
+			Title: r.Title, LevelLabel: r.LevelLabel, Location: r.Location, Closing: r.Closing, ClosingText: r.Closing, Rebuilt: r.Rebuilt}
+		if d, err := time.Parse("2006-01-02", r.Closing); err == nil {
+			ir.ClosingText = d.Format("2 Jan 2006")
+		}
+		if ir.Title == "" {
+			ir.Title = r.Role
+		}
+		if ir.LevelLabel == "" {
+			ir.LevelLabel = r.Level
+		}
 		if p := r.Row.Plan; p != nil {
 			ir.Manager = p.Manager
 			if p.TargetRole != "" && p.TargetRole != r.Role {
@@ -131,25 +146,39 @@ var indexTemplate = template.Must(template.New("index").Funcs(template.FuncMap{
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{.Title}}</title>
 <style>
-body { font-family: system-ui, sans-serif; line-height: 1.4; margin: 2rem; color: #1b1b1b; }
+body { font-family: system-ui, sans-serif; font-size: 0.875rem; line-height: 1.3; margin: 1rem 1.5rem; color: #1b1b1b; }
+h1 { font-size: 1.4rem; margin: 0 0 0.3rem; }
+p { margin: 0.3rem 0; }
 table { border-collapse: collapse; width: 100%; }
-caption { text-align: left; font-weight: bold; padding: 0.5rem 0; }
-th, td { border: 1px solid #b1b4b6; padding: 0.4rem 0.6rem; text-align: left; vertical-align: top; }
-thead th { background: #f3f2f1; }
-ul { margin: 0; padding-left: 1.1rem; }
+caption { text-align: left; font-weight: bold; padding: 0.3rem 0; }
+th, td { border-bottom: 1px solid #b1b4b6; padding: 0.2rem 0.4rem; text-align: left; vertical-align: top; }
+thead th { background: #f3f2f1; position: sticky; top: 0; white-space: nowrap; }
+thead button { font: inherit; font-weight: bold; background: none; border: 0; padding: 0; cursor: pointer; }
+thead button::after { content: " \2195"; color: #505a5f; }
+th[aria-sort=ascending] button::after { content: " \2191"; }
+th[aria-sort=descending] button::after { content: " \2193"; }
+td.date, td.docs { white-space: nowrap; }
+tbody tr:nth-child(even) { background: #f8f8f8; }
+details { display: inline-block; vertical-align: top; }
+summary { cursor: pointer; color: #1d70b8; display: inline; }
+ul { margin: 0.2rem 0; padding-left: 1.1rem; }
 .failed { color: #a4111e; font-weight: bold; }
 .needs-input { color: #6f3900; font-weight: bold; }
-a:focus { outline: 3px solid #fd0; }
+.problem { color: #a4111e; }
+.note { color: #505a5f; }
+#filter { font: inherit; padding: 0.2rem 0.4rem; width: 20rem; max-width: 100%; }
+a:focus, button:focus, input:focus, summary:focus { outline: 3px solid #fd0; }
 </style>
 </head>
 <body>
 <main>
 <h1>{{.Title}}</h1>
 <p>{{.Total}} {{if .Plans}}{{if eq .Total 1}}plan{{else}}plans{{end}}{{else}}{{if eq .Total 1}}pack{{else}}packs{{end}}{{end}}: {{.Ready}} ready, {{if .NeedsInput}}{{.NeedsInput}} need input, {{end}}{{.Failed}} failed{{if .NotRun}}, {{.NotRun}} not built{{end}}. Documents dated {{.Date}}.</p>
-<table>
+<p id="tools"></p>
+<table id="packs">
 <caption>{{if .Plans}}Every person in the team manifest{{else}}Every vacancy in the manifest{{end}}, in manifest order</caption>
 <thead>
-<tr>{{if .Plans}}<th scope="col">Person</th><th scope="col">Line manager</th>{{else}}<th scope="col">Reference</th>{{end}}<th scope="col">Role</th><th scope="col">Level</th><th scope="col">Status</th><th scope="col">Files</th><th scope="col">Zip</th><th scope="col">Problem</th></tr>
+<tr>{{if .Plans}}<th scope="col">Person</th><th scope="col">Line manager</th><th scope="col">Role</th><th scope="col">Level</th>{{else}}<th scope="col">Reference</th><th scope="col">Job title</th><th scope="col">Level</th><th scope="col">Location</th><th scope="col">Closing date</th>{{end}}<th scope="col">Status</th><th scope="col">Problems</th><th scope="col">Documents</th></tr>
 </thead>
 <tbody>
 {{- range .Rows}}
@@ -157,18 +186,67 @@ a:focus { outline: 3px solid #fd0; }
 <th scope="row">{{if .Reference}}{{.Reference}}{{else}}(line {{.Line}}){{end}}</th>
 {{- if $.Plans}}
 <td>{{.Manager}}</td>
-{{- end}}
 <td>{{.Role}}</td>
 <td>{{.Level}}</td>
-<td{{if eq .Status "failed"}} class="failed"{{else if ne .Status "ready"}} class="needs-input"{{end}}>{{.Status}}</td>
-<td>{{if .Files}}<ul>{{$f := .Folder}}{{range .Files}}<li><a href="{{href $f .}}">{{.}}</a></li>{{end}}</ul>{{end}}</td>
-<td>{{if .Zip}}<a href="{{href .Zip}}">{{.Zip}}</a>{{end}}</td>
-<td>{{.Error}}</td>
+{{- else}}
+<td>{{.Title}}</td>
+<td>{{.LevelLabel}}</td>
+<td>{{.Location}}</td>
+<td class="date" data-sort="{{.Closing}}">{{.ClosingText}}</td>
+{{- end}}
+<td class="status{{if eq .Status "failed"}} failed{{else if ne .Status "ready"}} needs-input{{end}}">{{.Status}}</td>
+<td>{{if .Error}}<span class="problem">{{.Error}}</span>{{end}}{{if .Rebuilt}}<span class="note">rebuilt: {{.Rebuilt}}</span>{{end}}</td>
+<td class="docs">{{if .Zip}}<a href="{{href .Zip}}">zip</a> · <details><summary>{{len .Files}} files</summary><ul>{{$f := .Folder}}{{range .Files}}<li><a href="{{href $f .}}">{{.}}</a></li>{{end}}</ul></details>{{end}}</td>
 </tr>
 {{- end}}
 </tbody>
 </table>
 </main>
+<script>
+// Sorting and filtering; without scripts the table is complete, in manifest order.
+(function () {
+  var table = document.getElementById("packs");
+  var body = table.tBodies[0];
+  var rows = Array.prototype.slice.call(body.rows);
+  var tools = document.getElementById("tools");
+  var label = document.createElement("label");
+  label.textContent = "Show only rows containing ";
+  var input = document.createElement("input");
+  input.type = "search";
+  input.id = "filter";
+  label.appendChild(input);
+  var count = document.createElement("span");
+  count.setAttribute("aria-live", "polite");
+  tools.appendChild(label);
+  tools.appendChild(document.createTextNode(" "));
+  tools.appendChild(count);
+  input.addEventListener("input", function () {
+    var q = input.value.toLowerCase(), shown = 0;
+    rows.forEach(function (r) {
+      var hit = r.textContent.toLowerCase().indexOf(q) >= 0;
+      r.hidden = !hit;
+      if (hit) shown++;
+    });
+    count.textContent = q ? shown + " of " + rows.length + " shown" : "";
+  });
+  var heads = table.tHead.rows[0].cells;
+  Array.prototype.forEach.call(heads, function (th, col) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.textContent = th.textContent;
+    th.textContent = "";
+    th.appendChild(b);
+    b.addEventListener("click", function () {
+      var dir = th.getAttribute("aria-sort") === "ascending" ? -1 : 1;
+      Array.prototype.forEach.call(heads, function (h) { h.removeAttribute("aria-sort"); });
+      th.setAttribute("aria-sort", dir > 0 ? "ascending" : "descending");
+      var key = function (r) { var c = r.cells[col]; return c.getAttribute("data-sort") || c.textContent.trim(); };
+      rows.sort(function (x, y) { return dir * key(x).localeCompare(key(y), undefined, {numeric: true}); });
+      rows.forEach(function (r) { body.appendChild(r); });
+    });
+  });
+})();
+</script>
 </body>
 </html>
 `))

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -30,6 +32,13 @@ type Row struct {
 	// Values holds the vacancy keys the row sets (canonical key names, as in
 	// Columns), with the panel joined by "; ".
 	Values map[string]string
+	// Extra holds the row's values in columns (or keys) that are not
+	// vacancy fields, by heading as written ("Notes"): templates get them
+	// as .Vacancy.Extra.
+	Extra map[string]string
+	// ExtraColumns lists those headings, in column order: the same for
+	// every row of a manifest.
+	ExtraColumns []string
 	// Err is what is wrong with the row's values (a malformed date or
 	// number); a row with an error fails its pack only.
 	Err error
@@ -69,10 +78,6 @@ func canonicalColumn(name string) (string, bool) {
 	return c, ok
 }
 
-func unknownColumn(at, kind, name string) error {
-	return fmt.Errorf("%s: unknown %s %q (known: %s)", at, kind, name, strings.Join(Columns, ", "))
-}
-
 // ReadManifest reads a batch manifest: CSV (a header row, then one row per
 // vacancy; a spreadsheet's byte-order mark and CRLF line ends are fine;
 // the panel column separates names with ";") or YAML (a list of vacancies,
@@ -83,18 +88,29 @@ func unknownColumn(at, kind, name string) error {
 func ReadManifest(file string, data []byte) ([]Row, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	ext := strings.ToLower(filepath.Ext(file))
+	if ext == ".xlsx" || bytes.HasPrefix(data, []byte("PK\x03\x04")) {
+		recs, err := xlsxRecords(file, data)
+		if err != nil {
+			return nil, err
+		}
+		rows, err := readTable(file, recs)
+		return finish(file, rows, err)
+	}
 	isCSV := ext == ".csv"
 	if ext != ".csv" && ext != ".yaml" && ext != ".yml" {
 		first := strings.TrimSpace(string(data[:min(len(data), 200)]))
 		isCSV = !strings.HasPrefix(first, "-") && !strings.HasPrefix(first, "vacancies:") && !strings.HasPrefix(first, "#")
 	}
-	var rows []Row
-	var err error
+	read := readYAML
 	if isCSV {
-		rows, err = readCSV(file, data)
-	} else {
-		rows, err = readYAML(file, data)
+		read = readCSV
 	}
+	rows, err := read(file, data)
+	return finish(file, rows, err)
+}
+
+// finish checks the rows a reader gave.
+func finish(file string, rows []Row, err error) ([]Row, error) {
 	if err != nil {
 		return nil, err
 	}
@@ -117,34 +133,18 @@ func ReadManifestFile(path string) ([]Row, error) {
 	return ReadManifest(path, data)
 }
 
+// record is one row of a table manifest with the line (or sheet row) it
+// starts on.
+type record struct {
+	line   int
+	fields []string
+}
+
 func readCSV(file string, data []byte) ([]Row, error) {
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1
 	r.TrimLeadingSpace = true
-	header, err := r.Read()
-	if err == io.EOF {
-		return nil, fmt.Errorf("%s: empty manifest (a header row is needed: %s)", file, strings.Join(Columns, ","))
-	}
-	if err != nil {
-		return nil, csvError(file, err)
-	}
-	keys := make([]string, len(header))
-	seen := map[string]int{}
-	for i, h := range header {
-		if strings.TrimSpace(h) == "" {
-			continue // an empty trailing column a spreadsheet added
-		}
-		k, ok := canonicalColumn(h)
-		if !ok {
-			return nil, unknownColumn(fmt.Sprintf("%s:1", file), "column", h)
-		}
-		if j, dup := seen[k]; dup {
-			return nil, fmt.Errorf("%s:1: columns %d and %d are both %q", file, j+1, i+1, k)
-		}
-		seen[k] = i
-		keys[i] = k
-	}
-	var rows []Row
+	var recs []record
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -154,10 +154,49 @@ func readCSV(file string, data []byte) ([]Row, error) {
 			return nil, csvError(file, err)
 		}
 		line, _ := r.FieldPos(0)
-		row := Row{File: file, Line: line, Values: map[string]string{}}
+		recs = append(recs, record{line, rec})
+	}
+	return readTable(file, recs)
+}
+
+// readTable reads a header record and one vacancy a record after it.
+// Columns that are not vacancy fields are kept as Extra.
+func readTable(file string, recs []record) ([]Row, error) {
+	if len(recs) == 0 {
+		return nil, fmt.Errorf("%s: empty manifest (a header row is needed: %s)", file, strings.Join(Columns, ","))
+	}
+	header := recs[0]
+	at := framework.Position(file, header.line)
+	keys := make([]string, len(header.fields))
+	extraAt := map[int]string{}
+	var extraCols []string
+	seen := map[string]int{}
+	for i, h := range header.fields {
+		h = strings.TrimSpace(h)
+		if h == "" {
+			continue // an empty trailing column a spreadsheet added
+		}
+		k, ok := canonicalColumn(h)
+		if !ok {
+			if near := nearColumn(h); near != "" {
+				return nil, fmt.Errorf("%s: unknown column %q (known: %s); did you mean %s?", at, h, strings.Join(Columns, ", "), near)
+			}
+			k = "extra:" + h
+			extraAt[i] = h
+			extraCols = append(extraCols, h)
+		}
+		if j, dup := seen[strings.ToLower(k)]; dup {
+			return nil, fmt.Errorf("%s: columns %d and %d are both %q", at, j+1, i+1, strings.TrimPrefix(k, "extra:"))
+		}
+		seen[strings.ToLower(k)] = i
+		keys[i] = k
+	}
+	var rows []Row
+	for _, rec := range recs[1:] {
+		row := Row{File: file, Line: rec.line, Values: map[string]string{}, ExtraColumns: extraCols}
 		blank := true
 		var extra []string // cells in columns without a header
-		for i, v := range rec {
+		for i, v := range rec.fields {
 			v = strings.TrimSpace(v)
 			if v == "" {
 				continue
@@ -165,6 +204,10 @@ func readCSV(file string, data []byte) ([]Row, error) {
 			blank = false
 			if i >= len(keys) || keys[i] == "" {
 				extra = append(extra, fmt.Sprintf("%q in column %d", v, i+1))
+				continue
+			}
+			if h, ok := extraAt[i]; ok {
+				row.setExtra(h, v)
 				continue
 			}
 			row.set(keys[i], v)
@@ -180,6 +223,67 @@ func readCSV(file string, data []byte) ([]Row, error) {
 		}
 	}
 	return rows, nil
+}
+
+// nearColumn returns the vacancy field a heading is one or two typing
+// slips away from ("salry": salary), or "": such a heading is a mistake
+// to point out, not a column of notes to keep.
+func nearColumn(h string) string {
+	n := strings.ToLower(strings.NewReplacer(" ", "", "_", "", "-", "").Replace(strings.TrimSpace(h)))
+	for _, c := range Columns {
+		limit := 1
+		if len(c) >= 7 {
+			limit = 2
+		}
+		if d := editDistance(n, strings.ToLower(c)); d > 0 && d <= limit {
+			return c
+		}
+	}
+	return ""
+}
+
+// editDistance is the Levenshtein distance between a and b.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// setExtra keeps a value of a column that is not a vacancy field.
+func (r *Row) setExtra(heading, v string) {
+	if r.Extra == nil {
+		r.Extra = map[string]string{}
+	}
+	r.Extra[heading] = v
+}
+
+// Notes says, once for a manifest, what a reader kept that is not a
+// vacancy field: "v.csv: columns Notes, Hiring manager are not vacancy
+// fields: kept for templates as .Vacancy.Extra".
+func Notes(rows []Row) []string {
+	if len(rows) == 0 || len(rows[0].ExtraColumns) == 0 {
+		return nil
+	}
+	cols := rows[0].ExtraColumns
+	what := "column " + strings.Join(cols, ", ") + " is not a vacancy field"
+	if len(cols) > 1 {
+		what = "columns " + strings.Join(cols, ", ") + " are not vacancy fields"
+	}
+	return []string{fmt.Sprintf("%s: note: %s: kept for templates as .Vacancy.Extra (known columns: %s)", rows[0].File, what, strings.Join(Columns, ", "))}
 }
 
 func csvError(file string, err error) error {
@@ -257,6 +361,12 @@ func readYAML(file string, data []byte) ([]Row, error) {
 		return nil, fmt.Errorf("%s:%d: expected a list of vacancies", file, list.Line)
 	}
 	var rows []Row
+	var extraKeys []string
+	defer func() {
+		for i := range rows {
+			rows[i].ExtraColumns = extraKeys
+		}
+	}()
 	for _, item := range list.Content {
 		if item.Kind != yaml.MappingNode {
 			return nil, fmt.Errorf("%s:%d: a vacancy is a mapping of keys (%s)", file, item.Line, strings.Join(Columns, ", "))
@@ -267,7 +377,19 @@ func readYAML(file string, data []byte) ([]Row, error) {
 			k, v := item.Content[i], item.Content[i+1]
 			key, ok := canonicalColumn(k.Value)
 			if !ok {
-				return nil, unknownColumn(framework.Position(file, k.Line), "key", k.Value)
+				if near := nearColumn(k.Value); near != "" {
+					return nil, fmt.Errorf("%s:%d: unknown key %q (known: %s); did you mean %s?", file, k.Line, k.Value, strings.Join(Columns, ", "), near)
+				}
+				if v.Kind != yaml.ScalarNode {
+					return nil, fmt.Errorf("%s:%d: %s is not a vacancy field, and a value kept for templates is a single value, not a list or mapping (known: %s)", file, k.Line, k.Value, strings.Join(Columns, ", "))
+				}
+				if v.Tag != "!!null" {
+					row.setExtra(k.Value, strings.TrimSpace(v.Value))
+				}
+				if !slices.Contains(extraKeys, k.Value) {
+					extraKeys = append(extraKeys, k.Value)
+				}
+				continue
 			}
 			if first, dup := keyLine[key]; dup {
 				return nil, fmt.Errorf("%s:%d: duplicate key %q in a vacancy (first at line %d)", file, k.Line, key, first)
@@ -319,10 +441,12 @@ func (r *Row) check() {
 	}
 	for _, k := range []string{"posted", "closing"} {
 		if v, ok := r.Values[k]; ok {
-			if _, err := time.Parse("2006-01-02", v); err != nil {
-				r.Err = fmt.Errorf("%s: %s date %q is not a date in the form YYYY-MM-DD", r.At(), k, v)
+			d, err := ParseManifestDate(v)
+			if err != nil {
+				r.Err = fmt.Errorf("%s: %s date %q is not a date (write 14/12/2026, 14 December 2026 or 2026-12-14)", r.At(), k, v)
 				return
 			}
+			r.Values[k] = d.Format("2006-01-02")
 		}
 	}
 	for _, k := range []string{"salaryMin", "salaryMax"} {
@@ -333,6 +457,39 @@ func (r *Row) check() {
 			}
 		}
 	}
+}
+
+// ParseManifestDate reads a date as people write it in a spreadsheet:
+// ISO (2026-12-14), UK day first (14/12/2026, 14-12-2026, 14.12.2026,
+// 4/1/2027) or in words (14 December 2026, 14 Dec 2026, 14th December
+// 2026). Day-first is the UK reading: 01/10/2027 is 1 October.
+func ParseManifestDate(s string) (time.Time, error) {
+	s = strings.Join(strings.Fields(strings.TrimSpace(s)), " ")
+	if m := ordinal.FindStringSubmatchIndex(s); m != nil {
+		s = s[:m[3]] + s[m[1]:] // "14th December" → "14 December"
+	}
+	for _, layout := range []string{"2006-01-02", "2/1/2006", "2-1-2006", "2.1.2006", "2 January 2006", "2 Jan 2006", "Monday 2 January 2006", "Mon 2 Jan 2006", "2006-01-02T15:04:05", "2006-01-02 15:04:05"} {
+		if d, err := time.Parse(layout, s); err == nil && !d.Before(compose.MinDate) && !d.After(compose.MaxDate) {
+			return time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC), nil
+		}
+	}
+	if d, err := time.Parse("2 January 2006", upperMonth(s)); err == nil {
+		return d, nil
+	}
+	return time.Time{}, fmt.Errorf("%q is not a date", s)
+}
+
+// ordinal matches a day with an ordinal suffix ("14th", "1st").
+var ordinal = regexp.MustCompile(`^(\d{1,2})(st|nd|rd|th)\b`)
+
+// upperMonth capitalises a month name written in lower case ("14 december
+// 2026"), which time.Parse does not accept.
+func upperMonth(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 3 && f[1] != "" {
+		f[1] = strings.ToUpper(f[1][:1]) + strings.ToLower(f[1][1:])
+	}
+	return strings.Join(f, " ")
 }
 
 // parseAmount reads a salary figure such as "45000", "45,000" or "£45,000.00".
@@ -361,6 +518,12 @@ func (r Row) Panel() []string {
 func (r Row) Vacancy(base compose.Vacancy) compose.Vacancy {
 	v := base
 	v.Panel = append([]string(nil), base.Panel...)
+	if len(r.Extra) > 0 {
+		v.Extra = make(map[string]string, len(r.Extra))
+		for k, x := range r.Extra {
+			v.Extra[k] = x
+		}
+	}
 	keys := make([]string, 0, len(r.Values))
 	for k := range r.Values {
 		keys = append(keys, k)

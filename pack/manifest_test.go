@@ -34,12 +34,12 @@ func TestReadManifest(t *testing.T) {
 		{
 			name: "bad date fails the row only",
 			file: "v.csv",
-			data: "reference,role,level,closing\nREF-1,data-engineer,head,01/12/2026\nREF-2,data-engineer,head,2026-12-01\n",
+			data: "reference,role,level,closing\nREF-1,data-engineer,head,31/02/2026\nREF-2,data-engineer,head,2026-12-01\n",
 			want: []Row{
-				{File: "v.csv", Line: 2, Role: "data-engineer", Level: "head", Values: map[string]string{"reference": "REF-1", "closing": "01/12/2026"}},
+				{File: "v.csv", Line: 2, Role: "data-engineer", Level: "head", Values: map[string]string{"reference": "REF-1", "closing": "31/02/2026"}},
 				{File: "v.csv", Line: 3, Role: "data-engineer", Level: "head", Values: map[string]string{"reference": "REF-2", "closing": "2026-12-01"}},
 			},
-			rowErrs: []string{`v.csv:2: closing date "01/12/2026" is not a date in the form YYYY-MM-DD`, ""},
+			rowErrs: []string{`v.csv:2: closing date "31/02/2026" is not a date (write 14/12/2026, 14 December 2026 or 2026-12-14)`, ""},
 		},
 		{
 			name: "quoted field over two lines keeps later line numbers right",
@@ -71,10 +71,10 @@ func TestReadManifest(t *testing.T) {
 			rowErrs: []string{""},
 		},
 		{
-			name:    "unknown YAML key names its line",
+			name:    "misspelt YAML key names its line",
 			file:    "v.yaml",
-			data:    "- reference: REF-1\n  role: data-engineer\n  closes: 2026-12-01\n",
-			wantErr: `v.yaml:3: unknown key "closes"`,
+			data:    "- reference: REF-1\n  role: data-engineer\n  closng: 2026-12-01\n",
+			wantErr: `v.yaml:3: unknown key "closng"`,
 		},
 		{
 			name:    "YAML syntax error",

@@ -96,6 +96,9 @@ type stamp struct {
 	inputs [][2]string // name, value
 	zip    string      // SHA-256 of the zip written beside the folder
 	files  []string
+	// title and level are the job title and level label the documents
+	// carry, for the index of a later run that finds the pack up to date.
+	title, level string
 }
 
 // inputLabel says in words what an input is, for "built from other inputs
@@ -125,6 +128,12 @@ func (s stamp) bytes() []byte {
 		fmt.Fprintf(&b, "%s %s\n", in[0], in[1])
 	}
 	fmt.Fprintf(&b, "zip %s\n", s.zip)
+	if s.title != "" {
+		fmt.Fprintf(&b, "title %s\n", oneLine(s.title))
+	}
+	if s.level != "" {
+		fmt.Fprintf(&b, "level %s\n", oneLine(s.level))
+	}
 	for _, f := range s.files { // in pack order, as the index lists them
 		fmt.Fprintf(&b, "file %s\n", f)
 	}
@@ -147,6 +156,10 @@ func readStamp(out *output.Folder, name string) (s stamp, ok bool, err error) {
 		switch k {
 		case "zip":
 			s.zip = v
+		case "title":
+			s.title = v
+		case "level":
+			s.level = v
 		case "file":
 			s.files = append(s.files, v)
 		default:

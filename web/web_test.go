@@ -429,7 +429,7 @@ func TestManifestBuildsPacksAndReportsBadRows(t *testing.T) {
 	loc := r.header.Get("Location")
 	r = waitForRun(t, c, loc)
 	wantBody(t, "run over", r, "3 vacancies: 2 packs ready, 1 failed",
-		`vacancies.csv:3: closing date &#34;14 December&#34; is not a date in the form YYYY-MM-DD`,
+		`vacancies.csv:3: closing date &#34;14 December&#34; is not a date (write 14/12/2026, 14 December 2026 or 2026-12-14)`,
 		loc+"/role-packs.zip")
 	z := c.get(loc + "/role-packs.zip")
 	wantStatus(t, "zip", z, http.StatusOK)
@@ -474,7 +474,7 @@ func TestBadManifestUploads(t *testing.T) {
 		{"a spreadsheet", "vacancies.xlsx", "PK\x03\x04", http.StatusUnsupportedMediaType, "choose Save As, then CSV"},
 		{"wrong type", "vacancies.pdf", "%PDF-1.7", http.StatusUnsupportedMediaType, "upload a CSV file"},
 		{"binary named csv", "vacancies.csv", "PK\x03\x04\x00\x00\x00\x08\x00", http.StatusUnsupportedMediaType, "is not a text file"},
-		{"unknown column", "vacancies.csv", "reference,colour\nA,blue\n", http.StatusUnprocessableEntity, `vacancies.csv:1: unknown column &#34;colour&#34;`},
+		{"a misspelt column", "vacancies.csv", "reference,salry\nA,50000\n", http.StatusUnprocessableEntity, `vacancies.csv:1: unknown column &#34;salry&#34;`},
 		{"broken quote", "vacancies.csv", "reference,band\n\"A,Band 7\nB,Band 8\n", http.StatusUnprocessableEntity, "vacancies.csv:"},
 		{"empty", "vacancies.csv", "reference,band\n", http.StatusUnprocessableEntity, "no vacancies"},
 	} {

@@ -38,13 +38,13 @@ func TestDiffRungsListsExactlyTheEntriesThatDiffer(t *testing.T) {
 			t.Fatal(err)
 		}
 		var ctx struct {
-			Role struct{ Entries []entry }
+			Role struct{ Items []entry }
 		}
 		if err := json.Unmarshal([]byte(out), &ctx); err != nil {
 			t.Fatal(err)
 		}
 		m := map[string]string{}
-		for _, e := range ctx.Role.Entries {
+		for _, e := range ctx.Role.Items {
 			b, _ := json.Marshal(e)
 			m[e.Kind+"/"+e.Title] = string(b)
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -11,6 +12,7 @@ import (
 	"github.com/rolepack/rolepack/framework"
 	"github.com/rolepack/rolepack/framework/importer"
 	"github.com/rolepack/rolepack/output"
+	"github.com/rolepack/rolepack/schema"
 )
 
 // ImportOptions are the inputs of `rolepack import`.
@@ -58,7 +60,10 @@ given; a framework whose id is a built-in one (ddat, sde-skills, ncf)
 replaces the built-in when listed in the config's frameworks. Publisher,
 licence and URL come from the file or from --publisher, --licence, --url,
 never from a guess. Warnings go to stderr as file:line: warning: message
-(file:line:column or file:Sheet!B7 for spreadsheets).`,
+(file:line:column or file:Sheet!B7 for spreadsheets). A YAML -o file starts
+with a "# yaml-language-server: $schema=framework.schema.json" line, and
+framework.schema.json is written beside it, so editors validate and complete
+the file (rolepack schema framework prints the schema).`,
 		Example: `  rolepack import data-engineer-*.md -o ddat.yaml
   rolepack import ddat-corpus/*.md --id ddat -o ddat-all.yaml
   rolepack import --from profile --title "Head of Data Ethics" profile.txt
@@ -146,9 +151,17 @@ func runImport(_ context.Context, opts *ImportOptions) error {
 	if _, err := os.Stat(opts.Out); err == nil && !opts.Force {
 		return fmt.Errorf("%s exists: use --force to overwrite it", opts.Out)
 	}
+	if !opts.JSON {
+		// Editors validate and complete the file against the schema
+		// written beside it.
+		data = withModeline(data, schema.FrameworkFile)
+	}
 	if err := output.WriteFileAtomic(opts.Out, data); err != nil {
 		return err
 	}
 	fmt.Fprintf(opts.IO.Err, "wrote %s\n", opts.Out)
+	if !opts.JSON {
+		return writeSchemaBeside(opts.IO.Err, filepath.Dir(opts.Out), "framework", opts.Force)
+	}
 	return nil
 }

@@ -45,7 +45,7 @@ func NewCmdPack(f *Factory, runF func(context.Context, *PackOptions) error) *cob
 	opts := &PackOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "pack MANIFEST",
-		Short: "Build role packs for every vacancy in a manifest (CSV or YAML)",
+		Short: "Build role packs for every vacancy in a manifest (CSV, XLSX or YAML)",
 		Long: `pack builds a recruitment role pack for every vacancy in MANIFEST: the job
 description, person specification, job advert (with advert.jsonld, schema.org
 JobPosting) and an interview scoring sheet per panel member (one blank sheet
@@ -54,20 +54,32 @@ the same files in OUT/<reference>-<role>-<level>.zip, and OUT/index.html and
 OUT/index.csv listing every pack, its files, its status and any problem.
 
 MANIFEST is CSV (a header row, then one row per vacancy; a spreadsheet saved as
-CSV works, byte-order mark and CRLF included) or YAML (a list of vacancies, or
-vacancies: [...]). Columns: ` + strings.Join(pack.Columns, ", ") + `.
-panel separates names with ";" in CSV (a list in YAML); posted and closing are
-dates YYYY-MM-DD. A value a row leaves empty comes from the config's vacancy
-(role and level from the config's role and level). An unknown column is an
-error for the whole manifest; a bad row fails only its own pack, reported as
-MANIFEST:line: message, and the exit status is 1.
+CSV works, byte-order mark and CRLF included), an Excel workbook (.xlsx: the
+first sheet, its header row the first that is not blank) or YAML (a list of
+vacancies, or vacancies: [...]). Columns: ` + strings.Join(pack.Columns, ", ") + `
+(headings in any case, with spaces: "Closing date"). panel separates names
+with ";" (a list in YAML). posted and closing are dates as people write them:
+14/12/2026 (day first), 14 December 2026, 14 Dec 2026 or 2026-12-14. role is
+a role id or title ("Data Engineer"), level a rung id or label ("Senior"), in
+any case. A value a row leaves empty comes from the config's vacancy (role and
+level from the config's role and level). Other columns (Notes, Hiring
+manager, …) are kept for templates as .Vacancy.Extra, with one note; a heading
+a slip away from a known column ("salry") is an error for the whole manifest.
+A bad row fails only its own pack, reported as MANIFEST:line: message, and the
+exit status is 1.
 
 Each pack is rendered in memory and written only when all of it rendered;
 every file is written atomically. Each pack folder records what it was built
-from (.rolepack-pack): a second run skips packs that are up to date, builds the
-rest, and rebuilds a pack built from other inputs (another manifest row,
-config, templates, frameworks, date or formats) only with --force. Ctrl-C stops
-within a second and leaves whole packs; run the command again to finish.
+from (.rolepack-pack): a second run skips packs that are up to date and
+rebuilds a pack built from other inputs (another manifest row, config,
+templates, frameworks, document date or formats), saying why in the index. A
+file in a pack edited since rolepack wrote it is never overwritten without
+--force: that pack fails and says so. Ctrl-C stops within a second and leaves
+whole packs; run the command again to finish.
+
+index.html lists every vacancy on one line (reference, job title, level,
+location, closing date, status, problems, links): sortable by any column and
+filterable in a browser with scripts, complete in manifest order without.
 
 With --kind pdp, MANIFEST is a team manifest (CSV, or YAML: a list of people,
 or people: [...]) with the columns person, manager, role, from, to, targetRole
@@ -133,6 +145,9 @@ func runPack(ctx context.Context, opts *PackOptions) error {
 	}
 	if err != nil {
 		return err
+	}
+	for _, n := range pack.Notes(rows) {
+		fmt.Fprintln(opts.IO.Err, n)
 	}
 	if opts.Getenv("GOGC") == "" {
 		// A batch allocates fast and keeps little: collecting less often

@@ -51,7 +51,7 @@ func writeManifest(t *testing.T, name, data string) string {
 func TestPackCommandReportsEachPackAndFails(t *testing.T) {
 	m := writeManifest(t, "vacancies.csv", "\ufeffreference,role,level,closing,panel\r\n"+
 		"REF-1,data-engineer,head,2026-12-01,Jane Smith;Raj Patel\r\n"+
-		"REF-2,data-engineer,head,31/12/2026,\r\n"+
+		"REF-2,data-engineer,head,31/13/2026,\r\n"+
 		"REF-3,data-engineer,senior,,\r\n")
 	out := t.TempDir()
 	stderr, err := packCLI(t, context.Background(), false, m, "--out", out, "--format", "md,html", "--jobs", "2")
@@ -63,7 +63,7 @@ func TestPackCommandReportsEachPackAndFails(t *testing.T) {
 	}
 	for _, want := range []string{
 		"] REF-1 data-engineer head: ok (13 files)\n",
-		"] " + m + `:3: closing date "31/12/2026" is not a date in the form YYYY-MM-DD` + "\n",
+		"] " + m + `:3: closing date "31/13/2026" is not a date (write 14/12/2026, 14 December 2026 or 2026-12-14)` + "\n",
 		"] REF-3 data-engineer senior: ok (11 files)\n",
 		"3 packs: 2 built, 1 failed, 0 skipped (up to date); 26 files written in ",
 		"index: " + filepath.Join(out, "index.html") + "\n",
@@ -96,7 +96,7 @@ func TestPackCommandReportsEachPackAndFails(t *testing.T) {
 	if exitCode(err) != 1 {
 		t.Fatalf("exit status %d, want 1", exitCode(err))
 	}
-	if want := m + `:3: closing date "31/12/2026" is not a date in the form YYYY-MM-DD` + "\n"; stderr != want {
+	if want := m + `:3: closing date "31/13/2026" is not a date (write 14/12/2026, 14 December 2026 or 2026-12-14)` + "\n"; stderr != want {
 		t.Errorf("--quiet stderr = %q, want %q", stderr, want)
 	}
 }
@@ -133,7 +133,7 @@ func TestPackCommandInterrupted(t *testing.T) {
 func TestPackCommandRejectsBadManifest(t *testing.T) {
 	tests := []struct{ name, data, want string }{
 		{"v.csv", "reference,role,level,salry\nR-1,data-engineer,head,1\n", `v.csv:1: unknown column "salry" (known: reference, role, level`},
-		{"v.yaml", "- reference: R-1\n  grade: 7\n  colour: red\n", `v.yaml:3: unknown key "colour"`},
+		{"v.yaml", "- reference: R-1\n  grade: 7\n  closng: 2027-01-10\n", `v.yaml:3: unknown key "closng"`},
 	}
 	for _, tt := range tests {
 		m := writeManifest(t, tt.name, tt.data)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"os"
@@ -55,8 +56,13 @@ func TestPackWithProgression(t *testing.T) {
 	if !strings.Contains(string(b), "Mid (this level)") {
 		t.Errorf("the pack's career map does not mark the vacancy's level:\n%.600s", b)
 	}
-	// Without --progression the same pack is built from other inputs.
-	if _, err := packCLI(t, context.Background(), false, m, "--out", out, "--format", "md", "--quiet"); err == nil {
-		t.Error("dropping --progression rebuilt nothing and reported nothing")
+	// Without --progression the same pack is built from other inputs: it
+	// is rebuilt, and its zip no longer holds the career map.
+	if _, err := packCLI(t, context.Background(), false, m, "--out", out, "--format", "md", "--quiet"); err != nil {
+		t.Errorf("dropping --progression: %v", err)
+	}
+	z, _ := os.ReadFile(filepath.Join(out, "R-1-data-engineer-mid.zip"))
+	if bytes.Contains(z, []byte("progression.md")) {
+		t.Error("the rebuilt zip still holds the career map")
 	}
 }

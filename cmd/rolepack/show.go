@@ -38,7 +38,7 @@ templates receive (documented in docs/templates.md); --pdp adds the
 development plan (pdp.from → pdp.to), --ladder the career map (the role at
 every level, as --doc progression renders it).`,
 		Example: `  rolepack show data-engineer --level head
-  rolepack show data-engineer --level senior --json | jq '.role.entries[].title'
+  rolepack show data-engineer --level senior --json | jq '.role.items[].title'
   rolepack show ddat/data-engineer --level head-of-data-engineering
   rolepack show data-engineer --json --ladder | jq '.ladder.rungs[].label'`,
 		Args: cobra.ExactArgs(1),

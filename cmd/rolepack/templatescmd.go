@@ -11,6 +11,7 @@ import (
 
 	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/render"
+	"github.com/rolepack/rolepack/schema"
 	"github.com/rolepack/rolepack/templates"
 )
 
@@ -35,7 +36,13 @@ func NewCmdTemplates(f *Factory, runF func(context.Context, *TemplatesExportOpti
 		Long: `export writes every embedded default template into DIR. Edit any of them and
 pass --templates DIR to generate: each file in DIR replaces the default of the
 same name; the others stay as they are. Existing files are kept unless --force.
-docs/templates.md lists every field a template can use.`,
+docs/templates.md lists every field a template can use.
+
+It also writes config.schema.json and framework.schema.json into DIR (the JSON
+Schemas of config.yaml and of framework files): make
+  # yaml-language-server: $schema=DIR/config.schema.json
+the first line of config.yaml and editors with the YAML language server
+validate and complete it, offline.`,
 		Example: `  rolepack templates export my-templates
   rolepack generate --templates my-templates`,
 		Args: cobra.ExactArgs(1),
@@ -74,5 +81,11 @@ func runTemplatesExport(_ context.Context, opts *TemplatesExportOptions) error {
 		}
 		fmt.Fprintf(opts.IO.Out, "wrote %s\n", p)
 	}
+	for _, name := range []string{"config", "framework"} {
+		if err := writeSchemaBeside(opts.IO.Out, dir, name, opts.Force); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(opts.IO.Out, "for editors that validate config.yaml, make its first line:\n  %s\n", schema.ModelineFor(filepath.ToSlash(filepath.Join(dir, schema.ConfigFile))))
 	return nil
 }

@@ -42,7 +42,8 @@ func NewContext(cfg *Config, lib *Library, role, level string, date time.Time, w
 		org.Clauses = DefaultClauses(sel.NHS)
 	}
 	ctx := &Context{
-		Date: date.Format("2006-01-02"), DateLong: date.Format("2 January 2006"), Language: lang,
+		SchemaVersion: SchemaVersion,
+		Date:          date.Format("2006-01-02"), DateLong: date.Format("2 January 2006"), Language: lang,
 		Organisation: org, Vacancy: vac, Role: c, Scale: scale, Title: c.JobTitle, Selected: sel,
 		Spec: PersonSpec(sel, def, cfg.PersonSpec, cfg.Scoring), IncludeSpec: cfg.JD.IncludeSpec,
 		Blanks: Missing(vac), Provenance: provenanceLine(c, date),

@@ -108,7 +108,7 @@ type Composed struct {
 	RoleText         []string    `json:"roleText,omitempty"`
 	RoleTextFrom     string      `json:"roleTextFrom,omitempty"`
 	Family           string      `json:"family,omitempty"`
-	Rung             Rung        `json:"level"`
+	Rung             Rung        `json:"rung"`
 	Purpose          string      `json:"purpose,omitempty"`
 	Description      []string    `json:"description,omitempty"`
 	Duties           []string    `json:"duties,omitempty"`
@@ -120,7 +120,7 @@ type Composed struct {
 	Dimensions       []string    `json:"dimensions,omitempty"`
 	Experience       []string    `json:"experience,omitempty"`
 	References       []string    `json:"references,omitempty"`
-	Items            []*Item     `json:"entries"`
+	Items            []*Item     `json:"items"`
 	Sources          []SourceRef `json:"sources"`
 	// Notes records what composition left out and why (e.g. a skill with no
 	// descriptors at the mapped level), so nothing is dropped silently.

@@ -62,15 +62,15 @@ type Config struct {
 
 // Organisation is who issues the documents.
 type Organisation struct {
-	Name       string            `yaml:"name"`
-	Department string            `yaml:"department"`
-	Location   string            `yaml:"location"`
-	Logo       string            `yaml:"logo"` // path to a PNG or JPEG
-	Website    string            `yaml:"website"`
-	About      string            `yaml:"about"`   // advert "about us"
-	Offer      []string          `yaml:"offer"`   // advert "what we offer"
-	Apply      string            `yaml:"apply"`   // advert "how to apply"
-	Clauses    map[string]string `yaml:"clauses"` // JD standard clauses by heading
+	Name       string            `yaml:"name" json:"name"`
+	Department string            `yaml:"department" json:"department"`
+	Location   string            `yaml:"location" json:"location"`
+	Logo       string            `yaml:"logo" json:"logo"` // path to a PNG or JPEG
+	Website    string            `yaml:"website" json:"website"`
+	About      string            `yaml:"about" json:"about"`     // advert "about us"
+	Offer      []string          `yaml:"offer" json:"offer"`     // advert "what we offer"
+	Apply      string            `yaml:"apply" json:"apply"`     // advert "how to apply"
+	Clauses    map[string]string `yaml:"clauses" json:"clauses"` // JD standard clauses by heading
 }
 
 // Brand is the organisation's own look: its Word letterhead for DOCX, and
@@ -100,8 +100,8 @@ type FontFiles struct {
 
 // Rung is one level of the organisation's own ladder.
 type Rung struct {
-	ID    string `yaml:"id"`
-	Label string `yaml:"label"`
+	ID    string `yaml:"id" json:"id"`
+	Label string `yaml:"label" json:"label"`
 }
 
 // RoleDef is a role of the organisation composed from framework sources
@@ -189,21 +189,24 @@ type EntryRef struct {
 
 // Vacancy is what a job advert and a JD say about one vacancy.
 type Vacancy struct {
-	Reference      string   `yaml:"reference"`
-	Band           string   `yaml:"band"`
-	Salary         string   `yaml:"salary"`
-	SalaryMin      float64  `yaml:"salaryMin"`
-	SalaryMax      float64  `yaml:"salaryMax"`
-	Hours          string   `yaml:"hours"`
-	Contract       string   `yaml:"contract"`       // e.g. Permanent
-	EmploymentType string   `yaml:"employmentType"` // schema.org value, e.g. FULL_TIME
-	Location       string   `yaml:"location"`
-	Posted         string   `yaml:"posted"`  // YYYY-MM-DD
-	Closing        string   `yaml:"closing"` // YYYY-MM-DD
-	ReportsTo      string   `yaml:"reportsTo"`
-	Contact        string   `yaml:"contact"`
-	Panel          []string `yaml:"panel"`
-	Version        string   `yaml:"version"`
+	Reference      string   `yaml:"reference" json:"reference"`
+	Band           string   `yaml:"band" json:"band"`
+	Salary         string   `yaml:"salary" json:"salary"`
+	SalaryMin      float64  `yaml:"salaryMin" json:"salaryMin"`
+	SalaryMax      float64  `yaml:"salaryMax" json:"salaryMax"`
+	Hours          string   `yaml:"hours" json:"hours"`
+	Contract       string   `yaml:"contract" json:"contract"`             // e.g. Permanent
+	EmploymentType string   `yaml:"employmentType" json:"employmentType"` // schema.org value, e.g. FULL_TIME
+	Location       string   `yaml:"location" json:"location"`
+	Posted         string   `yaml:"posted" json:"posted"`   // YYYY-MM-DD
+	Closing        string   `yaml:"closing" json:"closing"` // YYYY-MM-DD
+	ReportsTo      string   `yaml:"reportsTo" json:"reportsTo"`
+	Contact        string   `yaml:"contact" json:"contact"`
+	Panel          []string `yaml:"panel" json:"panel"`
+	Version        string   `yaml:"version" json:"version"`
+	// Extra holds a vacancy manifest's other columns by their heading
+	// (e.g. "Notes"), for templates; set only by pack.
+	Extra map[string]string `yaml:"-" json:"extra,omitempty"`
 }
 
 // PDPConfig says whose development plan it is and between which levels.
@@ -274,9 +277,9 @@ type ScoringConfig struct {
 
 // ScoreAnchor is one point of a custom score scale.
 type ScoreAnchor struct {
-	Score int    `yaml:"score"`
-	Label string `yaml:"label"`
-	Means string `yaml:"means"`
+	Score int    `yaml:"score" json:"score"`
+	Label string `yaml:"label" json:"label"`
+	Means string `yaml:"means" json:"means"`
 }
 
 var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?`)

@@ -7,9 +7,18 @@ import (
 	"time"
 )
 
+// SchemaVersion is the version of the Context's shape, as `show --json`
+// prints it: it goes up when a field is renamed or removed or changes
+// meaning (adding a field keeps it).
+const SchemaVersion = 1
+
 // Context is the data every template receives. `rolepack show --json`
 // prints exactly this (see docs/templates.md for every field).
 type Context struct {
+	// SchemaVersion is the version of this data's shape (SchemaVersion):
+	// `show --json` consumers check it.
+	SchemaVersion int `json:"schemaVersion"`
+
 	Kind         string       `json:"kind"`      // document kind id, e.g. "jd"
 	KindTitle    string       `json:"kindTitle"` // e.g. "Job description"
 	Date         string       `json:"date"`      // document date, YYYY-MM-DD
@@ -20,12 +29,12 @@ type Context struct {
 	Role         *Composed    `json:"role"`
 	Title        string       `json:"title"`    // the job title at this level (see Composed.JobTitle)
 	Selected     *Selection   `json:"selected"` // what the candidate-facing documents carry
-	Spec         []Criterion  `json:"personSpec"`
+	Spec         []Criterion  `json:"spec"`
 	IncludeSpec  bool         `json:"includeSpec"` // jd.includeSpec: the JD appends the person specification
 	Control      string       `json:"control"`     // document-control line: version, date, owner
 	Blanks       []Blank      `json:"blanks"`      // vacancy facts the organisation has still to give
 	Warnings     []string     `json:"warnings"`    // what the user should know about this run
-	Scale        Scale        `json:"scoringScale"`
+	Scale        Scale        `json:"scale"`
 	PDP          *Plan        `json:"pdp,omitempty"`
 	Provenance   string       `json:"provenance"` // one line naming frameworks, versions, role, level and date
 	Footer       string       `json:"footer"`     // short provenance for running footers

@@ -15,7 +15,7 @@ var LadderKinds = []string{"skill", "knowledge", "project-skill", "behaviour", "
 // Ladder is a role at every rung of the ladder side by side (every level
 // of a framework role used as it is): the data of a career map.
 type Ladder struct {
-	RoleID string       `json:"role"`
+	RoleID string       `json:"roleId"`
 	Title  string       `json:"title"`
 	Rungs  []LadderRung `json:"rungs"`
 	// Sections hold the rows, one section per entry kind, each split into
