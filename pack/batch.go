@@ -253,8 +253,8 @@ func (b *Batch) prepare(rows []Row) []job {
 			j.res.Level = b.Config.Level
 		}
 		if row.Plan == nil {
-			j.res.Role = resolveRole(b.Config, b.Library, j.res.Role)
-			j.res.Level = resolveLevel(b.Config, b.Library, j.res.Role, j.res.Level)
+			j.res.Role = ResolveRole(b.Config, b.Library, j.res.Role)
+			j.res.Level = ResolveLevel(b.Config, b.Library, j.res.Role, j.res.Level)
 		}
 		j.vacancy = row.Vacancy(b.Config.Vacancy)
 		j.res.Reference = j.vacancy.Reference

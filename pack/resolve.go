@@ -6,12 +6,12 @@ import (
 	"github.com/rolepack/rolepack/render/compose"
 )
 
-// resolveRole returns the role id a manifest names as people write it:
+// ResolveRole returns the role id a manifest names as people write it:
 // a config role by id or title, in any case ("Data Engineer"), or a
 // framework role FRAMEWORK/ROLE by ids or role title in any case. A name
 // that matches nothing is returned as it is (composing it then says what
 // is known).
-func resolveRole(cfg *compose.Config, lib *compose.Library, name string) string {
+func ResolveRole(cfg *compose.Config, lib *compose.Library, name string) string {
 	n := strings.TrimSpace(name)
 	if _, ok := cfg.Roles[n]; ok {
 		return n
@@ -38,10 +38,10 @@ func resolveRole(cfg *compose.Config, lib *compose.Library, name string) string 
 	return n
 }
 
-// resolveLevel returns the level id a manifest names: a ladder rung by id
+// ResolveLevel returns the level id a manifest names: a ladder rung by id
 // or label in any case ("Senior"), or, for a framework role, one of its
 // levels by id or title.
-func resolveLevel(cfg *compose.Config, lib *compose.Library, role, name string) string {
+func ResolveLevel(cfg *compose.Config, lib *compose.Library, role, name string) string {
 	n := strings.TrimSpace(name)
 	fwID, roleID, isFW := strings.Cut(role, "/")
 	if !isFW {

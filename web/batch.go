@@ -176,17 +176,18 @@ func (s *Server) batchStart(w http.ResponseWriter, r *http.Request) {
 	}
 	fhs := r.MultipartForm.File["manifest"]
 	if len(fhs) != 1 {
-		bad(http.StatusBadRequest, "Choose one manifest file (CSV or YAML) to upload.")
+		bad(http.StatusBadRequest, "Choose one manifest file (Excel .xlsx, CSV or YAML) to upload.")
 		return
 	}
 	name := displayName(fhs[0].Filename)
-	switch strings.ToLower(path.Ext(name)) {
-	case ".csv", ".yaml", ".yml":
-	case ".xlsx", ".xls", ".ods":
-		bad(http.StatusUnsupportedMediaType, name+": spreadsheets are not read directly. In your spreadsheet program choose Save As, then CSV, and upload the CSV file.")
+	ext := strings.ToLower(path.Ext(name))
+	switch ext {
+	case ".csv", ".yaml", ".yml", ".xlsx":
+	case ".xls", ".ods":
+		bad(http.StatusUnsupportedMediaType, name+": this spreadsheet format is not read directly. In your spreadsheet program choose Save As, then Excel Workbook (.xlsx) or CSV, and upload that file.")
 		return
 	default:
-		bad(http.StatusUnsupportedMediaType, name+": upload a CSV file (.csv) or a YAML file (.yaml).")
+		bad(http.StatusUnsupportedMediaType, name+": upload an Excel workbook (.xlsx), a CSV file (.csv) or a YAML file (.yaml).")
 		return
 	}
 	data, err := upload(fhs[0])
@@ -194,8 +195,8 @@ func (s *Server) batchStart(w http.ResponseWriter, r *http.Request) {
 		s.uploadError(w, r, err)
 		return
 	}
-	if why := textFile(data); why != "" {
-		bad(http.StatusUnsupportedMediaType, name+" "+why+". Upload the vacancies as a CSV file.")
+	if why := textFile(data); why != "" && ext != ".xlsx" {
+		bad(http.StatusUnsupportedMediaType, name+" "+why+". Upload the vacancies as an Excel workbook (.xlsx) or a CSV file.")
 		return
 	}
 	if int64(len(data)) > userfile.Manifest {
@@ -264,6 +265,8 @@ func (s *Server) runBatch(ctx context.Context, j *job, cfg *compose.Config, lib 
 		if res.Level == "" {
 			res.Level = cfg.Level
 		}
+		res.Role = pack.ResolveRole(cfg, lib, res.Role)
+		res.Level = pack.ResolveLevel(cfg, lib, res.Role, res.Level)
 		vac := row.Vacancy(cfg.Vacancy)
 		res.Reference = vac.Reference
 		res.Name = pack.PackName(res.Reference, res.Role, res.Level)

@@ -22,6 +22,7 @@ import (
 	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/render"
 	"github.com/rolepack/rolepack/render/compose"
+	"github.com/xuri/excelize/v2"
 )
 
 // newOptions returns server options over the embedded config and
@@ -471,8 +472,9 @@ func TestBadManifestUploads(t *testing.T) {
 		want                string
 	}{
 		{"too big", "big.csv", "reference\n" + strings.Repeat("A,\n", 3000), http.StatusRequestEntityTooLarge, "larger than the limit of 4.0 KiB"},
-		{"a spreadsheet", "vacancies.xlsx", "PK\x03\x04", http.StatusUnsupportedMediaType, "choose Save As, then CSV"},
-		{"wrong type", "vacancies.pdf", "%PDF-1.7", http.StatusUnsupportedMediaType, "upload a CSV file"},
+		{"an old spreadsheet format", "vacancies.xls", "\xd0\xcf\x11\xe0", http.StatusUnsupportedMediaType, "choose Save As, then Excel Workbook (.xlsx) or CSV"},
+		{"a broken workbook", "vacancies.xlsx", "PK\x03\x04", http.StatusUnprocessableEntity, "vacancies.xlsx"},
+		{"wrong type", "vacancies.pdf", "%PDF-1.7", http.StatusUnsupportedMediaType, "upload an Excel workbook (.xlsx), a CSV file (.csv)"},
 		{"binary named csv", "vacancies.csv", "PK\x03\x04\x00\x00\x00\x08\x00", http.StatusUnsupportedMediaType, "is not a text file"},
 		{"a misspelt column", "vacancies.csv", "reference,salry\nA,50000\n", http.StatusUnprocessableEntity, `vacancies.csv:1: unknown column &#34;salry&#34;`},
 		{"broken quote", "vacancies.csv", "reference,band\n\"A,Band 7\nB,Band 8\n", http.StatusUnprocessableEntity, "vacancies.csv:"},
@@ -571,5 +573,32 @@ func TestDisplayNameIsNeverAPath(t *testing.T) {
 		if got := displayName(in); got != want {
 			t.Errorf("displayName(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestExcelManifest: a workbook as a coordinator saves it from Excel, with
+// a UK date and an extra column, makes its pack.
+func TestExcelManifest(t *testing.T) {
+	x := excelize.NewFile()
+	for i, row := range [][]any{
+		{"Reference", "Role", "Level", "Closing", "Notes"},
+		{"XL-1", "data-engineer", "Senior", "14/12/2026", "advertise internally first"},
+	} {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := x.SetSheetRow("Sheet1", cell, &row); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var b bytes.Buffer
+	if err := x.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	c := newClient(t, newOptions(t))
+	token := c.csrf("/batch")
+	r := c.upload("/batch", url.Values{"csrf": {token}, "format": {"md"}}, [3]string{"manifest", "vacancies.xlsx", b.String()})
+	wantStatus(t, "upload", r, http.StatusSeeOther)
+	r = waitForRun(t, c, r.header.Get("Location"))
+	if !strings.Contains(r.body, "1 vacancy: 1 pack ready") {
+		t.Fatalf("run over:\n%s", r.body)
 	}
 }
