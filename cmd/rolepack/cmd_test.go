@@ -56,8 +56,8 @@ func TestDefaultRunWritesEightDocuments(t *testing.T) {
 		}
 	}
 	pdp, _ := os.ReadFile(filepath.Join(dir, "pdp.md"))
-	if !strings.Contains(string(pdp), `footer: "Data engineer · Mid to Senior · from sde-skills`) {
-		t.Error("the PDP's footer does not name its two levels")
+	if !strings.Contains(string(pdp), `footer: "Data engineer · Mid to Senior · `) || strings.Contains(string(pdp), "rolepack") {
+		t.Error("the PDP's footer does not name its two levels, or carries the tool's name")
 	}
 	md, _ := os.ReadFile(filepath.Join(dir, "jd.md"))
 	for _, want := range []string{

@@ -87,24 +87,16 @@ func AddPlan(c *Context, cfg *Config, lib *Library, role, level string, date tim
 	plan.footer, plan.provenance = footerLine(both, date), provenanceLine(both, date)
 	if !strings.EqualFold(plan.Current.Title, plan.Target.Title) || plan.Current.Rung.Label == plan.Current.Title {
 		// a move between roles: "Data scientist to Lead data scientist"
-		plan.footer = planFooter(plan, both, date)
+		plan.footer = planFooter(plan, date)
 	}
 	c.PDP = plan
 	return nil
 }
 
-// planFooter is the plan's running footer: whose plan, the move, the
-// sources.
-func planFooter(p *Plan, both *Composed, date time.Time) string {
-	var ids []string
-	for _, s := range both.Sources {
-		ids = appendNew(ids, s.Framework)
-	}
-	src := strings.Join(ids, ", ")
-	if src == "" {
-		src = "organisation entries"
-	}
-	return fmt.Sprintf("%s to %s · from %s · rolepack, %s", p.CurrentName, p.TargetName, src, date.Format("2 January 2006"))
+// planFooter is the running footer of a plan between two roles: the move
+// and the date.
+func planFooter(p *Plan, date time.Time) string {
+	return fmt.Sprintf("%s to %s · %s", p.CurrentName, p.TargetName, date.Format("2 January 2006"))
 }
 
 func buildPlan(cfg *Config, lib *Library, role, level string, date time.Time) (*Plan, error) {

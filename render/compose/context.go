@@ -146,17 +146,10 @@ func uniqueSources(in []SourceRef) []SourceRef {
 	return out
 }
 
-// footerLine is the short provenance a running footer carries.
+// footerLine is the running footer of a plan or career map: what it is
+// about and its date, with no machine trail (provenance is in the record).
 func footerLine(c *Composed, date time.Time) string {
-	var ids []string
-	for _, s := range c.Sources {
-		ids = appendNew(ids, s.Framework)
-	}
-	src := strings.Join(ids, ", ")
-	if src == "" {
-		src = "organisation entries"
-	}
-	return fmt.Sprintf("%s · %s · from %s · rolepack, %s", c.Title, c.Rung.Label, src, date.Format("2 January 2006"))
+	return fmt.Sprintf("%s · %s · %s", c.Title, c.Rung.Label, date.Format("2 January 2006"))
 }
 
 // provenanceLine names where a document's content came from.
