@@ -473,11 +473,15 @@ func (c *Composed) addSource(lib *Library, s SourceDef, mapped string, m *merger
 			return fmt.Errorf("catalogue %q of %s has no level %q (it has: %s)", cat.ID, fw.ID, mapped, strings.Join(ids, ", "))
 		}
 		ref.Catalogue, ref.LevelName = cat.ID, label
-		if !take(framework.KindSkill) {
-			break
-		}
 		for _, cg := range cat.Categories {
 			for _, sk := range cg.Skills {
+				kind := sk.Kind // a spreadsheet's kind column: behaviour, leadership, …
+				if kind == "" {
+					kind = framework.KindSkill
+				}
+				if !take(kind) {
+					continue
+				}
 				var sl *framework.SkillLevel
 				for i := range sk.Levels {
 					if sk.Levels[i].Level == mapped {
@@ -488,7 +492,7 @@ func (c *Composed) addSource(lib *Library, s SourceDef, mapped string, m *merger
 					c.Notes = append(c.Notes, fmt.Sprintf("skill %q of %s has no %s descriptors (%s)", sk.Title, cat.Title, label, sk.From))
 					continue
 				}
-				e := framework.Entry{Kind: framework.KindSkill, Group: cg.Title, Title: sk.Title, Level: label, Descriptors: sl.Descriptors, From: sl.From}
+				e := framework.Entry{Kind: kind, Group: cg.Title, Title: sk.Title, Code: sk.Code, Level: label, Descriptors: sl.Descriptors, From: sl.From}
 				m.add(e, Origin{Framework: fw.ID, Catalogue: cat.ID, Level: mapped, Section: cg.Title, From: sl.From})
 			}
 		}
