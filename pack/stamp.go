@@ -35,6 +35,21 @@ type Identity struct {
 	Frameworks string // every framework in the library
 	Templates  string // the embedded templates and any overrides
 	Logo       string
+	// Brand is the files the run's brand draws on (the letterhead DOCX,
+	// TrueType fonts); set it with BrandFiles.
+	Brand string
+}
+
+// BrandFiles sets the identity's Brand from the contents of the files the
+// brand draws on, so that a pack is rebuilt when its letterhead or its
+// typeface changes.
+func (id *Identity) BrandFiles(files ...[]byte) {
+	h := sha256.New()
+	for _, f := range files {
+		fmt.Fprintf(h, "%d\n", len(f))
+		h.Write(f)
+	}
+	id.Brand = hex.EncodeToString(h.Sum(nil))
 }
 
 // NewIdentity hashes a run's shared inputs. The config's run keys (role,
@@ -105,7 +120,7 @@ type stamp struct {
 // (…)" messages.
 var inputLabel = map[string]string{
 	"version": "rolepack version", "row": "manifest row", "config": "config",
-	"frameworks": "frameworks", "templates": "templates", "logo": "logo",
+	"frameworks": "frameworks", "templates": "templates", "logo": "logo", "brand": "letterhead or typeface",
 	"date": "document date", "formats": "formats", "documents": "document kinds",
 }
 
@@ -117,6 +132,7 @@ func newStamp(id Identity, row []byte, date string, formats []string) stamp {
 		{"frameworks", id.Frameworks},
 		{"templates", id.Templates},
 		{"logo", id.Logo},
+		{"brand", id.Brand},
 		{"date", date},
 		{"formats", strings.Join(formats, ",")},
 	}}

@@ -102,8 +102,10 @@ func runBrandCheck(_ context.Context, opts *BrandCheckOptions) error {
 // brandOf decides the run's brand from the config once: the letterhead
 // DOCX writer (in place of the docx format's writer among formats) and the
 // colours, logo alt text, header and typeface every document's Meta
-// shares. It returns nil when the config sets no brand for PDF and HTML.
-func brandOf(l *loaded, formats []output.Format) (*doc.Brand, error) {
+// shares. It returns nil when the config sets no brand for PDF and HTML,
+// and the contents of the files the brand draws on (for a pack's stamp).
+func brandOf(l *loaded, formats []output.Format) (*doc.Brand, [][]byte, error) {
+	var files [][]byte
 	b := l.cfg.Brand
 	if p := l.path("brand.referenceDoc", b.ReferenceDoc); p != "" {
 		for i, f := range formats {
@@ -112,17 +114,18 @@ func brandOf(l *loaded, formats []output.Format) (*doc.Brand, error) {
 			}
 			data, err := userfile.Read(p, userfile.ReferenceDocument)
 			if err != nil {
-				return nil, fmt.Errorf("%s: brand.referenceDoc: %w", l.cfg.At("brand", "referenceDoc"), err)
+				return nil, nil, fmt.Errorf("%s: brand.referenceDoc: %w", l.cfg.At("brand", "referenceDoc"), err)
 			}
+			files = append(files, data)
 			w, err := docx.NewWithReference(p, data)
 			if err != nil {
-				return nil, fmt.Errorf("%s: brand.referenceDoc: %w", l.cfg.At("brand", "referenceDoc"), err)
+				return nil, nil, fmt.Errorf("%s: brand.referenceDoc: %w", l.cfg.At("brand", "referenceDoc"), err)
 			}
 			formats[i].Writer = w
 		}
 	}
 	if b.Primary == "" && b.Accent == "" && b.LogoAlt == "" && b.Header == "" && b.Font == "" && b.FontFiles.Regular == "" {
-		return nil, nil
+		return nil, files, nil
 	}
 	out := &doc.Brand{LogoAlt: strings.TrimSpace(b.LogoAlt), Header: strings.TrimSpace(b.Header)}
 	for _, c := range []struct {
@@ -135,41 +138,42 @@ func brandOf(l *loaded, formats []output.Format) (*doc.Brand, error) {
 		}
 		col, err := doc.ParseColour(c.v)
 		if err != nil {
-			return nil, fmt.Errorf("%s: brand.%s: %w", l.cfg.At("brand", c.key), c.key, err)
+			return nil, nil, fmt.Errorf("%s: brand.%s: %w", l.cfg.At("brand", c.key), c.key, err)
 		}
 		*c.to = col
 	}
 	if b.FontFiles.Regular != "" {
-		files := &doc.FontFiles{}
+		faces := &doc.FontFiles{}
 		for _, f := range []struct {
 			key, path string
 			to        *[]byte
-		}{{"regular", b.FontFiles.Regular, &files.Regular}, {"bold", b.FontFiles.Bold, &files.Bold},
-			{"italic", b.FontFiles.Italic, &files.Italic}, {"boldItalic", b.FontFiles.BoldItalic, &files.BoldItalic}} {
+		}{{"regular", b.FontFiles.Regular, &faces.Regular}, {"bold", b.FontFiles.Bold, &faces.Bold},
+			{"italic", b.FontFiles.Italic, &faces.Italic}, {"boldItalic", b.FontFiles.BoldItalic, &faces.BoldItalic}} {
 			p := l.path("brand.fontFiles."+f.key, f.path)
 			if p == "" {
 				continue
 			}
 			data, err := userfile.Read(p, userfile.Font)
 			if err != nil {
-				return nil, fmt.Errorf("%s: brand.fontFiles.%s: %w", l.cfg.At("brand", "fontFiles", f.key), f.key, err)
+				return nil, nil, fmt.Errorf("%s: brand.fontFiles.%s: %w", l.cfg.At("brand", "fontFiles", f.key), f.key, err)
 			}
 			*f.to = data
+			files = append(files, data)
 		}
 		name := strings.TrimSpace(b.Font)
 		if name == "" {
 			name = strings.TrimSuffix(filepath.Base(b.FontFiles.Regular), filepath.Ext(b.FontFiles.Regular))
 		}
-		out.Font = &doc.Typeface{Name: name, Files: files}
+		out.Font = &doc.Typeface{Name: name, Files: faces}
 	} else if b.Font != "" {
 		known := false
 		for _, f := range doc.EmbeddedFamilies {
 			known = known || strings.EqualFold(f, strings.Join(strings.Fields(b.Font), " "))
 		}
 		if !known {
-			return nil, fmt.Errorf("%s: brand.font %q is not embedded (embedded: %s; for your own TrueType family set brand.fontFiles.regular)", l.cfg.At("brand", "font"), b.Font, strings.Join(doc.EmbeddedFamilies, ", "))
+			return nil, nil, fmt.Errorf("%s: brand.font %q is not embedded (embedded: %s; for your own TrueType family set brand.fontFiles.regular)", l.cfg.At("brand", "font"), b.Font, strings.Join(doc.EmbeddedFamilies, ", "))
 		}
 		out.Font = &doc.Typeface{Name: b.Font}
 	}
-	return out, nil
+	return out, files, nil
 }

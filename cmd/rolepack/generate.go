@@ -201,7 +201,7 @@ func runGenerate(ctx context.Context, opts *GenerateOptions) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", cfg.At("formats"), err)
 	}
-	brand, err := brandOf(l, formats)
+	brand, _, err := brandOf(l, formats)
 	if err != nil {
 		return err
 	}

@@ -185,7 +185,7 @@ func runPack(ctx context.Context, opts *PackOptions) error {
 	if err != nil {
 		return fmt.Errorf("--format: %w", err)
 	}
-	brand, err := brandOf(l, formats)
+	brand, brandFiles, err := brandOf(l, formats)
 	if err != nil {
 		return err
 	}
@@ -198,6 +198,7 @@ func runPack(ctx context.Context, opts *PackOptions) error {
 	if err != nil {
 		return err
 	}
+	id.BrandFiles(brandFiles...)
 	rules, err := pack.EditorialRules(cfg)
 	if err != nil {
 		return err
