@@ -169,7 +169,7 @@ const (
 	ItemLimit = 100_000
 	// TotalItemLimit is the most items those functions may create, all
 	// calls of one execution together (a loop inside a loop).
-	TotalItemLimit = 10_000_000
+	TotalItemLimit = 1_000_000
 )
 
 // Execute runs a template over data and returns its text, within the

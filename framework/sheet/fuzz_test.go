@@ -29,7 +29,7 @@ func FuzzCSV(f *testing.F) {
 		if err != nil && (!strings.HasPrefix(err.Error(), "in.csv:") || strings.Contains(err.Error(), "\n")) {
 			t.Errorf("error %q is not one line naming the file", err)
 		}
-		if d := time.Since(start); d > 2*time.Second {
+		if d := time.Since(start); d > 20*time.Second { // far past linear: a hang, not load
 			t.Errorf("took %v for %d bytes", d, len(data))
 		}
 	})
