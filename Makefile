@@ -15,7 +15,7 @@ test:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
 	$(GO) vet ./...
 	$(GO) test ./...
-	$(GO) test -race $(RACE_PKGS)
+	$(GO) test -race -short $(RACE_PKGS)
 
 # Packages with tests that run external programs (LibreOffice, poppler's
 # pdftotext/pdfinfo): those tests are behind the e2e build tag, so that

@@ -244,6 +244,9 @@ func (g *generated) mustContain(t *testing.T, what string, want []string) {
 }
 
 func TestEveryKindInEveryFormat(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long single-goroutine test: make test runs it without -race; the race pass uses -short")
+	}
 	e, err := render.NewEngine("")
 	if err != nil {
 		t.Fatal(err)

@@ -94,6 +94,9 @@ var (
 // machine trail, no empty section, one title. It logs one line per
 // document (pages, words, criteria) so that drift shows in review.
 func TestPanelDocuments(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long single-goroutine test: make test runs it without -race; the race pass uses -short")
+	}
 	e, err := render.NewEngine("")
 	if err != nil {
 		t.Fatal(err)

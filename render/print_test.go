@@ -23,6 +23,9 @@ var (
 // PDF draws the same fractions of its text width), and that the scoring
 // sheet's evidence column is at least 40% of the table.
 func TestColumnWidthsAgree(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long single-goroutine test: make test runs it without -race; the race pass uses -short")
+	}
 	e, err := render.NewEngine("")
 	if err != nil {
 		t.Fatal(err)

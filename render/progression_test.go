@@ -134,6 +134,9 @@ func TestLadderHoldsEveryEntryAtEveryRung(t *testing.T) {
 // TestCareerMapInEveryFormat checks that every format the progression kind
 // offers holds every row and every cell's text, in reading order.
 func TestCareerMapInEveryFormat(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long single-goroutine test: make test runs it without -race; the race pass uses -short")
+	}
 	_, _, ctx := ladderFixture(t)
 	kinds, err := render.LookupKinds([]string{"progression"})
 	if err != nil {

@@ -111,6 +111,9 @@ func readStyled(md string) string {
 // of styles and checks that a GFM reader gets back every character with its
 // style.
 func TestStyleCombinations(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long single-goroutine test: make test runs it without -race; the race pass uses -short")
+	}
 	styles := []doc.Style{0, doc.Bold, doc.Italic, doc.Code, doc.Bold | doc.Italic, doc.Bold | doc.Code, doc.Italic | doc.Code}
 	texts := append([]string{"word", "(note)", "“quoted”", "end.", " spaced ", "a*b", "x_y"}, tricky...)
 	short := []string{"word", "(n)", " s ", "“q”"}
