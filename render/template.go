@@ -293,6 +293,8 @@ func Funcs() template.FuncMap {
 		return strings.Join(parts, "<br>")
 	}
 	f["lowerFirst"] = lowerFirst
+	f["prose"] = prose
+	f["series"] = series
 	f["marked"] = markedDescriptor
 	f["sentence"] = sentence
 	f["plain"] = plainTitle
@@ -412,6 +414,97 @@ func groupItems(items []*compose.Item) []ItemGroup {
 
 // lowerFirst lower-cases the first letter of s unless s starts with an
 // acronym.
+// criterionLeads are the openings criteria share ("Experience of …"),
+// each with the part a later item in a prose list keeps ("of …").
+var criterionLeads = [...][2]string{
+	{"experience of ", "of "},
+	{"experience in ", "in "},
+	{"knowledge of ", "of "},
+	{"understanding of ", "of "},
+	{"ability to ", "to "},
+}
+
+// prose joins phrases into one sentence fragment, Markdown escaped: "a",
+// "a and b", "a, b and c", with a comma before the "and" when a phrase has
+// an "and" of its own. A phrase that opens as the one before it does
+// drops the shared opening: "experience of pipelines, and of data
+// modelling", never "experience of pipelines; and experience of data
+// modelling".
+func prose(list any) string {
+	items := textsOf(list)
+	parts := make([]string, 0, len(items))
+	inner := false
+	prev := ""
+	for _, it := range items {
+		it = strings.TrimSpace(it)
+		if it == "" {
+			continue
+		}
+		lead := ""
+		for _, l := range criterionLeads {
+			if len(it) > len(l[0]) && strings.EqualFold(it[:len(l[0])], l[0]) {
+				lead = l[0]
+				if strings.EqualFold(prev, l[0]) {
+					it = l[1] + it[len(l[0]):]
+				}
+				break
+			}
+		}
+		prev = lead
+		inner = inner || strings.Contains(it, " and ")
+		parts = append(parts, EscapeMarkdown(it))
+	}
+	switch len(parts) {
+	case 0:
+		return ""
+	case 1:
+		return parts[0]
+	}
+	and := " and "
+	if inner {
+		and = ", and "
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + and + parts[len(parts)-1]
+}
+
+// series joins titles into a list a sentence can hold, Markdown escaped:
+// "a", "a and b", or "a; b; and c" when there are three or more, so
+// titles with commas or "and" of their own stay apart.
+func series(list any) string {
+	items := textsOf(list)
+	parts := make([]string, 0, len(items))
+	for _, it := range items {
+		if it = strings.TrimSpace(it); it != "" {
+			parts = append(parts, EscapeMarkdown(it))
+		}
+	}
+	switch len(parts) {
+	case 0:
+		return ""
+	case 1:
+		return parts[0]
+	case 2:
+		return parts[0] + " and " + parts[1]
+	}
+	return strings.Join(parts[:len(parts)-1], "; ") + "; and " + parts[len(parts)-1]
+}
+
+// textsOf is the text of each element of a template list ([]string, or
+// sprig's []interface{}).
+func textsOf(list any) []string {
+	switch l := list.(type) {
+	case []string:
+		return l
+	case []any:
+		out := make([]string, len(l))
+		for i, v := range l {
+			out[i] = fmt.Sprint(v)
+		}
+		return out
+	}
+	return nil
+}
+
 func lowerFirst(s string) string {
 	if s == "" || strings.ToUpper(s[:1]) != s[:1] || (len(s) > 1 && strings.ToUpper(s[1:2]) == s[1:2]) {
 		return s // keep acronyms such as "IT Environment"

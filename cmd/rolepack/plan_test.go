@@ -32,7 +32,7 @@ func TestPlanOnlyNeedsNoLevel(t *testing.T) {
 		t.Fatal(err)
 	}
 	b, _ := os.ReadFile(filepath.Join(dir, "pdp.md"))
-	if !strings.Contains(string(b), "**Data engineer: from Entry to Mid**") {
+	if !strings.Contains(string(b), "# Data engineer: from Entry to Mid\n") {
 		t.Errorf("pdp.md does not run Entry to Mid:\n%.600s", b)
 	}
 }

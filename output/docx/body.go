@@ -450,7 +450,8 @@ func (b *builder) listParagraph(runs []doc.Inline, numID, ilvl int) {
 // table writes a Word table: full width, fixed column widths from the
 // tree, the first row marked as a repeating header row, rows that never
 // split, and the rows the pagination rules keep together marked keepNext
-// (every row of a short table; the header and first rows of a long one).
+// (every row of a short table; the header and first rows and the last two
+// rows of a longer one).
 func (b *builder) table(t *doc.Table) {
 	cols := t.Columns()
 	if cols == 0 {
@@ -476,7 +477,11 @@ func (b *builder) table(t *doc.Table) {
 		b.s(`"/>`)
 	}
 	b.s(`</w:tblGrid>`)
-	keepAll := t.KeepWhole(b.meta.Landscape)
+	// Word moves a table whose rows all keep with the next to the next page
+	// when it does not fit: only one short enough to leave no more than
+	// doc.MaxWaste of a page empty is kept whole.
+	l := b.meta.Landscape
+	keepAll := t.KeepWhole(l) && t.HeightMM(l) <= doc.BodyMM(l)*doc.MaxWaste
 	if len(t.Header) > 0 {
 		b.row(t, t.Header, widths, -1, true)
 	}

@@ -79,8 +79,9 @@ func everyDocument(t *testing.T, c printCase) map[string]*doc.Document {
 
 // TestPagination lays out every document of every kind and checks the
 // rules a typesetter keeps: no page ends with a heading or with a table's
-// header row, and no page holds fewer than four lines (except the only
-// page of a one-page document).
+// header row, no page holds fewer than four lines (except the only page of
+// a one-page document), and no page but the last is left less than half
+// filled when what the next page opens with would have fitted on it.
 func TestPagination(t *testing.T) {
 	if testing.Short() {
 		t.Skip("lays out every kind three times")
@@ -115,6 +116,14 @@ func paginationProblems(tr *pdf.Trace) []string {
 				out = append(out, fmt.Sprintf("page %d of %d ends with the heading %q", i+1, n, p.Text))
 			case "table-header":
 				out = append(out, fmt.Sprintf("page %d of %d ends with the header row of a table (%q)", i+1, n, p.Text))
+			}
+		}
+		if i < n-1 {
+			next := tr.Pages[i+1]
+			// 6 mm: the space above a heading or a table.
+			if p.Used < p.Body/2 && !next.Kept && p.Used+6+next.Opening <= p.Body {
+				out = append(out, fmt.Sprintf("page %d of %d is %.0f%% filled (last %s %q), but the opening of page %d (%.0f mm) would have fitted",
+					i+1, n, 100*p.Used/p.Body, p.Last, strings.TrimSpace(p.Text), i+2, next.Opening))
 			}
 		}
 		if n > 1 && p.Lines < 4 {

@@ -119,16 +119,16 @@ func (w *Writer) Write(out io.Writer, d *doc.Document) (err error) {
 
 // maxAttempts bounds how often a document is laid out again to keep the
 // pagination rules the first layout broke.
-const maxAttempts = 4
+const maxAttempts = 6
 
 // lay lays d out, then again with new pages forced where the layout broke
 // a pagination rule, until it keeps them all or attempts run out. The
 // result is the same for the same document.
 func (w *Writer) lay(d *doc.Document) (*renderer, error) {
-	breaks := map[int]bool{}
+	breaks, split := map[int]bool{}, map[int]bool{}
 	for attempt := 1; ; attempt++ {
 		r := newRenderer(w, d)
-		r.breaks = breaks
+		r.breaks, r.split = breaks, split
 		if err := r.applyBrand(); err != nil {
 			return nil, err
 		}
@@ -138,7 +138,7 @@ func (w *Writer) lay(d *doc.Document) (*renderer, error) {
 		if err := r.pdf.Error(); err != nil {
 			return nil, err
 		}
-		if attempt == maxAttempts || !r.adjust(breaks) {
+		if attempt == maxAttempts || !r.adjust(breaks, split) {
 			return r, nil
 		}
 	}
@@ -175,6 +175,7 @@ type renderer struct {
 	extents []blockExtent // where each top-level block was drawn
 	cur     int           // index of the top-level block being drawn
 	breaks  map[int]bool  // top-level blocks that start a new page
+	split   map[int]bool  // short tables (top-level blocks) that may break across pages after all
 }
 
 func newRenderer(w *Writer, d *doc.Document) *renderer {
@@ -266,7 +267,7 @@ func (r *renderer) render() error {
 			r.newPage()
 		}
 		if _, ok := b.(*doc.Heading); ok {
-			r.keep = r.startHeight(r.d.Blocks[i+1:], true)
+			r.keep = r.startHeight(i+1, true)
 		}
 		r.block(b)
 		if err := r.pdf.Error(); err != nil {
@@ -440,32 +441,32 @@ func (r *renderer) heading(h *doc.Heading) {
 	r.y += hs.after
 }
 
-// startHeight is the height of the opening of blocks, which a heading just
-// before them is kept with: the first lines of a paragraph (all of a short
-// one, and with chain the start of a table or list after it), a table's
-// header and first row, a list's first item, a chart. It is capped at half
-// a page, so keeping never leaves more than half a page empty.
-func (r *renderer) startHeight(next []doc.Block, chain bool) float64 {
-	if len(next) == 0 {
+// startHeight is the height of the opening of the blocks from index i,
+// which a heading just before them is kept with: the first lines of a
+// paragraph (all of a short one, and with chain the start of a table or
+// list after it), what a table needs to start (all of a short one), a
+// list's first item, a chart. It is at most a page.
+func (r *renderer) startHeight(i int, chain bool) float64 {
+	if i >= len(r.d.Blocks) {
 		return 0
 	}
 	lh := bodyText.lineHeight()
 	h := 0.0
-	switch b := next[0].(type) {
+	switch b := r.d.Blocks[i].(type) {
 	case *doc.Paragraph:
 		n := len(r.wrap(b.Text, r.width, bodySize, 0))
 		h = float64(min(n, 2)) * lh
 		if n <= 3 {
 			h = float64(n)*lh + 2.6
-			if chain && len(next) > 1 {
-				switch next[1].(type) {
+			if chain && i+1 < len(r.d.Blocks) {
+				switch r.d.Blocks[i+1].(type) {
 				case *doc.Table, *doc.List:
-					h += r.startHeight(next[1:], false)
+					h += r.startHeight(i+1, false)
 				}
 			}
 		}
 	case *doc.Table:
-		return r.tableStart(b) // what the table itself needs: a short one whole
+		h = r.tableStart(i, b) // what the table itself needs: a short one whole
 	case *doc.List:
 		h = 2 * lh
 		if len(b.Items) > 0 && len(b.Items[0].Blocks) > 0 {
@@ -476,7 +477,7 @@ func (r *renderer) startHeight(next []doc.Block, chain bool) float64 {
 	case *doc.Chart:
 		h = 40
 	}
-	return min(h, (r.bottom-r.top)/2)
+	return min(h, r.bottom-r.top)
 }
 
 // title renders the first level-1 heading as the document's title block:

@@ -105,6 +105,7 @@ func (r *renderer) table(t *doc.Table) {
 		return
 	}
 	tl := r.layoutTable(t)
+	tl.whole = tl.whole && !r.split[r.cur]
 	lh := tableText.lineHeight()
 	r.space(1.5)
 	r.ensure(tl.start(r.bottom-r.top) - 1.5)
@@ -191,13 +192,15 @@ func (r *renderer) table(t *doc.Table) {
 	r.y += 4
 }
 
-// tableStart is the height that must fit on a page before the table
-// begins there.
-func (r *renderer) tableStart(t *doc.Table) float64 {
+// tableStart is the height that must fit on a page before the table,
+// top-level block i, begins there.
+func (r *renderer) tableStart(i int, t *doc.Table) float64 {
 	if t.Columns() == 0 {
 		return 0
 	}
-	return r.layoutTable(t).start(r.bottom - r.top)
+	tl := r.layoutTable(t)
+	tl.whole = tl.whole && !r.split[i]
+	return tl.start(r.bottom - r.top)
 }
 
 // rowCells opens a table row (TR) in the open table and makes its n cells,

@@ -26,9 +26,21 @@ type Trace struct {
 
 // PageTrace is one page of a Trace.
 type PageTrace struct {
-	Lines int    // lines of body text (a chart counts as 4, a table row as its lines)
-	Last  string // "heading", "text", "table-header", "row", "chart" or "rule"
-	Text  string // the plain text of the last element, for messages
+	Lines int     // lines of body text (a chart counts as 4, a table row as its lines)
+	Used  float64 // height filled, from the top of the body to the foot of the last element, in mm
+	Body  float64 // height of the page's body, in mm
+	// Opening is the height, from the top of the body, down to the foot of
+	// the page's second line of text or table row (or its first chart):
+	// what the page opens with, which the page before could have taken.
+	Opening float64
+	// Kept is whether the page opens with a block the template asked to
+	// keep whole with others or to start a new page, which may leave the
+	// page before emptier.
+	Kept bool
+	Last string // "heading", "text", "table-header", "row", "chart" or "rule"
+	Text string // the plain text of the last element, for messages
+
+	opened int // elements counted into Opening
 }
 
 // Layout lays d out as Write would and returns its trace.
@@ -63,7 +75,22 @@ func (r *renderer) mark(kind string, lines int, h float64, text string) {
 		r.pages = append(r.pages, PageTrace{})
 	}
 	pt := &r.pages[p-1]
+	if pt.Last == "" && r.cur > 0 && r.cur < len(r.extents) && r.extents[r.cur].fromPage == 0 {
+		_, brk := r.d.Blocks[r.cur-1].(*doc.PageBreak)
+		pt.Kept = brk || r.kept(r.cur)
+	}
 	pt.Lines += lines
+	pt.Used = max(pt.Used, r.y-r.top)
+	pt.Body = r.bottom - r.top
+	switch {
+	case pt.opened >= 2:
+	case kind == markChart:
+		pt.opened = 2
+		pt.Opening = r.y - r.top
+	case kind == markText || kind == markRow:
+		pt.opened++
+		pt.Opening = r.y - r.top
+	}
 	pt.Last, pt.Text = kind, text
 	if r.cur < 0 || r.cur >= len(r.extents) {
 		return
@@ -106,9 +133,11 @@ const minPageLines = 4
 // adjust reads the layout just made and returns where a new page should
 // start for the next attempt to keep the rules it broke: a kept span that
 // fits on a page but was split, a page ending with a heading or a table's
-// header row, a last page holding less than minPageLines lines. It returns
-// false when there is nothing more to move.
-func (r *renderer) adjust(breaks map[int]bool) bool {
+// header row, a last page holding less than minPageLines lines. It also
+// lets a short table that was moved whole to the next page, leaving more
+// than maxWaste of a page empty, break across the two pages instead (see
+// fillPages). It returns false when there is nothing more to move.
+func (r *renderer) adjust(breaks, split map[int]bool) bool {
 	changed := false
 	force := func(i int) {
 		if i <= 0 || i >= len(r.extents) {
@@ -137,6 +166,9 @@ func (r *renderer) adjust(breaks map[int]bool) bool {
 			force(from)
 		}
 	}
+	if r.fillPages(breaks, split) {
+		changed = true
+	}
 	n := len(r.pages)
 	for p := 1; p < n; p++ {
 		if last := r.pages[p-1].Last; last == markHeading || last == markTableHeader {
@@ -149,6 +181,107 @@ func (r *renderer) adjust(breaks map[int]bool) bool {
 		force(r.lastBlockStarting(n - 1))
 	}
 	return changed
+}
+
+// maxWaste is the most of a page a short table kept whole may leave empty
+// by moving to the next page; a template's keep and a page break (a new
+// major section) may leave more.
+const maxWaste = doc.MaxWaste
+
+// fillPages finds pages, other than the last, filled to less than
+// 1-maxWaste whose next page opens with a short table kept whole (with the
+// heading and the short paragraph that introduce it), where the opening of
+// that table (heading, introduction, header and doc.MinStartRows rows) fits
+// on the emptier page. It marks such tables as free to break across pages
+// and lifts the breaks forced before them. It returns whether it marked
+// one.
+func (r *renderer) fillPages(breaks, split map[int]bool) bool {
+	body := r.bottom - r.top
+	changed := false
+	for p := 1; p < len(r.pages); p++ {
+		if r.pages[p-1].Used >= body*(1-maxWaste) {
+			continue
+		}
+		u := r.firstBlockStarting(p + 1)
+		if u <= 0 || r.extents[u-1].toPage != p || r.kept(u) {
+			continue
+		}
+		if _, ok := r.d.Blocks[u-1].(*doc.PageBreak); ok {
+			continue
+		}
+		if h, ok := r.d.Blocks[u].(*doc.Heading); ok && h.Level <= 1 {
+			continue
+		}
+		t := u
+		for t < len(r.d.Blocks) {
+			if _, ok := r.d.Blocks[t].(*doc.Table); ok {
+				break
+			}
+			if !r.introduces(t) || t-u >= 3 {
+				t = len(r.d.Blocks)
+				break
+			}
+			t++
+		}
+		if t >= len(r.d.Blocks) || split[t] || r.kept(t) {
+			continue
+		}
+		tbl := r.d.Blocks[t].(*doc.Table)
+		tl := r.layoutTable(tbl)
+		if !tl.whole || len(tl.rows) <= 2*doc.MinStartRows-1 {
+			continue // not kept whole, or too short to break into two and two rows
+		}
+		open := 1.5 + 6 + r.height(u, t) // the space before, the heading and introduction as drawn
+		if tl.hdr != nil {
+			open += rowHeight(*tl.hdr)
+		}
+		for i := range doc.MinStartRows {
+			open += rowHeight(tl.rows[i])
+		}
+		if r.pages[p-1].Used+open > body {
+			continue // breaking it would not bring its opening back
+		}
+		split[t] = true
+		for i := u; i <= t; i++ {
+			delete(breaks, i)
+		}
+		changed = true
+	}
+	return changed
+}
+
+// introduces reports whether top-level block i is a heading or a short
+// paragraph, which the block after it starts the section of.
+func (r *renderer) introduces(i int) bool {
+	switch b := r.d.Blocks[i].(type) {
+	case *doc.Heading:
+		return true
+	case *doc.Paragraph:
+		return len(r.wrap(b.Text, r.width, bodySize, 0)) <= 3
+	}
+	return false
+}
+
+// kept reports whether top-level block i is inside one of the template's
+// kept spans, which move whole to the next page whatever they leave empty.
+func (r *renderer) kept(i int) bool {
+	for _, k := range r.d.Keeps {
+		if i >= k.From && i < k.To {
+			return true
+		}
+	}
+	return false
+}
+
+// firstBlockStarting is the first top-level block that starts on page p,
+// -1 if none.
+func (r *renderer) firstBlockStarting(p int) int {
+	for i, e := range r.extents {
+		if e.fromPage == p {
+			return i
+		}
+	}
+	return -1
 }
 
 // lastBlockOn is the top-level block drawn last on page p.

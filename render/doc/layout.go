@@ -277,6 +277,24 @@ const (
 	tableRowPadMM   = 2.6
 )
 
+// MaxWaste is the most of a page's body that a short table kept whole may
+// leave empty by moving to the next page. A typesetter starts a kept table
+// where it fits and moves it when it does not, but breaks it (header
+// repeated, MinStartRows rows at least on each page) rather than leave
+// more than about a third of a page empty. The PDF writer decides this
+// from its layout; the DOCX writer, whose pages Word lays out, keeps whole
+// only tables no taller than this share of a page.
+const MaxWaste = 1.0 / 3
+
+// BodyMM is the height of an A4 page's body in millimetres, below the
+// running header and above the footer.
+func BodyMM(landscape bool) float64 {
+	if landscape {
+		return bodyLandscapeMM
+	}
+	return bodyPortraitMM
+}
+
 // KeepWhole reports whether the table is kept whole on one page: it has
 // at most KeepTableRows body rows and, as estimated from its column
 // widths, fits on a page below a heading. Longer tables start only where
@@ -285,10 +303,12 @@ func (t *Table) KeepWhole(landscape bool) bool {
 	if len(t.Rows) > KeepTableRows {
 		return false
 	}
-	body := float64(bodyPortraitMM)
-	if landscape {
-		body = bodyLandscapeMM
-	}
+	return t.HeightMM(landscape) <= BodyMM(landscape)-headingRoomMM
+}
+
+// HeightMM estimates the table's height in millimetres from its column
+// widths on an A4 page of the given orientation.
+func (t *Table) HeightMM(landscape bool) float64 {
 	w := t.ColumnWidths(landscape)
 	avail := TextWidthMM(landscape)
 	rowH := func(cells []Cell, minLines int, bold bool) float64 {
@@ -305,7 +325,7 @@ func (t *Table) KeepWhole(landscape bool) bool {
 	for _, r := range t.Rows {
 		h += rowH(r, t.MinLines, false)
 	}
-	return h <= body-headingRoomMM
+	return h
 }
 
 // Span is a run of top-level blocks, Blocks[From:To], that paged writers
