@@ -4502,8 +4502,9 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 
 				f.newobj()
-				f.out("<</Length " + strconv.Itoa(len(toUnicode)) + ">>")
-				f.putstream([]byte(toUnicode))
+				cmap := toUnicodeCMap(usedRunes)
+				f.out("<</Length " + strconv.Itoa(len(cmap)) + ">>")
+				f.putstream(cmap)
 				f.out("endobj")
 
 				// CIDInfo
