@@ -22,8 +22,8 @@ import (
 // The renderer builds the tree while it draws, so the tree's order is the
 // drawing order, which is the document's reading order. fpdf writes the
 // objects through the small hooks of the patched copy under
-// third_party/fpdf (SetPageDictionaryEntries, SetExtraObjects; see its
-// PATCHES.md).
+// third_party/fpdf (SetPageDictionaryEntries, SetExtraObjects,
+// SetLinkAnnotationEntries; see its PATCHES.md).
 
 // structElem is one element of the structure tree.
 type structElem struct {
