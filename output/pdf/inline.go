@@ -265,13 +265,24 @@ func (r *renderer) drawLine(ln line, x, y, h float64, ts textStyle, align doc.Al
 		} else {
 			r.textColor(ts.color)
 		}
+		target, annots := fr.link, 0
+		if link {
+			if r.inArtifact() {
+				target = "" // a link annotation must be in the structure, which artifacts are not
+			}
+			annots = r.pdf.LinkAnnotationCount(r.pdf.PageNo())
+		}
 		r.pdf.SetXY(x, y)
-		r.pdf.CellFormat(fr.w, h, fr.text, "", 0, "L", false, 0, fr.link)
+		r.pdf.CellFormat(fr.w, h, fr.text, "", 0, "L", false, 0, target)
 		if link && i == len(ln.frags)-1 && ln.space && r.tag != nil {
 			// The space after a link that ends the line, not underlined.
 			r.setFont(faceOf(fr.style), sizeFor(fr.style, ts.size), false)
 			r.pdf.SetXY(x+fr.w, y)
 			r.pdf.CellFormat(1, h, " ", "", 0, "L", false, 0, "")
+			fr.text += " "
+		}
+		if link {
+			r.linkDrawn(annots, fr.text)
 		}
 		if inLink {
 			r.leaveLink()

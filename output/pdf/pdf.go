@@ -278,7 +278,9 @@ func (r *renderer) render() error {
 	r.endContent()
 	r.decorate()
 	if r.tag != nil {
-		r.pageEntries()
+		if err := r.pageEntries(); err != nil {
+			return err
+		}
 	}
 	return nil
 }

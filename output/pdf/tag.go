@@ -22,8 +22,8 @@ import (
 // The renderer builds the tree while it draws, so the tree's order is the
 // drawing order, which is the document's reading order. fpdf writes the
 // objects through the small hooks of the patched copy under
-// third_party/fpdf (SetPageDictionaryEntries, SetExtraObjects; see its
-// PATCHES.md).
+// third_party/fpdf (SetPageDictionaryEntries, SetExtraObjects,
+// SetLinkAnnotationEntries; see its PATCHES.md).
 
 // structElem is one element of the structure tree.
 type structElem struct {
@@ -32,13 +32,23 @@ type structElem struct {
 	attrs  string // raw extra dictionary entries (/A, /Alt)
 	page   int    // page of the element's first marked content, 0 if none
 	kids   []structKid
+	text   string // a Link's text as drawn, for its annotations' /Contents
 }
 
-// structKid is a child of an element: another element, or a marked-content
-// sequence on a page.
+// structKid is a child of an element: another element, a marked-content
+// sequence on a page, or a link annotation.
 type structKid struct {
-	elem       int // child element, or -1 for marked content
+	elem       int // child element, or -1 for marked content or an annotation
 	page, mcid int
+	annot      int // 1 + the annotation's index in tagger.annots; 0 if none
+}
+
+// linkAnnot is a link annotation fpdf put, which the structure tree refers
+// to with an object reference (OBJR) from its Link element.
+type linkAnnot struct {
+	page, index int // page (from 1) and index among the page's link annotations
+	elem        int // the Link element
+	target      string
 }
 
 // tagger is the structure tree of one document being drawn and the state
@@ -54,6 +64,8 @@ type tagger struct {
 
 	link       int    // the Link element drawn last in its parent, -1 if none
 	linkTarget string // its target
+
+	annots []linkAnnot // link annotations, in drawing order
 }
 
 func newTagger() *tagger {
@@ -211,6 +223,27 @@ func (r *renderer) leaveLink() {
 	t.link = link
 }
 
+// linkDrawn records the link annotations fpdf has put on the current page
+// beyond the first count as annotations of the open Link element, whose
+// text continues with text.
+func (r *renderer) linkDrawn(count int, text string) {
+	t := r.tag
+	if t == nil || r.inArtifact() {
+		return
+	}
+	e := t.stack[len(t.stack)-1]
+	el := &t.elems[e]
+	if el.typ != "Link" {
+		return
+	}
+	el.text += text
+	p := r.pdf.PageNo()
+	for i := count; i < r.pdf.LinkAnnotationCount(p); i++ {
+		t.annots = append(t.annots, linkAnnot{page: p, index: i, elem: e, target: t.linkTarget})
+		el.kids = append(el.kids, structKid{elem: -1, page: p, annot: len(t.annots)})
+	}
+}
+
 // textContent marks what is drawn next as content of the open element,
 // unless an artifact is open.
 func (r *renderer) textContent() {
@@ -254,11 +287,26 @@ func pdfString(s string) string {
 	return b.String()
 }
 
-// pageEntries sets /StructParents and /Tabs /S on every page.
-func (r *renderer) pageEntries() {
-	for p := 1; p <= r.pdf.PageCount(); p++ {
+// pageEntries sets /StructParents and /Tabs /S on every page, and on every
+// link annotation its /StructParent (its key in the parent tree, after the
+// pages' keys) and /Contents, the link's text (its target when the text is
+// blank), which assistive technology reads as the link's description.
+func (r *renderer) pageEntries() error {
+	pages := r.pdf.PageCount()
+	for p := 1; p <= pages; p++ {
 		r.pdf.SetPageDictionaryEntries(p, "/StructParents "+strconv.Itoa(p-1)+" /Tabs /S")
 	}
+	for k, a := range r.tag.annots {
+		contents := strings.Join(strings.Fields(r.tag.elems[a.elem].text), " ")
+		if contents == "" {
+			contents = a.target
+		}
+		entries := "/StructParent " + strconv.Itoa(pages+k) + " /Contents " + pdfString(contents)
+		if !r.pdf.SetLinkAnnotationEntries(a.page, a.index, entries) {
+			return fmt.Errorf("tagging: no link annotation %d on page %d", a.index, a.page)
+		}
+	}
+	return nil
 }
 
 // writeTree writes the structure tree root, the parent tree and every
@@ -279,7 +327,7 @@ func (t *tagger) writeTree(w *fpdf.ObjectWriter) (string, error) {
 	b = append(b, " /ParentTree "...)
 	b = ref(b, parents)
 	b = append(b, " /ParentTreeNextKey "...)
-	b = strconv.AppendInt(b, int64(pages), 10)
+	b = strconv.AppendInt(b, int64(pages+len(t.annots)), 10)
 	b = append(b, ">>"...)
 	if n := w.WriteObject(b); n != root {
 		return "", fmt.Errorf("structure tree root written as object %d, want %d", n, root)
@@ -298,6 +346,12 @@ func (t *tagger) writeTree(w *fpdf.ObjectWriter) (string, error) {
 			}
 		}
 		b = append(b, "]\n"...)
+	}
+	for k, a := range t.annots {
+		b = strconv.AppendInt(b, int64(pages+k), 10)
+		b = append(b, ' ')
+		b = ref(b, first+a.elem)
+		b = append(b, '\n')
 	}
 	b = append(b, "]>>"...)
 	w.WriteObject(b)
@@ -328,6 +382,17 @@ func (t *tagger) writeTree(w *fpdf.ObjectWriter) (string, error) {
 			switch {
 			case kid.elem >= 0:
 				b = ref(b, first+kid.elem)
+			case kid.annot > 0:
+				a := t.annots[kid.annot-1]
+				obj := w.LinkAnnotationObject(a.page, a.index)
+				if obj == 0 {
+					return "", fmt.Errorf("link annotation %d of page %d was not written as an object", a.index, a.page)
+				}
+				b = append(b, "<</Type /OBJR /Obj "...)
+				b = ref(b, obj)
+				b = append(b, " /Pg "...)
+				b = ref(b, w.PageObject(a.page))
+				b = append(b, ">>"...)
 			case kid.page == e.page:
 				b = strconv.AppendInt(b, int64(kid.mcid), 10)
 			default:

@@ -6,6 +6,7 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -44,8 +45,14 @@ type structNode struct {
 	kids  []*structNode
 	mcs   []mcKey // marked content, in order, interleaved with kids by seq
 	seq   []any   // kids and marked content in order: *structNode or mcKey
+	objrs []objRef
+	obj   int // the element's object number
 	depth int
 }
+
+// objRef is an object reference (OBJR) kid of an element: the object and
+// the page it is on.
+type objRef struct{ obj, page int }
 
 // tagged is a PDF read back: its pages' content and its structure tree.
 type tagged struct {
@@ -56,6 +63,10 @@ type tagged struct {
 	refs   map[mcKey]int        // how often the tree refers to each sequence
 	parent map[mcKey]int        // element object number the parent tree gives
 	elemOf map[mcKey]int        // element object number that refers to it
+
+	annotParent map[int]int   // annotation /StructParent key -> element object number, from the parent tree
+	pageAnnots  map[int][]int // page object number -> its indirect annotations' object numbers
+	inlineAnnot int           // annotations written inline (direct) in a page's /Annots
 }
 
 func readTagged(t *testing.T, b []byte) *tagged {
@@ -70,7 +81,8 @@ func readTagged(t *testing.T, b []byte) *tagged {
 		t.Fatal(err)
 	}
 	x := ctx.XRefTable
-	tg := &tagged{ctx: ctx, pages: map[int]*pageContent{}, refs: map[mcKey]int{}, parent: map[mcKey]int{}, elemOf: map[mcKey]int{}}
+	tg := &tagged{ctx: ctx, pages: map[int]*pageContent{}, refs: map[mcKey]int{}, parent: map[mcKey]int{}, elemOf: map[mcKey]int{},
+		annotParent: map[int]int{}, pageAnnots: map[int][]int{}}
 	structParents := map[int]int{} // StructParents key -> page object number
 	for p := 1; p <= ctx.PageCount; p++ {
 		d, ref, _, err := x.PageDict(p, false)
@@ -87,6 +99,19 @@ func readTagged(t *testing.T, b []byte) *tagged {
 			t.Fatalf("page %d has no /StructParents", p)
 		}
 		structParents[*sp] = nr
+		if annots, ok := d["Annots"]; ok {
+			arr, err := x.DereferenceArray(annots)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, a := range arr {
+				if ref, ok := a.(types.IndirectRef); ok {
+					tg.pageAnnots[nr] = append(tg.pageAnnots[nr], ref.ObjectNumber.Value())
+				} else {
+					tg.inlineAnnot++
+				}
+			}
+		}
 		content, err := x.PageContent(d, p)
 		if err != nil {
 			t.Fatal(err)
@@ -117,6 +142,11 @@ func readTagged(t *testing.T, b []byte) *tagged {
 	}
 	for i := 0; i+1 < len(nums); i += 2 {
 		key := int(nums[i].(types.Integer))
+		if ref, ok := nums[i+1].(types.IndirectRef); ok {
+			// An annotation's /StructParent: the element that holds it.
+			tg.annotParent[key] = ref.ObjectNumber.Value()
+			continue
+		}
 		page, ok := structParents[key]
 		if !ok {
 			t.Errorf("parent tree key %d is no page's /StructParents", key)
@@ -148,7 +178,7 @@ func (tg *tagged) walk(t *testing.T, ref types.IndirectRef, pg, depth int) *stru
 	if err != nil {
 		t.Fatal(err)
 	}
-	n := &structNode{depth: depth}
+	n := &structNode{depth: depth, obj: ref.ObjectNumber.Value()}
 	if s := d.NameEntry("S"); s != nil {
 		n.typ = *s
 	}
@@ -179,6 +209,10 @@ func (tg *tagged) walk(t *testing.T, ref types.IndirectRef, pg, depth int) *stru
 			tg.addMC(n, mcKey{pg, int(kid)}, self)
 		case types.Dict:
 			p := kid["Pg"].(types.IndirectRef).ObjectNumber.Value()
+			if kid.Type() != nil && *kid.Type() == "OBJR" {
+				n.objrs = append(n.objrs, objRef{kid["Obj"].(types.IndirectRef).ObjectNumber.Value(), p})
+				continue
+			}
 			tg.addMC(n, mcKey{p, *kid.IntEntry("MCID")}, self)
 		case types.IndirectRef:
 			c := tg.walk(t, kid, pg, depth+1)
@@ -449,7 +483,69 @@ func checkTagged(t *testing.T, name string, b []byte) *tagged {
 	if tg.root.typ != "Document" {
 		t.Errorf("%s: root element is %q, want Document", name, tg.root.typ)
 	}
+	checkLinkAnnotations(t, name, tg)
 	return tg
+}
+
+// checkLinkAnnotations checks that every link annotation is in the
+// structure (Matterhorn 28-011) with a description (28-012): each Link
+// element refers to its annotations with OBJR kids, each annotation is an
+// indirect object in its page's /Annots with a /StructParent the parent
+// tree maps back to that Link and non-empty /Contents, and no annotation
+// is left out of the structure or referred to twice.
+func checkLinkAnnotations(t *testing.T, name string, tg *tagged) {
+	t.Helper()
+	x := tg.ctx.XRefTable
+	if tg.inlineAnnot > 0 {
+		t.Errorf("%s: %d annotations written inline, which the structure cannot refer to", name, tg.inlineAnnot)
+	}
+	referred := map[int]int{}
+	var walk func(n *structNode)
+	walk = func(n *structNode) {
+		if n.typ == "Link" && len(n.objrs) == 0 {
+			t.Errorf("%s: Link %q has no OBJR to its annotation", name, tg.text(n))
+		}
+		if n.typ != "Link" && len(n.objrs) > 0 {
+			t.Errorf("%s: %s element has OBJR kids", name, n.typ)
+		}
+		for _, o := range n.objrs {
+			referred[o.obj]++
+			if !slices.Contains(tg.pageAnnots[o.page], o.obj) {
+				t.Errorf("%s: OBJR to object %d, not an annotation of page object %d", name, o.obj, o.page)
+			}
+			d, err := x.DereferenceDict(types.IndirectRef{ObjectNumber: types.Integer(o.obj)})
+			if err != nil || d == nil {
+				t.Errorf("%s: OBJR to object %d: %v", name, o.obj, err)
+				continue
+			}
+			if st := d.Subtype(); st == nil || *st != "Link" {
+				t.Errorf("%s: Link's OBJR refers to a %v annotation", name, st)
+			}
+			sp := d.IntEntry("StructParent")
+			if sp == nil {
+				t.Errorf("%s: link annotation %d has no /StructParent", name, o.obj)
+			} else if tg.annotParent[*sp] != n.obj {
+				t.Errorf("%s: link annotation %d: parent tree gives object %d for /StructParent %d, want the Link %d", name, o.obj, tg.annotParent[*sp], *sp, n.obj)
+			}
+			if c, _ := x.DereferenceStringOrHexLiteral(d["Contents"], model.V10, nil); strings.TrimSpace(c) == "" {
+				t.Errorf("%s: link annotation %d has no /Contents", name, o.obj)
+			}
+		}
+		for _, k := range n.kids {
+			walk(k)
+		}
+	}
+	walk(tg.root)
+	for page, annots := range tg.pageAnnots {
+		for _, a := range annots {
+			if referred[a] != 1 {
+				t.Errorf("%s: annotation %d on page object %d referred to by %d OBJR kids, want 1", name, a, page, referred[a])
+			}
+		}
+	}
+	if len(tg.annotParent) != len(referred) {
+		t.Errorf("%s: parent tree has %d annotation keys, the structure %d annotations", name, len(tg.annotParent), len(referred))
+	}
 }
 
 // taggedDoc holds every kind of block the writer tags: a logo, headings,
@@ -512,17 +608,27 @@ func TestTaggedStructure(t *testing.T) {
 	if err := w.Write(&b, taggedDoc(t)); err != nil {
 		t.Fatal(err)
 	}
+	conf := model.NewDefaultConfiguration()
+	conf.ValidationMode = model.ValidationRelaxed
+	if err := api.Validate(bytes.NewReader(b.Bytes()), conf); err != nil {
+		t.Errorf("pdfcpu validate: %v", err)
+	}
+	if out := os.Getenv("ROLEPACK_TAGGED_SAMPLE"); out != "" {
+		if err := os.WriteFile(out, b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	tg := checkTagged(t, "sample", b.Bytes())
 	if len(tg.pageNr) < 3 {
 		t.Fatalf("the sample has %d pages, want the long table to run over at least 3", len(tg.pageNr))
 	}
-	var types []string
+	var kinds []string
 	for _, k := range tg.root.kids {
-		types = append(types, k.typ)
+		kinds = append(kinds, k.typ)
 	}
 	want := []string{"Figure", "P", "H1", "Table", "H2", "P", "L", "H3", "Table", "Figure", "P"}
-	if !slices.Equal(types, want) {
-		t.Errorf("Document's children are %v, want %v", types, want)
+	if !slices.Equal(kinds, want) {
+		t.Errorf("Document's children are %v, want %v", kinds, want)
 	}
 	figs := tg.root.find("Figure")
 	if len(figs) != 2 || figs[0].alt != "Example Health Data Service logo" || figs[1].alt != "Bar chart: Data modelling from Entry to Mid." {
@@ -550,6 +656,15 @@ func TestTaggedStructure(t *testing.T) {
 	links := tg.root.find("Link")
 	if len(links) != 1 || tg.text(links[0]) != "framework on GOV.UK for the full detail of every skill, every role and every level, with the tasks, the skills and the levels of each role in the data family" {
 		t.Errorf("want one Link with the link's whole text, got %d", len(links))
+	}
+	var contents []string
+	for _, o := range links[0].objrs {
+		d, _ := tg.ctx.XRefTable.DereferenceDict(types.IndirectRef{ObjectNumber: types.Integer(o.obj)})
+		c, _ := tg.ctx.XRefTable.DereferenceStringOrHexLiteral(d["Contents"], model.V10, nil)
+		contents = append(contents, c)
+	}
+	if len(contents) < 2 || len(slices.Compact(slices.Clone(contents))) != 1 || contents[0] != tg.text(links[0]) {
+		t.Errorf("the link over two lines has annotations with /Contents %q, want one per line, each the link's text", contents)
 	}
 	if p := tg.root.kids[5]; tg.text(p) != "Read the framework on GOV.UK for the full detail of every skill, every role and every level, with the tasks, the skills and the levels of each role in the data family before you apply." {
 		t.Errorf("paragraph with a link reads %q", tg.text(p))

@@ -340,6 +340,8 @@ type linkType struct {
 	x, y, wd, ht float64
 	link         int    // Auto-generated internal link ID or...
 	linkStr      string // ...application-provided external link string
+	entries      string // raw extra dictionary entries (SetLinkAnnotationEntries)
+	obj          int    // object number when written as an indirect object
 }
 
 type intLinkType struct {
