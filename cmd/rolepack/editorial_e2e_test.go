@@ -16,10 +16,10 @@ func TestEditsChangeThePDFText(t *testing.T) {
 		t.Fatalf("%v\n%s", err, stderr)
 	}
 	text := strings.Join(strings.Fields(pdfText(t, filepath.Join(dir, "jd.pdf"))), " ")
-	if strings.Contains(text, "ssacrifice") || !strings.Contains(text, "sacrifice") {
+	if strings.Contains(text, "enterprise-scale") || !strings.Contains(text, "organisation-wide data integration") {
 		t.Error("pdf: the replace edit is not applied")
 	}
-	if strings.Contains(text, "Column Storage Databases") || !strings.Contains(text, "Column storage databases") {
-		t.Error("pdf: the sentence-case edit is not applied")
+	if !strings.Contains(text, "Data modelling and design") {
+		t.Error("pdf: the retitle edit is not applied")
 	}
 }

@@ -84,27 +84,16 @@ func (b *builder) s(s string) { b.body = append(b.body, s...) }
 
 // keptWithNext reports whether top-level block i must stay on the page of
 // the block after it: inside one of the tree's kept spans (but its last
-// block), or a short paragraph between a heading and the table or list it
-// introduces.
+// block). A heading keeps with the paragraph after it by its own keepNext;
+// that paragraph does not chain on to a following list or table, because
+// LibreOffice does not honour a chain of keeps (the heading would be left
+// at the foot of the page), while a heading and its first line together
+// keep the rule in Word and LibreOffice alike.
 func keptWithNext(d *doc.Document, i int) bool {
 	for _, k := range d.Keeps {
 		if i >= k.From && i < k.To-1 {
 			return true
 		}
-	}
-	if i == 0 || i+1 >= len(d.Blocks) {
-		return false
-	}
-	p, ok := d.Blocks[i].(*doc.Paragraph)
-	if !ok || len(doc.PlainText(p.Text)) > 300 {
-		return false
-	}
-	if _, ok := d.Blocks[i-1].(*doc.Heading); !ok {
-		return false
-	}
-	switch d.Blocks[i+1].(type) {
-	case *doc.Table, *doc.List:
-		return true
 	}
 	return false
 }
