@@ -274,7 +274,7 @@ func readMeta(t *Table, h *header) meta {
 type builder struct {
 	t      *Table
 	h      *header
-	probs  []framework.Problem
+	probs  framework.Collector // capped as found
 	levels []framework.Level
 	lindex map[string]int // level id → index in levels
 	cats   []*category
@@ -295,7 +295,7 @@ type skill struct {
 }
 
 func (b *builder) warn(r Row, c int, format string, args ...any) {
-	b.probs = append(b.probs, b.t.Warnf(r, c, format, args...))
+	b.probs.Add(b.t.Warnf(r, c, format, args...))
 }
 
 // level returns the id of the level labelled label, adding it to the scale
@@ -640,7 +640,7 @@ func Catalogue(t *Table, opt Options) (*framework.Catalogue, framework.Source, [
 		err = b.long(title)
 	}
 	if err != nil {
-		return nil, src, b.probs, err
+		return nil, src, b.probs.Problems(), err
 	}
 	c := &framework.Catalogue{ID: framework.Slug(title), Title: title, From: t.Pos(hdr, 0)}
 	if c.ID == "" {
@@ -667,9 +667,9 @@ func Catalogue(t *Table, opt Options) (*framework.Catalogue, framework.Source, [
 		}
 	}
 	if len(c.Categories) == 0 {
-		return nil, src, b.probs, t.Errorf(hdr, h.col[colSkill], "no skill with a descriptor under this header")
+		return nil, src, b.probs.Problems(), t.Errorf(hdr, h.col[colSkill], "no skill with a descriptor under this header")
 	}
-	return c, src, b.probs, nil
+	return c, src, b.probs.Problems(), nil
 }
 
 var defaultSheetName = regexp.MustCompile(`(?i)^(sheet|feuil|tabelle|hoja|foglio|blad)\s*\d*$`)
