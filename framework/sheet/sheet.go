@@ -294,6 +294,26 @@ type skill struct {
 	col    int
 }
 
+// extraCells warns about every cell with text to the right of the header
+// row's last heading, which no column reads (issue 14: a row with several
+// extra cells named only the last). Each is named by its cell; past
+// framework.RepeatLimit the rest are counted.
+func (b *builder) extraCells(hdr Row, hrow int) {
+	width := 0
+	for c, v := range hdr.Cells {
+		if v != "" {
+			width = c + 1
+		}
+	}
+	for _, r := range b.t.Rows[hrow+1:] {
+		for c := width; c < len(r.Cells); c++ {
+			if r.Cells[c] != "" {
+				b.warn(r, c, "cell right of the header's last column is not read; give its column a heading (see --columns)")
+			}
+		}
+	}
+}
+
 func (b *builder) warn(r Row, c int, format string, args ...any) {
 	b.probs.Add(b.t.Warnf(r, c, format, args...))
 }
@@ -634,6 +654,7 @@ func Catalogue(t *Table, opt Options) (*framework.Catalogue, framework.Source, [
 			b.warn(hdr, c, "column %q is not read (not a skill, level or descriptor column; see --columns)", hdr.cell(c))
 		}
 	}
+	b.extraCells(hdr, h.row)
 	if h.wide {
 		err = b.wide(title)
 	} else {
