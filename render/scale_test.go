@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
 	"testing"
 
 	"github.com/rolepack/rolepack/framework"
@@ -98,5 +99,28 @@ func benchPDP(b *testing.B, n int, format string) {
 func BenchmarkPDPManyGroups(b *testing.B) {
 	for _, f := range []string{"md", "docx", "pdf"} {
 		b.Run(f, func(b *testing.B) { benchPDP(b, 2000, f) })
+	}
+}
+
+// TestJSONLDDescriptionCut: the JSON-LD description, built by copying a
+// growing string, takes at most 20 offers, so that a config of 40,000
+// offers (within the 1 MiB config limit) no longer takes 15 s (issue 14).
+func TestJSONLDDescriptionCut(t *testing.T) {
+	ctx := defaultContext(t, func(c *compose.Config) {
+		c.Organisation.Offer = nil
+		for i := range 40_000 {
+			c.Organisation.Offer = append(c.Organisation.Offer, fmt.Sprintf("Benefit %d", i))
+		}
+	})
+	e, err := render.NewEngine("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := e.Execute(context.Background(), "advert.jsonld.tmpl", ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(b), "Benefit "); n != 20 {
+		t.Errorf("%d offers in the description, want 20", n)
 	}
 }
