@@ -75,47 +75,88 @@ const RepeatLimit = 10
 // lines, not millions. The order of ps is kept; the summary follows the
 // last kept problem of its kind.
 func Condense(ps []Problem) []Problem {
-	type kind struct {
-		file, msg string
-		sev       Severity
-	}
-	type tally struct {
-		n, first, last int // problems past the limit, and their first and last lines
-		at             int // index in out of the last kept problem
-	}
-	seen := make(map[Problem]bool, len(ps))
-	counts := map[kind]*tally{}
-	kept := map[kind]int{}
-	out := make([]Problem, 0, min(len(ps), 1024))
+	var c Collector
 	for _, p := range ps {
-		if seen[p] {
-			continue
-		}
-		seen[p] = true
-		k := kind{p.File, p.Message, p.Severity}
-		if kept[k] < RepeatLimit {
-			kept[k]++
-			out = append(out, p)
-			if t := counts[k]; t != nil {
-				t.at = len(out) - 1
-			} else {
-				counts[k] = &tally{at: len(out) - 1}
-			}
-			continue
-		}
-		t := counts[k]
-		if t.n == 0 {
-			t.first = p.Line
-		}
-		t.n++
-		t.last = p.Line
+		c.Add(p)
 	}
-	if len(out) == len(ps) {
-		return out
+	return c.Problems()
+}
+
+// Collector gathers problems as an importer finds them, as Condense would
+// leave them: a problem already collected is dropped, and past RepeatLimit
+// problems with one message in one file only a count and the first and
+// last lines are kept, so that millions of identical warnings never take
+// more memory than a dozen (issue 14: 4M empty bullets). The zero value is
+// ready to use.
+type Collector struct {
+	kept    []Problem
+	seen    map[Problem]bool
+	repeats map[repeatKind]*repeatTally
+}
+
+type repeatKind struct {
+	file, msg string
+	sev       Severity
+}
+
+type repeatTally struct {
+	kept           int // problems of the kind kept
+	at             int // index in kept of the last of them
+	n, first, last int // problems past the limit, and their first and last lines
+}
+
+// Add collects p.
+func (c *Collector) Add(p Problem) {
+	if c.seen[p] {
+		return
 	}
-	// Insert each summary after the last kept problem of its kind.
+	if c.repeats == nil {
+		c.seen, c.repeats = map[Problem]bool{}, map[repeatKind]*repeatTally{}
+	}
+	k := repeatKind{p.File, p.Message, p.Severity}
+	t := c.repeats[k]
+	if t == nil {
+		t = &repeatTally{}
+		c.repeats[k] = t
+	}
+	if t.kept < RepeatLimit {
+		t.kept++
+		c.seen[p] = true
+		c.kept = append(c.kept, p)
+		t.at = len(c.kept) - 1
+		return
+	}
+	if t.n > 0 && p.Line == t.last && p.Line > 0 {
+		return // the same problem again, reached by another path
+	}
+	if t.n == 0 {
+		t.first = p.Line
+	}
+	t.n++
+	t.last = p.Line
+}
+
+// AddAll collects each of ps.
+func (c *Collector) AddAll(ps []Problem) {
+	for _, p := range ps {
+		c.Add(p)
+	}
+}
+
+// Len is the number of problems collected, counted ones included.
+func (c *Collector) Len() int {
+	n := len(c.kept)
+	for _, t := range c.repeats {
+		n += t.n
+	}
+	return n
+}
+
+// Problems returns the problems kept, in the order they came, each kind
+// past the limit followed by one line that counts the rest.
+func (c *Collector) Problems() []Problem {
 	after := map[int]Problem{}
-	for k, t := range counts {
+	for k, t := range c.repeats {
 		if t.n == 0 {
 			continue
 		}
@@ -125,8 +166,8 @@ func Condense(ps []Problem) []Problem {
 		}
 		after[t.at] = Problem{File: k.file, Line: 0, Severity: k.sev, Message: msg}
 	}
-	res := make([]Problem, 0, len(out)+len(after))
-	for i, p := range out {
+	res := make([]Problem, 0, len(c.kept)+len(after))
+	for i, p := range c.kept {
 		res = append(res, p)
 		if s, ok := after[i]; ok {
 			res = append(res, s)

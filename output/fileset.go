@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -123,7 +124,10 @@ func WriteSet(dir string, files []File, force bool) ([]string, error) {
 // exists that rolepack did not write (or that was edited since). Files
 // that already hold the same bytes are left alone. The manifest is
 // written last, listing every file written, even when a write fails part
-// way (the error is the write's). It returns the names it wrote.
+// way (the error is the write's); when the manifest cannot be written
+// then either (a full disk), the files the run created are removed and
+// the manifest written again, so that no file is left unlisted. It
+// returns the names it wrote.
 func (f *Folder) WriteSet(sub string, files []File, force bool) (written []string, err error) {
 	if err := f.checkPath(path.Join(sub, ManifestName)); err != nil {
 		return nil, err
@@ -144,11 +148,27 @@ func (f *Folder) WriteSet(sub string, files []File, force bool) (written []strin
 		}
 	}
 	changed := false
+	var created []string // files this run made where there were none
 	defer func() {
 		if !changed {
 			return
 		}
-		if merr := f.WriteFile(path.Join(sub, ManifestName), m.Bytes()); merr != nil && err == nil {
+		merr := f.WriteFile(path.Join(sub, ManifestName), m.Bytes())
+		if merr != nil && err != nil && len(created) > 0 {
+			// The disk is full, most likely: the manifest cannot list what
+			// was written. Take back the files this run created, which
+			// frees their space and leaves nothing unlisted, and try again.
+			for _, name := range created {
+				if f.root.Remove(path.Join(sub, name)) == nil {
+					delete(m, name)
+					written = slices.DeleteFunc(written, func(w string) bool { return w == name })
+				}
+			}
+			if merr = f.WriteFile(path.Join(sub, ManifestName), m.Bytes()); merr == nil {
+				err = fmt.Errorf("%w (the %d new files written before it were removed)", err, len(created))
+			}
+		}
+		if merr != nil && err == nil {
 			err = merr
 		}
 	}()
@@ -164,6 +184,9 @@ func (f *Folder) WriteSet(sub string, files []File, force bool) (written []strin
 		m[file.Name] = Sum(file.Data)
 		changed = true
 		written = append(written, file.Name)
+		if st[i] == StatusNew {
+			created = append(created, file.Name)
+		}
 	}
 	return written, nil
 }

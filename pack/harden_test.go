@@ -130,3 +130,34 @@ func TestBatchPanicFailsOnlyItsPack(t *testing.T) {
 		t.Errorf("index: %v\n%s", err, idx)
 	}
 }
+
+// TestReferencesThatMakeOneName: two references that make the same pack
+// name once made safe are not "a repeated reference": the error names
+// both as written and says what to do (issue 14).
+func TestReferencesThatMakeOneName(t *testing.T) {
+	e := newEnv(t)
+	rows := mustRows(t, "vacancies.csv", "reference,role,level\n"+
+		"REF/1,data-engineer,head\n"+
+		"REF:1,data-engineer,head\n"+
+		"ref-1,data-engineer,head\n"+
+		"REF/1,data-engineer,head\n")
+	s, err := e.batch(filepath.Join(t.TempDir(), "packs"), textFormats(t, e)).Run(context.Background(), rows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"",
+		`vacancies.csv:3: reference "REF:1" here and "REF/1" at line 2 both make the pack name REF-1-data-engineer-head (pack names keep letters, digits, '.', '_' and '-', and ignore case): give them different references`,
+		`vacancies.csv:4: reference "ref-1" here and "REF/1" at line 2 both make the pack name ref-1-data-engineer-head`,
+		`vacancies.csv:5: the same pack (REF-1-data-engineer-head) as line 2: reference, role and level repeat`,
+	}
+	for i, r := range s.Results {
+		got := ""
+		if r.Err != nil {
+			got = r.Err.Error()
+		}
+		if !strings.HasPrefix(got, want[i]) || (want[i] == "") != (got == "") {
+			t.Errorf("row %d: %q, want %q", i+2, got, want[i])
+		}
+	}
+}

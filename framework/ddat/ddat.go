@@ -115,7 +115,7 @@ type file struct {
 }
 
 // parseFile reads one summary. Warnings are appended to *warn.
-func parseFile(d *textprep.Doc, warn *[]framework.Problem) (*file, error) {
+func parseFile(d *textprep.Doc, warn *framework.Collector) (*file, error) {
 	name := d.Path // provenance names the file as given, like every message
 	f := &file{name: name}
 	i := 0
@@ -157,7 +157,7 @@ func parseFile(d *textprep.Doc, warn *[]framework.Problem) (*file, error) {
 		}
 		text, bullet := bulletText(s)
 		if bullet && text == "" {
-			*warn = append(*warn, framework.Warnf(d.Path, l.N, "empty bullet ignored"))
+			warn.Add(framework.Warnf(d.Path, l.N, "empty bullet ignored"))
 			continue
 		}
 		head := s
@@ -170,7 +170,7 @@ func parseFile(d *textprep.Doc, warn *[]framework.Problem) (*file, error) {
 			continue
 		case strings.EqualFold(head, headerAtLevel):
 			if levelLine == 0 {
-				*warn = append(*warn, framework.Warnf(d.Path, l.N, "%q before the \"Role level:\" line", headerAtLevel))
+				warn.Add(framework.Warnf(d.Path, l.N, "%q before the \"Role level:\" line", headerAtLevel))
 			}
 			cur = blockAtLevel
 			continue
@@ -250,7 +250,7 @@ func parseFile(d *textprep.Doc, warn *[]framework.Problem) (*file, error) {
 	if !f.level.Retired {
 		for _, s := range skills {
 			if len(s.Descriptors) == 0 {
-				*warn = append(*warn, framework.Warnf(d.Path, skillLines[s.Title], "skill %q has no descriptor lines", s.Title))
+				warn.Add(framework.Warnf(d.Path, skillLines[s.Title], "skill %q has no descriptor lines", s.Title))
 			}
 		}
 	}
@@ -378,7 +378,9 @@ func Parse(docs []*textprep.Doc) (*framework.Framework, []framework.Problem, err
 		}
 		fw.Source.Files = append(fw.Source.Files, d.Path)
 		problems = append(problems, d.Warnings...)
-		f, err := parseFile(d, &problems)
+		var warn framework.Collector // capped as found (4M empty bullets)
+		f, err := parseFile(d, &warn)
+		problems = append(problems, warn.Problems()...)
 		if err != nil {
 			fail(err)
 			continue

@@ -92,7 +92,7 @@ func Parse(docs []*textprep.Doc) (*framework.Framework, []framework.Problem, err
 	for _, d := range docs {
 		f.Source.Files = append(f.Source.Files, d.Path)
 		if err := p.doc(d); err != nil {
-			return nil, p.probs, err
+			return nil, p.probs.Problems(), err
 		}
 	}
 	if len(p.order) == 0 {
@@ -100,7 +100,7 @@ func Parse(docs []*textprep.Doc) (*framework.Framework, []framework.Problem, err
 		if len(docs) > 0 {
 			path = docs[0].Path
 		}
-		return nil, p.probs, framework.Errorf(path, 0, "no skills matrix found: no \"# \" domain with \"### \" skills and === \"… Level\" tabs")
+		return nil, p.probs.Problems(), framework.Errorf(path, 0, "no skills matrix found: no \"# \" domain with \"### \" skills and === \"… Level\" tabs")
 	}
 	for _, c := range p.order {
 		f.Catalogues = append(f.Catalogues, c.build())
@@ -113,7 +113,7 @@ func Parse(docs []*textprep.Doc) (*framework.Framework, []framework.Problem, err
 	if f.ID == "" {
 		f.ID = "skills-matrix"
 	}
-	return f, p.probs, nil
+	return f, p.probs.Problems(), nil
 }
 
 // catalogue is a domain under construction.
@@ -159,7 +159,7 @@ type parser struct {
 	f          *framework.Framework
 	catalogues map[string]*catalogue
 	order      []*catalogue
-	probs      []framework.Problem
+	probs      framework.Collector // capped as found
 
 	// per page
 	d        *textprep.Doc
@@ -173,7 +173,7 @@ type parser struct {
 }
 
 func (p *parser) warnf(line int, format string, args ...any) {
-	p.probs = append(p.probs, framework.Warnf(p.d.Path, line, format, args...))
+	p.probs.Add(framework.Warnf(p.d.Path, line, format, args...))
 }
 
 func (p *parser) doc(d *textprep.Doc) error {

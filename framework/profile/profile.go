@@ -162,7 +162,7 @@ type sectionAcc struct {
 }
 
 // parseDoc reads one profile. title is the fallback title (may be empty).
-func parseDoc(d *textprep.Doc, fallback string, warn *[]framework.Problem) (*framework.Role, error) {
+func parseDoc(d *textprep.Doc, fallback string, warn *framework.Collector) (*framework.Role, error) {
 	name := d.Path // provenance names the file as given, like every message
 	sig := significant(d)
 	if len(sig) == 0 {
@@ -187,7 +187,7 @@ func parseDoc(d *textprep.Doc, fallback string, warn *[]framework.Problem) (*fra
 	case !isSection(0) && !strings.Contains(sig[0].Text, "|") && isSection(1):
 		role.Title = sig[0].Text
 		role.From = framework.Position(name, sig[0].N)
-		*warn = append(*warn, framework.Warnf(d.Path, sig[1].N, "profile has no Summary section"))
+		warn.Add(framework.Warnf(d.Path, sig[1].N, "profile has no Summary section"))
 		i = 1
 	case isSection(0):
 		return nil, d.Errorf(sig[0].N, "profile has no title line and no Summary section; start the file with the role title or \"Summary\"")
@@ -198,7 +198,7 @@ func parseDoc(d *textprep.Doc, fallback string, warn *[]framework.Problem) (*fra
 		role.Title = fallback
 		if role.Title == "" {
 			role.Title = titleFromFile(d.Path)
-			*warn = append(*warn, framework.Warnf(d.Path, sig[0].N, "profile has no title line; using %q from the file name (give the role title to set it)", role.Title))
+			warn.Add(framework.Warnf(d.Path, sig[0].N, "profile has no title line; using %q from the file name (give the role title to set it)", role.Title))
 		}
 	}
 	role.ID = framework.Slug(role.Title)
@@ -227,7 +227,7 @@ func parseDoc(d *textprep.Doc, fallback string, warn *[]framework.Problem) (*fra
 			i++
 		}
 		if len(level.Summary) == 0 {
-			*warn = append(*warn, framework.Warnf(d.Path, sumLine, "the Summary section is empty"))
+			warn.Add(framework.Warnf(d.Path, sumLine, "the Summary section is empty"))
 		}
 	}
 
@@ -279,7 +279,7 @@ func parseDoc(d *textprep.Doc, fallback string, warn *[]framework.Problem) (*fra
 
 // parseTable reads the section starting at sig[i] (name, header row,
 // optional separator, rows) and returns the index after it.
-func parseTable(d *textprep.Doc, name string, sig []textprep.Line, i int, accs *[]*sectionAcc, byName map[string]*sectionAcc, warn *[]framework.Problem) (int, error) {
+func parseTable(d *textprep.Doc, name string, sig []textprep.Line, i int, accs *[]*sectionAcc, byName map[string]*sectionAcc, warn *framework.Collector) (int, error) {
 	secName := sig[i].Text
 	key := strings.ToLower(strings.Join(strings.Fields(secName), " "))
 	known, isKnown := sections[key]
@@ -292,10 +292,10 @@ func parseTable(d *textprep.Doc, name string, sig []textprep.Line, i int, accs *
 		byName[key] = acc
 		*accs = append(*accs, acc)
 		if !isKnown {
-			*warn = append(*warn, framework.Warnf(d.Path, sig[i].N, "unknown section %q kept as a generic group", secName))
+			warn.Add(framework.Warnf(d.Path, sig[i].N, "unknown section %q kept as a generic group", secName))
 		}
 	} else {
-		*warn = append(*warn, framework.Warnf(d.Path, sig[i].N, "section %q repeated (first at line %d); its rows are appended", secName, acc.line))
+		warn.Add(framework.Warnf(d.Path, sig[i].N, "section %q repeated (first at line %d); its rows are appended", secName, acc.line))
 	}
 	header := splitAll(sig[i+1].Text)
 	headerLine := sig[i+1].N
@@ -316,13 +316,13 @@ func parseTable(d *textprep.Doc, name string, sig []textprep.Line, i int, accs *
 	}
 	depthCol, hasDepth := col["depth"]
 	if known.wantDepth && !hasDepth {
-		*warn = append(*warn, framework.Warnf(d.Path, headerLine, "the %s table has no Depth column", secName))
+		warn.Add(framework.Warnf(d.Path, headerLine, "the %s table has no Depth column", secName))
 	}
 	i += 2
 	if i < len(sig) && isSepRow(sig[i].Text) {
 		i++
 	} else {
-		*warn = append(*warn, framework.Warnf(d.Path, headerLine, "no \"---|---\" separator row after the header row"))
+		warn.Add(framework.Warnf(d.Path, headerLine, "no \"---|---\" separator row after the header row"))
 	}
 	for ; i < len(sig) && strings.Contains(sig[i].Text, "|"); i++ {
 		l := sig[i]
@@ -342,7 +342,7 @@ func parseTable(d *textprep.Doc, name string, sig []textprep.Line, i int, accs *
 			extra := len(cells) - len(header)
 			joined := strings.Join(cells[detailsCol:detailsCol+extra+1], " | ")
 			cells = append(append(append([]string{}, cells[:detailsCol]...), joined), cells[detailsCol+extra+1:]...)
-			*warn = append(*warn, framework.Warnf(d.Path, l.N, "table row has %d cells, the header has %d; the extra \"|\" is kept in the details", len(cells)+extra, len(header)))
+			warn.Add(framework.Warnf(d.Path, l.N, "table row has %d cells, the header has %d; the extra \"|\" is kept in the details", len(cells)+extra, len(header)))
 		}
 		if len(cells) < len(header) {
 			missing := header[len(cells):]
@@ -350,7 +350,7 @@ func parseTable(d *textprep.Doc, name string, sig []textprep.Line, i int, accs *
 			if cutOff {
 				return 0, d.Errorf(l.N, "table row is cut off: it has %d of the %d cells (%s)", len(cells), len(header), strings.Join(header, ", "))
 			}
-			*warn = append(*warn, framework.Warnf(d.Path, l.N, "table row has no %s cell; left empty", strings.Join(missing, ", ")))
+			warn.Add(framework.Warnf(d.Path, l.N, "table row has no %s cell; left empty", strings.Join(missing, ", ")))
 			for len(cells) < len(header) {
 				cells = append(cells, "")
 			}
@@ -434,7 +434,9 @@ func Parse(docs []*textprep.Doc, opt Options) (*framework.Framework, []framework
 	for _, d := range live {
 		fw.Source.Files = append(fw.Source.Files, d.Path)
 		problems = append(problems, d.Warnings...)
-		role, err := parseDoc(d, fallback, &problems)
+		var warn framework.Collector // capped as found (a table of 4M bad rows)
+		role, err := parseDoc(d, fallback, &warn)
+		problems = append(problems, warn.Problems()...)
 		if err != nil {
 			fail(err)
 			continue

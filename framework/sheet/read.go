@@ -39,6 +39,7 @@ type Table struct {
 	// Title is the workbook's document title (XLSX core properties), if any.
 	Title    string
 	Warnings []framework.Problem
+	warn     framework.Collector // Warnings as they are found, capped
 }
 
 // Row is one row of a table.
@@ -167,7 +168,7 @@ func ReadCSV(path string, data []byte) (*Table, error) {
 			return nil, framework.Errorf(path, 0, "not UTF-8 and not Windows-1252 text: %v", err)
 		}
 		line := 1 + bytes.Count(data[:firstInvalid(data)], []byte{'\n'})
-		t.Warnings = append(t.Warnings, framework.Warnf(path, line, "not UTF-8; read as Windows-1252 (save as \"CSV UTF-8\" to avoid this)"))
+		t.warn.Add(framework.Warnf(path, line, "not UTF-8; read as Windows-1252 (save as \"CSV UTF-8\" to avoid this)"))
 		data = dec
 	}
 	r := csv.NewReader(bytes.NewReader(data))
@@ -204,6 +205,7 @@ func ReadCSV(path string, data []byte) (*Table, error) {
 		}
 		t.Rows = append(t.Rows, row)
 	}
+	t.Warnings = t.warn.Problems()
 	return t, nil
 }
 
@@ -213,7 +215,7 @@ func (t *Table) clean(r Row, c int, s string) string {
 	s = strings.ReplaceAll(s, "\r", "\n")
 	s = strings.ReplaceAll(s, "\uFEFF", "")
 	if fixed, reps := textprep.Repair(s); len(reps) > 0 {
-		t.Warnings = append(t.Warnings, t.Warnf(r, c, "repaired mojibake %s", strings.Join(reps, ", ")))
+		t.warn.Add(t.Warnf(r, c, "repaired mojibake %s", strings.Join(reps, ", ")))
 		s = fixed
 	}
 	return textprep.Trim(s)
@@ -331,6 +333,7 @@ func ReadXLSX(path string, data []byte, sheet string) (*Table, error) {
 			}
 		}
 	}
+	t.Warnings = t.warn.Problems()
 	return t, nil
 }
 

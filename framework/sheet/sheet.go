@@ -274,7 +274,7 @@ func readMeta(t *Table, h *header) meta {
 type builder struct {
 	t      *Table
 	h      *header
-	probs  []framework.Problem
+	probs  framework.Collector // capped as found
 	levels []framework.Level
 	lindex map[string]int // level id → index in levels
 	cats   []*category
@@ -294,8 +294,28 @@ type skill struct {
 	col    int
 }
 
+// extraCells warns about every cell with text to the right of the header
+// row's last heading, which no column reads (issue 14: a row with several
+// extra cells named only the last). Each is named by its cell; past
+// framework.RepeatLimit the rest are counted.
+func (b *builder) extraCells(hdr Row, hrow int) {
+	width := 0
+	for c, v := range hdr.Cells {
+		if v != "" {
+			width = c + 1
+		}
+	}
+	for _, r := range b.t.Rows[hrow+1:] {
+		for c := width; c < len(r.Cells); c++ {
+			if r.Cells[c] != "" {
+				b.warn(r, c, "cell right of the header's last column is not read; give its column a heading (see --columns)")
+			}
+		}
+	}
+}
+
 func (b *builder) warn(r Row, c int, format string, args ...any) {
-	b.probs = append(b.probs, b.t.Warnf(r, c, format, args...))
+	b.probs.Add(b.t.Warnf(r, c, format, args...))
 }
 
 // level returns the id of the level labelled label, adding it to the scale
@@ -634,13 +654,14 @@ func Catalogue(t *Table, opt Options) (*framework.Catalogue, framework.Source, [
 			b.warn(hdr, c, "column %q is not read (not a skill, level or descriptor column; see --columns)", hdr.cell(c))
 		}
 	}
+	b.extraCells(hdr, h.row)
 	if h.wide {
 		err = b.wide(title)
 	} else {
 		err = b.long(title)
 	}
 	if err != nil {
-		return nil, src, b.probs, err
+		return nil, src, b.probs.Problems(), err
 	}
 	c := &framework.Catalogue{ID: framework.Slug(title), Title: title, From: t.Pos(hdr, 0)}
 	if c.ID == "" {
@@ -667,9 +688,9 @@ func Catalogue(t *Table, opt Options) (*framework.Catalogue, framework.Source, [
 		}
 	}
 	if len(c.Categories) == 0 {
-		return nil, src, b.probs, t.Errorf(hdr, h.col[colSkill], "no skill with a descriptor under this header")
+		return nil, src, b.probs.Problems(), t.Errorf(hdr, h.col[colSkill], "no skill with a descriptor under this header")
 	}
-	return c, src, b.probs, nil
+	return c, src, b.probs.Problems(), nil
 }
 
 var defaultSheetName = regexp.MustCompile(`(?i)^(sheet|feuil|tabelle|hoja|foglio|blad)\s*\d*$`)

@@ -396,3 +396,22 @@ func TestOrderLevels(t *testing.T) {
 		}
 	}
 }
+
+// TestExtraCellsNamed: every cell right of the header's last heading is
+// named, not only the last, and none silently dropped (issue 14).
+func TestExtraCellsNamed(t *testing.T) {
+	src := "Category,Skill,Entry,Mid\nData,Modelling,draw a model,lead modelling,x,,y\nData,Quality,check rules,,,z\n"
+	p := writeFile(t, "e.csv", []byte(src))
+	_, probs := importFile(t, p, Options{})
+	msg := "warning: cell right of the header's last column is not read; give its column a heading (see --columns)"
+	want := p + ":2:5: " + msg + "\n" + p + ":2:7: " + msg + "\n" + p + ":3:6: " + msg + "\n"
+	var got strings.Builder
+	for _, pr := range probs {
+		if strings.Contains(pr.Message, "header's last column") {
+			got.WriteString(pr.Error() + "\n")
+		}
+	}
+	if got.String() != want {
+		t.Errorf("problems:\n%s\nwant:\n%s", got.String(), want)
+	}
+}

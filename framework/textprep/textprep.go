@@ -91,6 +91,7 @@ func Prepare(path string, data []byte) (*Doc, error) {
 	d.Lines = make([]Line, 0, bytes.Count(data, []byte{'\n'})+bytes.Count(data, []byte{'\r'})+1)
 	n := 0
 	nonBlank := false
+	var warn framework.Collector // capped as found: a line of mojibake repeated 4M times is a dozen warnings
 	for len(data) > 0 || n == 0 {
 		n++
 		i := lineBreak(data)
@@ -113,14 +114,14 @@ func Prepare(path string, data []byte) (*Doc, error) {
 			var reps []string
 			text, reps = repair(text)
 			if len(reps) > 0 {
-				d.Warnings = append(d.Warnings, framework.Warnf(path, n, "%s", "repaired mojibake "+strings.Join(reps, ", ")))
+				warn.Add(framework.Warnf(path, n, "%s", "repaired mojibake "+strings.Join(reps, ", ")))
 			}
 			if j := strings.Index(text, "â€"); j >= 0 {
 				end := j + len("â€")
 				if r, size := utf8.DecodeRuneInString(text[end:]); size > 0 && r != ' ' {
 					end += size
 				}
-				d.Warnings = append(d.Warnings, framework.Warnf(path, n, "possible damaged character “%s” left as written", text[j:end]))
+				warn.Add(framework.Warnf(path, n, "possible damaged character “%s” left as written", text[j:end]))
 			}
 		}
 		text = trimRight(text)
@@ -135,6 +136,7 @@ func Prepare(path string, data []byte) (*Doc, error) {
 	if !nonBlank {
 		return nil, framework.Errorf(path, 0, "file is empty")
 	}
+	d.Warnings = warn.Problems()
 	return d, nil
 }
 

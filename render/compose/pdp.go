@@ -3,6 +3,7 @@ package compose
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -104,8 +105,45 @@ func (e *PlanEntry) Changed() bool { return e.Change != ChangeUnchanged }
 // activityKinds are entry kinds that are ways to develop, not expectations.
 var activityKinds = map[string]bool{"training": true, "development": true}
 
+// MaxPlanEntries is the most entries a PDP lists. A plan is a conversation
+// between two people about one move; a target role of thousands of
+// entries (a whole skills matrix taken as one role) would make a
+// document of hundreds of pages nobody could agree, so it is refused with
+// one line before any work is done (docs/config.md, "Development plans").
+const MaxPlanEntries = 2000
+
+// checkPlanSize refuses a target that expects more than MaxPlanEntries.
+func checkPlanSize(cfg *Config, tgt *Composed) error {
+	n := 0
+	for _, it := range tgt.Items {
+		if !activityKinds[it.Kind] {
+			n++
+		}
+	}
+	if n > MaxPlanEntries {
+		return fmt.Errorf("%s: the PDP's target (%s) expects %s entries; a PDP lists at most %s: take fewer of its sources' entries (kinds:, remove:) or a narrower catalogue",
+			cfg.At("pdp", "to"), tgt.Title, thousands(n), thousands(MaxPlanEntries))
+	}
+	return nil
+}
+
+// thousands writes n with thousands separators (30,000).
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	if n < 0 {
+		return "-" + thousands(-n)
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
 // NewPlan compares two compositions and drafts the plan from date.
 func NewPlan(cfg *Config, cur, tgt *Composed, date time.Time) (*Plan, error) {
+	if err := checkPlanSize(cfg, tgt); err != nil {
+		return nil, err
+	}
 	p := &Plan{Person: cfg.PDP.Person, Manager: cfg.PDP.Manager, Current: cur, Target: tgt}
 	if err := p.schedule(cfg, date); err != nil {
 		return nil, err

@@ -287,20 +287,60 @@ func sourceOf(it *Item, c *Composed) string {
 	return id
 }
 
-// serves reports whether a candidate serves an entry: the catalogue names
-// it, or a telling word of the activity's title is in the entry's title or
-// in what is new at the target.
-func (c candidate) serves(e *PlanEntry) bool {
-	if c.skills[framework.NormalTitle(e.Title)] {
-		return true
-	}
-	ew := entryWords(e)
-	for w := range significant(c.title) {
-		if ew[w] {
-			return true
+// offers indexes the candidates by what makes one serve an entry (the
+// entry titles a catalogue activity names, the telling words of its
+// title), keeping for each key the first candidate of each kind and of any
+// kind, so that finding an entry's activity costs its own words, not a
+// pass over every candidate (issue 14: a plan was quadratic in entries
+// times activities).
+type offers struct {
+	cands   []candidate
+	byTitle map[ActionKind]map[string]int // kind ("" any) → normalised entry title → first candidate
+	byWord  map[ActionKind]map[string]int // kind ("" any) → word stem → first candidate
+}
+
+func newOffers(cands []candidate) *offers {
+	o := &offers{cands: cands, byTitle: map[ActionKind]map[string]int{}, byWord: map[ActionKind]map[string]int{}}
+	first := func(m map[ActionKind]map[string]int, k ActionKind, key string, i int) {
+		if m[k] == nil {
+			m[k] = map[string]int{}
+		}
+		if _, ok := m[k][key]; !ok {
+			m[k][key] = i
 		}
 	}
-	return false
+	for i, c := range cands {
+		for t := range c.skills {
+			first(o.byTitle, "", t, i)
+			first(o.byTitle, c.kind, t, i)
+		}
+		for w := range significant(c.title) {
+			first(o.byWord, "", w, i)
+			first(o.byWord, c.kind, w, i)
+		}
+	}
+	return o
+}
+
+// first returns the first candidate (of kind k, or any kind when k is "")
+// that serves e, or -1: one the catalogue names e for, or one with a
+// telling word of its title in e's title or in what is new at the target.
+func (o *offers) first(e *PlanEntry, words map[string]bool, k ActionKind) int {
+	best := -1
+	take := func(i int, ok bool) {
+		if ok && (best < 0 || i < best) {
+			best = i
+		}
+	}
+	i, ok := o.byTitle[k][framework.NormalTitle(e.Title)]
+	take(i, ok)
+	if byWord := o.byWord[k]; byWord != nil {
+		for w := range words {
+			i, ok := byWord[w]
+			take(i, ok)
+		}
+	}
+	return best
 }
 
 // entryWords are the significant words of an entry's title and of what is
@@ -339,16 +379,17 @@ func (p *Plan) plan(cfg *Config) {
 	for _, e := range top {
 		isTop[e] = true
 	}
-	cands := p.candidates(cfg)
+	cands := newOffers(p.candidates(cfg))
 	actionsOf := map[*PlanEntry][]*Action{}
 	for _, e := range changed {
+		words := entryWords(e)
 		var kinds []ActionKind
 		if isTop[e] {
 			kinds = []ActionKind{OnTheJob, FromOthers, CourseStudy}
 		}
 		if !isTop[e] {
 			// one action: an offered activity that serves it, else work on the job
-			a := p.offered(cands, e, "")
+			a := p.offered(cands, e, words, "")
 			if a == nil {
 				a = p.suggested(e, OnTheJob)
 			}
@@ -356,7 +397,7 @@ func (p *Plan) plan(cfg *Config) {
 			continue
 		}
 		for _, k := range kinds {
-			a := p.offered(cands, e, k)
+			a := p.offered(cands, e, words, k)
 			if a == nil {
 				a = p.suggested(e, k)
 			}
@@ -389,20 +430,19 @@ func (p *Plan) plan(cfg *Config) {
 }
 
 // offered returns an action from the first offered activity (of kind k,
-// or any kind when k is "") that serves e.
-func (p *Plan) offered(cands []candidate, e *PlanEntry, k ActionKind) *Action {
-	for _, c := range cands {
-		if (k != "" && c.kind != k) || !c.serves(e) {
-			continue
-		}
-		ev := c.evidence
-		if ev == "" {
-			ev = defaultEvidence(c.kind, e)
-		}
-		return &Action{Entry: e.Title, Kind: c.kind, KindName: kindName(c.kind), Title: c.title, Detail: c.detail,
-			Source: c.source, Effort: c.effort, Evidence: ev, By: p.byDate(c.kind)}
+// or any kind when k is "") that serves e, whose entryWords are words.
+func (p *Plan) offered(o *offers, e *PlanEntry, words map[string]bool, k ActionKind) *Action {
+	i := o.first(e, words, k)
+	if i < 0 {
+		return nil
 	}
-	return nil
+	c := o.cands[i]
+	ev := c.evidence
+	if ev == "" {
+		ev = defaultEvidence(c.kind, e)
+	}
+	return &Action{Entry: e.Title, Kind: c.kind, KindName: kindName(c.kind), Title: c.title, Detail: c.detail,
+		Source: c.source, Effort: c.effort, Evidence: ev, By: p.byDate(c.kind)}
 }
 
 // suggested is the built-in action of kind k for the kind of gap e has.
