@@ -38,6 +38,11 @@ func exitStatus(stderr io.Writer, err error) int {
 		}
 		return ex.code
 	}
+	if errors.Is(err, context.Canceled) {
+		// Ctrl-C or SIGTERM: what was written is whole; say so in words.
+		fmt.Fprintln(stderr, "rolepack: interrupted; files already written are complete, the rest were not written")
+		return 130
+	}
 	fmt.Fprintln(stderr, "rolepack: "+err.Error())
 	return 1
 }

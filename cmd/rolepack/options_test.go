@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -360,4 +361,14 @@ func lineOf(t *testing.T, file, s string) int {
 	}
 	t.Fatalf("%s has no line with %q", file, s)
 	return 0
+}
+
+// TestInterruptIsSaidInWords: a run stopped by Ctrl-C says so, with the
+// shell's status for an interrupt, not "context canceled".
+func TestInterruptIsSaidInWords(t *testing.T) {
+	var stderr bytes.Buffer
+	code := exitStatus(&stderr, fmt.Errorf("jd: %w", context.Canceled))
+	if code != 130 || !strings.HasPrefix(stderr.String(), "rolepack: interrupted") {
+		t.Errorf("status %d, %q", code, stderr.String())
+	}
 }
