@@ -48,6 +48,17 @@ func teamColumn(name string) (string, bool) {
 func ReadTeam(file string, data []byte) ([]Row, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	ext := strings.ToLower(filepath.Ext(file))
+	if ext == ".xlsx" || bytes.HasPrefix(data, []byte("PK\x03\x04")) {
+		recs, err := xlsxRecords(file, data)
+		if err != nil {
+			return nil, err
+		}
+		rows, err := readTeamTable(file, recs)
+		if err == nil && len(rows) == 0 {
+			err = fmt.Errorf("%s: no people in the team manifest", file)
+		}
+		return rows, err
+	}
 	isCSV := ext == ".csv"
 	if ext != ".csv" && ext != ".yaml" && ext != ".yml" {
 		first := strings.TrimSpace(string(data[:min(len(data), 200)]))
@@ -97,30 +108,7 @@ func readTeamCSV(file string, data []byte) ([]Row, error) {
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1
 	r.TrimLeadingSpace = true
-	header, err := r.Read()
-	if err == io.EOF {
-		return nil, fmt.Errorf("%s: empty team manifest (a header row is needed: %s)", file, strings.Join(TeamColumns, ","))
-	}
-	if err != nil {
-		return nil, csvError(file, err)
-	}
-	keys := make([]string, len(header))
-	seen := map[string]int{}
-	for i, h := range header {
-		if strings.TrimSpace(h) == "" {
-			continue
-		}
-		k, ok := teamColumn(h)
-		if !ok {
-			return nil, fmt.Errorf("%s:1: unknown column %q (known: %s)", file, h, strings.Join(TeamColumns, ", "))
-		}
-		if j, dup := seen[k]; dup {
-			return nil, fmt.Errorf("%s:1: columns %d and %d are both %q", file, j+1, i+1, k)
-		}
-		seen[k] = i
-		keys[i] = k
-	}
-	var rows []Row
+	var recs []record
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -130,9 +118,39 @@ func readTeamCSV(file string, data []byte) ([]Row, error) {
 			return nil, csvError(file, err)
 		}
 		line, _ := r.FieldPos(0)
-		row := newTeamRow(file, line)
+		recs = append(recs, record{line, rec})
+	}
+	return readTeamTable(file, recs)
+}
+
+// readTeamTable reads a header record and one person a record after it
+// (from a CSV file or a workbook's first sheet).
+func readTeamTable(file string, recs []record) ([]Row, error) {
+	if len(recs) == 0 {
+		return nil, fmt.Errorf("%s: empty team manifest (a header row is needed: %s)", file, strings.Join(TeamColumns, ","))
+	}
+	header := recs[0].fields
+	keys := make([]string, len(header))
+	seen := map[string]int{}
+	for i, h := range header {
+		if strings.TrimSpace(h) == "" {
+			continue
+		}
+		k, ok := teamColumn(h)
+		if !ok {
+			return nil, fmt.Errorf("%s:%d: unknown column %q (known: %s)", file, recs[0].line, h, strings.Join(TeamColumns, ", "))
+		}
+		if j, dup := seen[k]; dup {
+			return nil, fmt.Errorf("%s:%d: columns %d and %d are both %q", file, recs[0].line, j+1, i+1, k)
+		}
+		seen[k] = i
+		keys[i] = k
+	}
+	var rows []Row
+	for _, rec := range recs[1:] {
+		row := newTeamRow(file, rec.line)
 		blank := true
-		for i, v := range rec {
+		for i, v := range rec.fields {
 			v = strings.TrimSpace(v)
 			if v == "" {
 				continue

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 const team = `person,manager,role,from,to,period
@@ -127,5 +129,36 @@ func TestBatchTeamPlans(t *testing.T) {
 		if !after[name].Equal(mt) {
 			t.Errorf("re-run rewrote %s", name)
 		}
+	}
+}
+
+// TestReadTeamWorkbook: the same team saved from Excel reads the same,
+// each row numbered as the sheet numbers it.
+func TestReadTeamWorkbook(t *testing.T) {
+	recs, err := csv.NewReader(strings.NewReader(team)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := excelize.NewFile()
+	for i, rec := range recs {
+		row := make([]any, len(rec))
+		for j, v := range rec {
+			row[j] = v
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := x.SetSheetRow("Sheet1", cell, &row); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var b bytes.Buffer
+	if err := x.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := ReadTeam("team.xlsx", b.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 5 || rows[0].Plan.Person != "Sam Jones" || rows[2].Plan.Period != "April 2026 to March 2027" || rows[2].Line != 4 {
+		t.Errorf("rows %+v", rows)
 	}
 }

@@ -81,13 +81,12 @@ index.html lists every vacancy on one line (reference, job title, level,
 location, closing date, status, problems, links): sortable by any column and
 filterable in a browser with scripts, complete in manifest order without.
 
-With --kind pdp, MANIFEST is a team manifest (CSV, or YAML: a list of people,
-or people: [...]) with the columns person, manager, role, from, to, targetRole
+With --kind pdp, MANIFEST is a team manifest (an Excel workbook, CSV, or YAML:
+a list of people, or people: [...]) with the columns person, manager, role, from, to, targetRole
 and period; each row makes one personal development plan in
 OUT/<person>-<role>-<from>/ (and its zip), with the same index, progress,
 errors, atomic writes and re-runs. A value a row leaves empty comes from the
-config (role, pdp.from, pdp.to, pdp.period). XLSX is not read: save the sheet
-as CSV.
+config (role, pdp.from, pdp.to, pdp.period).
 
 The output folder is --out, else the config's out folder + /packs (dist/packs).
 Formats: ` + strings.Join(output.FormatNames(), ", ") + `.`,
