@@ -67,16 +67,7 @@ var columnAliases = map[string]string{
 }
 
 // canonicalColumn returns the canonical key for a header or YAML key.
-func canonicalColumn(name string) (string, bool) {
-	n := strings.ToLower(strings.NewReplacer(" ", "", "_", "", "-", "").Replace(strings.TrimSpace(name)))
-	for _, c := range Columns {
-		if strings.ToLower(c) == n {
-			return c, true
-		}
-	}
-	c, ok := columnAliases[n]
-	return c, ok
-}
+func canonicalColumn(name string) (string, bool) { return columnName(name, Columns, columnAliases) }
 
 // ReadManifest reads a batch manifest: CSV (a header row, then one row per
 // vacancy; a spreadsheet's byte-order mark and CRLF line ends are fine;
@@ -86,6 +77,24 @@ func canonicalColumn(name string) (string, bool) {
 // or a file that cannot be parsed, is an error for the whole manifest;
 // a bad value only marks its row (Row.Err).
 func ReadManifest(file string, data []byte) ([]Row, error) {
+	rows, err := vacancyManifest.read(file, data)
+	return finish(file, rows, err)
+}
+
+// vacancyManifest reads vacancy manifests.
+var vacancyManifest = manifestFormat{list: "vacancies", table: readTable, yaml: readYAML}
+
+// manifestFormat is how one kind of manifest reads its three forms: a
+// workbook's first sheet and CSV as a table of records, and YAML.
+type manifestFormat struct {
+	list  string // the key of a YAML mapping that holds the list, e.g. "vacancies"
+	table func(file string, recs []record) ([]Row, error)
+	yaml  func(file string, data []byte) ([]Row, error)
+}
+
+// read reads a manifest in whichever form it is: the file extension
+// (.xlsx, .csv, .yaml, .yml) decides, else the content.
+func (m manifestFormat) read(file string, data []byte) ([]Row, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	ext := strings.ToLower(filepath.Ext(file))
 	if ext == ".xlsx" || bytes.HasPrefix(data, []byte("PK\x03\x04")) {
@@ -93,20 +102,53 @@ func ReadManifest(file string, data []byte) ([]Row, error) {
 		if err != nil {
 			return nil, err
 		}
-		rows, err := readTable(file, recs)
-		return finish(file, rows, err)
+		return m.table(file, recs)
 	}
 	isCSV := ext == ".csv"
 	if ext != ".csv" && ext != ".yaml" && ext != ".yml" {
 		first := strings.TrimSpace(string(data[:min(len(data), 200)]))
-		isCSV = !strings.HasPrefix(first, "-") && !strings.HasPrefix(first, "vacancies:") && !strings.HasPrefix(first, "#")
+		isCSV = !strings.HasPrefix(first, "-") && !strings.HasPrefix(first, m.list+":") && !strings.HasPrefix(first, "#")
 	}
-	read := readYAML
-	if isCSV {
-		read = readCSV
+	if !isCSV {
+		return m.yaml(file, data)
 	}
-	rows, err := read(file, data)
-	return finish(file, rows, err)
+	recs, err := csvRecords(file, data)
+	if err != nil {
+		return nil, err
+	}
+	return m.table(file, recs)
+}
+
+// csvRecords reads CSV into records, each with the line it starts on.
+func csvRecords(file string, data []byte) ([]record, error) {
+	r := csv.NewReader(bytes.NewReader(data))
+	r.FieldsPerRecord = -1
+	r.TrimLeadingSpace = true
+	var recs []record
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			return recs, nil
+		}
+		if err != nil {
+			return nil, csvError(file, err)
+		}
+		line, _ := r.FieldPos(0)
+		recs = append(recs, record{line, rec})
+	}
+}
+
+// columnName returns the column a header names: one of columns, compared
+// without case, spaces, hyphens or underscores, or an alias.
+func columnName(name string, columns []string, aliases map[string]string) (string, bool) {
+	n := strings.ToLower(strings.NewReplacer(" ", "", "_", "", "-", "").Replace(strings.TrimSpace(name)))
+	for _, c := range columns {
+		if strings.ToLower(c) == n {
+			return c, true
+		}
+	}
+	c, ok := aliases[n]
+	return c, ok
 }
 
 // finish checks the rows a reader gave.
@@ -138,25 +180,6 @@ func ReadManifestFile(path string) ([]Row, error) {
 type record struct {
 	line   int
 	fields []string
-}
-
-func readCSV(file string, data []byte) ([]Row, error) {
-	r := csv.NewReader(bytes.NewReader(data))
-	r.FieldsPerRecord = -1
-	r.TrimLeadingSpace = true
-	var recs []record
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, csvError(file, err)
-		}
-		line, _ := r.FieldPos(0)
-		recs = append(recs, record{line, rec})
-	}
-	return readTable(file, recs)
 }
 
 // readTable reads a header record and one vacancy a record after it.

@@ -1,11 +1,7 @@
 package pack
 
 import (
-	"bytes"
-	"encoding/csv"
 	"fmt"
-	"io"
-	"path/filepath"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -28,16 +24,7 @@ var teamAliases = map[string]string{
 	"currentlevel": "from", "targetlevel": "to", "torole": "targetRole", "reviewperiod": "period",
 }
 
-func teamColumn(name string) (string, bool) {
-	n := strings.ToLower(strings.NewReplacer(" ", "", "_", "", "-", "").Replace(strings.TrimSpace(name)))
-	for _, c := range TeamColumns {
-		if strings.ToLower(c) == n {
-			return c, true
-		}
-	}
-	c, ok := teamAliases[n]
-	return c, ok
-}
+func teamColumn(name string) (string, bool) { return columnName(name, TeamColumns, teamAliases) }
 
 // ReadTeam reads a team manifest: one development plan per person, as CSV
 // (a header row, then one row per person) or YAML (a list of people, or
@@ -46,31 +33,7 @@ func teamColumn(name string) (string, bool) {
 // config (role, pdp.from, pdp.to, pdp.period …). An unknown column or a
 // file that cannot be parsed is an error for the whole manifest.
 func ReadTeam(file string, data []byte) ([]Row, error) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	ext := strings.ToLower(filepath.Ext(file))
-	if ext == ".xlsx" || bytes.HasPrefix(data, []byte("PK\x03\x04")) {
-		recs, err := xlsxRecords(file, data)
-		if err != nil {
-			return nil, err
-		}
-		rows, err := readTeamTable(file, recs)
-		if err == nil && len(rows) == 0 {
-			err = fmt.Errorf("%s: no people in the team manifest", file)
-		}
-		return rows, err
-	}
-	isCSV := ext == ".csv"
-	if ext != ".csv" && ext != ".yaml" && ext != ".yml" {
-		first := strings.TrimSpace(string(data[:min(len(data), 200)]))
-		isCSV = !strings.HasPrefix(first, "-") && !strings.HasPrefix(first, "people:") && !strings.HasPrefix(first, "#")
-	}
-	var rows []Row
-	var err error
-	if isCSV {
-		rows, err = readTeamCSV(file, data)
-	} else {
-		rows, err = readTeamYAML(file, data)
-	}
+	rows, err := teamManifest.read(file, data)
 	if err != nil {
 		return nil, err
 	}
@@ -79,6 +42,9 @@ func ReadTeam(file string, data []byte) ([]Row, error) {
 	}
 	return rows, nil
 }
+
+// teamManifest reads team manifests.
+var teamManifest = manifestFormat{list: "people", table: readTeamTable, yaml: readTeamYAML}
 
 func newTeamRow(file string, line int) Row {
 	return Row{File: file, Line: line, Values: map[string]string{}, Plan: &compose.PDPConfig{}}
@@ -102,25 +68,6 @@ func (r *Row) setTeam(key, v string) {
 	case "period":
 		r.Plan.Period = v
 	}
-}
-
-func readTeamCSV(file string, data []byte) ([]Row, error) {
-	r := csv.NewReader(bytes.NewReader(data))
-	r.FieldsPerRecord = -1
-	r.TrimLeadingSpace = true
-	var recs []record
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, csvError(file, err)
-		}
-		line, _ := r.FieldPos(0)
-		recs = append(recs, record{line, rec})
-	}
-	return readTeamTable(file, recs)
 }
 
 // readTeamTable reads a header record and one person a record after it
