@@ -119,6 +119,53 @@ func (m manifestFormat) read(file string, data []byte) ([]Row, error) {
 	return m.table(file, recs)
 }
 
+// yamlList finds the list of a YAML manifest: the document itself, or the
+// list under key (a mapping with that one key). A manifest is one document
+// with no aliases and no repeated key. The list is nil when the manifest is
+// empty; what names one element ("vacancy") in messages.
+func yamlList(file string, data []byte, key, what string) (*yaml.Node, error) {
+	var root yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&root); err != nil && err != io.EOF {
+		return nil, yamlSyntaxError(file, err)
+	}
+	var second yaml.Node
+	switch err := dec.Decode(&second); {
+	case err == nil:
+		return nil, fmt.Errorf("%s:%d: a second YAML document (after ---); a manifest is one document: put every %s in one list", file, second.Line, what)
+	case err != io.EOF:
+		return nil, yamlSyntaxError(file, err)
+	}
+	if err := noAliases(file, &root); err != nil {
+		return nil, err
+	}
+	if len(root.Content) == 0 {
+		return nil, nil
+	}
+	list := root.Content[0]
+	if list.Kind == yaml.MappingNode {
+		var found *yaml.Node
+		for i := 0; i+1 < len(list.Content); i += 2 {
+			k := list.Content[i]
+			if k.Value != key {
+				return nil, fmt.Errorf("%s:%d: unknown key %q (a manifest is a list, or %s: [...])", file, k.Line, k.Value, key)
+			}
+			if found != nil {
+				return nil, fmt.Errorf("%s:%d: duplicate key %q (first at line %d)", file, k.Line, key, list.Content[i-2].Line)
+			}
+			found = list.Content[i+1]
+		}
+		if found == nil {
+			return nil, nil
+		}
+		list = found
+	}
+	if list.Kind != yaml.SequenceNode {
+		return nil, fmt.Errorf("%s:%d: expected a list (%s: [...])", file, list.Line, key)
+	}
+	return list, nil
+}
+
 // csvRecords reads CSV into records, each with the line it starts on.
 func csvRecords(file string, data []byte) ([]record, error) {
 	r := csv.NewReader(bytes.NewReader(data))
@@ -344,44 +391,9 @@ func noAliases(file string, n *yaml.Node) error {
 }
 
 func readYAML(file string, data []byte) ([]Row, error) {
-	var root yaml.Node
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&root); err != nil && err != io.EOF {
-		return nil, yamlSyntaxError(file, err)
-	}
-	var second yaml.Node
-	switch err := dec.Decode(&second); {
-	case err == nil:
-		return nil, fmt.Errorf("%s:%d: a second YAML document (after ---); a manifest is one document: put every vacancy in one list", file, second.Line)
-	case err != io.EOF:
-		return nil, yamlSyntaxError(file, err)
-	}
-	if err := noAliases(file, &root); err != nil {
+	list, err := yamlList(file, data, "vacancies", "vacancy")
+	if list == nil || err != nil {
 		return nil, err
-	}
-	if len(root.Content) == 0 {
-		return nil, nil
-	}
-	list := root.Content[0]
-	if list.Kind == yaml.MappingNode {
-		var found *yaml.Node
-		for i := 0; i+1 < len(list.Content); i += 2 {
-			k := list.Content[i]
-			if k.Value != "vacancies" {
-				return nil, fmt.Errorf("%s:%d: unknown key %q (a manifest is a list of vacancies, or vacancies: [...])", file, k.Line, k.Value)
-			}
-			if found != nil {
-				return nil, fmt.Errorf("%s:%d: duplicate key \"vacancies\" (first at line %d)", file, k.Line, list.Content[i-2].Line)
-			}
-			found = list.Content[i+1]
-		}
-		if found == nil {
-			return nil, nil
-		}
-		list = found
-	}
-	if list.Kind != yaml.SequenceNode {
-		return nil, fmt.Errorf("%s:%d: expected a list of vacancies", file, list.Line)
 	}
 	var rows []Row
 	var extraKeys []string

@@ -117,34 +117,9 @@ func readTeamTable(file string, recs []record) ([]Row, error) {
 }
 
 func readTeamYAML(file string, data []byte) ([]Row, error) {
-	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
-		msg := strings.TrimPrefix(err.Error(), "yaml: ")
-		if l, rest, ok := strings.Cut(msg, ": "); ok && strings.HasPrefix(l, "line ") {
-			return nil, fmt.Errorf("%s:%s: %s", file, strings.TrimPrefix(l, "line "), rest)
-		}
-		return nil, fmt.Errorf("%s: %s", file, msg)
-	}
-	if len(root.Content) == 0 {
-		return nil, nil
-	}
-	list := root.Content[0]
-	if list.Kind == yaml.MappingNode {
-		var found *yaml.Node
-		for i := 0; i+1 < len(list.Content); i += 2 {
-			k := list.Content[i]
-			if k.Value != "people" {
-				return nil, fmt.Errorf("%s:%d: unknown key %q (a team manifest is a list of people, or people: [...])", file, k.Line, k.Value)
-			}
-			found = list.Content[i+1]
-		}
-		if found == nil {
-			return nil, nil
-		}
-		list = found
-	}
-	if list.Kind != yaml.SequenceNode {
-		return nil, fmt.Errorf("%s:%d: expected a list of people", file, list.Line)
+	list, err := yamlList(file, data, "people", "person")
+	if list == nil || err != nil {
+		return nil, err
 	}
 	var rows []Row
 	for _, item := range list.Content {

@@ -39,6 +39,9 @@ func TestReadTeam(t *testing.T) {
 		{"t.csv", "person,boss\nA,B\n", `t.csv:1: unknown column "boss"`},
 		{"t.yaml", "people:\n  - {person: A, level: mid}\n", `t.yaml:2: unknown key "level"`},
 		{"t.csv", "person\n", "no people"},
+		{"t.yaml", "- {person: A}\n---\n- {person: B}\n", "t.yaml:2: a second YAML document"},
+		{"t.yaml", "people: [{person: A}]\npeople: [{person: B}]\n", `t.yaml:2:`},
+		{"t.yaml", "- &a {person: A}\n- *a\n", "t.yaml:2:"},
 	} {
 		if _, err := ReadTeam(bad.file, []byte(bad.data)); err == nil || !strings.Contains(err.Error(), bad.want) {
 			t.Errorf("%q: error %v, want %q", bad.data, err, bad.want)
