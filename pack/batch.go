@@ -243,7 +243,7 @@ func (b *Batch) Run(ctx context.Context, rows []Row) (*Summary, error) {
 // rows for the same pack.
 func (b *Batch) prepare(rows []Row) []job {
 	jobs := make([]job, len(rows))
-	seen := map[string]packParts{}
+	seen := map[string]PackParts{}
 	for i, row := range rows {
 		j := job{i: i, res: Result{Row: row, Role: row.Role, Level: row.Level}}
 		if j.res.Role == "" {
@@ -288,10 +288,10 @@ func (b *Batch) prepare(rows []Row) []job {
 			switch {
 			case err != nil:
 				j.err = fmt.Errorf("%s: %w", row.At(), err)
-			case seen[key].line != 0:
-				j.err = samePackError(row.At(), name, seen[key], packParts{j.res.Reference, j.res.Role, j.res.Level, 0})
+			case seen[key].Line != 0:
+				j.err = SamePackError(row.At(), name, seen[key], PackParts{j.res.Reference, j.res.Role, j.res.Level, 0})
 			default:
-				seen[key] = packParts{j.res.Reference, j.res.Role, j.res.Level, max(row.Line, 1)}
+				seen[key] = PackParts{j.res.Reference, j.res.Role, j.res.Level, max(row.Line, 1)}
 				j.res.Name = name
 			}
 		}
@@ -300,35 +300,35 @@ func (b *Batch) prepare(rows []Row) []job {
 	return jobs
 }
 
-// packParts are what a pack name is made from, as the manifest wrote
+// PackParts are what a pack name is made from, as the manifest wrote
 // them, and the manifest line.
-type packParts struct {
-	reference, role, level string
-	line                   int
+type PackParts struct {
+	Reference, Role, Level string
+	Line                   int
 }
 
-// samePackError says why a row names the pack an earlier row names: the
+// SamePackError says why a row names the pack an earlier row names: the
 // same reference, role and level, or different ones that make the same
 // file name once made safe ("REF/1" and "REF:1" both make "REF-1") or
 // that differ only in case (one folder on Windows and macOS).
-func samePackError(at, name string, first, row packParts) error {
+func SamePackError(at, name string, first, row PackParts) error {
 	parts := []struct{ what, was, is string }{
-		{"reference", first.reference, row.reference},
-		{"role", first.role, row.role},
-		{"level", first.level, row.level},
+		{"reference", first.Reference, row.Reference},
+		{"role", first.Role, row.Role},
+		{"level", first.Level, row.Level},
 	}
 	var differ []string
 	what := ""
 	for _, p := range parts {
 		if p.was != p.is {
-			differ = append(differ, fmt.Sprintf("%s %q here and %q at line %d", p.what, p.is, p.was, first.line))
+			differ = append(differ, fmt.Sprintf("%s %q here and %q at line %d", p.what, p.is, p.was, first.Line))
 			if what == "" {
 				what = p.what
 			}
 		}
 	}
 	if len(differ) == 0 {
-		return fmt.Errorf("%s: the same pack (%s) as line %d: reference, role and level repeat", at, name, first.line)
+		return fmt.Errorf("%s: the same pack (%s) as line %d: reference, role and level repeat", at, name, first.Line)
 	}
 	return fmt.Errorf("%s: %s both make the pack name %s (pack names keep letters, digits, '.', '_' and '-', and ignore case): give them different %ss",
 		at, strings.Join(differ, ", "), name, what)

@@ -255,7 +255,7 @@ func (s *Server) uploadError(w http.ResponseWriter, r *http.Request, err error) 
 // index.csv. A bad row fails its own pack only.
 func (s *Server) runBatch(ctx context.Context, j *job, cfg *compose.Config, lib *compose.Library, kinds []render.Kind, formats []output.Format, rows []pack.Row) {
 	results := make([]pack.Result, len(rows))
-	seen := map[string]int{}
+	seen := map[string]pack.PackParts{}
 	var all []output.File
 	for i, row := range rows {
 		res := pack.Result{Row: row, Role: row.Role, Level: row.Level}
@@ -280,11 +280,11 @@ func (s *Server) runBatch(ctx context.Context, j *job, cfg *compose.Config, lib 
 			err = fmt.Errorf("%s: no role (set the role column)", row.At())
 		case res.Level == "":
 			err = fmt.Errorf("%s: no level (set the level column)", row.At())
-		case seen[strings.ToLower(res.Name)] != 0:
-			err = fmt.Errorf("%s: the same pack (%s) as line %d: reference, role and level repeat", row.At(), res.Name, seen[strings.ToLower(res.Name)])
+		case seen[strings.ToLower(res.Name)].Line != 0:
+			err = pack.SamePackError(row.At(), res.Name, seen[strings.ToLower(res.Name)], pack.PackParts{Reference: res.Reference, Role: res.Role, Level: res.Level})
 		}
 		if err == nil {
-			seen[strings.ToLower(res.Name)] = max(row.Line, 1)
+			seen[strings.ToLower(res.Name)] = pack.PackParts{Reference: res.Reference, Role: res.Role, Level: res.Level, Line: max(row.Line, 1)}
 			var files []output.File
 			files, err = s.buildPack(ctx, cfg, lib, kinds, formats, vac, &res)
 			if err == nil {
