@@ -198,6 +198,10 @@ func NewLadder(cfg *Config, lib *Library, roleID, current string, date time.Time
 			}
 		}
 		l.Rungs = append(l.Rungs, lr)
+		if len(order) > MaxPlanEntries {
+			return nil, fmt.Errorf("career map of %s: the role has more than %s entries across its levels; a career map lists at most %s: take fewer of its sources' entries (kinds:, remove:) or a narrower catalogue",
+				roleID, thousands(len(order)), thousands(MaxPlanEntries))
+		}
 	}
 	l.Sources = uniqueSources(l.Sources)
 	for _, ra := range order {

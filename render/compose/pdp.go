@@ -105,7 +105,7 @@ func (e *PlanEntry) Changed() bool { return e.Change != ChangeUnchanged }
 // activityKinds are entry kinds that are ways to develop, not expectations.
 var activityKinds = map[string]bool{"training": true, "development": true}
 
-// MaxPlanEntries is the most entries a PDP lists. A plan is a conversation
+// MaxPlanEntries is the most entries a PDP (or a career map) lists. A plan is a conversation
 // between two people about one move; a target role of thousands of
 // entries (a whole skills matrix taken as one role) would make a
 // document of hundreds of pages nobody could agree, so it is refused with

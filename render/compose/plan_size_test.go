@@ -97,3 +97,17 @@ func TestPlanActivityOrder(t *testing.T) {
 		t.Errorf("activities used: %v", seen)
 	}
 }
+
+// TestCareerMapTooLarge: a career map of more entries than a plan may
+// list is refused in one line, as the PDP is.
+func TestCareerMapTooLarge(t *testing.T) {
+	cfg, lib := catalogueRole(t, compose.MaxPlanEntries+1, "")
+	_, err := compose.NewLadder(cfg, lib, "r", "entry", planDate)
+	if err == nil || !strings.Contains(err.Error(), "a career map lists at most 2,000") || strings.Contains(err.Error(), "\n") {
+		t.Fatalf("err = %v", err)
+	}
+	cfg, lib = catalogueRole(t, compose.MaxPlanEntries, "")
+	if _, err := compose.NewLadder(cfg, lib, "r", "entry", planDate); err != nil {
+		t.Fatalf("a career map at the limit: %v", err)
+	}
+}
