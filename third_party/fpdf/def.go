@@ -854,6 +854,7 @@ type fontDefType struct {
 	i            string        // 1-based position in font list, set by font loader, not this program
 	utf8File     *utf8FontFile // UTF-8 font
 	usedRunes    map[int]int   // Array of used runes
+	subsets      *subsetCache  // subsets made for earlier documents (a font from ParseUTF8Font), or nil
 }
 
 // generateFontID generates a font Id from the font definition
