@@ -124,9 +124,10 @@ func BenchmarkPack(b *testing.B) {
 	batch := env.batch(b.TempDir(), formats)
 	batch.Jobs = runtime.NumCPU()
 	b.ResetTimer()
-	start := time.Now()
+	start, cpuStart := time.Now(), cpuTime()
 	s, err := batch.Run(context.Background(), rows)
 	el := time.Since(start).Seconds()
+	cpu := cpuTime() - cpuStart
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -139,4 +140,5 @@ func BenchmarkPack(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N)/el, "packs/s")
 	b.ReportMetric(float64(docs)/el, "docs/s")
+	b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N), "cpu-ms/pack")
 }

@@ -4570,7 +4570,7 @@ func (f *Fpdf) subsetParts(font *fontDefType, usedRunes map[int]int) *subsetPart
 	// shared with other documents (AddUTF8FontParsed) and is never changed
 	// after parsing.
 	cut := newUTF8Font(&fileReader{array: font.utf8File.fileReader.array})
-	utf8FontStream := cut.GenerateCutFont(usedRunes)
+	utf8FontStream := font.subsets.generateCutFont(cut, usedRunes)
 	codeSignDictionary := cut.CodeSymbolDictionary
 	delete(codeSignDictionary, 0)
 

@@ -31,6 +31,28 @@ type subsetParts struct {
 type subsetCache struct {
 	mu      sync.Mutex
 	entries []subsetEntry // oldest first
+	// tables are the font's rune-to-glyph map and glyph offsets, read by the
+	// first subset made (under tablesMu) and shared by every later one.
+	tablesMu sync.Mutex
+	tables   cutTables
+}
+
+// generateCutFont subsets the font file cut for usedRunes, sharing the
+// font's tables with the other subsets of the font when c is not nil.
+func (c *subsetCache) generateCutFont(cut *utf8FontFile, usedRunes map[int]int) []byte {
+	if c == nil {
+		return cut.GenerateCutFont(usedRunes)
+	}
+	c.tablesMu.Lock()
+	shared := c.tables
+	if shared.charSymbolDictionary != nil {
+		c.tablesMu.Unlock()
+		return cut.generateCutFont(usedRunes, &shared)
+	}
+	defer c.tablesMu.Unlock()
+	b := cut.generateCutFont(usedRunes, &shared)
+	c.tables = shared
+	return b
 }
 
 type subsetEntry struct {
