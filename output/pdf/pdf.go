@@ -175,6 +175,8 @@ type renderer struct {
 	extents []blockExtent // where each top-level block was drawn
 	cur     int           // index of the top-level block being drawn
 	breaks  map[int]bool  // top-level blocks that start a new page
+
+	tables map[tableKey]tableLayout // tables laid out so far (table.go)
 }
 
 func newRenderer(w *Writer, d *doc.Document) *renderer {
