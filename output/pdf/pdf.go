@@ -126,9 +126,11 @@ const maxAttempts = 4
 // result is the same for the same document.
 func (w *Writer) lay(d *doc.Document) (*renderer, error) {
 	breaks := map[int]bool{}
+	tables := map[tableKey]tableLayout{} // the same in every attempt: only pages change
 	for attempt := 1; ; attempt++ {
 		r := newRenderer(w, d)
 		r.breaks = breaks
+		r.tables = tables
 		if err := r.applyBrand(); err != nil {
 			return nil, err
 		}
