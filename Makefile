@@ -15,6 +15,7 @@ test:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
 	$(GO) vet ./...
 	$(GO) test ./...
+	cd third_party/fpdf && $(GO) test ./...  # the patched fpdf's own test (PATCHES.md 10)
 	$(GO) test -race $(RACE_PKGS)
 
 # Packages with tests that run external programs (LibreOffice, poppler's
