@@ -43,10 +43,13 @@ fuzz:
 	$(GO) test -run=^$$ -fuzz=FuzzTemplates -fuzztime=$(or $(FUZZTIME),1000x) -fuzzminimizetime=50x ./render/
 	$(GO) test -run=^$$ -fuzz=FuzzReadManifest -fuzztime=$(or $(FUZZTIME),30000x) -fuzzminimizetime=200x ./pack/
 
-## bench: docs/s for JD→PDF, JD→DOCX and whole packs; peak memory of a 10- and a 1,000-vacancy batch
+## bench: ms/doc for JD→PDF, JD→DOCX, JD→HTML (writer alone, and composed on every core), whole packs
+## per second, peak memory of a 10- and a 1,000-vacancy batch, and the cold start of `generate`
 bench:
-	$(GO) test -run=^$$ -bench='JDPDF|JDDOCX' -benchtime=3s -benchmem -cpu 1,2 ./pack/
+	$(GO) test -run=^$$ -bench='WriteJD' -benchtime=2s -benchmem ./pack/
+	$(GO) test -run=^$$ -bench='JDPDF|JDDOCX|JDHTML' -benchtime=2s -benchmem -cpu 1,2 ./pack/
 	$(GO) test -run=^$$ -bench=Pack -benchtime=100x ./pack/
+	$(GO) test -run=^$$ -bench=ColdStart -benchtime=20x ./cmd/rolepack/
 	$(GO) run ./pack/internal/benchpeak
 
 ## golden: rewrite the golden Markdown of every document kind (pack/testdata/golden);

@@ -406,7 +406,7 @@ func (c *checker) spellWord(s *span, text string, at int, sentenceStart bool) {
 	for _, e := range c.rules.endings {
 		if strings.HasSuffix(lb, e[0]) {
 			uk := lb[:len(lb)-len(e[0])] + e[1]
-			if c.rules.dict.lower[uk] {
+			if c.rules.dict.isLower(uk) {
 				c.add(s, at, Spelling, Error, keepCase(base, uk), "US spelling %q", base)
 				c.fix(base, keepCase(base, uk))
 				return
@@ -610,7 +610,7 @@ func (r *Rules) capitalised(s *span) []int {
 		}
 		ok := true
 		for _, part := range strings.Split(lw, "-") {
-			if !r.dict.lower[part] && !r.stop[part] {
+			if !r.dict.isLower(part) && !r.stop[part] {
 				ok = false // not a word the dictionary writes in lower case
 			}
 		}

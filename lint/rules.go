@@ -6,6 +6,7 @@ import (
 	"compress/gzip"
 	"embed"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"strings"
 	"sync"
@@ -210,23 +211,83 @@ func parsePhrase(line, sep, msg string) (phrase, error) {
 // dictionary is the en-GB word list (SCOWL's british-english, as Debian's
 // wbritish package ships it) with rolepack's words of the trade.
 type dictionary struct {
-	lower map[string]bool // words written in lower case
-	names map[string]bool // words written with capitals (names), as written
+	words wordSet // british-english and words.txt, as written
 	// keepCaps are rolepack's names of the trade (words.txt) written with
 	// capitals, kept so in sentence-case suggestions.
 	keepCaps map[string]bool
 }
 
-// loadDictionary reads the embedded dictionary once; it never changes after.
-var loadDictionary = sync.OnceValues(func() (*dictionary, error) {
-	d := &dictionary{lower: make(map[string]bool, 140000), names: make(map[string]bool, 30000), keepCaps: map[string]bool{}}
-	add := func(w string) {
-		if w == strings.ToLower(w) {
-			d.lower[w] = true
-		} else {
-			d.names[w] = true
+// isLower reports whether w is a word the dictionary writes in lower case.
+func (d *dictionary) isLower(w string) bool { return w == strings.ToLower(w) && d.words.has(w) }
+
+// isName reports whether w is a word the dictionary writes with capitals
+// (a name), as written.
+func (d *dictionary) isName(w string) bool { return w != strings.ToLower(w) && d.words.has(w) }
+
+// wordSet is a set of words held in one newline-separated text, found through
+// an open-addressing hash table of offsets into it. It is built about ten
+// times faster than a map[string]bool of the same 133,000 words (which took
+// a third of a cold `rolepack generate`) and looks words up as fast.
+type wordSet struct {
+	text  string
+	slots []uint32 // 1 + the offset in text of a word, 0 for an empty slot; len is a power of two
+	seed  maphash.Seed
+}
+
+// newWordSet returns the set of the non-blank lines of text, which must have
+// no spaces around them.
+func newWordSet(text string) wordSet {
+	if !strings.HasSuffix(text, "\n") {
+		text += "\n"
+	}
+	size := 1
+	for size < 2*strings.Count(text, "\n") {
+		size <<= 1
+	}
+	s := wordSet{text: text, seed: maphash.MakeSeed(), slots: make([]uint32, size)}
+	for off := 0; off < len(text); {
+		n := strings.IndexByte(text[off:], '\n')
+		if n > 0 {
+			s.insert(off, text[off:off+n])
+		}
+		off += n + 1
+	}
+	return s
+}
+
+// insert records that w starts at offset off of the text being built.
+func (s *wordSet) insert(off int, w string) {
+	mask := uint64(len(s.slots) - 1)
+	for i := maphash.String(s.seed, w) & mask; ; i = (i + 1) & mask {
+		if s.slots[i] == 0 {
+			s.slots[i] = uint32(off) + 1
+			return
 		}
 	}
+}
+
+// has reports whether w is in the set.
+func (s *wordSet) has(w string) bool {
+	if w == "" || len(s.slots) == 0 {
+		return false
+	}
+	mask := uint64(len(s.slots) - 1)
+	for i := maphash.String(s.seed, w) & mask; s.slots[i] != 0; i = (i + 1) & mask {
+		off := int(s.slots[i] - 1)
+		if off+len(w) < len(s.text) && s.text[off+len(w)] == '\n' && s.text[off:off+len(w)] == w {
+			return true
+		}
+	}
+	return false
+}
+
+// Preload starts reading the embedded dictionary in the background (about
+// 12 ms of CPU), so that a command that is going to check text finds it
+// ready; NewRules waits for it if it is not.
+func Preload() { go loadDictionary() }
+
+// loadDictionary reads the embedded dictionary once; it never changes after.
+var loadDictionary = sync.OnceValues(func() (*dictionary, error) {
 	raw, err := data.ReadFile("data/british-english.gz")
 	if err != nil {
 		return nil, fmt.Errorf("lint data: %w", err)
@@ -235,24 +296,22 @@ var loadDictionary = sync.OnceValues(func() (*dictionary, error) {
 	if err != nil {
 		return nil, fmt.Errorf("lint data british-english.gz: %w", err)
 	}
-	words, err := io.ReadAll(zr)
-	if err != nil {
+	var words strings.Builder
+	words.Grow(1 << 21)
+	if _, err := io.Copy(&words, zr); err != nil {
 		return nil, fmt.Errorf("lint data british-english.gz: %w", err)
 	}
-	for _, w := range strings.Split(string(words), "\n") {
-		if w = strings.TrimSpace(w); w != "" {
-			add(w)
-		}
-	}
+	d := &dictionary{keepCaps: map[string]bool{}}
 	err = readList("words.txt", func(f []string, _ string) error {
 		for _, w := range f {
-			add(w)
+			words.WriteString("\n" + w)
 			if w != strings.ToLower(w) {
 				d.keepCaps[w] = true
 			}
 		}
 		return nil
 	})
+	d.words = newWordSet(words.String())
 	return d, err
 })
 
@@ -260,11 +319,11 @@ var loadDictionary = sync.OnceValues(func() (*dictionary, error) {
 // word in any capitalisation; a name with its capitals).
 func (d *dictionary) known(w string) bool {
 	lw := strings.ToLower(w)
-	if d.lower[lw] || d.names[w] {
+	if d.isLower(lw) || d.isName(w) {
 		return true
 	}
 	// "DATA" or "Data" for a name written "Data".
-	return d.names[titleCase(lw)] && w != lw
+	return w != lw && d.isName(titleCase(lw))
 }
 
 // titleCase upper-cases the first letter of a lower-case word.

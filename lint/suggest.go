@@ -25,7 +25,7 @@ func (d *dictionary) suggest(w string) string {
 	var two []string
 	for _, e := range one {
 		for _, e2 := range edits(e) {
-			if !seen[e2] && d.lower[e2] {
+			if !seen[e2] && d.isLower(e2) {
 				seen[e2] = true
 				two = append(two, e2)
 			}
@@ -42,7 +42,7 @@ func (d *dictionary) suggest(w string) string {
 func (d *dictionary) pick(w string, cands []string) string {
 	var known []string
 	for _, c := range cands {
-		if d.lower[c] {
+		if d.isLower(c) {
 			known = append(known, c)
 		}
 	}

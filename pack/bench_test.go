@@ -2,8 +2,10 @@ package pack
 
 import (
 	"context"
+	"io"
 	"runtime"
 	"runtime/debug"
+	"syscall"
 	"testing"
 	"time"
 
@@ -11,6 +13,63 @@ import (
 	"github.com/rolepack/rolepack/render"
 	"github.com/rolepack/rolepack/render/compose"
 )
+
+// cpuTime is the CPU time (user + system) this process has used so far:
+// unlike wall time it stays meaningful on a machine busy with other work.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// reportPerDoc reports wall and CPU milliseconds per document for n
+// documents made since start and cpuStart.
+func reportPerDoc(b *testing.B, n int, start time.Time, cpuStart time.Duration) {
+	b.ReportMetric(float64(time.Since(start).Microseconds())/1000/float64(n), "ms/doc")
+	b.ReportMetric(float64((cpuTime()-cpuStart).Microseconds())/1000/float64(n), "cpu-ms/doc")
+}
+
+// BenchmarkWriteJD measures each writer alone, tree to file, as the
+// issue's peer table does: the default role's JD at head level (about five
+// pages with tables) is composed once, then written once an iteration on
+// one goroutine, with the writer built once as in a batch.
+func BenchmarkWriteJD(b *testing.B) {
+	env := newEnv(b)
+	kinds, _ := render.LookupKinds([]string{"jd"})
+	rc, err := compose.NewContext(env.cfg, env.lib, "data-engineer", "head", env.date, false)
+	if err != nil {
+		b.Fatal(err)
+	}
+	k := kinds[0]
+	kctx, err := k.Prepare(rc)
+	if err != nil {
+		b.Fatal(err)
+	}
+	d, err := env.r.Engine.Document(context.Background(), k, k.Documents(kctx)[0].Context)
+	if err != nil {
+		b.Fatal(err)
+	}
+	d.Meta.Date = env.date
+	for _, name := range []string{"pdf", "docx", "html"} {
+		b.Run(name, func(b *testing.B) {
+			formats, err := env.r.Formats.Lookup([]string{name})
+			if err != nil {
+				b.Fatal(err)
+			}
+			w := formats[0].Writer
+			b.ReportAllocs()
+			start, cpuStart := time.Now(), cpuTime()
+			for b.Loop() {
+				if err := w.Write(io.Discard, d); err != nil {
+					b.Fatal(err)
+				}
+			}
+			reportPerDoc(b, b.N, start, cpuStart)
+		})
+	}
+}
 
 // benchDoc renders one JD (the default role at head level, about five
 // pages with tables) in one format per iteration, on every core.
@@ -28,7 +87,7 @@ func benchDoc(b *testing.B, format string) {
 	req := Request{Context: rc, Kinds: kinds, Formats: formats, Date: env.date}
 	b.ReportAllocs()
 	b.ResetTimer()
-	start := time.Now()
+	start, cpuStart := time.Now(), cpuTime()
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {
 			if _, err := env.r.Files(context.Background(), req); err != nil {
@@ -38,6 +97,7 @@ func benchDoc(b *testing.B, format string) {
 		}
 	})
 	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "docs/s")
+	reportPerDoc(b, b.N, start, cpuStart)
 }
 
 // BenchmarkJDPDF measures job descriptions rendered to PDF per second.
@@ -45,6 +105,9 @@ func BenchmarkJDPDF(b *testing.B) { benchDoc(b, "pdf") }
 
 // BenchmarkJDDOCX measures job descriptions rendered to DOCX per second.
 func BenchmarkJDDOCX(b *testing.B) { benchDoc(b, "docx") }
+
+// BenchmarkJDHTML measures job descriptions rendered to HTML per second.
+func BenchmarkJDHTML(b *testing.B) { benchDoc(b, "html") }
 
 // BenchmarkPack measures whole role packs (JD, person specification,
 // advert with JSON-LD, two scoring sheets, in PDF and DOCX, the zip and the
@@ -61,9 +124,10 @@ func BenchmarkPack(b *testing.B) {
 	batch := env.batch(b.TempDir(), formats)
 	batch.Jobs = runtime.NumCPU()
 	b.ResetTimer()
-	start := time.Now()
+	start, cpuStart := time.Now(), cpuTime()
 	s, err := batch.Run(context.Background(), rows)
 	el := time.Since(start).Seconds()
+	cpu := cpuTime() - cpuStart
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -76,4 +140,5 @@ func BenchmarkPack(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N)/el, "packs/s")
 	b.ReportMetric(float64(docs)/el, "docs/s")
+	b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N), "cpu-ms/pack")
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/rolepack/rolepack/internal/userfile"
+	"github.com/rolepack/rolepack/lint"
 	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/pack"
 	"github.com/rolepack/rolepack/render"
@@ -141,6 +142,7 @@ func completeNames(cmd *cobra.Command, flag string, names []string) {
 }
 
 func runGenerate(ctx context.Context, opts *GenerateOptions) error {
+	lint.Preload() // the editorial checks need it; read it while the config and frameworks load
 	l, err := opts.loadAll(opts.Config, opts.flagValues())
 	if err != nil {
 		return err

@@ -150,7 +150,7 @@ func runPack(ctx context.Context, opts *PackOptions) error {
 	}
 	if opts.Getenv("GOGC") == "" {
 		// A batch allocates fast and keeps little: collecting less often
-		// makes it about 40% faster (make bench); the soft limit keeps the
+		// saves about 15% of its CPU (make bench); the soft limit keeps the
 		// peak bounded.
 		debug.SetGCPercent(pack.BatchGCPercent)
 		if opts.Getenv("GOMEMLIMIT") == "" {

@@ -5,6 +5,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/rolepack/rolepack/render/doc"
 )
 
 // cpuTime is the CPU time (user + system) this process has used so far.
@@ -45,4 +47,31 @@ func BenchmarkJD(b *testing.B) {
 			b.ReportMetric(float64(cpuTime()-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
 		})
 	}
+}
+
+// BenchmarkJDNewGlyphs is BenchmarkJD (tagged) with a different set of
+// glyphs in every document, as in a batch of different vacancies: no
+// document can reuse the font subsets of an earlier one.
+func BenchmarkJDNewGlyphs(b *testing.B) {
+	w, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	docs := make([]*doc.Document, 64)
+	for i := range docs {
+		d := sampleJD()
+		r := string(rune('Ā' + i))
+		d.Blocks = append(d.Blocks, para(doc.Inline{Text: "Glyph " + r}, doc.Inline{Text: r, Style: doc.Bold}, doc.Inline{Text: r, Style: doc.Italic}))
+		docs[i] = d
+	}
+	b.ReportAllocs()
+	start := cpuTime()
+	i := 0
+	for b.Loop() {
+		if err := w.Write(io.Discard, docs[i%len(docs)]); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+	b.ReportMetric(float64(cpuTime()-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
 }

@@ -1,8 +1,10 @@
 package pdf
 
 import (
+	"errors"
 	"fmt"
 	"math"
+	"sync"
 	"unicode"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -78,7 +80,7 @@ func loadFamily(family string, ttfs [4][]byte) ([numFaces]*face, error) {
 			ttfs[i] = ttfs[0]
 		}
 	}
-	for i, spec := range []struct {
+	specs := [numFaces]struct {
 		family, style string
 		ttf           []byte
 	}{
@@ -87,38 +89,49 @@ func loadFamily(family string, ttfs [4][]byte) ([numFaces]*face, error) {
 		faceItalic:     {family, styles[2], ttfs[2]},
 		faceBoldItalic: {family, styles[3], ttfs[3]},
 		faceMono:       {familyMono, "", liberationmonoregular.TTF},
-	} {
-		f, err := sfnt.Parse(spec.ttf)
-		if err != nil {
-			return faces, fmt.Errorf("parse font %s %q: %w", spec.family, spec.style, err)
-		}
-		var buf sfnt.Buffer
-		upem := int(f.UnitsPerEm())
-		scale := 1000 / float64(upem)
-		widths := make([]uint16, 0x10000)
-		for r := rune(0x20); r < 0x10000; r++ {
-			gi, err := f.GlyphIndex(&buf, r)
-			if err != nil || gi == 0 {
-				continue
-			}
-			adv, err := f.GlyphAdvance(&buf, gi, fixed.I(upem), font.HintingNone)
-			if err != nil {
-				return faces, fmt.Errorf("font %s %q: advance of %U: %w", spec.family, spec.style, r, err)
-			}
-			w := int(math.Round(scale * float64(adv) / 64))
-			if w <= 0 {
-				w = 1 // present but zero-width (combining marks)
-			}
-			widths[r] = uint16(w)
-		}
-		widths[0xAD] = 0 // soft hyphen: never drawn
-		parsed, err := fpdf.ParseUTF8Font(spec.family, spec.style, spec.ttf)
-		if err != nil {
-			return faces, fmt.Errorf("parse font %s %q for the PDF: %w", spec.family, spec.style, err)
-		}
-		faces[i] = &face{family: spec.family, style: spec.style, parsed: parsed, widths: widths}
 	}
-	return faces, nil
+	// The faces are independent: parse them on every core (a cold start
+	// spends most of its font time here).
+	var errs [numFaces]error
+	var wg sync.WaitGroup
+	for i, spec := range specs {
+		wg.Go(func() { faces[i], errs[i] = loadFace(spec.family, spec.style, spec.ttf) })
+	}
+	wg.Wait()
+	return faces, errors.Join(errs[:]...)
+}
+
+// loadFace parses one TrueType face for fpdf and builds its width table.
+func loadFace(family, style string, ttf []byte) (*face, error) {
+	f, err := sfnt.Parse(ttf)
+	if err != nil {
+		return nil, fmt.Errorf("parse font %s %q: %w", family, style, err)
+	}
+	var buf sfnt.Buffer
+	upem := int(f.UnitsPerEm())
+	scale := 1000 / float64(upem)
+	widths := make([]uint16, 0x10000)
+	for r := rune(0x20); r < 0x10000; r++ {
+		gi, err := f.GlyphIndex(&buf, r)
+		if err != nil || gi == 0 {
+			continue
+		}
+		adv, err := f.GlyphAdvance(&buf, gi, fixed.I(upem), font.HintingNone)
+		if err != nil {
+			return nil, fmt.Errorf("font %s %q: advance of %U: %w", family, style, r, err)
+		}
+		w := int(math.Round(scale * float64(adv) / 64))
+		if w <= 0 {
+			w = 1 // present but zero-width (combining marks)
+		}
+		widths[r] = uint16(w)
+	}
+	widths[0xAD] = 0 // soft hyphen: never drawn
+	parsed, err := fpdf.ParseUTF8Font(family, style, ttf)
+	if err != nil {
+		return nil, fmt.Errorf("parse font %s %q for the PDF: %w", family, style, err)
+	}
+	return &face{family: family, style: style, parsed: parsed, widths: widths}, nil
 }
 
 // has reports whether the face has a glyph for r.

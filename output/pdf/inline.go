@@ -63,7 +63,21 @@ func sizeFor(st doc.Style, size float64) float64 {
 // tokens splits runs into words, spaces and breaks, measured at size.
 // Words that touch across a style change ("**bold**,") stay one box.
 func (r *renderer) tokens(runs []doc.Inline, size float64, base doc.Style) []token {
-	var toks []token
+	// Every token's pieces start as a one-element window on one backing
+	// array (a window's capacity ends at its element, so appending a touching
+	// piece copies that window out rather than overwriting the next): one
+	// allocation for the pieces of a paragraph instead of one a word.
+	n := 0 // at most a word and a space per space, and a word or break a run
+	for _, run := range runs {
+		n += 2*strings.Count(run.Text, " ") + 1
+	}
+	toks := make([]token, 0, n)
+	arena := make([]frag, 0, n)
+	piece := func(p frag) []frag {
+		arena = append(arena, p)
+		k := len(arena)
+		return arena[k-1 : k : k]
+	}
 	for _, run := range runs {
 		if run.Break {
 			toks = append(toks, token{kind: tkBreak})
@@ -77,7 +91,7 @@ func (r *renderer) tokens(runs []doc.Inline, size float64, base doc.Style) []tok
 			if text[0] == ' ' {
 				if n := len(toks); n > 0 && toks[n-1].kind == tkWord {
 					sp := frag{text: " ", style: st, link: run.Link, w: f.width(" ", sz)}
-					toks = append(toks, token{kind: tkSpace, pieces: []frag{sp}, w: sp.w})
+					toks = append(toks, token{kind: tkSpace, pieces: piece(sp), w: sp.w})
 				}
 				text = strings.TrimLeft(text, " ")
 				continue
@@ -93,7 +107,7 @@ func (r *renderer) tokens(runs []doc.Inline, size float64, base doc.Style) []tok
 				toks[n-1].pieces = append(toks[n-1].pieces, p)
 				toks[n-1].w += p.w
 			} else {
-				toks = append(toks, token{kind: tkWord, pieces: []frag{p}, w: p.w})
+				toks = append(toks, token{kind: tkWord, pieces: piece(p), w: p.w})
 			}
 		}
 	}

@@ -126,9 +126,11 @@ const maxAttempts = 6
 // result is the same for the same document.
 func (w *Writer) lay(d *doc.Document) (*renderer, error) {
 	breaks, split := map[int]bool{}, map[int]bool{}
+	tables := map[tableKey]tableLayout{} // the same in every attempt: only pages change
 	for attempt := 1; ; attempt++ {
 		r := newRenderer(w, d)
 		r.breaks, r.split = breaks, split
+		r.tables = tables
 		if err := r.applyBrand(); err != nil {
 			return nil, err
 		}
@@ -176,6 +178,8 @@ type renderer struct {
 	cur     int           // index of the top-level block being drawn
 	breaks  map[int]bool  // top-level blocks that start a new page
 	split   map[int]bool  // short tables (top-level blocks) that may break across pages after all
+
+	tables map[tableKey]tableLayout // tables laid out so far (table.go)
 }
 
 func newRenderer(w *Writer, d *doc.Document) *renderer {

@@ -264,11 +264,18 @@ func TestParsedFontsSameBytes(t *testing.T) {
 		}
 		return b.Bytes()
 	}
-	for _, text := range []string{
+	texts := []string{
 		"Head of data engineering – £52,000 “hybrid” • Cymraeg: ŵ ŷ",
 		"ÀÉÎÕÜ ΑΒΓ Жж ∑ ≠ → {}[]<>|~^ 0123456789",
-		"Head of data engineering – £52,000 “hybrid” • Cymraeg: ŵ ŷ",
-	} {
+		"Head of data engineering – £52,000 “hybrid” • Cymraeg: ŵ ŷ", // a subset the parsed font has kept
+	}
+	// More distinct rune sets than the parsed font keeps subsets of, then
+	// the first again: the kept subsets are bounded and evicted ones made anew.
+	for r := 'Ā'; r < 'Ā'+20; r++ {
+		texts = append(texts, texts[0]+string(r))
+	}
+	texts = append(texts, texts[0], texts[len(texts)-1])
+	for _, text := range texts {
 		fromParsed := build(func(p *fpdf.Fpdf) { p.AddUTF8FontParsed(parsed) }, text)
 		fromBytes := build(func(p *fpdf.Fpdf) { p.AddUTF8FontFromBytes(familySans, "", bytes.Clone(ttf)) }, text)
 		if !bytes.Equal(fromParsed, fromBytes) {

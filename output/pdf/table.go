@@ -30,8 +30,30 @@ type tableLayout struct {
 	whole  bool // the tree keeps the table whole
 }
 
+// tableKey identifies a table laid out in a text box of some width.
+type tableKey struct {
+	t     *doc.Table
+	width float64
+}
+
 // layoutTable wraps every cell of t in the column widths the tree decided.
+// A table is measured before it is drawn (to keep a heading with its start)
+// and drawn from the same layout, which is never changed once made.
 func (r *renderer) layoutTable(t *doc.Table) tableLayout {
+	key := tableKey{t, r.width}
+	if tl, ok := r.tables[key]; ok {
+		return tl
+	}
+	tl := r.measureTable(t)
+	if r.tables == nil {
+		r.tables = map[tableKey]tableLayout{}
+	}
+	r.tables[key] = tl
+	return tl
+}
+
+// measureTable wraps every cell of t in the column widths the tree decided.
+func (r *renderer) measureTable(t *doc.Table) tableLayout {
 	n := t.Columns()
 	fr := t.ColumnWidths(r.d.Meta.Landscape)
 	tl := tableLayout{widths: make([]float64, n), whole: t.KeepWhole(r.d.Meta.Landscape)}

@@ -299,10 +299,13 @@ func andGerund(s string) string {
 // out: "(Senior)", "Level Five", "(Level 5)".
 var levelWords = regexp.MustCompile(`(?i)\s*\((?:level\s+\w+|senior|mid|entry|junior|expert|practitioner|working|awareness)\)|\blevel\s+(?:\d+|one|two|three|four|five|six|seven)\b`)
 
+// codeInBrackets is a framework code in brackets: " (DE3.1)".
+var codeInBrackets = regexp.MustCompile(`\s*\((?:[A-Z]{1,4}\d+(?:\.\d+)*)\)`)
+
 // plainText removes level tags and framework codes in brackets from s.
 func plainText(s string) string {
 	s = levelWords.ReplaceAllString(s, "")
-	s = regexp.MustCompile(`\s*\((?:[A-Z]{1,4}\d+(?:\.\d+)*)\)`).ReplaceAllString(s, "")
+	s = codeInBrackets.ReplaceAllString(s, "")
 	return strings.Join(strings.Fields(s), " ")
 }
 

@@ -67,7 +67,28 @@ const (
 var nhsWords = regexp.MustCompile(`(?i)\bNHS\b|\bpatients?\b|health and care|\bclinical\b`)
 
 func nhsSpecific(it *Item) bool {
-	return nhsWords.MatchString(it.Title + " " + strings.Join(it.Descriptors, " "))
+	text := it.Title + " " + strings.Join(it.Descriptors, " ")
+	if isASCII(text) {
+		// Most entries have none of the words: find that without the
+		// regular expression (a selection asks about each entry many times).
+		lower := strings.ToLower(text)
+		if !strings.Contains(lower, "nhs") && !strings.Contains(lower, "patient") &&
+			!strings.Contains(lower, "health and care") && !strings.Contains(lower, "clinical") {
+			return false
+		}
+	}
+	return nhsWords.MatchString(text)
+}
+
+// isASCII reports whether s is all ASCII, where (?i) folds case as
+// strings.ToLower does.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // originText names where an entry came from: framework and file:line of

@@ -856,14 +856,47 @@ type fontDefType struct {
 	i            string        // 1-based position in font list, set by font loader, not this program
 	utf8File     *utf8FontFile // UTF-8 font
 	usedRunes    map[int]int   // Array of used runes
+	subsets      *subsetCache  // subsets made for earlier documents (a font from ParseUTF8Font), or nil
 }
 
 // generateFontID generates a font Id from the font definition
+//
+// The id is the SHA-1 of the definition's JSON encoding. The width table
+// (65,536 entries for a UTF-8 font) is encoded here rather than by
+// encoding/json, which spent milliseconds a font on it through reflection;
+// the bytes hashed are the same.
 func generateFontID(fdt fontDefType) (string, error) {
 	// file can be different if generated in different instance
 	fdt.File = ""
+	cw := fdt.Cw
+	fdt.Cw = nil
 	b, err := json.Marshal(&fdt)
-	return fmt.Sprintf("%x", sha1.Sum(b)), err
+	if err != nil || cw == nil {
+		return fmt.Sprintf("%x", sha1.Sum(b)), err
+	}
+	const field = `"Cw":null`
+	i := bytes.Index(b, []byte(field))
+	if i < 0 {
+		return "", fmt.Errorf("font id: no %s in %s", field, b)
+	}
+	h := sha1.New()
+	h.Write(b[:i])
+	buf := make([]byte, 0, 8*1024)
+	buf = append(buf, `"Cw":[`...)
+	for j, w := range cw {
+		if j > 0 {
+			buf = append(buf, ',')
+		}
+		buf = strconv.AppendInt(buf, int64(w), 10)
+		if len(buf) > 7*1024 {
+			h.Write(buf)
+			buf = buf[:0]
+		}
+	}
+	buf = append(buf, ']')
+	h.Write(buf)
+	h.Write(b[i+len(field):])
+	return fmt.Sprintf("%x", h.Sum(nil)), nil
 }
 
 type fontInfoType struct {

@@ -4479,14 +4479,15 @@ func (f *Fpdf) putfonts() {
 				fontName := "utf8" + font.Name
 				usedRunes := font.usedRunes
 				delete(usedRunes, 0)
-				// Subset from a fresh reader over the font file: font.utf8File
-				// may be shared with other documents (AddUTF8FontParsed) and is
-				// never changed after parsing.
-				cut := newUTF8Font(&fileReader{array: font.utf8File.fileReader.array})
-				utf8FontStream := cut.GenerateCutFont(usedRunes)
-				utf8FontSize := len(utf8FontStream)
-				CodeSignDictionary := cut.CodeSymbolDictionary
-				delete(CodeSignDictionary, 0)
+				var key string
+				if font.subsets != nil {
+					key = subsetKey(usedRunes)
+				}
+				parts := font.subsets.get(key)
+				if parts == nil {
+					parts = f.subsetParts(&font, usedRunes)
+					font.subsets.put(key, parts)
+				}
 
 				f.newobj()
 				f.out(fmt.Sprintf("<</Type /Font\n/Subtype /Type0\n/BaseFont /%s\n/Encoding /Identity-H\n/DescendantFonts [%d 0 R]\n/ToUnicode %d 0 R>>\n"+"endobj", fontName, f.n+1, f.n+2))
@@ -4497,7 +4498,7 @@ func (f *Fpdf) putfonts() {
 				if font.Desc.MissingWidth != 0 {
 					f.out("/DW " + strconv.Itoa(font.Desc.MissingWidth))
 				}
-				f.generateCIDFontMap(&font, cut.LastRune)
+				f.out(parts.widths)
 				f.out("/CIDToGIDMap " + strconv.Itoa(f.n+4) + " 0 R>>")
 				f.out("endobj")
 
@@ -4533,32 +4534,19 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 
 				// Embed CIDToGIDMap
-				cidToGidMap := make([]byte, 256*256*2)
-
-				for cc, glyph := range CodeSignDictionary {
-					cidToGidMap[cc*2] = byte(glyph >> 8)
-					cidToGidMap[cc*2+1] = byte(glyph & 0xFF)
-				}
-
-				mem := xmem.compress(cidToGidMap)
-				cidToGidMap = mem.bytes()
 				f.newobj()
-				f.out("<</Length " + strconv.Itoa(len(cidToGidMap)) + "/Filter /FlateDecode>>")
-				f.putstream(cidToGidMap)
+				f.out("<</Length " + strconv.Itoa(len(parts.cidToGidMap)) + "/Filter /FlateDecode>>")
+				f.putstream(parts.cidToGidMap)
 				f.out("endobj")
-				mem.release()
 
 				//Font file
-				mem = xmem.compress(utf8FontStream)
-				compressedFontStream := mem.bytes()
 				f.newobj()
-				f.out("<</Length " + strconv.Itoa(len(compressedFontStream)))
+				f.out("<</Length " + strconv.Itoa(len(parts.fontFile)))
 				f.out("/Filter /FlateDecode")
-				f.out("/Length1 " + strconv.Itoa(utf8FontSize))
+				f.out("/Length1 " + strconv.Itoa(parts.fontFileSize))
 				f.out(">>")
-				f.putstream(compressedFontStream)
+				f.putstream(parts.fontFile)
 				f.out("endobj")
-				mem.release()
 			default:
 				f.err = fmt.Errorf("unsupported font type: %s", tp)
 				return
@@ -4567,7 +4555,38 @@ func (f *Fpdf) putfonts() {
 	}
 }
 
-func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
+// subsetParts builds the parts of a UTF-8 font that depend on the runes the
+// document uses: the subset font file and the CID-to-glyph map, both
+// compressed, and the widths array of the CID font.
+func (f *Fpdf) subsetParts(font *fontDefType, usedRunes map[int]int) *subsetParts {
+	// Subset from a fresh reader over the font file: font.utf8File may be
+	// shared with other documents (AddUTF8FontParsed) and is never changed
+	// after parsing.
+	cut := newUTF8Font(&fileReader{array: font.utf8File.fileReader.array})
+	utf8FontStream := font.subsets.generateCutFont(cut, usedRunes)
+	codeSignDictionary := cut.CodeSymbolDictionary
+	delete(codeSignDictionary, 0)
+
+	cidToGidMap := make([]byte, 256*256*2)
+	for cc, glyph := range codeSignDictionary {
+		cidToGidMap[cc*2] = byte(glyph >> 8)
+		cidToGidMap[cc*2+1] = byte(glyph & 0xFF)
+	}
+	mem := xmem.compress(cidToGidMap)
+	parts := &subsetParts{
+		widths:       f.generateCIDFontMap(font, cut.LastRune),
+		cidToGidMap:  mem.copy(),
+		fontFileSize: len(utf8FontStream),
+	}
+	mem.release()
+	mem = xmem.compress(utf8FontStream)
+	parts.fontFile = mem.copy()
+	mem.release()
+	return parts
+}
+
+// generateCIDFontMap returns the /W entry (glyph widths) of a CID font.
+func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) string {
 	rangeID := 0
 	cidArray := make(map[int]*untypedKeyMap)
 	cidArrayKeys := make([]int, 0)
@@ -4681,7 +4700,7 @@ func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
 			w.printf(" %d [ %s ]\n", k, implode(" ", ws.valueSet))
 		}
 	}
-	f.out("/W [" + w.String() + " ]")
+	return "/W [" + w.String() + " ]"
 }
 
 func implode(sep string, arr []int) string {

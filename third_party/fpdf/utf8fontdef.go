@@ -10,7 +10,9 @@ import "errors"
 // to any number of documents with AddUTF8FontParsed. Parsing a font and
 // computing its identifier takes milliseconds; adding a parsed font takes
 // microseconds. A UTF8Font is never changed after ParseUTF8Font returns, so
-// documents built concurrently may share it.
+// documents built concurrently may share it. It keeps the subsets of the
+// font made for the last few distinct sets of runes its documents used, so a
+// document that uses the same runes as an earlier one reuses that subset.
 type UTF8Font struct {
 	key string      // font key: family and style
 	def fontDefType // the parsed definition, without a set of used runes
@@ -28,6 +30,7 @@ func ParseUTF8Font(familyStr, styleStr string, utf8Bytes []byte) (*UTF8Font, err
 	if err != nil {
 		return nil, err
 	}
+	def.subsets = &subsetCache{}
 	return &UTF8Font{key: key, def: def}, nil
 }
 

@@ -628,8 +628,24 @@ func (utf *utf8FontFile) generateCMAPTable(cidSymbolPairCollection map[int]int, 
 	return cmapstr
 }
 
+// cutTables are the parts of a font's tables that GenerateCutFont reads
+// whatever runes it keeps: the rune-to-glyph map and the glyph offsets.
+// They are never changed once made, so subsets of one font made one after
+// another or concurrently can share them.
+type cutTables struct {
+	charSymbolDictionary map[int]int
+	symbolPosition       []int
+}
+
 // GenerateCutFont fill utf8FontFile from .utf file, only with runes from usedRunes
 func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
+	return utf.generateCutFont(usedRunes, nil)
+}
+
+// generateCutFont is GenerateCutFont taking the rune-to-glyph map and glyph
+// offsets from shared when it is not nil instead of reading them again, and
+// setting shared's fields to them when they are nil.
+func (utf *utf8FontFile) generateCutFont(usedRunes map[int]int, shared *cutTables) []byte {
 	utf.fileReader.readerPosition = 0
 	utf.symbolPosition = make([]int, 0)
 	utf.charSymbolDictionary = make(map[int]int)
@@ -654,14 +670,21 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 	utf.skip(4)
 	numSymbols := utf.readUint16()
 
-	symbolCharDictionary := utf.generateCMAP()
-	if symbolCharDictionary == nil {
-		return nil
+	// The widths parseHMTXTable would set are not used by a subset: the
+	// document's widths come from the parsed font.
+	if shared != nil && shared.charSymbolDictionary != nil {
+		utf.charSymbolDictionary = shared.charSymbolDictionary
+		utf.symbolPosition = shared.symbolPosition
+	} else {
+		if utf.generateCMAP() == nil {
+			return nil
+		}
+		utf.parseLOCATable(LocaFormat, numSymbols)
+		if shared != nil {
+			shared.charSymbolDictionary = utf.charSymbolDictionary
+			shared.symbolPosition = utf.symbolPosition
+		}
 	}
-
-	utf.parseHMTXTable(metricsCount, numSymbols, symbolCharDictionary, 1.0)
-
-	utf.parseLOCATable(LocaFormat, numSymbols)
 
 	cidSymbolPairCollection, symbolArray, symbolCollection, symbolCollectionKeys := utf.parseSymbols(usedRunes)
 

@@ -22,16 +22,29 @@ var xmem = xmempool{
 
 type xmempool struct{ sync.Pool }
 
+// zwriters holds zlib writers at BestSpeed for reuse. A flate compressor
+// carries about 1 MB of state that NewWriterLevel allocates and zeroes; a
+// document has a stream per page and several per font, so making one per
+// stream dominated the cost of writing a document. Reset gives a reused
+// writer exactly the output of a new one.
+var zwriters = sync.Pool{
+	New: func() any {
+		zw, err := zlib.NewWriterLevel(nil, zlib.BestSpeed)
+		if err != nil {
+			panic(fmt.Errorf("could not create zlib writer: %w", err))
+		}
+		return zw
+	},
+}
+
 func (pool *xmempool) compress(data []byte) *membuffer {
 	mem := pool.Get().(*membuffer)
 	buf := &mem.buf
 	buf.Grow(len(data))
 
-	zw, err := zlib.NewWriterLevel(buf, zlib.BestSpeed)
-	if err != nil {
-		panic(fmt.Errorf("could not create zlib writer: %w", err))
-	}
-	_, err = zw.Write(data)
+	zw := zwriters.Get().(*zlib.Writer)
+	zw.Reset(buf)
+	_, err := zw.Write(data)
 	if err != nil {
 		panic(fmt.Errorf("could not zlib-compress slice: %w", err))
 	}
@@ -40,6 +53,8 @@ func (pool *xmempool) compress(data []byte) *membuffer {
 	if err != nil {
 		panic(fmt.Errorf("could not close zlib writer: %w", err))
 	}
+	zw.Reset(nil)
+	zwriters.Put(zw)
 	return mem
 }
 
