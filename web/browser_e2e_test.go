@@ -526,6 +526,7 @@ func TestBrowserJourneys(t *testing.T) {
 	batchStart := time.Now()
 	h.submit(`form button[type=submit]`)
 	if strings.Contains(eval[string](h, `document.title`), "Building") {
+		t.Log("checked the page of a run in progress")
 		h.checkAccessible("manifest run in progress")
 	}
 	var status string
