@@ -1,0 +1,612 @@
+//go:build e2e
+
+package web
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// axeScript is where `npm ci --prefix web/testdata/axe` puts axe-core
+// (the version pinned in web/testdata/axe/package-lock.json).
+const axeScript = "testdata/axe/node_modules/axe-core/axe.min.js"
+
+// axeTags are the rule sets run on every page: WCAG 2.0, 2.1 and 2.2,
+// levels A and AA.
+const axeTags = `['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']`
+
+// needTool skips the test when a tool is missing, or fails it when
+// ROLEPACK_REQUIRE_TOOLS=1 (as on CI).
+func needTool(t *testing.T, what, install string) {
+	t.Helper()
+	if os.Getenv("ROLEPACK_REQUIRE_TOOLS") == "1" {
+		t.Fatalf("%s is missing and ROLEPACK_REQUIRE_TOOLS=1: %s", what, install)
+	}
+	t.Skipf("%s is missing (%s)", what, install)
+}
+
+// headless is one Chromium driven over the DevTools protocol, its
+// downloads going to a folder of the test's own.
+type headless struct {
+	t         *testing.T
+	ctx       context.Context // the tab; steps derive their time limit from it
+	base      string          // the app's address
+	downloads string
+	axe       string // axe.min.js
+}
+
+// newHeadless starts Debian's chromium with a fresh profile; it stops
+// when the test ends.
+func newHeadless(t *testing.T, base string) *headless {
+	t.Helper()
+	bin, err := exec.LookPath("chromium")
+	if err != nil {
+		needTool(t, "chromium", "apt-get install chromium")
+	}
+	axe, err := os.ReadFile(axeScript)
+	if err != nil {
+		needTool(t, "axe-core", "npm ci --prefix web/testdata/axe")
+	}
+	profile, downloads := t.TempDir(), t.TempDir()
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath(bin),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.UserDataDir(profile),
+		chromedp.WindowSize(1280, 900),
+	)
+	ctx, cancelTab := chromedp.NewContext(alloc)
+	t.Cleanup(func() {
+		cancelTab()
+		cancelAlloc()
+	})
+	h := &headless{t: t, ctx: ctx, base: base, downloads: downloads, axe: string(axe)}
+	// The first Run starts the browser, which lives as long as the
+	// context of that Run: so it runs on the tab's context, bounded here.
+	started := make(chan error, 1)
+	go func() { started <- chromedp.Do(ctx) }()
+	select {
+	case err := <-started:
+		if err != nil {
+			t.Fatalf("start chromium: %v", err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("chromium did not start in 20 s")
+	}
+	h.step("allow downloads", 20*time.Second, func(ctx context.Context) error {
+		_, err := chromedp.CallBrowser(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+			Behavior: browser.SetDownloadBehaviorBehaviorAllowAndName, DownloadPath: downloads, EventsEnabled: ptr(true)})
+		return err
+	})
+	return h
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// step runs fn with a time limit and fails the test (stopping it) when
+// fn fails.
+func (h *headless) step(name string, limit time.Duration, fn func(ctx context.Context) error) {
+	h.t.Helper()
+	ctx, cancel := context.WithTimeout(h.ctx, limit)
+	defer cancel()
+	if err := fn(ctx); err != nil {
+		if errors.Is(err, context.DeadlineExceeded) {
+			err = fmt.Errorf("took longer than %s: %w", limit, err)
+		}
+		h.t.Fatalf("%s: %v", name, err)
+	}
+}
+
+// open loads a page of the app and waits for it.
+func (h *headless) open(path string) {
+	h.t.Helper()
+	h.step("open "+path, 15*time.Second, func(ctx context.Context) error {
+		return chromedp.Do(ctx, chromedp.Navigate(h.base+path))
+	})
+}
+
+// checkPreview opens a document preview on its own and checks it with
+// axe. A preview's Content-Security-Policy sandboxes it without scripts,
+// where axe's timers would never fire; so the CSP is bypassed for this
+// page only (TestPagesInChromium checks the preview under its CSP).
+func (h *headless) checkPreview(name, path string) {
+	h.t.Helper()
+	bypass := func(on bool) {
+		h.step("bypass the CSP", 5*time.Second, func(ctx context.Context) error {
+			_, err := chromedp.Call(ctx, page.SetBypassCSP, page.SetBypassCSPParams{Enabled: on})
+			return err
+		})
+	}
+	bypass(true)
+	defer bypass(false)
+	h.open(path)
+	h.checkAccessible(name)
+}
+
+// submit clicks sel (a button or link) and waits for the page it leads to.
+func (h *headless) submit(sel string) {
+	h.t.Helper()
+	h.step("click "+sel, 30*time.Second, func(ctx context.Context) error {
+		_, err := chromedp.Run(ctx, chromedp.WaitEvent(page.LoadEventFired, nil, chromedp.Click(chromedp.CSS(sel), chromedp.NodeVisible)))
+		return err
+	})
+}
+
+// eval evaluates a JavaScript expression in the page and returns its
+// value.
+func eval[T any](h *headless, expr string) T {
+	h.t.Helper()
+	var v T
+	h.step("evaluate "+expr, 10*time.Second, func(ctx context.Context) error {
+		var err error
+		v, err = chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+		return err
+	})
+	return v
+}
+
+// text is the visible text of the first element sel matches.
+func (h *headless) text(sel string) string {
+	h.t.Helper()
+	return eval[string](h, fmt.Sprintf(`(document.querySelector(%q) || {innerText: ""}).innerText`, sel))
+}
+
+// frameText returns the text of the iframe sel, whose address has
+// urlPart. Chromium runs a sandboxed frame in a process of its own, as a
+// target of its own (site isolation), so the text is read by attaching to
+// that target; a frame in the page's process is read from its node.
+func (h *headless) frameText(sel, urlPart string) string {
+	h.t.Helper()
+	var text string
+	h.step("read the frame "+sel, 15*time.Second, func(ctx context.Context) error {
+		for {
+			infos, err := chromedp.Targets(ctx)
+			if err != nil {
+				return err
+			}
+			for _, info := range infos {
+				if info.Type == "iframe" && strings.Contains(info.URL, urlPart) {
+					fctx, cancel := chromedp.NewContext(ctx, chromedp.WithTargetID(info.TargetID), chromedp.WithDetachOnCancel())
+					defer cancel()
+					text, err = chromedp.Run(fctx, chromedp.TextContent(chromedp.CSS("main")))
+					return err
+				}
+			}
+			frames, err := chromedp.Run(ctx, chromedp.Nodes(chromedp.CSS(sel)))
+			if err != nil {
+				return err
+			}
+			if frames[0].ContentDocument != nil {
+				text, err = chromedp.Run(ctx, chromedp.TextContent(chromedp.CSS("main"), chromedp.FromNode(frames[0])))
+				return err
+			}
+			if err := chromedp.Do(ctx, chromedp.Sleep(100*time.Millisecond)); err != nil {
+				return err
+			}
+		}
+	})
+	return text
+}
+
+// violation is one failed axe rule.
+type violation struct {
+	ID      string     `json:"id"`
+	Impact  string     `json:"impact"`
+	Help    string     `json:"help"`
+	Targets [][]string `json:"targets"`
+}
+
+// axeViolations runs axe-core's WCAG 2.2 A and AA rules on the page and
+// returns what fails. axe is injected over the DevTools protocol:
+// Runtime.evaluate is not subject to the page's Content-Security-Policy,
+// which allows no inline script.
+func (h *headless) axeViolations(name string) []violation {
+	h.t.Helper()
+	var found []violation
+	h.step("axe on "+name, 20*time.Second, func(ctx context.Context) error {
+		loaded, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`typeof axe === "object"`))
+		if err != nil {
+			return err
+		}
+		if !loaded {
+			if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](h.axe)); err != nil {
+				return fmt.Errorf("inject axe-core: %w", err)
+			}
+		}
+		// iframes: false: a preview is checked on its own page (the frame
+		// is sandboxed and would never answer axe).
+		found, err = chromedp.Run(ctx, chromedp.Evaluate[[]violation](`axe.run(document, {iframes: false, resultTypes: ['violations'], runOnly: {type: 'tag', values: `+axeTags+`}})
+			.then(r => r.violations.map(v => ({id: v.id, impact: v.impact || '', help: v.help, targets: v.nodes.map(n => n.target.map(String))})))`, chromedp.EvalAwaitPromise))
+		return err
+	})
+	return found
+}
+
+// checkAccessible reports every WCAG 2.2 A or AA failure axe finds on
+// the page: its rule, impact and elements.
+func (h *headless) checkAccessible(name string) {
+	h.t.Helper()
+	for _, v := range h.axeViolations(name) {
+		var at []string
+		for _, tg := range v.Targets {
+			at = append(at, strings.Join(tg, " "))
+		}
+		h.t.Errorf("%s: axe %s (%s): %s: %s", name, v.ID, v.Impact, v.Help, strings.Join(at, ", "))
+	}
+}
+
+// download clicks sel, waits for the download it starts to complete and
+// returns the file's suggested name and content.
+func (h *headless) download(sel string, limit time.Duration) (string, []byte) {
+	h.t.Helper()
+	var name string
+	var data []byte
+	h.step("download from "+sel, limit, func(ctx context.Context) error {
+		// The browser's download events, kept in order; the func must not
+		// block (it runs in chromedp's reading loop).
+		events := make(chan any, 1024)
+		if err := chromedp.ListenBrowser(ctx, func(ev any) {
+			switch ev.(type) {
+			case *browser.EventDownloadWillBegin, *browser.EventDownloadProgress:
+				select {
+				case events <- ev:
+				default:
+				}
+			}
+		}); err != nil {
+			return err
+		}
+		// By keyboard, as many users do: the focus on the control, then Enter.
+		if err := chromedp.Do(ctx, chromedp.Focus(chromedp.CSS(sel), chromedp.NodeVisible), chromedp.KeyEvent(kb.Enter)); err != nil {
+			return err
+		}
+		var guid string
+		seen := 0
+		for {
+			select {
+			case <-ctx.Done():
+				return fmt.Errorf("%d download events, download %q %q: %w", seen, guid, name, ctx.Err())
+			case ev := <-events:
+				seen++
+				switch ev := ev.(type) {
+				case *browser.EventDownloadWillBegin:
+					if guid == "" {
+						name, guid = ev.SuggestedFilename, ev.GUID
+					}
+				case *browser.EventDownloadProgress:
+					if ev.GUID != guid {
+						continue
+					}
+					switch ev.State {
+					case browser.DownloadProgressStateCompleted:
+						var err error
+						data, err = os.ReadFile(filepath.Join(h.downloads, guid)) // allowAndName names the file by its GUID
+						return err
+					case browser.DownloadProgressStateCanceled:
+						return fmt.Errorf("the download of %s was cancelled", name)
+					}
+				}
+			}
+		}
+	})
+	return name, data
+}
+
+// zipFiles returns the files of a zip by name.
+func zipFiles(t *testing.T, name string, data []byte) map[string][]byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatalf("%s is not a zip: %v", name, err)
+	}
+	out := map[string][]byte{}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatalf("%s: %s: %v", name, f.Name, err)
+		}
+		var b bytes.Buffer
+		if _, err := b.ReadFrom(rc); err != nil {
+			t.Fatalf("%s: %s: %v", name, f.Name, err)
+		}
+		rc.Close()
+		out[f.Name] = b.Bytes()
+	}
+	return out
+}
+
+// manifestCSV is a manifest of n vacancies for the data engineer at its
+// three levels, each with a panel of two.
+func manifestCSV(t *testing.T, n int) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	levels := []string{"mid", "senior", "head"}
+	_ = w.Write([]string{"reference", "role", "level", "band", "closing", "panel"})
+	for i := 1; i <= n; i++ {
+		_ = w.Write([]string{fmt.Sprintf("DE-%03d", i), "data-engineer", levels[i%3], "Band 7", "2026-12-14", fmt.Sprintf("Jane Smith;Panel Member %d", i)})
+	}
+	w.Flush()
+	if err := w.Error(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// TestBrowserJourneys drives the app as its users do, in headless
+// Chromium: a hiring manager finds a role, switches its level, fills in
+// the vacancy (a mistake first), sees the preview change and downloads
+// the pack; a recruitment coordinator uploads a spreadsheet of 30
+// vacancies and downloads 30 packs. axe-core checks every page on the way
+// against WCAG 2.2 AA.
+func TestBrowserJourneys(t *testing.T) {
+	start := time.Now()
+	c := newClient(t, newOptions(t))
+	h := newHeadless(t, c.srv.URL)
+
+	// The page's Content-Security-Policy refuses inline script: one added
+	// to the page does not run. DevTools evaluation (how axe is injected,
+	// and this check) is not page script and runs.
+	h.open("/")
+	if got := eval[string](h, `new Promise(done => {
+		document.addEventListener("securitypolicyviolation", e => done("refused: " + e.violatedDirective));
+		const s = document.createElement("script");
+		s.textContent = "document.title = 'inline ran'";
+		document.head.appendChild(s);
+		setTimeout(() => done(document.title), 2000);
+	})`); !strings.HasPrefix(got, "refused: script-src") {
+		t.Errorf("an inline script added to the page: %s", got)
+	}
+	h.checkAccessible("home")
+	// axe finds what it should: an image without a text alternative.
+	eval[chromedp.Void](h, `document.querySelector("main").insertAdjacentHTML("beforeend", '<img id="e2e-no-alt" src="/static/none.png">')`)
+	if v := h.axeViolations("home with an image without alt"); len(v) != 1 || v[0].ID != "image-alt" {
+		t.Errorf("axe on an image without alt found %+v, want image-alt", v)
+	}
+	eval[chromedp.Void](h, `document.getElementById("e2e-no-alt").remove()`)
+
+	// Search by title and choose a role and level.
+	h.step("search", 10*time.Second, func(ctx context.Context) error {
+		return chromedp.Do(ctx, chromedp.SendKeys(chromedp.ID("q"), "data engineer"))
+	})
+	h.submit(`form.search button[type=submit]`)
+	if got := h.text("#roles-heading"); !strings.Contains(got, `match “data engineer”`) {
+		t.Errorf("search results heading %q", got)
+	}
+	if got := h.text("#roles"); strings.Contains(got, "Head of Data Ethics") {
+		t.Error("searching for data engineer lists the Head of Data Ethics")
+	}
+	h.checkAccessible("search results")
+	h.submit(`a[aria-label="Data engineer, Senior"]`)
+	if got := h.text("h1"); got != "Data engineer, Senior" {
+		t.Fatalf("chose the senior data engineer, the page says %q", got)
+	}
+	h.checkAccessible("role page")
+
+	// Switch level: the heading and the preview change.
+	h.step("choose the head level", 10*time.Second, func(ctx context.Context) error {
+		return chromedp.Do(ctx, chromedp.SetValue(chromedp.ID("level"), "head"))
+	})
+	h.submit(`form.level-form button[type=submit]`)
+	if got := h.text("h1"); got != "Data engineer, Head" {
+		t.Errorf("switched to the head level, the page says %q", got)
+	}
+	if src := eval[string](h, `document.querySelector("iframe.preview").getAttribute("src")`); !strings.Contains(src, "level=head") {
+		t.Errorf("the preview after switching level is %s", src)
+	}
+
+	// The advert, then a detail typed wrong: the error summary links to
+	// the field, which is marked invalid, and following the link puts the
+	// cursor in it.
+	h.submit(`nav.tabs a[href*="doc=advert"]`)
+	h.step("type a wrong lowest salary", 10*time.Second, func(ctx context.Context) error {
+		return chromedp.Do(ctx,
+			chromedp.SendKeys(chromedp.ID("f-reference"), "E2E-0042"),
+			chromedp.SendKeys(chromedp.ID("f-salaryMin"), "about 50k"),
+			chromedp.SetValue(chromedp.ID("f-closing"), "2026-12-14"),
+			chromedp.SetValue(chromedp.ID("f-band"), "Band 8c"),
+			chromedp.SetValue(chromedp.ID("f-panel"), "Jane Smith\nRaj Patel"))
+	})
+	h.submit(`section.details button[type=submit]`)
+	if got := eval[string](h, `document.querySelector(".error-summary a").getAttribute("href")`); got != "#f-salaryMin" {
+		t.Errorf("the error summary links to %q, not the lowest salary", got)
+	}
+	if got := eval[string](h, `document.getElementById("f-salaryMin").getAttribute("aria-invalid")`); got != "true" {
+		t.Errorf("the wrong lowest salary has aria-invalid=%q", got)
+	}
+	if got := eval[string](h, `document.activeElement.id || document.activeElement.className`); got != "error-summary" {
+		t.Errorf("after a wrong detail the focus is on %q, not the error summary", got)
+	}
+	if got := eval[string](h, `document.getElementById("f-salaryMin").getAttribute("aria-describedby")`); !strings.Contains(got, "f-salaryMin-error") {
+		t.Errorf("the lowest salary is not described by its error (aria-describedby=%q)", got)
+	}
+	h.checkAccessible("role page with an error")
+	h.step("follow the error link", 10*time.Second, func(ctx context.Context) error {
+		return chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`.error-summary a`)))
+	})
+	if got := eval[string](h, `document.activeElement.id`); got != "f-salaryMin" {
+		t.Errorf("following the error link puts the focus on %q", got)
+	}
+	if got := eval[string](h, `document.getElementById("f-reference").value`); got != "E2E-0042" {
+		t.Errorf("the page with the error lost the reference typed: %q", got)
+	}
+
+	// Corrected: saved, and the preview shows the reference.
+	h.step("correct the lowest salary", 10*time.Second, func(ctx context.Context) error {
+		return chromedp.Do(ctx, chromedp.SetValue(chromedp.ID("f-salaryMin"), "46148"))
+	})
+	h.submit(`section.details button[type=submit]`)
+	if got := h.text(".notice"); !strings.Contains(got, "Details saved") {
+		t.Errorf("after saving, the notice says %q", got)
+	}
+	if n := eval[int](h, `document.querySelectorAll("[aria-invalid=true]").length`); n != 0 {
+		t.Errorf("after correcting, %d fields are still marked invalid", n)
+	}
+	preview := h.frameText("iframe.preview", "/preview?")
+	if !strings.Contains(preview, "E2E-0042") || !strings.Contains(preview, "Band 8c") {
+		t.Errorf("the advert preview lacks the reference and band saved:\n%.600s", preview)
+	}
+	h.checkAccessible("role page after saving")
+	previewURL := eval[string](h, `document.querySelector("iframe.preview").src`)
+	h.checkPreview("advert preview", strings.TrimPrefix(previewURL, h.base))
+	h.open("/role?role=data-engineer&level=head&doc=pdp")
+	h.checkAccessible("development plan page")
+	h.checkPreview("scoring sheet preview", "/preview?role=data-engineer&level=head&doc=scoring")
+
+	// The whole pack, with Markdown as well as PDF and Word.
+	h.open("/role?role=data-engineer&level=head&doc=advert")
+	h.step("tick Markdown", 10*time.Second, func(ctx context.Context) error {
+		return chromedp.Do(ctx, chromedp.Click(chromedp.ID("pack-md")))
+	})
+	name, data := h.download(`section.pack button[type=submit]`, 30*time.Second)
+	if name != "E2E-0042-data-engineer-head.zip" { // named by the vacancy reference
+		t.Errorf("the pack downloads as %q", name)
+	}
+	files := zipFiles(t, name, data)
+	var names []string
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	dir := "E2E-0042-data-engineer-head/"
+	for _, doc := range []string{"jd", "spec", "advert", "scoring-jane-smith", "scoring-raj-patel", "record", "progression"} {
+		for _, ext := range []string{".pdf", ".docx", ".md"} {
+			n := dir + doc + ext
+			if _, ok := files[n]; !ok {
+				t.Errorf("the pack lacks %s (has %s)", n, strings.Join(names, " "))
+			}
+		}
+	}
+	if !bytes.HasPrefix(files[dir+"jd.pdf"], []byte("%PDF-")) {
+		t.Error("jd.pdf in the pack is not a PDF")
+	}
+	if docx := files[dir+"advert.docx"]; docx != nil {
+		if doc := zipFiles(t, "advert.docx", docx)["word/document.xml"]; !bytes.Contains(doc, []byte("E2E-0042")) {
+			t.Error("advert.docx lacks the reference saved in the form")
+		}
+	}
+	if md := files[dir+"advert.md"]; !bytes.Contains(md, []byte("E2E-0042")) || !bytes.Contains(md, []byte("14 December 2026")) {
+		t.Errorf("advert.md lacks the reference or closing date saved:\n%.400s", md)
+	}
+
+	// A spreadsheet of 30 vacancies.
+	h.open("/batch")
+	h.checkAccessible("manifest upload")
+	manifest := filepath.Join(t.TempDir(), "vacancies.csv")
+	if err := os.WriteFile(manifest, manifestCSV(t, 30), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	h.step("choose the manifest", 10*time.Second, func(ctx context.Context) error {
+		return chromedp.Do(ctx, chromedp.SetUploadFiles(chromedp.ID("manifest"), []string{manifest}))
+	})
+	batchStart := time.Now()
+	h.submit(`form button[type=submit]`)
+	if strings.Contains(eval[string](h, `document.title`), "Building") {
+		t.Log("checked the page of a run in progress")
+		h.checkAccessible("manifest run in progress")
+	}
+	var status string
+	h.step("wait for 30 packs", 45*time.Second, func(ctx context.Context) error {
+		for {
+			// The page reloads itself until the run is over; between
+			// reloads there may be no document to ask.
+			s, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(document.querySelector("p.lead[role=status]") || {innerText: ""}).innerText`))
+			if err == nil && s != "" {
+				status = s
+				return nil
+			}
+			if err := chromedp.Do(ctx, chromedp.Sleep(250*time.Millisecond)); err != nil {
+				return err
+			}
+		}
+	})
+	t.Logf("30 packs built and shown in %s", time.Since(batchStart).Round(100*time.Millisecond))
+	if !strings.Contains(status, "30 vacancies: 30 packs ready, 0 failed") {
+		t.Fatalf("the run says %q", status)
+	}
+	h.checkAccessible("manifest run over")
+	name, data = h.download(`a[href$="/role-packs.zip"]`, 30*time.Second)
+	if name != "role-packs.zip" {
+		t.Errorf("the packs download as %q", name)
+	}
+	files = zipFiles(t, name, data)
+	packZip := regexp.MustCompile(`^role-packs/(DE-\d{3})-data-engineer-(mid|senior|head)\.zip$`)
+	packs := map[string]bool{}
+	for n := range files {
+		if m := packZip.FindStringSubmatch(n); m != nil {
+			packs[m[1]] = true
+			if len(zipFiles(t, n, files[n])) == 0 {
+				t.Errorf("%s is empty", n)
+			}
+		}
+	}
+	if len(packs) != 30 {
+		t.Errorf("role-packs.zip has %d packs, want 30", len(packs))
+	}
+	rows, err := csv.NewReader(bytes.NewReader(files["role-packs/index.csv"])).ReadAll()
+	if err != nil || len(rows) != 31 {
+		t.Errorf("index.csv: %d rows (want a header and 30), %v", len(rows), err)
+	}
+	var de7 []string
+	for n := range files {
+		if strings.HasPrefix(n, "role-packs/DE-007-data-engineer-senior/scoring-") {
+			de7 = append(de7, strings.TrimPrefix(n, "role-packs/DE-007-data-engineer-senior/"))
+		}
+	}
+	sort.Strings(de7)
+	if got := strings.Join(de7, " "); got != "scoring-jane-smith.docx scoring-jane-smith.pdf scoring-panel-member-7.docx scoring-panel-member-7.pdf" {
+		t.Errorf("the pack of DE-007 has the scoring sheets %s, want one a panel member in PDF and Word", got)
+	}
+
+	// The other pages: a framework's report, and an error.
+	h.open("/frameworks")
+	h.checkAccessible("framework upload")
+	h.step("choose a broken framework", 10*time.Second, func(ctx context.Context) error {
+		return chromedp.Do(ctx, chromedp.SetUploadFiles(chromedp.ID("files"), []string{mustAbs(t, "testdata/broken.yaml")}))
+	})
+	h.submit(`form[action="/frameworks"] button[type=submit]`)
+	if got := h.text("#report-heading"); !strings.Contains(got, "broken.yaml") {
+		t.Errorf("the framework report heading is %q", got)
+	}
+	h.checkAccessible("framework report")
+	h.open("/role?role=astronaut")
+	h.checkAccessible("page not found")
+
+	if d := time.Since(start); d > 50*time.Second {
+		t.Errorf("the journeys took %s; keep them well under a minute", d.Round(time.Second))
+	}
+	t.Logf("journeys took %s", time.Since(start).Round(100*time.Millisecond))
+}
+
+func mustAbs(t *testing.T, p string) string {
+	t.Helper()
+	a, err := filepath.Abs(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
