@@ -56,7 +56,6 @@ type progress struct {
 	Results       []resultView
 	Failures      []resultView
 	ZipSize       string
-	Refresh       bool
 }
 
 type resultView struct {
@@ -71,7 +70,7 @@ type resultView struct {
 func (j *job) snapshot() progress {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	p := progress{ID: j.id, Manifest: j.manifest, Done: j.done, Total: j.total, Over: j.over, Refresh: !j.over}
+	p := progress{ID: j.id, Manifest: j.manifest, Done: j.done, Total: j.total, Over: j.over}
 	if j.err != nil {
 		p.Err = j.err.Error()
 	}
@@ -380,9 +379,9 @@ func (x *session) findJob(id string) *job {
 	return nil
 }
 
-// batchStatus shows a run: progress while it runs (the page reloads
-// itself every two seconds, no script needed), then every row's outcome
-// and the downloads.
+// batchStatus shows a run: progress while it runs (a script updates the
+// count in place; without one, "check progress" reloads it), then every
+// row's outcome and the downloads.
 func (s *Server) batchStatus(w http.ResponseWriter, r *http.Request) {
 	sess := s.session(w, r, true)
 	j := sess.findJob(r.PathValue("id"))
@@ -396,7 +395,6 @@ func (s *Server) batchStatus(w http.ResponseWriter, r *http.Request) {
 	p.Title = "Role packs from " + snap.Manifest
 	if !snap.Over {
 		p.Title = fmt.Sprintf("Building role packs: %d of %d done", snap.Done, snap.Total)
-		w.Header().Set("Refresh", "2") // reload until the run is over, no script needed
 	}
 	s.page(w, http.StatusOK, "batch", p)
 }

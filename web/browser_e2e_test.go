@@ -532,8 +532,8 @@ func TestBrowserJourneys(t *testing.T) {
 	var status string
 	h.step("wait for 30 packs", 45*time.Second, func(ctx context.Context) error {
 		for {
-			// The page reloads itself until the run is over; between
-			// reloads there may be no document to ask.
+			// The page's script shows the result in place when the run
+			// is over.
 			s, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(document.querySelector("p.lead[role=status]") || {innerText: ""}).innerText`))
 			if err == nil && s != "" {
 				status = s

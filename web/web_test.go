@@ -407,7 +407,7 @@ func waitForRun(t *testing.T, c *client, loc string) response {
 	for {
 		r := c.get(loc)
 		wantStatus(t, loc, r, http.StatusOK)
-		if r.header.Get("Refresh") == "" {
+		if !strings.Contains(r.body, "data-poll") {
 			return r
 		}
 		wantBody(t, "run in progress", r, "<progress")

@@ -18,5 +18,32 @@
     });
     var summary = document.querySelector("[data-focus]");
     if (summary) { summary.focus(); }
+    // A run in progress: ask for its page every two seconds and update the
+    // count in place (no reload, which would send a screen reader back to
+    // the top: WCAG 2.2.1 and 3.2.5); when the run is over, show its result.
+    var poll = document.querySelector("[data-poll]");
+    if (poll && window.fetch && window.DOMParser) {
+      var tick = function () {
+        fetch(window.location.href, { credentials: "same-origin" })
+          .then(function (r) { return r.text(); })
+          .then(function (html) {
+            var next = new DOMParser().parseFromString(html, "text/html");
+            var fresh = next.querySelector("[data-poll]");
+            if (fresh) {
+              poll.innerHTML = fresh.innerHTML;
+              window.setTimeout(tick, 2000);
+              return;
+            }
+            var main = document.querySelector("main");
+            var done = next.querySelector("main");
+            if (main && done) {
+              main.innerHTML = done.innerHTML;
+              document.title = next.title;
+            }
+          })
+          .catch(function () { window.setTimeout(tick, 5000); });
+      };
+      window.setTimeout(tick, 2000);
+    }
   });
 })();
