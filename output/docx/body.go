@@ -34,8 +34,9 @@ type builder struct {
 	docPr     int
 	bookmark  int
 	bookmarks map[string]bool
-	heading   int // effective level of the last heading
-	textWidth int // twips
+	heading   int  // effective level of the last heading
+	kicker    bool // the kind line above the title is written
+	textWidth int  // twips
 	lastTable bool
 	keepNext  bool // the paragraphs being written stay on the page of what follows
 	tail      bool // the block being written comes just before the closing one
@@ -81,6 +82,20 @@ func (b *builder) addRel(typ, target string, external bool) string {
 }
 
 func (b *builder) s(s string) { b.body = append(b.body, s...) }
+
+// kickerLine writes, once, above the document's title, what kind of
+// document it is ("JOB DESCRIPTION"), small and in capitals, as the PDF
+// does: a reader of the printed page sees at once what they hold.
+func (b *builder) kickerLine() {
+	b.kicker = true
+	s := strings.TrimSpace(b.meta.Subject)
+	if s == "" {
+		return
+	}
+	b.s(`<w:p><w:pPr><w:keepNext/><w:spacing w:after="0"/></w:pPr><w:r><w:rPr><w:b/><w:bCs/><w:caps/><w:color w:val="595959"/><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr>`)
+	b.body = appendText(b.body, s)
+	b.s(`</w:r></w:p>`)
+}
 
 // keptWithNext reports whether top-level block i must stay on the page of
 // the block after it: inside one of the tree's kept spans (but its last
@@ -213,6 +228,9 @@ func (b *builder) headingBlock(h *doc.Heading) {
 	}
 	if lvl > 3 {
 		lvl = 3
+	}
+	if lvl == 1 && !b.kicker {
+		b.kickerLine()
 	}
 	b.heading = lvl
 	b.s(`<w:p><w:pPr><w:pStyle w:val="Heading`)

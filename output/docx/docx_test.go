@@ -485,3 +485,22 @@ func TestPaginationMarks(t *testing.T) {
 		t.Errorf("footer: want the text and the page numbers on one line, after a tab:\n%s", footer)
 	}
 }
+
+// TestKindAboveTheTitle: what kind of document it is stands once, small,
+// above the title, as in the PDF.
+func TestKindAboveTheTitle(t *testing.T) {
+	d := &doc.Document{
+		Meta: doc.Meta{Title: "Job description: Head of data", Subject: "Job description"},
+		Blocks: []doc.Block{
+			&doc.Heading{Level: 1, Text: []doc.Inline{{Text: "Head of data"}}},
+			&doc.Heading{Level: 1, Text: []doc.Inline{{Text: "Annex"}}},
+		},
+	}
+	parts, _ := unzip(t, render(t, newWriter(t), d))
+	body := string(parts["word/document.xml"])
+	kind := strings.Index(body, `<w:caps/>`)
+	title := strings.Index(body, ">Head of data<")
+	if kind < 0 || title < kind || strings.Count(body, "<w:caps/>") != 1 || !strings.Contains(body[kind:title], ">Job description<") {
+		t.Errorf("no single kind line above the title:\n%s", body)
+	}
+}
