@@ -36,6 +36,7 @@ type builder struct {
 	bookmarks map[string]bool
 	heading   int  // effective level of the last heading
 	kicker    bool // the kind line above the title is written
+	closing   bool // the block being written is the document's last
 	textWidth int  // twips
 	lastTable bool
 	keepNext  bool // the paragraphs being written stay on the page of what follows
@@ -133,6 +134,7 @@ func (b *builder) document(d *doc.Document) error {
 	for i, blk := range blocks {
 		b.keepNext = keptWithNext(d, i)
 		b.tail = i >= tail && i < len(blocks)-1
+		b.closing = i == len(blocks)-1
 		if _, ok := blk.(*doc.Paragraph); ok && b.tail {
 			b.keepNext = true
 		}
@@ -140,7 +142,7 @@ func (b *builder) document(d *doc.Document) error {
 			return err
 		}
 	}
-	b.keepNext = false
+	b.keepNext, b.closing = false, false
 	if b.lastTable {
 		b.spacer() // Word needs a paragraph after a final table
 	}
@@ -286,7 +288,7 @@ func bookmarkName(id string) string {
 // adds space above, since tables have no spacing of their own.
 func (b *builder) paragraph(runs []doc.Inline, style string, afterTable bool) {
 	b.s(`<w:p>`)
-	if style != "" || afterTable || b.keepNext {
+	if style != "" || afterTable || b.keepNext || b.closing {
 		b.s(`<w:pPr>`)
 		if style != "" {
 			b.s(`<w:pStyle w:val="`)
@@ -295,6 +297,9 @@ func (b *builder) paragraph(runs []doc.Inline, style string, afterTable bool) {
 		}
 		if b.keepNext {
 			b.s(`<w:keepNext/>`)
+		}
+		if b.closing {
+			b.s(`<w:keepLines/>`) // the closing paragraph is never split over two pages
 		}
 		if afterTable {
 			b.s(`<w:spacing w:before="200"/>`)
