@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 )
 
 var codeFamily = regexp.MustCompile(`^([A-Za-z]+\d+)\.`)
@@ -29,11 +30,25 @@ func PersonSpec(sel *Selection, def RoleDef, cfg PersonSpecConfig, sc ScoringCon
 			add("experience", Criterion{Text: upperFirst(strings.TrimSuffix(strings.TrimSpace(e), ".")), Essential: true})
 		}
 	} else {
-		for i, d := range sel.Duties {
-			if i == defaultExperience {
+		// A duty the level's text lacks is filled from a skill's
+		// descriptor; a skill that is a criterion of its own is not asked
+		// for twice.
+		var skillText []map[string]bool
+		for _, it := range append(append([]*Item(nil), sel.Essential...), sel.Desirable...) {
+			if len(it.Descriptors) > 0 {
+				skillText = append(skillText, wordSet(it.Descriptors[0]))
+			}
+		}
+		n := 0
+		for _, d := range sel.Duties {
+			if n == defaultExperience {
 				break
 			}
+			if sameWords(wordSet(d), skillText) {
+				continue
+			}
 			add("experience", Criterion{Text: experienceOf(d), Essential: true})
+			n++
 		}
 	}
 	for _, e := range []struct {
@@ -187,4 +202,36 @@ func question(cr Criterion, bank map[string]string) string {
 func speaksToHolder(s string) bool {
 	first, _, _ := strings.Cut(strings.TrimSpace(s), " ")
 	return strings.EqualFold(first, "you")
+}
+
+// wordSet is the set of a text's words of three letters or more, lower
+// case, for telling whether two texts say the same thing.
+func wordSet(s string) map[string]bool {
+	set := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if len(w) >= 3 {
+			set[w] = true
+		}
+	}
+	return set
+}
+
+// sameWords reports whether most of a's words (four in five) are in one
+// of the sets of others: the same text, reworded only at its start.
+func sameWords(a map[string]bool, others []map[string]bool) bool {
+	if len(a) == 0 {
+		return false
+	}
+	for _, o := range others {
+		shared := 0
+		for w := range a {
+			if o[w] {
+				shared++
+			}
+		}
+		if shared*5 >= len(a)*4 {
+			return true
+		}
+	}
+	return false
 }
