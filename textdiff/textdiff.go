@@ -305,3 +305,35 @@ func lcsRow(a, b []token, reversed bool) []int {
 	}
 	return prev
 }
+
+// Common compares two lists of words (already reduced to the keys they
+// should compare by, e.g. lower case without punctuation) and reports, for
+// each word of new, whether it is in the longest common subsequence with
+// old. An empty key matches nothing.
+func Common(old, new []string) []bool {
+	key := func(ws []string, side string) string {
+		ks := make([]string, len(ws))
+		for i, w := range ws {
+			if w == "" || strings.IndexFunc(w, unicode.IsSpace) >= 0 {
+				w = fmt.Sprintf("\x00%s%d", side, i) // matches nothing
+			}
+			ks[i] = w
+		}
+		return strings.Join(ks, " ")
+	}
+	out := make([]bool, len(new))
+	i := 0
+	for _, s := range Words(key(old, "o"), key(new, "n")) {
+		n := len(strings.Fields(s.Text))
+		switch s.Op {
+		case Equal:
+			for k := 0; k < n && i < len(out); k++ {
+				out[i] = true
+				i++
+			}
+		case Insert:
+			i += n
+		}
+	}
+	return out
+}

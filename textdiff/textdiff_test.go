@@ -136,3 +136,15 @@ func TestWhitespaceBetweenChangesJoinsThem(t *testing.T) {
 		t.Errorf("equal texts: %q", d)
 	}
 }
+
+// TestCommon: each new word is marked when it is in the longest common
+// subsequence with the old words; an empty key matches nothing.
+func TestCommon(t *testing.T) {
+	got := Common([]string{"build", "", "data", "pipelines"}, []string{"lead", "data", "", "pipelines", "policy"})
+	want := []bool{false, true, false, true, false}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("Common = %v, want %v", got, want)
+		}
+	}
+}

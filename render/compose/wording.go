@@ -3,6 +3,8 @@ package compose
 import (
 	"strings"
 	"unicode"
+
+	"github.com/rolepack/rolepack/textdiff"
 )
 
 // Span is a run of a descriptor's words (runs are separated by one space),
@@ -41,7 +43,7 @@ func wordKey(w string) string {
 }
 
 // MarkNew compares one target descriptor with the current level's
-// descriptors word by word (longest common subsequence) and returns it as
+// descriptors word by word (longest common subsequence, textdiff) and returns it as
 // spans, the words the current level does not have marked New.
 func MarkNew(target string, current []string) []Span {
 	tw := strings.Fields(target)
@@ -65,36 +67,10 @@ func MarkNew(target string, current []string) []Span {
 	for i, w := range cw {
 		ck[i] = wordKey(w)
 	}
-	// lcs[i][j] is the LCS length of tk[i:] and ck[j:].
-	lcs := make([][]int, len(tk)+1)
-	for i := range lcs {
-		lcs[i] = make([]int, len(ck)+1)
-	}
-	for i := len(tk) - 1; i >= 0; i-- {
-		for j := len(ck) - 1; j >= 0; j-- {
-			switch {
-			case tk[i] == ck[j] && tk[i] != "":
-				lcs[i][j] = lcs[i+1][j+1] + 1
-			case lcs[i+1][j] >= lcs[i][j+1]:
-				lcs[i][j] = lcs[i+1][j]
-			default:
-				lcs[i][j] = lcs[i][j+1]
-			}
-		}
-	}
+	common := textdiff.Common(ck, tk) // linear memory, however long the texts
 	isNew := make([]bool, len(tw))
-	i, j := 0, 0
-	for i < len(tk) {
-		switch {
-		case j < len(ck) && tk[i] == ck[j] && tk[i] != "":
-			i++
-			j++
-		case j < len(ck) && lcs[i][j+1] > lcs[i+1][j]:
-			j++
-		default:
-			isNew[i] = true
-			i++
-		}
+	for i := range isNew {
+		isNew[i] = !common[i]
 	}
 	// A kept run of at most two minor words between new runs joins them; a
 	// new run of minor words only is not new.
