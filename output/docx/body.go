@@ -98,6 +98,17 @@ func (b *builder) kickerLine() {
 	b.s(`</w:r></w:p>`)
 }
 
+// appendRel appends a Relationship element for r.
+func appendRel(out []byte, r rel) []byte {
+	out = append(out, `<Relationship Id="`+r.id+`" Type="`+r.typ+`" Target="`...)
+	out = appendEscaped(out, r.target)
+	out = append(out, '"')
+	if r.external {
+		out = append(out, ` TargetMode="External"`...)
+	}
+	return append(out, `/>`...)
+}
+
 // keptWithNext reports whether top-level block i must stay on the page of
 // the block after it: inside one of the tree's kept spans (but its last
 // block). A heading keeps with the paragraph after it by its own keepNext;
@@ -670,13 +681,7 @@ func (b *builder) relsXML() []byte {
 		out = append(out, `<Relationship Id="rpHeaderFirst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="headerFirst.xml"/>`...)
 	}
 	for _, r := range b.rels {
-		out = append(out, `<Relationship Id="`+r.id+`" Type="`+r.typ+`" Target="`...)
-		out = appendEscaped(out, r.target)
-		out = append(out, '"')
-		if r.external {
-			out = append(out, ` TargetMode="External"`...)
-		}
-		out = append(out, `/>`...)
+		out = appendRel(out, r)
 	}
 	return append(out, `</Relationships>`...)
 }

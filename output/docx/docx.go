@@ -455,9 +455,15 @@ func (w *Writer) Write(out io.Writer, d *doc.Document) error {
 	}
 	sort.SliceStable(entries[1:], func(i, j int) bool { return entries[1+i].name < entries[1+j].name })
 
+	return w.writeZip(out, entries, d.Meta.Date)
+}
+
+// writeZip writes the package's entries in order, each stamped with the
+// document date, so that the same document gives the same bytes.
+func (w *Writer) writeZip(out io.Writer, entries []entry, date time.Time) error {
 	zw := zip.NewWriter(out)
 	zw.RegisterCompressor(zip.Deflate, w.compressor)
-	mod := zipTime(d.Meta.Date)
+	mod := zipTime(date)
 	for _, e := range entries {
 		if err := w.writeEntry(zw, e, mod); err != nil {
 			return fmt.Errorf("docx: write %s: %w", e.name, err)

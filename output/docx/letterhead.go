@@ -1064,18 +1064,7 @@ func (w *Writer) writeLetterhead(out io.Writer, d *doc.Document) error {
 	sort.SliceStable(entries, func(i, j int) bool { return entries[i].name < entries[j].name })
 	entries = append([]entry{{name: "[Content_Types].xml", raw: &lh.ctypes}}, entries...)
 
-	zw := zip.NewWriter(out)
-	zw.RegisterCompressor(zip.Deflate, w.compressor)
-	mod := zipTime(d.Meta.Date)
-	for _, e := range entries {
-		if err := w.writeEntry(zw, e, mod); err != nil {
-			return fmt.Errorf("docx: write %s: %w", e.name, err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		return fmt.Errorf("docx: write: %w", err)
-	}
-	return nil
+	return w.writeZip(out, entries, d.Meta.Date)
 }
 
 // relsXML is the letterhead's main relationships plus the body's links and
@@ -1089,14 +1078,8 @@ func (lh *letterhead) relsXML(b *builder) []byte {
 		out = append(out, `"/>`...)
 	}
 	for _, r := range b.rels {
-		id := lh.relPrefix + strings.TrimPrefix(r.id, "rpRel")
-		out = append(out, `<Relationship Id="`+id+`" Type="`+r.typ+`" Target="`...)
-		out = appendEscaped(out, r.target)
-		out = append(out, '"')
-		if r.external {
-			out = append(out, ` TargetMode="External"`...)
-		}
-		out = append(out, `/>`...)
+		r.id = lh.relPrefix + strings.TrimPrefix(r.id, "rpRel")
+		out = appendRel(out, r)
 	}
 	return append(out, `</Relationships>`...)
 }
