@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/url"
 	"strconv"
 	"strings"
 
@@ -301,33 +300,12 @@ func chart(c *doc.Chart) string {
 
 func cell(s string) doc.Cell { return doc.Cell{Text: []doc.Inline{{Text: s}}} }
 
-// safeURL returns the link target to write, or false when the link is not
-// an http, https or mailto URL or an in-page fragment (such links are
-// written as plain text). Spaces, parentheses and angle brackets are
+// safeURL returns the link target to write, or false when doc.LiveLink
+// refuses it (such links are written as plain text). Spaces, parentheses and angle brackets are
 // percent-encoded so the destination stays one token.
 func safeURL(link string) (string, bool) {
-	link = strings.TrimSpace(link)
-	if link == "" {
-		return "", false
-	}
-	u, err := url.Parse(link)
-	if err != nil {
-		return "", false
-	}
-	switch strings.ToLower(u.Scheme) {
-	case "http", "https":
-		if u.Host == "" {
-			return "", false
-		}
-	case "mailto":
-		if u.Opaque == "" {
-			return "", false
-		}
-	case "":
-		if !strings.HasPrefix(link, "#") || len(link) < 2 {
-			return "", false
-		}
-	default:
+	link, ok := doc.LiveLink(link)
+	if !ok {
 		return "", false
 	}
 	return strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E").Replace(link), true
