@@ -167,7 +167,7 @@ func ReadCSV(path string, data []byte) (*Table, error) {
 		if err != nil {
 			return nil, framework.Errorf(path, 0, "not UTF-8 and not Windows-1252 text: %v", err)
 		}
-		line := 1 + bytes.Count(data[:firstInvalid(data)], []byte{'\n'})
+		line := 1 + bytes.Count(data[:textprep.FirstInvalid(data)], []byte{'\n'})
 		t.warn.Add(framework.Warnf(path, line, "not UTF-8; read as Windows-1252 (save as \"CSV UTF-8\" to avoid this)"))
 		data = dec
 	}
@@ -247,17 +247,6 @@ func delimiter(data []byte) rune {
 		}
 	}
 	return best
-}
-
-func firstInvalid(data []byte) int {
-	for i := 0; i < len(data); {
-		r, size := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && size <= 1 {
-			return i
-		}
-		i += size
-	}
-	return len(data)
 }
 
 // ReadXLSX reads one worksheet of an XLSX workbook (the first when sheet is

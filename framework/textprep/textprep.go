@@ -80,7 +80,7 @@ func Prepare(path string, data []byte) (*Doc, error) {
 		return nil, framework.Errorf(path, lineAt(data, i), "binary file (NUL byte), not text")
 	}
 	if !utf8.Valid(data) {
-		i := firstInvalid(data)
+		i := FirstInvalid(data)
 		line := lineAt(data, i)
 		if len(data)-i < utf8.UTFMax && !bytes.ContainsAny(data[i:], "\r\n") {
 			return nil, framework.Errorf(path, line, "file ends in the middle of a UTF-8 character (cut off?)")
@@ -168,7 +168,9 @@ func lineAt(data []byte, off int) int {
 	return n
 }
 
-func firstInvalid(data []byte) int {
+// FirstInvalid is the offset of the first byte of data that is not valid
+// UTF-8 (len(data) when all of it is).
+func FirstInvalid(data []byte) int {
 	for i := 0; i < len(data); {
 		r, size := utf8.DecodeRune(data[i:])
 		if r == utf8.RuneError && size <= 1 {
