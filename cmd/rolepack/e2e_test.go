@@ -77,7 +77,7 @@ func TestE2EDefaultRunWithRealReaders(t *testing.T) {
 		"record":  {"Composition record", "Left out", "NHS-specific", "NHS Constitution"},
 		"pdp": {"Personal development plan", "Build containers and Helm charts",
 			"Proficiency in building and managing containers and Helm charts",              // Mid
-			"Strategic oversight of containerization strategies and Helm chart management", // Senior
+			"Strategic oversight of containerisation strategies and Helm chart management", // Senior (the default config's edits write it en-GB)
 			"Objectives", "Sign-off"},
 	}
 	for kind, phrases := range want {

@@ -18,15 +18,32 @@ import (
 )
 
 // withConfig writes the default config plus extra YAML to a file and
-// returns its path.
+// returns its path. Extra edits continue the default config's edits list,
+// its last block (the header line becomes a comment, so lines keep their
+// numbers).
 func withConfig(t *testing.T, extra string) string {
 	t.Helper()
 	p := filepath.Join(t.TempDir(), "config.yaml")
+	if rest, ok := strings.CutPrefix(extra, "edits:\n"); ok && defaultEdits(t) > 0 {
+		extra = "# edits: continued\n" + rest
+	}
 	data := append(append([]byte(nil), rolepack.DefaultConfig...), "\n"+extra...)
 	if err := os.WriteFile(p, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return p
+}
+
+// defaultEdits is the number of edits the default config makes.
+func defaultEdits(t *testing.T) int {
+	t.Helper()
+	var cfg struct {
+		Edits []compose.EditDef `yaml:"edits"`
+	}
+	if err := yaml.Unmarshal(rolepack.DefaultConfig, &cfg); err != nil {
+		t.Fatal(err)
+	}
+	return len(cfg.Edits)
 }
 
 const fixEdits = `edits:
@@ -109,7 +126,7 @@ func TestEditThatMatchesNothingIsOneLineError(t *testing.T) {
 	cfg := withConfig(t, "edits:\n  - {kind: skill, title: Column Storage Databasez, sentenceCase: true}\n")
 	_, _, err := run(t, fixedDate, "generate", "--config", cfg, "--doc", "jd", "--format", "md", "--out", t.TempDir())
 	n := strings.Count(string(rolepack.DefaultConfig)+"\n", "\n") + 2
-	want := cfg + ":" + strconv.Itoa(n) + `: edit 1 matches nothing: no skill titled "Column Storage Databasez"`
+	want := cfg + ":" + strconv.Itoa(n) + ": edit " + strconv.Itoa(defaultEdits(t)+1) + ` matches nothing: no skill titled "Column Storage Databasez"`
 	if err == nil || !strings.HasPrefix(err.Error(), want) || strings.Contains(err.Error(), "\n") {
 		t.Fatalf("error %v, want %q…", err, want)
 	}

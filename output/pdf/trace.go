@@ -175,12 +175,25 @@ func (r *renderer) adjust(breaks, split map[int]bool) bool {
 			force(r.lastBlockOn(p))
 		}
 	}
-	if n > 1 && r.pages[n-1].Lines < minPageLines {
+	if n > 1 && r.pages[n-1].Lines < minPageLines && !r.movingDown(breaks, n-1) {
 		// Move a block down to the last page: the last one that starts on
 		// the page before, with the heading it belongs to.
 		force(r.lastBlockStarting(n - 1))
 	}
 	return changed
+}
+
+// movingDown reports whether a block drawn on page p, below its top, now
+// has a new page forced before it (by a kept span, or a heading that ended
+// the page): what follows it moves down to the next page already, and
+// forcing one more block down there would split that in two.
+func (r *renderer) movingDown(breaks map[int]bool, p int) bool {
+	for i, e := range r.extents {
+		if e.fromPage == p && breaks[i] && e.fromY > r.top+0.01 {
+			return true
+		}
+	}
+	return false
 }
 
 // maxWaste is the most of a page a short table kept whole may leave empty

@@ -189,7 +189,10 @@ func question(cr Criterion, bank map[string]string) string {
 				return "How would you " + ownVoice(v) + " in this role?"
 			}
 		}
-		return fmt.Sprintf("How would you use your %s in this role? Give an example from your work.", strings.TrimPrefix(strings.TrimPrefix(lowerFirst(cr.Text), "experience of "), "knowledge of "))
+		if k, ok := strings.CutPrefix(lowerFirst(cr.Text), "knowledge of "); ok {
+			return "How have you used your knowledge of " + k + " in your work? Give an example."
+		}
+		return "Tell us about your " + lowerFirst(cr.Text) + ". What did you do, and what was the result?"
 	case "Experience":
 		return "Tell us about your " + lowerFirst(cr.Text) + ". What was your part, and what changed?"
 	}
@@ -234,4 +237,28 @@ func sameWords(a map[string]bool, others []map[string]bool) bool {
 		}
 	}
 	return false
+}
+
+// Heading is the criterion's short name as the criteria tables print it, in
+// bold above the criterion: empty when the criterion's sentence already says
+// it ("Experience of building containers and Helm charts" under "Build
+// containers and Helm charts"), so that no criterion names itself twice and
+// every skill criterion reads in one form.
+func (c Criterion) Heading() string {
+	if c.Label == "" || restates(c.Text, c.Label) {
+		return ""
+	}
+	return c.Label
+}
+
+// restates reports whether text holds every word of label, a verb perhaps
+// in its -ing form: the label reworded as a criterion.
+func restates(text, label string) bool {
+	words := wordSet(text)
+	for w := range wordSet(label) {
+		if !words[w] && !words[gerund(w)] {
+			return false
+		}
+	}
+	return true
 }
