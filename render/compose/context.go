@@ -104,7 +104,7 @@ var specGroups = []specGroup{
 func ScoreScale(cfg ScoringConfig) (Scale, error) {
 	switch strings.ToLower(cfg.Scale) {
 	case "", "civil-service", "civil-service-1-7":
-		return Scale{Name: "Civil Service success profiles (1–7)", Min: 1, Max: 7, Anchors: []ScoreAnchor{
+		return Scale{Name: "Civil Service Success Profiles (1–7)", Min: 1, Max: 7, Anchors: []ScoreAnchor{
 			{7, "Outstanding", "Exceeds the criterion in every respect; strong, specific evidence throughout"},
 			{6, "Strong", "Meets the criterion in full with some evidence beyond it"},
 			{5, "Good", "Meets the criterion in full"},
