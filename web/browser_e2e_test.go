@@ -667,3 +667,86 @@ func mustAbs(t *testing.T, p string) string {
 	}
 	return a
 }
+
+// TestPagesReflowAt320 opens every page at 320 CSS pixels wide (a 1280
+// pixel screen at 400% zoom, WCAG 1.4.10 Reflow): none scrolls sideways.
+// A table too wide for the screen (the results of a manifest) scrolls in
+// its own region, which the keyboard can reach (axe checks it there).
+func TestPagesReflowAt320(t *testing.T) {
+	c := newClient(t, newOptions(t))
+	h := newHeadless(t, c.srv.URL)
+	h.step("a 320 pixel wide window", 5*time.Second, func(ctx context.Context) error {
+		return chromedp.Do(ctx, chromedp.EmulateViewport(320, 640))
+	})
+	// wider is what sticks out of the page's width: the document's
+	// scroll width over the window's, and the first few elements that
+	// reach past the window's right edge.
+	wider := func(name string) {
+		t.Helper()
+		got := eval[string](h, `(() => {
+			const page = document.documentElement;
+			if (page.scrollWidth <= page.clientWidth) return "";
+			const out = [...document.querySelectorAll("body *")].filter(e => e.getBoundingClientRect().right > page.clientWidth + 0.5);
+			return page.scrollWidth + " px wide in a " + page.clientWidth + " px window: " +
+				out.slice(0, 5).map(e => e.nodeName.toLowerCase() + (e.id ? "#" + e.id : "") + (e.className ? "." + e.className : "")).join(", ");
+		})()`)
+		if got != "" {
+			t.Errorf("%s at 320 px scrolls sideways: %s", name, got)
+		}
+	}
+	for _, p := range []struct{ name, path string }{
+		{"home", "/"},
+		{"search results", "/?q=data"},
+		{"job description page", "/role?role=data-engineer&level=senior&doc=jd"},
+		{"advert page", "/role?role=data-engineer&level=senior&doc=advert"},
+		{"scoring sheet page", "/role?role=data-engineer&level=senior&doc=scoring"},
+		{"development plan page", "/role?role=data-engineer&level=senior&doc=pdp"},
+		{"career map page", "/role?role=data-engineer&level=senior&doc=career"},
+		{"manifest upload", "/batch"},
+		{"framework upload", "/frameworks"},
+		{"page not found", "/role?role=astronaut"},
+	} {
+		h.open(p.path)
+		wider(p.name)
+	}
+	// The check sees a page that scrolls sideways.
+	eval[chromedp.Void](h, `document.querySelector("main").insertAdjacentHTML("beforeend", '<pre id="e2e-wide">`+strings.Repeat("x", 80)+`</pre>')`)
+	if got := eval[int](h, `document.documentElement.scrollWidth`); got <= 320 {
+		t.Errorf("a line of 80 characters that cannot wrap left the page %d px wide", got)
+	}
+
+	h.open("/role?role=data-engineer&level=senior&doc=advert")
+	h.step("type a wrong lowest salary", 10*time.Second, func(ctx context.Context) error {
+		return chromedp.Do(ctx, chromedp.SendKeys(chromedp.ID("f-salaryMin"), "about 50k"))
+	})
+	h.submit(`section.details button[type=submit]`)
+	wider("role page with an error")
+
+	h.open("/batch")
+	h.step("choose the manifest", 10*time.Second, func(ctx context.Context) error {
+		return chromedp.Do(ctx, chromedp.SetUploadFiles(chromedp.ID("manifest"), []string{mustAbs(t, "testdata/vacancies.csv")}))
+	})
+	h.submit(`form button[type=submit]`)
+	h.step("wait for the run's result", 30*time.Second, func(ctx context.Context) error {
+		for {
+			if n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("table.results").length`)); err == nil && n > 0 {
+				return nil
+			}
+			if err := chromedp.Do(ctx, chromedp.Sleep(250*time.Millisecond)); err != nil {
+				return err
+			}
+		}
+	})
+	wider("manifest result")
+	if got := eval[bool](h, `(() => { const r = document.querySelector(".table-scroll"); return r.scrollWidth > r.clientWidth; })()`); !got {
+		t.Log("the results table fits 320 px without scrolling its region")
+	}
+	h.checkAccessible("manifest result at 320 px")
+
+	h.open("/frameworks")
+	h.step("choose a broken framework", 10*time.Second, func(ctx context.Context) error {
+		return chromedp.Do(ctx, chromedp.SetUploadFiles(chromedp.ID("files"), []string{mustAbs(t, "testdata/broken.yaml")}))
+	})
+	h.submit(`form[action="/frameworks"] button[type=submit]`)
+	wider("framework report")
+}
