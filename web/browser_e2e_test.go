@@ -147,11 +147,40 @@ func (h *headless) checkPreview(name, path string) {
 	h.checkAccessible(name)
 }
 
-// submit clicks sel (a button or link) and waits for the page it leads to.
+// mouseClick scrolls the element sel into view, waits for the page to
+// draw a frame at its new scroll position, then clicks the middle of the
+// element with the mouse.
+//
+// The wait is for the browser, not the page: Chromium runs the sandboxed
+// preview iframe in a process of its own and sends a mouse event to the
+// frame under the pointer by the last frame the page drew. Right after a
+// scroll made over DevTools (chromedp scrolls an element into view
+// before it clicks), headless Chromium has not drawn one yet, so the
+// click went where the preview had been before the scroll: the pack's
+// button, clicked just after the Markdown box scrolled the page, sent its
+// click to the preview. The page's own layout does not move (no
+// layout-shift entry, the same positions from first paint to load).
+func mouseClick(sel string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		for _, a := range []chromedp.Action[chromedp.Void]{
+			chromedp.ScrollIntoView(chromedp.CSS(sel), chromedp.NodeVisible),
+			chromedp.Evaluate[chromedp.Void](`new Promise(drawn => requestAnimationFrame(() => requestAnimationFrame(drawn)))`, chromedp.EvalAwaitPromise),
+			chromedp.Click(chromedp.CSS(sel), chromedp.NodeVisible),
+		} {
+			if _, err := a(ctx, t); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// submit clicks sel (a button or link) with the mouse and waits for the
+// page it leads to.
 func (h *headless) submit(sel string) {
 	h.t.Helper()
 	h.step("click "+sel, 30*time.Second, func(ctx context.Context) error {
-		_, err := chromedp.Run(ctx, chromedp.WaitEvent(page.LoadEventFired, nil, chromedp.Click(chromedp.CSS(sel), chromedp.NodeVisible)))
+		_, err := chromedp.Run(ctx, chromedp.WaitEvent(page.LoadEventFired, nil, mouseClick(sel)))
 		return err
 	})
 }
@@ -212,6 +241,19 @@ func (h *headless) frameText(sel, urlPart string) string {
 	return text
 }
 
+// layoutShift is the page's cumulative layout shift so far (the sum of
+// Chromium's layout-shift entries since the page began to load): 0 when
+// nothing on it moved after it was first drawn.
+func (h *headless) layoutShift() float64 {
+	h.t.Helper()
+	return eval[float64](h, `new Promise(done => {
+		let sum = 0;
+		const seen = new PerformanceObserver(list => { for (const e of list.getEntries()) sum += e.value; });
+		seen.observe({type: "layout-shift", buffered: true});
+		requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => { seen.disconnect(); done(sum); }, 100)));
+	})`)
+}
+
 // violation is one failed axe rule.
 type violation struct {
 	ID      string     `json:"id"`
@@ -259,9 +301,10 @@ func (h *headless) checkAccessible(name string) {
 	}
 }
 
-// download clicks sel, waits for the download it starts to complete and
-// returns the file's suggested name and content.
-func (h *headless) download(sel string, limit time.Duration) (string, []byte) {
+// download presses sel (a button or link) with the mouse or, byKeyboard,
+// with the focus on it and Enter; waits for the download it starts to
+// complete and returns the file's suggested name and content.
+func (h *headless) download(sel string, byKeyboard bool, limit time.Duration) (string, []byte) {
 	h.t.Helper()
 	var name string
 	var data []byte
@@ -280,8 +323,11 @@ func (h *headless) download(sel string, limit time.Duration) (string, []byte) {
 		}); err != nil {
 			return err
 		}
-		// By keyboard, as many users do: the focus on the control, then Enter.
-		if err := chromedp.Do(ctx, chromedp.Focus(chromedp.CSS(sel), chromedp.NodeVisible), chromedp.KeyEvent(kb.Enter)); err != nil {
+		press := []chromedp.Action[chromedp.Void]{mouseClick(sel)}
+		if byKeyboard {
+			press = []chromedp.Action[chromedp.Void]{chromedp.Focus(chromedp.CSS(sel), chromedp.NodeVisible), chromedp.KeyEvent(kb.Enter)}
+		}
+		if err := chromedp.Do(ctx, press...); err != nil {
 			return err
 		}
 		var guid string
@@ -477,12 +523,23 @@ func TestBrowserJourneys(t *testing.T) {
 	h.checkAccessible("development plan page")
 	h.checkPreview("scoring sheet preview", "/preview?role=data-engineer&level=head&doc=scoring")
 
-	// The whole pack, with Markdown as well as PDF and Word.
+	// The whole pack, with Markdown as well as PDF and Word. Nothing on
+	// the page moves once it is drawn (the preview's box is sized by the
+	// style sheet, not by what loads into it); the check sees a shift
+	// when there is one.
+	h.open("/role?role=data-engineer&level=head&doc=advert")
+	if cls := h.layoutShift(); cls != 0 {
+		t.Errorf("the role page moved after it was first drawn: layout shift %.3f", cls)
+	}
+	eval[chromedp.Void](h, `document.querySelector("main").insertAdjacentHTML("afterbegin", '<p>A paragraph added late</p>')`)
+	if cls := h.layoutShift(); cls == 0 {
+		t.Error("a paragraph inserted at the top of the page was not seen as a layout shift")
+	}
 	h.open("/role?role=data-engineer&level=head&doc=advert")
 	h.step("tick Markdown", 10*time.Second, func(ctx context.Context) error {
-		return chromedp.Do(ctx, chromedp.Click(chromedp.ID("pack-md")))
+		return chromedp.Do(ctx, mouseClick("#pack-md"))
 	})
-	name, data := h.download(`section.pack button[type=submit]`, 30*time.Second)
+	name, data := h.download(`section.pack button[type=submit]`, false, 30*time.Second)
 	if name != "E2E-0042-data-engineer-head.zip" { // named by the vacancy reference
 		t.Errorf("the pack downloads as %q", name)
 	}
@@ -549,7 +606,7 @@ func TestBrowserJourneys(t *testing.T) {
 		t.Fatalf("the run says %q", status)
 	}
 	h.checkAccessible("manifest run over")
-	name, data = h.download(`a[href$="/role-packs.zip"]`, 30*time.Second)
+	name, data = h.download(`a[href$="/role-packs.zip"]`, true, 30*time.Second)
 	if name != "role-packs.zip" {
 		t.Errorf("the packs download as %q", name)
 	}
@@ -609,4 +666,87 @@ func mustAbs(t *testing.T, p string) string {
 		t.Fatal(err)
 	}
 	return a
+}
+
+// TestPagesReflowAt320 opens every page at 320 CSS pixels wide (a 1280
+// pixel screen at 400% zoom, WCAG 1.4.10 Reflow): none scrolls sideways.
+// A table too wide for the screen (the results of a manifest) scrolls in
+// its own region, which the keyboard can reach (axe checks it there).
+func TestPagesReflowAt320(t *testing.T) {
+	c := newClient(t, newOptions(t))
+	h := newHeadless(t, c.srv.URL)
+	h.step("a 320 pixel wide window", 5*time.Second, func(ctx context.Context) error {
+		return chromedp.Do(ctx, chromedp.EmulateViewport(320, 640))
+	})
+	// wider is what sticks out of the page's width: the document's
+	// scroll width over the window's, and the first few elements that
+	// reach past the window's right edge.
+	wider := func(name string) {
+		t.Helper()
+		got := eval[string](h, `(() => {
+			const page = document.documentElement;
+			if (page.scrollWidth <= page.clientWidth) return "";
+			const out = [...document.querySelectorAll("body *")].filter(e => e.getBoundingClientRect().right > page.clientWidth + 0.5);
+			return page.scrollWidth + " px wide in a " + page.clientWidth + " px window: " +
+				out.slice(0, 5).map(e => e.nodeName.toLowerCase() + (e.id ? "#" + e.id : "") + (e.className ? "." + e.className : "")).join(", ");
+		})()`)
+		if got != "" {
+			t.Errorf("%s at 320 px scrolls sideways: %s", name, got)
+		}
+	}
+	for _, p := range []struct{ name, path string }{
+		{"home", "/"},
+		{"search results", "/?q=data"},
+		{"job description page", "/role?role=data-engineer&level=senior&doc=jd"},
+		{"advert page", "/role?role=data-engineer&level=senior&doc=advert"},
+		{"scoring sheet page", "/role?role=data-engineer&level=senior&doc=scoring"},
+		{"development plan page", "/role?role=data-engineer&level=senior&doc=pdp"},
+		{"career map page", "/role?role=data-engineer&level=senior&doc=career"},
+		{"manifest upload", "/batch"},
+		{"framework upload", "/frameworks"},
+		{"page not found", "/role?role=astronaut"},
+	} {
+		h.open(p.path)
+		wider(p.name)
+	}
+	// The check sees a page that scrolls sideways.
+	eval[chromedp.Void](h, `document.querySelector("main").insertAdjacentHTML("beforeend", '<pre id="e2e-wide">`+strings.Repeat("x", 80)+`</pre>')`)
+	if got := eval[int](h, `document.documentElement.scrollWidth`); got <= 320 {
+		t.Errorf("a line of 80 characters that cannot wrap left the page %d px wide", got)
+	}
+
+	h.open("/role?role=data-engineer&level=senior&doc=advert")
+	h.step("type a wrong lowest salary", 10*time.Second, func(ctx context.Context) error {
+		return chromedp.Do(ctx, chromedp.SendKeys(chromedp.ID("f-salaryMin"), "about 50k"))
+	})
+	h.submit(`section.details button[type=submit]`)
+	wider("role page with an error")
+
+	h.open("/batch")
+	h.step("choose the manifest", 10*time.Second, func(ctx context.Context) error {
+		return chromedp.Do(ctx, chromedp.SetUploadFiles(chromedp.ID("manifest"), []string{mustAbs(t, "testdata/vacancies.csv")}))
+	})
+	h.submit(`form button[type=submit]`)
+	h.step("wait for the run's result", 30*time.Second, func(ctx context.Context) error {
+		for {
+			if n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("table.results").length`)); err == nil && n > 0 {
+				return nil
+			}
+			if err := chromedp.Do(ctx, chromedp.Sleep(250*time.Millisecond)); err != nil {
+				return err
+			}
+		}
+	})
+	wider("manifest result")
+	if got := eval[bool](h, `(() => { const r = document.querySelector(".table-scroll"); return r.scrollWidth > r.clientWidth; })()`); !got {
+		t.Log("the results table fits 320 px without scrolling its region")
+	}
+	h.checkAccessible("manifest result at 320 px")
+
+	h.open("/frameworks")
+	h.step("choose a broken framework", 10*time.Second, func(ctx context.Context) error {
+		return chromedp.Do(ctx, chromedp.SetUploadFiles(chromedp.ID("files"), []string{mustAbs(t, "testdata/broken.yaml")}))
+	})
+	h.submit(`form[action="/frameworks"] button[type=submit]`)
+	wider("framework report")
 }
