@@ -102,9 +102,8 @@ func (s *Server) role(w http.ResponseWriter, r *http.Request) {
 // showRole renders the role page for the choice in q; typed and errs are
 // the form as sent when it did not validate.
 func (s *Server) showRole(w http.ResponseWriter, r *http.Request, sess *session, q url.Values, typed details, errs map[string]string) {
-	c, err := choose(roles(s.opts.Config, sess.library()), q)
-	if err != nil {
-		s.fail(w, r, http.StatusNotFound, err.Error())
+	c, ok := s.chosen(w, r, sess, q)
+	if !ok {
 		return
 	}
 	cp, err := s.compose(sess, c)
@@ -221,9 +220,8 @@ func (s *Server) saveDetails(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	q := url.Values{"role": {r.PostForm.Get("role")}, "level": {r.PostForm.Get("level")}, "doc": {r.PostForm.Get("doc")}}
-	c, err := choose(roles(s.opts.Config, sess.library()), q)
-	if err != nil {
-		s.fail(w, r, http.StatusNotFound, err.Error())
+	c, ok := s.chosen(w, r, sess, q)
+	if !ok {
 		return
 	}
 	fs := fields(c.role.Levels)
@@ -273,9 +271,8 @@ func previewCSP(page []byte) string {
 func (s *Server) preview(w http.ResponseWriter, r *http.Request) {
 	sess := s.session(w, r, true)
 	q := r.URL.Query()
-	c, err := choose(roles(s.opts.Config, sess.library()), q)
-	if err != nil {
-		s.fail(w, r, http.StatusNotFound, err.Error())
+	c, ok := s.chosen(w, r, sess, q)
+	if !ok {
 		return
 	}
 	cp, err := s.compose(sess, c)
@@ -313,9 +310,8 @@ func (s *Server) preview(w http.ResponseWriter, r *http.Request) {
 func (s *Server) download(w http.ResponseWriter, r *http.Request) {
 	sess := s.session(w, r, true)
 	q := r.URL.Query()
-	c, err := choose(roles(s.opts.Config, sess.library()), q)
-	if err != nil {
-		s.fail(w, r, http.StatusNotFound, err.Error())
+	c, ok := s.chosen(w, r, sess, q)
+	if !ok {
 		return
 	}
 	file := q.Get("file")
@@ -323,6 +319,7 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request) {
 	var formats []output.Format
 	for _, f := range output.DefaultFormats {
 		if f.Ext == ext {
+			var err error
 			if formats, err = s.opts.Formats.Lookup([]string{f.Name}); err != nil {
 				s.fail(w, r, http.StatusInternalServerError, err.Error())
 				return
@@ -409,9 +406,8 @@ func (s *Server) attachment(w http.ResponseWriter, name, mediaType string, data 
 func (s *Server) downloadPack(w http.ResponseWriter, r *http.Request) {
 	sess := s.session(w, r, true)
 	q := r.URL.Query()
-	c, err := choose(roles(s.opts.Config, sess.library()), q)
-	if err != nil {
-		s.fail(w, r, http.StatusNotFound, err.Error())
+	c, ok := s.chosen(w, r, sess, q)
+	if !ok {
 		return
 	}
 	names := q["format"]
@@ -454,4 +450,15 @@ func (s *Server) downloadPack(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.attachment(w, name+".zip", "application/zip", data)
+}
+
+// chosen is the role, level and document q choose among the roles the
+// session can use; an unknown choice is answered with 404 (false).
+func (s *Server) chosen(w http.ResponseWriter, r *http.Request, sess *session, q url.Values) (choice, bool) {
+	c, err := choose(roles(s.opts.Config, sess.library()), q)
+	if err != nil {
+		s.fail(w, r, http.StatusNotFound, err.Error())
+		return choice{}, false
+	}
+	return c, true
 }
