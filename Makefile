@@ -4,7 +4,7 @@ GO ?= go
 # writers it shares) are also tested under the race detector.
 RACE_PKGS = ./pack/... ./output/... ./render/...
 
-.PHONY: run test e2e fuzz bench generate check build golden
+.PHONY: run test e2e fuzz bench bench-peers generate check build golden
 
 ## run: generate the documents config.yaml asks for (default: dist/)
 run:
@@ -51,6 +51,13 @@ bench:
 	$(GO) test -run=^$$ -bench=Pack -benchtime=100x ./pack/
 	$(GO) test -run=^$$ -bench=ColdStart -benchtime=20x ./cmd/rolepack/
 	$(GO) run ./pack/internal/benchpeak
+
+## bench-peers: rolepack's PDF, DOCX and HTML writers side by side with Go floors (fpdf,
+## archive/zip), pdfkit, docxtemplater, pandoc and the cold start, on the default JD in
+## one session, with issue 19's goals as ratios (not part of test or CI; needs node + npm)
+bench-peers:
+	npm ci --prefix internal/peerbench/node --ignore-scripts --no-audit --no-fund
+	$(GO) run ./internal/peerbench
 
 ## golden: rewrite the golden Markdown of every document kind (pack/testdata/golden);
 ## review the diff before committing it

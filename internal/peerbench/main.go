@@ -1,0 +1,139 @@
+// Command peerbench measures rolepack's writers side by side with the
+// tools issue 19 compares them with, in one session on one document, and
+// prints the issue's goals as ratios computed in that run:
+//
+//	npm ci --prefix internal/peerbench/node --ignore-scripts   # once; make bench-peers does both
+//	go run ./internal/peerbench [-n 50] [-runs 20] [-keep DIR]
+//
+// The document is the job description `rolepack generate --doc jd` makes
+// from the embedded default config. peerbench composes it, writes it as
+// jd.json (see jdFile for the shape) into a temporary folder (or -keep
+// DIR, which also keeps one output of every tool there to look at), and
+// measures the median milliseconds per document over -n documents after a
+// warm-up, every tool in memory and on one goroutine:
+//
+//   - rolepack's PDF (tagged, Liberation Sans), DOCX and HTML writers, each
+//     built once as a batch builds them, writing the rendered tree;
+//   - Go floors written naively from jd.json: fpdf with core Helvetica and
+//     nothing embedded; fpdf loading Liberation Sans from its TrueType
+//     bytes into every document; a minimal DOCX with archive/zip. go.mod
+//     replaces fpdf with the patched copy in third_party/fpdf (a pooled
+//     zlib compressor, fonts parsed faster), so the fpdf floors run faster
+//     than stock fpdf would: the bar they set is stricter, not looser;
+//   - Node peers (internal/peerbench/node, versions pinned by its
+//     package-lock.json): pdfkit with core Helvetica, pdfkit embedding the
+//     same Liberation Sans files, docxtemplater filling a template with
+//     loops over the blocks. Each reads jd.json and prints one line of
+//     JSON; they are skipped, with a line saying how to install them, when
+//     node or node_modules is missing.
+//
+// It then times `rolepack generate --doc jd --format pdf` as one process
+// (the binary built once, run -runs times into fresh folders, median wall
+// time; the command also writes the JD's record, as it does for users),
+// and pandoc turning the JD's Markdown into DOCX when pandoc is on PATH.
+//
+// Figures on a shared machine are noisy; the machine (cores, CPU model,
+// load average before and after) is printed with them. Nothing here is a
+// test: make test and CI never run it.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"path/filepath"
+)
+
+// options are the command-line settings.
+type options struct {
+	n      int    // documents measured per in-process tool
+	warmup int    // documents made before measuring
+	runs   int    // process runs of rolepack generate and pandoc
+	keep   string // folder to keep jd.json and the outputs in ("" : temporary)
+}
+
+func main() {
+	var o options
+	flag.IntVar(&o.n, "n", 50, "documents measured per tool (median ms/doc), after the warm-up")
+	flag.IntVar(&o.warmup, "warmup", 5, "documents made by each tool before measuring")
+	flag.IntVar(&o.runs, "runs", 20, "runs of `rolepack generate` (and pandoc) as one process each")
+	flag.StringVar(&o.keep, "keep", "", "write jd.json and one output of each tool into this folder and keep it (default: a temporary folder, removed)")
+	flag.Usage = func() {
+		fmt.Fprintf(flag.CommandLine.Output(), "usage: go run ./internal/peerbench [flags]\n\nMeasures rolepack's writers against Go floors and Node peers on the default JD (see the package doc).\n\n")
+		flag.PrintDefaults()
+	}
+	flag.Parse()
+	if o.n < 1 || o.warmup < 0 || o.runs < 1 {
+		fmt.Fprintln(os.Stderr, "peerbench: -n and -runs must be at least 1, -warmup at least 0")
+		os.Exit(2)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if err := run(ctx, o); err != nil {
+		fmt.Fprintln(os.Stderr, "peerbench:", err)
+		os.Exit(1)
+	}
+}
+
+// run does the whole benchmark and prints its report on stdout.
+func run(ctx context.Context, o options) error {
+	root, err := moduleRoot()
+	if err != nil {
+		return err
+	}
+	dir := o.keep
+	if dir == "" {
+		if dir, err = os.MkdirTemp("", "peerbench-"); err != nil {
+			return fmt.Errorf("temporary folder: %w", err)
+		}
+		defer os.RemoveAll(dir)
+	} else if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("-keep %s: %w", dir, err)
+	}
+	loadBefore := loadAverage()
+	w, err := prepare(ctx, dir)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "peerbench: %s (%d blocks) in %s; %d documents per tool after %d warm-up\n",
+		filepath.Join(dir, "jd.json"), len(w.jd.Blocks), dir, o.n, o.warmup)
+	var results []result
+	inproc, err := measureInProcess(ctx, w, o)
+	if err != nil {
+		return err
+	}
+	results = append(results, inproc...)
+	results = append(results, nodePeers(ctx, root, w, o)...)
+	proc, err := measureProcesses(ctx, root, w, o)
+	if err != nil {
+		return err
+	}
+	results = append(results, proc...)
+	if err := ctx.Err(); err != nil {
+		return errors.New("interrupted")
+	}
+	report(os.Stdout, results, o, machine{load: [2]string{loadBefore, loadAverage()}})
+	return nil
+}
+
+// moduleRoot finds the rolepack module's root folder from the working
+// directory up, so that peerbench runs from anywhere inside the repository.
+func moduleRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if b, err := os.ReadFile(filepath.Join(dir, "go.mod")); err == nil && bytesHasModule(b) {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", errors.New("not inside the rolepack repository (no go.mod of module github.com/rolepack/rolepack above the working directory)")
+		}
+		dir = parent
+	}
+}
