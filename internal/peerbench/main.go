@@ -3,7 +3,7 @@
 // prints the issue's goals as ratios computed in that run:
 //
 //	npm ci --prefix internal/peerbench/node --ignore-scripts   # once; make bench-peers does both
-//	go run ./internal/peerbench [-n 50] [-runs 20] [-keep DIR]
+//	go run ./internal/peerbench [-n 150] [-runs 20] [-keep DIR]
 //
 // The document is the job description `rolepack generate --doc jd` makes
 // from the embedded default config. peerbench composes it, writes it as
@@ -57,7 +57,7 @@ type options struct {
 
 func main() {
 	var o options
-	flag.IntVar(&o.n, "n", 50, "documents measured per tool (median ms/doc), after the warm-up")
+	flag.IntVar(&o.n, "n", 150, "documents measured per tool (median ms/doc), after the warm-up")
 	flag.IntVar(&o.warmup, "warmup", 5, "documents made by each tool before measuring")
 	flag.IntVar(&o.runs, "runs", 20, "runs of `rolepack generate` (and pandoc) as one process each")
 	flag.StringVar(&o.keep, "keep", "", "write jd.json and one output of each tool into this folder and keep it (default: a temporary folder, removed)")
