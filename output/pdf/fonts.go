@@ -98,8 +98,24 @@ func loadFamily(family string, ttfs [4][]byte) ([numFaces]*face, error) {
 		wg.Go(func() { faces[i], errs[i] = loadFace(spec.family, spec.style, spec.ttf) })
 	}
 	wg.Wait()
-	return faces, errors.Join(errs[:]...)
+	if err := errors.Join(errs[:]...); err != nil {
+		return faces, err
+	}
+	faces[faceRegular].parsed = faces[faceRegular].parsed.WithSubsetBase(subsetBase)
+	return faces, nil
 }
+
+// subsetBase is the text every subset of the regular face holds, whether a
+// document uses it or not: printable ASCII and the punctuation and symbols
+// UK English text uses. The regular face carries each vacancy's own text
+// (references, places, salaries, names), so without a base nearly every
+// document had a subset of its own; with it nearly every document has the
+// same one, which the parsed font keeps, and a batch subsets and compresses
+// the face about once (measured: the font share of a batch's CPU fell from
+// about 10% to under 3%, for about 5 KB more a file). The bold and italic
+// faces set the templates' fixed words and stay as they are.
+const subsetBase = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~" +
+	"£€–—‘’“”•…·éè×"
 
 // loadFace parses one TrueType face for fpdf and builds its width table.
 func loadFace(family, style string, ttf []byte) (*face, error) {

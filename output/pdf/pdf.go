@@ -192,6 +192,7 @@ func newRenderer(w *Writer, d *doc.Document) *renderer {
 	p.SetAutoPageBreak(false, marginBottom)
 	p.SetCellMargin(0)
 	p.SetCatalogSort(true)
+	p.SetShortFontNames(true)
 	p.SetCompression(true)
 	pw, ph := p.GetPageSize()
 	r := &renderer{

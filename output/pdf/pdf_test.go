@@ -7,6 +7,7 @@ import (
 	"image/color"
 	"image/png"
 	"os"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -16,6 +17,8 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+	"golang.org/x/image/font/sfnt"
 
 	"github.com/rolepack/rolepack/render/doc"
 )
@@ -296,5 +299,75 @@ func TestTableUsesTheTreeWidths(t *testing.T) {
 		if got := tl.widths[c] / r.width; got < f-1e-9 || got > f+1e-9 {
 			t.Errorf("column %d is %.4f of the text width, the tree says %.4f", c+1, got, f)
 		}
+	}
+}
+
+// TestSubsetBaseAndShortFontNames checks the fpdf patches behind the
+// batch's font reuse (third_party/fpdf/PATCHES.md 14–16): two documents
+// whose text lies within a font's subset base embed the very same subset,
+// which holds the base's glyphs even where the text does not use them;
+// fonts take the resource names /F1, /F2, ...; and writing an encrypted
+// document does not damage the subset the font keeps for later documents.
+func TestSubsetBaseAndShortFontNames(t *testing.T) {
+	parsed, err := fpdf.ParseUTF8Font(familySans, "", liberationsansregular.TTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	based := parsed.WithSubsetBase("abcxyz\U0001F600") // the emoji has no glyph and is left out
+	build := func(text string, protect bool) []byte {
+		p := fpdf.New("P", "mm", "A4", "")
+		p.SetCatalogSort(true)
+		p.SetShortFontNames(true)
+		p.SetCreationDate(defaultDate)
+		p.SetModificationDate(defaultDate)
+		if protect {
+			p.SetProtection(fpdf.CnProtectPrint, "", "owner")
+		}
+		p.AddUTF8FontParsed(based)
+		p.AddPage()
+		p.SetFont(familySans, "", 11)
+		p.MultiCell(0, 5, text, "", "L", false)
+		var b bytes.Buffer
+		if err := p.Output(&b); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	subset := func(pdf []byte) []byte { // the FontFile2 stream, decoded
+		ctx, err := api.ReadContext(bytes.NewReader(pdf), relaxed())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, entry := range ctx.XRefTable.Table {
+			if entry == nil || entry.Free {
+				continue
+			}
+			if sd, ok := entry.Object.(types.StreamDict); ok && sd.IntEntry("Length1") != nil {
+				if err := sd.Decode(); err != nil {
+					t.Fatal(err)
+				}
+				return sd.Content
+			}
+		}
+		t.Fatal("no embedded font file")
+		return nil
+	}
+	abc, xyz := build("abc", false), build("xyz", false)
+	if !bytes.Equal(subset(abc), subset(xyz)) {
+		t.Error("documents whose text lies within the subset base embed different subsets; they must share one")
+	}
+	f, err := sfnt.Parse(subset(abc))
+	if err != nil {
+		t.Fatalf("parse the embedded subset: %v", err)
+	}
+	if gi, err := f.GlyphIndex(nil, 'x'); err != nil || gi == 0 {
+		t.Errorf("the subset of a document writing %q has no glyph for x from the base (%d, %v)", "abc", gi, err)
+	}
+	if !bytes.Contains(abc, []byte("/F1 ")) || regexp.MustCompile(`/F[0-9a-f]{40}`).Match(abc) {
+		t.Error("the font's resource name is not the short /F1")
+	}
+	build("abc", true)
+	if again := build("abc", false); !bytes.Equal(again, abc) {
+		t.Error("writing an encrypted document changed the next document: the kept subset was encrypted in place")
 	}
 }

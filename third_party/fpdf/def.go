@@ -708,6 +708,8 @@ type Fpdf struct {
 	protect          protectType                // document protection structure
 	layer            layerRecType               // manages optional layers in document
 	catalogSort      bool                       // sort resource catalogs in document
+	shortFontNames   bool                       // name fonts /F1, /F2, ... (SetShortFontNames)
+	fontNames        int                        // short font names given so far
 	nJs              int                        // JavaScript object number
 	javascript       *string                    // JavaScript code to include in the PDF
 	colorFlag        bool                       // indicates whether fill and text colors are different
@@ -854,9 +856,19 @@ type fontDefType struct {
 	N            int           // Set by font loader
 	DiffN        int           // Position of diff in app array, set by font loader
 	i            string        // 1-based position in font list, set by font loader, not this program
+	res          string        // resource name when SetShortFontNames gave one ("F1"), else empty
 	utf8File     *utf8FontFile // UTF-8 font
 	usedRunes    map[int]int   // Array of used runes
 	subsets      *subsetCache  // subsets made for earlier documents (a font from ParseUTF8Font), or nil
+}
+
+// resName is the font's resource name: its short name (SetShortFontNames),
+// or F followed by its identifier.
+func (f *fontDefType) resName() string {
+	if f.res != "" {
+		return f.res
+	}
+	return "F" + f.i
 }
 
 // generateFontID generates a font Id from the font definition

@@ -2084,7 +2084,7 @@ func (f *Fpdf) addFont(familyStr, styleStr, fileStr string, isUTF8 bool) {
 			utf8File:  utf8File,
 		}
 		def.i, _ = generateFontID(def)
-		f.fonts[fontKey] = def
+		f.addFontDef(fontKey, def)
 		f.fontFiles[fontKey] = fontFileType{
 			length1:  originalSize,
 			fontType: "UTF8",
@@ -2183,7 +2183,7 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 			return
 		}
 		def.usedRunes = f.newUsedRunes()
-		f.fonts[fontkey] = def
+		f.addFontDef(fontkey, def)
 	} else {
 		// load font definitions
 		var info fontDefType
@@ -2239,7 +2239,7 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 			}
 		}
 
-		f.fonts[fontkey] = info
+		f.addFontDef(fontkey, info)
 	}
 }
 
@@ -2296,7 +2296,7 @@ func (f *Fpdf) AddFontFromReader(familyStr, styleStr string, r io.Reader) {
 			f.fontFiles[info.File] = fontFileType{length1: int64(info.Size1), length2: int64(info.Size2)}
 		}
 	}
-	f.fonts[fontkey] = info
+	f.addFontDef(fontkey, info)
 }
 
 // GetFontDesc returns the font descriptor, which can be used for
@@ -2413,7 +2413,7 @@ func (f *Fpdf) SetFont(familyStr, styleStr string, size float64) {
 		f.isCurrentUTF8 = false
 	}
 	if f.page > 0 {
-		f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt)
+		f.outf("BT /%s %.2f Tf ET", f.currentFont.resName(), f.fontSizePt)
 	}
 }
 
@@ -2447,7 +2447,7 @@ func (f *Fpdf) SetFontSize(size float64) {
 	f.fontSizePt = size
 	f.fontSize = size / f.k
 	if f.page > 0 {
-		f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt)
+		f.outf("BT /%s %.2f Tf ET", f.currentFont.resName(), f.fontSizePt)
 	}
 }
 
@@ -2457,7 +2457,7 @@ func (f *Fpdf) SetFontUnitSize(size float64) {
 	f.fontSizePt = size * f.k
 	f.fontSize = size
 	if f.page > 0 {
-		f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt)
+		f.outf("BT /%s %.2f Tf ET", f.currentFont.resName(), f.fontSizePt)
 	}
 }
 
@@ -4068,11 +4068,24 @@ func (f *Fpdf) newobj() {
 func (f *Fpdf) putstream(b []byte) {
 	// dbg("putstream")
 	if f.protect.encrypted {
+		// Encrypt a copy: b may be kept for other documents (subsetParts).
+		b = bytes.Clone(b)
 		f.protect.rc4(uint32(f.n), &b)
 	}
 	f.out("stream")
-	f.out(string(b))
+	f.outBytes(b)
 	f.out("endstream")
+}
+
+// outBytes adds a line of bytes to the document, as out does a string.
+func (f *Fpdf) outBytes(b []byte) {
+	if f.state == 2 {
+		must(f.pages[f.page].Write(b))
+		must(f.pages[f.page].WriteString("\n"))
+	} else {
+		must(f.buffer.Write(b))
+		must(f.buffer.WriteString("\n"))
+	}
 }
 
 // out; Add a line to the document
@@ -4160,6 +4173,27 @@ func (f *Fpdf) GetCatalogSort() bool {
 // used for test purposes to facilitate PDF comparison.
 func (f *Fpdf) SetCatalogSort(flag bool) {
 	f.catalogSort = flag
+}
+
+// SetShortFontNames makes fonts added after the call take the resource names
+// /F1, /F2, ... in the order they are added, instead of /F followed by the
+// font's 40-character identifier. Every change of font or size in a page's
+// content names the font, so short names make content streams smaller and
+// quicker to write and compress. Leave it off for templates that are
+// serialized and used in other documents: their content names fonts by
+// identifier.
+func (f *Fpdf) SetShortFontNames(on bool) {
+	f.shortFontNames = on
+}
+
+// addFontDef adds a font definition to the document under key, naming it
+// /F1, /F2, ... when SetShortFontNames is on.
+func (f *Fpdf) addFontDef(key string, def fontDefType) {
+	if f.shortFontNames && def.res == "" {
+		f.fontNames++
+		def.res = "F" + strconv.Itoa(f.fontNames)
+	}
+	f.fonts[key] = def
 }
 
 // SetDefaultCreationDate sets the default value of the document creation date
@@ -4503,9 +4537,8 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 
 				f.newobj()
-				cmap := toUnicodeCMap(usedRunes)
-				f.out("<</Length " + strconv.Itoa(len(cmap)) + ">>")
-				f.putstream(cmap)
+				f.out("<</Length " + strconv.Itoa(len(parts.toUnicode)) + ">>")
+				f.putstream(parts.toUnicode)
 				f.out("endobj")
 
 				// CIDInfo
@@ -4574,6 +4607,7 @@ func (f *Fpdf) subsetParts(font *fontDefType, usedRunes map[int]int) *subsetPart
 	}
 	mem := xmem.compress(cidToGidMap)
 	parts := &subsetParts{
+		toUnicode:    toUnicodeCMap(usedRunes),
 		widths:       f.generateCIDFontMap(font, cut.LastRune),
 		cidToGidMap:  mem.copy(),
 		fontFileSize: len(utf8FontStream),
@@ -4891,7 +4925,7 @@ func (f *Fpdf) putresourcedict() {
 		}
 		for _, key = range keyList {
 			font = f.fonts[key]
-			f.outf("/F%s %d 0 R", font.i, font.N)
+			f.outf("/%s %d 0 R", font.resName(), font.N)
 		}
 	}
 	f.out(">>")

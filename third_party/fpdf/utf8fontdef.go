@@ -14,8 +14,31 @@ import "errors"
 // font made for the last few distinct sets of runes its documents used, so a
 // document that uses the same runes as an earlier one reuses that subset.
 type UTF8Font struct {
-	key string      // font key: family and style
-	def fontDefType // the parsed definition, without a set of used runes
+	key  string      // font key: family and style
+	def  fontDefType // the parsed definition, without a set of used runes
+	base []int       // runes every subset of the font holds (WithSubsetBase)
+}
+
+// WithSubsetBase returns a copy of the font whose subsets always hold the
+// glyphs of the given runes, as if every document used them; runes the font
+// has no glyph for are left out. A document's subset is then the same as
+// another's whenever both use only runes of the base, so a batch of
+// documents in one script subsets and compresses the font once (the copy
+// shares the font's kept subsets, see UTF8Font) at the cost of glyphs a
+// document may not use.
+func (u *UTF8Font) WithSubsetBase(runes string) *UTF8Font {
+	c := *u
+	c.base = nil
+	seen := map[int]bool{}
+	for _, r := range runes {
+		cp := int(r)
+		if cp <= 0 || cp >= len(u.def.Cw) || u.def.Cw[cp] == 0 || seen[cp] {
+			continue
+		}
+		seen[cp] = true
+		c.base = append(c.base, cp)
+	}
+	return &c
 }
 
 // ParseUTF8Font parses a TrueType font for use under the given family and
@@ -51,7 +74,10 @@ func (f *Fpdf) AddUTF8FontParsed(font *UTF8Font) {
 	}
 	def := font.def
 	def.usedRunes = f.newUsedRunes()
-	f.fonts[font.key] = def
+	for _, r := range font.base {
+		def.usedRunes[r] = r
+	}
+	f.addFontDef(font.key, def)
 }
 
 // parseUTF8FontDef parses a TrueType font into a font definition under
