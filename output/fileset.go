@@ -129,21 +129,55 @@ func WriteSet(dir string, files []File, force bool) ([]string, error) {
 // the manifest written again, so that no file is left unlisted. It
 // returns the names it wrote.
 func (f *Folder) WriteSet(sub string, files []File, force bool) (written []string, err error) {
-	if err := f.checkPath(path.Join(sub, ManifestName)); err != nil {
+	if sub == "" || sub == "." {
+		return f.writeSet(files, force)
+	}
+	d, err := f.openSub(sub)
+	if err != nil {
 		return nil, err
 	}
-	m, err := f.ReadManifest(sub)
+	defer d.root.Close()
+	return d.writeSet(files, force)
+}
+
+// openSub creates the folder sub of f if needed and opens it as a Folder
+// of its own, under f's lock, so that each file of a set is reached from
+// it in one step rather than walked to from f: about a third of the system
+// calls per file (BenchmarkWritePackFiles).
+func (f *Folder) openSub(sub string) (*Folder, error) {
+	if err := f.checkPath(sub); err != nil {
+		return nil, err
+	}
+	if err := f.root.MkdirAll(sub, 0o755); err != nil {
+		return nil, fmt.Errorf("write %s: %w", f.Join(sub), unwrapPath(err))
+	}
+	if err := f.checkPath(sub); err != nil { // made by a racing process as a link
+		return nil, err
+	}
+	r, err := f.root.OpenRoot(sub)
+	if err != nil {
+		return nil, fmt.Errorf("output folder %s: %w", f.Join(sub), unwrapPath(err))
+	}
+	return &Folder{Path: f.Join(sub), root: r}, nil
+}
+
+// writeSet is WriteSet for the folder f itself.
+func (f *Folder) writeSet(files []File, force bool) (written []string, err error) {
+	if err := f.checkPath(ManifestName); err != nil {
+		return nil, err
+	}
+	m, err := f.ReadManifest("")
 	if err != nil {
 		return nil, fmt.Errorf("output folder: %w", err)
 	}
-	st, err := f.Check(sub, m, files)
+	st, err := f.Check("", m, files)
 	if err != nil {
 		return nil, fmt.Errorf("output folder: %w", err)
 	}
 	if !force {
 		for i, s := range st {
 			if s == StatusForeign {
-				return nil, fmt.Errorf("%s exists and was not written by rolepack, or was edited since: use --force to overwrite it", f.Join(path.Join(sub, files[i].Name)))
+				return nil, fmt.Errorf("%s exists and was not written by rolepack, or was edited since: use --force to overwrite it", f.Join(files[i].Name))
 			}
 		}
 	}
@@ -153,18 +187,18 @@ func (f *Folder) WriteSet(sub string, files []File, force bool) (written []strin
 		if !changed {
 			return
 		}
-		merr := f.WriteFile(path.Join(sub, ManifestName), m.Bytes())
+		merr := f.WriteFile(ManifestName, m.Bytes())
 		if merr != nil && err != nil && len(created) > 0 {
 			// The disk is full, most likely: the manifest cannot list what
 			// was written. Take back the files this run created, which
 			// frees their space and leaves nothing unlisted, and try again.
 			for _, name := range created {
-				if f.root.Remove(path.Join(sub, name)) == nil {
+				if f.root.Remove(name) == nil {
 					delete(m, name)
 					written = slices.DeleteFunc(written, func(w string) bool { return w == name })
 				}
 			}
-			if merr = f.WriteFile(path.Join(sub, ManifestName), m.Bytes()); merr == nil {
+			if merr = f.WriteFile(ManifestName, m.Bytes()); merr == nil {
 				err = fmt.Errorf("%w (the %d new files written before it were removed)", err, len(created))
 			}
 		}
@@ -178,7 +212,7 @@ func (f *Folder) WriteSet(sub string, files []File, force bool) (written []strin
 			m[file.Name] = Sum(file.Data)
 			continue
 		}
-		if err := f.WriteFile(path.Join(sub, file.Name), file.Data); err != nil {
+		if err := f.WriteFile(file.Name, file.Data); err != nil {
 			return written, err
 		}
 		m[file.Name] = Sum(file.Data)
