@@ -21,8 +21,14 @@ func Zip(dir string, files []output.File, modified time.Time) ([]byte, error) {
 	if modified.Year() < 1980 {
 		modified = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
-	var b bytes.Buffer
-	zw := zip.NewWriter(&b)
+	// The zip holds about the files' bytes (most are stored, the rest
+	// shrink) and a few hundred bytes of headers each: make its buffer once.
+	size := 1024
+	for _, f := range files {
+		size += len(f.Data) + 3*len(f.Name) + 128
+	}
+	b := bytes.NewBuffer(make([]byte, 0, size))
+	zw := zip.NewWriter(b)
 	for _, f := range sorted {
 		method := zip.Deflate
 		if output.CompressedExt(f.Name) {

@@ -22,6 +22,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -80,6 +81,9 @@ type Writer struct {
 	// XMP metadata; only the benchmark sets it, to measure what tagging
 	// costs.
 	untagged bool
+	// lastSize is the size of the last document written, the hint for
+	// the next one's buffer (documents of a batch are of a size).
+	lastSize atomic.Int64
 }
 
 // New parses the embedded fonts and builds their width tables, once per
@@ -111,10 +115,30 @@ func (w *Writer) Write(out io.Writer, d *doc.Document) (err error) {
 	if err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
-	if err := r.pdf.Output(out); err != nil {
+	hint := int(w.lastSize.Load())
+	hint += hint / 8
+	r.pdf.SetOutputSizeHint(hint)
+	if b, ok := out.(*bytes.Buffer); ok {
+		b.Grow(hint)
+	}
+	cw := countingWriter{w: out}
+	if err := r.pdf.Output(&cw); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
+	w.lastSize.Store(cw.n)
 	return nil
+}
+
+// countingWriter counts the bytes written through it.
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }
 
 // maxAttempts bounds how often a document is laid out again to keep the

@@ -709,6 +709,7 @@ type Fpdf struct {
 	layer            layerRecType               // manages optional layers in document
 	catalogSort      bool                       // sort resource catalogs in document
 	shortFontNames   bool                       // name fonts /F1, /F2, ... (SetShortFontNames)
+	outputSizeHint   int                        // expected size of the finished document (SetOutputSizeHint)
 	fontNames        int                        // short font names given so far
 	nJs              int                        // JavaScript object number
 	javascript       *string                    // JavaScript code to include in the PDF

@@ -4175,6 +4175,15 @@ func (f *Fpdf) SetCatalogSort(flag bool) {
 	f.catalogSort = flag
 }
 
+// SetOutputSizeHint says about how many bytes the finished document will
+// take, such as the size of a similar earlier one. The document is built in
+// memory when it is closed; with a hint the buffer is made that size once
+// instead of doubling its way there, copying what it holds at each step.
+// The document is the same with or without a hint.
+func (f *Fpdf) SetOutputSizeHint(n int) {
+	f.outputSizeHint = n
+}
+
 // SetShortFontNames makes fonts added after the call take the resource names
 // /F1, /F2, ... in the order they are added, instead of /F followed by the
 // font's 40-character identifier. Every change of font or size in a page's
@@ -5263,6 +5272,9 @@ func (f *Fpdf) enddoc() {
 		return
 	}
 	f.layerEndDoc()
+	if f.outputSizeHint > f.buffer.Cap() {
+		f.buffer.Grow(f.outputSizeHint - f.buffer.Len())
+	}
 	f.putheader()
 	// Embedded files
 	f.putAttachments()
