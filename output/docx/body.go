@@ -69,7 +69,7 @@ const (
 )
 
 func newBuilder(w *Writer, m *doc.Meta) *builder {
-	b := &builder{w: w, meta: m, textWidth: portraitW, body: make([]byte, 0, 96<<10)}
+	b := &builder{w: w, meta: m, textWidth: portraitW}
 	if m.Landscape {
 		b.textWidth = landscapeW
 	}

@@ -82,6 +82,7 @@ type Writer struct {
 	font *opentype.Font // chart labels
 
 	flates sync.Pool // *flate.Writer
+	bodies sync.Pool // *[]byte: document.xml buffers, emptied, for reuse
 
 	lh *letterhead // the organisation's letterhead, when one is given (letterhead.go)
 }
@@ -403,6 +404,10 @@ type entry struct {
 	png  bool // already compressed: store
 }
 
+// maxPooledBody is the largest document.xml buffer a Writer keeps for the
+// next document.
+const maxPooledBody = 1 << 20
+
 // Write writes d as a .docx to out.
 func (w *Writer) Write(out io.Writer, d *doc.Document) error {
 	if d == nil {
@@ -415,6 +420,19 @@ func (w *Writer) Write(out io.Writer, d *doc.Document) error {
 		return w.writeLetterhead(out, d)
 	}
 	b := newBuilder(w, &d.Meta)
+	if body, ok := w.bodies.Get().(*[]byte); ok {
+		b.body = (*body)[:0]
+	} else {
+		b.body = make([]byte, 0, 96<<10)
+	}
+	defer func() {
+		// The body is compressed into out by now; keep its buffer for
+		// the next document unless it grew unusually large.
+		if cap(b.body) <= maxPooledBody {
+			body := b.body[:0]
+			w.bodies.Put(&body)
+		}
+	}()
 	if err := b.document(d); err != nil {
 		return err
 	}
