@@ -124,3 +124,58 @@ func TestBatchSharedCompositionKeepsVacancyFacts(t *testing.T) {
 		}
 	}
 }
+
+// A team batch composes each level its plans name once, and every plan is
+// the one its row makes composed on its own.
+func TestTeamBatchComposesEachLevelOnce(t *testing.T) {
+	e := newEnv(t)
+	rows, err := ReadTeam("team.csv", []byte(team+
+		"Ana Lopez,Raj Patel,data-engineer,mid,senior,6 months\n"+
+		"Ben Ford,Jane Smith,data-engineer,entry,mid,\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	b := e.batch(out, textFormats(t, e))
+	b.Kinds = PlanKinds
+	b.Composer = compose.NewComposer(e.cfg, e.lib)
+	s, err := b.Run(context.Background(), rows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Built != len(rows) {
+		t.Fatalf("built %d of %d: %v", s.Built, len(rows), firstErr(s))
+	}
+	// seven plans, each composing its current and target level (21
+	// compositions one by one), name data-engineer at four levels: entry,
+	// mid, senior and head
+	if got := b.Composer.Len(); got != 4 {
+		t.Errorf("composed %d roles and levels for %d plans, want 4", got, len(rows))
+	}
+	kinds, err := render.LookupKinds(PlanKinds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, res := range s.Results {
+		j := b.prepare(rows)[i]
+		cfg := *e.cfg
+		cfg.Vacancy, cfg.PDP = j.vacancy, *j.plan
+		rc, err := compose.NewContext(&cfg, e.lib, res.Role, res.Level, e.date, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files, err := e.r.Files(context.Background(), Request{Context: rc, Kinds: kinds, Formats: b.Formats, Date: e.date})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			got, err := os.ReadFile(filepath.Join(out, res.Name, f.Name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, f.Data) {
+				t.Errorf("%s/%s differs from the row composed alone", res.Name, f.Name)
+			}
+		}
+	}
+}

@@ -34,13 +34,22 @@ type Prepared struct {
 	spec        []Criterion
 	org         Organisation
 	lang        string
+	compose     composeFunc // what composed it, for the plan's two levels
 }
 
 // Prepare composes role at ladder rung level and derives what every
 // vacancy of that role and level shares (see Prepared). Its errors are
 // NewContext's, before any about the vacancy or the plan.
 func Prepare(cfg *Config, lib *Library, role, level string) (*Prepared, error) {
-	c, err := Compose(cfg, lib, role, level)
+	return prepare(cfg, lib, role, level, Compose)
+}
+
+// composeFunc composes a role at a level: Compose, or a Composer's memo
+// of it.
+type composeFunc func(cfg *Config, lib *Library, role, level string) (*Composed, error)
+
+func prepare(cfg *Config, lib *Library, role, level string, compose composeFunc) (*Prepared, error) {
+	c, err := compose(cfg, lib, role, level)
 	if err != nil {
 		return nil, err
 	}
@@ -64,7 +73,7 @@ func Prepare(cfg *Config, lib *Library, role, level string) (*Prepared, error) {
 		org.Clauses = DefaultClauses(sel.NHS)
 	}
 	return &Prepared{role: role, level: level, composed: c, scale: scale, selected: sel,
-		spec: PersonSpec(sel, def, cfg.PersonSpec, cfg.Scoring), org: org, lang: lang}, nil
+		spec: PersonSpec(sel, def, cfg.PersonSpec, cfg.Scoring), org: org, lang: lang, compose: compose}, nil
 }
 
 // Composed is the role as composed at the level, shared by every context
@@ -106,7 +115,7 @@ func (p *Prepared) Context(cfg *Config, lib *Library, date time.Time, withPlan b
 		ctx.Warnings = append(ctx.Warnings, fmt.Sprintf("no %s: set %s (the documents show it as to be completed)", b.Label, b.Key))
 	}
 	if withPlan {
-		if err := AddPlan(ctx, cfg, lib, p.role, p.level, date); err != nil {
+		if err := addPlan(ctx, cfg, lib, p.role, p.level, date, p.compose); err != nil {
 			return nil, err
 		}
 	}
@@ -115,42 +124,63 @@ func (p *Prepared) Context(cfg *Config, lib *Library, date time.Time, withPlan b
 
 // Composer prepares each role and level once and shares the result (see
 // Prepared) among the vacancies of one batch, which differ only in their
-// Vacancy and PDP. It is safe for concurrent use; it keeps every role and
-// level asked for, a handful in a batch, until it is dropped.
+// Vacancy and PDP; a development plan's two levels are composed once too.
+// It is safe for concurrent use; it keeps every role and level asked for,
+// a handful in a batch, until it is dropped.
 type Composer struct {
 	cfg *Config
 	lib *Library
 
 	mu       sync.Mutex
 	prepared map[[2]string]func() (*Prepared, error)
+	composed map[[2]string]func() (*Composed, error)
 }
 
 // NewComposer returns a Composer for cfg (its vacancy and PDP aside) and
 // lib, neither of which may change while it is in use.
 func NewComposer(cfg *Config, lib *Library) *Composer {
-	return &Composer{cfg: cfg, lib: lib, prepared: map[[2]string]func() (*Prepared, error){}}
+	return &Composer{cfg: cfg, lib: lib,
+		prepared: map[[2]string]func() (*Prepared, error){},
+		composed: map[[2]string]func() (*Composed, error){}}
 }
 
 // Prepare returns role at level prepared, composing it on the first call
 // for that role and level; later calls, and calls racing the first, get
 // the same Prepared, or the same error.
 func (m *Composer) Prepare(role, level string) (*Prepared, error) {
+	return onceFor(m, m.prepared, role, level, func() (*Prepared, error) {
+		return prepare(m.cfg, m.lib, role, level, m.compose)
+	})
+}
+
+// compose is Compose once per role and level. cfg differs from m's only
+// in its vacancy and PDP, which composing does not read.
+func (m *Composer) compose(_ *Config, _ *Library, role, level string) (*Composed, error) {
+	return onceFor(m, m.composed, role, level, func() (*Composed, error) {
+		return Compose(m.cfg, m.lib, role, level)
+	})
+}
+
+// onceFor returns memo's value for (role, level), made by build on the
+// first call.
+func onceFor[T any](m *Composer, memo map[[2]string]func() (T, error), role, level string, build func() (T, error)) (T, error) {
 	key := [2]string{role, level}
 	m.mu.Lock()
-	once, ok := m.prepared[key]
+	once, ok := memo[key]
 	if !ok {
-		once = sync.OnceValues(func() (*Prepared, error) { return Prepare(m.cfg, m.lib, role, level) })
-		m.prepared[key] = once
+		once = sync.OnceValues(build)
+		memo[key] = once
 	}
 	m.mu.Unlock()
 	return once()
 }
 
-// Len is how many roles and levels m has been asked for.
+// Len is how many roles and levels m has composed (or failed to): each
+// only once however many contexts it prepared.
 func (m *Composer) Len() int {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	return len(m.prepared)
+	return len(m.composed)
 }
 
 // AddPlan builds the development plan from cfg.PDP into context c:
@@ -159,7 +189,11 @@ func (m *Composer) Len() int {
 // next level up). A plan that cannot be built is an error for the plan
 // alone: the context stays as it was, fit for the other documents.
 func AddPlan(c *Context, cfg *Config, lib *Library, role, level string, date time.Time) error {
-	plan, err := buildPlan(cfg, lib, role, level, date)
+	return addPlan(c, cfg, lib, role, level, date, Compose)
+}
+
+func addPlan(c *Context, cfg *Config, lib *Library, role, level string, date time.Time, compose composeFunc) error {
+	plan, err := buildPlan(cfg, lib, role, level, date, compose)
 	if err != nil {
 		return err
 	}
@@ -184,7 +218,7 @@ func planFooter(p *Plan, date time.Time) string {
 	return fmt.Sprintf("%s to %s · %s", p.CurrentName, p.TargetName, date.Format("2 January 2006"))
 }
 
-func buildPlan(cfg *Config, lib *Library, role, level string, date time.Time) (*Plan, error) {
+func buildPlan(cfg *Config, lib *Library, role, level string, date time.Time, compose composeFunc) (*Plan, error) {
 	curRole, tgtRole := role, role
 	if cfg.PDP.Role != "" {
 		curRole, tgtRole = cfg.PDP.Role, cfg.PDP.Role
@@ -213,11 +247,11 @@ func buildPlan(cfg *Config, lib *Library, role, level string, date time.Time) (*
 			return nil, fmt.Errorf("%s: the PDP needs a target level above %q (set pdp.to, or --to; levels: %s)", cfg.At("pdp"), from, strings.Join(ids, ", "))
 		}
 	}
-	cur, err := Compose(cfg, lib, curRole, from)
+	cur, err := compose(cfg, lib, curRole, from)
 	if err != nil {
 		return nil, fmt.Errorf("%s: the PDP's current level (pdp.from %q): %w", cfg.At("pdp", "from"), from, err)
 	}
-	tgt, err := Compose(cfg, lib, tgtRole, to)
+	tgt, err := compose(cfg, lib, tgtRole, to)
 	if err != nil {
 		return nil, fmt.Errorf("%s: the PDP's target level (pdp.to %q): %w", cfg.At("pdp", "to"), to, err)
 	}
