@@ -76,10 +76,6 @@ func prepare(cfg *Config, lib *Library, role, level string, compose composeFunc)
 		spec: PersonSpec(sel, def, cfg.PersonSpec, cfg.Scoring), org: org, lang: lang, compose: compose}, nil
 }
 
-// Composed is the role as composed at the level, shared by every context
-// made from p: read it, never change it.
-func (p *Prepared) Composed() *Composed { return p.composed }
-
 // Context makes one vacancy's context from p: cfg is the config p was
 // prepared from, with this vacancy's Vacancy (and, for a plan, PDP); the
 // rest of cfg must be as it was. Vacancy defaults (reports to, location),
