@@ -113,6 +113,11 @@ type Batch struct {
 	// candidate-facing documents: findings go to Result.Editorial, and with
 	// Strict an error-level finding fails the pack. Its Report is not used.
 	Editorial *Editorial
+	// Composer, if set, is where packs get their role composed at their
+	// level: it must be made from Config and Library. Nil makes one for
+	// each Run, so that a role and level many rows share is composed once
+	// a run, not once a row.
+	Composer *compose.Composer
 	// Progress, if set, is called once per row as its pack finishes (or
 	// fails), on the goroutine that called Run, with the rows done so far.
 	Progress func(done, total int, r *Result)
@@ -142,6 +147,8 @@ type job struct {
 	vacancy compose.Vacancy
 	err     error              // a problem found before building
 	plan    *compose.PDPConfig // the plan a team manifest's row makes (the config's pdp with the row over it)
+	// composer is the run's: every job of a run shares it.
+	composer *compose.Composer
 }
 
 // done is a finished job.
@@ -173,8 +180,13 @@ func (b *Batch) Run(ctx context.Context, rows []Row) (*Summary, error) {
 		return nil, err
 	}
 	jobs := b.prepare(rows)
+	composer := b.Composer
+	if composer == nil {
+		composer = compose.NewComposer(b.Config, b.Library)
+	}
 	s := &Summary{Results: make([]Result, len(rows))}
-	for _, j := range jobs {
+	for i, j := range jobs {
+		jobs[i].composer = composer
 		s.Results[j.i] = j.res // NotRun until a worker reports
 		if j.err != nil {      // known bad even if the run is interrupted
 			s.Results[j.i].Status, s.Results[j.i].Err = Failed, j.err
@@ -451,7 +463,11 @@ func (b *Batch) render(ctx context.Context, kinds []render.Kind, j job, r *Resul
 	if j.plan != nil {
 		cfg.PDP = *j.plan
 	}
-	rc, err := compose.NewContext(&cfg, b.Library, r.Role, r.Level, b.Date, render.NeedsPlan(kinds))
+	prepared, err := j.composer.Prepare(r.Role, r.Level)
+	if err != nil {
+		return nil, nil, err
+	}
+	rc, err := prepared.Context(&cfg, b.Library, b.Date, render.NeedsPlan(kinds))
 	if err != nil {
 		return nil, nil, err
 	}

@@ -3,6 +3,7 @@ package compose
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -10,8 +11,45 @@ import (
 // templates need: person specification, score scale, provenance. When
 // withPlan is set it also builds the PDP from cfg.PDP (current rung
 // pdp.from, default level; target rung pdp.to, default the next rung up).
+// It is Prepare followed by Prepared.Context; a batch of vacancies shares
+// one Prepared per role and level (Composer).
 func NewContext(cfg *Config, lib *Library, role, level string, date time.Time, withPlan bool) (*Context, error) {
-	c, err := Compose(cfg, lib, role, level)
+	p, err := Prepare(cfg, lib, role, level)
+	if err != nil {
+		return nil, err
+	}
+	return p.Context(cfg, lib, date, withPlan)
+}
+
+// Prepared is the part of a context that depends only on the config (its
+// vacancy and PDP aside), the library, the role and the level: the
+// composed role, the selection, the person specification, the score scale
+// and the organisation with its clauses. It is never changed once built,
+// so many vacancies' contexts can share it, on any number of goroutines.
+type Prepared struct {
+	role, level string
+	composed    *Composed
+	scale       Scale
+	selected    *Selection
+	spec        []Criterion
+	org         Organisation
+	lang        string
+	compose     composeFunc // what composed it, for the plan's two levels
+}
+
+// Prepare composes role at ladder rung level and derives what every
+// vacancy of that role and level shares (see Prepared). Its errors are
+// NewContext's, before any about the vacancy or the plan.
+func Prepare(cfg *Config, lib *Library, role, level string) (*Prepared, error) {
+	return prepare(cfg, lib, role, level, Compose)
+}
+
+// composeFunc composes a role at a level: Compose, or a Composer's memo
+// of it.
+type composeFunc func(cfg *Config, lib *Library, role, level string) (*Composed, error)
+
+func prepare(cfg *Config, lib *Library, role, level string, compose composeFunc) (*Prepared, error) {
+	c, err := compose(cfg, lib, role, level)
 	if err != nil {
 		return nil, err
 	}
@@ -26,13 +64,6 @@ func NewContext(cfg *Config, lib *Library, role, level string, date time.Time, w
 	if lang == "" {
 		lang = "en-GB"
 	}
-	vac := cfg.Vacancy
-	if vac.ReportsTo == "" {
-		vac.ReportsTo = c.ReportsTo
-	}
-	if vac.Location == "" {
-		vac.Location = cfg.Organisation.Location
-	}
 	def := cfg.Roles[role]
 	sel := Select(c, selectionFor(def, level), def.Purpose)
 	count := func() int { return len(PersonSpec(sel, def, cfg.PersonSpec, cfg.Scoring)) }
@@ -41,18 +72,37 @@ func NewContext(cfg *Config, lib *Library, role, level string, date time.Time, w
 	if org.Clauses == nil {
 		org.Clauses = DefaultClauses(sel.NHS)
 	}
+	return &Prepared{role: role, level: level, composed: c, scale: scale, selected: sel,
+		spec: PersonSpec(sel, def, cfg.PersonSpec, cfg.Scoring), org: org, lang: lang, compose: compose}, nil
+}
+
+// Context makes one vacancy's context from p: cfg is the config p was
+// prepared from, with this vacancy's Vacancy (and, for a plan, PDP); the
+// rest of cfg must be as it was. Vacancy defaults (reports to, location),
+// dates, blanks, warnings, the control line and, when withPlan is set,
+// the development plan are the vacancy's own; the composed role,
+// selection and person specification are p's, shared.
+func (p *Prepared) Context(cfg *Config, lib *Library, date time.Time, withPlan bool) (*Context, error) {
+	c := p.composed
+	vac := cfg.Vacancy
+	if vac.ReportsTo == "" {
+		vac.ReportsTo = c.ReportsTo
+	}
+	if vac.Location == "" {
+		vac.Location = cfg.Organisation.Location
+	}
 	ctx := &Context{
 		SchemaVersion: SchemaVersion,
-		Date:          date.Format("2006-01-02"), DateLong: date.Format("2 January 2006"), Language: lang,
-		Organisation: org, Vacancy: vac, Role: c, Scale: scale, Title: c.JobTitle, Selected: sel,
-		Spec: PersonSpec(sel, def, cfg.PersonSpec, cfg.Scoring), IncludeSpec: cfg.JD.IncludeSpec,
+		Date:          date.Format("2006-01-02"), DateLong: date.Format("2 January 2006"), Language: p.lang,
+		Organisation: p.org, Vacancy: vac, Role: c, Scale: p.scale, Title: c.JobTitle, Selected: p.selected,
+		Spec: p.spec, IncludeSpec: cfg.JD.IncludeSpec,
 		Blanks: Missing(vac), Provenance: provenanceLine(c, date),
-		source: &contextSource{cfg: cfg, lib: lib, role: role, level: level, date: date},
+		source: &contextSource{cfg: cfg, lib: lib, role: p.role, level: p.level, date: date},
 	}
 	ctx.Control = controlLine(cfg, date)
 	ctx.Footer = ctx.Title + " · " + ctx.Control
 	if c.Retired {
-		ctx.Warnings = append(ctx.Warnings, fmt.Sprintf("%s at %q is a level its framework marks as no longer in use", c.ID, level))
+		ctx.Warnings = append(ctx.Warnings, fmt.Sprintf("%s at %q is a level its framework marks as no longer in use", c.ID, p.level))
 	}
 	if w := exampleOrganisation(cfg.Organisation); w != "" {
 		ctx.Warnings = append(ctx.Warnings, w)
@@ -61,11 +111,72 @@ func NewContext(cfg *Config, lib *Library, role, level string, date time.Time, w
 		ctx.Warnings = append(ctx.Warnings, fmt.Sprintf("no %s: set %s (the documents show it as to be completed)", b.Label, b.Key))
 	}
 	if withPlan {
-		if err := AddPlan(ctx, cfg, lib, role, level, date); err != nil {
+		if err := addPlan(ctx, cfg, lib, p.role, p.level, date, p.compose); err != nil {
 			return nil, err
 		}
 	}
 	return ctx, nil
+}
+
+// Composer prepares each role and level once and shares the result (see
+// Prepared) among the vacancies of one batch, which differ only in their
+// Vacancy and PDP; a development plan's two levels are composed once too.
+// It is safe for concurrent use; it keeps every role and level asked for,
+// a handful in a batch, until it is dropped.
+type Composer struct {
+	cfg *Config
+	lib *Library
+
+	mu       sync.Mutex
+	prepared map[[2]string]func() (*Prepared, error)
+	composed map[[2]string]func() (*Composed, error)
+}
+
+// NewComposer returns a Composer for cfg (its vacancy and PDP aside) and
+// lib, neither of which may change while it is in use.
+func NewComposer(cfg *Config, lib *Library) *Composer {
+	return &Composer{cfg: cfg, lib: lib,
+		prepared: map[[2]string]func() (*Prepared, error){},
+		composed: map[[2]string]func() (*Composed, error){}}
+}
+
+// Prepare returns role at level prepared, composing it on the first call
+// for that role and level; later calls, and calls racing the first, get
+// the same Prepared, or the same error.
+func (m *Composer) Prepare(role, level string) (*Prepared, error) {
+	return onceFor(m, m.prepared, role, level, func() (*Prepared, error) {
+		return prepare(m.cfg, m.lib, role, level, m.compose)
+	})
+}
+
+// compose is Compose once per role and level. cfg differs from m's only
+// in its vacancy and PDP, which composing does not read.
+func (m *Composer) compose(_ *Config, _ *Library, role, level string) (*Composed, error) {
+	return onceFor(m, m.composed, role, level, func() (*Composed, error) {
+		return Compose(m.cfg, m.lib, role, level)
+	})
+}
+
+// onceFor returns memo's value for (role, level), made by build on the
+// first call.
+func onceFor[T any](m *Composer, memo map[[2]string]func() (T, error), role, level string, build func() (T, error)) (T, error) {
+	key := [2]string{role, level}
+	m.mu.Lock()
+	once, ok := memo[key]
+	if !ok {
+		once = sync.OnceValues(build)
+		memo[key] = once
+	}
+	m.mu.Unlock()
+	return once()
+}
+
+// Len is how many roles and levels m has composed (or failed to): each
+// only once however many contexts it prepared.
+func (m *Composer) Len() int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return len(m.composed)
 }
 
 // AddPlan builds the development plan from cfg.PDP into context c:
@@ -74,7 +185,11 @@ func NewContext(cfg *Config, lib *Library, role, level string, date time.Time, w
 // next level up). A plan that cannot be built is an error for the plan
 // alone: the context stays as it was, fit for the other documents.
 func AddPlan(c *Context, cfg *Config, lib *Library, role, level string, date time.Time) error {
-	plan, err := buildPlan(cfg, lib, role, level, date)
+	return addPlan(c, cfg, lib, role, level, date, Compose)
+}
+
+func addPlan(c *Context, cfg *Config, lib *Library, role, level string, date time.Time, compose composeFunc) error {
+	plan, err := buildPlan(cfg, lib, role, level, date, compose)
 	if err != nil {
 		return err
 	}
@@ -99,7 +214,7 @@ func planFooter(p *Plan, date time.Time) string {
 	return fmt.Sprintf("%s to %s · %s", p.CurrentName, p.TargetName, date.Format("2 January 2006"))
 }
 
-func buildPlan(cfg *Config, lib *Library, role, level string, date time.Time) (*Plan, error) {
+func buildPlan(cfg *Config, lib *Library, role, level string, date time.Time, compose composeFunc) (*Plan, error) {
 	curRole, tgtRole := role, role
 	if cfg.PDP.Role != "" {
 		curRole, tgtRole = cfg.PDP.Role, cfg.PDP.Role
@@ -128,11 +243,11 @@ func buildPlan(cfg *Config, lib *Library, role, level string, date time.Time) (*
 			return nil, fmt.Errorf("%s: the PDP needs a target level above %q (set pdp.to, or --to; levels: %s)", cfg.At("pdp"), from, strings.Join(ids, ", "))
 		}
 	}
-	cur, err := Compose(cfg, lib, curRole, from)
+	cur, err := compose(cfg, lib, curRole, from)
 	if err != nil {
 		return nil, fmt.Errorf("%s: the PDP's current level (pdp.from %q): %w", cfg.At("pdp", "from"), from, err)
 	}
-	tgt, err := Compose(cfg, lib, tgtRole, to)
+	tgt, err := compose(cfg, lib, tgtRole, to)
 	if err != nil {
 		return nil, fmt.Errorf("%s: the PDP's target level (pdp.to %q): %w", cfg.At("pdp", "to"), to, err)
 	}
