@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"text/template"
 	"time"
 
@@ -28,7 +29,19 @@ import (
 // Templates are parsed once; an Engine is safe for concurrent use.
 type Engine struct {
 	sets map[string]*template.Template // by template file name
+	// runs keeps, by template file name, *templateRun values: clones of
+	// the set ready for one execution at a time, so that an execution does
+	// not clone the set and rebuild its function maps (most of what running
+	// a short template cost).
+	runs map[string]*sync.Pool
 	md   *Markdown
+}
+
+// templateRun is a clone of a template set whose limited functions check
+// the budget b, which is reset for each execution.
+type templateRun struct {
+	t *template.Template
+	b *budget
 }
 
 // TemplateNames lists the embedded template files, sorted.
@@ -71,7 +84,7 @@ func NewEngine(overrideDir string) (*Engine, error) {
 		}
 	}
 	sort.Strings(partials)
-	e := &Engine{sets: map[string]*template.Template{}, md: NewMarkdown()}
+	e := &Engine{sets: map[string]*template.Template{}, runs: map[string]*sync.Pool{}, md: NewMarkdown()}
 	funcs := Funcs()
 	for name, src := range sources {
 		if strings.HasPrefix(name, "_") {
@@ -87,6 +100,7 @@ func NewEngine(overrideDir string) (*Engine, error) {
 			}
 		}
 		e.sets[name] = t
+		e.runs[name] = &sync.Pool{}
 	}
 	return e, nil
 }
@@ -181,12 +195,17 @@ func (e *Engine) Execute(ctx context.Context, name string, data *compose.Context
 	}
 	ctx, cancel := context.WithTimeoutCause(ctx, TimeLimit, fmt.Errorf("%s: the template ran past its time limit of %s", name, TimeLimit))
 	defer cancel()
-	run, err := t.Clone()
-	if err != nil {
-		return nil, fmt.Errorf("template %s: %w", name, err)
+	run, ok := e.runs[name].Get().(*templateRun)
+	if !ok {
+		clone, err := t.Clone()
+		if err != nil {
+			return nil, fmt.Errorf("template %s: %w", name, err)
+		}
+		run = &templateRun{t: clone, b: &budget{}}
+		clone.Funcs(run.b.funcs())
 	}
-	b := &budget{ctx: ctx, name: name}
-	run.Funcs(b.funcs())
+	run.b.ctx, run.b.name = ctx, name
+	run.b.items.Store(0)
 	w := &limitedWriter{ctx: ctx, left: OutputLimit, name: name}
 	done := make(chan error, 1)
 	go func() {
@@ -195,10 +214,13 @@ func (e *Engine) Execute(ctx context.Context, name string, data *compose.Context
 				done <- fmt.Errorf("%s: template failed: %v", name, p)
 			}
 		}()
-		done <- run.Execute(w, data)
+		done <- run.t.Execute(w, data)
 	}()
+	var err error
 	select {
 	case err = <-done:
+		// The execution is over: the clone is free for the next one.
+		e.runs[name].Put(run)
 	case <-ctx.Done():
 		// The template goroutine stops at its next write or limited
 		// function; its result is dropped.
