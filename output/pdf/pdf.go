@@ -127,10 +127,14 @@ const maxAttempts = 6
 func (w *Writer) lay(d *doc.Document) (*renderer, error) {
 	breaks, split := map[int]bool{}, map[int]bool{}
 	tables := map[tableKey]tableLayout{} // the same in every attempt: only pages change
+	wraps := map[wrapKey][]line{}
+	var toks []token
+	var arena []frag
 	for attempt := 1; ; attempt++ {
 		r := newRenderer(w, d)
 		r.breaks, r.split = breaks, split
-		r.tables = tables
+		r.tables, r.wraps = tables, wraps
+		r.toks, r.arena = toks, arena
 		if err := r.applyBrand(); err != nil {
 			return nil, err
 		}
@@ -143,6 +147,7 @@ func (w *Writer) lay(d *doc.Document) (*renderer, error) {
 		if attempt == maxAttempts || !r.adjust(breaks, split) {
 			return r, nil
 		}
+		toks, arena = r.toks, r.arena
 	}
 }
 
@@ -180,6 +185,13 @@ type renderer struct {
 	split   map[int]bool  // short tables (top-level blocks) that may break across pages after all
 
 	tables map[tableKey]tableLayout // tables laid out so far (table.go)
+	wraps  map[wrapKey][]line       // the document's text wrapped so far (wrapText)
+
+	toks  []token // scratch space of tokens
+	arena []frag  // scratch space of tokens' pieces
+
+	textRGB    rgb  // text colour last set
+	textRGBSet bool // textRGB is set
 }
 
 func newRenderer(w *Writer, d *doc.Document) *renderer {
@@ -357,7 +369,17 @@ func (r *renderer) setFont(fi int, size float64, underline bool) {
 	r.curFace, r.curSize, r.curUnder = fi, size, underline
 }
 
-func (r *renderer) textColor(c rgb) { c = r.branded(c); r.pdf.SetTextColor(c.r, c.g, c.b) }
+// textColor sets the text colour. Setting it writes nothing to the page
+// (fpdf writes it with each piece of text), so setting the colour already
+// set is skipped.
+func (r *renderer) textColor(c rgb) {
+	c = r.branded(c)
+	if r.textRGBSet && c == r.textRGB {
+		return
+	}
+	r.pdf.SetTextColor(c.r, c.g, c.b)
+	r.textRGB, r.textRGBSet = c, true
+}
 func (r *renderer) fillColor(c rgb) { c = r.branded(c); r.pdf.SetFillColor(c.r, c.g, c.b) }
 func (r *renderer) drawColor(c rgb) { c = r.branded(c); r.pdf.SetDrawColor(c.r, c.g, c.b) }
 
@@ -422,7 +444,7 @@ func (r *renderer) heading(h *doc.Heading) {
 	}
 	hs := headingStyleOf(h.Level)
 	ts := textStyle{size: hs.size, base: doc.Bold, color: hs.color}
-	lines := r.wrap(h.Text, r.width, ts.size, ts.base)
+	lines := r.wrapText(h.Text, r.width, ts.size, ts.base)
 	lh := ts.lineHeight()
 	height := float64(len(lines))*lh + hs.after
 	if hs.rule {
@@ -431,14 +453,15 @@ func (r *renderer) heading(h *doc.Heading) {
 	r.space(hs.before)
 	r.ensure(height + max(r.keep, 2*bodyText.lineHeight())) // never strand a heading at the foot of a page
 	r.setFont(faceBold, hs.size, false)
-	r.bookmark(doc.PlainText(h.Text), h.Level)
+	plain := doc.PlainText(h.Text)
+	r.bookmark(plain, h.Level)
 	r.push(headingTag(h.Level), "")
 	for _, ln := range lines {
 		r.drawLine(ln, r.left, r.y, lh, ts, doc.AlignLeft, r.width)
 		r.y += lh
 	}
 	r.pop()
-	r.mark(markHeading, len(lines), float64(len(lines))*lh, doc.PlainText(h.Text))
+	r.mark(markHeading, len(lines), float64(len(lines))*lh, plain)
 	if hs.rule {
 		r.y += 0.8
 		r.hline(r.y, 0.25, colRule)
@@ -460,7 +483,7 @@ func (r *renderer) startHeight(i int, chain bool) float64 {
 	h := 0.0
 	switch b := r.d.Blocks[i].(type) {
 	case *doc.Paragraph:
-		n := len(r.wrap(b.Text, r.width, bodySize, 0))
+		n := len(r.wrapText(b.Text, r.width, bodySize, 0))
 		h = float64(min(n, 2)) * lh
 		if n <= 3 {
 			h = float64(n)*lh + 2.6
@@ -477,7 +500,7 @@ func (r *renderer) startHeight(i int, chain bool) float64 {
 		h = 2 * lh
 		if len(b.Items) > 0 && len(b.Items[0].Blocks) > 0 {
 			if p, ok := b.Items[0].Blocks[0].(*doc.Paragraph); ok {
-				h = float64(min(len(r.wrap(p.Text, r.width-listIndent, bodySize, 0)), 2)) * lh
+				h = float64(min(len(r.wrapText(p.Text, r.width-listIndent, bodySize, 0)), 2)) * lh
 			}
 		}
 	case *doc.Chart:
@@ -509,14 +532,15 @@ func (r *renderer) title(h *doc.Heading) {
 	}
 	ts := textStyle{size: 20, base: doc.Bold, color: colAccent}
 	r.setFont(faceBold, ts.size, false)
-	r.bookmark(doc.PlainText(h.Text), 1)
+	plain := doc.PlainText(h.Text)
+	r.bookmark(plain, 1)
 	lh := ts.size * 1.2 / ptPerMM
 	r.push(headingTag(1), "")
-	for _, ln := range r.wrap(h.Text, width, ts.size, ts.base) {
+	for _, ln := range r.wrapText(h.Text, width, ts.size, ts.base) {
 		r.ensure(lh)
 		r.drawLine(ln, r.left, r.y, lh, ts, doc.AlignLeft, width)
 		r.y += lh
-		r.mark(markText, 1, lh, doc.PlainText(h.Text)) // the title block is not a heading a page can end with
+		r.mark(markText, 1, lh, plain) // the title block is not a heading a page can end with
 	}
 	r.pop()
 	if r.y < r.logoBottom {
@@ -544,8 +568,12 @@ func (r *renderer) bookmark(text string, level int) {
 // paragraph renders inline text in the current text box, optionally with a
 // list marker beside its first line, and adds space after it.
 func (r *renderer) paragraph(runs []doc.Inline, ts textStyle, marker string, after float64) {
-	lines := r.wrap(runs, r.width, ts.size, ts.base)
+	lines := r.wrapText(runs, r.width, ts.size, ts.base)
 	lh := ts.lineHeight()
+	plain := ""
+	if len(lines) > 0 {
+		plain = doc.PlainText(runs)
+	}
 	switch {
 	case len(lines) <= 3:
 		r.ensure(float64(max(len(lines), 1)) * lh) // keep short paragraphs whole
@@ -566,7 +594,7 @@ func (r *renderer) paragraph(runs []doc.Inline, ts textStyle, marker string, aft
 		}
 		r.drawLine(ln, r.left, r.y, lh, ts, doc.AlignLeft, r.width)
 		r.y += lh
-		r.mark(markText, 1, lh, doc.PlainText(runs))
+		r.mark(markText, 1, lh, plain)
 	}
 	if len(lines) == 0 && marker != "" {
 		r.y += lh

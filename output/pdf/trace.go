@@ -270,7 +270,7 @@ func (r *renderer) introduces(i int) bool {
 	case *doc.Heading:
 		return true
 	case *doc.Paragraph:
-		return len(r.wrap(b.Text, r.width, bodySize, 0)) <= 3
+		return len(r.wrapText(b.Text, r.width, bodySize, 0)) <= 3
 	}
 	return false
 }
