@@ -721,8 +721,9 @@ type Fpdf struct {
 	userUnderlineThickness float64                  // A custom user underline thickness multiplier.
 
 	fmt struct {
-		buf []byte       // buffer used to format numbers.
-		col bytes.Buffer // buffer used to build color strings.
+		buf  []byte       // buffer used to format numbers.
+		col  bytes.Buffer // buffer used to build color strings.
+		cell []byte       // buffer used to build a cell's operators (patch 14).
 	}
 }
 
