@@ -111,3 +111,25 @@ func (f *Fpdf) outBytes(b []byte) {
 		must(f.buffer.WriteString("\n"))
 	}
 }
+
+// putBytes adds b to the document, as put does.
+func (f *Fpdf) putBytes(b []byte) {
+	if f.state == 2 {
+		f.pages[f.page].Write(b)
+	} else {
+		f.buffer.Write(b)
+	}
+}
+
+// outFontSize writes the operators that select the current font and size,
+// "BT /F%s %.2f Tf ET", as SetFont, SetFontSize and SetFontUnitSize do
+// (patch 15).
+func (f *Fpdf) outFontSize() {
+	b := append(f.fmt.cell[:0], "BT /F"...)
+	b = append(b, f.currentFont.i...)
+	b = append(b, ' ')
+	b = appendF64(b, f.fontSizePt, 2)
+	b = append(b, " Tf ET"...)
+	f.outBytes(b)
+	f.fmt.cell = b[:0]
+}

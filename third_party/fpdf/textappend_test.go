@@ -60,3 +60,33 @@ func TestCellFormatBytes(t *testing.T) {
 		t.Errorf("no underline, or error %v", f.err)
 	}
 }
+
+// TestFontAndColourBytes checks what SetFont, SetFontSize and the colour
+// setters write against the fmt formats they used before patch 15.
+func TestFontAndColourBytes(t *testing.T) {
+	f := New("P", "mm", "A4", "")
+	f.AddPage()
+	start := f.pages[f.page].Len()
+	f.SetFont("Helvetica", "B", 10.5)
+	f.SetFontSize(7.25)
+	f.SetDrawColor(177, 180, 182)
+	f.SetFillColor(9, 9, 9)
+	f.SetTextColor(29, 79, 145)
+	f.Rect(1.234, 5.678, 10, 20.5, "F")
+	f.SetLineWidth(0.25)
+	got := f.pages[f.page].String()[start:]
+	i := f.currentFont.i
+	comp := func(v int) float64 { return float64(v) / 255 }
+	want := fmt.Sprintf("BT /F%s %.2f Tf ET\n", i, 10.5) +
+		fmt.Sprintf("BT /F%s %.2f Tf ET\n", i, 7.25) +
+		fmt.Sprintf("%.3f %.3f %.3f RG\n", comp(177), comp(180), comp(182)) +
+		fmt.Sprintf("%.3f g\n", comp(9)) +
+		fmt.Sprintf("%.2f %.2f %.2f %.2f re f\n", 1.234*f.k, (f.h-5.678)*f.k, 10*f.k, -20.5*f.k) +
+		fmt.Sprintf("%.2f w\n", 0.25*f.k)
+	if got != want {
+		t.Errorf("wrote\n%q\nwant\n%q", got, want)
+	}
+	if s := f.color.text.str; s != fmt.Sprintf("%.3f %.3f %.3f rg", comp(29), comp(79), comp(145)) {
+		t.Errorf("text colour %q", s)
+	}
+}
