@@ -361,11 +361,11 @@ func (r *renderer) setFont(fi int, size float64, underline bool) {
 	if fi == r.curFace && size == r.curSize && underline == r.curUnder {
 		return
 	}
-	style := f.style
+	style := f.selectStyle[0]
 	if underline {
-		style += "U"
+		style = f.selectStyle[1]
 	}
-	r.pdf.SetFont(f.family, style, size)
+	r.pdf.SetFont(f.selectFamily, style, size)
 	r.curFace, r.curSize, r.curUnder = fi, size, underline
 }
 
@@ -453,15 +453,14 @@ func (r *renderer) heading(h *doc.Heading) {
 	r.space(hs.before)
 	r.ensure(height + max(r.keep, 2*bodyText.lineHeight())) // never strand a heading at the foot of a page
 	r.setFont(faceBold, hs.size, false)
-	plain := doc.PlainText(h.Text)
-	r.bookmark(plain, h.Level)
+	r.bookmark(doc.PlainText(h.Text), h.Level)
 	r.push(headingTag(h.Level), "")
 	for _, ln := range lines {
 		r.drawLine(ln, r.left, r.y, lh, ts, doc.AlignLeft, r.width)
 		r.y += lh
 	}
 	r.pop()
-	r.mark(markHeading, len(lines), float64(len(lines))*lh, plain)
+	r.mark(markHeading, len(lines), float64(len(lines))*lh, h.Text)
 	if hs.rule {
 		r.y += 0.8
 		r.hline(r.y, 0.25, colRule)
@@ -532,15 +531,14 @@ func (r *renderer) title(h *doc.Heading) {
 	}
 	ts := textStyle{size: 20, base: doc.Bold, color: colAccent}
 	r.setFont(faceBold, ts.size, false)
-	plain := doc.PlainText(h.Text)
-	r.bookmark(plain, 1)
+	r.bookmark(doc.PlainText(h.Text), 1)
 	lh := ts.size * 1.2 / ptPerMM
 	r.push(headingTag(1), "")
 	for _, ln := range r.wrapText(h.Text, width, ts.size, ts.base) {
 		r.ensure(lh)
 		r.drawLine(ln, r.left, r.y, lh, ts, doc.AlignLeft, width)
 		r.y += lh
-		r.mark(markText, 1, lh, plain) // the title block is not a heading a page can end with
+		r.mark(markText, 1, lh, h.Text) // the title block is not a heading a page can end with
 	}
 	r.pop()
 	if r.y < r.logoBottom {
@@ -570,10 +568,6 @@ func (r *renderer) bookmark(text string, level int) {
 func (r *renderer) paragraph(runs []doc.Inline, ts textStyle, marker string, after float64) {
 	lines := r.wrapText(runs, r.width, ts.size, ts.base)
 	lh := ts.lineHeight()
-	plain := ""
-	if len(lines) > 0 {
-		plain = doc.PlainText(runs)
-	}
 	switch {
 	case len(lines) <= 3:
 		r.ensure(float64(max(len(lines), 1)) * lh) // keep short paragraphs whole
@@ -594,7 +588,7 @@ func (r *renderer) paragraph(runs []doc.Inline, ts textStyle, marker string, aft
 		}
 		r.drawLine(ln, r.left, r.y, lh, ts, doc.AlignLeft, r.width)
 		r.y += lh
-		r.mark(markText, 1, lh, plain)
+		r.mark(markText, 1, lh, runs)
 	}
 	if len(lines) == 0 && marker != "" {
 		r.y += lh
@@ -694,7 +688,7 @@ func (r *renderer) rule() {
 	r.ensure(1)
 	r.hline(r.y, 0.3, colRule)
 	r.y += 4
-	r.mark(markRule, 0, 4, "")
+	r.mark(markRule, 0, 4, nil)
 }
 
 // logo places the organisation's logo at the top right of the first page.
