@@ -132,7 +132,7 @@ func (r *renderer) chart(c *doc.Chart) {
 		r.drawLine(ln, lx, ay+1.5, small.lineHeight(), small, doc.AlignLeft, ln.w)
 	}
 	r.y = ay + 1.5 + small.lineHeight() + 4
-	r.mark(markChart, 4, r.y-start, c.Title)
+	r.mark(markChart, 4, r.y-start, []doc.Inline{{Text: c.Title}})
 }
 
 // seriesRGB is the shared colour of chart series s.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 	"sync"
 	"unicode"
 
@@ -27,8 +28,13 @@ import (
 type face struct {
 	family string // fpdf family name
 	style  string // fpdf style: "", "B", "I", "BI"
-	parsed *fpdf.UTF8Font
-	widths []uint16 // per rune; 0 means the font has no glyph
+	// selectFamily and selectStyle are what setFont passes to fpdf's
+	// SetFont: the family in lower case (as SetFont would make it, each
+	// time) and the style without and with underlining ("U").
+	selectFamily string
+	selectStyle  [2]string
+	parsed       *fpdf.UTF8Font
+	widths       []uint16 // per rune; 0 means the font has no glyph
 }
 
 // Face indexes.
@@ -147,7 +153,10 @@ func loadFace(family, style string, ttf []byte) (*face, error) {
 	if err != nil {
 		return nil, fmt.Errorf("parse font %s %q for the PDF: %w", family, style, err)
 	}
-	return &face{family: family, style: style, parsed: parsed, widths: widths}, nil
+	return &face{
+		family: family, style: style, parsed: parsed, widths: widths,
+		selectFamily: strings.ToLower(family), selectStyle: [2]string{style, style + "U"},
+	}, nil
 }
 
 // has reports whether the face has a glyph for r.

@@ -8,12 +8,35 @@ import (
 )
 
 // frag is a piece of a laid-out line in one style: text, style, link and
-// width in millimetres.
+// width in millimetres. When the text is a slice of a longer string (the
+// run it was cut from), src is that string and off where text starts in
+// it, so that touching pieces of one run join by slicing src, without
+// copying.
 type frag struct {
 	text  string
 	style doc.Style
 	link  string
 	w     float64
+	src   string
+	off   int
+}
+
+// withSpace is fr's text followed by a space.
+func (fr *frag) withSpace() string {
+	if t, ok := fr.extended(" "); ok {
+		return t
+	}
+	return fr.text + " "
+}
+
+// extended is fr's text followed by the bytes after it in its source, if
+// they are s; ok is false when they are not (or fr has no source).
+func (fr *frag) extended(s string) (text string, ok bool) {
+	end := fr.off + len(fr.text)
+	if fr.src == "" || end+len(s) > len(fr.src) || fr.src[end:end+len(s)] != s {
+		return "", false
+	}
+	return fr.src[fr.off : end+len(s)], true
 }
 
 // line is one laid-out line of text.
@@ -31,8 +54,14 @@ type line struct {
 // style and link are the same.
 func (l *line) add(p frag) {
 	if n := len(l.frags); n > 0 && l.frags[n-1].style == p.style && l.frags[n-1].link == p.link {
-		l.frags[n-1].text += p.text
-		l.frags[n-1].w += p.w
+		last := &l.frags[n-1]
+		if last.src != "" && p.src == last.src && p.off == last.off+len(last.text) {
+			last.text = last.src[last.off : p.off+len(p.text)] // touching in the same run
+		} else {
+			last.text += p.text
+			last.src = ""
+		}
+		last.w += p.w
 	} else {
 		l.frags = append(l.frags, p)
 	}
@@ -71,8 +100,11 @@ func (r *renderer) tokens(runs []doc.Inline, size float64, base doc.Style) []tok
 	for _, run := range runs {
 		n += 2*strings.Count(run.Text, " ") + 1
 	}
-	toks := make([]token, 0, n)
-	arena := make([]frag, 0, n)
+	if cap(r.arena) < n {
+		r.arena = make([]frag, 0, n)
+	}
+	toks := r.toks[:0]
+	arena := r.arena[:0]
 	piece := func(p frag) []frag {
 		arena = append(arena, p)
 		k := len(arena)
@@ -86,23 +118,24 @@ func (r *renderer) tokens(runs []doc.Inline, size float64, base doc.Style) []tok
 		st := run.Style | base
 		f := r.faces[faceOf(st)]
 		sz := sizeFor(st, size)
-		text := f.clean(run.Text)
+		src := f.clean(run.Text)
+		text := src
 		for text != "" {
 			if text[0] == ' ' {
 				if n := len(toks); n > 0 && toks[n-1].kind == tkWord {
-					sp := frag{text: " ", style: st, link: run.Link, w: f.width(" ", sz)}
+					sp := frag{text: text[:1], style: st, link: run.Link, w: f.width(" ", sz), src: src, off: len(src) - len(text)}
 					toks = append(toks, token{kind: tkSpace, pieces: piece(sp), w: sp.w})
 				}
 				text = strings.TrimLeft(text, " ")
 				continue
 			}
-			word := text
+			word, off := text, len(src)-len(text)
 			if i := strings.IndexByte(text, ' '); i > 0 {
 				word, text = text[:i], text[i:]
 			} else {
 				text = ""
 			}
-			p := frag{text: word, style: st, link: run.Link, w: f.width(word, sz)}
+			p := frag{text: word, style: st, link: run.Link, w: f.width(word, sz), src: src, off: off}
 			if n := len(toks); n > 0 && toks[n-1].kind == tkWord {
 				toks[n-1].pieces = append(toks[n-1].pieces, p)
 				toks[n-1].w += p.w
@@ -111,20 +144,75 @@ func (r *renderer) tokens(runs []doc.Inline, size float64, base doc.Style) []tok
 			}
 		}
 	}
+	r.toks = toks[:0] // the scratch space for the next call; the tokens are its caller's until then
 	return toks
+}
+
+// wrapKey identifies runs of the document wrapped in some width, size and
+// base style.
+type wrapKey struct {
+	runs        *doc.Inline // the first run
+	n           int         // the number of runs
+	width, size float64
+	base        doc.Style
+}
+
+// wrapText is wrap for runs of the document (which stay as they are while
+// it is written): the lines are worked out once, and the same lines
+// returned to every later call, so the caller must not change them.
+func (r *renderer) wrapText(runs []doc.Inline, width, size float64, base doc.Style) []line {
+	if len(runs) == 0 || r.wraps == nil {
+		return r.wrap(runs, width, size, base)
+	}
+	key := wrapKey{&runs[0], len(runs), width, size, base}
+	if lines, ok := r.wraps[key]; ok {
+		return lines
+	}
+	lines := r.wrap(runs, width, size, base)
+	r.wraps[key] = lines
+	return lines
 }
 
 // wrap lays runs out in lines no wider than width (millimetres), breaking
 // at spaces and, for words longer than a line, between characters.
 func (r *renderer) wrap(runs []doc.Inline, width, size float64, base doc.Style) []line {
 	toks := r.tokens(runs, size, base)
-	var lines []line
-	var cur line
+	// The lines' fragments are windows on one backing array with room for
+	// a fragment per change of style or link and one per line (each line
+	// may split one); a line that outgrows what is left copies its
+	// fragments out.
+	total, changes, est := 0.0, 1, 1
+	var prev *frag
+	for i := range toks {
+		total += toks[i].w
+		if toks[i].kind == tkBreak {
+			est++
+		}
+		for j := range toks[i].pieces {
+			p := &toks[i].pieces[j]
+			if prev != nil && (p.style != prev.style || p.link != prev.link) {
+				changes++
+			}
+			prev = p
+		}
+	}
+	if width > 0 {
+		est += int(total / width * 1.15)
+	}
+	backing := make([]frag, changes+est)
+	used := 0
+	lines := make([]line, 0, est)
+	cur := line{frags: backing[:0]}
 	var pending *token
 	const eps = 0.01
 	flush := func() {
+		n := len(cur.frags)
+		if n > 0 && used < len(backing) && &cur.frags[0] == &backing[used] {
+			used += n // still on the backing array
+		}
+		cur.frags = cur.frags[:n:n]
 		lines = append(lines, cur)
-		cur = line{}
+		cur = line{frags: backing[used:used]}
 		pending = nil
 	}
 	for i := range toks {
@@ -160,7 +248,7 @@ func (r *renderer) wrap(runs []doc.Inline, width, size float64, base doc.Style) 
 		}
 	}
 	if len(cur.frags) > 0 {
-		lines = append(lines, cur)
+		flush()
 	}
 	return lines
 }
@@ -177,7 +265,7 @@ func (r *renderer) splitWord(t *token, width, size float64, cur *line, flush fun
 			cw := f.width(string(c), sz)
 			if cur.w+acc+cw > width && (len(cur.frags) > 0 || i > start) {
 				if i > start {
-					cur.add(frag{text: p.text[start:i], style: p.style, link: p.link, w: acc})
+					cur.add(p.cut(start, i, acc))
 				}
 				flush()
 				start, acc = i, 0
@@ -185,9 +273,18 @@ func (r *renderer) splitWord(t *token, width, size float64, cur *line, flush fun
 			acc += cw
 		}
 		if start < len(p.text) {
-			cur.add(frag{text: p.text[start:], style: p.style, link: p.link, w: acc})
+			cur.add(p.cut(start, len(p.text), acc))
 		}
 	}
+}
+
+// cut is the part [i, j) of p's text, w wide.
+func (p frag) cut(i, j int, w float64) frag {
+	c := frag{text: p.text[i:j], style: p.style, link: p.link, w: w}
+	if p.src != "" {
+		c.src, c.off = p.src, p.off+i
+	}
+	return c
 }
 
 // measure returns the width of the widest word and the width of the widest
@@ -261,7 +358,7 @@ func (r *renderer) drawLine(ln line, x, y, h float64, ts textStyle, align doc.Al
 	}
 	for i, fr := range ln.frags {
 		if i == len(ln.frags)-1 && ln.space && r.tag != nil && fr.link == "" {
-			fr.text += " " // drawn beyond the line's end, where it shows nothing
+			fr.text = fr.withSpace() // drawn beyond the line's end, where it shows nothing
 		}
 		if _, live := doc.LiveLink(fr.link); !live {
 			fr.link = "" // only http, https, mailto and #anchor links are live
@@ -293,7 +390,7 @@ func (r *renderer) drawLine(ln line, x, y, h float64, ts textStyle, align doc.Al
 			r.setFont(faceOf(fr.style), sizeFor(fr.style, ts.size), false)
 			r.pdf.SetXY(x+fr.w, y)
 			r.pdf.CellFormat(1, h, " ", "", 0, "L", false, 0, "")
-			fr.text += " "
+			fr.text = fr.withSpace()
 		}
 		if link {
 			r.linkDrawn(annots, fr.text)

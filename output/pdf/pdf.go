@@ -151,10 +151,14 @@ const maxAttempts = 6
 func (w *Writer) lay(d *doc.Document) (*renderer, error) {
 	breaks, split := map[int]bool{}, map[int]bool{}
 	tables := map[tableKey]tableLayout{} // the same in every attempt: only pages change
+	wraps := map[wrapKey][]line{}
+	var toks []token
+	var arena []frag
 	for attempt := 1; ; attempt++ {
 		r := newRenderer(w, d)
 		r.breaks, r.split = breaks, split
-		r.tables = tables
+		r.tables, r.wraps = tables, wraps
+		r.toks, r.arena = toks, arena
 		if err := r.applyBrand(); err != nil {
 			return nil, err
 		}
@@ -167,6 +171,7 @@ func (w *Writer) lay(d *doc.Document) (*renderer, error) {
 		if attempt == maxAttempts || !r.adjust(breaks, split) {
 			return r, nil
 		}
+		toks, arena = r.toks, r.arena
 	}
 }
 
@@ -204,6 +209,13 @@ type renderer struct {
 	split   map[int]bool  // short tables (top-level blocks) that may break across pages after all
 
 	tables map[tableKey]tableLayout // tables laid out so far (table.go)
+	wraps  map[wrapKey][]line       // the document's text wrapped so far (wrapText)
+
+	toks  []token // scratch space of tokens
+	arena []frag  // scratch space of tokens' pieces
+
+	textRGB    rgb  // text colour last set
+	textRGBSet bool // textRGB is set
 }
 
 func newRenderer(w *Writer, d *doc.Document) *renderer {
@@ -374,15 +386,25 @@ func (r *renderer) setFont(fi int, size float64, underline bool) {
 	if fi == r.curFace && size == r.curSize && underline == r.curUnder {
 		return
 	}
-	style := f.style
+	style := f.selectStyle[0]
 	if underline {
-		style += "U"
+		style = f.selectStyle[1]
 	}
-	r.pdf.SetFont(f.family, style, size)
+	r.pdf.SetFont(f.selectFamily, style, size)
 	r.curFace, r.curSize, r.curUnder = fi, size, underline
 }
 
-func (r *renderer) textColor(c rgb) { c = r.branded(c); r.pdf.SetTextColor(c.r, c.g, c.b) }
+// textColor sets the text colour. Setting it writes nothing to the page
+// (fpdf writes it with each piece of text), so setting the colour already
+// set is skipped.
+func (r *renderer) textColor(c rgb) {
+	c = r.branded(c)
+	if r.textRGBSet && c == r.textRGB {
+		return
+	}
+	r.pdf.SetTextColor(c.r, c.g, c.b)
+	r.textRGB, r.textRGBSet = c, true
+}
 func (r *renderer) fillColor(c rgb) { c = r.branded(c); r.pdf.SetFillColor(c.r, c.g, c.b) }
 func (r *renderer) drawColor(c rgb) { c = r.branded(c); r.pdf.SetDrawColor(c.r, c.g, c.b) }
 
@@ -447,7 +469,7 @@ func (r *renderer) heading(h *doc.Heading) {
 	}
 	hs := headingStyleOf(h.Level)
 	ts := textStyle{size: hs.size, base: doc.Bold, color: hs.color}
-	lines := r.wrap(h.Text, r.width, ts.size, ts.base)
+	lines := r.wrapText(h.Text, r.width, ts.size, ts.base)
 	lh := ts.lineHeight()
 	height := float64(len(lines))*lh + hs.after
 	if hs.rule {
@@ -463,7 +485,7 @@ func (r *renderer) heading(h *doc.Heading) {
 		r.y += lh
 	}
 	r.pop()
-	r.mark(markHeading, len(lines), float64(len(lines))*lh, doc.PlainText(h.Text))
+	r.mark(markHeading, len(lines), float64(len(lines))*lh, h.Text)
 	if hs.rule {
 		r.y += 0.8
 		r.hline(r.y, 0.25, colRule)
@@ -485,7 +507,7 @@ func (r *renderer) startHeight(i int, chain bool) float64 {
 	h := 0.0
 	switch b := r.d.Blocks[i].(type) {
 	case *doc.Paragraph:
-		n := len(r.wrap(b.Text, r.width, bodySize, 0))
+		n := len(r.wrapText(b.Text, r.width, bodySize, 0))
 		h = float64(min(n, 2)) * lh
 		if n <= 3 {
 			h = float64(n)*lh + 2.6
@@ -502,7 +524,7 @@ func (r *renderer) startHeight(i int, chain bool) float64 {
 		h = 2 * lh
 		if len(b.Items) > 0 && len(b.Items[0].Blocks) > 0 {
 			if p, ok := b.Items[0].Blocks[0].(*doc.Paragraph); ok {
-				h = float64(min(len(r.wrap(p.Text, r.width-listIndent, bodySize, 0)), 2)) * lh
+				h = float64(min(len(r.wrapText(p.Text, r.width-listIndent, bodySize, 0)), 2)) * lh
 			}
 		}
 	case *doc.Chart:
@@ -537,11 +559,11 @@ func (r *renderer) title(h *doc.Heading) {
 	r.bookmark(doc.PlainText(h.Text), 1)
 	lh := ts.size * 1.2 / ptPerMM
 	r.push(headingTag(1), "")
-	for _, ln := range r.wrap(h.Text, width, ts.size, ts.base) {
+	for _, ln := range r.wrapText(h.Text, width, ts.size, ts.base) {
 		r.ensure(lh)
 		r.drawLine(ln, r.left, r.y, lh, ts, doc.AlignLeft, width)
 		r.y += lh
-		r.mark(markText, 1, lh, doc.PlainText(h.Text)) // the title block is not a heading a page can end with
+		r.mark(markText, 1, lh, h.Text) // the title block is not a heading a page can end with
 	}
 	r.pop()
 	if r.y < r.logoBottom {
@@ -569,7 +591,7 @@ func (r *renderer) bookmark(text string, level int) {
 // paragraph renders inline text in the current text box, optionally with a
 // list marker beside its first line, and adds space after it.
 func (r *renderer) paragraph(runs []doc.Inline, ts textStyle, marker string, after float64) {
-	lines := r.wrap(runs, r.width, ts.size, ts.base)
+	lines := r.wrapText(runs, r.width, ts.size, ts.base)
 	lh := ts.lineHeight()
 	switch {
 	case len(lines) <= 3:
@@ -591,7 +613,7 @@ func (r *renderer) paragraph(runs []doc.Inline, ts textStyle, marker string, aft
 		}
 		r.drawLine(ln, r.left, r.y, lh, ts, doc.AlignLeft, r.width)
 		r.y += lh
-		r.mark(markText, 1, lh, doc.PlainText(runs))
+		r.mark(markText, 1, lh, runs)
 	}
 	if len(lines) == 0 && marker != "" {
 		r.y += lh
@@ -691,7 +713,7 @@ func (r *renderer) rule() {
 	r.ensure(1)
 	r.hline(r.y, 0.3, colRule)
 	r.y += 4
-	r.mark(markRule, 0, 4, "")
+	r.mark(markRule, 0, 4, nil)
 }
 
 // logo places the organisation's logo at the top right of the first page.

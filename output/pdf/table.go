@@ -152,7 +152,7 @@ func (r *renderer) table(t *doc.Table) {
 				repeat = true
 			}
 			r.y += h
-			r.mark(markTableHeader, 1, h, doc.PlainText(t.Header[0].Text))
+			r.mark(markTableHeader, 1, h, t.Header[0].Text)
 		}
 	}
 	header()
@@ -165,9 +165,9 @@ func (r *renderer) table(t *doc.Table) {
 		if i%2 == 1 {
 			fill = &colZebra
 		}
-		label := ""
+		var label []doc.Inline
 		if len(t.Rows[i]) > 0 {
-			label = doc.PlainText(t.Rows[i][0].Text)
+			label = t.Rows[i][0].Text
 		}
 		r.popTo(table)
 		cells := r.rowCells(n, func(c int) (string, string) {

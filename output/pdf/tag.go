@@ -66,6 +66,27 @@ type tagger struct {
 	linkTarget string // its target
 
 	annots []linkAnnot // link annotations, in drawing order
+
+	kidSlab []structKid // room for the first kids of elements still to get some
+}
+
+// firstKids is the room an element's kids start with, in a slab shared by
+// many elements (most have one or two kids); more kids move to a slice of
+// their own.
+const firstKids = 2
+
+// addKid appends k to the kids of element e.
+func (t *tagger) addKid(e int, k structKid) {
+	el := &t.elems[e]
+	if el.kids == nil {
+		if len(t.kidSlab)+firstKids > cap(t.kidSlab) {
+			t.kidSlab = make([]structKid, 0, 128*firstKids)
+		}
+		n := len(t.kidSlab)
+		t.kidSlab = t.kidSlab[:n+firstKids]
+		el.kids = t.kidSlab[n : n : n+firstKids]
+	}
+	el.kids = append(el.kids, k)
 }
 
 func newTagger() *tagger {
@@ -86,7 +107,7 @@ func (r *renderer) push(typ, attrs string) int {
 	parent := t.stack[len(t.stack)-1]
 	i := len(t.elems)
 	t.elems = append(t.elems, structElem{typ: typ, parent: parent, attrs: attrs})
-	t.elems[parent].kids = append(t.elems[parent].kids, structKid{elem: i})
+	t.addKid(parent, structKid{elem: i})
 	t.stack = append(t.stack, i)
 	t.link = -1
 	return i
@@ -147,7 +168,7 @@ func (r *renderer) content() {
 	if el.page == 0 {
 		el.page = p
 	}
-	el.kids = append(el.kids, structKid{elem: -1, page: p, mcid: mcid})
+	t.addKid(e, structKid{elem: -1, page: p, mcid: mcid})
 	r.pdf.RawWriteStr("/" + el.typ + " <</MCID " + strconv.Itoa(mcid) + ">> BDC")
 	t.open, t.openElem, t.openPage = true, e, p
 }
@@ -240,7 +261,7 @@ func (r *renderer) linkDrawn(count int, text string) {
 	p := r.pdf.PageNo()
 	for i := count; i < r.pdf.LinkAnnotationCount(p); i++ {
 		t.annots = append(t.annots, linkAnnot{page: p, index: i, elem: e, target: t.linkTarget})
-		el.kids = append(el.kids, structKid{elem: -1, page: p, annot: len(t.annots)})
+		t.addKid(e, structKid{elem: -1, page: p, annot: len(t.annots)})
 	}
 }
 

@@ -40,7 +40,8 @@ type PageTrace struct {
 	Last string // "heading", "text", "table-header", "row", "chart" or "rule"
 	Text string // the plain text of the last element, for messages
 
-	opened int // elements counted into Opening
+	opened int          // elements counted into Opening
+	text   []doc.Inline // the last element's text, made Text by Layout
 }
 
 // Layout lays d out as Write would and returns its trace.
@@ -57,6 +58,9 @@ func (w *Writer) Layout(d *doc.Document) (tr *Trace, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
+	for i := range r.pages {
+		r.pages[i].Text = doc.PlainText(r.pages[i].text)
+	}
 	return &Trace{Pages: r.pages}, nil
 }
 
@@ -68,8 +72,8 @@ type blockExtent struct {
 }
 
 // mark records an element just drawn, h millimetres high ending at the
-// cursor, holding lines lines of text.
-func (r *renderer) mark(kind string, lines int, h float64, text string) {
+// cursor, holding lines lines of text, text.
+func (r *renderer) mark(kind string, lines int, h float64, text []doc.Inline) {
 	p := r.pdf.PageNo()
 	for len(r.pages) < p {
 		r.pages = append(r.pages, PageTrace{})
@@ -91,7 +95,7 @@ func (r *renderer) mark(kind string, lines int, h float64, text string) {
 		pt.opened++
 		pt.Opening = r.y - r.top
 	}
-	pt.Last, pt.Text = kind, text
+	pt.Last, pt.text = kind, text
 	if r.cur < 0 || r.cur >= len(r.extents) {
 		return
 	}
@@ -270,7 +274,7 @@ func (r *renderer) introduces(i int) bool {
 	case *doc.Heading:
 		return true
 	case *doc.Paragraph:
-		return len(r.wrap(b.Text, r.width, bodySize, 0)) <= 3
+		return len(r.wrapText(b.Text, r.width, bodySize, 0)) <= 3
 	}
 	return false
 }

@@ -724,8 +724,8 @@ type Fpdf struct {
 	userUnderlineThickness float64                  // A custom user underline thickness multiplier.
 
 	fmt struct {
-		buf []byte       // buffer used to format numbers.
-		col bytes.Buffer // buffer used to build color strings.
+		buf  []byte // buffer used to format numbers and colour strings (patch 19).
+		cell []byte // buffer used to build a cell's operators (patch 18).
 	}
 }
 

@@ -1,0 +1,129 @@
+package fpdf
+
+import "strconv"
+
+// Allocation-free building of the content-stream operators that draw text
+// (patch 18 in PATCHES.md): CellFormat appends to one buffer per document
+// instead of formatting each operator with fmt.Sprintf and joining the
+// pieces as strings. The bytes are the same as before.
+
+// appendF64 appends v with prec decimals, as the verb %.<prec>f writes it.
+func appendF64(b []byte, v float64, prec int) []byte {
+	return strconv.AppendFloat(b, v, 'f', prec, 64)
+}
+
+// appendEscapedUTF16 appends f.escape(utf8toutf16(s, false)): s as
+// UTF-16BE, by utf8toutf16's own decoding, with the bytes \, (, ) and CR
+// escaped as escape escapes them.
+func appendEscapedUTF16(b []byte, s string) []byte {
+	put := func(b []byte, c byte) []byte {
+		switch c {
+		case '\\':
+			return append(b, '\\', '\\')
+		case '(':
+			return append(b, '\\', '(')
+		case ')':
+			return append(b, '\\', ')')
+		case '\r':
+			return append(b, '\\', 'r')
+		}
+		return append(b, c)
+	}
+	nb := len(s)
+	i := 0
+	for i < nb {
+		c1 := s[i]
+		i++
+		switch {
+		case c1 >= 224:
+			// 3-byte character
+			c2 := s[i]
+			i++
+			c3 := s[i]
+			i++
+			b = put(b, ((c1&0x0F)<<4)+((c2&0x3C)>>2))
+			b = put(b, ((c2&0x03)<<6)+(c3&0x3F))
+		case c1 >= 192:
+			// 2-byte character
+			c2 := s[i]
+			i++
+			b = put(b, (c1&0x1C)>>2)
+			b = put(b, ((c1&0x03)<<6)+(c2&0x3F))
+		default:
+			// Single-byte character
+			b = put(b, 0)
+			b = put(b, c1)
+		}
+	}
+	return b
+}
+
+// appendEscapedCore appends s with \, ( and ) escaped, as CellFormat
+// writes the text of a core (not UTF-8) font.
+func appendEscapedCore(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '\\', '(', ')':
+			b = append(b, '\\', c)
+		default:
+			b = append(b, c)
+		}
+	}
+	return b
+}
+
+// appendLine appends a stroked line from (x1, y1) to (x2, y2), in points,
+// followed by a space: "%.2f %.2f m %.2f %.2f l S ".
+func appendLine(b []byte, x1, y1, x2, y2 float64) []byte {
+	b = appendF64(b, x1, 2)
+	b = append(b, ' ')
+	b = appendF64(b, y1, 2)
+	b = append(b, " m "...)
+	b = appendF64(b, x2, 2)
+	b = append(b, ' ')
+	b = appendF64(b, y2, 2)
+	return append(b, " l S "...)
+}
+
+// appendLineDecoration appends the filled rectangle that dounderline and
+// dostrikeout return, for text txt at (x, y) with the line offset pos
+// (in thousandths of the font size) and thickness ut (in thousandths of
+// the font size in points).
+func (f *Fpdf) appendLineDecoration(b []byte, x, y float64, txt string, pos, ut float64) []byte {
+	w := f.GetStringWidth(txt) + f.ws*float64(blankCount(txt))
+	b = appendF64(b, x*f.k, 2)
+	b = append(b, ' ')
+	b = appendF64(b, (f.h-(y-pos/1000*f.fontSize))*f.k, 2)
+	b = append(b, ' ')
+	b = appendF64(b, w*f.k, 2)
+	b = append(b, ' ')
+	b = appendF64(b, -ut/1000*f.fontSizePt, 2)
+	return append(b, " re f"...)
+}
+
+// putBytes adds b to the document, as put does.
+func (f *Fpdf) putBytes(b []byte) {
+	if f.state == 2 {
+		f.pages[f.page].Write(b)
+	} else {
+		f.buffer.Write(b)
+	}
+}
+
+// outFontSize writes the operators that select the current font and size,
+// "BT /F%s %.2f Tf ET", as SetFont, SetFontSize and SetFontUnitSize do
+// (patch 19).
+func (f *Fpdf) outFontSize() {
+	b := append(f.fmt.cell[:0], "BT /"...)
+	if f.currentFont.res != "" {
+		b = append(b, f.currentFont.res...)
+	} else {
+		b = append(b, 'F')
+		b = append(b, f.currentFont.i...)
+	}
+	b = append(b, ' ')
+	b = appendF64(b, f.fontSizePt, 2)
+	b = append(b, " Tf ET"...)
+	f.outBytes(b)
+	f.fmt.cell = b[:0]
+}

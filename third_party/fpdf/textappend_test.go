@@ -1,0 +1,92 @@
+package fpdf
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// TestAppendEscapedUTF16 checks that appendEscapedUTF16 gives the bytes of
+// escape(utf8toutf16(s, false)), which CellFormat wrote before patch 18,
+// for text whose UTF-16 bytes hold the characters escape changes.
+func TestAppendEscapedUTF16(t *testing.T) {
+	f := &Fpdf{}
+	for _, s := range []string{
+		"", "plain", `back\slash`, "(paren)", "cr\rlf\n", "’“”–•éŵ£",
+		"\u2829\u5c0d\u0d28\u295c", "\U0001F600 four bytes", "ĀāĂ", "\u00ff\u0100",
+	} {
+		want := f.escape(utf8toutf16(s, false))
+		if got := string(appendEscapedUTF16([]byte("x"), s)); got != "x"+want {
+			t.Errorf("%q: got %q, want %q", s, got, "x"+want)
+		}
+	}
+}
+
+// TestCellFormatBytes checks CellFormat's operators against the fmt
+// formats it used before patch 18, with a fill, borders, alignment, colour,
+// underline, strike-out and a link.
+func TestCellFormatBytes(t *testing.T) {
+	f := New("P", "mm", "A4", "")
+	f.AddPage()
+	f.SetFont("Helvetica", "US", 11)
+	f.SetTextColor(10, 20, 30)
+	f.SetFillColor(200, 210, 220)
+	f.SetXY(20.123, 40.456)
+	start := f.pages[f.page].Len()
+	txt := `a (b) c\d`
+	f.CellFormat(50, 7, txt, "LTRB", 0, "R", true, 0, "https://example.org")
+	got := f.pages[f.page].String()[start:]
+
+	k := f.k
+	x, y, w, h := 20.123, 40.456, 50.0, 7.0
+	var want strings.Builder
+	fmt.Fprintf(&want, "%.2f %.2f %.2f %.2f re %s ", x*k, (f.h-y)*k, w*k, -h*k, "f")
+	left, top, right, bottom := x*k, (f.h-y)*k, (x+w)*k, (f.h-(y+h))*k
+	fmt.Fprintf(&want, "%.2f %.2f m %.2f %.2f l S ", left, top, left, bottom)
+	fmt.Fprintf(&want, "%.2f %.2f m %.2f %.2f l S ", left, top, right, top)
+	fmt.Fprintf(&want, "%.2f %.2f m %.2f %.2f l S ", right, top, right, bottom)
+	fmt.Fprintf(&want, "%.2f %.2f m %.2f %.2f l S ", left, bottom, right, bottom)
+	dx := w - f.cMargin - f.GetStringWidth(txt)
+	fmt.Fprintf(&want, "q %s ", f.color.text.str)
+	fmt.Fprintf(&want, "BT %.2f %.2f Td (%s)Tj ET", (x+dx)*k, (f.h-(y+.5*h+.3*f.fontSize))*k, `a \(b\) c\\d`)
+	fmt.Fprintf(&want, " %s", f.dounderline(x+dx, y+.5*h+.3*f.fontSize, txt))
+	fmt.Fprintf(&want, " %s", f.dostrikeout(x+dx, y+.5*h+.3*f.fontSize, txt))
+	want.WriteString(" Q\n")
+	if got != want.String() {
+		t.Errorf("CellFormat wrote\n%q\nwant\n%q", got, want.String())
+	}
+	if !bytes.Contains([]byte(got), []byte(" re f")) || f.err != nil {
+		t.Errorf("no underline, or error %v", f.err)
+	}
+}
+
+// TestFontAndColourBytes checks what SetFont, SetFontSize and the colour
+// setters write against the fmt formats they used before patch 19.
+func TestFontAndColourBytes(t *testing.T) {
+	f := New("P", "mm", "A4", "")
+	f.AddPage()
+	start := f.pages[f.page].Len()
+	f.SetFont("Helvetica", "B", 10.5)
+	f.SetFontSize(7.25)
+	f.SetDrawColor(177, 180, 182)
+	f.SetFillColor(9, 9, 9)
+	f.SetTextColor(29, 79, 145)
+	f.Rect(1.234, 5.678, 10, 20.5, "F")
+	f.SetLineWidth(0.25)
+	got := f.pages[f.page].String()[start:]
+	i := f.currentFont.i
+	comp := func(v int) float64 { return float64(v) / 255 }
+	want := fmt.Sprintf("BT /F%s %.2f Tf ET\n", i, 10.5) +
+		fmt.Sprintf("BT /F%s %.2f Tf ET\n", i, 7.25) +
+		fmt.Sprintf("%.3f %.3f %.3f RG\n", comp(177), comp(180), comp(182)) +
+		fmt.Sprintf("%.3f g\n", comp(9)) +
+		fmt.Sprintf("%.2f %.2f %.2f %.2f re f\n", 1.234*f.k, (f.h-5.678)*f.k, 10*f.k, -20.5*f.k) +
+		fmt.Sprintf("%.2f w\n", 0.25*f.k)
+	if got != want {
+		t.Errorf("wrote\n%q\nwant\n%q", got, want)
+	}
+	if s := f.color.text.str; s != fmt.Sprintf("%.3f %.3f %.3f rg", comp(29), comp(79), comp(145)) {
+		t.Errorf("text colour %q", s)
+	}
+}
