@@ -843,24 +843,25 @@ type FontDescType struct {
 }
 
 type fontDefType struct {
-	Tp           string        // "Core", "TrueType", ...
-	Name         string        // "Courier-Bold", ...
-	Desc         FontDescType  // Font descriptor
-	Up           int           // Underline position
-	Ut           int           // Underline thickness
-	Cw           []int         // Character width by ordinal
-	Enc          string        // "cp1252", ...
-	Diff         string        // Differences from reference encoding
-	File         string        // "Redressed.z"
-	Size1, Size2 int           // Type1 values
-	OriginalSize int           // Size of uncompressed font file
-	N            int           // Set by font loader
-	DiffN        int           // Position of diff in app array, set by font loader
-	i            string        // 1-based position in font list, set by font loader, not this program
-	res          string        // resource name when SetShortFontNames gave one ("F1"), else empty
-	utf8File     *utf8FontFile // UTF-8 font
-	usedRunes    map[int]int   // Array of used runes
-	subsets      *subsetCache  // subsets made for earlier documents (a font from ParseUTF8Font), or nil
+	Tp           string                       // "Core", "TrueType", ...
+	Name         string                       // "Courier-Bold", ...
+	Desc         FontDescType                 // Font descriptor
+	Up           int                          // Underline position
+	Ut           int                          // Underline thickness
+	Cw           []int                        // Character width by ordinal
+	Enc          string                       // "cp1252", ...
+	Diff         string                       // Differences from reference encoding
+	File         string                       // "Redressed.z"
+	Size1, Size2 int                          // Type1 values
+	OriginalSize int                          // Size of uncompressed font file
+	N            int                          // Set by font loader
+	DiffN        int                          // Position of diff in app array, set by font loader
+	i            string                       // 1-based position in font list, set by font loader, not this program
+	res          string                       // resource name when SetShortFontNames gave one ("F1"), else empty
+	runesSeen    *[runesSeenLimit / 64]uint64 // runes below runesSeenLimit recorded in usedRunes by drawing text (useRunes), shared by copies of the definition
+	utf8File     *utf8FontFile                // UTF-8 font
+	usedRunes    map[int]int                  // Array of used runes
+	subsets      *subsetCache                 // subsets made for earlier documents (a font from ParseUTF8Font), or nil
 }
 
 // resName is the font's resource name: its short name (SetShortFontNames),

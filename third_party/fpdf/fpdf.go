@@ -2541,9 +2541,7 @@ func (f *Fpdf) Text(x, y float64, txtStr string) {
 			x -= f.GetStringWidth(txtStr)
 		}
 		txt2 = f.escape(utf8toutf16(txtStr, false))
-		for _, uni := range txtStr {
-			f.currentFont.usedRunes[int(uni)] = int(uni)
-		}
+		f.useRunes(txtStr)
 	} else {
 		txt2 = f.escape(txtStr)
 	}
@@ -2772,9 +2770,7 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 				txtStr = reverseText(txtStr)
 			}
 			wmax := int(math.Ceil((w - 2*f.cMargin) * 1000 / f.fontSize))
-			for _, uni := range txtStr {
-				f.currentFont.usedRunes[int(uni)] = int(uni)
-			}
+			f.useRunes(txtStr)
 			space := appendEscapedUTF16(nil, " ")
 			strSize := f.GetStringSymbolWidth(txtStr)
 			s = append(s, "BT 0 Tw "...)
@@ -2812,9 +2808,7 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 					txtStr = reverseText(txtStr)
 				}
 				s = appendEscapedUTF16(s, txtStr)
-				for _, uni := range txtStr {
-					f.currentFont.usedRunes[int(uni)] = int(uni)
-				}
+				f.useRunes(txtStr)
 			} else {
 				s = appendEscapedCore(s, txtStr)
 			}
@@ -4229,7 +4223,33 @@ func (f *Fpdf) addFontDef(key string, def fontDefType) {
 		f.fontNames++
 		def.res = "F" + strconv.Itoa(f.fontNames)
 	}
+	if def.Tp == "UTF8" && def.usedRunes != nil && def.runesSeen == nil {
+		def.runesSeen = new([runesSeenLimit / 64]uint64)
+	}
 	f.fonts[key] = def
+}
+
+// runesSeenLimit bounds the runes useRunes remembers in a bit set: Latin,
+// Greek, Cyrillic, general punctuation and currency symbols, in 1.5 KB a
+// font; other runes go to the map every time.
+const runesSeenLimit = 0x3000
+
+// useRunes records the runes of s as used by the current UTF-8 font. A rune
+// below runesSeenLimit already recorded costs a bit test rather than a map
+// write (the map write per character was about a tenth of the time to draw
+// text).
+func (f *Fpdf) useRunes(s string) {
+	used, seen := f.currentFont.usedRunes, f.currentFont.runesSeen
+	for _, r := range s {
+		if seen != nil && r < runesSeenLimit {
+			word, bit := r>>6, uint64(1)<<(r&63)
+			if seen[word]&bit != 0 {
+				continue
+			}
+			seen[word] |= bit
+		}
+		used[int(r)] = int(r)
+	}
 }
 
 // SetDefaultCreationDate sets the default value of the document creation date
