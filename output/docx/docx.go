@@ -20,7 +20,6 @@ package docx
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -31,6 +30,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/klauspost/compress/flate"
 
 	"github.com/go-fonts/liberation/liberationsansregular"
 	"golang.org/x/image/font/opentype"

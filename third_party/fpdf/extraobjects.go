@@ -89,9 +89,9 @@ func (w *ObjectWriter) WriteStream(dict string, data []byte, compress bool) int 
 	f := w.f
 	f.newobj()
 	if compress {
-		mem := xmem.compress(data)
-		defer mem.release()
-		data = mem.bytes()
+		var release func()
+		data, release = f.deflate(data)
+		defer release()
 		dict += " /Filter /FlateDecode"
 	}
 	f.out("<<" + dict + " /Length " + strconv.Itoa(len(data)) + ">>")

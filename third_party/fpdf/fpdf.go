@@ -4196,6 +4196,29 @@ func (f *Fpdf) SetCatalogSort(flag bool) {
 	f.catalogSort = flag
 }
 
+// SetCompressor sets the function that compresses the document's page
+// contents and the streams written with ObjectWriter.WriteStream: it
+// appends the zlib (RFC 1950) form of src to dst and returns the result. A
+// caller can supply a faster compressor than compress/zlib, or one that
+// reuses its state across documents. Font files keep the built-in
+// compressor, because parsed fonts share their compressed subsets between
+// documents. nil restores the built-in compressor (compress/zlib at
+// BestSpeed).
+func (f *Fpdf) SetCompressor(c func(dst, src []byte) []byte) {
+	f.compressor = c
+}
+
+// deflate compresses a stream of the document with its compressor. The
+// result is valid until release is called.
+func (f *Fpdf) deflate(data []byte) (out []byte, release func()) {
+	if f.compressor == nil {
+		mem := xmem.compress(data)
+		return mem.bytes(), mem.release
+	}
+	f.zbuf = f.compressor(f.zbuf[:0], data)
+	return f.zbuf, func() {}
+}
+
 // SetOutputSizeHint says about how many bytes the finished document will
 // take, such as the size of a similar earlier one. The document is built in
 // memory when it is closed; with a hint the buffer is made that size once
@@ -4399,11 +4422,10 @@ func (f *Fpdf) putpages() {
 		// Page content
 		f.newobj()
 		if f.compress {
-			mem := xmem.compress(f.pages[n].Bytes())
-			data := mem.bytes()
+			data, release := f.deflate(f.pages[n].Bytes())
 			f.outf("<</Filter /FlateDecode /Length %d>>", len(data))
 			f.putstream(data)
-			mem.release()
+			release()
 		} else {
 			f.outf("<</Length %d>>", f.pages[n].Len())
 			f.putstream(f.pages[n].Bytes())
