@@ -106,6 +106,7 @@ func run(ctx context.Context, o options) error {
 		return err
 	}
 	results = append(results, inproc...)
+	results = append(results, measureFpdfFloors(ctx, root, w, o)...)
 	results = append(results, nodePeers(ctx, root, w, o)...)
 	proc, err := measureProcesses(ctx, root, w, o)
 	if err != nil {
