@@ -16,6 +16,7 @@ test:
 	$(GO) vet ./...
 	$(GO) test ./...
 	cd third_party/fpdf && $(GO) vet ./... && $(GO) test ./...
+	cd internal/peerbench/fpdffloor && $(GO) vet -modfile=go.patched.mod .
 	$(GO) test -race -short $(RACE_PKGS)
 
 # Packages with tests that run external programs (LibreOffice, poppler's
@@ -52,8 +53,8 @@ bench:
 	$(GO) test -run=^$$ -bench=ColdStart -benchtime=20x ./cmd/rolepack/
 	$(GO) run ./pack/internal/benchpeak
 
-## bench-peers: rolepack's PDF, DOCX and HTML writers side by side with Go floors (fpdf,
-## archive/zip), pdfkit, docxtemplater, pandoc and the cold start, on the default JD in
+## bench-peers: rolepack's PDF, DOCX and HTML writers side by side with Go floors (stock
+## and patched fpdf, built from internal/peerbench/fpdffloor; archive/zip), pdfkit, docxtemplater, pandoc and the cold start, on the default JD in
 ## one session, with issue 19's goals as ratios (not part of test or CI; needs node + npm)
 bench-peers:
 	npm ci --prefix internal/peerbench/node --ignore-scripts --no-audit --no-fund

@@ -14,12 +14,21 @@
 //
 //   - rolepack's PDF (tagged, Liberation Sans), DOCX and HTML writers, each
 //     built once as a batch builds them, writing the rendered tree;
-//   - Go floors written naively from jd.json: fpdf with core Helvetica and
-//     nothing embedded; fpdf loading Liberation Sans from its TrueType
-//     bytes into every document; a minimal DOCX with archive/zip. go.mod
-//     replaces fpdf with the patched copy in third_party/fpdf (a pooled
-//     zlib compressor, fonts parsed faster), so the fpdf floors run faster
-//     than stock fpdf would: the bar they set is stricter, not looser;
+//   - Go floors written naively from jd.json: a minimal DOCX with
+//     archive/zip, in this process; and fpdf with core Helvetica (nothing
+//     embedded) or loading Liberation Sans from its TrueType bytes into
+//     every document. The fpdf floors are the command of ./fpdffloor, a
+//     module of its own, because in this module go.mod replaces fpdf with
+//     the patched copy in third_party/fpdf. peerbench builds that command
+//     twice into its folder, with the module's go.mod (stock fpdf, the
+//     version its require line names: issue 19's "naive fpdf") and with
+//     go.patched.mod (the patched copy), and runs stock core Helvetica,
+//     stock Liberation Sans and patched core Helvetica; each times its
+//     documents inside its process as this one does and prints one line
+//     of JSON. Issue 19's goal is set against the stock floor; the ratio
+//     to the patched floor is printed beside it, for information. Stock
+//     fpdf comes from the module cache or the Go module proxy; when
+//     neither gives it, its rows are skipped with the go command's error;
 //   - Node peers (internal/peerbench/node, versions pinned by its
 //     package-lock.json): pdfkit with core Helvetica, pdfkit embedding the
 //     same Liberation Sans files, docxtemplater filling a template with
@@ -106,6 +115,7 @@ func run(ctx context.Context, o options) error {
 		return err
 	}
 	results = append(results, inproc...)
+	results = append(results, measureFpdfFloors(ctx, root, w, o)...)
 	results = append(results, nodePeers(ctx, root, w, o)...)
 	proc, err := measureProcesses(ctx, root, w, o)
 	if err != nil {

@@ -15,6 +15,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/go-fonts/liberation/liberationsansbold"
+	"github.com/go-fonts/liberation/liberationsansbolditalic"
+	"github.com/go-fonts/liberation/liberationsansitalic"
+	"github.com/go-fonts/liberation/liberationsansregular"
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/rolepack/rolepack/output"
@@ -26,7 +30,8 @@ import (
 const (
 	keyPDF         = "rolepack-pdf"
 	keyDOCX        = "rolepack-docx"
-	keyFloorCore   = "floor-fpdf-core"
+	keyFloorCore   = "floor-fpdf-core"         // stock fpdf: issue 19's naive fpdf
+	keyFloorPatch  = "floor-fpdf-core-patched" // rolepack's patched fpdf
 	keyFloorZip    = "floor-zip"
 	keyPdfkitCore  = "pdfkit-core"
 	keyDocxtempl   = "docxtemplater"
@@ -78,8 +83,21 @@ func prepare(ctx context.Context, dir string) (*workspace, error) {
 	return w, nil
 }
 
+// sansTTF are the Liberation Sans faces rolepack's PDF writer embeds
+// (github.com/go-fonts/liberation), by fpdf style string; prepare writes
+// them beside jd.json for the fpdf floor and pdfkit-font.js.
+var sansTTF = []struct {
+	style string
+	ttf   []byte
+}{
+	{"", liberationsansregular.TTF},
+	{"B", liberationsansbold.TTF},
+	{"I", liberationsansitalic.TTF},
+	{"BI", liberationsansbolditalic.TTF},
+}
+
 // fontFile names the file of a Liberation Sans face in the workspace,
-// which pdfkit-font.js reads.
+// which the fpdf floor and pdfkit-font.js read.
 func fontFile(style string) string {
 	return map[string]string{"": "LiberationSans-Regular.ttf", "B": "LiberationSans-Bold.ttf",
 		"I": "LiberationSans-Italic.ttf", "BI": "LiberationSans-BoldItalic.ttf"}[style]
@@ -91,7 +109,7 @@ type inProcessTool struct {
 	write           func(b *bytes.Buffer) error
 }
 
-// measureInProcess measures rolepack's writers and the Go floors.
+// measureInProcess measures rolepack's writers and the zip floor.
 func measureInProcess(ctx context.Context, w *workspace, o options) ([]result, error) {
 	formats, err := output.NewFormatsOf(output.DefaultFormats).Lookup([]string{"pdf", "docx", "html"})
 	if err != nil {
@@ -104,10 +122,6 @@ func measureInProcess(ctx context.Context, w *workspace, o options) ([]result, e
 		{keyPDF, "rolepack PDF writer (tagged, Liberation Sans; tree → bytes)", "rolepack.pdf", writer(0)},
 		{keyDOCX, "rolepack DOCX writer (tree → bytes)", "rolepack.docx", writer(1)},
 		{"rolepack-html", "rolepack HTML writer (tree → bytes)", "rolepack.html", writer(2)},
-		{keyFloorCore, "Go floor: fpdf, core Helvetica, nothing embedded", "floor-core.pdf",
-			func(b *bytes.Buffer) error { return writeFloorPDF(b, w.jd, coreHelvetica) }},
-		{"floor-fpdf-ttf", "Go floor: fpdf, Liberation Sans TTF loaded per document", "floor-ttf.pdf",
-			func(b *bytes.Buffer) error { return writeFloorPDF(b, w.jd, liberationPerDocument) }},
 		{keyFloorZip, "Go floor: minimal DOCX with archive/zip", "floor-zip.docx",
 			func(b *bytes.Buffer) error { return writeFloorDOCX(b, w.jd) }},
 	}
@@ -222,7 +236,7 @@ func nodePeers(ctx context.Context, root string, w *workspace, o options) []resu
 	return out
 }
 
-// peerLine is the one line of JSON a Node peer prints.
+// peerLine is the one line of JSON a Node peer or the fpdf floor prints.
 type peerLine struct {
 	MS float64 `json:"ms"`
 	N  int     `json:"n"`
@@ -239,17 +253,23 @@ func runNodePeer(ctx context.Context, nodeDir string, p nodePeer, w *workspace, 
 	if err != nil {
 		return 0, fmt.Sprintf("%s failed: %v: %s", p.script, err, firstLine(stderr.String()))
 	}
+	return parsePeerLine(p.script, stdout)
+}
+
+// parsePeerLine finds the line of JSON a peer or the fpdf floor printed
+// and returns its median ms/doc, or why there is none.
+func parsePeerLine(name string, stdout []byte) (float64, string) {
 	var line peerLine
 	sc := bufio.NewScanner(bytes.NewReader(stdout))
 	for sc.Scan() {
 		if t := strings.TrimSpace(sc.Text()); strings.HasPrefix(t, "{") {
 			if err := json.Unmarshal([]byte(t), &line); err != nil {
-				return 0, fmt.Sprintf("%s printed %q: %v", p.script, t, err)
+				return 0, fmt.Sprintf("%s printed %q: %v", name, t, err)
 			}
 		}
 	}
 	if line.MS <= 0 {
-		return 0, fmt.Sprintf("%s printed no figure", p.script)
+		return 0, fmt.Sprintf("%s printed no figure", name)
 	}
 	return line.MS, ""
 }

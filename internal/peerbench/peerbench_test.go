@@ -7,6 +7,9 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -64,22 +67,58 @@ func TestFloorsAndJD(t *testing.T) {
 		}
 	})
 
-	for name, setup := range map[string]fontSetup{"core Helvetica": coreHelvetica, "Liberation Sans per document": liberationPerDocument} {
-		t.Run("fpdf floor, "+name, func(t *testing.T) {
-			var b bytes.Buffer
-			if err := writeFloorPDF(&b, &jd, setup); err != nil {
-				t.Fatal(err)
-			}
-			conf := model.NewDefaultConfiguration()
-			if err := api.Validate(bytes.NewReader(b.Bytes()), conf); err != nil {
-				t.Fatalf("pdfcpu rejects the floor's PDF: %v", err)
-			}
-			n, err := api.PageCount(bytes.NewReader(b.Bytes()), conf)
-			if err != nil || n < 2 {
-				t.Errorf("floor PDF has %d pages (%v); the JD runs to several", n, err)
-			}
-		})
-	}
+	// The fpdf floors are a module of their own (./fpdffloor): build it
+	// against both fpdfs as peerbench does, without the network, and run
+	// each build once per font setup.
+	t.Run("fpdf floors", func(t *testing.T) {
+		if _, err := exec.LookPath("go"); err != nil {
+			t.Skip("the go command is not on PATH; the fpdf floors are built with it")
+		}
+		root, err := moduleRoot()
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir := t.TempDir()
+		w, err := prepare(context.Background(), dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		offline := append(os.Environ(), "GOPROXY=off")
+		for _, b := range fpdfBuilds {
+			t.Run(b.name, func(t *testing.T) {
+				bin, err := buildFloor(context.Background(), root, dir, b, offline)
+				if err != nil {
+					if b.name == "stock" {
+						// Stock fpdf comes from the module cache; the root
+						// module never downloads it (go.mod replaces it).
+						t.Skipf("stock fpdf is not in the module cache and the test does not download it (GOPROXY=off); `go mod download` in internal/peerbench/fpdffloor fetches it: %v", err)
+					}
+					t.Fatal(err)
+				}
+				for _, setup := range []string{"core", "liberation"} {
+					t.Run(setup, func(t *testing.T) {
+						f := fpdfFloor{build: b.name, setup: setup, file: b.name + "-" + setup + ".pdf"}
+						ms, skipped := runFloor(context.Background(), bin, f, w, options{n: 1})
+						if skipped != "" || ms <= 0 {
+							t.Fatalf("floor gave %v ms: %s", ms, skipped)
+						}
+						data, err := os.ReadFile(filepath.Join(dir, f.file))
+						if err != nil {
+							t.Fatal(err)
+						}
+						conf := model.NewDefaultConfiguration()
+						if err := api.Validate(bytes.NewReader(data), conf); err != nil {
+							t.Fatalf("pdfcpu rejects the floor's PDF: %v", err)
+						}
+						n, err := api.PageCount(bytes.NewReader(data), conf)
+						if err != nil || n < 2 {
+							t.Errorf("floor PDF has %d pages (%v); the JD runs to several", n, err)
+						}
+					})
+				}
+			})
+		}
+	})
 
 	t.Run("zip floor", func(t *testing.T) {
 		var b bytes.Buffer

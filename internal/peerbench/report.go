@@ -50,12 +50,15 @@ type goal struct {
 	target   float64 // the bound
 	atLeast  bool    // the ratio must be ≥ target (else ≤)
 	unit     string  // "×" or " ms"
+	info     string  // not a goal of the issue: shown for comparison, with this note
 }
 
 // goals are issue 19's side-by-side targets.
 var goals = []goal{
 	{what: "PDF vs pdfkit core Helvetica (times faster)", num: keyPdfkitCore, den: keyPDF, target: 10, atLeast: true, unit: "×"},
-	{what: "PDF vs fpdf core-font floor (time ratio)", num: keyPDF, den: keyFloorCore, target: 0.6, unit: "×"},
+	{what: "PDF vs fpdf core-font floor (time ratio; stock fpdf, the issue's naive fpdf)", num: keyPDF, den: keyFloorCore, target: 0.6, unit: "×"},
+	{what: "PDF vs patched-fpdf core-font floor (time ratio)", num: keyPDF, den: keyFloorPatch, target: 0.6, unit: "×",
+		info: "informational: the floor has rolepack's fpdf patches too"},
 	{what: "DOCX vs docxtemplater (times faster)", num: keyDocxtempl, den: keyDOCX, target: 10, atLeast: true, unit: "×"},
 	{what: "DOCX vs archive/zip floor (time ratio)", num: keyDOCX, den: keyFloorZip, target: 1.2, unit: "×"},
 	{what: "cold start: `rolepack generate --doc jd --format pdf`", num: keyGenerateCmd, target: 100, unit: " ms"},
@@ -72,7 +75,7 @@ func report(w io.Writer, results []result, o options, m machine) {
 		runtime.NumCPU(), cpuModel(), m.load[0], m.load[1])
 	fmt.Fprintf(w, "In-process tools: median of %d documents after %d warm-up, one goroutine, into memory; processes: median wall of %d runs.\n",
 		o.n, o.warmup, o.runs)
-	fmt.Fprintf(w, "The fpdf floors use the patched fpdf of third_party/fpdf (pooled zlib): faster than stock fpdf, so a stricter floor.\n\n")
+	fmt.Fprintf(w, "The fpdf floors run as their own process (internal/peerbench/fpdffloor, timed inside it the same way), built against stock fpdf and against rolepack's patched copy (third_party/fpdf).\n\n")
 	fmt.Fprintln(w, "| tool | ms/doc | one document |")
 	fmt.Fprintln(w, "| --- | ---: | --- |")
 	for _, r := range results {
@@ -107,6 +110,9 @@ func report(w io.Writer, results []result, o options, m machine) {
 		verdict := "not met"
 		if met {
 			verdict = "met"
+		}
+		if g.info != "" {
+			verdict = g.info
 		}
 		shown := fmt.Sprintf("%.2f%s", v, g.unit)
 		if g.unit == " ms" {
