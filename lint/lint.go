@@ -133,7 +133,10 @@ type Text struct {
 // words are checked at their own line and column. A nil rules means the
 // embedded defaults.
 func Check(name string, text []byte, rules *Rules) []Finding {
-	return CheckTexts(name, SplitMarkdown(text), rules)
+	if rules == nil {
+		rules = defaultRules()
+	}
+	return CheckTexts(name, splitMarkdown(text, rules.memo), rules)
 }
 
 // CheckTexts lints the pieces of one document. Findings come sorted by
@@ -146,7 +149,7 @@ func CheckTexts(name string, texts []Text, rules *Rules) []Finding {
 	}
 	c := &checker{rules: rules, file: name, gender: map[string]*genderUse{}}
 	for _, t := range texts {
-		c.text(t)
+		c.checkText(t)
 	}
 	out := c.findings
 	out = append(out, c.genderFindings()...)

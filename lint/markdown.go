@@ -10,7 +10,11 @@ import (
 // cells, block quotes and headings (as Titles). Front matter, fenced code, HTML comments, table rules and the markup within lines
 // (list marks, emphasis, code spans, link targets, URLs) are left out: they
 // become Mask characters, so every word keeps its line and column.
-func SplitMarkdown(text []byte) []Text {
+func SplitMarkdown(text []byte) []Text { return splitMarkdown(text, nil) }
+
+// splitMarkdown is SplitMarkdown, masking each line's inline markup through
+// memo (which may be nil).
+func splitMarkdown(text []byte, memo *textMemo) []Text {
 	lines := strings.Split(strings.TrimPrefix(string(text), "\ufeff"), "\n")
 	var out []Text
 	var para *Text // the paragraph or list item being joined
@@ -58,7 +62,7 @@ func SplitMarkdown(text []byte) []Text {
 			flush()
 			continue
 		}
-		masked := maskInline(line)
+		masked := memo.maskInline(line)
 		switch {
 		case headingMark.MatchString(line):
 			flush()

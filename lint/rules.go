@@ -40,6 +40,8 @@ type Rules struct {
 	stop        map[string]bool
 	common      map[string]bool
 	repeatOK    map[string]bool
+
+	memo *textMemo // what checking each text found, for texts met again
 }
 
 // phrase is a sequence of word patterns and what to say when it is found.
@@ -64,7 +66,7 @@ func NewRules(allow, ban []string) (*Rules, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Rules{Allow: allow, Ban: ban, dict: dict, allow: map[string]bool{}}
+	r := &Rules{Allow: allow, Ban: ban, dict: dict, allow: map[string]bool{}, memo: newTextMemo()}
 	for _, a := range allow {
 		if a = strings.TrimSpace(a); a != "" {
 			r.allow[strings.ToLower(a)] = true

@@ -107,8 +107,15 @@ func measure(n int, formats string, jobs int) error {
 	if err != nil {
 		return err
 	}
+	rules, err := pack.EditorialRules(cfg)
+	if err != nil {
+		return err
+	}
+	// As rolepack pack runs it: with the editorial checks of every
+	// candidate-facing document.
 	b := &pack.Batch{Renderer: r, Config: cfg, Library: lib, Identity: id, Formats: fs,
-		Date: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC), Out: filepath.Join(tmp, "packs"), Jobs: jobs}
+		Date: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC), Out: filepath.Join(tmp, "packs"), Jobs: jobs,
+		Editorial: &pack.Editorial{Rules: rules}}
 
 	var peakHeap uint64
 	stop := make(chan struct{})

@@ -1,0 +1,73 @@
+package lint
+
+import (
+	"fmt"
+	"reflect"
+	"testing"
+)
+
+// TestMemoGivesTheSameFindings checks that rules which have seen texts
+// before report exactly what checking each text where it stands reports, with every finding at its
+// own line and column: the same text in another place (another line, a
+// table cell in another column, a paragraph over several lines), a text
+// whose column is unknown, and gender-coded words counted across texts.
+func TestMemoGivesTheSameFindings(t *testing.T) {
+	doc1 := "# Head of data enginering\n\n" +
+		"We want a competitive, dominant ninja to lead teh team.\n" +
+		"They will analyze data and colour it. The the work is supportive.\n\n" +
+		"- Leads teh team\n- Is competitive\n\n" +
+		"| Criterion | Evidence |\n| --- | --- |\n| Leads teh team | Is competitive |\n"
+	doc2 := "Intro paragraph.\n\n| Is competitive | Leads teh team |\n| --- | --- |\n\n" + doc1 +
+		"\nWe want a competitive, dominant ninja to lead teh team.\n"
+	shared, err := NewRules(nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, d := range []string{doc1, doc2, doc1} {
+		fresh, err := NewRules(nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fresh.memo = nil // each text checked where it stands
+		want := Check("jd.md", []byte(d), fresh)
+		got := Check("jd.md", []byte(d), shared)
+		if len(want) == 0 {
+			t.Fatalf("document %d: no findings; the test needs some", i+1)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("document %d: with remembered texts\n%v\nfresh\n%v", i+1, got, want)
+		}
+	}
+	texts := []Text{{Line: 7, Col: 0, Kind: Prose, Text: "Leads teh team"}, {Line: 9, Col: 4, Kind: Prose, Text: "Leads teh team"}}
+	fresh, _ := NewRules(nil, nil)
+	fresh.memo = nil
+	if got, want := CheckTexts("f.yaml", texts, shared), CheckTexts("f.yaml", texts, fresh); !reflect.DeepEqual(got, want) {
+		t.Errorf("texts with and without a known column: remembered\n%v\nfresh\n%v", got, want)
+	}
+	n := len(shared.memo.texts)
+	Check("jd.md", []byte(doc2), shared)
+	if len(shared.memo.texts) != n {
+		t.Errorf("checking a document again remembered %d more texts; its texts should all be known", len(shared.memo.texts)-n)
+	}
+}
+
+// TestMemoStaysBounded checks that a memo keeps at most two generations of
+// lines however many distinct ones it meets, and that a line met again and
+// again (a paragraph every vacancy's JD has) is never dropped.
+func TestMemoStaysBounded(t *testing.T) {
+	m := newTextMemo()
+	hot := "Lead the data engineering **team**"
+	for i := range 5 * memoGeneration {
+		m.maskInline(hot)
+		m.maskInline(fmt.Sprintf("Reference REF-%05d `x`", i))
+	}
+	if n := len(m.lines) + len(m.oldL); n > 2*memoGeneration {
+		t.Errorf("the memo holds %d lines; at most %d", n, 2*memoGeneration)
+	}
+	if _, ok := m.lines[hot]; !ok {
+		t.Error("a line met on every document was dropped from the young generation")
+	}
+	if got, want := m.maskInline("See `code` here"), maskInline("See `code` here"); got != want {
+		t.Errorf("remembered mask %q, want %q", got, want)
+	}
+}
