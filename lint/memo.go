@@ -1,13 +1,16 @@
 package lint
 
-import "sync"
+import (
+	"strings"
+	"sync"
+)
 
 // memoGeneration is how many texts, and how many Markdown lines, a memo
 // keeps in each of its two generations: enough for every distinct
 // paragraph, item and cell of the documents a batch of a few roles makes,
 // while the vacancy-specific ones (references, salaries) age out, so the
 // memo stays within a few megabytes however long the batch.
-const memoGeneration = 4096
+const memoGeneration = 1024
 
 // textMemo remembers, for texts already checked with one Rules, what
 // checking them found, so that a batch of documents that share most of
@@ -71,6 +74,7 @@ func (m *textMemo) get(k memoKey) *textResult {
 }
 
 func (m *textMemo) put(k memoKey, r *textResult) {
+	k.text = strings.Clone(k.text) // not a piece of the whole document, which it would keep alive
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	put(&m.texts, &m.old, k, r)
@@ -88,8 +92,13 @@ func (m *textMemo) maskInline(line string) string {
 		return masked
 	}
 	masked = maskInline(line)
+	key := strings.Clone(line) // not a piece of the whole document, which it would keep alive
+	keep := masked
+	if masked == line {
+		keep = key // no markup: one copy of the characters
+	}
 	m.mu.Lock()
-	put(&m.lines, &m.oldL, line, masked)
+	put(&m.lines, &m.oldL, key, keep)
 	m.mu.Unlock()
 	return masked
 }

@@ -1,10 +1,13 @@
 package output
 
 import (
+	"bufio"
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -131,36 +134,82 @@ func (f *Folder) SameContent(name string, data []byte) bool {
 // way. A reader, or a crash, sees the old file or the new one, never half
 // of one. The file gets mode 0644.
 func (f *Folder) WriteFile(name string, data []byte) error {
-	if err := f.checkPath(name); err != nil {
+	file, tmp, err := f.createTemp(name)
+	if err != nil {
 		return err
+	}
+	if _, err := file.Write(data); err != nil {
+		return f.abandon(file, tmp, name, err)
+	}
+	return f.commit(file, tmp, name)
+}
+
+// WriteFileFunc writes name atomically, as WriteFile does, with the bytes
+// write writes, streamed to the file rather than held in memory. When name
+// already holds exactly those bytes it is left as it is. It returns the
+// bytes' hex SHA-256 and whether the file was written.
+func (f *Folder) WriteFileFunc(name string, write func(io.Writer) error) (sum string, written bool, err error) {
+	file, tmp, err := f.createTemp(name)
+	if err != nil {
+		return "", false, err
+	}
+	h := sha256.New()
+	bw := bufio.NewWriterSize(io.MultiWriter(file, h), 64<<10)
+	if err := write(bw); err != nil {
+		return "", false, f.abandon(file, tmp, name, err)
+	}
+	if err := bw.Flush(); err != nil {
+		return "", false, f.abandon(file, tmp, name, err)
+	}
+	sum = hex.EncodeToString(h.Sum(nil))
+	if fi, err := f.root.Lstat(name); err == nil && fi.Mode().IsRegular() {
+		if old, err := f.ReadFile(name, fi.Size()); err == nil && Sum(old) == sum {
+			file.Close()
+			f.root.Remove(tmp)
+			return sum, false, nil
+		}
+	}
+	return sum, true, f.commit(file, tmp, name)
+}
+
+// createTemp checks name, makes its folder and creates the temporary file
+// it is written to, in that folder, with a name no other write uses.
+func (f *Folder) createTemp(name string) (file *os.File, tmp string, err error) {
+	if err := f.checkPath(name); err != nil {
+		return nil, "", err
 	}
 	if d := path.Dir(filepath.ToSlash(name)); d != "." {
 		if err := f.root.MkdirAll(d, 0o755); err != nil {
-			return fmt.Errorf("write %s: %w", f.Join(name), unwrapPath(err))
+			return nil, "", fmt.Errorf("write %s: %w", f.Join(name), unwrapPath(err))
 		}
 		if err := f.checkPath(d); err != nil { // made by a racing process as a link
-			return err
+			return nil, "", err
 		}
 	}
 	var rnd [6]byte
 	if _, err := rand.Read(rnd[:]); err != nil {
-		return fmt.Errorf("write %s: %w", f.Join(name), err)
+		return nil, "", fmt.Errorf("write %s: %w", f.Join(name), err)
 	}
-	tmp := path.Join(path.Dir(filepath.ToSlash(name)), "."+path.Base(filepath.ToSlash(name))+"."+hex.EncodeToString(rnd[:])+".tmp")
-	file, err := f.root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	tmp = path.Join(path.Dir(filepath.ToSlash(name)), "."+path.Base(filepath.ToSlash(name))+"."+hex.EncodeToString(rnd[:])+".tmp")
+	file, err = f.root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
-		return fmt.Errorf("write %s: %w", f.Join(name), unwrapPath(err))
+		return nil, "", fmt.Errorf("write %s: %w", f.Join(name), unwrapPath(err))
 	}
-	fail := func(err error) error {
-		file.Close()
-		f.root.Remove(tmp)
-		return fmt.Errorf("write %s: %w", f.Join(name), unwrapPath(err))
-	}
-	if _, err := file.Write(data); err != nil {
-		return fail(err)
-	}
+	return file, tmp, nil
+}
+
+// abandon closes and removes the temporary file of a write that failed.
+func (f *Folder) abandon(file *os.File, tmp, name string, err error) error {
+	file.Close()
+	f.root.Remove(tmp)
+	return fmt.Errorf("write %s: %w", f.Join(name), unwrapPath(err))
+}
+
+// commit gives the written temporary file its mode, closes it and renames
+// it over name.
+func (f *Folder) commit(file *os.File, tmp, name string) error {
 	if err := file.Chmod(0o644); err != nil {
-		return fail(err)
+		return f.abandon(file, tmp, name, err)
 	}
 	if err := file.Close(); err != nil {
 		f.root.Remove(tmp)

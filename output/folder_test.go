@@ -1,10 +1,14 @@
 package output
 
 import (
+	"bytes"
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestWriteSetRefusesLinks(t *testing.T) {
@@ -57,5 +61,43 @@ func TestOpenFolderLock(t *testing.T) {
 	a.Close()
 	if _, err := WriteSet(out, []File{{Name: "a.md", Data: []byte("a")}}, false); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestWriteFileFunc checks the streamed write the zips of a batch use: the
+// file gets the bytes and their SHA-256 is returned; a file that already
+// holds those bytes is left alone; a write that fails leaves neither a
+// file nor a temporary one behind.
+func TestWriteFileFunc(t *testing.T) {
+	dir := t.TempDir()
+	f, err := OpenFolder(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	data := []byte(strings.Repeat("role pack ", 20000)) // past the write buffer
+	write := func(w io.Writer) error { _, err := w.Write(data); return err }
+	sum, written, err := f.WriteFileFunc("packs/a.zip", write)
+	if err != nil || !written || sum != Sum(data) {
+		t.Fatalf("first write: sum %s written %v err %v", sum, written, err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "packs", "a.zip")); !bytes.Equal(got, data) {
+		t.Fatal("the file does not hold the bytes written")
+	}
+	before, _ := os.Stat(filepath.Join(dir, "packs", "a.zip"))
+	time.Sleep(10 * time.Millisecond)
+	if sum2, written, err := f.WriteFileFunc("packs/a.zip", write); err != nil || written || sum2 != sum {
+		t.Errorf("same bytes again: written %v err %v", written, err)
+	}
+	if after, _ := os.Stat(filepath.Join(dir, "packs", "a.zip")); !after.ModTime().Equal(before.ModTime()) {
+		t.Error("a file that already held the bytes was rewritten")
+	}
+	boom := errors.New("disk on fire")
+	if _, _, err := f.WriteFileFunc("packs/b.zip", func(w io.Writer) error { w.Write(data); return boom }); !errors.Is(err, boom) {
+		t.Errorf("failed write: %v", err)
+	}
+	entries, _ := os.ReadDir(filepath.Join(dir, "packs"))
+	if len(entries) != 1 {
+		t.Errorf("after a failed write the folder holds %d entries, want only a.zip", len(entries))
 	}
 }

@@ -1,11 +1,13 @@
 package pack
 
 import (
-	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"strings"
@@ -122,23 +124,6 @@ type Batch struct {
 	// fails), on the goroutine that called Run, with the rows done so far.
 	Progress func(done, total int, r *Result)
 }
-
-// BatchGCPercent is the garbage-collector target a batch run sets (unless
-// GOGC is set): rendering allocates much short-lived memory per document,
-// and collecting at 400% instead of 100% uses about 15% less CPU (1,000
-// vacancies: 29.5 against 34.5 CPU-seconds, 2026-11-28) while the soft
-// limit below keeps the heap bounded by the number of workers.
-const BatchGCPercent = 400
-
-// BatchMemoryLimit is the soft memory limit a batch run sets (unless
-// GOMEMLIMIT is set) for the given number of workers: 32 MiB plus 24 MiB a
-// worker (a worker's pack in flight: its documents, their layouts and the
-// zip, a few MiB since fpdf stopped making a compressor a stream). With the
-// collector running less often, the limit keeps the peak the same whatever
-// the number of packs: measured 1.06× between 10 and 1,000 vacancies (peak
-// RSS 82 and 86 MiB, 2 workers) at the CPU time of a 64 MiB-a-worker limit,
-// which peaked at 134 MiB (1.55×).
-func BatchMemoryLimit(jobs int) int64 { return (32 + int64(max(jobs, 1))*24) << 20 }
 
 // job is one row made ready for a worker.
 type job struct {
@@ -417,14 +402,11 @@ func (b *Batch) build(ctx context.Context, out *output.Folder, kinds []render.Ki
 		fail(err)
 		return
 	}
-	zipData, err := Zip(r.Name, files, b.Date)
-	if err != nil {
-		fail(err)
-		return
-	}
+	// The zip is written straight to its file, never held whole in
+	// memory: a worker's pack in flight is its documents alone.
 	zipName := r.Name + ".zip"
-	zipNew, err := b.checkZip(out, zipName, zipData, old, hasOld)
-	if err != nil {
+	writeZip := func(w io.Writer) error { return WriteZip(w, r.Name, files, b.Date) }
+	if err := b.checkZip(out, zipName, writeZip, old, hasOld); err != nil {
 		fail(err)
 		return
 	}
@@ -434,14 +416,15 @@ func (b *Batch) build(ctx context.Context, out *output.Folder, kinds []render.Ki
 		fail(err)
 		return
 	}
-	if zipNew {
-		if err := out.WriteFile(zipName, zipData); err != nil {
-			fail(err)
-			return
-		}
+	zipSum, zipWritten, err := out.WriteFileFunc(zipName, writeZip)
+	if err != nil {
+		fail(err)
+		return
+	}
+	if zipWritten {
 		r.Written++
 	}
-	st.zip = sum(zipData)
+	st.zip = zipSum
 	st.title, st.level = rc.Title, rc.Role.Rung.Label
 	r.Title, r.LevelLabel = st.title, st.level
 	for _, f := range files {
@@ -500,20 +483,25 @@ func complete(out *output.Folder, name string, s stamp) bool {
 	return true
 }
 
-// checkZip says whether the zip needs writing, and refuses (unless Force)
-// to replace a zip rolepack did not write: one whose hash is not the one
-// the pack's previous stamp recorded.
-func (b *Batch) checkZip(out *output.Folder, name string, data []byte, old stamp, hasOld bool) (bool, error) {
+// checkZip refuses (unless Force) to replace a zip rolepack did not write:
+// one whose hash is neither the one the pack's previous stamp recorded nor
+// that of the zip writeZip makes now.
+func (b *Batch) checkZip(out *output.Folder, name string, writeZip func(io.Writer) error, old stamp, hasOld bool) error {
 	cur, err := out.ReadFile(name, userfile.Output)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return true, nil
+		return nil
 	case err != nil:
-		return false, err
-	case bytes.Equal(cur, data):
-		return false, nil
+		return err
 	case b.Force || (hasOld && old.zip == sum(cur)):
-		return true, nil
+		return nil
 	}
-	return false, fmt.Errorf("%s exists and was not written by rolepack, or was edited since: use --force to overwrite it", out.Join(name))
+	h := sha256.New()
+	if err := writeZip(h); err != nil {
+		return err
+	}
+	if hex.EncodeToString(h.Sum(nil)) == sum(cur) {
+		return nil // what this run would write: nothing to lose
+	}
+	return fmt.Errorf("%s exists and was not written by rolepack, or was edited since: use --force to overwrite it", out.Join(name))
 }

@@ -437,3 +437,46 @@ func TestBatchRerunNextDaySkipsPacks(t *testing.T) {
 		t.Errorf("the run after the rebuild: %+v %v", s, firstErr(s))
 	}
 }
+
+// A zip beside a pack folder that rolepack did not write stops that pack,
+// before any of its files is written, unless --force; one that holds
+// exactly what rolepack would write (its stamp lost) is kept as it is.
+func TestBatchKeepsForeignZip(t *testing.T) {
+	e := newEnv(t)
+	out := t.TempDir()
+	rows := mustRows(t, "v.csv", "reference,role,level\nREF-1,data-engineer,head\n")
+	zipPath := filepath.Join(out, "REF-1-data-engineer-head.zip")
+	if err := os.WriteFile(zipPath, []byte("my own archive"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b := e.batch(out, textFormats(t, e))
+	s, err := b.Run(context.Background(), rows)
+	if err != nil || s.Failed != 1 || !strings.Contains(s.Results[0].Err.Error(), zipPath+" exists and was not written by rolepack") {
+		t.Fatalf("foreign zip: %+v %v", s, firstErr(s))
+	}
+	if _, err := os.Stat(filepath.Join(out, "REF-1-data-engineer-head", "jd.md")); err == nil {
+		t.Error("the pack's files were written although its zip could not be")
+	}
+	b.Force = true
+	if s, err := b.Run(context.Background(), rows); err != nil || s.Built != 1 {
+		t.Fatalf("forced run: %v %v", err, firstErr(s))
+	}
+	built, err := os.ReadFile(zipPath)
+	if err != nil || bytes.Equal(built, []byte("my own archive")) {
+		t.Fatalf("--force did not replace the foreign zip: %v", err)
+	}
+	// The stamp lost, the zip is what this run makes: kept, not rewritten.
+	if err := os.Remove(filepath.Join(out, "REF-1-data-engineer-head", StampName)); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.Stat(zipPath)
+	time.Sleep(10 * time.Millisecond)
+	b.Force = false
+	if s, err := b.Run(context.Background(), rows); err != nil || s.Built != 1 {
+		t.Fatalf("run without the stamp: %v %v", err, firstErr(s))
+	}
+	after, _ := os.Stat(zipPath)
+	if !after.ModTime().Equal(before.ModTime()) {
+		t.Error("a zip holding exactly what the run makes was rewritten")
+	}
+}

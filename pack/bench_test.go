@@ -4,7 +4,6 @@ import (
 	"context"
 	"io"
 	"runtime"
-	"runtime/debug"
 	"syscall"
 	"testing"
 	"time"
@@ -113,8 +112,6 @@ func BenchmarkJDHTML(b *testing.B) { benchDoc(b, "html") }
 // advert with JSON-LD, two scoring sheets, in PDF and DOCX, the zip and the
 // stamp) built and written per second, b.N vacancies in one batch.
 func BenchmarkPack(b *testing.B) {
-	defer debug.SetGCPercent(debug.SetGCPercent(BatchGCPercent)) // as rolepack pack runs
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(BatchMemoryLimit(runtime.NumCPU())))
 	env := newEnv(b)
 	rows, err := ReadManifest("bench.csv", fixture.Manifest(b.N))
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"fmt"
+	"io"
 	"path"
 	"sort"
 	"time"
@@ -16,11 +17,6 @@ import (
 // bytes. Files of formats the output registry marks compressed (PDF,
 // DOCX) are stored; the rest are deflated.
 func Zip(dir string, files []output.File, modified time.Time) ([]byte, error) {
-	sorted := append([]output.File(nil), files...)
-	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Name < sorted[j].Name })
-	if modified.Year() < 1980 {
-		modified = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
-	}
 	// The zip holds about the files' bytes (most are stored, the rest
 	// shrink) and a few hundred bytes of headers each: make its buffer once.
 	size := 1024
@@ -28,7 +24,21 @@ func Zip(dir string, files []output.File, modified time.Time) ([]byte, error) {
 		size += len(f.Data) + 3*len(f.Name) + 128
 	}
 	b := bytes.NewBuffer(make([]byte, 0, size))
-	zw := zip.NewWriter(b)
+	if err := WriteZip(b, dir, files, modified); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// WriteZip writes to w the archive Zip makes, without holding it in
+// memory.
+func WriteZip(w io.Writer, dir string, files []output.File, modified time.Time) error {
+	sorted := append([]output.File(nil), files...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Name < sorted[j].Name })
+	if modified.Year() < 1980 {
+		modified = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	zw := zip.NewWriter(w)
 	for _, f := range sorted {
 		method := zip.Deflate
 		if output.CompressedExt(f.Name) {
@@ -36,16 +46,16 @@ func Zip(dir string, files []output.File, modified time.Time) ([]byte, error) {
 		}
 		h := &zip.FileHeader{Name: path.Join(dir, f.Name), Method: method, Modified: modified.UTC()}
 		h.SetMode(0o644)
-		w, err := zw.CreateHeader(h)
+		fw, err := zw.CreateHeader(h)
 		if err != nil {
-			return nil, fmt.Errorf("zip %s: %w", f.Name, err)
+			return fmt.Errorf("zip %s: %w", f.Name, err)
 		}
-		if _, err := w.Write(f.Data); err != nil {
-			return nil, fmt.Errorf("zip %s: %w", f.Name, err)
+		if _, err := fw.Write(f.Data); err != nil {
+			return fmt.Errorf("zip %s: %w", f.Name, err)
 		}
 	}
 	if err := zw.Close(); err != nil {
-		return nil, fmt.Errorf("zip: %w", err)
+		return fmt.Errorf("zip: %w", err)
 	}
-	return b.Bytes(), nil
+	return nil
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
 	"strings"
 	"time"
 
@@ -147,15 +146,6 @@ func runPack(ctx context.Context, opts *PackOptions) error {
 	}
 	for _, n := range pack.Notes(rows) {
 		fmt.Fprintln(opts.IO.Err, n)
-	}
-	if opts.Getenv("GOGC") == "" {
-		// A batch allocates fast and keeps little: collecting less often
-		// saves about 15% of its CPU (make bench); the soft limit keeps the
-		// peak bounded.
-		debug.SetGCPercent(pack.BatchGCPercent)
-		if opts.Getenv("GOMEMLIMIT") == "" {
-			debug.SetMemoryLimit(pack.BatchMemoryLimit(opts.Jobs))
-		}
 	}
 	var flags []flagValue
 	flags = append(flags, stringFlag("templates", "templates", opts.Templates)...)

@@ -19,7 +19,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -34,12 +33,6 @@ func main() {
 	formats := flag.String("formats", "pdf,docx", "output formats")
 	jobs := flag.Int("jobs", runtime.NumCPU(), "workers")
 	flag.Parse()
-	if os.Getenv("GOGC") == "" { // as rolepack pack does
-		debug.SetGCPercent(pack.BatchGCPercent)
-		if os.Getenv("GOMEMLIMIT") == "" {
-			debug.SetMemoryLimit(pack.BatchMemoryLimit(*jobs))
-		}
-	}
 	var err error
 	if *n == 0 {
 		err = compare([]int{10, 1000}, *formats, *jobs)
