@@ -44,14 +44,16 @@ fuzz:
 	$(GO) test -run=^$$ -fuzz=FuzzTemplates -fuzztime=$(or $(FUZZTIME),1000x) -fuzzminimizetime=50x ./render/
 	$(GO) test -run=^$$ -fuzz=FuzzReadManifest -fuzztime=$(or $(FUZZTIME),30000x) -fuzzminimizetime=200x ./pack/
 
-## bench: ms/doc for JD→PDF, JD→DOCX, JD→HTML (writer alone, and composed on every core), whole packs
-## per second, peak memory of a 10- and a 1,000-vacancy batch, and the cold start of `generate`
+## bench: packs and documents per second and peak memory of a 10- and a 1,000-vacancy batch (first,
+## before the other benchmarks' temporary files are deleted; see pack/internal/benchpeak), ms/doc for
+## JD→PDF, JD→DOCX, JD→HTML (writer alone, and composed on every core), whole packs per second, and
+## the cold start of `generate`
 bench:
+	$(GO) run ./pack/internal/benchpeak
 	$(GO) test -run=^$$ -bench='WriteJD' -benchtime=2s -benchmem ./pack/
 	$(GO) test -run=^$$ -bench='JDPDF|JDDOCX|JDHTML' -benchtime=2s -benchmem -cpu 1,2 ./pack/
 	$(GO) test -run=^$$ -bench=Pack -benchtime=100x ./pack/
 	$(GO) test -run=^$$ -bench=ColdStart -benchtime=20x ./cmd/rolepack/
-	$(GO) run ./pack/internal/benchpeak
 
 ## bench-peers: rolepack's PDF, DOCX and HTML writers side by side with Go floors (stock
 ## and patched fpdf, built from internal/peerbench/fpdffloor; archive/zip), pdfkit, docxtemplater, pandoc and the cold start, on the default JD in
