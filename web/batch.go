@@ -255,6 +255,7 @@ func (s *Server) uploadError(w http.ResponseWriter, r *http.Request, err error) 
 func (s *Server) runBatch(ctx context.Context, j *job, cfg *compose.Config, lib *compose.Library, kinds []render.Kind, formats []output.Format, rows []pack.Row) {
 	results := make([]pack.Result, len(rows))
 	seen := map[string]pack.PackParts{}
+	composer := compose.NewComposer(cfg, lib) // each role and level composed once for the batch
 	var all []output.File
 	for i, row := range rows {
 		res := pack.Result{Row: row, Role: row.Role, Level: row.Level}
@@ -285,7 +286,7 @@ func (s *Server) runBatch(ctx context.Context, j *job, cfg *compose.Config, lib 
 		if err == nil {
 			seen[strings.ToLower(res.Name)] = pack.PackParts{Reference: res.Reference, Role: res.Role, Level: res.Level, Line: max(row.Line, 1)}
 			var files []output.File
-			files, err = s.buildPack(ctx, cfg, lib, kinds, formats, vac, &res)
+			files, err = s.buildPack(ctx, composer, cfg, lib, kinds, formats, vac, &res)
 			if err == nil {
 				all = append(all, files...)
 				res.Status = pack.Built
@@ -340,12 +341,16 @@ func (s *Server) runBatch(ctx context.Context, j *job, cfg *compose.Config, lib 
 
 // buildPack renders one pack in a render slot, with the time limit, and
 // returns its files under the pack's folder plus the pack's own zip.
-func (s *Server) buildPack(ctx context.Context, cfg *compose.Config, lib *compose.Library, kinds []render.Kind, formats []output.Format, vac compose.Vacancy, res *pack.Result) ([]output.File, error) {
+func (s *Server) buildPack(ctx context.Context, composer *compose.Composer, cfg *compose.Config, lib *compose.Library, kinds []render.Kind, formats []output.Format, vac compose.Vacancy, res *pack.Result) ([]output.File, error) {
 	c := *cfg
 	c.Vacancy = vac
 	var out []output.File
 	err := s.withRender(ctx, func(ctx context.Context) error {
-		rc, err := compose.NewContext(&c, lib, res.Role, res.Level, s.opts.Date, false)
+		prepared, err := composer.Prepare(res.Role, res.Level)
+		if err != nil {
+			return err
+		}
+		rc, err := prepared.Context(&c, lib, s.opts.Date, false)
 		if err != nil {
 			return err
 		}
