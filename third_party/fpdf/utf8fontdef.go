@@ -4,7 +4,10 @@
 
 package fpdf
 
-import "errors"
+import (
+	"errors"
+	"maps"
+)
 
 // UTF8Font is a TrueType font parsed once by ParseUTF8Font, ready to be added
 // to any number of documents with AddUTF8FontParsed. Parsing a font and
@@ -116,7 +119,16 @@ func parseUTF8FontDef(fontkey string, utf8Bytes []byte) (fontDefType, error) {
 // to this document.
 func (f *Fpdf) newUsedRunes() map[int]int {
 	if f.aliasNbPagesStr == "" {
-		return makeSubsetRange(57)
+		return maps.Clone(subsetRange57)
 	}
-	return makeSubsetRange(32)
+	return maps.Clone(subsetRange32)
 }
+
+// subsetRange57 and subsetRange32 are makeSubsetRange(57) and
+// makeSubsetRange(32), made once and never changed: each font added to a
+// document starts from a clone, which copies the table whole instead of
+// inserting 57 entries one by one.
+var (
+	subsetRange57 = makeSubsetRange(57)
+	subsetRange32 = makeSubsetRange(32)
+)
