@@ -4082,7 +4082,8 @@ func (f *Fpdf) newobj() {
 		f.offsets = append(f.offsets, 0)
 	}
 	f.offsets[f.n] = f.buffer.Len()
-	f.outf("%d 0 obj", f.n)
+	var b [24]byte // "%d 0 obj" without fmt
+	f.outBytes(append(strconv.AppendInt(b[:0], int64(f.n), 10), " 0 obj"...))
 }
 
 func (f *Fpdf) putstream(b []byte) {
@@ -4095,6 +4096,30 @@ func (f *Fpdf) putstream(b []byte) {
 	f.out("stream")
 	f.outBytes(b)
 	f.out("endstream")
+}
+
+// appendXrefEntry appends the cross-reference entry of an object at
+// offset, "%010d 00000 n ", without fmt (there is one per object).
+func appendXrefEntry(b []byte, offset int) []byte {
+	if offset < 0 || offset >= 1e10 {
+		return fmt.Appendf(b, "%010d 00000 n ", offset)
+	}
+	start := len(b)
+	b = append(b, "0000000000 00000 n "...)
+	for k := start + 9; offset > 0; k-- {
+		b[k] = byte('0' + offset%10)
+		offset /= 10
+	}
+	return b
+}
+
+// outRef adds the line key, a reference to object n, then tail:
+// "key%d 0 Rtail" without fmt.
+func (f *Fpdf) outRef(key string, n int, tail string) {
+	var b [64]byte
+	d := strconv.AppendInt(append(b[:0], key...), int64(n), 10)
+	d = append(d, " 0 R"...)
+	f.outBytes(append(d, tail...))
 }
 
 // outBytes adds a line of bytes to the document, as out does a string.
@@ -5277,20 +5302,23 @@ func (f *Fpdf) putbookmarks() {
 		for _, o := range f.outlines {
 			f.newobj()
 			f.outf("<</Title %s", f.textstring(o.text))
-			f.outf("/Parent %d 0 R", n+o.parent)
+			f.outRef("/Parent ", n+o.parent, "")
 			if o.prev != -1 {
-				f.outf("/Prev %d 0 R", n+o.prev)
+				f.outRef("/Prev ", n+o.prev, "")
 			}
 			if o.next != -1 {
-				f.outf("/Next %d 0 R", n+o.next)
+				f.outRef("/Next ", n+o.next, "")
 			}
 			if o.first != -1 {
-				f.outf("/First %d 0 R", n+o.first)
+				f.outRef("/First ", n+o.first, "")
 			}
 			if o.last != -1 {
-				f.outf("/Last %d 0 R", n+o.last)
+				f.outRef("/Last ", n+o.last, "")
 			}
-			f.outf("/Dest [%d 0 R /XYZ 0 %.2f null]", 1+2*o.p, (f.h-o.y)*f.k)
+			var b [64]byte // "/Dest [%d 0 R /XYZ 0 %.2f null]" without fmt
+			d := strconv.AppendInt(append(b[:0], "/Dest ["...), int64(1+2*o.p), 10)
+			d = appendF64(append(d, " 0 R /XYZ 0 "...), (f.h-o.y)*f.k, 2)
+			f.outBytes(append(d, " null]"...))
 			f.out("/Count 0>>")
 			f.out("endobj")
 		}
@@ -5385,7 +5413,8 @@ func (f *Fpdf) enddoc() {
 	f.outf("0 %d", f.n+1)
 	f.out("0000000000 65535 f ")
 	for j := 1; j <= f.n; j++ {
-		f.outf("%010d 00000 n ", f.offsets[j])
+		var b [32]byte
+		f.outBytes(appendXrefEntry(b[:0], f.offsets[j]))
 	}
 	// Trailer
 	f.out("trailer")

@@ -90,3 +90,24 @@ func TestFontAndColourBytes(t *testing.T) {
 		t.Errorf("text colour %q", s)
 	}
 }
+
+// TestObjectLinesMatchFmt compares the object headers, cross-reference
+// entries and outline references patch 23 writes without fmt with the fmt
+// formats they replace.
+func TestObjectLinesMatchFmt(t *testing.T) {
+	for _, v := range []int{0, 7, 10, 99, 12345, 999999999, 9999999999, 12345678901} {
+		if got, want := string(appendXrefEntry(nil, v)), fmt.Sprintf("%010d 00000 n ", v); got != want {
+			t.Errorf("xref entry for %d: %q, want %q", v, got, want)
+		}
+	}
+	f := New("P", "mm", "A4", "")
+	f.buffer.Reset()
+	f.n = 41
+	f.newobj()
+	f.outRef("/Parent ", 1234, "")
+	f.outRef("/Last ", 7, ">>")
+	want := "42 0 obj\n/Parent 1234 0 R\n/Last 7 0 R>>\n"
+	if got := f.buffer.String(); got != want {
+		t.Errorf("object lines %q, want %q", got, want)
+	}
+}
