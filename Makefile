@@ -2,7 +2,7 @@
 GO ?= go
 # Packages whose code runs concurrently (the batch worker pool and the
 # writers it shares) are also tested under the race detector.
-RACE_PKGS = ./pack/... ./output/... ./render/...
+RACE_PKGS = ./pack/... ./output/... ./render/... ./lint/...
 
 .PHONY: run test e2e fuzz bench bench-peers generate check build golden
 

@@ -3,6 +3,7 @@ package lint
 import (
 	"fmt"
 	"reflect"
+	"sync"
 	"testing"
 )
 
@@ -70,4 +71,38 @@ func TestMemoStaysBounded(t *testing.T) {
 	if got, want := m.maskInline("See `code` here"), maskInline("See `code` here"); got != want {
 		t.Errorf("remembered mask %q, want %q", got, want)
 	}
+}
+
+// TestMemoConcurrent checks documents from several goroutines with one set
+// of rules, as a batch's workers do: each gets the findings checking alone
+// gives (run with -race, make test does).
+func TestMemoConcurrent(t *testing.T) {
+	shared, err := NewRules(nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	alone, _ := NewRules(nil, nil)
+	alone.memo = nil
+	docs := []string{
+		"# Lead data engineer\n\nWe want a competitive ninja to lead teh team.\n",
+		"Intro.\n\n- Leads teh team\n- Is competitive and supportive\n",
+		"| Criterion | Evidence |\n| --- | --- |\n| Leads teh team | Is competitive |\n",
+	}
+	want := make([][]Finding, len(docs))
+	for i, d := range docs {
+		want[i] = Check("d.md", []byte(d), alone)
+	}
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Go(func() {
+			for k := range 50 {
+				i := (g + k) % len(docs)
+				if got := Check("d.md", []byte(docs[i]), shared); !reflect.DeepEqual(got, want[i]) {
+					t.Errorf("document %d from goroutine %d: %v, want %v", i, g, got, want[i])
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
