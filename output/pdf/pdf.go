@@ -89,6 +89,85 @@ type Writer struct {
 	// zlibs keeps *zlib.Writer (klauspost/compress) for reuse: page
 	// contents and the structure tree are compressed with them.
 	zlibs sync.Pool
+	// scratches keeps *scratch, the working memory of a layout, for the
+	// next document.
+	scratches sync.Pool
+}
+
+// scratch is the working memory of laying out and writing one document:
+// the structure tree, the text wrapped so far and the room it is wrapped
+// in, the tables laid out. None of it reaches fpdf (which copies what it
+// is given) or outlives the document, so the Writer keeps it for the next
+// one, and a document's layout allocates little once it has grown to fit.
+type scratch struct {
+	tag           tagger
+	breaks, split map[int]bool
+	tables        map[tableKey]tableLayout
+	wraps         map[wrapKey][]line
+
+	toks  []token // room for a call's tokens
+	arena []frag  // room for the tokens' pieces
+
+	frags   []frag // room for wrapped lines' fragments, taken from the front
+	lines   []line // room for wrapped lines, taken from the front
+	lineBuf []line // room to build a call's lines in
+}
+
+func newScratch() *scratch {
+	return &scratch{
+		breaks: map[int]bool{}, split: map[int]bool{},
+		tables: map[tableKey]tableLayout{}, wraps: map[wrapKey][]line{},
+	}
+}
+
+// getScratch is a scratch from the pool, or a new one.
+func (w *Writer) getScratch() *scratch {
+	if sc, ok := w.scratches.Get().(*scratch); ok {
+		return sc
+	}
+	return newScratch()
+}
+
+// putScratch empties sc (letting go of the document's text) and keeps it
+// for the next document.
+func (w *Writer) putScratch(sc *scratch) {
+	sc.tag.reset()
+	clear(sc.breaks)
+	clear(sc.split)
+	clear(sc.tables)
+	clear(sc.wraps)
+	clear(sc.arena[:cap(sc.arena)])
+	clear(sc.toks[:cap(sc.toks)])
+	clear(sc.frags)
+	sc.frags = sc.frags[:0]
+	clear(sc.lines)
+	sc.lines = sc.lines[:0]
+	clear(sc.lineBuf[:cap(sc.lineBuf)])
+	w.scratches.Put(sc)
+}
+
+// fragRoom is room for n fragments, to be kept by keepFrags.
+func (sc *scratch) fragRoom(n int) []frag {
+	if cap(sc.frags)-len(sc.frags) < n {
+		// A new slab; the old one stays with the lines it holds.
+		sc.frags = make([]frag, 0, max(n, 2*cap(sc.frags), 512))
+	}
+	k := len(sc.frags)
+	return sc.frags[k : k+n : k+n] // capped: a line that outgrows it moves out, as from a slice of its own
+}
+
+// keepFrags keeps the first n fragments of the last fragRoom.
+func (sc *scratch) keepFrags(n int) { sc.frags = sc.frags[:len(sc.frags)+n] }
+
+// keepLines copies lines into the room for lines and returns the copy.
+func (sc *scratch) keepLines(lines []line) []line {
+	n := len(lines)
+	if cap(sc.lines)-len(sc.lines) < n {
+		sc.lines = make([]line, 0, max(n, 2*cap(sc.lines), 128))
+	}
+	k := len(sc.lines)
+	sc.lines = append(sc.lines, lines...)
+	return sc.lines[k : k+n : k+n]
 }
 
 // compress appends the zlib form of src to dst, at the fastest level, with
@@ -143,7 +222,8 @@ func (w *Writer) Write(out io.Writer, d *doc.Document) (err error) {
 			err = fmt.Errorf("pdf: %v", p)
 		}
 	}()
-	r, err := w.lay(d)
+	sc := w.getScratch()
+	r, err := w.lay(d, sc)
 	if err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
@@ -158,6 +238,7 @@ func (w *Writer) Write(out io.Writer, d *doc.Document) (err error) {
 		return fmt.Errorf("pdf: %w", err)
 	}
 	w.lastSize.Store(cw.n)
+	w.putScratch(sc) // not on a panic: the scratch may be half made
 	return nil
 }
 
@@ -180,17 +261,9 @@ const maxAttempts = 6
 // lay lays d out, then again with new pages forced where the layout broke
 // a pagination rule, until it keeps them all or attempts run out. The
 // result is the same for the same document.
-func (w *Writer) lay(d *doc.Document) (*renderer, error) {
-	breaks, split := map[int]bool{}, map[int]bool{}
-	tables := map[tableKey]tableLayout{} // the same in every attempt: only pages change
-	wraps := map[wrapKey][]line{}
-	var toks []token
-	var arena []frag
+func (w *Writer) lay(d *doc.Document, sc *scratch) (*renderer, error) {
 	for attempt := 1; ; attempt++ {
-		r := newRenderer(w, d)
-		r.breaks, r.split = breaks, split
-		r.tables, r.wraps = tables, wraps
-		r.toks, r.arena = toks, arena
+		r := newRendererWith(w, d, sc)
 		if err := r.applyBrand(); err != nil {
 			return nil, err
 		}
@@ -200,10 +273,9 @@ func (w *Writer) lay(d *doc.Document) (*renderer, error) {
 		if err := r.pdf.Error(); err != nil {
 			return nil, err
 		}
-		if attempt == maxAttempts || !r.adjust(breaks, split) {
+		if attempt == maxAttempts || !r.adjust(sc.breaks, sc.split) {
 			return r, nil
 		}
-		toks, arena = r.toks, r.arena
 	}
 }
 
@@ -243,14 +315,22 @@ type renderer struct {
 	tables map[tableKey]tableLayout // tables laid out so far (table.go)
 	wraps  map[wrapKey][]line       // the document's text wrapped so far (wrapText)
 
-	toks  []token // scratch space of tokens
-	arena []frag  // scratch space of tokens' pieces
+	sc *scratch // working memory kept from document to document
 
 	textRGB    rgb  // text colour last set
 	textRGBSet bool // textRGB is set
 }
 
+// newRenderer is a renderer of d with working memory of its own.
 func newRenderer(w *Writer, d *doc.Document) *renderer {
+	r := newRendererWith(w, d, newScratch())
+	r.wraps = nil // wrap every time, as the tests expect of a bare renderer
+	return r
+}
+
+// newRendererWith is a renderer of d working in sc, whose breaks, split,
+// tables and wraps it shares with earlier layouts of the same document.
+func newRendererWith(w *Writer, d *doc.Document, sc *scratch) *renderer {
 	orient := "P"
 	if d.Meta.Landscape {
 		orient = "L"
@@ -269,9 +349,11 @@ func newRenderer(w *Writer, d *doc.Document) *renderer {
 		pageW: pw, pageH: ph,
 		left: marginX, width: pw - 2*marginX,
 		top: marginTop, bottom: ph - marginBottom,
+		sc: sc, breaks: sc.breaks, split: sc.split, tables: sc.tables, wraps: sc.wraps,
 	}
 	if !w.untagged {
-		r.tag = newTagger()
+		sc.tag.reset()
+		r.tag = &sc.tag
 		p.SetExtraObjects(r.tag.writeTree)
 		p.RaisePDFVersion(1, 7) // PDF/UA-1 is built on PDF 1.7 (ISO 32000-1)
 	}
