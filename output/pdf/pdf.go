@@ -888,6 +888,15 @@ func (r *renderer) decorate() {
 	saveLeft, saveWidth := r.left, r.width
 	r.left, r.width = marginX, r.pageW-2*marginX
 	r.endContent()
+	// What is the same on every page is laid out once.
+	var right, left line
+	var hasRight, hasLeft bool
+	if hl != "" || hr != "" {
+		right, hasRight = r.fitLine(hr, r.width, small)
+		rw := r.faces[faceRegular].width(hr, smallSize)
+		left, hasLeft = r.fitLine(hl, r.width-rw-6, small)
+	}
+	foot := footLines{text: strings.TrimSpace(m.Footer)}
 	for p := 1; p <= n; p++ {
 		r.pdf.SetPage(p)
 		r.curFace = -1 // the content stream of that page has its own font state
@@ -895,48 +904,76 @@ func (r *renderer) decorate() {
 		if p > 1 && (hl != "" || hr != "") {
 			r.asArtifact(artifactHeader, func() {
 				y := headerY
-				r.oneLine(hr, r.left, y, r.width, small, doc.AlignRight)
-				rw := r.faces[faceRegular].width(hr, smallSize)
-				r.oneLine(hl, r.left, y, r.width-rw-6, small, doc.AlignLeft)
+				if hasRight {
+					r.drawLine(right, r.left, y, lh, small, doc.AlignRight, r.width)
+				}
+				if hasLeft {
+					rw := r.faces[faceRegular].width(hr, smallSize)
+					r.drawLine(left, r.left, y, lh, small, doc.AlignLeft, r.width-rw-6)
+				}
 				r.hline(y+lh+0.8, 0.2, colRule)
 			})
 		}
-		r.asArtifact(artifactFooter, func() { r.footer(p, n, small) })
+		r.asArtifact(artifactFooter, func() { r.footer(p, n, small, &foot) })
 	}
 	r.pdf.SetPage(n)
 	r.left, r.width = saveLeft, saveWidth
 }
 
-// footer draws the footer rule, the footer text and "Page p of n".
-func (r *renderer) footer(p, n int, small textStyle) {
+// pageLabel is the footer's "Page p of n".
+func pageLabel(p, n int) string {
+	return "Page " + strconv.Itoa(p) + " of " + strconv.Itoa(n)
+}
+
+// footLines is the footer text laid out in lines of width w, kept from
+// page to page while "Page N of M" leaves it the same width.
+type footLines struct {
+	text  string
+	w     float64
+	lines []line
+	made  bool
+}
+
+// footer draws the footer rule, "Page p of n" and the footer text.
+func (r *renderer) footer(p, n int, small textStyle, foot *footLines) {
 	lh := small.lineHeight()
 	fy := r.pageH - footerGap
 	r.hline(fy, 0.2, colRule)
-	label := fmt.Sprintf("Page %d of %d", p, n)
+	label := pageLabel(p, n)
 	r.oneLine(label, r.left, fy+1.5, r.width, small, doc.AlignRight)
 	lw := r.faces[faceRegular].width(label, smallSize)
-	if f := strings.TrimSpace(r.d.Meta.Footer); f != "" {
+	if foot.text != "" {
 		fw := r.width - lw - 8
-		lines := r.wrap([]doc.Inline{{Text: f}}, fw, small.size, 0)
-		if len(lines) > 2 {
-			lines = lines[:2]
-			lines[1] = r.ellipsis(lines[1], fw, small.size, true)
+		if !foot.made || fw != foot.w {
+			lines := r.wrap([]doc.Inline{{Text: foot.text}}, fw, small.size, 0)
+			if len(lines) > 2 {
+				lines = lines[:2]
+				lines[1] = r.ellipsis(lines[1], fw, small.size, true)
+			}
+			foot.w, foot.lines, foot.made = fw, lines, true
 		}
-		for i, ln := range lines {
+		for i, ln := range foot.lines {
 			r.drawLine(ln, r.left, fy+1.5+float64(i)*lh, lh, small, doc.AlignLeft, fw)
 		}
 	}
 }
 
-// oneLine draws s on one line, shortened with an ellipsis to fit width.
-func (r *renderer) oneLine(s string, x, y, width float64, ts textStyle, align doc.Align) {
+// fitLine lays s out on one line, shortened with an ellipsis to fit width;
+// ok is false when there is nothing to draw.
+func (r *renderer) fitLine(s string, width float64, ts textStyle) (ln line, ok bool) {
 	if s == "" || width <= 0 {
-		return
+		return line{}, false
 	}
 	lines := r.wrap([]doc.Inline{{Text: s}}, 1e6, ts.size, ts.base)
 	if len(lines) == 0 {
-		return
+		return line{}, false
 	}
-	ln := r.ellipsis(lines[0], width, ts.size, len(lines) > 1)
-	r.drawLine(ln, x, y, ts.lineHeight(), ts, align, width)
+	return r.ellipsis(lines[0], width, ts.size, len(lines) > 1), true
+}
+
+// oneLine draws s on one line, shortened with an ellipsis to fit width.
+func (r *renderer) oneLine(s string, x, y, width float64, ts textStyle, align doc.Align) {
+	if ln, ok := r.fitLine(s, width, ts); ok {
+		r.drawLine(ln, x, y, ts.lineHeight(), ts, align, width)
+	}
 }
