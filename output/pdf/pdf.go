@@ -111,6 +111,7 @@ type scratch struct {
 	frags   []frag // room for wrapped lines' fragments, taken from the front
 	lines   []line // room for wrapped lines, taken from the front
 	lineBuf []line // room to build a call's lines in
+	cells   []int  // room for a table row's cells (rowCells)
 }
 
 func newScratch() *scratch {
@@ -768,7 +769,9 @@ func (r *renderer) label(m string, ts textStyle) {
 
 // headingTag is the structure type of a heading of level (H1 to H6).
 func headingTag(level int) string {
-	return "H" + strconv.Itoa(min(max(level, 1), 6))
+	const tags = "H1H2H3H4H5H6"
+	i := 2 * (min(max(level, 1), 6) - 1)
+	return tags[i : i+2]
 }
 
 // bullets are the markers of bullet lists by nesting depth.

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	"encoding/xml"
 	"fmt"
 	"strconv"
@@ -229,12 +230,13 @@ func (r *renderer) endContent() {
 	}
 }
 
-// Artifact kinds, the property lists of their marked content.
+// Artifact kinds: the operators that begin their marked content, with
+// their property lists.
 const (
-	artifactLayout = "<</Type /Layout>>"
-	artifactHeader = "<</Type /Pagination /Subtype /Header>>"
-	artifactFooter = "<</Type /Pagination /Subtype /Footer>>"
-	artifactRepeat = "<</Type /Pagination>>" // a table's header row repeated on a new page
+	artifactLayout = "/Artifact <</Type /Layout>> BDC"
+	artifactHeader = "/Artifact <</Type /Pagination /Subtype /Header>> BDC"
+	artifactFooter = "/Artifact <</Type /Pagination /Subtype /Footer>> BDC"
+	artifactRepeat = "/Artifact <</Type /Pagination>> BDC" // a table's header row repeated on a new page
 )
 
 // artifact marks what is drawn next as an artifact of the given kind, until
@@ -245,7 +247,7 @@ func (r *renderer) artifact(kind string) {
 		return
 	}
 	r.endContent()
-	r.pdf.RawWriteStr("/Artifact " + kind + " BDC")
+	r.pdf.RawWriteStr(kind)
 	t.open, t.openElem, t.openPage = true, -1, r.pdf.PageNo()
 }
 
@@ -483,31 +485,45 @@ func (t *tagger) writeTree(w *fpdf.ObjectWriter) (string, error) {
 // xmpPacket is the document's XMP metadata: title, author, description,
 // language, dates and the PDF/UA identification (pdfuaid:part 1).
 func xmpPacket(title, author, subject, lang, producer string, date time.Time) []byte {
-	esc := func(s string) string {
-		var b strings.Builder
-		xml.EscapeText(&b, []byte(s)) //nolint:errcheck // a strings.Builder does not fail
-		return b.String()
+	var b bytes.Buffer
+	b.Grow(1100 + len(title) + len(author) + len(subject) + len(lang) + len(producer))
+	esc := func(s string) {
+		xml.EscapeText(&b, []byte(s)) //nolint:errcheck // a bytes.Buffer does not fail
 	}
-	stamp := date.UTC().Format("2006-01-02T15:04:05Z")
-	var b strings.Builder
+	var room [24]byte
+	stamp := date.UTC().AppendFormat(room[:0], "2006-01-02T15:04:05Z")
 	b.WriteString("<?xpacket begin=\"\ufeff\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n")
 	b.WriteString("<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n")
 	b.WriteString("<rdf:Description rdf:about=\"\"\n xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n")
 	b.WriteString("<dc:format>application/pdf</dc:format>\n")
-	b.WriteString("<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + esc(title) + "</rdf:li></rdf:Alt></dc:title>\n")
+	b.WriteString("<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">")
+	esc(title)
+	b.WriteString("</rdf:li></rdf:Alt></dc:title>\n")
 	if author != "" {
-		b.WriteString("<dc:creator><rdf:Seq><rdf:li>" + esc(author) + "</rdf:li></rdf:Seq></dc:creator>\n")
+		b.WriteString("<dc:creator><rdf:Seq><rdf:li>")
+		esc(author)
+		b.WriteString("</rdf:li></rdf:Seq></dc:creator>\n")
 	}
 	if subject != "" {
-		b.WriteString("<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">" + esc(subject) + "</rdf:li></rdf:Alt></dc:description>\n")
+		b.WriteString("<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">")
+		esc(subject)
+		b.WriteString("</rdf:li></rdf:Alt></dc:description>\n")
 	}
-	b.WriteString("<dc:language><rdf:Bag><rdf:li>" + esc(lang) + "</rdf:li></rdf:Bag></dc:language>\n")
-	b.WriteString("<pdf:Producer>" + esc(producer) + "</pdf:Producer>\n")
+	b.WriteString("<dc:language><rdf:Bag><rdf:li>")
+	esc(lang)
+	b.WriteString("</rdf:li></rdf:Bag></dc:language>\n")
+	b.WriteString("<pdf:Producer>")
+	esc(producer)
+	b.WriteString("</pdf:Producer>\n")
 	b.WriteString("<xmp:CreatorTool>rolepack</xmp:CreatorTool>\n")
-	b.WriteString("<xmp:CreateDate>" + stamp + "</xmp:CreateDate>\n<xmp:ModifyDate>" + stamp + "</xmp:ModifyDate>\n")
+	b.WriteString("<xmp:CreateDate>")
+	b.Write(stamp)
+	b.WriteString("</xmp:CreateDate>\n<xmp:ModifyDate>")
+	b.Write(stamp)
+	b.WriteString("</xmp:ModifyDate>\n")
 	b.WriteString("<pdfuaid:part>1</pdfuaid:part>\n")
 	b.WriteString("</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>")
-	return []byte(b.String())
+	return b.Bytes()
 }
 
 // bboxAttr is the layout attribute with the bounding box of a figure, in
