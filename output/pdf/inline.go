@@ -100,11 +100,12 @@ func (r *renderer) tokens(runs []doc.Inline, size float64, base doc.Style) []tok
 	for _, run := range runs {
 		n += 2*strings.Count(run.Text, " ") + 1
 	}
-	if cap(r.arena) < n {
-		r.arena = make([]frag, 0, n)
+	sc := r.sc
+	if cap(sc.arena) < n {
+		sc.arena = make([]frag, 0, n)
 	}
-	toks := r.toks[:0]
-	arena := r.arena[:0]
+	toks := sc.toks[:0]
+	arena := sc.arena[:0]
 	piece := func(p frag) []frag {
 		arena = append(arena, p)
 		k := len(arena)
@@ -144,7 +145,7 @@ func (r *renderer) tokens(runs []doc.Inline, size float64, base doc.Style) []tok
 			}
 		}
 	}
-	r.toks = toks[:0] // the scratch space for the next call; the tokens are its caller's until then
+	sc.toks = toks[:0] // the scratch space for the next call; the tokens are its caller's until then
 	return toks
 }
 
@@ -199,9 +200,10 @@ func (r *renderer) wrap(runs []doc.Inline, width, size float64, base doc.Style) 
 	if width > 0 {
 		est += int(total / width * 1.15)
 	}
-	backing := make([]frag, changes+est)
+	sc := r.sc
+	backing := sc.fragRoom(changes + est)
 	used := 0
-	lines := make([]line, 0, est)
+	lines := sc.lineBuf[:0]
 	cur := line{frags: backing[:0]}
 	var pending *token
 	const eps = 0.01
@@ -250,7 +252,9 @@ func (r *renderer) wrap(runs []doc.Inline, width, size float64, base doc.Style) 
 	if len(cur.frags) > 0 {
 		flush()
 	}
-	return lines
+	sc.keepFrags(used)
+	sc.lineBuf = lines
+	return sc.keepLines(lines)
 }
 
 // splitWord sets a word wider than a line character by character, starting

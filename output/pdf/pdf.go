@@ -89,6 +89,86 @@ type Writer struct {
 	// zlibs keeps *zlib.Writer (klauspost/compress) for reuse: page
 	// contents and the structure tree are compressed with them.
 	zlibs sync.Pool
+	// scratches keeps *scratch, the working memory of a layout, for the
+	// next document.
+	scratches sync.Pool
+}
+
+// scratch is the working memory of laying out and writing one document:
+// the structure tree, the text wrapped so far and the room it is wrapped
+// in, the tables laid out. None of it reaches fpdf (which copies what it
+// is given) or outlives the document, so the Writer keeps it for the next
+// one, and a document's layout allocates little once it has grown to fit.
+type scratch struct {
+	tag           tagger
+	breaks, split map[int]bool
+	tables        map[tableKey]tableLayout
+	wraps         map[wrapKey][]line
+
+	toks  []token // room for a call's tokens
+	arena []frag  // room for the tokens' pieces
+
+	frags   []frag // room for wrapped lines' fragments, taken from the front
+	lines   []line // room for wrapped lines, taken from the front
+	lineBuf []line // room to build a call's lines in
+	cells   []int  // room for a table row's cells (rowCells)
+}
+
+func newScratch() *scratch {
+	return &scratch{
+		breaks: map[int]bool{}, split: map[int]bool{},
+		tables: map[tableKey]tableLayout{}, wraps: map[wrapKey][]line{},
+	}
+}
+
+// getScratch is a scratch from the pool, or a new one.
+func (w *Writer) getScratch() *scratch {
+	if sc, ok := w.scratches.Get().(*scratch); ok {
+		return sc
+	}
+	return newScratch()
+}
+
+// putScratch empties sc (letting go of the document's text) and keeps it
+// for the next document.
+func (w *Writer) putScratch(sc *scratch) {
+	sc.tag.reset()
+	clear(sc.breaks)
+	clear(sc.split)
+	clear(sc.tables)
+	clear(sc.wraps)
+	clear(sc.arena[:cap(sc.arena)])
+	clear(sc.toks[:cap(sc.toks)])
+	clear(sc.frags)
+	sc.frags = sc.frags[:0]
+	clear(sc.lines)
+	sc.lines = sc.lines[:0]
+	clear(sc.lineBuf[:cap(sc.lineBuf)])
+	w.scratches.Put(sc)
+}
+
+// fragRoom is room for n fragments, to be kept by keepFrags.
+func (sc *scratch) fragRoom(n int) []frag {
+	if cap(sc.frags)-len(sc.frags) < n {
+		// A new slab; the old one stays with the lines it holds.
+		sc.frags = make([]frag, 0, max(n, 2*cap(sc.frags), 512))
+	}
+	k := len(sc.frags)
+	return sc.frags[k : k+n : k+n] // capped: a line that outgrows it moves out, as from a slice of its own
+}
+
+// keepFrags keeps the first n fragments of the last fragRoom.
+func (sc *scratch) keepFrags(n int) { sc.frags = sc.frags[:len(sc.frags)+n] }
+
+// keepLines copies lines into the room for lines and returns the copy.
+func (sc *scratch) keepLines(lines []line) []line {
+	n := len(lines)
+	if cap(sc.lines)-len(sc.lines) < n {
+		sc.lines = make([]line, 0, max(n, 2*cap(sc.lines), 128))
+	}
+	k := len(sc.lines)
+	sc.lines = append(sc.lines, lines...)
+	return sc.lines[k : k+n : k+n]
 }
 
 // compress appends the zlib form of src to dst, at the fastest level, with
@@ -143,7 +223,8 @@ func (w *Writer) Write(out io.Writer, d *doc.Document) (err error) {
 			err = fmt.Errorf("pdf: %v", p)
 		}
 	}()
-	r, err := w.lay(d)
+	sc := w.getScratch()
+	r, err := w.lay(d, sc)
 	if err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
@@ -158,6 +239,7 @@ func (w *Writer) Write(out io.Writer, d *doc.Document) (err error) {
 		return fmt.Errorf("pdf: %w", err)
 	}
 	w.lastSize.Store(cw.n)
+	w.putScratch(sc) // not on a panic: the scratch may be half made
 	return nil
 }
 
@@ -180,17 +262,9 @@ const maxAttempts = 6
 // lay lays d out, then again with new pages forced where the layout broke
 // a pagination rule, until it keeps them all or attempts run out. The
 // result is the same for the same document.
-func (w *Writer) lay(d *doc.Document) (*renderer, error) {
-	breaks, split := map[int]bool{}, map[int]bool{}
-	tables := map[tableKey]tableLayout{} // the same in every attempt: only pages change
-	wraps := map[wrapKey][]line{}
-	var toks []token
-	var arena []frag
+func (w *Writer) lay(d *doc.Document, sc *scratch) (*renderer, error) {
 	for attempt := 1; ; attempt++ {
-		r := newRenderer(w, d)
-		r.breaks, r.split = breaks, split
-		r.tables, r.wraps = tables, wraps
-		r.toks, r.arena = toks, arena
+		r := newRendererWith(w, d, sc)
 		if err := r.applyBrand(); err != nil {
 			return nil, err
 		}
@@ -200,10 +274,9 @@ func (w *Writer) lay(d *doc.Document) (*renderer, error) {
 		if err := r.pdf.Error(); err != nil {
 			return nil, err
 		}
-		if attempt == maxAttempts || !r.adjust(breaks, split) {
+		if attempt == maxAttempts || !r.adjust(sc.breaks, sc.split) {
 			return r, nil
 		}
-		toks, arena = r.toks, r.arena
 	}
 }
 
@@ -243,14 +316,22 @@ type renderer struct {
 	tables map[tableKey]tableLayout // tables laid out so far (table.go)
 	wraps  map[wrapKey][]line       // the document's text wrapped so far (wrapText)
 
-	toks  []token // scratch space of tokens
-	arena []frag  // scratch space of tokens' pieces
+	sc *scratch // working memory kept from document to document
 
 	textRGB    rgb  // text colour last set
 	textRGBSet bool // textRGB is set
 }
 
+// newRenderer is a renderer of d with working memory of its own.
 func newRenderer(w *Writer, d *doc.Document) *renderer {
+	r := newRendererWith(w, d, newScratch())
+	r.wraps = nil // wrap every time, as the tests expect of a bare renderer
+	return r
+}
+
+// newRendererWith is a renderer of d working in sc, whose breaks, split,
+// tables and wraps it shares with earlier layouts of the same document.
+func newRendererWith(w *Writer, d *doc.Document, sc *scratch) *renderer {
 	orient := "P"
 	if d.Meta.Landscape {
 		orient = "L"
@@ -269,9 +350,11 @@ func newRenderer(w *Writer, d *doc.Document) *renderer {
 		pageW: pw, pageH: ph,
 		left: marginX, width: pw - 2*marginX,
 		top: marginTop, bottom: ph - marginBottom,
+		sc: sc, breaks: sc.breaks, split: sc.split, tables: sc.tables, wraps: sc.wraps,
 	}
 	if !w.untagged {
-		r.tag = newTagger()
+		sc.tag.reset()
+		r.tag = &sc.tag
 		p.SetExtraObjects(r.tag.writeTree)
 		p.RaisePDFVersion(1, 7) // PDF/UA-1 is built on PDF 1.7 (ISO 32000-1)
 	}
@@ -686,7 +769,9 @@ func (r *renderer) label(m string, ts textStyle) {
 
 // headingTag is the structure type of a heading of level (H1 to H6).
 func headingTag(level int) string {
-	return "H" + strconv.Itoa(min(max(level, 1), 6))
+	const tags = "H1H2H3H4H5H6"
+	i := 2 * (min(max(level, 1), 6) - 1)
+	return tags[i : i+2]
 }
 
 // bullets are the markers of bullet lists by nesting depth.
@@ -806,6 +891,15 @@ func (r *renderer) decorate() {
 	saveLeft, saveWidth := r.left, r.width
 	r.left, r.width = marginX, r.pageW-2*marginX
 	r.endContent()
+	// What is the same on every page is laid out once.
+	var right, left line
+	var hasRight, hasLeft bool
+	if hl != "" || hr != "" {
+		right, hasRight = r.fitLine(hr, r.width, small)
+		rw := r.faces[faceRegular].width(hr, smallSize)
+		left, hasLeft = r.fitLine(hl, r.width-rw-6, small)
+	}
+	foot := footLines{text: strings.TrimSpace(m.Footer)}
 	for p := 1; p <= n; p++ {
 		r.pdf.SetPage(p)
 		r.curFace = -1 // the content stream of that page has its own font state
@@ -813,48 +907,76 @@ func (r *renderer) decorate() {
 		if p > 1 && (hl != "" || hr != "") {
 			r.asArtifact(artifactHeader, func() {
 				y := headerY
-				r.oneLine(hr, r.left, y, r.width, small, doc.AlignRight)
-				rw := r.faces[faceRegular].width(hr, smallSize)
-				r.oneLine(hl, r.left, y, r.width-rw-6, small, doc.AlignLeft)
+				if hasRight {
+					r.drawLine(right, r.left, y, lh, small, doc.AlignRight, r.width)
+				}
+				if hasLeft {
+					rw := r.faces[faceRegular].width(hr, smallSize)
+					r.drawLine(left, r.left, y, lh, small, doc.AlignLeft, r.width-rw-6)
+				}
 				r.hline(y+lh+0.8, 0.2, colRule)
 			})
 		}
-		r.asArtifact(artifactFooter, func() { r.footer(p, n, small) })
+		r.asArtifact(artifactFooter, func() { r.footer(p, n, small, &foot) })
 	}
 	r.pdf.SetPage(n)
 	r.left, r.width = saveLeft, saveWidth
 }
 
-// footer draws the footer rule, the footer text and "Page p of n".
-func (r *renderer) footer(p, n int, small textStyle) {
+// pageLabel is the footer's "Page p of n".
+func pageLabel(p, n int) string {
+	return "Page " + strconv.Itoa(p) + " of " + strconv.Itoa(n)
+}
+
+// footLines is the footer text laid out in lines of width w, kept from
+// page to page while "Page N of M" leaves it the same width.
+type footLines struct {
+	text  string
+	w     float64
+	lines []line
+	made  bool
+}
+
+// footer draws the footer rule, "Page p of n" and the footer text.
+func (r *renderer) footer(p, n int, small textStyle, foot *footLines) {
 	lh := small.lineHeight()
 	fy := r.pageH - footerGap
 	r.hline(fy, 0.2, colRule)
-	label := fmt.Sprintf("Page %d of %d", p, n)
+	label := pageLabel(p, n)
 	r.oneLine(label, r.left, fy+1.5, r.width, small, doc.AlignRight)
 	lw := r.faces[faceRegular].width(label, smallSize)
-	if f := strings.TrimSpace(r.d.Meta.Footer); f != "" {
+	if foot.text != "" {
 		fw := r.width - lw - 8
-		lines := r.wrap([]doc.Inline{{Text: f}}, fw, small.size, 0)
-		if len(lines) > 2 {
-			lines = lines[:2]
-			lines[1] = r.ellipsis(lines[1], fw, small.size, true)
+		if !foot.made || fw != foot.w {
+			lines := r.wrap([]doc.Inline{{Text: foot.text}}, fw, small.size, 0)
+			if len(lines) > 2 {
+				lines = lines[:2]
+				lines[1] = r.ellipsis(lines[1], fw, small.size, true)
+			}
+			foot.w, foot.lines, foot.made = fw, lines, true
 		}
-		for i, ln := range lines {
+		for i, ln := range foot.lines {
 			r.drawLine(ln, r.left, fy+1.5+float64(i)*lh, lh, small, doc.AlignLeft, fw)
 		}
 	}
 }
 
-// oneLine draws s on one line, shortened with an ellipsis to fit width.
-func (r *renderer) oneLine(s string, x, y, width float64, ts textStyle, align doc.Align) {
+// fitLine lays s out on one line, shortened with an ellipsis to fit width;
+// ok is false when there is nothing to draw.
+func (r *renderer) fitLine(s string, width float64, ts textStyle) (ln line, ok bool) {
 	if s == "" || width <= 0 {
-		return
+		return line{}, false
 	}
 	lines := r.wrap([]doc.Inline{{Text: s}}, 1e6, ts.size, ts.base)
 	if len(lines) == 0 {
-		return
+		return line{}, false
 	}
-	ln := r.ellipsis(lines[0], width, ts.size, len(lines) > 1)
-	r.drawLine(ln, x, y, ts.lineHeight(), ts, align, width)
+	return r.ellipsis(lines[0], width, ts.size, len(lines) > 1), true
+}
+
+// oneLine draws s on one line, shortened with an ellipsis to fit width.
+func (r *renderer) oneLine(s string, x, y, width float64, ts textStyle, align doc.Align) {
+	if ln, ok := r.fitLine(s, width, ts); ok {
+		r.drawLine(ln, x, y, ts.lineHeight(), ts, align, width)
+	}
 }

@@ -152,16 +152,25 @@ func TestSameInputSameBytes(t *testing.T) {
 	// not change the next one: fpdf's subsetter writes into font bytes.
 	other := sampleJD()
 	other.Blocks = append(other.Blocks, para(doc.Inline{Text: "ÀÉÎÕÜ ΑΒΓ Жж ∑ ≠ → {}[]<>|~^", Style: doc.Code}))
-	render(t, other)
+	wantOther := render(t, other)
+	// Concurrent documents, each on working memory an earlier document
+	// (this one or the other) left to the Writer.
 	var wg sync.WaitGroup
 	got := make([][]byte, 4)
+	gotOther := make([][]byte, 4)
 	for i := range got {
-		wg.Go(func() { got[i] = render(t, d) })
+		wg.Go(func() {
+			gotOther[i] = render(t, other)
+			got[i] = render(t, d)
+		})
 	}
 	wg.Wait()
 	for i, g := range got {
 		if !bytes.Equal(g, want) {
 			t.Fatalf("run %d (concurrent) differs from the first run", i)
+		}
+		if !bytes.Equal(gotOther[i], wantOther) {
+			t.Fatalf("run %d (concurrent) of the other document differs from its first run", i)
 		}
 	}
 	if bytes.Contains(want, []byte("/ID")) {

@@ -227,13 +227,17 @@ func (r *renderer) tableStart(i int, t *doc.Table) float64 {
 
 // rowCells opens a table row (TR) in the open table and makes its n cells,
 // each of the structure type and attributes kind gives for its column;
-// the row stays open for drawRow to fill.
+// the row stays open for drawRow to fill. The cells are valid until the
+// next call (the scratch's room for them is reused).
 func (r *renderer) rowCells(n int, kind func(c int) (typ, attrs string)) []int {
 	if r.tag == nil {
 		return nil
 	}
 	r.push("TR", "")
-	cells := make([]int, n)
+	if cap(r.sc.cells) < n {
+		r.sc.cells = make([]int, n)
+	}
+	cells := r.sc.cells[:n]
 	for c := range n {
 		typ, attrs := kind(c)
 		cells[c] = r.push(typ, attrs)

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	"encoding/xml"
 	"fmt"
 	"strconv"
@@ -31,8 +32,10 @@ type structElem struct {
 	parent int    // index of the parent element; -1 for the Document element
 	attrs  string // raw extra dictionary entries (/A, /Alt)
 	page   int    // page of the element's first marked content, 0 if none
-	kids   []structKid
-	text   string // a Link's text as drawn, for its annotations' /Contents
+	// first and last are the element's first and last kids, indexes in
+	// tagger.kids (-1: none); each kid links to the next.
+	first, last int
+	text        string // a Link's text as drawn, for its annotations' /Contents
 }
 
 // structKid is a child of an element: another element, a marked-content
@@ -41,6 +44,7 @@ type structKid struct {
 	elem       int // child element, or -1 for marked content or an annotation
 	page, mcid int
 	annot      int // 1 + the annotation's index in tagger.annots; 0 if none
+	next       int // the element's next kid, an index in tagger.kids; -1 if none
 }
 
 // linkAnnot is a link annotation fpdf put, which the structure tree refers
@@ -52,11 +56,14 @@ type linkAnnot struct {
 }
 
 // tagger is the structure tree of one document being drawn and the state
-// of the marked-content sequence open in the current page's content.
+// of the marked-content sequence open in the current page's content. Its
+// slices are kept (in the Writer's scratch) for the next document, so a
+// document's tree costs no allocation once they have grown to fit.
 type tagger struct {
 	elems []structElem
-	stack []int   // open elements; content is marked for the top one
-	mcids [][]int // per page (from 0): the element each MCID belongs to
+	kids  []structKid // every element's kids, linked in lists by next
+	stack []int       // open elements; content is marked for the top one
+	mcids [][]int     // per page (from 0): the element each MCID belongs to
 
 	open     bool // a marked-content sequence is open
 	openElem int  // the element it belongs to (-1: an artifact)
@@ -67,33 +74,47 @@ type tagger struct {
 
 	annots []linkAnnot // link annotations, in drawing order
 
-	kidSlab []structKid // room for the first kids of elements still to get some
+	bdc map[string][]string // "/typ <</MCID n>> BDC" by typ and n, made once (see content)
+	buf []byte              // room to build a marked-content operator in
 }
-
-// firstKids is the room an element's kids start with, in a slab shared by
-// many elements (most have one or two kids); more kids move to a slice of
-// their own.
-const firstKids = 2
 
 // addKid appends k to the kids of element e.
 func (t *tagger) addKid(e int, k structKid) {
+	k.next = -1
+	i := len(t.kids)
+	t.kids = append(t.kids, k)
 	el := &t.elems[e]
-	if el.kids == nil {
-		if len(t.kidSlab)+firstKids > cap(t.kidSlab) {
-			t.kidSlab = make([]structKid, 0, 128*firstKids)
-		}
-		n := len(t.kidSlab)
-		t.kidSlab = t.kidSlab[:n+firstKids]
-		el.kids = t.kidSlab[n : n : n+firstKids]
+	if el.last < 0 {
+		el.first = i
+	} else {
+		t.kids[el.last].next = i
 	}
-	el.kids = append(el.kids, k)
+	el.last = i
 }
 
-func newTagger() *tagger {
-	t := &tagger{elems: make([]structElem, 1, 64), link: -1}
-	t.elems[0] = structElem{typ: "Document", parent: -1}
-	t.stack = append(t.stack, 0)
-	return t
+// lastKid is the last kid of element e, ok false if it has none.
+func (t *tagger) lastKid(e int) (k structKid, ok bool) {
+	if l := t.elems[e].last; l >= 0 {
+		return t.kids[l], true
+	}
+	return structKid{}, false
+}
+
+// reset empties t for a new document (or a new layout of one), keeping
+// the room its slices have.
+func (t *tagger) reset() {
+	clear(t.elems) // let go of the last document's strings
+	t.elems = append(t.elems[:0], structElem{typ: "Document", parent: -1, first: -1, last: -1})
+	t.kids = t.kids[:0]
+	t.stack = append(t.stack[:0], 0)
+	for i := range t.mcids {
+		t.mcids[i] = t.mcids[i][:0]
+	}
+	t.mcids = t.mcids[:0]
+	t.open, t.openElem, t.openPage = false, 0, 0
+	t.link, t.linkTarget = -1, ""
+	clear(t.annots)
+	t.annots = t.annots[:0]
 }
 
 // push opens a new element of type typ, with raw dictionary entries attrs,
@@ -106,7 +127,7 @@ func (r *renderer) push(typ, attrs string) int {
 	}
 	parent := t.stack[len(t.stack)-1]
 	i := len(t.elems)
-	t.elems = append(t.elems, structElem{typ: typ, parent: parent, attrs: attrs})
+	t.elems = append(t.elems, structElem{typ: typ, parent: parent, attrs: attrs, first: -1, last: -1})
 	t.addKid(parent, structKid{elem: i})
 	t.stack = append(t.stack, i)
 	t.link = -1
@@ -160,7 +181,11 @@ func (r *renderer) content() {
 	}
 	r.endContent()
 	for len(t.mcids) < p {
-		t.mcids = append(t.mcids, nil)
+		if len(t.mcids) < cap(t.mcids) {
+			t.mcids = t.mcids[:len(t.mcids)+1] // a page's slice kept from an earlier document, emptied
+		} else {
+			t.mcids = append(t.mcids, nil)
+		}
 	}
 	mcid := len(t.mcids[p-1])
 	t.mcids[p-1] = append(t.mcids[p-1], e)
@@ -169,8 +194,32 @@ func (r *renderer) content() {
 		el.page = p
 	}
 	t.addKid(e, structKid{elem: -1, page: p, mcid: mcid})
-	r.pdf.RawWriteStr("/" + el.typ + " <</MCID " + strconv.Itoa(mcid) + ">> BDC")
+	r.pdf.RawWriteStr(t.beginMarked(el.typ, mcid))
 	t.open, t.openElem, t.openPage = true, e, p
+}
+
+// beginMarked is the operator that begins marked-content sequence mcid
+// of an element of type typ, "/typ <</MCID mcid>> BDC". The strings are
+// made once and kept with the tagger for later sequences and documents.
+func (t *tagger) beginMarked(typ string, mcid int) string {
+	if t.bdc == nil {
+		t.bdc = map[string][]string{}
+	}
+	ops := t.bdc[typ]
+	if mcid < len(ops) {
+		return ops[mcid]
+	}
+	for len(ops) <= mcid {
+		b := append(t.buf[:0], '/')
+		b = append(b, typ...)
+		b = append(b, " <</MCID "...)
+		b = strconv.AppendInt(b, int64(len(ops)), 10)
+		b = append(b, ">> BDC"...)
+		t.buf = b
+		ops = append(ops, string(b))
+	}
+	t.bdc[typ] = ops
+	return ops[mcid]
 }
 
 // endContent ends the marked-content sequence open in the page content.
@@ -181,12 +230,13 @@ func (r *renderer) endContent() {
 	}
 }
 
-// Artifact kinds, the property lists of their marked content.
+// Artifact kinds: the operators that begin their marked content, with
+// their property lists.
 const (
-	artifactLayout = "<</Type /Layout>>"
-	artifactHeader = "<</Type /Pagination /Subtype /Header>>"
-	artifactFooter = "<</Type /Pagination /Subtype /Footer>>"
-	artifactRepeat = "<</Type /Pagination>>" // a table's header row repeated on a new page
+	artifactLayout = "/Artifact <</Type /Layout>> BDC"
+	artifactHeader = "/Artifact <</Type /Pagination /Subtype /Header>> BDC"
+	artifactFooter = "/Artifact <</Type /Pagination /Subtype /Footer>> BDC"
+	artifactRepeat = "/Artifact <</Type /Pagination>> BDC" // a table's header row repeated on a new page
 )
 
 // artifact marks what is drawn next as an artifact of the given kind, until
@@ -197,7 +247,7 @@ func (r *renderer) artifact(kind string) {
 		return
 	}
 	r.endContent()
-	r.pdf.RawWriteStr("/Artifact " + kind + " BDC")
+	r.pdf.RawWriteStr(kind)
 	t.open, t.openElem, t.openPage = true, -1, r.pdf.PageNo()
 }
 
@@ -223,8 +273,7 @@ func (r *renderer) enterLink(target string) bool {
 		r.content()
 		return false
 	}
-	kids := t.elems[top].kids
-	if t.link >= 0 && t.linkTarget == target && len(kids) > 0 && kids[len(kids)-1].elem == t.link {
+	if last, ok := t.lastKid(top); t.link >= 0 && t.linkTarget == target && ok && last.elem == t.link {
 		r.endContent()
 		t.stack = append(t.stack, t.link)
 	} else {
@@ -396,8 +445,9 @@ func (t *tagger) writeTree(w *fpdf.ObjectWriter) (string, error) {
 			b = append(b, e.attrs...)
 		}
 		b = append(b, " /K ["...)
-		for k, kid := range e.kids {
-			if k > 0 {
+		for k := e.first; k >= 0; k = t.kids[k].next {
+			kid := &t.kids[k]
+			if k != e.first {
 				b = append(b, ' ')
 			}
 			switch {
@@ -435,31 +485,45 @@ func (t *tagger) writeTree(w *fpdf.ObjectWriter) (string, error) {
 // xmpPacket is the document's XMP metadata: title, author, description,
 // language, dates and the PDF/UA identification (pdfuaid:part 1).
 func xmpPacket(title, author, subject, lang, producer string, date time.Time) []byte {
-	esc := func(s string) string {
-		var b strings.Builder
-		xml.EscapeText(&b, []byte(s)) //nolint:errcheck // a strings.Builder does not fail
-		return b.String()
+	var b bytes.Buffer
+	b.Grow(1100 + len(title) + len(author) + len(subject) + len(lang) + len(producer))
+	esc := func(s string) {
+		xml.EscapeText(&b, []byte(s)) //nolint:errcheck // a bytes.Buffer does not fail
 	}
-	stamp := date.UTC().Format("2006-01-02T15:04:05Z")
-	var b strings.Builder
+	var room [24]byte
+	stamp := date.UTC().AppendFormat(room[:0], "2006-01-02T15:04:05Z")
 	b.WriteString("<?xpacket begin=\"\ufeff\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n")
 	b.WriteString("<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n")
 	b.WriteString("<rdf:Description rdf:about=\"\"\n xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n")
 	b.WriteString("<dc:format>application/pdf</dc:format>\n")
-	b.WriteString("<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + esc(title) + "</rdf:li></rdf:Alt></dc:title>\n")
+	b.WriteString("<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">")
+	esc(title)
+	b.WriteString("</rdf:li></rdf:Alt></dc:title>\n")
 	if author != "" {
-		b.WriteString("<dc:creator><rdf:Seq><rdf:li>" + esc(author) + "</rdf:li></rdf:Seq></dc:creator>\n")
+		b.WriteString("<dc:creator><rdf:Seq><rdf:li>")
+		esc(author)
+		b.WriteString("</rdf:li></rdf:Seq></dc:creator>\n")
 	}
 	if subject != "" {
-		b.WriteString("<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">" + esc(subject) + "</rdf:li></rdf:Alt></dc:description>\n")
+		b.WriteString("<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">")
+		esc(subject)
+		b.WriteString("</rdf:li></rdf:Alt></dc:description>\n")
 	}
-	b.WriteString("<dc:language><rdf:Bag><rdf:li>" + esc(lang) + "</rdf:li></rdf:Bag></dc:language>\n")
-	b.WriteString("<pdf:Producer>" + esc(producer) + "</pdf:Producer>\n")
+	b.WriteString("<dc:language><rdf:Bag><rdf:li>")
+	esc(lang)
+	b.WriteString("</rdf:li></rdf:Bag></dc:language>\n")
+	b.WriteString("<pdf:Producer>")
+	esc(producer)
+	b.WriteString("</pdf:Producer>\n")
 	b.WriteString("<xmp:CreatorTool>rolepack</xmp:CreatorTool>\n")
-	b.WriteString("<xmp:CreateDate>" + stamp + "</xmp:CreateDate>\n<xmp:ModifyDate>" + stamp + "</xmp:ModifyDate>\n")
+	b.WriteString("<xmp:CreateDate>")
+	b.Write(stamp)
+	b.WriteString("</xmp:CreateDate>\n<xmp:ModifyDate>")
+	b.Write(stamp)
+	b.WriteString("</xmp:ModifyDate>\n")
 	b.WriteString("<pdfuaid:part>1</pdfuaid:part>\n")
 	b.WriteString("</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>")
-	return []byte(b.String())
+	return b.Bytes()
 }
 
 // bboxAttr is the layout attribute with the bounding box of a figure, in

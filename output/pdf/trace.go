@@ -54,13 +54,15 @@ func (w *Writer) Layout(d *doc.Document) (tr *Trace, err error) {
 			err = fmt.Errorf("pdf: %v", p)
 		}
 	}()
-	r, err := w.lay(d)
+	sc := w.getScratch()
+	r, err := w.lay(d, sc)
 	if err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
 	for i := range r.pages {
 		r.pages[i].Text = doc.PlainText(r.pages[i].text)
 	}
+	w.putScratch(sc)
 	return &Trace{Pages: r.pages}, nil
 }
 
