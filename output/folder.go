@@ -162,7 +162,7 @@ func (f *Folder) WriteFileFunc(name string, write func(io.Writer) error) (sum st
 		return "", false, f.abandon(file, tmp, name, err)
 	}
 	sum = hex.EncodeToString(h.Sum(nil))
-	if fi, err := f.root.Lstat(name); err == nil && fi.Mode().IsRegular() {
+	if fi, err := f.root.Lstat(name); err == nil && fi.Mode().IsRegular() && sameSize(file, fi.Size()) {
 		if old, err := f.ReadFile(name, fi.Size()); err == nil && Sum(old) == sum {
 			file.Close()
 			f.root.Remove(tmp)
@@ -170,6 +170,13 @@ func (f *Folder) WriteFileFunc(name string, write func(io.Writer) error) (sum st
 		}
 	}
 	return sum, true, f.commit(file, tmp, name)
+}
+
+// sameSize reports whether file holds size bytes: a file of another size
+// cannot hold the same bytes, and need not be read to compare.
+func sameSize(file *os.File, size int64) bool {
+	fi, err := file.Stat()
+	return err == nil && fi.Size() == size
 }
 
 // createTemp checks name, makes its folder and creates the temporary file
