@@ -16,7 +16,7 @@ test:
 	$(GO) vet ./...
 	$(GO) test ./...
 	cd third_party/fpdf && $(GO) vet ./... && $(GO) test ./...
-	cd internal/peerbench/fpdffloor && $(GO) vet -modfile=go.patched.mod .
+	cd tools/peerbench/fpdffloor && $(GO) vet -modfile=go.patched.mod .
 	$(GO) test -race -short $(RACE_PKGS)
 
 # Packages with tests that run external programs (LibreOffice, poppler's
@@ -45,22 +45,22 @@ fuzz:
 	$(GO) test -run=^$$ -fuzz=FuzzReadManifest -fuzztime=$(or $(FUZZTIME),30000x) -fuzzminimizetime=200x ./pack/
 
 ## bench: packs and documents per second and peak memory of a 10- and a 1,000-vacancy batch (first,
-## before the other benchmarks' temporary files are deleted; see pack/internal/benchpeak), ms/doc for
+## before the other benchmarks' temporary files are deleted; see tools/benchpeak), ms/doc for
 ## JD→PDF, JD→DOCX, JD→HTML (writer alone, and composed on every core), whole packs per second, and
 ## the cold start of `generate`
 bench:
-	$(GO) run ./pack/internal/benchpeak
+	$(GO) run ./tools/benchpeak
 	$(GO) test -run=^$$ -bench='WriteJD' -benchtime=2s -benchmem ./pack/
 	$(GO) test -run=^$$ -bench='JDPDF|JDDOCX|JDHTML' -benchtime=2s -benchmem -cpu 1,2 ./pack/
 	$(GO) test -run=^$$ -bench=Pack -benchtime=100x ./pack/
 	$(GO) test -run=^$$ -bench=ColdStart -benchtime=20x ./cmd/rolepack/
 
 ## bench-peers: rolepack's PDF, DOCX and HTML writers side by side with Go floors (stock
-## and patched fpdf, built from internal/peerbench/fpdffloor; archive/zip), pdfkit, docxtemplater, pandoc and the cold start, on the default JD in
+## and patched fpdf, built from tools/peerbench/fpdffloor; archive/zip), pdfkit, docxtemplater, pandoc and the cold start, on the default JD in
 ## one session, with issue 19's goals as ratios (not part of test or CI; needs node + npm)
 bench-peers:
-	npm ci --prefix internal/peerbench/node --ignore-scripts --no-audit --no-fund
-	$(GO) run ./internal/peerbench
+	npm ci --prefix tools/peerbench/node --ignore-scripts --no-audit --no-fund
+	$(GO) run ./tools/peerbench
 
 ## golden: rewrite the golden Markdown of every document kind (pack/testdata/golden);
 ## review the diff before committing it

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/rolepack/rolepack/output"
-	"github.com/rolepack/rolepack/render/doc"
+	"github.com/rolepack/rolepack/doc"
 )
 
 // TestWritersRefuseBadCharts: a chart tree with NaN, infinite or absurd

@@ -1,6 +1,6 @@
 // Package output is the registry of output formats; each format's writer
 // lives in its own subpackage (pdf, docx, html, markdown). Every writer takes the
-// same document tree (render/doc) and never sees a framework or a template.
+// same document tree (doc) and never sees a framework or a template.
 package output
 
 import (
@@ -16,7 +16,7 @@ import (
 	"github.com/rolepack/rolepack/output/markdown"
 	"github.com/rolepack/rolepack/output/pdf"
 	"github.com/rolepack/rolepack/output/xlsx"
-	"github.com/rolepack/rolepack/render/doc"
+	"github.com/rolepack/rolepack/doc"
 )
 
 // Writer turns a document tree into one file format. A Writer is built once

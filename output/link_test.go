@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/rolepack/rolepack/output"
-	"github.com/rolepack/rolepack/render/doc"
+	"github.com/rolepack/rolepack/doc"
 )
 
 // TestOnlySafeLinksLive: DOCX and PDF made javascript:, file: and data:

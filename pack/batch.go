@@ -18,8 +18,8 @@ import (
 	"github.com/rolepack/rolepack/lint"
 	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/render"
-	"github.com/rolepack/rolepack/render/compose"
-	"github.com/rolepack/rolepack/render/doc"
+	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/doc"
 )
 
 // PackKinds are the document kinds of a role pack, in pack order.

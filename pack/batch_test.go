@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"github.com/rolepack/rolepack/output"
-	"github.com/rolepack/rolepack/pack/internal/fixture"
+	"github.com/rolepack/rolepack/internal/fixture"
 )
 
 // textFormats keeps most batch tests fast; one test covers PDF and DOCX.

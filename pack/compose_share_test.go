@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"github.com/rolepack/rolepack/render"
-	"github.com/rolepack/rolepack/render/compose"
+	"github.com/rolepack/rolepack/compose"
 )
 
 // A batch whose rows share a role and level composes it once, and every

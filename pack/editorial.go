@@ -9,8 +9,8 @@ import (
 
 	"github.com/rolepack/rolepack/lint"
 	"github.com/rolepack/rolepack/render"
-	"github.com/rolepack/rolepack/render/compose"
-	"github.com/rolepack/rolepack/render/doc"
+	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/doc"
 )
 
 // Editorial asks a Request to run the editorial checks (package lint) on

@@ -6,8 +6,8 @@ import (
 	"time"
 
 	"github.com/rolepack/rolepack/output"
-	"github.com/rolepack/rolepack/pack/internal/fixture"
-	"github.com/rolepack/rolepack/render/compose"
+	"github.com/rolepack/rolepack/internal/fixture"
+	"github.com/rolepack/rolepack/compose"
 )
 
 // env is what every batch in the tests shares: the default config and

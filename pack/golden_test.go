@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/rolepack/rolepack/render"
-	"github.com/rolepack/rolepack/render/compose"
+	"github.com/rolepack/rolepack/compose"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden Markdown in testdata/golden from the current templates")

@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"github.com/rolepack/rolepack/output"
-	"github.com/rolepack/rolepack/render/doc"
+	"github.com/rolepack/rolepack/doc"
 )
 
 // TestBatchRefusesSymlinkedPackFolder is issue 14's SYM-1 reproduction: a

@@ -18,7 +18,7 @@ import (
 
 	"github.com/rolepack/rolepack/framework"
 	"github.com/rolepack/rolepack/internal/userfile"
-	"github.com/rolepack/rolepack/render/compose"
+	"github.com/rolepack/rolepack/compose"
 )
 
 // Row is one vacancy of a batch manifest: the role and level it is for and

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/rolepack/rolepack/render/compose"
+	"github.com/rolepack/rolepack/compose"
 )
 
 // TestManifestSilentLoss holds issue 14's reproductions of a YAML

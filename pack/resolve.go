@@ -3,7 +3,7 @@ package pack
 import (
 	"strings"
 
-	"github.com/rolepack/rolepack/render/compose"
+	"github.com/rolepack/rolepack/compose"
 )
 
 // ResolveRole returns the role id a manifest names as people write it:

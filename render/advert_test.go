@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/rolepack/rolepack/render/doc"
+	"github.com/rolepack/rolepack/doc"
 )
 
 func para(s string) *doc.Paragraph { return &doc.Paragraph{Text: []doc.Inline{{Text: s}}} }

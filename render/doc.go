@@ -3,10 +3,10 @@
 // extras, checks, copies and formats), the template engine (text/template
 // with sprig's hermetic functions and rolepack's own, run within a time,
 // output and size budget), and the parser that turns a template's Markdown
-// into the tree (render/doc) every writer walks.
+// into the tree (doc) every writer walks.
 //
 // What goes into a document (composition, selection, the person
-// specification, plans, career maps) is decided in render/compose; how a
-// tree is laid out on a page is decided in render/doc; how it is drawn is
+// specification, plans, career maps) is decided in compose; how a
+// tree is laid out on a page is decided in doc; how it is drawn is
 // each writer's job (output/*).
 package render

@@ -11,7 +11,7 @@ import (
 	"github.com/Masterminds/sprig/v3"
 
 	"github.com/rolepack/rolepack/render"
-	"github.com/rolepack/rolepack/render/compose"
+	"github.com/rolepack/rolepack/compose"
 )
 
 // contextFields lists every path a template can write below the context:

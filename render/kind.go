@@ -6,8 +6,8 @@ import (
 	"strings"
 
 	"github.com/rolepack/rolepack/framework"
-	"github.com/rolepack/rolepack/render/compose"
-	"github.com/rolepack/rolepack/render/doc"
+	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/doc"
 )
 
 // Scope says what a document kind documents, and so which context it

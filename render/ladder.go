@@ -4,7 +4,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/rolepack/rolepack/render/compose"
+	"github.com/rolepack/rolepack/compose"
 )
 
 // markedDescriptor writes a career-map descriptor as Markdown: a sentence,

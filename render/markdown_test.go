@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/rolepack/rolepack/render/doc"
+	"github.com/rolepack/rolepack/doc"
 )
 
 func TestMarkdownBecomesTheDocumentTree(t *testing.T) {

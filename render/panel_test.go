@@ -15,8 +15,8 @@ import (
 	"github.com/rolepack/rolepack/framework/importer"
 	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/render"
-	"github.com/rolepack/rolepack/render/compose"
-	"github.com/rolepack/rolepack/render/doc"
+	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/doc"
 )
 
 // ddatCorpus holds the DDaT role-level pages the project was built from.

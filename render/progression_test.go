@@ -12,7 +12,7 @@ import (
 	"github.com/rolepack/rolepack/framework/defaults"
 	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/render"
-	"github.com/rolepack/rolepack/render/compose"
+	"github.com/rolepack/rolepack/compose"
 )
 
 // ladderFixture is the default config, its library and the career map of

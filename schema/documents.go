@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/rolepack/rolepack/framework"
-	"github.com/rolepack/rolepack/render/compose"
+	"github.com/rolepack/rolepack/compose"
 )
 
 // The schemas rolepack publishes, by the name `rolepack schema NAME`

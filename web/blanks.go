@@ -3,7 +3,7 @@ package web
 import (
 	"strings"
 
-	"github.com/rolepack/rolepack/render/doc"
+	"github.com/rolepack/rolepack/doc"
 )
 
 // blankMark is what a template writes where a detail is missing.

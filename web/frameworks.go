@@ -12,7 +12,7 @@ import (
 	"github.com/rolepack/rolepack/framework"
 	"github.com/rolepack/rolepack/framework/importer"
 	"github.com/rolepack/rolepack/internal/userfile"
-	"github.com/rolepack/rolepack/render/compose"
+	"github.com/rolepack/rolepack/compose"
 )
 
 // maxFrameworkFiles bounds the files of one framework upload.

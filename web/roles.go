@@ -8,7 +8,7 @@ import (
 
 	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/render"
-	"github.com/rolepack/rolepack/render/compose"
+	"github.com/rolepack/rolepack/compose"
 )
 
 // level is one level a role can be rendered at.

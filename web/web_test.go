@@ -21,7 +21,7 @@ import (
 	"github.com/rolepack/rolepack/framework/defaults"
 	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/render"
-	"github.com/rolepack/rolepack/render/compose"
+	"github.com/rolepack/rolepack/compose"
 	"github.com/xuri/excelize/v2"
 )
 

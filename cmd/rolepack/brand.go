@@ -8,10 +8,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/rolepack/rolepack/doc"
 	"github.com/rolepack/rolepack/internal/userfile"
 	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/output/docx"
-	"github.com/rolepack/rolepack/render/doc"
 )
 
 // BrandCheckOptions are the inputs of `rolepack brand check`.

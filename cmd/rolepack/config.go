@@ -13,7 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/rolepack/rolepack/render/compose"
+	"github.com/rolepack/rolepack/compose"
 )
 
 // ConfigOptions are the inputs every command that reads config.yaml

@@ -9,11 +9,11 @@ import (
 	"github.com/spf13/cobra"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/rolepack/rolepack/compose"
 	"github.com/rolepack/rolepack/framework"
 	"github.com/rolepack/rolepack/framework/importer"
 	"github.com/rolepack/rolepack/internal/userfile"
 	"github.com/rolepack/rolepack/render/compare"
-	"github.com/rolepack/rolepack/render/compose"
 )
 
 // DiffOptions are the inputs of `rolepack diff`.

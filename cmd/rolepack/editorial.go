@@ -3,9 +3,9 @@ package main
 import (
 	"fmt"
 
+	"github.com/rolepack/rolepack/compose"
 	"github.com/rolepack/rolepack/lint"
 	"github.com/rolepack/rolepack/pack"
-	"github.com/rolepack/rolepack/render/compose"
 )
 
 // editorialCheck is the editorial check generate runs on the documents it

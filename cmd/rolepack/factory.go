@@ -7,12 +7,12 @@ import (
 	"time"
 
 	"github.com/rolepack/rolepack"
+	"github.com/rolepack/rolepack/compose"
 	"github.com/rolepack/rolepack/framework"
 	"github.com/rolepack/rolepack/framework/defaults"
 	"github.com/rolepack/rolepack/framework/importer"
 	"github.com/rolepack/rolepack/internal/userfile"
 	"github.com/rolepack/rolepack/output"
-	"github.com/rolepack/rolepack/render/compose"
 )
 
 // Factory holds what commands depend on besides their flags: the streams

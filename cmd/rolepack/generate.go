@@ -8,12 +8,12 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/rolepack/rolepack/compose"
 	"github.com/rolepack/rolepack/internal/userfile"
 	"github.com/rolepack/rolepack/lint"
 	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/pack"
 	"github.com/rolepack/rolepack/render"
-	"github.com/rolepack/rolepack/render/compose"
 )
 
 // GenerateOptions are the inputs of `rolepack generate` (and of rolepack

@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/rolepack/rolepack/compose"
 	"github.com/rolepack/rolepack/pack"
 	"github.com/rolepack/rolepack/render"
-	"github.com/rolepack/rolepack/render/compose"
 )
 
 // planOnly reports whether every kind documents a development plan, so

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/rolepack/rolepack/render/compose"
+	"github.com/rolepack/rolepack/compose"
 	"github.com/rolepack/rolepack/schema"
 	"github.com/rolepack/rolepack/schema/schematest"
 )

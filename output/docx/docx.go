@@ -36,7 +36,7 @@ import (
 	"github.com/go-fonts/liberation/liberationsansregular"
 	"golang.org/x/image/font/opentype"
 
-	"github.com/rolepack/rolepack/render/doc"
+	"github.com/rolepack/rolepack/doc"
 	"github.com/rolepack/rolepack/templates/reference"
 )
 

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/rolepack/rolepack/render/doc"
+	"github.com/rolepack/rolepack/doc"
 )
 
 func txt(s string) []doc.Inline { return []doc.Inline{{Text: s}} }

@@ -13,7 +13,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/rolepack/rolepack/render/doc"
+	"github.com/rolepack/rolepack/doc"
 )
 
 var letterheadOut = flag.String("letterhead-out", "", "also write the letterhead test's DOCX (and its letterhead, as NAME-letterhead.docx) here")

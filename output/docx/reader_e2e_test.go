@@ -18,7 +18,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/rolepack/rolepack/render/doc"
+	"github.com/rolepack/rolepack/doc"
 )
 
 var preview = flag.String("preview", "", "keep the DOCX and LibreOffice's PDF of TestLibreOffice in this folder, to look at")

@@ -3,7 +3,7 @@ package html
 import (
 	"strings"
 
-	"github.com/rolepack/rolepack/render/doc"
+	"github.com/rolepack/rolepack/doc"
 )
 
 // brandCSS is the style that puts the organisation's colours and typeface

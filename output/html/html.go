@@ -16,7 +16,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/rolepack/rolepack/render/doc"
+	"github.com/rolepack/rolepack/doc"
 )
 
 // Writer writes documents as HTML pages. The zero value is ready to use and

@@ -15,7 +15,7 @@ import (
 
 	xhtml "golang.org/x/net/html"
 
-	"github.com/rolepack/rolepack/render/doc"
+	"github.com/rolepack/rolepack/doc"
 )
 
 var sampleOut = flag.String("sample", "", "write the sample document's HTML to this file, to look at it in a browser")

@@ -10,7 +10,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
 
-	"github.com/rolepack/rolepack/render/doc"
+	"github.com/rolepack/rolepack/doc"
 )
 
 var exhaustive = flag.Bool("exhaustive", false, "also try every triple of styled runs (slow)")

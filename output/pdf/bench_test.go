@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/rolepack/rolepack/render/doc"
+	"github.com/rolepack/rolepack/doc"
 )
 
 // cpuTime is the CPU time (user + system) this process has used so far.

@@ -10,7 +10,7 @@ import (
 	"github.com/go-fonts/liberation/liberationserifitalic"
 	"github.com/go-fonts/liberation/liberationserifregular"
 
-	"github.com/rolepack/rolepack/render/doc"
+	"github.com/rolepack/rolepack/doc"
 )
 
 // brandFaces caches the parsed faces of each brand typeface a Writer has

@@ -11,8 +11,8 @@ import (
 	"github.com/rolepack/rolepack/framework/defaults"
 	"github.com/rolepack/rolepack/output/pdf"
 	"github.com/rolepack/rolepack/render"
-	"github.com/rolepack/rolepack/render/compose"
-	"github.com/rolepack/rolepack/render/doc"
+	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/doc"
 )
 
 // printCase is one role at one level whose documents are checked.

@@ -29,7 +29,7 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/klauspost/compress/zlib"
 
-	"github.com/rolepack/rolepack/render/doc"
+	"github.com/rolepack/rolepack/doc"
 )
 
 // ptPerMM converts millimetres (the page unit) to points (the font unit).

@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/rolepack/rolepack/render/doc"
+	"github.com/rolepack/rolepack/doc"
 )
 
 // Tests here read the PDF with poppler's pdftotext and pdfinfo, so they run

@@ -1,7 +1,7 @@
 package pdf
 
 import (
-	"github.com/rolepack/rolepack/render/doc"
+	"github.com/rolepack/rolepack/doc"
 )
 
 // Table cell geometry in millimetres.

@@ -12,7 +12,7 @@ import (
 	"testing"
 
 	"github.com/rolepack/rolepack/output/pdf"
-	"github.com/rolepack/rolepack/render/doc"
+	"github.com/rolepack/rolepack/doc"
 )
 
 // pdfinfo runs poppler's pdfinfo with args on b, skipping the test when it

@@ -10,7 +10,7 @@ import (
 	"strings"
 
 	"github.com/rolepack/rolepack/framework"
-	"github.com/rolepack/rolepack/render/compose"
+	"github.com/rolepack/rolepack/compose"
 	"github.com/rolepack/rolepack/textdiff"
 )
 

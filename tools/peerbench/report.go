@@ -75,7 +75,7 @@ func report(w io.Writer, results []result, o options, m machine) {
 		runtime.NumCPU(), cpuModel(), m.load[0], m.load[1])
 	fmt.Fprintf(w, "In-process tools: median of %d documents after %d warm-up, one goroutine, into memory; processes: median wall of %d runs.\n",
 		o.n, o.warmup, o.runs)
-	fmt.Fprintf(w, "The fpdf floors run as their own process (internal/peerbench/fpdffloor, timed inside it the same way), built against stock fpdf and against rolepack's patched copy (third_party/fpdf).\n\n")
+	fmt.Fprintf(w, "The fpdf floors run as their own process (tools/peerbench/fpdffloor, timed inside it the same way), built against stock fpdf and against rolepack's patched copy (third_party/fpdf).\n\n")
 	fmt.Fprintln(w, "| tool | ms/doc | one document |")
 	fmt.Fprintln(w, "| --- | ---: | --- |")
 	for _, r := range results {

@@ -7,10 +7,10 @@ import (
 	"time"
 
 	"github.com/rolepack/rolepack"
+	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/doc"
 	"github.com/rolepack/rolepack/framework/defaults"
 	"github.com/rolepack/rolepack/render"
-	"github.com/rolepack/rolepack/render/compose"
-	"github.com/rolepack/rolepack/render/doc"
 )
 
 // benchDate is the document date of the benchmark's JD (and of the

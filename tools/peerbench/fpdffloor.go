@@ -33,7 +33,7 @@ type fpdfFloor struct {
 
 // floorDir is the floor module's folder under the repository root.
 func floorDir(root string) string {
-	return filepath.Join(root, "internal", "peerbench", "fpdffloor")
+	return filepath.Join(root, "tools", "peerbench", "fpdffloor")
 }
 
 // buildFloor builds the floor command of build b into dir and returns the

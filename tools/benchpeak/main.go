@@ -15,8 +15,8 @@
 // With no -n it runs itself once for 10 and once for 1,000 vacancies (each
 // in its own process, so each peak is its own) and compares the two:
 //
-//	go run ./pack/internal/benchpeak
-//	go run ./pack/internal/benchpeak -n 300 -formats pdf,docx,md,html -jobs 2
+//	go run ./tools/benchpeak
+//	go run ./tools/benchpeak -n 300 -formats pdf,docx,md,html -jobs 2
 package main
 
 import (
@@ -34,8 +34,8 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/rolepack/rolepack/internal/fixture"
 	"github.com/rolepack/rolepack/pack"
-	"github.com/rolepack/rolepack/pack/internal/fixture"
 )
 
 func main() {

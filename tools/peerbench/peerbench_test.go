@@ -15,7 +15,7 @@ import (
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
-	"github.com/rolepack/rolepack/render/doc"
+	"github.com/rolepack/rolepack/doc"
 )
 
 // TestFloorsAndJD checks what the benchmark's figures rest on: jd.json is
@@ -91,7 +91,7 @@ func TestFloorsAndJD(t *testing.T) {
 					if b.name == "stock" {
 						// Stock fpdf comes from the module cache; the root
 						// module never downloads it (go.mod replaces it).
-						t.Skipf("stock fpdf is not in the module cache and the test does not download it (GOPROXY=off); `go mod download` in internal/peerbench/fpdffloor fetches it: %v", err)
+						t.Skipf("stock fpdf is not in the module cache and the test does not download it (GOPROXY=off); `go mod download` in tools/peerbench/fpdffloor fetches it: %v", err)
 					}
 					t.Fatal(err)
 				}

@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rolepack/rolepack/compose"
 	"github.com/rolepack/rolepack/framework"
-	"github.com/rolepack/rolepack/render/compose"
 )
 
 // catalogueRole is a config whose role r takes catalogue area of

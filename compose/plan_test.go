@@ -9,11 +9,11 @@ import (
 	"time"
 
 	"github.com/rolepack/rolepack"
+	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/doc"
 	"github.com/rolepack/rolepack/framework/defaults"
 	"github.com/rolepack/rolepack/framework/importer"
 	"github.com/rolepack/rolepack/render"
-	"github.com/rolepack/rolepack/render/compose"
-	"github.com/rolepack/rolepack/render/doc"
 )
 
 var planDate = time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)
@@ -36,7 +36,7 @@ func defaultPlan(t *testing.T) (*compose.Context, *doc.Document) {
 	return renderPlan(t, cfg, lib, cfg.Role, cfg.PDP.From)
 }
 
-const corpus = "../../../shared/corpus/ddat"
+const corpus = "../../shared/corpus/ddat"
 
 // corpusPlan is a PDP for a DDaT role imported from the corpus: data
 // scientist to lead data scientist, the framework role used as it is.

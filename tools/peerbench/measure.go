@@ -21,9 +21,9 @@ import (
 	"github.com/go-fonts/liberation/liberationsansregular"
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+	"github.com/rolepack/rolepack/doc"
 	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/output/markdown"
-	"github.com/rolepack/rolepack/render/doc"
 )
 
 // Result keys the goals refer to.
@@ -203,7 +203,7 @@ func describe(path string) string {
 	return fmt.Sprintf("%d pages, %s", n, size)
 }
 
-// nodePeer is one Node script of internal/peerbench/node.
+// nodePeer is one Node script of tools/peerbench/node.
 type nodePeer struct {
 	key, tool, script, file string
 }
@@ -215,12 +215,12 @@ func nodePeers(ctx context.Context, root string, w *workspace, o options) []resu
 		{"pdfkit-font", "pdfkit, Liberation Sans embedded", "pdfkit-font.js", "pdfkit-font.pdf"},
 		{keyDocxtempl, "docxtemplater (template with loops over the blocks)", "docxtemplater.js", "docxtemplater.docx"},
 	}
-	nodeDir := filepath.Join(root, "internal", "peerbench", "node")
+	nodeDir := filepath.Join(root, "tools", "peerbench", "node")
 	skip := ""
 	if _, err := exec.LookPath("node"); err != nil {
 		skip = "node is not on PATH"
 	} else if _, err := os.Stat(filepath.Join(nodeDir, "node_modules")); err != nil {
-		skip = "no node_modules: run `npm ci --prefix internal/peerbench/node --ignore-scripts` (or make bench-peers)"
+		skip = "no node_modules: run `npm ci --prefix tools/peerbench/node --ignore-scripts` (or make bench-peers)"
 	}
 	var out []result
 	for _, p := range peers {

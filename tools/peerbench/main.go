@@ -2,8 +2,8 @@
 // tools issue 19 compares them with, in one session on one document, and
 // prints the issue's goals as ratios computed in that run:
 //
-//	npm ci --prefix internal/peerbench/node --ignore-scripts   # once; make bench-peers does both
-//	go run ./internal/peerbench [-n 150] [-runs 20] [-keep DIR]
+//	npm ci --prefix tools/peerbench/node --ignore-scripts   # once; make bench-peers does both
+//	go run ./tools/peerbench [-n 150] [-runs 20] [-keep DIR]
 //
 // The document is the job description `rolepack generate --doc jd` makes
 // from the embedded default config. peerbench composes it, writes it as
@@ -29,7 +29,7 @@
 //     to the patched floor is printed beside it, for information. Stock
 //     fpdf comes from the module cache or the Go module proxy; when
 //     neither gives it, its rows are skipped with the go command's error;
-//   - Node peers (internal/peerbench/node, versions pinned by its
+//   - Node peers (tools/peerbench/node, versions pinned by its
 //     package-lock.json): pdfkit with core Helvetica, pdfkit embedding the
 //     same Liberation Sans files, docxtemplater filling a template with
 //     loops over the blocks. Each reads jd.json and prints one line of
@@ -71,7 +71,7 @@ func main() {
 	flag.IntVar(&o.runs, "runs", 20, "runs of `rolepack generate` (and pandoc) as one process each")
 	flag.StringVar(&o.keep, "keep", "", "write jd.json and one output of each tool into this folder and keep it (default: a temporary folder, removed)")
 	flag.Usage = func() {
-		fmt.Fprintf(flag.CommandLine.Output(), "usage: go run ./internal/peerbench [flags]\n\nMeasures rolepack's writers against Go floors and Node peers on the default JD (see the package doc).\n\n")
+		fmt.Fprintf(flag.CommandLine.Output(), "usage: go run ./tools/peerbench [flags]\n\nMeasures rolepack's writers against Go floors and Node peers on the default JD (see the package doc).\n\n")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
