@@ -87,7 +87,10 @@ type Options struct {
 	From Format
 	// Title is the role title of a profile that has no title line.
 	Title string
-	// Sheet names the worksheet of an XLSX workbook ("" is the first).
+	// Sheet names the worksheet of an XLSX workbook to read, in any case;
+	// "" reads the one that holds the framework, passing over cover,
+	// read-me, notes and other sheets without a header row. Only
+	// spreadsheets take it.
 	Sheet string
 	// Columns names spreadsheet columns ("skill=Competency"); see
 	// sheet.Options.
@@ -97,6 +100,11 @@ type Options struct {
 	// Publisher, Licence and URL, when set, replace what the source says
 	// of itself.
 	Publisher, Licence, URL string
+	// Note, when set, is told what the import chose that the user should
+	// know, one line each: which worksheet of a workbook was read and
+	// which were passed over (`read sheet "Skills" of book.xlsx (skipped
+	// "Read me": no header row)`).
+	Note func(string)
 }
 
 // apply sets what the options say over what the files said.
@@ -191,6 +199,12 @@ func isSheetName(path string) bool {
 	return false
 }
 
+// sheetNotSheet is the error for --sheet given with a file that is not
+// read as a spreadsheet.
+func sheetNotSheet(path, sheet string) error {
+	return framework.Errorf(path, 0, "--sheet %q given, but this is not read as a spreadsheet, so it has no worksheets; --sheet is for XLSX workbooks", sheet)
+}
+
 // classify reads and recognises each file.
 func classify(paths []string, opt Options) ([]input, error) {
 	from := opt.From
@@ -207,16 +221,25 @@ func classify(paths []string, opt Options) ([]input, error) {
 	ins := make([]input, 0, len(paths))
 	for _, p := range paths {
 		if from == FormatCanonical || (from == FormatAuto && hasYAMLExt(p)) {
+			if opt.Sheet != "" {
+				return nil, sheetNotSheet(p, opt.Sheet)
+			}
 			ins = append(ins, input{path: p, format: FormatCanonical})
 			continue
 		}
 		if from == FormatSheet || (from == FormatAuto && isSheetName(p)) {
-			t, err := sheet.ReadFile(p, opt.Sheet)
+			t, err := sheet.ReadFile(p, opt.Sheet, sheet.Options{Columns: opt.Columns})
 			if err != nil {
 				return nil, err
 			}
+			if n := t.Note(); n != "" && opt.Note != nil {
+				opt.Note(n)
+			}
 			ins = append(ins, input{path: p, format: FormatSheet, table: t})
 			continue
+		}
+		if opt.Sheet != "" {
+			return nil, sheetNotSheet(p, opt.Sheet)
 		}
 		d, err := textprep.ReadFile(p)
 		if err != nil {

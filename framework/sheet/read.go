@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -37,7 +38,12 @@ type Table struct {
 	Sheet string // worksheet name; "" for CSV
 	Rows  []Row
 	// Title is the workbook's document title (XLSX core properties), if any.
-	Title    string
+	Title string
+	// Workbooks whose sheet was chosen by content (no --sheet): the
+	// worksheets before it that were passed over, and the later ones
+	// that hold a header row too but were not read.
+	Skipped  []Skip
+	Unread   []string
 	Warnings []framework.Problem
 	warn     framework.Collector // Warnings as they are found, capped
 }
@@ -124,19 +130,20 @@ func sheetRef(name string) string {
 func IsXLSX(data []byte) bool { return bytes.HasPrefix(data, []byte("PK\x03\x04")) }
 
 // ReadFile reads a CSV file or one worksheet of an XLSX workbook (sheet
-// names it; "" is the first), telling them apart by content, not by
-// extension. The file is refused before reading when it is not a regular
-// file or is over userfile.Framework bytes.
-func ReadFile(path, sheet string) (*Table, error) {
+// names it; "" is the one that holds the framework, see ReadXLSX), telling
+// them apart by content, not by extension. The file is refused before
+// reading when it is not a regular file or is over userfile.Framework
+// bytes.
+func ReadFile(path, sheet string, opt Options) (*Table, error) {
 	data, err := userfile.Read(path, userfile.Framework)
 	if err != nil {
 		return nil, framework.Errorf(path, 0, "%s", userfile.Reason(err))
 	}
 	if IsXLSX(data) {
-		return ReadXLSX(path, data, sheet)
+		return ReadXLSX(path, data, sheet, opt)
 	}
 	if sheet != "" {
-		return nil, framework.Errorf(path, 0, "--sheet %q given, but this is a CSV file, which has one sheet", sheet)
+		return nil, framework.Errorf(path, 0, "--sheet %q given, but this is a CSV file, which has one sheet; --sheet is for XLSX workbooks", sheet)
 	}
 	return ReadCSV(path, data)
 }
@@ -249,12 +256,18 @@ func delimiter(data []byte) rune {
 	return best
 }
 
-// ReadXLSX reads one worksheet of an XLSX workbook (the first when sheet is
-// ""). Cell values are read as Excel shows them (number formats applied).
-// A merged range's value fills the cells below its top-left cell in the
-// range's first column, so a category merged over several rows applies to
-// each; the rest of the range stays empty.
-func ReadXLSX(path string, data []byte, sheet string) (*Table, error) {
+// ReadXLSX reads one worksheet of an XLSX workbook: the one sheet names
+// (case-insensitive), else the sheet that holds the framework (see
+// chooseSheet). Cell values are read as Excel shows them (number formats
+// applied). A merged range's value fills the cells below its top-left cell
+// in the range's first column, so a category merged over several rows
+// applies to each; the rest of the range stays empty. opt.Columns counts
+// in telling a framework sheet from the others.
+func ReadXLSX(path string, data []byte, sheet string, opt Options) (*Table, error) {
+	cm, err := parseColumns(opt.Columns)
+	if err != nil {
+		return nil, err
+	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: unzipLimit, UnzipXMLSizeLimit: unzipLimit})
 	if err != nil {
 		return nil, framework.Errorf(path, 0, "cannot read as an XLSX workbook: %v", err)
@@ -264,24 +277,156 @@ func ReadXLSX(path string, data []byte, sheet string) (*Table, error) {
 	if len(sheets) == 0 {
 		return nil, framework.Errorf(path, 0, "workbook has no worksheets")
 	}
-	if sheet == "" {
-		sheet = sheets[0]
-	} else {
-		found := false
+	title := ""
+	if props, err := f.GetDocProps(); err == nil && props != nil {
+		title = textprep.Trim(props.Title)
+	}
+	var t *Table
+	switch {
+	case sheet != "":
+		name := ""
 		for _, s := range sheets {
 			if strings.EqualFold(s, sheet) {
-				sheet, found = s, true
+				name = s
 				break
 			}
 		}
-		if !found {
+		if name == "" {
 			return nil, framework.Errorf(path, 0, "no worksheet %q (the workbook has: %s)", sheet, quoteList(sheets))
 		}
+		t, err = readWorksheet(f, path, name)
+	case len(sheets) == 1:
+		// Nothing to choose: a sheet without a header gets the full
+		// message of the header search.
+		t, err = readWorksheet(f, path, sheets[0])
+	default:
+		t, err = chooseSheet(f, path, sheets, cm)
 	}
+	if err != nil {
+		return nil, err
+	}
+	t.Title = title
+	return t, nil
+}
+
+// Skip is a worksheet passed over when a workbook's framework sheet was
+// chosen, and why ("no header row", "empty", …).
+type Skip struct {
+	Sheet, Reason string
+}
+
+// notesSheet matches the slug of a sheet name that says the sheet is about
+// the workbook rather than the framework: a cover, read-me, notes,
+// instructions, contents or change-log sheet. Words that may begin a longer
+// name ("Notes for users", "Cover sheet") are in the first group; the
+// second must be the whole name.
+var notesSheet = regexp.MustCompile(`^(?:(?:read-?me|cover|notes|instructions?|how-to|guidance|about|contents|table-of-contents|change-?log|version-history|revision-history|document-control|glossary)(?:-.*)?|note|help|guide|intro|introduction|toc|front|front-sheet|front-page|title-page|start|start-here|read-first|changes|history|versions|legend|lookups?|lists?|drop-?downs|info|information)$`)
+
+// chooseSheet reads the worksheet of a workbook that holds the framework:
+// the first, in workbook order, with a recognised header row in its first
+// rows that is neither hidden nor named as a notes sheet (notesSheet).
+// Sheets before it are recorded in Skipped with the reason; later sheets
+// that would qualify too are named in Unread (one workbook gives one
+// catalogue, as it always has; --sheet picks another). When no sheet
+// qualifies the error names each sheet and why it was passed over.
+func chooseSheet(f *excelize.File, path string, sheets []string, cm *columnMap) (*Table, error) {
+	var chosen *Table
+	var skipped []Skip
+	var unread []string
+	for _, name := range sheets {
+		reason := ""
+		t, err := readWorksheet(f, path, name)
+		var p *framework.Problem
+		switch {
+		case errors.As(err, &p):
+			reason = p.Message
+		case err != nil:
+			reason = err.Error()
+		case !hasText(t):
+			reason = "empty"
+		default:
+			if _, err := findHeader(t, cm); err != nil {
+				reason = "no header row"
+			} else if visible, err := f.GetSheetVisible(name); err == nil && !visible {
+				reason = "hidden"
+			} else if notesSheet.MatchString(framework.Slug(name)) {
+				reason = "a notes sheet by its name"
+			}
+		}
+		switch {
+		case reason != "" && chosen == nil:
+			skipped = append(skipped, Skip{Sheet: name, Reason: reason})
+		case reason != "":
+		case chosen == nil:
+			chosen = t
+		default:
+			unread = append(unread, name)
+		}
+	}
+	if chosen == nil {
+		return nil, framework.Errorf(path, 0, "no worksheet holds a framework (%s): a framework sheet has a Skill column and either Level and Descriptor columns or one column per level; read a sheet with --sheet NAME, name other headers with --columns", skipList(skipped, maxListed))
+	}
+	chosen.Skipped, chosen.Unread = skipped, unread
+	return chosen, nil
+}
+
+// maxListed is how many skipped sheets a message names before it counts
+// the rest, so that it stays one readable line.
+const maxListed = 10
+
+// skipList is `"Read me": no header row; "Cover": empty`, at most n
+// sheets named and the rest counted.
+func skipList(ss []Skip, n int) string {
+	var parts []string
+	for i, s := range ss {
+		if i == n {
+			parts = append(parts, fmt.Sprintf("and %d more", len(ss)-n))
+			break
+		}
+		parts = append(parts, strconv.Quote(s.Sheet)+": "+s.Reason)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// Note says which worksheet of a workbook was read and which were not, for
+// the import's notes: `read sheet "Skills" of book.xlsx (skipped "Read me":
+// no header row)`. It is "" for CSV.
+func (t *Table) Note() string {
+	if t.Sheet == "" {
+		return ""
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "read sheet %q of %s", t.Sheet, t.Path)
+	var parts []string
+	if len(t.Skipped) > 0 {
+		parts = append(parts, "skipped "+skipList(t.Skipped, maxListed))
+	}
+	switch len(t.Unread) {
+	case 0:
+	case 1:
+		parts = append(parts, fmt.Sprintf("%q has a header row too, not read: --sheet picks it", t.Unread[0]))
+	default:
+		parts = append(parts, quoteList(t.Unread)+" have header rows too, not read: --sheet picks one")
+	}
+	if len(parts) > 0 {
+		b.WriteString(" (" + strings.Join(parts, "; ") + ")")
+	}
+	return b.String()
+}
+
+// hasText reports whether any cell of t holds text.
+func hasText(t *Table) bool {
+	for _, r := range t.Rows {
+		if !r.blank() {
+			return true
+		}
+	}
+	return false
+}
+
+// readWorksheet reads the cells of one worksheet, merged ranges filled.
+func readWorksheet(f *excelize.File, path, sheet string) (*Table, error) {
 	t := &Table{Path: path, Sheet: sheet}
-	if props, err := f.GetDocProps(); err == nil && props != nil {
-		t.Title = textprep.Trim(props.Title)
-	}
 	grid, err := f.GetRows(sheet)
 	if err != nil {
 		return nil, framework.Errorf(path, 0, "cannot read worksheet %q: %v", sheet, err)

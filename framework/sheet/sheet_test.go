@@ -49,7 +49,7 @@ func writeFile(t *testing.T, name string, data []byte) string {
 
 func importFile(t *testing.T, path string, opt Options) (*framework.Framework, []framework.Problem) {
 	t.Helper()
-	tab, err := ReadFile(path, "")
+	tab, err := ReadFile(path, "", opt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -270,7 +270,7 @@ func TestWideXLSX(t *testing.T) {
 	}
 
 	// The second sheet: levels numbered in reverse, a category row.
-	tab, err := ReadFile(p, "second")
+	tab, err := ReadFile(p, "second", Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -322,7 +322,7 @@ func TestColumns(t *testing.T) {
 
 func mustRead(t *testing.T, p string) *Table {
 	t.Helper()
-	tab, err := ReadFile(p, "")
+	tab, err := ReadFile(p, "", Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -352,7 +352,7 @@ func TestBadSheets(t *testing.T) {
 		{wideXLSX(t), "Nope", `: no worksheet "Nope" (the workbook has: "Skills", "Second")`},
 		{csvCase("fake.xlsx", "PK\x03\x04not a zip"), "", ": cannot read as an XLSX workbook"},
 	} {
-		_, err := ReadFile(c.path, c.sheet)
+		_, err := ReadFile(c.path, c.sheet, Options{})
 		if err == nil {
 			_, _, err = Parse([]*Table{mustRead(t, c.path)}, Options{})
 		}
