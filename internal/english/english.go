@@ -47,13 +47,14 @@ type formOf struct {
 }
 
 type lexicon struct {
-	base     map[string]bool
-	forms    map[string]formOf // irregular forms
-	pastPart map[string]string // base → past participle
+	base      map[string]bool
+	forms     map[string]formOf // irregular forms
+	pastPart  map[string]string // base → past participle
+	pastTense map[string]string // base → past tense
 }
 
 var lex = sync.OnceValue(func() *lexicon {
-	l := &lexicon{base: map[string]bool{}, forms: map[string]formOf{}, pastPart: map[string]string{}}
+	l := &lexicon{base: map[string]bool{}, forms: map[string]formOf{}, pastPart: map[string]string{}, pastTense: map[string]string{}}
 	for _, line := range strings.Split(verbsFile, "\n") {
 		if strings.HasPrefix(line, "#") {
 			continue
@@ -71,6 +72,7 @@ var lex = sync.OnceValue(func() *lexicon {
 		l.forms[f[1]] = formOf{f[0], Past}
 		l.forms[f[2]] = formOf{f[0], Past}
 		l.pastPart[f[0]] = f[2]
+		l.pastTense[f[0]] = f[1]
 	}
 	for w, b := range map[string]string{"is": "be", "are": "be", "am": "be", "has": "have", "does": "do", "goes": "go"} {
 		l.forms[w] = formOf{b, ThirdPerson}
@@ -189,6 +191,19 @@ func PastOf(v string) string {
 		return v + v[len(v)-1:] + "ed"
 	}
 	return v + "ed"
+}
+
+// PastTense returns the simple past of base verb v, for "you …" (so "be"
+// gives "were"): "lead" → "led", "write" → "wrote", "explain" → "explained".
+func PastTense(v string) string {
+	v = strings.ToLower(v)
+	if v == "be" {
+		return "were"
+	}
+	if p, ok := lex().pastTense[v]; ok {
+		return p
+	}
+	return PastOf(v)
 }
 
 // Third returns the third person singular of base verb v: "lead" →

@@ -1,0 +1,775 @@
+// Package wording turns one framework descriptor, in whatever shape its
+// authors wrote it, into each form rolepack's documents need: a duty (an
+// imperative for "you will …" lists), a person-specification criterion
+// ("Experience of …ing", "Knowledge of …", "Ability to …"), an evidence
+// question for the interview ("Tell us about a time when you …", "Give an
+// example of …") and a development objective.
+//
+// Parse reads the descriptor's shape: a verb phrase in any form (base
+// "explain …", third person "explains …", after a modal or "able to":
+// "can explain …", "is able to …", "you will …", coordinated verbs of mixed
+// forms "take … and reports …"), a possession ("have strong communication
+// skills"), knowledge ("knowledge of …", "working knowledge of …", "an
+// awareness of …", "understands …"), experience ("has experience of …"),
+// a responsibility ("responsible for …"), a personal quality ("be
+// inquisitive") or a topic (a noun phrase such as a skill's title). A
+// descriptor of no shape it knows keeps its own words in a safe frame
+// (Shape Unknown), so that no broken sentence is written.
+//
+// Word forms come from internal/english (verbs, their forms and the closed
+// word classes): the shape of a sentence is read from the position of its
+// words, not from a list of whole sentences.
+package wording
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/rolepack/rolepack/internal/english"
+)
+
+// Shape is what kind of statement a descriptor makes.
+type Shape int
+
+// The shapes Parse tells apart.
+const (
+	Unknown        Shape = iota // no shape recognised: the words are kept as they are
+	Action                      // a verb phrase: "explain complex findings", "take … and report …"
+	Possession                  // "have strong communication skills" (with no action)
+	Knowledge                   // "knowledge of X", "an awareness of X", "understands X"
+	Experience                  // "has experience of X"
+	Responsibility              // "responsible for X", "accountable for X"
+	Quality                     // a personal quality: "be inquisitive"
+	Topic                       // a noun phrase: "data catalogue", "Agile and Lean practices"
+)
+
+var shapeNames = [...]string{"unknown", "action", "possession", "knowledge", "experience", "responsibility", "quality", "topic"}
+
+// String names the shape.
+func (s Shape) String() string { return shapeNames[s] }
+
+// Clause is one verb of a coordination and the words that follow it up to
+// the next coordinated verb: "take ownership of the plan" and "report
+// progress" in "take ownership of the plan and reports progress".
+type Clause struct {
+	Pre  string // adverbs before the verb, as written: "actively", "also"
+	Verb string // base form, lower case
+	Rest string // the words after the verb, as written
+}
+
+// Phrase is a parsed descriptor.
+type Phrase struct {
+	Shape   Shape
+	Clauses []Clause // Action, Possession, Quality: each coordinated verb (Possession and Quality: "have" and "be")
+	Seps    []string // the separators between clauses (" and ", ", ", ", and ", " or ")
+	Head    string   // Knowledge: "knowledge", "working knowledge", "awareness", "understanding"; Responsibility: "responsible", "accountable"
+	Prep    string   // Knowledge: "of", or "with" after "familiarity"
+	Object  string   // Knowledge, Experience, Responsibility, Topic: what it is of or for
+	Source  string   // the descriptor as given, trimmed
+	Lead    string   // an opening phrase the duty keeps: "In emergencies,"
+}
+
+// subjects are openings that put the descriptor's verb after a subject,
+// a modal or "able to"; the longest that matches is removed. "you are"
+// becomes "be", "you have" becomes "have".
+var subjects = []struct{ prefix, replace string }{
+	{"you will be expected to ", ""}, {"you will be able to ", ""}, {"you should be able to ", ""},
+	{"you must be able to ", ""}, {"you are expected to ", ""}, {"you are able to ", ""},
+	{"you are capable of ", "~"}, {"you will need to ", ""}, {"you need to ", ""},
+	{"you will have ", "have "}, {"you will be ", "be "}, {"you are ", "be "}, {"you have ", "have "},
+	{"you must ", ""}, {"you can ", ""}, {"you could ", ""}, {"you will ", ""}, {"you should ", ""}, {"you may ", ""},
+	{"they will ", ""}, {"they can ", ""}, {"they are able to ", ""}, {"they are ", "be "}, {"they have ", "have "},
+	{"is able to ", ""}, {"are able to ", ""}, {"be able to ", ""}, {"being able to ", ""}, {"able to ", ""},
+	{"is capable of ", "~"}, {"capable of ", "~"},
+	{"can also ", ""}, {"can ", ""}, {"could ", ""}, {"will ", ""}, {"should ", ""}, {"must ", ""}, {"may ", ""},
+	{"is expected to ", ""}, {"expected to ", ""}, {"to ", ""},
+	{"ability to ", ""}, {"the ability to ", ""}, {"an ability to ", ""}, {"demonstrable ability to ", ""},
+	{"you ", ""},
+}
+
+var (
+	experienceRe  = regexp.MustCompile(`(?i)^(?:have |has |having |with |bring |brings )?(?:(?:proven|extensive|significant|demonstrable|demonstrated|some|previous|broad|wide|considerable|practical|recent|relevant|good|strong|solid|substantial)(?: and (?:proven|extensive|significant|demonstrable|practical|relevant|recent))? )*(?:experience|experienced) (?:of|in|with|at) (.+)$`)
+	knowledgeRe   = regexp.MustCompile(`(?i)^(?:have |has |having |demonstrate |demonstrates |show |shows |bring |brings |with )?(?:(an?|the) )?((?:(?:good|strong|sound|working|in-depth|in depth|detailed|thorough|basic|broad|deep|expert|practical|excellent|up-to-date|up to date|comprehensive|solid|general|clear|full|specialist|technical|some|high-level|an) )*)(knowledge|understanding|awareness|appreciation|grasp|familiarity|proficiency|expertise|competence)(?: and (?:understanding|experience|knowledge|awareness))? (of|about|in|with) (.+)$`)
+	leadRe        = regexp.MustCompile(`(?i)^((?:in|where|when|if|as|for|on|during|at) [^,]{2,40},) (.+)$`)
+	responsibleRe = regexp.MustCompile(`(?i)^(?:be |is |are |being )?(responsible|accountable) for (.+)$`)
+	awareRe       = regexp.MustCompile(`(?i)^(?:be |is |are |being )?aware of (.+)$`)
+)
+
+// Parse reads descriptor s. Level tags and codes are the caller's to
+// remove first.
+func Parse(s string) Phrase {
+	src := strings.Join(strings.Fields(strings.TrimSpace(s)), " ")
+	p := Phrase{Source: src}
+	t := strings.TrimRight(src, ".;:!")
+	t = strings.TrimLeft(t, "-–•* ")
+	if t == "" {
+		return p
+	}
+	// Each removal shortens the text, so the loop ends.
+	gerundOpening := false
+	for matched := true; matched; {
+		matched = false
+		lower := strings.ToLower(t)
+		for _, sub := range subjects {
+			if strings.HasPrefix(lower, sub.prefix) && len(t) > len(sub.prefix) {
+				rest := t[len(sub.prefix):]
+				if sub.replace == "~" {
+					gerundOpening = true
+					t = rest
+				} else {
+					t = sub.replace + rest
+				}
+				matched = true
+				break
+			}
+		}
+	}
+	if m := leadRe.FindStringSubmatch(t); m != nil {
+		p.Lead, t = m[1], m[2]
+	}
+	var pre []string
+	for {
+		first, rest, ok := strings.Cut(t, " ")
+		if !ok || !isAdverb(first) {
+			break
+		}
+		if !hedges[strings.ToLower(first)] {
+			pre = append(pre, lowerFirst(first))
+		}
+		t = rest
+	}
+	if m := experienceRe.FindStringSubmatch(t); m != nil {
+		p.Shape, p.Object = Experience, m[1]
+		p.tail()
+		return p
+	}
+	if m := knowledgeRe.FindStringSubmatch(t); m != nil {
+		head := strings.ToLower(strings.TrimSpace(m[2] + m[3]))
+		head = strings.TrimPrefix(head, "an ")
+		p.Shape, p.Head, p.Prep, p.Object = Knowledge, head, "of", m[5]
+		switch head {
+		case "familiarity":
+			p.Prep = "with"
+		case "proficiency", "expertise", "competence":
+			p.Prep = "in"
+		}
+		p.tail()
+		return p
+	}
+	if m := responsibleRe.FindStringSubmatch(t); m != nil {
+		p.Shape, p.Head, p.Object = Responsibility, strings.ToLower(m[1]), m[2]
+		p.tail()
+		return p
+	}
+	if m := awareRe.FindStringSubmatch(t); m != nil {
+		p.Shape, p.Head, p.Prep, p.Object = Knowledge, "awareness", "of", m[1]
+		p.tail()
+		return p
+	}
+	words := strings.Fields(t)
+	if len(words) > 2 && compounds[strings.ToLower(words[0]+" "+strings.Trim(words[1], ","))] {
+		// "quality assure outputs", "line manage analysts": the first word
+		// stays in front of the verb in every form.
+		pre = append(pre, strings.ToLower(words[0]))
+		words = words[1:]
+	}
+	first := strings.Trim(words[0], ",")
+	base, form := english.Verb(first)
+	if gerundOpening && (form != english.Gerund || base == "have" || base == "be") {
+		return p // "capable of having articles published": no plain reading
+	}
+	if form == english.NotVerb || form == english.Past {
+		if looksLikeTopic(words) {
+			p.Shape, p.Object = Topic, lowerFirst(t)
+		}
+		return p
+	}
+	if form == english.Base && isNounFirst(words) {
+		p.Shape, p.Object = Topic, lowerFirst(t)
+		return p
+	}
+	p.Clauses, p.Seps = clauses(base, form, words)
+	p.Clauses[0].Pre = strings.Join(pre, " ")
+	switch {
+	case len(p.Clauses) == 1 && (base == "understand" || base == "know") && !strings.HasPrefix(strings.ToLower(p.Clauses[0].Rest), "how "):
+		p.Shape, p.Head, p.Prep, p.Object = Knowledge, map[string]string{"understand": "understanding", "know": "knowledge"}[base], "of", p.Clauses[0].Rest
+		p.Clauses, p.Seps = nil, nil
+		if p.Object == "" {
+			p.Shape = Unknown
+		}
+	case len(p.Clauses) == 1 && base == "be" && isQuality(p.Clauses[0].Rest):
+		p.Shape = Quality
+	case allHave(p.Clauses):
+		p.Shape = Possession
+	default:
+		p.Shape = Action
+	}
+	if p.Shape == Action && p.Clauses[0].Verb == "know" && strings.HasPrefix(strings.ToLower(p.Clauses[0].Rest), "how to ") {
+		// "know how to use SQL" states the action it knows.
+		inner := Parse(p.Clauses[0].Rest[len("how to "):] + sepJoin(p.Clauses[1:], p.Seps[1:], true))
+		if inner.Shape == Action {
+			return inner
+		}
+	}
+	return p
+}
+
+// sepJoin joins clauses (with a leading separator when lead) as written.
+func sepJoin(cs []Clause, seps []string, lead bool) string {
+	var b strings.Builder
+	for i, c := range cs {
+		if i > 0 || lead {
+			b.WriteString(seps[i])
+		}
+		b.WriteString(joinWords(c.Verb, c.Rest))
+	}
+	return b.String()
+}
+
+// clauses splits words, which start with a verb of base form first, into
+// coordinated clauses.
+func clauses(first string, form english.Form, words []string) ([]Clause, []string) {
+	out := []Clause{{Verb: first}}
+	seps := []string{""}
+	var rest []string
+	flush := func() { out[len(out)-1].Rest = strings.Join(rest, " "); rest = nil }
+	for i := 1; i < len(words); i++ {
+		w := words[i]
+		lw := strings.ToLower(w)
+		sep := ""
+		j := i
+		switch {
+		case lw == "and" || lw == "or":
+			sep = " " + lw + " "
+			j = i + 1
+			if len(rest) > 0 && strings.HasSuffix(rest[len(rest)-1], ",") {
+				sep = "," + sep
+			}
+		case i > 0 && strings.HasSuffix(words[i-1], ","):
+			sep = ", "
+			j = i
+		}
+		if sep == "" || j >= len(words) {
+			rest = append(rest, w)
+			continue
+		}
+		// Skip a modal chain or adverb: "and can represent", "and is able to",
+		// "and also builds".
+		k, modal := j, false
+		var pre []string
+		for k < len(words) {
+			lk := strings.ToLower(words[k])
+			switch {
+			case lk == "can" || lk == "will" || lk == "should" || lk == "must" || lk == "may" || lk == "could":
+				modal = true
+				k++
+				continue
+			case (lk == "is" || lk == "are" || lk == "be") && k+2 < len(words) && strings.EqualFold(words[k+1], "able") && strings.EqualFold(words[k+2], "to"):
+				modal = true
+				k += 3
+				continue
+			case lk == "also" || lk == "then" || isAdverb(lk):
+				pre = append(pre, words[k])
+				modal = modal || isAdverb(lk) // "and regularly share …": a verb follows
+				k++
+				continue
+			}
+			break
+		}
+		if k >= len(words) {
+			rest = append(rest, w)
+			continue
+		}
+		cand := words[k]
+		if strings.HasSuffix(cand, ",") && !modal {
+			rest = append(rest, w)
+			continue
+		}
+		if n := len(rest); !modal && n >= 2 && strings.EqualFold(rest[n-2], "to") && english.IsBase(rest[n-1]) {
+			// "coach the organisation to inspect and adapt processes": the
+			// second verb belongs to the infinitive.
+			rest = append(rest, w)
+			continue
+		}
+		b, f := english.Verb(cand)
+		next := ""
+		if k+1 < len(words) {
+			next = strings.ToLower(words[k+1])
+		}
+		isVerb := false
+		switch {
+		case f == english.NotVerb || f == english.Past:
+		case modal:
+			isVerb = f == english.Base || f == english.ThirdPerson
+		case f == english.ThirdPerson && nounVerb[b]:
+			// "… and reports progress" is a verb; "dashboards and reports
+			// for managers" a plural noun: a verb when an object follows.
+			isVerb = next != "" && !english.IsPreposition(next) && !english.IsConjunction(next) && !relative[next]
+			if _, nf := english.Verb(next); nf == english.ThirdPerson || nf == english.Past {
+				isVerb = false // "products and services are …"
+			}
+		case f == english.ThirdPerson:
+			isVerb = true // "… and ensures": third-person forms that are not nouns
+		case f == english.Base:
+			if form == english.ThirdPerson {
+				break // "applies regression and survey methods": a base word after a third-person verb is a noun
+			}
+			isVerb = !nounVerb[b] || english.IsDeterminer(next) || english.IsPronoun(next)
+			if sep == ", " && !modal {
+				// "lead, coach and develop": a list of verbs only when
+				// the list goes on to another verb or an object.
+				isVerb = isVerb && !nounVerb[b]
+			}
+		case f == english.Gerund:
+			isVerb = form == english.Gerund
+		}
+		if !isVerb {
+			rest = append(rest, w)
+			continue
+		}
+		if n := len(rest); n > 0 && strings.HasPrefix(sep, ",") {
+			// the comma is the separator's, not the clause's
+			rest[n-1] = strings.TrimSuffix(rest[n-1], ",")
+		}
+		flush()
+		out = append(out, Clause{Pre: strings.Join(pre, " "), Verb: b})
+		seps = append(seps, sep)
+		i = k
+	}
+	flush()
+	return out, seps
+}
+
+// relative are words that open a clause about the noun before them.
+var relative = map[string]bool{"that": true, "which": true, "who": true, "whose": true, "where": true, "when": true, "are": true, "is": true}
+
+// compounds are two-word verbs written apart.
+var compounds = map[string]bool{"quality assure": true, "line manage": true, "horizon scan": true, "peer review": true,
+	"sense check": true, "fact check": true, "stress test": true, "user test": true, "spot check": true, "cross check": true}
+
+// isAdverb reports whether w is an adverb of manner or frequency that can
+// stand before a verb: "actively", "effectively", "regularly".
+func isAdverb(w string) bool {
+	lw := strings.ToLower(w)
+	if hedges[lw] {
+		return true
+	}
+	if len(lw) < 5 || !strings.HasSuffix(lw, "ly") || notAdverbs[lw] {
+		return false
+	}
+	_, f := english.Verb(lw)
+	return f == english.NotVerb
+}
+
+// hedges are adverbs the documents leave out: a duty is stated, not
+// "potentially" stated.
+var hedges = map[string]bool{"potentially": true, "possibly": true, "only": true, "often": true, "sometimes": true, "usually": true}
+
+// notAdverbs end in -ly but are not adverbs.
+var notAdverbs = map[string]bool{"early": true, "family": true, "daily": true, "weekly": true, "monthly": true, "quarterly": true, "yearly": true, "friendly": true, "costly": true, "likely": true, "timely": true, "orderly": true, "italy": true, "assembly": true, "anomaly": true, "supply": true, "apply": true, "rely": true, "reply": true, "multiply": true, "comply": true}
+
+// tail splits an action off the end of a knowledge, experience or
+// responsibility: "knowledge of X and can advise others" gives the object
+// "X" and the clause "advise others".
+func (p *Phrase) tail() {
+	words := strings.Fields(p.Object)
+	for i := 1; i+1 < len(words); i++ {
+		if lw := strings.ToLower(words[i]); lw != "and" {
+			continue
+		}
+		k := i + 1
+		modal := false
+		for k < len(words) && (english.IsModal(words[k]) || strings.EqualFold(words[k], "also")) {
+			modal = true
+			k++
+		}
+		if k >= len(words) {
+			return
+		}
+		b, f := english.Verb(words[k])
+		if (modal && (f == english.Base || f == english.ThirdPerson)) || (f == english.ThirdPerson && !nounVerb[b]) {
+			obj := strings.TrimSuffix(strings.Join(words[:i], " "), ",")
+			cs, seps := clauses(b, english.Base, words[k:])
+			p.Object = obj
+			p.Clauses, p.Seps = cs, seps
+			return
+		}
+	}
+}
+
+// nounVerb are base verbs that are as often nouns ("survey methods", "the
+// plan", "test data"): after "and" they are read as verbs only when a
+// determiner or pronoun follows ("and plan the work"). Words that are
+// mostly verbs in frameworks ("share", "support", "lead", "review") are
+// not among them.
+var nounVerb = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`access action audit benefit bid blend blog book budget campaign care catalogue cause change channel chart
+		check code comment contact contract control cost count cover craft curate deal design detail document draft
+		effect end engineer estimate evidence exchange experience experiment export factor feed field figure file
+		filter finance fit fix flag focus form frame fund ground group head host impact import index input interview
+		issue judge label lecture license lift limit link list log look map market master match measure model name
+		need network note notice offer order output package pair partner pass pilot place plan play point police
+		position post practice price process produce profile program programme progress project prompt prototype
+		provision purchase query question quote rank rate reach read record release report request research resource
+		return reward risk role-model roll rotate route run sample scale schedule scope score screen script search
+		segment sense sequence service shadow shift ship sign sketch sort source spot staff stand start state store
+		stress-test structure study supply surface survey tag target test trade train transfer transition travel treat
+		trial trust tune turn update upgrade use value vet visualise walk want weigh work workshop`) {
+		nounVerb[w] = true
+	}
+}
+
+// isNounFirst reports whether words, starting with a base verb that is as
+// often a noun, read as a noun phrase: a title ("Change management",
+// "Process mapping", "User research") or a topic ("test data").
+func isNounFirst(words []string) bool {
+	b, _ := english.Verb(words[0])
+	if !nounVerb[b] {
+		return false
+	}
+	if len(words) == 1 {
+		return true
+	}
+	next := strings.ToLower(strings.Trim(words[1], ","))
+	if english.IsDeterminer(next) || english.IsPronoun(next) || english.IsPreposition(next) || next == "and" || next == "how" || next == "what" {
+		return false
+	}
+	// A title: "Change management", "Process mapping", "User Research".
+	if len(words) > 3 {
+		return false
+	}
+	if _, f := english.Verb(next); f == english.Gerund || next == "management" || next == "analysis" {
+		return true
+	}
+	return isTitleCase(words)
+}
+
+// isTitleCase reports whether every word of three letters or more starts
+// with a capital: a heading, not a sentence.
+func isTitleCase(words []string) bool {
+	for _, w := range words {
+		if len(w) >= 3 && !unicode.IsUpper([]rune(w)[0]) {
+			return false
+		}
+	}
+	return true
+}
+
+// looksLikeTopic reports whether words are a noun phrase short enough to
+// follow "Experience of": no finite verb after the first word.
+func looksLikeTopic(words []string) bool {
+	if len(words) > 12 {
+		return false
+	}
+	for _, w := range words[1:] {
+		lw := strings.ToLower(strings.Trim(w, ",;"))
+		if english.IsModal(lw) || lw == "is" || lw == "are" || lw == "was" || lw == "were" || english.IsPronoun(lw) && lw != "others" {
+			return false
+		}
+	}
+	return true
+}
+
+// isQuality reports whether the words after "be" describe the person
+// ("inquisitive", "comfortable with ambiguity") rather than a role ("the
+// escalation point", "an advocate for …").
+func isQuality(rest string) bool {
+	first, _, _ := strings.Cut(strings.ToLower(rest), " ")
+	if first == "" || english.IsDeterminer(first) || english.IsPreposition(first) || first == "part" || first == "responsible" || first == "accountable" {
+		return false
+	}
+	if _, f := english.Verb(first); f == english.Past || f == english.Gerund {
+		return false // "be involved in …", "be leading …": an action
+	}
+	return true
+}
+
+func allHave(cs []Clause) bool {
+	for _, c := range cs {
+		if c.Verb != "have" {
+			return false
+		}
+	}
+	return true
+}
+
+// actions are the clauses that say what the person does: every clause
+// but "have …" (a possession).
+func (p Phrase) actions() ([]Clause, []string) {
+	var cs []Clause
+	var seps []string
+	for i, c := range p.Clauses {
+		if c.Verb == "have" {
+			continue
+		}
+		sep := p.Seps[i]
+		if len(cs) == 0 {
+			sep = ""
+		}
+		cs = append(cs, c)
+		seps = append(seps, sep)
+	}
+	if n := len(seps); n > 1 && !strings.Contains(seps[n-1], "and") && !strings.Contains(seps[n-1], "or") {
+		seps[n-1] = " and "
+	}
+	return cs, seps
+}
+
+// possessions are the objects of the "have …" clauses.
+func (p Phrase) possessions() []string {
+	var out []string
+	for _, c := range p.Clauses {
+		if c.Verb == "have" && c.Rest != "" {
+			out = append(out, c.Rest)
+		}
+	}
+	return out
+}
+
+// render joins clauses with each verb in the form f gives.
+func render(cs []Clause, seps []string, f func(string) string) string {
+	var b strings.Builder
+	for i, c := range cs {
+		b.WriteString(seps[i])
+		b.WriteString(joinWords(joinWords(c.Pre, f(c.Verb)), c.Rest))
+	}
+	return b.String()
+}
+
+// VerbPhrase is the descriptor as a phrase that starts with a base verb,
+// lower case ("explain complex findings to non-specialist audiences"), for
+// "you will …", "Ability to …" and "How would you …"; false when the
+// descriptor states no action.
+func (p Phrase) VerbPhrase() (string, bool) {
+	switch p.Shape {
+	case Action:
+		cs, seps := p.actions()
+		return lowerFirst(render(cs, seps, identity)), true
+	case Responsibility:
+		return "be " + p.Head + " for " + p.Object, true
+	}
+	return "", false
+}
+
+// Duty is the descriptor as a key responsibility, an imperative sentence
+// ("Explain complex findings to non-specialist audiences."), and whether
+// it is one: knowledge, experience, personal qualities and topics are not
+// duties (they belong in the person specification).
+func (p Phrase) Duty() (string, bool) {
+	v, ok := p.VerbPhrase()
+	if !ok {
+		return "", false
+	}
+	if p.Lead != "" {
+		v = p.Lead + " " + v
+	}
+	return sentence(v), true
+}
+
+// andExperience is " and experience of …ing" for the action clauses that
+// follow a knowledge, experience or responsibility ("… and can advise
+// others"), else "".
+func (p Phrase) andExperience() string {
+	if len(p.Clauses) == 0 {
+		return ""
+	}
+	return " and experience of " + render(p.Clauses, p.Seps, english.Ing)
+}
+
+// Criterion is the descriptor as a person-specification criterion, one
+// sentence without a full stop: "Experience of explaining …", "Working
+// knowledge of SQL and R", "Strong communication skills and experience of
+// engaging senior stakeholders", "Experience of being responsible for …".
+// A descriptor of unknown shape is given as it is, capitalised.
+func (p Phrase) Criterion() string {
+	switch p.Shape {
+	case Action, Possession:
+		var parts []string
+		for _, o := range p.possessions() {
+			parts = append(parts, o)
+		}
+		cs, seps := p.actions()
+		if len(cs) > 0 {
+			parts = append(parts, "experience of "+render(cs, seps, english.Ing))
+		}
+		return upperFirst(strings.Join(parts, " and "))
+	case Knowledge:
+		return upperFirst(p.Head+" "+p.Prep+" "+p.Object) + p.andExperience()
+	case Experience:
+		return "Experience of " + ingFirst(p.Object) + p.andExperience()
+	case Responsibility:
+		return "Experience of being " + p.Head + " for " + p.Object + p.andExperience()
+	case Quality:
+		return "Evidence of being " + p.Clauses[0].Rest
+	case Topic:
+		return "Experience of " + p.Object
+	}
+	return upperFirst(p.Source)
+}
+
+// Ability is the criterion in the "Ability to …" form that behaviours
+// and leadership expectations take, and whether the shape has one.
+func (p Phrase) Ability() (string, bool) {
+	if p.Shape == Quality {
+		return "Ability to be " + p.Clauses[0].Rest, true
+	}
+	v, ok := p.VerbPhrase()
+	if !ok {
+		return "", false
+	}
+	return "Ability to " + v, true
+}
+
+// Question is an interview question that asks for evidence of the
+// descriptor, two sentences: "Tell us about a time when you explained …
+// What did you do, and what was the result?"
+func (p Phrase) Question() string {
+	const result = " What did you do, and what was the result?"
+	switch p.Shape {
+	case Action, Possession:
+		if cs, seps := p.actions(); len(cs) > 0 {
+			return "Tell us about a time when you " + render(cs, seps, english.PastTense) + "." + result
+		}
+		return "Give an example that shows " + yourOf(strings.Join(p.possessions(), " and ")) + "." + result
+	case Knowledge:
+		return "Give an example of how you have used your " + p.Head + " " + p.Prep + " " + p.Object + " in your work." + result
+	case Experience:
+		return "Tell us about your experience of " + ingFirst(p.Object) + ". What was your part, and what changed?"
+	case Responsibility:
+		return "Tell us about a time when you were " + p.Head + " for " + p.Object + "." + result
+	case Quality:
+		return "Tell us about a time when being " + p.Clauses[0].Rest + " made a difference to your work." + result
+	case Topic:
+		return "Give an example of your work in " + p.Object + "." + result
+	}
+	return "Give an example from your work that shows this: " + lowerFirst(strings.TrimRight(p.Source, ".")) + "." + result
+}
+
+// Objective is the descriptor as a development objective, an imperative
+// sentence: "Explain complex findings …", "Develop a working knowledge of
+// SQL and R", "Gain experience of …".
+func (p Phrase) Objective() string {
+	switch p.Shape {
+	case Action:
+		v, _ := p.VerbPhrase()
+		return sentence(v)
+	case Possession:
+		return sentence("develop " + strings.Join(p.possessions(), " and "))
+	case Knowledge:
+		return sentence("develop " + article(p.Head) + p.Head + " " + p.Prep + " " + p.Object)
+	case Experience:
+		return sentence("gain experience of " + ingFirst(p.Object))
+	case Responsibility:
+		return sentence("take responsibility for " + p.Object)
+	case Quality:
+		return sentence("be " + p.Clauses[0].Rest + " in your work, and show it")
+	case Topic:
+		return sentence("develop your skills in " + p.Object)
+	}
+	return sentence(p.Source)
+}
+
+// Statement is the descriptor as the JD's skills list shows it after a
+// skill's name: a base verb phrase ("select appropriate methods …"), or a
+// noun phrase ("working knowledge of SQL and R").
+func (p Phrase) Statement() string {
+	if v, ok := p.VerbPhrase(); ok {
+		return v
+	}
+	switch p.Shape {
+	case Possession:
+		return strings.Join(p.possessions(), " and ")
+	case Knowledge, Experience, Responsibility, Quality, Topic:
+		return lowerFirst(p.Criterion())
+	}
+	return lowerFirst(p.Source)
+}
+
+// article is "a " or "an " before a knowledge head that takes one
+// ("a working knowledge", "an understanding"), else "your " ("your
+// knowledge").
+func article(head string) string {
+	switch {
+	case head == "knowledge":
+		return "your "
+	case strings.HasPrefix(head, "understanding") || strings.HasPrefix(head, "awareness") || strings.HasPrefix(head, "appreciation") ||
+		strings.HasPrefix(head, "in-depth") || strings.HasPrefix(head, "expert") || strings.HasPrefix(head, "up-to-date") || strings.HasPrefix(head, "excellent"):
+		return "an "
+	}
+	return "a "
+}
+
+// yourOf puts "your" before a noun phrase without a determiner.
+func yourOf(np string) string {
+	first, _, _ := strings.Cut(strings.ToLower(np), " ")
+	if english.IsDeterminer(first) {
+		return np
+	}
+	return "your " + np
+}
+
+// ingFirst puts a leading base verb in the -ing form ("manage projects" →
+// "managing projects"); a noun phrase or an -ing phrase is returned as it is.
+func ingFirst(s string) string {
+	first, _, _ := strings.Cut(s, " ")
+	if b, f := english.Verb(first); f == english.Base && !nounVerb[b] {
+		cs, seps := clauses(b, f, strings.Fields(s))
+		return render(cs, seps, english.Ing)
+	}
+	return s
+}
+
+func identity(s string) string { return s }
+
+func joinWords(a, b string) string {
+	if b == "" {
+		return a
+	}
+	if a == "" {
+		return b
+	}
+	return a + " " + b
+}
+
+// sentence capitalises s and ends it with a full stop.
+func sentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return s
+	}
+	s = upperFirst(s)
+	if !strings.ContainsAny(s[len(s)-1:], ".!?") {
+		s += "."
+	}
+	return s
+}
+
+// lowerFirst lowercases the first letter unless the first word is an
+// acronym or a name with capitals inside ("NHS", "OMOP", "GitHub").
+func lowerFirst(s string) string {
+	first, _, _ := strings.Cut(s, " ")
+	up := 0
+	for _, r := range first {
+		if unicode.IsUpper(r) {
+			up++
+		}
+	}
+	if up > 1 || first == "I" {
+		return s
+	}
+	for i, r := range s {
+		return string(unicode.ToLower(r)) + s[i+len(string(r)):]
+	}
+	return s
+}
+
+// upperFirst capitalises the first letter.
+func upperFirst(s string) string {
+	for i, r := range s {
+		return string(unicode.ToUpper(r)) + s[i+len(string(r)):]
+	}
+	return s
+}

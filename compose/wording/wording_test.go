@@ -1,0 +1,96 @@
+package wording
+
+import "testing"
+
+// Each descriptor shape the frameworks use, with the duty, criterion and
+// question a careful HR writer would write from it.
+func TestForms(t *testing.T) {
+	for _, c := range []struct {
+		in, duty, criterion, question string
+	}{
+		{"Can explain complex findings to non-specialist audiences.", "Explain complex findings to non-specialist audiences.",
+			"Experience of explaining complex findings to non-specialist audiences",
+			"Tell us about a time when you explained complex findings to non-specialist audiences. What did you do, and what was the result?"},
+		{"responsible for the quality of the team's published statistics", "Be responsible for the quality of the team's published statistics.",
+			"Experience of being responsible for the quality of the team's published statistics",
+			"Tell us about a time when you were responsible for the quality of the team's published statistics. What did you do, and what was the result?"},
+		{"knowledge of statistical disclosure control", "",
+			"Knowledge of statistical disclosure control",
+			"Give an example of how you have used your knowledge of statistical disclosure control in your work. What did you do, and what was the result?"},
+		{"is able to prioritise competing requests from several services", "Prioritise competing requests from several services.",
+			"Experience of prioritising competing requests from several services",
+			"Tell us about a time when you prioritised competing requests from several services. What did you do, and what was the result?"},
+		{"understands the principles of data protection and information governance", "",
+			"Understanding of the principles of data protection and information governance",
+			"Give an example of how you have used your understanding of the principles of data protection and information governance in your work. What did you do, and what was the result?"},
+		{"has experience of managing small analytical projects", "",
+			"Experience of managing small analytical projects",
+			"Tell us about your experience of managing small analytical projects. What was your part, and what changed?"},
+		{"take ownership of the analysis plan and reports progress to the service lead", "Take ownership of the analysis plan and report progress to the service lead.",
+			"Experience of taking ownership of the analysis plan and reporting progress to the service lead",
+			"Tell us about a time when you took ownership of the analysis plan and reported progress to the service lead. What did you do, and what was the result?"},
+		{"You will mentor junior analysts and reviews their work.", "Mentor junior analysts and review their work.",
+			"Experience of mentoring junior analysts and reviewing their work",
+			"Tell us about a time when you mentored junior analysts and reviewed their work. What did you do, and what was the result?"},
+		{"Be inquisitive.", "", "Evidence of being inquisitive",
+			"Tell us about a time when being inquisitive made a difference to your work. What did you do, and what was the result?"},
+		{"working knowledge of SQL and R", "", "Working knowledge of SQL and R",
+			"Give an example of how you have used your working knowledge of SQL and R in your work. What did you do, and what was the result?"},
+		{"have strong communication skills and engage senior stakeholders", "Engage senior stakeholders.",
+			"Strong communication skills and experience of engaging senior stakeholders",
+			"Tell us about a time when you engaged senior stakeholders. What did you do, and what was the result?"},
+		{"spend time shadowing other analytics engineers", "Spend time shadowing other analytics engineers.",
+			"Experience of spending time shadowing other analytics engineers",
+			"Tell us about a time when you spent time shadowing other analytics engineers. What did you do, and what was the result?"},
+		{"set local or team-based standards for the life cycle and can select appropriate development methods", "Set local or team-based standards for the life cycle and select appropriate development methods.",
+			"Experience of setting local or team-based standards for the life cycle and selecting appropriate development methods",
+			"Tell us about a time when you set local or team-based standards for the life cycle and selected appropriate development methods. What did you do, and what was the result?"},
+		{"collaborate with user researchers and can represent users internally", "Collaborate with user researchers and represent users internally.",
+			"Experience of collaborating with user researchers and representing users internally",
+			"Tell us about a time when you collaborated with user researchers and represented users internally. What did you do, and what was the result?"},
+		{"an awareness of Bayesian methods", "", "Awareness of Bayesian methods",
+			"Give an example of how you have used your awareness of Bayesian methods in your work. What did you do, and what was the result?"},
+		{"Applies regression, time series and survey methods, and checks their assumptions.", "Apply regression, time series and survey methods, and check their assumptions.",
+			"Experience of applying regression, time series and survey methods, and checking their assumptions",
+			"Tell us about a time when you applied regression, time series and survey methods, and checked their assumptions. What did you do, and what was the result?"},
+		{"be able to design clear charts and dashboards for different audiences", "Design clear charts and dashboards for different audiences.",
+			"Experience of designing clear charts and dashboards for different audiences",
+			"Tell us about a time when you designed clear charts and dashboards for different audiences. What did you do, and what was the result?"},
+		{"Data catalogue", "", "Experience of data catalogue", "Give an example of your work in data catalogue. What did you do, and what was the result?"},
+		{"support and coach delivery managers", "Support and coach delivery managers.", "Experience of supporting and coaching delivery managers",
+			"Tell us about a time when you supported and coached delivery managers. What did you do, and what was the result?"},
+		{"be the initial escalation point for the programme", "Be the initial escalation point for the programme.",
+			"Experience of being the initial escalation point for the programme",
+			"Tell us about a time when you were the initial escalation point for the programme. What did you do, and what was the result?"},
+		{"have an in-depth knowledge of Agile and other methodologies", "", "In-depth knowledge of Agile and other methodologies",
+			"Give an example of how you have used your in-depth knowledge of Agile and other methodologies in your work. What did you do, and what was the result?"},
+		{"add value and can coach the organisation to inspect and adapt processes", "Add value and coach the organisation to inspect and adapt processes.",
+			"Experience of adding value and coaching the organisation to inspect and adapt processes",
+			"Tell us about a time when you added value and coached the organisation to inspect and adapt processes. What did you do, and what was the result?"},
+		{"Lead the review of data standards and ensures they are applied", "Lead the review of data standards and ensure they are applied.",
+			"Experience of leading the review of data standards and ensuring they are applied",
+			"Tell us about a time when you led the review of data standards and ensured they are applied. What did you do, and what was the result?"},
+		{"You are capable of having a number of articles published in national publications", "", "You are capable of having a number of articles published in national publications",
+			"Give an example from your work that shows this: you are capable of having a number of articles published in national publications. What did you do, and what was the result?"},
+		{"Produces dashboards and reports for managers", "Produce dashboards and reports for managers.", "Experience of producing dashboards and reports for managers",
+			"Tell us about a time when you produced dashboards and reports for managers. What did you do, and what was the result?"},
+		{"manage the budget you are given and make it work", "Manage the budget you are given and make it work.", "Experience of managing the budget you are given and making it work",
+			"Tell us about a time when you managed the budget you are given and made it work. What did you do, and what was the result?"},
+		{"Change management", "", "Experience of change management", "Give an example of your work in change management. What did you do, and what was the result?"},
+	} {
+		p := Parse(c.in)
+		duty, ok := p.Duty()
+		if !ok {
+			duty = ""
+		}
+		if duty != c.duty {
+			t.Errorf("%q (%v): duty %q, want %q", c.in, p.Shape, duty, c.duty)
+		}
+		if got := p.Criterion(); got != c.criterion {
+			t.Errorf("%q (%v): criterion %q, want %q", c.in, p.Shape, got, c.criterion)
+		}
+		if got := p.Question(); got != c.question {
+			t.Errorf("%q (%v): question %q\n want %q", c.in, p.Shape, got, c.question)
+		}
+	}
+}
