@@ -48,6 +48,11 @@ DDaT pages of one role give one role with all its levels; several matrix
 pages give one framework with a catalogue per area; several profiles give
 several roles; each spreadsheet gives a catalogue.
 
+Of an XLSX workbook, the worksheet that holds the framework is read: cover,
+read-me, notes, instructions, contents and change-log sheets, and sheets
+with no header row, are passed over, and stderr says which sheet was read
+and which were skipped; --sheet NAME reads another.
+
 A spreadsheet is read in either shape, told apart by its header row: one
 row per descriptor (Category, Skill, Skill description, Level, Descriptor,
 optionally Kind and Code) or one row per skill with one column per level
@@ -85,7 +90,7 @@ the file (rolepack schema framework prints the schema).`,
 	fl.BoolVar(&opts.JSON, "json", false, "write JSON instead of YAML")
 	fl.StringVar(&opts.Title, "title", "", "role title for a profile that has no title line")
 	fl.BoolVar(&opts.Force, "force", false, "overwrite the -o file if it exists")
-	fl.StringVar(&opts.Sheet, "sheet", "", "worksheet of an XLSX workbook to read (default: the first)")
+	fl.StringVar(&opts.Sheet, "sheet", "", "worksheet of an XLSX workbook to read, in any case (default: the one that holds the framework)")
 	fl.StringSliceVar(&opts.Columns, "columns", nil, "spreadsheet headers by role: category=, skill=, description=, level=, descriptor=, kind=, code=, levels=A|B|C")
 	fl.StringVar(&opts.ID, "id", "", "framework id to give the import (lower-case, hyphens), e.g. ddat to replace the built-in")
 	fl.StringVar(&opts.Name, "name", "", "framework name to give the import")
@@ -113,6 +118,7 @@ func runImport(_ context.Context, opts *ImportOptions) error {
 	f, probs, err := importer.Import(opts.Files, importer.Options{
 		From: from, Title: opts.Title, Sheet: opts.Sheet, Columns: opts.Columns,
 		ID: opts.ID, Name: opts.Name, Publisher: opts.Publisher, Licence: opts.Licence, URL: opts.URL,
+		Note: func(n string) { fmt.Fprintln(opts.IO.Err, "import: "+n) },
 	})
 	printed := map[string]bool{}
 	for _, p := range probs {
