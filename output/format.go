@@ -11,12 +11,12 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/rolepack/rolepack/doc"
 	"github.com/rolepack/rolepack/output/docx"
 	"github.com/rolepack/rolepack/output/html"
 	"github.com/rolepack/rolepack/output/markdown"
 	"github.com/rolepack/rolepack/output/pdf"
 	"github.com/rolepack/rolepack/output/xlsx"
-	"github.com/rolepack/rolepack/doc"
 )
 
 // Writer turns a document tree into one file format. A Writer is built once
@@ -26,18 +26,37 @@ type Writer interface {
 	Write(w io.Writer, d *doc.Document) error
 }
 
+// Shapes of format (Format.Shape); document kinds name the shapes they can
+// be written in (render.Kind.Shapes), so a new format of a known shape is
+// accepted by every kind of that shape with no other change.
+const (
+	// ShapeDocument writes the whole document tree.
+	ShapeDocument = "document"
+	// ShapeTable writes the tree's tables alone (a spreadsheet).
+	ShapeTable = "table"
+)
+
 // Format is one output format: its name on the command line, its file
-// extension, its media type, whether its files are compressed already (a
-// zip stores them rather than deflating them again), and how to build its
-// writer. Formats returned by Formats.Lookup carry their built Writer.
+// extension, its media type, its shape, whether its files are compressed
+// already (a zip stores them rather than deflating them again), and how to
+// build its writer. Formats returned by Formats.Lookup carry their built
+// Writer.
 type Format struct {
-	Name       string // e.g. "pdf"
-	Ext        string // e.g. ".pdf"
-	MediaType  string
+	Name      string // e.g. "pdf"
+	Ext       string // e.g. ".pdf"
+	MediaType string
+	// Shape is what of the tree the writer writes: ShapeDocument or
+	// ShapeTable.
+	Shape      string
 	Compressed bool
 	// New builds the format's writer; it may be slow (the PDF writer parses
 	// its fonts), so a registry calls it only for a format a run asks for.
 	New func() (Writer, error)
+	// Letterhead, when set, builds the format's writer inside an
+	// organisation's letterhead (brand.referenceDoc: the file's name, for
+	// messages, and its bytes). A run with a letterhead uses it in place
+	// of New; formats without one ignore the letterhead.
+	Letterhead func(name string, data []byte) (Writer, error)
 	// Writer is the built writer, set on formats Lookup returns.
 	Writer Writer
 }
@@ -45,16 +64,24 @@ type Format struct {
 // DefaultFormats are the formats rolepack writes. Adding a format is one
 // value here and one writer package.
 var DefaultFormats = []Format{
-	{Name: "pdf", Ext: ".pdf", MediaType: "application/pdf", Compressed: true,
+	{Name: "pdf", Ext: ".pdf", MediaType: "application/pdf", Shape: ShapeDocument, Compressed: true,
 		New: func() (Writer, error) { return pdf.New() }},
-	{Name: "docx", Ext: ".docx", MediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Compressed: true,
-		New: func() (Writer, error) { return docx.New() }},
-	{Name: "md", Ext: ".md", MediaType: "text/markdown; charset=utf-8",
+	{Name: "docx", Ext: ".docx", MediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Shape: ShapeDocument, Compressed: true,
+		New:        func() (Writer, error) { return docx.New() },
+		Letterhead: func(name string, data []byte) (Writer, error) { return docx.NewWithReference(name, data) }},
+	{Name: "md", Ext: ".md", MediaType: "text/markdown; charset=utf-8", Shape: ShapeDocument,
 		New: func() (Writer, error) { return markdown.Writer{}, nil }},
-	{Name: "html", Ext: ".html", MediaType: "text/html; charset=utf-8",
+	{Name: "html", Ext: ".html", MediaType: "text/html; charset=utf-8", Shape: ShapeDocument,
 		New: func() (Writer, error) { return html.Writer{}, nil }},
-	{Name: "xlsx", Ext: ".xlsx", MediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Compressed: true,
+	{Name: "xlsx", Ext: ".xlsx", MediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Shape: ShapeTable, Compressed: true,
 		New: func() (Writer, error) { return xlsx.Writer{}, nil }},
+}
+
+// CheckLetterhead reads a letterhead as a run with brand.referenceDoc
+// does, and reports what it provides and what rolepack adds to it
+// (rolepack brand check).
+func CheckLetterhead(name string, data []byte) (*docx.Report, error) {
+	return docx.CheckReference(name, data)
 }
 
 // FormatNames lists the names of DefaultFormats, sorted, for help text and
@@ -138,6 +165,16 @@ func (f *Formats) Built() []string {
 			out = append(out, e.format.Name)
 		}
 		e.mu.Unlock()
+	}
+	return out
+}
+
+// List returns the registry's formats in registry order (the order of
+// DefaultFormats: PDF and Word first), without their writers.
+func (f *Formats) List() []Format {
+	out := make([]Format, len(f.entries))
+	for i, e := range f.entries {
+		out[i] = e.format
 	}
 	return out
 }

@@ -10,20 +10,18 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/doc"
 	"github.com/rolepack/rolepack/internal/userfile"
 	"github.com/rolepack/rolepack/lint"
 	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/render"
-	"github.com/rolepack/rolepack/compose"
-	"github.com/rolepack/rolepack/doc"
 )
-
-// PackKinds are the document kinds of a role pack, in pack order.
-var PackKinds = []string{"jd", "spec", "advert", "scoring", "record"}
 
 // Status is what a batch did with one pack.
 type Status int
@@ -108,9 +106,14 @@ type Batch struct {
 	Out           string
 	Jobs          int  // workers; at least 1
 	Force         bool // rebuild every pack, and overwrite files rolepack did not write
-	// Kinds are the document kinds each pack holds (default PackKinds;
-	// PlanKinds for a team manifest's development plans).
+	// Kinds are the document kinds each pack holds (default the role
+	// pack's, render.RolePackIDs; render.TeamPlanIDs for a team
+	// manifest's development plans).
 	Kinds []string
+	// Slot, when set, runs the rendering of each pack (not its writing):
+	// the web app renders each pack in one of its render slots, within
+	// its time limit.
+	Slot func(ctx context.Context, render func(context.Context) error) error
 	// Editorial, when set, runs the editorial checks on each pack's
 	// candidate-facing documents: findings go to Result.Editorial, and with
 	// Strict an error-level finding fails the pack. Its Report is not used.
@@ -150,7 +153,7 @@ type done struct {
 func (b *Batch) Run(ctx context.Context, rows []Row) (*Summary, error) {
 	ids := b.Kinds
 	if len(ids) == 0 {
-		ids = PackKinds
+		ids = render.RolePackIDs()
 	}
 	kinds, err := render.LookupKinds(ids)
 	if err != nil {
@@ -341,6 +344,9 @@ func (b *Batch) buildSafely(ctx context.Context, out *output.Folder, kinds []ren
 		if p := recover(); p != nil {
 			r.Status = Failed
 			r.Err = fmt.Errorf("%s: %s: internal error (please report it): %v", r.Row.At(), r.Reference, p)
+			if log := b.Renderer.StackLog; log != nil {
+				fmt.Fprintf(log, "%v\n%s\n", r.Err, debug.Stack())
+			}
 		}
 	}()
 	b.build(ctx, out, kinds, j, r)
@@ -394,7 +400,17 @@ func (b *Batch) build(ctx context.Context, out *output.Folder, kinds []render.Ki
 		}
 	}
 
-	files, rc, err := b.render(ctx, kinds, j, r)
+	var files []output.File
+	var rc *compose.Context
+	renderPack := func(ctx context.Context) error {
+		files, rc, err = b.render(ctx, kinds, j, r)
+		return err
+	}
+	if b.Slot != nil {
+		err = b.Slot(ctx, renderPack)
+	} else {
+		err = renderPack(ctx)
+	}
 	if err != nil {
 		if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
 			return // not built: the batch was interrupted

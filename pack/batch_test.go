@@ -13,8 +13,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/internal/fixture"
+	"github.com/rolepack/rolepack/output"
 )
 
 // textFormats keeps most batch tests fast; one test covers PDF and DOCX.

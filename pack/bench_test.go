@@ -8,9 +8,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/rolepack/rolepack/compose"
 	"github.com/rolepack/rolepack/internal/fixture"
 	"github.com/rolepack/rolepack/render"
-	"github.com/rolepack/rolepack/compose"
 )
 
 // cpuTime is the CPU time (user + system) this process has used so far:

@@ -9,8 +9,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/rolepack/rolepack/render"
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/render"
 )
 
 // A batch whose rows share a role and level composes it once, and every
@@ -38,7 +38,7 @@ func TestBatchComposesEachRoleLevelOnce(t *testing.T) {
 		t.Errorf("composed %d roles and levels for %d rows of one, want 1", got, n)
 	}
 
-	kinds, err := render.LookupKinds(PackKinds)
+	kinds, err := render.LookupKinds(render.RolePackIDs())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,7 +137,7 @@ func TestTeamBatchComposesEachLevelOnce(t *testing.T) {
 	}
 	out := t.TempDir()
 	b := e.batch(out, textFormats(t, e))
-	b.Kinds = PlanKinds
+	b.Kinds = render.TeamPlanIDs()
 	b.Composer = compose.NewComposer(e.cfg, e.lib)
 	s, err := b.Run(context.Background(), rows)
 	if err != nil {
@@ -152,7 +152,7 @@ func TestTeamBatchComposesEachLevelOnce(t *testing.T) {
 	if got := b.Composer.Len(); got != 4 {
 		t.Errorf("composed %d roles and levels for %d plans, want 4", got, len(rows))
 	}
-	kinds, err := render.LookupKinds(PlanKinds)
+	kinds, err := render.LookupKinds(render.TeamPlanIDs())
 	if err != nil {
 		t.Fatal(err)
 	}

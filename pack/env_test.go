@@ -5,9 +5,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/rolepack/rolepack/output"
-	"github.com/rolepack/rolepack/internal/fixture"
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/internal/fixture"
+	"github.com/rolepack/rolepack/output"
 )
 
 // env is what every batch in the tests shares: the default config and

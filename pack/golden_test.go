@@ -8,8 +8,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/rolepack/rolepack/render"
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/render"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden Markdown in testdata/golden from the current templates")

@@ -9,8 +9,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/doc"
+	"github.com/rolepack/rolepack/output"
 )
 
 // TestBatchRefusesSymlinkedPackFolder is issue 14's SYM-1 reproduction: a

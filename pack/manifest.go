@@ -16,9 +16,9 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/rolepack/rolepack/compose"
 	"github.com/rolepack/rolepack/framework"
 	"github.com/rolepack/rolepack/internal/userfile"
-	"github.com/rolepack/rolepack/compose"
 )
 
 // Row is one vacancy of a batch manifest: the role and level it is for and

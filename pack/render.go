@@ -7,13 +7,16 @@ package pack
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"io"
+	"strings"
 	"time"
 
-	"github.com/rolepack/rolepack/output"
-	"github.com/rolepack/rolepack/render"
 	"github.com/rolepack/rolepack/compose"
 	"github.com/rolepack/rolepack/doc"
+	"github.com/rolepack/rolepack/output"
+	"github.com/rolepack/rolepack/render"
 )
 
 // Renderer turns a template context into files. Build it once per run:
@@ -22,6 +25,10 @@ import (
 type Renderer struct {
 	Engine  *render.Engine
 	Formats *output.Formats
+	// StackLog, when set, receives the stack of an internal error a
+	// writer recovered from (rolepack --verbose); the error itself names
+	// the document either way.
+	StackLog io.Writer
 }
 
 // NewRenderer parses templates (with overrides from templatesDir, if set)
@@ -63,11 +70,7 @@ type Request struct {
 // copy's stem. Nothing is written to disk; the first error stops the work.
 func (r *Renderer) Files(ctx context.Context, req Request) ([]output.File, error) {
 	var files []output.File
-	names := make([]string, len(req.Formats))
-	for i, f := range req.Formats {
-		names[i] = f.Name
-	}
-	if err := render.CheckFormats(req.Kinds, names); err != nil {
+	if err := r.CheckFormats(req.Kinds, req.Formats); err != nil {
 		return nil, err
 	}
 	for _, k := range req.Kinds {
@@ -89,12 +92,36 @@ func (r *Renderer) Files(ctx context.Context, req Request) ([]output.File, error
 	return files, nil
 }
 
-// document renders one document of kind k in every format, with the
-// kind's extras.
-func (r *Renderer) document(ctx context.Context, k render.Kind, c render.Copy, req Request) ([]output.File, error) {
+// CheckFormats returns an error naming the first kind that cannot be
+// written in one of the formats (its shape is not one the kind accepts),
+// with the formats it can be.
+func (r *Renderer) CheckFormats(kinds []render.Kind, formats []output.Format) error {
+	for _, k := range kinds {
+		for _, f := range formats {
+			if k.Accepts(f.Shape) {
+				continue
+			}
+			var can []string
+			for _, g := range r.Formats.List() {
+				if k.Accepts(g.Shape) {
+					can = append(can, g.Name)
+				}
+			}
+			return fmt.Errorf("%s (%s) cannot be written as %s (it can be: %s)", k.ID, strings.ToLower(k.Title), f.Name, strings.Join(can, ", "))
+		}
+	}
+	return nil
+}
+
+// Document renders one document of kind k (a copy k.Documents made) as
+// Files writes it: its tree with the request's date, logo, reference and
+// brand, the kind's checks run (warnings to req.Warn) and the editorial
+// checks (req.Editorial), and the kind's extra outputs, named
+// <prefix><stem><ext>, those the kind embeds handed to the tree too.
+func (r *Renderer) Document(ctx context.Context, k render.Kind, c render.Copy, req Request) (*doc.Document, []output.File, error) {
 	d, err := r.Engine.Document(ctx, k, c.Context)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", c.Stem, err)
+		return nil, nil, fmt.Errorf("%s: %w", c.Stem, err)
 	}
 	d.Meta.Date = req.Date
 	d.Meta.Logo = req.Logo
@@ -112,18 +139,18 @@ func (r *Renderer) document(ctx context.Context, k render.Kind, c render.Copy, r
 	}
 	if k.CandidateFacing && req.Editorial != nil {
 		if err := r.lintDocument(d, req.Prefix+c.Stem+".md", req.Editorial); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	var extras []output.File
 	for _, x := range k.Extras {
 		b, err := r.Engine.Execute(ctx, x.Template, c.Context)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", c.Stem, err)
+			return nil, nil, fmt.Errorf("%s: %w", c.Stem, err)
 		}
 		if x.Validate != nil {
 			if err := x.Validate(b); err != nil {
-				return nil, fmt.Errorf("%s: template %s: %w", c.Stem, x.Template, err)
+				return nil, nil, fmt.Errorf("%s: template %s: %w", c.Stem, x.Template, err)
 			}
 		}
 		if x.Embed {
@@ -131,13 +158,43 @@ func (r *Renderer) document(ctx context.Context, k render.Kind, c render.Copy, r
 		}
 		extras = append(extras, output.File{Name: req.Prefix + c.Stem + x.Ext, Data: b})
 	}
+	return d, extras, nil
+}
+
+// Write writes a rendered document in format f. A writer's internal error
+// names the document; its stack goes to StackLog, when set.
+func (r *Renderer) Write(d *doc.Document, stem string, f output.Format) ([]byte, error) {
+	var b bytes.Buffer
+	if err := f.Writer.Write(&b, d); err != nil {
+		r.logStack(err)
+		return nil, fmt.Errorf("%s %s: %w", stem, f.Name, err)
+	}
+	return b.Bytes(), nil
+}
+
+// logStack writes the stack an error carries (a writer's recovered panic)
+// to StackLog, when set.
+func (r *Renderer) logStack(err error) {
+	var st interface{ Stack() []byte }
+	if r.StackLog != nil && errors.As(err, &st) {
+		fmt.Fprintf(r.StackLog, "%v\n%s\n", err, st.Stack())
+	}
+}
+
+// document renders one document of kind k in every format, with the
+// kind's extras.
+func (r *Renderer) document(ctx context.Context, k render.Kind, c render.Copy, req Request) ([]output.File, error) {
+	d, extras, err := r.Document(ctx, k, c, req)
+	if err != nil {
+		return nil, err
+	}
 	var files []output.File
 	for _, f := range req.Formats {
-		var b bytes.Buffer
-		if err := f.Writer.Write(&b, d); err != nil {
-			return nil, fmt.Errorf("%s %s: %w", c.Stem, f.Name, err)
+		b, err := r.Write(d, c.Stem, f)
+		if err != nil {
+			return nil, err
 		}
-		files = append(files, output.File{Name: req.Prefix + c.Stem + f.Ext, Data: b.Bytes()})
+		files = append(files, output.File{Name: req.Prefix + c.Stem + f.Ext, Data: b})
 	}
 	return append(files, extras...), nil
 }

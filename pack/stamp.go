@@ -12,10 +12,10 @@ import (
 	"path"
 	"strings"
 
+	"github.com/rolepack/rolepack/compose"
 	"github.com/rolepack/rolepack/internal/userfile"
 	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/render"
-	"github.com/rolepack/rolepack/compose"
 	"github.com/rolepack/rolepack/templates"
 )
 

@@ -6,13 +6,9 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/rolepack/rolepack/framework"
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/framework"
 )
-
-// PlanKinds are the document kinds of a team manifest's packs: one
-// development plan per person.
-var PlanKinds = []string{"pdp"}
 
 // TeamColumns lists the keys a team manifest row may set.
 var TeamColumns = []string{"person", "manager", "role", "from", "to", "targetRole", "period"}

@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/rolepack/rolepack/render"
 )
 
 const team = `person,manager,role,from,to,period
@@ -63,7 +65,7 @@ func TestBatchTeamPlans(t *testing.T) {
 	}
 	out := t.TempDir()
 	b := e.batch(out, formats)
-	b.Kinds = PlanKinds
+	b.Kinds = render.TeamPlanIDs()
 	s, err := b.Run(context.Background(), rows)
 	if err != nil {
 		t.Fatal(err)

@@ -5,9 +5,9 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/rolepack/rolepack/framework"
 	"github.com/rolepack/rolepack/compose"
 	"github.com/rolepack/rolepack/doc"
+	"github.com/rolepack/rolepack/framework"
 )
 
 // Scope says what a document kind documents, and so which context it
@@ -26,15 +26,23 @@ const (
 	ScopeLadder
 )
 
-// DocumentFormats are the formats a kind is written in when it names none:
-// the ones every writer of the document tree serves.
-var DocumentFormats = []string{"pdf", "docx", "md", "html"}
+// Shapes of output formats, as output.Format.Shape names them: a kind
+// lists the shapes it can be written in (Kind.Shapes).
+const (
+	// ShapeDocument is a writer of the whole document tree: headings,
+	// prose, lists, tables and charts (PDF, DOCX, Markdown, HTML).
+	ShapeDocument = "document"
+	// ShapeTable is a writer of the tree's tables alone, one sheet each
+	// (XLSX): only kinds whose documents are tables accept it.
+	ShapeTable = "table"
+)
 
 // Kind is one document kind, the whole of what the code knows about it: its
 // id on the command line, its title, its template, the context it needs,
-// its extra outputs, its checks and how its files are named. Adding a kind
-// is a template plus an entry in Kinds; no kind id appears in code outside
-// its entry.
+// its extra outputs, its checks, the shapes of format it is written in,
+// the packs it belongs to and how its files are named. Adding a kind is a
+// template plus an entry in Kinds; no kind id appears in code outside its
+// entry.
 type Kind struct {
 	ID       string
 	Title    string
@@ -54,10 +62,17 @@ type Kind struct {
 	// own contexts and file stems (one scoring sheet per panel member).
 	// Without it a kind is one document named by its id.
 	Copies func(ctx *compose.Context) []Copy
-	// Formats lists the output formats the kind can be written in; nil
-	// means DocumentFormats. A tabular format (xlsx) is offered only by
-	// kinds whose documents are tables.
-	Formats []string
+	// Shapes names the shapes of output format the kind can be written in
+	// (ShapeDocument, ShapeTable); nil means ShapeDocument alone. A format
+	// declares its shape (output.Format.Shape), so a new format of a known
+	// shape needs no change here.
+	Shapes []string
+	// RolePack puts the kind in every role pack: rolepack pack, the web
+	// app's manifest runs.
+	RolePack bool
+	// TeamPlan puts the kind in every pack of a team manifest: rolepack
+	// pack --kind pdp.
+	TeamPlan bool
 	// Internal marks a kind for the organisation, not for candidates (the
 	// composition record): it may carry provenance, and a run that renders
 	// any candidate-facing kind of one role level writes it too.
@@ -108,16 +123,16 @@ type Extra struct {
 
 // Kinds lists every document kind in the order a role pack holds them.
 var Kinds = []Kind{
-	{ID: "jd", Title: "Job description", Template: "jd.md.tmpl", CandidateFacing: true},
-	{ID: "spec", Title: "Person specification", Template: "spec.md.tmpl", CandidateFacing: true},
-	{ID: "advert", Title: "Job advert", Template: "advert.md.tmpl", CandidateFacing: true,
+	{ID: "jd", Title: "Job description", Template: "jd.md.tmpl", CandidateFacing: true, RolePack: true},
+	{ID: "spec", Title: "Person specification", Template: "spec.md.tmpl", CandidateFacing: true, RolePack: true},
+	{ID: "advert", Title: "Job advert", Template: "advert.md.tmpl", CandidateFacing: true, RolePack: true,
 		Extras: []Extra{{Ext: ".jsonld", MediaType: "application/ld+json", Template: "advert.jsonld.tmpl", Validate: validJSON, Embed: true}},
 		Check:  CheckAdvert},
-	{ID: "scoring", Title: "Interview scoring sheet", Template: "scoring.md.tmpl", Copies: perPanelMember},
-	{ID: "pdp", Title: "Personal development plan", Template: "pdp.md.tmpl", Scope: ScopePlan},
+	{ID: "scoring", Title: "Interview scoring sheet", Template: "scoring.md.tmpl", Copies: perPanelMember, RolePack: true},
+	{ID: "pdp", Title: "Personal development plan", Template: "pdp.md.tmpl", Scope: ScopePlan, TeamPlan: true},
 	{ID: "progression", Title: "Career map", Template: "progression.md.tmpl", Scope: ScopeLadder,
-		Formats: append(append([]string(nil), DocumentFormats...), "xlsx")},
-	{ID: "record", Title: "Composition record", Template: "record.md.tmpl", Internal: true},
+		Shapes: []string{ShapeDocument, ShapeTable}},
+	{ID: "record", Title: "Composition record", Template: "record.md.tmpl", Internal: true, RolePack: true},
 }
 
 // KindIDs lists the known kind ids in registry order.
@@ -182,35 +197,47 @@ func NeedsPlan(kinds []Kind) bool {
 	return false
 }
 
-// FormatNames lists the output formats the kind can be written in.
-func (k Kind) FormatNames() []string {
-	if k.Formats == nil {
-		return DocumentFormats
+// ShapeNames lists the shapes of output format the kind can be written in.
+func (k Kind) ShapeNames() []string {
+	if k.Shapes == nil {
+		return []string{ShapeDocument}
 	}
-	return k.Formats
+	return k.Shapes
 }
 
-// Supports reports whether the kind can be written in the named format.
-func (k Kind) Supports(format string) bool {
-	for _, f := range k.FormatNames() {
-		if f == format {
+// Accepts reports whether the kind can be written in a format of the
+// shape.
+func (k Kind) Accepts(shape string) bool {
+	for _, s := range k.ShapeNames() {
+		if s == shape {
 			return true
 		}
 	}
 	return false
 }
 
-// CheckFormats returns an error naming the first kind that cannot be
-// written in one of the formats, with the formats it can be.
-func CheckFormats(kinds []Kind, formats []string) error {
-	for _, k := range kinds {
-		for _, f := range formats {
-			if !k.Supports(f) {
-				return fmt.Errorf("%s (%s) cannot be written as %s (it can be: %s)", k.ID, strings.ToLower(k.Title), f, strings.Join(k.FormatNames(), ", "))
-			}
+// RolePackIDs lists the ids of the kinds of a role pack, in registry
+// order.
+func RolePackIDs() []string {
+	var ids []string
+	for _, k := range Kinds {
+		if k.RolePack {
+			ids = append(ids, k.ID)
 		}
 	}
-	return nil
+	return ids
+}
+
+// TeamPlanIDs lists the ids of the kinds of a team manifest's packs, in
+// registry order.
+func TeamPlanIDs() []string {
+	var ids []string
+	for _, k := range Kinds {
+		if k.TeamPlan {
+			ids = append(ids, k.ID)
+		}
+	}
+	return ids
 }
 
 // Prepare returns the context kind k renders from: ctx itself, or for a

@@ -90,7 +90,7 @@ func generate(t *testing.T, e *render.Engine, formats *output.Formats, ctx *comp
 		t.Fatal(err)
 	}
 	for _, f := range fs {
-		if !k.Supports(f.Name) {
+		if !k.Accepts(f.Shape) {
 			continue
 		}
 		var b bytes.Buffer

@@ -7,17 +7,19 @@ import (
 	"io"
 	"mime/multipart"
 	"net/http"
+	"os"
 	"path"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
 
+	"github.com/rolepack/rolepack/compose"
 	"github.com/rolepack/rolepack/internal/userfile"
 	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/pack"
 	"github.com/rolepack/rolepack/render"
-	"github.com/rolepack/rolepack/compose"
 )
 
 // job is one manifest run: its packs are built one after another in
@@ -111,9 +113,19 @@ func (s *Server) batchForm(w http.ResponseWriter, r *http.Request) {
 func (s *Server) batchPage(sess *session, msg string) batchPage {
 	return batchPage{
 		common:  common{Title: "Role packs from a spreadsheet", CSRF: sess.csrf, Nav: "batch"},
-		Formats: s.formatNames(), Chosen: map[string]bool{"pdf": true, "docx": true},
+		Formats: s.batchFormats(), Chosen: map[string]bool{"pdf": true, "docx": true},
 		Columns: strings.Join(pack.Columns, ", "), Error: msg,
 	}
+}
+
+// batchFormats are the formats a role pack can be written in: those every
+// kind of the pack accepts.
+func (s *Server) batchFormats() []string {
+	kinds, err := s.run.Kinds(render.RolePackIDs())
+	if err != nil {
+		return nil
+	}
+	return s.formatsFor(kinds...)
 }
 
 // upload reads the one file of a multipart form field into memory; the
@@ -212,14 +224,18 @@ func (s *Server) batchStart(w http.ResponseWriter, r *http.Request) {
 		bad(http.StatusBadRequest, "Choose at least one format for the packs.")
 		return
 	}
-	formats, err := s.opts.Formats.Lookup(names)
+	formats, err := s.run.LookupFormats(names)
 	if err != nil {
 		bad(http.StatusBadRequest, "Choose formats from the list: "+err.Error())
 		return
 	}
-	kinds, err := render.LookupKinds(pack.PackKinds)
+	kinds, err := s.run.Kinds(render.RolePackIDs())
 	if err != nil {
 		s.fail(w, r, http.StatusInternalServerError, err.Error())
+		return
+	}
+	if err := s.run.Renderer.CheckFormats(kinds, formats); err != nil {
+		bad(http.StatusBadRequest, "Choose formats from the list: "+err.Error())
 		return
 	}
 	j := &job{id: randomID()[:16], manifest: name, started: s.now(), total: len(rows)}
@@ -230,11 +246,11 @@ func (s *Server) batchStart(w http.ResponseWriter, r *http.Request) {
 	}
 	d, lib := sess.details, sess.lib
 	sess.mu.Unlock()
-	cfg := d.apply(s.opts.Config, nil)
+	cfg := d.apply(s.run.Config, nil)
 	s.jobs.Add(1)
 	go func() {
 		defer s.jobs.Done()
-		s.runBatch(s.ctx, j, cfg, lib, kinds, formats, rows)
+		s.runBatch(s.ctx, j, cfg, lib, formats, rows)
 	}()
 	http.Redirect(w, r, "/batch/"+j.id, http.StatusSeeOther)
 }
@@ -249,127 +265,96 @@ func (s *Server) uploadError(w http.ResponseWriter, r *http.Request, err error) 
 	s.fail(w, r, http.StatusBadRequest, "The upload could not be read. Go back and choose the file again.")
 }
 
-// runBatch builds every row's pack as `rolepack pack` does, but into
-// memory: the pack's files and its zip in one zip with index.html and
-// index.csv. A bad row fails its own pack only.
-func (s *Server) runBatch(ctx context.Context, j *job, cfg *compose.Config, lib *compose.Library, kinds []render.Kind, formats []output.Format, rows []pack.Row) {
-	results := make([]pack.Result, len(rows))
-	seen := map[string]pack.PackParts{}
-	composer := compose.NewComposer(cfg, lib) // each role and level composed once for the batch
-	var all []output.File
-	for i, row := range rows {
-		res := pack.Result{Row: row, Role: row.Role, Level: row.Level}
-		if res.Role == "" {
-			res.Role = cfg.Role
-		}
-		if res.Level == "" {
-			res.Level = cfg.Level
-		}
-		res.Role = pack.ResolveRole(cfg, lib, res.Role)
-		res.Level = pack.ResolveLevel(cfg, lib, res.Role, res.Level)
-		vac := row.Vacancy(cfg.Vacancy)
-		res.Reference = vac.Reference
-		res.Name = pack.PackName(res.Reference, res.Role, res.Level)
-		var err error
-		switch {
-		case row.Err != nil:
-			err = row.Err
-		case res.Reference == "":
-			err = fmt.Errorf("%s: no reference: every vacancy needs one (it names the pack)", row.At())
-		case res.Role == "":
-			err = fmt.Errorf("%s: no role (set the role column)", row.At())
-		case res.Level == "":
-			err = fmt.Errorf("%s: no level (set the level column)", row.At())
-		case seen[strings.ToLower(res.Name)].Line != 0:
-			err = pack.SamePackError(row.At(), res.Name, seen[strings.ToLower(res.Name)], pack.PackParts{Reference: res.Reference, Role: res.Role, Level: res.Level})
-		}
-		if err == nil {
-			seen[strings.ToLower(res.Name)] = pack.PackParts{Reference: res.Reference, Role: res.Role, Level: res.Level, Line: max(row.Line, 1)}
-			var files []output.File
-			files, err = s.buildPack(ctx, composer, cfg, lib, kinds, formats, vac, &res)
-			if err == nil {
-				all = append(all, files...)
-				res.Status = pack.Built
-				res.Written = len(files)
-			} else {
-				err = fmt.Errorf("%s: %s: %w", row.At(), res.Reference, err)
+// runBatch builds every row's pack with pack.Batch, as rolepack pack
+// does, each pack rendered in a render slot within the render time limit,
+// into a private temporary folder; then every built pack, its zip and the
+// index go into one zip in memory, and the folder is removed. A bad row
+// fails its own pack only.
+func (s *Server) runBatch(ctx context.Context, j *job, cfg *compose.Config, lib *compose.Library, formats []output.Format, rows []pack.Row) {
+	sum, all, err := s.buildBatch(ctx, j, cfg, lib, formats, rows)
+	var zip, index, table []byte
+	if err == nil {
+		for _, f := range all {
+			switch f.Name {
+			case pack.IndexHTML:
+				index = f.Data
+			case pack.IndexCSV:
+				table = f.Data
 			}
 		}
-		if err != nil {
-			if ctx.Err() != nil {
-				res.Status = pack.NotRun
-			} else {
-				res.Status, res.Err = pack.Failed, err
-			}
-		}
-		results[i] = res
-		j.mu.Lock()
-		j.done = i + 1
-		j.results = append(j.results[:0:0], results[:i+1]...)
-		j.mu.Unlock()
-	}
-	sum := &pack.Summary{Results: results}
-	for _, r := range results {
-		switch r.Status {
-		case pack.Built:
-			sum.Built++
-		case pack.Failed:
-			sum.Failed++
-		default:
-			sum.NotRun++
-		}
-		sum.Written += r.Written
-	}
-	sum.Interrupted = ctx.Err() != nil
-	index, err := pack.IndexPage(sum, s.opts.Date.Format("2 January 2006"), cfg.Language)
-	var table, zip []byte
-	if err == nil {
-		table, err = pack.IndexTable(sum)
-	}
-	if err == nil {
-		all = append(all, output.File{Name: pack.IndexHTML, Data: index}, output.File{Name: pack.IndexCSV, Data: table})
-		zip, err = pack.Zip("role-packs", all, s.opts.Date)
+		zip, err = pack.Zip("role-packs", all, s.run.Date)
 	}
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	j.over = true
 	j.err = err
+	if sum != nil {
+		j.done, j.results = len(rows), sum.Results
+	}
 	if err == nil {
 		j.zip, j.index, j.csv = zip, index, table
 	}
 }
 
-// buildPack renders one pack in a render slot, with the time limit, and
-// returns its files under the pack's folder plus the pack's own zip.
-func (s *Server) buildPack(ctx context.Context, composer *compose.Composer, cfg *compose.Config, lib *compose.Library, kinds []render.Kind, formats []output.Format, vac compose.Vacancy, res *pack.Result) ([]output.File, error) {
-	c := *cfg
-	c.Vacancy = vac
-	var out []output.File
-	err := s.withRender(ctx, func(ctx context.Context) error {
-		prepared, err := composer.Prepare(res.Role, res.Level)
+// buildBatch runs the batch in a temporary folder and reads back what the
+// download holds: each built pack's files under its folder, its zip, and
+// index.html and index.csv.
+func (s *Server) buildBatch(ctx context.Context, j *job, cfg *compose.Config, lib *compose.Library, formats []output.Format, rows []pack.Row) (*pack.Summary, []output.File, error) {
+	dir, err := os.MkdirTemp(s.opts.TempDir, "rolepack-batch-")
+	if err != nil {
+		return nil, nil, fmt.Errorf("batch folder: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	b, err := s.run.Batch(dir, render.RolePackIDs(), formats)
+	if err != nil {
+		return nil, nil, err
+	}
+	rules, err := s.run.EditorialRules()
+	if err != nil {
+		return nil, nil, err
+	}
+	b.Config, b.Library = cfg, lib
+	b.Jobs = s.opts.Renders
+	b.Slot = s.withRender
+	b.Editorial = &pack.Editorial{Rules: rules}
+	b.Progress = func(done, _ int, r *pack.Result) {
+		j.mu.Lock()
+		j.done = done
+		j.results = append(j.results, *r)
+		j.mu.Unlock()
+	}
+	sum, err := b.Run(ctx, rows)
+	if err != nil {
+		return sum, nil, err
+	}
+	var all []output.File
+	read := func(name string) error {
+		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
 		if err != nil {
-			return err
+			return fmt.Errorf("batch folder: %w", err)
 		}
-		rc, err := prepared.Context(&c, lib, s.opts.Date, false)
-		if err != nil {
-			return err
-		}
-		files, err := s.renderer.Files(ctx, pack.Request{Context: rc, Kinds: kinds, Formats: formats, Date: s.opts.Date, Logo: s.opts.Logo})
-		if err != nil {
-			return err
-		}
-		z, err := pack.Zip(res.Name, files, s.opts.Date)
-		if err != nil {
-			return err
-		}
-		for _, f := range files {
-			res.Files = append(res.Files, f.Name)
-			out = append(out, output.File{Name: res.Name + "/" + f.Name, Data: f.Data})
-		}
-		out = append(out, output.File{Name: res.Name + ".zip", Data: z})
+		all = append(all, output.File{Name: name, Data: data})
 		return nil
-	})
-	return out, err
+	}
+	for _, r := range sum.Results {
+		if r.Status != pack.Built {
+			continue
+		}
+		for _, f := range r.Files {
+			if err := read(r.Name + "/" + f); err != nil {
+				return sum, nil, err
+			}
+		}
+		if err := read(r.Name + ".zip"); err != nil {
+			return sum, nil, err
+		}
+	}
+	for _, name := range []string{pack.IndexHTML, pack.IndexCSV} {
+		if err := read(name); err != nil {
+			return sum, nil, err
+		}
+	}
+	return sum, all, nil
 }
 
 // findJob returns the session's job with the id.

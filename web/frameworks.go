@@ -9,10 +9,10 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/rolepack/rolepack/compose"
 	"github.com/rolepack/rolepack/framework"
 	"github.com/rolepack/rolepack/framework/importer"
 	"github.com/rolepack/rolepack/internal/userfile"
-	"github.com/rolepack/rolepack/compose"
 )
 
 // maxFrameworkFiles bounds the files of one framework upload.
@@ -55,7 +55,7 @@ func (s *Server) frameworksPage(sess *session) frameworksPage {
 	sess.mu.Lock()
 	fws, lib := sess.frameworks, sess.lib
 	sess.mu.Unlock()
-	all := roles(s.opts.Config, lib)
+	all := roles(s.run.Config, lib)
 	for _, f := range fws {
 		p.Session = append(p.Session, loadedOf(f, all))
 	}
@@ -169,7 +169,7 @@ func (s *Server) frameworksUpload(w http.ResponseWriter, r *http.Request) {
 	relabel(fw, rename)
 	sess.mu.Lock()
 	fws := append(append([]*framework.Framework(nil), sess.frameworks...), fw)
-	lib, err := compose.NewLibrary(append(append([]*framework.Framework(nil), s.opts.Library.Frameworks()...), fws...)...)
+	lib, err := compose.NewLibrary(append(append([]*framework.Framework(nil), s.run.Library.Frameworks()...), fws...)...)
 	if err == nil {
 		sess.frameworks, sess.lib = fws, lib
 	}
@@ -178,7 +178,7 @@ func (s *Server) frameworksUpload(w http.ResponseWriter, r *http.Request) {
 		bad(http.StatusConflict, fmt.Sprintf("The framework is fine, but it cannot be used: %v. Remove the frameworks you loaded before, or give it another id.", err))
 		return
 	}
-	v := loadedOf(fw, roles(s.opts.Config, lib))
+	v := loadedOf(fw, roles(s.run.Config, lib))
 	p.Loaded = &v
 	q := s.frameworksPage(sess)
 	p.Session = q.Session
@@ -230,7 +230,7 @@ func (s *Server) frameworksForget(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	sess.mu.Lock()
-	sess.frameworks, sess.lib = nil, s.opts.Library
+	sess.frameworks, sess.lib = nil, s.run.Library
 	sess.mu.Unlock()
 	http.Redirect(w, r, "/frameworks", http.StatusSeeOther)
 }

@@ -15,7 +15,6 @@ import (
 	"strings"
 
 	"github.com/rolepack/rolepack/output"
-	"github.com/rolepack/rolepack/output/html"
 	"github.com/rolepack/rolepack/pack"
 	"github.com/rolepack/rolepack/render"
 )
@@ -31,7 +30,7 @@ type homePage struct {
 
 func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 	sess := s.session(w, r, true)
-	all := roles(s.opts.Config, sess.library())
+	all := roles(s.run.Config, sess.library())
 	q := strings.TrimSpace(r.URL.Query().Get("q"))
 	found := search(all, q)
 	p := homePage{common: common{Title: "Choose a role", CSRF: sess.csrf, Nav: "home"}, Query: q, Roles: found, Total: len(all)}
@@ -114,7 +113,7 @@ func (s *Server) showRole(w http.ResponseWriter, r *http.Request, sess *session,
 	fs := fields(c.role.Levels)
 	p := rolePage{
 		common: common{Title: c.role.Title + ", " + c.level.Label, CSRF: sess.csrf, Nav: "home"},
-		Role:   c.role, Level: c.level, Kind: c.kind, Formats: s.formatNames(),
+		Role:   c.role, Level: c.level, Kind: c.kind, Formats: s.anyFormat(render.Kinds),
 		Saved:  q.Get("saved") == "1" && errs == nil,
 		Hidden: url.Values{"role": {c.role.ID}, "level": {c.level.ID}, "doc": {c.kind.ID}},
 	}
@@ -137,7 +136,7 @@ func (s *Server) showRole(w http.ResponseWriter, r *http.Request, sess *session,
 				p.Copies = append(p.Copies, tab{d.Stem, copyLabel(c.kind, d), roleURL("/role", c.role.ID, c.level.ID, c.kind.ID, d.Stem), d.Stem == cur.Stem})
 			}
 		}
-		res, err := s.renderDocument(r.Context(), c.kind, cur)
+		res, err := s.renderDocument(r.Context(), cp, c.kind, cur)
 		if err != nil {
 			p.PreviewError = "The preview could not be made: " + err.Error()
 			status = renderStatus(err)
@@ -147,8 +146,8 @@ func (s *Server) showRole(w http.ResponseWriter, r *http.Request, sess *session,
 			p.Findings = res.findings
 		}
 		for _, d := range docs {
-			for _, f := range s.formatNames() {
-				p.Downloads = append(p.Downloads, link{copyLabel(c.kind, d) + ", " + formatLabel(f), downloadURL(c, d.Stem+extOf(f))})
+			for _, f := range s.formatsFor(c.kind) {
+				p.Downloads = append(p.Downloads, link{copyLabel(c.kind, d) + ", " + formatLabel(f), downloadURL(c, d.Stem+s.extOf(f))})
 			}
 			for _, x := range c.kind.Extras {
 				p.Downloads = append(p.Downloads, link{copyLabel(c.kind, d) + ", " + formatLabel(strings.TrimPrefix(x.Ext, ".")), downloadURL(c, d.Stem+x.Ext)})
@@ -198,8 +197,8 @@ func downloadURL(c choice, file string) string {
 }
 
 // extOf is the file extension of a format name.
-func extOf(name string) string {
-	for _, f := range output.DefaultFormats {
+func (s *Server) extOf(name string) string {
+	for _, f := range s.run.Formats().List() {
 		if f.Name == name {
 			return f.Ext
 		}
@@ -285,13 +284,18 @@ func (s *Server) preview(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusUnprocessableEntity, planProblem(c, cp.planErr))
 		return
 	}
-	res, err := s.renderDocument(r.Context(), c.kind, pickCopy(docs, c.copy))
+	res, err := s.renderDocument(r.Context(), cp, c.kind, pickCopy(docs, c.copy))
 	if err != nil {
 		s.fail(w, r, renderStatus(err), err.Error())
 		return
 	}
+	page, err := s.run.LookupFormats([]string{"html"})
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, err.Error())
+		return
+	}
 	var b bytes.Buffer
-	if err := (html.Writer{}).Write(&b, res.doc); err != nil {
+	if err := page[0].Writer.Write(&b, res.doc); err != nil {
 		s.fail(w, r, http.StatusUnprocessableEntity, err.Error())
 		return
 	}
@@ -317,10 +321,10 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request) {
 	file := q.Get("file")
 	ext := path.Ext(file)
 	var formats []output.Format
-	for _, f := range output.DefaultFormats {
-		if f.Ext == ext {
+	for _, f := range s.run.Formats().List() {
+		if f.Ext == ext && c.kind.Accepts(f.Shape) {
 			var err error
-			if formats, err = s.opts.Formats.Lookup([]string{f.Name}); err != nil {
+			if formats, err = s.run.LookupFormats([]string{f.Name}); err != nil {
 				s.fail(w, r, http.StatusInternalServerError, err.Error())
 				return
 			}
@@ -339,10 +343,15 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusUnprocessableEntity, planProblem(c, cp.planErr))
 		return
 	}
+	req, err := s.request(cp, []render.Kind{c.kind}, formats, nil)
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, err.Error())
+		return
+	}
 	var files []output.File
 	err = s.withRender(r.Context(), func(ctx context.Context) error {
 		var err error
-		files, err = s.renderer.Files(ctx, pack.Request{Context: cp.rc, Kinds: []render.Kind{c.kind}, Formats: formats, Date: s.opts.Date, Logo: s.opts.Logo})
+		files, err = s.run.Renderer.Files(ctx, req)
 		return err
 	})
 	if err != nil {
@@ -352,7 +361,7 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request) {
 	for _, f := range files {
 		if f.Name == file {
 			name := pack.SafeName(c.role.ID) + "-" + pack.SafeName(c.level.ID) + "-" + f.Name
-			s.attachment(w, name, mediaType(ext), f.Data)
+			s.attachment(w, name, s.mediaType(ext), f.Data)
 			return
 		}
 	}
@@ -369,8 +378,8 @@ func hasExtra(k render.Kind, ext string) bool {
 }
 
 // mediaType is the media type of a file extension rolepack writes.
-func mediaType(ext string) string {
-	for _, f := range output.DefaultFormats {
+func (s *Server) mediaType(ext string) string {
+	for _, f := range s.run.Formats().List() {
 		if f.Ext == ext {
 			return f.MediaType
 		}
@@ -415,7 +424,7 @@ func (s *Server) downloadPack(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusBadRequest, "Choose at least one format for the pack.")
 		return
 	}
-	formats, err := s.opts.Formats.Lookup(names)
+	formats, err := s.run.LookupFormats(names)
 	if err != nil {
 		s.fail(w, r, http.StatusBadRequest, "Choose formats from the list: "+err.Error())
 		return
@@ -438,11 +447,31 @@ func (s *Server) downloadPack(w http.ResponseWriter, r *http.Request) {
 	name := pack.PackName(ref, c.role.ID, c.level.ID)
 	var data []byte
 	err = s.withRender(r.Context(), func(ctx context.Context) error {
-		files, err := s.renderer.Files(ctx, pack.Request{Context: cp.rc, Kinds: kinds, Formats: formats, Date: s.opts.Date, Logo: s.opts.Logo})
-		if err != nil {
-			return err
+		// Each kind in the chosen formats it can be written in: a
+		// spreadsheet holds the career map alone.
+		var files []output.File
+		for _, k := range kinds {
+			var fs []output.Format
+			for _, f := range formats {
+				if k.Accepts(f.Shape) {
+					fs = append(fs, f)
+				}
+			}
+			if len(fs) == 0 {
+				continue
+			}
+			req, err := s.request(cp, []render.Kind{k}, fs, nil)
+			if err != nil {
+				return err
+			}
+			kf, err := s.run.Renderer.Files(ctx, req)
+			if err != nil {
+				return err
+			}
+			files = append(files, kf...)
 		}
-		data, err = pack.Zip(name, files, s.opts.Date)
+		var err error
+		data, err = pack.Zip(name, files, s.run.Date)
 		return err
 	})
 	if err != nil {
@@ -455,7 +484,7 @@ func (s *Server) downloadPack(w http.ResponseWriter, r *http.Request) {
 // chosen is the role, level and document q choose among the roles the
 // session can use; an unknown choice is answered with 404 (false).
 func (s *Server) chosen(w http.ResponseWriter, r *http.Request, sess *session, q url.Values) (choice, bool) {
-	c, err := choose(roles(s.opts.Config, sess.library()), q)
+	c, err := choose(roles(s.run.Config, sess.library()), q)
 	if err != nil {
 		s.fail(w, r, http.StatusNotFound, err.Error())
 		return choice{}, false

@@ -6,9 +6,11 @@ import (
 	"net/url"
 	"strings"
 
-	"github.com/rolepack/rolepack/output"
-	"github.com/rolepack/rolepack/render"
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/lint"
+	"github.com/rolepack/rolepack/output"
+	"github.com/rolepack/rolepack/pack"
+	"github.com/rolepack/rolepack/render"
 )
 
 // level is one level a role can be rendered at.
@@ -163,13 +165,13 @@ func (s *Server) compose(sess *session, c choice) (*composed, error) {
 	d := sess.details
 	lib := sess.lib
 	sess.mu.Unlock()
-	cfg := d.apply(s.opts.Config, c.role.Levels)
-	rc, err := compose.NewContext(cfg, lib, c.role.ID, c.level.ID, s.opts.Date, false)
+	cfg := d.apply(s.run.Config, c.role.Levels)
+	rc, err := compose.NewContext(cfg, lib, c.role.ID, c.level.ID, s.run.Date, false)
 	if err != nil {
 		return nil, err
 	}
 	out := &composed{cfg: cfg, rc: rc}
-	out.planErr = compose.AddPlan(rc, cfg, lib, c.role.ID, c.level.ID, s.opts.Date)
+	out.planErr = compose.AddPlan(rc, cfg, lib, c.role.ID, c.level.ID, s.run.Date)
 	return out, nil
 }
 
@@ -218,31 +220,59 @@ func copyLabel(k render.Kind, c render.Copy) string {
 	return k.Title
 }
 
-// renderDocument renders one document's tree within a render slot.
-func (s *Server) renderDocument(ctx context.Context, k render.Kind, c render.Copy) (d docResult, err error) {
+// request is the run's request for kinds in formats over a composed
+// role, with the run's date, logo and brand and the editorial checks, as
+// rolepack generate makes it: findings (the kind's own checks, and a
+// summary of the editorial checks of a candidate-facing document) go to
+// findings, when it is set.
+func (s *Server) request(cp *composed, kinds []render.Kind, formats []output.Format, findings *[]string) (pack.Request, error) {
+	req := s.run.Request(cp.rc, kinds, formats)
+	rules, err := s.run.EditorialRules()
+	if err != nil {
+		return req, err
+	}
+	req.Editorial = &pack.Editorial{Rules: rules}
+	if findings != nil {
+		req.Warn = func(_, msg string) { *findings = append(*findings, msg) }
+		req.Editorial.Report = func(file string, fs []lint.Finding) {
+			*findings = append(*findings, pack.SummariseFindings(file, fs, pack.MaxEditorialErrors)...)
+		}
+	}
+	return req, nil
+}
+
+// renderDocument renders one document's tree within a render slot, as
+// rolepack generate renders it before writing it.
+func (s *Server) renderDocument(ctx context.Context, cp *composed, k render.Kind, c render.Copy) (d docResult, err error) {
+	req, err := s.request(cp, []render.Kind{k}, nil, &d.findings)
+	if err != nil {
+		return d, err
+	}
 	err = s.withRender(ctx, func(ctx context.Context) error {
-		doc, err := s.opts.Engine.Document(ctx, k, c.Context)
+		tree, _, err := s.run.Renderer.Document(ctx, k, c, req)
 		if err != nil {
 			return err
 		}
-		doc.Meta.Date = s.opts.Date
-		doc.Meta.Logo = s.opts.Logo
-		d.doc = doc
-		if k.Check != nil {
-			d.findings = k.Check(doc)
-		}
+		d.doc = tree
 		return ctx.Err()
 	})
 	return d, err
 }
 
-// formatNames lists the registry's formats in the order of
-// output.DefaultFormats (PDF and Word first).
-func (s *Server) formatNames() []string {
+// formatsFor lists the formats every one of kinds can be written in, in
+// registry order (PDF and Word first).
+func (s *Server) formatsFor(kinds ...render.Kind) []string { return s.run.FormatNamesFor(kinds...) }
+
+// anyFormat lists the formats at least one of kinds can be written in, in
+// registry order.
+func (s *Server) anyFormat(kinds []render.Kind) []string {
 	var names []string
-	for _, f := range output.DefaultFormats {
-		if s.opts.Formats.Known(f.Name) {
-			names = append(names, f.Name)
+	for _, f := range s.run.Formats().List() {
+		for _, k := range kinds {
+			if k.Accepts(f.Shape) {
+				names = append(names, f.Name)
+				break
+			}
 		}
 	}
 	return names

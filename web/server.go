@@ -32,11 +32,9 @@ import (
 	"sync"
 	"time"
 
-	"github.com/rolepack/rolepack/framework"
-	"github.com/rolepack/rolepack/output"
-	"github.com/rolepack/rolepack/pack"
-	"github.com/rolepack/rolepack/render"
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/framework"
+	"github.com/rolepack/rolepack/pack"
 )
 
 //go:embed pages/*.html
@@ -63,19 +61,12 @@ const (
 
 // Options are what a Server renders from.
 type Options struct {
-	// Config is the base config: the organisation, ladder, roles, vacancy
-	// and plan defaults a session starts from.
-	Config *compose.Config
-	// Library holds the frameworks every session can use (the embedded
-	// defaults and those the config names).
-	Library *compose.Library
-	// Engine renders templates; Formats is the output format registry.
-	Engine  *render.Engine
-	Formats *output.Formats
-	// Date is the date documents carry.
-	Date time.Time
-	// Logo is the organisation logo (PNG or JPEG), if any.
-	Logo []byte
+	// Run is what every document is built through, as rolepack generate
+	// and pack build theirs: the base config (the organisation, ladder,
+	// roles, vacancy and plan defaults a session starts from), the
+	// frameworks every session can use, the templates, formats, brand,
+	// letterhead, logo, editorial rules and document date.
+	Run *pack.Run
 	// Renders is the most renders at once (default runtime.NumCPU()).
 	Renders int
 	// RenderTimeout is the time limit of one render (default
@@ -93,15 +84,15 @@ type Options struct {
 // Server is the web app. It is an http.Handler; Close stops the manifest
 // runs still going.
 type Server struct {
-	opts     Options
-	renderer *pack.Renderer
-	pages    map[string]*template.Template
-	static   fs.FS
-	mux      *http.ServeMux
-	slots    chan struct{} // one per render allowed at once
-	ctx      context.Context
-	cancel   context.CancelFunc
-	jobs     sync.WaitGroup
+	opts   Options
+	run    *pack.Run
+	pages  map[string]*template.Template
+	static fs.FS
+	mux    *http.ServeMux
+	slots  chan struct{} // one per render allowed at once
+	ctx    context.Context
+	cancel context.CancelFunc
+	jobs   sync.WaitGroup
 
 	mu       sync.Mutex
 	sessions map[string]*session
@@ -110,8 +101,8 @@ type Server struct {
 
 // New returns a Server over opts.
 func New(opts Options) (*Server, error) {
-	if opts.Config == nil || opts.Library == nil || opts.Engine == nil || opts.Formats == nil {
-		return nil, errors.New("web: Config, Library, Engine and Formats are needed")
+	if opts.Run == nil {
+		return nil, errors.New("web: a Run is needed")
 	}
 	if opts.Renders < 1 {
 		opts.Renders = runtime.NumCPU()
@@ -139,7 +130,7 @@ func New(opts Options) (*Server, error) {
 	ctx, cancel := context.WithCancel(context.Background())
 	s := &Server{
 		opts:     opts,
-		renderer: &pack.Renderer{Engine: opts.Engine, Formats: opts.Formats},
+		run:      opts.Run,
 		pages:    pages,
 		static:   static,
 		slots:    make(chan struct{}, opts.Renders),
@@ -288,7 +279,7 @@ func (s *Server) session(w http.ResponseWriter, r *http.Request, create bool) *s
 		sort.Slice(ids, func(i, j int) bool { return s.sessions[ids[i]].seen.Before(s.sessions[ids[j]].seen) })
 		delete(s.sessions, ids[0])
 	}
-	x := &session{id: randomID(), csrf: randomID(), seen: now, lib: s.opts.Library, details: detailsFrom(s.opts.Config)}
+	x := &session{id: randomID(), csrf: randomID(), seen: now, lib: s.run.Library, details: detailsFrom(s.run.Config)}
 	s.sessions[x.id] = x
 	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: x.id, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode})
 	return x

@@ -18,10 +18,11 @@ import (
 	"time"
 
 	"github.com/rolepack/rolepack"
+	"github.com/rolepack/rolepack/compose"
 	"github.com/rolepack/rolepack/framework/defaults"
 	"github.com/rolepack/rolepack/output"
+	"github.com/rolepack/rolepack/pack"
 	"github.com/rolepack/rolepack/render"
-	"github.com/rolepack/rolepack/compose"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -41,13 +42,13 @@ func newOptions(t *testing.T) Options {
 	if err != nil {
 		t.Fatal(err)
 	}
-	engine, err := render.NewEngine("")
+	formats, _ := output.NewFormats()
+	run, err := pack.NewRun(pack.Settings{Config: cfg, Library: lib, Formats: formats,
+		Date: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	formats, _ := output.NewFormats()
-	return Options{Config: cfg, Library: lib, Engine: engine, Formats: formats,
-		Date: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC), TempDir: t.TempDir()}
+	return Options{Run: run, TempDir: t.TempDir()}
 }
 
 // client is a browser: a cookie jar over a test server.

@@ -3,15 +3,12 @@ package main
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/rolepack/rolepack/doc"
 	"github.com/rolepack/rolepack/internal/userfile"
 	"github.com/rolepack/rolepack/output"
-	"github.com/rolepack/rolepack/output/docx"
 )
 
 // BrandCheckOptions are the inputs of `rolepack brand check`.
@@ -57,7 +54,7 @@ func runBrandCheck(_ context.Context, opts *BrandCheckOptions) error {
 	if err != nil {
 		return err
 	}
-	r, err := docx.CheckReference(opts.File, data)
+	r, err := output.CheckLetterhead(opts.File, data)
 	if err != nil {
 		return err
 	}
@@ -97,83 +94,4 @@ func runBrandCheck(_ context.Context, opts *BrandCheckOptions) error {
 		fmt.Fprintln(out, "rolepack adds list definitions: bullets, numbers")
 	}
 	return nil
-}
-
-// brandOf decides the run's brand from the config once: the letterhead
-// DOCX writer (in place of the docx format's writer among formats) and the
-// colours, logo alt text, header and typeface every document's Meta
-// shares. It returns nil when the config sets no brand for PDF and HTML,
-// and the contents of the files the brand draws on (for a pack's stamp).
-func brandOf(l *loaded, formats []output.Format) (*doc.Brand, [][]byte, error) {
-	var files [][]byte
-	b := l.cfg.Brand
-	if p := l.path("brand.referenceDoc", b.ReferenceDoc); p != "" {
-		for i, f := range formats {
-			if f.Name != "docx" {
-				continue
-			}
-			data, err := userfile.Read(p, userfile.ReferenceDocument)
-			if err != nil {
-				return nil, nil, fmt.Errorf("%s: brand.referenceDoc: %w", l.cfg.At("brand", "referenceDoc"), err)
-			}
-			files = append(files, data)
-			w, err := docx.NewWithReference(p, data)
-			if err != nil {
-				return nil, nil, fmt.Errorf("%s: brand.referenceDoc: %w", l.cfg.At("brand", "referenceDoc"), err)
-			}
-			formats[i].Writer = w
-		}
-	}
-	if b.Primary == "" && b.Accent == "" && b.LogoAlt == "" && b.Header == "" && b.Font == "" && b.FontFiles.Regular == "" {
-		return nil, files, nil
-	}
-	out := &doc.Brand{LogoAlt: strings.TrimSpace(b.LogoAlt), Header: strings.TrimSpace(b.Header)}
-	for _, c := range []struct {
-		key string
-		v   string
-		to  *doc.Colour
-	}{{"primary", b.Primary, &out.Primary}, {"accent", b.Accent, &out.Accent}} {
-		if c.v == "" {
-			continue
-		}
-		col, err := doc.ParseColour(c.v)
-		if err != nil {
-			return nil, nil, fmt.Errorf("%s: brand.%s: %w", l.cfg.At("brand", c.key), c.key, err)
-		}
-		*c.to = col
-	}
-	if b.FontFiles.Regular != "" {
-		faces := &doc.FontFiles{}
-		for _, f := range []struct {
-			key, path string
-			to        *[]byte
-		}{{"regular", b.FontFiles.Regular, &faces.Regular}, {"bold", b.FontFiles.Bold, &faces.Bold},
-			{"italic", b.FontFiles.Italic, &faces.Italic}, {"boldItalic", b.FontFiles.BoldItalic, &faces.BoldItalic}} {
-			p := l.path("brand.fontFiles."+f.key, f.path)
-			if p == "" {
-				continue
-			}
-			data, err := userfile.Read(p, userfile.Font)
-			if err != nil {
-				return nil, nil, fmt.Errorf("%s: brand.fontFiles.%s: %w", l.cfg.At("brand", "fontFiles", f.key), f.key, err)
-			}
-			*f.to = data
-			files = append(files, data)
-		}
-		name := strings.TrimSpace(b.Font)
-		if name == "" {
-			name = strings.TrimSuffix(filepath.Base(b.FontFiles.Regular), filepath.Ext(b.FontFiles.Regular))
-		}
-		out.Font = &doc.Typeface{Name: name, Files: faces}
-	} else if b.Font != "" {
-		known := false
-		for _, f := range doc.EmbeddedFamilies {
-			known = known || strings.EqualFold(f, strings.Join(strings.Fields(b.Font), " "))
-		}
-		if !known {
-			return nil, nil, fmt.Errorf("%s: brand.font %q is not embedded (embedded: %s; for your own TrueType family set brand.fontFiles.regular)", l.cfg.At("brand", "font"), b.Font, strings.Join(doc.EmbeddedFamilies, ", "))
-		}
-		out.Font = &doc.Typeface{Name: b.Font}
-	}
-	return out, files, nil
 }

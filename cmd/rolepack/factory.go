@@ -36,6 +36,9 @@ type Factory struct {
 	// Formats is the output format registry; a format's writer is built
 	// the first time a command asks for the format.
 	Formats *output.Formats
+	// Verbose (--verbose) prints the stack of an internal error a command
+	// recovered from, for a bug report.
+	Verbose bool
 }
 
 // ConfigFile is a config file read: its bytes, its name for messages, and

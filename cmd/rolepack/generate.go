@@ -9,10 +9,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/rolepack/rolepack/compose"
-	"github.com/rolepack/rolepack/internal/userfile"
 	"github.com/rolepack/rolepack/lint"
 	"github.com/rolepack/rolepack/output"
-	"github.com/rolepack/rolepack/pack"
 	"github.com/rolepack/rolepack/render"
 )
 
@@ -173,11 +171,7 @@ func runGenerate(ctx context.Context, opts *GenerateOptions) error {
 	if err := checkRoleLevel(l, cfg.Role, cfg.Level); err != nil {
 		return err
 	}
-	engine, err := render.NewEngine(l.templatesDir())
-	if err != nil {
-		return err
-	}
-	logo, err := readLogo(l)
+	run, err := opts.newRun(l)
 	if err != nil {
 		return err
 	}
@@ -199,21 +193,21 @@ func runGenerate(ctx context.Context, opts *GenerateOptions) error {
 			kinds = withoutPlans(kinds)
 		}
 	}
-	formats, err := opts.Factory.Formats.Lookup(cfg.Formats)
+	formats, err := run.Formats().Lookup(cfg.Formats)
 	if err != nil {
 		return fmt.Errorf("%s: %w", cfg.At("formats"), err)
 	}
-	brand, _, err := brandOf(l, formats)
-	if err != nil {
+	if err := run.UseLetterhead(formats); err != nil {
 		return err
 	}
-	r := &pack.Renderer{Engine: engine, Formats: opts.Factory.Formats}
-	warn := func(kind, msg string) { fmt.Fprintf(opts.IO.Err, "warning: %s: %s\n", kind, msg) }
 	editorial, editorialDone, err := opts.editorialCheck(cfg, opts.Strict)
 	if err != nil {
 		return err
 	}
-	files, err := r.Files(ctx, pack.Request{Context: rc, Kinds: kinds, Formats: formats, Date: l.date, Logo: logo, Brand: brand, Warn: warn, Editorial: editorial})
+	req := run.Request(rc, kinds, formats)
+	req.Warn = func(kind, msg string) { fmt.Fprintf(opts.IO.Err, "warning: %s: %s\n", kind, msg) }
+	req.Editorial = editorial
+	files, err := run.Renderer.Files(ctx, req)
 	editorialDone()
 	if err != nil {
 		return err
@@ -236,24 +230,6 @@ func runGenerate(ctx context.Context, opts *GenerateOptions) error {
 		return fmt.Errorf("pdp not written: %w", planErr)
 	}
 	return nil
-}
-
-// readLogo reads the organisation logo named in the config, if any,
-// through a bounded read.
-func readLogo(l *loaded) ([]byte, error) {
-	key := []any{"organisation", "logo"}
-	p := l.path("organisation.logo", l.cfg.Organisation.Logo)
-	if l.cfg.Brand.Logo != "" {
-		key, p = []any{"brand", "logo"}, l.path("brand.logo", l.cfg.Brand.Logo)
-	}
-	if p == "" {
-		return nil, nil
-	}
-	b, err := userfile.Read(p, userfile.Logo)
-	if err != nil {
-		return nil, fmt.Errorf("%s: logo: %w", l.cfg.At(key...), err)
-	}
-	return b, nil
 }
 
 // addAllowRetired adds --allow-retired: a level its framework marks as no

@@ -88,6 +88,7 @@ errors, atomic writes and re-runs. A value a row leaves empty comes from the
 config (role, pdp.from, pdp.to, pdp.period).
 
 The output folder is --out, else the config's out folder + /packs (dist/packs).
+The formats are --format, else ROLEPACK_FORMAT, else the config's formats.
 Formats: ` + strings.Join(output.FormatNames(), ", ") + `.`,
 		Example: `  rolepack pack vacancies.csv
   rolepack pack vacancies.yaml --out /srv/recruitment/packs --format pdf,docx,md
@@ -107,7 +108,7 @@ Formats: ` + strings.Join(output.FormatNames(), ", ") + `.`,
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Kind, "kind", "role", "what to build: role (role packs from a vacancy manifest) or pdp (one development plan per person from a team manifest: person, manager, role, from, to, targetRole, period)")
 	fl.StringVar(&opts.Out, "out", "", "output folder (default: the config's out folder + /packs, i.e. dist/packs)")
-	fl.StringSliceVar(&opts.Formats, "format", []string{"pdf", "docx"}, "output formats, comma-separated: "+strings.Join(output.FormatNames(), ", "))
+	fl.StringSliceVar(&opts.Formats, "format", nil, "output formats, comma-separated: "+strings.Join(output.FormatNames(), ", ")+" (default: the config's formats) (env ROLEPACK_FORMAT)")
 	fl.IntVar(&opts.Jobs, "jobs", runtime.NumCPU(), "packs built at the same time")
 	fl.BoolVar(&opts.Force, "force", false, "rebuild every pack, and overwrite files rolepack did not write")
 	fl.BoolVar(&opts.Quiet, "quiet", false, "print nothing but errors")
@@ -126,12 +127,22 @@ func runPack(ctx context.Context, opts *PackOptions) error {
 	if opts.Jobs < 1 {
 		return fmt.Errorf("--jobs %d: at least one job is needed", opts.Jobs)
 	}
-	formatNames := splitList(opts.Formats)
-	if err := checkOrigin(origin{flag: "format", value: strings.Join(opts.Formats, ",")}, "format", formatNames, opts.Factory.Formats.Names()); err != nil {
+	var flags []flagValue
+	flags = append(flags, listFlag("formats", "format", splitList(opts.Formats))...)
+	flags = append(flags, stringFlag("templates", "templates", opts.Templates)...)
+	flags = append(flags, stringFlag("date", "date", opts.Date)...)
+	flags = append(flags, stringFlag("brand.referenceDoc", "reference-doc", opts.ReferenceDoc)...)
+	l, err := opts.loadAll(opts.Config, flags)
+	if err != nil {
 		return err
 	}
-	if len(formatNames) == 0 {
-		return fmt.Errorf("--format: no formats chosen (use --format %s)", strings.Join(output.FormatNames(), ","))
+	cfg := l.cfg
+	cfg.AllowRetired = opts.AllowRetired
+	if err := checkNames(cfg, "formats", "format", cfg.Formats, opts.Factory.Formats.Names(), l.origins); err != nil {
+		return err
+	}
+	if len(cfg.Formats) == 0 {
+		return fmt.Errorf("%s: no formats chosen (use --format %s)", cfg.At("formats"), strings.Join(output.FormatNames(), ","))
 	}
 	data, err := userfile.Read(opts.Manifest, userfile.Manifest)
 	if err != nil {
@@ -147,16 +158,6 @@ func runPack(ctx context.Context, opts *PackOptions) error {
 	for _, n := range pack.Notes(rows) {
 		fmt.Fprintln(opts.IO.Err, n)
 	}
-	var flags []flagValue
-	flags = append(flags, stringFlag("templates", "templates", opts.Templates)...)
-	flags = append(flags, stringFlag("date", "date", opts.Date)...)
-	flags = append(flags, stringFlag("brand.referenceDoc", "reference-doc", opts.ReferenceDoc)...)
-	l, err := opts.loadAll(opts.Config, flags)
-	if err != nil {
-		return err
-	}
-	cfg := l.cfg
-	cfg.AllowRetired = opts.AllowRetired
 	out := opts.Out
 	if out == "" {
 		base := cfg.Out
@@ -165,39 +166,31 @@ func runPack(ctx context.Context, opts *PackOptions) error {
 		}
 		out = filepath.Join(base, "packs")
 	}
-	templatesDir := l.templatesDir()
-	engine, err := render.NewEngine(templatesDir)
+	run, err := opts.newRun(l)
 	if err != nil {
 		return err
 	}
-	formats, err := opts.Factory.Formats.Lookup(formatNames)
+	formats, err := run.Formats().Lookup(cfg.Formats)
 	if err != nil {
-		return fmt.Errorf("--format: %w", err)
+		return fmt.Errorf("%s: %w", cfg.At("formats"), err)
 	}
-	brand, brandFiles, err := brandOf(l, formats)
+	if err := run.UseLetterhead(formats); err != nil {
+		return err
+	}
+	if err := checkPackFormats(run, kinds, formats); err != nil {
+		return fmt.Errorf("%s: %w", cfg.At("formats"), err)
+	}
+	b, err := run.Batch(out, kinds, formats)
 	if err != nil {
 		return err
 	}
-	r := &pack.Renderer{Engine: engine, Formats: opts.Factory.Formats}
-	logo, err := readLogo(l)
-	if err != nil {
-		return err
-	}
-	id, err := pack.NewIdentity(cfg, l.lib, templatesDir, logo)
-	if err != nil {
-		return err
-	}
-	id.BrandFiles(brandFiles...)
-	rules, err := pack.EditorialRules(cfg)
+	rules, err := run.EditorialRules()
 	if err != nil {
 		return err
 	}
 	p := &packProgress{io: opts.IO, quiet: opts.Quiet, now: opts.Now, start: start}
-	b := &pack.Batch{
-		Renderer: r, Config: cfg, Library: l.lib, Identity: id, Formats: formats,
-		Date: l.date, DateFromClock: l.dateFromClock, Logo: logo, Brand: brand, Out: out, Jobs: opts.Jobs, Force: opts.Force,
-		Kinds: kinds, Progress: p.report, Editorial: &pack.Editorial{Rules: rules, Strict: opts.Strict},
-	}
+	b.Jobs, b.Force, b.Progress = opts.Jobs, opts.Force, p.report
+	b.Editorial = &pack.Editorial{Rules: rules, Strict: opts.Strict}
 	s, err := b.Run(ctx, rows)
 	p.finish()
 	if err != nil {
@@ -326,4 +319,14 @@ func clock(d time.Duration) string {
 		return fmt.Sprintf("%d:%02d:%02d", s/3600, s/60%60, s%60)
 	}
 	return fmt.Sprintf("%d:%02d", s/60, s%60)
+}
+
+// checkPackFormats checks, before any pack is built, that every kind of
+// the packs can be written in every format.
+func checkPackFormats(run *pack.Run, ids []string, formats []output.Format) error {
+	kinds, err := run.Kinds(ids)
+	if err != nil {
+		return err
+	}
+	return run.Renderer.CheckFormats(kinds, formats)
 }

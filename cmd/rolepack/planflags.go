@@ -48,10 +48,10 @@ func readPackRows(kind, file string, data []byte) ([]pack.Row, []string, error) 
 	switch kind {
 	case "", "role":
 		rows, err := pack.ReadManifest(file, data)
-		return rows, pack.PackKinds, err
+		return rows, render.RolePackIDs(), err
 	case "pdp":
 		rows, err := pack.ReadTeam(file, data)
-		return rows, pack.PlanKinds, err
+		return rows, render.TeamPlanIDs(), err
 	}
 	return nil, nil, fmt.Errorf("--kind %q: unknown (known: %s)", kind, strings.Join(packKinds, ", "))
 }

@@ -42,6 +42,7 @@ the embedded default; the last line of --help says which one a run reads.`,
 		RunE:          gen.RunE,
 	}
 	root.Flags().AddFlagSet(gen.Flags())
+	root.PersistentFlags().BoolVar(&f.Verbose, "verbose", false, "with an internal error, print where it happened (for a bug report)")
 	root.SetOut(f.IO.Out)
 	root.SetErr(f.IO.Err)
 	root.SetVersionTemplate("{{.Name}} {{.Version}}\n")

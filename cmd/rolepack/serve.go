@@ -10,7 +10,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/rolepack/rolepack/render"
 	"github.com/rolepack/rolepack/web"
 )
 
@@ -106,18 +105,11 @@ func runServe(ctx context.Context, opts *ServeOptions) error {
 	if err != nil {
 		return err
 	}
-	engine, err := render.NewEngine(l.templatesDir())
+	run, err := opts.newRun(l)
 	if err != nil {
 		return err
 	}
-	logo, err := readLogo(l)
-	if err != nil {
-		return err
-	}
-	app, err := web.New(web.Options{
-		Config: l.cfg, Library: l.lib, Engine: engine, Formats: opts.Factory.Formats,
-		Date: l.date, Logo: logo, Log: opts.IO.Err,
-	})
+	app, err := web.New(web.Options{Run: run, Log: opts.IO.Err})
 	if err != nil {
 		return err
 	}

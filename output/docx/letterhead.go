@@ -346,7 +346,10 @@ func parseLetterhead(file string, data []byte) (*letterhead, error) {
 		if !hasBody {
 			// pandoc's convention: the letterhead's own body text is not
 			// kept; its final section properties are.
-			g, _ := scanDocument(lh.main, d)
+			g, err := scanDocument(lh.main, d)
+			if err != nil {
+				return nil, fail("%v", err)
+			}
 			fp = filledPart{lits: [][]byte{d[:g.bodyStart], d[g.sectStart:]}, keys: []string{keyBody}}
 			found = nil
 		}

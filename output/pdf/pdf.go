@@ -20,6 +20,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -209,6 +210,28 @@ func New() (*Writer, error) {
 	return &Writer{faces: faces}, nil
 }
 
+// PanicError is a bug the writer caught (a panic in layout or output)
+// while writing one document: the error names the document, and Stack is
+// where the panic happened, for a log (rolepack --verbose).
+type PanicError struct {
+	Document string // the document's title
+	Value    any    // what panicked
+	stack    []byte
+}
+
+// newPanicError is the PanicError of a panic p while writing d, with the
+// stack of the goroutine that recovered it.
+func newPanicError(d *doc.Document, p any) *PanicError {
+	return &PanicError{Document: d.Meta.Title, Value: p, stack: debug.Stack()}
+}
+
+func (e *PanicError) Error() string {
+	return fmt.Sprintf("pdf: %q: internal error (please report it): %v", e.Document, e.Value)
+}
+
+// Stack is the stack of the panic.
+func (e *PanicError) Stack() []byte { return e.stack }
+
 // Write renders d as a PDF to out. The same document always gives the same
 // bytes.
 func (w *Writer) Write(out io.Writer, d *doc.Document) (err error) {
@@ -220,7 +243,7 @@ func (w *Writer) Write(out io.Writer, d *doc.Document) (err error) {
 	}
 	defer func() {
 		if p := recover(); p != nil {
-			err = fmt.Errorf("pdf: %v", p)
+			err = newPanicError(d, p)
 		}
 	}()
 	sc := w.getScratch()
@@ -342,6 +365,7 @@ func newRendererWith(w *Writer, d *doc.Document, sc *scratch) *renderer {
 	p.SetCellMargin(0)
 	p.SetCatalogSort(true)
 	p.SetShortFontNames(true)
+	p.SetBookmarksOpenLevels(1) // the title's bookmark shows the sections under it
 	p.SetCompression(true)
 	p.SetCompressor(w.compress)
 	pw, ph := p.GetPageSize()

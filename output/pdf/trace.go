@@ -51,7 +51,7 @@ func (w *Writer) Layout(d *doc.Document) (tr *Trace, err error) {
 	}
 	defer func() {
 		if p := recover(); p != nil {
-			err = fmt.Errorf("pdf: %v", p)
+			tr, err = nil, newPanicError(d, p)
 		}
 	}()
 	sc := w.getScratch()
