@@ -2533,6 +2533,14 @@ func (f *Fpdf) Bookmark(txtStr string, level int, y float64) {
 // first character at the baseline. This method permits a string to be placed
 // precisely on the page, but it is usually easier to use Cell(), MultiCell()
 // or Write() which are the standard methods to print text.
+// SetBookmarksOpenLevels sets how many levels of the outline are shown open
+// when the document is opened: a bookmark at a level below levels shows its
+// children, one at levels or deeper is closed. The default, 0, shows the top
+// level only, every bookmark closed.
+func (f *Fpdf) SetBookmarksOpenLevels(levels int) {
+	f.outlineOpen = levels
+}
+
 func (f *Fpdf) Text(x, y float64, txtStr string) {
 	var txt2 string
 	if f.isCurrentUTF8 {
@@ -5298,8 +5306,22 @@ func (f *Fpdf) putbookmarks() {
 			lru[o.level] = i
 			level = o.level
 		}
+		// visible[i] is the number of descendants of item i that are visible
+		// when it is open (ISO 32000-1, 12.3.3): each child, and the visible
+		// descendants of each open child. visible[nb] counts for the root.
+		// Items come in document order, so every child follows its parent.
+		visible := make([]int, nb+1)
+		anyOpen := false
+		for i := nb - 1; i >= 0; i-- {
+			o := f.outlines[i]
+			visible[o.parent]++
+			if o.level < f.outlineOpen {
+				visible[o.parent] += visible[i]
+				anyOpen = anyOpen || visible[i] > 0
+			}
+		}
 		n := f.n + 1
-		for _, o := range f.outlines {
+		for i, o := range f.outlines {
 			f.newobj()
 			f.outf("<</Title %s", f.textstring(o.text))
 			f.outRef("/Parent ", n+o.parent, "")
@@ -5319,13 +5341,28 @@ func (f *Fpdf) putbookmarks() {
 			d := strconv.AppendInt(append(b[:0], "/Dest ["...), int64(1+2*o.p), 10)
 			d = appendF64(append(d, " 0 R /XYZ 0 "...), (f.h-o.y)*f.k, 2)
 			f.outBytes(append(d, " null]"...))
-			f.out("/Count 0>>")
+			// /Count is required for an item with descendants: the number
+			// visible, negative when the item is closed. A leaf has none.
+			switch c := visible[i]; {
+			case c == 0:
+				f.out(">>")
+			case o.level < f.outlineOpen:
+				f.out("/Count " + strconv.Itoa(c) + ">>")
+			default:
+				f.out("/Count -" + strconv.Itoa(c) + ">>")
+			}
 			f.out("endobj")
 		}
 		f.newobj()
 		f.outlineRoot = f.n
 		f.outf("<</Type /Outlines /First %d 0 R", n)
-		f.outf("/Last %d 0 R>>", n+lru[0])
+		f.outf("/Last %d 0 R", n+lru[0])
+		// The root's /Count is the number of items visible, and is left
+		// out when no item with descendants is open.
+		if anyOpen {
+			f.out("/Count " + strconv.Itoa(visible[nb]))
+		}
+		f.out(">>")
 		f.out("endobj")
 	}
 }
