@@ -4624,7 +4624,6 @@ func (f *Fpdf) putfonts() {
 				f.out(s.String())
 				f.out("endobj")
 			case "UTF8":
-				fontName := "utf8" + font.Name
 				usedRunes := font.usedRunes
 				delete(usedRunes, 0)
 				var key string
@@ -4635,6 +4634,10 @@ func (f *Fpdf) putfonts() {
 				if parts == nil {
 					parts = f.subsetParts(&font, usedRunes)
 					font.subsets.put(key, parts)
+				}
+				fontName := parts.baseFont
+				if fontName == "" { // no usable PostScript name in the font
+					fontName = "utf8" + font.Name
 				}
 
 				f.newobj()
@@ -4721,6 +4724,7 @@ func (f *Fpdf) subsetParts(font *fontDefType, usedRunes map[int]int) *subsetPart
 	}
 	mem := xmem.compress(cidToGidMap)
 	parts := &subsetParts{
+		baseFont:     subsetFontName(font.utf8File.postScriptName, utf8FontStream),
 		toUnicode:    toUnicodeCMap(usedRunes),
 		widths:       f.generateCIDFontMap(font, cut.LastRune),
 		cidToGidMap:  mem.copy(),

@@ -16,6 +16,7 @@ const subsetCacheSize = 16
 // subsetParts are the parts of an embedded UTF-8 font that depend on the set
 // of runes a document uses. They are never changed once made.
 type subsetParts struct {
+	baseFont     string // the subset's PostScript name with its tag ("ABCDEF+Name"), or ""
 	toUnicode    []byte // the ToUnicode CMap stream (uncompressed)
 	widths       string // the CID font's /W entry
 	cidToGidMap  []byte // compressed CIDToGIDMap stream

@@ -51,6 +51,7 @@ type utf8FontFile struct {
 	StemV                int
 	ItalicAngle          int
 	Flags                int
+	postScriptName       string // the name table's PostScript name (name ID 6), as read
 	UnderlinePosition    float64
 	UnderlineThickness   float64
 	CharWidths           []int
@@ -326,6 +327,7 @@ func (utf *utf8FontFile) parseNAMETable() int {
 			}
 		}
 	}
+	utf.postScriptName = names[6]
 	return format
 }
 
