@@ -122,7 +122,7 @@ func TestBrandReachesEveryFormat(t *testing.T) {
 	if !strings.Contains(content, "0.000 0.522 0.486 RG") {
 		t.Error("the PDF never strokes with the brand's accent colour")
 	}
-	if !bytes.Contains(pdf, []byte("/BaseFont /utf8liberationserif")) {
+	if !bytes.Contains(pdf, []byte("+LiberationSerif\n")) { // a subset tag, then the PostScript name
 		t.Error("the PDF does not embed the brand typeface")
 	}
 	html, err := os.ReadFile(filepath.Join(out, "jd.html"))

@@ -8,11 +8,11 @@ import (
 	"time"
 
 	"github.com/rolepack/rolepack"
+	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/doc"
 	"github.com/rolepack/rolepack/framework/defaults"
 	"github.com/rolepack/rolepack/output/pdf"
 	"github.com/rolepack/rolepack/render"
-	"github.com/rolepack/rolepack/compose"
-	"github.com/rolepack/rolepack/doc"
 )
 
 // printCase is one role at one level whose documents are checked.

@@ -17,8 +17,8 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
-	"github.com/rolepack/rolepack/output/pdf"
 	"github.com/rolepack/rolepack/doc"
+	"github.com/rolepack/rolepack/output/pdf"
 )
 
 // Tests here read the tagged PDF with pdfcpu: the structure tree, the

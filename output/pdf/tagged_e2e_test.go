@@ -11,8 +11,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/rolepack/rolepack/output/pdf"
 	"github.com/rolepack/rolepack/doc"
+	"github.com/rolepack/rolepack/output/pdf"
 )
 
 // pdfinfo runs poppler's pdfinfo with args on b, skipping the test when it
