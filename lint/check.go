@@ -87,12 +87,13 @@ func (c *checker) text(t Text) {
 	c.phrases(s)
 	c.spelling(s)
 	c.genderCoded(s)
-	if t.Kind == Prose {
+	if t.Kind != Title {
 		c.sentenceLength(s)
 		c.template(s)
 	} else {
 		c.capitalisation(s)
 	}
+	c.grammar(s)
 }
 
 // pos returns the line and column of rune k of the span.

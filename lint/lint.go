@@ -39,18 +39,22 @@ const (
 	Punctuation    Category = "punctuation"
 	Capitalisation Category = "capitalisation"
 	Template       Category = "template"
-	Banned         Category = "banned" // a word the organisation bans (Rules.Ban)
+	Banned         Category = "banned"  // a word the organisation bans (Rules.Ban)
+	Grammar        Category = "grammar" // a broken sentence in generated text (grammar.go)
 )
 
 // Categories lists every rule category in the order they are described.
-var Categories = []Category{Spelling, Inclusive, SentenceLength, RepeatedWord, Punctuation, Capitalisation, Template, Banned}
+var Categories = []Category{Spelling, Inclusive, SentenceLength, RepeatedWord, Punctuation, Capitalisation, Template, Banned, Grammar}
 
 // Finding is one thing to fix or consider in a text. Line and Col are
 // 1-based, Col counted in characters (runes); Line 0 means the finding is
 // about the whole document (the gender-coded balance), Col 0 that the column
-// is not known.
+// is not known. A finding in a document tree (CheckDocument) has no line:
+// Place names where it is ("Key responsibilities, item 3") and Col is the
+// character in that text.
 type Finding struct {
 	File       string   `json:"file"`
+	Place      string   `json:"place,omitempty"`
 	Line       int      `json:"line"`
 	Col        int      `json:"col"`
 	Category   Category `json:"category"`
@@ -67,11 +71,17 @@ type Finding struct {
 
 // String formats the finding as one line:
 // "file:line:col: category: message (suggestion)", leaving out an unknown
-// line or column.
+// line or column; a finding with a place reads
+// "file: place, col N: category: message (suggestion)".
 func (f Finding) String() string {
 	var b strings.Builder
 	b.WriteString(f.File)
-	if f.Line > 0 {
+	if f.Place != "" {
+		fmt.Fprintf(&b, ": %s", f.Place)
+		if f.Col > 1 {
+			fmt.Fprintf(&b, ", col %d", f.Col)
+		}
+	} else if f.Line > 0 {
 		fmt.Fprintf(&b, ":%d", f.Line)
 		if f.Col > 0 {
 			fmt.Fprintf(&b, ":%d", f.Col)
@@ -108,6 +118,13 @@ const (
 	// Title is a name: a heading, a skill or entry title. Titles are checked
 	// for Title Case and not for sentence length.
 	Title
+	// Item is a list item: prose, which must have some text after any
+	// bold label.
+	Item
+	// Duty is a list item under a duties heading ("Key responsibilities",
+	// "What you will do") or a "you will:" lead: an Item that must start
+	// with a verb.
+	Duty
 )
 
 // Mask stands in a Text for markup removed before checking (Markdown
@@ -125,6 +142,10 @@ type Text struct {
 	Col  int
 	Kind Kind
 	Text string
+	// Label marks an item that is only a bold label ("**Service focus**"),
+	// its markup removed: the grammar rules report it as a point with no
+	// text.
+	Label bool
 }
 
 // Check lints a plain-text or Markdown document: name is the file name the

@@ -18,8 +18,14 @@ func splitMarkdown(text []byte, memo *textMemo) []Text {
 	lines := strings.Split(strings.TrimPrefix(string(text), "\ufeff"), "\n")
 	var out []Text
 	var para *Text // the paragraph or list item being joined
+	// duties: the section's list items are duties (a duties heading);
+	// lead: the paragraph before was a "you will:" lead.
+	duties, lead := false, false
 	flush := func() {
 		if para != nil {
+			if para.Kind == Prose {
+				lead = dutiesLead.MatchString(strings.TrimSpace(strings.ReplaceAll(para.Text, string(Mask), "")))
+			}
 			out = append(out, *para)
 			para = nil
 		}
@@ -70,6 +76,7 @@ func splitMarkdown(text []byte, memo *textMemo) []Text {
 			h := maskRange(masked, 0, m[1])
 			h = strings.TrimRight(h, "# ")
 			out = append(out, Text{Line: n, Col: 1, Kind: Title, Text: h})
+			duties, lead = dutiesHeading.MatchString(strings.TrimRight(strings.TrimSpace(strings.ReplaceAll(h, string(Mask), "")), ":")), false
 		case strings.HasPrefix(trimmed, "|") || (para == nil && strings.Count(line, "|") >= 2 && tableRule.MatchString(lines[min(i+1, len(lines)-1)])):
 			flush()
 			if tableRule.MatchString(line) {
@@ -84,10 +91,18 @@ func splitMarkdown(text []byte, memo *textMemo) []Text {
 			if m == nil {
 				m = quoteMark.FindStringIndex(line)
 			}
-			para = &Text{Line: n, Col: 1, Kind: Prose, Text: maskRange(masked, 0, m[1])}
+			kind := Item
+			if duties || lead {
+				kind = Duty
+			}
+			if quoteMark.MatchString(line) && !listMark.MatchString(line) {
+				kind = Prose
+			}
+			para = &Text{Line: n, Col: 1, Kind: kind, Text: maskRange(masked, 0, m[1]), Label: boldLabel.MatchString(line[m[1]:])}
 		case para != nil:
 			para.Text += "\n" + masked
 		default:
+			lead = false
 			para = &Text{Line: n, Col: 1, Kind: Prose, Text: masked}
 		}
 	}
@@ -99,7 +114,9 @@ var (
 	headingMark = regexp.MustCompile(`^ {0,3}#{1,6}(\s+|$)`)
 	listMark    = regexp.MustCompile(`^\s*([-*+]|\d{1,9}[.)])\s+(\[[ xX]\]\s+)?`)
 	quoteMark   = regexp.MustCompile(`^\s*(>\s?)+`)
-	tableRule   = regexp.MustCompile(`^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$`)
+	// boldLabel is a list item's text that is only a bold label.
+	boldLabel = regexp.MustCompile(`^\s*(\*\*[^*]+\*\*|__[^_]+__)\s*:?\s*$`)
+	tableRule = regexp.MustCompile(`^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$`)
 	// inlineMarkup is what maskInline removes: URLs and autolinks, code
 	// spans, link targets, images' "!", emphasis marks at word edges, HTML
 	// tags, backslash escapes and the brackets of link text.

@@ -34,6 +34,7 @@ func newTextMemo() *textMemo {
 type memoKey struct {
 	kind     Kind
 	colKnown bool
+	label    bool
 	text     string
 }
 
@@ -112,7 +113,7 @@ func (c *checker) checkText(t Text) {
 		c.text(t)
 		return
 	}
-	k := memoKey{kind: t.Kind, colKnown: t.Col != 0, text: t.Text}
+	k := memoKey{kind: t.Kind, colKnown: t.Col != 0, label: t.Label, text: t.Text}
 	res := c.rules.memo.get(k)
 	if res == nil {
 		at := t

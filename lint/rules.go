@@ -40,6 +40,7 @@ type Rules struct {
 	stop        map[string]bool
 	common      map[string]bool
 	repeatOK    map[string]bool
+	homograph   map[string]bool // base verbs that are also nouns or adjectives (grammar.go)
 
 	memo *textMemo // what checking each text found, for texts met again
 }
@@ -111,6 +112,7 @@ func NewRules(allow, ban []string) (*Rules, error) {
 		{"stopwords.txt", r.setInto(&r.stop)},
 		{"template-common.txt", r.setInto(&r.common)},
 		{"repeated-ok.txt", r.setInto(&r.repeatOK)},
+		{"grammar-homographs.txt", r.setInto(&r.homograph)},
 	}
 	for _, l := range lists {
 		if err := readList(l.file, l.read); err != nil {
