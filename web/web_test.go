@@ -603,3 +603,61 @@ func TestExcelManifest(t *testing.T) {
 		t.Fatalf("run over:\n%s", r.body)
 	}
 }
+
+// downloadLinks finds the download links of a role page.
+var downloadLinks = regexp.MustCompile(`href="(/download\?[^"]+)"`)
+
+// packFormats finds the formats a page's pack or batch form offers.
+var packFormats = regexp.MustCompile(`name="format" value="([a-z0-9]+)"`)
+
+// TestEveryOfferedDownloadWorks: every document × format the role pages
+// offer downloads, no page offers a format its kind cannot be written in
+// (the job description as XLSX answered 422), and every format the pack
+// and batch forms offer builds.
+func TestEveryOfferedDownloadWorks(t *testing.T) {
+	c := newClient(t, newOptions(t))
+	offered := 0
+	for _, k := range render.Kinds {
+		r := c.get("/role?role=data-engineer&level=senior&doc=" + k.ID)
+		wantStatus(t, k.ID+" page", r, http.StatusOK)
+		for _, m := range downloadLinks.FindAllStringSubmatch(r.body, -1) {
+			link := strings.ReplaceAll(m[1], "&amp;", "&")
+			d := c.get(link)
+			if d.status != http.StatusOK || d.body == "" {
+				t.Errorf("%s: %d %.200s", link, d.status, d.body)
+			}
+			offered++
+		}
+		if k.ID == "jd" && strings.Contains(r.body, "file=jd.xlsx") {
+			t.Error("the job description is offered as XLSX")
+		}
+		if k.ID == "progression" && !strings.Contains(r.body, "file=progression.xlsx") {
+			t.Error("the career map is not offered as XLSX")
+		}
+	}
+	if offered < len(render.Kinds) {
+		t.Fatalf("only %d downloads offered", offered)
+	}
+	wantStatus(t, "jd.xlsx", c.get("/download?role=data-engineer&level=senior&doc=jd&file=jd.xlsx"), http.StatusNotFound)
+
+	r := c.get("/role?role=data-engineer&level=senior")
+	q := url.Values{"role": {"data-engineer"}, "level": {"senior"}}
+	for _, m := range packFormats.FindAllStringSubmatch(r.body, -1) {
+		q.Add("format", m[1])
+	}
+	p := c.get("/pack?" + q.Encode())
+	wantStatus(t, "pack in every offered format "+strings.Join(q["format"], ","), p, http.StatusOK)
+
+	b := c.get("/batch")
+	v := url.Values{"csrf": {c.csrf("/batch")}}
+	for _, m := range packFormats.FindAllStringSubmatch(b.body, -1) {
+		v.Add("format", m[1])
+	}
+	if strings.Contains(strings.Join(v["format"], ","), "xlsx") {
+		t.Error("the batch form offers XLSX, which no role pack can be written in")
+	}
+	up := c.upload("/batch", v, [3]string{"manifest", "v.csv", "reference,role,level\nA-1,data-engineer,senior\n"})
+	wantStatus(t, "batch in "+strings.Join(v["format"], ","), up, http.StatusSeeOther)
+	done := waitForRun(t, c, up.header.Get("Location"))
+	wantBody(t, "batch in every offered format", done, "1 vacancy: 1 pack ready")
+}

@@ -164,36 +164,9 @@ func parseLetterhead(file string, data []byte) (*letterhead, error) {
 	fail := func(format string, a ...any) error {
 		return fmt.Errorf("%s: %s", file, fmt.Sprintf(format, a...))
 	}
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	parts, err := readParts(file, data)
 	if err != nil {
-		return nil, fail("not a Word document (.docx): %v", err)
-	}
-	parts := map[string][]byte{}
-	var total int64
-	for _, f := range zr.File {
-		if strings.HasSuffix(f.Name, "/") {
-			continue
-		}
-		if f.Name != path.Clean(f.Name) || strings.HasPrefix(f.Name, "/") || strings.HasPrefix(f.Name, "../") {
-			return nil, fail("part name %q is not a plain path", f.Name)
-		}
-		total += int64(f.UncompressedSize64)
-		if total > 100<<20 {
-			return nil, fail("parts add up to more than 100 MiB uncompressed")
-		}
-		rc, err := f.Open()
-		if err != nil {
-			return nil, fail("%s: %v", f.Name, err)
-		}
-		b, err := io.ReadAll(io.LimitReader(rc, 100<<20+1))
-		rc.Close()
-		if err != nil {
-			return nil, fail("%s: %v", f.Name, err)
-		}
-		if _, dup := parts[f.Name]; dup {
-			return nil, fail("part %s appears twice", f.Name)
-		}
-		parts[f.Name] = b
+		return nil, err
 	}
 	need := func(name string) ([]byte, error) {
 		b, ok := parts[name]
@@ -319,45 +292,9 @@ func parseLetterhead(file string, data []byte) (*letterhead, error) {
 
 	// The main document: the body goes in place of the letterhead's body,
 	// or where its {{body}} paragraph is.
-	if err := checkPrefixW(lh.main, docData); err != nil {
-		return nil, fail("%v", err)
-	}
-	geo, err := scanDocument(lh.main, docData)
+	geo, err := lh.templateMain(docData)
 	if err != nil {
 		return nil, fail("%v", err)
-	}
-	docFixed, err := declareNamespaces(lh.main, docData, geo)
-	if err != nil {
-		return nil, fail("%v", err)
-	}
-	shift := int64(len(docFixed) - len(docData))
-	geo.shift(shift)
-	for orient := 0; orient < 2; orient++ {
-		d, width := geo.oriented(docFixed, orient == 1)
-		lh.textWidth[orient] = width
-		fp, found, err := templatePart(lh.main, d, true)
-		if err != nil {
-			return nil, fail("%v", err)
-		}
-		hasBody := false
-		for _, f := range found {
-			hasBody = hasBody || f.Key == keyBody
-		}
-		if !hasBody {
-			// pandoc's convention: the letterhead's own body text is not
-			// kept; its final section properties are.
-			g, err := scanDocument(lh.main, d)
-			if err != nil {
-				return nil, fail("%v", err)
-			}
-			fp = filledPart{lits: [][]byte{d[:g.bodyStart], d[g.sectStart:]}, keys: []string{keyBody}}
-			found = nil
-		}
-		lh.document[orient] = fp
-		if orient == 0 {
-			lh.report.BodyMarker = hasBody
-			lh.report.Placeholders = append(lh.report.Placeholders, found...)
-		}
 	}
 	lh.report.PageSize, lh.report.Margins = geo.describe()
 
@@ -410,6 +347,106 @@ func parseLetterhead(file string, data []byte) (*letterhead, error) {
 	lh.ctypes = compressOnce("[Content_Types].xml", []byte(ct))
 
 	// Everything else is copied as it is.
+	lh.copyStatic(parts, templated)
+
+	// The report: headers, footers, fonts.
+	lh.describe(rels, geo, parts[fontsName], parts[themeName])
+	return lh, nil
+}
+
+// readParts reads every part of a letterhead's zip into memory, refusing
+// part names that are not plain paths, duplicates and more than 100 MiB in
+// all.
+func readParts(file string, data []byte) (map[string][]byte, error) {
+	fail := func(format string, a ...any) error {
+		return fmt.Errorf("%s: %s", file, fmt.Sprintf(format, a...))
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, fail("not a Word document (.docx): %v", err)
+	}
+	parts := map[string][]byte{}
+	var total int64
+	for _, f := range zr.File {
+		if strings.HasSuffix(f.Name, "/") {
+			continue
+		}
+		if f.Name != path.Clean(f.Name) || strings.HasPrefix(f.Name, "/") || strings.HasPrefix(f.Name, "../") {
+			return nil, fail("part name %q is not a plain path", f.Name)
+		}
+		total += int64(f.UncompressedSize64)
+		if total > 100<<20 {
+			return nil, fail("parts add up to more than 100 MiB uncompressed")
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return nil, fail("%s: %v", f.Name, err)
+		}
+		b, err := io.ReadAll(io.LimitReader(rc, 100<<20+1))
+		rc.Close()
+		if err != nil {
+			return nil, fail("%s: %v", f.Name, err)
+		}
+		if _, dup := parts[f.Name]; dup {
+			return nil, fail("part %s appears twice", f.Name)
+		}
+		parts[f.Name] = b
+	}
+	return parts, nil
+}
+
+// templateMain prepares the main document: the body goes in place of the
+// letterhead's body, or where its {{body}} paragraph is, in each
+// orientation. It returns the document's geometry (page, margins, header
+// and footer references).
+func (lh *letterhead) templateMain(docData []byte) (*docGeometry, error) {
+	if err := checkPrefixW(lh.main, docData); err != nil {
+		return nil, err
+	}
+	geo, err := scanDocument(lh.main, docData)
+	if err != nil {
+		return nil, err
+	}
+	docFixed, err := declareNamespaces(lh.main, docData, geo)
+	if err != nil {
+		return nil, err
+	}
+	shift := int64(len(docFixed) - len(docData))
+	geo.shift(shift)
+	for orient := 0; orient < 2; orient++ {
+		d, width := geo.oriented(docFixed, orient == 1)
+		lh.textWidth[orient] = width
+		fp, found, err := templatePart(lh.main, d, true)
+		if err != nil {
+			return nil, err
+		}
+		hasBody := false
+		for _, f := range found {
+			hasBody = hasBody || f.Key == keyBody
+		}
+		if !hasBody {
+			// pandoc's convention: the letterhead's own body text is not
+			// kept; its final section properties are.
+			g, err := scanDocument(lh.main, d)
+			if err != nil {
+				return nil, err
+			}
+			fp = filledPart{lits: [][]byte{d[:g.bodyStart], d[g.sectStart:]}, keys: []string{keyBody}}
+			found = nil
+		}
+		lh.document[orient] = fp
+		if orient == 0 {
+			lh.report.BodyMarker = hasBody
+			lh.report.Placeholders = append(lh.report.Placeholders, found...)
+		}
+	}
+	return geo, nil
+}
+
+// copyStatic keeps every part not templated as it is, and notes the
+// highest drawing and bookmark ids (the body's own continue after them)
+// and the pictures, for the report.
+func (lh *letterhead) copyStatic(parts map[string][]byte, templated map[string]bool) {
 	docPr := regexp.MustCompile(`<wp:docPr id="(\d+)"`)
 	bm := regexp.MustCompile(`<w:bookmarkStart w:id="(\d+)"`)
 	for name, b := range parts {
@@ -436,7 +473,10 @@ func parseLetterhead(file string, data []byte) (*letterhead, error) {
 	sort.Slice(lh.static, func(i, j int) bool { return lh.static[i].name < lh.static[j].name })
 	sort.Strings(lh.report.Images)
 
-	// The report: headers, footers, fonts.
+}
+
+// describe fills the report's headers, footers and fonts.
+func (lh *letterhead) describe(rels []relEntry, geo *docGeometry, fonts, theme []byte) {
 	for _, r := range rels {
 		switch relKind(r.Type) {
 		case "header":
@@ -447,13 +487,12 @@ func parseLetterhead(file string, data []byte) (*letterhead, error) {
 	}
 	sort.Strings(lh.report.Headers)
 	sort.Strings(lh.report.Footers)
-	if fontsName != "" {
-		lh.report.Fonts = attrValues(parts[fontsName], "font", "name")
+	if fonts != nil {
+		lh.report.Fonts = attrValues(fonts, "font", "name")
 	}
-	if themeName != "" {
-		lh.report.ThemeFonts = themeFonts(parts[themeName])
+	if theme != nil {
+		lh.report.ThemeFonts = themeFonts(theme)
 	}
-	return lh, nil
 }
 
 // checkPrefixW requires the part's root to bind the prefix w to the
