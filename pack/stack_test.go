@@ -15,7 +15,9 @@ import (
 // panic does (pdf.PanicError).
 type stackError struct{}
 
-func (stackError) Error() string { return `pdf: "Head of data engineering": internal error (please report it): boom` }
+func (stackError) Error() string {
+	return `pdf: "Head of data engineering": internal error (please report it): boom`
+}
 func (stackError) Stack() []byte { return []byte("goroutine 1 [running]:\nwriter.go:12") }
 
 type stackWriter struct{}
@@ -47,7 +49,6 @@ func TestRecoveredPanicsLogTheirStackWhenVerbose(t *testing.T) {
 		if got := strings.Contains(log.String(), "writer.go:12"); got != verbose {
 			t.Errorf("verbose %v: stack logged %v:\n%s", verbose, got, log.String())
 		}
-
 
 		// A panic while building a pack: the pack fails, the stack is
 		// logged when verbose.
