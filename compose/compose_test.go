@@ -212,7 +212,7 @@ func TestDefaultSelectionPicksOnePerFamilyAndNoNHSText(t *testing.T) {
 			t.Errorf("%s %q: a code, a level word or NHS text", cr.ID, cr.Text)
 		}
 	}
-	if cr := spec[0]; cr.Text != "Ability to do thing 2" || !strings.HasPrefix(cr.Question, "Tell us about a time when you had to do thing 2.") {
+	if cr := spec[0]; cr.Text != "Ability to do thing 2" || !strings.HasPrefix(cr.Question, "Tell us about a time when you did thing 2.") {
 		t.Errorf("B1 %+v", cr)
 	}
 	named := Select(c, SelectDef{Behaviours: []string{"nhs constitution", "B2.4"}}, "")
@@ -247,18 +247,27 @@ func TestPlainWording(t *testing.T) {
 	}
 	for in, want := range map[string]string{
 		"Lead data mapping projects and ensure compliance": "Experience of leading data mapping projects and ensuring compliance",
-		"Data Catalogue":                   "Experience of data catalogue",
-		"Build containers and Helm charts": "Experience of building containers and Helm charts",
-		"set standards":                    "Experience of setting standards",
+		"set standards": "Experience of setting standards",
 	} {
 		if got := experienceOf(in); got != want {
 			t.Errorf("experienceOf(%q) = %q, want %q", in, got, want)
 		}
 	}
+	for in, want := range map[string]string{
+		"Data Catalogue":                       "Experience of data catalogue",
+		"Build containers and Helm charts":     "Experience of building containers and Helm charts",
+		"Understanding the data types":         "Experience of understanding the data types",
+		"Agile and Lean practices":             "Experience of Agile and Lean practices",
+		"Programming and build (data science)": "Experience of programming and build (data science)",
+	} {
+		if got := topicOf(in); got != want {
+			t.Errorf("topicOf(%q) = %q, want %q", in, got, want)
+		}
+	}
 	if got := knowledgeOf("IT Environment"); got != "Knowledge of IT environment" {
 		t.Errorf("knowledgeOf: %q", got)
 	}
-	for in, ok := range map[string]bool{"You can manage stakeholders": true, "You have created a team": false, "Strategic oversight of data": false, "You are capable of writing": false} {
+	for in, ok := range map[string]bool{"You can manage stakeholders": true, "You have created a team": false, "Strategic oversight of data": false, "You are capable of writing": true, "You are capable of having articles published": false} {
 		if _, got := verbPhrase(in); got != ok {
 			t.Errorf("verbPhrase(%q) ok = %v", in, got)
 		}

@@ -4,6 +4,9 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+
+	"github.com/rolepack/rolepack/compose/wording"
+	"github.com/rolepack/rolepack/internal/english"
 )
 
 // This file turns framework wording into the plain, second-person wording
@@ -13,124 +16,27 @@ import (
 // of …", "Ability to …" or "Knowledge of …". Each rule is conservative:
 // text it cannot rephrase is used as it is.
 
-// verbs are base forms that start duties and descriptors in the
-// frameworks, used to recognise an imperative or a third-person verb.
-var verbs = map[string]bool{}
-
-func init() {
-	for _, v := range strings.Fields(`accept access achieve act adapt address adhere adjust administer adopt advise advocate
-		align allocate analyse anticipate apply appraise approve architect articulate assess assist assure attend audit
-		automate balance be bring build capture carry challenge champion change check clarify coach collaborate collate
-		collect combine communicate compile complete comply conduct configure consider construct consult contribute
-		control convey coordinate co-ordinate create curate debate decide deal define do delegate deliver demonstrate deploy
-		describe design determine develop devise direct discuss document drive educate embed empower enable encourage engage
-		enhance ensure establish estimate evaluate explain explore facilitate find follow forecast foster gather generate
-		give govern guide handle help identify impart implement improve influence initiate inspire integrate interpret
-		introduce investigate keep lead learn liaise maintain make manage map measure mediate mentor model moderate monitor
-		motivate negotiate nurture operate optimise organise oversee own participate perform plan prepare present prioritise
-		produce promote propose protect provide publish recognise recommend record reduce refine represent report research
-		resolve respond review run scope secure see seek select set shape share solve speak specify sponsor steer
-		support take teach test track train transform translate understand undertake use validate verify work write`) {
-		verbs[v] = true
-	}
-}
-
 // baseVerb returns the base form of a third-person verb ("leads" → "lead",
 // "carries" → "carry", "is" → "be"), and whether w is one.
 func baseVerb(w string) (string, bool) {
-	lw := strings.ToLower(w)
-	switch lw {
-	case "is":
-		return "be", true
-	case "has":
-		return "have", true
-	case "does":
-		return "do", true
-	}
-	var cands []string
-	switch {
-	case strings.HasSuffix(lw, "ies"):
-		cands = []string{lw[:len(lw)-3] + "y"}
-	case strings.HasSuffix(lw, "es"):
-		cands = []string{lw[:len(lw)-1], lw[:len(lw)-2]}
-	case strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ss"):
-		cands = []string{lw[:len(lw)-1]}
-	}
-	for _, c := range cands {
-		if verbs[c] {
-			return c, true
-		}
-	}
-	return "", false
+	b, f := english.Verb(w)
+	return b, f == english.ThirdPerson
 }
 
 // gerund returns the -ing form of a base verb ("inspire" → "inspiring",
 // "set" → "setting", "model" → "modelling").
-func gerund(v string) string {
-	switch v {
-	case "be", "see":
-		return v + "ing"
-	case "set", "plan", "run", "map", "scope", "model", "control", "commit", "get", "put", "stop":
-		if v == "scope" {
-			return "scoping"
-		}
-		return v + v[len(v)-1:] + "ing"
-	}
-	switch {
-	case strings.HasSuffix(v, "ie"):
-		return v[:len(v)-2] + "ying"
-	case strings.HasSuffix(v, "ee"):
-		return v + "ing"
-	case strings.HasSuffix(v, "e"):
-		return v[:len(v)-1] + "ing"
-	}
-	return v + "ing"
-}
-
-var secondPerson = []struct{ prefix, replace string }{
-	{"you are capable of ", "-"}, {"you are seen as ", "-"},
-	{"you should be able to ", ""}, {"you are able to ", ""}, {"you will be able to ", ""},
-	{"you can ", ""}, {"you will ", ""}, {"you are ", "be "}, {"you ", ""},
-	{"be able to ", ""}, {"able to ", ""}, {"can ", ""},
-}
+func gerund(v string) string { return english.Ing(v) }
 
 // verbPhrase returns descriptor s as a phrase that starts with a base verb
 // ("You are able to debate complex subjects." → "debate complex subjects";
 // "Defines governance processes." → "define governance processes"), and
-// whether it could.
+// whether it could (see package wording).
 func verbPhrase(s string) (string, bool) {
-	s = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), ".;:"))
-	if s == "" {
+	p := wording.Parse(s)
+	if p.Shape != wording.Action {
 		return "", false
 	}
-	lower := strings.ToLower(s)
-	for _, p := range secondPerson {
-		if strings.HasPrefix(lower, p.prefix) {
-			if p.replace == "-" {
-				return "", false // no plain "ability to" reading
-			}
-			rest := p.replace + s[len(p.prefix):]
-			first, _, _ := strings.Cut(rest, " ")
-			first = strings.ToLower(first)
-			if p.replace == "" && !verbs[first] && first != "have" && first != "only" && first != "easily" && first != "often" {
-				return "", false
-			}
-			if first == "have" && p.replace == "" {
-				// "You have created …" has no base-verb reading.
-				return "", false
-			}
-			return lowerFirst(rest), true
-		}
-	}
-	first, rest, _ := strings.Cut(s, " ")
-	lf := strings.ToLower(first)
-	if verbs[lf] {
-		return joinWords(lf, rest), true
-	}
-	if b, ok := baseVerb(first); ok && b != "be" && b != "have" {
-		return joinWords(b, andBaseVerbs(" "+rest)), true
-	}
-	return "", false
+	return p.VerbPhrase()
 }
 
 func joinWords(a, b string) string {
@@ -160,16 +66,18 @@ func youWill(s string, keepArticle bool) (string, bool) {
 		return "", false
 	}
 	for i := 2; i < len(words) && i < 8; i++ {
-		b, ok := baseVerb(strings.Trim(words[i], ","))
-		if !ok {
+		if _, ok := baseVerb(strings.Trim(words[i], ",")); !ok {
 			continue
 		}
 		subject := strings.Join(words[1:i], " ")
 		if keepArticle && art != "the" {
 			subject = art + " " + subject
 		}
-		rest := ownVoice(andBaseVerbs(" " + strings.Join(words[i+1:], " ")))
-		return "As " + subject + ", you will " + joinWords(b, rest), true
+		v, ok := wording.Parse(strings.Join(words[i:], " ")).VerbPhrase()
+		if !ok {
+			return "", false
+		}
+		return "As " + subject + ", you will " + ownVoice(v), true
 	}
 	return "", false
 }
@@ -196,6 +104,9 @@ func ownVoice(s string) string {
 // acronym or a name written in capitals ("NHS", "OMOP", "Helm").
 func lowerFirst(s string) string {
 	first, _, _ := strings.Cut(s, " ")
+	if english.IsProperNoun(strings.Trim(first, ",;:()")) {
+		return s
+	}
 	if len(first) > 1 {
 		up := 0
 		for _, r := range first {
@@ -245,54 +156,49 @@ func sentences(p string) []string {
 	return out
 }
 
-// experienceOf is the criterion for experience of a duty or skill:
-// "Experience of inspiring best practice …" from a verb phrase, or
-// "Experience of data modelling" from a title.
+// experienceOf is the criterion for a duty or a descriptor, in the form
+// its shape takes (see wording.Phrase.Criterion): "Experience of
+// inspiring best practice …", "Knowledge of …", "Experience of being
+// responsible for …".
 func experienceOf(s string) string {
-	s = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), "."))
-	if m := haveExperience.FindStringSubmatch(s); m != nil {
-		return "Experience " + m[1] + " " + m[2]
+	return wording.Parse(plainText(s)).Criterion()
+}
+
+// topicOf is the criterion for a skill named by its title: "Experience of
+// data modelling", or for a title that is a verb phrase "Experience of
+// building containers and Helm charts".
+func topicOf(title string) string {
+	t := displayName(title)
+	if t == "" {
+		return ""
 	}
-	if p, ok := verbPhrase(s); ok {
-		v, rest, _ := strings.Cut(p, " ")
-		return "Experience of " + joinWords(gerund(v), andGerund(rest))
+	first, _, _ := strings.Cut(t, " ")
+	if b, f := english.Verb(first); f == english.Base && !wording.NounToo(b) {
+		if p := wording.Parse(t); p.Shape == wording.Action {
+			return p.Criterion() // "Build containers and Helm charts"
+		}
 	}
-	t := sentenceCase(strings.TrimSpace(s))
-	first, rest, _ := strings.Cut(t, " ")
-	if verbs[first] {
-		t = joinWords(gerund(first), rest)
-	}
-	return "Experience of " + t
+	return "Experience of " + lowerFirst(t)
 }
 
 // knowledgeOf is the criterion for knowledge of a subject.
 func knowledgeOf(title string) string {
-	t := sentenceCase(strings.TrimSpace(title))
-	first, rest, _ := strings.Cut(t, " ")
-	if verbs[first] {
-		return "Experience of " + joinWords(gerund(first), rest)
+	t := displayName(title)
+	if p := wording.Parse(t); p.Shape == wording.Knowledge {
+		return p.Criterion()
 	}
-	return "Knowledge of " + t
+	if c := topicOf(title); !strings.HasPrefix(c, "Experience of "+lowerFirst(t)) {
+		return c // a verb phrase: "Experience of building …"
+	}
+	return "Knowledge of " + lowerFirst(t)
 }
 
-// haveExperience matches a duty or descriptor that already speaks of
-// experience ("Have experience in identifying …"), so that the criterion
-// does not say it twice.
-var haveExperience = regexp.MustCompile(`(?i)^(?:you )?(?:have|has|with|bring) (?:proven |extensive |significant )?experience (of|in) (.+)$`)
-
-// andBase matches a coordinated base verb ("… and ensure …").
-var andBase = regexp.MustCompile(`\b(and|or) ([a-z]+)\b`)
-
-// andGerund puts coordinated base verbs in the -ing form, to follow a
-// gerund: "lead projects and ensure compliance" → "… and ensuring …".
-func andGerund(s string) string {
-	return andBase.ReplaceAllStringFunc(s, func(m string) string {
-		sub := andBase.FindStringSubmatch(m)
-		if verbs[sub[2]] && sub[2] != "model" && sub[2] != "test" && sub[2] != "plan" && sub[2] != "map" {
-			return sub[1] + " " + gerund(sub[2])
-		}
-		return m
-	})
+// displayName is an entry's name as every document of a pack prints it:
+// level tags and codes removed, in sentence case ("Agile and Lean
+// practices" → "Agile and lean practices"; acronyms such as "NHS", "OMOP"
+// and names with inner capitals kept), the first letter capitalised.
+func displayName(title string) string {
+	return upperFirst(sentenceCase(plainText(title)))
 }
 
 // levelWords are framework level tags that candidate-facing text leaves
@@ -321,7 +227,12 @@ func sentenceCase(t string) string {
 				up++
 			}
 		}
-		if up <= 1 {
+		core := strings.Trim(w, "()[],.;:‘’'\"")
+		switch {
+		case up > 1, english.IsProperNoun(core):
+		case len(core) == 1 && up == 1 && core != "A":
+			// a one-letter name: "R", "C"
+		default:
 			words[i] = strings.ToLower(w)
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+
+	"github.com/rolepack/rolepack/compose/wording"
 )
 
 // Selection is what the candidate-facing documents (JD, person
@@ -21,8 +23,22 @@ type Selection struct {
 	Learning       []string `json:"learning"`       // training and development on offer, by title
 	Bring          []Point  `json:"bring"`          // the essential skills in brief, for the advert
 	NHS            bool     `json:"nhs"`            // NHS-specific entries were named in select
-	usedAsDuty     map[string]bool
-	Decisions      []Decision `json:"decisions"` // what was chosen, left out or filled in, and why
+	// Requirements are lines of the level's text that state what the
+	// person must know, have or be rather than what they will do
+	// ("knowledge of …", "has experience of …", "be inquisitive"): the
+	// person specification's criteria, not duties.
+	Requirements []Requirement `json:"requirements,omitempty"`
+	usedAsDuty   map[string]bool
+	dutyFrom     map[*Item]bool // entries not otherwise selected whose descriptors are key responsibilities
+	Decisions    []Decision     `json:"decisions"` // what was chosen, left out or filled in, and why
+}
+
+// Requirement is a line of the level's text that is a criterion of the
+// person specification rather than a duty.
+type Requirement struct {
+	Text  string `json:"text"`  // as the framework has it
+	Shape string `json:"shape"` // knowledge, experience, possession, quality, …
+	From  string `json:"from,omitempty"`
 }
 
 // Point is one skill in brief: its title and, when it can be said in 20
@@ -268,6 +284,11 @@ func Select(c *Composed, sel SelectDef, purpose string) *Selection {
 		if taken[it] {
 			continue
 		}
+		if s.dutyFrom[it] {
+			s.Decisions = append(s.Decisions, Decision{Kind: it.Kind, Title: it.Title, Outcome: "selected",
+				Why: "used for key responsibilities: its descriptors at this level, not listed as a skill", From: originText(it)})
+			continue
+		}
 		why := "not selected: the documents carry the selection only (see select in docs/config.md)"
 		switch {
 		case nhsSpecific(it) && (it.Kind == "behaviour" || it.Kind == "leadership" || it.Kind == "skill"):
@@ -399,7 +420,7 @@ func (s *Selection) duties(c *Composed, lim int) []string {
 		if len(out) >= lim {
 			return false
 		}
-		d = asSentence(plainText(d))
+		d = asSentence(d)
 		k := strings.ToLower(d)
 		if d == "" || seen[k] {
 			return false
@@ -408,16 +429,38 @@ func (s *Selection) duties(c *Composed, lim int) []string {
 		out = append(out, d)
 		return true
 	}
+	// level adds a line of the level's own text: a duty when it states
+	// one, else a requirement of the person specification.
+	level := func(r, from string) {
+		p := wording.Parse(plainText(r))
+		if d, ok := p.Duty(); ok {
+			add(d)
+			return
+		}
+		if p.Shape == wording.Unknown || strings.TrimSpace(r) == "" {
+			s.Decisions = append(s.Decisions, Decision{Kind: "text", Title: r, Outcome: "left out",
+				Why: "a line of the level's text that states no duty and no criterion rolepack can word: see the framework text", From: from})
+			return
+		}
+		for _, q := range s.Requirements {
+			if q.Text == r {
+				return
+			}
+		}
+		s.Requirements = append(s.Requirements, Requirement{Text: r, Shape: p.Shape.String(), From: from})
+		s.Decisions = append(s.Decisions, Decision{Kind: "text", Title: r, Outcome: "selected",
+			Why: fmt.Sprintf("a line of the level's text that states %s, not a duty: a criterion of the person specification", article(p.Shape.String())), From: from})
+	}
 	for _, r := range c.Responsibilities {
-		add(r)
+		level(r, c.RoleTextFrom)
 	}
 	for _, r := range c.Duties {
-		add(r)
+		level(r, c.RoleTextFrom)
 	}
 	for _, it := range c.Kind("work-activity") {
 		for _, d := range it.Descriptors {
 			for _, x := range sentences(d) {
-				if v, ok := verbPhrase(x); ok {
+				if v, ok := wording.Parse(plainText(x)).Duty(); ok {
 					add(v)
 				}
 			}
@@ -427,7 +470,7 @@ func (s *Selection) duties(c *Composed, lim int) []string {
 		if ss := sentences(c.Summary[0]); len(ss) > 1 {
 			if _, ok := verbPhrase(ss[0]); ok {
 				for _, x := range ss[1:] {
-					if v, ok := verbPhrase(x); ok {
+					if v, ok := wording.Parse(plainText(x)).Duty(); ok {
 						add(v)
 					}
 				}
@@ -438,40 +481,50 @@ func (s *Selection) duties(c *Composed, lim int) []string {
 		return out
 	}
 	before := len(out)
-	// Skills the documents do not describe come first: the essential
-	// ones are described in the skills section.
+	// Fill from the selected skills' descriptors only: the desirable
+	// ones first (the essential ones are described in the skills
+	// section), then the essential ones' second and later descriptors,
+	// so that nothing left out of the selection becomes a duty.
+	var pool []*Item
+	pool = append(pool, s.Desirable...)
+	pool = append(pool, s.Essential...)
+	in := map[*Item]bool{}
+	for _, it := range pool {
+		in[it] = true
+	}
+	// Then the role's other skills at this level, which the record then
+	// lists as used for key responsibilities, not as left out.
+	for _, it := range c.Kind("skill") {
+		if !in[it] && !nhsSpecific(it) {
+			pool = append(pool, it)
+		}
+	}
+	s.dutyFrom = map[*Item]bool{}
 	essential := map[*Item]bool{}
 	for _, it := range s.Essential {
 		essential[it] = true
 	}
-	var pool []*Item
-	for _, it := range c.Kind("skill") {
-		if !essential[it] {
-			pool = append(pool, it)
-		}
-	}
-	pool = append(pool, s.Essential...)
 	opening := map[string]bool{} // first three words of each fallback duty
 	s.usedAsDuty = map[string]bool{}
-	// First descriptors of the skills not described, then second ones;
-	// a duty opening like another ("Ensure compliance with …") waits for
-	// a second pass.
 	for pass := 0; pass < 2; pass++ {
 		for _, round := range []int{0, 1, 2} {
 			for _, it := range pool {
-				if nhsSpecific(it) || round >= len(it.Descriptors) || len(out) >= lim || (round == 0 && essential[it] && pass == 0) {
+				if round >= len(it.Descriptors) || len(out) >= lim || (essential[it] && len(it.Descriptors) < 2) {
 					continue
 				}
 				d := it.Descriptors[round]
-				if s.usedAsDuty[d] {
-					continue
+				if s.usedAsDuty[d] || essential[it] && d == bestDescriptor(it) {
+					continue // the skills section states it
 				}
-				if v, ok := verbPhrase(d); ok {
+				if v, ok := wording.Parse(plainText(d)).Duty(); ok {
 					w := strings.Fields(strings.ToLower(v))
 					o := strings.Join(w[:min(3, len(w))], " ")
 					if (pass == 1 || !opening[o]) && add(v) {
 						opening[o] = true
 						s.usedAsDuty[d] = true
+						if !in[it] {
+							s.dutyFrom[it] = true
+						}
 					}
 				}
 			}
@@ -487,12 +540,53 @@ func (s *Selection) duties(c *Composed, lim int) []string {
 	return out
 }
 
+// article is "a" or "an" and the word: "a knowledge" reads as "knowledge"
+// for the record's purposes.
+func article(shape string) string {
+	switch shape {
+	case "knowledge":
+		return "knowledge"
+	case "experience":
+		return "experience"
+	case "possession":
+		return "something to have"
+	case "quality":
+		return "a personal quality"
+	case "topic":
+		return "a topic"
+	}
+	return "a " + shape
+}
+
+// bestDescriptor is the descriptor that best states an entry's level: of
+// those rolepack can word, the one that says most about reach (leading,
+// setting standards, working across the organisation), else the first.
+func bestDescriptor(it *Item) string {
+	best, score := "", -1
+	for _, d := range it.Descriptors {
+		p := wording.Parse(plainText(d))
+		sc := 0
+		if p.Shape != wording.Unknown && p.Shape != wording.Topic {
+			sc = 10
+		}
+		for _, w := range strings.Fields(d) {
+			if scopeWords[wordKey(w)] {
+				sc++
+			}
+		}
+		if sc > score {
+			best, score = d, sc
+		}
+	}
+	return best
+}
+
 // fit keeps the person specification between minCriteria and maxCriteria
 // criteria: count says how many a selection gives; fit trims (one
 // leadership expectation, then skills down to three, then behaviours down
 // to four) or grows (more of the role's skills as essential, up to eight)
 // and records each change.
-func (s *Selection) fit(c *Composed, count func() int) {
+func (s *Selection) fit(c *Composed, count func() int, named bool) {
 	defer s.bring()
 	for count() > maxCriteria {
 		var drop *Item
@@ -510,7 +604,10 @@ func (s *Selection) fit(c *Composed, count func() int) {
 		}
 		s.unselect(drop, fmt.Sprintf("the person specification keeps to %d criteria", maxCriteria))
 	}
-	for count() < minCriteria && len(s.Essential) < 8 {
+	if named {
+		return // the role's select names its skills: the specification keeps to them
+	}
+	for count() < minCriteria && len(s.Essential)+len(s.Desirable) < 10 {
 		in := map[*Item]bool{}
 		for _, l := range [][]*Item{s.Essential, s.Desirable} {
 			for _, it := range l {
@@ -519,7 +616,7 @@ func (s *Selection) fit(c *Composed, count func() int) {
 		}
 		var next *Item
 		for _, it := range append(c.Kind("skill"), c.Kind("knowledge")...) {
-			if !in[it] && !nhsSpecific(it) {
+			if !in[it] && !nhsSpecific(it) && len(it.Descriptors) > 0 {
 				next = it
 				break
 			}
@@ -527,10 +624,10 @@ func (s *Selection) fit(c *Composed, count func() int) {
 		if next == nil {
 			return
 		}
-		s.Essential = append(s.Essential, next)
+		s.Desirable = append(s.Desirable, next)
 		for i := range s.Decisions {
 			if d := &s.Decisions[i]; d.Kind == next.Kind && d.Title == next.Title {
-				d.Outcome, d.Why = "selected", fmt.Sprintf("added so that the person specification has at least %d criteria", minCriteria)
+				d.Outcome, d.Why = "selected", fmt.Sprintf("default rule: a desirable skill of the role, so that the person specification has at least %d criteria", minCriteria)
 			}
 		}
 	}
@@ -542,13 +639,20 @@ func (s *Selection) fit(c *Composed, count func() int) {
 func (s *Selection) bring() {
 	s.Bring = nil
 	for _, it := range s.Essential {
-		p := Point{Title: plainText(it.Title)}
-		for _, d := range it.Descriptors {
-			if !s.usedAsDuty[d] {
-				p.Detail = asSentence(plainText(d))
-				p.Text = brief(plainText(d), 20)
-				break
+		p := Point{Title: displayName(it.Title)}
+		d := bestDescriptor(it)
+		if s.usedAsDuty[d] {
+			for _, x := range it.Descriptors {
+				if !s.usedAsDuty[x] {
+					d = x
+					break
+				}
 			}
+		}
+		if d != "" {
+			st := wording.Parse(plainText(d)).Statement()
+			p.Detail = asSentence(st)
+			p.Text = brief(st, 20)
 		}
 		s.Bring = append(s.Bring, p)
 	}

@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+
+	"github.com/rolepack/rolepack/compose/wording"
 )
 
 var codeFamily = regexp.MustCompile(`^([A-Za-z]+\d+)\.`)
@@ -21,68 +23,91 @@ var codeFamily = regexp.MustCompile(`^([A-Za-z]+\d+)\.`)
 // letter and a 1-based index, stable for the same inputs.
 func PersonSpec(sel *Selection, def RoleDef, cfg PersonSpecConfig, sc ScoringConfig) []Criterion {
 	byGroup := map[string][]Criterion{}
-	add := func(g string, cr Criterion) { byGroup[g] = append(byGroup[g], cr) }
+	var said []map[string]bool // the words of every criterion so far, so that none repeats another
+	add := func(g string, cr Criterion) {
+		ws := wordSet(cr.Text + " " + cr.Detail)
+		if sameWords(ws, said) {
+			return
+		}
+		said = append(said, ws)
+		byGroup[g] = append(byGroup[g], cr)
+	}
 	for _, it := range sel.Qualifications {
 		add("qualifications", Criterion{Text: plainText(it.Title), Essential: it.Essential != nil && *it.Essential})
 	}
-	if len(def.Experience) > 0 {
-		for _, e := range def.Experience {
-			add("experience", Criterion{Text: upperFirst(strings.TrimSuffix(strings.TrimSpace(e), ".")), Essential: true})
-		}
-	} else {
-		// A duty the level's text lacks is filled from a skill's
-		// descriptor; a skill that is a criterion of its own is not asked
-		// for twice.
-		var skillText []map[string]bool
-		for _, it := range append(append([]*Item(nil), sel.Essential...), sel.Desirable...) {
-			if len(it.Descriptors) > 0 {
-				skillText = append(skillText, wordSet(it.Descriptors[0]))
-			}
-		}
-		n := 0
-		for _, d := range sel.Duties {
-			if n == defaultExperience {
-				break
-			}
-			if sameWords(wordSet(d), skillText) {
-				continue
-			}
-			add("experience", Criterion{Text: experienceOf(d), Essential: true})
-			n++
-		}
-	}
+	// Skills first, so that an experience line that says what a skill
+	// says is the one left out.
+	var skills []Criterion
 	for _, e := range []struct {
 		list      []*Item
 		essential bool
 	}{{sel.Essential, true}, {sel.Desirable, false}} {
 		for _, it := range e.list {
 			g := "skills"
-			text := experienceOf(plainText(it.Title))
+			name := displayName(it.Title)
+			text := topicOf(it.Title)
 			if it.Kind == "knowledge" {
-				g, text = "knowledge", knowledgeOf(plainText(it.Title))
+				g, text = "knowledge", knowledgeOf(it.Title)
 			}
-			cr := Criterion{Label: plainText(it.Title), Text: text, Essential: e.essential}
+			cr := Criterion{Label: name, Text: text, Essential: e.essential, group: g}
 			if it.Essential != nil {
 				cr.Essential = *it.Essential
 			}
-			if len(it.Descriptors) > 0 {
-				cr.Detail = asSentence(plainText(it.Descriptors[0]))
-			}
-			add(g, cr)
+			cr.Detail, cr.source = skillDetail(it)
+			skills = append(skills, cr)
 		}
+	}
+	for _, cr := range skills {
+		said = append(said, wordSet(cr.Text+" "+cr.Detail))
+	}
+	if len(def.Experience) > 0 {
+		for _, e := range def.Experience {
+			add("experience", Criterion{Text: upperFirst(strings.TrimSuffix(strings.TrimSpace(e), ".")), Essential: true, source: e})
+		}
+	} else {
+		// The level's own requirements ("has experience of …",
+		// "knowledge of …"), then experience of its first duties that
+		// no skill states.
+		for _, r := range sel.Requirements {
+			p := wording.Parse(plainText(r.Text))
+			g := "experience"
+			switch p.Shape {
+			case wording.Knowledge:
+				g = "knowledge"
+			case wording.Possession, wording.Quality:
+				g = "skills"
+			}
+			add(g, Criterion{Text: p.Criterion(), Essential: true, source: r.Text})
+		}
+		n := 0
+		for _, d := range sel.Duties {
+			if n == defaultExperience+max(0, minCriteria-len(skills)-len(sel.Requirements)-len(sel.Behaviours)-len(sel.Leadership)-len(sel.Qualifications)-defaultExperience) || n == 4 {
+				break
+			}
+			before := len(byGroup["experience"])
+			add("experience", Criterion{Text: experienceOf(d), Essential: true, source: d})
+			if len(byGroup["experience"]) > before {
+				n++
+			}
+		}
+	}
+	for _, cr := range skills {
+		g := cr.group
+		byGroup[g] = append(byGroup[g], cr)
 	}
 	for g, list := range map[string][]*Item{"behaviours": sel.Behaviours, "leadership": sel.Leadership} {
 		for _, it := range list {
-			cr := Criterion{Label: plainText(it.Title), Text: plainText(it.Title), Essential: true}
-			if len(it.Descriptors) > 0 {
-				if v, ok := verbPhrase(it.Descriptors[0]); ok {
-					v = plainText(v)
-					if !speaksToHolder(it.Descriptors[0]) {
+			name := displayName(it.Title)
+			cr := Criterion{Label: name, Text: name, Essential: true}
+			if d := bestDescriptor(it); d != "" {
+				p := wording.Parse(plainText(d))
+				if v, ok := p.Ability(); ok {
+					if !speaksToHolder(d) {
 						v = ownVoice(v)
 					}
-					cr.Text = "Ability to " + v
+					cr.Text, cr.source = v, d
 				} else {
-					cr.Detail = asSentence(plainText(it.Descriptors[0]))
+					cr.Detail = asSentence(plainText(d))
 				}
 			}
 			add(g, cr)
@@ -177,26 +202,51 @@ func question(cr Criterion, bank map[string]string) string {
 			return asSentence(bank[k])
 		}
 	}
-	switch cr.Group {
-	case "Behaviours", "Leadership":
-		if p, ok := strings.CutPrefix(cr.Text, "Ability to "); ok {
-			return "Tell us about a time when you had to " + p + ". What did you do, and what was the result?"
-		}
-		return fmt.Sprintf("Tell us about a time when you showed %s. What did you do, and what was the result?", lowerFirst(cr.Label))
-	case "Skills", "Knowledge":
-		if cr.Detail != "" {
-			if v, ok := verbPhrase(cr.Detail); ok {
-				return "How would you " + ownVoice(v) + " in this role?"
+	if cr.source != "" {
+		if p := wording.Parse(plainText(cr.source)); p.Shape != wording.Unknown {
+			if cr.Group == "Knowledge" && p.Shape == wording.Topic {
+				return "Give an example of how you have used your knowledge of " + lowerFirst(cr.Label) + " in your work. What did you do, and what was the result?"
 			}
+			return p.Question()
 		}
-		if k, ok := strings.CutPrefix(lowerFirst(cr.Text), "knowledge of "); ok {
-			return "How have you used your knowledge of " + k + " in your work? Give an example."
-		}
-		return "Tell us about your " + lowerFirst(cr.Text) + ". What did you do, and what was the result?"
-	case "Experience":
-		return "Tell us about your " + lowerFirst(cr.Text) + ". What was your part, and what changed?"
 	}
-	return "How do you meet this criterion: " + lowerFirst(cr.Text) + "?"
+	switch cr.Group {
+	case "Knowledge":
+		if k, ok := strings.CutPrefix(cr.Text, "Knowledge of "); ok {
+			return "Give an example of how you have used your knowledge of " + k + " in your work. What did you do, and what was the result?"
+		}
+	case "Behaviours", "Leadership", "Skills":
+		label := cr.Label
+		if label == "" {
+			label = cr.Text
+		}
+		if p := wording.Parse(label); p.Shape == wording.Action {
+			return p.Question()
+		}
+		return "Give an example of your work that shows your " + lowerFirst(label) + ". What did you do, and what was the result?"
+	}
+	return wording.Parse(cr.Text).Question()
+}
+
+// skillDetail is what a skill criterion says the skill means at this
+// level, and the descriptor its question asks about: every descriptor
+// when together they are short (40 words or fewer), else the one that
+// best states the level.
+func skillDetail(it *Item) (string, string) {
+	best := bestDescriptor(it)
+	if best == "" {
+		return "", ""
+	}
+	words := 0
+	var all []string
+	for _, d := range it.Descriptors {
+		words += len(strings.Fields(d))
+		all = append(all, asSentence(wording.Parse(plainText(d)).Statement()))
+	}
+	if len(all) > 1 && words <= 40 {
+		return strings.Join(all, " "), best
+	}
+	return asSentence(wording.Parse(plainText(best)).Statement()), best
 }
 
 // speaksToHolder reports whether framework text already speaks to the role

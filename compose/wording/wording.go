@@ -90,7 +90,7 @@ var subjects = []struct{ prefix, replace string }{
 
 var (
 	experienceRe  = regexp.MustCompile(`(?i)^(?:have |has |having |with |bring |brings )?(?:(?:proven|extensive|significant|demonstrable|demonstrated|some|previous|broad|wide|considerable|practical|recent|relevant|good|strong|solid|substantial)(?: and (?:proven|extensive|significant|demonstrable|practical|relevant|recent))? )*(?:experience|experienced) (?:of|in|with|at) (.+)$`)
-	knowledgeRe   = regexp.MustCompile(`(?i)^(?:have |has |having |demonstrate |demonstrates |show |shows |bring |brings |with )?(?:(an?|the) )?((?:(?:good|strong|sound|working|in-depth|in depth|detailed|thorough|basic|broad|deep|expert|practical|excellent|up-to-date|up to date|comprehensive|solid|general|clear|full|specialist|technical|some|high-level|an) )*)(knowledge|understanding|awareness|appreciation|grasp|familiarity|proficiency|expertise|competence)(?: and (?:understanding|experience|knowledge|awareness))? (of|about|in|with) (.+)$`)
+	knowledgeRe   = regexp.MustCompile(`(?i)^(?:have |has |having |demonstrate |demonstrates |show |shows |bring |brings |with )?(?:(an?|the) )?((?:(?:good|strong|sound|working|in-depth|in depth|detailed|thorough|basic|broad|deep|expert|practical|excellent|up-to-date|up to date|comprehensive|solid|general|clear|full|specialist|technical|some|high-level|an) )*)(knowledge|understanding|awareness|appreciation|grasp|familiarity|proficiency|expertise|competence)(?: (?:and|or) (?:an? )?(?:understanding|experience|knowledge|awareness))? (of|about|in|with) (.+)$`)
 	leadRe        = regexp.MustCompile(`(?i)^((?:in|where|when|if|as|for|on|during|at) [^,]{2,40},) (.+)$`)
 	responsibleRe = regexp.MustCompile(`(?i)^(?:be |is |are |being )?(responsible|accountable) for (.+)$`)
 	awareRe       = regexp.MustCompile(`(?i)^(?:be |is |are |being )?aware of (.+)$`)
@@ -317,9 +317,10 @@ func clauses(first string, form english.Form, words []string) ([]Clause, []strin
 			}
 			isVerb = !nounVerb[b] || english.IsDeterminer(next) || english.IsPronoun(next)
 			if sep == ", " && !modal {
-				// "lead, coach and develop": a list of verbs only when
-				// the list goes on to another verb or an object.
-				isVerb = isVerb && !nounVerb[b]
+				// "lead, coach and develop teams" is a list of verbs;
+				// "with dignity, respect and fairness" a list of nouns: a
+				// verb only right after another verb, or before an object.
+				isVerb = isVerb && !nounVerb[b] && (len(rest) == 0 || english.IsDeterminer(next) || english.IsPronoun(next))
 			}
 		case f == english.Gerund:
 			isVerb = form == english.Gerund
@@ -421,6 +422,11 @@ func init() {
 		nounVerb[w] = true
 	}
 }
+
+// NounToo reports whether base verb v is as often a noun ("service",
+// "plan", "test"): a title that starts with one is a noun phrase ("Service
+// focus", "Test management").
+func NounToo(v string) bool { return nounVerb[strings.ToLower(v)] }
 
 // isNounFirst reports whether words, starting with a base verb that is as
 // often a noun, read as a noun phrase: a title ("Change management",
@@ -676,13 +682,18 @@ func (p Phrase) Objective() string {
 // skill's name: a base verb phrase ("select appropriate methods …"), or a
 // noun phrase ("working knowledge of SQL and R").
 func (p Phrase) Statement() string {
+	if p.Shape == Action {
+		return lowerFirst(render(p.Clauses, p.Seps, identity))
+	}
 	if v, ok := p.VerbPhrase(); ok {
 		return v
 	}
 	switch p.Shape {
 	case Possession:
 		return strings.Join(p.possessions(), " and ")
-	case Knowledge, Experience, Responsibility, Quality, Topic:
+	case Topic:
+		return p.Object
+	case Knowledge, Experience, Responsibility, Quality:
 		return lowerFirst(p.Criterion())
 	}
 	return lowerFirst(p.Source)
@@ -751,6 +762,9 @@ func sentence(s string) string {
 // acronym or a name with capitals inside ("NHS", "OMOP", "GitHub").
 func lowerFirst(s string) string {
 	first, _, _ := strings.Cut(s, " ")
+	if english.IsProperNoun(strings.Trim(first, ",;:()")) {
+		return s
+	}
 	up := 0
 	for _, r := range first {
 		if unicode.IsUpper(r) {

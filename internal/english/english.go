@@ -301,3 +301,14 @@ func IsPronoun(w string) bool { return pronouns[strings.ToLower(w)] }
 
 // IsConjunction reports whether w is a coordinating conjunction ("and", "or").
 func IsConjunction(w string) bool { return conjunctions[strings.ToLower(w)] }
+
+// properNouns keep their capital in sentence case: methods, languages,
+// products and bodies that frameworks name.
+var properNouns = set(`Agile Lean Scrum Kanban SAFe Bayesian Python Java JavaScript TypeScript Excel Azure Google
+		Microsoft Amazon Linux Windows Tableau Git Helm Kubernetes Docker Terraform Spark Hadoop Kafka Airflow Snowflake
+		Databricks Welsh English Cymraeg Parliament Whitehall Treasury Crown Caldicott Prince2 PRINCE2 ITIL TOGAF
+		Copilot Jupyter Postgres PostgreSQL Oracle Salesforce ServiceNow Jira Confluence`)
+
+// IsProperNoun reports whether w is a name that keeps its capital in
+// sentence case ("Agile", "Python", "Welsh").
+func IsProperNoun(w string) bool { return properNouns[w] }
