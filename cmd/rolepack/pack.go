@@ -88,7 +88,8 @@ errors, atomic writes and re-runs. A value a row leaves empty comes from the
 config (role, pdp.from, pdp.to, pdp.period).
 
 The output folder is --out, else the config's out folder + /packs (dist/packs).
-The formats are --format, else ROLEPACK_FORMAT, else the config's formats.
+The formats are --format, else ROLEPACK_FORMAT, else the config's formats,
+else PDF and DOCX.
 Formats: ` + strings.Join(output.FormatNames(), ", ") + `.`,
 		Example: `  rolepack pack vacancies.csv
   rolepack pack vacancies.yaml --out /srv/recruitment/packs --format pdf,docx,md
@@ -141,8 +142,11 @@ func runPack(ctx context.Context, opts *PackOptions) error {
 	if err := checkNames(cfg, "formats", "format", cfg.Formats, opts.Factory.Formats.Names(), l.origins); err != nil {
 		return err
 	}
-	if len(cfg.Formats) == 0 {
+	if _, given := l.origins["formats"]; given && len(cfg.Formats) == 0 {
 		return fmt.Errorf("%s: no formats chosen (use --format %s)", cfg.At("formats"), strings.Join(output.FormatNames(), ","))
+	}
+	if len(cfg.Formats) == 0 {
+		cfg.Formats = defaultPackFormats
 	}
 	data, err := userfile.Read(opts.Manifest, userfile.Manifest)
 	if err != nil {
@@ -320,6 +324,10 @@ func clock(d time.Duration) string {
 	}
 	return fmt.Sprintf("%d:%02d", s/60, s%60)
 }
+
+// defaultPackFormats are a pack's formats when no flag, variable or config
+// names any.
+var defaultPackFormats = []string{"pdf", "docx"}
 
 // checkPackFormats checks, before any pack is built, that every kind of
 // the packs can be written in every format.

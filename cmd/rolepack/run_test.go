@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -152,7 +153,15 @@ func packFiles(t *testing.T, out string) []string {
 func TestPackHonoursTheConfiguredFormats(t *testing.T) {
 	cfg := brandedConfig(t, "")
 	data, _ := os.ReadFile(cfg)
-	if err := os.WriteFile(cfg, bytes.Replace(data, []byte("\nformats: [pdf, docx, md, html]"), []byte("\nformats: [md]"), 1), 0o644); err != nil {
+	formatsLine := regexp.MustCompile(`(?m)^formats:.*$`)
+	if !formatsLine.Match(data) {
+		t.Fatal("config.yaml has no formats line")
+	}
+	if err := os.WriteFile(cfg, formatsLine.ReplaceAll(data, []byte("formats: [md]")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	none := filepath.Join(t.TempDir(), "none.yaml")
+	if err := os.WriteFile(none, formatsLine.ReplaceAll(data, nil), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	m := writeManifest(t, "vacancies.csv", "reference,role,level\nREF-1,data-engineer,senior\n")
@@ -165,6 +174,7 @@ func TestPackHonoursTheConfiguredFormats(t *testing.T) {
 		{"formats: [md] in the config", nil, nil, []string{".jsonld", ".md"}},
 		{"ROLEPACK_FORMAT", map[string]string{"ROLEPACK_FORMAT": "html"}, nil, []string{".html", ".jsonld"}},
 		{"--format over ROLEPACK_FORMAT", map[string]string{"ROLEPACK_FORMAT": "html"}, []string{"--format", "md,html"}, []string{".html", ".jsonld", ".md"}},
+		{"no formats anywhere", nil, []string{"--config", none}, []string{".docx", ".jsonld", ".pdf"}},
 	} {
 		out := t.TempDir()
 		env := map[string]string{"SOURCE_DATE_EPOCH": "1794528000"}
