@@ -263,31 +263,9 @@ func parseLetterhead(file string, data []byte) (*letterhead, error) {
 	}
 
 	// Headers and footers: fill their placeholders per document.
-	var hfNames []string
-	for p, k := range kindOf {
-		if k == "header" || k == "footer" {
-			hfNames = append(hfNames, p)
-		}
-	}
-	sort.Strings(hfNames)
 	templated := map[string]bool{lh.main: true, lh.mainRels: true, "[Content_Types].xml": true}
-	for _, p := range hfNames {
-		b, err := need(p)
-		if err != nil {
-			return nil, err
-		}
-		if err := checkPrefixW(p, b); err != nil {
-			return nil, fail("%v", err)
-		}
-		fp, found, err := templatePart(p, b, false)
-		if err != nil {
-			return nil, fail("%v", err)
-		}
-		lh.report.Placeholders = append(lh.report.Placeholders, found...)
-		if len(found) > 0 {
-			lh.parts = append(lh.parts, namedPart{name: p, part: fp})
-			templated[p] = true
-		}
+	if err := lh.templateHeadersFooters(parts, kindOf, templated); err != nil {
+		return nil, fail("%v", err)
 	}
 
 	// The main document: the body goes in place of the letterhead's body,
@@ -393,6 +371,38 @@ func readParts(file string, data []byte) (map[string][]byte, error) {
 		parts[f.Name] = b
 	}
 	return parts, nil
+}
+
+// templateHeadersFooters fills the placeholders of the headers and footers
+// the main document refers to, per document, and marks the parts it
+// templates in templated.
+func (lh *letterhead) templateHeadersFooters(parts map[string][]byte, kindOf map[string]string, templated map[string]bool) error {
+	var hfNames []string
+	for p, k := range kindOf {
+		if k == "header" || k == "footer" {
+			hfNames = append(hfNames, p)
+		}
+	}
+	sort.Strings(hfNames)
+	for _, p := range hfNames {
+		b, ok := parts[p]
+		if !ok {
+			return fmt.Errorf("has no %s part", p)
+		}
+		if err := checkPrefixW(p, b); err != nil {
+			return err
+		}
+		fp, found, err := templatePart(p, b, false)
+		if err != nil {
+			return err
+		}
+		lh.report.Placeholders = append(lh.report.Placeholders, found...)
+		if len(found) > 0 {
+			lh.parts = append(lh.parts, namedPart{name: p, part: fp})
+			templated[p] = true
+		}
+	}
+	return nil
 }
 
 // templateMain prepares the main document: the body goes in place of the
