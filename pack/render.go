@@ -1,7 +1,10 @@
 // Package pack renders sets of documents (a role's JD, person spec, advert,
 // scoring sheet and PDP in several formats) and, in batch, role packs for
 // many vacancies. It joins render (templates → document tree) and output
-// (tree → files); neither of those knows the other.
+// (tree → files); neither of those knows the other. Run is the one run
+// every front end (rolepack generate, pack, serve) builds documents
+// through: templates, formats and letterhead, brand, logo and editorial
+// rules, decided once.
 package pack
 
 import (

@@ -109,6 +109,9 @@ func runServe(ctx context.Context, opts *ServeOptions) error {
 	if err != nil {
 		return err
 	}
+	if _, err := run.EditorialRules(); err != nil {
+		return err // a ban the checks cannot read: say so now, not on every page
+	}
 	app, err := web.New(web.Options{Run: run, Log: opts.IO.Err})
 	if err != nil {
 		return err
