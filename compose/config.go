@@ -67,6 +67,9 @@ type Organisation struct {
 	Location   string            `yaml:"location" json:"location"`
 	Logo       string            `yaml:"logo" json:"logo"` // path to a PNG or JPEG
 	Website    string            `yaml:"website" json:"website"`
+	Country    string            `yaml:"country" json:"country"` // ISO 3166-1 alpha-2, default GB
+	LogoURL    string            `yaml:"logoUrl" json:"logoUrl"` // the logo's web address, for the advert's JSON-LD
+	SameAs     []string          `yaml:"sameAs" json:"sameAs"`   // other pages that identify it (Wikidata, LinkedIn …)
 	About      string            `yaml:"about" json:"about"`     // advert "about us"
 	Offer      []string          `yaml:"offer" json:"offer"`     // advert "what we offer"
 	Apply      string            `yaml:"apply" json:"apply"`     // advert "how to apply"
@@ -207,6 +210,13 @@ type Vacancy struct {
 	// Extra holds a vacancy manifest's other columns by their heading
 	// (e.g. "Notes"), for templates; set only by pack.
 	Extra map[string]string `yaml:"-" json:"extra,omitempty"`
+
+	// Workplace is onsite, hybrid or remote (default: read from the
+	// location, "Leeds (hybrid)", "Remote (UK)"); Currency is the salary's
+	// ISO 4217 code (default: its symbol's, else GBP). Both are for the
+	// advert's JSON-LD (compose/jobposting.go).
+	Workplace string `yaml:"workplace" json:"workplace"`
+	Currency  string `yaml:"currency" json:"currency"`
 }
 
 // PDPConfig says whose development plan it is and between which levels.
