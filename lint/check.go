@@ -82,18 +82,36 @@ func (c *checker) text(t Text) {
 			s.startOfS[se.words[0]] = true
 		}
 	}
-	c.punctuation(s)
-	c.repeated(s)
-	c.phrases(s)
-	c.spelling(s)
-	c.genderCoded(s)
-	if t.Kind != Title {
-		c.sentenceLength(s)
-		c.template(s)
-	} else {
+	r := c.rules
+	if r.runs(Punctuation) {
+		c.punctuation(s)
+	}
+	if r.runs(RepeatedWord) {
+		c.repeated(s)
+	}
+	if r.runs(Spelling) || r.runs(Inclusive) || r.runs(Banned) {
+		c.phrases(s)
+	}
+	if r.runs(Spelling) {
+		c.spelling(s)
+	}
+	if r.runs(Inclusive) {
+		c.genderCoded(s)
+	}
+	switch {
+	case t.Kind != Title:
+		if r.runs(SentenceLength) {
+			c.sentenceLength(s)
+		}
+		if r.runs(Template) {
+			c.template(s)
+		}
+	case r.runs(Capitalisation):
 		c.capitalisation(s)
 	}
-	c.grammar(s)
+	if r.runs(Grammar) {
+		c.grammar(s)
+	}
 }
 
 // pos returns the line and column of rune k of the span.
@@ -281,20 +299,30 @@ func hasLetter(w string) bool {
 
 // phrases finds US-spelling phrases, exclusionary jargon and banned words.
 func (c *checker) phrases(s *span) {
+	usUK, jargon, banned := c.rules.usUKPhrases, c.rules.jargon, c.rules.banned
+	if !c.rules.runs(Spelling) {
+		usUK = nil
+	}
+	if !c.rules.runs(Inclusive) {
+		jargon = nil
+	}
+	if !c.rules.runs(Banned) {
+		banned = nil
+	}
 	for i := range s.words {
-		for _, p := range c.rules.usUKPhrases {
+		for _, p := range usUK {
 			if n := c.match(s, i, p); n > 0 {
 				c.add(s, s.words[i].start, Spelling, Error, keepCase(c.matched(s, i, n), p.suggestion), "US spelling %q", c.matched(s, i, n))
 				c.fix(c.matched(s, i, n), keepCase(c.matched(s, i, n), p.suggestion))
 			}
 		}
-		for _, p := range c.rules.jargon {
+		for _, p := range jargon {
 			if n := c.match(s, i, p); n > 0 {
 				s.claim(i, n)
 				c.add(s, s.words[i].start, Inclusive, Error, p.suggestion, "%s", strings.Replace(p.message, fmt.Sprintf("%q", p.text), fmt.Sprintf("%q", c.matched(s, i, n)), 1))
 			}
 		}
-		for _, p := range c.rules.banned {
+		for _, p := range banned {
 			if n := c.match(s, i, p); n > 0 {
 				s.claim(i, n)
 				c.add(s, s.words[i].start, Banned, Error, p.suggestion, "%s is a word the organisation does not use", fmt.Sprintf("%q", c.matched(s, i, n)))

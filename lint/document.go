@@ -83,7 +83,7 @@ func (w *treeWalker) section() string {
 			parts = append(parts, h)
 		}
 	}
-	if len(parts) > 1 {
+	if len(w.path) > 0 && w.path[0] != "" {
 		parts = parts[1:] // the document title names the document, not a section
 	}
 	return strings.Join(parts, " > ")
@@ -158,11 +158,11 @@ func (w *treeWalker) blocks(blocks []doc.Block, item string, inDuties bool) {
 			w.path = append(w.path[:lvl-1], text)
 			w.paras, w.lists, w.tables = 0, 0, 0
 			w.duties = dutiesHeading.MatchString(strings.TrimSpace(strings.TrimRight(text, ":")))
-			place := "heading"
+			place := w.at("heading")
 			if lvl == 1 {
 				place = "title"
 			}
-			w.out = append(w.out, PlacedText{Text: Text{Kind: Title, Text: text}, Place: w.at(place)})
+			w.out = append(w.out, PlacedText{Text: Text{Kind: Title, Text: text}, Place: place})
 		case *doc.Paragraph:
 			text := strings.TrimSpace(doc.PlainText(b.Text))
 			if item != "" {
@@ -233,15 +233,9 @@ func (w *treeWalker) table(t *doc.Table) {
 	for r, row := range t.Rows {
 		for c, cell := range row {
 			var place string
-			switch key := ""; {
-			case t.RowHeaders && c > 0 && len(row) > 0:
-				key = strings.TrimSpace(doc.PlainText(row[0].Text))
-				place = fmt.Sprintf("%s%s", name, key)
-				if key == "" {
-					place = fmt.Sprintf("%srow %d, %s", name, r+1, column(c))
-				}
-			default:
-				place = fmt.Sprintf("%srow %d, %s", name, r+1, column(c))
+			place = fmt.Sprintf("%srow %d, %s", name, r+1, column(c))
+			if key := strings.TrimSpace(doc.PlainText(row[0].Text)); t.RowHeaders && key != "" {
+				place = name + key // a key–value table: the row's key names both cells
 			}
 			if strings.TrimSpace(doc.PlainText(cell.Text)) == "" {
 				continue // a blank to fill in

@@ -341,7 +341,7 @@ func (c *checker) headVerb(s *span, se sentence) (int, english.Form) {
 			from = k + 1 // "Data modelling: explain …": the text after a label
 		}
 	}
-	if _, f := english.Verb(s.lw(ws[from])); f == english.Base && (s.t.Kind == Duty || from > 0 || ws[from] == 0 || c.baseVerb(s, ws[from])) {
+	if _, f := english.Verb(s.lw(ws[from])); f == english.Base && (s.t.Kind == Duty || from > 0 || c.baseVerb(s, ws[from]) || s.words[ws[from]].text != s.lw(ws[from])) {
 		return from, english.Base
 	}
 	for k := from; k < len(ws); k++ {

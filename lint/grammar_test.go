@@ -125,6 +125,7 @@ func TestGrammarLeavesCorrectSentencesAlone(t *testing.T) {
 		{Item, "Content concepts and prototyping: show an awareness of prototyping and explain why and when to use it."},
 		{Prose, "Experience of ensuring all tools are fit for purpose and meet business requirements"},
 		{Prose, "Experience of programming and build (data engineering)"},
+		{Prose, "Negotiate with and influence stakeholders, and manage relationships effectively. Influence decisions, deal with challenging situations and remove blockers."},
 	}
 	for _, tc := range tests {
 		if fs := grammarOf(t, rules, tc.kind, false, tc.text); len(fs) > 0 {
@@ -195,5 +196,27 @@ func TestMarkdownListsAreItemsAndDuties(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestOnlyRunsTheCategoriesNamed checks Rules.Only: grammar alone reports
+// the grammar findings, none of the spelling ones.
+func TestOnlyRunsTheCategoriesNamed(t *testing.T) {
+	text := []Text{{Line: 1, Col: 1, Kind: Prose, Text: "Experience of have a colorful organizaton in the the team."}}
+	all := CheckTexts("t.md", text, defaultRules())
+	only := CheckTexts("t.md", text, defaultRules().Only(Grammar))
+	var want []Finding
+	cats := map[Category]bool{}
+	for _, f := range all {
+		cats[f.Category] = true
+		if f.Category == Grammar {
+			want = append(want, f)
+		}
+	}
+	if !cats[Spelling] || !cats[RepeatedWord] || len(want) != 1 {
+		t.Fatalf("the text needs spelling, repeated-word and one grammar finding: %v", all)
+	}
+	if len(only) != 1 || only[0] != want[0] {
+		t.Errorf("Only(Grammar): %v, want %v", only, want)
 	}
 }

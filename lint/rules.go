@@ -42,8 +42,25 @@ type Rules struct {
 	repeatOK    map[string]bool
 	homograph   map[string]bool // base verbs that are also nouns or adjectives (grammar.go)
 
-	memo *textMemo // what checking each text found, for texts met again
+	memo *textMemo         // what checking each text found, for texts met again
+	only map[Category]bool // when set, the categories whose rules run (Only)
 }
+
+// Only returns a copy of r that runs the rules of the given categories
+// alone (e.g. Grammar and RepeatedWord, for a sweep of many documents that
+// needs no spelling suggestions), with a memo of its own.
+func (r *Rules) Only(cats ...Category) *Rules {
+	c := *r
+	c.memo = newTextMemo()
+	c.only = map[Category]bool{}
+	for _, cat := range cats {
+		c.only[cat] = true
+	}
+	return &c
+}
+
+// runs reports whether the rules of category cat run.
+func (r *Rules) runs(cat Category) bool { return r.only == nil || r.only[cat] }
 
 // phrase is a sequence of word patterns and what to say when it is found.
 type phrase struct {

@@ -1,25 +1,25 @@
 package pack
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"sort"
 	"strings"
 
-	"github.com/rolepack/rolepack/lint"
-	"github.com/rolepack/rolepack/render"
 	"github.com/rolepack/rolepack/compose"
 	"github.com/rolepack/rolepack/doc"
+	"github.com/rolepack/rolepack/lint"
+	"github.com/rolepack/rolepack/render"
 )
 
-// Editorial asks a Request to run the editorial checks (package lint) on
-// every candidate-facing document it renders (render.Kind.CandidateFacing:
-// the JD, person specification and advert), over the document's Markdown.
+// Editorial asks a Request to run the editorial checks (package lint,
+// the grammar of generated text included) on every candidate-facing
+// document it renders (render.Kind.CandidateFacing: the JD, person
+// specification and advert), over the document tree the writers read.
 type Editorial struct {
 	Rules *lint.Rules // the embedded rules with the organisation's words (EditorialRules)
-	// Strict makes an error-level finding fail the document, and so the
-	// request: nothing is returned to write.
+	// Strict makes an error-level finding (a grammar error included) fail
+	// the document, and so the request: nothing is returned to write.
 	Strict bool
 	// Report, when set, receives each candidate-facing document's findings
 	// (none included), named by its Markdown file, e.g. "advert.md". It is
@@ -43,27 +43,11 @@ func EditorialRules(cfg *compose.Config) (*lint.Rules, error) {
 	return r, nil
 }
 
-// markdown writes a document tree as Markdown, the text the editorial
-// checks read.
-func (r *Renderer) markdown(d *doc.Document) ([]byte, error) {
-	fs, err := r.Formats.Lookup([]string{"md"})
-	if err != nil {
-		return nil, err
-	}
-	var b bytes.Buffer
-	if err := fs[0].Writer.Write(&b, d); err != nil {
-		return nil, fmt.Errorf("markdown: %w", err)
-	}
-	return b.Bytes(), nil
-}
-
-// lintDocument runs the editorial checks of e on a rendered document.
+// lintDocument runs the editorial checks of e on a rendered document's
+// tree (lint.CheckDocument); findings name file and their place in the
+// document.
 func (r *Renderer) lintDocument(d *doc.Document, file string, e *Editorial) error {
-	md, err := r.markdown(d)
-	if err != nil {
-		return fmt.Errorf("%s: %w", file, err)
-	}
-	fs := lint.Check(file, md, e.Rules)
+	fs := lint.CheckDocument(file, d, e.Rules)
 	if e.Report != nil {
 		e.Report(file, fs)
 	}
@@ -83,9 +67,10 @@ func (r *Renderer) lintDocument(d *doc.Document, file string, e *Editorial) erro
 }
 
 // LintDocuments renders each document of req's kinds (kinds that make
-// copies, one per copy) to Markdown in memory and runs the editorial
-// checks on it, with rules. Findings name the document's Markdown file
-// (req.Prefix + stem + ".md", e.g. "jd.md"). Nothing is written.
+// copies, one per copy) to its tree in memory and runs the editorial
+// checks on it (lint.CheckDocument), with rules. Findings name the
+// document's Markdown file (req.Prefix + stem + ".md", e.g. "jd.md") and
+// their place in it ("Key responsibilities, item 3"). Nothing is written.
 func (r *Renderer) LintDocuments(ctx context.Context, req Request, rules *lint.Rules) ([]lint.Finding, error) {
 	var all []lint.Finding
 	for _, k := range req.Kinds {
@@ -101,12 +86,7 @@ func (r *Renderer) LintDocuments(ctx context.Context, req Request, rules *lint.R
 				return nil, fmt.Errorf("%s: %w", c.Stem, err)
 			}
 			d.Meta.Date = req.Date
-			file := req.Prefix + c.Stem + ".md"
-			md, err := r.markdown(d)
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", file, err)
-			}
-			all = append(all, lint.Check(file, md, rules)...)
+			all = append(all, lint.CheckDocument(req.Prefix+c.Stem+".md", d, rules)...)
 		}
 	}
 	return all, nil
