@@ -59,8 +59,10 @@ func TestValidatesWithPdfcpu(t *testing.T) {
 		"empty":     {},
 	} {
 		t.Run(name, func(t *testing.T) {
-			if err := api.Validate(bytes.NewReader(render(t, d)), relaxed()); err != nil {
-				t.Fatalf("pdfcpu validation: %v", err)
+			c := model.NewDefaultConfiguration()
+			c.ValidationMode = model.ValidationStrict
+			if err := api.Validate(bytes.NewReader(render(t, d)), c); err != nil {
+				t.Fatalf("pdfcpu strict validation: %v", err)
 			}
 		})
 	}

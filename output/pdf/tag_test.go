@@ -609,9 +609,9 @@ func TestTaggedStructure(t *testing.T) {
 		t.Fatal(err)
 	}
 	conf := model.NewDefaultConfiguration()
-	conf.ValidationMode = model.ValidationRelaxed
+	conf.ValidationMode = model.ValidationStrict
 	if err := api.Validate(bytes.NewReader(b.Bytes()), conf); err != nil {
-		t.Errorf("pdfcpu validate: %v", err)
+		t.Errorf("pdfcpu validate (strict): %v", err)
 	}
 	if out := os.Getenv("ROLEPACK_TAGGED_SAMPLE"); out != "" {
 		if err := os.WriteFile(out, b.Bytes(), 0o644); err != nil {
