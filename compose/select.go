@@ -3,6 +3,7 @@ package compose
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/rolepack/rolepack/compose/wording"
@@ -346,6 +347,13 @@ func byFamily(items []*Item, want int) []*Item {
 		}
 		members[f] = append(members[f], it)
 	}
+	// Within a family, a behaviour whose text can be asked about ("You
+	// work with …") comes before one that states an outcome or a hope
+	// ("You are capable of having articles published …").
+	for _, f := range fams {
+		m := members[f]
+		sort.SliceStable(m, func(i, j int) bool { return assessable(m[i]) && !assessable(m[j]) })
+	}
 	var out []*Item
 	for round := 0; len(out) < want; round++ {
 		added := false
@@ -366,6 +374,19 @@ func byFamily(items []*Item, want int) []*Item {
 		out = out[:maxBehaviours]
 	}
 	return out
+}
+
+// assessable reports whether an entry's text states something a
+// candidate can give evidence of: an action, knowledge, experience.
+func assessable(it *Item) bool {
+	if len(it.Descriptors) == 0 {
+		return false
+	}
+	switch wording.Parse(plainText(bestDescriptor(it))).Shape {
+	case wording.Unknown, wording.Topic:
+		return false
+	}
+	return true
 }
 
 // purpose is the job purpose: the role config's purpose, else the level's
@@ -653,6 +674,22 @@ func (s *Selection) bring() {
 			st := wording.Parse(plainText(d)).Statement()
 			p.Detail = asSentence(st)
 			p.Text = brief(st, 20)
+		}
+		// The advert's brief: this descriptor in 20 words or fewer, else
+		// another that fits, else the shortest: never a name alone.
+		shortest := p.Detail
+		for _, x := range it.Descriptors {
+			if p.Text != "" {
+				break
+			}
+			st := wording.Parse(plainText(x)).Statement()
+			p.Text = brief(st, 20)
+			if shortest == "" || len(st) < len(shortest) {
+				shortest = asSentence(st)
+			}
+		}
+		if p.Text == "" {
+			p.Text = shortest
 		}
 		s.Bring = append(s.Bring, p)
 	}

@@ -99,7 +99,7 @@ var (
 // Parse reads descriptor s. Level tags and codes are the caller's to
 // remove first.
 func Parse(s string) Phrase {
-	src := strings.Join(strings.Fields(strings.TrimSpace(s)), " ")
+	src := undouble(strings.Join(strings.Fields(strings.TrimSpace(s)), " "))
 	p := Phrase{Source: src}
 	t := strings.TrimRight(src, ".;:!")
 	t = strings.TrimLeft(t, "-–•* ")
@@ -215,6 +215,20 @@ func Parse(s string) Phrase {
 	return p
 }
 
+// undouble removes a word written twice in a row ("apply apply modern
+// development standards", a slip in a published framework).
+func undouble(s string) string {
+	words := strings.Fields(s)
+	out := words[:0]
+	for i, w := range words {
+		if i > 0 && strings.EqualFold(w, words[i-1]) && len(w) > 1 && w[0] != '(' {
+			continue
+		}
+		out = append(out, w)
+	}
+	return strings.Join(out, " ")
+}
+
 // sepJoin joins clauses (with a leading separator when lead) as written.
 func sepJoin(cs []Clause, seps []string, lead bool) string {
 	var b strings.Builder
@@ -282,7 +296,7 @@ func clauses(first string, form english.Form, words []string) ([]Clause, []strin
 			continue
 		}
 		cand := words[k]
-		if strings.HasSuffix(cand, ",") && !modal {
+		if b, _ := english.Verb(cand); strings.HasSuffix(cand, ",") && !modal && (nounVerb[b] || b == "") {
 			rest = append(rest, w)
 			continue
 		}
@@ -336,11 +350,17 @@ func clauses(first string, form english.Form, words []string) ([]Clause, []strin
 		flush()
 		out = append(out, Clause{Pre: strings.Join(pre, " "), Verb: b})
 		seps = append(seps, sep)
+		if strings.HasSuffix(cand, ",") {
+			rest = append(rest, ",") // "deal with, or escalate, issues"
+		}
 		i = k
 	}
 	flush()
 	return out, seps
 }
+
+// whWords open an indirect question: "explain why …", "know when …".
+var whWords = map[string]bool{"why": true, "when": true, "how": true, "what": true, "where": true, "whether": true, "which": true}
 
 // relative are words that open a clause about the noun before them.
 var relative = map[string]bool{"that": true, "which": true, "who": true, "whose": true, "where": true, "when": true, "are": true, "is": true}
@@ -389,7 +409,12 @@ func (p *Phrase) tail() {
 			return
 		}
 		b, f := english.Verb(words[k])
-		if (modal && (f == english.Base || f == english.ThirdPerson)) || (f == english.ThirdPerson && !nounVerb[b]) {
+		next := ""
+		if k+1 < len(words) {
+			next = strings.ToLower(words[k+1])
+		}
+		baseVerb := f == english.Base && !nounVerb[b] && (english.IsDeterminer(next) || english.IsPronoun(next) || whWords[next] || next == "to")
+		if (modal && (f == english.Base || f == english.ThirdPerson)) || (f == english.ThirdPerson && !nounVerb[b]) || baseVerb {
 			obj := strings.TrimSuffix(strings.Join(words[:i], " "), ",")
 			cs, seps := clauses(b, english.Base, words[k:])
 			p.Object = obj
@@ -408,17 +433,17 @@ var nounVerb = map[string]bool{}
 
 func init() {
 	for _, w := range strings.Fields(`access action audit benefit bid blend blog book budget campaign care catalogue cause change channel chart
-		check code comment contact contract control cost count cover craft curate deal design detail document draft
-		effect end engineer estimate evidence exchange experience experiment export factor feed field figure file
-		filter finance fit fix flag focus form frame fund ground group head host impact import index input interview
-		issue judge label lecture license lift limit link list log look map market master match measure model name
-		need network note notice offer order output package pair partner pass pilot place plan play point police
-		position post practice price process produce profile program programme progress project prompt prototype
-		provision purchase query question quote rank rate reach read record release report request research resource
-		return reward risk role-model roll rotate route run sample scale schedule scope score screen script search
-		segment sense sequence service shadow shift ship sign sketch sort source spot staff stand start state store
-		stress-test structure study supply surface survey tag target test trade train transfer transition travel treat
-		trial trust tune turn update upgrade use value vet visualise walk want weigh work workshop`) {
+		check code comment contact contract control cost count cover craft curate design detail document draft effect
+		end engineer estimate evidence exchange experience experiment export factor feed field figure file filter
+		finance fit fix flag focus form frame fund ground group head host impact import index input interview issue
+		judge label lecture license lift limit link list log look map market master match measure model name need
+		network note notice offer order output package pair partner pass pilot place plan play point police position
+		post practice price process profile program programme progress project prompt prototype provision purchase
+		query question quote rank rate read record release report request research resource return reward risk
+		role-model roll rotate route run sample scale schedule scope score screen script search segment sense sequence
+		service shadow shift ship sign sketch sort source spot staff stand start state store stress-test structure
+		study supply surface survey tag target test trade train transfer transition travel treat trial trust tune turn
+		update upgrade use value vet visualise walk want weigh work workshop`) {
 		nounVerb[w] = true
 	}
 }
@@ -741,6 +766,9 @@ func joinWords(a, b string) string {
 	}
 	if a == "" {
 		return b
+	}
+	if strings.HasPrefix(b, ",") {
+		return a + b
 	}
 	return a + " " + b
 }

@@ -94,3 +94,19 @@ func TestForms(t *testing.T) {
 		}
 	}
 }
+
+func TestCorpusSlips(t *testing.T) {
+	for in, want := range map[string]string{
+		"apply apply modern development standards principles under guidance": "Experience of applying modern development standards principles under guidance",
+		"awareness of prototyping and explain why and when to use it":        "Awareness of prototyping and experience of explaining why and when to use it",
+		"address risks and deal with, or escalate, issues":                   "Experience of addressing risks and dealing with, or escalating, issues",
+		"break down complexity and produce clear outputs":                    "Experience of breaking down complexity and producing clear outputs",
+		"build and reach consensus with stakeholders":                        "Experience of building and reaching consensus with stakeholders",
+		"treat people with dignity, respect and fairness":                    "Experience of treating people with dignity, respect and fairness",
+		"lead, coach and develop teams":                                      "Experience of leading, coaching and developing teams",
+	} {
+		if got := Parse(in).Criterion(); got != want {
+			t.Errorf("%q: %q, want %q", in, got, want)
+		}
+	}
+}
