@@ -1,11 +1,14 @@
 package pack
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
 
+	"github.com/rolepack/rolepack/compose"
 	"github.com/rolepack/rolepack/lint"
+	"github.com/rolepack/rolepack/render"
 )
 
 func TestSummariseFindingsCapsTheErrorsListed(t *testing.T) {
@@ -27,5 +30,39 @@ func TestSummariseFindingsCapsTheErrorsListed(t *testing.T) {
 	}
 	if SummariseFindings("spec.md", nil, 3) != nil {
 		t.Error("a clean document has a summary")
+	}
+}
+
+// The editorial checks read the document tree: every finding names its
+// place in the document (the gender-coded balance aside), none a line of
+// re-parsed Markdown.
+func TestLintDocumentsChecksTheTree(t *testing.T) {
+	e := newEnv(t)
+	rc, err := compose.NewContext(e.cfg, e.lib, e.cfg.Role, e.cfg.Level, e.date, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds, err := render.LookupKinds(render.CandidateFacingIDs())
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs, err := e.r.LintDocuments(context.Background(), Request{Context: rc, Kinds: kinds, Date: e.date}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fs) == 0 {
+		t.Fatal("no findings: the test needs some (the default documents have warnings)")
+	}
+	files := map[string]bool{}
+	for _, f := range fs {
+		files[f.File] = true
+		if f.Line != 0 || (f.Place == "" && !strings.HasPrefix(f.Message, "gender-coded wording")) {
+			t.Errorf("finding not placed in the tree: %s", f)
+		}
+	}
+	for _, name := range []string{"jd.md", "spec.md", "advert.md"} {
+		if !files[name] {
+			t.Errorf("no findings named %s (is it checked?)", name)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/json"
 	"errors"
 	"io"
 	"os"
@@ -268,5 +269,74 @@ func TestStrictPackFailsThePackWithItsRow(t *testing.T) {
 	}
 	if !strings.Contains(stderr, "warning: REF-1-data-engineer-head/jd.md: editorial checks: ") {
 		t.Errorf("no editorial summary:\n%s", stderr)
+	}
+}
+
+// grammarEdit makes a duty of the default role read "Explain of have the
+// concepts …": a base verb after a preposition, a grammar error.
+const grammarEdit = "edits:\n  - {kind: skill, title: Data modelling, replace: explain the concepts, with: explain of have the concepts}\n"
+
+func TestStrictGenerateFailsOnAGrammarError(t *testing.T) {
+	cfg := withConfig(t, grammarEdit)
+	dir := t.TempDir()
+	_, stderr, err := run(t, fixedDate, "generate", "--config", cfg, "--doc", "jd", "--format", "md", "--out", dir, "--strict")
+	want := `: grammar: base verb "have" after "of": a verb after a preposition takes -ing (of having)`
+	if err == nil || !strings.Contains(err.Error(), "jd.md: 1 error-level editorial finding (strict); first: jd.md: Key responsibilities, item ") || !strings.Contains(err.Error(), want) {
+		t.Fatalf("--strict with a broken duty: %v", err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("--strict failure wrote %d files", len(entries))
+	}
+	if !strings.Contains(stderr, "warning: jd.md: editorial checks: 1 error (grammar 1)") {
+		t.Errorf("no summary warning naming the grammar error:\n%s", stderr)
+	}
+}
+
+func TestLintRoleLevelNamesThePlaceOfAGrammarError(t *testing.T) {
+	cfg := withConfig(t, grammarEdit)
+	stdout, _, err := run(t, fixedDate, "lint", "--config", cfg, "--role", "data-engineer", "--level", "head", "--doc", "jd", "--format", "json")
+	if exitCode(err) != 1 {
+		t.Fatalf("exit %d (%v), want 1 (the grammar error)", exitCode(err), err)
+	}
+	var fs []struct {
+		File, Place, Category, Severity, Message, Suggestion, From, To string
+	}
+	if err := json.Unmarshal([]byte(stdout), &fs); err != nil {
+		t.Fatalf("%v\n%s", err, stdout)
+	}
+	found := false
+	for _, f := range fs {
+		if f.Category != "grammar" {
+			continue
+		}
+		found = true
+		if f.File != "jd.md" || !strings.HasPrefix(f.Place, "Key responsibilities, item ") || f.Severity != "error" ||
+			f.Suggestion != "of having" || f.From != "of have" || f.To != "of having" {
+			t.Errorf("grammar finding %+v", f)
+		}
+	}
+	if !found {
+		t.Errorf("no grammar finding:\n%s", stdout)
+	}
+}
+
+func TestLintATextFileFindsGrammar(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "advert.md")
+	md := "# Data engineer\n\n## What you will do\n\n- Responsible for the data platform\n- Collaborate with user researchers and can represent users\n\n## What you will bring\n\n- **Service focus**\n"
+	if err := os.WriteFile(p, []byte(md), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stdout, _, err := run(t, fixedDate, "lint", "--from", "text", p)
+	if exitCode(err) != 1 {
+		t.Fatalf("exit %d (%v), want 1", exitCode(err), err)
+	}
+	for _, want := range []string{
+		p + `:5:3: grammar: duty starts with "Responsible", not a verb`,
+		p + `:6:41: grammar: "can represent" after "and" mixes forms with "Collaborate": write "and represent"`,
+		p + `:10:5: grammar: list item "Service focus" is a bold label with no text after it`,
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("lint lacks %q:\n%s", want, stdout)
+		}
 	}
 }
