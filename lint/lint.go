@@ -1,14 +1,17 @@
 // Package lint owns rolepack's editorial checks of framework text and
 // documents: en-GB spelling (typos and US spellings), inclusive language
 // (gender-coded words, exclusionary jargon), sentence length, repeated
-// words, punctuation, Title Case names and template artefacts. Each finding
-// names its file, line, column (in characters), rule category and severity.
-// The word lists and rules are data files embedded from lint/data; an
-// organisation adds its own allowed and banned words through Rules.
+// words, punctuation, Title Case names, template artefacts and the grammar
+// of generated text (grammar.go). Each finding names its file, line (or,
+// in a document tree, its place), column (in characters), rule category
+// and severity. The word lists and rules are data files embedded from
+// lint/data; an organisation adds its own allowed and banned words through
+// Rules.
 //
-// Check lints a plain-text or Markdown document (a framework source page or
-// a rendered document) in one call; CheckTexts lints pieces of text taken
-// from elsewhere (framework entries), each at its own position.
+// CheckDocument lints a rendered document tree, the one every writer
+// reads; Check lints a plain-text or Markdown document (a framework source
+// page, a written document) in one call; CheckTexts lints pieces of text
+// taken from elsewhere (framework entries), each at its own position.
 package lint
 
 import (

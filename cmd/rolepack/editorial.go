@@ -9,9 +9,11 @@ import (
 )
 
 // editorialCheck is the editorial check generate runs on the documents it
-// renders: the config's word lists, findings printed to stderr as a
-// summary per document (warnings), and with strict an error-level finding
-// fails the run. done prints, after rendering, where to see every finding
+// renders, on their document trees (lint.CheckDocument, through
+// pack.Editorial): the config's word lists and the grammar of the
+// generated text, findings printed to stderr as a summary per document
+// (warnings, each error named by its place in the document), and with
+// strict an error-level finding (a grammar error included) fails the run. done prints, after rendering, where to see every finding
 // when any were summarised.
 func (f *Factory) editorialCheck(cfg *compose.Config, strict bool) (e *pack.Editorial, done func(), err error) {
 	rules, err := pack.EditorialRules(cfg)
