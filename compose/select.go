@@ -29,9 +29,13 @@ type Selection struct {
 	// ("knowledge of …", "has experience of …", "be inquisitive"): the
 	// person specification's criteria, not duties.
 	Requirements []Requirement `json:"requirements,omitempty"`
-	usedAsDuty   map[string]bool
-	dutyFrom     map[*Item]bool // entries not otherwise selected whose descriptors are key responsibilities
-	Decisions    []Decision     `json:"decisions"` // what was chosen, left out or filled in, and why
+	// Needs are the requirements that state knowledge, experience or
+	// something to have, as the JD lists them after the skills
+	// ("knowledge of statistical disclosure control").
+	Needs      []string `json:"needs,omitempty"`
+	usedAsDuty map[string]bool
+	dutyFrom   map[*Item]bool // entries not otherwise selected whose descriptors are key responsibilities
+	Decisions  []Decision     `json:"decisions"` // what was chosen, left out or filled in, and why
 }
 
 // Requirement is a line of the level's text that is a criterion of the
@@ -469,6 +473,9 @@ func (s *Selection) duties(c *Composed, lim int) []string {
 			}
 		}
 		s.Requirements = append(s.Requirements, Requirement{Text: r, Shape: p.Shape.String(), From: from})
+		if p.Shape != wording.Quality {
+			s.Needs = append(s.Needs, lowerFirst(p.Criterion()))
+		}
 		s.Decisions = append(s.Decisions, Decision{Kind: "text", Title: r, Outcome: "selected",
 			Why: fmt.Sprintf("a line of the level's text that states %s, not a duty: a criterion of the person specification", article(p.Shape.String())), From: from})
 	}
