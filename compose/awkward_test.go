@@ -1,0 +1,125 @@
+package compose_test
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/rolepack/rolepack"
+	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/framework/defaults"
+	"github.com/rolepack/rolepack/framework/importer"
+	"github.com/rolepack/rolepack/lint"
+	"github.com/rolepack/rolepack/render"
+)
+
+// An organisation's own role, written in the DDaT page format with
+// descriptors in every shape (testdata/awkward), used as it is: every
+// duty is an imperative, every other line of the level's text is a
+// criterion in the form its shape takes, every question asks for
+// evidence, the specification has at least ten criteria, and the grammar
+// check finds nothing in the documents a candidate reads.
+func TestAnOrganisationsOwnRoleReadsWell(t *testing.T) {
+	paths, _ := filepath.Glob("testdata/awkward/*.md")
+	fw, _, err := importer.Import(paths, importer.Options{ID: "org"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fws, err := defaults.Frameworks()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib, err := compose.NewLibrary(append(fws, fw)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := compose.LoadConfig("config.yaml", rolepack.DefaultConfig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, err := compose.NewContext(cfg, lib, "org/insight-analyst", "senior-insight-analyst", planDate, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantDuties := []string{
+		"Explain complex findings to non-specialist audiences.",
+		"Be responsible for the quality of the team's published statistics.",
+		"Prioritise competing requests from several services.",
+		"Take ownership of the analysis plan and report progress to the service lead.",
+		"Mentor junior analysts and review their work.",
+	}
+	for i, d := range wantDuties {
+		if i >= len(ctx.Selected.Duties) || ctx.Selected.Duties[i] != d {
+			t.Errorf("duty %d: got %q, want %q", i+1, at(ctx.Selected.Duties, i), d)
+		}
+	}
+	for _, d := range ctx.Selected.Duties {
+		first, _, _ := strings.Cut(d, " ")
+		switch first {
+		case "Can", "Responsible", "Knowledge", "Is", "Has", "Understands", "You", "Working", "Be":
+			if !strings.HasPrefix(d, "Be responsible for") {
+				t.Errorf("duty %q does not start with a verb of its own", d)
+			}
+		}
+	}
+	texts := map[string]compose.Criterion{}
+	for _, cr := range ctx.Spec {
+		texts[cr.Text] = cr
+		if cr.Question != "" && !strings.HasPrefix(cr.Question, "Tell us about") && !strings.HasPrefix(cr.Question, "Give an example") {
+			t.Errorf("%s: question %q does not ask for evidence", cr.ID, cr.Question)
+		}
+	}
+	for text, group := range map[string]string{
+		"Knowledge of statistical disclosure control":                                        "Knowledge",
+		"Understanding of the principles of data protection and information governance":      "Knowledge",
+		"Working knowledge of SQL and R":                                                     "Knowledge",
+		"Experience of managing small analytical projects":                                   "Experience",
+		"Evidence of being inquisitive":                                                      "Skills",
+		"Experience of explaining complex findings to non-specialist audiences":              "Experience",
+		"Experience of being responsible for the quality of the team's published statistics": "Experience",
+	} {
+		if cr, ok := texts[text]; !ok || cr.Group != group {
+			t.Errorf("no %s criterion %q (have %v)", group, text, keys(texts))
+		}
+	}
+	if n := len(ctx.Spec); n < 10 || n > 15 {
+		t.Errorf("%d criteria, want 10 to 15", n)
+	}
+	e, err := render.NewEngine("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds, err := render.LookupKinds([]string{"jd", "spec", "scoring", "advert"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range kinds {
+		for _, d := range k.Documents(ctx) {
+			tree, err := e.Document(context.Background(), k, d.Context)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range lint.CheckDocument(k.ID+".md", tree, nil) {
+				if f.Category == "grammar" {
+					t.Errorf("%s: %s: %s", k.ID, f.Place, f.Message)
+				}
+			}
+		}
+	}
+}
+
+func at(l []string, i int) string {
+	if i < len(l) {
+		return l[i]
+	}
+	return ""
+}
+
+func keys(m map[string]compose.Criterion) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
