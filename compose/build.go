@@ -53,8 +53,7 @@ func prepare(cfg *Config, lib *Library, role, level string, compose composeFunc)
 	if err != nil {
 		return nil, err
 	}
-	scale, err := ScoreScale(cfg.Scoring)
-	if err != nil {
+	if _, err := ScoreScale(cfg.Scoring, false); err != nil {
 		return nil, fmt.Errorf("%s: %w", cfg.At("scoring", "scale"), err)
 	}
 	if c.Retired && !cfg.AllowRetired {
@@ -65,15 +64,36 @@ func prepare(cfg *Config, lib *Library, role, level string, compose composeFunc)
 		lang = "en-GB"
 	}
 	def := cfg.Roles[role]
-	sel := Select(c, selectionFor(def, level), def.Purpose)
+	rules := selectionFor(def, level)
+	if len(rules.Behaviours) == 0 && len(c.behaviourNames) > 0 && len(c.behaviourNames) == len(c.Kind("behaviour")) {
+		// The behaviours a behaviours key named are the role's, and the
+		// ones its documents carry.
+		rules.Behaviours = c.behaviourNames
+	}
+	sel := Select(c, rules, def.Purpose)
 	count := func() int { return len(PersonSpec(sel, def, cfg.PersonSpec, cfg.Scoring)) }
-	sel.fit(c, count)
+	sel.fit(c, count, len(rules.Essential) > 0 || len(rules.Desirable) > 0)
 	org := cfg.Organisation
 	if org.Clauses == nil {
 		org.Clauses = DefaultClauses(sel.NHS)
 	}
+	spec := PersonSpec(sel, def, cfg.PersonSpec, cfg.Scoring)
+	scale, err := ScoreScale(cfg.Scoring, scoresBehaviours(spec))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", cfg.At("scoring", "scale"), err)
+	}
 	return &Prepared{role: role, level: level, composed: c, scale: scale, selected: sel,
-		spec: PersonSpec(sel, def, cfg.PersonSpec, cfg.Scoring), org: org, lang: lang, compose: compose}, nil
+		spec: spec, org: org, lang: lang, compose: compose}, nil
+}
+
+// scoresBehaviours reports whether the scoring sheet scores a behaviour.
+func scoresBehaviours(spec []Criterion) bool {
+	for _, cr := range spec {
+		if cr.Group == "Behaviours" && cr.Scored {
+			return true
+		}
+	}
+	return false
 }
 
 // Context makes one vacancy's context from p: cfg is the config p was

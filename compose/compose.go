@@ -128,6 +128,10 @@ type Composed struct {
 	// Edits records each change the config's edits made to the role's
 	// own framework text (description, duties, summary, responsibilities).
 	Edits []string `json:"edits,omitempty"`
+	// behaviourNames are the titles of the behaviours a behaviours key
+	// attached by name (its select): the documents carry them unless
+	// select.behaviours names others.
+	behaviourNames []string
 }
 
 // SourceRef names one framework source used for a composed role.
@@ -171,11 +175,14 @@ func Compose(cfg *Config, lib *Library, roleID, level string) (*Composed, error)
 // composeRole merges a role's sources, before the config's edits.
 func composeRole(cfg *Config, lib *Library, roleID, level string) (*Composed, error) {
 	if fw, role, ok := strings.Cut(roleID, "/"); ok {
-		return composeFrameworkRole(lib, fw, role, level)
+		return composeFrameworkRole(cfg, lib, fw, role, level)
 	}
 	def, ok := cfg.Roles[roleID]
 	if !ok {
 		return nil, fmt.Errorf("%s: unknown role %q (available: %s)", cfg.At("roles"), roleID, strings.Join(cfg.RoleIDs(), ", "))
+	}
+	if err := checkBehaviours(cfg, lib, roleID); err != nil {
+		return nil, err
 	}
 	rung, ok := cfg.Rung(level)
 	if !ok {
@@ -217,6 +224,19 @@ func composeRole(cfg *Config, lib *Library, roleID, level string) (*Composed, er
 		e := framework.Entry{Kind: framework.Kind(a.Kind), Group: a.Group, Title: a.Title, Descriptors: a.Descriptors}
 		it := m.add(e, Origin{Framework: "local", Level: level, Section: "added by the organisation", From: cfg.At("roles", roleID, "add", i)})
 		it.Essential = a.Essential
+	}
+	if !m.has("behaviour") {
+		// The role's own behaviours key, else the config's, gives the
+		// behaviours of a rung that has none.
+		d, at, given := behavioursFor(def.Behaviours, def.BehavioursAt, level, "roles", roleID)
+		if !given {
+			d, at, _ = behavioursFor(cfg.Behaviours, cfg.BehavioursAt, level)
+		}
+		if d.Framework != "" {
+			if err := c.attachBehaviours(cfg, lib, d, at, m); err != nil {
+				return nil, err
+			}
+		}
 	}
 	for i, r := range def.Remove {
 		if !appliesAt(r.Levels, level) {
@@ -377,9 +397,12 @@ func findRoleLevel(fw *framework.Framework, r *framework.Role, id string) (*fram
 	return nil, fmt.Errorf("%s role %q has no level %q (it has: %s)", fw.ID, r.ID, id, strings.Join(ids, ", "))
 }
 
-func composeFrameworkRole(lib *Library, fwID, roleID, level string) (*Composed, error) {
+func composeFrameworkRole(cfg *Config, lib *Library, fwID, roleID, level string) (*Composed, error) {
 	fw, err := lib.Framework(fwID)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkBehaviours(cfg, lib, ""); err != nil {
 		return nil, err
 	}
 	r, err := findRole(fw, roleID)
@@ -390,14 +413,301 @@ func composeFrameworkRole(lib *Library, fwID, roleID, level string) (*Composed, 
 	if err != nil {
 		return nil, err
 	}
-	c := &Composed{ID: fwID + "/" + roleID, Title: rl.Title, JobTitle: rl.Title, Family: r.Family, Rung: Rung{ID: rl.ID, Label: rl.Title},
+	c := &Composed{ID: fwID + "/" + roleID, Title: rl.Title, JobTitle: displayName(rl.Title), Family: r.Family, Rung: Rung{ID: rl.ID, Label: rl.Title},
 		Retired: rl.Retired, RoleText: r.Description, RoleTextFrom: fw.ID + ": " + r.From}
 	m := newMerger()
 	if err := c.addSource(lib, SourceDef{Framework: fwID, Role: roleID}, level, m); err != nil {
 		return nil, err
 	}
+	if d, at, _ := behavioursFor(cfg.Behaviours, cfg.BehavioursAt, level); d.Framework != "" && !m.has("behaviour") {
+		if err := c.attachBehaviours(cfg, lib, d, at, m); err != nil {
+			return nil, err
+		}
+	}
 	c.Items = m.items()
 	return c, nil
+}
+
+// behavioursFor returns the behaviours key that applies at level: its
+// behavioursAt entry for the level, else the behaviours key, with the
+// config path of the one chosen (under base, e.g. "roles", ROLE). given
+// is false when neither says anything for the level; an entry with no
+// framework is given, and attaches none.
+func behavioursFor(d BehavioursDef, at map[string]BehavioursDef, level string, base ...any) (_ BehavioursDef, path []any, given bool) {
+	path = append([]any(nil), base...)
+	if a, found := at[level]; found {
+		return a, append(path, "behavioursAt", level), true
+	}
+	return d, append(path, "behaviours"), d.Framework != ""
+}
+
+// behavioursLabel names a behaviours key for messages: `behaviours`,
+// `behavioursAt.senior`, `role "data-engineer" behavioursAt.senior`.
+func behavioursLabel(path []any) string {
+	var role string
+	if len(path) > 2 && path[0] == "roles" {
+		role, path = fmt.Sprintf("role %q ", path[1]), path[2:]
+	}
+	parts := make([]string, len(path))
+	for i, p := range path {
+		parts[i] = fmt.Sprint(p)
+	}
+	return role + strings.Join(parts, ".")
+}
+
+// attachBehaviours merges the behaviours d names into m and records their
+// framework as a source of c; at is d's config path, for messages.
+func (c *Composed) attachBehaviours(cfg *Config, lib *Library, d BehavioursDef, at []any, m *merger) error {
+	b, err := resolveBehaviours(lib, d)
+	if err != nil {
+		return fmt.Errorf("%s: %s: %w", cfg.At(append(append([]any(nil), at...), b.field...)...), behavioursLabel(at), err)
+	}
+	var names []string
+	for _, e := range b.entries {
+		o := b.origin
+		o.Section, o.From = e.Group, e.From
+		names = append(names, m.add(e, o).Title)
+	}
+	c.Sources = append(c.Sources, b.ref)
+	what := "behaviours"
+	if len(b.entries) == 1 {
+		what = "behaviour"
+	}
+	c.Notes = append(c.Notes, fmt.Sprintf("%d %s attached from %s by %s (%s)", len(b.entries), what, b.where, behavioursLabel(at), cfg.At(at...)))
+	if len(d.Select) > 0 {
+		c.behaviourNames = appendNew(c.behaviourNames, names...)
+	}
+	return nil
+}
+
+// behaviours is what a behaviours key resolves to.
+type behaviours struct {
+	entries []framework.Entry // the behaviours attached, in the framework's order (or select's)
+	origin  Origin            // framework, role or catalogue, level
+	ref     SourceRef         // the source the provenance names
+	where   string            // e.g. `ncf role head-of-data-ethics at "Head of Data Ethics"`
+	field   []any             // on error: the key at fault under the behaviours key
+}
+
+// resolveBehaviours finds the behaviours d names in lib: the behaviour
+// entries of a framework role at a level, or of a catalogue at a level
+// (a catalogue whose skills give no kind is taken whole), all of them or
+// those d.Select names by title or code. On error, field names the key
+// at fault.
+func resolveBehaviours(lib *Library, d BehavioursDef) (b behaviours, err error) {
+	fail := func(field []any, err error) (behaviours, error) {
+		b.field = field
+		return b, err
+	}
+	fw, err := lib.Framework(d.Framework)
+	if err != nil {
+		return fail([]any{"framework"}, err)
+	}
+	b.ref = SourceRef{Framework: fw.ID, Name: fw.Name, Version: fw.Version, Licence: fw.Source.Licence, URL: fw.Source.URL}
+	b.origin = Origin{Framework: fw.ID}
+	var all []framework.Entry
+	onlyLevel := func(what string, ids []string) (string, error) {
+		if d.Level != "" {
+			return d.Level, nil
+		}
+		if len(ids) == 1 {
+			return ids[0], nil
+		}
+		return "", fmt.Errorf("give level: %s has levels %s", what, strings.Join(ids, ", "))
+	}
+	switch {
+	case d.Role != "" && d.Catalogue != "":
+		return fail([]any{"catalogue"}, fmt.Errorf("name a role or a catalogue of %s, not both", fw.ID))
+	case d.Role != "":
+		r, err := findRole(fw, d.Role)
+		if err != nil {
+			return fail([]any{"role"}, err)
+		}
+		ids := make([]string, len(r.Levels))
+		for i, l := range r.Levels {
+			ids[i] = l.ID
+		}
+		lvl, err := onlyLevel(fmt.Sprintf("%s role %s", fw.ID, r.ID), ids)
+		if err != nil {
+			return fail(nil, err)
+		}
+		rl, err := findRoleLevel(fw, r, lvl)
+		if err != nil {
+			return fail([]any{"level"}, err)
+		}
+		for _, e := range rl.Entries {
+			if e.Kind == framework.KindBehaviour {
+				all = append(all, e)
+			}
+		}
+		b.ref.Role, b.ref.Level, b.ref.LevelName = r.ID, rl.ID, rl.Title
+		b.origin.Role, b.origin.Level = r.ID, rl.ID
+		b.where = fmt.Sprintf("%s role %s at %q", fw.ID, r.ID, rl.Title)
+	case d.Catalogue != "":
+		cat, err := findCatalogue(fw, d.Catalogue)
+		if err != nil {
+			return fail([]any{"catalogue"}, err)
+		}
+		ids := make([]string, len(cat.Levels))
+		for i, l := range cat.Levels {
+			ids[i] = l.ID
+		}
+		lvl, err := onlyLevel(fmt.Sprintf("%s catalogue %s", fw.ID, cat.ID), ids)
+		if err != nil {
+			return fail(nil, err)
+		}
+		var label string
+		for _, l := range cat.Levels {
+			if l.ID == lvl {
+				label = l.Label
+			}
+		}
+		if label == "" {
+			return fail([]any{"level"}, fmt.Errorf("catalogue %q of %s has no level %q (it has: %s)", cat.ID, fw.ID, lvl, strings.Join(ids, ", ")))
+		}
+		typed := false
+		for _, cg := range cat.Categories {
+			for _, sk := range cg.Skills {
+				typed = typed || sk.Kind != ""
+			}
+		}
+		for _, cg := range cat.Categories {
+			for _, sk := range cg.Skills {
+				if typed && sk.Kind != framework.KindBehaviour {
+					continue
+				}
+				for _, sl := range sk.Levels {
+					if sl.Level == lvl && len(sl.Descriptors) > 0 {
+						all = append(all, framework.Entry{Kind: framework.KindBehaviour, Group: cg.Title, Title: sk.Title, Code: sk.Code,
+							Level: label, Descriptors: sl.Descriptors, From: sl.From})
+						break
+					}
+				}
+			}
+		}
+		b.ref.Catalogue, b.ref.Level, b.ref.LevelName = cat.ID, lvl, label
+		b.origin.Catalogue, b.origin.Level = cat.ID, lvl
+		b.where = fmt.Sprintf("%s catalogue %s at %q", fw.ID, cat.ID, label)
+	default:
+		return fail(nil, fmt.Errorf("name a role or a catalogue of %s to take the behaviours from", fw.ID))
+	}
+	if len(all) == 0 {
+		field := []any{"role"}
+		if d.Catalogue != "" {
+			field = []any{"catalogue"}
+		}
+		return fail(field, fmt.Errorf("%s has no behaviours: take them from a framework that has some", b.where))
+	}
+	if len(d.Select) == 0 {
+		b.entries = all
+		return b, nil
+	}
+	picked := map[int]bool{}
+	for i, name := range d.Select {
+		found := -1
+		for j, e := range all {
+			if framework.NormalTitle(e.Title) == framework.NormalTitle(name) || (e.Code != "" && strings.EqualFold(e.Code, strings.TrimSpace(name))) {
+				found = j
+				break
+			}
+		}
+		if found < 0 {
+			return fail([]any{"select", i}, fmt.Errorf("%s has no behaviour %q (it has %s)", b.where, name, titleList(all, 8)))
+		}
+		if !picked[found] {
+			picked[found] = true
+			b.entries = append(b.entries, all[found])
+		}
+	}
+	return b, nil
+}
+
+// titleList lists entries' titles, at most n of them and how many more.
+func titleList(es []framework.Entry, n int) string {
+	var names []string
+	for i, e := range es {
+		if i == n {
+			names = append(names, fmt.Sprintf("and %d more", len(es)-n))
+			break
+		}
+		names = append(names, e.Title)
+	}
+	return fmt.Sprintf("%d: %s", len(es), strings.Join(names, ", "))
+}
+
+// checkBehaviours checks the config's behaviours keys, and the role's when
+// roleID is a config role, at every level, so that a mistyped name is an
+// error whatever level is run: each must resolve (resolveBehaviours), and
+// each behavioursAt key name a rung (for a role) or a rung or framework
+// level id (top level).
+func checkBehaviours(cfg *Config, lib *Library, roleID string) error {
+	type key struct {
+		d    BehavioursDef
+		path []any
+	}
+	var keys []key
+	check := func(d BehavioursDef, at map[string]BehavioursDef, base ...any) error {
+		keys = append(keys, key{d, append(append([]any(nil), base...), "behaviours")})
+		levels := make([]string, 0, len(at))
+		for l := range at {
+			levels = append(levels, l)
+		}
+		sort.Strings(levels)
+		for _, l := range levels {
+			p := append(append([]any(nil), base...), "behavioursAt", l)
+			if _, ok := cfg.Rung(l); !ok && (len(base) > 0 || !frameworkLevel(lib, l)) {
+				what := "a rung of the ladder"
+				if len(base) == 0 {
+					what = "a rung of the ladder or a framework level id"
+				}
+				return fmt.Errorf("%s: %s: %q is not %s (the ladder has: %s)", cfg.At(p...), behavioursLabel(p[:len(p)-1]), l, what, strings.Join(cfg.RungIDs(), ", "))
+			}
+			keys = append(keys, key{at[l], p})
+		}
+		return nil
+	}
+	if err := check(cfg.Behaviours, cfg.BehavioursAt); err != nil {
+		return err
+	}
+	if def, ok := cfg.Roles[roleID]; ok {
+		if err := check(def.Behaviours, def.BehavioursAt, "roles", roleID); err != nil {
+			return err
+		}
+	}
+	for _, k := range keys {
+		if k.d.Framework == "" {
+			if k.d.Role != "" || k.d.Catalogue != "" || k.d.Level != "" || len(k.d.Select) > 0 {
+				return fmt.Errorf("%s: %s: give framework: the framework to take the behaviours from", cfg.At(k.path...), behavioursLabel(k.path))
+			}
+			continue
+		}
+		if b, err := resolveBehaviours(lib, k.d); err != nil {
+			return fmt.Errorf("%s: %s: %w", cfg.At(append(append([]any(nil), k.path...), b.field...)...), behavioursLabel(k.path), err)
+		}
+	}
+	return nil
+}
+
+// frameworkLevel reports whether id is a level of some role or catalogue
+// of lib's frameworks.
+func frameworkLevel(lib *Library, id string) bool {
+	for _, fw := range lib.list {
+		for _, r := range fw.Roles {
+			for _, l := range r.Levels {
+				if l.ID == id {
+					return true
+				}
+			}
+		}
+		for _, cat := range fw.Catalogues {
+			for _, l := range cat.Levels {
+				if l.ID == id {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // addSource merges one framework source at the framework level mapped.
@@ -431,7 +741,7 @@ func (c *Composed) addSource(lib *Library, s SourceDef, mapped string, m *merger
 		}
 		if s.Text == nil || *s.Text {
 			if c.JobTitle == "" {
-				c.JobTitle = rl.Title
+				c.JobTitle = displayName(rl.Title)
 			}
 			if c.RoleText == nil && len(r.Description) > 0 {
 				c.RoleText, c.RoleTextFrom = r.Description, fw.ID+": "+r.From
@@ -571,6 +881,16 @@ func (m *merger) add(e framework.Entry, o Origin) *Item {
 	}
 	it.Origins = append(it.Origins, o)
 	return it
+}
+
+// has reports whether m holds an entry of kind.
+func (m *merger) has(kind string) bool {
+	for _, it := range m.byKey {
+		if it.Kind == kind {
+			return true
+		}
+	}
+	return false
 }
 
 func (m *merger) remove(kind, title string) bool {

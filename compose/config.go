@@ -51,6 +51,14 @@ type Config struct {
 	// Edits correct framework text as it is composed, without touching
 	// the framework files (see edits.go).
 	Edits []EditDef `yaml:"edits"`
+	// Behaviours attaches behaviours to every role that has none at the
+	// level run: a framework role used as it is (FRAMEWORK/ROLE), or a
+	// config role whose sources, behaviours and add give none there.
+	// BehavioursAt replaces it at the levels it names (a ladder rung, or a
+	// framework level id for FRAMEWORK/ROLE); an entry with no framework
+	// attaches none there.
+	Behaviours   BehavioursDef            `yaml:"behaviours"`
+	BehavioursAt map[string]BehavioursDef `yaml:"behavioursAt"`
 
 	// File is the config file's name for messages ("" for the embedded default).
 	File string `yaml:"-"`
@@ -134,6 +142,31 @@ type RoleDef struct {
 	// Questions is the interview question bank: criterion title (or id)
 	// → the question the scoring sheet suggests.
 	Questions map[string]string `yaml:"questions"`
+	// Behaviours gives the role behaviours from a framework at the rungs
+	// where its sources and add give none (in place of the config's
+	// top-level behaviours); BehavioursAt replaces it at the rungs it
+	// names (an entry with no framework attaches none there).
+	Behaviours   BehavioursDef            `yaml:"behaviours"`
+	BehavioursAt map[string]BehavioursDef `yaml:"behavioursAt"`
+}
+
+// BehavioursDef attaches behaviours to a role from any loaded framework
+// (the organisation's values written as a framework, Success Profiles
+// behaviours imported from a user's file, an NCF profile): the behaviour
+// entries of one of its roles at a level, or of a catalogue at a level,
+// all of them or the ones Select names. Only behaviours are taken; a
+// catalogue whose skills give no kind is taken whole, as behaviours.
+type BehavioursDef struct {
+	Framework string `yaml:"framework"` // framework id ("" attaches none)
+	Role      string `yaml:"role"`      // a role of the framework
+	Catalogue string `yaml:"catalogue"` // or a catalogue of the framework
+	// Level is the role's or catalogue's level to take the behaviours at;
+	// it may be left out when there is only one.
+	Level string `yaml:"level"`
+	// Select names the behaviours to take, by title or code (e.g. B1.3),
+	// case-insensitively; all of them when empty. Named ones are also the
+	// ones the documents carry, unless select.behaviours names others.
+	Select []string `yaml:"select"`
 }
 
 // SelectDef chooses, per kind, what the candidate-facing documents carry.

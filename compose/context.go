@@ -64,6 +64,8 @@ type Criterion struct {
 	Scored     bool     `json:"scored"`             // on the interview scoring sheet
 	Question   string   `json:"question,omitempty"` // suggested interview question (scored criteria)
 	Weight     int      `json:"weight"`             // score multiplier on the scoring sheet (1 unless scoring.weights says)
+	source     string   // the descriptor or level line the criterion was worded from, for its question
+	group      string   // the group key while the specification is built
 }
 
 // AtInterview reports whether the criterion is assessed at interview.
@@ -78,6 +80,8 @@ func (c Criterion) AtInterview() bool {
 
 // Scale is an interview score scale.
 type Scale struct {
+	// Name is the scale as the sheet names it: "Civil Service Success
+	// Profiles (1–7)" only for a sheet that scores behaviours on it.
 	Name    string        `json:"name"`
 	Min     int           `json:"min"`
 	Max     int           `json:"max"`
@@ -100,18 +104,34 @@ var specGroups = []specGroup{
 	{"Other", "O", "other", []string{"Application"}},
 }
 
-// ScoreScale returns the configured interview score scale.
-func ScoreScale(cfg ScoringConfig) (Scale, error) {
+// ScoreScale returns the configured interview score scale for a sheet
+// that scores behaviours or not. civil-service (the default) is the Civil
+// Service Success Profiles behaviour scale, with its labels (1
+// Insufficient evidence to 7 Outstanding demonstration), on a sheet that
+// scores behaviours; a sheet that scores none gets a plain 1–7 scale
+// whose name and labels claim no scheme.
+func ScoreScale(cfg ScoringConfig, behaviours bool) (Scale, error) {
 	switch strings.ToLower(cfg.Scale) {
 	case "", "civil-service", "civil-service-1-7":
+		if !behaviours {
+			return Scale{Name: "1–7", Min: 1, Max: 7, Anchors: []ScoreAnchor{
+				{7, "Outstanding", "Meets the criterion in full, with strong, specific evidence well beyond it"},
+				{6, "Strong", "Meets the criterion in full, with some evidence beyond it"},
+				{5, "Good", "Meets the criterion in full"},
+				{4, "Acceptable", "Meets most of the criterion; minor gaps"},
+				{3, "Moderate", "Meets some of the criterion; clear gaps"},
+				{2, "Limited", "Little evidence against the criterion"},
+				{1, "No evidence", "No evidence against the criterion"},
+			}}, nil
+		}
 		return Scale{Name: "Civil Service Success Profiles (1–7)", Min: 1, Max: 7, Anchors: []ScoreAnchor{
-			{7, "Outstanding", "Exceeds the criterion in every respect; strong, specific evidence throughout"},
-			{6, "Strong", "Meets the criterion in full with some evidence beyond it"},
-			{5, "Good", "Meets the criterion in full"},
-			{4, "Acceptable", "Meets most of the criterion; minor gaps"},
-			{3, "Moderate", "Meets some of the criterion; clear gaps"},
-			{2, "Minimal", "Limited evidence against the criterion"},
-			{1, "Not demonstrated", "No evidence against the criterion"},
+			{7, "Outstanding demonstration", "Strong, specific evidence throughout, well beyond what the criterion asks at this level"},
+			{6, "Strong demonstration", "Evidence of the criterion in full, with some beyond it"},
+			{5, "Acceptable demonstration", "Evidence of the criterion in full, at the level the role asks for"},
+			{4, "Moderate demonstration", "Evidence of most of the criterion; some gaps"},
+			{3, "Minimal demonstration", "Evidence of some of the criterion; clear gaps"},
+			{2, "Limited demonstration", "A little evidence of the criterion; large gaps"},
+			{1, "Insufficient evidence", "Too little evidence to judge the criterion"},
 		}}, nil
 	case "0-4":
 		return Scale{Name: "0–4", Min: 0, Max: 4, Anchors: []ScoreAnchor{

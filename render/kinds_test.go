@@ -598,7 +598,7 @@ func TestScoringScales(t *testing.T) {
 		anchors []compose.ScoreAnchor
 		want    []string
 	}{
-		{"civil-service", nil, []string{"| 7 | Outstanding |", "| 1 | Not demonstrated |", "Score (1–7)"}},
+		{"civil-service", nil, []string{"| 7 | Outstanding demonstration |", "| 1 | Insufficient evidence |", "Score (1–7)"}},
 		{"0-4", nil, []string{"| 4 | Excellent |", "| 0 | No evidence |", "Score (0–4)"}},
 		{"custom", []compose.ScoreAnchor{{Score: 1, Label: "Below", Means: "below the bar"}, {Score: 3, Label: "Above", Means: "above the bar"}}, []string{"| 3 | Above | Above the bar. |", "Score (1–3)"}},
 	} {

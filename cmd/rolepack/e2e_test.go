@@ -73,7 +73,7 @@ func TestE2EDefaultRunWithRealReaders(t *testing.T) {
 			"Document control: Version 1.0"},
 		"spec":    {"Person specification", "Essential", "Desirable", "Experience of data modelling"},
 		"advert":  {"Head of data engineering", "How to apply"},
-		"scoring": {"Interview scoring sheet", "Outstanding", "Not demonstrated", "Suggested question", "Question asked"},
+		"scoring": {"Interview scoring sheet", "Outstanding", "Insufficient evidence", "Suggested question", "Question asked"},
 		"record":  {"Composition record", "Left out", "NHS-specific", "NHS Constitution"},
 		"pdp": {"Personal development plan", "Build containers and Helm charts",
 			"Proficiency in building and managing containers and Helm charts",              // Mid
