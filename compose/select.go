@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/rolepack/rolepack/compose/wording"
 )
@@ -295,6 +296,9 @@ func Select(c *Composed, sel SelectDef, purpose string) *Selection {
 			continue
 		}
 		why := "not selected: the documents carry the selection only (see select in docs/config.md)"
+		if where := s.sharedText(c, it, taken); where != "" {
+			why = "not selected; the same words are " + where + ", and the documents take them from there"
+		}
 		switch {
 		case nhsSpecific(it) && (it.Kind == "behaviour" || it.Kind == "leadership" || it.Kind == "skill"):
 			why = "NHS-specific: taken only when named in select"
@@ -306,6 +310,38 @@ func Select(c *Composed, sel SelectDef, purpose string) *Selection {
 		s.Decisions = append(s.Decisions, Decision{Kind: it.Kind, Title: it.Title, Outcome: "left out", Why: why, From: originText(it)})
 	}
 	return s
+}
+
+// sharedText says where else an entry's words stand in what the documents
+// carry: the level's own text, or a selected entry that has the same
+// descriptor (frameworks repeat descriptors across skills); "" when
+// nowhere.
+func (s *Selection) sharedText(c *Composed, it *Item, taken map[*Item]bool) string {
+	level := map[string]bool{}
+	for _, r := range append(append([]string(nil), c.Responsibilities...), c.Duties...) {
+		level[normText(r)] = true
+	}
+	for _, d := range it.Descriptors {
+		if level[normText(d)] {
+			return "the level's own responsibility"
+		}
+		for _, o := range c.Items {
+			if o == it || !taken[o] {
+				continue
+			}
+			for _, od := range o.Descriptors {
+				if normText(od) == normText(d) {
+					return fmt.Sprintf("a descriptor of %q, which is selected", o.Title)
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// normText is a text's comparison form: lower case, words only.
+func normText(t string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(t), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), " ")
 }
 
 func contains(list []string, s string) bool {
