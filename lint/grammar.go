@@ -261,6 +261,11 @@ func (c *checker) mixedForms(s *span, se sentence) {
 		if clauseWords[w] || finiteWords[w] || english.IsModal(w) || (k > head+1 && strings.ContainsAny(s.between(se.words[k-1]), ";:()")) {
 			return // a new clause: it may take its own form
 		}
+		if _, ok := c.thirdPerson(s, i); ok && !english.IsConjunction(s.lw(se.words[k-1])) {
+			// "ensure data meets standards and is interoperable": a verb
+			// of the clause's own subject, which the next may share.
+			allowed[english.ThirdPerson] = true
+		}
 		if !s.joined(i) {
 			continue
 		}
@@ -306,6 +311,9 @@ func (c *checker) mixedForms(s *span, se sentence) {
 		base, ok := c.thirdPerson(s, j)
 		if !ok {
 			base, ok = c.thirdPersonWithObject(s, j)
+		}
+		if ok && allowed[english.ThirdPerson] {
+			continue
 		}
 		if !ok && !allowed[english.Base] && !c.rules.homograph[v] {
 			if _, f := english.Verb(v); f == english.Base {

@@ -57,6 +57,9 @@ func TestGrammarFindsBrokenSentences(t *testing.T) {
 		{Item, true, "Incident management:", `list item "Incident management" is a bold label with no text after it`, Error, ""},
 		{Item, false, "", "list item with no text", Error, ""},
 		{Prose, false, "Build the the data platform.", `"the" twice`, Error, "the"},
+		{Duty, false, "Understand the concepts and principles of data modelling and can produce relevant data models.", `"can produce" after "and" mixes forms with "Understand"`, Error, "and produce"},
+		{Duty, false, "Show an awareness of Agile tools and are starting to use them intelligently.", `"are" after "and" mixes forms with "Show"`, Error, ""},
+		{Duty, false, "Keep up to date with new developments in data science and can match those to opportunities in your organisation.", `"can match" after "and" mixes forms with "Keep"`, Error, "and match"},
 		{Prose, false, "Experience of breaking down complexity and produce clear outputs", `"produce" after "and" mixes forms with "breaking"`, Error, "and producing"},
 		{Prose, false, "Experience of preparing documentation and obtain support to progress new ideas", `"obtain" after "and" mixes forms with "preparing"`, Error, "and obtaining"},
 		{Item, false, "Use a wide range of user research methods, and can help teams to adopt them.", `"can help" after "and" mixes forms with "Use"`, Error, "and help"},
@@ -125,6 +128,7 @@ func TestGrammarLeavesCorrectSentencesAlone(t *testing.T) {
 		{Item, "Content concepts and prototyping: show an awareness of prototyping and explain why and when to use it."},
 		{Prose, "Experience of ensuring all tools are fit for purpose and meet business requirements"},
 		{Prose, "Experience of programming and build (data engineering)"},
+		{Duty, "Ensure data for analysis meets data quality standards and is interoperable with other data sets, enabling reuse."},
 		{Prose, "Negotiate with and influence stakeholders, and manage relationships effectively. Influence decisions, deal with challenging situations and remove blockers."},
 	}
 	for _, tc := range tests {

@@ -319,7 +319,8 @@ func sweepOne(m *compose.Composer, cfg *compose.Config, lib *compose.Library, e 
 }
 
 // leaks lists the left-out entries of the selection whose descriptors a
-// document line uses, as "role: entry: line".
+// document line uses, as "role: entry: line". A descriptor that a used
+// entry or the role's own level text also has is not counted.
 func leaks(rc *compose.Context, lines []string) []string {
 	type prepared struct {
 		line  string
@@ -337,6 +338,40 @@ func leaks(rc *compose.Context, lines []string) []string {
 		}
 		ps[i] = prepared{line: line, norm: " " + strings.Join(ws, " ") + " ", words: set}
 	}
+	// Text a left-out entry shares with an entry that is used, or with the
+	// role's own level text, may rightly be in the documents.
+	leftOut := map[string]bool{}
+	for _, d := range rc.Selected.Decisions {
+		if d.Outcome == "left out" {
+			leftOut[d.Kind+"\x00"+strings.ToLower(d.Title)] = true
+		}
+	}
+	shared := map[string]bool{}
+	for _, it := range rc.Role.Items {
+		if !leftOut[it.Kind+"\x00"+strings.ToLower(it.Title)] {
+			for _, desc := range it.Descriptors {
+				shared[strings.Join(sweepWords(desc), " ")] = true
+			}
+		}
+	}
+	r := rc.Role
+	for _, texts := range [][]string{r.RoleText, r.Description, r.Duties, r.Summary, r.Responsibilities} {
+		for _, text := range texts {
+			shared[strings.Join(sweepWords(text), " ")] = true
+		}
+	}
+	// A line that uses a shared text verbatim is that text's, not a
+	// left-out entry's that resembles it.
+	explained := make([]bool, len(ps))
+	for i, p := range ps {
+		for text := range shared {
+			ws := strings.Fields(text)
+			if len(ws) >= 3 && (strings.Contains(p.norm, " "+text+" ") || overlaps(contentWords(ws), p.words, 3)) {
+				explained[i] = true
+				break
+			}
+		}
+	}
 	var out []string
 	seen := map[string]bool{}
 	for _, d := range rc.Selected.Decisions {
@@ -349,18 +384,16 @@ func leaks(rc *compose.Context, lines []string) []string {
 			}
 			for _, desc := range it.Descriptors {
 				ws := sweepWords(desc)
+				if own := strings.Join(ws, " "); shared[own] || sharedWithin(shared, own) {
+					continue
+				}
 				content := contentWords(ws)
-				for _, p := range ps {
-					used := len(ws) >= 3 && strings.Contains(p.norm, " "+strings.Join(ws, " ")+" ")
-					if !used && len(content) >= 4 {
-						n := 0
-						for _, w := range content {
-							if p.words[stem(w)] {
-								n++
-							}
-						}
-						used = n*5 >= len(content)*4
+				for pi, p := range ps {
+					if explained[pi] {
+						continue
 					}
+					used := len(ws) >= 3 && strings.Contains(p.norm, " "+strings.Join(ws, " ")+" ")
+					used = used || overlaps(content, p.words, 4)
 					key := d.Title + "\x00" + p.line
 					if used && !seen[key] {
 						seen[key] = true
@@ -371,6 +404,35 @@ func leaks(rc *compose.Context, lines []string) []string {
 		}
 	}
 	return out
+}
+
+// overlaps reports whether at least 80% of content (min words or more)
+// are in words (stemmed).
+func overlaps(content []string, words map[string]bool, min int) bool {
+	if len(content) < min {
+		return false
+	}
+	n := 0
+	for _, w := range content {
+		if words[stem(w)] {
+			n++
+		}
+	}
+	return n*5 >= len(content)*4
+}
+
+// sharedWithin reports whether text is part of one of the shared texts
+// (a descriptor the role's own level text repeats).
+func sharedWithin(shared map[string]bool, text string) bool {
+	if len(strings.Fields(text)) < 3 {
+		return false
+	}
+	for s := range shared {
+		if strings.Contains(" "+s+" ", " "+text+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 // sweepLevelTags are the level tags and codes in brackets the documents
