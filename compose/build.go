@@ -65,12 +65,20 @@ func prepare(cfg *Config, lib *Library, role, level string, compose composeFunc)
 	}
 	def := cfg.Roles[role]
 	rules := selectionFor(def, level)
+	fromKey := false
 	if len(rules.Behaviours) == 0 && len(c.behaviourNames) > 0 && len(c.behaviourNames) == len(c.Kind("behaviour")) {
 		// The behaviours a behaviours key named are the role's, and the
 		// ones its documents carry.
-		rules.Behaviours = c.behaviourNames
+		rules.Behaviours, fromKey = c.behaviourNames, true
 	}
 	sel := Select(c, rules, def.Purpose)
+	if fromKey {
+		for i := range sel.Decisions {
+			if d := &sel.Decisions[i]; d.Why == "named in select.behaviours" {
+				d.Why = "named in behaviours.select"
+			}
+		}
+	}
 	count := func() int { return len(PersonSpec(sel, def, cfg.PersonSpec, cfg.Scoring)) }
 	sel.fit(c, count, len(rules.Essential) > 0 || len(rules.Desirable) > 0)
 	org := cfg.Organisation
