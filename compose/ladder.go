@@ -22,7 +22,13 @@ type Ladder struct {
 	// the groups the role gives its entries.
 	Sections []LadderSection `json:"sections"`
 	Sources  []SourceRef     `json:"sources"`
-	Notes    []string        `json:"notes,omitempty"`
+	// Spans split the rungs into the column groups a printed map shows
+	// side by side, at most MaxLadderColumns rungs each; one span when
+	// the ladder fits.
+	Spans []LadderSpan `json:"spans"`
+	// Notes are what composition left out at each rung: for the record
+	// and the command line, not the map itself.
+	Notes []string `json:"notes,omitempty"`
 
 	footer, provenance string
 }
@@ -58,7 +64,37 @@ type LadderRow struct {
 	Title string       `json:"title"`
 	Code  string       `json:"code,omitempty"`
 	Cells []LadderCell `json:"cells"` // one per rung, in rung order
+	// Steady is set when the entry asks the same wherever it is asked
+	// (one rung, or adjacent rungs with the same text): the map lists it
+	// once, with the rungs it is asked at (At), rather than as a row of
+	// repeats and blanks.
+	Steady bool `json:"steady,omitempty"`
+	// At names the rungs the entry is asked at: "Every level", "Head
+	// only", "Senior and Head", "Mid to Head".
+	At string `json:"at"`
 }
+
+// LadderSpan is a run of adjacent rungs shown in one table.
+type LadderSpan struct {
+	First int    `json:"first"` // index of its first rung
+	Last  int    `json:"last"`  // index of its last rung
+	Label string `json:"label"` // "Entry to Senior", or the rung's label
+}
+
+// LadderTable is what one table of a career map shows: the changing rows
+// of a group that are asked at some rung of a span, their cells cut to
+// the span.
+type LadderTable struct {
+	Span  LadderSpan
+	Rungs []LadderRung
+	Rows  []LadderRow
+}
+
+// MaxLadderColumns is the most rungs a career map's table shows side by
+// side: with the entry column, what A4 landscape holds at a legible size
+// (about 30 characters a line). A longer ladder is split into spans of
+// as nearly equal length as can be, each table repeating the entry column.
+const MaxLadderColumns = 4
 
 // Cell states.
 const (
@@ -78,7 +114,12 @@ type LadderCell struct {
 	LevelNew bool `json:"levelNew,omitempty"`
 	// SameAsBelow is set when the cell says exactly what the rung below
 	// says (level, depth and descriptors).
-	SameAsBelow bool         `json:"sameAsBelow,omitempty"`
+	SameAsBelow bool `json:"sameAsBelow,omitempty"`
+	// Label is the depth and level to show ("Expert in Level 5"): empty
+	// when the entry gives none or it is the rung's own label.
+	Label string `json:"label,omitempty"`
+	// AsAt is the label of the rung below when SameAsBelow is set.
+	AsAt        string       `json:"asAt,omitempty"`
 	Descriptors []Descriptor `json:"descriptors,omitempty"`
 }
 
@@ -116,6 +157,7 @@ func NewLadder(cfg *Config, lib *Library, roleID, current string, date time.Time
 		none map[string]bool // sources mapped to none, by sourceKey
 	}
 	var rungs []rungDef
+	title := ""
 	if fwID, rID, ok := strings.Cut(roleID, "/"); ok {
 		fw, err := lib.Framework(fwID)
 		if err != nil {
@@ -125,6 +167,7 @@ func NewLadder(cfg *Config, lib *Library, roleID, current string, date time.Time
 		if err != nil {
 			return nil, err
 		}
+		title = r.Title
 		for _, l := range r.Levels {
 			rungs = append(rungs, rungDef{Rung: Rung{ID: l.ID, Label: l.Title}})
 		}
@@ -133,6 +176,7 @@ func NewLadder(cfg *Config, lib *Library, roleID, current string, date time.Time
 		if !ok {
 			return nil, fmt.Errorf("%s: unknown role %q (available: %s)", cfg.At("roles"), roleID, strings.Join(cfg.RoleIDs(), ", "))
 		}
+		title = def.Title
 		for _, r := range cfg.Ladder {
 			rd := rungDef{Rung: r, none: map[string]bool{}}
 			for _, s := range def.Sources {
@@ -146,7 +190,10 @@ func NewLadder(cfg *Config, lib *Library, roleID, current string, date time.Time
 	if len(rungs) == 0 {
 		return nil, fmt.Errorf("%s: the ladder has no levels", cfg.At("ladder"))
 	}
-	l := &Ladder{RoleID: roleID}
+	if len(rungs) == 1 {
+		return nil, oneLevel(roleID)
+	}
+	l := &Ladder{RoleID: roleID, Title: title}
 	type rowAt struct {
 		row     *LadderRow
 		group   string
@@ -165,7 +212,7 @@ func NewLadder(cfg *Config, lib *Library, roleID, current string, date time.Time
 		if err != nil {
 			return nil, fmt.Errorf("career map of %s at %s: %w", roleID, rd.Label, err)
 		}
-		if l.Title == "" || !strings.Contains(roleID, "/") {
+		if l.Title == "" {
 			l.Title = c.Title
 		}
 		l.Sources = append(l.Sources, c.Sources...)
@@ -204,8 +251,33 @@ func NewLadder(cfg *Config, lib *Library, roleID, current string, date time.Time
 		}
 	}
 	l.Sources = uniqueSources(l.Sources)
+	// A rung where the role asks nothing of the map's kinds is no column:
+	// it would hold only blanks.
+	var keep []int
+	for ri, lr := range l.Rungs {
+		if !lr.Empty {
+			keep = append(keep, ri)
+		}
+	}
+	switch {
+	case len(keep) == 1:
+		return nil, oneLevel(roleID)
+	case len(keep) == len(l.Rungs) || len(keep) == 0:
+		keep = keep[:0]
+		for ri := range l.Rungs {
+			keep = append(keep, ri)
+		}
+	}
+	shownRungs := make([]LadderRung, 0, len(keep))
+	label = label[:0]
+	for _, ri := range keep {
+		shownRungs = append(shownRungs, l.Rungs[ri])
+		label = append(label, l.Rungs[ri].Label)
+	}
+	l.Rungs = shownRungs
 	for _, ra := range order {
-		for ri, rd := range rungs {
+		for ki, ri := range keep {
+			rd := rungs[ri]
 			it := ra.items[ri]
 			if it == nil {
 				state := CellNotAtRung
@@ -216,12 +288,21 @@ func NewLadder(cfg *Config, lib *Library, roleID, current string, date time.Time
 				continue
 			}
 			var below *Item
-			if ri > 0 {
-				below = ra.items[ri-1]
+			if ki > 0 {
+				below = ra.items[keep[ki-1]]
 			}
-			ra.row.Cells = append(ra.row.Cells, newCell(it, below, ri == 0))
+			c := newCell(it, below, ki == 0)
+			if c.SameAsBelow {
+				c.AsAt = label[ki-1]
+			}
+			if lb := strings.TrimSpace(c.Depth + " " + c.Level); !strings.EqualFold(lb, label[ki]) {
+				c.Label = lb
+			}
+			ra.row.Cells = append(ra.row.Cells, c)
 		}
+		ra.row.Steady, ra.row.At = steady(ra.row.Cells, label)
 	}
+	l.Spans = spans(label)
 	for _, kind := range LadderKinds {
 		sec := LadderSection{Kind: kind, Title: sectionTitles[kind]}
 		idx := map[string]int{}
@@ -245,25 +326,260 @@ func NewLadder(cfg *Config, lib *Library, roleID, current string, date time.Time
 	if len(label) == 1 {
 		span.Rung.Label = label[0]
 	}
-	l.footer, l.provenance = footerLine(span, date), provenanceLine(span, date)
+	l.footer, l.provenance = footerLine(span, date), ladderProvenance(l, date)
 	return l, nil
+}
+
+// ladderProvenance names where a career map's content came from: each
+// framework, version and role or catalogue once, with the span of its
+// levels used.
+func ladderProvenance(l *Ladder, date time.Time) string {
+	type from struct{ name, of string }
+	var order []from
+	levels := map[from][]string{}
+	for _, s := range l.Sources {
+		p := s.Name
+		if s.Version != "" {
+			p += " " + s.Version
+		}
+		f := from{p, s.Role}
+		if f.of == "" {
+			f.of = s.Catalogue
+		}
+		if _, ok := levels[f]; !ok {
+			order = append(order, f)
+		}
+		levels[f] = append(levels[f], s.LevelName)
+	}
+	var parts []string
+	for _, f := range order {
+		lv := levels[f]
+		span := strings.Join(lv, " and ")
+		if len(lv) > 2 {
+			span = lv[0] + " to " + lv[len(lv)-1]
+		}
+		parts = append(parts, fmt.Sprintf("%s (%s, %s)", f.name, f.of, span))
+	}
+	src := strings.Join(parts, "; ")
+	if src == "" {
+		src = "organisation entries only"
+	}
+	span := l.Rungs[0].Label + " to " + l.Rungs[len(l.Rungs)-1].Label
+	return fmt.Sprintf("Generated by rolepack on %s for %s, %s, from %s.", date.Format("2 January 2006"), l.RoleID, span, src)
 }
 
 // newCell is what item it asks at a rung, marked against the rung below
 // (nothing is marked at the lowest rung).
 func newCell(it, below *Item, lowest bool) LadderCell {
-	c := LadderCell{State: CellPresent, Level: it.Level, Depth: it.Depth}
+	c := LadderCell{State: CellPresent, Level: levelName(it.Level), Depth: it.Depth}
 	if !lowest && below == nil {
 		c.New, c.LevelNew = true, true
 	}
 	if below != nil {
-		c.LevelNew = below.Level != it.Level || below.Depth != it.Depth
+		c.LevelNew = levelName(below.Level) != c.Level || below.Depth != it.Depth
 		c.SameAsBelow = !c.LevelNew && equalStrings(below.Descriptors, it.Descriptors)
 	}
+	all := true // every word of the cell is new
 	for _, d := range it.Descriptors {
-		c.Descriptors = append(c.Descriptors, markDescriptor(d, below, c.New))
+		md := markDescriptor(d, below, c.New)
+		for _, p := range md.Parts {
+			all = all && p.New
+		}
+		c.Descriptors = append(c.Descriptors, md)
+	}
+	if all {
+		// Bold on every word would mark nothing: a cell that says something
+		// new throughout is plain.
+		for i := range c.Descriptors {
+			for j := range c.Descriptors[i].Parts {
+				c.Descriptors[i].Parts[j].New = false
+			}
+		}
 	}
 	return c
+}
+
+// oneLevel is the error for a role a career map cannot show.
+func oneLevel(roleID string) error {
+	return fmt.Errorf("career map: %s has one level; a career map needs two or more", roleID)
+}
+
+// steady reports whether a row asks the same wherever it is asked (its
+// cells present at adjacent rungs only, each as the one below), and names
+// the rungs it is asked at.
+func steady(cells []LadderCell, labels []string) (bool, string) {
+	first, last := -1, -1
+	same := true
+	for i, c := range cells {
+		if c.State != CellPresent {
+			continue
+		}
+		if first < 0 {
+			first = i
+		} else if last != i-1 || !c.SameAsBelow {
+			same = false
+		}
+		last = i
+	}
+	if first < 0 {
+		return false, ""
+	}
+	var at string
+	switch {
+	case first == 0 && last == len(cells)-1 && same:
+		at = "Every level"
+	case first == last:
+		at = labels[first] + " only"
+	case last == first+1:
+		at = labels[first] + " and " + labels[last]
+	default:
+		at = labels[first] + " to " + labels[last]
+	}
+	if !same {
+		var at []string
+		for i, c := range cells {
+			if c.State == CellPresent {
+				at = append(at, labels[i])
+			}
+		}
+		return false, strings.Join(at, ", ")
+	}
+	return true, at
+}
+
+// spans splits the rungs into runs of at most MaxLadderColumns, as nearly
+// equal in length as can be, the longer first.
+func spans(labels []string) []LadderSpan {
+	n := len(labels)
+	k := (n + MaxLadderColumns - 1) / MaxLadderColumns
+	var out []LadderSpan
+	at := 0
+	for i := 0; i < k; i++ {
+		size := n / k
+		if i < n%k {
+			size++
+		}
+		sp := LadderSpan{First: at, Last: at + size - 1, Label: labels[at]}
+		if size > 1 {
+			sp.Label = labels[at] + " to " + labels[at+size-1]
+		}
+		out = append(out, sp)
+		at += size
+	}
+	return out
+}
+
+// Tables is what group g shows, one table per span: the rows that change
+// across the rungs and are asked at some rung of the span, their cells
+// cut to it. A span where none of them is asked has no table.
+func (l *Ladder) Tables(g LadderGroup) []LadderTable {
+	var out []LadderTable
+	for _, sp := range l.Spans {
+		t := LadderTable{Span: sp, Rungs: l.Rungs[sp.First : sp.Last+1]}
+		for _, r := range g.Rows {
+			if r.Steady {
+				continue
+			}
+			cells := r.Cells[sp.First : sp.Last+1]
+			for _, c := range cells {
+				if c.State == CellPresent {
+					r.Cells = cells
+					t.Rows = append(t.Rows, r)
+					break
+				}
+			}
+		}
+		if len(t.Rows) > 0 {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// Steady is the rows of a section that ask the same at two or more
+// rungs and change at none, in group order: the map lists each once, with
+// what it asks.
+func (s LadderSection) Steady() []LadderRow {
+	var out []LadderRow
+	for _, g := range s.Groups {
+		for _, r := range g.Rows {
+			if r.Steady && presentAt(r) > 1 {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
+// LadderOnly is the entries of a section asked at one rung only.
+type LadderOnly struct {
+	Rung   LadderRung
+	Titles []string
+}
+
+// OneLevel is the entries of a section asked at one rung only, by rung in
+// ladder order: the map names them (what each asks is that level's job
+// description) rather than give each a row of blanks.
+func (l *Ladder) OneLevel(s LadderSection) []LadderOnly {
+	by := make([][]string, len(l.Rungs))
+	for _, g := range s.Groups {
+		for _, r := range g.Rows {
+			if !r.Steady || presentAt(r) != 1 {
+				continue
+			}
+			for i, c := range r.Cells {
+				if c.State == CellPresent {
+					by[i] = append(by[i], r.Title)
+				}
+			}
+		}
+	}
+	var out []LadderOnly
+	for i, titles := range by {
+		if len(titles) > 0 {
+			out = append(out, LadderOnly{Rung: l.Rungs[i], Titles: titles})
+		}
+	}
+	return out
+}
+
+// presentAt counts the rungs a row is asked at.
+func presentAt(r LadderRow) int {
+	n := 0
+	for _, c := range r.Cells {
+		if c.State == CellPresent {
+			n++
+		}
+	}
+	return n
+}
+
+// Changing reports whether a group has a row that changes across the
+// rungs (a row of a table rather than of the section's steady list).
+func (g LadderGroup) Changing() bool {
+	for _, r := range g.Rows {
+		if !r.Steady {
+			return true
+		}
+	}
+	return false
+}
+
+// numberWords are the level numbers frameworks spell out ("Level Five").
+var numberWords = strings.NewReplacer(" One", " 1", " Two", " 2", " Three", " 3", " Four", " 4",
+	" Five", " 5", " Six", " 6", " Seven", " 7", " Eight", " 8", " Nine", " 9")
+
+// levelName writes a framework level label in one form, "Level 5", when
+// the framework spells the number ("Level Five").
+func levelName(s string) string {
+	if !strings.HasPrefix(s, "Level ") {
+		return s
+	}
+	n := numberWords.Replace(s)
+	if len(strings.Fields(n)) == 2 {
+		return n
+	}
+	return s
 }
 
 // markDescriptor splits d into parts, marking what the rung below does not

@@ -174,27 +174,39 @@ func TestCareerMapInEveryFormat(t *testing.T) {
 	if !strings.Contains(d.Meta.Footer, "Entry to Head") {
 		t.Errorf("footer %q does not name the span of levels", d.Meta.Footer)
 	}
-	// The text expected, in reading order: each row's title, then each cell.
+	// The text expected, in reading order: per section, each group's
+	// tables (a row's title, then each cell), then the entries that are
+	// the same at each level, then those asked at one level.
+	l := ctx.Ladder
 	var want []string
-	for _, s := range ctx.Ladder.Sections {
+	for _, s := range l.Sections {
 		for _, g := range s.Groups {
-			for _, r := range g.Rows {
-				want = append(want, r.Title)
-				for i, c := range r.Cells {
-					switch {
-					case c.State == compose.CellNone:
-						want = append(want, "None")
-					case c.State == compose.CellNotAtRung:
-						want = append(want, "—")
-					case c.SameAsBelow:
-						want = append(want, "As at "+ctx.Ladder.Rungs[i-1].Label)
-					default:
-						for _, dd := range c.Descriptors {
-							want = append(want, dd.Text)
+			for _, tb := range l.Tables(g) {
+				for _, r := range tb.Rows {
+					want = append(want, r.Title)
+					for _, c := range r.Cells {
+						switch {
+						case c.State == compose.CellNone:
+							want = append(want, "None")
+						case c.State == compose.CellNotAtRung:
+							want = append(want, "—")
+						case c.SameAsBelow:
+							want = append(want, "As at "+c.AsAt)
+						default:
+							for _, dd := range c.Descriptors {
+								want = append(want, dd.Text)
+							}
 						}
 					}
 				}
 			}
+		}
+		for _, r := range s.Steady() {
+			want = append(want, r.Title, r.At)
+		}
+		for _, o := range l.OneLevel(s) {
+			want = append(want, o.Rung.Label)
+			want = append(want, o.Titles...)
 		}
 	}
 	for _, f := range formats.List() {

@@ -90,11 +90,23 @@ const printCSS = `@media print {
 }
 `
 
+// wideCSS is the screen layout of a landscape document (the career map):
+// its tables take up to the width of a landscape page, in ems of table
+// text, so that a column holds its words as in print; running text keeps
+// a readable measure.
+const wideCSS = `@media screen {
+  body { max-width: 80rem; }
+  main > p, main > ul, main > ol { max-width: 48rem; }
+}
+`
+
 // css returns the page's style sheet for the given paper orientation.
 func css(landscape bool) string {
 	size := "A4 portrait"
+	wide := ""
 	if landscape {
 		size = "A4 landscape"
+		wide = wideCSS
 	}
-	return screenCSS + tableCSS + "@page { size: " + size + "; margin: 18mm 16mm; }\n" + printCSS
+	return screenCSS + tableCSS + wide + "@page { size: " + size + "; margin: 18mm 16mm; }\n" + printCSS
 }

@@ -453,8 +453,13 @@ func (r *renderer) tableCSS(blocks []doc.Block) string {
 			case *doc.Table:
 				n := len(r.tables) + 1
 				r.tables[x] = n
-				for i, f := range x.ColumnWidths(r.landscape) {
+				widths := x.ColumnWidths(r.landscape)
+				for i, f := range widths {
 					fmt.Fprintf(&b, "table.%s col:nth-child(%d) { width: %s%%; }\n", tableClass(n), i+1, strconv.FormatFloat(f*100, 'f', 2, 64))
+				}
+				if em := wordsFitEm(x, widths); em > 0 {
+					v := strconv.FormatFloat(em, 'f', 1, 64)
+					fmt.Fprintf(&b, "@media screen { table.%s { min-width: %sem; } }\n@media screen and (max-width: 40rem) { table.%s { min-width: max(44rem, %sem); } }\n", tableClass(n), v, tableClass(n), v)
 				}
 				if x.MinLines > 1 {
 					fmt.Fprintf(&b, "table.%s { --write-lines: %d; }\n", tableClass(n), min(x.MinLines, 20))

@@ -1,7 +1,12 @@
 package xlsx
 
 import (
+	"archive/zip"
 	"bytes"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -50,7 +55,7 @@ func TestWorkbook(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	want := []string{"Skills - Data Orientated Infras", "Behaviours", "Behaviours (2)"}
+	want := []string{"Skills - Data Orientated", "Behaviours", "Behaviours 2"}
 	if got := f.GetSheetList(); strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Fatalf("sheets %q, want %q", got, want)
 	}
@@ -77,12 +82,12 @@ func TestWorkbook(t *testing.T) {
 	}
 	cells := map[string]string{"A1": "Skill", "B1": "Entry", "A2": "Data Catalogue", "C2": "Lead the catalogue\nSet standards", "B3": "None"}
 	for ref, want := range cells {
-		got, err := f.GetCellValue("Skills - Data Orientated Infras", ref)
+		got, err := f.GetCellValue("Skills - Data Orientated", ref)
 		if err != nil || got != want {
 			t.Errorf("%s = %q (%v), want %q", ref, got, err, want)
 		}
 	}
-	runs, err := f.GetCellRichText("Skills - Data Orientated Infras", "C2")
+	runs, err := f.GetCellRichText("Skills - Data Orientated", "C2")
 	if err != nil || len(runs) < 2 || runs[0].Text != "Lead" || runs[0].Font == nil || !runs[0].Font.Bold {
 		t.Errorf("C2 rich text %+v (%v): want \"Lead\" in bold first", runs, err)
 	}
@@ -118,14 +123,118 @@ func TestSheetName(t *testing.T) {
 	taken := map[string]bool{}
 	for _, tt := range []struct{ h2, h3, want string }{
 		{"Skills", "", "Skills"},
-		{"Skills", "", "Skills (2)"},
+		{"Skills", "", "Skills 2"},
 		{"", "", "Table 3"},
 		{"A/B", "C:D*[x]?", "A-B - C-D--x--"},
-		{"Leadership expectations for the whole organisation", "", "Leadership expectations for the"},
-		{"Leadership expectations for the whole organisation", "", "Leadership expectations for (2)"},
+		{"Leadership expectations for the whole organisation", "", "Leadership expectations"},
+		{"Leadership expectations for the whole organisation", "", "Leadership expectations 2"},
+		{"Skills", "Data Orientated Infrastructure", "Skills - Data Orientated"},
+		{"Skills", "Data Analysis & Infrastructure", "Skills - Data Analysis"},
+		{"Skills", "Trainee data scientist to Data scientist", "Skills - Trainee data scientist"},
+		{"Supercalifragilisticexpialidocious-and-more", "", "Supercalifragilisticexpialidoci"},
 	} {
-		if got := sheetName(tt.h2, tt.h3, 3, taken); got != tt.want {
+		got := sheetName(tt.h2, tt.h3, 3, taken)
+		if got != tt.want {
 			t.Errorf("sheetName(%q, %q) = %q, want %q", tt.h2, tt.h3, got, tt.want)
+		}
+		if n := len([]rune(got)); n > maxSheetName || strings.Contains(got, "(") {
+			t.Errorf("sheetName(%q, %q) = %q: %d characters", tt.h2, tt.h3, got, n)
+		}
+	}
+}
+
+// sheetXML is the XML of each part of a workbook, by part name.
+func sheetXML(t *testing.T, b []byte) map[string]string {
+	t.Helper()
+	z, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := map[string]string{}
+	for _, f := range z.File {
+		r, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(r)
+		r.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		parts[f.Name] = string(data)
+	}
+	return parts
+}
+
+// TestPrintSetup reads the workbook's XML: every sheet prints on A4 in
+// landscape, fitted to one page wide and as many down as it takes, with
+// the header row and first column repeated on every page; its dimension
+// is the table's range; each body row is as tall as its wrapped text.
+func TestPrintSetup(t *testing.T) {
+	d := sample()
+	long := strings.Repeat("Lead the development of data catalogue policies and standards. ", 12)
+	d.Blocks = append(d.Blocks, &doc.Heading{Level: 2, Text: text("Long")}, &doc.Table{
+		Header: []doc.Cell{{Text: text("Skill")}, {Text: text("Entry")}, {Text: text("Mid")}, {Text: text("Senior")}},
+		Rows: [][]doc.Cell{
+			{{Text: text("Short")}, {Text: text("One line")}, {Text: text("One")}, {Text: text("One")}},
+			{{Text: text("Long")}, {Text: text(long)}, {Text: text("One")}, {Text: text("One")}},
+		},
+	})
+	d.Meta.Landscape = true
+	var b bytes.Buffer
+	if err := (Writer{}).Write(&b, d); err != nil {
+		t.Fatal(err)
+	}
+	parts := sheetXML(t, b.Bytes())
+	for i, dim := range []string{"A1:C3", "A1:C3", "A1:C3", "A1:D3"} {
+		x := parts[fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1)]
+		for _, want := range []string{`<dimension ref="` + dim + `"`, `paperSize="9"`, `orientation="landscape"`, `fitToWidth="1"`, `fitToHeight="0"`, `fitToPage="true"`} {
+			if !strings.Contains(x, want) {
+				t.Errorf("sheet %d: no %s", i+1, want)
+			}
+		}
+		titles := fmt.Sprintf(`localSheetId="%d" name="_xlnm.Print_Titles">`, i)
+		if !strings.Contains(parts["xl/workbook.xml"], titles) {
+			t.Errorf("sheet %d: no print titles", i+1)
+		}
+	}
+	if !strings.Contains(parts["xl/workbook.xml"], `!$A:$A,`) || !strings.Contains(parts["xl/workbook.xml"], `!$1:$1<`) {
+		t.Error("print titles are not the first column and the header row")
+	}
+	heights := regexp.MustCompile(`<row r="(\d+)"[^>]* ht="([0-9.]+)"`).FindAllStringSubmatch(parts["xl/worksheets/sheet4.xml"], -1)
+	ht := map[string]float64{}
+	for _, m := range heights {
+		ht[m[1]], _ = strconv.ParseFloat(m[2], 64)
+	}
+	if ht["2"] < lineHeight || ht["2"] > 2*lineHeight+rowPadding {
+		t.Errorf("a one-line row is %v pt high", ht["2"])
+	}
+	if ht["3"] < 8*lineHeight || ht["3"] > maxRow {
+		t.Errorf("a row of %d characters is %v pt high", len(long), ht["3"])
+	}
+	// One typeface on every run and every style: no run falls back to
+	// the application's face.
+	for _, part := range []string{"xl/sharedStrings.xml", "xl/styles.xml"} {
+		x := parts[part]
+		if n, named := strings.Count(x, "<rPr>")+strings.Count(x, "<font>"), strings.Count(x, `<rFont val="Arial"`)+strings.Count(x, `<name val="Arial"`); n == 0 || n != named {
+			t.Errorf("%s: %d fonts, %d of them Arial", part, n, named)
+		}
+	}
+}
+
+func TestWrappedLines(t *testing.T) {
+	for _, tt := range []struct {
+		text  string
+		width int
+		want  int
+	}{
+		{"", 20, 1},
+		{"one line", 20, 1},
+		{"a\nb\nc", 20, 3},
+		{strings.Repeat("word ", 40), 20, 10}, // 23 characters a line: four words
+	} {
+		if got := wrappedLines(tt.text, tt.width); got != tt.want {
+			t.Errorf("wrappedLines(%q, %d) = %d, want %d", tt.text, tt.width, got, tt.want)
 		}
 	}
 }
