@@ -72,7 +72,7 @@ var panelCases = []panelCase{
 		frameworkIDs: []string{"ddat", "sde-skills", "ncf", "data-engineer", "head-of-data-ethics", "data-management-engineering"}},
 	{name: "default senior", role: "data-engineer", level: "senior", title: "Senior data engineer", maxJDPages: 5,
 		frameworkIDs: []string{"ddat", "sde-skills", "ncf", "data-engineer", "data-management-engineering"}},
-	{name: "ncf as it is", role: "ncf/head-of-data-ethics", level: "head-of-data-ethics", title: "Head of Data Ethics", maxJDPages: 6, wantBehaviours: true,
+	{name: "ncf as it is", role: "ncf/head-of-data-ethics", level: "head-of-data-ethics", title: "Head of data ethics", maxJDPages: 6, wantBehaviours: true,
 		frameworkIDs: []string{"ncf", "ncf/head-of-data-ethics", "head-of-data-ethics"}},
 	{name: "ddat corpus as it is", role: "corpus/data-scientist", level: "lead-data-scientist", title: "Lead data scientist", maxJDPages: 6,
 		frameworkIDs: []string{"corpus", "data-scientist", "lead-data-scientist"}},

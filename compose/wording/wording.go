@@ -64,7 +64,7 @@ type Phrase struct {
 	Clauses []Clause // Action, Possession, Quality: each coordinated verb (Possession and Quality: "have" and "be")
 	Seps    []string // the separators between clauses (" and ", ", ", ", and ", " or ")
 	Head    string   // Knowledge: "knowledge", "working knowledge", "awareness", "understanding"; Responsibility: "responsible", "accountable"
-	Prep    string   // Knowledge: "of", or "with" after "familiarity"
+	Prep    string   // Knowledge and Experience: "of", "in" or "with", as the descriptor has it
 	Object  string   // Knowledge, Experience, Responsibility, Topic: what it is of or for
 	Source  string   // the descriptor as given, trimmed
 	Lead    string   // an opening phrase the duty keeps: "In emergencies,"
@@ -89,7 +89,7 @@ var subjects = []struct{ prefix, replace string }{
 }
 
 var (
-	experienceRe  = regexp.MustCompile(`(?i)^(?:have |has |having |with |bring |brings )?(?:(?:proven|extensive|significant|demonstrable|demonstrated|some|previous|broad|wide|considerable|practical|recent|relevant|good|strong|solid|substantial)(?: and (?:proven|extensive|significant|demonstrable|practical|relevant|recent))? )*(?:experience|experienced) (?:of|in|with|at) (.+)$`)
+	experienceRe  = regexp.MustCompile(`(?i)^(?:have |has |having |with |bring |brings )?(?:(?:proven|extensive|significant|demonstrable|demonstrated|some|previous|broad|wide|considerable|practical|recent|relevant|good|strong|solid|substantial)(?: and (?:proven|extensive|significant|demonstrable|practical|relevant|recent))? )*(?:experience|experienced) (of|in|with|at) (.+)$`)
 	knowledgeRe   = regexp.MustCompile(`(?i)^(?:have |has |having |demonstrate |demonstrates |show |shows |bring |brings |with )?(?:(an?|the) )?((?:(?:good|strong|sound|working|in-depth|in depth|detailed|thorough|basic|broad|deep|expert|practical|excellent|up-to-date|up to date|comprehensive|solid|general|clear|full|specialist|technical|some|high-level|an) )*)(knowledge|understanding|awareness|appreciation|grasp|familiarity|proficiency|expertise|competence)(?: (?:and|or) (?:an? )?(?:understanding|experience|knowledge|awareness))? (of|about|in|with) (.+)$`)
 	leadRe        = regexp.MustCompile(`(?i)^((?:in|where|when|if|as|for|on|during|at) [^,]{2,40},) (.+)$`)
 	responsibleRe = regexp.MustCompile(`(?i)^(?:be |is |are |being )?(responsible|accountable) for (.+)$`)
@@ -140,7 +140,10 @@ func Parse(s string) Phrase {
 		t = rest
 	}
 	if m := experienceRe.FindStringSubmatch(t); m != nil {
-		p.Shape, p.Object = Experience, m[1]
+		p.Shape, p.Prep, p.Object = Experience, strings.ToLower(m[1]), m[2]
+		if p.Prep == "at" {
+			p.Prep = "of"
+		}
 		p.tail()
 		return p
 	}
@@ -630,7 +633,7 @@ func (p Phrase) Criterion() string {
 	case Knowledge:
 		return upperFirst(p.Head+" "+p.Prep+" "+p.Object) + p.andExperience()
 	case Experience:
-		return "Experience of " + ingFirst(p.Object) + p.andExperience()
+		return "Experience " + p.Prep + " " + ingFirst(p.Object) + p.andExperience()
 	case Responsibility:
 		return "Experience of being " + p.Head + " for " + p.Object + p.andExperience()
 	case Quality:
@@ -668,7 +671,7 @@ func (p Phrase) Question() string {
 	case Knowledge:
 		return "Give an example of how you have used your " + p.Head + " " + p.Prep + " " + p.Object + " in your work." + result
 	case Experience:
-		return "Tell us about your experience of " + ingFirst(p.Object) + ". What was your part, and what changed?"
+		return "Tell us about your experience " + p.Prep + " " + ingFirst(p.Object) + ". What was your part, and what changed?"
 	case Responsibility:
 		return "Tell us about a time when you were " + p.Head + " for " + p.Object + "." + result
 	case Quality:
@@ -692,7 +695,7 @@ func (p Phrase) Objective() string {
 	case Knowledge:
 		return sentence("develop " + article(p.Head) + p.Head + " " + p.Prep + " " + p.Object)
 	case Experience:
-		return sentence("gain experience of " + ingFirst(p.Object))
+		return sentence("gain experience " + p.Prep + " " + ingFirst(p.Object))
 	case Responsibility:
 		return sentence("take responsibility for " + p.Object)
 	case Quality:

@@ -110,3 +110,10 @@ func TestCorpusSlips(t *testing.T) {
 		}
 	}
 }
+
+func TestExperienceKeepsItsPreposition(t *testing.T) {
+	p := Parse("have experience in identifying opportunities, and in challenging the status quo")
+	if got, want := p.Criterion(), "Experience in identifying opportunities, and in challenging the status quo"; got != want {
+		t.Errorf("%q, want %q", got, want)
+	}
+}
