@@ -48,8 +48,10 @@ func NewCmdLint(f *Factory, runF func(context.Context, *LintOptions) error) *cob
 		Long: `lint checks the words of framework files and documents: en-GB spelling
 (typos and US spellings), inclusive language (gender-coded words of Gaucher,
 Friesen and Kay (2011), exclusionary jargon), sentence length (over 25
-words), repeated words, punctuation, Title Case names and template
-artefacts. A framework source document (DDaT summary, FEDIP/NCF profile,
+words), repeated words, punctuation, Title Case names, template artefacts
+and the grammar of generated text (a base verb after a preposition, mixed
+verb forms, duties that do not start with a verb, list items with no
+text). A framework source document (DDaT summary, FEDIP/NCF profile,
 skills matrix) or canonical framework YAML is read as rolepack reads it, and
 the text of every title, summary and descriptor is checked at its own line
 and column in the file; any other file is checked as plain text or Markdown.
@@ -58,14 +60,15 @@ It prints one finding a line, file:line:col: category: message (suggestion),
 or a JSON array with --format json. Gender-coded words are listed once per
 word with their count, then the document's balance. lint exits 1 when any
 finding is an error (a typo, a US spelling, exclusionary jargon, a
-punctuation slip, a repeated word, a word editorial.ban lists), 0 when there
-are only warnings or none. The config's editorial.allow and editorial.ban
+punctuation slip, a repeated word, a broken sentence, a word editorial.ban
+lists), 0 when there are only warnings or none. The config's editorial.allow and editorial.ban
 add the organisation's words (docs/config.md).
 
 With --role and --level, lint renders the documents for that role and level
-(--doc; default the candidate-facing ones: ` + strings.Join(render.CandidateFacingIDs(), ", ") + `) to Markdown in
-memory, as generate would, and checks them; findings name the document
-(jd.md:LINE:COL). Nothing is written.
+(--doc; default the candidate-facing ones: ` + strings.Join(render.CandidateFacingIDs(), ", ") + `) in memory,
+as generate would, and checks their document trees; findings name the
+document and the place in it (jd.md: Key responsibilities, item 3, col 9).
+Nothing is written.
 
 --suggest-edits prints, in place of the findings, the edits: block for
 config.yaml that fixes the framework text's typos and US spellings with a
