@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"sync"
 	"testing"
+
+	"github.com/rolepack/rolepack/doc"
 )
 
 // TestMemoGivesTheSameFindings checks that rules which have seen texts
@@ -105,4 +107,46 @@ func TestMemoConcurrent(t *testing.T) {
 		})
 	}
 	wg.Wait()
+}
+
+// TestMemoGivesTheSameFindingsInATree checks CheckDocument through the
+// memo: the same texts met again, in other places of a tree and of a
+// second tree (a duty, then an item; a bold label), give what checking
+// them fresh gives, each at its own place.
+func TestMemoGivesTheSameFindingsInATree(t *testing.T) {
+	p := func(s string) []doc.Inline { return []doc.Inline{{Text: s}} }
+	item := func(runs ...doc.Inline) doc.ListItem {
+		return doc.ListItem{Blocks: []doc.Block{&doc.Paragraph{Text: runs}}}
+	}
+	tree := func(heading string) *doc.Document {
+		return &doc.Document{Blocks: []doc.Block{
+			&doc.Heading{Level: 1, Text: p("Head of data engineering")},
+			&doc.Heading{Level: 2, Text: p(heading)},
+			&doc.List{Items: []doc.ListItem{
+				item(doc.Inline{Text: "Responsible for a competitive team of the the best."}),
+				item(doc.Inline{Text: "Service focus", Style: doc.Bold}),
+				item(doc.Inline{Text: "Experience of have strong skills and a supportive manner."}),
+			}},
+			&doc.Paragraph{Text: p("Experience of have strong skills and a supportive manner.")},
+		}}
+	}
+	shared, err := NewRules(nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, d := range []*doc.Document{tree("Key responsibilities"), tree("Skills"), tree("Key responsibilities")} {
+		fresh, err := NewRules(nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fresh.memo = nil
+		want := CheckDocument("jd.md", d, fresh)
+		got := CheckDocument("jd.md", d, shared)
+		if len(want) < 5 {
+			t.Fatalf("tree %d: %d findings; the test needs more: %v", i+1, len(want), want)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("tree %d: with remembered texts\n%v\nfresh\n%v", i+1, got, want)
+		}
+	}
 }
