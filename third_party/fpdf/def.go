@@ -711,6 +711,7 @@ type Fpdf struct {
 	shortFontNames   bool                         // name fonts /F1, /F2, ... (SetShortFontNames)
 	outputSizeHint   int                          // expected size of the finished document (SetOutputSizeHint)
 	outlineOpen      int                          // bookmarks at levels below this are shown open (SetBookmarksOpenLevels)
+	infoObj          int                          // object number of the information dictionary, set while closing
 	compressor       func(dst, src []byte) []byte // compresses page contents and written streams (SetCompressor), or nil
 	zbuf             []byte                       // the compressor's output, reused from stream to stream
 	fontNames        int                          // short font names given so far

@@ -27,6 +27,9 @@ package fpdf
 
 import (
 	"bytes"
+	"crypto/md5"
+	"encoding/binary"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"image"
@@ -5193,9 +5196,23 @@ func (f *Fpdf) putinfo() {
 		f.outf("/Creator %s", f.textstring(f.creator))
 	}
 	creation := timeOrNow(f.creationDate)
-	f.outf("/CreationDate %s", f.textstring("D:"+creation.Format("20060102150405")))
+	f.outf("/CreationDate %s", f.textstring(pdfDate(creation)))
 	mod := timeOrNow(f.modDate)
-	f.outf("/ModDate %s", f.textstring("D:"+mod.Format("20060102150405")))
+	f.outf("/ModDate %s", f.textstring(pdfDate(mod)))
+}
+
+// pdfDate writes a date as ISO 32000-1 (7.9.4) gives it, with its offset
+// from UTC: D:20240501093000+00'00' in UTC, D:20240501103000+01'00' an
+// hour east. ("Z" alone is allowed for UTC, but some strict readers reject
+// it.)
+func pdfDate(t time.Time) string {
+	s := "D:" + t.Format("20060102150405")
+	_, off := t.Zone()
+	sign := "+"
+	if off < 0 {
+		sign, off = "-", -off
+	}
+	return fmt.Sprintf("%s%s%02d'%02d'", s, sign, off/3600, off%3600/60)
 }
 
 func (f *Fpdf) putcatalog() {
@@ -5268,11 +5285,32 @@ func (f *Fpdf) putheader() {
 func (f *Fpdf) puttrailer() {
 	f.outf("/Size %d", f.n+1)
 	f.outf("/Root %d 0 R", f.n)
-	f.outf("/Info %d 0 R", f.n-1)
+	f.outf("/Info %d 0 R", f.infoObj)
 	if f.protect.encrypted {
 		f.outf("/Encrypt %d 0 R", f.protect.objNum)
 		f.out("/ID [()()]")
+		return
 	}
+	id := f.fileID()
+	f.out("/ID [<" + id + "><" + id + ">]")
+}
+
+// fileID is the document's file identifier (ISO 32000-1, 14.4), as hex:
+// the MD5 of the information dictionary and the offsets of every object,
+// so that it follows the document's content and size while the same
+// document always gets the same identifier.
+func (f *Fpdf) fileID() string {
+	h := md5.New()
+	buf := f.buffer.Bytes()
+	if f.infoObj > 0 && f.infoObj+1 < len(f.offsets) {
+		h.Write(buf[f.offsets[f.infoObj]:f.offsets[f.infoObj+1]])
+	}
+	var b [8]byte
+	for _, o := range f.offsets[:f.n+1] {
+		binary.LittleEndian.PutUint64(b[:], uint64(o))
+		h.Write(b[:])
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 func (f *Fpdf) putxmp() {
@@ -5436,6 +5474,7 @@ func (f *Fpdf) enddoc() {
 	}
 	// 	Info
 	f.newobj()
+	f.infoObj = f.n
 	f.out("<<")
 	f.putinfo()
 	f.out(">>")
