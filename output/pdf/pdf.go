@@ -381,6 +381,7 @@ func newRendererWith(w *Writer, d *doc.Document, sc *scratch) *renderer {
 		r.tag = &sc.tag
 		p.SetExtraObjects(r.tag.writeTree)
 		p.RaisePDFVersion(1, 7) // PDF/UA-1 is built on PDF 1.7 (ISO 32000-1)
+		addOutputIntent(p)      // PDF/A-2a, which asks for the tags as well
 	}
 	r.metadata()
 	return r
@@ -412,7 +413,7 @@ func (r *renderer) metadata() {
 		date = defaultDate
 	}
 	if r.tag != nil {
-		r.pdf.SetXmpMetadata(xmpPacket(title, m.Author, m.Subject, lang, "rolepack (go-pdf/fpdf)", date))
+		r.pdf.SetXmpMetadata(xmpPacket(title, m.Author, m.Subject, strings.Join(m.Keywords, ", "), lang, "rolepack (go-pdf/fpdf)", date))
 	}
 	r.pdf.SetCreationDate(date.UTC())
 	r.pdf.SetModificationDate(date.UTC())

@@ -371,7 +371,9 @@ func (r *renderer) pageEntries() error {
 		if contents == "" {
 			contents = a.target
 		}
-		entries := "/StructParent " + strconv.Itoa(pages+k) + " /Contents " + pdfString(contents)
+		// /F 4: the annotation prints (PDF/A asks for the flag on every
+		// annotation).
+		entries := "/F 4 /StructParent " + strconv.Itoa(pages+k) + " /Contents " + pdfString(contents)
 		if !r.pdf.SetLinkAnnotationEntries(a.page, a.index, entries) {
 			return fmt.Errorf("tagging: no link annotation %d on page %d", a.index, a.page)
 		}
@@ -483,10 +485,12 @@ func (t *tagger) writeTree(w *fpdf.ObjectWriter) (string, error) {
 }
 
 // xmpPacket is the document's XMP metadata: title, author, description,
-// language, dates and the PDF/UA identification (pdfuaid:part 1).
-func xmpPacket(title, author, subject, lang, producer string, date time.Time) []byte {
+// keywords, language, dates, each as the information dictionary has it
+// (PDF/A asks for the two to agree), and the PDF/A-2a and PDF/UA-1
+// identification (xmpIdentification).
+func xmpPacket(title, author, subject, keywords, lang, producer string, date time.Time) []byte {
 	var b bytes.Buffer
-	b.Grow(1100 + len(title) + len(author) + len(subject) + len(lang) + len(producer))
+	b.Grow(2400 + len(title) + len(author) + len(subject) + len(keywords) + len(lang) + len(producer))
 	esc := func(s string) {
 		xml.EscapeText(&b, []byte(s)) //nolint:errcheck // a bytes.Buffer does not fail
 	}
@@ -494,7 +498,7 @@ func xmpPacket(title, author, subject, lang, producer string, date time.Time) []
 	stamp := date.UTC().AppendFormat(room[:0], "2006-01-02T15:04:05Z")
 	b.WriteString("<?xpacket begin=\"\ufeff\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n")
 	b.WriteString("<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n")
-	b.WriteString("<rdf:Description rdf:about=\"\"\n xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n")
+	b.WriteString("<rdf:Description rdf:about=\"\"\n xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n" + xmpNamespaces + ">\n")
 	b.WriteString("<dc:format>application/pdf</dc:format>\n")
 	b.WriteString("<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">")
 	esc(title)
@@ -512,6 +516,11 @@ func xmpPacket(title, author, subject, lang, producer string, date time.Time) []
 	b.WriteString("<dc:language><rdf:Bag><rdf:li>")
 	esc(lang)
 	b.WriteString("</rdf:li></rdf:Bag></dc:language>\n")
+	if keywords != "" {
+		b.WriteString("<pdf:Keywords>")
+		esc(keywords)
+		b.WriteString("</pdf:Keywords>\n")
+	}
 	b.WriteString("<pdf:Producer>")
 	esc(producer)
 	b.WriteString("</pdf:Producer>\n")
@@ -521,7 +530,7 @@ func xmpPacket(title, author, subject, lang, producer string, date time.Time) []
 	b.WriteString("</xmp:CreateDate>\n<xmp:ModifyDate>")
 	b.Write(stamp)
 	b.WriteString("</xmp:ModifyDate>\n")
-	b.WriteString("<pdfuaid:part>1</pdfuaid:part>\n")
+	b.WriteString(xmpIdentification)
 	b.WriteString("</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>")
 	return b.Bytes()
 }
