@@ -265,6 +265,9 @@ type PDPConfig struct {
 	// plan date.
 	Period  string   `yaml:"period"`
 	Reviews []string `yaml:"reviews"` // review names, spread evenly over the period (default mid-point and end)
+	// Annex appends every entry the target expects, now and target side
+	// by side, as an annex (default false: the plan lists what changes).
+	Annex bool `yaml:"annex"`
 }
 
 // DevelopmentConfig is the organisation's own catalogue of development

@@ -43,8 +43,28 @@ type Plan struct {
 	Objectives []Objective  `json:"objectives"`
 	Mix        []MixShare   `json:"mix"`       // the actions' share by kind, against 70-20-10
 	GapScale   []string     `json:"gapScale"`  // chart scale, smallest gap first
-	ChartBars  []*PlanEntry `json:"chartBars"` // the entries the chart shows
+	ChartBars  []*PlanEntry `json:"chartBars"` // the entries the chart shows: Biggest
 	ChartCut   int          `json:"chartCut"`  // changed entries left off the chart
+
+	// CurrentText and TargetText say in a sentence what each position is
+	// (the level's summary, else the role's description); empty when
+	// neither source has one.
+	CurrentText string `json:"currentText,omitempty"`
+	TargetText  string `json:"targetText,omitempty"`
+	// Ranked is every changed entry, largest gap first (ties in the
+	// target's order); Biggest its first few, the summary's.
+	Ranked  []*PlanEntry `json:"ranked"`
+	Biggest []*PlanEntry `json:"biggest"`
+	// Unchanged lists the entries the target asks for in the same words.
+	Unchanged []*PlanEntry `json:"unchanged,omitempty"`
+	// Large is set when more than LargeMove entries change: the document
+	// then summarises the changes by group (ByGroup) instead of listing
+	// each one.
+	Large   bool          `json:"large"`
+	ByGroup []GroupChange `json:"byGroup,omitempty"`
+	// Annex is config pdp.annex: the document ends with every entry side
+	// by side (Groups).
+	Annex bool `json:"annex"`
 
 	footer, provenance string // the plan's own, naming both levels
 }
@@ -60,6 +80,54 @@ type Review struct {
 type PlanGroup struct {
 	Name    string       `json:"name"`
 	Entries []*PlanEntry `json:"entries"`
+}
+
+// GroupChange is what changes in one group of a large move.
+type GroupChange struct {
+	Name      string `json:"name"`
+	Changed   int    `json:"changed"` // entries of the group that change
+	Of        int    `json:"of"`      // entries of the group
+	New       int    `json:"new"`
+	Stronger  int    `json:"stronger"`
+	Different int    `json:"different"`
+	// Names are the changed entries' names, largest gap first.
+	Names []string `json:"names"`
+	// Largest is the group's largest change.
+	Largest *PlanEntry `json:"largest"`
+}
+
+// DroppedNames are the names of the entries asked for now that the target
+// does not ask for, without framework codes.
+func (p *Plan) DroppedNames() []string {
+	out := make([]string, len(p.Dropped))
+	for i, it := range p.Dropped {
+		out[i] = plainEntry(it.Title)
+	}
+	return out
+}
+
+// NamesText lists the group's changed entries in one line.
+func (g GroupChange) NamesText() string { return strings.Join(g.Names, ", ") }
+
+// CountText says how the group changes ("10 new", "3 stronger and 1
+// different").
+func (g GroupChange) CountText() string {
+	var parts []string
+	for _, c := range []struct {
+		n    int
+		name string
+	}{{g.New, "new"}, {g.Stronger, "stronger"}, {g.Different, "different"}} {
+		if c.n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", c.n, c.name))
+		}
+	}
+	switch len(parts) {
+	case 0:
+		return "none"
+	case 1:
+		return parts[0]
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
 }
 
 // Change says how an entry differs between now and the target.
@@ -78,10 +146,12 @@ var gapScale = []string{"None", "Small", "Medium", "Large", "All new"}
 
 // PlanEntry is one entry the target expects, beside what is expected now.
 type PlanEntry struct {
-	Kind    string   `json:"kind"`
-	Group   string   `json:"group"`
-	Title   string   `json:"title"`
-	Code    string   `json:"code,omitempty"`
+	Kind  string `json:"kind"`
+	Group string `json:"group"`
+	Title string `json:"title"`
+	Code  string `json:"code,omitempty"`
+	// Name is the title as a PDP prints it: no framework code.
+	Name    string   `json:"name"`
 	Current []string `json:"current"`
 	Target  []string `json:"target"`
 	// HasCurrent is set when the current level asks for the entry (with
@@ -97,6 +167,17 @@ type PlanEntry struct {
 	GapLabel string  `json:"gapLabel"`
 	// Sentence says the change in one plain sentence ("New at Senior: …").
 	Sentence string `json:"sentence,omitempty"`
+	// Shown are the descriptors of Marked with new words, at most
+	// maxShown of them (those with the most new words, in their order);
+	// More counts those left out.
+	Shown [][]Span `json:"shown,omitempty"`
+	More  int      `json:"more,omitempty"`
+	// Brief is what is new, as something to do: the descriptor with the
+	// most new words, turned into an instruction and cut at a clause
+	// ("Mediate between people and strengthen relationships").
+	Brief string `json:"brief,omitempty"`
+
+	best int // index of the descriptor that says the change best
 }
 
 // Changed reports whether the entry asks for anything new at the target.
@@ -161,12 +242,16 @@ func NewPlan(cfg *Config, cur, tgt *Composed, date time.Time) (*Plan, error) {
 		}
 		k := key(it.Kind, it.Title)
 		seen[k] = true
-		e := &PlanEntry{Kind: it.Kind, Group: groupName(it), Title: it.Title, Code: it.Code, Target: it.Descriptors}
+		e := &PlanEntry{Kind: it.Kind, Group: groupName(it), Title: it.Title, Code: it.Code, Name: plainEntry(it.Title), Target: it.Descriptors}
 		if c := curByKey[k]; c != nil {
 			e.Current, e.HasCurrent = c.Descriptors, true
 		}
 		e.compare(curByKey[k], it)
 		e.Sentence = sentenceFor(e, p.TargetLevel)
+		if e.Changed() && len(e.Target) > 0 {
+			e.Brief = clause(imperative(e.Target[e.best]), briefWords)
+			e.show()
+		}
 		p.Entries = append(p.Entries, e)
 		i, ok := groupIdx[e.Group]
 		if !ok {
@@ -182,6 +267,12 @@ func NewPlan(cfg *Config, cur, tgt *Composed, date time.Time) (*Plan, error) {
 		}
 	}
 	p.GapScale = gapScale
+	p.Annex = cfg.PDP.Annex
+	p.CurrentText, p.TargetText = positionText(cur), positionText(tgt)
+	if p.TargetText == p.CurrentText {
+		p.TargetText = "" // the role's description, said once
+	}
+	p.rank()
 	p.chart()
 	p.plan(cfg)
 	return p, nil
@@ -235,6 +326,38 @@ func (e *PlanEntry) compare(cur, tgt *Item) {
 	e.GapLabel = gapScale[e.Gap]
 }
 
+// maxShown is the most descriptors the list of changes shows an entry
+// with.
+const maxShown = 4
+
+// show picks the descriptors the list of changes shows: those with new
+// words, at most maxShown, the ones with the most new words first, kept
+// in their order.
+func (e *PlanEntry) show() {
+	type desc struct{ i, n int }
+	var ds []desc
+	for i, spans := range e.Marked {
+		n := 0
+		for _, s := range spans {
+			if s.New {
+				n += len(strings.Fields(s.Text))
+			}
+		}
+		if n > 0 {
+			ds = append(ds, desc{i, n})
+		}
+	}
+	if len(ds) > maxShown {
+		e.More = len(ds) - maxShown
+		sort.SliceStable(ds, func(a, b int) bool { return ds[a].n > ds[b].n })
+		ds = ds[:maxShown]
+		sort.Slice(ds, func(a, b int) bool { return ds[a].i < ds[b].i })
+	}
+	for _, d := range ds {
+		e.Shown = append(e.Shown, e.Marked[d.i])
+	}
+}
+
 // equalWords reports whether two descriptor lists say the same words, in
 // order, ignoring case and punctuation.
 func equalWords(a, b []string) bool {
@@ -268,6 +391,7 @@ func sentenceFor(e *PlanEntry, level string) string {
 			best, bestN = i, n
 		}
 	}
+	e.best = best
 	what := lowerFirstWord(strings.TrimRight(strings.TrimSpace(e.Target[best]), ".;"))
 	switch e.Change {
 	case ChangeNew:
@@ -327,32 +451,96 @@ func (p *Plan) name() {
 	p.Heading = fmt.Sprintf("From %s to %s", p.CurrentName, p.TargetName)
 }
 
-// maxChartBars bounds the chart, so that it stays readable on one page.
-const maxChartBars = 20
+// Summary sizes: the summary names between minBiggest and maxBiggest of
+// the largest changes (as many as fit on its page) (all of them when fewer change), and a move of more
+// than LargeMove changes is summarised by group.
+const (
+	minBiggest = 5
+	maxBiggest = 6
+	LargeMove  = 20
+)
 
-// chart picks the entries the gap chart shows: every changed entry, or the
-// largest gaps when there are more than maxChartBars, in document order.
-func (p *Plan) chart() {
+// rank orders the changed entries by size, picks the summary's biggest
+// and, for a large move, summarises the changes by group.
+func (p *Plan) rank() {
 	var changed []*PlanEntry
 	for _, e := range p.Entries {
 		if e.Changed() {
 			changed = append(changed, e)
+		} else {
+			p.Unchanged = append(p.Unchanged, e)
 		}
 	}
-	if len(changed) <= maxChartBars {
-		p.ChartBars = changed
+	p.Ranked = largest(changed, len(changed))
+	// the biggest: at least minBiggest, then on while the gaps stay as
+	// large as the last one taken, up to maxBiggest
+	n := min(len(p.Ranked), minBiggest)
+	for n < len(p.Ranked) && n < maxBiggest && p.Ranked[n].Gap >= p.Ranked[n-1].Gap && p.Ranked[n].Gap >= 2 {
+		n++
+	}
+	p.Biggest = p.Ranked[:n]
+	p.Large = len(changed) > LargeMove
+	if !p.Large {
 		return
 	}
-	keep := map[*PlanEntry]bool{}
-	for _, e := range largest(changed, maxChartBars) {
-		keep[e] = true
+	for _, g := range p.Groups {
+		gc := GroupChange{Name: g.Name, Of: len(g.Entries)}
+		var ch []*PlanEntry
+		for _, e := range g.Entries {
+			if e.Changed() {
+				ch = append(ch, e)
+			}
+		}
+		if len(ch) == 0 {
+			continue
+		}
+		for _, e := range largest(ch, len(ch)) {
+			gc.Changed++
+			gc.Names = append(gc.Names, e.Name)
+			switch e.Change {
+			case ChangeNew:
+				gc.New++
+			case ChangeStronger:
+				gc.Stronger++
+			default:
+				gc.Different++
+			}
+			if gc.Largest == nil {
+				gc.Largest = e
+			}
+		}
+		p.ByGroup = append(p.ByGroup, gc)
 	}
-	for _, e := range changed {
-		if keep[e] {
-			p.ChartBars = append(p.ChartBars, e)
+}
+
+// chart shows the summary's biggest changes, in order of size, so that
+// the chart stays small enough to sit on one page with its caption.
+func (p *Plan) chart() {
+	p.ChartBars = p.Biggest
+	p.ChartCut = len(p.Ranked) - len(p.Biggest)
+}
+
+// positionText is a position in one sentence: the level's summary, else
+// the role's own description.
+func positionText(c *Composed) string {
+	for _, ts := range [][]string{c.Summary, c.Description, c.RoleText} {
+		for _, t := range ts {
+			if t = strings.TrimSpace(t); t != "" {
+				return firstSentence(t)
+			}
 		}
 	}
-	p.ChartCut = len(changed) - len(p.ChartBars)
+	return ""
+}
+
+// firstSentence is s up to the end of its first sentence.
+func firstSentence(s string) string {
+	for i := 0; i+1 < len(s); i++ {
+		if (s[i] == '.' || s[i] == '!' || s[i] == '?') && s[i+1] == ' ' && i > 20 {
+			return s[:i+1]
+		}
+	}
+	return s
 }
 
 // largest returns the n entries with the largest gaps, largest first;
@@ -382,7 +570,7 @@ func groupName(it *Item) string {
 // changed entry, how much of the target is new.
 func (p *Plan) ChartYAML() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "title: %s\n", yamlString(fmt.Sprintf("How much is new at %s, by entry", p.TargetLevel)))
+	fmt.Fprintf(&b, "title: %s\n", yamlString(fmt.Sprintf("How much is new at %s: the biggest changes", p.TargetLevel)))
 	fmt.Fprintf(&b, "alt: %s\n", yamlString(p.ChartAlt()))
 	b.WriteString("scale: [")
 	for i, s := range p.GapScale {
@@ -393,29 +581,25 @@ func (p *Plan) ChartYAML() string {
 	}
 	b.WriteString("]\nseries: [Gap]\nbars:\n")
 	for _, e := range p.ChartBars {
-		fmt.Fprintf(&b, "  - label: %s\n    values: [%d]\n", yamlString(e.Title), e.Gap)
+		fmt.Fprintf(&b, "  - label: %s\n    values: [%d]\n", yamlString(e.Name), e.Gap)
 	}
 	return b.String()
 }
 
-// ChartAlt summarises the chart in words: how many entries change and
-// which gaps are largest.
+// ChartAlt summarises the chart in words: which changes it shows, out of
+// how many, and how large each is.
 func (p *Plan) ChartAlt() string {
-	changed, unchanged := 0, 0
-	for _, e := range p.Entries {
-		if e.Changed() {
-			changed++
-		} else {
-			unchanged++
-		}
+	alt := fmt.Sprintf("Bar chart of the gap for the %d biggest of the %d %s from %s to %s (%d unchanged).",
+		len(p.ChartBars), len(p.Ranked), plural(len(p.Ranked), "change", "changes"), p.CurrentName, p.TargetName, len(p.Unchanged))
+	if len(p.ChartBars) == len(p.Ranked) {
+		alt = fmt.Sprintf("Bar chart of the gap for each of the %d %s from %s to %s (%d unchanged).",
+			len(p.Ranked), plural(len(p.Ranked), "change", "changes"), p.CurrentName, p.TargetName, len(p.Unchanged))
 	}
-	alt := fmt.Sprintf("Bar chart of the gap for each of the %d %s that change%s from %s to %s (%d unchanged).",
-		changed, plural(changed, "entry", "entries"), singularS(changed), p.CurrentName, p.TargetName, unchanged)
 	for g := len(p.GapScale) - 1; g > 0; g-- {
 		var names []string
 		for _, e := range p.ChartBars {
 			if e.Gap == g {
-				names = append(names, e.Title)
+				names = append(names, e.Name)
 			}
 		}
 		if len(names) > 0 {
@@ -433,13 +617,6 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
-}
-
-func singularS(n int) string {
-	if n == 1 {
-		return "s"
-	}
-	return ""
 }
 
 // yamlString quotes s as a YAML double-quoted scalar.

@@ -3,11 +3,13 @@ package compose
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/rolepack/rolepack/framework"
+	"github.com/rolepack/rolepack/internal/english"
 )
 
 // ActionKind is where an action's learning happens, after the 70-20-10
@@ -48,11 +50,15 @@ type Action struct {
 	Kind     ActionKind `json:"kind"`
 	KindName string     `json:"kindName"` // On the job, Learning from others, Courses and reading
 	Title    string     `json:"title"`
-	Detail   string     `json:"detail,omitempty"`
-	Source   string     `json:"source"` // where it came from: a framework, the organisation's catalogue, or "suggested"
-	Effort   string     `json:"effort,omitempty"`
-	Evidence string     `json:"evidence"`
-	By       string     `json:"by"` // date long
+	// Focus is, for an offered activity, what to practise in it for the
+	// entry ("lead and win complex debates"); empty for a suggestion,
+	// whose title is already worded for the entry.
+	Focus    string `json:"focus,omitempty"`
+	Detail   string `json:"detail,omitempty"`
+	Source   string `json:"source"` // where it came from: a framework, the organisation's catalogue, or "suggested"
+	Effort   string `json:"effort,omitempty"`
+	Evidence string `json:"evidence"`
+	By       string `json:"by"` // date long
 }
 
 // Objective is a drafted objective for the two people to edit.
@@ -62,7 +68,9 @@ type Objective struct {
 	What     string   `json:"what"`
 	How      []string `json:"how"`
 	Evidence string   `json:"evidence"`
-	By       string   `json:"by"`
+	By       string   `json:"by"`     // date long
+	Due      string   `json:"due"`    // YYYY-MM-DD
+	Review   string   `json:"review"` // the review it is looked at in
 }
 
 // MixShare is the share of the plan's actions of one kind, beside the
@@ -161,24 +169,42 @@ func parseWhen(s string, end bool) (time.Time, bool) {
 
 func longDate(t time.Time) string { return t.Format("2 January 2006") }
 
-// at returns the date the given fraction of the way through the period.
-func (p *Plan) at(frac float64) string {
-	s, _ := time.Parse("2006-01-02", p.Start)
-	e, _ := time.Parse("2006-01-02", p.End)
-	return longDate(s.Add(time.Duration(float64(e.Sub(s)) * frac)).Truncate(24 * time.Hour))
+// checkpoints are the dates objectives fall due on, earliest first: each
+// review date and the point half-way to it from the review before (or
+// the start), so that objectives are spread over the period and each
+// is looked at in a review.
+func (p *Plan) checkpoints() []time.Time {
+	start := mustDate(p.Start)
+	var out []time.Time
+	prev := start
+	for _, r := range p.Reviews {
+		d := mustDate(r.Date)
+		if mid := prev.Add(d.Sub(prev) / 2).Truncate(24 * time.Hour); mid.After(prev) && mid.Before(d) {
+			out = append(out, mid)
+		}
+		out = append(out, d)
+		prev = d
+	}
+	if len(out) == 0 {
+		out = append(out, mustDate(p.End))
+	}
+	return out
 }
 
-// byDate is when an action of each kind is due: courses early, so that
-// there is time to use them; learning from others by the mid-point; work
-// on the job by the end.
-func (p *Plan) byDate(k ActionKind) string {
+// actionDate is when an action of kind k toward a goal due on due is
+// due: courses and reading early, so that there is time to use them;
+// learning from others past half-way; work on the job by the goal's
+// date.
+func (p *Plan) actionDate(k ActionKind, due time.Time) string {
+	start := mustDate(p.Start)
+	frac := 1.0
 	switch k {
 	case CourseStudy:
-		return p.at(0.25)
+		frac = 0.4
 	case FromOthers:
-		return p.at(0.5)
+		frac = 0.7
 	}
-	return longDate(mustDate(p.End))
+	return longDate(start.Add(time.Duration(float64(due.Sub(start)) * frac)).Truncate(24 * time.Hour))
 }
 
 func mustDate(s string) time.Time {
@@ -192,6 +218,11 @@ type candidate struct {
 	title, detail, source, effort string
 	evidence                      string
 	skills                        map[string]bool // entry titles it names (normalised)
+	// framework is set for a framework's own training or development
+	// entry, which serves an entry only when its title's telling words
+	// say so (see serves).
+	framework bool
+	stems     map[string]bool // the telling word stems of the title
 }
 
 // genericStems are word stems too common to match an activity to a gap
@@ -203,7 +234,7 @@ func init() {
 	for _, w := range strings.Fields(`data with your their skill work other using ensure such understand able
 		knowledge organisation within across including appropriate relevant management development process
 		design team gaining employing broader issues concepts methods techniques individuals groups providing
-		level range support good wider new`) {
+		level range support good wider new participation affairs professional body latest short`) {
 		genericStems[stem(w)] = true
 	}
 }
@@ -237,14 +268,13 @@ func (p *Plan) candidates(cfg *Config) []candidate {
 		if !activityKinds[it.Kind] {
 			continue
 		}
-		text := it.Title + " " + strings.Join(it.Descriptors, " ")
-		c := candidate{kind: frameworkActivityKind(it, text), title: it.Title, detail: strings.Join(it.Descriptors, " "),
-			source: sourceOf(it, p.Target)}
+		c := candidate{kind: frameworkActivityKind(it), title: plainEntry(it.Title), detail: strings.Join(it.Descriptors, " "),
+			source: sourceOf(it, p.Target), framework: true, stems: significant(it.Title)}
 		out = append(out, c)
 	}
 	for _, a := range cfg.Development.Activities {
 		c := candidate{kind: ActionKind(strings.ToLower(a.Kind)), title: a.Title, source: "Organisation catalogue",
-			effort: a.Effort, evidence: a.Evidence, skills: map[string]bool{}}
+			effort: a.Effort, evidence: a.Evidence, skills: map[string]bool{}, stems: significant(a.Title)}
 		for _, s := range a.Skills {
 			c.skills[framework.NormalTitle(s)] = true
 		}
@@ -254,21 +284,24 @@ func (p *Plan) candidates(cfg *Config) []candidate {
 }
 
 // frameworkActivityKind places a framework training or development entry
-// in the 70-20-10 model from its words.
-func frameworkActivityKind(it *Item, text string) ActionKind {
-	if it.Kind == "training" {
-		return CourseStudy
-	}
-	w := significant(text)
-	for _, k := range []string{"assignment", "project", "temporary", "secondment", "practice"} {
-		if w[k] {
-			return OnTheJob
+// in the 70-20-10 model from the words of its title: an assignment or a
+// project is work on the job, mentoring or a network is learning from
+// others, the rest (training, reading, study) courses and reading.
+func frameworkActivityKind(it *Item) ActionKind {
+	w := significant(it.Title)
+	has := func(words ...string) bool {
+		for _, k := range words {
+			if w[stem(k)] {
+				return true
+			}
 		}
+		return false
 	}
-	for _, k := range []string{"mentor", "mentoring", "coaching", "shadowing", "network", "influencing", "negotiating", "seminar", "conference"} {
-		if w[k] {
-			return FromOthers
-		}
+	switch {
+	case has("assignment", "project", "temporary", "secondment", "practice", "placement"):
+		return OnTheJob
+	case has("mentoring", "coaching", "shadowing", "network", "negotiating", "influencing", "seminar", "conference"):
+		return FromOthers
 	}
 	return CourseStudy
 }
@@ -289,56 +322,70 @@ func sourceOf(it *Item, c *Composed) string {
 
 // offers indexes the candidates by what makes one serve an entry (the
 // entry titles a catalogue activity names, the telling words of its
-// title), keeping for each key the first candidate of each kind and of any
-// kind, so that finding an entry's activity costs its own words, not a
+// title), so that finding an entry's activity costs its own words, not a
 // pass over every candidate (issue 14: a plan was quadratic in entries
 // times activities).
 type offers struct {
 	cands   []candidate
-	byTitle map[ActionKind]map[string]int // kind ("" any) → normalised entry title → first candidate
-	byWord  map[ActionKind]map[string]int // kind ("" any) → word stem → first candidate
+	byTitle map[string][]int // normalised entry title → candidates naming it, in order
+	byWord  map[string][]int // word stem → candidates with it in their title, in order
 }
 
 func newOffers(cands []candidate) *offers {
-	o := &offers{cands: cands, byTitle: map[ActionKind]map[string]int{}, byWord: map[ActionKind]map[string]int{}}
-	first := func(m map[ActionKind]map[string]int, k ActionKind, key string, i int) {
-		if m[k] == nil {
-			m[k] = map[string]int{}
-		}
-		if _, ok := m[k][key]; !ok {
-			m[k][key] = i
-		}
-	}
+	o := &offers{cands: cands, byTitle: map[string][]int{}, byWord: map[string][]int{}}
 	for i, c := range cands {
 		for t := range c.skills {
-			first(o.byTitle, "", t, i)
-			first(o.byTitle, c.kind, t, i)
+			o.byTitle[t] = append(o.byTitle[t], i)
 		}
-		for w := range significant(c.title) {
-			first(o.byWord, "", w, i)
-			first(o.byWord, c.kind, w, i)
+		for w := range c.stems {
+			o.byWord[w] = append(o.byWord[w], i)
 		}
 	}
 	return o
 }
 
-// first returns the first candidate (of kind k, or any kind when k is "")
-// that serves e, or -1: one the catalogue names e for, or one with a
-// telling word of its title in e's title or in what is new at the target.
-func (o *offers) first(e *PlanEntry, words map[string]bool, k ActionKind) int {
+// serves reports whether candidate c serves an entry whose title has the
+// telling stems title and whose title and new words have words. A
+// catalogue activity serves an entry it names or one with a telling word
+// of its title; a framework entry serves one whose title shares a telling
+// word with its title, or whose words hold every telling word of its
+// title ("Project Assignments" is no offer for "Budget control" because
+// its budgets are of projects).
+func (c *candidate) serves(title, words map[string]bool) bool {
+	if !c.framework {
+		return true // found by a name or a word: enough for the catalogue
+	}
+	all := len(c.stems) > 0
+	for s := range c.stems {
+		if title[s] {
+			return true
+		}
+		all = all && words[s]
+	}
+	return all
+}
+
+// first returns the first candidate of kind k (any kind when k is "") in
+// the candidates' order that serves e and is not in used, or -1.
+func (o *offers) first(e *PlanEntry, words map[string]bool, k ActionKind, used map[int]bool) int {
+	title := significant(e.Title)
 	best := -1
-	take := func(i int, ok bool) {
-		if ok && (best < 0 || i < best) {
+	try := func(is []int, check bool) {
+		for _, i := range is {
+			if best >= 0 && i >= best {
+				return
+			}
+			c := &o.cands[i]
+			if used[i] || k != "" && c.kind != k || check && !c.serves(title, words) {
+				continue
+			}
 			best = i
+			return
 		}
 	}
-	i, ok := o.byTitle[k][framework.NormalTitle(e.Title)]
-	take(i, ok)
-	if byWord := o.byWord[k]; byWord != nil {
-		for w := range words {
-			i, ok := byWord[w]
-			take(i, ok)
-		}
+	try(o.byTitle[framework.NormalTitle(e.Title)], false)
+	for w := range words {
+		try(o.byWord[w], true)
 	}
 	return best
 }
@@ -358,15 +405,16 @@ func entryWords(e *PlanEntry) map[string]bool {
 	return significant(b.String())
 }
 
-// plan drafts the actions, objectives and the mix.
+// plan drafts the objectives, the actions and the mix: three to five
+// objectives from the largest gaps, due on dates spread over the
+// period's checkpoints; one action of each kind for each objective's
+// entry; one action for each other changed entry (for a large move, one
+// for each group of them).
 func (p *Plan) plan(cfg *Config) {
-	var changed []*PlanEntry
-	for _, e := range p.Entries {
-		if e.Changed() {
-			changed = append(changed, e)
-		}
+	top := p.Ranked
+	if len(top) > maxObjectives {
+		top = top[:maxObjectives]
 	}
-	top := largest(changed, maxObjectives)
 	if len(top) > minObjectives {
 		// beyond three, only gaps of medium size or more make objectives
 		n := minObjectives
@@ -375,45 +423,78 @@ func (p *Plan) plan(cfg *Config) {
 		}
 		top = top[:n]
 	}
-	isTop := map[*PlanEntry]bool{}
-	for _, e := range top {
-		isTop[e] = true
+	// the largest gap gets the most time: due dates from the last
+	// checkpoint back, then listed earliest first
+	cps := p.checkpoints()
+	due := map[*PlanEntry]time.Time{}
+	for i, e := range top {
+		due[e] = cps[len(cps)-1-i*len(cps)/len(top)]
 	}
+	objs := append([]*PlanEntry(nil), top...)
+	sort.SliceStable(objs, func(i, j int) bool { return due[objs[i]].Before(due[objs[j]]) })
+
 	cands := newOffers(p.candidates(cfg))
+	used := map[int]bool{}
+	w := &wordedActions{p: p, seen: map[string]bool{}}
 	actionsOf := map[*PlanEntry][]*Action{}
-	for _, e := range changed {
+	end := mustDate(p.End)
+	for _, e := range objs {
 		words := entryWords(e)
-		var kinds []ActionKind
-		if isTop[e] {
-			kinds = []ActionKind{OnTheJob, FromOthers, CourseStudy}
-		}
-		if !isTop[e] {
-			// one action: an offered activity that serves it, else work on the job
-			a := p.offered(cands, e, words, "")
+		for _, k := range []ActionKind{OnTheJob, FromOthers, CourseStudy} {
+			a := p.offered(cands, e, words, k, used, due[e])
 			if a == nil {
-				a = p.suggested(e, OnTheJob)
-			}
-			actionsOf[e] = append(actionsOf[e], a)
-			continue
-		}
-		for _, k := range kinds {
-			a := p.offered(cands, e, words, k)
-			if a == nil {
-				a = p.suggested(e, k)
+				a = w.suggested(e, k, due[e])
 			}
 			actionsOf[e] = append(actionsOf[e], a)
 		}
 	}
-	for _, e := range changed {
+	isObj := map[*PlanEntry]bool{}
+	for _, e := range objs {
+		isObj[e] = true
+	}
+	var rest []*PlanEntry
+	for _, e := range p.Ranked {
+		if !isObj[e] {
+			rest = append(rest, e)
+		}
+	}
+	for _, e := range objs {
 		p.Actions = append(p.Actions, actionsOf[e]...)
 	}
-	for i, e := range top {
-		o := Objective{Number: i + 1, Entry: e.Title, What: objectiveText(e, p.TargetLevel), By: longDate(mustDate(p.End))}
+	if p.Large {
+		// what the frameworks and the catalogue offer for the other
+		// entries, each offer once; the rest planned by group
+		var left []*PlanEntry
+		for _, e := range rest {
+			a := p.offered(cands, e, entryWords(e), "", used, end)
+			if a == nil {
+				left = append(left, e)
+				continue
+			}
+			for i := range cands.cands {
+				if cands.cands[i].title == a.Title && cands.cands[i].source == a.Source {
+					used[i] = true
+				}
+			}
+			p.Actions = append(p.Actions, a)
+		}
+		p.Actions = append(p.Actions, w.byGroup(left, end)...)
+	} else {
+		for _, e := range rest {
+			a := p.offered(cands, e, entryWords(e), "", used, end)
+			if a == nil {
+				a = w.suggested(e, OnTheJob, end)
+			}
+			p.Actions = append(p.Actions, a)
+		}
+	}
+	for i, e := range objs {
+		d := due[e]
+		o := Objective{Number: i + 1, Entry: e.Name, What: objectiveText(e), By: longDate(d), Due: d.Format("2006-01-02"), Review: p.reviewOf(d)}
 		for _, a := range actionsOf[e] {
 			o.How = append(o.How, a.Title)
 		}
-		// the work on the job shows the objective is met
-		o.Evidence = actionsOf[e][0].Evidence
+		o.Evidence = objectiveEvidence(e, actionsOf[e][0], o.Review)
 		p.Objectives = append(p.Objectives, o)
 	}
 	counts := map[ActionKind]int{}
@@ -429,75 +510,353 @@ func (p *Plan) plan(cfg *Config) {
 	}
 }
 
+// reviewOf names the first review on or after d.
+func (p *Plan) reviewOf(d time.Time) string {
+	for _, r := range p.Reviews {
+		if !mustDate(r.Date).Before(d) {
+			return r.Name
+		}
+	}
+	if n := len(p.Reviews); n > 0 {
+		return p.Reviews[n-1].Name
+	}
+	return ""
+}
+
 // offered returns an action from the first offered activity (of kind k,
-// or any kind when k is "") that serves e, whose entryWords are words.
-func (p *Plan) offered(o *offers, e *PlanEntry, words map[string]bool, k ActionKind) *Action {
-	i := o.first(e, words, k)
+// or any kind when k is "") that serves e and has not served another
+// entry, whose entryWords are words, toward a goal due on due.
+func (p *Plan) offered(o *offers, e *PlanEntry, words map[string]bool, k ActionKind, used map[int]bool, due time.Time) *Action {
+	i := o.first(e, words, k, used)
 	if i < 0 {
 		return nil
 	}
 	c := o.cands[i]
+	if c.framework {
+		used[i] = true // one entry each: a framework offer is not a blanket
+	}
 	ev := c.evidence
 	if ev == "" {
 		ev = defaultEvidence(c.kind, e)
 	}
-	return &Action{Entry: e.Title, Kind: c.kind, KindName: kindName(c.kind), Title: c.title, Detail: c.detail,
-		Source: c.source, Effort: c.effort, Evidence: ev, By: p.byDate(c.kind)}
+	return &Action{Entry: e.Name, Kind: c.kind, KindName: kindName(c.kind), Title: c.title, Focus: lowerFirstWord(clause(e.Brief, actionWords)),
+		Detail: c.detail, Source: c.source, Effort: c.effort, Evidence: ev, By: p.actionDate(c.kind, due)}
 }
 
-// suggested is the built-in action of kind k for the kind of gap e has.
-func (p *Plan) suggested(e *PlanEntry, k ActionKind) *Action {
-	title := plainEntry(e.Title)
-	var what string
+// wordedActions words the built-in actions for their entries, each once:
+// no two say the same apart from the entry's name.
+type wordedActions struct {
+	p    *Plan
+	seen map[string]bool // action texts without the entry name, lower case
+}
+
+// unique reports whether text, for the entry named name, says what no
+// action before it said, and remembers it.
+func (w *wordedActions) unique(text, name string) bool {
+	k := strings.ToLower(strings.ReplaceAll(text, name, ""))
+	if w.seen[k] {
+		return false
+	}
+	w.seen[k] = true
+	return true
+}
+
+// suggested is the built-in action of kind k for e toward a goal due on
+// due, worded from what is new at the target: a piece of work to lead or
+// take on, a colleague to shadow or be mentored by, a course or reading.
+func (w *wordedActions) suggested(e *PlanEntry, k ActionKind, due time.Time) *Action {
+	var text string
+	for i := 0; i <= len(e.Target); i++ {
+		phrase := lowerFirstWord(clause(e.Brief, actionWords))
+		if i > 0 {
+			phrase = lowerFirstWord(clause(imperative(e.Target[(e.best+i)%len(e.Target)]), actionWords))
+		}
+		if i == len(e.Target) {
+			phrase += " (" + e.Group + ")"
+		}
+		text = actionText(e, k, phrase, w.p.TargetLevel)
+		if w.unique(text, e.Name) {
+			break
+		}
+	}
+	return &Action{Entry: e.Name, Kind: k, KindName: kindName(k), Title: text, Source: "Suggested",
+		Evidence: defaultEvidence(k, e), By: w.p.actionDate(k, due)}
+}
+
+// actionText words an action of kind k for e, phrase being what to do
+// ("mediate between people and strengthen relationships"). The entry is
+// named beside the action, so the text need not name it again.
+func actionText(e *PlanEntry, k ActionKind, phrase, level string) string {
+	if phrase == "" {
+		phrase = "work in " + strings.ToLower(e.Name) + " as " + level + " asks"
+	}
 	switch k {
 	case OnTheJob:
 		switch e.Change {
 		case ChangeNew:
-			what = fmt.Sprintf("Take on a piece of work that needs %s, with your line manager's support", title)
+			return fmt.Sprintf("Take on a piece of work in which you %s", phrase)
 		case ChangeDifferent:
-			what = fmt.Sprintf("Use what the target asks for in %s on a real piece of work, in place of what you use now", title)
-		default:
-			what = fmt.Sprintf("Stretch assignment: lead a piece of work in %s at the wider reach the target level asks for", title)
+			return fmt.Sprintf("On a real piece of work, %s, in place of how you work now", phrase)
 		}
+		if w, _, _ := strings.Cut(phrase, " "); w == "lead" || w == "oversee" || w == "own" {
+			return fmt.Sprintf("Take on a piece of work in which you %s", phrase)
+		}
+		return fmt.Sprintf("Lead a piece of work in which you %s", phrase)
 	case FromOthers:
-		switch e.Change {
-		case ChangeNew:
-			what = fmt.Sprintf("Shadow a colleague who already works in %s, then do it with their support", title)
-		default:
-			what = fmt.Sprintf("Ask a colleague working at the target level in %s to mentor you: agree what good looks like and review your work together", title)
+		if e.Change == ChangeNew {
+			return fmt.Sprintf("Shadow a colleague as they %s, then do it with their support", theyForm(phrase))
 		}
-	default:
-		what = fmt.Sprintf("A course, e-learning or reading on %s, agreed with your line manager; share what you learned with the team", title)
+		return fmt.Sprintf("Be mentored by a colleague at %s level as you %s", level, phrase)
 	}
-	return &Action{Entry: e.Title, Kind: k, KindName: kindName(k), Title: what, Source: "Suggested",
-		Evidence: defaultEvidence(k, e), By: p.byDate(k)}
+	if e.Kind == "behaviour" || e.Kind == "leadership" {
+		return fmt.Sprintf("Reading, agreed with your line manager, on how to %s", phrase)
+	}
+	return fmt.Sprintf("Course or e-learning on how to %s", phrase)
+}
+
+// theyForm makes an instruction follow "they": "be an ally" → "are an
+// ally"; other verbs stay in their base form.
+func theyForm(phrase string) string {
+	if w, rest, _ := strings.Cut(phrase, " "); w == "be" {
+		return "are " + rest
+	}
+	return phrase
+}
+
+// byGroup is one action for each group of the entries es (changed
+// entries of a large move beyond the objectives'): the group's entries
+// named, to plan after the first review.
+func (w *wordedActions) byGroup(es []*PlanEntry, due time.Time) []*Action {
+	var order []string
+	of := map[string][]string{}
+	for _, e := range es {
+		if _, ok := of[e.Group]; !ok {
+			order = append(order, e.Group)
+		}
+		of[e.Group] = append(of[e.Group], e.Name)
+	}
+	first := "At the first review"
+	if len(w.p.Reviews) > 0 {
+		first = "At the " + lowerFirstWord(w.p.Reviews[0].Name)
+	}
+	var out []*Action
+	for _, g := range order {
+		names := of[g]
+		what := strings.ToLower(g)
+		if len(names) == 1 {
+			what = names[0]
+		}
+		text := fmt.Sprintf("%s, agree which two or three of the other %d (%s, listed above) to work on next, and a piece of work for each", first, len(names), what)
+		if len(names) <= 3 {
+			text = fmt.Sprintf("%s, agree a piece of work for each of %s", first, strings.Join(names, ", "))
+		}
+		entry := fmt.Sprintf("%s (%d more)", g, len(names))
+		w.unique(text, entry)
+		out = append(out, &Action{Entry: entry, Kind: OnTheJob, KindName: kindName(OnTheJob), Title: text, Source: "Suggested",
+			Evidence: "The pieces of work agreed, reviewed with your line manager", By: longDate(due)})
+	}
+	return out
 }
 
 // defaultEvidence is what shows an action of kind k for e is done.
 func defaultEvidence(k ActionKind, e *PlanEntry) string {
 	switch k {
 	case FromOthers:
-		return "Notes from at least three sessions and what you changed as a result"
+		return "Notes of three sessions, and what you changed"
 	case CourseStudy:
-		return "Completion record, and a short summary of what you applied"
+		return "Completion record, and what you applied"
 	}
-	return fmt.Sprintf("A piece of work in %s that meets the target level, reviewed with your line manager", plainEntry(e.Title))
+	return "The work, reviewed with your line manager"
 }
 
-// objectiveText drafts an objective from an entry's change: specific (its
-// words), measurable (the evidence named beside it), time-bound (the date).
-func objectiveText(e *PlanEntry, level string) string {
-	s := e.Sentence
-	if i := strings.Index(s, ": "); i >= 0 {
-		s = s[i+2:]
+// objectiveEvidence is what shows an objective is met: the work on the
+// job, with who confirms it and when it is looked at.
+func objectiveEvidence(e *PlanEntry, job *Action, review string) string {
+	ev := job.Evidence
+	if job.Source == "Suggested" {
+		ev = "A piece of work that shows it, reviewed with your line manager"
 	}
-	s = strings.TrimSuffix(s, ".")
-	if e.Change == ChangeDifferent {
-		if i := strings.Index(s, " (now: "); i >= 0 {
-			s = s[:i]
+	if review != "" {
+		ev += " at the " + lowerFirstWord(review)
+	}
+	return ev
+}
+
+// objectiveText drafts an objective from an entry's change: what is new
+// at the target as an instruction ("Use data visualisation platforms such
+// as Power BI to create dashboards …"), specific to the entry; the
+// evidence and the date beside it make it measurable and time-bound.
+func objectiveText(e *PlanEntry) string {
+	if len(e.Target) == 0 {
+		return "Work in " + e.Name + " as the target level asks"
+	}
+	s := imperative(e.Target[e.best])
+	return strings.TrimRight(s, ".;") + "."
+}
+
+// briefWords is the most words a brief keeps before cutting at a clause;
+// actionWords the most an action's wording of it keeps.
+const (
+	briefWords  = 15
+	actionWords = 12
+)
+
+// clause cuts s to at most n words (s stays whole up to a quarter more)
+// at the end of a clause (a comma, a
+// semicolon, or before "and", "to", "while", "which", …), never inside
+// brackets, without its end stop; s stays whole when no clause ends early
+// enough to keep half of it.
+func clause(s string, n int) string {
+	s = strings.TrimRight(strings.TrimSpace(s), ".;")
+	w := strings.Fields(s)
+	if len(w) <= n+n/4 {
+		return s // a few words over: whole reads better than cut
+	}
+	// depth[i] is how many brackets are open before word i
+	depth := make([]int, len(w)+1)
+	for i, x := range w {
+		depth[i+1] = depth[i] + strings.Count(x, "(") - strings.Count(x, ")")
+	}
+	// a comma or a semicolon first, then before a clause word
+	for pass := 0; pass < 2; pass++ {
+		for i := n; i >= n/2; i-- {
+			if depth[i] > 0 || !clauseEnd(w, i, pass) {
+				continue
+			}
+			kept := w[:i]
+			for len(kept) > 1 {
+				l := strings.ToLower(strings.TrimRight(kept[len(kept)-1], ",;"))
+				if !english.IsConjunction(l) && !english.IsPreposition(l) && !english.IsModal(l) && !english.IsDeterminer(l) && !danglingWords[l] {
+					break
+				}
+				kept = kept[:len(kept)-1]
+			}
+			return strings.TrimRight(strings.Join(kept, " "), ",;")
 		}
 	}
-	return fmt.Sprintf("Meet the %s expectation for %s: %s", level, plainEntry(e.Title), s)
+	return s
+}
+
+// clauseEnd reports whether a clause of w ends before word i: after a
+// comma or semicolon (pass 0), or before a word that starts a clause
+// (pass 1): "and" or "to" before a verb ("and ensure …", "to create …"),
+// "while", "where", "which", ….
+func clauseEnd(w []string, i, pass int) bool {
+	if pass == 0 {
+		return strings.HasSuffix(w[i-1], ",") || strings.HasSuffix(w[i-1], ";")
+	}
+	switch strings.ToLower(w[i]) {
+	case "and", "to":
+		if i+1 < len(w) {
+			_, f := english.Verb(w[i+1])
+			return f != english.NotVerb && f != english.Past
+		}
+	case "so", "while", "where", "which", "including", "unless", "even", "without", "when":
+		return true
+	}
+	return false
+}
+
+// danglingWords are words a cut clause does not end with.
+var danglingWords = map[string]bool{"even": true, "only": true, "often": true, "also": true, "always": true, "then": true, "as": true, "than": true}
+
+// nounStarts are first words that make a noun phrase even when they can
+// be verbs: "Experience in leading teams" asks to show experience.
+var nounStarts = map[string]bool{"experience": true, "knowledge": true, "understanding": true, "awareness": true,
+	"ability": true, "proficiency": true, "expertise": true, "strategic": true, "responsibility": true,
+	"oversight": true, "familiarity": true, "competence": true, "skill": true, "skills": true}
+
+// dropAdverbs are adverbs left out when a descriptor becomes an
+// instruction ("You often lead" → "Lead").
+var dropAdverbs = map[string]bool{"often": true, "always": true, "also": true, "consistently": true, "regularly": true, "usually": true}
+
+// imperative turns a descriptor into an instruction, the way a manager
+// writes an objective: "Can use data visualisation tools to …" → "Use
+// data visualisation tools to …", "You are able to lead …" → "Lead …",
+// "You have created a team …" → "Create a team …", "You are an ally …" →
+// "Be an ally …", "Leads the team" → "Lead the team"; a noun phrase is
+// something to show ("Strategic oversight of …" → "Demonstrate strategic
+// oversight of …").
+func imperative(d string) string {
+	w := strings.Fields(strings.TrimSpace(d))
+	if len(w) == 0 {
+		return ""
+	}
+	at := func(i int, words ...string) bool {
+		if i+len(words) > len(w) {
+			return false
+		}
+		for k, x := range words {
+			if !strings.EqualFold(strings.Trim(w[i+k], ",;:"), x) {
+				return false
+			}
+		}
+		return true
+	}
+	i, you := 0, false
+	if at(0, "you") {
+		i, you = 1, true
+	}
+	only := false
+	for i < len(w) {
+		l := strings.ToLower(w[i])
+		switch {
+		case at(i, "are", "able", "to"), at(i, "is", "able", "to"), at(i, "be", "able", "to"):
+			i += 3
+			continue
+		case at(i, "able", "to"):
+			i += 2
+			continue
+		case l == "only":
+			only = true
+			i++
+			continue
+		case dropAdverbs[l], english.IsModal(l) && i+1 < len(w):
+			i++
+			continue
+		}
+		break
+	}
+	if i >= len(w) {
+		return d
+	}
+	rest := w[i:]
+	first := strings.ToLower(rest[0])
+	base, form := english.Verb(first)
+	switch {
+	case nounStarts[first] || form == english.NotVerb || form == english.Gerund && len(rest) > 1 && strings.EqualFold(rest[1], "of"):
+		rest = append([]string{"demonstrate"}, lowerFirstWords(rest)...)
+	case base == "have" && len(rest) > 1:
+		if b, f := english.Verb(rest[1]); f == english.Past {
+			rest = append([]string{b}, rest[2:]...)
+		} else {
+			rest[0] = "have"
+		}
+	case form != english.Base:
+		rest[0] = base
+	default:
+		rest[0] = first
+	}
+	out := strings.Join(rest, " ")
+	if you {
+		out = strings.NewReplacer(" and are ", " and be ", " and is ", " and be ").Replace(out)
+	}
+	out = strings.ReplaceAll(out, " and can ", " and ")
+	if only {
+		if j := strings.Index(out, " where "); j >= 0 {
+			out = out[:j] + " only" + out[j:]
+		}
+	}
+	return strings.ToUpper(out[:1]) + out[1:]
+}
+
+// lowerFirstWords lower-cases the first word of ws as lowerFirstWord does.
+func lowerFirstWords(ws []string) []string {
+	out := append([]string(nil), ws...)
+	if len(out) > 0 {
+		out[0] = lowerFirstWord(out[0])
+	}
+	return out
 }
 
 var codeSuffix = regexp.MustCompile(`\s*\([A-Z]{1,5}\d+(?:\.\d+)*\)$`)

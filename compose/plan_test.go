@@ -3,7 +3,6 @@ package compose_test
 import (
 	"context"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -89,9 +88,6 @@ func renderPlan(t *testing.T, cfg *compose.Config, lib *compose.Library, role, l
 	return ctx, d
 }
 
-// entryCode is a framework code after an entry's title in a plan row.
-var entryCode = regexp.MustCompile(` \([A-Z]+\d+(\.\d+)*\)$`)
-
 // tableRows returns every body row of every table, as plain text cells.
 func tableRows(d *doc.Document) [][]string {
 	var out [][]string
@@ -133,99 +129,147 @@ func repeated(s string) string {
 	return ""
 }
 
+// tableHeaded returns the first table whose first header cell reads
+// first, or nil.
+func tableHeaded(d *doc.Document, first string) *doc.Table {
+	for _, b := range d.Blocks {
+		if tb, ok := b.(*doc.Table); ok && len(tb.Header) > 0 && doc.PlainText(tb.Header[0].Text) == first {
+			return tb
+		}
+	}
+	return nil
+}
+
+// cells is a table row as plain text.
+func cells(r []doc.Cell) []string {
+	out := make([]string, len(r))
+	for i, c := range r {
+		out[i] = doc.PlainText(c.Text)
+	}
+	return out
+}
+
 func TestPlanIsUsableAsItIs(t *testing.T) {
-	for _, tc := range []struct {
-		name string
-		plan func(*testing.T) (*compose.Context, *doc.Document)
-	}{{"default data engineer Mid to Senior", defaultPlan}, {"corpus data scientist to lead data scientist", corpusPlan}} {
+	for _, tc := range planCases() {
 		t.Run(tc.name, func(t *testing.T) {
 			ctx, d := tc.plan(t)
 			p := ctx.PDP
 			rows := tableRows(d)
-			rowOf := map[string][]string{}
-			for _, r := range rows {
-				// A behaviour's row names its code after its title:
-				// "Delivering outcomes (B1.1)".
-				title := entryCode.ReplaceAllString(r[0], "")
-				if _, ok := rowOf[title]; !ok && len(r) == 4 {
-					rowOf[title] = r
+			if len(p.Ranked) == 0 {
+				t.Fatal("nothing changes")
+			}
+
+			// The summary names the biggest changes (five to eight, or
+			// all when fewer change), largest first, each with what is
+			// new as something to do.
+			if n := len(p.Biggest); n > 8 || n < min(5, len(p.Ranked)) {
+				t.Errorf("%d biggest changes in the summary, want 5 to 8", n)
+			}
+			big := tableHeaded(d, "Change")
+			if big == nil || len(big.Rows) != len(p.Biggest) {
+				t.Fatalf("no table of the %d biggest changes", len(p.Biggest))
+			}
+			for i, r := range big.Rows {
+				c := cells(r)
+				e := p.Biggest[i]
+				if c[0] != e.Name || c[1] == "" || c[2] != e.GapLabel {
+					t.Errorf("biggest change %d: row %q, want %q with its brief and gap %s", i+1, c, e.Name, e.GapLabel)
+				}
+				if i > 0 && e.Gap > p.Biggest[i-1].Gap {
+					t.Errorf("biggest changes not largest first: %q (%s) after %q (%s)", e.Name, e.GapLabel, p.Biggest[i-1].Name, p.Biggest[i-1].GapLabel)
 				}
 			}
 
-			// Every entry the target role expects is there, current and
-			// target side by side.
-			n := 0
-			for _, it := range p.Target.Items {
-				if it.Kind == "training" || it.Kind == "development" {
-					continue
+			// Then the changes in order of size: one row each, or, for a
+			// large move, one row per group.
+			if p.Large != (len(p.Ranked) > compose.LargeMove) {
+				t.Errorf("large = %v with %d changes", p.Large, len(p.Ranked))
+			}
+			if p.Large {
+				groups := tableHeaded(d, "Group")
+				if groups == nil || len(groups.Rows) != len(p.ByGroup) {
+					t.Fatalf("a large move of %d changes is not summarised by group", len(p.Ranked))
 				}
-				n++
-				r, ok := rowOf[it.Title]
-				if !ok {
-					t.Errorf("%s %q of the target role has no row", it.Kind, it.Title)
-					continue
+				named := 0
+				for _, g := range p.ByGroup {
+					named += len(g.Names)
 				}
-				if len(it.Descriptors) > 0 && !strings.Contains(r[2], strings.Fields(it.Descriptors[0])[1]) {
-					t.Errorf("%q: target cell %q lacks its descriptor %q", it.Title, r[2], it.Descriptors[0])
+				if named != len(p.Ranked) {
+					t.Errorf("the groups name %d changes, %d change", named, len(p.Ranked))
+				}
+			} else {
+				changes := tableHeaded(d, "Entry")
+				if changes == nil || len(changes.Rows) != len(p.Ranked) {
+					t.Fatalf("the list of changes has no row for each of the %d changes", len(p.Ranked))
+				}
+				for i, r := range changes.Rows {
+					c := cells(r)
+					if c[0] != p.Ranked[i].Name || c[2] != p.Ranked[i].GapLabel || c[1] == "" {
+						t.Errorf("change %d: row %q, want %q, gap %s", i+1, c, p.Ranked[i].Name, p.Ranked[i].GapLabel)
+					}
+				}
+				// Every changed entry has an action naming it, with
+				// evidence and a date.
+				acted := map[string]bool{}
+				for _, r := range rows {
+					if len(r) == 4 && r[2] != "" && strings.Contains(r[3], "20") {
+						acted[strings.SplitN(r[0], " ", 2)[0]] = true
+						for _, e := range p.Ranked {
+							if strings.HasPrefix(r[0], e.Name) {
+								acted[e.Name] = true
+							}
+						}
+					}
+				}
+				for _, e := range p.Ranked {
+					if !acted[e.Name] {
+						t.Errorf("changed entry %q has no action naming it", e.Name)
+					}
 				}
 			}
-			if n == 0 || len(p.Entries) != n {
-				t.Errorf("%d entries in the plan, %d in the target role", len(p.Entries), n)
-			}
-
-			// Every changed entry has an action naming it, with evidence
-			// and a date.
-			acted := map[string]bool{}
-			for _, r := range rows {
-				if len(r) == 5 && r[0] != "" && r[3] != "" && strings.Contains(r[4], "20") {
-					acted[r[0]] = true
-				}
-			}
-			changed := 0
-			for _, e := range p.Entries {
-				if !e.Changed() {
-					continue
-				}
-				changed++
-				if !acted[e.Title] {
-					t.Errorf("changed entry %q has no action naming it", e.Title)
-				}
+			for _, e := range p.Ranked {
 				if e.Sentence == "" || !strings.Contains(e.Sentence, " at "+p.TargetLevel+": ") {
 					t.Errorf("changed entry %q has no plain sentence: %q", e.Title, e.Sentence)
 				}
 			}
-			if changed == 0 {
-				t.Fatal("nothing changes")
-			}
 
-			// Three drafted objectives or more, each with evidence and a date.
+			// Three drafted objectives or more, each an instruction with
+			// evidence and a date, the dates spread over the period.
 			if len(p.Objectives) < 3 {
 				t.Errorf("%d objectives, want at least 3", len(p.Objectives))
 			}
 			for _, o := range p.Objectives {
 				found := false
 				for _, r := range rows {
-					if len(r) == 5 && r[0] == strconv.Itoa(o.Number) && r[1] == o.What && strings.Contains(r[1], o.Entry) && r[2] != "" && r[3] == "1 April 2027" {
+					if len(r) == 4 && r[0] == strconv.Itoa(o.Number) && strings.HasPrefix(r[1], o.Entry+": ") && strings.HasSuffix(r[1], o.What) && r[2] != "" && r[3] == o.By {
 						found = true
 					}
 				}
 				if !found {
-					t.Errorf("objective %d (%s) has no row with its entry, evidence and the end date", o.Number, o.Entry)
+					t.Errorf("objective %d (%s) has no row with its entry, evidence and date", o.Number, o.Entry)
+				}
+				if strings.HasPrefix(o.What, "Meet the") || o.What[:1] != strings.ToUpper(o.What[:1]) {
+					t.Errorf("objective %d is not an instruction: %q", o.Number, o.What)
 				}
 			}
+			if last := p.Objectives[len(p.Objectives)-1]; last.Due != p.End {
+				t.Errorf("the last objective is due %s, not at the end of the plan (%s)", last.Due, p.End)
+			}
 
-			// Review dates come from the plan date and the period (12 months).
+			// Review dates come from the plan date and the period (12
+			// months), with a row to sign at each and when the plan is
+			// agreed.
 			if len(p.Reviews) != 2 || p.Reviews[0].Date != "2026-10-01" || p.Reviews[1].Date != "2027-04-01" {
 				t.Errorf("reviews %+v, want 2026-10-01 and 2027-04-01", p.Reviews)
 			}
 			reviewRows := 0
 			for _, r := range rows {
-				if len(r) == 4 && (r[1] == "1 October 2026" || r[1] == "1 April 2027") {
+				if len(r) == 4 && r[1] == "" && (strings.HasSuffix(r[0], " 1 April 2026") || strings.HasSuffix(r[0], " 1 October 2026") || strings.HasSuffix(r[0], " 1 April 2027")) {
 					reviewRows++
 				}
 			}
-			if reviewRows != 2 {
-				t.Errorf("%d review rows with their dates, want 2", reviewRows)
+			if reviewRows != 3 {
+				t.Errorf("%d review and sign-off rows, want 3", reviewRows)
 			}
 
 			// No title said twice.
@@ -250,26 +294,28 @@ func TestPlanIsUsableAsItIs(t *testing.T) {
 			}
 
 			// New words are marked: bold, and <ins> in HTML.
-			inserted := 0
-			for _, b := range d.Blocks {
-				if tb, ok := b.(*doc.Table); ok {
-					for _, r := range tb.Rows {
-						for _, c := range r {
-							for _, in := range c.Text {
-								if in.Style&doc.Inserted != 0 && in.Style&doc.Bold != 0 {
-									inserted++
+			if !p.Large {
+				inserted := 0
+				for _, b := range d.Blocks {
+					if tb, ok := b.(*doc.Table); ok {
+						for _, r := range tb.Rows {
+							for _, c := range r {
+								for _, in := range c.Text {
+									if in.Style&doc.Inserted != 0 && in.Style&doc.Bold != 0 {
+										inserted++
+									}
 								}
 							}
 						}
 					}
 				}
-			}
-			if inserted == 0 {
-				t.Error("no words marked new")
+				if inserted == 0 {
+					t.Error("no words marked new")
+				}
 			}
 
-			// The chart's data equals the table's: one bar per changed
-			// entry, its value the gap the entry's row states.
+			// The chart shows the summary's biggest changes, each bar's
+			// value the gap the summary states.
 			var chart *doc.Chart
 			for _, b := range d.Blocks {
 				if c, ok := b.(*doc.Chart); ok {
@@ -279,23 +325,52 @@ func TestPlanIsUsableAsItIs(t *testing.T) {
 			if chart == nil {
 				t.Fatal("no chart")
 			}
-			if len(chart.Bars) != min(changed, 20) {
-				t.Errorf("%d bars, %d changed entries", len(chart.Bars), changed)
+			if len(chart.Bars) != len(p.Biggest) {
+				t.Errorf("%d bars, %d biggest changes", len(chart.Bars), len(p.Biggest))
 			}
-			for _, bar := range chart.Bars {
-				r, ok := rowOf[bar.Label]
-				if !ok {
-					t.Errorf("bar %q has no row", bar.Label)
-					continue
-				}
-				if want := "Gap: " + chart.ValueName(bar.Values[0]); !strings.HasSuffix(r[3], want) {
-					t.Errorf("bar %q is %q; its row says %q", bar.Label, want, r[3])
+			for i, bar := range chart.Bars {
+				if i < len(p.Biggest) && (bar.Label != p.Biggest[i].Name || chart.ValueName(bar.Values[0]) != p.Biggest[i].GapLabel) {
+					t.Errorf("bar %q is %s; the summary says %q is %s", bar.Label, chart.ValueName(bar.Values[0]), p.Biggest[i].Name, p.Biggest[i].GapLabel)
 				}
 			}
 			if !strings.Contains(chart.Alt, p.CurrentName) || !strings.Contains(chart.Alt, p.TargetName) {
 				t.Errorf("alt text does not name the move: %q", chart.Alt)
 			}
 		})
+	}
+}
+
+// TestPlanAnnex: pdp.annex appends every entry the target expects, now
+// and at the target side by side; without it the plan lists only what
+// changes.
+func TestPlanAnnex(t *testing.T) {
+	for _, annex := range []bool{false, true} {
+		ctx, d := defaultPlanFrom(t, "mid", "senior", annex)
+		var heading bool
+		for _, b := range d.Blocks {
+			if h, ok := b.(*doc.Heading); ok && strings.HasPrefix(doc.PlainText(h.Text), "Annex") {
+				heading = true
+			}
+		}
+		if heading != annex {
+			t.Errorf("annex %v: annex heading %v", annex, heading)
+		}
+		side := map[string]bool{}
+		for _, r := range tableRows(d) {
+			if len(r) == 4 && (strings.HasPrefix(r[1], "Not asked for now") || strings.Contains(r[3], "gap:") || r[3] == "Unchanged") {
+				side[r[0]] = true
+			}
+		}
+		for _, e := range ctx.PDP.Entries {
+			if side[e.Name] != annex {
+				t.Errorf("annex %v: %q side by side %v", annex, e.Name, side[e.Name])
+			}
+		}
+	}
+	for _, bad := range []string{"pdp: {annex: maybe}\n", "pdp: {annex: [true]}\n"} {
+		if _, err := compose.LoadConfig("c.yaml", []byte(bad)); err == nil || !strings.Contains(err.Error(), "c.yaml:1") {
+			t.Errorf("%q: err = %v, want one naming the line", bad, err)
+		}
 	}
 }
 

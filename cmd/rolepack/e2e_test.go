@@ -76,7 +76,7 @@ func TestE2EDefaultRunWithRealReaders(t *testing.T) {
 		"scoring": {"Interview scoring sheet", "Outstanding", "Insufficient evidence", "Suggested question", "Question asked"},
 		"record":  {"Composition record", "Left out", "NHS-specific", "NHS Constitution"},
 		"pdp": {"Personal development plan", "Build containers and Helm charts",
-			"Proficiency in building and managing containers and Helm charts",              // Mid
+			"Lead the development of containerisation policies and best practices",         // new at Senior
 			"Strategic oversight of containerisation strategies and Helm chart management", // Senior (the default config's edits write it en-GB)
 			"Objectives", "Sign-off"},
 	}

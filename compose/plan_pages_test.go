@@ -1,0 +1,199 @@
+package compose_test
+
+import (
+	"bytes"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+
+	"github.com/rolepack/rolepack"
+	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/doc"
+	"github.com/rolepack/rolepack/framework/defaults"
+	"github.com/rolepack/rolepack/framework/importer"
+	"github.com/rolepack/rolepack/output/pdf"
+)
+
+// planCase is one move a PDP is checked for.
+type planCase struct {
+	name string
+	plan func(*testing.T) (*compose.Context, *doc.Document)
+}
+
+// planCases are the moves issue 26 names: the default role mid to
+// senior and senior to head, and two corpus roles one level up.
+func planCases() []planCase {
+	return []planCase{
+		{"default data engineer Mid to Senior", defaultPlan},
+		{"default data engineer Senior to Head", func(t *testing.T) (*compose.Context, *doc.Document) {
+			return defaultPlanFrom(t, "senior", "head", false)
+		}},
+		{"corpus data scientist to lead data scientist", corpusPlan},
+		{"corpus delivery manager to senior delivery manager", deliveryPlan},
+	}
+}
+
+// defaultPlanFrom is the default role's PDP between two rungs, with the
+// annex when annex is set.
+func defaultPlanFrom(t *testing.T, from, to string, annex bool) (*compose.Context, *doc.Document) {
+	t.Helper()
+	cfg, err := compose.LoadConfig("config.yaml", rolepack.DefaultConfig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.PDP.From, cfg.PDP.To, cfg.PDP.Annex = from, to, annex
+	fws, err := defaults.Frameworks()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib, err := compose.NewLibrary(fws...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return renderPlan(t, cfg, lib, cfg.Role, from)
+}
+
+// deliveryPlan is the corpus delivery manager's PDP, one level up.
+func deliveryPlan(t *testing.T) (*compose.Context, *doc.Document) {
+	t.Helper()
+	paths, _ := filepath.Glob(filepath.Join(corpus, "product-and-delivery-delivery-manager-*.md"))
+	if len(paths) == 0 {
+		t.Skip("corpus not present at " + corpus)
+	}
+	fw, _, err := importer.Import(paths, importer.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fw.ID = "ddat-delivery"
+	fws, err := defaults.Frameworks()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib, err := compose.NewLibrary(append(fws, fw)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := compose.LoadConfig("config.yaml", rolepack.DefaultConfig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.PDP.From, cfg.PDP.To = "delivery-manager", "senior-delivery-manager"
+	return renderPlan(t, cfg, lib, "ddat-delivery/delivery-manager", "delivery-manager")
+}
+
+// codePattern is a framework code in brackets, "(B1.1)".
+var codePattern = regexp.MustCompile(`\([A-Z]{1,4}\d+(\.\d+)*\)`)
+
+// docText is every piece of text of d, one string a block or cell.
+func docText(d *doc.Document) []string {
+	var out []string
+	var walk func([]doc.Block)
+	walk = func(bs []doc.Block) {
+		for _, b := range bs {
+			switch b := b.(type) {
+			case *doc.Heading:
+				out = append(out, doc.PlainText(b.Text))
+			case *doc.Paragraph:
+				out = append(out, doc.PlainText(b.Text))
+			case *doc.List:
+				for _, it := range b.Items {
+					walk(it.Blocks)
+				}
+			case *doc.Table:
+				for _, r := range append([][]doc.Cell{b.Header}, b.Rows...) {
+					for _, c := range r {
+						out = append(out, doc.PlainText(c.Text))
+					}
+				}
+			case *doc.Chart:
+				out = append(out, b.Title, b.Alt)
+				for _, bar := range b.Bars {
+					out = append(out, bar.Label)
+				}
+			}
+		}
+	}
+	walk(d.Blocks)
+	return out
+}
+
+// TestPlanFewPages: every move's PDP, written as a PDF, is at most 8 A4
+// pages with no page but the last less than a third full, its objectives
+// fall due on at least three dates, no two actions say the same apart
+// from their entry's name, and no framework code is printed (issue 26).
+func TestPlanFewPages(t *testing.T) {
+	if testing.Short() {
+		t.Skip("lays out four plans")
+	}
+	api.DisableConfigDir()
+	w, err := pdf.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range planCases() {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx, d := tc.plan(t)
+			p := ctx.PDP
+
+			var buf bytes.Buffer
+			if err := w.Write(&buf, d); err != nil {
+				t.Fatal(err)
+			}
+			n, err := api.PageCount(bytes.NewReader(buf.Bytes()), model.NewDefaultConfiguration())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n > 8 {
+				t.Errorf("%d pages, want at most 8", n)
+			}
+			tr, err := w.Layout(d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(tr.Pages) != n {
+				t.Errorf("layout has %d pages, the PDF %d", len(tr.Pages), n)
+			}
+			for i, pg := range tr.Pages {
+				t.Logf("page %d: %.0f%% full, last %s %q", i+1, 100*pg.Used/pg.Body, pg.Last, pg.Text)
+				if i < len(tr.Pages)-1 && pg.Used < pg.Body/3 {
+					t.Errorf("page %d of %d is %.0f%% full (last %s %q)", i+1, len(tr.Pages), 100*pg.Used/pg.Body, pg.Last, pg.Text)
+				}
+				if i < len(tr.Pages)-1 && (pg.Last == "heading" || pg.Last == "table-header") {
+					t.Errorf("page %d ends with a %s (%q)", i+1, pg.Last, pg.Text)
+				}
+			}
+
+			dates := map[string]bool{}
+			for _, o := range p.Objectives {
+				dates[o.Due] = true
+			}
+			if len(p.Objectives) < 3 || len(dates) < 3 {
+				t.Errorf("%d objectives due on %d dates, want at least 3 of each: %v", len(p.Objectives), len(dates), dates)
+			}
+			for _, o := range p.Objectives {
+				if strings.HasPrefix(o.What, "Meet the ") || strings.HasPrefix(strings.ToLower(o.What), "can ") || strings.HasPrefix(strings.ToLower(o.What), "you ") {
+					t.Errorf("objective %d copies its descriptor: %q", o.Number, o.What)
+				}
+			}
+
+			said := map[string]string{}
+			for _, a := range p.Actions {
+				text := strings.ToLower(strings.ReplaceAll(a.Title+" "+a.Focus, a.Entry, ""))
+				if prev, ok := said[text]; ok {
+					t.Errorf("actions for %q and %q say the same: %q", prev, a.Entry, a.Title)
+				}
+				said[text] = a.Entry
+			}
+
+			for _, s := range docText(d) {
+				if m := codePattern.FindString(s); m != "" {
+					t.Errorf("framework code %s printed in %q", m, s)
+				}
+			}
+		})
+	}
+}
