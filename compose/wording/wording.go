@@ -332,12 +332,14 @@ func clauses(first string, form english.Form, words []string) ([]Clause, []strin
 			if form == english.ThirdPerson {
 				break // "applies regression and survey methods": a base word after a third-person verb is a noun
 			}
-			isVerb = !nounVerb[b] || english.IsDeterminer(next) || english.IsPronoun(next)
+			// "produce, maintain and update models": right after another
+			// verb, a word that can be a verb is one.
+			isVerb = !nounVerb[b] || english.IsDeterminer(next) || english.IsPronoun(next) || len(rest) == 0
 			if sep == ", " && !modal {
 				// "lead, coach and develop teams" is a list of verbs;
 				// "with dignity, respect and fairness" a list of nouns: a
 				// verb only right after another verb, or before an object.
-				isVerb = isVerb && !nounVerb[b] && (len(rest) == 0 || english.IsDeterminer(next) || english.IsPronoun(next))
+				isVerb = isVerb && (len(rest) == 0 || !nounVerb[b] && (english.IsDeterminer(next) || english.IsPronoun(next)))
 			}
 		case f == english.Gerund:
 			isVerb = form == english.Gerund

@@ -117,3 +117,14 @@ func TestExperienceKeepsItsPreposition(t *testing.T) {
 		t.Errorf("%q, want %q", got, want)
 	}
 }
+
+func TestVerbSequences(t *testing.T) {
+	for in, want := range map[string]string{
+		"produce, maintain and update relevant data models": "Tell us about a time when you produced, maintained and updated relevant data models. What did you do, and what was the result?",
+		"plan, test and release changes":                     "Tell us about a time when you planned, tested and released changes. What did you do, and what was the result?",
+	} {
+		if got := Parse(in).Question(); got != want {
+			t.Errorf("%q: %q, want %q", in, got, want)
+		}
+	}
+}
