@@ -8,6 +8,7 @@ import (
 	"image/draw"
 	"image/png"
 	"math"
+	"strings"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
@@ -55,6 +56,9 @@ func chartPNG(f *opentype.Font, c *doc.Chart) ([]byte, error) {
 		series = max(series, len(b.Values))
 	}
 
+	// Labels wrap at words onto up to maxLabelLines lines, in a column of
+	// at most 35% of the width; a band is as tall as its label or its
+	// bars, whichever is taller.
 	labelW := 0
 	for _, b := range c.Bars {
 		labelW = max(labelW, measure(b.Label))
@@ -68,8 +72,16 @@ func chartPNG(f *opentype.Font, c *doc.Chart) ([]byte, error) {
 		legendH = chartSwatch + 24
 	}
 	groupH := series*chartBarH + (series-1)*chartBarGap
+	lineH := face.Metrics().Height.Ceil()
+	labels := make([][]string, len(c.Bars))
+	bandH := make([]int, len(c.Bars))
 	plotTop := chartPad + legendH
-	plotH := len(c.Bars)*(groupH+chartGroup) + chartGroup
+	plotH := chartGroup
+	for i, b := range c.Bars {
+		labels[i] = wrapLabel(b.Label, labelW, maxLabelLines, measure)
+		bandH[i] = max(groupH, len(labels[i])*lineH)
+		plotH += bandH[i] + chartGroup
+	}
 	height := plotTop + plotH + 12 + ascent + chartPad
 
 	img := image.NewRGBA(image.Rect(0, 0, chartW, height))
@@ -104,20 +116,25 @@ func chartPNG(f *opentype.Font, c *doc.Chart) ([]byte, error) {
 		text(t, tx-measure(t)/2, plotBottom+12+ascent)
 	}
 
-	// Bars and labels.
+	// Bars and labels, each label's lines centred on its band, right
+	// aligned against the axis.
 	y := plotTop + chartGroup
-	for _, b := range c.Bars {
-		label := fitText(b.Label, labelW, measure)
-		text(label, x0-20-measure(label), y+groupH/2+ascent/2-2)
+	for i, b := range c.Bars {
+		ly := y + (bandH[i]-len(labels[i])*lineH)/2
+		for _, ln := range labels[i] {
+			text(ln, x0-20-measure(ln), ly+lineH/2+ascent/2-2)
+			ly += lineH
+		}
+		by0 := y + (bandH[i]-groupH)/2
 		for s := 0; s < series; s++ {
 			if s < len(b.Values) {
-				by := y + s*(chartBarH+chartBarGap)
+				by := by0 + s*(chartBarH+chartBarGap)
 				if bx := xAt(b.Values[s]); bx > x0 {
 					fill(x0, by, bx, by+chartBarH, seriesColour(s))
 				}
 			}
 		}
-		y += groupH + chartGroup
+		y += bandH[i] + chartGroup
 	}
 	fill(x0-1, plotTop, x0+2, plotBottom, chartAxis)
 	fill(x0-1, plotBottom-1, x1+1, plotBottom+2, chartAxis)
@@ -127,6 +144,41 @@ func chartPNG(f *opentype.Font, c *doc.Chart) ([]byte, error) {
 		return nil, fmt.Errorf("chart png: %w", err)
 	}
 	return buf.Bytes(), nil
+}
+
+// maxLabelLines is the most lines a bar's label wraps onto.
+const maxLabelLines = 3
+
+// wrapLabel breaks s at spaces into lines at most width wide, at most
+// maxLines of them; a word wider than the width alone, or what is left
+// past the last line, is shortened with an ellipsis.
+func wrapLabel(s string, width, maxLines int, measure func(string) int) []string {
+	var lines []string
+	cur := ""
+	words := strings.Fields(s)
+	for i, w := range words {
+		try := w
+		if cur != "" {
+			try = cur + " " + w
+		}
+		if measure(try) <= width || cur == "" {
+			cur = try
+			continue
+		}
+		lines = append(lines, cur)
+		cur = w
+		if len(lines) == maxLines-1 {
+			cur = strings.Join(words[i:], " ")
+			break
+		}
+	}
+	if cur != "" || len(lines) == 0 {
+		lines = append(lines, cur)
+	}
+	for i, ln := range lines {
+		lines[i] = fitText(ln, width, measure)
+	}
+	return lines
 }
 
 // fitText shortens s with an ellipsis until it is at most width wide.
