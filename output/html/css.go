@@ -36,6 +36,7 @@ ul, ol { margin: 0 0 1rem; padding-left: 1.5rem; }
 li { margin-bottom: .35rem; }
 li > ul, li > ol { margin: .35rem 0 0; }
 code { font-family: "Courier New", "Liberation Mono", monospace; font-size: .9em; background: #f3f2f1; padding: 0 .2em; }
+ins { text-decoration: none; font-weight: 700; }
 hr { border: 0; border-top: 1px solid #b1b4b6; margin: 2rem 0; }
 a { color: #1d70b8; text-decoration: underline; text-underline-offset: .15em; }
 a:visited { color: #4c2c92; }
