@@ -167,6 +167,12 @@ func TestPlanFewPages(t *testing.T) {
 				}
 			}
 
+			// The summary is one page: it ends with the last of the
+			// biggest changes.
+			if last := p.Biggest[len(p.Biggest)-1]; tr.Pages[0].Last != "row" || tr.Pages[0].Text != last.Name {
+				t.Errorf("page 1 ends with %s %q, not the summary's last change %q", tr.Pages[0].Last, tr.Pages[0].Text, last.Name)
+			}
+
 			dates := map[string]bool{}
 			for _, o := range p.Objectives {
 				dates[o.Due] = true
