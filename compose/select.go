@@ -36,6 +36,7 @@ type Selection struct {
 	Needs      []string `json:"needs,omitempty"`
 	usedAsDuty map[string]bool
 	dutyFrom   map[*Item]bool // entries not otherwise selected whose descriptors are key responsibilities
+	words      *phrases       // the descriptors as parsed, while the selection is made
 	Decisions  []Decision     `json:"decisions"` // what was chosen, left out or filled in, and why
 }
 
@@ -149,7 +150,7 @@ func selectionFor(def RoleDef, rung string) SelectDef {
 // rules sel. Every entry of c is either selected or left out with a
 // reason in the returned Decisions.
 func Select(c *Composed, sel SelectDef, purpose string) *Selection {
-	s := &Selection{}
+	s := &Selection{words: newPhrases()}
 	taken := map[*Item]bool{}
 	take := func(list []*Item, why string) []*Item {
 		for _, it := range list {
@@ -193,7 +194,7 @@ func Select(c *Composed, sel SelectDef, purpose string) *Selection {
 	if got, ok := pick([]string{"behaviour"}, sel.Behaviours, "select.behaviours"); ok {
 		s.Behaviours = take(got, "named in select.behaviours")
 	} else {
-		s.Behaviours = take(byFamily(c.Kind("behaviour"), defaultBehaviours), "default rule: the first behaviour of each code family, 4 to 6, none NHS-specific")
+		s.Behaviours = take(byFamily(c.Kind("behaviour"), defaultBehaviours, s.words), "default rule: the first behaviour of each code family, 4 to 6, none NHS-specific")
 	}
 	if got, ok := pick([]string{"leadership"}, sel.Leadership, "select.leadership"); ok {
 		s.Leadership = take(got, "named in select.leadership")
@@ -286,6 +287,7 @@ func Select(c *Composed, sel SelectDef, purpose string) *Selection {
 	}
 	s.Duties = s.duties(c, lim)
 
+	levelText, usedText := usedTexts(c, taken)
 	for _, it := range c.Items {
 		if taken[it] {
 			continue
@@ -296,7 +298,7 @@ func Select(c *Composed, sel SelectDef, purpose string) *Selection {
 			continue
 		}
 		why := "not selected: the documents carry the selection only (see select in docs/config.md)"
-		if where := s.sharedText(c, it, taken); where != "" {
+		if where := sharedText(it, levelText, usedText); where != "" {
 			why = "not selected; the same words are " + where + ", and the documents take them from there"
 		}
 		switch {
@@ -315,28 +317,43 @@ func Select(c *Composed, sel SelectDef, purpose string) *Selection {
 // sharedText says where else an entry's words stand in what the documents
 // carry: the level's own text, or a selected entry that has the same
 // descriptor (frameworks repeat descriptors across skills); "" when
-// nowhere.
-func (s *Selection) sharedText(c *Composed, it *Item, taken map[*Item]bool) string {
-	level := map[string]bool{}
-	for _, r := range append(append([]string(nil), c.Responsibilities...), c.Duties...) {
-		level[normText(r)] = true
-	}
+// nowhere. level and used are the normalised texts of the level and of
+// the selected entries' descriptors (see usedTexts).
+func sharedText(it *Item, level map[string]bool, used map[string]string) string {
 	for _, d := range it.Descriptors {
-		if level[normText(d)] {
+		k := normText(d)
+		if level[k] {
 			return "the level's own responsibility"
 		}
-		for _, o := range c.Items {
-			if o == it || !taken[o] {
-				continue
-			}
-			for _, od := range o.Descriptors {
-				if normText(od) == normText(d) {
-					return fmt.Sprintf("a descriptor of %q, which is selected", o.Title)
-				}
-			}
+		if t, ok := used[k]; ok && t != it.Title {
+			return fmt.Sprintf("a descriptor of %q, which is selected", t)
 		}
 	}
 	return ""
+}
+
+// usedTexts are the normalised texts of the level's own lines and of the
+// taken entries' descriptors (text → the entry's title).
+func usedTexts(c *Composed, taken map[*Item]bool) (map[string]bool, map[string]string) {
+	level := map[string]bool{}
+	for _, r := range c.Responsibilities {
+		level[normText(r)] = true
+	}
+	for _, r := range c.Duties {
+		level[normText(r)] = true
+	}
+	used := map[string]string{}
+	for _, o := range c.Items {
+		if !taken[o] {
+			continue
+		}
+		for _, d := range o.Descriptors {
+			if k := normText(d); used[k] == "" {
+				used[k] = o.Title
+			}
+		}
+	}
+	return level, used
 }
 
 // normText is a text's comparison form: lower case, words only.
@@ -371,7 +388,7 @@ func firstN(list []*Item, n int, taken map[*Item]bool) []*Item {
 // byFamily takes the first entry of each code family (B1.1–B1.7 → B1),
 // none NHS-specific, up to want; with fewer than minBehaviours families it
 // goes round again. Entries without codes are taken in order.
-func byFamily(items []*Item, want int) []*Item {
+func byFamily(items []*Item, want int, w *phrases) []*Item {
 	var fams []string
 	members := map[string][]*Item{}
 	for _, it := range items {
@@ -392,7 +409,7 @@ func byFamily(items []*Item, want int) []*Item {
 	// ("You are capable of having articles published …").
 	for _, f := range fams {
 		m := members[f]
-		sort.SliceStable(m, func(i, j int) bool { return assessable(m[i]) && !assessable(m[j]) })
+		sort.SliceStable(m, func(i, j int) bool { return w.assessable(m[i]) && !w.assessable(m[j]) })
 	}
 	var out []*Item
 	for round := 0; len(out) < want; round++ {
@@ -418,11 +435,11 @@ func byFamily(items []*Item, want int) []*Item {
 
 // assessable reports whether an entry's text states something a
 // candidate can give evidence of: an action, knowledge, experience.
-func assessable(it *Item) bool {
+func (w *phrases) assessable(it *Item) bool {
 	if len(it.Descriptors) == 0 {
 		return false
 	}
-	switch wording.Parse(plainText(bestDescriptor(it))).Shape {
+	switch w.parse(w.best(it)).Shape {
 	case wording.Unknown, wording.Topic:
 		return false
 	}
@@ -493,7 +510,7 @@ func (s *Selection) duties(c *Composed, lim int) []string {
 	// level adds a line of the level's own text: a duty when it states
 	// one, else a requirement of the person specification.
 	level := func(r, from string) {
-		p := wording.Parse(plainText(r))
+		p := s.words.parse(r)
 		if d, ok := p.Duty(); ok {
 			add(d)
 			return
@@ -524,7 +541,7 @@ func (s *Selection) duties(c *Composed, lim int) []string {
 	for _, it := range c.Kind("work-activity") {
 		for _, d := range it.Descriptors {
 			for _, x := range sentences(d) {
-				if v, ok := wording.Parse(plainText(x)).Duty(); ok {
+				if v, ok := s.words.parse(x).Duty(); ok {
 					add(v)
 				}
 			}
@@ -534,7 +551,7 @@ func (s *Selection) duties(c *Composed, lim int) []string {
 		if ss := sentences(c.Summary[0]); len(ss) > 1 {
 			if _, ok := verbPhrase(ss[0]); ok {
 				for _, x := range ss[1:] {
-					if v, ok := wording.Parse(plainText(x)).Duty(); ok {
+					if v, ok := s.words.parse(x).Duty(); ok {
 						add(v)
 					}
 				}
@@ -577,10 +594,10 @@ func (s *Selection) duties(c *Composed, lim int) []string {
 					continue
 				}
 				d := it.Descriptors[round]
-				if s.usedAsDuty[d] || essential[it] && d == bestDescriptor(it) {
+				if s.usedAsDuty[d] || essential[it] && d == s.words.best(it) {
 					continue // the skills section states it
 				}
-				if v, ok := wording.Parse(plainText(d)).Duty(); ok {
+				if v, ok := s.words.parse(d).Duty(); ok {
 					w := strings.Fields(strings.ToLower(v))
 					o := strings.Join(w[:min(3, len(w))], " ")
 					if (pass == 1 || !opening[o]) && add(v) {
@@ -622,19 +639,48 @@ func article(shape string) string {
 	return "a " + shape
 }
 
-// bestDescriptor is the descriptor that best states an entry's level: of
-// those rolepack can word, the one that says most about reach (leading,
-// setting standards, working across the organisation), else the first.
-func bestDescriptor(it *Item) string {
+// phrases remembers each descriptor as parsed and each entry's best
+// descriptor while one selection and its person specification are made
+// (a selection asks about the same text many times). It belongs to one
+// Selection and is used by one goroutine, in Prepare.
+type phrases struct {
+	parsed map[string]wording.Phrase
+	bests  map[*Item]string
+}
+
+func newPhrases() *phrases {
+	return &phrases{parsed: map[string]wording.Phrase{}, bests: map[*Item]string{}}
+}
+
+// parse is wording.Parse of the text with level tags and codes removed.
+func (w *phrases) parse(text string) wording.Phrase {
+	if w == nil {
+		return wording.Parse(plainText(text))
+	}
+	p, ok := w.parsed[text]
+	if !ok {
+		p = wording.Parse(plainText(text))
+		w.parsed[text] = p
+	}
+	return p
+}
+
+// best is the descriptor that best states an entry's level: of those
+// rolepack can word, the one that says most about reach (leading, setting
+// standards, working across the organisation), else the first.
+func (w *phrases) best(it *Item) string {
+	if d, ok := w.bests[it]; ok {
+		return d
+	}
 	best, score := "", -1
 	for _, d := range it.Descriptors {
-		p := wording.Parse(plainText(d))
+		p := w.parse(d)
 		sc := 0
 		if p.Shape != wording.Unknown && p.Shape != wording.Topic {
 			sc = 10
 		}
-		for _, w := range strings.Fields(d) {
-			if scopeWords[wordKey(w)] {
+		for _, f := range strings.Fields(d) {
+			if scopeWords[wordKey(f)] {
 				sc++
 			}
 		}
@@ -642,6 +688,7 @@ func bestDescriptor(it *Item) string {
 			best, score = d, sc
 		}
 	}
+	w.bests[it] = best
 	return best
 }
 
@@ -704,7 +751,7 @@ func (s *Selection) bring() {
 	s.Bring = nil
 	for _, it := range s.Essential {
 		p := Point{Title: displayName(it.Title)}
-		d := bestDescriptor(it)
+		d := s.words.best(it)
 		if s.usedAsDuty[d] {
 			for _, x := range it.Descriptors {
 				if !s.usedAsDuty[x] {
@@ -714,7 +761,7 @@ func (s *Selection) bring() {
 			}
 		}
 		if d != "" {
-			st := wording.Parse(plainText(d)).Statement()
+			st := s.words.parse(d).Statement()
 			p.Detail = asSentence(st)
 			p.Text = brief(st, 20)
 		}
@@ -725,7 +772,7 @@ func (s *Selection) bring() {
 			if p.Text != "" {
 				break
 			}
-			st := wording.Parse(plainText(x)).Statement()
+			st := s.words.parse(x).Statement()
 			p.Text = brief(st, 20)
 			if shortest == "" || len(st) < len(shortest) {
 				shortest = asSentence(st)

@@ -53,7 +53,7 @@ func PersonSpec(sel *Selection, def RoleDef, cfg PersonSpecConfig, sc ScoringCon
 			if it.Essential != nil {
 				cr.Essential = *it.Essential
 			}
-			cr.Detail, cr.source = skillDetail(it)
+			cr.Detail, cr.source = skillDetail(it, sel.words)
 			skills = append(skills, cr)
 		}
 	}
@@ -69,7 +69,7 @@ func PersonSpec(sel *Selection, def RoleDef, cfg PersonSpecConfig, sc ScoringCon
 		// "knowledge of …"), then experience of its first duties that
 		// no skill states.
 		for _, r := range sel.Requirements {
-			p := wording.Parse(plainText(r.Text))
+			p := sel.words.parse(r.Text)
 			g := "experience"
 			switch p.Shape {
 			case wording.Knowledge:
@@ -99,8 +99,8 @@ func PersonSpec(sel *Selection, def RoleDef, cfg PersonSpecConfig, sc ScoringCon
 		for _, it := range list {
 			name := displayName(it.Title)
 			cr := Criterion{Label: name, Text: name, Essential: true}
-			if d := bestDescriptor(it); d != "" {
-				p := wording.Parse(plainText(d))
+			if d := sel.words.best(it); d != "" {
+				p := sel.words.parse(d)
 				if v, ok := p.Ability(); ok {
 					if !speaksToHolder(d) {
 						v = ownVoice(v)
@@ -138,14 +138,14 @@ func PersonSpec(sel *Selection, def RoleDef, cfg PersonSpecConfig, sc ScoringCon
 			out = append(out, cr)
 		}
 	}
-	score(out, def.Questions, sc)
+	score(out, def.Questions, sc, sel.words)
 	return out
 }
 
 // score marks up to sc.Max criteria assessed at interview as scored, in
 // priority order, drops "Interview" from the others, and sets each scored
 // criterion's question and weight.
-func score(crs []Criterion, bank map[string]string, sc ScoringConfig) {
+func score(crs []Criterion, bank map[string]string, sc ScoringConfig, w *phrases) {
 	limit := sc.Max
 	if limit <= 0 {
 		limit = defaultScoredLimit
@@ -183,7 +183,7 @@ func score(crs []Criterion, bank map[string]string, sc ScoringConfig) {
 			cr.Weight = w
 		}
 		if cr.Scored {
-			cr.Question = question(*cr, bank)
+			cr.Question = question(*cr, bank, w)
 		}
 	}
 }
@@ -191,7 +191,7 @@ func score(crs []Criterion, bank map[string]string, sc ScoringConfig) {
 // question is the suggested interview question for a criterion: from the
 // role's question bank (by label, text or id), else built from the
 // criterion.
-func question(cr Criterion, bank map[string]string) string {
+func question(cr Criterion, bank map[string]string, w *phrases) string {
 	keys := make([]string, 0, len(bank))
 	for k := range bank {
 		keys = append(keys, k)
@@ -203,7 +203,7 @@ func question(cr Criterion, bank map[string]string) string {
 		}
 	}
 	if cr.source != "" {
-		if p := wording.Parse(plainText(cr.source)); p.Shape != wording.Unknown {
+		if p := w.parse(cr.source); p.Shape != wording.Unknown {
 			if cr.Group == "Knowledge" && p.Shape == wording.Topic {
 				return "Give an example of how you have used your knowledge of " + lowerFirst(cr.Label) + " in your work. What did you do, and what was the result?"
 			}
@@ -232,8 +232,8 @@ func question(cr Criterion, bank map[string]string) string {
 // level, and the descriptor its question asks about: every descriptor
 // when together they are short (40 words or fewer), else the one that
 // best states the level.
-func skillDetail(it *Item) (string, string) {
-	best := bestDescriptor(it)
+func skillDetail(it *Item, w *phrases) (string, string) {
+	best := w.best(it)
 	if best == "" {
 		return "", ""
 	}
@@ -241,12 +241,12 @@ func skillDetail(it *Item) (string, string) {
 	var all []string
 	for _, d := range it.Descriptors {
 		words += len(strings.Fields(d))
-		all = append(all, asSentence(wording.Parse(plainText(d)).Statement()))
+		all = append(all, asSentence(w.parse(d).Statement()))
 	}
 	if len(all) > 1 && words <= 40 {
 		return strings.Join(all, " "), best
 	}
-	return asSentence(wording.Parse(plainText(best)).Statement()), best
+	return asSentence(w.parse(best).Statement()), best
 }
 
 // speaksToHolder reports whether framework text already speaks to the role
