@@ -80,6 +80,7 @@ type Writer struct {
 	faces [numFaces]*face
 
 	families brandFaces // brand typefaces, parsed once each (brand.go)
+	icc      []byte     // the output intent's sRGB profile, compressed once (pdfa.go)
 	// untagged writes a PDF without a structure tree, marked content and
 	// XMP metadata; only the benchmark sets it, to measure what tagging
 	// costs.
@@ -207,7 +208,11 @@ func New() (*Writer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pdf fonts: %w", err)
 	}
-	return &Writer{faces: faces}, nil
+	icc, err := compressedProfile()
+	if err != nil {
+		return nil, fmt.Errorf("pdf: %w", err)
+	}
+	return &Writer{faces: faces, icc: icc}, nil
 }
 
 // PanicError is a bug the writer caught (a panic in layout or output)
@@ -380,8 +385,8 @@ func newRendererWith(w *Writer, d *doc.Document, sc *scratch) *renderer {
 		sc.tag.reset()
 		r.tag = &sc.tag
 		p.SetExtraObjects(r.tag.writeTree)
-		p.RaisePDFVersion(1, 7) // PDF/UA-1 is built on PDF 1.7 (ISO 32000-1)
-		addOutputIntent(p)      // PDF/A-2a, which asks for the tags as well
+		p.RaisePDFVersion(1, 7)   // PDF/UA-1 is built on PDF 1.7 (ISO 32000-1)
+		addOutputIntent(p, w.icc) // PDF/A-2a, which asks for the tags as well
 	}
 	r.metadata()
 	return r

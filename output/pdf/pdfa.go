@@ -1,7 +1,10 @@
 package pdf
 
 import (
+	"bytes"
+	"compress/zlib"
 	_ "embed" // the sRGB profile
+	"fmt"
 
 	"codeberg.org/go-pdf/fpdf"
 )
@@ -12,15 +15,34 @@ import (
 //go:embed icc/sRGB.icc
 var srgbProfile []byte
 
+// compressedProfile is srgbProfile as a zlib stream, made once for a
+// Writer so that no document compresses it again.
+func compressedProfile() ([]byte, error) {
+	var b bytes.Buffer
+	zw, err := zlib.NewWriterLevel(&b, zlib.BestCompression)
+	if err != nil {
+		return nil, fmt.Errorf("sRGB profile: %w", err)
+	}
+	if _, err := zw.Write(srgbProfile); err != nil {
+		return nil, fmt.Errorf("sRGB profile: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return nil, fmt.Errorf("sRGB profile: %w", err)
+	}
+	return b.Bytes(), nil
+}
+
 // addOutputIntent gives the document the sRGB output intent PDF/A asks for
-// (ISO 19005-2): every colour rolepack paints is DeviceRGB or DeviceGray,
-// which the intent makes device-independent.
-func addOutputIntent(p *fpdf.Fpdf) {
+// (ISO 19005-2), with the profile compressed once (compressedProfile):
+// every colour rolepack paints is DeviceRGB or DeviceGray, which the
+// intent makes device-independent.
+func addOutputIntent(p *fpdf.Fpdf, profile []byte) {
 	p.AddOutputIntent(fpdf.OutputIntentType{
 		SubtypeIdent:              fpdf.OutputIntent_GTS_PDFA1,
 		OutputConditionIdentifier: "sRGB IEC61966-2.1",
 		Info:                      "sRGB IEC61966-2.1",
-		ICCProfile:                srgbProfile,
+		ICCProfile:                profile,
+		Compressed:                true,
 	})
 }
 

@@ -394,6 +394,10 @@ type OutputIntentType struct {
 	OutputConditionIdentifier string
 	Info                      string
 	ICCProfile                []byte
+	// Compressed says that ICCProfile is already a zlib stream (RFC 1950),
+	// written as it is with /FlateDecode: a program writing many documents
+	// with one profile compresses it once.
+	Compressed bool
 }
 
 // Pdf defines the interface used for various methods. It is implemented by the

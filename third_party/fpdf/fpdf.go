@@ -5436,6 +5436,12 @@ func (f *Fpdf) putOutputIntentStreams() {
 	f.outputIntentStartN = f.n + 1
 	for _, oi := range f.outputIntents {
 		f.newobj()
+		if oi.Compressed {
+			f.outf("<< /N 3 /Alternate /DeviceRGB /Length %d /Filter /FlateDecode >>", len(oi.ICCProfile))
+			f.putstream(oi.ICCProfile)
+			f.out("endobj")
+			continue
+		}
 		mem := xmem.compress(oi.ICCProfile)
 		compressedICC := mem.bytes()
 		f.outf("<< /N 3 /Alternate /DeviceRGB /Length %d /Filter /FlateDecode >>", len(compressedICC))
