@@ -2,11 +2,14 @@ package pack
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/rolepack/rolepack/internal/ziplimit"
 )
 
 // xlsxRecords reads the first sheet of a workbook as table records, one a
@@ -14,7 +17,17 @@ import (
 // a date cell (a day number in a date format) written as YYYY-MM-DD and
 // a whole number without ".0".
 func xlsxRecords(file string, data []byte) ([]record, error) {
-	wb, err := excelize.OpenReader(bytes.NewReader(data))
+	// The archive is checked before excelize inflates any of it, and no
+	// part may pass excelize's XML limit, so nothing goes to a temporary
+	// file.
+	if err := ziplimit.XLSX(file, data); err != nil {
+		if errors.Is(err, ziplimit.ErrNotZip) {
+			return nil, fmt.Errorf("%s: not a workbook Excel can save (.xlsx): not a zip archive", file)
+		}
+		return nil, err
+	}
+	lim := ziplimit.Office()
+	wb, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: lim.Total, UnzipXMLSizeLimit: lim.Total})
 	if err != nil {
 		return nil, fmt.Errorf("%s: not a workbook Excel can save (.xlsx): %v", file, err)
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/rolepack/rolepack/framework"
 	"github.com/rolepack/rolepack/framework/textprep"
 	"github.com/rolepack/rolepack/internal/userfile"
+	"github.com/rolepack/rolepack/internal/ziplimit"
 )
 
 // Limits on what one sheet may hold: far above any real framework, low
@@ -25,10 +26,6 @@ import (
 const (
 	maxRows    = 100_000
 	maxColumns = 200
-	// unzipLimit bounds the unpacked size of an XLSX file (a 10 MB ZIP can
-	// hold gigabytes of XML); worksheets stay in memory, never in a
-	// temporary folder.
-	unzipLimit = 128 << 20
 )
 
 // Table is a grid of cells read from a CSV file or one worksheet, with
@@ -268,7 +265,18 @@ func ReadXLSX(path string, data []byte, sheet string, opt Options) (*Table, erro
 	if err != nil {
 		return nil, err
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: unzipLimit, UnzipXMLSizeLimit: unzipLimit})
+	// The archive is checked before excelize inflates it (a 10 MB ZIP can
+	// hold gigabytes of XML, and one long shared string can fill
+	// thousands of cells); every part stays in memory, never in a
+	// temporary folder, because no part may pass the XML limit.
+	if err := ziplimit.XLSX(path, data); err != nil {
+		if errors.Is(err, ziplimit.ErrNotZip) {
+			return nil, framework.Errorf(path, 0, "cannot read as an XLSX workbook: not a zip archive")
+		}
+		return nil, framework.Errorf(path, 0, "cannot read as an XLSX workbook: %s", strings.TrimPrefix(err.Error(), path+": "))
+	}
+	lim := ziplimit.Office()
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: lim.Total, UnzipXMLSizeLimit: lim.Total})
 	if err != nil {
 		return nil, framework.Errorf(path, 0, "cannot read as an XLSX workbook: %v", err)
 	}

@@ -1,7 +1,6 @@
 package docx
 
 import (
-	"archive/zip"
 	"bytes"
 	"encoding/xml"
 	"errors"
@@ -15,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/rolepack/rolepack/doc"
+	"github.com/rolepack/rolepack/internal/ziplimit"
 	"github.com/rolepack/rolepack/templates/reference"
 )
 
@@ -333,18 +333,21 @@ func parseLetterhead(file string, data []byte) (*letterhead, error) {
 }
 
 // readParts reads every part of a letterhead's zip into memory, refusing
-// part names that are not plain paths, duplicates and more than 100 MiB in
-// all.
+// part names that are not plain paths, and, before anything is inflated,
+// archives that pass ziplimit's Office limits (entries, sizes, ratio,
+// duplicate or overlapping entries).
 func readParts(file string, data []byte) (map[string][]byte, error) {
 	fail := func(format string, a ...any) error {
 		return fmt.Errorf("%s: %s", file, fmt.Sprintf(format, a...))
 	}
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	zr, err := ziplimit.Open(file, data, ziplimit.Office())
+	if errors.Is(err, ziplimit.ErrNotZip) {
+		return nil, fail("not a Word document (.docx): not a zip archive")
+	}
 	if err != nil {
-		return nil, fail("not a Word document (.docx): %v", err)
+		return nil, err
 	}
 	parts := map[string][]byte{}
-	var total int64
 	for _, f := range zr.File {
 		if strings.HasSuffix(f.Name, "/") {
 			continue
@@ -352,21 +355,14 @@ func readParts(file string, data []byte) (map[string][]byte, error) {
 		if f.Name != path.Clean(f.Name) || strings.HasPrefix(f.Name, "/") || strings.HasPrefix(f.Name, "../") {
 			return nil, fail("part name %q is not a plain path", f.Name)
 		}
-		total += int64(f.UncompressedSize64)
-		if total > 100<<20 {
-			return nil, fail("parts add up to more than 100 MiB uncompressed")
-		}
 		rc, err := f.Open()
 		if err != nil {
 			return nil, fail("%s: %v", f.Name, err)
 		}
-		b, err := io.ReadAll(io.LimitReader(rc, 100<<20+1))
+		b, err := io.ReadAll(rc)
 		rc.Close()
 		if err != nil {
 			return nil, fail("%s: %v", f.Name, err)
-		}
-		if _, dup := parts[f.Name]; dup {
-			return nil, fail("part %s appears twice", f.Name)
 		}
 		parts[f.Name] = b
 	}
