@@ -203,3 +203,78 @@ func TestPlanFewPages(t *testing.T) {
 		})
 	}
 }
+
+// TestPlanNothingChanges: a move where the target asks for the same words
+// has no biggest changes, objectives or actions, and no chart.
+func TestPlanNothingChanges(t *testing.T) {
+	items := []*compose.Item{{Kind: "skill", Title: "S", Descriptors: []string{"Build pipelines."}}}
+	cur := &compose.Composed{Title: "R", Rung: compose.Rung{Label: "Mid"}, Items: items}
+	tgt := &compose.Composed{Title: "R", Rung: compose.Rung{Label: "Senior"}, Items: items}
+	p, err := compose.NewPlan(&compose.Config{}, cur, tgt, planDate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Ranked) != 0 || len(p.Biggest) != 0 || len(p.Objectives) != 0 || len(p.Actions) != 0 || len(p.ChartBars) != 0 || len(p.Unchanged) != 1 {
+		t.Errorf("ranked %d, biggest %d, objectives %d, actions %d, bars %d, unchanged %d",
+			len(p.Ranked), len(p.Biggest), len(p.Objectives), len(p.Actions), len(p.ChartBars), len(p.Unchanged))
+	}
+}
+
+// TestImperative: descriptors become instructions a manager would write.
+func TestImperative(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Can use data visualisation tools to show trends.", "Use data visualisation tools to show trends"},
+		{"You are able to work on, and lead, diverse teams.", "Work on, and lead, diverse teams"},
+		{"You have created a team of leaders.", "Create a team of leaders"},
+		{"You are an ally for underrepresented groups.", "Be an ally for underrepresented groups"},
+		{"Strategic oversight of containerisation strategies.", "Demonstrate strategic oversight of containerisation strategies"},
+		{"Leads the data team.", "Lead the data team"},
+		{"You lead by example and are open and honest.", "Lead by example and be open and honest"},
+	} {
+		cur := &compose.Composed{Title: "R", Rung: compose.Rung{Label: "Mid"}}
+		tgt := &compose.Composed{Title: "R", Rung: compose.Rung{Label: "Senior"}, Items: []*compose.Item{{Kind: "skill", Title: "S", Descriptors: []string{tc.in}}}}
+		p, err := compose.NewPlan(&compose.Config{}, cur, tgt, planDate)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.TrimSuffix(p.Objectives[0].What, "."); got != tc.want {
+			t.Errorf("%q: objective %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestPlanFrameworkActivitiesByWords: a framework's training or
+// development entry is offered for an entry its title's words name, once,
+// and never as a blanket ("Project Assignments" is no course for "Budget
+// control", whose budgets are of projects: issue 26).
+func TestPlanFrameworkActivitiesByWords(t *testing.T) {
+	cur := &compose.Composed{Title: "R", Rung: compose.Rung{Label: "Mid"}}
+	tgt := &compose.Composed{Title: "R", Rung: compose.Rung{Label: "Head"}, Items: []*compose.Item{
+		{Kind: "leadership", Title: "Budget control", Descriptors: []string{"You set annual budgets so that individual projects do not overspend."}},
+		{Kind: "behaviour", Title: "Negotiation", Descriptors: []string{"You lead and win complex debates."}},
+		{Kind: "behaviour", Title: "Influence", Descriptors: []string{"You lead organisation-wide initiatives."}},
+		{Kind: "development", Title: "Project Assignments", Descriptors: []string{"Participating in a project team."}},
+		{Kind: "development", Title: "Negotiating and Influencing", Descriptors: []string{"Learning and practice of negotiating."}},
+	}}
+	p, err := compose.NewPlan(&compose.Config{}, cur, tgt, planDate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	offeredFor := map[string][]string{}
+	for _, a := range p.Actions {
+		if a.Source != "Suggested" {
+			offeredFor[a.Title] = append(offeredFor[a.Title], a.Entry)
+		}
+		if a.Entry == "Budget control" && a.Title == "Project Assignments" {
+			t.Errorf("Project Assignments offered for Budget control (%s)", a.KindName)
+		}
+	}
+	if got := offeredFor["Negotiating and Influencing"]; len(got) != 1 || got[0] != "Negotiation" && got[0] != "Influence" {
+		t.Errorf("Negotiating and Influencing offered for %q, want once, for Negotiation or Influence", got)
+	}
+	for _, a := range p.Actions {
+		if a.Title == "Negotiating and Influencing" && a.Kind != compose.FromOthers {
+			t.Errorf("Negotiating and Influencing is %s, want learning from others", a.KindName)
+		}
+	}
+}
