@@ -91,16 +91,16 @@ func (l sweepLine) String() string {
 // descriptors are used (verbatim after plain-texting, or with 80% of their
 // words) in a line of the documents. It writes one line per role-level,
 // the totals and the most frequent grammar findings to testdata/sweep.txt
-// (`-update` rewrites it, so drift shows in review; a difference is
-// logged, and fails the test under ROLEPACK_SWEEP_STRICT=1).
+// (`-update` rewrites it, so drift shows in review: a difference fails).
 //
-// The thresholds of issue 24 (no grammar finding, no item without text,
-// 10 to 15 criteria where the role has 10 entries or more, 4 to 8 scored
-// criteria, no left-out text) are asserted only with
-// ROLEPACK_SWEEP_STRICT=1, while the wording and selection in compose are
-// being rewritten: remove the gate (sweepStrict) once they pass. Without
-// the corpus the test is skipped.
+// It asserts, for every role-level: no grammar finding, no item without
+// text, 10 to 15 criteria where the role has 10 entries or more, 4 to 8
+// scored criteria, no left-out entry's text in a candidate document.
+// Without the corpus the test is skipped.
 func TestCorpusSweep(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the corpus sweep runs in the full suite (make test), not under -short (the race run)")
+	}
 	paths, _ := filepath.Glob(filepath.Join(sweepCorpus, "*.md"))
 	if len(paths) == 0 {
 		t.Skip("corpus not present at " + sweepCorpus)
@@ -233,19 +233,11 @@ func TestCorpusSweep(t *testing.T) {
 			t.Fatal(err)
 		}
 	} else if want, err := os.ReadFile(sweepFile); err != nil || string(want) != b.String() {
-		// While compose is being rewritten the record drifts: say so, and
-		// fail only with the thresholds.
-		report := t.Logf
-		if sweepStrict() {
-			report = t.Errorf
-		}
-		report("the sweep differs from %s (or it cannot be read: %v): composition or wording changed; run go test ./pack -run CorpusSweep -update and review the diff", sweepFile, err)
+		t.Errorf("the sweep differs from %s (or it cannot be read: %v): composition or wording changed; run go test ./pack -run CorpusSweep -update and review the diff", sweepFile, err)
 	}
-	if sweepStrict() {
-		for _, l := range lines {
-			if f := l.failures(); len(f) > 0 {
-				t.Errorf("%s", l)
-			}
+	for _, l := range lines {
+		if f := l.failures(); len(f) > 0 {
+			t.Errorf("%s", l)
 		}
 	}
 }
@@ -253,10 +245,6 @@ func TestCorpusSweep(t *testing.T) {
 // sweepTop is how many of the most frequent grammar findings the record
 // lists.
 const sweepTop = 60
-
-// sweepStrict reports whether the sweep asserts issue 24's thresholds
-// (ROLEPACK_SWEEP_STRICT=1). The gate goes once compose meets them.
-func sweepStrict() bool { return os.Getenv("ROLEPACK_SWEEP_STRICT") == "1" }
 
 // sweepOne composes and renders one role-level and counts what the sweep
 // reports.
