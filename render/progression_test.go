@@ -10,10 +10,10 @@ import (
 	"testing"
 
 	"github.com/rolepack/rolepack"
+	"github.com/rolepack/rolepack/compose"
 	"github.com/rolepack/rolepack/framework/defaults"
 	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/render"
-	"github.com/rolepack/rolepack/compose"
 )
 
 // ladderFixture is the default config, its library and the career map of
@@ -175,8 +175,8 @@ func TestCareerMapInEveryFormat(t *testing.T) {
 		t.Errorf("footer %q does not name the span of levels", d.Meta.Footer)
 	}
 	// The text expected, in reading order: per section, each group's
-	// tables (a row's title, then each cell), then the entries that are
-	// the same at each level, then those asked at one level.
+	// tables (a row's title, then each cell); then the entries that are
+	// the same at each level, and those asked at one level.
 	l := ctx.Ladder
 	var want []string
 	for _, s := range l.Sections {
@@ -201,9 +201,13 @@ func TestCareerMapInEveryFormat(t *testing.T) {
 				}
 			}
 		}
+	}
+	for _, s := range l.Sections {
 		for _, r := range s.Steady() {
 			want = append(want, r.Title, r.At)
 		}
+	}
+	for _, s := range l.Sections {
 		for _, o := range l.OneLevel(s) {
 			want = append(want, o.Rung.Label)
 			want = append(want, o.Titles...)
