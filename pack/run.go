@@ -226,7 +226,8 @@ func (r *Run) Batch(out string, kinds []string, formats []output.Format) (*Batch
 }
 
 // readLogo reads the organisation logo the config names, if any, through
-// a bounded read.
+// a bounded read, and checks it is a whole PNG or JPEG within the pixel
+// limits (userfile.CheckImage).
 func (r *Run) readLogo() ([]byte, error) {
 	cfg := r.Config
 	key := []any{"organisation", "logo"}
@@ -238,6 +239,11 @@ func (r *Run) readLogo() ([]byte, error) {
 		return nil, nil
 	}
 	b, err := userfile.Read(p, userfile.Logo)
+	if err == nil {
+		// Checked before any writer decodes it: its header first, then
+		// the whole image, within userfile's pixel limits.
+		err = userfile.CheckImage(p, b)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: logo: %w", cfg.At(key...), err)
 	}

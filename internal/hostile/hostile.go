@@ -8,10 +8,9 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"compress/zlib"
 	"encoding/binary"
 	"hash/crc32"
-	"image"
-	"image/png"
 	"io"
 	"strconv"
 	"strings"
@@ -195,11 +194,36 @@ func overlapping(n int, name string, method uint16, data []byte, usize, crc uint
 	return b.Bytes()
 }
 
-// PNG is a PNG image of w×h pixels of one grey.
+// PNG is a whole PNG image of w×h pixels of one grey, encoded row by row
+// so that a huge one (30000×30000: under 1 MB) takes no memory to make.
 func PNG(w, h int) []byte {
 	var b bytes.Buffer
-	png.Encode(&b, image.NewGray(image.Rect(0, 0, w, h)))
+	b.WriteString("\x89PNG\r\n\x1a\n")
+	ihdr := make([]byte, 13)
+	binary.BigEndian.PutUint32(ihdr[0:], uint32(w))
+	binary.BigEndian.PutUint32(ihdr[4:], uint32(h))
+	ihdr[8] = 8 // 8-bit grey
+	pngChunk(&b, "IHDR", ihdr)
+	var z bytes.Buffer
+	zw, _ := zlib.NewWriterLevel(&z, zlib.BestCompression)
+	row := make([]byte, w+1) // filter byte 0, then the pixels
+	for y := 0; y < h; y++ {
+		zw.Write(row)
+	}
+	zw.Close()
+	pngChunk(&b, "IDAT", z.Bytes())
+	pngChunk(&b, "IEND", nil)
 	return b.Bytes()
+}
+
+func pngChunk(b *bytes.Buffer, typ string, data []byte) {
+	var l [4]byte
+	binary.BigEndian.PutUint32(l[:], uint32(len(data)))
+	b.Write(l[:])
+	b.WriteString(typ)
+	b.Write(data)
+	binary.BigEndian.PutUint32(l[:], crc32.ChecksumIEEE(append([]byte(typ), data...)))
+	b.Write(l[:])
 }
 
 // PNGClaiming is a small PNG whose header claims w×h pixels: a header

@@ -19,6 +19,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"image"
+	_ "image/jpeg" // logo headers
+	_ "image/png"
 	"io"
 	"runtime/debug"
 	"strconv"
@@ -864,6 +867,10 @@ func (r *renderer) rule() {
 	r.mark(markRule, 0, 4, nil)
 }
 
+// maxLogoPixels is the most pixels a logo may have (4096 × 4096, as
+// userfile.ImagePixels).
+const maxLogoPixels = 4096 * 4096
+
 // logo places the organisation's logo at the top right of the first page.
 func (r *renderer) logo() error {
 	img := r.d.Meta.Logo
@@ -878,6 +885,16 @@ func (r *renderer) logo() error {
 		tp = "JPG"
 	default:
 		return errors.New("logo: not a PNG or JPEG image")
+	}
+	// The header first: an image claiming billions of pixels is refused
+	// before fpdf allocates for them (the run checks logos it reads the
+	// same way; this holds for a logo handed to the writer directly).
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(img))
+	if err != nil {
+		return fmt.Errorf("logo: not a whole %s image: %v", tp, err)
+	}
+	if cfg.Width <= 0 || cfg.Height <= 0 || int64(cfg.Width)*int64(cfg.Height) > maxLogoPixels {
+		return fmt.Errorf("logo: the image is %d×%d pixels; the limit is %d pixels", cfg.Width, cfg.Height, maxLogoPixels)
 	}
 	info := r.pdf.RegisterImageOptionsReader("logo", fpdf.ImageOptions{ImageType: tp}, bytes.NewReader(img))
 	if err := r.pdf.Error(); err != nil {
