@@ -62,7 +62,9 @@ type Config struct {
 
 	// File is the config file's name for messages ("" for the embedded default).
 	File string `yaml:"-"`
-	pos  map[string]int
+	// pos is where each dotted key was written: its file and line (a
+	// layered config's keys come from several files).
+	pos map[string]position
 	// origins names where values set from outside the file came from
 	// (e.g. "--format odt"), by dotted key.
 	origins map[string]string
@@ -351,19 +353,19 @@ func LoadConfig(file string, data []byte) (*Config, error) {
 		}
 		return nil, fmt.Errorf("%s: a second YAML document (after ---): a config is one document", framework.Position(file, second.Line))
 	}
-	c := &Config{File: file, pos: map[string]int{}}
+	c := &Config{File: file, pos: map[string]position{}}
 	if len(root.Content) == 0 {
 		return c, nil
 	}
 	if n, line := expandedSize(root.Content[0], map[*yaml.Node]int{}); n > maxExpanded {
 		return nil, fmt.Errorf("%s: YAML aliases expand the config past %d MiB: write the values out", framework.Position(file, line), maxExpanded>>20)
 	}
+	index(root.Content[0], "", file, c.pos)
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(c); err != nil {
-		return nil, yamlError(file, err)
+		return nil, c.decodeError(file, err)
 	}
-	index(root.Content[0], "", c.pos)
 	return c, nil
 }
 
@@ -419,21 +421,48 @@ func yamlError(file string, err error) error {
 	return fmt.Errorf("%s: %s", file, oneLine(msg))
 }
 
+// position is where a key was written.
+type position struct {
+	file string
+	line int
+}
+
 // index records the line of every mapping key and sequence item by its
 // dotted path (e.g. "roles.data-engineer.sources.1.levels").
-func index(n *yaml.Node, path string, pos map[string]int) {
+func index(n *yaml.Node, path, file string, pos map[string]position) {
 	switch n.Kind {
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			p := join(path, n.Content[i].Value)
-			pos[p] = n.Content[i].Line
-			index(n.Content[i+1], p, pos)
+			pos[p] = position{file, n.Content[i].Line}
+			index(n.Content[i+1], p, file, pos)
 		}
 	case yaml.SequenceNode:
 		for i, c := range n.Content {
 			p := join(path, strconv.Itoa(i))
-			pos[p] = c.Line
-			index(c, p, pos)
+			pos[p] = position{file, c.Line}
+			index(c, p, file, pos)
+		}
+	}
+}
+
+// Has reports whether the config file set the dotted key (e.g.
+// "vacancy.salary"), to any value, even an empty one.
+func (c *Config) Has(key string) bool {
+	_, ok := c.pos[key]
+	return ok
+}
+
+// Adopt records that the value at the dotted key, and everything under
+// it, came from src: At then names src's file and lines for them. A
+// layered config adopts each key from the file that set it last.
+func (c *Config) Adopt(key string, src *Config) {
+	if c.pos == nil {
+		c.pos = map[string]position{}
+	}
+	for k, p := range src.pos {
+		if k == key || strings.HasPrefix(k, key+".") {
+			c.pos[k] = p
 		}
 	}
 }
@@ -473,8 +502,11 @@ func (c *Config) At(path ...any) string {
 		file = "config"
 	}
 	for k := len(parts); k > 0; k-- {
-		if l, ok := c.pos[strings.Join(parts[:k], ".")]; ok {
-			return framework.Position(file, l)
+		if p, ok := c.pos[strings.Join(parts[:k], ".")]; ok {
+			if p.file != "" {
+				file = p.file
+			}
+			return framework.Position(file, p.line)
 		}
 	}
 	return file

@@ -155,7 +155,7 @@ func TestErrorsAreOneLineWithFileAndLine(t *testing.T) {
 		{"unknown level from the environment", []string{"--set", "level=chief"}, `^--set level=chief: unknown level \(the ladder has: entry, mid, senior, head\)$`},
 		{"unknown role in the config", []string{"--config", write("role.yaml", strings.Replace(string(good), "role: data-engineer", "role: astronaut", 1))}, `role\.yaml:\d+: unknown role "astronaut" \(available: data-engineer\)$`},
 		{"malformed config", []string{"--config", bad}, `^` + regexp.QuoteMeta(bad) + `:\d+: .+`},
-		{"unknown key", []string{"--config", unknown}, `^` + regexp.QuoteMeta(unknown) + `:2: field levle not found`},
+		{"unknown key", []string{"--config", unknown}, `^` + regexp.QuoteMeta(unknown) + `:2: unknown key "levle" \(did you mean "level"\?\)$`},
 		{"rung not mapped", []string{"--config", unmapped}, `^` + regexp.QuoteMeta(unmapped) + `:\d+: role "data-engineer" source 2 \(sde-skills catalogue data-management-engineering\) does not map level "head": map it to one of entry, mid, senior, or to none$`},
 		{"mapping to missing level", []string{"--config", badmap}, regexp.QuoteMeta(badmap) + `:\d+: .*has no level "expert" \(it has: entry, mid, senior\)$`},
 		{"unknown framework at a rung mapped to none", []string{"--config", unknownFw, "--level", "mid"}, `^` + regexp.QuoteMeta(unknownFw) + `:\d+: role "data-engineer" source 3: unknown framework "sfia"`},

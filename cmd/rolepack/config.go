@@ -2,11 +2,7 @@ package main
 
 import (
 	"fmt"
-	"math"
-	"path/filepath"
-	"reflect"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -64,6 +60,18 @@ type origin struct {
 	value string // the value as given
 }
 
+// layer names the layer of the origin, for `rolepack config --json`.
+func (o origin) layer() string {
+	switch {
+	case o.set:
+		return "set"
+	case o.flag != "":
+		return "flag"
+	default:
+		return "environment"
+	}
+}
+
 func (o origin) String() string {
 	v := o.value
 	if v == "" || strings.ContainsAny(v, " \t\"'") {
@@ -79,235 +87,15 @@ func (o origin) String() string {
 	}
 }
 
-// loaded is a config file read, overridden by environment and flags, with
-// the frameworks it names.
-type loaded struct {
-	cfg  *compose.Config
-	file ConfigFile
-	lib  *compose.Library
-	date time.Time
-	// dateFromClock is set when no config, flag or SOURCE_DATE_EPOCH fixed
-	// the date, so it is today's.
-	dateFromClock bool
-	// origins holds the keys whose value did not come from the file.
-	origins map[string]origin
-}
-
-// path resolves a file or folder path the config gives at key: relative to
-// the config file's folder when the file gave it, as given otherwise.
-func (l *loaded) path(key, p string) string {
-	if p == "" || filepath.IsAbs(p) {
-		return p
-	}
-	if _, ok := l.origins[key]; ok {
-		return p
-	}
-	return filepath.Join(l.file.Dir, p)
-}
-
-// templatesDir is the folder of template overrides.
-func (l *loaded) templatesDir() string { return l.path("templates", l.cfg.Templates) }
-
-// loadConfig reads the config file (strictly: unknown keys, duplicate keys,
-// second documents and syntax errors are file:line errors), then applies
-// ROLEPACK_* environment variables, flags and --set over it, in that order
-// of precedence, and checks the values. Each value that does not come from
-// the file keeps its origin, so an error about it names the flag or
-// variable.
-func (f *Factory) loadConfig(co ConfigOptions, flags []flagValue) (*compose.Config, ConfigFile, map[string]origin, error) {
-	path := co.File
-	if path == "" {
-		path = f.Getenv("ROLEPACK_CONFIG")
-	}
-	file, err := f.Config(path)
-	if err != nil {
-		return nil, ConfigFile{}, nil, err
-	}
-	cfg, err := compose.LoadConfig(file.Name, file.Data)
-	if err != nil {
-		return nil, ConfigFile{}, nil, err
-	}
-	sets := map[string]string{}
-	var setOrder []string // keys as typed
-	for _, kv := range co.Sets {
-		k, val, ok := strings.Cut(kv, "=")
-		if !ok || strings.TrimSpace(k) == "" {
-			return nil, ConfigFile{}, nil, fmt.Errorf("--set %q: write KEY=VALUE, e.g. --set vacancy.band=\"Band 8a\"", kv)
-		}
-		k = strings.TrimSpace(k)
-		if _, seen := sets[strings.ToLower(k)]; !seen {
-			setOrder = append(setOrder, k)
-		}
-		sets[strings.ToLower(k)] = val
-	}
-	o := &overlay{getenv: f.Getenv, sets: sets, flags: map[string]flagValue{}, origins: map[string]origin{}}
-	for _, fv := range flags {
-		o.flags[fv.key] = fv
-	}
-	if err := o.apply(reflect.ValueOf(cfg).Elem(), ""); err != nil {
-		return nil, ConfigFile{}, nil, err
-	}
-	var unknown []string
-	for _, k := range setOrder {
-		if !o.used[strings.ToLower(k)] {
-			unknown = append(unknown, k)
-		}
-	}
-	if len(unknown) > 0 {
-		sort.Strings(unknown)
-		return nil, ConfigFile{}, nil, fmt.Errorf("--set %s: no such config key (see docs/config.md)", strings.Join(unknown, ", "))
-	}
-	for k, or := range o.origins {
-		cfg.SetOrigin(k, or.String())
-	}
-	if err := cfg.CheckValues(); err != nil {
-		return nil, ConfigFile{}, nil, err
-	}
-	return cfg, file, o.origins, nil
-}
-
-// envAlias gives config keys a second, shorter environment variable.
-var envAlias = map[string]string{"documents": "ROLEPACK_DOC", "formats": "ROLEPACK_FORMAT"}
-
-// commaLists are the list keys whose items are names (document kinds,
-// formats, files): a flag or environment variable gives them
-// comma-separated; other lists are separated by ";".
-var commaLists = map[string]bool{"documents": true, "formats": true, "frameworks": true}
-
-// overlay sets config fields from --set, flags and ROLEPACK_<KEY>
-// environment variables, in that order of precedence, parsing each value
-// for its field's type.
-type overlay struct {
-	getenv  func(string) string
-	sets    map[string]string // lower-case key -> value
-	used    map[string]bool   // sets applied
-	flags   map[string]flagValue
-	origins map[string]origin
-}
-
-// envNames lists the environment variables of a config key, first wins.
-func envNames(key string) []string {
-	names := []string{"ROLEPACK_" + strings.ToUpper(strings.ReplaceAll(key, ".", "_"))}
-	if a, ok := envAlias[key]; ok {
-		names = append(names, a)
-	}
-	return names
-}
-
-// source returns the value given for key outside the file, if any.
-func (o *overlay) source(key string) (origin, []string, bool) {
-	if v, ok := o.sets[strings.ToLower(key)]; ok {
-		if o.used == nil {
-			o.used = map[string]bool{}
-		}
-		o.used[strings.ToLower(key)] = true
-		return origin{key: key, set: true, value: v}, []string{v}, true
-	}
-	if fv, ok := o.flags[key]; ok {
-		return origin{key: key, flag: fv.flag, value: strings.Join(fv.values, ",")}, fv.values, true
-	}
-	for _, name := range envNames(key) {
-		if v := o.getenv(name); v != "" {
-			return origin{key: key, env: name, value: v}, []string{v}, true
-		}
-	}
-	return origin{}, nil, false
-}
-
-func (o *overlay) apply(s reflect.Value, prefix string) error {
-	t := s.Type()
-	for i := 0; i < t.NumField(); i++ {
-		tag := strings.Split(t.Field(i).Tag.Get("yaml"), ",")[0]
-		if tag == "" || tag == "-" || !t.Field(i).IsExported() {
-			continue
-		}
-		key := tag
-		if prefix != "" {
-			key = prefix + "." + tag
-		}
-		fv := s.Field(i)
-		switch fv.Kind() {
-		case reflect.Struct:
-			if err := o.apply(fv, key); err != nil {
-				return err
-			}
-			continue
-		case reflect.String, reflect.Float64, reflect.Bool, reflect.Int:
-		case reflect.Slice:
-			if fv.Type().Elem().Kind() != reflect.String {
-				continue
-			}
-		default:
-			continue
-		}
-		or, values, ok := o.source(key)
-		if !ok {
-			continue
-		}
-		if err := setField(fv, key, or, values); err != nil {
-			return err
-		}
-		o.origins[key] = or
-	}
-	return nil
-}
-
-// setField parses values for the field's type and sets it; a value that
-// does not parse is an error naming where it came from and the key.
-func setField(fv reflect.Value, key string, or origin, values []string) error {
-	raw := strings.TrimSpace(strings.Join(values, ","))
-	switch fv.Kind() {
-	case reflect.String:
-		fv.SetString(strings.Join(values, ","))
-	case reflect.Float64:
-		n, err := strconv.ParseFloat(strings.ReplaceAll(raw, "_", ""), 64)
-		if err != nil || math.IsNaN(n) || math.IsInf(n, 0) {
-			return fmt.Errorf("%s: %s must be a number, e.g. 55690", or, key)
-		}
-		fv.SetFloat(n)
-	case reflect.Int:
-		n, err := strconv.Atoi(raw)
-		if err != nil {
-			return fmt.Errorf("%s: %s must be a whole number", or, key)
-		}
-		fv.SetInt(int64(n))
-	case reflect.Bool:
-		b, err := strconv.ParseBool(raw)
-		if err != nil {
-			return fmt.Errorf("%s: %s must be true or false", or, key)
-		}
-		fv.SetBool(b)
-	case reflect.Slice:
-		sep := ";"
-		if commaLists[key] || or.flag != "" {
-			sep = ","
-		}
-		var items []string
-		for _, v := range values {
-			for _, p := range strings.Split(v, sep) {
-				if p = strings.TrimSpace(p); p != "" {
-					items = append(items, p)
-				}
-			}
-		}
-		fv.Set(reflect.ValueOf(items))
-	}
-	return nil
-}
-
 // loadAll reads the config and the frameworks it draws on, and settles
 // the document date.
 func (f *Factory) loadAll(co ConfigOptions, flags []flagValue) (*loaded, error) {
-	cfg, file, origins, err := f.loadConfig(co, flags)
+	l, err := f.loadConfig(co, flags)
 	if err != nil {
 		return nil, err
 	}
-	l := &loaded{cfg: cfg, file: file, origins: origins}
-	dir := file.Dir
-	if _, ok := origins["frameworks"]; ok {
-		dir = "."
-	}
-	if l.lib, err = f.Library(cfg, dir); err != nil {
+	cfg := l.cfg
+	if l.lib, err = f.Library(cfg, l.dir("frameworks")); err != nil {
 		return nil, err
 	}
 	if l.date, l.dateFromClock, err = f.documentDate(cfg); err != nil {

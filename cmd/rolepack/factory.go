@@ -6,12 +6,10 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/rolepack/rolepack"
 	"github.com/rolepack/rolepack/compose"
 	"github.com/rolepack/rolepack/framework"
 	"github.com/rolepack/rolepack/framework/defaults"
 	"github.com/rolepack/rolepack/framework/importer"
-	"github.com/rolepack/rolepack/internal/userfile"
 	"github.com/rolepack/rolepack/output"
 )
 
@@ -26,10 +24,14 @@ type Factory struct {
 	// Now is the clock: today's date when nothing else fixes it, and the
 	// time a batch takes.
 	Now func() time.Time
-	// Config reads the config file named by path or, when path is "", the
-	// first of ./config.yaml, $XDG_CONFIG_HOME/rolepack/config.yaml and the
-	// embedded default.
-	Config func(path string) (ConfigFile, error)
+	// Config returns the config files a run reads, lowest layer first: the
+	// embedded default, $XDG_CONFIG_HOME/rolepack/config.yaml and
+	// ./config.yaml where they exist, and the file given (path, from
+	// --config or ROLEPACK_CONFIG; "" for none).
+	Config func(path string) ([]ConfigFile, error)
+	// Environ lists the environment (os.Environ outside tests), to warn of
+	// ROLEPACK_ variables that name no config key; nil skips the check.
+	Environ func() []string
 	// Library loads the embedded frameworks and those a config names
 	// (relative to dir).
 	Library func(cfg *compose.Config, dir string) (*compose.Library, error)
@@ -44,10 +46,13 @@ type Factory struct {
 // ConfigFile is a config file read: its bytes, its name for messages, and
 // the folder its relative paths are resolved against.
 type ConfigFile struct {
-	Path string // as found or given; "" for the embedded default
-	Name string // for messages, e.g. "config.yaml (embedded default)"
-	Dir  string
-	Data []byte
+	// Layer names the file's layer: default (embedded), user
+	// ($XDG_CONFIG_HOME), local (./config.yaml) or given (--config).
+	Layer string
+	Path  string // as found or given; "" for the embedded default
+	Name  string // for messages, e.g. "config.yaml (embedded default)"
+	Dir   string
+	Data  []byte
 }
 
 // NewFactory returns the Factory of a process with the given streams,
@@ -55,7 +60,7 @@ type ConfigFile struct {
 func NewFactory(streams *IO, getenv func(string) string, now func() time.Time) *Factory {
 	formats, _ := output.NewFormats() // builds nothing, cannot fail
 	f := &Factory{IO: streams, Getenv: getenv, Now: now, Formats: formats}
-	f.Config = f.readConfig
+	f.Config = f.configLayers
 	f.Library = f.loadLibrary
 	return f
 }
@@ -115,20 +120,6 @@ func joinOr(s []string) string {
 		out += x
 	}
 	return out
-}
-
-func (f *Factory) readConfig(path string) (ConfigFile, error) {
-	if path == "" {
-		path = f.findConfig()
-	}
-	if path == "" {
-		return ConfigFile{Name: "config.yaml (embedded default)", Dir: ".", Data: rolepack.DefaultConfig}, nil
-	}
-	data, err := userfile.Read(path, userfile.Config)
-	if err != nil {
-		return ConfigFile{}, fmt.Errorf("config: %w", err)
-	}
-	return ConfigFile{Path: path, Name: path, Dir: filepath.Dir(path), Data: data}, nil
 }
 
 // loadLibrary returns the embedded default frameworks plus the ones the

@@ -124,10 +124,11 @@ func runLint(ctx context.Context, opts *LintOptions) error {
 	if opts.Role != "" || opts.Level != "" {
 		return lintDocuments(ctx, opts)
 	}
-	cfg, _, _, err := opts.loadConfig(opts.Config, nil)
+	lc, err := opts.loadConfig(opts.Config, nil)
 	if err != nil {
 		return err
 	}
+	cfg := lc.cfg
 	rules, err := pack.EditorialRules(cfg)
 	if err != nil {
 		return err

@@ -20,7 +20,9 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	streams := &IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, Terminal: term.IsTerminal(int(os.Stderr.Fd()))}
-	cmd := NewCmdRoot(NewFactory(streams, os.Getenv, time.Now))
+	f := NewFactory(streams, os.Getenv, time.Now)
+	f.Environ = os.Environ
+	cmd := NewCmdRoot(f)
 	cmd.SetArgs(os.Args[1:])
 	os.Exit(exitStatus(os.Stderr, cmd.ExecuteContext(ctx)))
 }

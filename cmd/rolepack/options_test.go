@@ -336,7 +336,7 @@ func TestVersionCompletionAndHelp(t *testing.T) {
 	if err != nil || !strings.Contains(stdout, "\nConfig: "+user+"\n") || !strings.Contains(stdout, "jd, spec, advert, scoring, pdp") {
 		t.Errorf("generate --help with a user config: %v\n%s", err, stdout)
 	}
-	if got := runErr(t, map[string]string{"XDG_CONFIG_HOME": xdg}); got != user+":2: field levle not found in type compose.Config" {
+	if got := runErr(t, map[string]string{"XDG_CONFIG_HOME": xdg}); got != user+`:2: unknown key "levle" (did you mean "level"?)` {
 		t.Errorf("the user config is not the one read: %q", got)
 	}
 	stdout, _, _ = run(t, map[string]string{"XDG_CONFIG_HOME": xdg}, "show", "--help", "--config", "mine.yaml")

@@ -145,7 +145,9 @@ func runPack(ctx context.Context, opts *PackOptions) error {
 	if _, given := l.origins["formats"]; given && len(cfg.Formats) == 0 {
 		return fmt.Errorf("%s: no formats chosen (use --format %s)", cfg.At("formats"), strings.Join(output.FormatNames(), ","))
 	}
-	if len(cfg.Formats) == 0 {
+	if len(cfg.Formats) == 0 || l.fromDefault("formats") {
+		// The embedded default's formats are the default run's; a pack
+		// not told otherwise is PDF and DOCX.
 		cfg.Formats = defaultPackFormats
 	}
 	data, err := userfile.Read(opts.Manifest, userfile.Manifest)
