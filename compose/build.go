@@ -123,7 +123,7 @@ func (p *Prepared) Context(cfg *Config, lib *Library, date time.Time, withPlan b
 		SchemaVersion: SchemaVersion,
 		Date:          date.Format("2006-01-02"), DateLong: date.Format("2 January 2006"), Language: p.lang,
 		Organisation: p.org, Vacancy: vac, Role: c, Scale: p.scale, Title: c.JobTitle, Selected: p.selected,
-		Spec: p.spec, IncludeSpec: cfg.JD.IncludeSpec,
+		Spec: withWelsh(p.spec, vac), IncludeSpec: cfg.JD.IncludeSpec,
 		Blanks: Missing(vac), Provenance: provenanceLine(c, date),
 		source: &contextSource{cfg: cfg, lib: lib, role: p.role, level: p.level, date: date},
 	}

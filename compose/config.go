@@ -227,21 +227,24 @@ type EntryRef struct {
 
 // Vacancy is what a job advert and a JD say about one vacancy.
 type Vacancy struct {
-	Reference      string   `yaml:"reference" json:"reference"`
-	Band           string   `yaml:"band" json:"band"`
-	Salary         string   `yaml:"salary" json:"salary"`
-	SalaryMin      float64  `yaml:"salaryMin" json:"salaryMin"`
-	SalaryMax      float64  `yaml:"salaryMax" json:"salaryMax"`
-	Hours          string   `yaml:"hours" json:"hours"`
-	Contract       string   `yaml:"contract" json:"contract"`             // e.g. Permanent
-	EmploymentType string   `yaml:"employmentType" json:"employmentType"` // schema.org value, e.g. FULL_TIME
-	Location       string   `yaml:"location" json:"location"`
-	Posted         string   `yaml:"posted" json:"posted"`   // YYYY-MM-DD
-	Closing        string   `yaml:"closing" json:"closing"` // YYYY-MM-DD
-	ReportsTo      string   `yaml:"reportsTo" json:"reportsTo"`
-	Contact        string   `yaml:"contact" json:"contact"`
-	Panel          []string `yaml:"panel" json:"panel"`
-	Version        string   `yaml:"version" json:"version"`
+	Reference      string  `yaml:"reference" json:"reference"`
+	Band           string  `yaml:"band" json:"band"`
+	Salary         string  `yaml:"salary" json:"salary"`
+	SalaryMin      float64 `yaml:"salaryMin" json:"salaryMin"`
+	SalaryMax      float64 `yaml:"salaryMax" json:"salaryMax"`
+	Hours          string  `yaml:"hours" json:"hours"`
+	Contract       string  `yaml:"contract" json:"contract"`             // e.g. Permanent
+	EmploymentType string  `yaml:"employmentType" json:"employmentType"` // schema.org value, e.g. FULL_TIME
+	// Welsh is the post's Welsh language category under the Welsh Language
+	// Standards: essential, learn, desirable or not-necessary (see welsh.go).
+	Welsh     string   `yaml:"welsh" json:"welsh,omitempty"`
+	Location  string   `yaml:"location" json:"location"`
+	Posted    string   `yaml:"posted" json:"posted"`   // YYYY-MM-DD
+	Closing   string   `yaml:"closing" json:"closing"` // YYYY-MM-DD
+	ReportsTo string   `yaml:"reportsTo" json:"reportsTo"`
+	Contact   string   `yaml:"contact" json:"contact"`
+	Panel     []string `yaml:"panel" json:"panel"`
+	Version   string   `yaml:"version" json:"version"`
 	// Extra holds a vacancy manifest's other columns by their heading
 	// (e.g. "Notes"), for templates; set only by pack.
 	Extra map[string]string `yaml:"-" json:"extra,omitempty"`
@@ -586,6 +589,9 @@ func CheckSalary(min, max float64) (field string, err error) {
 func (c *Config) CheckValues() error {
 	if field, err := CheckSalary(c.Vacancy.SalaryMin, c.Vacancy.SalaryMax); err != nil {
 		return fmt.Errorf("%s: vacancy %w", c.At("vacancy", field), err)
+	}
+	if err := checkWelsh(c.Vacancy.Welsh); err != nil {
+		return fmt.Errorf("%s: vacancy.welsh %w", c.At("vacancy", "welsh"), err)
 	}
 	for _, d := range []struct {
 		path []any

@@ -53,7 +53,7 @@ func (r Row) At() string { return framework.Position(r.File, r.Line) }
 // Columns lists the keys a manifest row may set, in index order.
 var Columns = []string{
 	"reference", "role", "level", "location", "band", "salary", "salaryMin", "salaryMax",
-	"hours", "contract", "employmentType", "posted", "closing", "reportsTo", "contact", "panel",
+	"hours", "contract", "employmentType", "posted", "closing", "reportsTo", "contact", "panel", "welsh",
 }
 
 // columnAliases maps a normalised header (lower case, no spaces, hyphens
@@ -63,7 +63,7 @@ var columnAliases = map[string]string{
 	"ref": "reference", "vacancyreference": "reference", "jobreference": "reference",
 	"grade": "band", "minsalary": "salaryMin", "maxsalary": "salaryMax",
 	"closingdate": "closing", "posteddate": "posted", "reportingto": "reportsTo",
-	"panelmembers": "panel", "interviewpanel": "panel", "contractype": "contract", "contracttype": "contract",
+	"panelmembers": "panel", "interviewpanel": "panel", "welshlanguage": "welsh", "welshlanguageskills": "welsh", "welshcategory": "welsh", "contractype": "contract", "contracttype": "contract",
 }
 
 // canonicalColumn returns the canonical key for a header or YAML key.
@@ -484,6 +484,14 @@ func (r *Row) check() {
 			r.Values[k] = d.Format("2006-01-02")
 		}
 	}
+	if v, ok := r.Values["welsh"]; ok {
+		w, err := compose.ParseWelsh(v)
+		if err != nil {
+			r.Err = fmt.Errorf("%s: welsh %w", r.At(), err)
+			return
+		}
+		r.Values["welsh"] = w
+	}
 	for _, k := range []string{"salaryMin", "salaryMax"} {
 		if v, ok := r.Values[k]; ok {
 			if _, err := parseAmount(v); err != nil {
@@ -595,6 +603,8 @@ func (r Row) Vacancy(base compose.Vacancy) compose.Vacancy {
 			v.Contact = s
 		case "panel":
 			v.Panel = r.Panel()
+		case "welsh":
+			v.Welsh = s // checked and made canonical by Row.check
 		}
 	}
 	return v
