@@ -106,7 +106,7 @@ type batchPage struct {
 }
 
 func (s *Server) batchForm(w http.ResponseWriter, r *http.Request) {
-	sess := s.session(w, r, true)
+	sess := s.view(w, r)
 	s.page(w, http.StatusOK, "batch", s.batchPage(sess, ""))
 }
 
@@ -176,8 +176,8 @@ func (s *Server) batchStart(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer r.MultipartForm.RemoveAll()
-	sess := s.session(w, r, false)
-	if !s.checkCSRF(w, r, sess) {
+	sess := s.forPost(w, r)
+	if sess == nil {
 		return
 	}
 	bad := func(status int, msg string) {
@@ -244,9 +244,9 @@ func (s *Server) batchStart(w http.ResponseWriter, r *http.Request) {
 	if len(sess.jobs) > maxJobs {
 		sess.jobs = sess.jobs[len(sess.jobs)-maxJobs:]
 	}
-	d, lib := sess.details, sess.lib
+	st, lib := sess.st, sess.lib
 	sess.mu.Unlock()
-	cfg := d.apply(s.run.Config, nil)
+	cfg := st.apply(s.run.Config, nil)
 	s.jobs.Add(1)
 	go func() {
 		defer s.jobs.Done()
@@ -373,7 +373,7 @@ func (x *session) findJob(id string) *job {
 // count in place; without one, "check progress" reloads it), then every
 // row's outcome and the downloads.
 func (s *Server) batchStatus(w http.ResponseWriter, r *http.Request) {
-	sess := s.session(w, r, true)
+	sess := s.view(w, r)
 	j := sess.findJob(r.PathValue("id"))
 	if j == nil {
 		s.fail(w, r, http.StatusNotFound, "This run is not known: runs last as long as the app runs, and only in the browser that started them. Upload the manifest again.")
@@ -391,7 +391,7 @@ func (s *Server) batchStatus(w http.ResponseWriter, r *http.Request) {
 
 // batchFile serves a finished run's zip or index.
 func (s *Server) batchFile(w http.ResponseWriter, r *http.Request) {
-	sess := s.session(w, r, true)
+	sess := s.view(w, r)
 	j := sess.findJob(r.PathValue("id"))
 	if j == nil {
 		s.fail(w, r, http.StatusNotFound, "This run is not known. Upload the manifest again.")

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/rolepack/rolepack/compose"
@@ -110,70 +111,104 @@ func read(form url.Values, fs []field) details {
 		if f.Type != "textarea" {
 			v = strings.Join(strings.Fields(v), " ")
 		}
-		d[f.Name] = strings.TrimSpace(v)
+		v = strings.TrimSpace(v)
+		if f.Type == "date" {
+			v = normalDate(v)
+		}
+		d[f.Name] = v
 	}
 	return d
 }
 
-// check validates each field, returning a message per field at fault,
-// in the words a person filling the form needs.
+// check validates each field with the CLI's rules, returning a message
+// per field at fault that says what to enter ("Enter the lowest salary as
+// a number, for example 46,148"). A number or date is checked as one
+// before its length, so "fifty thousand" is told it is not a number.
 func check(d details, fs []field) map[string]string {
 	errs := map[string]string{}
 	for _, f := range fs {
 		v := d[f.Name]
-		if n := utf8.RuneCountInString(v); f.Max > 0 && n > f.Max {
-			errs[f.Name] = fmt.Sprintf("%s must be %d characters or fewer (it has %d)", f.Label, f.Max, n)
-			continue
-		}
-		if !utf8.ValidString(v) || strings.ContainsFunc(v, func(r rune) bool { return r < 0x20 && r != '\n' && r != '\t' }) {
-			errs[f.Name] = f.Label + " contains characters that cannot be printed"
+		if !utf8.ValidString(v) || strings.ContainsFunc(v, func(r rune) bool { return r < 0x20 && r != '\n' && r != '\t' || r == 0x7f }) {
+			errs[f.Name] = f.Label + " must only include letters, numbers, spaces and punctuation you can type"
 			continue
 		}
 		if v == "" {
 			continue
 		}
-		switch f.Type {
-		case "number":
-			n, err := parseAmount(v)
-			if err != nil {
-				errs[f.Name] = f.Label + " must be a number, like 46148"
-			} else if n < 0 || n > compose.MaxSalary {
-				errs[f.Name] = fmt.Sprintf("%s must be between 0 and %d", f.Label, compose.MaxSalary)
-			}
-		case "date":
-			if _, err := compose.ParseDate(v); err != nil {
-				errs[f.Name] = f.Label + " must be a real date in the form YYYY-MM-DD, like 2026-03-31"
-			}
-		case "url":
-			u, err := url.Parse(v)
-			if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-				errs[f.Name] = f.Label + " must be a web address starting https://, like https://www.example.org"
-			}
-		case "email":
-			if a, err := mail.ParseAddress(v); err != nil || a.Address != v {
-				errs[f.Name] = f.Label + " must be an email address, like jobs@example.org"
-			}
-		case "select":
-			ok := false
-			for _, o := range f.Options {
-				ok = ok || o.Value == v
-			}
-			if !ok {
-				errs[f.Name] = f.Label + ": choose one of the options"
-			}
+		if msg := checkValue(f, v); msg != "" {
+			errs[f.Name] = msg
+			continue
+		}
+		if n := utf8.RuneCountInString(v); f.Max > 0 && n > f.Max {
+			errs[f.Name] = fmt.Sprintf("%s must be %d characters or fewer (it has %d)", f.Label, f.Max, n)
 		}
 	}
 	if _, ok := errs["salaryMax"]; !ok && errs["salaryMin"] == "" {
 		lo, _ := parseAmount(d["salaryMin"])
 		hi, _ := parseAmount(d["salaryMax"])
 		if lo > 0 && hi > 0 && lo > hi {
-			errs["salaryMax"] = "Highest salary must be at least the lowest salary"
+			errs["salaryMax"] = "Highest salary must be the same as or more than the lowest salary"
 		}
 	}
 	if errs["posted"] == "" && errs["closing"] == "" && d["posted"] != "" && d["closing"] != "" && d["closing"] < d["posted"] {
-		errs["closing"] = "Closing date must be on or after the date posted"
+		errs["closing"] = "Closing date must be the same as or after the date posted"
 	}
 	return errs
+}
+
+// checkValue says what to enter when v is not a value of f's type, or "".
+func checkValue(f field, v string) string {
+	what := strings.ToLower(f.Label[:1]) + f.Label[1:]
+	switch f.Type {
+	case "number":
+		what = strings.TrimSuffix(what, ", in pounds")
+		n, err := parseAmount(v)
+		if err != nil {
+			return fmt.Sprintf("Enter the %s as a number, for example %s", what, examples[f.Name])
+		}
+		if n < 0 || n > compose.MaxSalary {
+			return fmt.Sprintf("Enter a %s from 0 to %s", what, thousands(int(compose.MaxSalary)))
+		}
+	case "date":
+		if _, err := compose.ParseDate(v); err != nil {
+			return fmt.Sprintf("Enter the %s as a real date, for example 2026-03-31 or 31/03/2026", what)
+		}
+	case "url":
+		u, err := url.Parse(v)
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+			return fmt.Sprintf("Enter the %s starting https://, for example https://www.example.org", what)
+		}
+	case "email":
+		if a, err := mail.ParseAddress(v); err != nil || a.Address != v {
+			return fmt.Sprintf("Enter the %s in the correct format, like jobs@example.org", what)
+		}
+	case "select":
+		for _, o := range f.Options {
+			if o.Value == v {
+				return ""
+			}
+		}
+		return "Select the " + what + " from the list"
+	}
+	return ""
+}
+
+// examples are the example values of the number fields' messages.
+var examples = map[string]string{"salaryMin": "46,148", "salaryMax": "52,809"}
+
+// dateForms are the ways people write a date that read() turns into
+// YYYY-MM-DD, the form the config takes.
+var dateForms = []string{"2006-01-02", "02/01/2006", "2/1/2006", "2 January 2006", "2 Jan 2006", "02-01-2006", "2.1.2006"}
+
+// normalDate is s as YYYY-MM-DD when it is a date written in one of
+// dateForms, else s as typed (check then says what to enter).
+func normalDate(s string) string {
+	for _, l := range dateForms {
+		if t, err := time.Parse(l, s); err == nil {
+			return t.Format("2006-01-02")
+		}
+	}
+	return s
 }
 
 // parseAmount reads a salary figure such as "46148", "46,148" or "£46,148".

@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/rolepack/rolepack/compose"
 	"github.com/rolepack/rolepack/framework"
 	"github.com/rolepack/rolepack/framework/importer"
 	"github.com/rolepack/rolepack/internal/userfile"
@@ -31,6 +30,7 @@ type frameworksPage struct {
 	Problems []problemView
 	Errors   int
 	Loaded   *loadedView
+	Note     string // the built-in framework the upload replaces, if it does
 	Session  []loadedView
 }
 
@@ -46,7 +46,7 @@ type loadedView struct {
 }
 
 func (s *Server) frameworksForm(w http.ResponseWriter, r *http.Request) {
-	sess := s.session(w, r, true)
+	sess := s.view(w, r)
 	s.page(w, http.StatusOK, "frameworks", s.frameworksPage(sess))
 }
 
@@ -83,8 +83,8 @@ func (s *Server) frameworksUpload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer r.MultipartForm.RemoveAll()
-	sess := s.session(w, r, false)
-	if !s.checkCSRF(w, r, sess) {
+	sess := s.forPost(w, r)
+	if sess == nil {
 		return
 	}
 	p := s.frameworksPage(sess)
@@ -167,17 +167,43 @@ func (s *Server) frameworksUpload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	relabel(fw, rename)
-	sess.mu.Lock()
-	fws := append(append([]*framework.Framework(nil), sess.frameworks...), fw)
-	lib, err := compose.NewLibrary(append(append([]*framework.Framework(nil), s.run.Library.Frameworks()...), fws...)...)
-	if err == nil {
-		sess.frameworks, sess.lib = fws, lib
-	}
-	sess.mu.Unlock()
+	data, err := framework.Marshal(fw)
 	if err != nil {
-		bad(http.StatusConflict, fmt.Sprintf("The framework is fine, but it cannot be used: %v. Remove the frameworks you loaded before, or give it another id.", err))
+		bad(http.StatusUnprocessableEntity, "The framework cannot be kept: "+err.Error())
 		return
 	}
+	sess.mu.Lock()
+	var fws []*framework.Framework
+	var kept []storedFramework
+	for i, f := range sess.frameworks {
+		if f.ID != fw.ID { // a new upload of one id replaces the last
+			fws, kept = append(fws, f), append(kept, sess.kept[i])
+		}
+	}
+	fws = append(fws, fw)
+	lib, notes, err := libraryWith(s.run.Library, fws)
+	st := sess.st
+	sess.mu.Unlock()
+	if err != nil {
+		bad(http.StatusConflict, fmt.Sprintf("The framework is fine, but it cannot be used: %v. Give it another id.", err))
+		return
+	}
+	note := ""
+	for _, n := range notes {
+		if strings.Contains(n, strconv.Quote(fw.ID)) {
+			note = n
+		}
+	}
+	kept = append(kept, storedFramework{ID: fw.ID, YAML: data, Note: note})
+	if err := s.store.saveFrameworks(r.Context(), sess.id, sess.csrf, st, kept); err != nil {
+		fmt.Fprintf(s.opts.Log, "framework upload: %v\n", err)
+		s.fail(w, r, http.StatusInternalServerError, "The framework could not be kept: the app's data folder cannot be written. Try again in a moment.")
+		return
+	}
+	sess.mu.Lock()
+	sess.frameworks, sess.kept, sess.lib, sess.stored = fws, kept, lib, true
+	sess.mu.Unlock()
+	p.Note = note
 	v := loadedOf(fw, roles(s.run.Config, lib))
 	p.Loaded = &v
 	q := s.frameworksPage(sess)
@@ -225,12 +251,20 @@ func (s *Server) frameworksForget(w http.ResponseWriter, r *http.Request) {
 		s.formError(w, r, err)
 		return
 	}
-	sess := s.session(w, r, false)
-	if !s.checkCSRF(w, r, sess) {
+	sess := s.forPost(w, r)
+	if sess == nil {
 		return
 	}
 	sess.mu.Lock()
-	sess.frameworks, sess.lib = nil, s.run.Library
+	st := sess.st
+	sess.mu.Unlock()
+	if err := s.store.saveFrameworks(r.Context(), sess.id, sess.csrf, st, nil); err != nil {
+		fmt.Fprintf(s.opts.Log, "framework forget: %v\n", err)
+		s.fail(w, r, http.StatusInternalServerError, "The frameworks could not be removed: the app's data folder cannot be written. Try again in a moment.")
+		return
+	}
+	sess.mu.Lock()
+	sess.frameworks, sess.kept, sess.lib, sess.stored = nil, nil, s.run.Library, true
 	sess.mu.Unlock()
 	http.Redirect(w, r, "/frameworks", http.StatusSeeOther)
 }

@@ -15,7 +15,7 @@ import (
 type common struct {
 	Title string
 	CSRF  string
-	Nav   string // home, batch or frameworks
+	Nav   string // home, batch, frameworks, organisation or saved
 }
 
 // parsePages parses every page with the base layout.
@@ -28,6 +28,10 @@ func parsePages() (map[string]*template.Template, error) {
 		"join":   strings.Join,
 		"format": formatLabel,
 		"lower":  strings.ToLower,
+		"list3":  func() []string { return []string{"essential", "desirable", "none"} },
+		"choiceLabel": func(v string) string {
+			return map[string]string{"essential": "Essential", "desirable": "Desirable", "none": "Not assessed"}[v]
+		},
 	}
 	out := map[string]*template.Template{}
 	for _, n := range names {

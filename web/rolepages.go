@@ -29,7 +29,7 @@ type homePage struct {
 }
 
 func (s *Server) home(w http.ResponseWriter, r *http.Request) {
-	sess := s.session(w, r, true)
+	sess := s.view(w, r)
 	all := roles(s.run.Config, sess.library())
 	q := strings.TrimSpace(r.URL.Query().Get("q"))
 	found := search(all, q)
@@ -94,7 +94,7 @@ type rolePage struct {
 }
 
 func (s *Server) role(w http.ResponseWriter, r *http.Request) {
-	sess := s.session(w, r, true)
+	sess := s.view(w, r)
 	s.showRole(w, r, sess, r.URL.Query(), nil, nil)
 }
 
@@ -156,9 +156,7 @@ func (s *Server) showRole(w http.ResponseWriter, r *http.Request, sess *session,
 	}
 	values := typed
 	if values == nil {
-		sess.mu.Lock()
-		values = sess.details
-		sess.mu.Unlock()
+		values = sess.details()
 	}
 	for _, f := range fs {
 		fv := fieldView{field: f, Value: values[f.Name], Error: errs[f.Name]}
@@ -214,8 +212,8 @@ func (s *Server) saveDetails(w http.ResponseWriter, r *http.Request) {
 		s.formError(w, r, err)
 		return
 	}
-	sess := s.session(w, r, false)
-	if !s.checkCSRF(w, r, sess) {
+	sess := s.forPost(w, r)
+	if sess == nil {
 		return
 	}
 	q := url.Values{"role": {r.PostForm.Get("role")}, "level": {r.PostForm.Get("level")}, "doc": {r.PostForm.Get("doc")}}
@@ -230,8 +228,17 @@ func (s *Server) saveDetails(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	sess.mu.Lock()
-	sess.details = d
+	sess.st.Details = d
 	sess.mu.Unlock()
+	var v *vacancy
+	if ref := d["reference"]; ref != "" {
+		v = &vacancy{Reference: ref, Role: c.role.ID, Level: c.level.ID, Details: d}
+	}
+	if err := s.save(r.Context(), sess, v); err != nil {
+		fmt.Fprintf(s.opts.Log, "save: %v\n", err)
+		s.fail(w, r, http.StatusInternalServerError, "Your details could not be kept: the app's data folder cannot be written. Nothing you saved before was lost. Try again in a moment.")
+		return
+	}
 	q.Set("saved", "1")
 	http.Redirect(w, r, "/role?"+q.Encode()+"#document", http.StatusSeeOther)
 }
@@ -268,7 +275,7 @@ func previewCSP(page []byte) string {
 // preview serves one document as the HTML writer renders it, for the
 // role page's frame.
 func (s *Server) preview(w http.ResponseWriter, r *http.Request) {
-	sess := s.session(w, r, true)
+	sess := s.view(w, r)
 	q := r.URL.Query()
 	c, ok := s.chosen(w, r, sess, q)
 	if !ok {
@@ -312,7 +319,7 @@ func (s *Server) preview(w http.ResponseWriter, r *http.Request) {
 // only compared with the names rendering gives; it never names a file on
 // disk.
 func (s *Server) download(w http.ResponseWriter, r *http.Request) {
-	sess := s.session(w, r, true)
+	sess := s.view(w, r)
 	q := r.URL.Query()
 	c, ok := s.chosen(w, r, sess, q)
 	if !ok {
@@ -413,7 +420,7 @@ func (s *Server) attachment(w http.ResponseWriter, name, mediaType string, data 
 // pack, and the development plan when one can be made) in the chosen
 // formats as one zip.
 func (s *Server) downloadPack(w http.ResponseWriter, r *http.Request) {
-	sess := s.session(w, r, true)
+	sess := s.view(w, r)
 	q := r.URL.Query()
 	c, ok := s.chosen(w, r, sess, q)
 	if !ok {

@@ -161,11 +161,8 @@ type composed struct {
 // compose builds the template context of a choice with the session's
 // details.
 func (s *Server) compose(sess *session, c choice) (*composed, error) {
-	sess.mu.Lock()
-	d := sess.details
-	lib := sess.lib
-	sess.mu.Unlock()
-	cfg := d.apply(s.run.Config, c.role.Levels)
+	lib := sess.library()
+	cfg := s.effective(sess, c.role.Levels)
 	rc, err := compose.NewContext(cfg, lib, c.role.ID, c.level.ID, s.run.Date, false)
 	if err != nil {
 		return nil, err

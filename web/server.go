@@ -28,6 +28,7 @@ import (
 	"net/url"
 	"os"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 	"time"
@@ -51,9 +52,8 @@ const (
 	RenderTimeout = 60 * time.Second
 	// maxForm bounds a form without files.
 	maxForm = 64 << 10
-	// maxSessions bounds the sessions kept; the least recently used goes.
-	maxSessions = 200
-	// sessionIdle is how long an unused session is kept.
+	// sessionIdle is how long an unused session stays in memory (it
+	// stays in the store).
 	sessionIdle = 12 * time.Hour
 	// maxJobs is how many manifest runs a session keeps.
 	maxJobs = 3
@@ -77,6 +77,9 @@ type Options struct {
 	// TempDir is the folder under which a framework import makes its
 	// private folder (default os.TempDir()).
 	TempDir string
+	// Data is the folder of the store, where what people enter is kept
+	// across restarts ("" keeps it in memory until Close).
+	Data string
 	// Log receives one line per server-side failure (default io.Discard).
 	Log io.Writer
 }
@@ -93,6 +96,7 @@ type Server struct {
 	ctx    context.Context
 	cancel context.CancelFunc
 	jobs   sync.WaitGroup
+	store  *Store
 
 	mu       sync.Mutex
 	sessions map[string]*session
@@ -127,8 +131,13 @@ func New(opts Options) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("web: static files: %w", err)
 	}
+	store, err := OpenStore(context.Background(), opts.Data)
+	if err != nil {
+		return nil, err
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	s := &Server{
+		store:    store,
 		opts:     opts,
 		run:      opts.Run,
 		pages:    pages,
@@ -143,11 +152,12 @@ func New(opts Options) (*Server, error) {
 	return s, nil
 }
 
-// Close stops the manifest runs still going and waits for them.
+// Close stops the manifest runs still going, waits for them and closes
+// the store.
 func (s *Server) Close() error {
 	s.cancel()
 	s.jobs.Wait()
-	return nil
+	return s.store.Close()
 }
 
 func (s *Server) routes() {
@@ -165,6 +175,15 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /frameworks", s.frameworksForm)
 	m.HandleFunc("POST /frameworks", s.frameworksUpload)
 	m.HandleFunc("POST /frameworks/forget", s.frameworksForget)
+	m.HandleFunc("GET /organisation", s.orgForm)
+	m.HandleFunc("POST /organisation", s.saveOrg)
+	m.HandleFunc("GET /role/edit", s.roleEdit)
+	m.HandleFunc("POST /role/edit", s.saveSelection)
+	m.HandleFunc("POST /role/edit/wording", s.saveWording)
+	m.HandleFunc("POST /role/edit/wording/remove", s.removeWording)
+	m.HandleFunc("GET /saved", s.saved)
+	m.HandleFunc("GET /export/{file}", s.exportFile)
+	m.HandleFunc("POST /import", s.importConfig)
 	m.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(s.static)))
 	s.mux = m
 }
@@ -226,22 +245,42 @@ func isMultipart(r *http.Request) bool {
 	return len(ct) >= 19 && ct[:19] == "multipart/form-data"
 }
 
-// session is one browser's state: its CSRF token, the details it filled
-// in, the frameworks it imported and its manifest runs. It lives in memory
-// only.
+// state is what a person entered in a workspace, as kept in the store:
+// the details form, and what the documents say (the organisation's text,
+// roles' selections and wording edits).
+type state struct {
+	Details details               `json:"details"`
+	Org     *orgText              `json:"org,omitempty"`
+	Roles   map[string]roleChoice `json:"roles,omitempty"` // by config role id
+	Edits   []compose.EditDef     `json:"edits,omitempty"`
+}
+
+// session is one browser's workspace: its CSRF token, what it entered, the
+// frameworks it imported and its manifest runs. What it entered is kept in
+// the store; a session exists only once a person saved something, and is
+// never evicted (an idle one is dropped from memory and read back from
+// the store when its browser returns).
 type session struct {
-	id   string
-	csrf string
-	seen time.Time
+	id     string
+	csrf   string
+	stored bool // false: a visitor who has saved nothing yet
 
 	mu         sync.Mutex
-	details    details
+	seen       time.Time
+	st         state
+	vacancies  []vacancy
 	frameworks []*framework.Framework
+	kept       []storedFramework
 	lib        *compose.Library
 	jobs       []*job
 }
 
-const sessionCookie = "rolepack_session"
+const (
+	sessionCookie = "rolepack_session"
+	// visitorCookie holds a visitor's CSRF token until they save
+	// something (a double-submit token: no server state).
+	visitorCookie = "rolepack_csrf"
+)
 
 func randomID() string {
 	b := make([]byte, 32)
@@ -251,38 +290,164 @@ func randomID() string {
 	return hex.EncodeToString(b)
 }
 
-// session returns the request's session, starting one (and setting its
-// cookie) when there is none and create is set.
-func (s *Server) session(w http.ResponseWriter, r *http.Request, create bool) *session {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+// secureCookies reports whether cookies get the Secure attribute: when
+// the request came over TLS.
+func secureCookie(r *http.Request) bool { return r.TLS != nil }
+
+// existing returns the request's saved session, from memory or the store,
+// or nil when the request has none.
+func (s *Server) existing(r *http.Request) (*session, error) {
+	c, err := r.Cookie(sessionCookie)
+	if err != nil || len(c.Value) != 64 {
+		return nil, nil
+	}
 	now := s.now()
+	s.mu.Lock()
 	for id, x := range s.sessions {
-		if now.Sub(x.seen) > sessionIdle {
-			delete(s.sessions, id)
+		x.mu.Lock()
+		idle := now.Sub(x.seen) > sessionIdle && len(x.jobs) == 0
+		x.mu.Unlock()
+		if idle {
+			delete(s.sessions, id) // kept in the store
 		}
 	}
-	if c, err := r.Cookie(sessionCookie); err == nil {
-		if x, ok := s.sessions[c.Value]; ok {
-			x.seen = now
-			return x
-		}
+	x, ok := s.sessions[c.Value]
+	s.mu.Unlock()
+	if ok {
+		x.mu.Lock()
+		x.seen = now
+		x.mu.Unlock()
+		return x, nil
 	}
-	if !create {
+	sv, err := s.store.load(r.Context(), c.Value)
+	if errors.Is(err, errNoWorkspace) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	x = &session{id: c.Value, csrf: sv.CSRF, stored: true, seen: now, st: sv.State, vacancies: sv.Vacancies, kept: sv.Frameworks, lib: s.run.Library}
+	if x.st.Details == nil {
+		x.st.Details = detailsFrom(s.run.Config)
+	}
+	if err := x.rebuild(s.run.Library); err != nil {
+		fmt.Fprintf(s.opts.Log, "session frameworks: %v\n", err)
+	}
+	s.mu.Lock()
+	if y, ok := s.sessions[c.Value]; ok {
+		x = y // another request read it first
+	} else {
+		s.sessions[c.Value] = x
+	}
+	s.mu.Unlock()
+	return x, nil
+}
+
+// view returns the request's session, or, for a visitor who has saved
+// nothing, a session with the defaults that is not kept anywhere (its
+// CSRF token in a cookie, so their first form can be checked).
+func (s *Server) view(w http.ResponseWriter, r *http.Request) *session {
+	x, err := s.existing(r)
+	if err != nil {
+		fmt.Fprintf(s.opts.Log, "session: %v\n", err)
+	}
+	if x != nil {
+		return x
+	}
+	token := ""
+	if c, err := r.Cookie(visitorCookie); err == nil && len(c.Value) == 64 {
+		token = c.Value
+	} else {
+		token = randomID()
+		http.SetCookie(w, &http.Cookie{Name: visitorCookie, Value: token, Path: "/", HttpOnly: true, Secure: secureCookie(r), SameSite: http.SameSiteStrictMode})
+	}
+	return &session{csrf: token, seen: s.now(), st: state{Details: detailsFrom(s.run.Config)}, lib: s.run.Library}
+}
+
+// forPost checks a POST's CSRF token (the form must be parsed) and
+// returns its session; a visitor's first save makes one, kept in memory
+// now and in the store by the handler's save. It answers the request and
+// returns nil when the token is wrong.
+func (s *Server) forPost(w http.ResponseWriter, r *http.Request) *session {
+	x, err := s.existing(r)
+	if err != nil {
+		fmt.Fprintf(s.opts.Log, "session: %v\n", err)
+		s.fail(w, r, http.StatusInternalServerError, "What you saved before could not be read. Try again in a moment.")
 		return nil
 	}
-	if len(s.sessions) >= maxSessions {
-		ids := make([]string, 0, len(s.sessions))
-		for id := range s.sessions {
-			ids = append(ids, id)
+	got := r.PostFormValue("csrf")
+	if x != nil {
+		if !s.checkCSRF(w, r, x) {
+			return nil
 		}
-		sort.Slice(ids, func(i, j int) bool { return s.sessions[ids[i]].seen.Before(s.sessions[ids[j]].seen) })
-		delete(s.sessions, ids[0])
+		return x
 	}
-	x := &session{id: randomID(), csrf: randomID(), seen: now, lib: s.run.Library, details: detailsFrom(s.run.Config)}
+	c, err := r.Cookie(visitorCookie)
+	if err != nil || got == "" || subtle.ConstantTimeCompare([]byte(got), []byte(c.Value)) != 1 {
+		s.fail(w, r, http.StatusForbidden, "This form has expired or did not come from this page. Go back, reload the page and send it again.")
+		return nil
+	}
+	x = &session{id: randomID(), csrf: c.Value, seen: s.now(), st: state{Details: detailsFrom(s.run.Config)}, lib: s.run.Library}
+	s.mu.Lock()
 	s.sessions[x.id] = x
-	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: x.id, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode})
+	s.mu.Unlock()
+	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: x.id, Path: "/", HttpOnly: true, Secure: secureCookie(r), SameSite: http.SameSiteStrictMode,
+		Expires: s.now().Add(400 * 24 * time.Hour)})
 	return x
+}
+
+// save keeps the session's state (and a vacancy, when v is not nil) in
+// the store; the caller holds no lock.
+func (s *Server) save(ctx context.Context, x *session, v *vacancy) error {
+	x.mu.Lock()
+	st := x.st
+	x.mu.Unlock()
+	if err := s.store.saveState(ctx, x.id, x.csrf, st, v); err != nil {
+		return err
+	}
+	x.mu.Lock()
+	x.stored = true
+	if v != nil {
+		i := slices.IndexFunc(x.vacancies, func(o vacancy) bool { return o.Reference == v.Reference })
+		if i >= 0 {
+			x.vacancies[i] = *v
+		} else {
+			x.vacancies = append(x.vacancies, *v)
+			sort.Slice(x.vacancies, func(i, j int) bool { return x.vacancies[i].Reference < x.vacancies[j].Reference })
+		}
+	}
+	x.mu.Unlock()
+	return nil
+}
+
+// rebuild reads the session's kept frameworks into its library over base.
+func (x *session) rebuild(base *compose.Library) error {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	var fws []*framework.Framework
+	for _, k := range x.kept {
+		f, _, err := framework.Decode(k.ID+".yaml", k.YAML)
+		if err != nil {
+			return fmt.Errorf("framework %s: %w", k.ID, err)
+		}
+		fws = append(fws, f)
+	}
+	lib, _, err := libraryWith(base, fws)
+	if err != nil {
+		return err
+	}
+	x.frameworks, x.lib = fws, lib
+	return nil
+}
+
+// libraryWith is base's frameworks with fws added; one of fws whose id is
+// a base framework's replaces it, with the note rolepack gives when a
+// config's framework replaces a built-in.
+func libraryWith(base *compose.Library, fws []*framework.Framework) (*compose.Library, []string, error) {
+	if len(fws) == 0 {
+		return base, nil, nil
+	}
+	return compose.NewLibraryOver(base.Frameworks(), fws)
 }
 
 // library is the session's frameworks: the server's plus those it
@@ -291,6 +456,13 @@ func (x *session) library() *compose.Library {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	return x.lib
+}
+
+// details returns the session's details form.
+func (x *session) details() details {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return x.st.Details
 }
 
 // acquire waits for a render slot, at most the render time limit; release

@@ -248,15 +248,15 @@ func TestDetailsFormValidatesFieldByField(t *testing.T) {
 	c := newClient(t, newOptions(t))
 	token := c.csrf("/role?role=data-engineer&level=head")
 	form := url.Values{"csrf": {token}, "role": {"data-engineer"}, "level": {"head"}, "doc": {"jd"},
-		"band": {"Band 8c"}, "closing": {"31/12/2026"}, "salaryMin": {"60000"}, "salaryMax": {"50,000"}, "website": {"example.org"}}
+		"band": {"Band 8c"}, "closing": {"31/13/2026"}, "salaryMin": {"60000"}, "salaryMax": {"50,000"}, "website": {"example.org"}}
 	r := c.postForm("/role", form)
 	wantStatus(t, "bad details", r, http.StatusUnprocessableEntity)
 	wantBody(t, "bad details", r,
 		"<title>Error: Data engineer, Head",
-		`<a href="#f-closing">Closing date must be a real date in the form YYYY-MM-DD, like 2026-03-31</a>`,
-		`<a href="#f-salaryMax">Highest salary must be at least the lowest salary</a>`,
-		`<a href="#f-website">Website must be a web address starting https://`,
-		`id="f-closing" name="closing" type="date" value="31/12/2026" aria-describedby="f-closing-hint f-closing-error" aria-invalid="true"`,
+		`<a href="#f-closing">Enter the closing date as a real date, for example 2026-03-31 or 31/03/2026</a>`,
+		`<a href="#f-salaryMax">Highest salary must be the same as or more than the lowest salary</a>`,
+		`<a href="#f-website">Enter the website starting https://, for example https://www.example.org`,
+		`id="f-closing" name="closing" type="date" value="31/13/2026" aria-describedby="f-closing-hint f-closing-error" aria-invalid="true"`,
 		`<p class="error-message" id="f-closing-error">`,
 		`value="Band 8c"`) // what was typed is kept
 	// Nothing was saved: the band is still blank in the document.
@@ -264,7 +264,7 @@ func TestDetailsFormValidatesFieldByField(t *testing.T) {
 		t.Error("details that failed validation were used")
 	}
 
-	form.Set("closing", "2026-12-31")
+	form.Set("closing", "31/12/2026") // as people write it; kept as 2026-12-31
 	form.Set("salaryMax", "70,000")
 	form.Set("website", "https://www.example.org")
 	form.Set("reference", "DE-7")
@@ -519,10 +519,10 @@ func TestFrameworkUploadReportsProblemsThenLoadsTheFramework(t *testing.T) {
 	other := newClient(t, newOptions(t))
 	wantStatus(t, "other browser", other.get("/role?role=test-analysis/data-analyst&level=analyst"), http.StatusNotFound)
 
-	// Loading it twice is a clear conflict; forgetting it removes it.
+	// Loading it again replaces the first upload; forgetting it removes it.
 	r = c.upload("/frameworks", v, [3]string{"files", "analyst.yaml", string(good)})
-	wantStatus(t, "twice", r, http.StatusConflict)
-	wantBody(t, "twice", r, "two frameworks have the id")
+	wantStatus(t, "twice", r, http.StatusOK)
+	wantBody(t, "twice", r, "Test analysis framework (test-analysis): 1 role</li></ul>")
 	wantStatus(t, "forget", c.postForm("/frameworks/forget", v), http.StatusSeeOther)
 	wantStatus(t, "after forgetting", c.get("/role?role=test-analysis/data-analyst&level=analyst"), http.StatusNotFound)
 

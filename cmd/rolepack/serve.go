@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -20,6 +22,9 @@ type ServeOptions struct {
 	Addr      string
 	Templates string
 	Date      string
+	// Data is the folder the web app keeps what people enter in
+	// (--data; default $XDG_DATA_HOME/rolepack).
+	Data string
 	// Listen opens the listener (net.Listen outside tests).
 	Listen func(network, addr string) (net.Listener, error)
 }
@@ -47,8 +52,11 @@ not use a terminal. Open the address it prints in a browser to:
 It listens on 127.0.0.1:8080 by default, so only this computer can reach it;
 another address prints a warning, as anyone who can reach it can use it.
 Everything it serves is inside the binary; nothing is fetched from the
-internet, and what is entered or uploaded is kept in memory until it stops
-(Ctrl-C).`,
+internet. What a person saves (details, vacancies, uploaded frameworks) is
+kept in a database in the data folder ($XDG_DATA_HOME/rolepack, else
+~/.local/share/rolepack; --data to change), one workspace per browser, and is
+there after a restart; "Your saved work" exports it as a config.yaml and a
+manifest that rolepack generate and pack turn into the same documents.`,
 		Example: `  rolepack serve
   rolepack serve --addr 127.0.0.1:9000 --config my-config.yaml`,
 		Args: cobra.NoArgs,
@@ -63,6 +71,7 @@ internet, and what is entered or uploaded is kept in memory until it stops
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Addr, "addr", "127.0.0.1:8080", "address to listen on, host:port")
 	fl.StringVar(&opts.Templates, "templates", "", "folder of template overrides, file by file (env ROLEPACK_TEMPLATES)")
+	fl.StringVar(&opts.Data, "data", "", "folder where what people save is kept (default $XDG_DATA_HOME/rolepack)")
 	fl.StringVar(&opts.Date, "date", "", "document date YYYY-MM-DD (default SOURCE_DATE_EPOCH, else today) (env ROLEPACK_DATE)")
 	return cmd
 }
@@ -79,6 +88,25 @@ func loopback(addr string) bool {
 	}
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
+}
+
+// dataDir is the folder the web app keeps its store in: --data, else
+// $XDG_DATA_HOME/rolepack, else ~/.local/share/rolepack.
+func dataDir(flag string, getenv func(string) string) (string, error) {
+	if flag != "" {
+		return flag, nil
+	}
+	if x := getenv("XDG_DATA_HOME"); x != "" && filepath.IsAbs(x) {
+		return filepath.Join(x, "rolepack"), nil
+	}
+	home := getenv("HOME")
+	if home == "" {
+		var err error
+		if home, err = os.UserHomeDir(); err != nil {
+			return "", fmt.Errorf("serve: no data folder: set --data DIR or XDG_DATA_HOME (%w)", err)
+		}
+	}
+	return filepath.Join(home, ".local", "share", "rolepack"), nil
 }
 
 // serverTimeouts bound how long a client may take over each part of a
@@ -112,7 +140,11 @@ func runServe(ctx context.Context, opts *ServeOptions) error {
 	if _, err := run.EditorialRules(); err != nil {
 		return err // a ban the checks cannot read: say so now, not on every page
 	}
-	app, err := web.New(web.Options{Run: run, Log: opts.IO.Err})
+	data, err := dataDir(opts.Data, opts.Getenv)
+	if err != nil {
+		return err
+	}
+	app, err := web.New(web.Options{Run: run, Data: data, Log: opts.IO.Err})
 	if err != nil {
 		return err
 	}

@@ -6,11 +6,18 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/rolepack/rolepack/web"
 )
 
 // lockedBuffer is a buffer safe for the server's goroutine and the test.
@@ -61,7 +68,7 @@ func serve(t *testing.T, addr string) (string, *lockedBuffer, func() error) {
 	t.Helper()
 	errb := &lockedBuffer{}
 	f := NewFactory(&IO{In: strings.NewReader(""), Out: io.Discard, Err: errb}, func(k string) string { return fixedDate[k] }, time.Now)
-	opts := &ServeOptions{Factory: f, Addr: addr, Listen: func(string, string) (net.Listener, error) {
+	opts := &ServeOptions{Factory: f, Addr: addr, Data: t.TempDir(), Listen: func(string, string) (net.Listener, error) {
 		return net.Listen("tcp", "127.0.0.1:0")
 	}}
 	ctx, cancel := context.WithCancel(context.Background())
@@ -122,5 +129,131 @@ func TestServeRefusesABadAddress(t *testing.T) {
 	_, stderr, err := run(t, nil, "serve", "--addr", "8080")
 	if err == nil || err.Error() != "--addr 8080: write host:port, e.g. 127.0.0.1:8080" {
 		t.Errorf("err = %v (stderr %q)", err, stderr)
+	}
+}
+
+// serveData starts the web app `rolepack serve --data data` would start
+// with the default config, on a test server; stop closes it.
+func serveData(t *testing.T, data string) (srv *httptest.Server, stop func()) {
+	t.Helper()
+	f, _, _ := testFactory(fixedDate)
+	l, err := f.loadAll(ConfigOptions{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	run, err := f.newRun(l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	app, err := web.New(web.Options{Run: run, TempDir: t.TempDir(), Data: data})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv = httptest.NewServer(app)
+	return srv, func() { srv.Close(); app.Close() }
+}
+
+var csrfValue = regexp.MustCompile(`name="csrf" value="([0-9a-f]+)"`)
+
+// get reads a page with the browser's cookies.
+func get(t *testing.T, c *http.Client, u string) (int, []byte) {
+	t.Helper()
+	res, err := c.Get(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return res.StatusCode, b
+}
+
+// TestServeKeepsWorkAndExportsWhatGenerateBuilds: details saved in the
+// web app are there after a restart over the same --data folder, and the
+// exported config.yaml makes rolepack generate write the very bytes the
+// web app downloads.
+func TestServeKeepsWorkAndExportsWhatGenerateBuilds(t *testing.T) {
+	data := t.TempDir()
+	srv, stop := serveData(t, data)
+	jar, _ := cookiejar.New(nil)
+	c := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	_, page := get(t, c, srv.URL+"/role?role=data-engineer&level=senior")
+	m := csrfValue.FindSubmatch(page)
+	if m == nil {
+		t.Fatal("no CSRF token on the role page")
+	}
+	form := url.Values{"csrf": {string(m[1])}, "role": {"data-engineer"}, "level": {"senior"}, "doc": {"jd"},
+		"reference": {"DE-777"}, "band": {"Band 8a"}, "salary": {"£52,000 a year"}, "closing": {"2026-12-31"},
+		"organisation": {"Example Trust"}, "panel": {"Jane Smith\nRaj Patel"}}
+	res, err := c.PostForm(srv.URL+"/role", form)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("saving the details: %d", res.StatusCode)
+	}
+	// What the documents say: the organisation's text and a wording edit.
+	for _, post := range []struct {
+		path string
+		form url.Values
+	}{
+		{"/organisation", url.Values{"about": {"Example Trust runs three hospitals in Leeds."}, "offer": {"A pension\nFree parking"}, "apply": {"Apply online."}}},
+		{"/role/edit/wording", url.Values{"role": {"data-engineer"}, "level": {"senior"}, "replace": {"Power BI"}, "with": {"Microsoft Power BI"}}},
+	} {
+		post.form.Set("csrf", string(m[1]))
+		res, err := c.PostForm(srv.URL+post.path, post.form)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("POST %s: %d", post.path, res.StatusCode)
+		}
+	}
+	stop()
+
+	srv, stop = serveData(t, data)
+	defer stop()
+	if _, b := get(t, c, srv.URL+"/preview?role=data-engineer&level=senior&doc=jd"); !bytes.Contains(b, []byte("DE-777")) {
+		t.Fatal("the saved vacancy is gone after a restart")
+	}
+	status, cfg := get(t, c, srv.URL+"/export/config.yaml?role=data-engineer&level=senior")
+	if status != http.StatusOK {
+		t.Fatalf("export: %d: %s", status, cfg)
+	}
+	file := filepath.Join(t.TempDir(), "config.yaml")
+	if err := os.WriteFile(file, cfg, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	formats := []string{"pdf", "docx", "md", "html"}
+	if _, stderr, err := run(t, fixedDate, "generate", "--config", file, "--doc", "jd,advert,scoring", "--format", strings.Join(formats, ","), "--out", out); err != nil {
+		t.Fatalf("generate from the export: %v\n%s", err, stderr)
+	}
+	for _, name := range []string{"jd.pdf", "jd.docx", "jd.md", "jd.html", "advert.md", "advert.docx", "scoring-jane-smith.md"} {
+		want, err := os.ReadFile(filepath.Join(out, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		kind := strings.SplitN(strings.TrimSuffix(name, filepath.Ext(name)), "-", 2)[0]
+		q := url.Values{"role": {"data-engineer"}, "level": {"senior"}, "doc": {kind}, "file": {name}}
+		status, got := get(t, c, srv.URL+"/download?"+q.Encode())
+		if status != http.StatusOK || !bytes.Equal(got, want) {
+			t.Errorf("%s: the web app's (%d, %d bytes) differs from generate's from the export (%d bytes)", name, status, len(got), len(want))
+			if os.Getenv("ROLEPACK_DEBUG_EXPORT") != "" {
+				os.WriteFile("/tmp/got-"+name, got, 0o644)
+				os.WriteFile("/tmp/want-"+name, want, 0o644)
+				os.WriteFile("/tmp/export.yaml", cfg, 0o644)
+			}
+		}
+	}
+	md, _ := os.ReadFile(filepath.Join(out, "jd.md"))
+	ad, _ := os.ReadFile(filepath.Join(out, "advert.md"))
+	if !bytes.Contains(md, []byte("DE-777")) || !bytes.Contains(md, []byte("Microsoft Power BI")) || !bytes.Contains(ad, []byte("three hospitals")) {
+		t.Error("the export lost the vacancy or the edits: the test compares documents without them")
+	}
+	status, csv := get(t, c, srv.URL+"/export/vacancies.csv")
+	if status != http.StatusOK || !bytes.Contains(csv, []byte("DE-777,data-engineer,senior,")) {
+		t.Errorf("vacancies.csv: %d\n%s", status, csv)
 	}
 }

@@ -1,0 +1,414 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/rolepack/rolepack/compose"
+)
+
+// maxResponsibilities is the most key responsibilities a JD may list.
+const maxResponsibilities = 30
+
+// criterionView is one skill or knowledge area of a role at a level, and
+// whether the person specification takes it as essential or desirable.
+type criterionView struct {
+	Name, Title, Kind, Choice string // Choice: essential, desirable or none
+}
+
+// checkView is one behaviour or leadership expectation, assessed or not.
+type checkView struct {
+	Name, Title string
+	Checked     bool
+}
+
+// editView is one wording edit the session made.
+type editView struct {
+	Index                int
+	Where, Replace, With string
+}
+
+// roleEditPage is the editor of what a role's documents say at a level.
+type roleEditPage struct {
+	common
+	Role             roleInfo
+	Level            level
+	CanSelect        bool // a config role: its selection can be set
+	Criteria         []criterionView
+	Behaviours       []checkView
+	Leadership       []checkView
+	Responsibilities string
+	Where            []option
+	Edits            []editView
+	Typed            url.Values
+	Errors           []blank
+	Saved            string
+}
+
+// editable is the choice's composed role and the entries the editor
+// offers, in the role's order.
+type editable struct {
+	cp                   *composed
+	criteria, behaviours []*compose.Item
+	leadership           []*compose.Item
+}
+
+func (s *Server) editableOf(sess *session, c choice) (*editable, error) {
+	cp, err := s.compose(sess, c)
+	if err != nil {
+		return nil, err
+	}
+	e := &editable{cp: cp}
+	for _, it := range cp.rc.Role.Items {
+		switch it.Kind {
+		case "skill", "knowledge":
+			e.criteria = append(e.criteria, it)
+		case "behaviour":
+			e.behaviours = append(e.behaviours, it)
+		case "leadership":
+			e.leadership = append(e.leadership, it)
+		}
+	}
+	return e, nil
+}
+
+func among(its []*compose.Item, it *compose.Item) bool {
+	for _, x := range its {
+		if x == it || (x.Kind == it.Kind && x.Title == it.Title) {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *Server) roleEdit(w http.ResponseWriter, r *http.Request) {
+	sess := s.view(w, r)
+	c, ok := s.chosen(w, r, sess, r.URL.Query())
+	if !ok {
+		return
+	}
+	s.showRoleEdit(w, r, sess, c, nil, nil, http.StatusOK)
+}
+
+func (s *Server) showRoleEdit(w http.ResponseWriter, r *http.Request, sess *session, c choice, typed url.Values, errs map[string]string, status int) {
+	e, err := s.editableOf(sess, c)
+	if err != nil {
+		s.fail(w, r, http.StatusUnprocessableEntity, "This role cannot be put together at this level: "+err.Error())
+		return
+	}
+	sel := e.cp.rc.Selected
+	p := roleEditPage{
+		common: common{Title: "Edit " + c.role.Title + ", " + c.level.Label, CSRF: sess.csrf, Nav: "home"},
+		Role:   c.role, Level: c.level, CanSelect: !strings.Contains(c.role.ID, "/"),
+		Responsibilities: strconv.Itoa(len(sel.Duties)), Typed: typed, Saved: r.URL.Query().Get("saved"),
+	}
+	for i, it := range e.criteria {
+		cv := criterionView{Name: "c-" + strconv.Itoa(i), Title: it.Title, Kind: it.Kind, Choice: "none"}
+		switch {
+		case among(sel.Essential, it):
+			cv.Choice = "essential"
+		case among(sel.Desirable, it):
+			cv.Choice = "desirable"
+		}
+		if typed != nil {
+			cv.Choice = typed.Get(cv.Name)
+		}
+		p.Criteria = append(p.Criteria, cv)
+	}
+	checks := func(its, chosen []*compose.Item, prefix string) []checkView {
+		var out []checkView
+		for i, it := range its {
+			cv := checkView{Name: prefix + strconv.Itoa(i), Title: it.Title, Checked: among(chosen, it)}
+			if typed != nil {
+				cv.Checked = typed.Get(cv.Name) == "on"
+			}
+			out = append(out, cv)
+		}
+		return out
+	}
+	p.Behaviours = checks(e.behaviours, sel.Behaviours, "b-")
+	p.Leadership = checks(e.leadership, sel.Leadership, "l-")
+	if typed != nil && typed.Has("responsibilities") {
+		p.Responsibilities = typed.Get("responsibilities")
+	}
+	p.Where = []option{{"", "Anywhere the frameworks have these words (every role)"}}
+	for _, it := range e.cp.rc.Role.Items {
+		p.Where = append(p.Where, option{it.Kind + "|" + it.Title, kindLabel(it.Kind) + ": " + it.Title})
+	}
+	sess.mu.Lock()
+	for i, ed := range sess.st.Edits {
+		where := "Anywhere"
+		if ed.Title != "" {
+			where = kindLabel(ed.Kind) + ": " + ed.Title
+		}
+		p.Edits = append(p.Edits, editView{Index: i, Where: where, Replace: ed.Replace, With: deref(ed.With)})
+	}
+	sess.mu.Unlock()
+	for _, name := range []string{"criteria", "behaviours", "leadership", "responsibilities", "replace", "with"} {
+		if m := errs[name]; m != "" {
+			p.Errors = append(p.Errors, blank{Label: m, Field: name})
+		}
+	}
+	if len(p.Errors) > 0 {
+		p.Title = "Error: " + p.Title
+	}
+	s.page(w, status, "roleedit", p)
+}
+
+func deref(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
+
+// kindLabel is an entry kind as people say it.
+func kindLabel(kind string) string {
+	switch kind {
+	case "skill":
+		return "Skill"
+	case "knowledge":
+		return "Knowledge"
+	case "behaviour":
+		return "Behaviour"
+	case "leadership":
+		return "Leadership"
+	}
+	k := strings.ReplaceAll(kind, "-", " ")
+	if k == "" {
+		return "Entry"
+	}
+	return strings.ToUpper(k[:1]) + k[1:]
+}
+
+// postedChoice is the role and level a POST names.
+func (s *Server) postedChoice(w http.ResponseWriter, r *http.Request, sess *session) (choice, bool) {
+	q := url.Values{"role": {r.PostForm.Get("role")}, "level": {r.PostForm.Get("level")}}
+	return s.chosen(w, r, sess, q)
+}
+
+// saveSelection keeps the role's selection at the level (its
+// roles.<id>.selectAt.<level>): which criteria are essential or
+// desirable, which behaviours and leadership expectations are assessed,
+// and how many key responsibilities the JD lists.
+func (s *Server) saveSelection(w http.ResponseWriter, r *http.Request) {
+	if err := r.ParseForm(); err != nil {
+		s.formError(w, r, err)
+		return
+	}
+	sess := s.forPost(w, r)
+	if sess == nil {
+		return
+	}
+	c, ok := s.postedChoice(w, r, sess)
+	if !ok {
+		return
+	}
+	if strings.Contains(c.role.ID, "/") {
+		s.fail(w, r, http.StatusBadRequest, "A framework role used as it is keeps the default selection. Add it to your organisation's roles in the config file to choose its criteria.")
+		return
+	}
+	e, err := s.editableOf(sess, c)
+	if err != nil {
+		s.fail(w, r, http.StatusUnprocessableEntity, err.Error())
+		return
+	}
+	f := r.PostForm
+	var sd compose.SelectDef
+	if base, ok := s.run.Config.Roles[c.role.ID]; ok {
+		sd.Skills = base.Select.Skills
+		if at, ok := base.SelectAt[c.level.ID]; ok {
+			sd.Skills = at.Skills
+		}
+	}
+	errs := map[string]string{}
+	for i, it := range e.criteria {
+		switch f.Get("c-" + strconv.Itoa(i)) {
+		case "essential":
+			sd.Essential = append(sd.Essential, it.Title)
+		case "desirable":
+			sd.Desirable = append(sd.Desirable, it.Title)
+		case "none", "":
+		default:
+			errs["criteria"] = "Choose essential, desirable or not assessed for each skill and knowledge area"
+		}
+	}
+	if len(e.criteria) > 0 && len(sd.Essential) == 0 && errs["criteria"] == "" {
+		errs["criteria"] = "Choose at least one essential skill or knowledge area"
+	}
+	for i, it := range e.behaviours {
+		if f.Get("b-"+strconv.Itoa(i)) == "on" {
+			sd.Behaviours = append(sd.Behaviours, it.Title)
+		}
+	}
+	if len(e.behaviours) > 0 && len(sd.Behaviours) == 0 {
+		errs["behaviours"] = "Choose at least one behaviour to assess"
+	}
+	for i, it := range e.leadership {
+		if f.Get("l-"+strconv.Itoa(i)) == "on" {
+			sd.Leadership = append(sd.Leadership, it.Title)
+		}
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(f.Get("responsibilities")))
+	if err != nil || n < 1 || n > maxResponsibilities {
+		errs["responsibilities"] = fmt.Sprintf("Enter the number of key responsibilities as a whole number from 1 to %d, for example 10", maxResponsibilities)
+	}
+	sd.Responsibilities = n
+	if len(errs) > 0 {
+		s.showRoleEdit(w, r, sess, c, f, errs, http.StatusUnprocessableEntity)
+		return
+	}
+	sess.mu.Lock()
+	if sess.st.Roles == nil {
+		sess.st.Roles = map[string]roleChoice{}
+	}
+	ch := sess.st.Roles[c.role.ID]
+	at := map[string]compose.SelectDef{}
+	for k, v := range ch.SelectAt {
+		at[k] = v
+	}
+	at[c.level.ID] = sd
+	ch.SelectAt = at
+	sess.st.Roles[c.role.ID] = ch
+	sess.mu.Unlock()
+	if err := s.save(r.Context(), sess, nil); err != nil {
+		fmt.Fprintf(s.opts.Log, "save: %v\n", err)
+		s.fail(w, r, http.StatusInternalServerError, "The selection could not be kept: the app's data folder cannot be written. Try again in a moment.")
+		return
+	}
+	http.Redirect(w, r, roleURL("/role/edit", c.role.ID, c.level.ID, "", "")+"&saved=selection", http.StatusSeeOther)
+}
+
+// saveWording adds an edit to the wording (config edits:): every "replace"
+// in the chosen entry (or anywhere in the role's framework text) becomes
+// "with". An edit that changes nothing in this role is refused, as the
+// CLI refuses one that matches nothing.
+func (s *Server) saveWording(w http.ResponseWriter, r *http.Request) {
+	if err := r.ParseForm(); err != nil {
+		s.formError(w, r, err)
+		return
+	}
+	sess := s.forPost(w, r)
+	if sess == nil {
+		return
+	}
+	c, ok := s.postedChoice(w, r, sess)
+	if !ok {
+		return
+	}
+	f := r.PostForm
+	errs := map[string]string{}
+	find := strings.TrimSpace(f.Get("replace"))
+	with := strings.TrimSpace(f.Get("with"))
+	switch {
+	case find == "":
+		errs["replace"] = "Enter the words to change, as the document writes them"
+	case textProblem("The words to change", find, maxWords) != "":
+		errs["replace"] = textProblem("The words to change", find, maxWords)
+	case strings.Contains(find, "\n"):
+		errs["replace"] = "Enter words from one line of the document"
+	}
+	if m := textProblem("The new words", with, maxWords); m != "" {
+		errs["with"] = m
+	}
+	ed := compose.EditDef{Replace: find, With: &with}
+	if where := f.Get("where"); where != "" {
+		kind, title, ok := strings.Cut(where, "|")
+		if !ok {
+			errs["replace"] = "Choose where to change the words from the list"
+		}
+		ed.Kind, ed.Title = kind, title
+	}
+	if len(errs) == 0 {
+		sess.mu.Lock()
+		trial := sess.st
+		trial.Edits = append(append([]compose.EditDef(nil), sess.st.Edits...), ed)
+		lib := sess.lib
+		sess.mu.Unlock()
+		cfg := trial.apply(s.run.Config, c.role.Levels)
+		rc, err := compose.NewContext(cfg, lib, c.role.ID, c.level.ID, s.run.Date, false)
+		switch {
+		case err != nil && strings.Contains(err.Error(), "matches nothing"):
+			errs["replace"] = fmt.Sprintf("Enter words the text has: “%s” is not in %s", find, whereLabel(ed))
+		case err != nil:
+			errs["replace"] = "This change cannot be made: " + err.Error()
+		case editCount(rc.Role) <= s.editsNow(sess, c):
+			errs["replace"] = fmt.Sprintf("Enter words this role's text has: “%s” is not in %s", find, whereLabel(ed))
+		}
+	}
+	if len(errs) > 0 {
+		s.showRoleEdit(w, r, sess, c, f, errs, http.StatusUnprocessableEntity)
+		return
+	}
+	sess.mu.Lock()
+	sess.st.Edits = append(append([]compose.EditDef(nil), sess.st.Edits...), ed)
+	sess.mu.Unlock()
+	if err := s.save(r.Context(), sess, nil); err != nil {
+		fmt.Fprintf(s.opts.Log, "save: %v\n", err)
+		s.fail(w, r, http.StatusInternalServerError, "The change could not be kept: the app's data folder cannot be written. Try again in a moment.")
+		return
+	}
+	http.Redirect(w, r, roleURL("/role/edit", c.role.ID, c.level.ID, "", "")+"&saved=wording", http.StatusSeeOther)
+}
+
+// editCount is how many changes the config's edits made to the composed
+// role's text.
+func editCount(r *compose.Composed) int {
+	n := len(r.Edits)
+	for _, it := range r.Items {
+		n += len(it.Edits)
+	}
+	return n
+}
+
+// editsNow is editCount of the choice as the session has it now.
+func (s *Server) editsNow(sess *session, c choice) int {
+	cp, err := s.compose(sess, c)
+	if err != nil {
+		return 0
+	}
+	return editCount(cp.rc.Role)
+}
+
+func whereLabel(ed compose.EditDef) string {
+	if ed.Title == "" {
+		return "this role's text at this level"
+	}
+	return strings.ToLower(kindLabel(ed.Kind)) + " " + ed.Title
+}
+
+// removeWording drops one of the session's wording edits.
+func (s *Server) removeWording(w http.ResponseWriter, r *http.Request) {
+	if err := r.ParseForm(); err != nil {
+		s.formError(w, r, err)
+		return
+	}
+	sess := s.forPost(w, r)
+	if sess == nil {
+		return
+	}
+	c, ok := s.postedChoice(w, r, sess)
+	if !ok {
+		return
+	}
+	i, err := strconv.Atoi(r.PostForm.Get("edit"))
+	sess.mu.Lock()
+	n := len(sess.st.Edits)
+	if err == nil && i >= 0 && i < n {
+		sess.st.Edits = append(append([]compose.EditDef(nil), sess.st.Edits[:i]...), sess.st.Edits[i+1:]...)
+	}
+	sess.mu.Unlock()
+	if err != nil || i < 0 || i >= n {
+		s.fail(w, r, http.StatusNotFound, "There is no such change to remove. Go back and reload the page.")
+		return
+	}
+	if err := s.save(r.Context(), sess, nil); err != nil {
+		fmt.Fprintf(s.opts.Log, "save: %v\n", err)
+		s.fail(w, r, http.StatusInternalServerError, "The change could not be removed: the app's data folder cannot be written. Try again in a moment.")
+		return
+	}
+	http.Redirect(w, r, roleURL("/role/edit", c.role.ID, c.level.ID, "", "")+"&saved=removed", http.StatusSeeOther)
+}

@@ -1,0 +1,225 @@
+package web
+
+import (
+	"bufio"
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// restart stops c's server and starts another over the same options
+// (the same data folder), keeping c's cookies.
+func (c *client) restart(opts Options) {
+	c.t.Helper()
+	c.srv.Close()
+	if err := c.app.Close(); err != nil {
+		c.t.Fatal(err)
+	}
+	app, err := New(opts)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	old, _ := url.Parse(c.srv.URL)
+	cookies := c.c.Jar.Cookies(old)
+	c.app = app
+	c.srv = newServer(c.t, app)
+	u, _ := url.Parse(c.srv.URL)
+	c.c.Jar.SetCookies(u, cookies)
+}
+
+// saveDetails saves the details form for a role and level.
+func (c *client) saveDetails(role, lvl string, v url.Values) {
+	c.t.Helper()
+	token := c.csrf("/role?role=" + url.QueryEscape(role) + "&level=" + lvl)
+	v.Set("csrf", token)
+	v.Set("role", role)
+	v.Set("level", lvl)
+	v.Set("doc", "jd")
+	r := c.postForm("/role", v)
+	wantStatus(c.t, "save details", r, http.StatusSeeOther)
+}
+
+func TestWhatIsSavedSurvivesARestart(t *testing.T) {
+	opts := newOptions(t)
+	opts.Data = t.TempDir()
+	c := newClient(t, opts)
+	c.saveDetails("data-engineer", "senior", url.Values{"reference": {"DE-777"}, "band": {"Band 8a"}, "salary": {"£52,000"}})
+	analyst, _ := os.ReadFile("testdata/analyst.yaml")
+	r := c.upload("/frameworks", url.Values{"csrf": {c.csrf("/frameworks")}}, [3]string{"files", "analyst.yaml", string(analyst)})
+	wantStatus(t, "upload", r, http.StatusOK)
+
+	c.restart(opts)
+	wantBody(t, "JD after a restart", c.get("/preview?role=data-engineer&level=senior&doc=jd"), "DE-777", "Band 8a")
+	wantBody(t, "saved work", c.get("/saved"), "DE-777", "Test analysis framework (test-analysis)")
+	wantStatus(t, "uploaded role after a restart", c.get("/role?role=test-analysis/data-analyst&level=analyst"), http.StatusOK)
+	// Forms keep working with the kept token.
+	c.saveDetails("data-engineer", "senior", url.Values{"reference": {"DE-778"}})
+	r = c.get("/export/vacancies.csv")
+	wantStatus(t, "vacancies.csv", r, http.StatusOK)
+	wantBody(t, "vacancies.csv", r, "reference,role,level,", "\nDE-777,data-engineer,senior,,Band 8a,\"£52,000\"", "\nDE-778,data-engineer,senior,")
+
+	// Another browser has nothing of it.
+	other := newClient(t, opts)
+	if b := other.get("/preview?role=data-engineer&level=senior&doc=jd").body; strings.Contains(b, "DE-77") {
+		t.Error("another browser sees this browser's vacancy")
+	}
+}
+
+func TestVisitorsMakeNoSession(t *testing.T) {
+	opts := newOptions(t)
+	c := newClient(t, opts)
+	for _, p := range []string{"/", "/role?role=data-engineer&level=senior", "/batch", "/frameworks", "/saved"} {
+		r := c.get(p)
+		wantStatus(t, p, r, http.StatusOK)
+		if strings.Contains(r.header.Get("Set-Cookie"), sessionCookie) {
+			t.Errorf("GET %s starts a session", p)
+		}
+	}
+	// Many cookieless requests (what any web page's <img> tags can send)
+	// neither make sessions nor move a saved one out.
+	c.saveDetails("data-engineer", "senior", url.Values{"reference": {"DE-1"}})
+	for i := 0; i < 300; i++ {
+		res, err := http.Get(c.srv.URL + "/")
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+	}
+	c.app.mu.Lock()
+	n := len(c.app.sessions)
+	c.app.mu.Unlock()
+	if n != 1 {
+		t.Errorf("%d sessions after 300 cookieless requests, want 1", n)
+	}
+	wantBody(t, "saved vacancy", c.get("/preview?role=data-engineer&level=senior&doc=jd"), "DE-1")
+}
+
+func TestExportAndImportConfig(t *testing.T) {
+	c := newClient(t, newOptions(t))
+	c.saveDetails("data-engineer", "senior", url.Values{"reference": {"DE-9"}, "band": {"Band 7"}, "organisation": {"Example Trust"}})
+	r := c.get("/export/config.yaml?role=data-engineer&level=senior")
+	wantStatus(t, "config.yaml", r, http.StatusOK)
+	wantBody(t, "config.yaml", r, "role: data-engineer", "level: senior", "reference: DE-9", "band: Band 7", "name: Example Trust")
+	if !strings.Contains(r.header.Get("Content-Disposition"), "config.yaml") {
+		t.Errorf("config.yaml is not an attachment: %q", r.header.Get("Content-Disposition"))
+	}
+	zip := c.get("/export/rolepack-export.zip")
+	wantStatus(t, "export zip", zip, http.StatusOK)
+	if got := strings.Join(zipNames(t, zip.body), " "); !strings.Contains(got, "config.yaml") || !strings.Contains(got, "vacancies.csv") {
+		t.Errorf("export zip holds %s", got)
+	}
+	wantStatus(t, "unknown export", c.get("/export/secrets.txt"), http.StatusNotFound)
+
+	// Another browser imports it and gets the same documents.
+	other := newClient(t, newOptions(t))
+	token := other.csrf("/saved")
+	res := other.upload("/import", url.Values{"csrf": {token}}, [3]string{"config", "config.yaml", r.body})
+	wantStatus(t, "import", res, http.StatusSeeOther)
+	wantBody(t, "imported JD", other.get("/preview?role=data-engineer&level=senior&doc=jd"), "DE-9", "Band 7")
+	a := c.get("/download?role=data-engineer&level=senior&doc=jd&file=jd.md")
+	b := other.get("/download?role=data-engineer&level=senior&doc=jd&file=jd.md")
+	if a.status != http.StatusOK || a.body != b.body {
+		t.Errorf("the imported config gives another JD (%d, %d bytes; %d, %d bytes)", a.status, len(a.body), b.status, len(b.body))
+	}
+
+	// A bad file is shown with its line; nothing changes.
+	res = other.upload("/import", url.Values{"csrf": {token}}, [3]string{"config", "mine.yaml", "vacancy:\n  band: [a\n"})
+	wantStatus(t, "bad import", res, http.StatusUnprocessableEntity)
+	wantBody(t, "bad import", res, "mine.yaml:", `href="#config"`)
+	res = other.upload("/import", url.Values{"csrf": {token}}, [3]string{"config", "mine.yaml", "vacancy:\n  closing: 31/13/2026\n"})
+	wantStatus(t, "bad date", res, http.StatusUnprocessableEntity)
+	wantBody(t, "bad date", res, "Enter the closing date as a real date")
+	wantStatus(t, "import without token", other.upload("/import", nil, [3]string{"config", "config.yaml", r.body}), http.StatusForbidden)
+}
+
+// crashChildEnv names the data folder of the crash test's child process.
+const crashChildEnv = "ROLEPACK_WEB_CRASH_CHILD"
+
+// TestStoreSurvivesKillDuringASave kills (SIGKILL) a process in the
+// middle of its saves: the store opens clean and holds the last save that
+// was reported done, or the one in flight, with its vacancy row in step.
+func TestStoreSurvivesKillDuringASave(t *testing.T) {
+	if dir := os.Getenv(crashChildEnv); dir != "" {
+		crashChild(dir)
+		return
+	}
+	dir := t.TempDir()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestStoreSurvivesKillDuringASave$")
+	cmd.Env = append(os.Environ(), crashChildEnv+"="+dir)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	last := 0
+	sc := bufio.NewScanner(out)
+	deadline := time.Now().Add(20 * time.Second)
+	for sc.Scan() {
+		if n, err := strconv.Atoi(strings.TrimPrefix(sc.Text(), "saved ")); err == nil {
+			last = n
+		}
+		if last >= 25 || time.Now().After(deadline) {
+			break
+		}
+	}
+	if err := cmd.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	_ = cmd.Wait()
+	if last == 0 {
+		t.Fatal("the child saved nothing")
+	}
+	st, err := OpenStore(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if err := st.check(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	sv, err := st.load(context.Background(), "crash-session")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := strconv.Atoi(sv.State.Details["reference"])
+	if got != last && got != last+1 {
+		t.Errorf("after the kill the store holds save %d; the last reported was %d", got, last)
+	}
+	if len(sv.Vacancies) != 1 || sv.Vacancies[0].Details["reference"] != sv.State.Details["reference"] {
+		t.Errorf("the vacancy row is not in step with the state: %+v", sv.Vacancies)
+	}
+}
+
+// crashChild saves ever larger values until it is killed, saying after
+// each commit which one is done.
+func crashChild(dir string) {
+	st, err := OpenStore(context.Background(), dir)
+	if err != nil {
+		os.Exit(2)
+	}
+	big := strings.Repeat("Jane Smith\n", 20000)
+	for i := 1; ; i++ {
+		d := details{"reference": strconv.Itoa(i), "panel": big}
+		if err := st.saveState(context.Background(), "crash-session", "token", state{Details: d}, &vacancy{Reference: "DE-1", Role: "r", Level: "l", Details: d}); err != nil {
+			os.Exit(3)
+		}
+		os.Stdout.WriteString("saved " + strconv.Itoa(i) + "\n")
+	}
+}
+
+// newServer serves app on a test server closed when the test ends.
+func newServer(t *testing.T, app *Server) *httptest.Server {
+	t.Helper()
+	srv := httptest.NewServer(app)
+	t.Cleanup(func() { srv.Close(); app.Close() })
+	return srv
+}
