@@ -39,8 +39,11 @@ type Factory struct {
 	// the first time a command asks for the format.
 	Formats *output.Formats
 	// Verbose (--verbose) prints the stack of an internal error a command
-	// recovered from, for a bug report.
+	// recovered from, for a bug report, and each finding a summary counts.
 	Verbose bool
+	// Quiet (--quiet) prints errors only: no warnings, notes, progress or
+	// "wrote" lines (a command's data on standard output is still written).
+	Quiet bool
 }
 
 // ConfigFile is a config file read: its bytes, its name for messages, and

@@ -218,7 +218,9 @@ func runGenerate(ctx context.Context, opts *GenerateOptions) error {
 	}
 	written, err := output.WriteSet(out, files, opts.Force)
 	for _, name := range written {
-		fmt.Fprintf(opts.IO.Out, "wrote %s\n", filepath.Join(out, name))
+		if !opts.Quiet {
+			fmt.Fprintf(opts.IO.Out, "wrote %s\n", filepath.Join(out, name))
+		}
 	}
 	if err != nil {
 		return err

@@ -28,7 +28,6 @@ type PackOptions struct {
 	Formats   []string
 	Jobs      int
 	Force     bool
-	Quiet     bool
 	// Progression adds the role's career map to every pack.
 	Progression bool
 	// AllowRetired accepts levels their framework marks as no longer in use.
@@ -112,7 +111,7 @@ Formats: ` + strings.Join(output.FormatNames(), ", ") + `.`,
 	fl.StringSliceVar(&opts.Formats, "format", nil, "output formats, comma-separated: "+strings.Join(output.FormatNames(), ", ")+" (default: the config's formats) (env ROLEPACK_FORMAT)")
 	fl.IntVar(&opts.Jobs, "jobs", runtime.NumCPU(), "packs built at the same time")
 	fl.BoolVar(&opts.Force, "force", false, "rebuild every pack, and overwrite files rolepack did not write")
-	fl.BoolVar(&opts.Quiet, "quiet", false, "print nothing but errors")
+	fl.BoolVarP(&f.Quiet, "quiet", "q", false, "print nothing but errors")
 	fl.BoolVar(&opts.Progression, "progression", false, "add the role's career map (progression: every level side by side, the vacancy's level marked) to every pack")
 	fl.BoolVar(&opts.Strict, "strict", false, "fail a pack whose advert, JD or person specification has an error-level editorial finding (see rolepack lint)")
 	fl.StringVar(&opts.Templates, "templates", "", "folder of template overrides, file by file (env ROLEPACK_TEMPLATES)")

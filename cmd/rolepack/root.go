@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"runtime/debug"
 	"strings"
 
@@ -42,14 +44,24 @@ the embedded default; the last line of --help says which one a run reads.`,
 		RunE:          gen.RunE,
 	}
 	root.Flags().AddFlagSet(gen.Flags())
-	root.PersistentFlags().BoolVar(&f.Verbose, "verbose", false, "with an internal error, print where it happened (for a bug report)")
+	root.PersistentFlags().BoolVarP(&f.Verbose, "verbose", "v", false, "print every finding a summary counts and, with an internal error, where it happened (for a bug report)")
+	root.PersistentFlags().BoolVarP(&f.Quiet, "quiet", "q", false, "print errors only: no warnings, notes, progress or \"wrote\" lines")
+	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+		if f.Quiet && f.Verbose {
+			return fmt.Errorf("--quiet and --verbose: choose one")
+		}
+		if f.Quiet {
+			f.IO = &IO{In: f.IO.In, Out: f.IO.Out, Err: &quietWriter{w: f.IO.Err}}
+		}
+		return nil
+	}
 	root.SetOut(f.IO.Out)
 	root.SetErr(f.IO.Err)
 	root.SetVersionTemplate("{{.Name}} {{.Version}}\n")
 	root.AddCommand(gen,
 		NewCmdImport(f, nil), NewCmdValidate(f, nil), NewCmdList(f, nil), NewCmdShow(f, nil),
 		NewCmdTemplates(f, nil), NewCmdPack(f, nil), NewCmdLint(f, nil), NewCmdDiff(f, nil),
-		NewCmdBrand(f, nil), NewCmdServe(f, nil), NewCmdSchema(f, nil), NewCmdConfig(f, nil))
+		NewCmdBrand(f, nil), NewCmdServe(f, nil), NewCmdSchema(f, nil), NewCmdConfig(f, nil), NewCmdInit(f, nil))
 	help := root.HelpFunc()
 	root.SetHelpFunc(func(c *cobra.Command, args []string) {
 		help(c, args)
@@ -127,4 +139,43 @@ func version(info *debug.BuildInfo, ok bool) string {
 		when = ", " + when
 	}
 	return fmt.Sprintf("%s (revision %s%s%s)", v, rev, when, modified)
+}
+
+// quietWriter is standard error with --quiet: it passes the lines that
+// report a problem and drops warnings, notes and progress ("warning: …",
+// "note: …", "ok: …", "wrote …", "read …", "N file(s) … up to date").
+type quietWriter struct {
+	w    io.Writer
+	line []byte
+}
+
+// chatter are the starts of the lines --quiet drops.
+var chatter = [][]byte{[]byte("warning: "), []byte("note: "), []byte("ok: "), []byte("wrote "), []byte("read "),
+	[]byte("import: "), []byte("rolepack lint --role "), []byte("rolepack is running"), []byte("rolepack stopped")}
+
+func (q *quietWriter) Write(p []byte) (int, error) {
+	q.line = append(q.line, p...)
+	for {
+		i := bytes.IndexByte(q.line, '\n')
+		if i < 0 {
+			return len(p), nil
+		}
+		line := q.line[:i+1]
+		q.line = q.line[i+1:]
+		if quietDrops(line) {
+			continue
+		}
+		if _, err := q.w.Write(line); err != nil {
+			return len(p), err
+		}
+	}
+}
+
+func quietDrops(line []byte) bool {
+	for _, c := range chatter {
+		if bytes.HasPrefix(line, c) {
+			return true
+		}
+	}
+	return bytes.Contains(line, []byte(" already up to date\n"))
 }

@@ -1,0 +1,76 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestInitWritesAStarterThatGeneratesAndRefusesToOverwrite: rolepack init
+// writes a config that generates at once, refuses to replace a file
+// without --force, and prints it with "-".
+func TestInitWritesAStarterThatGeneratesAndRefusesToOverwrite(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "config.yaml")
+	if _, stderr, err := run(t, nil, "init", file); err != nil || !strings.Contains(stderr, "wrote "+file) {
+		t.Fatalf("init: %v\n%s", err, stderr)
+	}
+	out := t.TempDir()
+	if _, stderr, err := run(t, fixedDate, "--config", file, "--format", "md", "--out", out); err != nil {
+		t.Fatalf("generate from the starter: %v\n%s", err, stderr)
+	}
+	for _, name := range []string{"jd.md", "advert.md", "spec.md"} {
+		if _, err := os.Stat(filepath.Join(out, name)); err != nil {
+			t.Errorf("the starter's run wrote no %s", name)
+		}
+	}
+
+	mine := []byte("organisation:\n  name: Mine\n")
+	if err := os.WriteFile(file, mine, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err := run(t, nil, "init", file)
+	if err == nil || err.Error() != "init: "+file+" is already there: edit it, or use --force to replace it" {
+		t.Errorf("init over a file: %v", err)
+	}
+	if b, _ := os.ReadFile(file); string(b) != string(mine) {
+		t.Error("init changed a file already there without --force")
+	}
+	if _, _, err := run(t, nil, "init", "--force", file); err != nil {
+		t.Errorf("init --force: %v", err)
+	}
+	if b, _ := os.ReadFile(file); string(b) != starterConfig {
+		t.Error("init --force did not replace the file")
+	}
+
+	stdout, stderr, err := run(t, nil, "init", "-")
+	if err != nil || stdout != starterConfig || stderr != "" {
+		t.Errorf("init -: %v, stdout %d bytes, stderr %q", err, len(stdout), stderr)
+	}
+	// --quiet says nothing.
+	other := filepath.Join(dir, "other.yaml")
+	if _, stderr, err := run(t, nil, "init", "--quiet", other); err != nil || stderr != "" {
+		t.Errorf("init --quiet: %v, stderr %q", err, stderr)
+	}
+}
+
+// TestQuietPrintsErrorsOnly: with --quiet a run that works prints
+// nothing, and one that fails prints its error alone.
+func TestQuietPrintsErrorsOnly(t *testing.T) {
+	out := t.TempDir()
+	stdout, stderr, err := run(t, fixedDate, "--quiet", "--doc", "jd", "--format", "md", "--out", out)
+	if err != nil || stdout != "" || stderr != "" {
+		t.Errorf("generate --quiet: %v\nstdout %q\nstderr %q", err, stdout, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(out, "jd.md")); err != nil {
+		t.Error("generate --quiet wrote no jd.md")
+	}
+	_, stderr, err = run(t, fixedDate, "-q", "--doc", "jd", "--format", "odt", "--out", t.TempDir())
+	if err == nil || stderr != "" {
+		t.Errorf("a failing --quiet run: %v, stderr %q", err, stderr)
+	}
+	if _, _, err := run(t, nil, "config", "--quiet", "--verbose"); err == nil || err.Error() != "--quiet and --verbose: choose one" {
+		t.Errorf("--quiet --verbose: %v", err)
+	}
+}
