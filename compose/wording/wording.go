@@ -100,6 +100,70 @@ var (
 // remove first.
 func Parse(s string) Phrase {
 	src := undouble(strings.Join(strings.Fields(strings.TrimSpace(s)), " "))
+	if loc := sentenceEnd.FindStringIndex(src); loc != nil {
+		// Several sentences: the first gives the shape; each later one that
+		// states an action joins it as a coordinated clause ("Familiarity
+		// with X. Can set permissions …" → "… and experience of setting
+		// permissions …"). Other sentences are kept in Source only.
+		p := parseOne(src[:loc[0]+1])
+		switch p.Shape {
+		case Action, Possession, Knowledge, Experience, Responsibility:
+			for _, x := range splitSentences(src[loc[0]+1:]) {
+				q := parseOne(x)
+				if q.Shape != Action {
+					continue
+				}
+				if len(p.Seps) == 0 && len(p.Clauses) == 0 {
+					q.Seps[0] = ""
+				} else {
+					q.Seps[0] = " and "
+				}
+				p.Clauses = append(p.Clauses, q.Clauses...)
+				p.Seps = append(p.Seps, q.Seps...)
+			}
+			if p.Shape == Possession && len(p.actions0()) > 0 {
+				p.Shape = Action
+			}
+		}
+		p.Source = src
+		return p
+	}
+	return parseOne(src)
+}
+
+// sentenceEnd is the end of a sentence followed by another: ". You …".
+var sentenceEnd = regexp.MustCompile(`[.!?]\s+[A-Z]`)
+
+// splitSentences splits text at sentence ends.
+func splitSentences(t string) []string {
+	var out []string
+	for {
+		t = strings.TrimSpace(t)
+		loc := sentenceEnd.FindStringIndex(t)
+		if loc == nil {
+			if t != "" {
+				out = append(out, t)
+			}
+			return out
+		}
+		out = append(out, t[:loc[0]+1])
+		t = t[loc[0]+1:]
+	}
+}
+
+// actions0 lists the clauses that are not "have …".
+func (p Phrase) actions0() []Clause {
+	var out []Clause
+	for _, c := range p.Clauses {
+		if c.Verb != "have" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// parseOne reads one sentence.
+func parseOne(src string) Phrase {
 	p := Phrase{Source: src}
 	t := strings.TrimRight(src, ".;:!")
 	t = strings.TrimLeft(t, "-–•* ")

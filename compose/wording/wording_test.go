@@ -121,9 +121,20 @@ func TestExperienceKeepsItsPreposition(t *testing.T) {
 func TestVerbSequences(t *testing.T) {
 	for in, want := range map[string]string{
 		"produce, maintain and update relevant data models": "Tell us about a time when you produced, maintained and updated relevant data models. What did you do, and what was the result?",
-		"plan, test and release changes":                     "Tell us about a time when you planned, tested and released changes. What did you do, and what was the result?",
+		"plan, test and release changes":                    "Tell us about a time when you planned, tested and released changes. What did you do, and what was the result?",
 	} {
 		if got := Parse(in).Question(); got != want {
+			t.Errorf("%q: %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestSeveralSentences(t *testing.T) {
+	for in, want := range map[string]string{
+		"Familiarity with data security and privacy regulations. Can set permissions for pipelines appropriate to usage.": "Familiarity with data security and privacy regulations and experience of setting permissions for pipelines appropriate to usage",
+		"You understand when mapping is appropriate. You can produce dynamic maps based on changing data.":                "Understanding of when mapping is appropriate and experience of producing dynamic maps based on changing data",
+	} {
+		if got := Parse(in).Criterion(); got != want {
 			t.Errorf("%q: %q, want %q", in, got, want)
 		}
 	}
