@@ -62,6 +62,19 @@ func (st state) overlay(c *compose.Config, base *compose.Config) {
 			c.Roles[id] = rd
 		}
 	}
+	if len(st.NewRoles) > 0 {
+		if len(st.Roles) == 0 {
+			c.Roles = maps.Clone(base.Roles)
+		}
+		if c.Roles == nil {
+			c.Roles = map[string]compose.RoleDef{}
+		}
+		for id, rd := range st.NewRoles {
+			if _, ok := base.Roles[id]; !ok {
+				c.Roles[id] = rd
+			}
+		}
+	}
 	if len(st.Edits) > 0 {
 		c.Edits = append(append([]compose.EditDef(nil), base.Edits...), st.Edits...)
 	}
@@ -268,6 +281,10 @@ func importedState(st *state, cfg, base *compose.Config) {
 	for id, rd := range cfg.Roles {
 		bd, ok := base.Roles[id]
 		if !ok {
+			if st.NewRoles == nil {
+				st.NewRoles = map[string]compose.RoleDef{}
+			}
+			st.NewRoles[id] = rd
 			continue
 		}
 		var ch roleChoice

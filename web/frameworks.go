@@ -3,12 +3,14 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
 
+	"github.com/rolepack/rolepack/compose"
 	"github.com/rolepack/rolepack/framework"
 	"github.com/rolepack/rolepack/framework/importer"
 	"github.com/rolepack/rolepack/internal/userfile"
@@ -17,8 +19,16 @@ import (
 // maxFrameworkFiles bounds the files of one framework upload.
 const maxFrameworkFiles = 50
 
-// frameworkExts are the file extensions a framework upload may have.
-var frameworkExts = map[string]bool{".md": true, ".markdown": true, ".txt": true, ".yaml": true, ".yml": true, ".json": true}
+// frameworkExts are the file extensions a framework upload may have: every
+// format rolepack import reads.
+var frameworkExts = map[string]bool{".md": true, ".markdown": true, ".txt": true, ".yaml": true, ".yml": true, ".json": true, ".csv": true, ".xlsx": true}
+
+// Caps on the frameworks kept: per browser and for the whole server.
+const (
+	maxSessionFrameworks     = 10
+	maxSessionFrameworkBytes = 24 << 20
+	maxStoredFrameworkBytes  = 512 << 20
+)
 
 // frameworksPage is the framework upload form, its validation report and
 // the frameworks the session imported.
@@ -30,7 +40,11 @@ type frameworksPage struct {
 	Problems []problemView
 	Errors   int
 	Loaded   *loadedView
-	Note     string // the built-in framework the upload replaces, if it does
+	Note     string     // the built-in framework the upload replaces, if it does
+	Fields   url.Values // id, name and licence as typed
+	Ladder   []level
+	RoleForm *catalogueForm // a catalogue-to-role form sent back with its problems
+	Made     string         // the role a catalogue became
 	Session  []loadedView
 }
 
@@ -41,8 +55,17 @@ type problemView struct {
 }
 
 type loadedView struct {
-	ID, Name string
-	Roles    []roleInfo
+	ID, Name   string
+	Roles      []roleInfo
+	Catalogues []catalogueView
+}
+
+// catalogueView is a catalogue of an uploaded framework, which can become
+// a role: its levels mapped to the ladder's rungs.
+type catalogueView struct {
+	Framework, ID, Title string
+	Skills               int
+	Levels               []option
 }
 
 func (s *Server) frameworksForm(w http.ResponseWriter, r *http.Request) {
@@ -51,11 +74,14 @@ func (s *Server) frameworksForm(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) frameworksPage(sess *session) frameworksPage {
-	p := frameworksPage{common: common{Title: "Check and use a framework", CSRF: sess.csrf, Nav: "frameworks"}}
+	p := frameworksPage{common: common{Title: "Check and use a framework", CSRF: sess.csrf, Nav: "frameworks"}, Fields: url.Values{}}
+	for _, r := range s.run.Config.Ladder {
+		p.Ladder = append(p.Ladder, level{r.ID, r.Label})
+	}
 	sess.mu.Lock()
-	fws, lib := sess.frameworks, sess.lib
+	fws := sess.frameworks
 	sess.mu.Unlock()
-	all := roles(s.run.Config, lib)
+	all := s.roleList(sess)
 	for _, f := range fws {
 		p.Session = append(p.Session, loadedOf(f, all))
 	}
@@ -68,6 +94,20 @@ func loadedOf(f *framework.Framework, all []roleInfo) loadedView {
 		if strings.HasPrefix(r.ID, f.ID+"/") {
 			v.Roles = append(v.Roles, r)
 		}
+	}
+	for _, c := range f.Catalogues {
+		cv := catalogueView{Framework: f.ID, ID: c.ID, Title: c.Title}
+		for _, g := range c.Categories {
+			cv.Skills += len(g.Skills)
+		}
+		for _, l := range c.Levels {
+			label := l.Label
+			if label == "" {
+				label = l.ID
+			}
+			cv.Levels = append(cv.Levels, option{l.ID, label})
+		}
+		v.Catalogues = append(v.Catalogues, cv)
 	}
 	return v
 }
@@ -93,6 +133,22 @@ func (s *Server) frameworksUpload(w http.ResponseWriter, r *http.Request) {
 		p.Title = "Error: " + p.Title
 		s.page(w, status, "frameworks", p)
 	}
+	for _, k := range []string{"id", "name", "licence"} {
+		if vs := r.MultipartForm.Value[k]; len(vs) > 0 {
+			p.Fields.Set(k, strings.Join(strings.Fields(vs[0]), " "))
+		}
+	}
+	opt := importer.Options{ID: p.Fields.Get("id"), Name: p.Fields.Get("name"), Licence: p.Fields.Get("licence")}
+	if err := importer.CheckID(opt.ID); err != nil {
+		bad(http.StatusUnprocessableEntity, "Enter a framework id of lower-case letters, digits and hyphens, for example "+framework.Slug(opt.ID))
+		return
+	}
+	for k, max := range map[string]int{"name": 120, "licence": 200} {
+		if m := textProblem(map[string]string{"name": "The framework name", "licence": "The licence"}[k], p.Fields.Get(k), max); m != "" {
+			bad(http.StatusUnprocessableEntity, m)
+			return
+		}
+	}
 	fhs := r.MultipartForm.File["files"]
 	switch {
 	case len(fhs) == 0:
@@ -115,7 +171,7 @@ func (s *Server) frameworksUpload(w http.ResponseWriter, r *http.Request) {
 		name := displayName(fh.Filename)
 		ext := strings.ToLower(path.Ext(name))
 		if !frameworkExts[ext] {
-			bad(http.StatusUnsupportedMediaType, name+": upload framework documents (.md, .txt) or a rolepack framework file (.yaml, .json).")
+			bad(http.StatusUnsupportedMediaType, name+": upload framework documents (.md, .txt), a spreadsheet (.xlsx, .csv) or a rolepack framework file (.yaml, .json).")
 			return
 		}
 		data, err := upload(fh)
@@ -123,7 +179,7 @@ func (s *Server) frameworksUpload(w http.ResponseWriter, r *http.Request) {
 			s.uploadError(w, r, err)
 			return
 		}
-		if why := textFile(data); why != "" {
+		if why := textFile(data); why != "" && ext != ".xlsx" {
 			bad(http.StatusUnsupportedMediaType, name+" "+why+".")
 			return
 		}
@@ -132,7 +188,20 @@ func (s *Server) frameworksUpload(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		p.Files = append(p.Files, name)
-		priv := filepath.Join(dir, "upload-"+strconv.Itoa(i+1)+ext)
+		// Each file in a folder of its own, under a name the server makes
+		// from the uploaded one (a slug: never a path), so that an id or
+		// title the importer takes from the file name is the upload's.
+		stem := framework.Slug(strings.TrimSuffix(name, path.Ext(name)))
+		if stem == "" {
+			stem = "upload"
+		}
+		sub := filepath.Join(dir, strconv.Itoa(i+1))
+		priv := filepath.Join(sub, stem+ext)
+		if err := os.Mkdir(sub, 0o700); err != nil {
+			fmt.Fprintf(s.opts.Log, "framework upload: %v\n", err)
+			s.fail(w, r, http.StatusInternalServerError, "The files could not be checked.")
+			return
+		}
 		if err := os.WriteFile(priv, data, 0o600); err != nil {
 			fmt.Fprintf(s.opts.Log, "framework upload: %v\n", err)
 			s.fail(w, r, http.StatusInternalServerError, "The files could not be checked.")
@@ -148,7 +217,7 @@ func (s *Server) frameworksUpload(w http.ResponseWriter, r *http.Request) {
 		return t
 	}
 	p.Checked = true
-	probs := importer.Validate(paths, importer.Options{})
+	probs := importer.Validate(paths, opt)
 	for _, pr := range probs {
 		at := framework.Position(rename(pr.File), pr.Line)
 		p.Problems = append(p.Problems, problemView{At: at, Message: rename(pr.Message), Warning: pr.Severity == framework.SeverityWarning})
@@ -161,7 +230,7 @@ func (s *Server) frameworksUpload(w http.ResponseWriter, r *http.Request) {
 		s.page(w, http.StatusUnprocessableEntity, "frameworks", p)
 		return
 	}
-	fw, _, err := importer.Import(paths, importer.Options{})
+	fw, _, err := importer.Import(paths, opt)
 	if err != nil {
 		bad(http.StatusUnprocessableEntity, rename(err.Error()))
 		return
@@ -195,6 +264,10 @@ func (s *Server) frameworksUpload(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	kept = append(kept, storedFramework{ID: fw.ID, YAML: data, Note: note})
+	if msg := s.overCap(r, kept); msg != "" {
+		bad(http.StatusRequestEntityTooLarge, msg)
+		return
+	}
 	if err := s.store.saveFrameworks(r.Context(), sess.id, sess.csrf, st, kept); err != nil {
 		fmt.Fprintf(s.opts.Log, "framework upload: %v\n", err)
 		s.fail(w, r, http.StatusInternalServerError, "The framework could not be kept: the app's data folder cannot be written. Try again in a moment.")
@@ -204,7 +277,7 @@ func (s *Server) frameworksUpload(w http.ResponseWriter, r *http.Request) {
 	sess.frameworks, sess.kept, sess.lib, sess.stored = fws, kept, lib, true
 	sess.mu.Unlock()
 	p.Note = note
-	v := loadedOf(fw, roles(s.run.Config, lib))
+	v := loadedOf(fw, roles(s.effective(sess, nil), lib))
 	p.Loaded = &v
 	q := s.frameworksPage(sess)
 	p.Session = q.Session
@@ -267,4 +340,128 @@ func (s *Server) frameworksForget(w http.ResponseWriter, r *http.Request) {
 	sess.frameworks, sess.kept, sess.lib, sess.stored = nil, nil, s.run.Library, true
 	sess.mu.Unlock()
 	http.Redirect(w, r, "/frameworks", http.StatusSeeOther)
+}
+
+// overCap says why the frameworks a session would keep are more than it
+// may keep, or the server as a whole, or "".
+func (s *Server) overCap(r *http.Request, kept []storedFramework) string {
+	if len(kept) > maxSessionFrameworks {
+		return fmt.Sprintf("You can keep at most %d frameworks. Remove the ones you no longer use (Forget these frameworks), then upload this one again.", maxSessionFrameworks)
+	}
+	var n int64
+	for _, k := range kept {
+		n += int64(len(k.YAML))
+	}
+	if n > maxSessionFrameworkBytes {
+		return fmt.Sprintf("Your frameworks would take %s; you can keep at most %s. Remove the ones you no longer use, then upload this one again.", userfile.SizeText(n), userfile.SizeText(maxSessionFrameworkBytes))
+	}
+	all, err := s.store.frameworkBytes(r.Context())
+	if err != nil || all+n > maxStoredFrameworkBytes {
+		return "The app has no room for more frameworks. Ask the person who runs it to make room, then upload this one again."
+	}
+	return ""
+}
+
+// catalogueForm is a catalogue-to-role form as sent, with its problems.
+type catalogueForm struct {
+	Framework, Catalogue string
+	Title                string
+	Levels               map[string]string // rung -> catalogue level ("none": not at this rung)
+	Errors               []blank
+}
+
+// catalogueRole makes a role of the organisation from an uploaded
+// framework's skills catalogue: its title, and for each rung of the
+// ladder the catalogue level it takes (a config role whose source is the
+// catalogue, roles.<id>.sources[0].levels), kept for the browser and
+// exported with the config.
+func (s *Server) catalogueRole(w http.ResponseWriter, r *http.Request) {
+	if err := r.ParseForm(); err != nil {
+		s.formError(w, r, err)
+		return
+	}
+	sess := s.forPost(w, r)
+	if sess == nil {
+		return
+	}
+	f := r.PostForm
+	form := &catalogueForm{Framework: f.Get("framework"), Catalogue: f.Get("catalogue"), Title: strings.Join(strings.Fields(f.Get("title")), " "), Levels: map[string]string{}}
+	var cat *catalogueView
+	sess.mu.Lock()
+	for _, fw := range sess.frameworks {
+		if fw.ID != form.Framework {
+			continue
+		}
+		for _, c := range loadedOf(fw, nil).Catalogues {
+			if c.ID == form.Catalogue {
+				c := c
+				cat = &c
+			}
+		}
+	}
+	sess.mu.Unlock()
+	if cat == nil {
+		s.fail(w, r, http.StatusNotFound, "There is no such catalogue among your frameworks. Upload the framework again.")
+		return
+	}
+	add := func(field, msg string) { form.Errors = append(form.Errors, blank{Label: msg, Field: field}) }
+	switch m := textProblem("The role title", form.Title, 120); {
+	case form.Title == "":
+		add("cat-title", "Enter a title for the role, for example Data analyst")
+	case m != "":
+		add("cat-title", m)
+	}
+	mapped := 0
+	for _, rung := range s.run.Config.Ladder {
+		v := f.Get("level-" + rung.ID)
+		ok := v == "none"
+		for _, l := range cat.Levels {
+			ok = ok || l.Value == v
+		}
+		if !ok {
+			v = "none"
+		}
+		form.Levels[rung.ID] = v
+		if v != "none" {
+			mapped++
+		}
+	}
+	if mapped == 0 {
+		add("cat-level-"+s.run.Config.Ladder[0].ID, "Choose a level of the catalogue for at least one rung of your ladder")
+	}
+	if len(form.Errors) > 0 {
+		p := s.frameworksPage(sess)
+		p.RoleForm = form
+		p.Title = "Error: " + p.Title
+		s.page(w, http.StatusUnprocessableEntity, "frameworks", p)
+		return
+	}
+	id := framework.Slug(form.Title)
+	if id == "" {
+		id = "role"
+	}
+	eff := s.effective(sess, nil)
+	for base, n := id, 2; eff.Roles[id].Title != ""; n++ {
+		id = base + "-" + strconv.Itoa(n)
+	}
+	rd := compose.RoleDef{Title: form.Title, Sources: []compose.SourceDef{{Framework: form.Framework, Catalogue: form.Catalogue, Levels: form.Levels}}}
+	sess.mu.Lock()
+	if sess.st.NewRoles == nil {
+		sess.st.NewRoles = map[string]compose.RoleDef{}
+	}
+	sess.st.NewRoles[id] = rd
+	sess.mu.Unlock()
+	if err := s.save(r.Context(), sess, nil); err != nil {
+		fmt.Fprintf(s.opts.Log, "save: %v\n", err)
+		s.fail(w, r, http.StatusInternalServerError, "The role could not be kept: the app's data folder cannot be written. Try again in a moment.")
+		return
+	}
+	lv := s.run.Config.Ladder[0].ID
+	for _, rung := range s.run.Config.Ladder {
+		if form.Levels[rung.ID] != "none" {
+			lv = rung.ID
+			break
+		}
+	}
+	http.Redirect(w, r, roleURL("/role", id, lv, "", ""), http.StatusSeeOther)
 }

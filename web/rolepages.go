@@ -30,7 +30,7 @@ type homePage struct {
 
 func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 	sess := s.view(w, r)
-	all := roles(s.run.Config, sess.library())
+	all := s.roleList(sess)
 	q := strings.TrimSpace(r.URL.Query().Get("q"))
 	found := search(all, q)
 	p := homePage{common: common{Title: "Choose a role", CSRF: sess.csrf, Nav: "home"}, Query: q, Roles: found, Total: len(all)}
@@ -491,7 +491,7 @@ func (s *Server) downloadPack(w http.ResponseWriter, r *http.Request) {
 // chosen is the role, level and document q choose among the roles the
 // session can use; an unknown choice is answered with 404 (false).
 func (s *Server) chosen(w http.ResponseWriter, r *http.Request, sess *session, q url.Values) (choice, bool) {
-	c, err := choose(roles(s.run.Config, sess.library()), q)
+	c, err := choose(s.roleList(sess), q)
 	if err != nil {
 		s.fail(w, r, http.StatusNotFound, err.Error())
 		return choice{}, false

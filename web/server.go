@@ -175,6 +175,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /frameworks", s.frameworksForm)
 	m.HandleFunc("POST /frameworks", s.frameworksUpload)
 	m.HandleFunc("POST /frameworks/forget", s.frameworksForget)
+	m.HandleFunc("POST /frameworks/role", s.catalogueRole)
 	m.HandleFunc("GET /organisation", s.orgForm)
 	m.HandleFunc("POST /organisation", s.saveOrg)
 	m.HandleFunc("GET /role/edit", s.roleEdit)
@@ -253,6 +254,9 @@ type state struct {
 	Org     *orgText              `json:"org,omitempty"`
 	Roles   map[string]roleChoice `json:"roles,omitempty"` // by config role id
 	Edits   []compose.EditDef     `json:"edits,omitempty"`
+	// NewRoles are roles made from an uploaded framework's catalogue,
+	// added to the config's roles.
+	NewRoles map[string]compose.RoleDef `json:"newRoles,omitempty"`
 }
 
 // session is one browser's workspace: its CSRF token, what it entered, the
@@ -448,6 +452,12 @@ func libraryWith(base *compose.Library, fws []*framework.Framework) (*compose.Li
 		return base, nil, nil
 	}
 	return compose.NewLibraryOver(base.Frameworks(), fws)
+}
+
+// roleList is the roles the session can choose: its config's (with the
+// roles it made) and its frameworks'.
+func (s *Server) roleList(sess *session) []roleInfo {
+	return roles(s.effective(sess, nil), sess.library())
 }
 
 // library is the session's frameworks: the server's plus those it
