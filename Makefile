@@ -36,6 +36,7 @@ e2e:
 ## overrides every budget.
 fuzz:
 	$(GO) test -run=^$$ -fuzz=FuzzPrepare -fuzztime=$(or $(FUZZTIME),250000x) -fuzzminimizetime=200x ./framework/textprep/
+	$(GO) test -run=^$$ -fuzz=FuzzParse -fuzztime=$(or $(FUZZTIME),100000x) -fuzzminimizetime=200x ./compose/wording/
 	$(GO) test -run=^$$ -fuzz=FuzzDDaT -fuzztime=$(or $(FUZZTIME),400000x) -fuzzminimizetime=200x ./framework/ddat/
 	$(GO) test -run=^$$ -fuzz=FuzzProfile -fuzztime=$(or $(FUZZTIME),200000x) -fuzzminimizetime=200x ./framework/profile/
 	$(GO) test -run=^$$ -fuzz=FuzzMatrix -fuzztime=$(or $(FUZZTIME),40000x) -fuzzminimizetime=200x ./framework/matrix/

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/rolepack/rolepack/compose/wording"
 	"github.com/rolepack/rolepack/internal/english"
@@ -118,18 +119,20 @@ func lowerFirst(s string) string {
 			return s
 		}
 	}
-	for i, r := range s {
-		return string(unicode.ToLower(r)) + s[i+len(string(r)):]
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || r == utf8.RuneError {
+		return s
 	}
-	return s
+	return string(unicode.ToLower(r)) + s[n:]
 }
 
 // upperFirst capitalises the first letter.
 func upperFirst(s string) string {
-	for i, r := range s {
-		return string(unicode.ToUpper(r)) + s[i+len(string(r)):]
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || r == utf8.RuneError {
+		return s
 	}
-	return s
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // asSentence capitalises s and ends it with a full stop.

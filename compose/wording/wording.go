@@ -25,6 +25,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/rolepack/rolepack/internal/english"
 )
@@ -269,6 +270,11 @@ func parseOne(src string) Phrase {
 		p.Shape = Quality
 	case allHave(p.Clauses):
 		p.Shape = Possession
+		if len(p.possessions()) == 0 {
+			p.Shape, p.Clauses, p.Seps = Unknown, nil, nil // "have" alone says nothing
+		}
+	case len(p.Clauses) == 1 && base == "be" && p.Clauses[0].Rest == "":
+		p.Shape, p.Clauses, p.Seps = Unknown, nil, nil
 	default:
 		p.Shape = Action
 	}
@@ -871,16 +877,18 @@ func lowerFirst(s string) string {
 	if up > 1 || first == "I" {
 		return s
 	}
-	for i, r := range s {
-		return string(unicode.ToLower(r)) + s[i+len(string(r)):]
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || r == utf8.RuneError {
+		return s
 	}
-	return s
+	return string(unicode.ToLower(r)) + s[n:]
 }
 
 // upperFirst capitalises the first letter.
 func upperFirst(s string) string {
-	for i, r := range s {
-		return string(unicode.ToUpper(r)) + s[i+len(string(r)):]
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || r == utf8.RuneError {
+		return s
 	}
-	return s
+	return string(unicode.ToUpper(r)) + s[n:]
 }
