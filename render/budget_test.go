@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"syscall"
 	"testing"
@@ -42,7 +43,7 @@ func TestTemplateBudget(t *testing.T) {
 			t.Fatal(err)
 		}
 		_, err = e.Execute(context.Background(), "jd.md.tmpl", ctx)
-		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.HasPrefix(err.Error(), "jd.md.tmpl") || strings.Contains(err.Error(), "\n") {
+		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "jd.md.tmpl") || strings.Contains(err.Error(), "\n") {
 			t.Errorf("%s: error %v, want one line with %q", tc.src, err, tc.want)
 		}
 	}
@@ -100,5 +101,65 @@ func TestOverrideLinkOutsideRefused(t *testing.T) {
 		}
 	case <-time.After(5 * time.Second):
 		t.Fatal("FIFO template: NewEngine hangs")
+	}
+}
+
+// TestTemplateMemoryBudget holds issue 32's template reproductions:
+// values built and never written took gigabytes, and range loops were
+// not counted; each now stops within a second and a few hundred MB, in
+// one line naming the file and line.
+func TestTemplateMemoryBudget(t *testing.T) {
+	ctx := defaultContext(t, nil)
+	for _, tc := range []struct{ src, want string }{
+		{"{{ $s := \"xxxxxxxx\" }}\n{{ range 40 }}{{ $s = printf \"%s%s\" $s $s }}{{ end }}", "jd.md.tmpl:2: printf would build a value"},
+		{"{{ range 2000000000 }}{{ end }}", "jd.md.tmpl:1: the template's functions and range loops made more than 1000000 items"},
+		{"{{ range $i := 2000000000 }}{{ range 10 }}{{ end }}{{ end }}", "made more than 1000000 items"},
+		{`{{ join (repeat 100000 "xxxxxxxxxx") (until 100) }}`, "join would build a value"},
+		{`{{ replace "a" (repeat 100000 "xxxxxxxxxx") (repeat 100 "a") }}`, "replace would build a value"},
+		{`{{ regexReplaceAll "" (repeat 1000 "a") (repeat 100000 "xxxxxxxxxx") }}`, "regexReplaceAll would build a value"},
+		{`{{ wrapWith 1 (repeat 100000 "xxxxxxxxxx") (repeat 1000 "a") }}`, "wrapWith would build a value"},
+		{`{{ printf (repeat 100 "%999999d") }}`, "printf would build a value"},
+		{`{{ $s := repeat 100000 "xxxxxxxxxx" }}{{ cat $s $s $s $s $s $s $s $s $s }}`, "cat would build a value"},
+		{`{{ $l := list 1 }}{{ range 40 }}{{ $l = concat $l $l }}{{ end }}`, "concat"},
+		{`{{ $l := list }}{{ $s := repeat 100000 "xxxxxxxxxx" }}{{ range 100 }}{{ $l = append $l $s }}{{ end }}{{ $l }}`, "append would build a value that prints as more than 8 MiB"},
+		{`{{ $d := dict }}{{ $s := repeat 100000 "xxxxxxxxxx" }}{{ range $i := 100 }}{{ $_ := set $d (toString $i) $s }}{{ end }}{{ $d }}`, "set would build a map"},
+		{`{{ $d := dict }}{{ $_ := set $d "k" $d }}{{ $d }}`, "set would put a map inside itself"},
+		{`{{ $s := repeat 100000 "xxxxxxxxxx" }}{{ range 100 }}{{ $t := cat $s $s $s $s $s }}{{ end }}`, "built more than 128 MiB of values in all"},
+	} {
+		e, err := engineWith(t, tc.src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		start := time.Now()
+		_, err = e.Execute(context.Background(), "jd.md.tmpl", ctx)
+		if el := time.Since(start); el > 3*time.Second {
+			t.Errorf("%s: took %s", tc.src, el)
+		}
+		if err == nil || !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), "\n") {
+			t.Errorf("%s: error %v, want one line with %q", tc.src, err, tc.want)
+		}
+	}
+}
+
+// TestTimedOutTemplateStops: a cancelled template's goroutine stops
+// inside its loop (it used to run on after Execute returned).
+func TestTimedOutTemplateStops(t *testing.T) {
+	e, err := engineWith(t, `{{ range 1000 }}{{ range 1000 }}{{ range 1000 }}{{ end }}{{ end }}{{ end }}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := runtime.NumGoroutine()
+	c, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(20*time.Millisecond, cancel)
+	_, err = e.Execute(c, "jd.md.tmpl", defaultContext(t, nil))
+	if err == nil {
+		t.Fatal("no error")
+	}
+	deadline := time.Now().Add(2 * time.Second)
+	for runtime.NumGoroutine() > before && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if n := runtime.NumGoroutine(); n > before {
+		t.Errorf("%d goroutines after the cancel, %d before", n, before)
 	}
 }

@@ -99,6 +99,9 @@ func NewEngine(overrideDir string) (*Engine, error) {
 				return nil, templateError(err)
 			}
 		}
+		for _, tt := range t.Templates() {
+			instrument(tt.Tree)
+		}
 		e.sets[name] = t
 		e.runs[name] = &sync.Pool{}
 	}
@@ -181,9 +184,18 @@ const (
 	// the length of a list from until, untilStep or seq, the count of
 	// repeat, the width of indent and nindent.
 	ItemLimit = 100_000
-	// TotalItemLimit is the most items those functions may create, all
-	// calls of one execution together (a loop inside a loop).
+	// TotalItemLimit is the most items those functions and range loops
+	// may create, all calls and iterations of one execution together (a
+	// loop inside a loop; each iteration of a range, and each call of a
+	// template, counts one).
 	TotalItemLimit = 1_000_000
+	// ValueLimit is the largest value (text) a template function may
+	// build: printf, cat, join, repeat, replace, toJson, … (a value
+	// larger than OutputLimit could never be written).
+	ValueLimit = OutputLimit
+	// TotalValueLimit is the most bytes of values the template functions
+	// may build in one execution, all calls together.
+	TotalValueLimit = 128 << 20
 )
 
 // Execute runs a template over data and returns its text, within the
@@ -204,8 +216,7 @@ func (e *Engine) Execute(ctx context.Context, name string, data *compose.Context
 		run = &templateRun{t: clone, b: &budget{}}
 		clone.Funcs(run.b.funcs())
 	}
-	run.b.ctx, run.b.name = ctx, name
-	run.b.items.Store(0)
+	run.b.reset(ctx, name)
 	w := &limitedWriter{ctx: ctx, left: OutputLimit, name: name}
 	done := make(chan error, 1)
 	go func() {
@@ -232,7 +243,12 @@ func (e *Engine) Execute(ctx context.Context, name string, data *compose.Context
 		}
 		var le *limitError
 		if errors.As(err, &le) {
-			return nil, le
+			// file:line of the call or loop that passed the limit, when
+			// text/template names it; else the template's name.
+			if m := tmplErr.FindStringSubmatch(err.Error()); m != nil {
+				return nil, fmt.Errorf("%s:%s: %w", m[1], m[2], le)
+			}
+			return nil, fmt.Errorf("%s: %w", name, le)
 		}
 		return nil, templateError(err)
 	}
@@ -288,15 +304,21 @@ var RemovedFuncs = []string{
 
 // Funcs is the template function map: sprig's hermetic functions (nothing
 // that reads the environment, the clock or files) less RemovedFuncs, plus
-// rolepack's own. until, untilStep, seq, repeat, indent and nindent are
-// replaced, for each execution, by versions within ItemLimit.
+// rolepack's own. Every sprig function, and text/template's printf,
+// print, println, html, js and urlquery, is replaced, for each execution,
+// by a version within ValueLimit and the item limits (budget.funcs).
 func Funcs() template.FuncMap {
 	f := sprig.HermeticTxtFuncMap()
 	for _, name := range RemovedFuncs {
 		delete(f, name)
 	}
+	// The checked versions of sprig's functions; the builtins they also
+	// replace (printf, …) and the range loops' tick are added to each
+	// execution's clone only, so this map lists what templates may call.
 	for name, fn := range (&budget{ctx: context.Background()}).funcs() {
-		f[name] = fn
+		if _, ok := f[name]; ok {
+			f[name] = fn
+		}
 	}
 	f["md"] = EscapeMarkdown
 	f["cell"] = EscapeMarkdown // the same escaping serves a table cell: | is escaped
