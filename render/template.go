@@ -19,9 +19,9 @@ import (
 
 	"github.com/Masterminds/sprig/v3"
 
-	"github.com/rolepack/rolepack/internal/userfile"
 	"github.com/rolepack/rolepack/compose"
 	"github.com/rolepack/rolepack/doc"
+	"github.com/rolepack/rolepack/internal/userfile"
 	"github.com/rolepack/rolepack/templates"
 )
 
