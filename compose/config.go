@@ -604,5 +604,5 @@ func (c *Config) CheckValues() error {
 			return fmt.Errorf("%s: %s %w", c.At(d.path...), d.path[len(d.path)-1], err)
 		}
 	}
-	return nil
+	return c.checkChoices()
 }

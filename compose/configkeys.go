@@ -1,9 +1,11 @@
 package compose
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -267,4 +269,66 @@ func (c *Config) keyAt(line int, parent bool) string {
 		return k[:i]
 	}
 	return k
+}
+
+// The values keys of a fixed set take (besides "", not stated); the
+// schema (rolepack schema config) lists the same.
+var (
+	// EmploymentTypes are schema.org's JobPosting employmentType values.
+	EmploymentTypes = []string{"FULL_TIME", "PART_TIME", "CONTRACTOR", "TEMPORARY", "INTERN", "VOLUNTEER", "PER_DIEM", "OTHER"}
+	// Workplaces are vacancy.workplace's values.
+	Workplaces = []string{WorkplaceOnsite, WorkplaceHybrid, WorkplaceRemote}
+	// ScoreScaleNames are scoring.scale's values.
+	ScoreScaleNames = []string{"civil-service", "civil-service-1-7", "0-4", "custom"}
+	// ActivityKinds are development.activities' kinds (70-20-10).
+	ActivityKinds = []string{"job", "others", "course"}
+)
+
+// Patterns of the text keys of a fixed form, as the schema writes them.
+const (
+	// DatePattern is a YYYY-MM-DD date between 1900 and 2200 (ParseDate
+	// also checks the day exists).
+	DatePattern = `^(19[0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$`
+	// ColourPattern is a hex colour: #1d4f91, 1d4f91 or #17a.
+	ColourPattern = `^#?([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$`
+)
+
+var colour = regexp.MustCompile(ColourPattern)
+
+// checkChoices checks the keys of a fixed set of values or of a fixed form
+// that CheckValues does not parse: employment type, workplace, score
+// scale, activity kinds and brand colours.
+func (c *Config) checkChoices() error {
+	for _, ch := range []struct {
+		key   []any
+		value string
+		known []string
+		fold  bool // compared without regard to case
+	}{
+		{[]any{"vacancy", "employmentType"}, c.Vacancy.EmploymentType, EmploymentTypes, false},
+		{[]any{"vacancy", "workplace"}, c.Vacancy.Workplace, Workplaces, true},
+		{[]any{"scoring", "scale"}, c.Scoring.Scale, ScoreScaleNames, true},
+	} {
+		v := strings.TrimSpace(ch.value)
+		if v == "" || slices.Contains(ch.known, v) || ch.fold && slices.Contains(ch.known, strings.ToLower(v)) {
+			continue
+		}
+		key := fmt.Sprint(ch.key[0], ".", ch.key[1])
+		msg := fmt.Sprintf("%s: %s %q is not one of %s", c.At(ch.key...), key, ch.value, strings.Join(ch.known, ", "))
+		if near := Nearest(v, ch.known); near != "" {
+			msg += fmt.Sprintf(" (did you mean %s?)", near)
+		}
+		return errors.New(msg)
+	}
+	for i, a := range c.Development.Activities {
+		if a.Kind != "" && !slices.Contains(ActivityKinds, strings.ToLower(strings.TrimSpace(a.Kind))) {
+			return fmt.Errorf("%s: development.activities kind %q is not one of %s", c.At("development", "activities", i, "kind"), a.Kind, strings.Join(ActivityKinds, ", "))
+		}
+	}
+	for _, b := range []struct{ key, v string }{{"primary", c.Brand.Primary}, {"accent", c.Brand.Accent}} {
+		if v := strings.TrimSpace(b.v); v != "" && !colour.MatchString(v) {
+			return fmt.Errorf("%s: brand.%s: %q is not a hex colour such as #1d4f91", c.At("brand", b.key), b.key, b.v)
+		}
+	}
+	return nil
 }

@@ -5,8 +5,8 @@ import (
 	"reflect"
 	"strings"
 
-	"github.com/rolepack/rolepack/framework"
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/framework"
 )
 
 // The schemas rolepack publishes, by the name `rolepack schema NAME`
@@ -36,7 +36,7 @@ func Framework() *Schema {
 
 // Config is the schema of config.yaml, as compose.LoadConfig reads it.
 func Config() *Schema {
-	s := Generate(reflect.TypeOf(compose.Config{}), ConfigFile, "rolepack config.yaml", Options{Mode: ReadYAML})
+	s := Generate(reflect.TypeOf(compose.Config{}), ConfigFile, "rolepack config.yaml", Options{Mode: ReadYAML, Fields: configFields()})
 	s.Description = "The run, the organisation, its ladder and roles, the vacancy and the document settings; docs/config.md describes every key."
 	return s
 }

@@ -28,6 +28,9 @@ type Schema struct {
 	Type                 any                `json:"type,omitempty"` // a name or a list of names
 	Const                any                `json:"const,omitempty"`
 	Enum                 []any              `json:"enum,omitempty"`
+	Pattern              string             `json:"pattern,omitempty"`
+	Minimum              *float64           `json:"minimum,omitempty"`
+	Maximum              *float64           `json:"maximum,omitempty"`
 	AnyOf                []*Schema          `json:"anyOf,omitempty"`
 	Items                *Schema            `json:"items,omitempty"`
 	Properties           map[string]*Schema `json:"properties,omitempty"`
@@ -73,6 +76,18 @@ type Options struct {
 	Mode Mode
 	// Enums lists the values of named string types (e.g. framework.Kind).
 	Enums map[reflect.Type][]string
+	// Fields gives fields their description and the values they take, by
+	// "Type.Field" (the Go names, e.g. "Vacancy.Closing").
+	Fields map[string]Field
+}
+
+// Field is what a schema says of one struct field beyond its type: a
+// description, and the values a reader accepts (of each item, for a list).
+type Field struct {
+	Description string
+	Enum        []string // the values taken (and "", left empty, by a value that is not a list item)
+	Pattern     string   // a regular expression a text value matches
+	Min, Max    *float64 // a number's bounds
 }
 
 // Generate returns the schema of t as a document: t's own schema at the
@@ -122,6 +137,9 @@ func (g *generator) object(t reflect.Type) *Schema {
 			continue
 		}
 		s.Properties[name] = g.value(f.Type)
+		if rule, ok := g.opts.Fields[t.Name()+"."+f.Name]; ok {
+			s.Properties[name] = g.apply(s.Properties[name], f.Type, rule)
+		}
 		if g.opts.Mode == WriteJSON && !omitempty {
 			s.Required = append(s.Required, name)
 		}
@@ -264,4 +282,42 @@ func upperFirst(s string) string {
 		r[0] = unicode.ToUpper(r[0])
 	}
 	return string(r)
+}
+
+// apply adds a field's rule to its schema: the description on the field,
+// the values on the value (or on each item of a list).
+func (g *generator) apply(s *Schema, t reflect.Type, rule Field) *Schema {
+	if rule.Description != "" {
+		s.Description = rule.Description
+	}
+	target := s
+	if t.Kind() == reflect.Slice && s.Items != nil {
+		target = s.Items
+	}
+	// A value may be left empty or null; an item of a list may not.
+	nullOK := g.opts.Mode == ReadYAML && target == s
+	if len(rule.Enum) > 0 {
+		target.Type = "string"
+		target.Enum = nil
+		if nullOK {
+			target.Enum = []any{""}
+		}
+		for _, v := range rule.Enum {
+			target.Enum = append(target.Enum, v)
+		}
+		if nullOK {
+			target.Type = []string{"string", "null"}
+			target.Enum = append(target.Enum, nil)
+		}
+	}
+	if rule.Pattern != "" {
+		target.Type = "string"
+		target.Pattern = rule.Pattern
+		if nullOK {
+			target.Pattern = "^$|" + rule.Pattern
+			target.Type = []string{"string", "null"}
+		}
+	}
+	target.Minimum, target.Maximum = rule.Min, rule.Max
+	return s
 }

@@ -55,13 +55,57 @@ func ValidateJSON(name string, data []byte) error {
 // editor with the YAML language server would: the YAML is read into plain
 // values and checked as JSON.
 func ValidateYAML(name string, data []byte) error {
-	var v any
-	if err := yaml.Unmarshal(data, &v); err != nil {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return fmt.Errorf("not YAML: %w", err)
+	}
+	var v any
+	if len(doc.Content) > 0 {
+		var err error
+		if v, err = plain(doc.Content[0]); err != nil {
+			return err
+		}
 	}
 	j, err := json.Marshal(v)
 	if err != nil {
 		return fmt.Errorf("YAML has no JSON form: %w", err)
 	}
 	return ValidateJSON(name, j)
+}
+
+// plain is a YAML node as the YAML language server reads it (YAML 1.2's
+// core schema): a date such as 2026-12-31 is text, not a timestamp.
+func plain(n *yaml.Node) (any, error) {
+	switch n.Kind {
+	case yaml.AliasNode:
+		return plain(n.Alias)
+	case yaml.MappingNode:
+		m := map[string]any{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			v, err := plain(n.Content[i+1])
+			if err != nil {
+				return nil, err
+			}
+			m[n.Content[i].Value] = v
+		}
+		return m, nil
+	case yaml.SequenceNode:
+		l := make([]any, 0, len(n.Content))
+		for _, c := range n.Content {
+			v, err := plain(c)
+			if err != nil {
+				return nil, err
+			}
+			l = append(l, v)
+		}
+		return l, nil
+	}
+	if n.ShortTag() == "!!timestamp" {
+		return n.Value, nil
+	}
+	var v any
+	if err := n.Decode(&v); err != nil {
+		return nil, fmt.Errorf("line %d: %w", n.Line, err)
+	}
+	return v, nil
 }
