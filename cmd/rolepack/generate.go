@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -175,6 +176,23 @@ func runGenerate(ctx context.Context, opts *GenerateOptions) error {
 	if err != nil {
 		return err
 	}
+	// Every kind and format pair that exists is written, and the others
+	// named, before anything is composed: a request with none is an
+	// error, the only line printed.
+	formats, err := run.Formats().Lookup(cfg.Formats)
+	if err != nil {
+		return fmt.Errorf("%s: %w", cfg.At("formats"), err)
+	}
+	groups, missing := pairGroups(kinds, formats)
+	if len(groups) == 0 {
+		return fmt.Errorf("%s: %w", cfg.At("formats"), run.Renderer.CheckFormats(kinds, formats))
+	}
+	if missing != "" {
+		fmt.Fprintf(opts.IO.Err, "warning: not written: %s\n", missing)
+	}
+	if err := run.UseLetterhead(formats); err != nil {
+		return err
+	}
 	rc, err := compose.NewContext(cfg, l.lib, cfg.Role, cfg.Level, l.date, false)
 	if err != nil {
 		return err
@@ -193,25 +211,29 @@ func runGenerate(ctx context.Context, opts *GenerateOptions) error {
 			kinds = withoutPlans(kinds)
 		}
 	}
-	formats, err := run.Formats().Lookup(cfg.Formats)
-	if err != nil {
-		return fmt.Errorf("%s: %w", cfg.At("formats"), err)
-	}
-	if err := run.UseLetterhead(formats); err != nil {
-		return err
-	}
 	editorial, editorialDone, err := opts.editorialCheck(cfg, opts.Strict)
 	if err != nil {
 		return err
 	}
-	req := run.Request(rc, kinds, formats)
-	req.Warn = func(kind, msg string) { fmt.Fprintf(opts.IO.Err, "warning: %s: %s\n", kind, msg) }
-	req.Editorial = editorial
-	files, err := run.Renderer.Files(ctx, req)
-	editorialDone()
-	if err != nil {
-		return err
+	var files []output.File
+	for _, g := range groups {
+		gk := slices.DeleteFunc(slices.Clone(g.kinds), func(k render.Kind) bool {
+			return !slices.ContainsFunc(kinds, func(x render.Kind) bool { return x.ID == k.ID })
+		})
+		if len(gk) == 0 {
+			continue // the plans, when the plan could not be built
+		}
+		req := run.Request(rc, gk, g.formats)
+		req.Warn = func(kind, msg string) { fmt.Fprintf(opts.IO.Err, "warning: %s: %s\n", kind, msg) }
+		req.Editorial = editorial
+		fs, err := run.Renderer.Files(ctx, req)
+		if err != nil {
+			editorialDone()
+			return err
+		}
+		files = append(files, fs...)
 	}
+	editorialDone()
 	out := cfg.Out
 	if out == "" {
 		out = "dist"
@@ -247,4 +269,48 @@ func printContextWarnings(io *IO, rc *compose.Context) {
 	for _, w := range rc.Warnings {
 		fmt.Fprintf(io.Err, "warning: %s\n", w)
 	}
+}
+
+// pairGroup is kinds that can all be written in all of formats.
+type pairGroup struct {
+	kinds   []render.Kind
+	formats []output.Format
+}
+
+// pairGroups groups kinds by the formats (of those asked for) each can be
+// written in, and names the pairs that do not exist in one phrase ("pdp
+// as xlsx (a pdp can be pdf, docx, md, html)").
+func pairGroups(kinds []render.Kind, formats []output.Format) (groups []pairGroup, missing string) {
+	by := map[string]int{}
+	var not []string
+	for _, k := range kinds {
+		var can, cannot []string
+		var fs []output.Format
+		for _, f := range formats {
+			if k.Accepts(f.Shape) {
+				fs = append(fs, f)
+				can = append(can, f.Name)
+			} else {
+				cannot = append(cannot, f.Name)
+			}
+		}
+		if len(cannot) > 0 && !k.Internal {
+			not = append(not, fmt.Sprintf("%s as %s", k.ID, strings.Join(cannot, " or ")))
+		}
+		if len(fs) == 0 {
+			continue
+		}
+		key := strings.Join(can, ",")
+		i, ok := by[key]
+		if !ok {
+			i = len(groups)
+			by[key] = i
+			groups = append(groups, pairGroup{formats: fs})
+		}
+		groups[i].kinds = append(groups[i].kinds, k)
+	}
+	if len(not) > 0 && len(groups) > 0 {
+		missing = strings.Join(not, ", ") + " (no such document: rolepack generate --help lists the formats of each kind)"
+	}
+	return groups, missing
 }

@@ -74,3 +74,33 @@ func TestQuietPrintsErrorsOnly(t *testing.T) {
 		t.Errorf("--quiet --verbose: %v", err)
 	}
 }
+
+// TestUsageErrorsComeBeforeAnyWarning: a request that can write nothing
+// is one line, the error, with no warning about the organisation first;
+// one that can write some pairs writes them and names the others once.
+func TestUsageErrorsComeBeforeAnyWarning(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	_, stderr, err := run(t, fixedDate, "--doc", "jd", "--format", "xlsx", "--out", out)
+	if err == nil || err.Error() != "--format xlsx: jd (job description) cannot be written as xlsx (it can be: pdf, docx, md, html)" || stderr != "" {
+		t.Errorf("jd as xlsx: %v\nstderr %q", err, stderr)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Error("the output folder was made for a run that writes nothing")
+	}
+
+	stdout, stderr, err := run(t, fixedDate, "--doc", "pdp,progression", "--format", "md,xlsx", "--out", out)
+	if err != nil {
+		t.Fatalf("pdp and progression as md and xlsx: %v\n%s", err, stderr)
+	}
+	for _, name := range []string{"pdp.md", "progression.md", "progression.xlsx"} {
+		if !strings.Contains(stdout, "wrote "+filepath.Join(out, name)+"\n") {
+			t.Errorf("%s not written:\n%s", name, stdout)
+		}
+	}
+	if strings.Contains(stdout, "pdp.xlsx") {
+		t.Error("a PDP as XLSX was written")
+	}
+	if n := strings.Count(stderr, "not written: "); n != 1 || !strings.Contains(stderr, "warning: not written: pdp as xlsx (") {
+		t.Errorf("want one line naming pdp as xlsx, got:\n%s", stderr)
+	}
+}
