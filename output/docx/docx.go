@@ -85,6 +85,9 @@ type Writer struct {
 	flates sync.Pool // *flate.Writer
 	bodies sync.Pool // *[]byte: document.xml buffers, emptied, for reuse
 
+	parts   partCache // compressed per-document parts that documents share (partcache.go)
+	noCache bool      // compress every per-document part (tests compare the two ways)
+
 	lh *letterhead // the organisation's letterhead, when one is given (letterhead.go)
 }
 
@@ -403,6 +406,10 @@ type entry struct {
 	raw  *rawPart
 	data []byte
 	png  bool // already compressed: store
+	// cache: data is a small part that many documents share word for
+	// word (numbering, relationships, header, footer ...), so its
+	// compressed form is taken from the Writer's partCache.
+	cache bool
 }
 
 // maxPooledBody is the largest document.xml buffer a Writer keeps for the
@@ -449,9 +456,9 @@ func (w *Writer) Write(out io.Writer, d *doc.Document) error {
 	}
 	entries = append(entries,
 		entry{name: partDocument, data: b.body},
-		entry{name: partDocRels, data: b.relsXML()},
-		entry{name: partNumbering, data: b.numberingXML()},
-		entry{name: partCore, data: coreXML(&d.Meta)},
+		entry{name: partDocRels, data: b.relsXML(), cache: true},
+		entry{name: partNumbering, data: b.numberingXML(), cache: true},
+		entry{name: partCore, data: coreXML(&d.Meta), cache: true},
 		w.langEntry(partStyles, &w.styles, d.Meta.Language),
 		w.langEntry(partSettings, &w.settings, d.Meta.Language),
 	)
@@ -460,13 +467,13 @@ func (w *Writer) Write(out io.Writer, d *doc.Document) error {
 		orient = 1
 	}
 	entries = append(entries,
-		entry{name: partHeader, data: w.header[orient].fill(nil, &d.Meta)},
-		entry{name: partFooter, data: w.footer[orient].fill(nil, &d.Meta)},
+		entry{name: partHeader, data: w.header[orient].fill(nil, &d.Meta), cache: true},
+		entry{name: partFooter, data: w.footer[orient].fill(nil, &d.Meta), cache: true},
 	)
 	if b.logo != nil {
 		entries = append(entries,
-			entry{name: partHeaderFirst, data: b.headerFirstXML()},
-			entry{name: partHeaderFirstR, data: b.headerFirstRels()},
+			entry{name: partHeaderFirst, data: b.headerFirstXML(), cache: true},
+			entry{name: partHeaderFirstR, data: b.headerFirstRels(), cache: true},
 		)
 	}
 	for _, m := range b.media {
@@ -502,7 +509,7 @@ func (w *Writer) langEntry(name string, p *langPart, lang string) entry {
 	b = append(b, p.pre...)
 	b = appendEscaped(b, lang)
 	b = append(b, p.post...)
-	return entry{name: name, data: b}
+	return entry{name: name, data: b, cache: true}
 }
 
 func (w *Writer) writeEntry(zw *zip.Writer, e entry, mod time.Time) error {
@@ -521,6 +528,9 @@ func (w *Writer) writeEntry(zw *zip.Writer, e entry, mod time.Time) error {
 		_, err = fw.Write(e.raw.data)
 		return err
 	}
+	if e.cache && !w.noCache && len(e.data) <= maxCachedPart {
+		return writeCached(zw, e.name, w.parts.get(w, e.data), mod)
+	}
 	method := zip.Deflate
 	if e.png {
 		method = zip.Store
@@ -530,6 +540,26 @@ func (w *Writer) writeEntry(zw *zip.Writer, e entry, mod time.Time) error {
 		return err
 	}
 	_, err = fw.Write(e.data)
+	return err
+}
+
+// writeCached writes a part compressed beforehand with the header zip's
+// CreateHeader would have given it had it compressed the part itself
+// (version 2.0, a data descriptor after the data, the extended timestamp),
+// so the archive has the same bytes either way.
+func writeCached(zw *zip.Writer, name string, p *rawPart, mod time.Time) error {
+	fw, err := zw.CreateRaw(&zip.FileHeader{
+		Name: name, Method: zip.Deflate, Modified: mod,
+		CreatorVersion: 20, ReaderVersion: 20, Flags: 0x8,
+		ModifiedDate: uint16((mod.Year()-1980)<<9 | int(mod.Month())<<5 | mod.Day()),
+		ModifiedTime: uint16(mod.Hour()<<11 | mod.Minute()<<5 | mod.Second()/2),
+		Extra:        extTimeExtra(mod),
+		CRC32:        p.crc, CompressedSize64: uint64(len(p.data)), UncompressedSize64: p.size,
+	})
+	if err != nil {
+		return err
+	}
+	_, err = fw.Write(p.data)
 	return err
 }
 

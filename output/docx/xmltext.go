@@ -22,11 +22,32 @@ func xmlOK(r rune) bool {
 	}
 }
 
+// plainASCII marks the bytes appendEscaped copies as they are: printable
+// ASCII other than < > & and ".
+var plainASCII = func() (t [256]bool) {
+	for c := 0x20; c < 0x7F; c++ {
+		t[c] = c != '<' && c != '>' && c != '&' && c != '"'
+	}
+	return t
+}()
+
 // appendEscaped appends s to b escaped for XML text and attribute values,
 // dropping characters XML 1.0 forbids and invalid UTF-8. Tabs, newlines and
 // carriage returns become spaces; text runs handle tabs themselves.
 func appendEscaped(b []byte, s string) []byte {
 	for i := 0; i < len(s); {
+		// Copy the longest stretch of printable ASCII that needs no
+		// escape in one append: most text is nothing else.
+		j := i
+		for j < len(s) && plainASCII[s[j]] {
+			j++
+		}
+		if j > i {
+			b = append(b, s[i:j]...)
+			if i = j; i == len(s) {
+				break
+			}
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			switch {
