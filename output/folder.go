@@ -193,6 +193,11 @@ func (f *Folder) createTemp(name string) (file *os.File, tmp string, err error) 
 			return nil, "", err
 		}
 	}
+	if fi, err := f.root.Stat(name); err == nil {
+		if err := targetError(f.Join(name), fi); err != nil {
+			return nil, "", err
+		}
+	}
 	var rnd [6]byte
 	if _, err := rand.Read(rnd[:]); err != nil {
 		return nil, "", fmt.Errorf("write %s: %w", f.Join(name), err)

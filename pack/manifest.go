@@ -18,6 +18,7 @@ import (
 
 	"github.com/rolepack/rolepack/compose"
 	"github.com/rolepack/rolepack/framework"
+	"github.com/rolepack/rolepack/framework/textprep"
 	"github.com/rolepack/rolepack/internal/userfile"
 )
 
@@ -168,7 +169,7 @@ func yamlList(file string, data []byte, key, what string) (*yaml.Node, error) {
 
 // csvRecords reads CSV into records, each with the line it starts on.
 func csvRecords(file string, data []byte) ([]record, error) {
-	r := csv.NewReader(bytes.NewReader(data))
+	r := csv.NewReader(bytes.NewReader(textprep.LoneCR(data)))
 	r.FieldsPerRecord = -1
 	r.TrimLeadingSpace = true
 	var recs []record
@@ -207,9 +208,23 @@ func finish(file string, rows []Row, err error) ([]Row, error) {
 		return nil, fmt.Errorf("%s: no vacancies in the manifest", file)
 	}
 	for i := range rows {
+		rows[i].stripControls()
 		rows[i].check()
 	}
 	return rows, nil
+}
+
+// stripControls removes control characters (NUL, BEL, ESC, …) from the
+// row's values, before they reach a document, a pack name or index.csv.
+func (r *Row) stripControls() {
+	r.Role, r.Level = textprep.StripControls(r.Role), textprep.StripControls(r.Level)
+	for _, m := range []map[string]string{r.Values, r.Extra} {
+		for k, v := range m {
+			if c := textprep.StripControls(v); c != v {
+				m[k] = c
+			}
+		}
+	}
 }
 
 // ReadManifestFile reads the manifest at path (a regular file of at most

@@ -146,7 +146,7 @@ func TestSafeName(t *testing.T) {
 		"a/b\\c":                 "a-b-c",
 		"":                       "x",
 		"Data Engineer (L5)":     "Data-Engineer-L5",
-		"Ré sumé":                "R-sum",
+		"Ré sumé":                "Re-sume-b2ffad72",
 		"a..b":                   "a.b",
 		"CON.":                   "CON",
 		strings.Repeat("a", 100): strings.Repeat("a", maxNamePart),

@@ -163,3 +163,58 @@ func TestTimedOutTemplateStops(t *testing.T) {
 		t.Errorf("%d goroutines after the cancel, %d before", n, before)
 	}
 }
+
+// TestOverrideNearMissRefused: an override named JD.md.tmpl, jd.tmpl or a
+// folder jd.md.tmpl was ignored without a word; each is an error naming
+// the expected name.
+func TestOverrideNearMissRefused(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		dir  bool
+		want string
+	}{
+		{"JD.md.tmpl", false, "JD.md.tmpl: not read: a template override must be named exactly as the template it replaces (jd.md.tmpl)"},
+		{"jd.tmpl", false, "jd.tmpl: not read: a template override must be named exactly as the template it replaces (jd.md.tmpl)"},
+		{"jd.md", false, "(jd.md.tmpl)"},
+		{"advert.tmpl", false, "(advert.jsonld.tmpl or advert.md.tmpl)"},
+		{"jd.md.tmpl", true, "jd.md.tmpl: is a folder; a template override is a file named jd.md.tmpl"},
+	} {
+		dir := t.TempDir()
+		p := filepath.Join(dir, c.name)
+		var err error
+		if c.dir {
+			err = os.Mkdir(p, 0o755)
+		} else {
+			err = os.WriteFile(p, []byte("x"), 0o644)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = render.NewEngine(dir)
+		if err == nil || !strings.Contains(err.Error(), c.want) || strings.Contains(err.Error(), "\n") {
+			t.Errorf("%s: err = %v, want %q", c.name, err, c.want)
+		}
+	}
+	// Other files are not templates and stay unread, as before.
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "README.md"), []byte("notes"), 0o644)
+	if _, err := render.NewEngine(dir); err != nil {
+		t.Errorf("README.md: %v", err)
+	}
+}
+
+// TestControlCharactersRemoved: NUL, BEL and ESC from a value reached the
+// Markdown and HTML; none leaves a template.
+func TestControlCharactersRemoved(t *testing.T) {
+	e, err := engineWith(t, `A{{ "\x1b[31m" }}B{{ printf "%c%c" 7 0 }}C{{ "\u0085" }}é`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := e.Execute(context.Background(), "jd.md.tmpl", defaultContext(t, nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(out) != "A[31mBCé" {
+		t.Errorf("out = %q", out)
+	}
+}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -21,6 +22,7 @@ import (
 
 	"github.com/rolepack/rolepack/compose"
 	"github.com/rolepack/rolepack/doc"
+	"github.com/rolepack/rolepack/framework/textprep"
 	"github.com/rolepack/rolepack/internal/userfile"
 	"github.com/rolepack/rolepack/templates"
 )
@@ -134,6 +136,9 @@ func ReadOverrides(dir string) ([]Override, error) {
 	}
 	var out []Override
 	for _, e := range entries { // sorted by name
+		if err := nearMiss(dir, e); err != nil {
+			return nil, err
+		}
 		if e.IsDir() || !strings.HasSuffix(e.Name(), ".tmpl") {
 			continue
 		}
@@ -158,6 +163,47 @@ func ReadOverrides(dir string) ([]Override, error) {
 		out = append(out, Override{Name: e.Name(), Path: p, Data: b})
 	}
 	return out, nil
+}
+
+// nearMiss refuses an entry of an override folder that looks meant to
+// replace a template but would be ignored: a folder of a template's name,
+// or a file whose name differs from a template's in case or extension
+// (JD.md.tmpl, jd.tmpl, jd.md, jd.md.tmpl.bak), naming the name
+// expected.
+func nearMiss(dir string, e fs.DirEntry) error {
+	name := e.Name()
+	p := filepath.Join(dir, name)
+	known := TemplateNames()
+	for _, k := range known {
+		if name == k {
+			if e.IsDir() {
+				return fmt.Errorf("%s: is a folder; a template override is a file named %s", p, k)
+			}
+			return nil
+		}
+	}
+	stem := func(s string) string {
+		s = strings.ToLower(s)
+		if i := strings.IndexByte(s, '.'); i >= 0 {
+			s = s[:i]
+		}
+		return s
+	}
+	var meant []string
+	for _, k := range known {
+		if strings.EqualFold(name, k) || stem(name) == stem(k) {
+			meant = append(meant, k)
+		}
+	}
+	if len(meant) == 0 {
+		return nil
+	}
+	if strings.HasSuffix(name, ".tmpl") && !strings.EqualFold(name, meant[0]) && len(meant) == 1 && strings.Count(name, ".") >= 2 {
+		// e.g. jd.docx.tmpl: a template of another name, for a kind
+		// of the user's own; read as it is.
+		return nil
+	}
+	return fmt.Errorf("%s: not read: a template override must be named exactly as the template it replaces (%s)", p, strings.Join(meant, " or "))
 }
 
 var tmplErr = regexp.MustCompile(`^template: ([^:]+):(\d+)(?::\d+)?: (?:executing "[^"]*" )?`)
@@ -252,7 +298,13 @@ func (e *Engine) Execute(ctx context.Context, name string, data *compose.Context
 		}
 		return nil, templateError(err)
 	}
-	return w.buf.Bytes(), nil
+	// No control character (NUL, BEL, ESC, … from a framework, config or
+	// manifest value) reaches a writer.
+	out := w.buf.Bytes()
+	if bytes.IndexFunc(out, textprep.IsControl) >= 0 {
+		out = []byte(textprep.StripControls(string(out)))
+	}
+	return out, nil
 }
 
 // budgetError is the error for a context that ended: the time limit's

@@ -93,5 +93,8 @@ func runBrandCheck(_ context.Context, opts *BrandCheckOptions) error {
 	if r.AddedLists {
 		fmt.Fprintln(out, "rolepack adds list definitions: bullets, numbers")
 	}
+	// What the documents will not carry: external links Word would
+	// fetch (an attached template, a linked picture) and DTDs.
+	fmt.Fprintf(out, "removed: %s\n", list(r.Removed))
 	return nil
 }

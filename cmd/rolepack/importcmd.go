@@ -154,6 +154,9 @@ func runImport(_ context.Context, opts *ImportOptions) error {
 		}
 		return nil
 	}
+	if err := output.CheckTarget(opts.Out); err != nil {
+		return err // a device, FIFO or folder: never replaced, --force or not
+	}
 	if _, err := os.Stat(opts.Out); err == nil && !opts.Force {
 		return fmt.Errorf("%s exists: use --force to overwrite it", opts.Out)
 	}

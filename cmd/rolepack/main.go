@@ -19,12 +19,20 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	streams := &IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, Terminal: term.IsTerminal(int(os.Stderr.Fd()))}
+	// Every command's standard output remembers its first write error, so
+	// that no command reports success when its output was lost (a full
+	// disk, a closed pipe, /dev/full).
+	out := &stdout{w: os.Stdout}
+	streams := &IO{In: os.Stdin, Out: out, Err: os.Stderr, Terminal: term.IsTerminal(int(os.Stderr.Fd()))}
 	f := NewFactory(streams, os.Getenv, time.Now)
 	f.Environ = os.Environ
 	cmd := NewCmdRoot(f)
 	cmd.SetArgs(os.Args[1:])
-	os.Exit(exitStatus(os.Stderr, cmd.ExecuteContext(ctx)))
+	err := cmd.ExecuteContext(ctx)
+	if err == nil {
+		err = out.result()
+	}
+	os.Exit(exitStatus(os.Stderr, err))
 }
 
 // exitStatus prints err (if it has anything to say) to stderr and returns

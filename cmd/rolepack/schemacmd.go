@@ -5,11 +5,11 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
 
+	"github.com/rolepack/rolepack/internal/userfile"
 	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/schema"
 )
@@ -77,7 +77,7 @@ func writeSchemaBeside(log io.Writer, dir, name string, force bool) error {
 		return err
 	}
 	p := filepath.Join(dir, name+".schema.json")
-	if old, err := os.ReadFile(p); err == nil {
+	if old, err := userfile.Read(p, userfile.Config); err == nil { // never hangs on a FIFO
 		if bytes.Equal(old, data) {
 			return nil
 		}

@@ -51,3 +51,18 @@ func TestHostileWorkbooks(t *testing.T) {
 		t.Errorf("temporary files left: %v", left)
 	}
 }
+
+// TestCROnlyCSV: a CSV whose lines end in lone CRs said "no header row
+// found"; it is read as lines.
+func TestCROnlyCSV(t *testing.T) {
+	tab, err := ReadCSV("mac.csv", []byte("Skill,Level,Descriptor\rData modelling,1,Draws models\rData modelling,2,Reviews models\r"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tab.Rows) != 3 || tab.Rows[2].N != 3 {
+		t.Fatalf("rows = %+v", tab.Rows)
+	}
+	if _, _, err := Parse([]*Table{tab}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -145,8 +145,8 @@ func ReadFile(path, sheet string, opt Options) (*Table, error) {
 	return ReadCSV(path, data)
 }
 
-// ReadCSV reads CSV text: a UTF-8 byte-order mark dropped, LF or CRLF line
-// ends, text that is not UTF-8 read as Windows-1252 (what Excel writes on
+// ReadCSV reads CSV text: a UTF-8 byte-order mark dropped, LF, CRLF or
+// lone-CR line ends, text that is not UTF-8 read as Windows-1252 (what Excel writes on
 // Windows) with one warning, the delimiter (comma, semicolon or TAB) found
 // from the first lines, and mojibake repaired per cell with a warning.
 func ReadCSV(path string, data []byte) (*Table, error) {
@@ -175,6 +175,7 @@ func ReadCSV(path string, data []byte) (*Table, error) {
 		t.warn.Add(framework.Warnf(path, line, "not UTF-8; read as Windows-1252 (save as \"CSV UTF-8\" to avoid this)"))
 		data = dec
 	}
+	data = textprep.LoneCR(data) // lines ending in lone CRs are lines too
 	r := csv.NewReader(bytes.NewReader(data))
 	r.Comma = delimiter(data)
 	r.FieldsPerRecord = -1

@@ -1,6 +1,10 @@
 package textprep
 
-import "unicode/utf8"
+import (
+	"bytes"
+	"strings"
+	"unicode/utf8"
+)
 
 // FirstTextLine is the number of the document's first line that is not
 // blank, for problems about the file as a whole; 1 for an empty document.
@@ -23,4 +27,38 @@ func Clip(s string) string {
 		return s
 	}
 	return string([]rune(s)[:clipRunes]) + "…"
+}
+
+// LoneCR gives text whose lines end in lone CRs (classic Mac, some
+// exports) LF line ends; text with any LF is returned as it is.
+func LoneCR(data []byte) []byte {
+	if bytes.IndexByte(data, '\r') < 0 || bytes.IndexByte(data, '\n') >= 0 {
+		return data
+	}
+	return bytes.ReplaceAll(data, []byte{'\r'}, []byte{'\n'})
+}
+
+// IsControl reports whether r is a control character no document text
+// should hold: C0 controls other than TAB, LF and CR (NUL, BEL, ESC, …),
+// DEL and the C1 controls.
+func IsControl(r rune) bool {
+	return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r >= 0x7F && r < 0xA0
+}
+
+// StripControls removes the control characters IsControl names from s;
+// s without any is returned as it is, without copying.
+func StripControls(s string) string {
+	i := strings.IndexFunc(s, IsControl)
+	if i < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	for _, r := range s[i:] {
+		if !IsControl(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }

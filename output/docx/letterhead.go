@@ -77,6 +77,11 @@ type Report struct {
 	AddedStyles  []string      // rolepack styles the letterhead lacks, added
 	MappedStyles []string      // rolepack styles found under another id, "Heading 1 → Überschrift1"
 	AddedLists   bool          // rolepack's bullet and number list definitions added
+	// Removed lists what was taken out of the letterhead and is in no
+	// document: external relationships that are not hyperlinks (an
+	// attached template, a linked picture: files Word would fetch, a
+	// known remote-template and credential-leak trick) and DTDs.
+	Removed []string
 }
 
 // Relationship and content types the letterhead code reads and writes.
@@ -168,6 +173,10 @@ func parseLetterhead(file string, data []byte) (*letterhead, error) {
 	if err != nil {
 		return nil, err
 	}
+	removed, err := sanitizeParts(parts)
+	if err != nil {
+		return nil, fail("%v", err)
+	}
 	need := func(name string) ([]byte, error) {
 		b, ok := parts[name]
 		if !ok {
@@ -176,6 +185,7 @@ func parseLetterhead(file string, data []byte) (*letterhead, error) {
 		return b, nil
 	}
 	lh := &letterhead{file: file, relPrefix: "rpRel"}
+	lh.report.Removed = removed
 
 	// The package: main document and core properties.
 	pkgRels, err := need("_rels/.rels")
@@ -367,6 +377,95 @@ func readParts(file string, data []byte) (map[string][]byte, error) {
 		parts[f.Name] = b
 	}
 	return parts, nil
+}
+
+// externalRel (a hyperlink, relHyperlink, is the one external
+// relationship a letterhead keeps: a link a reader follows by choice)
+// matches one relationship element of a .rels part.
+var externalRel = regexp.MustCompile(`<(?:\w+:)?Relationship\b[^>]*>(?:\s*</(?:\w+:)?Relationship>)?`)
+
+// attachedTemplate matches settings.xml's reference to an attached
+// template.
+var attachedTemplate = regexp.MustCompile(`<w:attachedTemplate\b[^>]*/>`)
+
+// sanitizeParts removes, in place, every external relationship that is
+// not a hyperlink from the .rels parts (and settings.xml's
+// attachedTemplate element that points at one), and every DTD
+// (<!DOCTYPE …>) from the XML parts, and says what it removed, part by
+// part, sorted.
+func sanitizeParts(parts map[string][]byte) ([]string, error) {
+	var removed []string
+	names := make([]string, 0, len(parts))
+	for name := range parts {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		lower := strings.ToLower(name)
+		if !strings.HasSuffix(lower, ".xml") && !strings.HasSuffix(lower, ".rels") {
+			continue
+		}
+		b := parts[name]
+		if i := bytes.Index(b, []byte("<!DOCTYPE")); i >= 0 {
+			nb, err := stripDTD(name, b)
+			if err != nil {
+				return nil, err
+			}
+			b = nb
+			removed = append(removed, name+": a DTD (<!DOCTYPE>)")
+		}
+		if strings.HasSuffix(lower, ".rels") && bytes.Contains(b, []byte("External")) {
+			var dropped []string
+			b = externalRel.ReplaceAllFunc(b, func(m []byte) []byte {
+				rels, err := parseRels(name, []byte("<Relationships>"+string(m)+"</Relationships>"))
+				if err != nil || len(rels) != 1 || rels[0].TargetMode != "External" || rels[0].Type == relHyperlink {
+					return m
+				}
+				r := rels[0]
+				dropped = append(dropped, fmt.Sprintf("%s: an external %s relationship to %s", name, relKind(r.Type), r.Target))
+				if relKind(r.Type) == "attachedTemplate" {
+					settings := path.Join(path.Dir(path.Dir(name)), strings.TrimSuffix(path.Base(name), ".rels"))
+					if sb, ok := parts[settings]; ok {
+						parts[settings] = attachedTemplate.ReplaceAll(sb, nil)
+					}
+				}
+				return nil
+			})
+			removed = append(removed, dropped...)
+		}
+		parts[name] = b
+	}
+	return removed, nil
+}
+
+// stripDTD removes the document type declaration of an XML part,
+// internal subset and all.
+func stripDTD(name string, b []byte) ([]byte, error) {
+	i := bytes.Index(b, []byte("<!DOCTYPE"))
+	depth := 0
+	quote := byte(0)
+	for j := i + len("<!DOCTYPE"); j < len(b); j++ {
+		c := b[j]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '[':
+			depth++
+		case c == ']':
+			depth--
+		case c == '>' && depth <= 0:
+			out := append(append([]byte{}, b[:i]...), b[j+1:]...)
+			if bytes.Contains(out, []byte("<!DOCTYPE")) {
+				return nil, fmt.Errorf("%s: more than one <!DOCTYPE>", name)
+			}
+			return out, nil
+		}
+	}
+	return nil, fmt.Errorf("%s: a <!DOCTYPE> that does not end", name)
 }
 
 // templateHeadersFooters fills the placeholders of the headers and footers
