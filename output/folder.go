@@ -12,6 +12,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/rolepack/rolepack/internal/userfile"
@@ -47,7 +48,27 @@ func OpenFolder(dir string) (*Folder, error) {
 		lock.Close()
 		return nil, fmt.Errorf("output folder: %w", err)
 	}
-	return &Folder{Path: dir, root: root, lock: lock}, nil
+	f := &Folder{Path: dir, root: root, lock: lock}
+	f.removeStaleTemps()
+	return f, nil
+}
+
+// staleTemp matches the name of a temporary file createTemp makes.
+var staleTemp = regexp.MustCompile(`^\..+\.[0-9a-f]{12}\.tmp$`)
+
+// removeStaleTemps removes the temporary files a run killed mid-write
+// (kill -9, a power cut) left in the folder. The folder is locked, so no
+// other run is writing one; links are not followed.
+func (f *Folder) removeStaleTemps() {
+	fs.WalkDir(f.root.FS(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if d.Type().IsRegular() && staleTemp.MatchString(d.Name()) {
+			f.root.Remove(p)
+		}
+		return nil
+	})
 }
 
 // Close closes the folder and releases its lock.
