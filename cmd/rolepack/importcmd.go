@@ -11,6 +11,7 @@ import (
 
 	"github.com/rolepack/rolepack/framework"
 	"github.com/rolepack/rolepack/framework/importer"
+	"github.com/rolepack/rolepack/internal/userfile"
 	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/schema"
 )
@@ -74,7 +75,8 @@ the file (rolepack schema framework prints the schema).`,
   rolepack import --from profile --title "Head of Data Ethics" profile.txt
   rolepack import matrix/*.md --json > matrix.json
   rolepack import skills.xlsx --sheet "Digital skills" --id digital --licence "OGL v3.0"
-  rolepack import skills.csv --columns skill=Competency,descriptor=Evidence`,
+  rolepack import skills.csv --columns skill=Competency,descriptor=Evidence
+  rolepack import - -o - < page.txt | rolepack validate -   # - is standard input or output`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
@@ -86,7 +88,7 @@ the file (rolepack schema framework prints the schema).`,
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&opts.From, "from", "auto", "source format: "+sourceFormats())
-	fl.StringVarP(&opts.Out, "output", "o", "", "write to this file instead of stdout")
+	fl.StringVarP(&opts.Out, "output", "o", "", "write to this file instead of stdout (- for stdout)")
 	fl.BoolVar(&opts.JSON, "json", false, "write JSON instead of YAML")
 	fl.StringVar(&opts.Title, "title", "", "role title for a profile that has no title line")
 	fl.BoolVar(&opts.Force, "force", false, "overwrite the -o file if it exists")
@@ -115,19 +117,25 @@ func runImport(_ context.Context, opts *ImportOptions) error {
 	if err != nil {
 		return fmt.Errorf("--from %s: %w", opts.From, err)
 	}
-	f, probs, err := importer.Import(opts.Files, importer.Options{
+	files, rename, cleanup, err := opts.stdinFiles(opts.Files, userfile.Framework, "")
+	if err != nil {
+		return err
+	}
+	defer cleanup()
+	f, probs, err := importer.Import(files, importer.Options{
 		From: from, Title: opts.Title, Sheet: opts.Sheet, Columns: opts.Columns,
 		ID: opts.ID, Name: opts.Name, Publisher: opts.Publisher, Licence: opts.Licence, URL: opts.URL,
 		Note: func(n string) { fmt.Fprintln(opts.IO.Err, "import: "+n) },
 	})
 	printed := map[string]bool{}
 	for _, p := range probs {
-		if line := p.Error(); !printed[line] {
+		if line := rename(p.Error()); !printed[line] {
 			printed[line] = true
 			fmt.Fprintln(opts.IO.Err, line)
 		}
 	}
 	if err != nil {
+		err = renameErr(err, rename)
 		if printed[err.Error()] {
 			return &exitError{code: 1} // said already
 		}
@@ -148,7 +156,7 @@ func runImport(_ context.Context, opts *ImportOptions) error {
 	if err != nil {
 		return err
 	}
-	if opts.Out == "" {
+	if opts.Out == "" || opts.Out == "-" {
 		if _, err := opts.IO.Out.Write(data); err != nil {
 			return fmt.Errorf("writing to standard output: %w", err)
 		}

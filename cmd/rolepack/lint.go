@@ -78,6 +78,7 @@ framework files stay as they are.`,
 		Example: `  rolepack lint profile.txt matrix/*.md
   rolepack lint ddat.yaml --format json
   rolepack lint --from text advert.md
+  rolepack lint --from text - < advert.md   # - reads standard input
   rolepack lint --role data-engineer --level head
   rolepack lint --role data-engineer --level head --doc advert --suggest-edits >> edits.yaml`,
 		Args: func(cmd *cobra.Command, args []string) error {
@@ -133,12 +134,17 @@ func runLint(ctx context.Context, opts *LintOptions) error {
 	if err != nil {
 		return err
 	}
+	files, rename, cleanup, err := opts.stdinFiles(opts.Files, userfile.Framework, "")
+	if err != nil {
+		return err
+	}
+	defer cleanup()
 	if opts.SuggestEdits {
 		var targets []compose.EditTarget
-		for _, path := range opts.Files {
+		for _, path := range files {
 			fw, err := lintFramework(path, from)
 			if err != nil {
-				return err
+				return renameErr(err, rename)
 			}
 			targets = append(targets, compose.FrameworkEditTargets(fw)...)
 		}
@@ -147,12 +153,12 @@ func runLint(ctx context.Context, opts *LintOptions) error {
 	// Every file is read and checked before anything is printed: a file
 	// that cannot be read stops the run with no partial output.
 	var all []lint.Finding
-	for _, path := range opts.Files {
+	for _, path := range files {
 		texts, err := lintTexts(path, from, opts.From == formatText)
 		if err != nil {
-			return err
+			return renameErr(err, rename)
 		}
-		all = append(all, lint.CheckTexts(path, texts, rules)...)
+		all = append(all, lint.CheckTexts(rename(path), texts, rules)...)
 	}
 	return printFindings(opts, all, fmt.Sprintf("%d file(s)", len(opts.Files)))
 }

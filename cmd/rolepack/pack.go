@@ -161,11 +161,20 @@ func runPack(ctx context.Context, opts *PackOptions) error {
 		// not told otherwise is PDF and DOCX.
 		cfg.Formats = defaultPackFormats
 	}
-	data, err := userfile.Read(opts.Manifest, userfile.Manifest)
+	// "-" reads the manifest from standard input; its form (CSV, YAML,
+	// XLSX) is told from its content.
+	name := opts.Manifest
+	var data []byte
+	if name == "-" {
+		name = stdinName
+		data, err = opts.readStdin(userfile.Manifest)
+	} else {
+		data, err = userfile.Read(opts.Manifest, userfile.Manifest)
+	}
 	if err != nil {
 		return fmt.Errorf("manifest: %w", err)
 	}
-	rows, kinds, err := readPackRows(opts.Kind, opts.Manifest, data)
+	rows, kinds, err := readPackRows(opts.Kind, name, data)
 	if err == nil && opts.Progression {
 		kinds = append(kinds, render.KindIDsOf(render.ScopeLadder)...)
 	}

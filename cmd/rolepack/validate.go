@@ -8,6 +8,7 @@ import (
 
 	"github.com/rolepack/rolepack/framework"
 	"github.com/rolepack/rolepack/framework/importer"
+	"github.com/rolepack/rolepack/internal/userfile"
 )
 
 // ValidateOptions are the inputs of `rolepack validate`.
@@ -30,7 +31,8 @@ descriptors, levels referenced but not defined, and skills missing a level
 (a warning). It prints one file:line: message per problem and exits 1 when
 there is any error, 0 when there are only warnings or none.`,
 		Example: `  rolepack validate ddat.yaml
-  rolepack validate summaries/*.md`,
+  rolepack validate summaries/*.md
+  rolepack import page.txt | rolepack validate -   # - reads standard input`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
@@ -49,11 +51,16 @@ func runValidate(_ context.Context, opts *ValidateOptions) error {
 	if err != nil {
 		return fmt.Errorf("--from %s: %w", opts.From, err)
 	}
-	probs := importer.Validate(opts.Files, importer.Options{From: f})
+	files, rename, cleanup, err := opts.stdinFiles(opts.Files, userfile.Framework, "")
+	if err != nil {
+		return err
+	}
+	defer cleanup()
+	probs := importer.Validate(files, importer.Options{From: f})
 	out := &stdout{w: opts.IO.Out}
 	errs := 0
 	for _, p := range probs {
-		fmt.Fprintln(out, p.Error())
+		fmt.Fprintln(out, rename(p.Error()))
 		if p.Severity == framework.SeverityError {
 			errs++
 		}
