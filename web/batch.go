@@ -1,15 +1,19 @@
 package web
 
 import (
+	"archive/zip"
 	"context"
 	"errors"
 	"fmt"
 	"io"
+	"mime"
 	"mime/multipart"
 	"net/http"
 	"os"
 	"path"
 	"path/filepath"
+	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -22,23 +26,35 @@ import (
 	"github.com/rolepack/rolepack/render"
 )
 
-// job is one manifest run: its packs are built one after another in
-// render slots, each within the render time limit, into memory.
+// job is one manifest run: it waits its turn in the server's queue, then
+// its packs are built in render slots, each within the render time limit,
+// into a folder of its own under the data folder; the download is a zip
+// written there file by file, so no pack is ever held whole in memory.
 type job struct {
 	id       string
 	manifest string // the uploaded file's name, for messages only
 	started  time.Time
+	dir      string // the job's folder: out/ (the packs) and role-packs.zip
 
 	mu      sync.Mutex
+	waiting bool // queued behind other runs
 	total   int
 	done    int
 	results []pack.Result
-	zip     []byte // every pack, its zip and the index, when finished
-	index   []byte // index.html
-	csv     []byte // index.csv
-	err     error  // the run as a whole failed
+	zipSize int64
+	err     error // the run as a whole failed
 	over    bool
 }
+
+// Bounds of manifest runs.
+const (
+	// maxRows is the most vacancies one manifest may have.
+	maxRows = 500
+	// maxRunning is how many runs build at once; the rest wait.
+	maxRunning = 2
+	// maxQueued is how many runs may wait or build at once in all.
+	maxQueued = 8
+)
 
 // megabytes is a size as people read it: "17.1 MB".
 func megabytes(n int) string {
@@ -53,6 +69,7 @@ type progress struct {
 	ID, Manifest  string
 	Done, Total   int
 	Over          bool
+	Waiting       bool
 	Err           string
 	Built, Failed int
 	Results       []resultView
@@ -72,7 +89,7 @@ type resultView struct {
 func (j *job) snapshot() progress {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	p := progress{ID: j.id, Manifest: j.manifest, Done: j.done, Total: j.total, Over: j.over}
+	p := progress{ID: j.id, Manifest: j.manifest, Done: j.done, Total: j.total, Over: j.over, Waiting: j.waiting}
 	if j.err != nil {
 		p.Err = j.err.Error()
 	}
@@ -89,8 +106,8 @@ func (j *job) snapshot() progress {
 		}
 		p.Results = append(p.Results, v)
 	}
-	if j.zip != nil {
-		p.ZipSize = megabytes(len(j.zip))
+	if j.zipSize > 0 {
+		p.ZipSize = megabytes(int(j.zipSize))
 	}
 	return p
 }
@@ -219,6 +236,10 @@ func (s *Server) batchStart(w http.ResponseWriter, r *http.Request) {
 		bad(http.StatusUnprocessableEntity, err.Error())
 		return
 	}
+	if len(rows) > maxRows {
+		bad(http.StatusRequestEntityTooLarge, fmt.Sprintf("%s has %d vacancies: upload at most %d at a time, in more than one file.", name, len(rows), maxRows))
+		return
+	}
 	names := r.MultipartForm.Value["format"]
 	if len(names) == 0 {
 		bad(http.StatusBadRequest, "Choose at least one format for the packs.")
@@ -238,18 +259,40 @@ func (s *Server) batchStart(w http.ResponseWriter, r *http.Request) {
 		bad(http.StatusBadRequest, "Choose formats from the list: "+err.Error())
 		return
 	}
-	j := &job{id: randomID()[:16], manifest: name, started: s.now(), total: len(rows)}
+	if s.queued.Add(1) > maxQueued {
+		s.queued.Add(-1)
+		bad(http.StatusServiceUnavailable, "The app is already building the packs of other spreadsheets. Try again in a few minutes.")
+		return
+	}
+	j := &job{id: randomID()[:16], manifest: name, started: s.now(), total: len(rows), waiting: true}
+	j.dir = filepath.Join(s.batchRoot(), j.id)
+	var gone []*job
 	sess.mu.Lock()
 	sess.jobs = append(sess.jobs, j)
 	if len(sess.jobs) > maxJobs {
+		gone = sess.jobs[:len(sess.jobs)-maxJobs]
 		sess.jobs = sess.jobs[len(sess.jobs)-maxJobs:]
 	}
 	st, lib := sess.st, sess.lib
 	sess.mu.Unlock()
 	cfg := st.apply(s.run.Config, nil)
+	for _, g := range gone {
+		g.remove()
+	}
 	s.jobs.Add(1)
 	go func() {
 		defer s.jobs.Done()
+		defer s.queued.Add(-1)
+		select {
+		case s.running <- struct{}{}:
+		case <-s.ctx.Done():
+			j.finish(s.ctx.Err())
+			return
+		}
+		defer func() { <-s.running }()
+		j.mu.Lock()
+		j.waiting = false
+		j.mu.Unlock()
 		s.runBatch(s.ctx, j, cfg, lib, formats, rows)
 	}()
 	http.Redirect(w, r, "/batch/"+j.id, http.StatusSeeOther)
@@ -265,24 +308,41 @@ func (s *Server) uploadError(w http.ResponseWriter, r *http.Request, err error) 
 	s.fail(w, r, http.StatusBadRequest, "The upload could not be read. Go back and choose the file again.")
 }
 
+// batchRoot is the folder manifest runs build in: batches/ under the
+// data folder, or a private temporary folder for a store kept in memory.
+func (s *Server) batchRoot() string { return s.batches }
+
+// finish ends a run that could not start.
+func (j *job) finish(err error) {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	j.over, j.waiting, j.err = true, false, err
+}
+
+// remove deletes a finished run's folder (a run still going removes its
+// own when it ends: its session no longer lists it).
+func (j *job) remove() {
+	j.mu.Lock()
+	over := j.over
+	j.mu.Unlock()
+	if over {
+		_ = os.RemoveAll(j.dir)
+	}
+}
+
 // runBatch builds every row's pack with pack.Batch, as rolepack pack
 // does, each pack rendered in a render slot within the render time limit,
-// into a private temporary folder; then every built pack, its zip and the
-// index go into one zip in memory, and the folder is removed. A bad row
-// fails its own pack only.
+// into the job's folder; then writes every built pack, its zip and the
+// index into role-packs.zip there, file by file. A bad row fails its own
+// pack only.
 func (s *Server) runBatch(ctx context.Context, j *job, cfg *compose.Config, lib *compose.Library, formats []output.Format, rows []pack.Row) {
-	sum, all, err := s.buildBatch(ctx, j, cfg, lib, formats, rows)
-	var zip, index, table []byte
+	sum, names, err := s.buildBatch(ctx, j, cfg, lib, formats, rows)
+	var size int64
 	if err == nil {
-		for _, f := range all {
-			switch f.Name {
-			case pack.IndexHTML:
-				index = f.Data
-			case pack.IndexCSV:
-				table = f.Data
-			}
-		}
-		zip, err = pack.Zip("role-packs", all, s.run.Date)
+		size, err = diskZip(filepath.Join(j.dir, "role-packs.zip"), filepath.Join(j.dir, "out"), "role-packs", names, s.run.Date)
+	}
+	if err != nil {
+		fmt.Fprintf(s.opts.Log, "manifest run %s: %v\n", j.id, err)
 	}
 	j.mu.Lock()
 	defer j.mu.Unlock()
@@ -291,21 +351,18 @@ func (s *Server) runBatch(ctx context.Context, j *job, cfg *compose.Config, lib 
 	if sum != nil {
 		j.done, j.results = len(rows), sum.Results
 	}
-	if err == nil {
-		j.zip, j.index, j.csv = zip, index, table
-	}
+	j.zipSize = size
 }
 
-// buildBatch runs the batch in a temporary folder and reads back what the
+// buildBatch runs the batch in the job's folder and lists what the
 // download holds: each built pack's files under its folder, its zip, and
 // index.html and index.csv.
-func (s *Server) buildBatch(ctx context.Context, j *job, cfg *compose.Config, lib *compose.Library, formats []output.Format, rows []pack.Row) (*pack.Summary, []output.File, error) {
-	dir, err := os.MkdirTemp(s.opts.TempDir, "rolepack-batch-")
-	if err != nil {
+func (s *Server) buildBatch(ctx context.Context, j *job, cfg *compose.Config, lib *compose.Library, formats []output.Format, rows []pack.Row) (*pack.Summary, []string, error) {
+	out := filepath.Join(j.dir, "out")
+	if err := os.MkdirAll(out, 0o700); err != nil {
 		return nil, nil, fmt.Errorf("batch folder: %w", err)
 	}
-	defer os.RemoveAll(dir)
-	b, err := s.run.Batch(dir, render.RolePackIDs(), formats)
+	b, err := s.run.Batch(out, render.RolePackIDs(), formats)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -327,34 +384,72 @@ func (s *Server) buildBatch(ctx context.Context, j *job, cfg *compose.Config, li
 	if err != nil {
 		return sum, nil, err
 	}
-	var all []output.File
-	read := func(name string) error {
-		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
-		if err != nil {
-			return fmt.Errorf("batch folder: %w", err)
-		}
-		all = append(all, output.File{Name: name, Data: data})
-		return nil
-	}
+	var names []string
 	for _, r := range sum.Results {
 		if r.Status != pack.Built {
 			continue
 		}
 		for _, f := range r.Files {
-			if err := read(r.Name + "/" + f); err != nil {
-				return sum, nil, err
-			}
+			names = append(names, r.Name+"/"+f)
 		}
-		if err := read(r.Name + ".zip"); err != nil {
-			return sum, nil, err
+		names = append(names, r.Name+".zip")
+	}
+	names = append(names, pack.IndexHTML, pack.IndexCSV)
+	return sum, names, nil
+}
+
+// diskZip writes the files names (slash paths under dir) into a zip at
+// file under the folder name top, in name order, each entry stamped with
+// modified, as pack.Zip makes one, reading each file as it goes; it
+// returns the zip's size.
+func diskZip(file, dir, top string, names []string, modified time.Time) (int64, error) {
+	sorted := append([]string(nil), names...)
+	sort.Strings(sorted)
+	if modified.Year() < 1980 {
+		modified = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		return 0, fmt.Errorf("zip: %w", err)
+	}
+	zw := zip.NewWriter(f)
+	add := func(name string) error {
+		src, err := os.Open(filepath.Join(dir, filepath.FromSlash(name)))
+		if err != nil {
+			return err
+		}
+		defer src.Close()
+		method := zip.Deflate
+		if output.CompressedExt(name) {
+			method = zip.Store
+		}
+		h := &zip.FileHeader{Name: path.Join(top, name), Method: method, Modified: modified.UTC()}
+		h.SetMode(0o644)
+		w, err := zw.CreateHeader(h)
+		if err != nil {
+			return err
+		}
+		_, err = io.Copy(w, src)
+		return err
+	}
+	for _, n := range sorted {
+		if err := add(n); err != nil {
+			f.Close()
+			return 0, fmt.Errorf("zip %s: %w", n, err)
 		}
 	}
-	for _, name := range []string{pack.IndexHTML, pack.IndexCSV} {
-		if err := read(name); err != nil {
-			return sum, nil, err
-		}
+	if err := zw.Close(); err != nil {
+		f.Close()
+		return 0, fmt.Errorf("zip: %w", err)
 	}
-	return sum, all, nil
+	st, err := f.Stat()
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return 0, fmt.Errorf("zip: %w", err)
+	}
+	return st.Size(), nil
 }
 
 // findJob returns the session's job with the id.
@@ -398,20 +493,36 @@ func (s *Server) batchFile(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	j.mu.Lock()
-	zip, index, table, over := j.zip, j.index, j.csv, j.over
+	over, failed := j.over, j.err != nil
 	j.mu.Unlock()
 	if !over {
 		s.fail(w, r, http.StatusConflict, "The packs are still being built; the download appears when they are done.")
 		return
 	}
-	switch r.PathValue("file") {
+	var p, media string
+	switch name := r.PathValue("file"); name {
 	case "role-packs.zip":
-		s.attachment(w, "role-packs.zip", "application/zip", zip)
-	case "index.csv":
-		s.attachment(w, "index.csv", "text/csv; charset=utf-8", table)
-	case "index.html":
-		s.attachment(w, "index.html", "text/html; charset=utf-8", index)
+		p, media = filepath.Join(j.dir, name), "application/zip"
+	case pack.IndexCSV:
+		p, media = filepath.Join(j.dir, "out", name), "text/csv; charset=utf-8"
+	case pack.IndexHTML:
+		p, media = filepath.Join(j.dir, "out", name), "text/html; charset=utf-8"
 	default:
 		s.fail(w, r, http.StatusNotFound, "There is no such file in this run.")
+		return
 	}
+	f, err := os.Open(p)
+	if failed || err != nil {
+		s.fail(w, r, http.StatusNotFound, "This run has no such file: it did not finish. Upload the manifest again.")
+		return
+	}
+	defer f.Close()
+	h := w.Header()
+	h.Set("Content-Type", media)
+	h.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": r.PathValue("file")}))
+	h.Set("Cache-Control", "no-store")
+	if st, err := f.Stat(); err == nil {
+		h.Set("Content-Length", strconv.FormatInt(st.Size(), 10))
+	}
+	_, _ = io.Copy(w, f)
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -56,8 +57,8 @@ type editable struct {
 	leadership           []*compose.Item
 }
 
-func (s *Server) editableOf(sess *session, c choice) (*editable, error) {
-	cp, err := s.compose(sess, c)
+func (s *Server) editableOf(ctx context.Context, sess *session, c choice) (*editable, error) {
+	cp, err := s.composeBounded(ctx, sess, c)
 	if err != nil {
 		return nil, err
 	}
@@ -94,9 +95,9 @@ func (s *Server) roleEdit(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) showRoleEdit(w http.ResponseWriter, r *http.Request, sess *session, c choice, typed url.Values, errs map[string]string, status int) {
-	e, err := s.editableOf(sess, c)
+	e, err := s.editableOf(r.Context(), sess, c)
 	if err != nil {
-		s.fail(w, r, http.StatusUnprocessableEntity, "This role cannot be put together at this level: "+err.Error())
+		s.fail(w, r, composeStatus(err), "This role cannot be put together at this level: "+err.Error())
 		return
 	}
 	sel := e.cp.rc.Selected
@@ -211,9 +212,9 @@ func (s *Server) saveSelection(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusBadRequest, "A framework role used as it is keeps the default selection. Add it to your organisation's roles in the config file to choose its criteria.")
 		return
 	}
-	e, err := s.editableOf(sess, c)
+	e, err := s.editableOf(r.Context(), sess, c)
 	if err != nil {
-		s.fail(w, r, http.StatusUnprocessableEntity, err.Error())
+		s.fail(w, r, composeStatus(err), err.Error())
 		return
 	}
 	f := r.PostForm
@@ -329,13 +330,18 @@ func (s *Server) saveWording(w http.ResponseWriter, r *http.Request) {
 		lib := sess.lib
 		sess.mu.Unlock()
 		cfg := trial.apply(s.run.Config, c.role.Levels)
-		rc, err := compose.NewContext(cfg, lib, c.role.ID, c.level.ID, s.run.Date, false)
+		var rc *compose.Context
+		err := s.bounded(r.Context(), func() error {
+			var err error
+			rc, err = compose.NewContext(cfg, lib, c.role.ID, c.level.ID, s.run.Date, false)
+			return err
+		})
 		switch {
 		case err != nil && strings.Contains(err.Error(), "matches nothing"):
 			errs["replace"] = fmt.Sprintf("Enter words the text has: “%s” is not in %s", find, whereLabel(ed))
 		case err != nil:
 			errs["replace"] = "This change cannot be made: " + err.Error()
-		case editCount(rc.Role) <= s.editsNow(sess, c):
+		case editCount(rc.Role) <= s.editsNow(r.Context(), sess, c):
 			errs["replace"] = fmt.Sprintf("Enter words this role's text has: “%s” is not in %s", find, whereLabel(ed))
 		}
 	}
@@ -365,8 +371,8 @@ func editCount(r *compose.Composed) int {
 }
 
 // editsNow is editCount of the choice as the session has it now.
-func (s *Server) editsNow(sess *session, c choice) int {
-	cp, err := s.compose(sess, c)
+func (s *Server) editsNow(ctx context.Context, sess *session, c choice) int {
+	cp, err := s.composeBounded(ctx, sess, c)
 	if err != nil {
 		return 0
 	}

@@ -105,9 +105,9 @@ func (s *Server) showRole(w http.ResponseWriter, r *http.Request, sess *session,
 	if !ok {
 		return
 	}
-	cp, err := s.compose(sess, c)
+	cp, err := s.composeBounded(r.Context(), sess, c, c.kind)
 	if err != nil {
-		s.fail(w, r, http.StatusUnprocessableEntity, "This role cannot be put together at this level: "+err.Error())
+		s.fail(w, r, composeStatus(err), "This role cannot be put together at this level: "+err.Error())
 		return
 	}
 	fs := fields(c.role.Levels)
@@ -183,6 +183,10 @@ func (s *Server) showRole(w http.ResponseWriter, r *http.Request, sess *session,
 	}
 	s.page(w, status, "role", p)
 }
+
+// composeStatus is the HTTP status of a composition that failed: 503
+// when it was stopped by its time limit or the server was busy, else 422.
+func composeStatus(err error) int { return renderStatus(err) }
 
 // planProblem says why no development plan can be made for the choice.
 func planProblem(c choice, err error) string {
@@ -281,9 +285,9 @@ func (s *Server) preview(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	cp, err := s.compose(sess, c)
+	cp, err := s.composeBounded(r.Context(), sess, c, c.kind)
 	if err != nil {
-		s.fail(w, r, http.StatusUnprocessableEntity, err.Error())
+		s.fail(w, r, composeStatus(err), err.Error())
 		return
 	}
 	docs := documents(c.kind, cp)
@@ -341,9 +345,9 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusNotFound, fmt.Sprintf("There is no %q to download: choose a format from the list", file))
 		return
 	}
-	cp, err := s.compose(sess, c)
+	cp, err := s.composeBounded(r.Context(), sess, c, c.kind)
 	if err != nil {
-		s.fail(w, r, http.StatusUnprocessableEntity, err.Error())
+		s.fail(w, r, composeStatus(err), err.Error())
 		return
 	}
 	if len(documents(c.kind, cp)) == 0 {
@@ -436,9 +440,9 @@ func (s *Server) downloadPack(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusBadRequest, "Choose formats from the list: "+err.Error())
 		return
 	}
-	cp, err := s.compose(sess, c)
+	cp, err := s.composeBounded(r.Context(), sess, c, render.Kinds...)
 	if err != nil {
-		s.fail(w, r, http.StatusUnprocessableEntity, err.Error())
+		s.fail(w, r, composeStatus(err), err.Error())
 		return
 	}
 	var kinds []render.Kind

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/rolepack/rolepack/compose"
 	"github.com/rolepack/rolepack/lint"
@@ -156,6 +157,7 @@ type composed struct {
 	cfg     *compose.Config
 	rc      *compose.Context
 	planErr error
+	docs    map[string][]render.Copy // by kind id, prepared in a render slot
 }
 
 // compose builds the template context of a choice with the session's
@@ -172,9 +174,60 @@ func (s *Server) compose(sess *session, c choice) (*composed, error) {
 	return out, nil
 }
 
+// composeBounded composes the choice and prepares the documents of kinds
+// (a career map is built there) in a render slot within the render time
+// limit, as renders are. When the request goes or the limit passes, the
+// request is answered at once; the work, which cannot be stopped midway,
+// keeps its slot until it ends, so no more run at once than there are
+// slots.
+func (s *Server) composeBounded(ctx context.Context, sess *session, c choice, kinds ...render.Kind) (*composed, error) {
+	var cp *composed
+	err := s.bounded(ctx, func() error {
+		var err error
+		if cp, err = s.compose(sess, c); err != nil {
+			return err
+		}
+		cp.docs = map[string][]render.Copy{}
+		for _, k := range kinds {
+			cp.docs[k.ID] = documents(k, cp)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return cp, nil
+}
+
+// bounded runs fn in a render slot, waiting at most the render time limit
+// and no longer than ctx; fn keeps the slot until it returns.
+func (s *Server) bounded(ctx context.Context, fn func() error) error {
+	if err := s.acquire(ctx); err != nil {
+		return err
+	}
+	done := make(chan error, 1)
+	go func() {
+		defer s.release()
+		done <- fn()
+	}()
+	t := time.NewTimer(s.opts.RenderTimeout)
+	defer t.Stop()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return errTooLong{s.opts.RenderTimeout}
+	}
+}
+
 // documents are the documents a kind makes for a context; a plan kind
 // makes none when the plan could not be built.
 func documents(k render.Kind, cp *composed) []render.Copy {
+	if d, ok := cp.docs[k.ID]; ok {
+		return d
+	}
 	if k.Scope == render.ScopePlan && cp.planErr != nil {
 		return nil
 	}

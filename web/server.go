@@ -16,6 +16,7 @@ package web
 import (
 	"context"
 	"crypto/rand"
+	"crypto/sha256"
 	"crypto/subtle"
 	"embed"
 	"encoding/hex"
@@ -24,13 +25,17 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"net"
 	"net/http"
 	"net/url"
 	"os"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/rolepack/rolepack/compose"
@@ -77,6 +82,15 @@ type Options struct {
 	// TempDir is the folder under which a framework import makes its
 	// private folder (default os.TempDir()).
 	TempDir string
+	// Hosts are the names (and addresses) the server answers to besides
+	// localhost, 127.0.0.1 and [::1]: a request naming any other Host is
+	// refused before anything else, so a web page cannot reach the app
+	// through a DNS name it controls (DNS rebinding).
+	Hosts []string
+	// Credential, when set, is the token or password every request must
+	// give (HTTP Basic authentication, any user name, or a Bearer token):
+	// needed when the server can be reached from other computers.
+	Credential string
 	// Data is the folder of the store, where what people enter is kept
 	// across restarts ("" keeps it in memory until Close).
 	Data string
@@ -97,6 +111,11 @@ type Server struct {
 	cancel context.CancelFunc
 	jobs   sync.WaitGroup
 	store  *Store
+	// running holds a token for each manifest run building; queued
+	// counts the runs waiting or building.
+	running chan struct{}
+	queued  atomic.Int64
+	batches string // the folder manifest runs build in
 
 	mu       sync.Mutex
 	sessions map[string]*session
@@ -138,6 +157,7 @@ func New(opts Options) (*Server, error) {
 	ctx, cancel := context.WithCancel(context.Background())
 	s := &Server{
 		store:    store,
+		running:  make(chan struct{}, maxRunning),
 		opts:     opts,
 		run:      opts.Run,
 		pages:    pages,
@@ -148,6 +168,17 @@ func New(opts Options) (*Server, error) {
 		sessions: map[string]*session{},
 		now:      time.Now,
 	}
+	// Runs do not outlive the server: in the data folder, the folder of
+	// runs left by a server before a restart (or a crash) is removed; with
+	// the store in memory, runs go in a private temporary folder.
+	if opts.Data != "" {
+		s.batches = filepath.Join(opts.Data, "batches")
+		_ = os.RemoveAll(s.batches)
+	} else if s.batches, err = os.MkdirTemp(opts.TempDir, "rolepack-batches-"); err != nil {
+		store.Close()
+		cancel()
+		return nil, fmt.Errorf("web: batch folder: %w", err)
+	}
 	s.routes()
 	return s, nil
 }
@@ -157,6 +188,9 @@ func New(opts Options) (*Server, error) {
 func (s *Server) Close() error {
 	s.cancel()
 	s.jobs.Wait()
+	if s.opts.Data == "" {
+		_ = os.RemoveAll(s.batches)
+	}
 	return s.store.Close()
 }
 
@@ -198,6 +232,19 @@ const pageCSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-sr
 // ServeHTTP sets the security headers every response carries, refuses a
 // POST without the session's CSRF token, and serves the request.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.allowedHost(r.Host) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.WriteHeader(http.StatusMisdirectedRequest)
+		_, _ = io.WriteString(w, "rolepack does not answer to this host name. Open it at the address it printed when it started.\n")
+		return
+	}
+	if !s.authorised(r) {
+		w.Header().Set("WWW-Authenticate", `Basic realm="rolepack", charset="UTF-8"`)
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.WriteHeader(http.StatusUnauthorized)
+		_, _ = io.WriteString(w, "Enter the password for this rolepack (the person who started it set it in ROLEPACK_SERVE_TOKEN).\n")
+		return
+	}
 	h := w.Header()
 	h.Set("Content-Security-Policy", pageCSP)
 	h.Set("X-Content-Type-Options", "nosniff")
@@ -218,6 +265,46 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.mux.ServeHTTP(w, r)
+}
+
+// loopbackHosts are the names every server answers to.
+var loopbackHosts = []string{"localhost", "127.0.0.1", "::1"}
+
+// allowedHost reports whether a request's Host header (with or without
+// its port) names this server.
+func (s *Server) allowedHost(hostport string) bool {
+	host := hostport
+	if h, _, err := net.SplitHostPort(hostport); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.ToLower(strings.Trim(host, "[]")), ".")
+	if host == "" {
+		return false
+	}
+	for _, list := range [][]string{loopbackHosts, s.opts.Hosts} {
+		for _, h := range list {
+			if strings.EqualFold(strings.Trim(h, "[]"), host) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// authorised reports whether the request gives the server's credential
+// (always, when none is set), compared in constant time.
+func (s *Server) authorised(r *http.Request) bool {
+	if s.opts.Credential == "" {
+		return true
+	}
+	got := ""
+	if _, pw, ok := r.BasicAuth(); ok {
+		got = pw
+	} else if t, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok {
+		got = strings.TrimSpace(t)
+	}
+	a, b := sha256.Sum256([]byte(got)), sha256.Sum256([]byte(s.opts.Credential))
+	return got != "" && subtle.ConstantTimeCompare(a[:], b[:]) == 1
 }
 
 // sameOrigin refuses a request whose Origin header names another site.

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -25,6 +26,9 @@ type ServeOptions struct {
 	// Data is the folder the web app keeps what people enter in
 	// (--data; default $XDG_DATA_HOME/rolepack).
 	Data string
+	// Hosts are the host names the server answers to besides localhost
+	// and the loopback addresses (--host).
+	Hosts []string
 	// Listen opens the listener (net.Listen outside tests).
 	Listen func(network, addr string) (net.Listener, error)
 }
@@ -49,8 +53,13 @@ not use a terminal. Open the address it prints in a browser to:
   - upload framework files, see every problem with its file and line, and use
     the framework's roles straight away.
 
-It listens on 127.0.0.1:8080 by default, so only this computer can reach it;
-another address prints a warning, as anyone who can reach it can use it.
+It listens on 127.0.0.1:8080 by default, so only this computer can reach it.
+On another address it asks every browser for a password, which it reads from
+ROLEPACK_SERVE_TOKEN or from the file $XDG_CONFIG_HOME/rolepack/serve-token
+(never from the command line), and it refuses to start without one (at least
+16 characters). It answers only to localhost, 127.0.0.1, [::1], the address it
+listens on and the names given with --host, so a web page cannot reach it
+through a name of its own (DNS rebinding).
 Everything it serves is inside the binary; nothing is fetched from the
 internet. What a person saves (details, vacancies, uploaded frameworks) is
 kept in a database in the data folder ($XDG_DATA_HOME/rolepack, else
@@ -58,7 +67,8 @@ kept in a database in the data folder ($XDG_DATA_HOME/rolepack, else
 there after a restart; "Your saved work" exports it as a config.yaml and a
 manifest that rolepack generate and pack turn into the same documents.`,
 		Example: `  rolepack serve
-  rolepack serve --addr 127.0.0.1:9000 --config my-config.yaml`,
+  rolepack serve --addr 127.0.0.1:9000 --config my-config.yaml
+  ROLEPACK_SERVE_TOKEN=… rolepack serve --addr 0.0.0.0:8080 --host hr-laptop.local`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if runF != nil {
@@ -71,6 +81,7 @@ manifest that rolepack generate and pack turn into the same documents.`,
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Addr, "addr", "127.0.0.1:8080", "address to listen on, host:port")
 	fl.StringVar(&opts.Templates, "templates", "", "folder of template overrides, file by file (env ROLEPACK_TEMPLATES)")
+	fl.StringArrayVar(&opts.Hosts, "host", nil, "a host name the server answers to, for an --addr other computers reach (repeatable)")
 	fl.StringVar(&opts.Data, "data", "", "folder where what people save is kept (default $XDG_DATA_HOME/rolepack)")
 	fl.StringVar(&opts.Date, "date", "", "document date YYYY-MM-DD (default SOURCE_DATE_EPOCH, else today) (env ROLEPACK_DATE)")
 	return cmd
@@ -109,6 +120,56 @@ func dataDir(flag string, getenv func(string) string) (string, error) {
 	return filepath.Join(home, ".local", "share", "rolepack"), nil
 }
 
+// minCredential is the shortest password serve takes.
+const minCredential = 16
+
+// tokenFile is where serve reads its password from when
+// ROLEPACK_SERVE_TOKEN is not set.
+func tokenFile(getenv func(string) string) string {
+	dir := getenv("XDG_CONFIG_HOME")
+	if dir == "" || !filepath.IsAbs(dir) {
+		home := getenv("HOME")
+		if home == "" {
+			home, _ = os.UserHomeDir()
+		}
+		dir = filepath.Join(home, ".config")
+	}
+	return filepath.Join(dir, "rolepack", "serve-token")
+}
+
+// serveCredential is the password for a server other computers reach:
+// ROLEPACK_SERVE_TOKEN, else the token file ("" when neither is set). A
+// token file others can read, or a password too short, is an error.
+func serveCredential(getenv func(string) string) (string, error) {
+	tok := strings.TrimSpace(getenv("ROLEPACK_SERVE_TOKEN"))
+	from := "ROLEPACK_SERVE_TOKEN"
+	if tok == "" {
+		p := tokenFile(getenv)
+		fi, err := os.Stat(p)
+		if errors.Is(err, os.ErrNotExist) {
+			return "", nil
+		}
+		if err != nil {
+			return "", fmt.Errorf("%s: %w", p, err)
+		}
+		if !fi.Mode().IsRegular() || fi.Size() > 4096 {
+			return "", fmt.Errorf("%s: not a password file (a regular file of one line)", p)
+		}
+		if fi.Mode().Perm()&0o077 != 0 {
+			return "", fmt.Errorf("%s: others can read it: chmod 600 %s", p, p)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return "", fmt.Errorf("%s: %w", p, err)
+		}
+		tok, from = strings.TrimSpace(string(data)), p
+	}
+	if n := len([]rune(tok)); n < minCredential {
+		return "", fmt.Errorf("%s: the password has %d characters; use at least %d", from, n, minCredential)
+	}
+	return tok, nil
+}
+
 // serverTimeouts bound how long a client may take over each part of a
 // request, so a slow or stalled client cannot hold the server.
 func serverTimeouts(h http.Handler) *http.Server {
@@ -144,13 +205,27 @@ func runServe(ctx context.Context, opts *ServeOptions) error {
 	if err != nil {
 		return err
 	}
-	app, err := web.New(web.Options{Run: run, Data: data, Log: opts.IO.Err})
+	wo := web.Options{Run: run, Data: data, Log: opts.IO.Err, Hosts: opts.Hosts}
+	if !loopback(opts.Addr) {
+		if wo.Credential, err = serveCredential(opts.Getenv); err != nil {
+			return err
+		}
+		if wo.Credential == "" {
+			return fmt.Errorf("--addr %s can be reached from other computers, so rolepack needs a password for them: set ROLEPACK_SERVE_TOKEN or write one to %s (at least %d characters), or use --addr 127.0.0.1:8080", opts.Addr, tokenFile(opts.Getenv), minCredential)
+		}
+		if host, _, _ := net.SplitHostPort(opts.Addr); host != "" {
+			if ip := net.ParseIP(host); ip == nil || !ip.IsUnspecified() {
+				wo.Hosts = append(wo.Hosts, host)
+			}
+		}
+	}
+	app, err := web.New(wo)
 	if err != nil {
 		return err
 	}
 	defer app.Close()
 	if !loopback(opts.Addr) {
-		fmt.Fprintf(opts.IO.Err, "warning: --addr %s can be reached from other computers: anyone who can reach it can use rolepack and see what is entered. Use 127.0.0.1 unless you mean this.\n", opts.Addr)
+		fmt.Fprintf(opts.IO.Err, "warning: --addr %s can be reached from other computers: everyone who has the password can use rolepack. It answers to %s.\n", opts.Addr, strings.Join(append([]string{"localhost", "127.0.0.1", "[::1]"}, wo.Hosts...), ", "))
 	}
 	ln, err := opts.Listen("tcp", opts.Addr)
 	if err != nil {

@@ -65,9 +65,20 @@ var runningAt = regexp.MustCompile(`open (http://[^ ]+/) in your browser`)
 // whatever addr says) until the test stops it, and returns its address
 // and stderr.
 func serve(t *testing.T, addr string) (string, *lockedBuffer, func() error) {
+	return serveEnv(t, addr, nil)
+}
+
+// serveEnv is serve with environment variables over fixedDate's.
+func serveEnv(t *testing.T, addr string, env map[string]string) (string, *lockedBuffer, func() error) {
 	t.Helper()
 	errb := &lockedBuffer{}
-	f := NewFactory(&IO{In: strings.NewReader(""), Out: io.Discard, Err: errb}, func(k string) string { return fixedDate[k] }, time.Now)
+	getenv := func(k string) string {
+		if v, ok := env[k]; ok {
+			return v
+		}
+		return fixedDate[k]
+	}
+	f := NewFactory(&IO{In: strings.NewReader(""), Out: io.Discard, Err: errb}, getenv, time.Now)
 	opts := &ServeOptions{Factory: f, Addr: addr, Data: t.TempDir(), Listen: func(string, string) (net.Listener, error) {
 		return net.Listen("tcp", "127.0.0.1:0")
 	}}
@@ -111,11 +122,30 @@ func TestServeRunsOnLoopbackAndStops(t *testing.T) {
 }
 
 func TestServeWarnsOnAnotherAddress(t *testing.T) {
-	_, errb, stop := serve(t, "0.0.0.0:8080")
+	env := map[string]string{"ROLEPACK_SERVE_TOKEN": "correct horse battery staple", "XDG_CONFIG_HOME": t.TempDir()}
+	u, errb, stop := serveEnv(t, "0.0.0.0:8080", env)
+	// Every request needs the password.
+	res, err := http.Get(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusUnauthorized || !strings.HasPrefix(res.Header.Get("WWW-Authenticate"), "Basic") {
+		t.Errorf("without the password: %d %q", res.StatusCode, res.Header.Get("WWW-Authenticate"))
+	}
+	req, _ := http.NewRequest(http.MethodGet, u, nil)
+	req.SetBasicAuth("hr", env["ROLEPACK_SERVE_TOKEN"])
+	if res, err = http.DefaultClient.Do(req); err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		t.Errorf("with the password: %d", res.StatusCode)
+	}
 	if err := stop(); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(errb.String(), "warning: --addr 0.0.0.0:8080 can be reached from other computers") {
+	if !strings.Contains(errb.String(), "warning: --addr 0.0.0.0:8080 can be reached from other computers: everyone who has the password can use rolepack") {
 		t.Errorf("no warning: %s", errb.String())
 	}
 	for addr, want := range map[string]bool{"127.0.0.1:80": true, "localhost:1": true, "[::1]:8080": true, "0.0.0.0:80": false, ":8080": false, "192.168.1.2:80": false} {
@@ -255,5 +285,64 @@ func TestServeKeepsWorkAndExportsWhatGenerateBuilds(t *testing.T) {
 	status, csv := get(t, c, srv.URL+"/export/vacancies.csv")
 	if status != http.StatusOK || !bytes.Contains(csv, []byte("DE-777,data-engineer,senior,")) {
 		t.Errorf("vacancies.csv: %d\n%s", status, csv)
+	}
+}
+
+// TestServeRefusesAnotherAddressWithoutAPassword: bound where other
+// computers reach it, serve does not start without a password of at least
+// 16 characters from ROLEPACK_SERVE_TOKEN or a private token file; the
+// command line cannot give one.
+func TestServeRefusesAnotherAddressWithoutAPassword(t *testing.T) {
+	cfgHome := t.TempDir()
+	base := map[string]string{"XDG_CONFIG_HOME": cfgHome}
+	for name, tc := range map[string]struct {
+		env  map[string]string
+		want string
+	}{
+		"none":  {base, "--addr 0.0.0.0:8080 can be reached from other computers, so rolepack needs a password for them: set ROLEPACK_SERVE_TOKEN"},
+		"short": {map[string]string{"XDG_CONFIG_HOME": cfgHome, "ROLEPACK_SERVE_TOKEN": "secret"}, "ROLEPACK_SERVE_TOKEN: the password has 6 characters; use at least 16"},
+	} {
+		f := NewFactory(&IO{In: strings.NewReader(""), Out: io.Discard, Err: io.Discard}, func(k string) string {
+			if v, ok := tc.env[k]; ok {
+				return v
+			}
+			return fixedDate[k]
+		}, time.Now)
+		listened := false
+		opts := &ServeOptions{Factory: f, Addr: "0.0.0.0:8080", Data: t.TempDir(), Listen: func(string, string) (net.Listener, error) {
+			listened = true
+			return net.Listen("tcp", "127.0.0.1:0")
+		}}
+		err := runServe(context.Background(), opts)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: err = %v, want %q", name, err, tc.want)
+		}
+		if listened {
+			t.Errorf("%s: serve listened without a password", name)
+		}
+	}
+	// A token file others can read is refused; a private one is used.
+	p := filepath.Join(cfgHome, "rolepack", "serve-token")
+	if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte("a long enough password\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := serveCredential(func(k string) string { return base[k] }); err == nil || !strings.Contains(err.Error(), "others can read it") {
+		t.Errorf("a readable token file: %v", err)
+	}
+	if err := os.Chmod(p, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if tok, err := serveCredential(func(k string) string { return base[k] }); err != nil || tok != "a long enough password" {
+		t.Errorf("token file: %q, %v", tok, err)
+	}
+	// No flag takes a password.
+	cmd := NewCmdServe(NewFactory(&IO{In: strings.NewReader(""), Out: io.Discard, Err: io.Discard}, func(string) string { return "" }, time.Now), nil)
+	for _, name := range []string{"token", "password", "credential"} {
+		if cmd.Flags().Lookup(name) != nil {
+			t.Errorf("serve has a --%s flag: a password on the command line is seen by every user of the computer", name)
+		}
 	}
 }
