@@ -590,6 +590,9 @@ func (c *Config) CheckValues() error {
 	if field, err := CheckSalary(c.Vacancy.SalaryMin, c.Vacancy.SalaryMax); err != nil {
 		return fmt.Errorf("%s: vacancy %w", c.At("vacancy", field), err)
 	}
+	if err := c.checkLimits(); err != nil {
+		return err
+	}
 	if err := checkWelsh(c.Vacancy.Welsh); err != nil {
 		return fmt.Errorf("%s: vacancy.welsh %w", c.At("vacancy", "welsh"), err)
 	}
