@@ -243,7 +243,14 @@ func parseDoc(d *textprep.Doc, fallback string, warn *framework.Collector) (*fra
 			if after = textprep.Trim(after); after != "" {
 				role.Notes = append(role.Notes, after)
 			}
+			warned := false
 			for i++; i < len(sig); i++ {
+				if !warned && (isSection(i) || strings.Contains(sig[i].Text, "|")) {
+					// Tables after the footer used to become notes
+					// without a word.
+					warned = true
+					warn.Add(framework.Warnf(d.Path, sig[i].N, "a table after the footer line (line %d) is not read as a section; its lines are kept as notes (move it above the footer)", l.N))
+				}
 				role.Notes = append(role.Notes, sig[i].Text)
 			}
 			continue
