@@ -1,0 +1,355 @@
+package pdfcheck
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+)
+
+// outputIntent checks ISO 19005-2 6.2.3: a GTS_PDFA1 output intent whose
+// DestOutputProfile is an ICC profile (version 4 or lower, of an input,
+// display or output class) with /N the number of its colour components;
+// all PDF/A intents share one profile.
+func (c *checker) outputIntent() {
+	var profiles []int
+	for _, o := range c.array(c.cat["OutputIntents"]) {
+		oi := c.dict(o)
+		if c.name(oi["S"]) != "GTS_PDFA1" {
+			continue
+		}
+		ref := oi["DestOutputProfile"]
+		if !slices.Contains(profiles, objNr(ref)) {
+			profiles = append(profiles, objNr(ref))
+		}
+		sd, err := c.stream(ref)
+		if err != nil {
+			c.fail("6.2.3", "the PDF/A output intent's DestOutputProfile is not a stream that decodes: %v", err)
+			continue
+		}
+		icc := sd.Content
+		if len(icc) < 128 || string(icc[36:40]) != "acsp" {
+			c.fail("6.2.3", "the output intent's profile is not an ICC profile")
+			continue
+		}
+		if icc[8] > 4 {
+			c.fail("6.2.3", "the output intent's profile is ICC version %d, want 4 or lower", icc[8])
+		}
+		if class := string(icc[12:16]); class != "prtr" && class != "mntr" && class != "scnr" {
+			c.fail("6.2.3", "the output intent's profile is of class %q, want prtr, mntr or scnr", class)
+		}
+		space := string(icc[16:20])
+		want := map[string]int{"RGB ": 3, "CMYK": 4, "GRAY": 1}[space]
+		if want == 0 {
+			c.fail("6.2.3", "the output intent's profile is in colour space %q, want RGB, CMYK or GRAY", space)
+			continue
+		}
+		if n, ok := c.deref(sd.Dict["N"]).(types.Integer); !ok || int(n) != want {
+			c.fail("6.2.3", "the output intent's profile has /N %v, its colour space %s has %d components", sd.Dict["N"], strings.TrimSpace(space), want)
+		}
+		if c.text(oi["OutputConditionIdentifier"]) == "" {
+			c.fail("6.2.3", "the output intent has no OutputConditionIdentifier")
+		}
+		c.intent = space
+	}
+	switch {
+	case len(profiles) == 0:
+		c.fail("6.2.3", "the catalog has no GTS_PDFA1 output intent")
+	case len(profiles) > 1 || profiles[0] == 0:
+		c.fail("6.2.3", "the PDF/A output intents do not share one indirect profile")
+	}
+}
+
+// forbiddenActions are the action types ISO 19005-2 6.5.1 forbids.
+var forbiddenActions = []string{"Launch", "Sound", "Movie", "ResetForm", "ImportData", "Hide", "SetOCGState", "Rendition", "Trans", "GoTo3DView", "JavaScript"}
+
+// standardBlendModes are ISO 32000-1's, the only ones 6.2.10 allows.
+var standardBlendModes = []string{"Normal", "Compatible", "Multiply", "Screen", "Overlay", "Darken", "Lighten", "ColorDodge", "ColorBurn", "HardLight", "SoftLight", "Difference", "Exclusion", "Hue", "Saturation", "Color", "Luminosity"}
+
+// objects checks what can be seen object by object: streams (6.1.7),
+// images and XObjects (6.2.8, 6.2.9), graphics states (6.2.5, 6.2.10),
+// device colour spaces of images and groups (6.2.4.3), actions (6.5.1)
+// and additional actions (6.5.2).
+func (c *checker) objects() {
+	for _, n := range c.sortedObjects() {
+		obj := c.x.Table[n].Object
+		if sd, ok := obj.(types.StreamDict); ok {
+			for _, k := range []string{"F", "FFilter", "FDecodeParms"} {
+				if sd.Dict[k] != nil {
+					c.fail("6.1.7.1", "object %d: a stream with /%s (an external file)", n, k)
+				}
+			}
+			var filters []string
+			switch f := c.deref(sd.Dict["Filter"]).(type) {
+			case types.Name:
+				filters = append(filters, string(f))
+			case types.Array:
+				for _, x := range f {
+					filters = append(filters, c.name(x))
+				}
+			}
+			for _, f := range filters {
+				if f == "LZWDecode" || f == "Crypt" {
+					c.fail("6.1.7.2", "object %d: a stream with the %s filter", n, f)
+				}
+			}
+		}
+		eachDict(obj, "", func(d types.Dict, key string) { c.objectDict(n, d, key) }, 0)
+	}
+}
+
+func (c *checker) objectDict(n int, d types.Dict, key string) {
+	typ, sub := c.name(d["Type"]), c.name(d["Subtype"])
+	if d["AA"] != nil {
+		c.fail("6.5.2", "object %d: additional actions (/AA)", n)
+	}
+	// An action: a dictionary with /S that is not a structure element
+	// (which has /P) nor a group or soft mask (/Type /Group, /Mask).
+	if s := c.name(d["S"]); s != "" && d["P"] == nil && typ != "Group" && typ != "Mask" && key != "Group" && key != "SMask" {
+		if slices.Contains(forbiddenActions, s) {
+			c.fail("6.5.1", "object %d: a %s action", n, s)
+		}
+		if s == "Named" {
+			if nm := c.name(d["N"]); !slices.Contains([]string{"NextPage", "PrevPage", "FirstPage", "LastPage"}, nm) {
+				c.fail("6.5.1", "object %d: the named action %s", n, nm)
+			}
+		}
+	}
+	if sub == "Image" || typ == "XObject" || sub == "Form" || sub == "PS" {
+		if sub == "Image" {
+			if b, ok := c.deref(d["Interpolate"]).(types.Boolean); ok && bool(b) {
+				c.fail("6.2.8", "object %d: an image with /Interpolate true", n)
+			}
+			if d["Alternates"] != nil {
+				c.fail("6.2.8", "object %d: an image with /Alternates", n)
+			}
+			c.deviceColour(c.deref(d["ColorSpace"]), "object %d: an image", n)
+		}
+		if d["OPI"] != nil {
+			c.fail("6.2.8", "object %d: an XObject with /OPI", n)
+		}
+		if sub == "PS" || c.name(d["Subtype2"]) == "PS" {
+			c.fail("6.2.9", "object %d: a PostScript XObject", n)
+		}
+	}
+	if typ == "ExtGState" || d["TR"] != nil || d["TR2"] != nil || d["HTO"] != nil || d["HTP"] != nil || d["BM"] != nil {
+		if d["TR"] != nil {
+			c.fail("6.2.5", "object %d: a graphics state with /TR", n)
+		}
+		if tr2 := d["TR2"]; tr2 != nil && c.name(tr2) != "Default" {
+			c.fail("6.2.5", "object %d: a graphics state with /TR2 other than /Default", n)
+		}
+		if d["HTO"] != nil || d["HTP"] != nil {
+			c.fail("6.2.5", "object %d: a halftone origin (/HTO or /HTP)", n)
+		}
+		var modes []string
+		switch bm := c.deref(d["BM"]).(type) {
+		case types.Name:
+			modes = append(modes, string(bm))
+		case types.Array:
+			for _, m := range bm {
+				modes = append(modes, c.name(m))
+			}
+		}
+		for _, m := range modes {
+			if !slices.Contains(standardBlendModes, m) {
+				c.fail("6.2.10", "object %d: the blend mode %q is not one of ISO 32000-1's", n, m)
+			}
+		}
+	}
+	if key == "Group" && c.name(d["S"]) == "Transparency" {
+		cs := c.deref(d["CS"])
+		if cs == nil && c.intent == "" {
+			c.fail("6.2.10", "object %d: a transparency group without /CS in a file with no PDF/A output intent", n)
+		}
+		c.deviceColour(cs, "object %d: a transparency group's /CS", n)
+	}
+}
+
+// deviceColour checks one colour space (a name or an array) against ISO
+// 19005-2 6.2.4.3: DeviceRGB only with an RGB output intent, DeviceCMYK
+// only with a CMYK one, DeviceGray only with an output intent.
+func (c *checker) deviceColour(cs types.Object, where string, a ...any) {
+	var name string
+	switch cs := cs.(type) {
+	case types.Name:
+		name = string(cs)
+	case types.Array:
+		if len(cs) == 0 {
+			return
+		}
+		switch c.name(cs[0]) {
+		case "Indexed", "I":
+			if len(cs) > 1 {
+				c.deviceColour(c.deref(cs[1]), where, a...)
+			}
+			return
+		case "Pattern":
+			if len(cs) > 1 {
+				c.deviceColour(c.deref(cs[1]), where, a...)
+			}
+			return
+		}
+		return
+	default:
+		return
+	}
+	ok := true
+	switch name {
+	case "DeviceRGB", "RGB":
+		ok, name = c.intent == "RGB ", "DeviceRGB"
+	case "DeviceCMYK", "CMYK":
+		ok, name = c.intent == "CMYK", "DeviceCMYK"
+	case "DeviceGray", "G":
+		ok, name = c.intent != "", "DeviceGray"
+	}
+	if !ok {
+		intent := strings.TrimSpace(c.intent)
+		if intent == "" {
+			intent = "none"
+		}
+		c.fail("6.2.4.3", where+" uses %s, the output intent's colour space is %s", append(a, name, intent)...)
+	}
+}
+
+var subsetTagRE = regexp.MustCompile(`^[A-Z]{6}\+.`)
+
+// fonts checks every font dictionary: embedded (6.2.11.4.1), widths
+// (6.2.11.5), a CIDToGIDMap for TrueType CIDFonts (6.2.11.3.2), a
+// ToUnicode map (6.2.11.7.2, for level A), and a well-formed subset tag
+// with the same name in the font and its descriptor (ISO 32000-1 9.6.4).
+func (c *checker) fonts() {
+	for _, n := range c.sortedObjects() {
+		d, ok := c.x.Table[n].Object.(types.Dict)
+		if !ok || c.name(d["Type"]) != "Font" {
+			continue
+		}
+		sub := c.name(d["Subtype"])
+		base := c.name(d["BaseFont"])
+		switch sub {
+		case "Type0":
+			desc := c.array(d["DescendantFonts"])
+			if len(desc) != 1 || c.dict(desc[0]) == nil {
+				c.fail("6.2.11.4", "font %s (object %d): a Type0 font without one descendant CIDFont", base, n)
+				continue
+			}
+			c.toUnicode(n, base, d, true)
+		case "Type3":
+			c.toUnicode(n, base, d, true)
+		case "CIDFontType0", "CIDFontType2":
+			if d["W"] == nil && d["DW"] == nil {
+				c.fail("6.2.11.5", "font %s (object %d): a CIDFont with neither /W nor /DW", base, n)
+			}
+			if sub == "CIDFontType2" && d["CIDToGIDMap"] == nil {
+				c.fail("6.2.11.3", "font %s (object %d): a CIDFontType2 without /CIDToGIDMap", base, n)
+			}
+			c.embedded(n, base, d)
+		default: // simple fonts: Type1, MMType1, TrueType
+			if d["FirstChar"] == nil || d["LastChar"] == nil || d["Widths"] == nil {
+				c.fail("6.2.11.5", "font %s (object %d): no /FirstChar, /LastChar or /Widths", base, n)
+			} else if fc, lc := c.deref(d["FirstChar"]), c.deref(d["LastChar"]); fc != nil && lc != nil {
+				first, _ := fc.(types.Integer)
+				last, _ := lc.(types.Integer)
+				if len(c.array(d["Widths"])) != int(last-first)+1 {
+					c.fail("6.2.11.5", "font %s (object %d): /Widths has %d entries for codes %d to %d", base, n, len(c.array(d["Widths"])), first, last)
+				}
+			}
+			enc := c.name(d["Encoding"])
+			if ed := c.dict(d["Encoding"]); ed != nil && ed["Differences"] == nil {
+				enc = c.name(ed["BaseEncoding"])
+			}
+			c.toUnicode(n, base, d, !slices.Contains([]string{"WinAnsiEncoding", "MacRomanEncoding", "MacExpertEncoding"}, enc))
+			c.embedded(n, base, d)
+		}
+	}
+}
+
+// embedded checks that the font's descriptor embeds its program, and the
+// subset tag and names.
+func (c *checker) embedded(n int, base string, d types.Dict) {
+	fd := c.dict(d["FontDescriptor"])
+	if fd == nil {
+		c.fail("6.2.11.4", "font %s (object %d): no font descriptor, so no embedded program", base, n)
+		return
+	}
+	if fd["FontFile"] == nil && fd["FontFile2"] == nil && fd["FontFile3"] == nil {
+		c.fail("6.2.11.4", "font %s (object %d) is not embedded", base, n)
+	}
+	if fn := c.name(fd["FontName"]); fn != base {
+		c.fail("9.6.4", "font %s (object %d): its descriptor names it %s", base, n, fn)
+	}
+	if strings.Contains(base, "+") && !subsetTagRE.MatchString(base) {
+		c.fail("9.6.4", "font %s (object %d): a subset tag is six capital letters and a plus sign", base, n)
+	}
+}
+
+// toUnicode checks a font's ToUnicode map when it needs one: a CMap
+// stream that maps codes.
+func (c *checker) toUnicode(n int, base string, d types.Dict, needed bool) {
+	if d["ToUnicode"] == nil {
+		if needed {
+			c.fail("6.2.11.7", "font %s (object %d) has no ToUnicode map", base, n)
+		}
+		return
+	}
+	sd, err := c.stream(d["ToUnicode"])
+	if err != nil {
+		c.fail("6.2.11.7", "font %s (object %d): the ToUnicode map is not a stream that decodes: %v", base, n, err)
+		return
+	}
+	if !strings.Contains(string(sd.Content), "beginbfchar") && !strings.Contains(string(sd.Content), "beginbfrange") {
+		c.fail("6.2.11.7", "font %s (object %d): the ToUnicode map maps no code", base, n)
+	}
+}
+
+// annotations checks each page's annotations: types (6.3.1), flags
+// (6.3.2) and appearances (6.3.3) for PDF/A; /Tabs (28-008, 28-009) and
+// links (28-011, 28-012) for PDF/UA, with the parent tree read by
+// structure.
+func (c *checker) annotations() {
+	for i, pd := range c.pages {
+		annots := c.array(pd["Annots"])
+		if len(annots) == 0 {
+			continue
+		}
+		switch tabs, ok := c.deref(pd["Tabs"]).(types.Name); {
+		case !ok:
+			c.fail("28-008", "page %d has annotations and no /Tabs", i+1)
+		case tabs != "S":
+			c.fail("28-009", "page %d: /Tabs is /%s", i+1, tabs)
+		}
+		for _, a := range annots {
+			ad := c.dict(a)
+			if ad == nil {
+				continue
+			}
+			sub := c.name(ad["Subtype"])
+			where := "an annotation"
+			if nr := objNr(a); nr != 0 {
+				where = "annotation " + itoa(nr)
+			}
+			if slices.Contains([]string{"3D", "Sound", "Screen", "Movie", "FileAttachment"}, sub) || !slices.Contains(knownAnnotations, sub) {
+				c.fail("6.3.1", "page %d: %s of type %s", i+1, where, sub)
+			}
+			f, _ := c.deref(ad["F"]).(types.Integer)
+			if ad["F"] == nil || f&4 == 0 || f&(1|2|32|256) != 0 {
+				c.fail("6.3.2", "page %d: %s has /F %v: want Print set and Invisible, Hidden, NoView, ToggleNoView clear", i+1, where, ad["F"])
+			}
+			if sub != "Link" && sub != "Popup" && ad["AP"] == nil && !zeroRect(c.array(ad["Rect"])) {
+				c.fail("6.3.3", "page %d: %s (%s) has no appearance", i+1, where, sub)
+			}
+		}
+	}
+}
+
+// knownAnnotations are ISO 32000-1's annotation types.
+var knownAnnotations = []string{"Text", "Link", "FreeText", "Line", "Square", "Circle", "Polygon", "PolyLine", "Highlight", "Underline", "Squiggly", "StrikeOut", "Stamp", "Caret", "Ink", "Popup", "FileAttachment", "Sound", "Movie", "Widget", "Screen", "PrinterMark", "TrapNet", "Watermark", "3D", "Redact"}
+
+func zeroRect(r types.Array) bool {
+	return len(r) == 4 && r[0].String() == r[2].String() && r[1].String() == r[3].String()
+}
+
+func itoa(n int) string {
+	return strings.TrimSpace(types.Integer(n).String())
+}
