@@ -72,6 +72,9 @@ type Result struct {
 	Title, LevelLabel string
 	// Location and Closing are the vacancy's (closing YYYY-MM-DD).
 	Location, Closing string
+	// Feed is the pack's entry in the job-board feeds, for a ready pack
+	// with an advert; nil otherwise.
+	Feed *FeedJob
 }
 
 // Summary is the outcome of a batch.
@@ -126,11 +129,23 @@ type Batch struct {
 	// Progress, if set, is called once per row as its pack finishes (or
 	// fails), on the goroutine that called Run, with the rows done so far.
 	Progress func(done, total int, r *Result)
+	// FeedURL is the web address the output folder is published at: the
+	// feeds link each job to its advert under it ("" links relative to
+	// the output folder).
+	FeedURL string
+	// Shard, when its Of is set, makes Run build only the rows of one
+	// shard and write the shard's part index (parts/part-I-of-N.json)
+	// in place of the index and feeds; Merge writes those from every part.
+	Shard Shard
+	// ManifestSum is the hex SHA-256 of the manifest's bytes, recorded in
+	// a shard's part so that Merge refuses parts of other manifests.
+	ManifestSum string
 }
 
 // job is one row made ready for a worker.
 type job struct {
 	i       int    // index in the manifest
+	pos     int    // index in the run's results (a shard's rows only)
 	res     Result // what is known before building
 	vacancy compose.Vacancy
 	err     error              // a problem found before building
@@ -141,7 +156,7 @@ type job struct {
 
 // done is a finished job.
 type done struct {
-	i   int
+	i   int // index in the run's results
 	res Result
 }
 
@@ -159,7 +174,15 @@ func (b *Batch) Run(ctx context.Context, rows []Row) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	out, err := output.OpenFolder(b.Out)
+	if err := b.Shard.check(); err != nil {
+		return nil, err
+	}
+	open := output.OpenFolder
+	if b.Shard.Of > 0 {
+		// Shards of one run write disjoint packs into one folder at once.
+		open = output.OpenSharedFolder
+	}
+	out, err := open(b.Out)
 	if err != nil {
 		return nil, err
 	}
@@ -168,16 +191,20 @@ func (b *Batch) Run(ctx context.Context, rows []Row) (*Summary, error) {
 		return nil, err
 	}
 	jobs := b.prepare(rows)
+	if b.Shard.Of > 0 {
+		jobs = b.Shard.jobs(jobs)
+	}
 	composer := b.Composer
 	if composer == nil {
 		composer = compose.NewComposer(b.Config, b.Library)
 	}
-	s := &Summary{Results: make([]Result, len(rows))}
+	s := &Summary{Results: make([]Result, len(jobs))}
 	for i, j := range jobs {
 		jobs[i].composer = composer
-		s.Results[j.i] = j.res // NotRun until a worker reports
-		if j.err != nil {      // known bad even if the run is interrupted
-			s.Results[j.i].Status, s.Results[j.i].Err = Failed, j.err
+		jobs[i].pos = i
+		s.Results[i] = j.res // NotRun until a worker reports
+		if j.err != nil {    // known bad even if the run is interrupted
+			s.Results[i].Status, s.Results[i].Err = Failed, j.err
 		}
 	}
 
@@ -196,7 +223,7 @@ func (b *Batch) Run(ctx context.Context, rows []Row) (*Summary, error) {
 				} else if ctx.Err() == nil {
 					b.buildSafely(ctx, out, kinds, j, &r)
 				}
-				finished <- done{j.i, r}
+				finished <- done{j.pos, r}
 			}
 		}()
 	}
@@ -217,7 +244,7 @@ func (b *Batch) Run(ctx context.Context, rows []Row) (*Summary, error) {
 		s.Results[d.i] = d.res
 		count++
 		if b.Progress != nil {
-			b.Progress(count, len(rows), &s.Results[d.i])
+			b.Progress(count, len(jobs), &s.Results[d.i])
 		}
 	}
 	for _, r := range s.Results {
@@ -234,10 +261,33 @@ func (b *Batch) Run(ctx context.Context, rows []Row) (*Summary, error) {
 		s.Written += r.Written
 	}
 	s.Interrupted = ctx.Err() != nil && s.NotRun > 0
-	if err := b.writeIndex(out, s); err != nil {
+	feeds := len(rows) > 0 && rows[0].Plan == nil && hasAdvert(kinds)
+	if b.Shard.Of > 0 {
+		if s.Interrupted {
+			return s, nil // no part: the merge refuses a shard that did not finish
+		}
+		if err := b.writePart(out, s, jobs, len(rows), ids, feeds); err != nil {
+			return s, err
+		}
+		return s, nil
+	}
+	if err := b.writeIndex(out, s, feeds); err != nil {
 		return s, err
 	}
 	return s, nil
+}
+
+// hasAdvert reports whether one of kinds writes the advert's JSON-LD, from
+// which the feeds are made.
+func hasAdvert(kinds []render.Kind) bool {
+	for _, k := range kinds {
+		for _, e := range k.Extras {
+			if e.Ext == ".jsonld" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // prepare settles each row's role, level, vacancy and folder, and finds the
@@ -396,6 +446,15 @@ func (b *Batch) build(ctx context.Context, out *output.Folder, kinds []render.Ki
 			r.Rebuilt = strings.Join(diff, ", ") + " changed"
 		} else if complete(out, r.Name, old) {
 			r.Status, r.Files, r.Title, r.LevelLabel = UpToDate, old.files, old.title, old.level
+			if f, ok := b.feedFile(j, r); ok {
+				data, err := out.ReadFile(path.Join(r.Name, f), userfile.Output)
+				if err == nil {
+					r.Feed, err = newFeedJob(data, j.vacancy, b.Config.Organisation, r.Name, b.FeedURL, r.Files)
+				}
+				if err != nil {
+					fail(err)
+				}
+			}
 			return
 		}
 	}
@@ -451,6 +510,25 @@ func (b *Batch) build(ctx context.Context, out *output.Folder, kinds []render.Ki
 		return
 	}
 	r.Status, r.Files = Built, st.files
+	if f, ok := b.feedFile(j, r); ok {
+		for _, file := range files {
+			if file.Name == f {
+				if r.Feed, err = newFeedJob(file.Data, j.vacancy, b.Config.Organisation, r.Name, b.FeedURL, r.Files); err != nil {
+					fail(err)
+				}
+			}
+		}
+	}
+}
+
+// feedFile is the file of r's pack that holds its advert's JSON-LD when
+// the pack goes into the feeds: a ready vacancy (nothing missing) whose
+// pack has an advert.
+func (b *Batch) feedFile(j job, r *Result) (string, bool) {
+	if j.plan != nil || len(r.Missing) > 0 {
+		return "", false
+	}
+	return jobPostingFile(r.Files)
 }
 
 // render renders every document of a pack into memory: the JD, person

@@ -112,7 +112,7 @@ func TestBatchGoodAndBadRows(t *testing.T) {
 
 	files := tree(t, out)
 	want := []string{
-		".rolepack-files", "index.csv", "index.html",
+		".rolepack-files", "index.csv", "index.html", FeedXML, FeedJSONL,
 		"REF-1-data-engineer-head.zip", "REF-7-data-engineer-senior.zip",
 	}
 	for _, name := range []string{"jd", "spec", "advert", "scoring-jane-smith", "scoring-raj-patel", "record"} {

@@ -38,17 +38,21 @@ func indexStatus(s Status, missing []string) string {
 	return "not built (run interrupted)"
 }
 
-// checkIndex refuses, before any work, an index file that rolepack did not
-// write (unless Force).
-func (b *Batch) checkIndex(out *output.Folder) error {
-	if b.Force {
+// checkIndex refuses, before any work, an index or feed file that
+// rolepack did not write (unless Force).
+func (b *Batch) checkIndex(out *output.Folder) error { return checkIndexFiles(out, b.Force) }
+
+// checkIndexFiles refuses, unless force, an index or feed file in out that
+// rolepack did not write, or that was edited since.
+func checkIndexFiles(out *output.Folder, force bool) error {
+	if force {
 		return nil
 	}
 	m, err := out.ReadManifest("")
 	if err != nil {
 		return fmt.Errorf("output folder: %w", err)
 	}
-	for _, name := range []string{IndexHTML, IndexCSV} {
+	for _, name := range []string{IndexHTML, IndexCSV, FeedXML, FeedJSONL} {
 		cur, err := out.ReadFile(name, userfile.Output)
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
@@ -63,9 +67,36 @@ func (b *Batch) checkIndex(out *output.Folder) error {
 	return nil
 }
 
-// writeIndex writes index.html and index.csv for every row.
-func (b *Batch) writeIndex(out *output.Folder, s *Summary) error {
-	h, err := IndexPage(s, b.Date.Format("2 January 2006"), b.Config.Language)
+// indexSettings are what the index and the feeds say besides the packs:
+// the document date, the language, and (for a batch whose packs hold an
+// advert) the feeds' publisher.
+type indexSettings struct {
+	Date     time.Time
+	Language string
+	// Feed is the feeds' publisher; nil writes no feeds (a team's plans,
+	// or packs without an advert).
+	Feed *FeedSource
+}
+
+// indexSettings are the batch's.
+func (b *Batch) indexSettings(feeds bool) indexSettings {
+	ix := indexSettings{Date: b.Date, Language: b.Config.Language}
+	if feeds {
+		ix.Feed = &FeedSource{Publisher: b.Config.Organisation.Name, PublisherURL: b.Config.Organisation.Website}
+	}
+	return ix
+}
+
+// writeIndex writes index.html and index.csv for every row, and the feeds
+// of the ready vacancies.
+func (b *Batch) writeIndex(out *output.Folder, s *Summary, feeds bool) error {
+	return writeIndexFiles(out, s, b.indexSettings(feeds), b.Force)
+}
+
+// writeIndexFiles writes the index files (and the feeds, when ix has a
+// publisher) of s into out; an unchanged re-run writes nothing.
+func writeIndexFiles(out *output.Folder, s *Summary, ix indexSettings, force bool) error {
+	h, err := IndexPage(s, ix.Date.Format("2 January 2006"), ix.Language)
 	if err != nil {
 		return err
 	}
@@ -73,10 +104,22 @@ func (b *Batch) writeIndex(out *output.Folder, s *Summary) error {
 	if err != nil {
 		return err
 	}
-	if out.SameContent(IndexHTML, h) && out.SameContent(IndexCSV, c) {
+	files := []output.File{{Name: IndexHTML, Data: h}, {Name: IndexCSV, Data: c}}
+	if ix.Feed != nil {
+		x, j, err := Feeds(s, *ix.Feed, ix.Date)
+		if err != nil {
+			return err
+		}
+		files = append(files, output.File{Name: FeedXML, Data: x}, output.File{Name: FeedJSONL, Data: j})
+	}
+	same := true
+	for _, f := range files {
+		same = same && out.SameContent(f.Name, f.Data)
+	}
+	if same {
 		return nil // an unchanged re-run writes nothing
 	}
-	if _, err := out.WriteSet("", []output.File{{Name: IndexHTML, Data: h}, {Name: IndexCSV, Data: c}}, b.Force); err != nil {
+	if _, err := out.WriteSet("", files, force); err != nil {
 		return fmt.Errorf("index: %w", err)
 	}
 	return nil

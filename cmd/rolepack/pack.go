@@ -35,6 +35,13 @@ type PackOptions struct {
 	Strict       bool // an editorial error in a candidate-facing document fails its pack
 	// ReferenceDoc is the letterhead DOCX (brand.referenceDoc).
 	ReferenceDoc string
+	// Shard ("I/N") and Shards (N, the index from the engine's variable)
+	// build one shard of the manifest (docs/scale.md).
+	Shard  string
+	Shards int
+	// FeedURL is the web address the output folder is published at, for
+	// the feeds' links.
+	FeedURL string
 }
 
 // NewCmdPack returns the pack command; runF, when not nil, runs in place
@@ -75,6 +82,19 @@ file in a pack edited since rolepack wrote it is never overwritten without
 --force: that pack fails and says so. Ctrl-C stops within a second and leaves
 whole packs; run the command again to finish.
 
+OUT/feed.xml (Indeed's XML job feed) and OUT/feed.jsonl (each advert's
+schema.org JobPosting, one a line) list every ready vacancy (not "needs
+input" or failed) for a job board or an applicant tracking system; links
+point under --feed-url, the address OUT is published at.
+
+With --shard I/N the run builds only the rows of shard I of N (by a hash of
+each pack's name) and writes OUT/parts/part-I-of-N.json in place of the index
+and feeds; with --shards N the index comes from JOB_COMPLETION_INDEX
+(Kubernetes), AWS_BATCH_JOB_ARRAY_INDEX (AWS Batch) or CI_NODE_INDEX (GitLab,
+which also gives CI_NODE_TOTAL, so it needs no flag). Shards of one run may
+write into one folder at the same time; rolepack pack merge OUT PART... then
+writes the index and feeds (docs/scale.md).
+
 index.html lists every vacancy on one line (reference, job title, level,
 location, closing date, status, problems, links): sortable by any column and
 filterable in a browser with scripts, complete in manifest order without.
@@ -94,7 +114,9 @@ Formats: ` + strings.Join(output.FormatNames(), ", ") + `.`,
   rolepack pack vacancies.yaml --out /srv/recruitment/packs --format pdf,docx,md
   rolepack pack vacancies.csv --jobs 4 --quiet
   rolepack pack vacancies.csv --force          # rebuild every pack
-  rolepack pack --kind pdp team.csv             # one PDP per person`,
+  rolepack pack --kind pdp team.csv             # one PDP per person
+  rolepack pack vacancies.csv --shard 2/4       # the second of four shards
+  rolepack pack merge dist/packs dist/packs/parts/*.json`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Manifest = args[0]
@@ -118,7 +140,11 @@ Formats: ` + strings.Join(output.FormatNames(), ", ") + `.`,
 	fl.StringVar(&opts.Date, "date", "", "document date YYYY-MM-DD (default SOURCE_DATE_EPOCH, else today) (env ROLEPACK_DATE)")
 	addAllowRetired(cmd, &opts.AllowRetired)
 	fl.StringVar(&opts.ReferenceDoc, "reference-doc", "", "Word letterhead (.docx) every DOCX is built in (brand.referenceDoc) (env ROLEPACK_BRAND_REFERENCEDOC)")
+	fl.StringVar(&opts.Shard, "shard", "", "build only shard I of N (I/N, 1-based) and write its part index; see rolepack pack merge")
+	fl.IntVar(&opts.Shards, "shards", 0, "the number of shards, the shard's index taken from JOB_COMPLETION_INDEX, AWS_BATCH_JOB_ARRAY_INDEX or CI_NODE_INDEX")
+	fl.StringVar(&opts.FeedURL, "feed-url", "", "web address the output folder is published at, for the links of feed.xml and feed.jsonl")
 	completeNames(cmd, "format", output.FormatNames())
+	cmd.AddCommand(NewCmdPackMerge(f, nil))
 	return cmd
 }
 
@@ -138,6 +164,13 @@ func runPack(ctx context.Context, opts *PackOptions) error {
 		// 665 MB for 300 rows).
 		fmt.Fprintf(opts.IO.Err, "--jobs %d: using %d (%d per core)\n", opts.Jobs, most, jobsPerCore)
 		opts.Jobs = most
+	}
+	shard, shardFrom, err := packShard(opts)
+	if err != nil {
+		return err
+	}
+	if err := checkFeedURL(opts.FeedURL); err != nil {
+		return err
 	}
 	var flags []flagValue
 	flags = append(flags, listFlag("formats", "format", splitList(opts.Formats))...)
@@ -217,6 +250,10 @@ func runPack(ctx context.Context, opts *PackOptions) error {
 	p := &packProgress{io: opts.IO, quiet: opts.Quiet, now: opts.Now, start: start}
 	b.Jobs, b.Force, b.Progress = opts.Jobs, opts.Force, p.report
 	b.Editorial = &pack.Editorial{Rules: rules, Strict: opts.Strict}
+	b.Shard, b.ManifestSum, b.FeedURL = shard, output.Sum(data), opts.FeedURL
+	if shard.Of > 0 && !opts.Quiet {
+		fmt.Fprintf(opts.IO.Err, "shard %s (%s)\n", shard, shardFrom)
+	}
 	s, err := b.Run(ctx, rows)
 	p.finish()
 	if err != nil {
@@ -227,6 +264,16 @@ func runPack(ctx context.Context, opts *PackOptions) error {
 	if s.Interrupted {
 		return &exitError{code: 130, msg: fmt.Sprintf("interrupted: %d of %d packs finished (%d built, %d up to date, %d failed), %d files written in %s; run the same command again to build the rest",
 			total-s.NotRun, total, s.Built, s.UpToDate, s.Failed, s.Written, took)}
+	}
+	if shard.Of > 0 {
+		// A shard's failed packs are in its part; merge reports them and
+		// sets the exit status, so that an engine retries only a shard
+		// that did not finish.
+		if !opts.Quiet {
+			fmt.Fprintf(opts.IO.Err, "shard %s: %s of %d in the manifest: %d built, %d failed, %d skipped (up to date); %s written in %s\npart: %s\n",
+				shard, plural(total, "pack"), len(rows), s.Built, s.Failed, s.UpToDate, plural(s.Written, "file"), took, filepath.Join(out, filepath.FromSlash(pack.PartName(shard))))
+		}
+		return nil
 	}
 	if !opts.Quiet {
 		fmt.Fprintf(opts.IO.Err, "%s: %d built, %d failed, %d skipped (up to date); %s written in %s\nindex: %s\n",
