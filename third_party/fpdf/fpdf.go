@@ -2532,10 +2532,6 @@ func (f *Fpdf) Bookmark(txtStr string, level int, y float64) {
 	f.outlines = append(f.outlines, outlineType{text: txtStr, level: level, y: y, p: f.PageNo(), prev: -1, last: -1, next: -1, first: -1})
 }
 
-// Text prints a character string. The origin (x, y) is on the left of the
-// first character at the baseline. This method permits a string to be placed
-// precisely on the page, but it is usually easier to use Cell(), MultiCell()
-// or Write() which are the standard methods to print text.
 // SetBookmarksOpenLevels sets how many levels of the outline are shown open
 // when the document is opened: a bookmark at a level below levels shows its
 // children, one at levels or deeper is closed. The default, 0, shows the top
@@ -2544,6 +2540,10 @@ func (f *Fpdf) SetBookmarksOpenLevels(levels int) {
 	f.outlineOpen = levels
 }
 
+// Text prints a character string. The origin (x, y) is on the left of the
+// first character at the baseline. This method permits a string to be placed
+// precisely on the page, but it is usually easier to use Cell(), MultiCell()
+// or Write() which are the standard methods to print text.
 func (f *Fpdf) Text(x, y float64, txtStr string) {
 	var txt2 string
 	if f.isCurrentUTF8 {
@@ -4196,13 +4196,13 @@ func (f *Fpdf) outf(fmtStr string, args ...any) {
 }
 
 func (f *Fpdf) putF64(v float64, prec int) {
-	f.fmt.buf = strconv.AppendFloat(f.fmt.buf[:0], v, 'f', prec, 64)
+	f.fmt.buf = appendFixed(f.fmt.buf[:0], v, prec)
 	f.putBytes(f.fmt.buf)
 }
 
 // fmtF64 converts the floating-point number f to a string with precision prec.
 func (f *Fpdf) fmtF64(v float64, prec int) string {
-	f.fmt.buf = strconv.AppendFloat(f.fmt.buf[:0], v, 'f', prec, 64)
+	f.fmt.buf = appendFixed(f.fmt.buf[:0], v, prec)
 	return string(f.fmt.buf)
 }
 
