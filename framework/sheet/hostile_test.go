@@ -66,3 +66,26 @@ func TestCROnlyCSV(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// FuzzXLSX feeds arbitrary archives to the XLSX path (archive limits,
+// shared strings, excelize, sheet choice): it must never panic, must
+// answer quickly, and every error is one line naming the file.
+func FuzzXLSX(f *testing.F) {
+	f.Add(hostile.Book([]string{"Skill", "Level", "Descriptor"}, []string{"Designs models", "Reviews models"}, [][]int{{-1, -1, 0}, {-1, -1, 1}}))
+	f.Add(hostile.SharedStringBook([]string{"Skill", "Level", "Descriptor"}, 64, 4))
+	f.Add(hostile.Overlapping(3, "xl/worksheets/sheet1.xml", []byte("<worksheet/>")))
+	f.Add([]byte("PK\x03\x04"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		start := time.Now()
+		tab, err := ReadXLSX("in.xlsx", data, "", Options{})
+		if err == nil {
+			_, _, err = Parse([]*Table{tab}, Options{})
+		}
+		if err != nil && (!strings.HasPrefix(err.Error(), "in.xlsx") || strings.Contains(err.Error(), "\n")) {
+			t.Errorf("error %q is not one line naming the file", err)
+		}
+		if d := time.Since(start); d > 10*time.Second {
+			t.Errorf("took %v for %d bytes", d, len(data))
+		}
+	})
+}

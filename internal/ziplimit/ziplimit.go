@@ -22,6 +22,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/rolepack/rolepack/internal/userfile"
 )
@@ -62,10 +63,23 @@ type Error struct {
 }
 
 func (e *Error) Error() string {
+	reason := strings.NewReplacer("\n", " ", "\r", " ").Replace(e.Reason)
 	if e.Part == "" {
-		return e.File + ": " + e.Reason
+		return e.File + ": " + reason
 	}
-	return e.File + ": " + e.Part + ": " + e.Reason
+	return e.File + ": " + printable(e.Part) + ": " + reason
+}
+
+// printable is a part name as a message shows it: quoted when it holds
+// anything but printable characters (a name with a newline stays on one
+// line).
+func printable(name string) string {
+	for _, r := range name {
+		if !unicode.IsPrint(r) {
+			return strconv.Quote(name)
+		}
+	}
+	return name
 }
 
 // ErrNotZip is wrapped by the error for data that is not a zip archive.
@@ -103,7 +117,7 @@ func Check(file string, zr *zip.Reader, size int64, lim Limits) error {
 	for _, f := range zr.File {
 		key := strings.ToLower(strings.ReplaceAll(f.Name, "\\", "/"))
 		if prev, dup := seen[key]; dup {
-			return fail(f.Name, "appears twice in the archive (as %q too)", prev)
+			return fail(f.Name, "appears twice in the archive (as %s too)", strconv.Quote(prev))
 		}
 		seen[key] = f.Name
 		if f.UncompressedSize64 > uint64(lim.Part) {
@@ -139,7 +153,7 @@ func Check(file string, zr *zip.Reader, size int64, lim Limits) error {
 	sort.Slice(spans, func(i, j int) bool { return spans[i].start < spans[j].start })
 	for i := 1; i < len(spans); i++ {
 		if spans[i].start < spans[i-1].end {
-			return fail(spans[i].name, "its data overlap those of %s (one block listed under two names)", spans[i-1].name)
+			return fail(spans[i].name, "its data overlap those of %s (one block listed under two names)", printable(spans[i-1].name))
 		}
 	}
 	return nil
