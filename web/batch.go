@@ -231,9 +231,15 @@ func (s *Server) batchStart(w http.ResponseWriter, r *http.Request) {
 		bad(http.StatusRequestEntityTooLarge, fmt.Sprintf("%s is %s; a manifest may be at most %s.", name, userfile.SizeText(int64(len(data))), userfile.SizeText(userfile.Manifest)))
 		return
 	}
-	rows, err := pack.ReadManifest(name, data)
-	if err != nil {
-		bad(http.StatusUnprocessableEntity, err.Error())
+	// Reading a workbook is work like a render: in a slot, within the
+	// time limit.
+	var rows []pack.Row
+	if err := s.bounded(r.Context(), func() error {
+		var err error
+		rows, err = pack.ReadManifest(name, data)
+		return err
+	}); err != nil {
+		bad(renderStatus(err), err.Error())
 		return
 	}
 	if len(rows) > maxRows {

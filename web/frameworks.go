@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -217,7 +218,28 @@ func (s *Server) frameworksUpload(w http.ResponseWriter, r *http.Request) {
 		return t
 	}
 	p.Checked = true
-	probs := importer.Validate(paths, opt)
+	// Checking and importing (a workbook, a large corpus) is work like a
+	// render: in a slot, within the time limit. Work stopped by the limit
+	// finds its private folder gone and ends.
+	var probs []framework.Problem
+	var fw *framework.Framework
+	err = s.bounded(r.Context(), func() error {
+		probs = importer.Validate(paths, opt)
+		if framework.HasErrors(probs) {
+			return nil
+		}
+		var err error
+		fw, _, err = importer.Import(paths, opt)
+		return err
+	})
+	switch {
+	case errors.Is(err, errBusy) || isTooLong(err) || (err != nil && r.Context().Err() != nil):
+		bad(renderStatus(err), "The files could not be checked: "+err.Error())
+		return
+	case err != nil:
+		bad(http.StatusUnprocessableEntity, rename(err.Error()))
+		return
+	}
 	for _, pr := range probs {
 		at := framework.Position(rename(pr.File), pr.Line)
 		p.Problems = append(p.Problems, problemView{At: at, Message: rename(pr.Message), Warning: pr.Severity == framework.SeverityWarning})
@@ -228,11 +250,6 @@ func (s *Server) frameworksUpload(w http.ResponseWriter, r *http.Request) {
 	if p.Errors > 0 {
 		p.Title = "Error: " + p.Title
 		s.page(w, http.StatusUnprocessableEntity, "frameworks", p)
-		return
-	}
-	fw, _, err := importer.Import(paths, opt)
-	if err != nil {
-		bad(http.StatusUnprocessableEntity, rename(err.Error()))
 		return
 	}
 	relabel(fw, rename)

@@ -5,12 +5,20 @@
 // uploaded framework. Pages are html/template, styles and script are
 // embedded files, and every flow works without JavaScript.
 //
-// The server is safe by default: a CSRF token on every POST, a size limit
-// on every request body, a bounded number of renders at once each with a
-// time limit, a Content-Security-Policy without 'unsafe-inline', and no
-// user input ever used as a file path. Uploads are kept in memory; a
-// framework import reads its files from a private temporary folder that is
-// removed when the import is done.
+// What a person saves is kept in a Store (SQLite) in the data folder, one
+// workspace per browser, made by its first save and never evicted; it
+// exports as a config.yaml and a manifest that rolepack generate and pack
+// turn into the same documents.
+//
+// The server is safe by default: only its own host names are answered
+// (no DNS rebinding), a password when it can be reached from other
+// computers, a CSRF token on every POST, a size limit on every request
+// body and caps on what is kept, a bounded number of compositions and
+// renders at once each with a time limit, manifest runs queued and built
+// into files (never whole in memory), a Content-Security-Policy without
+// 'unsafe-inline', and no user input ever used as a file path. A framework
+// import reads its files from a private temporary folder that is removed
+// when the import is done.
 package web
 
 import (
@@ -99,7 +107,7 @@ type Options struct {
 }
 
 // Server is the web app. It is an http.Handler; Close stops the manifest
-// runs still going.
+// runs still going and closes the store.
 type Server struct {
 	opts   Options
 	run    *pack.Run
@@ -606,6 +614,12 @@ type errTooLong struct{ limit time.Duration }
 
 func (e errTooLong) Error() string {
 	return fmt.Sprintf("rendering took longer than its limit of %s and was stopped", e.limit)
+}
+
+// isTooLong reports whether err is a render time limit passed.
+func isTooLong(err error) bool {
+	var tl errTooLong
+	return errors.As(err, &tl)
 }
 
 // renderStatus is the HTTP status for a failed render.
