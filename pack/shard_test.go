@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/rolepack/rolepack/output"
+	"github.com/rolepack/rolepack/render"
 )
 
 // shardManifest has ready rows, a row that needs input, failing rows
@@ -238,4 +239,41 @@ func TestMergeRefuses(t *testing.T) {
 			t.Errorf("%s: an index was written", c.name)
 		}
 	}
+}
+
+// TestShardsMergeTeamPlans: a team manifest's plans built as 2 shards and
+// merged give one run's files (no feeds: plans are not vacancies).
+func TestShardsMergeTeamPlans(t *testing.T) {
+	e := newEnv(t)
+	rows, err := ReadTeam("team.csv", []byte(team))
+	if err != nil {
+		t.Fatal(err)
+	}
+	batch := func(out string) *Batch {
+		b := e.batch(out, textFormats(t, e))
+		b.Kinds = render.TeamPlanIDs()
+		return b
+	}
+	one := t.TempDir()
+	if _, err := batch(one).Run(context.Background(), rows); err != nil {
+		t.Fatal(err)
+	}
+	want := files(t, one)
+	if want[FeedXML] != nil || want[IndexHTML] == nil {
+		t.Fatalf("one run of plans: feed %v, index %v", want[FeedXML] != nil, want[IndexHTML] != nil)
+	}
+	out := t.TempDir()
+	var parts []string
+	for i := 1; i <= 2; i++ {
+		b := batch(out)
+		b.Shard, b.ManifestSum = Shard{i, 2}, output.Sum([]byte(team))
+		if _, err := b.Run(context.Background(), rows); err != nil {
+			t.Fatal(err)
+		}
+		parts = append(parts, filepath.Join(out, PartName(b.Shard)))
+	}
+	if _, err := Merge(context.Background(), out, parts, false); err != nil {
+		t.Fatal(err)
+	}
+	sameFiles(t, "2 shards of plans", want, files(t, out))
 }
