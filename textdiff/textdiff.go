@@ -72,9 +72,127 @@ func Words(old, new string) Diff {
 	}
 	var d Diff
 	d.same(a[:p], b[:p])
-	hirschberg(a[p:len(a)-s], b[p:len(b)-s], &d)
+	budget := int64(CellBudget)
+	d.bounded(a[p:len(a)-s], b[p:len(b)-s], &budget, 0)
 	d.same(a[len(a)-s:], b[len(b)-s:])
 	return d.normalise()
+}
+
+// CellBudget bounds the work of one comparison: the cells (words of one
+// text times words of the other) Hirschberg's algorithm may visit, about
+// a quarter of a second. Texts whose product is larger are first split at
+// the words that occur once in each (patience diff), and a part still too
+// large once the budget is spent is reported as replaced whole, so two
+// 80,000-word descriptors compare in well under a second instead of a
+// minute.
+const CellBudget = 1 << 25
+
+// maxSplits bounds how deeply bounded splits parts within parts.
+const maxSplits = 32
+
+// bounded appends the segments that turn a into b within budget cells:
+// an exact LCS where the budget allows, else one split at the words
+// unique to both texts, each part compared in turn.
+func (d *Diff) bounded(a, b []token, budget *int64, depth int) {
+	p := 0
+	for p < len(a) && p < len(b) && a[p].word == b[p].word {
+		p++
+	}
+	d.same(a[:p], b[:p])
+	a, b = a[p:], b[p:]
+	s := 0
+	for s < len(a) && s < len(b) && a[len(a)-1-s].word == b[len(b)-1-s].word {
+		s++
+	}
+	ta, tb := a[len(a)-s:], b[len(b)-s:]
+	a, b = a[:len(a)-s], b[:len(b)-s]
+	defer d.same(ta, tb)
+	cells := int64(len(a)) * int64(len(b))
+	switch {
+	case len(a) == 0 || len(b) == 0 || cells <= *budget:
+		*budget -= 2 * cells
+		hirschberg(a, b, d)
+		return
+	case *budget <= 0 || depth >= maxSplits:
+		d.add(Delete, a...)
+		d.add(Insert, b...)
+		return
+	}
+	*budget -= int64(len(a) + len(b))
+	anchors := uniqueAnchors(a, b)
+	if len(anchors) == 0 {
+		d.add(Delete, a...)
+		d.add(Insert, b...)
+		return
+	}
+	i0, j0 := 0, 0
+	for _, an := range anchors {
+		d.bounded(a[i0:an[0]], b[j0:an[1]], budget, depth+1)
+		d.same(a[an[0]:an[0]+1], b[an[1]:an[1]+1])
+		i0, j0 = an[0]+1, an[1]+1
+	}
+	d.bounded(a[i0:], b[j0:], budget, depth+1)
+}
+
+// uniqueAnchors are the pairs (i, j) of a word that occurs once in a (at
+// i) and once in b (at j), the longest run of them in the same order in
+// both (patience sorting: O(k log k)).
+func uniqueAnchors(a, b []token) [][2]int {
+	type seen struct{ na, nb, i, j int }
+	m := map[string]*seen{}
+	for i, t := range a {
+		e := m[t.word]
+		if e == nil {
+			e = &seen{}
+			m[t.word] = e
+		}
+		e.na++
+		e.i = i
+	}
+	for j, t := range b {
+		if e := m[t.word]; e != nil {
+			e.nb++
+			e.j = j
+		}
+	}
+	var pairs [][2]int
+	for i, t := range a {
+		if e := m[t.word]; e.na == 1 && e.nb == 1 {
+			pairs = append(pairs, [2]int{i, e.j})
+		}
+	}
+	// Longest increasing subsequence of the pairs' j (they are in i order).
+	var tails []int // index into pairs of the smallest tail of each length
+	prev := make([]int, len(pairs))
+	for k, pr := range pairs {
+		lo, hi := 0, len(tails)
+		for lo < hi {
+			mid := (lo + hi) / 2
+			if pairs[tails[mid]][1] < pr[1] {
+				lo = mid + 1
+			} else {
+				hi = mid
+			}
+		}
+		if lo > 0 {
+			prev[k] = tails[lo-1]
+		} else {
+			prev[k] = -1
+		}
+		if lo == len(tails) {
+			tails = append(tails, k)
+		} else {
+			tails[lo] = k
+		}
+	}
+	if len(tails) == 0 {
+		return nil
+	}
+	out := make([][2]int, len(tails))
+	for k, n := tails[len(tails)-1], len(tails)-1; n >= 0; k, n = prev[k], n-1 {
+		out[n] = pairs[k]
+	}
+	return out
 }
 
 // Same reports whether the texts compared were equal.
@@ -183,13 +301,20 @@ func (d *Diff) same(a, b []token) {
 // whitespace between two changes into both, and puts each deletion before
 // the insertion next to it, so a replaced run reads "old, then new".
 func (d Diff) normalise() Diff {
+	// Runs of equal segments are joined in one builder each (joining
+	// them pairwise was quadratic: 5 s for 80,000 equal words).
 	var merged Diff
-	for _, s := range d {
-		if n := len(merged); n > 0 && merged[n-1].Op == Equal && s.Op == Equal {
-			merged[n-1].Text += s.Text
+	for i := 0; i < len(d); {
+		if d[i].Op != Equal || i+1 == len(d) || d[i+1].Op != Equal {
+			merged = append(merged, d[i])
+			i++
 			continue
 		}
-		merged = append(merged, s)
+		var b strings.Builder
+		for ; i < len(d) && d[i].Op == Equal; i++ {
+			b.WriteString(d[i].Text)
+		}
+		merged = append(merged, Segment{Op: Equal, Text: b.String()})
 	}
 	var out Diff
 	for i := 0; i < len(merged); {
