@@ -1,11 +1,15 @@
 package pdfcheck
 
 import (
+	"math"
 	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
 )
 
 // outputIntent checks ISO 19005-2 6.2.3: a GTS_PDFA1 output intent whose
@@ -245,6 +249,9 @@ func (c *checker) fonts() {
 				c.fail("6.2.11.3", "font %s (object %d): a CIDFontType2 without /CIDToGIDMap", base, n)
 			}
 			c.embedded(n, base, d)
+			if sub == "CIDFontType2" && d["CIDToGIDMap"] != nil {
+				c.cidWidths(n, base, d)
+			}
 		default: // simple fonts: Type1, MMType1, TrueType
 			if d["FirstChar"] == nil || d["LastChar"] == nil || d["Widths"] == nil {
 				c.fail("6.2.11.5", "font %s (object %d): no /FirstChar, /LastChar or /Widths", base, n)
@@ -352,4 +359,97 @@ func zeroRect(r types.Array) bool {
 
 func itoa(n int) string {
 	return strings.TrimSpace(types.Integer(n).String())
+}
+
+// cidWidths checks 6.2.11.5 for a TrueType CIDFont: each width in /W
+// equals the glyph's advance in the embedded program (to within one unit
+// of glyph space, as rounding gives), the glyph found through the
+// CIDToGIDMap.
+func (c *checker) cidWidths(n int, base string, d types.Dict) {
+	fd := c.dict(d["FontDescriptor"])
+	if fd == nil || fd["FontFile2"] == nil {
+		return
+	}
+	sd, err := c.stream(fd["FontFile2"])
+	if err != nil {
+		c.fail("6.2.11.4", "font %s (object %d): the embedded program does not decode: %v", base, n, err)
+		return
+	}
+	f, err := sfnt.Parse(sd.Content)
+	if err != nil {
+		c.fail("6.2.11.4", "font %s (object %d): the embedded program is not a TrueType font: %v", base, n, err)
+		return
+	}
+	var cidToGID []byte // nil for Identity
+	if m := d["CIDToGIDMap"]; m != nil && c.name(m) != "Identity" {
+		ms, err := c.stream(m)
+		if err != nil {
+			c.fail("6.2.11.3", "font %s (object %d): the CIDToGIDMap does not decode: %v", base, n, err)
+			return
+		}
+		cidToGID = ms.Content
+	}
+	upem := int(f.UnitsPerEm())
+	var buf sfnt.Buffer
+	check := func(cid int, w float64) bool {
+		gid := cid
+		if cidToGID != nil {
+			if 2*cid+1 >= len(cidToGID) {
+				return true // no glyph: the width is not used
+			}
+			gid = int(cidToGID[2*cid])<<8 | int(cidToGID[2*cid+1])
+		}
+		if gid == 0 && cid != 0 {
+			return true
+		}
+		adv, err := f.GlyphAdvance(&buf, sfnt.GlyphIndex(gid), fixed.I(upem), font.HintingNone)
+		if err != nil {
+			c.fail("6.2.11.5", "font %s (object %d): CID %d has no glyph %d in the program", base, n, cid, gid)
+			return false
+		}
+		want := float64(adv) / 64 * 1000 / float64(upem)
+		if math.Abs(want-w) > 1 {
+			c.fail("6.2.11.5", "font %s (object %d): CID %d (U+%04X) is %g wide in /W, %.0f in the font program", base, n, cid, cid, w, want)
+			return false
+		}
+		return true
+	}
+	num := func(o types.Object) (float64, bool) {
+		switch v := c.deref(o).(type) {
+		case types.Integer:
+			return float64(v), true
+		case types.Float:
+			return float64(v), true
+		}
+		return 0, false
+	}
+	w := c.array(d["W"])
+	for i := 0; i < len(w); {
+		first, ok := num(w[i])
+		if !ok || i+1 >= len(w) {
+			c.fail("6.2.11.5", "font %s (object %d): /W is malformed", base, n)
+			return
+		}
+		if ws := c.array(w[i+1]); ws != nil {
+			for k, x := range ws {
+				if v, ok := num(x); ok && !check(int(first)+k, v) {
+					return
+				}
+			}
+			i += 2
+			continue
+		}
+		last, ok1 := num(w[i+1])
+		if i+2 >= len(w) || !ok1 {
+			c.fail("6.2.11.5", "font %s (object %d): /W is malformed", base, n)
+			return
+		}
+		v, _ := num(w[i+2])
+		for cid := int(first); cid <= int(last) && cid-int(first) < 1<<16; cid++ {
+			if !check(cid, v) {
+				return
+			}
+		}
+		i += 3
+	}
 }

@@ -82,7 +82,7 @@ var rules = []Rule{
 	{"6.2.10", PDFA2, "6.2.10", "", "transparency: standard blend modes, a group colour space"},
 	{"6.2.11.3", PDFA2, "6.2.11.3.2", "", "CIDFontType2 with a CIDToGIDMap"},
 	{"6.2.11.4", PDFA2, "6.2.11.4.1", "Matterhorn 31-009", "every font embedded"},
-	{"6.2.11.5", PDFA2, "6.2.11.5", "", "font widths present"},
+	{"6.2.11.5", PDFA2, "6.2.11.5", "", "font widths present, equal to the program's"},
 	{"6.2.11.7", PDFA2, "6.2.11.7.2", "Matterhorn 31-027", "ToUnicode map"},
 	{"9.6.4", PDF17, "9.6.4", "", "subset tag and font names"},
 	{"6.3.1", PDFA2, "6.3.1", "", "permitted annotation types"},

@@ -420,6 +420,20 @@ func TestEachRuleFails(t *testing.T) {
 		f.set(n, d)
 		return f.bytes()
 	}, "6.2.11.5")
+	add("a width differs", func(t *testing.T) []byte {
+		f := open(t)
+		n, d := cidFont(f)
+		w := d["W"].(types.Array)
+		for i, x := range w {
+			if ws, ok := x.(types.Array); ok {
+				ws[0] = types.Integer(999)
+				w[i] = ws
+				break
+			}
+		}
+		f.set(n, d)
+		return f.bytes()
+	}, "6.2.11.5")
 	add("no ToUnicode", func(t *testing.T) []byte {
 		f := open(t)
 		n, d := f.find("Type0 font", func(d types.Dict) bool { return isName(d, "Subtype", "Type0") })
