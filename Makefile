@@ -76,5 +76,9 @@ golden:
 generate:
 	$(GO) generate ./...
 
+## build: the rolepack binary, with its version, commit and commit date (rolepack --version)
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
+COMMIT ?= $(shell git rev-parse --short=12 HEAD 2>/dev/null)
+DATE ?= $(shell git log -1 --format=%cI 2>/dev/null)
 build:
-	$(GO) build -o rolepack ./cmd/rolepack
+	$(GO) build -ldflags "-X main.buildVersion=$(VERSION) -X main.buildCommit=$(COMMIT) -X main.buildDate=$(DATE)" -o rolepack ./cmd/rolepack

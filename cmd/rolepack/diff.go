@@ -46,8 +46,10 @@ reworded descriptor, grouped by kind, under a one-line summary such as
   diff OLD.yaml NEW.yaml              two versions of a config: the role (--role, else the
                                       new config's role) at the level (--level, else its level)
 
-Markdown goes to stdout by default; --format html writes a standalone HTML page
-and --json the report as data. The exit status is 0 when nothing differs, 1
+The report goes to stdout: as plain text on a terminal (deleted words [-so-],
+inserted {+so+}), as Markdown otherwise or with --format md; --format html
+writes a standalone HTML page and --json the report as data. When stdout is
+not a terminal, the summary is also printed to stderr. The exit status is 0 when nothing differs, 1
 when something does, and 2 on an error, as with diff(1).`,
 		Example: `  rolepack diff data-engineer --from senior --to head
   rolepack diff ddat-2024.yaml ddat-2025.yaml --role data-engineer
@@ -75,7 +77,7 @@ when something does, and 2 on an error, as with diff(1).`,
 	fl.StringVar(&opts.to, "to", "", "level to compare to (with ROLE)")
 	fl.StringVar(&opts.role, "role", "", "with two files: the role to compare (a framework role id, or a config role)")
 	fl.StringVar(&opts.level, "level", "", "with two files: the level to compare (a framework level id, or a ladder rung)")
-	fl.StringVar(&opts.format, "format", "md", "md or html")
+	fl.StringVar(&opts.format, "format", "", "text, md or html (default: text on a terminal, md otherwise)")
 	fl.BoolVar(&opts.json, "json", false, "print the report as JSON")
 	return cmd
 }
@@ -85,8 +87,14 @@ when something does, and 2 on an error, as with diff(1).`,
 func runDiff(_ context.Context, opts *DiffOptions) (bool, error) {
 	io := opts.IO
 	format := strings.ToLower(opts.format)
-	if format != "md" && format != "html" {
-		return false, fmt.Errorf("--format %q: diff writes md or html (or --json)", opts.format)
+	if format == "" {
+		format = "md"
+		if opts.StdoutTerminal {
+			format = "text"
+		}
+	}
+	if format != "text" && format != "md" && format != "html" {
+		return false, fmt.Errorf("--format %q: diff writes text, md or html (or --json)", opts.format)
 	}
 	var (
 		r   *compare.Report
@@ -108,13 +116,17 @@ func runDiff(_ context.Context, opts *DiffOptions) (bool, error) {
 		err = r.WriteJSON(io.Out)
 	case format == "html":
 		err = r.WriteHTML(io.Out)
+	case format == "text":
+		err = writeDiffText(io.Out, r)
 	default:
 		err = r.WriteMarkdown(io.Out)
 	}
 	if err != nil {
 		return false, err
 	}
-	fmt.Fprintln(io.Err, r.Summary)
+	if !opts.StdoutTerminal {
+		fmt.Fprintln(io.Err, r.Summary) // on a terminal the report says it
+	}
 	return r.Same(), nil
 }
 

@@ -41,6 +41,9 @@ type Factory struct {
 	// Verbose (--verbose) prints the stack of an internal error a command
 	// recovered from, for a bug report, and each finding a summary counts.
 	Verbose bool
+	// StdoutTerminal is set when standard output is a terminal: diff then
+	// writes plain text, not Markdown.
+	StdoutTerminal bool
 	// Quiet (--quiet) prints errors only: no warnings, notes, progress or
 	// "wrote" lines (a command's data on standard output is still written).
 	Quiet bool

@@ -109,6 +109,7 @@ Formats: ` + strings.Join(output.FormatNames(), ", ") + `.`,
 	addAllowRetired(cmd, &opts.AllowRetired)
 	completeNames(cmd, "doc", render.KindIDs())
 	completeNames(cmd, "format", output.FormatNames())
+	f.addRoleCompletion(cmd, false)
 	return cmd
 }
 

@@ -26,6 +26,7 @@ func main() {
 	streams := &IO{In: os.Stdin, Out: out, Err: os.Stderr, Terminal: term.IsTerminal(int(os.Stderr.Fd()))}
 	f := NewFactory(streams, os.Getenv, time.Now)
 	f.Environ = os.Environ
+	f.StdoutTerminal = term.IsTerminal(int(os.Stdout.Fd()))
 	cmd := NewCmdRoot(f)
 	cmd.SetArgs(os.Args[1:])
 	err := cmd.ExecuteContext(ctx)

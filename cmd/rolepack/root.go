@@ -37,10 +37,10 @@ the embedded default; the last line of --help says which one a run reads.`,
   rolepack import page.txt -o ddat.yaml     # read a framework document
   rolepack validate ddat.yaml
   rolepack completion bash > /etc/bash_completion.d/rolepack`,
-		Version:       version(debug.ReadBuildInfo()),
+		Version:       versionString(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Args:          cobra.NoArgs,
+		Args:          unknownCommand,
 		RunE:          gen.RunE,
 	}
 	root.Flags().AddFlagSet(gen.Flags())
@@ -62,6 +62,7 @@ the embedded default; the last line of --help says which one a run reads.`,
 		NewCmdImport(f, nil), NewCmdValidate(f, nil), NewCmdList(f, nil), NewCmdShow(f, nil),
 		NewCmdTemplates(f, nil), NewCmdPack(f, nil), NewCmdLint(f, nil), NewCmdDiff(f, nil),
 		NewCmdBrand(f, nil), NewCmdServe(f, nil), NewCmdSchema(f, nil), NewCmdConfig(f, nil), NewCmdInit(f, nil), NewCmdCheck(f, nil))
+	helpfulArgs(root)
 	help := root.HelpFunc()
 	root.SetHelpFunc(func(c *cobra.Command, args []string) {
 		help(c, args)

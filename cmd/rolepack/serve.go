@@ -232,7 +232,7 @@ func runServe(ctx context.Context, opts *ServeOptions) error {
 		return fmt.Errorf("--addr %s: %w", opts.Addr, err)
 	}
 	srv := serverTimeouts(app)
-	fmt.Fprintf(opts.IO.Err, "rolepack is running: open http://%s/ in your browser. Press Ctrl-C to stop.\n", ln.Addr())
+	fmt.Fprintf(opts.IO.Err, "rolepack is running: open %s in your browser. Press Ctrl-C to stop.\n", browseURL(ln.Addr()))
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	select {

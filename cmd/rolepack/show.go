@@ -51,10 +51,12 @@ every level, as --doc progression renders it).`,
 		},
 	}
 	opts.Config.addFlags(cmd)
+	cmd.Annotations = map[string]string{argHint: "rolepack list roles lists the roles"}
 	cmd.Flags().StringVar(&opts.Level, "level", "", "ladder level (default: level in config.yaml)")
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the template context as JSON")
 	cmd.Flags().BoolVar(&opts.PDP, "pdp", false, "with --json, include the development plan")
 	cmd.Flags().BoolVar(&opts.Ladder, "ladder", false, "with --json, include the career map: the role at every level (as --doc progression renders it)")
+	f.addRoleCompletion(cmd, true)
 	return cmd
 }
 
