@@ -333,10 +333,10 @@ func (e *Engine) Document(ctx context.Context, k Kind, data *compose.Context) (*
 		d.Meta.Language = data.Language
 	}
 	if d.Meta.Author == "" {
-		d.Meta.Author = data.Organisation.Name
+		d.Meta.Author = textprep.StripControls(data.Organisation.Name)
 	}
 	if d.Meta.Footer == "" {
-		d.Meta.Footer = data.Footer
+		d.Meta.Footer = textprep.StripControls(data.Footer)
 	}
 	return d, nil
 }
