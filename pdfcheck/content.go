@@ -15,6 +15,9 @@ type pageContent struct {
 	unmarked []string       // painting operators outside tagged content and artifacts
 	nested   map[string]int // "01-003" / "01-004": how often, with the first in first
 	first    map[string]string
+	// shown are the strings shown in each font, by the font's
+	// resource name.
+	shown map[string][][]byte
 }
 
 // painting are the operators that put something on the page.
@@ -23,7 +26,7 @@ var painting = map[string]bool{"Tj": true, "TJ": true, "'": true, "\"": true, "S
 
 // token is one lexical item of a content stream.
 type token struct {
-	kind byte // 'o' operator, 'n' name, 'v' other operand, '<' dict open, '>' dict close
+	kind byte // 'o' operator, 'n' name, 's' string (its bytes), 'v' other operand, '<' dict open, '>' dict close
 	s    string
 }
 
@@ -42,27 +45,12 @@ func lex(c []byte) ([]token, error) {
 				i++
 			}
 		case ch == '(':
-			depth := 0
-			j := i
-			for ; j < len(c); j++ {
-				if c[j] == '\\' {
-					j++
-					continue
-				}
-				if c[j] == '(' {
-					depth++
-				} else if c[j] == ')' {
-					depth--
-					if depth == 0 {
-						break
-					}
-				}
+			str, n, err := literal(c[i:])
+			if err != nil {
+				return nil, fmt.Errorf("%w at byte %d", err, i)
 			}
-			if j >= len(c) {
-				return nil, fmt.Errorf("an unterminated string at byte %d", i)
-			}
-			out = append(out, token{'v', "(string)"})
-			i = j + 1
+			out = append(out, token{'s', string(str)})
+			i += n
 		case ch == '<' && i+1 < len(c) && c[i+1] == '<':
 			out = append(out, token{'<', "<<"})
 			i += 2
@@ -74,7 +62,7 @@ func lex(c []byte) ([]token, error) {
 			if j < 0 {
 				return nil, fmt.Errorf("an unterminated hex string at byte %d", i)
 			}
-			out = append(out, token{'v', "<hex>"})
+			out = append(out, token{'s', string(hexBytes(c[i+1 : i+j]))})
 			i += j + 1
 		case ch == '[' || ch == ']' || ch == '{' || ch == '}':
 			out = append(out, token{'v', string(ch)})
@@ -107,6 +95,87 @@ func lex(c []byte) ([]token, error) {
 	return out, nil
 }
 
+// literal reads the literal string at the start of c: its bytes and its
+// length in c.
+func literal(c []byte) ([]byte, int, error) {
+	var out []byte
+	depth := 0
+	for i := 0; i < len(c); i++ {
+		ch := c[i]
+		switch {
+		case ch == '\\' && i+1 < len(c):
+			i++
+			switch e := c[i]; e {
+			case 'n':
+				out = append(out, '\n')
+			case 'r':
+				out = append(out, '\r')
+			case 't':
+				out = append(out, '\t')
+			case 'b':
+				out = append(out, '\b')
+			case 'f':
+				out = append(out, '\f')
+			case '\r':
+				if i+1 < len(c) && c[i+1] == '\n' {
+					i++
+				}
+			case '\n':
+			default:
+				if e >= '0' && e <= '7' {
+					v := 0
+					for k := 0; k < 3 && i < len(c) && c[i] >= '0' && c[i] <= '7'; k++ {
+						v = v*8 + int(c[i]-'0')
+						i++
+					}
+					i--
+					out = append(out, byte(v))
+				} else {
+					out = append(out, e)
+				}
+			}
+		case ch == '(':
+			if depth > 0 {
+				out = append(out, ch)
+			}
+			depth++
+		case ch == ')':
+			depth--
+			if depth == 0 {
+				return out, i + 1, nil
+			}
+			out = append(out, ch)
+		default:
+			out = append(out, ch)
+		}
+	}
+	return nil, 0, fmt.Errorf("an unterminated string")
+}
+
+// hexBytes decodes the digits of a hex string (white space ignored, an
+// odd last digit followed by 0).
+func hexBytes(h []byte) []byte {
+	var digits []byte
+	for _, b := range h {
+		switch {
+		case b >= '0' && b <= '9':
+			digits = append(digits, b-'0')
+		case b >= 'a' && b <= 'f':
+			digits = append(digits, b-'a'+10)
+		case b >= 'A' && b <= 'F':
+			digits = append(digits, b-'A'+10)
+		}
+	}
+	if len(digits)%2 == 1 {
+		digits = append(digits, 0)
+	}
+	out := make([]byte, len(digits)/2)
+	for i := range out {
+		out[i] = digits[2*i]<<4 | digits[2*i+1]
+	}
+	return out
+}
+
 func isSpace(b byte) bool {
 	return b == ' ' || b == '\n' || b == '\r' || b == '\t' || b == '\f' || b == 0
 }
@@ -118,7 +187,8 @@ func (c *checker) scanContent(page int, content []byte, res types.Dict) (*pageCo
 	if err != nil {
 		return nil, err
 	}
-	pc := &pageContent{mcidSeen: map[int]int{}, nested: map[string]int{}, first: map[string]string{}}
+	pc := &pageContent{mcidSeen: map[int]int{}, nested: map[string]int{}, first: map[string]string{}, shown: map[string][][]byte{}}
+	font := ""
 	type open struct {
 		mcid     int // -1 when none
 		artifact bool
@@ -178,6 +248,16 @@ func (c *checker) scanContent(page int, content []byte, res types.Dict) (*pageCo
 				return nil, fmt.Errorf("EMC without BMC or BDC")
 			}
 			stack = stack[:len(stack)-1]
+		case "Tf":
+			if len(ops) > 0 && ops[0].kind == 'n' {
+				font = ops[0].s
+			}
+		case "Tj", "TJ", "'", "\"":
+			for _, o := range ops {
+				if o.kind == 's' {
+					pc.shown[font] = append(pc.shown[font], []byte(o.s))
+				}
+			}
 		case "rg", "RG":
 			colours["DeviceRGB"] = true
 		case "k", "K":

@@ -453,3 +453,132 @@ func (c *checker) cidWidths(n int, base string, d types.Dict) {
 		i += 3
 	}
 }
+
+// glyphs checks the codes the pages show in each font: each has a
+// Unicode value in the font's ToUnicode map, not 0, U+FEFF or U+FFFE
+// (6.2.11.7.2), and none shows the .notdef glyph (6.2.11.8; for a
+// TrueType CIDFont, a code its CIDToGIDMap takes to glyph 0). Fonts with
+// a CMap other than Identity-H or Identity-V are not read.
+func (c *checker) glyphs() {
+	var nrs []int
+	for nr := range c.shown {
+		nrs = append(nrs, nr)
+	}
+	slices.Sort(nrs)
+	for _, nr := range nrs {
+		d := c.dict(types.IndirectRef{ObjectNumber: types.Integer(nr)})
+		base := c.name(d["BaseFont"])
+		codes := make([]int, 0, len(c.shown[nr]))
+		for code := range c.shown[nr] {
+			codes = append(codes, code)
+		}
+		slices.Sort(codes)
+		if c.name(d["Subtype"]) == "Type0" {
+			if enc := c.name(d["Encoding"]); enc != "Identity-H" && enc != "Identity-V" {
+				continue
+			}
+			if desc := c.array(d["DescendantFonts"]); len(desc) == 1 {
+				c.notdef(nr, base, c.dict(desc[0]), codes)
+			}
+		}
+		if d["ToUnicode"] == nil {
+			continue // reported by fonts when it is needed
+		}
+		sd, err := c.stream(d["ToUnicode"])
+		if err != nil {
+			continue // reported by fonts
+		}
+		m := readToUnicode(sd.Content)
+		for _, code := range codes {
+			u, ok := m[code]
+			switch {
+			case !ok:
+				c.fail("6.2.11.7", "font %s (object %d): code %04X is shown and has no Unicode value in the ToUnicode map", base, nr, code)
+			case u == 0 || u == 0xFEFF || u == 0xFFFE:
+				c.fail("6.2.11.7", "font %s (object %d): code %04X maps to U+%04X", base, nr, code, u)
+			}
+		}
+	}
+}
+
+// notdef checks that no code shown in a TrueType CIDFont goes to glyph 0.
+func (c *checker) notdef(nr int, base string, cid types.Dict, codes []int) {
+	if cid == nil || c.name(cid["Subtype"]) != "CIDFontType2" || cid["CIDToGIDMap"] == nil {
+		return
+	}
+	var m []byte
+	if c.name(cid["CIDToGIDMap"]) != "Identity" {
+		ms, err := c.stream(cid["CIDToGIDMap"])
+		if err != nil {
+			return // reported by cidWidths
+		}
+		m = ms.Content
+	}
+	for _, code := range codes {
+		gid := code
+		if m != nil {
+			gid = 0
+			if 2*code+1 < len(m) {
+				gid = int(m[2*code])<<8 | int(m[2*code+1])
+			}
+		}
+		if gid == 0 {
+			c.fail("6.2.11.8", "font %s (object %d): code %04X is shown with the .notdef glyph", base, nr, code)
+		}
+	}
+}
+
+var (
+	bfcharRE  = regexp.MustCompile(`(?s)beginbfchar(.*?)endbfchar`)
+	bfrangeRE = regexp.MustCompile(`(?s)beginbfrange(.*?)endbfrange`)
+	hexRE     = regexp.MustCompile(`<([0-9A-Fa-f\s]*)>|\[|\]`)
+)
+
+// readToUnicode reads a ToUnicode CMap: each code's Unicode value (the
+// first UTF-16 code unit of what it maps to).
+func readToUnicode(b []byte) map[int]int {
+	m := map[int]int{}
+	val := func(h string) int {
+		v := 0
+		for _, x := range hexBytes([]byte(h)) {
+			v = v<<8 | int(x)
+		}
+		return v
+	}
+	first := func(h string) int {
+		bs := hexBytes([]byte(h))
+		if len(bs) < 2 {
+			if len(bs) == 1 {
+				return int(bs[0])
+			}
+			return 0
+		}
+		return int(bs[0])<<8 | int(bs[1])
+	}
+	for _, sec := range bfcharRE.FindAllSubmatch(b, -1) {
+		toks := hexRE.FindAllStringSubmatch(string(sec[1]), -1)
+		for i := 0; i+1 < len(toks); i += 2 {
+			m[val(toks[i][1])] = first(toks[i+1][1])
+		}
+	}
+	for _, sec := range bfrangeRE.FindAllSubmatch(b, -1) {
+		toks := hexRE.FindAllStringSubmatch(string(sec[1]), -1)
+		for i := 0; i+2 < len(toks); {
+			lo, hi := val(toks[i][1]), val(toks[i+1][1])
+			if toks[i+2][0] == "[" {
+				k := i + 3
+				for code := lo; k < len(toks) && toks[k][0] != "]"; code, k = code+1, k+1 {
+					m[code] = first(toks[k][1])
+				}
+				i = k + 1
+				continue
+			}
+			dst := first(toks[i+2][1])
+			for code := lo; code <= hi && code-lo < 1<<16; code++ {
+				m[code] = dst + code - lo
+			}
+			i += 3
+		}
+	}
+	return m
+}

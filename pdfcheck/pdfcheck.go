@@ -83,7 +83,8 @@ var rules = []Rule{
 	{"6.2.11.3", PDFA2, "6.2.11.3.2", "", "CIDFontType2 with a CIDToGIDMap"},
 	{"6.2.11.4", PDFA2, "6.2.11.4.1", "Matterhorn 31-009", "every font embedded"},
 	{"6.2.11.5", PDFA2, "6.2.11.5", "", "font widths present, equal to the program's"},
-	{"6.2.11.7", PDFA2, "6.2.11.7.2", "Matterhorn 31-027", "ToUnicode map"},
+	{"6.2.11.7", PDFA2, "6.2.11.7.2", "Matterhorn 31-027", "ToUnicode map of every code shown"},
+	{"6.2.11.8", PDFA2, "6.2.11.8", "", "no .notdef glyph shown"},
 	{"9.6.4", PDF17, "9.6.4", "", "subset tag and font names"},
 	{"6.3.1", PDFA2, "6.3.1", "", "permitted annotation types"},
 	{"6.3.2", PDFA2, "6.3.2", "", "annotation flags"},
@@ -100,6 +101,9 @@ var rules = []Rule{
 	{"01-003", Matterhorn, "01-003", "", "no artifact inside tagged content"},
 	{"01-004", Matterhorn, "01-004", "", "no tagged content inside an artifact"},
 	{"01-005", Matterhorn, "01-005", "", "every content item tagged or an artifact"},
+	{"01-007", Matterhorn, "01-007", "", "MarkInfo Suspects not true"},
+	{"02-001", Matterhorn, "02-001", "", "every structure type standard or role-mapped to one"},
+	{"02-004", Matterhorn, "02-004", "", "no standard structure type remapped"},
 	{"06-001", Matterhorn, "06-001", "", "XMP metadata"},
 	{"06-002", Matterhorn, "06-002", "", "PDF/UA identifier"},
 	{"06-003", Matterhorn, "06-003", "", "dc:title"},
@@ -139,6 +143,9 @@ type checker struct {
 	// intent is the colour space of the PDF/A output intent's profile
 	// ("RGB ", "CMYK", "GRAY"), empty when there is none.
 	intent string
+	// shown are the codes the pages show in each font, by the font's
+	// object number.
+	shown map[int]map[int]bool
 }
 
 func (c *checker) fail(id, format string, a ...any) {
@@ -162,7 +169,7 @@ func Check(b []byte) (findings []Finding, err error) {
 	if !headerRE.Match(b) {
 		return nil, ErrNotPDF
 	}
-	c := &checker{raw: b, found: map[string]*Finding{}}
+	c := &checker{raw: b, found: map[string]*Finding{}, shown: map[int]map[int]bool{}}
 	c.header()
 	if trailerEncrypted(b) {
 		c.fail("6.1.3", "the trailer has /Encrypt")
@@ -211,6 +218,7 @@ func Check(b []byte) (findings []Finding, err error) {
 	c.annotations()
 	c.metadata()
 	c.structure()
+	c.glyphs()
 	return c.findings(), nil
 }
 

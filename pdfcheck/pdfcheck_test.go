@@ -441,6 +441,26 @@ func TestEachRuleFails(t *testing.T) {
 		f.set(n, d)
 		return f.bytes()
 	}, "6.2.11.7")
+	add("a code without Unicode", func(t *testing.T) []byte {
+		f := open(t)
+		_, d := f.find("Type0 font", func(d types.Dict) bool { return isName(d, "Subtype", "Type0") })
+		tn := d["ToUnicode"].(types.IndirectRef).ObjectNumber.Value()
+		sd, c := f.stream(tn)
+		// Only the space keeps its value.
+		c = regexp.MustCompile(`(?s)\d+ beginbfrange.*endbfrange`).ReplaceAll(c, []byte("1 beginbfchar\n<0020> <0020>\nendbfchar"))
+		f.setStream(tn, sd, c)
+		return f.bytes()
+	}, "6.2.11.7")
+	add(".notdef shown", func(t *testing.T) []byte {
+		f := open(t)
+		_, d := cidFont(f)
+		mn := d["CIDToGIDMap"].(types.IndirectRef).ObjectNumber.Value()
+		sd, c := f.stream(mn)
+		c = slices.Clone(c)
+		c[2*'e'], c[2*'e'+1] = 0, 0
+		f.setStream(mn, sd, c)
+		return f.bytes()
+	}, "6.2.11.8")
 	add("font names differ", func(t *testing.T) []byte {
 		f := open(t)
 		n, d := f.find("font descriptor", func(d types.Dict) bool { return isName(d, "Type", "FontDescriptor") })
@@ -519,6 +539,33 @@ func TestEachRuleFails(t *testing.T) {
 	add("untagged content", func(t *testing.T) []byte {
 		return content(t, func(c string) string { return c + "\n0 0 m 10 10 l S" })
 	}, "01-005")
+	add("suspects", catalog(func(d types.Dict) {
+		d["MarkInfo"] = types.Dict{"Marked": types.Boolean(true), "Suspects": types.Boolean(true)}
+	}), "01-007")
+	add("non-standard type", retype("P", "Para"), "02-001")
+	add("role-mapped type", func(t *testing.T) []byte {
+		f := open(t)
+		n, d := f.elem("Lbl")
+		d["S"] = types.Name("Label")
+		f.set(n, d)
+		_, cat := f.catalog()
+		sn := cat["StructTreeRoot"].(types.IndirectRef).ObjectNumber.Value()
+		str, _ := f.x.DereferenceDict(cat["StructTreeRoot"])
+		str = str.Clone().(types.Dict)
+		str["RoleMap"] = types.Dict{"Label": types.Name("Lbl")}
+		f.set(sn, str)
+		return f.bytes()
+	})
+	add("standard type remapped", func(t *testing.T) []byte {
+		f := open(t)
+		_, cat := f.catalog()
+		sn := cat["StructTreeRoot"].(types.IndirectRef).ObjectNumber.Value()
+		str, _ := f.x.DereferenceDict(cat["StructTreeRoot"])
+		str = str.Clone().(types.Dict)
+		str["RoleMap"] = types.Dict{"Quote": types.Name("P")}
+		f.set(sn, str)
+		return f.bytes()
+	}, "02-004")
 	add("no XMP", catalog(func(d types.Dict) { delete(d, "Metadata") }), "6.6.2.1", "06-001")
 	add("no PDF/UA identifier", func(t *testing.T) []byte { return replace(t, "<pdfuaid:part>1<", "<pdfuaid:part>2<") }, "06-002")
 	add("no dc:title", func(t *testing.T) []byte {

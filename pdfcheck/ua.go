@@ -40,6 +40,9 @@ func (c *checker) structure() {
 	if m, ok := c.deref(mi["Marked"]).(types.Boolean); !ok || !bool(m) {
 		c.fail("6.7.2.2", "the catalog's /MarkInfo has no /Marked true")
 	}
+	if sus, ok := c.deref(mi["Suspects"]).(types.Boolean); ok && bool(sus) {
+		c.fail("01-007", "the catalog's /MarkInfo has /Suspects true")
+	}
 	// The content of every page.
 	contents := map[int]*pageContent{}
 	for i := range c.pages {
@@ -55,6 +58,28 @@ func (c *checker) structure() {
 			continue
 		}
 		contents[c.pageObj[i]] = pc
+		fonts := c.dict(res["Font"])
+		for name, strs := range pc.shown {
+			ref := fonts[name]
+			nr := objNr(ref)
+			if ref == nil || nr == 0 {
+				continue
+			}
+			if c.shown[nr] == nil {
+				c.shown[nr] = map[int]bool{}
+			}
+			two := c.name(c.dict(ref)["Subtype"]) == "Type0"
+			for _, s := range strs {
+				for k := 0; k < len(s); k++ {
+					code := int(s[k])
+					if two && k+1 < len(s) {
+						code = code<<8 | int(s[k+1])
+						k++
+					}
+					c.shown[nr][code] = true
+				}
+			}
+		}
 		if len(pc.unmarked) > 0 {
 			c.fail("01-005", "page %d: %d painting operators outside tagged content and artifacts, the first %s", i+1, len(pc.unmarked), pc.unmarked[0])
 		}
@@ -76,6 +101,16 @@ func (c *checker) structure() {
 		return
 	}
 	roles := c.dict(str["RoleMap"])
+	var mapped []string
+	for k := range roles {
+		mapped = append(mapped, k)
+	}
+	slices.Sort(mapped)
+	for _, k := range mapped {
+		if slices.Contains(standardTypes, k) {
+			c.fail("02-004", "the role map maps the standard type %s to %s", k, c.name(roles[k]))
+		}
+	}
 	t := &tree{root: &element{typ: "StructTreeRoot"}, mcOwner: map[mcKey][]int{}, objr: map[int][]int{}, seen: map[int]bool{}}
 	c.walk(t, t.root, str["K"], roles, 0, 0)
 
@@ -181,6 +216,9 @@ func (c *checker) walk(t *tree, e *element, o types.Object, roles types.Dict, pg
 				t.seen[nr] = true
 			}
 			el := &element{typ: c.role(c.name(k["S"]), roles), obj: nr, parent: e, d: k}
+			if !slices.Contains(standardTypes, el.typ) {
+				c.fail("02-001", "structure element %d has the type %s, which is not standard and not role-mapped to a standard type", nr, c.name(k["S"]))
+			}
 			e.kids = append(e.kids, el)
 			c.walk(t, el, k["K"], roles, kpg, depth+1)
 		}
@@ -288,8 +326,11 @@ func (c *checker) elements(t *tree) {
 	}
 }
 
-// tableParts are the element types of ISO 32000-1 Table 337.
-var tableParts = []string{"Table", "TR", "TH", "TD", "THead", "TBody", "TFoot"}
+// standardTypes are ISO 32000-1's standard structure types (14.8.4).
+var standardTypes = []string{"Document", "Part", "Art", "Sect", "Div", "BlockQuote", "Caption", "TOC", "TOCI", "Index",
+	"NonStruct", "Private", "P", "H", "H1", "H2", "H3", "H4", "H5", "H6", "L", "LI", "Lbl", "LBody", "Table", "TR", "TH",
+	"TD", "THead", "TBody", "TFoot", "Span", "Quote", "Note", "Reference", "BibEntry", "Code", "Link", "Annot", "Ruby",
+	"RB", "RT", "RP", "Warichu", "WT", "WP", "Figure", "Formula", "Form"}
 
 // element checks one element: where table and list elements sit (09-004,
 // 09-005), a table's TH cells and their Scope (15-003), a figure's
