@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/url"
 	"os"
@@ -463,10 +464,12 @@ func (s *Server) catalogueRole(w http.ResponseWriter, r *http.Request) {
 	}
 	rd := compose.RoleDef{Title: form.Title, Sources: []compose.SourceDef{{Framework: form.Framework, Catalogue: form.Catalogue, Levels: form.Levels}}}
 	sess.mu.Lock()
-	if sess.st.NewRoles == nil {
-		sess.st.NewRoles = map[string]compose.RoleDef{}
+	made := maps.Clone(sess.st.NewRoles) // never changed in place: readers hold the old one
+	if made == nil {
+		made = map[string]compose.RoleDef{}
 	}
-	sess.st.NewRoles[id] = rd
+	made[id] = rd
+	sess.st.NewRoles = made
 	sess.mu.Unlock()
 	if err := s.save(r.Context(), sess, nil); err != nil {
 		fmt.Fprintf(s.opts.Log, "save: %v\n", err)

@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -263,17 +264,21 @@ func (s *Server) saveSelection(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	sess.mu.Lock()
-	if sess.st.Roles == nil {
-		sess.st.Roles = map[string]roleChoice{}
+	// A new map, never one changed in place: readers hold the old one
+	// without the lock.
+	roles := maps.Clone(sess.st.Roles)
+	if roles == nil {
+		roles = map[string]roleChoice{}
 	}
-	ch := sess.st.Roles[c.role.ID]
+	ch := roles[c.role.ID]
 	at := map[string]compose.SelectDef{}
 	for k, v := range ch.SelectAt {
 		at[k] = v
 	}
 	at[c.level.ID] = sd
 	ch.SelectAt = at
-	sess.st.Roles[c.role.ID] = ch
+	roles[c.role.ID] = ch
+	sess.st.Roles = roles
 	sess.mu.Unlock()
 	if err := s.save(r.Context(), sess, nil); err != nil {
 		fmt.Fprintf(s.opts.Log, "save: %v\n", err)

@@ -397,7 +397,7 @@ func TestRenderOverItsTimeLimitIsStopped(t *testing.T) {
 func TestRendersAtOnceAreBounded(t *testing.T) {
 	opts := newOptions(t)
 	opts.Renders = 1
-	opts.RenderTimeout = 50 * time.Millisecond
+	opts.RenderTimeout = 2 * time.Second // composition is inside it too, slower under -race
 	c := newClient(t, opts)
 	c.app.slots <- struct{}{} // the one slot is taken
 	r := c.get("/download?role=data-engineer&level=head&doc=jd&file=jd.md")
