@@ -336,7 +336,7 @@ func (c *checker) annotations() {
 			if nr := objNr(a); nr != 0 {
 				where = "annotation " + itoa(nr)
 			}
-			if slices.Contains([]string{"3D", "Sound", "Screen", "Movie", "FileAttachment"}, sub) || !slices.Contains(knownAnnotations, sub) {
+			if slices.Contains([]string{"3D", "Sound", "Screen", "Movie"}, sub) || !slices.Contains(knownAnnotations, sub) {
 				c.fail("6.3.1", "page %d: %s of type %s", i+1, where, sub)
 			}
 			f, _ := c.deref(ad["F"]).(types.Integer)
