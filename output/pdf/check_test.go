@@ -10,8 +10,9 @@ import (
 
 // TestEveryKindPassesCheck runs the conformance check (pdfcheck: the
 // PDF/A-2a rules and the Matterhorn Protocol's machine checks on the
-// structure) on every document of every kind for the default config,
-// without and with a logo, and on the tagged sample with its links.
+// structure) on every document of every kind for the default config
+// (the default role at head, and at senior), without and with a logo,
+// and on the tagged sample with its links.
 func TestEveryKindPassesCheck(t *testing.T) {
 	w, err := pdf.New()
 	if err != nil {
@@ -19,6 +20,9 @@ func TestEveryKindPassesCheck(t *testing.T) {
 	}
 	logo := testLogo(t)
 	docs := everyDocument(t, printCases[0])
+	for stem, d := range everyDocument(t, printCases[1]) {
+		docs["senior "+stem] = d
+	}
 	docs["tagged sample"] = taggedDoc(t)
 	t.Logf("%d documents, each without and with a logo", len(docs))
 	for _, brand := range []string{"default", "logo"} {
