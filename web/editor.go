@@ -42,8 +42,18 @@ func (st state) overlay(c *compose.Config, base *compose.Config) {
 			c.Organisation.Clauses = map[string]string{}
 		}
 	}
-	if len(st.Roles) > 0 {
+	if len(st.Roles) > 0 || len(st.NewRoles) > 0 {
 		c.Roles = maps.Clone(base.Roles)
+		if c.Roles == nil {
+			c.Roles = map[string]compose.RoleDef{}
+		}
+		// Roles made from a catalogue first, so that their selections
+		// apply to them as to the config's.
+		for id, rd := range st.NewRoles {
+			if _, ok := base.Roles[id]; !ok {
+				c.Roles[id] = rd
+			}
+		}
 		for id, ch := range st.Roles {
 			rd, ok := c.Roles[id]
 			if !ok {
@@ -60,19 +70,6 @@ func (st state) overlay(c *compose.Config, base *compose.Config) {
 				maps.Copy(rd.SelectAt, ch.SelectAt)
 			}
 			c.Roles[id] = rd
-		}
-	}
-	if len(st.NewRoles) > 0 {
-		if len(st.Roles) == 0 {
-			c.Roles = maps.Clone(base.Roles)
-		}
-		if c.Roles == nil {
-			c.Roles = map[string]compose.RoleDef{}
-		}
-		for id, rd := range st.NewRoles {
-			if _, ok := base.Roles[id]; !ok {
-				c.Roles[id] = rd
-			}
 		}
 	}
 	if len(st.Edits) > 0 {

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -73,6 +74,28 @@ func TestSpreadsheetFrameworksBecomeRoles(t *testing.T) {
 	wantBody(t, "listed", c.get("/?q=analyst"), "Data analyst")
 	jd := c.get("/download?role=data-analyst&level=senior&doc=jd&file=jd.md")
 	wantBody(t, "its JD", jd, "set the standard for charts across the team")
+
+	// Its skills are chosen per level in the role editor.
+	const edit = "/role/edit?role=data-analyst&level=senior"
+	page := c.get(edit).body
+	i := strings.Index(page, ">Charts</th>")
+	if i < 0 {
+		t.Fatalf("the editor does not offer the role's skills:\n%s", page)
+	}
+	name := regexp.MustCompile(`name="(c-\d+)"`).FindStringSubmatch(page[i:])[1]
+	v := selectionForm(t, c, edit)
+	v.Set("role", "data-analyst")
+	for k := range v {
+		if strings.HasPrefix(k, "c-") {
+			v.Set(k, "essential")
+		}
+	}
+	v.Set(name, "desirable")
+	wantStatus(t, "choose skills", c.postForm("/role/edit", v), http.StatusSeeOther)
+	spec := c.get("/download?role=data-analyst&level=senior&doc=spec&file=spec.md").body
+	if !regexp.MustCompile(`(?i)charts[^\n]*\| Desirable`).MatchString(spec) || !regexp.MustCompile(`(?i)data cleaning[^\n]*\| Essential`).MatchString(spec) {
+		t.Errorf("the spec does not have the chosen skills:\n%s", spec)
+	}
 
 	// It is kept, and exported with its framework.
 	c.restart(opts)
