@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -57,6 +58,9 @@ the run failed, as for rolepack pack.`,
 }
 
 func runPackMerge(ctx context.Context, opts *PackMergeOptions) error {
+	if fi, err := os.Stat(opts.Out); err == nil && !fi.IsDir() {
+		return fmt.Errorf("merge: %s is a file: give the output folder the shards wrote into first, then the parts (rolepack pack merge OUT PART...)", opts.Out)
+	}
 	s, err := pack.Merge(ctx, opts.Out, opts.Parts, opts.Force)
 	if err != nil {
 		return err

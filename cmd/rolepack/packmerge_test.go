@@ -127,6 +127,9 @@ func TestPackShardsThroughEveryEngineThenMerge(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out, "index.html")); err == nil {
 		t.Error("a refused merge wrote the index")
 	}
+	if _, err := packEnv(t, nil, append([]string{"pack", "merge"}, parts(1, 2, 3, 4)...)...); err == nil || !strings.Contains(err.Error(), "is a file: give the output folder") {
+		t.Errorf("merge without OUT: %v", err)
+	}
 	stderr, err = packEnv(t, nil, append([]string{"pack", "merge", out}, parts(3, 1, 4, 2)...)...)
 	if exitCode(err) != 1 || !strings.Contains(stderr, "6 packs from 4 parts: 5 built, 1 failed") {
 		t.Fatalf("merge: exit %d (%v), want 1 (a row failed)\n%s", exitCode(err), err, stderr)
