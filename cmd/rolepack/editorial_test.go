@@ -267,7 +267,7 @@ func TestStrictPackFailsThePackWithItsRow(t *testing.T) {
 	if !strings.Contains(stderr, m+":2: REF-1: ") || !strings.Contains(stderr, "error-level editorial finding") {
 		t.Errorf("the pack's failure does not name its row:\n%s", stderr)
 	}
-	if !strings.Contains(stderr, "warning: REF-1-data-engineer-head/jd.md: editorial checks: ") {
+	if !strings.Contains(stderr, "warning: jd.md of data-engineer at head, in 1 pack: editorial checks: ") {
 		t.Errorf("no editorial summary:\n%s", stderr)
 	}
 }

@@ -247,7 +247,7 @@ func runPack(ctx context.Context, opts *PackOptions) error {
 	if err != nil {
 		return err
 	}
-	p := &packProgress{io: opts.IO, quiet: opts.Quiet, now: opts.Now, start: start}
+	p := &packProgress{io: opts.IO, quiet: opts.Quiet, verbose: opts.Verbose, now: opts.Now, start: start}
 	b.Jobs, b.Force, b.Progress = opts.Jobs, opts.Force, p.report
 	b.Editorial = &pack.Editorial{Rules: rules, Strict: opts.Strict}
 	b.Shard, b.ManifestSum, b.FeedURL = shard, output.Sum(data), opts.FeedURL
@@ -256,6 +256,11 @@ func runPack(ctx context.Context, opts *PackOptions) error {
 	}
 	s, err := b.Run(ctx, rows)
 	p.finish()
+	if !opts.Quiet {
+		for _, line := range p.tally.lines() {
+			fmt.Fprintln(opts.IO.Err, line)
+		}
+	}
 	if err != nil {
 		return err
 	}
@@ -296,14 +301,16 @@ func plural(n int, word string) string {
 // line redrawn at most ten times a second, with problems printed above it;
 // otherwise one line per pack; with --quiet, problems only.
 type packProgress struct {
-	io    *IO
-	quiet bool
-	now   func() time.Time
-	start time.Time
-	last  time.Time
-	bar   bool // a bar is on screen
-	done  int
-	total int
+	io      *IO
+	quiet   bool
+	verbose bool           // each pack's editorial summary as it is built
+	tally   editorialTally // otherwise, one line per document and role-level at the end
+	now     func() time.Time
+	start   time.Time
+	last    time.Time
+	bar     bool // a bar is on screen
+	done    int
+	total   int
 }
 
 // barInterval is the least time between two redraws of the progress bar.
@@ -311,11 +318,14 @@ const barInterval = 100 * time.Millisecond
 
 func (p *packProgress) report(done, total int, r *pack.Result) {
 	p.done, p.total = done, total
-	if !p.quiet && len(r.Editorial) > 0 {
+	switch {
+	case p.verbose && len(r.Editorial) > 0:
 		p.clear()
 		for _, line := range r.Editorial {
 			fmt.Fprintf(p.io.Err, "warning: %s/%s\n", r.Name, line)
 		}
+	case !p.quiet:
+		p.tally.add(r) // one line per document and role-level at the end
 	}
 	if p.io.Terminal && !p.quiet {
 		if r.Status == pack.Failed {

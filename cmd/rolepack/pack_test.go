@@ -72,14 +72,14 @@ func TestPackCommandReportsEachPackAndFails(t *testing.T) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)
 		}
 	}
-	// Editorial warnings (a summary per document) come before each pack's line.
+	// Editorial warnings: a summary per document and role-level, after the packs.
 	var plain []string
 	for _, line := range strings.SplitAfter(stderr, "\n") {
 		if !strings.HasPrefix(line, "warning: ") {
 			plain = append(plain, line)
 		}
 	}
-	if !strings.Contains(stderr, "warning: REF-1-data-engineer-head/advert.md: editorial checks: ") {
+	if !strings.Contains(stderr, "warning: advert.md of data-engineer at head, in 1 pack: editorial checks: ") {
 		t.Errorf("no editorial summary for the advert:\n%s", stderr)
 	}
 	if strings.Count(strings.Join(plain, ""), "\n") != 5 || strings.Contains(stderr, "\r") {
