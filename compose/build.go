@@ -143,6 +143,9 @@ func (p *Prepared) Context(cfg *Config, lib *Library, date time.Time, withPlan b
 			return nil, err
 		}
 	}
+	if err := localise(ctx, cfg, date, p.selected.NHS); err != nil {
+		return nil, err
+	}
 	return ctx, nil
 }
 
@@ -231,6 +234,9 @@ func addPlan(c *Context, cfg *Config, lib *Library, role, level string, date tim
 	if !strings.EqualFold(plan.Current.Title, plan.Target.Title) || plan.Current.Rung.Label == plan.Current.Title {
 		// a move between roles: "Data scientist to Lead data scientist"
 		plan.footer = planFooter(plan, date)
+	}
+	if c.msgs != nil && !c.msgs.English() {
+		localisePlan(plan, c.msgs, date)
 	}
 	c.PDP = plan
 	return nil

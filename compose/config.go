@@ -31,6 +31,10 @@ type Config struct {
 	Language   string   `yaml:"language"`   // BCP 47, e.g. en-GB
 	Frameworks []string `yaml:"frameworks"` // extra framework files (canonical YAML or source documents)
 
+	// Messages overrides the message catalogue's wording, by language
+	// ("cy", "en") and key (see docs/config.md, "Welsh").
+	Messages map[string]map[string]string `yaml:"messages"`
+
 	Organisation Organisation       `yaml:"organisation"`
 	Brand        Brand              `yaml:"brand"`
 	Ladder       []Rung             `yaml:"ladder"`

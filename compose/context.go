@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/rolepack/rolepack/i18n"
 )
 
 // SchemaVersion is the version of the Context's shape, as `show --json`
@@ -43,6 +45,14 @@ type Context struct {
 	// for the kinds that need it.
 	Ladder *Ladder        `json:"ladder,omitempty"`
 	source *contextSource // what NewContext composed, for WithLadder
+
+	// Untranslated lists the framework strings the candidate-facing
+	// documents give in English because the run's language is another
+	// and they have no translation (empty in English): the record lists
+	// them, and generate warns once with their count.
+	Untranslated []string `json:"untranslated,omitempty"`
+	// msgs is the message catalogue of Language (see Messages).
+	msgs *i18n.Catalogue
 }
 
 // Blank is a fact the organisation must give before a document is

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/rolepack/rolepack/i18n"
 )
 
 // Plan is a personal development plan: a role composition now and one at
@@ -66,7 +68,8 @@ type Plan struct {
 	// by side (Groups).
 	Annex bool `json:"annex"`
 
-	footer, provenance string // the plan's own, naming both levels
+	footer, provenance string          // the plan's own, naming both levels
+	msgs               *i18n.Catalogue // set when the plan is worded in a language other than English
 }
 
 // Review is one check-in of the plan.
@@ -569,6 +572,9 @@ func groupName(it *Item) string {
 // ChartYAML renders the gap chart as the body of a ```chart block: per
 // changed entry, how much of the target is new.
 func (p *Plan) ChartYAML() string {
+	if p.msgs != nil {
+		return p.chartYAMLIn(p.msgs)
+	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "title: %s\n", yamlString(fmt.Sprintf("How much is new at %s: the biggest changes", p.TargetLevel)))
 	fmt.Fprintf(&b, "alt: %s\n", yamlString(p.ChartAlt()))

@@ -33,6 +33,7 @@ type Meta struct {
 	HeaderLeft  string    // running header text, left (e.g. role title)
 	HeaderRight string    // running header text, right (e.g. organisation)
 	Footer      string    // running footer text (e.g. provenance); writers add page numbers beside it
+	PageLabel   string    // page numbering with {page} and {pages} ("Tudalen {page} o {pages}"); "" is "Page {page} of {pages}"
 	Logo        []byte    // optional organisation logo (PNG or JPEG) for the first page header
 	Reference   string    // the vacancy's reference, e.g. "REF-2024-117" (a letterhead's {{reference}})
 	Brand       *Brand    // the organisation's colours, logo alt text and typeface (nil: the writers' own); shared, read-only

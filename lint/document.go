@@ -21,6 +21,16 @@ import (
 // is only a bold label is reported, as the grammar rules describe.
 func CheckDocument(name string, d *doc.Document, rules *Rules) []Finding {
 	texts := DocumentTexts(d)
+	if !englishTag(d.Meta.Language) {
+		// English rules for English text only (language.go).
+		kept := texts[:0:0]
+		for _, t := range texts {
+			if readsAsEnglish(t.Text.Text) {
+				kept = append(kept, t)
+			}
+		}
+		texts = kept
+	}
 	ts := make([]Text, len(texts))
 	for i, t := range texts {
 		ts[i] = t.Text

@@ -42,8 +42,9 @@ type Engine struct {
 // templateRun is a clone of a template set whose limited functions check
 // the budget b, which is reset for each execution.
 type templateRun struct {
-	t *template.Template
-	b *budget
+	t  *template.Template
+	b  *budget
+	tr *translator // the catalogue of the context being executed
 }
 
 // TemplateNames lists the embedded template files, sorted.
@@ -259,9 +260,11 @@ func (e *Engine) Execute(ctx context.Context, name string, data *compose.Context
 		if err != nil {
 			return nil, fmt.Errorf("template %s: %w", name, err)
 		}
-		run = &templateRun{t: clone, b: &budget{}}
+		run = &templateRun{t: clone, b: &budget{}, tr: &translator{}}
 		clone.Funcs(run.b.funcs())
+		clone.Funcs(run.tr.funcs())
 	}
+	run.tr.set(data)
 	run.b.reset(ctx, name)
 	w := &limitedWriter{ctx: ctx, left: OutputLimit, name: name}
 	done := make(chan error, 1)
@@ -318,6 +321,9 @@ func budgetError(ctx context.Context) error {
 
 // Document renders a document kind over data into a document tree.
 func (e *Engine) Document(ctx context.Context, k Kind, data *compose.Context) (*doc.Document, error) {
+	if k.Internal && !data.Messages().English() {
+		data = data.InEnglish() // the record is for the organisation, in English
+	}
 	src, err := e.Execute(ctx, k.Template, data)
 	if err != nil {
 		return nil, err
@@ -337,6 +343,9 @@ func (e *Engine) Document(ctx context.Context, k Kind, data *compose.Context) (*
 	}
 	if d.Meta.Footer == "" {
 		d.Meta.Footer = textprep.StripControls(data.Footer)
+	}
+	if c := data.Messages(); !c.English() {
+		d.Meta.PageLabel = c.PageLabel()
 	}
 	return d, nil
 }
@@ -375,12 +384,6 @@ func Funcs() template.FuncMap {
 	f["md"] = EscapeMarkdown
 	f["cell"] = EscapeMarkdown // the same escaping serves a table cell: | is escaped
 	f["blank"] = func() string { return "\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_" }
-	f["orBlank"] = func(s string) string {
-		if strings.TrimSpace(s) == "" {
-			return "*[to be completed]*"
-		}
-		return EscapeMarkdown(s)
-	}
 	f["descriptors"] = func(ds []string) string {
 		parts := make([]string, len(ds))
 		for i, d := range ds {
@@ -416,8 +419,8 @@ func Funcs() template.FuncMap {
 	}
 	f["path"] = path.Base
 	f["money"] = money
-	f["longDate"] = longDate
 	f["isoDate"] = isoDate
+	addMessageFuncs(f) // t, tOr, lang, longDate, orBlank
 	return f
 }
 

@@ -28,6 +28,7 @@ var fieldDocs = map[string]string{
 	"Config.Frameworks":           "extra framework files (canonical YAML or source documents)",
 	"Config.Language":             "BCP 47, e.g. en-GB",
 	"Config.Level":                "ladder rung (or the framework level for FRAMEWORK/ROLE)",
+	"Config.Messages":             "Messages overrides the message catalogue's wording, by language (\"cy\", \"en\") and key (see docs/config.md, \"Welsh\").",
 	"Config.Out":                  "output folder",
 	"Config.Role":                 "role to render (a config role id, or FRAMEWORK/ROLE)",
 	"Config.Templates":            "folder of template overrides",

@@ -36,6 +36,8 @@ type GenerateOptions struct {
 	PlanFrom, PlanTo, PlanToRole string
 	// AllowRetired accepts a level its framework marks as no longer in use.
 	AllowRetired bool
+	// Lang is the documents' language (language: en-GB, cy).
+	Lang string
 }
 
 // flagValues lists the config keys the options set.
@@ -52,6 +54,7 @@ func (o *GenerateOptions) flagValues() []flagValue {
 	fv = append(fv, stringFlag("pdp.from", "from", o.PlanFrom)...)
 	fv = append(fv, stringFlag("pdp.to", "to", o.PlanTo)...)
 	fv = append(fv, stringFlag("pdp.targetRole", "to-role", o.PlanToRole)...)
+	fv = append(fv, stringFlag("language", "lang", o.Lang)...)
 	return fv
 }
 
@@ -106,8 +109,10 @@ Formats: ` + strings.Join(output.FormatNames(), ", ") + `.`,
 	fl.StringVar(&opts.PlanFrom, "from", "", "PDP: current level (pdp.from): a ladder rung, or the framework's level id with FRAMEWORK/ROLE (env ROLEPACK_PDP_FROM)")
 	fl.StringVar(&opts.PlanTo, "to", "", "PDP: target level (pdp.to; default the next level up) (env ROLEPACK_PDP_TO)")
 	fl.StringVar(&opts.PlanToRole, "to-role", "", "PDP: target role when the move is to another role (pdp.targetRole) (env ROLEPACK_PDP_TARGETROLE)")
+	fl.StringVar(&opts.Lang, "lang", "", "document language: en-GB (default) or cy, Welsh (language) (env ROLEPACK_LANGUAGE)")
 	addAllowRetired(cmd, &opts.AllowRetired)
 	completeNames(cmd, "doc", render.KindIDs())
+	completeNames(cmd, "lang", []string{"en-GB", "cy"})
 	completeNames(cmd, "format", output.FormatNames())
 	f.addRoleCompletion(cmd, false)
 	return cmd

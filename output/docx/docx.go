@@ -351,7 +351,7 @@ func numberingHead(b []byte) ([]byte, error) {
 }
 
 // The placeholders a header or footer may hold.
-var placeholders = map[string]bool{"HEADER_LEFT": true, "HEADER_RIGHT": true, "FOOTER": true}
+var placeholders = map[string]bool{"HEADER_LEFT": true, "HEADER_RIGHT": true, "FOOTER": true, "PAGE_BEFORE": true, "PAGE_BETWEEN": true}
 
 func splitPlaceholders(name, s string) (placeholderPart, error) {
 	var p placeholderPart
@@ -366,7 +366,7 @@ func splitPlaceholders(name, s string) (placeholderPart, error) {
 		}
 		key := s[i+2 : i+j]
 		if !placeholders[key] {
-			return p, fmt.Errorf("docx: reference document: %s: unknown placeholder {{%s}} (known: HEADER_LEFT, HEADER_RIGHT, FOOTER)", name, key)
+			return p, fmt.Errorf("docx: reference document: %s: unknown placeholder {{%s}} (known: HEADER_LEFT, HEADER_RIGHT, FOOTER, PAGE_BEFORE, PAGE_BETWEEN)", name, key)
 		}
 		p.lits = append(p.lits, []byte(s[:i]))
 		p.keys = append(p.keys, key)
@@ -386,6 +386,13 @@ func (p placeholderPart) fill(b []byte, m *doc.Meta) []byte {
 			b = appendEscaped(b, m.HeaderRight)
 		case "FOOTER":
 			b = appendEscaped(b, m.Footer)
+		case "PAGE_BEFORE", "PAGE_BETWEEN":
+			before, between := pageWords(m.PageLabel)
+			if key == "PAGE_BEFORE" {
+				b = appendEscaped(b, before)
+			} else {
+				b = appendEscaped(b, between)
+			}
 		}
 	}
 	return append(b, p.lits[len(p.lits)-1]...)
@@ -615,4 +622,19 @@ func coreXML(m *doc.Meta) []byte {
 		b = append(b, `<dcterms:modified xsi:type="dcterms:W3CDTF">`+ts+`</dcterms:modified>`...)
 	}
 	return append(b, `</cp:coreProperties>`...)
+}
+
+// pageWords are the words of the footer's page numbering before the PAGE
+// field and between it and NUMPAGES: "Page " and " of " by default, else
+// from doc.Meta.PageLabel ("Tudalen {page} o {pages}").
+func pageWords(label string) (before, between string) {
+	if label == "" {
+		return "Page ", " of "
+	}
+	before, rest, ok := strings.Cut(label, "{page}")
+	if !ok {
+		return "Page ", " of "
+	}
+	between, _, _ = strings.Cut(rest, "{pages}")
+	return before, between
 }

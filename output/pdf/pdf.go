@@ -970,8 +970,12 @@ func (r *renderer) decorate() {
 	r.left, r.width = saveLeft, saveWidth
 }
 
-// pageLabel is the footer's "Page p of n".
-func pageLabel(p, n int) string {
+// pageLabel is the footer's "Page p of n", or format (doc.Meta.PageLabel)
+// with p and n in place of {page} and {pages}.
+func pageLabel(format string, p, n int) string {
+	if format != "" {
+		return strings.NewReplacer("{page}", strconv.Itoa(p), "{pages}", strconv.Itoa(n)).Replace(format)
+	}
 	return "Page " + strconv.Itoa(p) + " of " + strconv.Itoa(n)
 }
 
@@ -989,7 +993,7 @@ func (r *renderer) footer(p, n int, small textStyle, foot *footLines) {
 	lh := small.lineHeight()
 	fy := r.pageH - footerGap
 	r.hline(fy, 0.2, colRule)
-	label := pageLabel(p, n)
+	label := pageLabel(r.d.Meta.PageLabel, p, n)
 	r.oneLine(label, r.left, fy+1.5, r.width, small, doc.AlignRight)
 	lw := r.faces[faceRegular].width(label, smallSize)
 	if foot.text != "" {
