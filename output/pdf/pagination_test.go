@@ -63,6 +63,9 @@ func everyDocument(t *testing.T, c printCase) map[string]*doc.Document {
 			continue
 		}
 		prepared, err := k.Prepare(ctx)
+		if err != nil && k.Scope == render.ScopeLadder && strings.Contains(err.Error(), "has one level") {
+			continue // a role of one level has no career map: the error says so
+		}
 		if err != nil {
 			t.Fatalf("%s: %v", k.ID, err)
 		}
