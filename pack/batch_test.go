@@ -13,8 +13,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/rolepack/rolepack/internal/fixture"
 	"github.com/rolepack/rolepack/output"
+	"github.com/rolepack/rolepack/pack/packtest"
 )
 
 // textFormats keeps most batch tests fast; one test covers PDF and DOCX.
@@ -249,7 +249,7 @@ func TestBatchZipHoldsTheFolder(t *testing.T) {
 func TestBatchRerunWritesNothing(t *testing.T) {
 	e := newEnv(t)
 	out := t.TempDir()
-	data := string(fixture.Manifest(4))
+	data := string(packtest.Manifest(4))
 	b := e.batch(out, textFormats(t, e))
 	if s, err := b.Run(context.Background(), mustRows(t, "v.csv", data)); err != nil || s.Built != 4 {
 		t.Fatalf("first run: %v %+v %v", err, s, firstErr(s))
@@ -342,7 +342,7 @@ func TestBatchKeepsForeignFiles(t *testing.T) {
 func TestBatchInterruptedThenResumed(t *testing.T) {
 	e := newEnv(t)
 	out := t.TempDir()
-	data := string(fixture.Manifest(12))
+	data := string(packtest.Manifest(12))
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	b := e.batch(out, textFormats(t, e))

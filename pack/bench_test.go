@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/rolepack/rolepack/compose"
-	"github.com/rolepack/rolepack/internal/fixture"
+	"github.com/rolepack/rolepack/pack/packtest"
 	"github.com/rolepack/rolepack/render"
 )
 
@@ -113,7 +113,7 @@ func BenchmarkJDHTML(b *testing.B) { benchDoc(b, "html") }
 // stamp) built and written per second, b.N vacancies in one batch.
 func BenchmarkPack(b *testing.B) {
 	env := newEnv(b)
-	rows, err := ReadManifest("bench.csv", fixture.Manifest(b.N))
+	rows, err := ReadManifest("bench.csv", packtest.Manifest(b.N))
 	if err != nil {
 		b.Fatal(err)
 	}

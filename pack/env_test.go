@@ -6,8 +6,8 @@ import (
 	"time"
 
 	"github.com/rolepack/rolepack/compose"
-	"github.com/rolepack/rolepack/internal/fixture"
 	"github.com/rolepack/rolepack/output"
+	"github.com/rolepack/rolepack/pack/packtest"
 )
 
 // env is what every batch in the tests shares: the default config and
@@ -29,7 +29,7 @@ func newEnv(tb testing.TB) *env {
 	tb.Helper()
 	envOnce.Do(func() {
 		e := &env{date: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)}
-		e.cfg, e.lib, envErr = fixture.Load()
+		e.cfg, e.lib, envErr = packtest.Load()
 		if envErr != nil {
 			return
 		}

@@ -17,8 +17,8 @@ import (
 	"github.com/rolepack/rolepack/framework"
 	"github.com/rolepack/rolepack/framework/defaults"
 	"github.com/rolepack/rolepack/framework/importer"
-	"github.com/rolepack/rolepack/internal/fixture"
 	"github.com/rolepack/rolepack/lint"
+	"github.com/rolepack/rolepack/pack/packtest"
 	"github.com/rolepack/rolepack/render"
 )
 
@@ -121,7 +121,7 @@ func TestCorpusSweep(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg, _, err := fixture.Load()
+	cfg, _, err := packtest.Load()
 	if err != nil {
 		t.Fatal(err)
 	}

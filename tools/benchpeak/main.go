@@ -34,8 +34,8 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/rolepack/rolepack/internal/fixture"
 	"github.com/rolepack/rolepack/pack"
+	"github.com/rolepack/rolepack/pack/packtest"
 )
 
 func main() {
@@ -90,7 +90,7 @@ func measure(n int, formats string, jobs int) error {
 		return err
 	}
 	defer os.RemoveAll(tmp)
-	cfg, lib, err := fixture.Load()
+	cfg, lib, err := packtest.Load()
 	if err != nil {
 		return err
 	}
@@ -106,7 +106,7 @@ func measure(n int, formats string, jobs int) error {
 	if err != nil {
 		return err
 	}
-	rows, err := pack.ReadManifest("bench.csv", fixture.Manifest(n))
+	rows, err := pack.ReadManifest("bench.csv", packtest.Manifest(n))
 	if err != nil {
 		return err
 	}
