@@ -97,7 +97,21 @@ type Writer struct {
 	// scratches keeps *scratch, the working memory of a layout, for the
 	// next document.
 	scratches sync.Pool
+	// outBufs keeps *[]byte, the arrays finished documents were built in
+	// (fpdf's SetOutputBuffer, patch 31), for the next document: without
+	// them each document allocated and cleared a buffer its own size, the
+	// larger part of what writing it allocated.
+	outBufs sync.Pool
 }
+
+// firstPageRoom is the room a document's first page content starts with
+// (fpdf's SetPageSizeHint): a page of a JD takes 7 to 11 KB, so most
+// first pages fit without the buffer doubling its way there; later pages
+// start with room for the page before them.
+const firstPageRoom = 12 << 10
+
+// maxPooledOutput is the largest document buffer a Writer keeps.
+const maxPooledOutput = 8 << 20
 
 // scratch is the working memory of laying out and writing one document:
 // the structure tree, the text wrapped so far and the room it is wrapped
@@ -262,6 +276,10 @@ func (w *Writer) Write(out io.Writer, d *doc.Document) (err error) {
 	hint := int(w.lastSize.Load())
 	hint += hint / 8
 	r.pdf.SetOutputSizeHint(hint)
+	room, _ := w.outBufs.Get().(*[]byte)
+	if room != nil {
+		r.pdf.SetOutputBuffer(*room)
+	}
 	if b, ok := out.(*bytes.Buffer); ok {
 		b.Grow(hint)
 	}
@@ -270,6 +288,15 @@ func (w *Writer) Write(out io.Writer, d *doc.Document) (err error) {
 		return fmt.Errorf("pdf: %w", err)
 	}
 	w.lastSize.Store(cw.n)
+	// The document is written out of its buffer (out keeps nothing of
+	// what it is given), so the next one may be built in it.
+	if b := r.pdf.OutputBuffer(); cap(b) <= maxPooledOutput {
+		if room == nil {
+			room = new([]byte)
+		}
+		*room = b
+		w.outBufs.Put(room)
+	}
 	w.putScratch(sc) // not on a panic: the scratch may be half made
 	return nil
 }
@@ -376,6 +403,7 @@ func newRendererWith(w *Writer, d *doc.Document, sc *scratch) *renderer {
 	p.SetBookmarksOpenLevels(1) // the title's bookmark shows the sections under it
 	p.SetCompression(true)
 	p.SetCompressor(w.compress)
+	p.SetPageSizeHint(firstPageRoom)
 	pw, ph := p.GetPageSize()
 	r := &renderer{
 		w: w, d: d, pdf: p, curFace: -1, faces: &w.faces,
@@ -543,18 +571,31 @@ func (r *renderer) setFont(fi int, size float64, underline bool) {
 	r.curFace, r.curSize, r.curUnder = fi, size, underline
 }
 
-// textColor sets the text colour. Setting it writes nothing to the page
-// (fpdf writes it with each piece of text), so setting the colour already
-// set is skipped.
+// textColor sets the text colour, as the fill colour too: text is painted
+// with the fill colour, and while the two differ fpdf wraps every piece of
+// text in q, the text colour and Q, about a third of a content stream's
+// operators. With them alike the colour is written once, where it changes
+// (SetFillColor writes it to the page), and pieces of text in the same
+// colour write none. Setting the colour already set is skipped; fillColor
+// (a filled rectangle's colour) and a change of page make the next call
+// write it again.
 func (r *renderer) textColor(c rgb) {
 	c = r.branded(c)
 	if r.textRGBSet && c == r.textRGB {
 		return
 	}
 	r.pdf.SetTextColor(c.r, c.g, c.b)
+	r.pdf.SetFillColor(c.r, c.g, c.b)
 	r.textRGB, r.textRGBSet = c, true
 }
-func (r *renderer) fillColor(c rgb) { c = r.branded(c); r.pdf.SetFillColor(c.r, c.g, c.b) }
+
+// fillColor sets the colour of the filled rectangles drawn next; the text
+// drawn after them sets its own again (textColor).
+func (r *renderer) fillColor(c rgb) {
+	c = r.branded(c)
+	r.pdf.SetFillColor(c.r, c.g, c.b)
+	r.textRGBSet = false
+}
 func (r *renderer) drawColor(c rgb) { c = r.branded(c); r.pdf.SetDrawColor(c.r, c.g, c.b) }
 
 // hline draws a horizontal line across the text box.
@@ -949,7 +990,8 @@ func (r *renderer) decorate() {
 	foot := footLines{text: strings.TrimSpace(m.Footer)}
 	for p := 1; p <= n; p++ {
 		r.pdf.SetPage(p)
-		r.curFace = -1 // the content stream of that page has its own font state
+		r.curFace = -1       // the content stream of that page has its own font state
+		r.textRGBSet = false // and its own colours
 		r.textColor(small.color)
 		if p > 1 && (hl != "" || hr != "") {
 			r.asArtifact(artifactHeader, func() {

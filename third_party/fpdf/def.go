@@ -714,6 +714,8 @@ type Fpdf struct {
 	catalogSort      bool                         // sort resource catalogs in document
 	shortFontNames   bool                         // name fonts /F1, /F2, ... (SetShortFontNames)
 	outputSizeHint   int                          // expected size of the finished document (SetOutputSizeHint)
+	outputBuf        []byte                       // room to build the finished document in (SetOutputBuffer)
+	pageSizeHint     int                          // room for the first page's content (SetPageSizeHint)
 	outlineOpen      int                          // bookmarks at levels below this are shown open (SetBookmarksOpenLevels)
 	infoObj          int                          // object number of the information dictionary, set while closing
 	compressor       func(dst, src []byte) []byte // compresses page contents and written streams (SetCompressor), or nil

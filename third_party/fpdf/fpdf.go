@@ -3889,8 +3889,14 @@ func (f *Fpdf) beginpage(orientationStr string, size SizeType) {
 	maps.Copy(f.pageBoxes[f.page], f.defPageBoxes)
 	// A page starts with room for what the page before it took: most
 	// pages of a document are of a size, and the buffer then need not
-	// double its way there.
-	f.pages = append(f.pages, bytes.NewBuffer(make([]byte, 0, f.pages[f.page-1].Len()+f.pages[f.page-1].Len()/8)))
+	// double its way there. The first page has the room SetPageSizeHint
+	// gives (patch 32).
+	room := f.pages[f.page-1].Len()
+	room += room / 8
+	if f.page == 1 {
+		room = f.pageSizeHint
+	}
+	f.pages = append(f.pages, bytes.NewBuffer(make([]byte, 0, room)))
 	f.pageLinks = append(f.pageLinks, make([]linkType, 0))
 	f.pageAttachments = append(f.pageAttachments, []annotationAttach{})
 	f.state = 2
@@ -4265,6 +4271,40 @@ func (f *Fpdf) deflate(data []byte) (out []byte, release func()) {
 // The document is the same with or without a hint.
 func (f *Fpdf) SetOutputSizeHint(n int) {
 	f.outputSizeHint = n
+}
+
+// SetPageSizeHint says about how many bytes the content of the first page
+// will take (patch 32 in PATCHES.md), such as the size of a page of a
+// similar earlier document: its buffer is made that size at once instead
+// of doubling its way there. Later pages start with room for what the page
+// before them took (patch 22). The document is the same with or without a
+// hint.
+func (f *Fpdf) SetPageSizeHint(n int) {
+	f.pageSizeHint = max(n, 0)
+}
+
+// SetOutputBuffer gives the document room to be built in when it is closed
+// (patch 31 in PATCHES.md): the finished document is written into b's
+// array (from its start; b's length is ignored) instead of a buffer of its
+// own, growing out of it if it does not fit. A program writing many
+// documents one after another passes the array the previous one ended in
+// (OutputBuffer), so that no document allocates and clears a buffer the
+// size of itself. b must not be used by anything else until the document
+// has been written out (Output). The document is the same either way.
+func (f *Fpdf) SetOutputBuffer(b []byte) {
+	f.outputBuf = b
+}
+
+// OutputBuffer returns the array the finished document was built in, empty
+// (length zero), for the next document's SetOutputBuffer; call it after
+// Output, which has written the document out of it. It is nil before the
+// document is closed.
+func (f *Fpdf) OutputBuffer() []byte {
+	if f.state < 3 {
+		return nil
+	}
+	b := f.buffer.Bytes()
+	return b[:0]
 }
 
 // SetShortFontNames makes fonts added after the call take the resource names
@@ -5457,6 +5497,14 @@ func (f *Fpdf) enddoc() {
 		return
 	}
 	f.layerEndDoc()
+	if f.outputBuf != nil {
+		// Build the document in the caller's array (SetOutputBuffer),
+		// after whatever was written before the first page.
+		nb := bytes.NewBuffer(f.outputBuf[:0])
+		nb.Write(f.buffer.Bytes())
+		f.buffer.Buffer = *nb
+		f.outputBuf = nil
+	}
 	if f.outputSizeHint > f.buffer.Cap() {
 		f.buffer.Grow(f.outputSizeHint - f.buffer.Len())
 	}

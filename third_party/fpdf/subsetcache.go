@@ -63,15 +63,37 @@ type subsetEntry struct {
 }
 
 // subsetKey identifies a set of used runes with their values, which
-// GenerateCutFont reads as well as the keys.
+// GenerateCutFont reads as well as the keys. Runes below runesSeenLimit
+// that map to themselves, nearly all of a document's, are gathered in a
+// bit set and written as its non-zero words (patch 30 in PATCHES.md: no
+// sort of every rune); the others follow, sorted, as pairs. Two maps get
+// the same key exactly when they hold the same pairs.
 func subsetKey(usedRunes map[int]int) string {
-	keys := make([]int, 0, len(usedRunes))
-	for k := range usedRunes {
-		keys = append(keys, k)
+	var bits [runesSeenLimit / 64]uint64
+	var others []int
+	for k, v := range usedRunes {
+		if k == v && k >= 0 && k < runesSeenLimit {
+			bits[k>>6] |= 1 << (k & 63)
+		} else {
+			others = append(others, k)
+		}
 	}
-	slices.Sort(keys)
-	b := make([]byte, 0, 4*len(keys))
-	for _, k := range keys {
+	words := 0
+	for _, w := range bits {
+		if w != 0 {
+			words++
+		}
+	}
+	b := make([]byte, 0, 1+10*words+8*len(others))
+	b = binary.AppendUvarint(b, uint64(words))
+	for i, w := range bits {
+		if w != 0 {
+			b = binary.AppendUvarint(b, uint64(i))
+			b = binary.LittleEndian.AppendUint64(b, w)
+		}
+	}
+	slices.Sort(others)
+	for _, k := range others {
 		b = binary.AppendVarint(b, int64(k))
 		b = binary.AppendVarint(b, int64(usedRunes[k]))
 	}

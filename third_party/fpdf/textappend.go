@@ -1,15 +1,14 @@
 package fpdf
 
-import "strconv"
-
 // Allocation-free building of the content-stream operators that draw text
 // (patch 18 in PATCHES.md): CellFormat appends to one buffer per document
 // instead of formatting each operator with fmt.Sprintf and joining the
 // pieces as strings. The bytes are the same as before.
 
-// appendF64 appends v with prec decimals, as the verb %.<prec>f writes it.
+// appendF64 appends v with prec decimals, as the verb %.<prec>f writes it
+// (through appendFixed, patch 29).
 func appendF64(b []byte, v float64, prec int) []byte {
-	return strconv.AppendFloat(b, v, 'f', prec, 64)
+	return appendFixed(b, v, prec)
 }
 
 // appendEscapedUTF16 appends f.escape(utf8toutf16(s, false)): s as
