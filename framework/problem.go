@@ -175,3 +175,29 @@ func (c *Collector) Problems() []Problem {
 	}
 	return res
 }
+
+// ParseProblems gathers what an importer of several files finds: every
+// problem in input order, and the first error (a file that could not be
+// read), after which the importer returns no framework. The zero value is
+// ready to use.
+type ParseProblems struct {
+	List  []Problem
+	first error
+}
+
+// Add records problems.
+func (pp *ParseProblems) Add(ps ...Problem) { pp.List = append(pp.List, ps...) }
+
+// Fail records an error: a *Problem joins the list, and the first error
+// is kept for Err.
+func (pp *ParseProblems) Fail(err error) {
+	if p, ok := err.(*Problem); ok {
+		pp.List = append(pp.List, *p)
+	}
+	if pp.first == nil {
+		pp.first = err
+	}
+}
+
+// Err is the first error recorded, or nil.
+func (pp *ParseProblems) Err() error { return pp.first }

@@ -350,16 +350,7 @@ func Parse(docs []*textprep.Doc) (*framework.Framework, []framework.Problem, err
 			Licence:   "Open Government Licence v3.0",
 		},
 	}
-	var problems []framework.Problem
-	var firstErr error
-	fail := func(err error) {
-		if p, ok := err.(*framework.Problem); ok {
-			problems = append(problems, *p)
-		}
-		if firstErr == nil {
-			firstErr = err
-		}
-	}
+	var pp framework.ParseProblems
 	if len(docs) == 0 {
 		err := framework.Errorf("ddat", 0, "no files to import")
 		return nil, []framework.Problem{*err}, err
@@ -377,17 +368,17 @@ func Parse(docs []*textprep.Doc) (*framework.Framework, []framework.Problem, err
 			continue
 		}
 		fw.Source.Files = append(fw.Source.Files, d.Path)
-		problems = append(problems, d.Warnings...)
+		pp.Add(d.Warnings...)
 		var warn framework.Collector // capped as found (4M empty bullets)
 		f, err := parseFile(d, &warn)
-		problems = append(problems, warn.Problems()...)
+		pp.Add(warn.Problems()...)
 		if err != nil {
-			fail(err)
+			pp.Fail(err)
 			continue
 		}
 		id := framework.Slug(f.roleTitle)
 		if id == "" {
-			fail(d.Errorf(f.roleLine, "role title %q has no letters or digits", f.roleTitle))
+			pp.Fail(d.Errorf(f.roleLine, "role title %q has no letters or digits", f.roleTitle))
 			continue
 		}
 		acc := byID[id]
@@ -405,10 +396,10 @@ func Parse(docs []*textprep.Doc) (*framework.Framework, []framework.Problem, err
 			byID[id] = acc
 			roles = append(roles, acc)
 		} else if acc.role.Family != f.profession {
-			problems = append(problems, framework.Warnf(d.Path, f.roleLine, "role %q is in profession %q here but %q in %s; keeping %q", f.roleTitle, f.profession, acc.role.Family, acc.role.From, acc.role.Family))
+			pp.Add(framework.Warnf(d.Path, f.roleLine, "role %q is in profession %q here but %q in %s; keeping %q", f.roleTitle, f.profession, acc.role.Family, acc.role.From, acc.role.Family))
 		}
 		if prev, dup := acc.levels[f.level.ID]; dup {
-			fail(d.Errorf(f.levelLine, "role level %q of role %q was already read from %s", f.level.Title, f.roleTitle, prev))
+			pp.Fail(d.Errorf(f.levelLine, "role level %q of role %q was already read from %s", f.level.Title, f.roleTitle, prev))
 			continue
 		}
 		acc.levels[f.level.ID] = f.level.From
@@ -426,8 +417,8 @@ func Parse(docs []*textprep.Doc) (*framework.Framework, []framework.Problem, err
 		}
 		acc.files = append(acc.files, f)
 	}
-	if firstErr != nil {
-		return nil, problems, firstErr
+	if pp.Err() != nil {
+		return nil, pp.List, pp.Err()
 	}
 	for _, acc := range roles {
 		numbered := true
@@ -448,5 +439,5 @@ func Parse(docs []*textprep.Doc) (*framework.Framework, []framework.Problem, err
 		}
 		fw.Roles = append(fw.Roles, acc.role)
 	}
-	return fw, problems, nil
+	return fw, pp.List, nil
 }

@@ -412,16 +412,7 @@ func Parse(docs []*textprep.Doc, opt Options) (*framework.Framework, []framework
 			URL:       "https://job-profiles.fedip.org/",
 		},
 	}
-	var problems []framework.Problem
-	var firstErr error
-	fail := func(err error) {
-		if p, ok := err.(*framework.Problem); ok {
-			problems = append(problems, *p)
-		}
-		if firstErr == nil {
-			firstErr = err
-		}
-	}
+	var pp framework.ParseProblems
 	var live []*textprep.Doc
 	for _, d := range docs {
 		if d != nil {
@@ -434,29 +425,29 @@ func Parse(docs []*textprep.Doc, opt Options) (*framework.Framework, []framework
 	}
 	fallback := opt.Title
 	if len(live) > 1 && fallback != "" {
-		problems = append(problems, framework.Warnf(live[0].Path, 0, "one role title %q given for %d profiles; profiles without a title line take theirs from the file name", fallback, len(live)))
+		pp.Add(framework.Warnf(live[0].Path, 0, "one role title %q given for %d profiles; profiles without a title line take theirs from the file name", fallback, len(live)))
 		fallback = ""
 	}
 	seen := map[string]string{}
 	for _, d := range live {
 		fw.Source.Files = append(fw.Source.Files, d.Path)
-		problems = append(problems, d.Warnings...)
+		pp.Add(d.Warnings...)
 		var warn framework.Collector // capped as found (a table of 4M bad rows)
 		role, err := parseDoc(d, fallback, &warn)
-		problems = append(problems, warn.Problems()...)
+		pp.Add(warn.Problems()...)
 		if err != nil {
-			fail(err)
+			pp.Fail(err)
 			continue
 		}
 		if prev, dup := seen[role.ID]; dup {
-			fail(d.Errorf(0, "role %q was already read from %s", role.Title, prev))
+			pp.Fail(d.Errorf(0, "role %q was already read from %s", role.Title, prev))
 			continue
 		}
 		seen[role.ID] = role.From
 		fw.Roles = append(fw.Roles, *role)
 	}
-	if firstErr != nil {
-		return nil, problems, firstErr
+	if pp.Err() != nil {
+		return nil, pp.List, pp.Err()
 	}
-	return fw, problems, nil
+	return fw, pp.List, nil
 }
