@@ -962,6 +962,20 @@ func colorComp(v int) (int, float64) {
 	return v, float64(v) / 255.0
 }
 
+// sameOrNewRGB is the fill or text colour (r, g, b), operators "g" and
+// "rg": other, the other of the two, when it is that colour already (patch
+// 33 in PATCHES.md: a program that sets both to the same colour formats it
+// once), else a new one.
+func (f *Fpdf) sameOrNewRGB(other colorType, r, g, b int) colorType {
+	ir, _ := colorComp(r)
+	ig, _ := colorComp(g)
+	ib, _ := colorComp(b)
+	if other.mode == colorModeRGB && other.str != "" && other.ir == ir && other.ig == ig && other.ib == ib {
+		return other
+	}
+	return f.rgbColorValue(r, g, b, "g", "rg")
+}
+
 func (f *Fpdf) rgbColorValue(r, g, b int, grayStr, fullStr string) (clr colorType) {
 	clr.ir, clr.r = colorComp(r)
 	clr.ig, clr.g = colorComp(g)
@@ -1032,7 +1046,7 @@ func (f *Fpdf) SetFillColor(r, g, b int) {
 }
 
 func (f *Fpdf) setFillColor(r, g, b int) {
-	f.color.fill = f.rgbColorValue(r, g, b, "g", "rg")
+	f.color.fill = f.sameOrNewRGB(f.color.text, r, g, b)
 	f.colorFlag = f.color.fill.str != f.color.text.str
 	if f.page > 0 {
 		f.out(f.color.fill.str)
@@ -1054,7 +1068,7 @@ func (f *Fpdf) SetTextColor(r, g, b int) {
 }
 
 func (f *Fpdf) setTextColor(r, g, b int) {
-	f.color.text = f.rgbColorValue(r, g, b, "g", "rg")
+	f.color.text = f.sameOrNewRGB(f.color.fill, r, g, b)
 	f.colorFlag = f.color.fill.str != f.color.text.str
 }
 
