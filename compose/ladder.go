@@ -648,6 +648,9 @@ func WithLadder(c *Context) (*Context, error) {
 	if err != nil {
 		return nil, err
 	}
+	if c.msgs != nil && !c.msgs.English() {
+		localiseLadder(l, c.msgs, s.date)
+	}
 	cp := *c
 	cp.Ladder = l
 	return &cp, nil

@@ -8,16 +8,18 @@ import (
 )
 
 // placeholderRE finds printf verbs (with an explicit argument index or
-// not) and %% (which is none).
-var placeholderRE = regexp.MustCompile(`%(?:\[\d+\])?[-+# 0]*\d*(?:\.\d+)?[a-zA-Z%]`)
+// not) and %% (which is none); flags, width and precision are not part of
+// a placeholder's identity (English "%.0[2]s" prints nothing of the
+// argument a Welsh "%[2]s" prints).
+var placeholderRE = regexp.MustCompile(`%(\[\d+\])?[-+# 0]*\d*(?:\.\d+)?(\[\d+\])?([a-zA-Z%])`)
 
 // Placeholders is the sorted set of a message's printf placeholders, as
 // one string ("%[1]s %d"); %% is not one.
 func Placeholders(s string) string {
 	seen := map[string]bool{}
-	for _, p := range placeholderRE.FindAllString(s, -1) {
-		if p != "%%" {
-			seen[p] = true
+	for _, m := range placeholderRE.FindAllStringSubmatch(s, -1) {
+		if m[3] != "%" {
+			seen["%"+m[1]+m[2]+m[3]] = true
 		}
 	}
 	out := make([]string, 0, len(seen))

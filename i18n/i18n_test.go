@@ -49,6 +49,12 @@ func TestEnglish(t *testing.T) {
 	if got, want := c.T("pdp.expects", 3, "Senior"), "Senior expects 3 things."; got != want {
 		t.Errorf("%q, want %q", got, want)
 	}
+	if got, want := c.T("ladder.otherGroup", "skills", "Skills"), "Other skills"; got != want {
+		t.Errorf("%q, want %q", got, want)
+	}
+	if got, want := Must(Load("cy", nil)).T("ladder.otherGroup", "sgiliau", "Sgiliau"), "Sgiliau eraill"; got != want {
+		t.Errorf("%q, want %q", got, want)
+	}
 	if got := c.T("no.such"); got != "[no.such]" {
 		t.Errorf("a missing key gives %q", got)
 	}
@@ -101,4 +107,12 @@ func TestBase(t *testing.T) {
 			t.Errorf("Base(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// Must is the catalogue, or a panic (tests only).
+func Must(c *Catalogue, err error) *Catalogue {
+	if err != nil {
+		panic(err)
+	}
+	return c
 }
