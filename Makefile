@@ -50,11 +50,14 @@ fuzz:
 	$(GO) test -run=^$$ -fuzz=FuzzTemplateSource -fuzztime=$(or $(FUZZTIME),800x) -fuzzminimizetime=50x ./render/
 
 ## bench: packs and documents per second and peak memory of a 10- and a 1,000-vacancy batch (first,
-## before the other benchmarks' temporary files are deleted; see tools/benchpeak), ms/doc for
-## JD→PDF, JD→DOCX, JD→HTML (writer alone, and composed on every core), whole packs per second, and
-## the cold start of `generate`
+## before the other benchmarks' temporary files are deleted; see tools/benchpeak), the writers'
+## ratios to the naive Go floors and to pdfkit and docxtemplater (tools/peerbench, wall and CPU; the
+## peers' figures recorded in docs/performance.md, marked so, when node_modules is not installed),
+## ms/doc for JD→PDF, JD→DOCX, JD→HTML (writer alone, and composed on every core), whole packs per
+## second, and the cold start of `generate`
 bench:
 	$(GO) run ./tools/benchpeak
+	$(GO) run ./tools/peerbench -n 60 -quick -processes=false
 	$(GO) test -run=^$$ -bench='WriteJD' -benchtime=2s -benchmem ./pack/
 	$(GO) test -run=^$$ -bench='JDPDF|JDDOCX|JDHTML' -benchtime=2s -benchmem -cpu 1,2 ./pack/
 	$(GO) test -run=^$$ -bench=Pack -benchtime=100x ./pack/

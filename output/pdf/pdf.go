@@ -573,10 +573,10 @@ func (r *renderer) setFont(fi int, size float64, underline bool) {
 
 // textColor sets the text colour, as the fill colour too: text is painted
 // with the fill colour, and while the two differ fpdf wraps every piece of
-// text in q, the text colour and Q, about a third of a content stream's
-// operators. With them alike the colour is written once, where it changes
-// (SetFillColor writes it to the page), and pieces of text in the same
-// colour write none. Setting the colour already set is skipped; fillColor
+// text in q, the text colour and Q. With them alike the colour is written
+// where it changes (SetFillColor writes it to the page), and pieces of
+// text in the same colour write none (page 1 of the default JD: 7% less
+// content). Setting the colour already set is skipped; fillColor
 // (a filled rectangle's colour) and a change of page make the next call
 // write it again.
 func (r *renderer) textColor(c rgb) {

@@ -92,9 +92,12 @@ func measureFpdfFloors(ctx context.Context, root string, w *workspace, o options
 	}
 	var out []result
 	for _, f := range floors {
+		if o.quick && !goalKey(f.key) {
+			continue
+		}
 		r := result{key: f.key, tool: f.tool, skipped: failed[f.build]}
 		if r.skipped == "" {
-			r.ms, r.skipped = runFloor(ctx, bins[f.build], f, w, o)
+			r.ms, r.cpuMS, r.skipped = runFloor(ctx, bins[f.build], f, w, o)
 			if r.skipped == "" {
 				r.output = describe(filepath.Join(w.dir, f.file))
 			}
@@ -104,9 +107,9 @@ func measureFpdfFloors(ctx context.Context, root string, w *workspace, o options
 	return out
 }
 
-// runFloor runs one floor binary on jd.json and returns its median ms/doc,
-// or why it has none.
-func runFloor(ctx context.Context, bin string, f fpdfFloor, w *workspace, o options) (float64, string) {
+// runFloor runs one floor binary on jd.json and returns its median ms/doc
+// and CPU ms/doc, or why it has none.
+func runFloor(ctx context.Context, bin string, f fpdfFloor, w *workspace, o options) (ms, cpuMS float64, skipped string) {
 	cmd := exec.CommandContext(ctx, bin, "-jd", filepath.Join(w.dir, "jd.json"),
 		"-n", strconv.Itoa(o.n), "-warmup", strconv.Itoa(o.warmup), "-font-dir", w.dir,
 		"-setup", f.setup, "-out", filepath.Join(w.dir, f.file))
@@ -115,7 +118,7 @@ func runFloor(ctx context.Context, bin string, f fpdfFloor, w *workspace, o opti
 	stdout, err := cmd.Output()
 	name := filepath.Base(bin) + " -setup " + f.setup
 	if err != nil {
-		return 0, fmt.Sprintf("%s failed: %v: %s", name, err, firstLine(stderr.String()))
+		return 0, 0, fmt.Sprintf("%s failed: %v: %s", name, err, firstLine(stderr.String()))
 	}
 	return parsePeerLine(name, stdout)
 }

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/go-fonts/liberation/liberationsansbold"
@@ -47,11 +48,13 @@ type workspace struct {
 
 // result is one tool's figure, or why it has none.
 type result struct {
-	key     string
-	tool    string
-	ms      float64 // median ms per document; 0 when skipped
-	output  string  // what one document came to, e.g. "3 pages, 61 KB"
-	skipped string  // why there is no figure
+	key      string
+	tool     string
+	ms       float64 // median ms per document; 0 when skipped
+	cpuMS    float64 // CPU ms per document (user + system of the process over the timed documents, every thread), 0 when not known
+	output   string  // what one document came to, e.g. "3 pages, 61 KB"
+	skipped  string  // why there is no figure
+	recorded string  // the figures are not this run's but recorded (where and when), because the tool was skipped
 }
 
 // prepare composes the JD and writes jd.json, the Liberation Sans files
@@ -130,7 +133,7 @@ func measureInProcess(ctx context.Context, w *workspace, o options) ([]result, e
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		ms, sample, err := timeInProcess(t.write, o)
+		ms, cpu, sample, err := timeInProcess(t.write, o)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", t.tool, err)
 		}
@@ -138,32 +141,45 @@ func measureInProcess(ctx context.Context, w *workspace, o options) ([]result, e
 		if err := os.WriteFile(path, sample, 0o644); err != nil {
 			return nil, err
 		}
-		out = append(out, result{key: t.key, tool: t.tool, ms: ms, output: describe(path)})
+		out = append(out, result{key: t.key, tool: t.tool, ms: ms, cpuMS: cpu, output: describe(path)})
 	}
 	return out, nil
 }
 
 // timeInProcess makes o.warmup documents, then o.n timed ones, and returns
-// the median milliseconds per document and the last document's bytes.
-func timeInProcess(write func(*bytes.Buffer) error, o options) (float64, []byte, error) {
+// the median milliseconds per document, the CPU milliseconds per document
+// (the process's user and system time over the timed documents, the
+// collector's included) and the last document's bytes.
+func timeInProcess(write func(*bytes.Buffer) error, o options) (ms, cpuMS float64, last []byte, err error) {
 	var b bytes.Buffer
 	for range o.warmup {
 		b.Reset()
 		if err := write(&b); err != nil {
-			return 0, nil, err
+			return 0, 0, nil, err
 		}
 	}
 	runtime.GC() // the previous tool's garbage is not this one's to collect
 	samples := make([]float64, o.n)
+	cpuStart := processCPU()
 	for i := range samples {
 		b.Reset()
 		start := time.Now()
 		if err := write(&b); err != nil {
-			return 0, nil, err
+			return 0, 0, nil, err
 		}
 		samples[i] = float64(time.Since(start).Nanoseconds()) / 1e6
 	}
-	return median(samples), bytes.Clone(b.Bytes()), nil
+	cpuMS = float64((processCPU() - cpuStart).Nanoseconds()) / 1e6 / float64(o.n)
+	return median(samples), cpuMS, bytes.Clone(b.Bytes()), nil
+}
+
+// processCPU is the user and system time this process has used so far.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // median returns the middle value (the mean of the two middle ones for an
@@ -224,9 +240,12 @@ func nodePeers(ctx context.Context, root string, w *workspace, o options) []resu
 	}
 	var out []result
 	for _, p := range peers {
+		if o.quick && !goalKey(p.key) {
+			continue
+		}
 		r := result{key: p.key, tool: p.tool, skipped: skip}
 		if skip == "" {
-			r.ms, r.skipped = runNodePeer(ctx, nodeDir, p, w, o)
+			r.ms, r.cpuMS, r.skipped = runNodePeer(ctx, nodeDir, p, w, o)
 			if r.skipped == "" {
 				r.output = describe(filepath.Join(w.dir, p.file))
 			}
@@ -236,42 +255,53 @@ func nodePeers(ctx context.Context, root string, w *workspace, o options) []resu
 	return out
 }
 
-// peerLine is the one line of JSON a Node peer or the fpdf floor prints.
-type peerLine struct {
-	MS float64 `json:"ms"`
-	N  int     `json:"n"`
+// goalKey reports whether a goal compares the result of key.
+func goalKey(key string) bool {
+	for _, g := range goals {
+		if g.num == key || g.den == key {
+			return true
+		}
+	}
+	return false
 }
 
-// runNodePeer runs one peer script and returns its median ms/doc, or why
-// it has none.
-func runNodePeer(ctx context.Context, nodeDir string, p nodePeer, w *workspace, o options) (float64, string) {
+// peerLine is the one line of JSON a Node peer or the fpdf floor prints.
+type peerLine struct {
+	MS    float64 `json:"ms"`
+	CPUMS float64 `json:"cpu_ms"` // CPU per document, every thread of the process; 0 from an older script
+	N     int     `json:"n"`
+}
+
+// runNodePeer runs one peer script and returns its median ms/doc and CPU
+// ms/doc, or why it has none.
+func runNodePeer(ctx context.Context, nodeDir string, p nodePeer, w *workspace, o options) (ms, cpuMS float64, skipped string) {
 	cmd := exec.CommandContext(ctx, "node", filepath.Join(nodeDir, p.script),
 		filepath.Join(w.dir, "jd.json"), strconv.Itoa(o.n), strconv.Itoa(o.warmup), filepath.Join(w.dir, p.file))
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	stdout, err := cmd.Output()
 	if err != nil {
-		return 0, fmt.Sprintf("%s failed: %v: %s", p.script, err, firstLine(stderr.String()))
+		return 0, 0, fmt.Sprintf("%s failed: %v: %s", p.script, err, firstLine(stderr.String()))
 	}
 	return parsePeerLine(p.script, stdout)
 }
 
 // parsePeerLine finds the line of JSON a peer or the fpdf floor printed
-// and returns its median ms/doc, or why there is none.
-func parsePeerLine(name string, stdout []byte) (float64, string) {
+// and returns its median ms/doc and CPU ms/doc, or why there is none.
+func parsePeerLine(name string, stdout []byte) (ms, cpuMS float64, skipped string) {
 	var line peerLine
 	sc := bufio.NewScanner(bytes.NewReader(stdout))
 	for sc.Scan() {
 		if t := strings.TrimSpace(sc.Text()); strings.HasPrefix(t, "{") {
 			if err := json.Unmarshal([]byte(t), &line); err != nil {
-				return 0, fmt.Sprintf("%s printed %q: %v", name, t, err)
+				return 0, 0, fmt.Sprintf("%s printed %q: %v", name, t, err)
 			}
 		}
 	}
 	if line.MS <= 0 {
-		return 0, fmt.Sprintf("%s printed no figure", name)
+		return 0, 0, fmt.Sprintf("%s printed no figure", name)
 	}
-	return line.MS, ""
+	return line.MS, line.CPUMS, ""
 }
 
 // measureProcesses times `rolepack generate --doc jd --format pdf` and,

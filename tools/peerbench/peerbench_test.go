@@ -98,7 +98,7 @@ func TestFloorsAndJD(t *testing.T) {
 				for _, setup := range []string{"core", "liberation"} {
 					t.Run(setup, func(t *testing.T) {
 						f := fpdfFloor{build: b.name, setup: setup, file: b.name + "-" + setup + ".pdf"}
-						ms, skipped := runFloor(context.Background(), bin, f, w, options{n: 1})
+						ms, _, skipped := runFloor(context.Background(), bin, f, w, options{n: 1})
 						if skipped != "" || ms <= 0 {
 							t.Fatalf("floor gave %v ms: %s", ms, skipped)
 						}

@@ -3,10 +3,12 @@
 // process after -warmup untimed documents, and prints one line of JSON as
 // the Node peers of ../node do:
 //
-//	{"tool": "fpdf-core", "ms": 4.1, "n": 150, "bytes": 52114, "pages": 4}
+//	{"tool": "fpdf-core", "ms": 4.1, "cpu_ms": 4.3, "n": 150, "bytes": 52114, "pages": 4}
 //
-// ms is the median milliseconds per document; bytes and pages are those of
-// the last document, which -out also receives.
+// ms is the median milliseconds per document, cpu_ms the process's CPU
+// time (user and system, the collector's included) over the timed
+// documents divided by their number; bytes and pages are those of the
+// last document, which -out also receives.
 //
 // It is a module of its own so that one source builds against two fpdfs:
 //
@@ -30,6 +32,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"syscall"
 	"time"
 )
 
@@ -63,6 +66,7 @@ type jdRun struct {
 type line struct {
 	Tool  string  `json:"tool"`
 	MS    float64 `json:"ms"`
+	CPUMS float64 `json:"cpu_ms"`
 	N     int     `json:"n"`
 	Bytes int     `json:"bytes"`
 	Pages int     `json:"pages"`
@@ -134,6 +138,7 @@ func run(jdPath string, n, warmup int, fontDir, setupName, out string) error {
 	}
 	runtime.GC() // the warm-up's garbage is not the measured documents' to collect
 	samples := make([]float64, n)
+	cpuStart := processCPU()
 	for i := range samples {
 		start := time.Now()
 		if err := write(); err != nil {
@@ -141,17 +146,27 @@ func run(jdPath string, n, warmup int, fontDir, setupName, out string) error {
 		}
 		samples[i] = float64(time.Since(start).Nanoseconds()) / 1e6
 	}
+	cpuMS := float64((processCPU() - cpuStart).Nanoseconds()) / 1e6 / float64(n)
 	if out != "" {
 		if err := os.WriteFile(out, b.Bytes(), 0o644); err != nil {
 			return err
 		}
 	}
-	enc, err := json.Marshal(line{Tool: "fpdf-" + setupName, MS: median(samples), N: n, Bytes: b.Len(), Pages: pages})
+	enc, err := json.Marshal(line{Tool: "fpdf-" + setupName, MS: median(samples), CPUMS: cpuMS, N: n, Bytes: b.Len(), Pages: pages})
 	if err != nil {
 		return err
 	}
 	_, err = fmt.Printf("%s\n", enc)
 	return err
+}
+
+// processCPU is the user and system time this process has used so far.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // median returns the middle value (the mean of the two middle ones for an

@@ -1,8 +1,9 @@
 // Shared timing loop of the peer scripts: each script gives a function that
 // renders jd.json into one file's bytes (a Promise of a Buffer); this makes
 // `warmup` documents, then `n` timed ones, writes the last one to `out` and
-// prints one line of JSON: {"tool", "ms" (median ms per document), "n",
-// "bytes"}.
+// prints one line of JSON: {"tool", "ms" (median ms per document), "cpu_ms"
+// (the process's user and system CPU over the timed documents, every thread
+// (compiler, collector) included, per document), "n", "bytes"}.
 //
 // Usage of every script: node SCRIPT.js JD_JSON N WARMUP OUT_FILE
 "use strict";
@@ -43,13 +44,16 @@ async function bench(tool, a, render) {
   for (let i = 0; i < a.warmup; i++) last = await render();
   if (global.gc) global.gc();
   const samples = [];
+  const cpu0 = process.cpuUsage();
   for (let i = 0; i < a.n; i++) {
     const t = process.hrtime.bigint();
     last = await render();
     samples.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
+  const cpu = process.cpuUsage(cpu0);
+  const cpuMS = (cpu.user + cpu.system) / 1000 / a.n;
   fs.writeFileSync(a.out, last);
-  console.log(JSON.stringify({ tool, ms: median(samples), n: a.n, bytes: last.length }));
+  console.log(JSON.stringify({ tool, ms: median(samples), cpu_ms: cpuMS, n: a.n, bytes: last.length }));
 }
 
 // runsText returns the plain text of runs.
