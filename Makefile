@@ -65,7 +65,7 @@ bench:
 
 ## bench-peers: rolepack's PDF, DOCX and HTML writers side by side with Go floors (stock
 ## and patched fpdf, built from tools/peerbench/fpdffloor; archive/zip), pdfkit, docxtemplater, pandoc and the cold start, on the default JD in
-## one session, with issue 19's goals as ratios (not part of test or CI; needs node + npm)
+## one session, with issue 30's goals as ratios of wall and CPU time (not part of test or CI; needs node + npm)
 bench-peers:
 	npm ci --prefix tools/peerbench/node --ignore-scripts --no-audit --no-fund
 	$(GO) run ./tools/peerbench
