@@ -12,6 +12,7 @@ func FuzzParse(f *testing.F) {
 		"Can explain complex findings.", "responsible for X", "knowledge of Y", "have X and engage Y",
 		"lead, coach and develop teams", "deal with, or escalate, issues", "Familiarity with X. Can set Y.",
 		"apply apply standards", ", and", "and can", "be", "you are capable of", "- * •", "a, b, c, and d",
+		"potentially", "In emergencies, only", "can actively",
 	} {
 		f.Add(s)
 	}

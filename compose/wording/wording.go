@@ -236,6 +236,9 @@ func parseOne(src string) Phrase {
 		return p
 	}
 	words := strings.Fields(t)
+	if len(words) == 0 {
+		return p // only adverbs or an opening phrase: "potentially", "In emergencies,"
+	}
 	if len(words) > 2 && compounds[strings.ToLower(words[0]+" "+strings.Trim(words[1], ","))] {
 		// "quality assure outputs", "line manage analysts": the first word
 		// stays in front of the verb in every form.
