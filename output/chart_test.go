@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/doc"
+	"github.com/rolepack/rolepack/output"
 )
 
 // TestWritersRefuseBadCharts: a chart tree with NaN, infinite or absurd

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/doc"
+	"github.com/rolepack/rolepack/output"
 )
 
 // TestOnlySafeLinksLive: DOCX and PDF made javascript:, file: and data:

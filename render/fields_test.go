@@ -10,8 +10,8 @@ import (
 
 	"github.com/Masterminds/sprig/v3"
 
-	"github.com/rolepack/rolepack/render"
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/render"
 )
 
 // contextFields lists every path a template can write below the context:

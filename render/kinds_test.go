@@ -18,11 +18,11 @@ import (
 	"time"
 
 	"github.com/rolepack/rolepack"
+	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/doc"
 	"github.com/rolepack/rolepack/framework/defaults"
 	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/render"
-	"github.com/rolepack/rolepack/compose"
-	"github.com/rolepack/rolepack/doc"
 )
 
 var dump = flag.String("dump", "", "write every document TestEveryKindInEveryFormat generates into this folder, to look at")

@@ -14,8 +14,8 @@ import (
 	"github.com/yuin/goldmark/util"
 	"go.yaml.in/yaml/v3"
 
-	"github.com/rolepack/rolepack/framework"
 	"github.com/rolepack/rolepack/doc"
+	"github.com/rolepack/rolepack/framework"
 )
 
 // PageBreakMarker is the HTML comment a template writes, alone on a line, to

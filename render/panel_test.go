@@ -11,12 +11,12 @@ import (
 	"testing"
 
 	"github.com/rolepack/rolepack"
+	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/doc"
 	"github.com/rolepack/rolepack/framework/defaults"
 	"github.com/rolepack/rolepack/framework/importer"
 	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/render"
-	"github.com/rolepack/rolepack/compose"
-	"github.com/rolepack/rolepack/doc"
 )
 
 // ddatCorpus holds the DDaT role-level pages the project was built from.

@@ -7,9 +7,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rolepack/rolepack/doc"
 	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/render"
-	"github.com/rolepack/rolepack/doc"
 )
 
 var (

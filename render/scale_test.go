@@ -7,10 +7,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rolepack/rolepack/compose"
 	"github.com/rolepack/rolepack/framework"
 	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/render"
-	"github.com/rolepack/rolepack/compose"
 )
 
 // manyGroupsConfig is a config whose one role takes a catalogue of n

@@ -9,8 +9,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/rolepack/rolepack/framework"
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/framework"
 	"github.com/rolepack/rolepack/textdiff"
 )
 
