@@ -158,7 +158,16 @@ func structure(md string) (headings, headers map[string]bool) {
 					cells = append(cells, s)
 				}
 			}
-			if len(cells) > 0 {
+			// A table whose rows are all blank (a log or a sign-off to fill
+			// in) shows no text after its header: text extraction cannot
+			// tell whether its rows are on the page, so it is not checked.
+			blank := i+2 < len(lines) && strings.HasPrefix(lines[i+2], "|")
+			for j := i + 2; j < len(lines) && strings.HasPrefix(lines[j], "|"); j++ {
+				if strings.Trim(lines[j], "| ") != "" {
+					blank = false
+				}
+			}
+			if len(cells) > 0 && !blank {
 				headers[flat(strings.Join(cells, " "))] = true
 			}
 		}
