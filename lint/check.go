@@ -23,6 +23,7 @@ const (
 type checker struct {
 	rules    *Rules
 	file     string
+	sugg     *suggester // the document's spelling suggestions, shared with sub-checkers
 	findings []Finding
 	gender   map[string]*genderUse // by gender + stem
 	order    []string              // keys of gender in first-use order
@@ -55,6 +56,10 @@ type span struct {
 	sentences []sentence
 	startOfS  map[int]bool // word index -> first word of a sentence
 	claimed   map[int]bool // word index -> reported by a phrase rule
+	// The last position pos found, so that findings in reading order
+	// cost a walk of the text in all, not one each.
+	posK, posLine, posCol int
+	posSet                bool
 }
 
 // claim marks n words from word i as reported by a phrase rule.
@@ -116,8 +121,11 @@ func (c *checker) text(t Text) {
 
 // pos returns the line and column of rune k of the span.
 func (s *span) pos(k int) (int, int) {
-	line, col := s.t.Line, s.t.Col
-	for _, r := range s.rs[:k] {
+	line, col, from := s.t.Line, s.t.Col, 0
+	if s.posSet && k >= s.posK {
+		line, col, from = s.posLine, s.posCol, s.posK
+	}
+	for _, r := range s.rs[from:k] {
 		if r == '\n' {
 			line++
 			if col != 0 {
@@ -129,6 +137,7 @@ func (s *span) pos(k int) (int, int) {
 			col++
 		}
 	}
+	s.posK, s.posLine, s.posCol, s.posSet = k, line, col, true
 	return line, col
 }
 
@@ -443,12 +452,20 @@ func (c *checker) spellWord(s *span, text string, at int, sentenceStart bool) {
 		}
 	}
 	if unicode.IsUpper(rs[0]) && !sentenceStart {
-		c.add(s, at, Spelling, Warning, c.rules.dict.suggest(base), "unknown word %q (a name? add it to the allowed words)", base)
+		c.add(s, at, Spelling, Warning, c.suggest(base), "unknown word %q (a name? add it to the allowed words)", base)
 		return
 	}
-	fix := c.rules.dict.suggest(base)
+	fix := c.suggest(base)
 	c.add(s, at, Spelling, Error, fix, "unknown word %q", base)
 	c.fix(base, fix)
+}
+
+// suggest is the document's suggestion for an unknown word.
+func (c *checker) suggest(w string) string {
+	if c.sugg == nil {
+		c.sugg = &suggester{dict: c.rules.dict}
+	}
+	return c.sugg.suggest(w)
 }
 
 // isAcronym reports whether a word is written in capitals after its first

@@ -171,12 +171,17 @@ func CheckTexts(name string, texts []Text, rules *Rules) []Finding {
 	if rules == nil {
 		rules = defaultRules()
 	}
-	c := &checker{rules: rules, file: name, gender: map[string]*genderUse{}}
+	c := &checker{rules: rules, file: name, gender: map[string]*genderUse{}, sugg: &suggester{dict: rules.dict}}
 	for _, t := range texts {
 		c.checkText(t)
 	}
 	out := c.findings
 	out = append(out, c.genderFindings()...)
+	if c.sugg.spent {
+		// One line for the whole document; the findings stand.
+		out = append(out, Finding{File: name, Category: Spelling, Severity: Warning,
+			Message: fmt.Sprintf("spelling suggestions stopped: the document used its budget of %d candidate spellings; later unknown words are reported without one", SuggestBudget)})
+	}
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
 		if (a.Line == 0) != (b.Line == 0) {

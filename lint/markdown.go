@@ -21,7 +21,15 @@ func splitMarkdown(text []byte, memo *textMemo) []Text {
 	// duties: the section's list items are duties (a duties heading);
 	// lead: the paragraph before was a "you will:" lead.
 	duties, lead := false, false
+	// more holds the lines joined to para, joined once when it ends
+	// (joining them one by one was quadratic: 100,000 lines of one
+	// paragraph took minutes).
+	var more []string
 	flush := func() {
+		if para != nil && len(more) > 0 {
+			para.Text += "\n" + strings.Join(more, "\n")
+			more = more[:0]
+		}
 		if para != nil {
 			if para.Kind == Prose {
 				lead = dutiesLead.MatchString(strings.TrimSpace(strings.ReplaceAll(para.Text, string(Mask), "")))
@@ -100,7 +108,7 @@ func splitMarkdown(text []byte, memo *textMemo) []Text {
 			}
 			para = &Text{Line: n, Col: 1, Kind: kind, Text: maskRange(masked, 0, m[1]), Label: boldLabel.MatchString(line[m[1]:])}
 		case para != nil:
-			para.Text += "\n" + masked
+			more = append(more, masked)
 		default:
 			lead = false
 			para = &Text{Line: n, Col: 1, Kind: Prose, Text: masked}

@@ -109,6 +109,9 @@ func (m *textMemo) maskInline(line string) string {
 // stands. The findings and gender-coded uses are those checking t in place
 // gives, in the same order.
 func (c *checker) checkText(t Text) {
+	if c.rules.cancelled() {
+		return
+	}
 	if c.rules.memo == nil {
 		c.text(t)
 		return
@@ -121,7 +124,7 @@ func (c *checker) checkText(t Text) {
 		if at.Col != 0 {
 			at.Col = 1
 		}
-		sub := &checker{rules: c.rules, file: c.file, gender: map[string]*genderUse{}}
+		sub := &checker{rules: c.rules, file: c.file, gender: map[string]*genderUse{}, sugg: c.sugg}
 		sub.text(at)
 		res = &textResult{findings: sub.findings, order: sub.order}
 		for _, key := range sub.order {

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	"context"
 	"embed"
 	"fmt"
 	"hash/maphash"
@@ -44,7 +45,20 @@ type Rules struct {
 
 	memo *textMemo         // what checking each text found, for texts met again
 	only map[Category]bool // when set, the categories whose rules run (Only)
+	ctx  context.Context   // when set, checks stop once it ends (WithContext)
 }
+
+// WithContext returns a copy of r, sharing its memo, whose checks stop
+// once ctx ends (Ctrl-C, SIGTERM): the texts not yet checked are not, and
+// the caller reports ctx.Err().
+func (r *Rules) WithContext(ctx context.Context) *Rules {
+	c := *r
+	c.ctx = ctx
+	return &c
+}
+
+// cancelled reports whether the rules' context has ended.
+func (r *Rules) cancelled() bool { return r.ctx != nil && r.ctx.Err() != nil }
 
 // Only returns a copy of r that runs the rules of the given categories
 // alone (e.g. Grammar and RepeatedWord, for a sweep of many documents that

@@ -3,9 +3,55 @@ package lint
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 const alphabet = "abcdefghijklmnopqrstuvwxyz"
+
+// Limits of spelling suggestions: far above real misspellings, low enough
+// that a hostile word (120 letters took 22 s, 400 letters over 150 s)
+// costs nothing.
+const (
+	// maxSuggestRunes is the longest word that gets a suggestion.
+	maxSuggestRunes = 30
+	// maxTwoEditRunes is the longest word tried two edits away (the
+	// candidates grow with the square of the length).
+	maxTwoEditRunes = 14
+	// SuggestBudget is the most candidate spellings one document's
+	// suggestions may try; past it, unknown words are reported without a
+	// suggestion and one finding says so.
+	SuggestBudget = 5_000_000
+)
+
+// suggester makes the spelling suggestions of one document: one per
+// distinct word (an unknown word repeated 4,000 times is looked at once),
+// within SuggestBudget candidates.
+type suggester struct {
+	dict  *dictionary
+	cache map[string]string
+	work  int64
+	spent bool // the budget ran out
+}
+
+// suggest is d.suggest(w) within the document's budget, remembered.
+func (s *suggester) suggest(w string) string {
+	if v, ok := s.cache[w]; ok {
+		return v
+	}
+	v := ""
+	if s.work < SuggestBudget {
+		var n int64
+		v, n = s.dict.suggestCounted(w)
+		s.work += n
+	} else {
+		s.spent = true
+	}
+	if s.cache == nil {
+		s.cache = map[string]string{}
+	}
+	s.cache[w] = v
+	return v
+}
 
 // suggest returns the dictionary word closest to an unknown word: one
 // deletion, insertion, change or swap of letters away, else two (for words
@@ -13,18 +59,33 @@ const alphabet = "abcdefghijklmnopqrstuvwxyz"
 // first letter, then the first in alphabetical order, wins; "" when none is
 // close. The suggestion keeps the word's capitalisation.
 func (d *dictionary) suggest(w string) string {
+	v, _ := d.suggestCounted(w)
+	return v
+}
+
+// suggestCounted is suggest, with the number of candidate spellings it
+// tried. A word longer than maxSuggestRunes gets none; two edits are tried
+// for words of five to maxTwoEditRunes letters.
+func (d *dictionary) suggestCounted(w string) (string, int64) {
 	lw := strings.ToLower(w)
-	one := edits(lw)
-	if best := d.pick(lw, one); best != "" {
-		return keepCase(w, best)
+	n := utf8.RuneCountInString(lw)
+	if n > maxSuggestRunes {
+		return "", 0
 	}
-	if len([]rune(lw)) < 5 {
-		return ""
+	one := edits(lw)
+	work := int64(len(one))
+	if best := d.pick(lw, one); best != "" {
+		return keepCase(w, best), work
+	}
+	if n < 5 || n > maxTwoEditRunes {
+		return "", work
 	}
 	seen := map[string]bool{}
 	var two []string
 	for _, e := range one {
-		for _, e2 := range edits(e) {
+		e2s := edits(e)
+		work += int64(len(e2s))
+		for _, e2 := range e2s {
 			if !seen[e2] && d.isLower(e2) {
 				seen[e2] = true
 				two = append(two, e2)
@@ -32,9 +93,9 @@ func (d *dictionary) suggest(w string) string {
 		}
 	}
 	if best := d.pick(lw, two); best != "" {
-		return keepCase(w, best)
+		return keepCase(w, best), work
 	}
-	return ""
+	return "", work
 }
 
 // pick chooses among candidate spellings the known ones, preferring the
