@@ -21,6 +21,15 @@ import (
 // is only a bold label is reported, as the grammar rules describe.
 func CheckDocument(name string, d *doc.Document, rules *Rules) []Finding {
 	texts := DocumentTexts(d)
+	if rules != nil && len(rules.standard) > 0 { // rolepack's own text (WithStandard)
+		kept := texts[:0:0]
+		for _, t := range texts {
+			if !rules.isStandard(t.Text.Text) {
+				kept = append(kept, t)
+			}
+		}
+		texts = kept
+	}
 	if !englishTag(d.Meta.Language) {
 		// English rules for English text only (language.go).
 		kept := texts[:0:0]

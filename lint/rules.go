@@ -46,6 +46,9 @@ type Rules struct {
 	memo *textMemo         // what checking each text found, for texts met again
 	only map[Category]bool // when set, the categories whose rules run (Only)
 	ctx  context.Context   // when set, checks stop once it ends (WithContext)
+	// standard are rolepack's own texts, which CheckDocument leaves out
+	// (WithStandard).
+	standard map[string]bool
 }
 
 // WithContext returns a copy of r, sharing its memo, whose checks stop

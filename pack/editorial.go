@@ -28,8 +28,9 @@ type Editorial struct {
 }
 
 // EditorialRules returns the lint rules with the config's allowed and
-// banned words (editorial.allow, editorial.ban); a ban entry that cannot
-// be read is an error naming its config line.
+// banned words (editorial.allow, editorial.ban), leaving rolepack's own
+// standard text unchecked (StandardTexts); a ban entry that cannot be
+// read is an error naming its config line.
 func EditorialRules(cfg *compose.Config) (*lint.Rules, error) {
 	for i, b := range cfg.Editorial.Ban {
 		if _, err := lint.NewRules(nil, []string{b}); err != nil {
@@ -40,7 +41,7 @@ func EditorialRules(cfg *compose.Config) (*lint.Rules, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", cfg.At("editorial"), err)
 	}
-	return r, nil
+	return r.WithStandard(StandardTexts()), nil // rolepack's own text is not the organisation's to fix
 }
 
 // lintDocument runs the editorial checks of e on a rendered document's

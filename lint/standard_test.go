@@ -1,0 +1,38 @@
+package lint
+
+import (
+	"testing"
+
+	"github.com/rolepack/rolepack/doc"
+)
+
+// TestWithStandardLeavesRolepacksOwnTextOut: a text of the tree that is
+// one of the standard texts is not checked; the same words elsewhere are.
+func TestWithStandardLeavesRolepacksOwnTextOut(t *testing.T) {
+	std := "Everyone has a duty to safeguard children and adults at risk."
+	d := &doc.Document{Blocks: []doc.Block{
+		&doc.Paragraph{Text: []doc.Inline{{Text: std}}},
+		&doc.Paragraph{Text: []doc.Inline{{Text: "We want a rockstar."}}},
+	}}
+	rules, err := NewRules(nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := CheckDocument("jd.md", d, rules)
+	some := CheckDocument("jd.md", d, rules.WithStandard([]string{"Everyone has a duty to safeguard  children and adults at risk."}))
+	if len(some) >= len(all) {
+		t.Fatalf("the standard text is still checked: %d findings, %d without it", len(all), len(some))
+	}
+	for _, f := range some {
+		if f.Place == "paragraph 1" {
+			t.Errorf("finding in the standard text: %s", f)
+		}
+	}
+	rockstar := false
+	for _, f := range some {
+		rockstar = rockstar || f.Place == "paragraph 2"
+	}
+	if !rockstar {
+		t.Error("the organisation's own text is no longer checked")
+	}
+}
