@@ -134,6 +134,7 @@ func runLint(ctx context.Context, opts *LintOptions) error {
 	if err != nil {
 		return err
 	}
+	rules = rules.WithContext(ctx) // Ctrl-C and SIGTERM stop the checks
 	files, rename, cleanup, err := opts.stdinFiles(opts.Files, userfile.Framework, "")
 	if err != nil {
 		return err
@@ -159,6 +160,9 @@ func runLint(ctx context.Context, opts *LintOptions) error {
 			return renameErr(err, rename)
 		}
 		all = append(all, lint.CheckTexts(rename(path), texts, rules)...)
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 	}
 	return printFindings(opts, all, fmt.Sprintf("%d file(s)", len(opts.Files)))
 }
