@@ -16,12 +16,14 @@ func TestHostileTextsLinear(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lines, word := 100_000, 9<<20
+	lines, word, distinctWords := 100_000, 9<<20, 3000
 	if testing.Short() {
-		lines, word = 10_000, 1<<20
+		// The budget case costs SuggestBudget lookups whatever the
+		// size: under -short (and -race) only its first words run.
+		lines, word, distinctWords = 3_000, 256<<10, 0
 	}
 	var distinct strings.Builder
-	for i := 0; i < 3000; i++ {
+	for i := 0; i < distinctWords; i++ {
 		distinct.WriteString("qzv" + strings.Repeat(string(rune('a'+i%26)), 1+i%9) + string(rune('a'+i/26%26)) + "k works. ")
 	}
 	for _, c := range []struct {
@@ -30,11 +32,11 @@ func TestHostileTextsLinear(t *testing.T) {
 		max  time.Duration
 		want string // a finding's message that must be there
 	}{
-		{"many lines", strings.Repeat("The postholder will design and build data pipelines with the team.\n", lines), 10 * time.Second, ""},
+		{"many lines", strings.Repeat("The postholder will design and build data pipelines with the team.\n", lines), 20 * time.Second, ""},
 		{"400-letter word", "The " + strings.Repeat("q", 400) + " works.\n", time.Second, "unknown word"},
 		{"unknown word 4000 times", strings.Repeat("Zorblax works. ", 4000), 2 * time.Second, "unknown word"},
-		{"3000 distinct unknown words", distinct.String(), 5 * time.Second, "spelling suggestions stopped"},
-		{"one long word", strings.Repeat("z", word), 5 * time.Second, ""},
+		{"3000 distinct unknown words", distinct.String(), 5 * time.Second, map[bool]string{true: "", false: "spelling suggestions stopped"}[testing.Short()]},
+		{"one long word", strings.Repeat("z", word), 15 * time.Second, ""},
 	} {
 		runtime.GC()
 		var m0, m1 runtime.MemStats
