@@ -132,7 +132,7 @@ func TestTemplateMemoryBudget(t *testing.T) {
 		}
 		start := time.Now()
 		_, err = e.Execute(context.Background(), "jd.md.tmpl", ctx)
-		if el := time.Since(start); el > slow*3*time.Second {
+		if el := time.Since(start); el > slow*10*time.Second {
 			t.Errorf("%s: took %s", tc.src, el)
 		}
 		if err == nil || !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), "\n") {
