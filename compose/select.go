@@ -79,6 +79,7 @@ const (
 	maxQualifications  = 2
 	maxLearning        = 6
 	defaultExperience  = 2
+	maxExperience      = 4 // experience criteria from the duties when the specification is short
 	minCriteria        = 10
 	maxCriteria        = 15
 	defaultScoredLimit = 8

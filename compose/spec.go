@@ -79,9 +79,13 @@ func PersonSpec(sel *Selection, def RoleDef, cfg PersonSpecConfig, sc ScoringCon
 			}
 			add(g, Criterion{Text: p.Criterion(), Essential: true, source: r.Text})
 		}
+		// Two by default; more (up to maxExperience) when the other
+		// groups leave the specification short of minCriteria.
+		others := len(skills) + len(sel.Requirements) + len(sel.Behaviours) + len(sel.Leadership) + len(sel.Qualifications)
+		want := min(maxExperience, max(defaultExperience, minCriteria-others))
 		n := 0
 		for _, d := range sel.Duties {
-			if n == defaultExperience+max(0, minCriteria-len(skills)-len(sel.Requirements)-len(sel.Behaviours)-len(sel.Leadership)-len(sel.Qualifications)-defaultExperience) || n == 4 {
+			if n == want {
 				break
 			}
 			before := len(byGroup["experience"])
