@@ -531,7 +531,7 @@ func (s *Selection) duties(c *Composed, lim int) []string {
 			s.Needs = append(s.Needs, lowerFirst(p.Criterion()))
 		}
 		s.Decisions = append(s.Decisions, Decision{Kind: "text", Title: r, Outcome: "selected",
-			Why: fmt.Sprintf("a line of the level's text that states %s, not a duty: a criterion of the person specification", article(p.Shape.String())), From: from})
+			Why: fmt.Sprintf("a line of the level's text that states %s, not a duty: a criterion of the person specification", shapeStated(p.Shape.String())), From: from})
 	}
 	for _, r := range c.Responsibilities {
 		level(r, c.RoleTextFrom)
@@ -622,9 +622,9 @@ func (s *Selection) duties(c *Composed, lim int) []string {
 	return out
 }
 
-// article is "a" or "an" and the word: "a knowledge" reads as "knowledge"
-// for the record's purposes.
-func article(shape string) string {
+// shapeStated names what a line of that shape states, for the record:
+// "knowledge", "a personal quality", "a responsibility".
+func shapeStated(shape string) string {
 	switch shape {
 	case "knowledge":
 		return "knowledge"
