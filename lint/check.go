@@ -515,6 +515,9 @@ func (c *checker) genderCoded(s *span) {
 
 func (c *checker) codedStem(lw string) (codedStem, bool) {
 	lw = strings.TrimSuffix(lw, "'s")
+	if c.rules.notCoded[lw] {
+		return codedStem{}, false
+	}
 	for _, st := range c.rules.coded {
 		if lw == st.stem || (st.prefix && strings.HasPrefix(lw, st.stem)) {
 			return st, true

@@ -143,3 +143,23 @@ func TestALabelAndItsValueAreNotADoubledPhrase(t *testing.T) {
 		t.Errorf("the doubled phrase is no longer found: %v", fs)
 	}
 }
+
+// "analytics" and "analyst" name a subject and a job: only "analytical",
+// a trait, is masculine-coded (issue 27).
+func TestAnalyticsIsNotATrait(t *testing.T) {
+	for text, want := range map[string]bool{
+		"Lead the analytics team and support analysts.": false,
+		"You are analytical and curious.":               true,
+	} {
+		fs := Check("a.md", []byte(text+"\n"), nil)
+		got := false
+		for _, f := range fs {
+			if strings.Contains(f.Message, `"analy`) {
+				got = true
+			}
+		}
+		if got != want {
+			t.Errorf("%q: analy* flagged %v, want %v (%v)", text, got, want, fs)
+		}
+	}
+}

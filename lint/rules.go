@@ -37,6 +37,7 @@ type Rules struct {
 	jargon      []phrase
 	banned      []phrase
 	coded       []codedStem
+	notCoded    map[string]bool // words a coded stem matches that are not coded (gender-coded.txt "not" lines)
 	abbrev      map[string]bool
 	stop        map[string]bool
 	common      map[string]bool
@@ -135,8 +136,17 @@ func NewRules(allow, ban []string) (*Rules, error) {
 			return err
 		}},
 		{"gender-coded.txt", func(f []string, line string) error {
+			if len(f) == 2 && f[0] == "not" {
+				// a word that starts with a coded stem but names a subject or
+				// a job, not a trait: "analytics", "analyst"
+				if r.notCoded == nil {
+					r.notCoded = map[string]bool{}
+				}
+				r.notCoded[f[1]] = true
+				return nil
+			}
 			if len(f) != 2 || (f[0] != "masculine" && f[0] != "feminine") {
-				return fmt.Errorf("want \"masculine|feminine STEM\", found %q", line)
+				return fmt.Errorf("want \"masculine|feminine STEM\" or \"not WORD\", found %q", line)
 			}
 			s := codedStem{gender: f[0], stem: strings.TrimSuffix(f[1], "*"), prefix: strings.HasSuffix(f[1], "*")}
 			r.coded = append(r.coded, s)
