@@ -29,8 +29,8 @@ type LintOptions struct {
 	// role at a level: Docs (default the candidate-facing kinds).
 	Role, Level string
 	Docs        []string
-	// SuggestEdits prints the config edits: block that fixes what was
-	// found, in place of the findings.
+	// SuggestEdits prints the config edits: block that fixes the findings
+	// lint would list, in place of them, and names those with no edit.
 	SuggestEdits bool
 }
 
@@ -71,10 +71,12 @@ document and the place in it (jd.md: Key responsibilities, item 3, col 9).
 Nothing is written.
 
 --suggest-edits prints, in place of the findings, the edits: block for
-config.yaml that fixes the framework text's typos and US spellings with a
-known correction, punctuation slips and Title Case names, each edit under a
-comment naming what it fixes. Review it, then paste it into the config: the
-framework files stay as they are.`,
+config.yaml that fixes the listed findings in framework text: typos and US
+spellings with a known correction, punctuation slips and Title Case names,
+each edit under a comment naming what it fixes. On standard error it names
+each listed finding that has no edit, with why, then counts the findings as
+lint without --suggest-edits lists them. Review the block, then paste it
+into the config: the framework files stay as they are.`,
 		Example: `  rolepack lint profile.txt matrix/*.md
   rolepack lint ddat.yaml --format json
   rolepack lint --from text advert.md
@@ -140,20 +142,10 @@ func runLint(ctx context.Context, opts *LintOptions) error {
 		return err
 	}
 	defer cleanup()
-	if opts.SuggestEdits {
-		var targets []compose.EditTarget
-		for _, path := range files {
-			fw, err := lintFramework(path, from)
-			if err != nil {
-				return renameErr(err, rename)
-			}
-			targets = append(targets, compose.FrameworkEditTargets(fw)...)
-		}
-		return printEdits(opts, targets, rules)
-	}
 	// Every file is read and checked before anything is printed: a file
 	// that cannot be read stops the run with no partial output.
 	var all []lint.Finding
+	var targets []compose.EditTarget
 	for _, path := range files {
 		texts, err := lintTexts(path, from, opts.From == formatText)
 		if err != nil {
@@ -163,6 +155,16 @@ func runLint(ctx context.Context, opts *LintOptions) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
+		if opts.SuggestEdits {
+			fw, err := lintFramework(path, from)
+			if err != nil {
+				return renameErr(err, rename)
+			}
+			targets = append(targets, compose.FrameworkEditTargets(fw)...)
+		}
+	}
+	if opts.SuggestEdits {
+		return printEdits(opts, all, targets, rules)
 	}
 	return printFindings(opts, all, fmt.Sprintf("%d file(s)", len(opts.Files)))
 }
@@ -334,9 +336,6 @@ func lintDocuments(ctx context.Context, opts *LintOptions) error {
 	if err != nil {
 		return err
 	}
-	if opts.SuggestEdits {
-		return printEdits(opts, compose.ComposedEditTargets(rc.Role), rules)
-	}
 	engine, err := render.NewEngine(l.templatesDir())
 	if err != nil {
 		return err
@@ -346,28 +345,155 @@ func lintDocuments(ctx context.Context, opts *LintOptions) error {
 	if err != nil {
 		return err
 	}
+	if opts.SuggestEdits {
+		return printEdits(opts, all, compose.ComposedEditTargets(rc.Role), rules)
+	}
 	return printFindings(opts, all, fmt.Sprintf("%d document kind(s) of %s at %s", len(kinds), cfg.Role, cfg.Level))
 }
 
-// printEdits prints the edits: block that fixes what lint finds in the
-// targets, and on stderr how many findings it fixes.
-func printEdits(opts *LintOptions, targets []compose.EditTarget, rules *lint.Rules) error {
-	edits, findings := compose.SuggestEdits(targets, rules)
-	fixed := 0
-	for _, e := range edits {
-		fixed += len(e.Fixes)
+// printEdits prints the edits: block that fixes the findings lint lists
+// (all, the findings printed without --suggest-edits) where their text is
+// framework text the targets hold, and on stderr each finding with no edit
+// and why, then one summary whose counts are those of all. An edit that
+// fixes none of all (its text is not in the documents checked) is left out.
+func printEdits(opts *LintOptions, all []lint.Finding, targets []compose.EditTarget, rules *lint.Rules) error {
+	plan := planEdits(all, targets, rules)
+	for _, n := range plan.none {
+		fmt.Fprintf(opts.IO.Err, "no edit: %s: %s\n", n.finding, n.why)
 	}
-	if len(edits) == 0 {
-		fmt.Fprintf(opts.IO.Err, "no edits to suggest: none of %s has a known fix\n", plural(findings, "finding"))
+	errs := 0
+	for _, f := range all {
+		if f.Severity == lint.Error {
+			errs++
+		}
+	}
+	counts := fmt.Sprintf("%s (%d error(s), %d warning(s))", plural(len(all), "finding"), errs, len(all)-errs)
+	if len(plan.edits) == 0 {
+		if len(all) == 0 {
+			fmt.Fprintf(opts.IO.Err, "no edits to suggest: no findings\n")
+		} else {
+			fmt.Fprintf(opts.IO.Err, "no edits to suggest: none of %s has a fix in framework text (each named above, with why)\n", counts)
+		}
 		return nil
 	}
-	data, err := compose.EditsYAML(edits)
+	data, err := compose.EditsYAML(plan.edits)
 	if err != nil {
 		return err
 	}
 	if _, err := opts.IO.Out.Write(data); err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.IO.Err, "%s fixing %d of %s; review them, then add them to the config's edits:\n", plural(len(edits), "edit"), fixed, plural(findings, "finding"))
+	rest := ""
+	if len(plan.none) > 0 {
+		rest = fmt.Sprintf("; %d have no edit (named above, with why)", len(plan.none))
+	}
+	fmt.Fprintf(opts.IO.Err, "%s fixing %d of %s%s; review them, then add them to the config's edits:\n", plural(len(plan.edits), "edit"), plan.fixed, counts, rest)
 	return nil
+}
+
+// editPlan is what --suggest-edits says about a list of findings: the
+// edits, how many of the findings they fix, and the findings with none.
+type editPlan struct {
+	edits []compose.SuggestedEdit
+	fixed int
+	none  []noEdit
+}
+
+// noEdit is a finding with no config edit, and why.
+type noEdit struct {
+	finding string
+	why     string
+}
+
+// planEdits matches each finding of all to the edits that fix the same
+// finding (category and message) in one of the targets' framework text.
+// Each edit's comment names its framework text first, then the listed
+// findings it fixes.
+func planEdits(all []lint.Finding, targets []compose.EditTarget, rules *lint.Rules) editPlan {
+	type candidate struct {
+		edit compose.SuggestedEdit
+		used int // index in plan.edits + 1; 0 while it fixes nothing listed
+	}
+	var cands []*candidate
+	byEdit := map[string]*candidate{}
+	byFinding := map[string][]*candidate{}
+	for _, t := range targets {
+		es, _ := compose.SuggestEdits([]compose.EditTarget{t}, rules)
+		for _, e := range es {
+			k := editKey(e.Edit)
+			c := byEdit[k]
+			if c == nil {
+				c = &candidate{edit: compose.SuggestedEdit{Edit: e.Edit, Fixes: e.Fixes[:1]}}
+				byEdit[k] = c
+				cands = append(cands, c)
+			}
+			for _, why := range e.Fixes {
+				if t.From != "" {
+					why = strings.TrimPrefix(why, t.From+": ")
+				}
+				if !containsCand(byFinding[why], c) {
+					byFinding[why] = append(byFinding[why], c)
+				}
+			}
+		}
+	}
+	var plan editPlan
+	for _, f := range all {
+		cs := byFinding[fmt.Sprintf("%s: %s", f.Category, f.Message)]
+		if len(cs) == 0 {
+			plan.none = append(plan.none, noEdit{finding: f.String(), why: whyNoEdit(f)})
+			continue
+		}
+		plan.fixed++
+		for _, c := range cs {
+			if c.used == 0 {
+				plan.edits = append(plan.edits, c.edit)
+				c.used = len(plan.edits)
+				continue
+			}
+			e := &plan.edits[c.used-1]
+			e.Fixes = append(e.Fixes, f.String())
+		}
+	}
+	return plan
+}
+
+func containsCand[T comparable](list []T, c T) bool {
+	for _, x := range list {
+		if x == c {
+			return true
+		}
+	}
+	return false
+}
+
+// editKey identifies an edit, to list it once.
+func editKey(e compose.EditDef) string {
+	with := "\x01"
+	if e.With != nil {
+		with = *e.With
+	}
+	return strings.Join([]string{e.Framework, e.Role, e.Kind, e.Title, e.Replace, with, e.Retitle, fmt.Sprint(e.SentenceCase)}, "\x00")
+}
+
+// whyNoEdit says why a finding has no config edit.
+func whyNoEdit(f lint.Finding) string {
+	switch {
+	case f.Line == 0 && f.Place == "":
+		return "about the whole document, not one piece of text"
+	case (f.Category == lint.Spelling || f.Category == lint.Punctuation) && f.Severity != lint.Error:
+		return "an unknown word or name: a person decides"
+	case f.Category == lint.Grammar:
+		return "a sentence's grammar: a person checks it (an edit's replace and with can carry the fix)"
+	case f.From != "" && f.To != "":
+		return "no edit picks this text (a category's title, the config's own words or rolepack's standard text): change it where it is written"
+	case f.Category == lint.Spelling:
+		return "no known correction: a person decides"
+	case f.Category == lint.SentenceLength:
+		return "a person decides how to split it (an edit's replace and with can carry the new wording)"
+	case f.Category == lint.Inclusive:
+		return "a choice of word for a person (an edit's replace and with can carry it)"
+	default:
+		return "no known fix"
+	}
 }

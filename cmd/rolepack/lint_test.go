@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -97,5 +98,73 @@ func TestLintUnreadableFileIsOneLineError(t *testing.T) {
 	_, _, err := run(t, nil, "lint", "no-such-file.md")
 	if err == nil || strings.Contains(err.Error(), "\n") || !strings.Contains(err.Error(), "no-such-file.md") {
 		t.Errorf("got %v", err)
+	}
+}
+
+// TestSuggestEditsCoversTheListedFindings: --suggest-edits speaks of the
+// findings lint lists for the same arguments, no more and no fewer: its
+// summary counts them, each finding it has no edit for is named with why,
+// and the findings its edits fix and those it names add up to the list.
+func TestSuggestEditsCoversTheListedFindings(t *testing.T) {
+	seed := filepath.Join("..", "..", "framework", "defaults", "sources", "fedip-head-of-data-ethics.txt")
+	sde := filepath.Join("..", "..", "framework", "defaults", "sde-skills.yaml")
+	for _, tc := range []struct {
+		name      string
+		args      []string
+		wantEdits bool
+	}{
+		{"default role, no fix in framework text", []string{"--role", "data-engineer", "--level", "head"}, false},
+		{"ncf role with a US spelling", []string{"--role", "ncf/head-of-data-ethics", "--level", "head-of-data-ethics"}, true},
+		{"framework source", []string{seed}, true},
+		{"canonical yaml", []string{sde}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			listed, _, lerr := run(t, fixedDate, append([]string{"lint"}, tc.args...)...)
+			if lerr != nil && !strings.Contains(lerr.Error(), "error(s)") {
+				t.Fatal(lerr)
+			}
+			findings := strings.Split(strings.TrimSuffix(listed, "\n"), "\n")
+			errs := 0
+			for _, l := range findings {
+				if !strings.Contains(l, ": warning: ") {
+					errs++
+				}
+			}
+			stdout, stderr, err := run(t, fixedDate, append([]string{"lint", "--suggest-edits"}, tc.args...)...)
+			if err != nil {
+				t.Fatalf("%v\n%s", err, stderr)
+			}
+			counts := fmt.Sprintf("%d findings (%d error(s), %d warning(s))", len(findings), errs, len(findings)-errs)
+			lines := strings.Split(strings.TrimSuffix(stderr, "\n"), "\n")
+			summary := lines[len(lines)-1]
+			none := 0
+			for _, l := range lines[:len(lines)-1] {
+				rest, ok := strings.CutPrefix(l, "no edit: ")
+				if !ok {
+					t.Errorf("stderr line is neither a finding with no edit nor the summary: %q", l)
+					continue
+				}
+				none++
+				named := false
+				for _, f := range findings {
+					if strings.HasPrefix(rest, f+": ") {
+						named = true
+					}
+				}
+				if !named {
+					t.Errorf("named with no edit, but not a listed finding: %q", l)
+				}
+			}
+			if !tc.wantEdits {
+				if stdout != "" || summary != "no edits to suggest: none of "+counts+" has a fix in framework text (each named above, with why)" || none != len(findings) {
+					t.Errorf("summary %q (%d named with no edit), want none of %s:\n%s", summary, none, counts, stdout)
+				}
+				return
+			}
+			want := fmt.Sprintf(" fixing %d of %s; %d have no edit", len(findings)-none, counts, none)
+			if !strings.Contains(summary, want) || !strings.HasPrefix(stdout, "edits:\n") {
+				t.Errorf("summary %q, want %q", summary, want)
+			}
+		})
 	}
 }
