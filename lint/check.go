@@ -535,14 +535,41 @@ func containsString(xs []string, x string) bool {
 	return false
 }
 
-// genderFindings reports each gender-coded stem once, at its first use,
-// and the document's balance.
+// genderFindings reports the document's balance of gender-coded words
+// and, when it leans one way, each stem of the gender it leans to once, at
+// its first use. Gaucher, Friesen and Kay (2011) measured the balance of
+// the whole text: a coded word in a text that reads neutral is not a
+// finding, and in a text that leans masculine the feminine-coded words are
+// not what to change (nor the reverse).
 func (c *checker) genderFindings() []Finding {
-	var out []Finding
+	if len(c.order) == 0 {
+		return nil
+	}
 	counts := map[string]int{}
 	for _, key := range c.order {
 		u := c.gender[key]
 		counts[u.stem.gender] += u.count
+	}
+	m, fm := counts["masculine"], counts["feminine"]
+	var lean, leans string
+	switch {
+	case fm == 0:
+		lean, leans = "strongly masculine-coded", "masculine"
+	case m == 0:
+		lean, leans = "strongly feminine-coded", "feminine"
+	case m > fm:
+		lean, leans = "masculine-coded", "masculine"
+	case fm > m:
+		lean, leans = "feminine-coded", "feminine"
+	default:
+		lean = "neutral"
+	}
+	var out []Finding
+	for _, key := range c.order {
+		u := c.gender[key]
+		if u.stem.gender != leans {
+			continue
+		}
 		f := u.first
 		stem := u.stem.stem
 		if u.stem.prefix {
@@ -554,23 +581,6 @@ func (c *checker) genderFindings() []Finding {
 		}
 		f.Message = fmt.Sprintf("%s-coded word %q (%s: %s in this document: %s)", u.stem.gender, u.words[0], stem, uses, strings.Join(u.words, ", "))
 		out = append(out, f)
-	}
-	if len(out) == 0 {
-		return nil
-	}
-	m, fm := counts["masculine"], counts["feminine"]
-	var lean string
-	switch {
-	case fm == 0:
-		lean = "strongly masculine-coded"
-	case m == 0:
-		lean = "strongly feminine-coded"
-	case m > fm:
-		lean = "masculine-coded"
-	case fm > m:
-		lean = "feminine-coded"
-	default:
-		lean = "neutral"
 	}
 	out = append(out, Finding{File: c.file, Category: Inclusive, Severity: Warning,
 		Message: fmt.Sprintf("gender-coded wording: %d masculine-coded and %d feminine-coded words; the text reads %s (Gaucher, Friesen and Kay, 2011)", m, fm, lean)})

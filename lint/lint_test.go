@@ -32,7 +32,8 @@ func TestRulesFindEachProblemAtItsPlace(t *testing.T) {
 			`1:27: inclusive: exclusionary "young": excludes by age (describe the work, not the person)`,
 			`1:39: inclusive: exclusionary "digital native": excludes by age (say which digital skills the job needs)`,
 			`2:10: inclusive: warning: masculine-coded word "lead" (lead*: 2 uses in this document: lead, leading)`,
-			`2:28: inclusive: warning: feminine-coded word "support" (support*: 1 use in this document: support)`,
+			// "support" (feminine) is not listed: the text leans
+			// masculine, so the masculine words are the ones to change.
 			`inclusive: warning: gender-coded wording: 2 masculine-coded and 1 feminine-coded words; the text reads masculine-coded (Gaucher, Friesen and Kay, 2011)`,
 		}},
 		{"sentence-length.md", []string{
@@ -160,6 +161,38 @@ func TestAnalyticsIsNotATrait(t *testing.T) {
 		}
 		if got != want {
 			t.Errorf("%q: analy* flagged %v, want %v (%v)", text, got, want, fs)
+		}
+	}
+}
+
+// Gender-coded words are findings only in a text that leans one way, and
+// only those of the gender it leans to; the balance is always reported
+// (Gaucher, Friesen and Kay (2011) measured the whole text).
+func TestGenderCodedWordsFollowTheBalance(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"You will lead and support the team.\n", []string{
+			`inclusive: warning: gender-coded wording: 1 masculine-coded and 1 feminine-coded words; the text reads neutral (Gaucher, Friesen and Kay, 2011)`,
+		}},
+		{"You will support, understand and lead the team.\n", []string{
+			`1:10: inclusive: warning: feminine-coded word "support" (support*: 1 use in this document: support)`,
+			`1:19: inclusive: warning: feminine-coded word "understand" (understand*: 1 use in this document: understand)`,
+			`inclusive: warning: gender-coded wording: 1 masculine-coded and 2 feminine-coded words; the text reads feminine-coded (Gaucher, Friesen and Kay, 2011)`,
+		}},
+		{"You will lead the team.\n", []string{
+			`1:10: inclusive: warning: masculine-coded word "lead" (lead*: 1 use in this document: lead)`,
+			`inclusive: warning: gender-coded wording: 1 masculine-coded and 0 feminine-coded words; the text reads strongly masculine-coded (Gaucher, Friesen and Kay, 2011)`,
+		}},
+		{"You will build data pipelines.\n", nil},
+	} {
+		var got []string
+		for _, f := range Check("x.md", []byte(tc.text), nil) {
+			got = append(got, short(f))
+		}
+		if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+			t.Errorf("%q:\n%s\nwant:\n%s", tc.text, strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
 		}
 	}
 }
