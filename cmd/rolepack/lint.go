@@ -57,8 +57,9 @@ the text of every title, summary and descriptor is checked at its own line
 and column in the file; any other file is checked as plain text or Markdown.
 
 It prints one finding a line, file:line:col: category: message (suggestion),
-or a JSON array with --format json. Gender-coded words are listed once per
-word with their count, then the document's balance. lint exits 1 when any
+or a JSON array with --format json. The document's balance of
+gender-coded words is always reported; when it leans one way, each word of
+the gender it leans to is listed once with its count. lint exits 1 when any
 finding is an error (a typo, a US spelling, exclusionary jargon, a
 punctuation slip, a repeated word, a broken sentence, a word editorial.ban
 lists), 0 when there are only warnings or none. The config's editorial.allow and editorial.ban
