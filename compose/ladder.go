@@ -31,6 +31,7 @@ type Ladder struct {
 	Notes []string `json:"notes,omitempty"`
 
 	footer, provenance string
+	work               ladderWork // what marking the map's descriptors cost
 }
 
 // LadderRung is one column of a career map.
@@ -275,6 +276,7 @@ func NewLadder(cfg *Config, lib *Library, roleID, current string, date time.Time
 		label = append(label, l.Rungs[ri].Label)
 	}
 	l.Rungs = shownRungs
+	m := newMarker()
 	for _, ra := range order {
 		for ki, ri := range keep {
 			rd := rungs[ri]
@@ -291,7 +293,7 @@ func NewLadder(cfg *Config, lib *Library, roleID, current string, date time.Time
 			if ki > 0 {
 				below = ra.items[keep[ki-1]]
 			}
-			c := newCell(it, below, ki == 0)
+			c := m.newCell(it, below, ki == 0)
 			if c.SameAsBelow {
 				c.AsAt = label[ki-1]
 			}
@@ -301,6 +303,11 @@ func NewLadder(cfg *Config, lib *Library, roleID, current string, date time.Time
 			ra.row.Cells = append(ra.row.Cells, c)
 		}
 		ra.row.Steady, ra.row.At = steady(ra.row.Cells, label)
+	}
+	l.work = m.work
+	if m.spent {
+		l.Notes = append(l.Notes, fmt.Sprintf("career map: comparing descriptors with the rung below stopped after %s words; the rest are shown without marking what is new",
+			thousands(int(m.work.words))))
 	}
 	l.Spans = spans(label)
 	for _, kind := range LadderKinds {
@@ -370,7 +377,7 @@ func ladderProvenance(l *Ladder, date time.Time) string {
 
 // newCell is what item it asks at a rung, marked against the rung below
 // (nothing is marked at the lowest rung).
-func newCell(it, below *Item, lowest bool) LadderCell {
+func (m *marker) newCell(it, below *Item, lowest bool) LadderCell {
 	c := LadderCell{State: CellPresent, Level: levelName(it.Level), Depth: it.Depth}
 	if !lowest && below == nil {
 		c.New, c.LevelNew = true, true
@@ -380,8 +387,12 @@ func newCell(it, below *Item, lowest bool) LadderCell {
 		c.SameAsBelow = !c.LevelNew && equalStrings(below.Descriptors, it.Descriptors)
 	}
 	all := true // every word of the cell is new
+	var bt *belowText
+	if below != nil {
+		bt = &belowText{descs: below.Descriptors, key: strings.Join(below.Descriptors, "\x00")}
+	}
 	for _, d := range it.Descriptors {
-		md := markDescriptor(d, below, c.New)
+		md := m.markDescriptor(d, bt, c.New)
 		for _, p := range md.Parts {
 			all = all && p.New
 		}
@@ -582,36 +593,156 @@ func levelName(s string) string {
 	return s
 }
 
+// Bounds of the work of marking a career map's descriptors, for the whole
+// map: the words of every pair of descriptors considered (each descriptor
+// with each of the rung below), and the cells of the word comparisons run
+// (textdiff.CellBudget at most each). A normal framework spends a small
+// share of either; past them nothing more is marked new.
+const (
+	maxLadderWords = 1 << 25
+	maxLadderCells = 1 << 28
+)
+
+// ladderWork is what marking a career map's descriptors cost.
+type ladderWork struct {
+	words int64 // words of the pairs of descriptors considered
+	cells int64 // cells of the word comparisons run (an upper bound)
+}
+
+// marker marks a career map's descriptors against the rung below within
+// the map's bounds, remembering what it marked for each descriptor and
+// rung below.
+type marker struct {
+	work  ladderWork
+	spent bool // a bound was reached: descriptors from then on are plain
+	memo  map[markKey][]MarkedText
+}
+
+// markKey is a descriptor and the descriptors of the rung below it is
+// marked against (belowText.key).
+type markKey struct{ d, below string }
+
+// belowText is the descriptors of the rung below one cell, with their
+// words and word counts, split when first needed.
+type belowText struct {
+	descs  []string
+	key    string // descs joined by NUL
+	fields [][]string
+	bags   []map[string]int
+}
+
+// split fills in the words and word counts of the descriptors.
+func (b *belowText) split() {
+	if b.fields != nil {
+		return
+	}
+	b.fields = make([][]string, len(b.descs))
+	b.bags = make([]map[string]int, len(b.descs))
+	for i, d := range b.descs {
+		b.fields[i] = strings.Fields(d)
+		b.bags[i] = bag(b.fields[i])
+	}
+}
+
+func newMarker() *marker { return &marker{memo: map[markKey][]MarkedText{}} }
+
 // markDescriptor splits d into parts, marking what the rung below does not
 // say: nothing when it says d word for word, the changed words when it
-// says something close, else all of d.
-func markDescriptor(d string, below *Item, allNew bool) Descriptor {
+// says something close, else all of d. Once the map's bounds are reached,
+// nothing of d is marked.
+func (m *marker) markDescriptor(d string, below *belowText, allNew bool) Descriptor {
 	out := Descriptor{Text: d}
 	if below == nil {
 		out.Parts = []MarkedText{{Text: d, New: allNew}}
 		return out
 	}
+	k := markKey{d, below.key}
+	parts, ok := m.memo[k]
+	if !ok {
+		parts = m.mark(d, below)
+		m.memo[k] = parts
+	}
+	// newCell may unmark the parts it is given: each cell has its own.
+	out.Parts = append([]MarkedText(nil), parts...)
+	return out
+}
+
+// mark is markDescriptor's parts for d against the rung below, comparing
+// word by word only the descriptors that may keep half of d's words (the
+// words they share, counted without order, bound what a comparison finds).
+func (m *marker) mark(d string, below *belowText) []MarkedText {
+	plain := []MarkedText{{Text: d}}
+	if m.spent {
+		return plain
+	}
+	below.split()
+	fd := strings.Fields(d)
+	var bd map[string]int
 	var best textdiff.Diff
 	bestSim := -1.0
-	for _, b := range below.Descriptors {
+	for i, b := range below.descs {
+		fb := below.fields[i]
+		words := int64(len(fd) + len(fb))
+		cells := min(int64(len(fd))*int64(len(fb)), textdiff.CellBudget)
+		if m.work.words+words > maxLadderWords {
+			m.spent = true
+			return plain
+		}
+		m.work.words += words
+		longer := max(len(fd), len(fb))
+		if longer > 0 {
+			if bd == nil {
+				bd = bag(fd)
+			}
+			if float64(shared(bd, below.bags[i]))/float64(longer) < similarEnough {
+				continue // cannot keep enough of d's words to be chosen
+			}
+		}
+		if m.work.cells+cells > maxLadderCells {
+			m.spent = true
+			return plain
+		}
+		m.work.cells += cells
 		diff := textdiff.Words(b, d)
 		if s := diff.Similarity(); s > bestSim {
 			best, bestSim = diff, s
 		}
 	}
 	if bestSim < similarEnough {
-		out.Parts = []MarkedText{{Text: d, New: true}}
-		return out
+		return []MarkedText{{Text: d, New: true}}
 	}
+	var out []MarkedText
 	for _, s := range best {
 		switch s.Op {
 		case textdiff.Equal:
-			out.Parts = append(out.Parts, MarkedText{Text: s.Text})
+			out = append(out, MarkedText{Text: s.Text})
 		case textdiff.Insert:
-			out.Parts = append(out.Parts, MarkedText{Text: s.Text, New: true})
+			out = append(out, MarkedText{Text: s.Text, New: true})
 		}
 	}
 	return out
+}
+
+// bag counts the words.
+func bag(words []string) map[string]int {
+	out := make(map[string]int, len(words))
+	for _, w := range words {
+		out[w]++
+	}
+	return out
+}
+
+// shared is the number of words two counts have in common, without order:
+// at least as many as any word comparison of their texts keeps.
+func shared(a, b map[string]int) int {
+	if len(b) < len(a) {
+		a, b = b, a
+	}
+	n := 0
+	for w, c := range a {
+		n += min(c, b[w])
+	}
+	return n
 }
 
 func ladderSourceKey(fw, role, catalogue string) string {
