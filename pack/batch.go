@@ -17,6 +17,7 @@ import (
 
 	"github.com/rolepack/rolepack/compose"
 	"github.com/rolepack/rolepack/doc"
+	"github.com/rolepack/rolepack/i18n"
 	"github.com/rolepack/rolepack/internal/userfile"
 	"github.com/rolepack/rolepack/lint"
 	"github.com/rolepack/rolepack/output"
@@ -72,6 +73,9 @@ type Result struct {
 	Title, LevelLabel string
 	// Location and Closing are the vacancy's (closing YYYY-MM-DD).
 	Location, Closing string
+	// Language is the language tag the pack's documents are written in:
+	// the row's language column, else the config's ("cy", "en-GB").
+	Language string
 	// Feed is the pack's entry in the job-board feeds, for a ready pack
 	// with an advert; nil otherwise.
 	Feed *FeedJob
@@ -150,7 +154,11 @@ type job struct {
 	vacancy compose.Vacancy
 	err     error              // a problem found before building
 	plan    *compose.PDPConfig // the plan a team manifest's row makes (the config's pdp with the row over it)
-	// composer is the run's: every job of a run shares it.
+	// lang is the documents' language when the row's language column
+	// sets one other than the config's; "" is the config's.
+	lang string
+	// composer is the run's for the job's language: every job of a run
+	// in one language shares it.
 	composer *compose.Composer
 }
 
@@ -198,9 +206,10 @@ func (b *Batch) Run(ctx context.Context, rows []Row) (*Summary, error) {
 	if composer == nil {
 		composer = compose.NewComposer(b.Config, b.Library)
 	}
+	composers := b.composers(composer, jobs)
 	s := &Summary{Results: make([]Result, len(jobs))}
 	for i, j := range jobs {
-		jobs[i].composer = composer
+		jobs[i].composer = composers[j.lang]
 		jobs[i].pos = i
 		s.Results[i] = j.res // NotRun until a worker reports
 		if j.err != nil {    // known bad even if the run is interrupted
@@ -277,6 +286,22 @@ func (b *Batch) Run(ctx context.Context, rows []Row) (*Summary, error) {
 	return s, nil
 }
 
+// composers gives a composer per language the jobs are written in, by
+// job.lang: the config's language ("") has def; another language one
+// made from a copy of the config in that language, since a composer's
+// prepared roles carry the language their contexts are worded in.
+func (b *Batch) composers(def *compose.Composer, jobs []job) map[string]*compose.Composer {
+	out := map[string]*compose.Composer{"": def}
+	for _, j := range jobs {
+		if _, ok := out[j.lang]; !ok {
+			cfg := *b.Config
+			cfg.Language = j.lang
+			out[j.lang] = compose.NewComposer(&cfg, b.Library)
+		}
+	}
+	return out
+}
+
 // hasAdvert reports whether one of kinds writes the advert's JSON-LD, from
 // which the feeds are made.
 func hasAdvert(kinds []render.Kind) bool {
@@ -309,6 +334,10 @@ func (b *Batch) prepare(rows []Row) []job {
 			j.res.Level = ResolveLevel(b.Config, b.Library, j.res.Role, j.res.Level)
 		}
 		j.vacancy = row.Vacancy(b.Config.Vacancy)
+		j.res.Language = row.Language(b.Config.Language)
+		if row.Err == nil && i18n.Base(j.res.Language) != i18n.Base(b.Config.Language) {
+			j.lang = j.res.Language
+		}
 		j.res.Reference = j.vacancy.Reference
 		j.res.Location, j.res.Closing = j.vacancy.Location, j.vacancy.Closing
 		if j.res.Location == "" {
@@ -335,6 +364,11 @@ func (b *Batch) prepare(rows []Row) []job {
 		}
 		if j.err == nil {
 			name := PackName(j.res.Reference, j.res.Role, j.res.Level)
+			if j.lang != "" {
+				// A pack in a language other than the config's is its own,
+				// beside the same vacancy's pack in the config's language.
+				name += "-" + i18n.Base(j.lang)
+			}
 			_, err := inside(b.Out, name)
 			key := strings.ToLower(name)
 			switch {
@@ -413,7 +447,8 @@ func (b *Batch) build(ctx context.Context, out *output.Folder, kinds []render.Ki
 		Role, Level string
 		Vacancy     compose.Vacancy
 		Plan        *compose.PDPConfig `json:",omitempty"`
-	}{r.Role, r.Level, j.vacancy, j.plan})
+		Language    string             `json:",omitempty"`
+	}{r.Role, r.Level, j.vacancy, j.plan, j.lang})
 	if err != nil {
 		fail(err)
 		return
@@ -537,6 +572,9 @@ func (b *Batch) feedFile(j job, r *Result) (string, bool) {
 func (b *Batch) render(ctx context.Context, kinds []render.Kind, j job, r *Result) ([]output.File, *compose.Context, error) {
 	cfg := *b.Config
 	cfg.Vacancy = j.vacancy
+	if j.lang != "" {
+		cfg.Language = j.lang // as j.composer's config has it
+	}
 	if j.plan != nil {
 		cfg.PDP = *j.plan
 	}

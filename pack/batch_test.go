@@ -151,8 +151,8 @@ func TestBatchGoodAndBadRows(t *testing.T) {
 		t.Fatalf("index.csv has %d lines, want 8:\n%s", len(lines), csv)
 	}
 	// A pack with blanks needs input, naming them, never "ready".
-	if !strings.HasPrefix(lines[1], `2,REF-1,data-engineer,head,"needs input: salary, band or grade",REF-1-data-engineer-head,REF-1-data-engineer-head.zip,jd.md;jd.html;`) ||
-		!strings.HasPrefix(lines[2], "3,REF-2,data-engineer,head,failed,,,,") {
+	if !strings.HasPrefix(lines[1], `2,REF-1,data-engineer,head,en-GB,"needs input: salary, band or grade",REF-1-data-engineer-head,REF-1-data-engineer-head.zip,jd.md;jd.html;`) ||
+		!strings.HasPrefix(lines[2], "3,REF-2,data-engineer,head,en-GB,failed,,,,") {
 		t.Errorf("index.csv:\n%s", csv)
 	}
 	html, _ := os.ReadFile(filepath.Join(out, IndexHTML))

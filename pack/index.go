@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/rolepack/rolepack/i18n"
 	"github.com/rolepack/rolepack/internal/userfile"
 	"github.com/rolepack/rolepack/output"
 )
@@ -131,6 +132,7 @@ type indexRow struct {
 	Reference, Role, Level string
 	Title, LevelLabel      string // job title and level as the documents name them
 	Location               string
+	Language               string // the documents' language tag ("cy", "en-GB")
 	Closing, ClosingText   string // YYYY-MM-DD, and as people read it
 	Manager                string // a plan's line manager
 	Status                 string
@@ -145,7 +147,7 @@ func indexRows(s *Summary) []indexRow {
 	out := make([]indexRow, len(s.Results))
 	for i, r := range s.Results {
 		ir := indexRow{Line: r.Row.Line, Reference: r.Reference, Role: r.Role, Level: r.Level, Status: indexStatus(r.Status, r.Missing),
-			Title: r.Title, LevelLabel: r.LevelLabel, Location: r.Location, Closing: r.Closing, ClosingText: r.Closing, Rebuilt: r.Rebuilt}
+			Title: r.Title, LevelLabel: r.LevelLabel, Location: r.Location, Language: r.Language, Closing: r.Closing, ClosingText: r.Closing, Rebuilt: r.Rebuilt}
 		if d, err := time.Parse("2006-01-02", r.Closing); err == nil {
 			ir.ClosingText = d.Format("2 Jan 2006")
 		}
@@ -182,6 +184,7 @@ var indexTemplate = template.Must(template.New("index").Funcs(template.FuncMap{
 		}
 		return strings.Join(parts, "/")
 	},
+	"languageName": languageName,
 }).Parse(`<!DOCTYPE html>
 <html lang="{{.Lang}}">
 <head>
@@ -221,7 +224,7 @@ a:focus, button:focus, input:focus, summary:focus { outline: 3px solid #fd0; }
 <table id="packs">
 <caption>{{if .Plans}}Every person in the team manifest{{else}}Every vacancy in the manifest{{end}}, in manifest order</caption>
 <thead>
-<tr>{{if .Plans}}<th scope="col">Person</th><th scope="col">Line manager</th><th scope="col">Role</th><th scope="col">Level</th>{{else}}<th scope="col">Reference</th><th scope="col">Job title</th><th scope="col">Level</th><th scope="col">Location</th><th scope="col">Closing date</th>{{end}}<th scope="col">Status</th><th scope="col">Problems</th><th scope="col">Documents</th></tr>
+<tr>{{if .Plans}}<th scope="col">Person</th><th scope="col">Line manager</th><th scope="col">Role</th><th scope="col">Level</th>{{else}}<th scope="col">Reference</th><th scope="col">Job title</th><th scope="col">Level</th><th scope="col">Language</th><th scope="col">Location</th><th scope="col">Closing date</th>{{end}}<th scope="col">Status</th><th scope="col">Problems</th><th scope="col">Documents</th></tr>
 </thead>
 <tbody>
 {{- range .Rows}}
@@ -234,6 +237,7 @@ a:focus, button:focus, input:focus, summary:focus { outline: 3px solid #fd0; }
 {{- else}}
 <td>{{.Title}}</td>
 <td>{{.LevelLabel}}</td>
+<td lang="{{.Language}}">{{languageName .Language}}</td>
 <td>{{.Location}}</td>
 <td class="date" data-sort="{{.Closing}}">{{.ClosingText}}</td>
 {{- end}}
@@ -328,8 +332,9 @@ func IndexPage(s *Summary, date, lang string) ([]byte, error) {
 }
 
 // IndexTable renders the batch's index.csv: one row per pack with the
-// manifest line, reference, role, level, status, folder, zip, files
-// (";"-separated) and problem.
+// manifest line, reference, role, level, language (the documents' tag,
+// "cy" or "en-GB"), status, folder, zip, files (";"-separated) and
+// problem; a team manifest's plans have no language column.
 func IndexTable(s *Summary) ([]byte, error) {
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
@@ -344,20 +349,35 @@ func IndexTable(s *Summary) ([]byte, error) {
 	if plans {
 		rec("line", "person", "manager", "role", "level", "status", "folder", "zip", "files", "error")
 	} else {
-		rec("line", "reference", "role", "level", "status", "folder", "zip", "files", "error")
+		rec("line", "reference", "role", "level", "language", "status", "folder", "zip", "files", "error")
 	}
 	for _, r := range indexRows(s) {
 		if plans {
 			rec(strconv.Itoa(r.Line), r.Reference, r.Manager, r.Role, r.Level, r.Status, r.Folder, r.Zip, strings.Join(r.Files, ";"), r.Error)
 			continue
 		}
-		rec(strconv.Itoa(r.Line), r.Reference, r.Role, r.Level, r.Status, r.Folder, r.Zip, strings.Join(r.Files, ";"), r.Error)
+		rec(strconv.Itoa(r.Line), r.Reference, r.Role, r.Level, r.Language, r.Status, r.Folder, r.Zip, strings.Join(r.Files, ";"), r.Error)
 	}
 	w.Flush()
 	if err := w.Error(); err != nil {
 		return nil, fmt.Errorf("index.csv: %w", err)
 	}
 	return b.Bytes(), nil
+}
+
+// languageName is a language tag as the index names it, in its own
+// language: "Cymraeg (cy)", "English (en-GB)".
+func languageName(tag string) string {
+	if tag == "" {
+		return "" // a part index written before packs had a language
+	}
+	switch i18n.Base(tag) {
+	case "cy":
+		return "Cymraeg (" + tag + ")"
+	case "en":
+		return "English (" + tag + ")"
+	}
+	return tag
 }
 
 // cellSafe stops a spreadsheet reading a cell as a formula: a cell that

@@ -54,7 +54,7 @@ func (r Row) At() string { return framework.Position(r.File, r.Line) }
 // Columns lists the keys a manifest row may set, in index order.
 var Columns = []string{
 	"reference", "role", "level", "location", "band", "salary", "salaryMin", "salaryMax",
-	"hours", "contract", "employmentType", "posted", "closing", "reportsTo", "contact", "panel", "welsh",
+	"hours", "contract", "employmentType", "posted", "closing", "reportsTo", "contact", "panel", "welsh", "language",
 }
 
 // columnAliases maps a normalised header (lower case, no spaces, hyphens
@@ -65,6 +65,7 @@ var columnAliases = map[string]string{
 	"grade": "band", "minsalary": "salaryMin", "maxsalary": "salaryMax",
 	"closingdate": "closing", "posteddate": "posted", "reportingto": "reportsTo",
 	"panelmembers": "panel", "interviewpanel": "panel", "welshlanguage": "welsh", "welshlanguageskills": "welsh", "welshcategory": "welsh", "contractype": "contract", "contracttype": "contract",
+	"lang": "language", "documentlanguage": "language", "iaith": "language",
 }
 
 // canonicalColumn returns the canonical key for a header or YAML key.
@@ -507,6 +508,14 @@ func (r *Row) check() {
 		}
 		r.Values["welsh"] = w
 	}
+	if v, ok := r.Values["language"]; ok {
+		l, err := ParseLanguage(v)
+		if err != nil {
+			r.Err = fmt.Errorf("%s: language %w", r.At(), err)
+			return
+		}
+		r.Values["language"] = l
+	}
 	for _, k := range []string{"salaryMin", "salaryMax"} {
 		if v, ok := r.Values[k]; ok {
 			if _, err := parseAmount(v); err != nil {
@@ -515,6 +524,32 @@ func (r *Row) check() {
 			}
 		}
 	}
+}
+
+// ParseLanguage reads a document language as people write it in a
+// manifest ("cy", "Welsh", "Cymraeg", "en", "English", "en-GB", in any
+// case) and gives its canonical tag: "cy" or "en-GB".
+func ParseLanguage(s string) (string, error) {
+	switch strings.ToLower(strings.ReplaceAll(strings.TrimSpace(s), "_", "-")) {
+	case "cy", "cy-gb", "welsh", "cymraeg":
+		return "cy", nil
+	case "en", "en-gb", "english", "saesneg":
+		return "en-GB", nil
+	}
+	return "", fmt.Errorf("%q is not a language rolepack writes documents in: use cy (Welsh, Cymraeg) or en-GB (English)", s)
+}
+
+// Language is the language the row's documents are written in: its
+// language column, canonical (Row.check), or def (the config's) when it
+// has none; "" stands for en-GB.
+func (r Row) Language(def string) string {
+	if l, ok := r.Values["language"]; ok {
+		return l
+	}
+	if def == "" {
+		return "en-GB"
+	}
+	return def
 }
 
 // ParseManifestDate reads a date as people write it in a spreadsheet:
@@ -620,6 +655,8 @@ func (r Row) Vacancy(base compose.Vacancy) compose.Vacancy {
 			v.Panel = r.Panel()
 		case "welsh":
 			v.Welsh = s // checked and made canonical by Row.check
+		case "language":
+			// Not a vacancy field: the documents' language (Row.Language).
 		}
 	}
 	return v

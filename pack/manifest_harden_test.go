@@ -53,7 +53,7 @@ func TestIndexEscapesFormulas(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(b), "2,'-2+3,'-data-engineer,l,failed") {
+	if !strings.Contains(string(b), "2,'-2+3,'-data-engineer,l,,failed") {
 		t.Errorf("index.csv:\n%s", b)
 	}
 }

@@ -132,6 +132,7 @@ type partRow struct {
 	LevelLabel string             `json:"levelLabel,omitempty"`
 	Location   string             `json:"location,omitempty"`
 	Closing    string             `json:"closing,omitempty"`
+	Language   string             `json:"language,omitempty"` // the pack's documents'
 	Plan       *compose.PDPConfig `json:"plan,omitempty"`
 	Files      []partFile         `json:"files,omitempty"`
 	Zip        string             `json:"zip,omitempty"` // hex SHA-256 of the pack's zip
@@ -175,7 +176,7 @@ func (b *Batch) writePart(out *output.Folder, s *Summary, jobs []job, total int,
 	for k, r := range s.Results {
 		pr := partRow{Row: jobs[k].i, Line: r.Row.Line, Reference: r.Reference, Role: r.Role, Level: r.Level, Name: r.Name,
 			Status: r.Status.String(), Missing: r.Missing, Rebuilt: r.Rebuilt, Title: r.Title, LevelLabel: r.LevelLabel,
-			Location: r.Location, Closing: r.Closing, Plan: r.Row.Plan, Feed: r.Feed}
+			Location: r.Location, Closing: r.Closing, Language: r.Language, Plan: r.Row.Plan, Feed: r.Feed}
 		if r.Err != nil {
 			pr.Error = r.Err.Error()
 		}
@@ -357,7 +358,7 @@ func sameFeed(a, b *FeedSource) bool {
 func (pr partRow) result() (Result, error) {
 	r := Result{Row: Row{Line: pr.Line, Plan: pr.Plan}, Reference: pr.Reference, Role: pr.Role, Level: pr.Level, Name: pr.Name,
 		Missing: pr.Missing, Rebuilt: pr.Rebuilt, Title: pr.Title, LevelLabel: pr.LevelLabel, Location: pr.Location,
-		Closing: pr.Closing, Feed: pr.Feed}
+		Closing: pr.Closing, Language: pr.Language, Feed: pr.Feed}
 	statuses := []Status{Built, UpToDate, Failed}
 	i := slices.IndexFunc(statuses, func(s Status) bool { return s.String() == pr.Status })
 	if i < 0 {

@@ -462,7 +462,7 @@ func TestManifestBuildsPacksAndReportsBadRows(t *testing.T) {
 		}
 	}
 	idx := c.get(loc + "/index.csv")
-	wantBody(t, "index.csv", idx, "DA-2,data-engineer,senior,failed")
+	wantBody(t, "index.csv", idx, "DA-2,data-engineer,senior,en-GB,failed")
 	wantStatus(t, "no such file", c.get(loc+"/secrets.txt"), http.StatusNotFound)
 	wantStatus(t, "no such run", c.get("/batch/0123456789abcdef"), http.StatusNotFound)
 }
