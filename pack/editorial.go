@@ -46,9 +46,13 @@ func EditorialRules(cfg *compose.Config) (*lint.Rules, error) {
 
 // lintDocument runs the editorial checks of e on a rendered document's
 // tree (lint.CheckDocument); findings name file and their place in the
-// document.
-func (r *Renderer) lintDocument(d *doc.Document, file string, e *Editorial) error {
-	fs := lint.CheckDocument(file, d, e.Rules)
+// document. The checks stop once ctx ends (lint.Rules.WithContext), and
+// the error is then ctx's: the findings so far are not reported.
+func (r *Renderer) lintDocument(ctx context.Context, d *doc.Document, file string, e *Editorial) error {
+	fs := lint.CheckDocument(file, d, rulesWithContext(ctx, e.Rules))
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	if e.Report != nil {
 		e.Report(file, fs)
 	}
@@ -67,12 +71,23 @@ func (r *Renderer) lintDocument(d *doc.Document, file string, e *Editorial) erro
 	return nil
 }
 
+// rulesWithContext is rules whose checks stop once ctx ends
+// (lint.Rules.WithContext); nil rules, the embedded defaults, stay nil.
+func rulesWithContext(ctx context.Context, rules *lint.Rules) *lint.Rules {
+	if rules == nil {
+		return nil
+	}
+	return rules.WithContext(ctx)
+}
+
 // LintDocuments renders each document of req's kinds (kinds that make
 // copies, one per copy) to its tree in memory and runs the editorial
 // checks on it (lint.CheckDocument), with rules. Findings name the
 // document's Markdown file (req.Prefix + stem + ".md", e.g. "jd.md") and
 // their place in it ("Key responsibilities, item 3"). Nothing is written.
+// The checks stop once ctx ends, and the error is then ctx's.
 func (r *Renderer) LintDocuments(ctx context.Context, req Request, rules *lint.Rules) ([]lint.Finding, error) {
+	rules = rulesWithContext(ctx, rules)
 	var all []lint.Finding
 	for _, k := range req.Kinds {
 		if k.Scope == render.ScopePlan && req.Context.PDP == nil {
@@ -89,6 +104,9 @@ func (r *Renderer) LintDocuments(ctx context.Context, req Request, rules *lint.R
 			d.Meta.Date = req.Date
 			all = append(all, lint.CheckDocument(req.Prefix+c.Stem+".md", d, rules)...)
 		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	return all, nil
 }

@@ -141,7 +141,7 @@ func (r *Renderer) Document(ctx context.Context, k render.Kind, c render.Copy, r
 		}
 	}
 	if k.CandidateFacing && req.Editorial != nil {
-		if err := r.lintDocument(d, req.Prefix+c.Stem+".md", req.Editorial); err != nil {
+		if err := r.lintDocument(ctx, d, req.Prefix+c.Stem+".md", req.Editorial); err != nil {
 			return nil, nil, err
 		}
 	}
