@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/rolepack/rolepack/compose/wording"
 	"github.com/rolepack/rolepack/framework"
 )
 
@@ -272,7 +273,7 @@ func rungTitle(rung, role string) string {
 	if rung == "" || strings.HasPrefix(strings.ToLower(role), strings.ToLower(rung)+" ") {
 		return role
 	}
-	return upperFirst(strings.ToLower(rung)) + " " + lowerFirst(role)
+	return wording.UpperFirst(strings.ToLower(rung)) + " " + wording.LowerFirst(role)
 }
 
 // roleTextFallback records the role's own description from the first role

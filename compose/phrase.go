@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/rolepack/rolepack/compose/wording"
 	"github.com/rolepack/rolepack/internal/english"
@@ -16,17 +15,6 @@ import (
 // debate …" becomes "Ability to debate …", and criteria read "Experience
 // of …", "Ability to …" or "Knowledge of …". Each rule is conservative:
 // text it cannot rephrase is used as it is.
-
-// baseVerb returns the base form of a third-person verb ("leads" → "lead",
-// "carries" → "carry", "is" → "be"), and whether w is one.
-func baseVerb(w string) (string, bool) {
-	b, f := english.Verb(w)
-	return b, f == english.ThirdPerson
-}
-
-// gerund returns the -ing form of a base verb ("inspire" → "inspiring",
-// "set" → "setting", "model" → "modelling").
-func gerund(v string) string { return english.Ing(v) }
 
 // verbPhrase returns descriptor s as a phrase that starts with a base verb
 // ("You are able to debate complex subjects." → "debate complex subjects";
@@ -47,9 +35,6 @@ func joinWords(a, b string) string {
 	return a + " " + b
 }
 
-// andVerb matches a coordinated third-person verb ("…, and integrates").
-var andVerb = regexp.MustCompile(`(,? and |, )([a-z]+s)\b`)
-
 // youWill rewrites a third-person summary sentence about a role holder
 // ("A head of data engineering leads teams to deliver services for their
 // department") in the second person ("As head of data engineering, you
@@ -67,7 +52,7 @@ func youWill(s string, keepArticle bool) (string, bool) {
 		return "", false
 	}
 	for i := 2; i < len(words) && i < 8; i++ {
-		if _, ok := baseVerb(strings.Trim(words[i], ",")); !ok {
+		if _, f := english.Verb(strings.Trim(words[i], ",")); f != english.ThirdPerson {
 			continue
 		}
 		subject := strings.Join(words[1:i], " ")
@@ -83,75 +68,22 @@ func youWill(s string, keepArticle bool) (string, bool) {
 	return "", false
 }
 
-// andBaseVerbs puts coordinated third-person verbs in the base form:
-// "develops and implements" → "develop and implement".
-func andBaseVerbs(s string) string {
-	return strings.TrimSpace(andVerb.ReplaceAllStringFunc(s, func(m string) string {
-		sub := andVerb.FindStringSubmatch(m)
-		if v, ok := baseVerb(sub[2]); ok {
-			return sub[1] + v
-		}
-		return m
-	}))
-}
-
 // ownVoice turns "their"/"they" about the role holder into "your"/"you".
 func ownVoice(s string) string {
-	s = regexp.MustCompile(`\btheir\b`).ReplaceAllString(s, "your")
-	return regexp.MustCompile(`\bthemselves\b`).ReplaceAllString(s, "yourself")
+	s = theirWord.ReplaceAllString(s, "your")
+	return themselvesWord.ReplaceAllString(s, "yourself")
 }
 
-// lowerFirst lowercases the first letter unless the first word is an
-// acronym or a name written in capitals ("NHS", "OMOP", "Helm").
-func lowerFirst(s string) string {
-	first, _, _ := strings.Cut(s, " ")
-	if english.IsProperNoun(strings.Trim(first, ",;:()")) {
-		return s
-	}
-	if len(first) > 1 {
-		up := 0
-		for _, r := range first {
-			if unicode.IsUpper(r) {
-				up++
-			}
-		}
-		if up > 1 {
-			return s
-		}
-	}
-	r, n := utf8.DecodeRuneInString(s)
-	if n == 0 || r == utf8.RuneError {
-		return s
-	}
-	return string(unicode.ToLower(r)) + s[n:]
-}
-
-// upperFirst capitalises the first letter.
-func upperFirst(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	if n == 0 || r == utf8.RuneError {
-		return s
-	}
-	return string(unicode.ToUpper(r)) + s[n:]
-}
-
-// asSentence capitalises s and ends it with a full stop.
-func asSentence(s string) string {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return s
-	}
-	s = upperFirst(s)
-	if !strings.ContainsAny(s[len(s)-1:], ".!?") {
-		s += "."
-	}
-	return s
-}
+var (
+	theirWord      = regexp.MustCompile(`\btheir\b`)
+	themselvesWord = regexp.MustCompile(`\bthemselves\b`)
+	sentenceBreak  = regexp.MustCompile(`\.\s+`)
+)
 
 // sentences splits a paragraph into sentences at ". " boundaries.
 func sentences(p string) []string {
 	var out []string
-	for _, s := range regexp.MustCompile(`\.\s+`).Split(strings.TrimSpace(p), -1) {
+	for _, s := range sentenceBreak.Split(strings.TrimSpace(p), -1) {
 		if s = strings.TrimSpace(strings.TrimSuffix(s, ".")); s != "" {
 			out = append(out, s)
 		}
@@ -181,7 +113,7 @@ func topicOf(title string) string {
 			return p.Criterion() // "Build containers and Helm charts"
 		}
 	}
-	return "Experience of " + lowerFirst(t)
+	return "Experience of " + wording.LowerFirst(t)
 }
 
 // knowledgeOf is the criterion for knowledge of a subject.
@@ -190,10 +122,10 @@ func knowledgeOf(title string) string {
 	if p := wording.Parse(t); p.Shape == wording.Knowledge {
 		return p.Criterion()
 	}
-	if c := topicOf(title); !strings.HasPrefix(c, "Experience of "+lowerFirst(t)) {
+	if c := topicOf(title); !strings.HasPrefix(c, "Experience of "+wording.LowerFirst(t)) {
 		return c // a verb phrase: "Experience of building …"
 	}
-	return "Knowledge of " + lowerFirst(t)
+	return "Knowledge of " + wording.LowerFirst(t)
 }
 
 // displayName is an entry's name as every document of a pack prints it:
@@ -201,7 +133,7 @@ func knowledgeOf(title string) string {
 // practices" → "Agile and lean practices"; acronyms such as "NHS", "OMOP"
 // and names with inner capitals kept), the first letter capitalised.
 func displayName(title string) string {
-	return upperFirst(sentenceCase(plainText(title)))
+	return wording.UpperFirst(sentenceCase(plainText(title)))
 }
 
 // levelWords are framework level tags that candidate-facing text leaves

@@ -452,7 +452,7 @@ func (w *phrases) assessable(it *Item) bool {
 // person.
 func (s *Selection) purpose(c *Composed, configured string) []string {
 	if configured != "" {
-		return []string{asSentence(configured)}
+		return []string{wording.Sentence(configured)}
 	}
 	if len(c.Summary) > 0 {
 		return []string{voice(c.Summary[0], false)}
@@ -477,16 +477,16 @@ func voice(p string, keepArticle bool) string {
 		return ""
 	}
 	if v, ok := youWill(ss[0], keepArticle); ok {
-		out := []string{asSentence(v)}
+		out := []string{wording.Sentence(v)}
 		for _, x := range ss[1:] {
-			out = append(out, asSentence(theyToYou(x)))
+			out = append(out, wording.Sentence(theyToYou(x)))
 		}
 		return strings.Join(out, " ")
 	}
 	if v, ok := verbPhrase(ss[0]); ok {
-		return asSentence("You will " + v)
+		return wording.Sentence("You will " + v)
 	}
-	return asSentence(p)
+	return wording.Sentence(p)
 }
 
 // duties are the key responsibilities: the level's responsibilities and
@@ -499,7 +499,7 @@ func (s *Selection) duties(c *Composed, lim int) []string {
 		if len(out) >= lim {
 			return false
 		}
-		d = asSentence(d)
+		d = wording.Sentence(d)
 		k := strings.ToLower(d)
 		if d == "" || seen[k] {
 			return false
@@ -528,7 +528,7 @@ func (s *Selection) duties(c *Composed, lim int) []string {
 		}
 		s.Requirements = append(s.Requirements, Requirement{Text: r, Shape: p.Shape.String(), From: from})
 		if p.Shape != wording.Quality {
-			s.Needs = append(s.Needs, lowerFirst(p.Criterion()))
+			s.Needs = append(s.Needs, wording.LowerFirst(p.Criterion()))
 		}
 		s.Decisions = append(s.Decisions, Decision{Kind: "text", Title: r, Outcome: "selected",
 			Why: fmt.Sprintf("a line of the level's text that states %s, not a duty: a criterion of the person specification", shapeStated(p.Shape.String())), From: from})
@@ -763,7 +763,7 @@ func (s *Selection) bring() {
 		}
 		if d != "" {
 			st := s.words.parse(d).Statement()
-			p.Detail = asSentence(st)
+			p.Detail = wording.Sentence(st)
 			p.Text = brief(st, 20)
 		}
 		// The advert's brief: this descriptor in 20 words or fewer, else
@@ -776,7 +776,7 @@ func (s *Selection) bring() {
 			st := s.words.parse(x).Statement()
 			p.Text = brief(st, 20)
 			if shortest == "" || len(st) < len(shortest) {
-				shortest = asSentence(st)
+				shortest = wording.Sentence(st)
 			}
 		}
 		if p.Text == "" {
@@ -801,11 +801,11 @@ func brief(d string, max int) string {
 	d = strings.TrimRight(strings.TrimSpace(d), ".")
 	w := strings.Fields(d)
 	if len(w) <= max {
-		return asSentence(d)
+		return wording.Sentence(d)
 	}
 	for i := max - 1; i >= 6; i-- {
 		if strings.HasSuffix(w[i-1], ",") {
-			return asSentence(strings.TrimSuffix(strings.Join(w[:i], " "), ","))
+			return wording.Sentence(strings.TrimSuffix(strings.Join(w[:i], " "), ","))
 		}
 	}
 	return ""

@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/rolepack/rolepack/compose/wording"
+	"github.com/rolepack/rolepack/internal/english"
 )
 
 var codeFamily = regexp.MustCompile(`^([A-Za-z]+\d+)\.`)
@@ -62,7 +63,7 @@ func PersonSpec(sel *Selection, def RoleDef, cfg PersonSpecConfig, sc ScoringCon
 	}
 	if len(def.Experience) > 0 {
 		for _, e := range def.Experience {
-			add("experience", Criterion{Text: upperFirst(strings.TrimSuffix(strings.TrimSpace(e), ".")), Essential: true, source: e})
+			add("experience", Criterion{Text: wording.UpperFirst(strings.TrimSuffix(strings.TrimSpace(e), ".")), Essential: true, source: e})
 		}
 	} else {
 		// The level's own requirements ("has experience of …",
@@ -111,7 +112,7 @@ func PersonSpec(sel *Selection, def RoleDef, cfg PersonSpecConfig, sc ScoringCon
 					}
 					cr.Text, cr.source = v, d
 				} else {
-					cr.Detail = asSentence(plainText(d))
+					cr.Detail = wording.Sentence(plainText(d))
 				}
 			}
 			add(g, cr)
@@ -203,13 +204,13 @@ func question(cr Criterion, bank map[string]string, w *phrases) string {
 	sort.Strings(keys) // the same question whichever way the map runs
 	for _, k := range keys {
 		if strings.EqualFold(k, cr.ID) || strings.EqualFold(k, cr.Label) || strings.EqualFold(k, cr.Text) {
-			return asSentence(bank[k])
+			return wording.Sentence(bank[k])
 		}
 	}
 	if cr.source != "" {
 		if p := w.parse(cr.source); p.Shape != wording.Unknown {
 			if cr.Group == "Knowledge" && p.Shape == wording.Topic {
-				return "Give an example of how you have used your knowledge of " + lowerFirst(cr.Label) + " in your work. What did you do, and what was the result?"
+				return "Give an example of how you have used your knowledge of " + wording.LowerFirst(cr.Label) + " in your work. What did you do, and what was the result?"
 			}
 			return p.Question()
 		}
@@ -227,7 +228,7 @@ func question(cr Criterion, bank map[string]string, w *phrases) string {
 		if p := wording.Parse(label); p.Shape == wording.Action {
 			return p.Question()
 		}
-		return "Give an example of your work that shows your " + lowerFirst(label) + ". What did you do, and what was the result?"
+		return "Give an example of your work that shows your " + wording.LowerFirst(label) + ". What did you do, and what was the result?"
 	}
 	return wording.Parse(cr.Text).Question()
 }
@@ -245,12 +246,12 @@ func skillDetail(it *Item, w *phrases) (string, string) {
 	var all []string
 	for _, d := range it.Descriptors {
 		words += len(strings.Fields(d))
-		all = append(all, asSentence(w.parse(d).Statement()))
+		all = append(all, wording.Sentence(w.parse(d).Statement()))
 	}
 	if len(all) > 1 && words <= 40 {
 		return strings.Join(all, " "), best
 	}
-	return asSentence(w.parse(best).Statement()), best
+	return wording.Sentence(w.parse(best).Statement()), best
 }
 
 // speaksToHolder reports whether framework text already speaks to the role
@@ -310,7 +311,7 @@ func (c Criterion) Heading() string {
 func restates(text, label string) bool {
 	words := wordSet(text)
 	for w := range wordSet(label) {
-		if !words[w] && !words[gerund(w)] {
+		if !words[w] && !words[english.Ing(w)] {
 			return false
 		}
 	}

@@ -200,7 +200,7 @@ func parseOne(src string) Phrase {
 			break
 		}
 		if !hedges[strings.ToLower(first)] {
-			pre = append(pre, lowerFirst(first))
+			pre = append(pre, LowerFirst(first))
 		}
 		t = rest
 	}
@@ -252,12 +252,12 @@ func parseOne(src string) Phrase {
 	}
 	if form == english.NotVerb || form == english.Past {
 		if looksLikeTopic(words) {
-			p.Shape, p.Object = Topic, lowerFirst(t)
+			p.Shape, p.Object = Topic, LowerFirst(t)
 		}
 		return p
 	}
 	if form == english.Base && isNounFirst(words) {
-		p.Shape, p.Object = Topic, lowerFirst(t)
+		p.Shape, p.Object = Topic, LowerFirst(t)
 		return p
 	}
 	p.Clauses, p.Seps = clauses(base, form, words)
@@ -656,7 +656,7 @@ func (p Phrase) VerbPhrase() (string, bool) {
 	switch p.Shape {
 	case Action:
 		cs, seps := p.actions()
-		return lowerFirst(render(cs, seps, identity)), true
+		return LowerFirst(render(cs, seps, identity)), true
 	case Responsibility:
 		return "be " + p.Head + " for " + p.Object, true
 	}
@@ -675,7 +675,7 @@ func (p Phrase) Duty() (string, bool) {
 	if p.Lead != "" {
 		v = p.Lead + " " + v
 	}
-	return sentence(v), true
+	return Sentence(v), true
 }
 
 // andExperience is " and experience of …ing" for the action clauses that
@@ -704,9 +704,9 @@ func (p Phrase) Criterion() string {
 		if len(cs) > 0 {
 			parts = append(parts, "experience of "+render(cs, seps, english.Ing))
 		}
-		return upperFirst(strings.Join(parts, " and "))
+		return UpperFirst(strings.Join(parts, " and "))
 	case Knowledge:
-		return upperFirst(p.Head+" "+p.Prep+" "+p.Object) + p.andExperience()
+		return UpperFirst(p.Head+" "+p.Prep+" "+p.Object) + p.andExperience()
 	case Experience:
 		return "Experience " + p.Prep + " " + ingFirst(p.Object) + p.andExperience()
 	case Responsibility:
@@ -716,7 +716,7 @@ func (p Phrase) Criterion() string {
 	case Topic:
 		return "Experience of " + p.Object
 	}
-	return upperFirst(p.Source)
+	return UpperFirst(p.Source)
 }
 
 // Ability is the criterion in the "Ability to …" form that behaviours
@@ -754,7 +754,7 @@ func (p Phrase) Question() string {
 	case Topic:
 		return "Give an example of your work in " + p.Object + "." + result
 	}
-	return "Give an example from your work that shows this: " + lowerFirst(strings.TrimRight(p.Source, ".")) + "." + result
+	return "Give an example from your work that shows this: " + LowerFirst(strings.TrimRight(p.Source, ".")) + "." + result
 }
 
 // Objective is the descriptor as a development objective, an imperative
@@ -764,21 +764,21 @@ func (p Phrase) Objective() string {
 	switch p.Shape {
 	case Action:
 		v, _ := p.VerbPhrase()
-		return sentence(v)
+		return Sentence(v)
 	case Possession:
-		return sentence("develop " + strings.Join(p.possessions(), " and "))
+		return Sentence("develop " + strings.Join(p.possessions(), " and "))
 	case Knowledge:
-		return sentence("develop " + article(p.Head) + p.Head + " " + p.Prep + " " + p.Object)
+		return Sentence("develop " + article(p.Head) + p.Head + " " + p.Prep + " " + p.Object)
 	case Experience:
-		return sentence("gain experience " + p.Prep + " " + ingFirst(p.Object))
+		return Sentence("gain experience " + p.Prep + " " + ingFirst(p.Object))
 	case Responsibility:
-		return sentence("take responsibility for " + p.Object)
+		return Sentence("take responsibility for " + p.Object)
 	case Quality:
-		return sentence("be " + p.Clauses[0].Rest + " in your work, and show it")
+		return Sentence("be " + p.Clauses[0].Rest + " in your work, and show it")
 	case Topic:
-		return sentence("develop your skills in " + p.Object)
+		return Sentence("develop your skills in " + p.Object)
 	}
-	return sentence(p.Source)
+	return Sentence(p.Source)
 }
 
 // Statement is the descriptor as the JD's skills list shows it after a
@@ -786,7 +786,7 @@ func (p Phrase) Objective() string {
 // noun phrase ("working knowledge of SQL and R").
 func (p Phrase) Statement() string {
 	if p.Shape == Action {
-		return lowerFirst(render(p.Clauses, p.Seps, identity))
+		return LowerFirst(render(p.Clauses, p.Seps, identity))
 	}
 	if v, ok := p.VerbPhrase(); ok {
 		return v
@@ -797,9 +797,9 @@ func (p Phrase) Statement() string {
 	case Topic:
 		return p.Object
 	case Knowledge, Experience, Responsibility, Quality:
-		return lowerFirst(p.Criterion())
+		return LowerFirst(p.Criterion())
 	}
-	return lowerFirst(p.Source)
+	return LowerFirst(p.Source)
 }
 
 // article is "a " or "an " before a knowledge head that takes one
@@ -851,22 +851,23 @@ func joinWords(a, b string) string {
 	return a + " " + b
 }
 
-// sentence capitalises s and ends it with a full stop.
-func sentence(s string) string {
+// Sentence capitalises s and ends it with a full stop.
+func Sentence(s string) string {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return s
 	}
-	s = upperFirst(s)
+	s = UpperFirst(s)
 	if !strings.ContainsAny(s[len(s)-1:], ".!?") {
 		s += "."
 	}
 	return s
 }
 
-// lowerFirst lowercases the first letter unless the first word is an
-// acronym or a name with capitals inside ("NHS", "OMOP", "GitHub").
-func lowerFirst(s string) string {
+// LowerFirst lowercases the first letter unless the first word is an
+// acronym, a name with capitals inside ("NHS", "OMOP", "GitHub"), a
+// proper noun ("Agile") or "I".
+func LowerFirst(s string) string {
 	first, _, _ := strings.Cut(s, " ")
 	if english.IsProperNoun(strings.Trim(first, ",;:()")) {
 		return s
@@ -887,8 +888,8 @@ func lowerFirst(s string) string {
 	return string(unicode.ToLower(r)) + s[n:]
 }
 
-// upperFirst capitalises the first letter.
-func upperFirst(s string) string {
+// UpperFirst capitalises the first letter.
+func UpperFirst(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
 	if n == 0 || r == utf8.RuneError {
 		return s
