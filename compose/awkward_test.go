@@ -2,14 +2,10 @@ package compose_test
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/rolepack/rolepack"
 	"github.com/rolepack/rolepack/compose"
-	"github.com/rolepack/rolepack/framework/defaults"
-	"github.com/rolepack/rolepack/framework/importer"
 	"github.com/rolepack/rolepack/lint"
 	"github.com/rolepack/rolepack/render"
 )
@@ -21,23 +17,7 @@ import (
 // evidence, the specification has at least ten criteria, and the grammar
 // check finds nothing in the documents a candidate reads.
 func TestAnOrganisationsOwnRoleReadsWell(t *testing.T) {
-	paths, _ := filepath.Glob("testdata/awkward/*.md")
-	fw, _, err := importer.Import(paths, importer.Options{ID: "org"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	fws, err := defaults.Frameworks()
-	if err != nil {
-		t.Fatal(err)
-	}
-	lib, err := compose.NewLibrary(append(fws, fw)...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := compose.LoadConfig("config.yaml", rolepack.DefaultConfig)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg, lib := defaultSetup(t, importPages(t, "testdata/awkward/*.md", "org"))
 	ctx, err := compose.NewContext(cfg, lib, "org/insight-analyst", "senior-insight-analyst", planDate, false)
 	if err != nil {
 		t.Fatal(err)

@@ -10,11 +10,8 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 
-	"github.com/rolepack/rolepack"
 	"github.com/rolepack/rolepack/compose"
 	"github.com/rolepack/rolepack/doc"
-	"github.com/rolepack/rolepack/framework/defaults"
-	"github.com/rolepack/rolepack/framework/importer"
 	"github.com/rolepack/rolepack/output/pdf"
 )
 
@@ -41,46 +38,16 @@ func planCases() []planCase {
 // annex when annex is set.
 func defaultPlanFrom(t *testing.T, from, to string, annex bool) (*compose.Context, *doc.Document) {
 	t.Helper()
-	cfg, err := compose.LoadConfig("config.yaml", rolepack.DefaultConfig)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg, lib := defaultSetup(t)
 	cfg.PDP.From, cfg.PDP.To, cfg.PDP.Annex = from, to, annex
-	fws, err := defaults.Frameworks()
-	if err != nil {
-		t.Fatal(err)
-	}
-	lib, err := compose.NewLibrary(fws...)
-	if err != nil {
-		t.Fatal(err)
-	}
 	return renderPlan(t, cfg, lib, cfg.Role, from)
 }
 
 // deliveryPlan is the corpus delivery manager's PDP, one level up.
 func deliveryPlan(t *testing.T) (*compose.Context, *doc.Document) {
 	t.Helper()
-	paths, _ := filepath.Glob(filepath.Join(corpus, "product-and-delivery-delivery-manager-*.md"))
-	if len(paths) == 0 {
-		t.Skip("corpus not present at " + corpus)
-	}
-	fw, _, err := importer.Import(paths, importer.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	fw.ID = "ddat-delivery"
-	fws, err := defaults.Frameworks()
-	if err != nil {
-		t.Fatal(err)
-	}
-	lib, err := compose.NewLibrary(append(fws, fw)...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := compose.LoadConfig("config.yaml", rolepack.DefaultConfig)
-	if err != nil {
-		t.Fatal(err)
-	}
+	fw := importPages(t, filepath.Join(corpus, "product-and-delivery-delivery-manager-*.md"), "ddat-delivery")
+	cfg, lib := defaultSetup(t, fw)
 	cfg.PDP.From, cfg.PDP.To = "delivery-manager", "senior-delivery-manager"
 	return renderPlan(t, cfg, lib, "ddat-delivery/delivery-manager", "delivery-manager")
 }

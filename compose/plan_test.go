@@ -12,7 +12,6 @@ import (
 	"github.com/rolepack/rolepack/compose"
 	"github.com/rolepack/rolepack/doc"
 	"github.com/rolepack/rolepack/framework/defaults"
-	"github.com/rolepack/rolepack/framework/importer"
 	"github.com/rolepack/rolepack/render"
 )
 
@@ -21,18 +20,7 @@ var planDate = time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)
 // defaultPlan is the default run's PDP: data engineer, Mid to Senior.
 func defaultPlan(t *testing.T) (*compose.Context, *doc.Document) {
 	t.Helper()
-	cfg, err := compose.LoadConfig("config.yaml", rolepack.DefaultConfig)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fws, err := defaults.Frameworks()
-	if err != nil {
-		t.Fatal(err)
-	}
-	lib, err := compose.NewLibrary(fws...)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg, lib := defaultSetup(t)
 	return renderPlan(t, cfg, lib, cfg.Role, cfg.PDP.From)
 }
 
@@ -42,27 +30,8 @@ const corpus = "../../shared/corpus/ddat"
 // scientist to lead data scientist, the framework role used as it is.
 func corpusPlan(t *testing.T) (*compose.Context, *doc.Document) {
 	t.Helper()
-	paths, _ := filepath.Glob(filepath.Join(corpus, "data-data-scientist-*.md"))
-	if len(paths) == 0 {
-		t.Skip("corpus not present at " + corpus)
-	}
-	fw, _, err := importer.Import(paths, importer.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	fw.ID = "ddat-data" // beside the embedded ddat
-	fws, err := defaults.Frameworks()
-	if err != nil {
-		t.Fatal(err)
-	}
-	lib, err := compose.NewLibrary(append(fws, fw)...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := compose.LoadConfig("config.yaml", rolepack.DefaultConfig)
-	if err != nil {
-		t.Fatal(err)
-	}
+	fw := importPages(t, filepath.Join(corpus, "data-data-scientist-*.md"), "ddat-data") // beside the embedded ddat
+	cfg, lib := defaultSetup(t, fw)
 	cfg.PDP.From, cfg.PDP.To = "data-scientist", "lead-data-scientist"
 	return renderPlan(t, cfg, lib, "ddat-data/data-scientist", "data-scientist")
 }

@@ -1,0 +1,46 @@
+package compose_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/rolepack/rolepack"
+	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/framework"
+	"github.com/rolepack/rolepack/framework/defaults"
+	"github.com/rolepack/rolepack/framework/importer"
+)
+
+// defaultSetup is the embedded default config and a library of the
+// embedded frameworks plus extra, as a run with no files beside it has.
+func defaultSetup(tb testing.TB, extra ...*framework.Framework) (*compose.Config, *compose.Library) {
+	tb.Helper()
+	cfg, err := compose.LoadConfig("config.yaml", rolepack.DefaultConfig)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	fws, err := defaults.Frameworks()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	lib, err := compose.NewLibrary(append(fws, extra...)...)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return cfg, lib
+}
+
+// importPages imports the pages matching pattern as framework id, and
+// skips the test when none match (the corpus is not beside the repository).
+func importPages(tb testing.TB, pattern, id string) *framework.Framework {
+	tb.Helper()
+	paths, _ := filepath.Glob(pattern)
+	if len(paths) == 0 {
+		tb.Skip("no files at " + pattern)
+	}
+	fw, _, err := importer.Import(paths, importer.Options{ID: id})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return fw
+}
