@@ -2,6 +2,7 @@ package compose_test
 
 import (
 	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -102,4 +103,35 @@ func keys(m map[string]compose.Criterion) []string {
 		out = append(out, k)
 	}
 	return out
+}
+
+// A level whose skills have no descriptors (a retired DDaT level, used
+// with --allow-retired) lists the skills by name as plain items, never as
+// bold labels with nothing after them.
+func TestSkillsWithoutTextAreNotBareLabels(t *testing.T) {
+	cfg, lib := defaultSetup(t, importPages(t, filepath.Join(corpus, "chief-digital-and-data-chief-data-officer-not-in-use.md"), "cdo"))
+	cfg.AllowRetired = true
+	ctx, err := compose.NewContext(cfg, lib, "cdo/chief-data-officer", "chief-data-officer", planDate, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := render.NewEngine("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds, err := render.LookupKinds([]string{"jd", "advert"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range kinds {
+		tree, err := e.Document(context.Background(), k, k.Documents(ctx)[0].Context)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range lint.CheckDocument(k.ID+".md", tree, nil) {
+			if f.Category == "grammar" {
+				t.Errorf("%s: %s: %s", k.ID, f.Place, f.Message)
+			}
+		}
+	}
 }
