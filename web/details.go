@@ -49,6 +49,16 @@ var employmentTypes = []option{
 	{"TEMPORARY", "Temporary"}, {"INTERN", "Intern"}, {"VOLUNTEER", "Volunteer"}, {"PER_DIEM", "Per diem"}, {"OTHER", "Other"},
 }
 
+// welshOptions are the Welsh language categories of a post (vacancy.welsh),
+// labelled in the Welsh Language Standards' words, after "Not stated".
+func welshOptions() []option {
+	out := []option{{"", "Not stated"}}
+	for _, c := range compose.WelshCategories {
+		out = append(out, option{c, compose.Vacancy{Welsh: c}.WelshLanguage()})
+	}
+	return out
+}
+
 // fields are the inputs of the details form, in order.
 // The plan's target level is one of levels, the role's.
 func fields(roleLevels []level) []field {
@@ -65,6 +75,7 @@ func fields(roleLevels []level) []field {
 		{Name: "hours", Label: "Hours", Hint: "For example, 37.5 hours a week", Group: groupVacancy, Type: "text", Max: 80, Blanks: []string{"Hours"}},
 		{Name: "contract", Label: "Contract", Hint: "For example, Permanent or Fixed term for 12 months", Group: groupVacancy, Type: "text", Max: 80, Blanks: []string{"Contract"}},
 		{Name: "employmentType", Label: "Employment type (for job boards)", Group: groupVacancy, Type: "select", Options: employmentTypes},
+		{Name: "welsh", Label: "Welsh language skills", Hint: "The post's category under the Welsh Language Standards", Group: groupVacancy, Type: "select", Options: welshOptions()},
 		{Name: "location", Label: "Location", Hint: "For example, Leeds (hybrid)", Group: groupVacancy, Type: "text", Max: 120, Blanks: []string{"Location"}},
 		{Name: "posted", Label: "Date posted", Hint: "For example, 2026-03-02", Group: groupVacancy, Type: "date", Max: 10},
 		{Name: "closing", Label: "Closing date", Hint: "For example, 2026-03-31", Group: groupVacancy, Type: "date", Max: 10, Blanks: []string{"…closing date is", "Closing date"}},
@@ -88,7 +99,7 @@ func detailsFrom(cfg *compose.Config) details {
 	v, o, p := cfg.Vacancy, cfg.Organisation, cfg.PDP
 	d := details{
 		"reference": v.Reference, "band": v.Band, "salary": v.Salary,
-		"hours": v.Hours, "contract": v.Contract, "employmentType": v.EmploymentType, "location": v.Location,
+		"hours": v.Hours, "contract": v.Contract, "employmentType": v.EmploymentType, "welsh": v.Welsh, "location": v.Location,
 		"posted": v.Posted, "closing": v.Closing, "reportsTo": v.ReportsTo, "contact": v.Contact,
 		"panel":        strings.Join(v.Panel, "\n"),
 		"organisation": o.Name, "department": o.Department, "website": o.Website,
@@ -158,7 +169,10 @@ func check(d details, fs []field) map[string]string {
 
 // checkValue says what to enter when v is not a value of f's type, or "".
 func checkValue(f field, v string) string {
-	what := strings.ToLower(f.Label[:1]) + f.Label[1:]
+	what := f.Label
+	if !strings.HasPrefix(what, "Welsh ") { // a language's name keeps its capital
+		what = strings.ToLower(what[:1]) + what[1:]
+	}
 	switch f.Type {
 	case "number":
 		what = strings.TrimSuffix(what, ", in pounds")
@@ -231,6 +245,7 @@ func (d details) apply(cfg *compose.Config, roleLevels []level) *compose.Config 
 	v.SalaryMax, _ = parseAmount(d["salaryMax"])
 	v.Hours, v.Contract, v.EmploymentType, v.Location = d["hours"], d["contract"], d["employmentType"], d["location"]
 	v.Posted, v.Closing, v.ReportsTo, v.Contact = d["posted"], d["closing"], d["reportsTo"], d["contact"]
+	v.Welsh = d["welsh"]
 	if e := d["contactEmail"]; e != "" {
 		if v.Contact != "" {
 			v.Contact += ", " + e

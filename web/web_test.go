@@ -670,3 +670,34 @@ func TestEveryOfferedDownloadWorks(t *testing.T) {
 	done := waitForRun(t, c, up.header.Get("Location"))
 	wantBody(t, "batch in every offered format", done, "1 vacancy: 1 pack ready")
 }
+
+func TestWelshLanguageCategoryIsSavedAndUsed(t *testing.T) {
+	c := newClient(t, newOptions(t))
+	r := c.get("/role?role=data-engineer&level=head")
+	wantBody(t, "form", r, `<select id="f-welsh" name="welsh"`,
+		`<option value="" selected>Not stated</option>`,
+		`<option value="essential">Welsh language skills are essential</option>`,
+		`<option value="learn">Welsh language skills need to be learnt when appointed to the post</option>`,
+		`<option value="desirable">Welsh language skills are desirable</option>`,
+		`<option value="not-necessary">Welsh language skills are not necessary</option>`)
+	token := c.csrf("/role?role=data-engineer&level=head")
+	form := url.Values{"csrf": {token}, "role": {"data-engineer"}, "level": {"head"}, "doc": {"jd"}, "welsh": {"very-desirable"}}
+	r = c.postForm("/role", form)
+	wantStatus(t, "a fifth category", r, http.StatusUnprocessableEntity)
+	wantBody(t, "a fifth category", r, `<a href="#f-welsh">Select the Welsh language skills from the list</a>`)
+
+	form.Set("welsh", "essential")
+	wantStatus(t, "essential", c.postForm("/role", form), http.StatusSeeOther)
+	wantBody(t, "saved", c.get("/role?role=data-engineer&level=head"), `<option value="essential" selected>`)
+	wantBody(t, "JD", c.get("/preview?role=data-engineer&level=head&doc=jd"), "Welsh language skills are essential")
+	wantBody(t, "spec", c.get("/preview?role=data-engineer&level=head&doc=spec"), "Welsh language skills")
+	wantBody(t, "advert", c.get("/preview?role=data-engineer&level=head&doc=advert"), "Welsh language skills are essential")
+	r = c.get("/download?role=data-engineer&level=head&doc=jd&file=jd.md")
+	wantBody(t, "jd.md", r, "Welsh language skills are essential")
+
+	form.Set("welsh", "")
+	wantStatus(t, "not stated", c.postForm("/role", form), http.StatusSeeOther)
+	if p := c.get("/preview?role=data-engineer&level=head&doc=jd"); strings.Contains(p.body, "Welsh language skills") {
+		t.Error("the JD still gives a Welsh language category after it was cleared")
+	}
+}
