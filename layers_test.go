@@ -22,6 +22,7 @@ var floors = []struct {
 }{
 	{"ground", []string{".", "internal", "textdiff", "doc", "templates", "i18n", "pdfcheck"}},
 	{"framework", []string{"framework"}},
+	{"config", []string{"config"}},
 	{"lint", []string{"lint"}},
 	{"compose", []string{"compose"}},
 	{"render", []string{"render"}},

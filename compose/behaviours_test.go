@@ -10,6 +10,7 @@ import (
 
 	"github.com/rolepack/rolepack"
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/framework"
 	"github.com/rolepack/rolepack/framework/defaults"
 	"github.com/rolepack/rolepack/framework/importer"
@@ -51,10 +52,10 @@ func corpusLibrary(t *testing.T) *compose.Library {
 }
 
 // configWith is the repository's config.yaml with extra YAML appended.
-func configWith(t *testing.T, extra string) (*compose.Config, string) {
+func configWith(t *testing.T, extra string) (*config.Config, string) {
 	t.Helper()
 	src := string(rolepack.DefaultConfig) + extra
-	cfg, err := compose.LoadConfig("config.yaml", []byte(src))
+	cfg, err := config.LoadConfig("config.yaml", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -186,11 +187,11 @@ func TestCorpusRoleWithoutBehaviours(t *testing.T) {
 func TestConfigRoleBehavioursAt(t *testing.T) {
 	lib := corpusLibrary(t)
 	cfg, _ := configWith(t, "")
-	cfg.Roles["scientist"] = compose.RoleDef{Title: "Data scientist",
-		Sources: []compose.SourceDef{{Framework: "ddat-data", Role: "data-scientist",
+	cfg.Roles["scientist"] = config.RoleDef{Title: "Data scientist",
+		Sources: []config.SourceDef{{Framework: "ddat-data", Role: "data-scientist",
 			Levels: map[string]string{"entry": "data-scientist", "mid": "data-scientist", "senior": "principal-data-scientist", "head": "lead-data-scientist"}}},
-		Behaviours: compose.BehavioursDef{Framework: "ncf", Role: "head-of-data-ethics", Select: []string{"Delivering outcomes", "Sharing best practice", "Seeking opinions", "Written communication"}},
-		BehavioursAt: map[string]compose.BehavioursDef{
+		Behaviours: config.BehavioursDef{Framework: "ncf", Role: "head-of-data-ethics", Select: []string{"Delivering outcomes", "Sharing best practice", "Seeking opinions", "Written communication"}},
+		BehavioursAt: map[string]config.BehavioursDef{
 			"head":  {Framework: "ncf", Role: "head-of-data-ethics", Level: "head-of-data-ethics"}, // all of them
 			"entry": {},                                                                            // none
 		}}
@@ -309,7 +310,7 @@ func TestBehavioursErrors(t *testing.T) {
 	// A role's behavioursAt names rungs of the ladder only.
 	cfg, src := configWith(t, "")
 	src = strings.Replace(src, "    behavioursAt:\n      entry: {}", "    behavioursAt:\n      lead: {}", 1)
-	cfg, err := compose.LoadConfig("config.yaml", []byte(src))
+	cfg, err := config.LoadConfig("config.yaml", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -354,7 +355,7 @@ func TestBehavioursFromCatalogue(t *testing.T) {
 // The Success Profiles scale has its own labels; a sheet scoring no
 // behaviours gets a 1–7 scale that claims no scheme.
 func TestScaleLabels(t *testing.T) {
-	sp, err := compose.ScoreScale(compose.ScoringConfig{Scale: "civil-service"}, true)
+	sp, err := compose.ScoreScale(config.ScoringConfig{Scale: "civil-service"}, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -366,7 +367,7 @@ func TestScaleLabels(t *testing.T) {
 	if fmt.Sprint(labels) != want || !strings.Contains(sp.Name, "Success Profiles") {
 		t.Errorf("%s: %v\nwant %s", sp.Name, labels, want)
 	}
-	plain, err := compose.ScoreScale(compose.ScoringConfig{}, false)
+	plain, err := compose.ScoreScale(config.ScoringConfig{}, false)
 	if err != nil {
 		t.Fatal(err)
 	}

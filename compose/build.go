@@ -5,6 +5,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/rolepack/rolepack/config"
 )
 
 // NewContext composes role at ladder rung level and derives everything the
@@ -13,7 +15,7 @@ import (
 // pdp.from, default level; target rung pdp.to, default the next rung up).
 // It is Prepare followed by Prepared.Context; a batch of vacancies shares
 // one Prepared per role and level (Composer).
-func NewContext(cfg *Config, lib *Library, role, level string, date time.Time, withPlan bool) (*Context, error) {
+func NewContext(cfg *config.Config, lib *Library, role, level string, date time.Time, withPlan bool) (*Context, error) {
 	p, err := Prepare(cfg, lib, role, level)
 	if err != nil {
 		return nil, err
@@ -32,7 +34,7 @@ type Prepared struct {
 	scale       Scale
 	selected    *Selection
 	spec        []Criterion
-	org         Organisation
+	org         config.Organisation
 	lang        string
 	compose     composeFunc // what composed it, for the plan's two levels
 }
@@ -40,15 +42,15 @@ type Prepared struct {
 // Prepare composes role at ladder rung level and derives what every
 // vacancy of that role and level shares (see Prepared). Its errors are
 // NewContext's, before any about the vacancy or the plan.
-func Prepare(cfg *Config, lib *Library, role, level string) (*Prepared, error) {
+func Prepare(cfg *config.Config, lib *Library, role, level string) (*Prepared, error) {
 	return prepare(cfg, lib, role, level, Compose)
 }
 
 // composeFunc composes a role at a level: Compose, or a Composer's memo
 // of it.
-type composeFunc func(cfg *Config, lib *Library, role, level string) (*Composed, error)
+type composeFunc func(cfg *config.Config, lib *Library, role, level string) (*Composed, error)
 
-func prepare(cfg *Config, lib *Library, role, level string, compose composeFunc) (*Prepared, error) {
+func prepare(cfg *config.Config, lib *Library, role, level string, compose composeFunc) (*Prepared, error) {
 	c, err := compose(cfg, lib, role, level)
 	if err != nil {
 		return nil, err
@@ -110,7 +112,7 @@ func scoresBehaviours(spec []Criterion) bool {
 // dates, blanks, warnings, the control line and, when withPlan is set,
 // the development plan are the vacancy's own; the composed role,
 // selection and person specification are p's, shared.
-func (p *Prepared) Context(cfg *Config, lib *Library, date time.Time, withPlan bool) (*Context, error) {
+func (p *Prepared) Context(cfg *config.Config, lib *Library, date time.Time, withPlan bool) (*Context, error) {
 	c := p.composed
 	vac := cfg.Vacancy
 	if vac.ReportsTo == "" {
@@ -155,7 +157,7 @@ func (p *Prepared) Context(cfg *Config, lib *Library, date time.Time, withPlan b
 // It is safe for concurrent use; it keeps every role and level asked for,
 // a handful in a batch, until it is dropped.
 type Composer struct {
-	cfg *Config
+	cfg *config.Config
 	lib *Library
 
 	mu       sync.Mutex
@@ -165,7 +167,7 @@ type Composer struct {
 
 // NewComposer returns a Composer for cfg (its vacancy and PDP aside) and
 // lib, neither of which may change while it is in use.
-func NewComposer(cfg *Config, lib *Library) *Composer {
+func NewComposer(cfg *config.Config, lib *Library) *Composer {
 	return &Composer{cfg: cfg, lib: lib,
 		prepared: map[[2]string]func() (*Prepared, error){},
 		composed: map[[2]string]func() (*Composed, error){}}
@@ -182,7 +184,7 @@ func (m *Composer) Prepare(role, level string) (*Prepared, error) {
 
 // compose is Compose once per role and level. cfg differs from m's only
 // in its vacancy and PDP, which composing does not read.
-func (m *Composer) compose(_ *Config, _ *Library, role, level string) (*Composed, error) {
+func (m *Composer) compose(_ *config.Config, _ *Library, role, level string) (*Composed, error) {
 	return onceFor(m, m.composed, role, level, func() (*Composed, error) {
 		return Compose(m.cfg, m.lib, role, level)
 	})
@@ -215,11 +217,11 @@ func (m *Composer) Len() int {
 // role pdp.targetRole (default the current role) at pdp.to (default the
 // next level up). A plan that cannot be built is an error for the plan
 // alone: the context stays as it was, fit for the other documents.
-func AddPlan(c *Context, cfg *Config, lib *Library, role, level string, date time.Time) error {
+func AddPlan(c *Context, cfg *config.Config, lib *Library, role, level string, date time.Time) error {
 	return addPlan(c, cfg, lib, role, level, date, Compose)
 }
 
-func addPlan(c *Context, cfg *Config, lib *Library, role, level string, date time.Time, compose composeFunc) error {
+func addPlan(c *Context, cfg *config.Config, lib *Library, role, level string, date time.Time, compose composeFunc) error {
 	plan, err := buildPlan(cfg, lib, role, level, date, compose)
 	if err != nil {
 		return err
@@ -228,7 +230,7 @@ func addPlan(c *Context, cfg *Config, lib *Library, role, level string, date tim
 		return fmt.Errorf("%s: the PDP's target level is one its framework marks as no longer in use: choose another (pdp.to), or use --allow-retired", cfg.At("pdp", "to"))
 	}
 	both := &Composed{ID: plan.Target.ID, Title: plan.Current.Title,
-		Rung:    Rung{Label: plan.Current.Rung.Label + " to " + plan.Target.Rung.Label},
+		Rung:    config.Rung{Label: plan.Current.Rung.Label + " to " + plan.Target.Rung.Label},
 		Sources: append(append([]SourceRef(nil), plan.Current.Sources...), plan.Target.Sources...)}
 	plan.footer, plan.provenance = footerLine(both, date), provenanceLine(both, date)
 	if !strings.EqualFold(plan.Current.Title, plan.Target.Title) || plan.Current.Rung.Label == plan.Current.Title {
@@ -248,7 +250,7 @@ func planFooter(p *Plan, date time.Time) string {
 	return fmt.Sprintf("%s to %s · %s", p.CurrentName, p.TargetName, date.Format("2 January 2006"))
 }
 
-func buildPlan(cfg *Config, lib *Library, role, level string, date time.Time, compose composeFunc) (*Plan, error) {
+func buildPlan(cfg *config.Config, lib *Library, role, level string, date time.Time, compose composeFunc) (*Plan, error) {
 	curRole, tgtRole := role, role
 	if cfg.PDP.Role != "" {
 		curRole, tgtRole = cfg.PDP.Role, cfg.PDP.Role
@@ -291,7 +293,7 @@ func buildPlan(cfg *Config, lib *Library, role, level string, date time.Time, co
 // levelIDs lists the levels a role can be composed at, lowest first: the
 // ladder's rungs for a config role, the framework role's levels for
 // FRAMEWORK/ROLE.
-func levelIDs(cfg *Config, lib *Library, roleID string) ([]string, error) {
+func levelIDs(cfg *config.Config, lib *Library, roleID string) ([]string, error) {
 	fwID, rID, ok := strings.Cut(roleID, "/")
 	if !ok {
 		return cfg.RungIDs(), nil
@@ -325,7 +327,7 @@ func (c *Context) For(kind, title string, plan bool) *Context {
 
 // Missing lists the vacancy facts the organisation has still to give:
 // salary, closing date, band or grade, reference.
-func Missing(v Vacancy) []Blank {
+func Missing(v config.Vacancy) []Blank {
 	var out []Blank
 	if v.Salary == "" && v.SalaryMin == 0 && v.SalaryMax == 0 {
 		out = append(out, Blank{"vacancy.salary", "salary"})
@@ -348,7 +350,7 @@ const ExampleOrganisationName = "Example Health Data Service"
 
 // exampleOrganisation warns when the organisation is still the example
 // one, naming the keys to set.
-func exampleOrganisation(o Organisation) string {
+func exampleOrganisation(o config.Organisation) string {
 	if o.Name != ExampleOrganisationName && !strings.Contains(o.Website, "example.org") {
 		return ""
 	}
@@ -357,7 +359,7 @@ func exampleOrganisation(o Organisation) string {
 
 // controlLine is the document-control line: "Version 1.0 · 21 November
 // 2026 · Owner: Data and Analytics, Example Health Data Service".
-func controlLine(cfg *Config, date time.Time) string {
+func controlLine(cfg *config.Config, date time.Time) string {
 	v := cfg.Document.Version
 	if v == "" {
 		v = cfg.Vacancy.Version

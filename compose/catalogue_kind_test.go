@@ -3,6 +3,7 @@ package compose
 import (
 	"testing"
 
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/framework"
 )
 
@@ -25,7 +26,7 @@ func TestCatalogueEntriesKeepTheirKind(t *testing.T) {
 		kinds              string
 		skills, behaviours int
 	}{{"", 1, 1}, {"\n        kinds: [behaviour]", 0, 1}} {
-		cfg, err := LoadConfig("cfg.yaml", []byte(`
+		cfg, err := config.LoadConfig("cfg.yaml", []byte(`
 ladder: [{id: one, label: One}]
 roles:
   r:

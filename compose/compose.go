@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/rolepack/rolepack/compose/wording"
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/framework"
 )
 
@@ -109,7 +110,7 @@ type Composed struct {
 	RoleText         []string    `json:"roleText,omitempty"`
 	RoleTextFrom     string      `json:"roleTextFrom,omitempty"`
 	Family           string      `json:"family,omitempty"`
-	Rung             Rung        `json:"rung"`
+	Rung             config.Rung `json:"rung"`
 	Purpose          string      `json:"purpose,omitempty"`
 	Description      []string    `json:"description,omitempty"`
 	Duties           []string    `json:"duties,omitempty"`
@@ -162,7 +163,7 @@ func (c *Composed) Kind(kind string) []*Item {
 // Compose merges the sources of role roleID at ladder rung level. A role
 // id of the form FRAMEWORK/ROLE uses a framework role as it is, with level
 // naming one of its levels.
-func Compose(cfg *Config, lib *Library, roleID, level string) (*Composed, error) {
+func Compose(cfg *config.Config, lib *Library, roleID, level string) (*Composed, error) {
 	c, err := composeRole(cfg, lib, roleID, level)
 	if err != nil {
 		return nil, err
@@ -174,7 +175,7 @@ func Compose(cfg *Config, lib *Library, roleID, level string) (*Composed, error)
 }
 
 // composeRole merges a role's sources, before the config's edits.
-func composeRole(cfg *Config, lib *Library, roleID, level string) (*Composed, error) {
+func composeRole(cfg *config.Config, lib *Library, roleID, level string) (*Composed, error) {
 	if fw, role, ok := strings.Cut(roleID, "/"); ok {
 		return composeFrameworkRole(cfg, lib, fw, role, level)
 	}
@@ -219,8 +220,8 @@ func composeRole(cfg *Config, lib *Library, roleID, level string) (*Composed, er
 		if a.Title == "" || a.Kind == "" {
 			return nil, fmt.Errorf("%s: an added entry needs a kind and a title", cfg.At("roles", roleID, "add", i))
 		}
-		if !knownKind(a.Kind) {
-			return nil, fmt.Errorf("%s: unknown entry kind %q (known: %s)", cfg.At("roles", roleID, "add", i, "kind"), a.Kind, kindList())
+		if err := config.CheckEntryKind(a.Kind); err != nil {
+			return nil, fmt.Errorf("%s: %w", cfg.At("roles", roleID, "add", i, "kind"), err)
 		}
 		e := framework.Entry{Kind: framework.Kind(a.Kind), Group: a.Group, Title: a.Title, Descriptors: a.Descriptors}
 		it := m.add(e, Origin{Framework: "local", Level: level, Section: "added by the organisation", From: cfg.At("roles", roleID, "add", i)})
@@ -279,7 +280,7 @@ func rungTitle(rung, role string) string {
 // roleTextFallback records the role's own description from the first role
 // source that gives text, even one mapped to no level at this rung: the
 // job purpose falls back on it.
-func (c *Composed) roleTextFallback(lib *Library, def RoleDef) {
+func (c *Composed) roleTextFallback(lib *Library, def config.RoleDef) {
 	for _, s := range def.Sources {
 		if s.Role == "" || (s.Text != nil && !*s.Text) {
 			continue
@@ -297,24 +298,6 @@ func (c *Composed) roleTextFallback(lib *Library, def RoleDef) {
 	}
 }
 
-// knownKind reports whether k is one of the entry kinds documents use.
-func knownKind(k string) bool {
-	for _, kk := range framework.Kinds {
-		if string(kk) == k {
-			return true
-		}
-	}
-	return false
-}
-
-func kindList() string {
-	names := make([]string, len(framework.Kinds))
-	for i, k := range framework.Kinds {
-		names[i] = string(k)
-	}
-	return strings.Join(names, ", ")
-}
-
 func appliesAt(levels []string, level string) bool {
 	if len(levels) == 0 {
 		return true
@@ -327,7 +310,7 @@ func appliesAt(levels []string, level string) bool {
 	return false
 }
 
-func sourceName(s SourceDef) string {
+func sourceName(s config.SourceDef) string {
 	switch {
 	case s.Role != "":
 		return s.Framework + " role " + s.Role
@@ -338,7 +321,7 @@ func sourceName(s SourceDef) string {
 }
 
 // sourceLevels lists the level ids a source can map to.
-func sourceLevels(lib *Library, s SourceDef) ([]string, error) {
+func sourceLevels(lib *Library, s config.SourceDef) ([]string, error) {
 	fw, err := lib.Framework(s.Framework)
 	if err != nil {
 		return nil, err
@@ -398,7 +381,7 @@ func findRoleLevel(fw *framework.Framework, r *framework.Role, id string) (*fram
 	return nil, fmt.Errorf("%s role %q has no level %q (it has: %s)", fw.ID, r.ID, id, strings.Join(ids, ", "))
 }
 
-func composeFrameworkRole(cfg *Config, lib *Library, fwID, roleID, level string) (*Composed, error) {
+func composeFrameworkRole(cfg *config.Config, lib *Library, fwID, roleID, level string) (*Composed, error) {
 	fw, err := lib.Framework(fwID)
 	if err != nil {
 		return nil, err
@@ -414,10 +397,10 @@ func composeFrameworkRole(cfg *Config, lib *Library, fwID, roleID, level string)
 	if err != nil {
 		return nil, err
 	}
-	c := &Composed{ID: fwID + "/" + roleID, Title: rl.Title, JobTitle: displayName(rl.Title), Family: r.Family, Rung: Rung{ID: rl.ID, Label: rl.Title},
+	c := &Composed{ID: fwID + "/" + roleID, Title: rl.Title, JobTitle: displayName(rl.Title), Family: r.Family, Rung: config.Rung{ID: rl.ID, Label: rl.Title},
 		Retired: rl.Retired, RoleText: r.Description, RoleTextFrom: fw.ID + ": " + r.From}
 	m := newMerger()
-	if err := c.addSource(lib, SourceDef{Framework: fwID, Role: roleID}, level, m); err != nil {
+	if err := c.addSource(lib, config.SourceDef{Framework: fwID, Role: roleID}, level, m); err != nil {
 		return nil, err
 	}
 	if d, at, _ := behavioursFor(cfg.Behaviours, cfg.BehavioursAt, level); d.Framework != "" && !m.has("behaviour") {
@@ -434,7 +417,7 @@ func composeFrameworkRole(cfg *Config, lib *Library, fwID, roleID, level string)
 // config path of the one chosen (under base, e.g. "roles", ROLE). given
 // is false when neither says anything for the level; an entry with no
 // framework is given, and attaches none.
-func behavioursFor(d BehavioursDef, at map[string]BehavioursDef, level string, base ...any) (_ BehavioursDef, path []any, given bool) {
+func behavioursFor(d config.BehavioursDef, at map[string]config.BehavioursDef, level string, base ...any) (_ config.BehavioursDef, path []any, given bool) {
 	path = append([]any(nil), base...)
 	if a, found := at[level]; found {
 		return a, append(path, "behavioursAt", level), true
@@ -458,7 +441,7 @@ func behavioursLabel(path []any) string {
 
 // attachBehaviours merges the behaviours d names into m and records their
 // framework as a source of c; at is d's config path, for messages.
-func (c *Composed) attachBehaviours(cfg *Config, lib *Library, d BehavioursDef, at []any, m *merger) error {
+func (c *Composed) attachBehaviours(cfg *config.Config, lib *Library, d config.BehavioursDef, at []any, m *merger) error {
 	b, err := resolveBehaviours(lib, d)
 	if err != nil {
 		return fmt.Errorf("%s: %s: %w", cfg.At(append(append([]any(nil), at...), b.field...)...), behavioursLabel(at), err)
@@ -495,7 +478,7 @@ type behaviours struct {
 // (a catalogue whose skills give no kind is taken whole), all of them or
 // those d.Select names by title or code. On error, field names the key
 // at fault.
-func resolveBehaviours(lib *Library, d BehavioursDef) (b behaviours, err error) {
+func resolveBehaviours(lib *Library, d config.BehavioursDef) (b behaviours, err error) {
 	fail := func(field []any, err error) (behaviours, error) {
 		b.field = field
 		return b, err
@@ -641,13 +624,13 @@ func titleList(es []framework.Entry, n int) string {
 // error whatever level is run: each must resolve (resolveBehaviours), and
 // each behavioursAt key name a rung (for a role) or a rung or framework
 // level id (top level).
-func checkBehaviours(cfg *Config, lib *Library, roleID string) error {
+func checkBehaviours(cfg *config.Config, lib *Library, roleID string) error {
 	type key struct {
-		d    BehavioursDef
+		d    config.BehavioursDef
 		path []any
 	}
 	var keys []key
-	check := func(d BehavioursDef, at map[string]BehavioursDef, base ...any) error {
+	check := func(d config.BehavioursDef, at map[string]config.BehavioursDef, base ...any) error {
 		keys = append(keys, key{d, append(append([]any(nil), base...), "behaviours")})
 		levels := make([]string, 0, len(at))
 		for l := range at {
@@ -712,7 +695,7 @@ func frameworkLevel(lib *Library, id string) bool {
 }
 
 // addSource merges one framework source at the framework level mapped.
-func (c *Composed) addSource(lib *Library, s SourceDef, mapped string, m *merger) error {
+func (c *Composed) addSource(lib *Library, s config.SourceDef, mapped string, m *merger) error {
 	fw, err := lib.Framework(s.Framework)
 	if err != nil {
 		return err
@@ -933,14 +916,4 @@ func equalStrings(a, b []string) bool {
 		}
 	}
 	return true
-}
-
-// RoleIDs lists the config's role ids, sorted.
-func (c *Config) RoleIDs() []string {
-	ids := make([]string, 0, len(c.Roles))
-	for id := range c.Roles {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	return ids
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/framework"
 )
 
@@ -57,7 +58,7 @@ roles:
 `
 
 func TestComposeMergesRefinesAndRecords(t *testing.T) {
-	cfg, err := LoadConfig("cfg.yaml", []byte(testConfig))
+	cfg, err := config.LoadConfig("cfg.yaml", []byte(testConfig))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,7 +94,7 @@ func TestComposeMergesRefinesAndRecords(t *testing.T) {
 }
 
 func TestComposeAtARungMappedToNone(t *testing.T) {
-	cfg, _ := LoadConfig("cfg.yaml", []byte(testConfig))
+	cfg, _ := config.LoadConfig("cfg.yaml", []byte(testConfig))
 	c, err := Compose(cfg, testLibrary(t), "eng", "mid")
 	if err != nil {
 		t.Fatal(err)
@@ -114,20 +115,20 @@ func TestComposeAtARungMappedToNone(t *testing.T) {
 }
 
 func TestFrameworkRoleAsItIs(t *testing.T) {
-	c, err := Compose(&Config{}, testLibrary(t), "a/eng", "eng-senior")
+	c, err := Compose(&config.Config{}, testLibrary(t), "a/eng", "eng-senior")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if c.Title != "Senior engineer" || len(c.Items) != 2 {
 		t.Errorf("%+v", c)
 	}
-	if _, err := Compose(&Config{}, testLibrary(t), "a/eng", "eng-junior"); err == nil || !strings.Contains(err.Error(), `has no level "eng-junior" (it has: eng-senior)`) {
+	if _, err := Compose(&config.Config{}, testLibrary(t), "a/eng", "eng-junior"); err == nil || !strings.Contains(err.Error(), `has no level "eng-junior" (it has: eng-senior)`) {
 		t.Errorf("error %v", err)
 	}
 }
 
 func TestPlanGapBetweenLevels(t *testing.T) {
-	cfg, _ := LoadConfig("cfg.yaml", []byte(testConfig))
+	cfg, _ := config.LoadConfig("cfg.yaml", []byte(testConfig))
 	lib := testLibrary(t)
 	cur, _ := Compose(cfg, lib, "eng", "mid")
 	tgt, _ := Compose(cfg, lib, "eng", "senior")
@@ -158,11 +159,11 @@ func TestPlanGapBetweenLevels(t *testing.T) {
 }
 
 func TestPersonSpecIDsAndRules(t *testing.T) {
-	cfg, _ := LoadConfig("cfg.yaml", []byte(testConfig))
+	cfg, _ := config.LoadConfig("cfg.yaml", []byte(testConfig))
 	c, _ := Compose(cfg, testLibrary(t), "eng", "senior")
 	c.Items = append(c.Items, &Item{Kind: "knowledge", Title: "Big Data", Depth: "Familiar with"}, &Item{Kind: "knowledge", Title: "IT Environment", Depth: "Expert in"})
-	sel := Select(c, SelectDef{}, "")
-	spec := PersonSpec(sel, RoleDef{}, PersonSpecConfig{}, ScoringConfig{})
+	sel := Select(c, config.SelectDef{}, "")
+	spec := PersonSpec(sel, config.RoleDef{}, config.PersonSpecConfig{}, config.ScoringConfig{})
 	got := map[string]Criterion{}
 	for _, cr := range spec {
 		got[cr.ID] = cr
@@ -195,7 +196,7 @@ func TestDefaultSelectionPicksOnePerFamilyAndNoNHSText(t *testing.T) {
 	for i := 1; i <= 9; i++ {
 		c.Items = append(c.Items, &Item{Kind: "leadership", Title: fmt.Sprintf("Lead %d", i), Level: "Level Five", Descriptors: []string{"You lead"}})
 	}
-	sel := Select(c, SelectDef{}, "")
+	sel := Select(c, config.SelectDef{}, "")
 	var titles []string
 	for _, it := range sel.Behaviours {
 		titles = append(titles, it.Title)
@@ -206,7 +207,7 @@ func TestDefaultSelectionPicksOnePerFamilyAndNoNHSText(t *testing.T) {
 	if len(sel.Leadership) != 2 || sel.NHS {
 		t.Errorf("leadership %d, nhs %v", len(sel.Leadership), sel.NHS)
 	}
-	spec := PersonSpec(sel, RoleDef{}, PersonSpecConfig{}, ScoringConfig{})
+	spec := PersonSpec(sel, config.RoleDef{}, config.PersonSpecConfig{}, config.ScoringConfig{})
 	for _, cr := range spec {
 		if strings.Contains(cr.Text, "NHS") || strings.Contains(cr.Text, "B1") || strings.Contains(cr.Text, "Level") {
 			t.Errorf("%s %q: a code, a level word or NHS text", cr.ID, cr.Text)
@@ -215,7 +216,7 @@ func TestDefaultSelectionPicksOnePerFamilyAndNoNHSText(t *testing.T) {
 	if cr := spec[0]; cr.Text != "Ability to do thing 2" || !strings.HasPrefix(cr.Question, "Tell us about a time when you did thing 2.") {
 		t.Errorf("B1 %+v", cr)
 	}
-	named := Select(c, SelectDef{Behaviours: []string{"nhs constitution", "B2.4"}}, "")
+	named := Select(c, config.SelectDef{Behaviours: []string{"nhs constitution", "B2.4"}}, "")
 	if len(named.Behaviours) != 2 || named.Behaviours[1].Title != "Behaviour 4" || !named.NHS {
 		t.Errorf("named selection %+v, nhs %v", named.Behaviours, named.NHS)
 	}
@@ -275,7 +276,7 @@ func TestPlainWording(t *testing.T) {
 }
 
 func TestRungTitles(t *testing.T) {
-	cfg, _ := LoadConfig("cfg.yaml", []byte(testConfig+"    titles: {mid: Engineer II}\n    responsibleFor: A team\n    responsibleForAt: {mid: \"\"}\n"))
+	cfg, _ := config.LoadConfig("cfg.yaml", []byte(testConfig+"    titles: {mid: Engineer II}\n    responsibleFor: A team\n    responsibleForAt: {mid: \"\"}\n"))
 	lib := testLibrary(t)
 	for level, want := range map[string]string{"senior": "Senior engineer", "mid": "Engineer II"} {
 		c, err := Compose(cfg, lib, "eng", level)
@@ -298,7 +299,7 @@ func TestStandardClausesDefaultAndOptOut(t *testing.T) {
 		testConfig + "organisation: {clauses: {}}\n":                  0,
 		testConfig + "organisation: {clauses: {Conduct: Be kind.}}\n": 1,
 	} {
-		cfg, err := LoadConfig("cfg.yaml", []byte(src))
+		cfg, err := config.LoadConfig("cfg.yaml", []byte(src))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -313,7 +314,7 @@ func TestStandardClausesDefaultAndOptOut(t *testing.T) {
 }
 
 func TestAddedEntryOfUnknownKindIsAnError(t *testing.T) {
-	cfg, err := LoadConfig("cfg.yaml", []byte(strings.Replace(testConfig, "{kind: qualification, title: A degree", "{kind: qualifcation, title: A degree", 1)))
+	cfg, err := config.LoadConfig("cfg.yaml", []byte(strings.Replace(testConfig, "{kind: qualification, title: A degree", "{kind: qualifcation, title: A degree", 1)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -330,7 +331,7 @@ func TestRetiredLevelRefusedUnlessAllowed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg, _ := LoadConfig("cfg.yaml", []byte("level: cdo\n"))
+	cfg, _ := config.LoadConfig("cfg.yaml", []byte("level: cdo\n"))
 	date := time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)
 	if _, err := NewContext(cfg, lib, "d/cdo", "cdo", date, false); err == nil || !strings.Contains(err.Error(), "--allow-retired") {
 		t.Errorf("a retired level as the target: %v", err)
@@ -346,7 +347,7 @@ func TestRetiredLevelRefusedUnlessAllowed(t *testing.T) {
 }
 
 func TestQuestionBankWeightsAndScoredLimit(t *testing.T) {
-	cfg, _ := LoadConfig("cfg.yaml", []byte(testConfig+"    questions: {Data modelling: Walk us through a model you built}\nscoring: {max: 1, weights: {skills: 3}}\n"))
+	cfg, _ := config.LoadConfig("cfg.yaml", []byte(testConfig+"    questions: {Data modelling: Walk us through a model you built}\nscoring: {max: 1, weights: {skills: 3}}\n"))
 	ctx, err := NewContext(cfg, testLibrary(t), "eng", "senior", time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC), false)
 	if err != nil {
 		t.Fatal(err)

@@ -5,11 +5,13 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/rolepack/rolepack/config"
 )
 
-func composerConfig(t *testing.T) (*Config, *Library) {
+func composerConfig(t *testing.T) (*config.Config, *Library) {
 	t.Helper()
-	cfg, err := LoadConfig("cfg.yaml", []byte(testConfig))
+	cfg, err := config.LoadConfig("cfg.yaml", []byte(testConfig))
 	if err != nil {
 		t.Fatal(err)
 	}

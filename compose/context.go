@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/i18n"
 )
 
@@ -21,25 +22,25 @@ type Context struct {
 	// `show --json` consumers check it.
 	SchemaVersion int `json:"schemaVersion"`
 
-	Kind         string       `json:"kind"`      // document kind id, e.g. "jd"
-	KindTitle    string       `json:"kindTitle"` // e.g. "Job description"
-	Date         string       `json:"date"`      // document date, YYYY-MM-DD
-	DateLong     string       `json:"dateLong"`  // e.g. "21 November 2026"
-	Language     string       `json:"language"`
-	Organisation Organisation `json:"organisation"`
-	Vacancy      Vacancy      `json:"vacancy"`
-	Role         *Composed    `json:"role"`
-	Title        string       `json:"title"`    // the job title at this level (see Composed.JobTitle)
-	Selected     *Selection   `json:"selected"` // what the candidate-facing documents carry
-	Spec         []Criterion  `json:"spec"`
-	IncludeSpec  bool         `json:"includeSpec"` // jd.includeSpec: the JD appends the person specification
-	Control      string       `json:"control"`     // document-control line: version, date, owner
-	Blanks       []Blank      `json:"blanks"`      // vacancy facts the organisation has still to give
-	Warnings     []string     `json:"warnings"`    // what the user should know about this run
-	Scale        Scale        `json:"scale"`
-	PDP          *Plan        `json:"pdp,omitempty"`
-	Provenance   string       `json:"provenance"` // one line naming frameworks, versions, role, level and date
-	Footer       string       `json:"footer"`     // short provenance for running footers
+	Kind         string              `json:"kind"`      // document kind id, e.g. "jd"
+	KindTitle    string              `json:"kindTitle"` // e.g. "Job description"
+	Date         string              `json:"date"`      // document date, YYYY-MM-DD
+	DateLong     string              `json:"dateLong"`  // e.g. "21 November 2026"
+	Language     string              `json:"language"`
+	Organisation config.Organisation `json:"organisation"`
+	Vacancy      config.Vacancy      `json:"vacancy"`
+	Role         *Composed           `json:"role"`
+	Title        string              `json:"title"`    // the job title at this level (see Composed.JobTitle)
+	Selected     *Selection          `json:"selected"` // what the candidate-facing documents carry
+	Spec         []Criterion         `json:"spec"`
+	IncludeSpec  bool                `json:"includeSpec"` // jd.includeSpec: the JD appends the person specification
+	Control      string              `json:"control"`     // document-control line: version, date, owner
+	Blanks       []Blank             `json:"blanks"`      // vacancy facts the organisation has still to give
+	Warnings     []string            `json:"warnings"`    // what the user should know about this run
+	Scale        Scale               `json:"scale"`
+	PDP          *Plan               `json:"pdp,omitempty"`
+	Provenance   string              `json:"provenance"` // one line naming frameworks, versions, role, level and date
+	Footer       string              `json:"footer"`     // short provenance for running footers
 
 	// Ladder is the career map, the role at every rung: set by WithLadder
 	// for the kinds that need it.
@@ -92,10 +93,10 @@ func (c Criterion) AtInterview() bool {
 type Scale struct {
 	// Name is the scale as the sheet names it: "Civil Service Success
 	// Profiles (1–7)" only for a sheet that scores behaviours on it.
-	Name    string        `json:"name"`
-	Min     int           `json:"min"`
-	Max     int           `json:"max"`
-	Anchors []ScoreAnchor `json:"anchors"`
+	Name    string               `json:"name"`
+	Min     int                  `json:"min"`
+	Max     int                  `json:"max"`
+	Anchors []config.ScoreAnchor `json:"anchors"`
 }
 
 // specGroup is one group of criteria: its name, id letter and defaults.
@@ -120,42 +121,42 @@ var specGroups = []specGroup{
 // Insufficient evidence to 7 Outstanding demonstration), on a sheet that
 // scores behaviours; a sheet that scores none gets a plain 1–7 scale
 // whose name and labels claim no scheme.
-func ScoreScale(cfg ScoringConfig, behaviours bool) (Scale, error) {
+func ScoreScale(cfg config.ScoringConfig, behaviours bool) (Scale, error) {
 	switch strings.ToLower(cfg.Scale) {
 	case "", "civil-service", "civil-service-1-7":
 		if !behaviours {
-			return Scale{Name: "1–7", Min: 1, Max: 7, Anchors: []ScoreAnchor{
-				{7, "Outstanding", "Meets the criterion in full, with strong, specific evidence well beyond it"},
-				{6, "Strong", "Meets the criterion in full, with some evidence beyond it"},
-				{5, "Good", "Meets the criterion in full"},
-				{4, "Acceptable", "Meets most of the criterion; minor gaps"},
-				{3, "Moderate", "Meets some of the criterion; clear gaps"},
-				{2, "Limited", "Little evidence against the criterion"},
-				{1, "No evidence", "No evidence against the criterion"},
+			return Scale{Name: "1–7", Min: 1, Max: 7, Anchors: []config.ScoreAnchor{
+				{Score: 7, Label: "Outstanding", Means: "Meets the criterion in full, with strong, specific evidence well beyond it"},
+				{Score: 6, Label: "Strong", Means: "Meets the criterion in full, with some evidence beyond it"},
+				{Score: 5, Label: "Good", Means: "Meets the criterion in full"},
+				{Score: 4, Label: "Acceptable", Means: "Meets most of the criterion; minor gaps"},
+				{Score: 3, Label: "Moderate", Means: "Meets some of the criterion; clear gaps"},
+				{Score: 2, Label: "Limited", Means: "Little evidence against the criterion"},
+				{Score: 1, Label: "No evidence", Means: "No evidence against the criterion"},
 			}}, nil
 		}
-		return Scale{Name: "Civil Service Success Profiles (1–7)", Min: 1, Max: 7, Anchors: []ScoreAnchor{
-			{7, "Outstanding demonstration", "Strong, specific evidence throughout, well beyond what the criterion asks at this level"},
-			{6, "Strong demonstration", "Evidence of the criterion in full, with some beyond it"},
-			{5, "Acceptable demonstration", "Evidence of the criterion in full, at the level the role asks for"},
-			{4, "Moderate demonstration", "Evidence of most of the criterion; some gaps"},
-			{3, "Minimal demonstration", "Evidence of some of the criterion; clear gaps"},
-			{2, "Limited demonstration", "A little evidence of the criterion; large gaps"},
-			{1, "Insufficient evidence", "Too little evidence to judge the criterion"},
+		return Scale{Name: "Civil Service Success Profiles (1–7)", Min: 1, Max: 7, Anchors: []config.ScoreAnchor{
+			{Score: 7, Label: "Outstanding demonstration", Means: "Strong, specific evidence throughout, well beyond what the criterion asks at this level"},
+			{Score: 6, Label: "Strong demonstration", Means: "Evidence of the criterion in full, with some beyond it"},
+			{Score: 5, Label: "Acceptable demonstration", Means: "Evidence of the criterion in full, at the level the role asks for"},
+			{Score: 4, Label: "Moderate demonstration", Means: "Evidence of most of the criterion; some gaps"},
+			{Score: 3, Label: "Minimal demonstration", Means: "Evidence of some of the criterion; clear gaps"},
+			{Score: 2, Label: "Limited demonstration", Means: "A little evidence of the criterion; large gaps"},
+			{Score: 1, Label: "Insufficient evidence", Means: "Too little evidence to judge the criterion"},
 		}}, nil
 	case "0-4":
-		return Scale{Name: "0–4", Min: 0, Max: 4, Anchors: []ScoreAnchor{
-			{4, "Excellent", "Fully meets the criterion with strong, specific evidence"},
-			{3, "Good", "Meets the criterion"},
-			{2, "Satisfactory", "Partly meets the criterion"},
-			{1, "Weak", "Little evidence against the criterion"},
-			{0, "No evidence", "Criterion not demonstrated"},
+		return Scale{Name: "0–4", Min: 0, Max: 4, Anchors: []config.ScoreAnchor{
+			{Score: 4, Label: "Excellent", Means: "Fully meets the criterion with strong, specific evidence"},
+			{Score: 3, Label: "Good", Means: "Meets the criterion"},
+			{Score: 2, Label: "Satisfactory", Means: "Partly meets the criterion"},
+			{Score: 1, Label: "Weak", Means: "Little evidence against the criterion"},
+			{Score: 0, Label: "No evidence", Means: "Criterion not demonstrated"},
 		}}, nil
 	case "custom":
 		if len(cfg.Anchors) == 0 {
 			return Scale{}, fmt.Errorf("scoring scale custom needs anchors")
 		}
-		a := append([]ScoreAnchor(nil), cfg.Anchors...)
+		a := append([]config.ScoreAnchor(nil), cfg.Anchors...)
 		sort.Slice(a, func(i, j int) bool { return a[i].Score > a[j].Score })
 		return Scale{Name: "Custom", Min: a[len(a)-1].Score, Max: a[0].Score, Anchors: a}, nil
 	}

@@ -6,60 +6,14 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/framework"
 	"github.com/rolepack/rolepack/lint"
 )
 
-// EditDef is a correction of framework text that the organisation keeps in
-// its config (edits:) instead of changing the framework's files. It picks
-// the text it corrects by any of framework, role (a framework role or
-// catalogue id), kind and title (all given must match; none picks every
-// entry), and makes one or more changes:
-//
-//   - replace/with: every "replace" in the entry's title and descriptors
-//     becomes "with" (with no kind or title, also in the role's own text:
-//     description, duties, summary and responsibilities);
-//   - retitle: the entry's title becomes this (title is needed);
-//   - sentenceCase: the entry's title is written in sentence case.
-//
-// Each change is recorded on the entry (Item.Edits) or the role
-// (Composed.Edits) as made by the organisation. An edit that matches no
-// text in any framework is an error naming its config line.
-type EditDef struct {
-	Framework    string  `yaml:"framework,omitempty"`
-	Role         string  `yaml:"role,omitempty"`
-	Kind         string  `yaml:"kind,omitempty"`
-	Title        string  `yaml:"title,omitempty"`
-	Replace      string  `yaml:"replace,omitempty"`
-	With         *string `yaml:"with,omitempty"`
-	Retitle      string  `yaml:"retitle,omitempty"`
-	SentenceCase bool    `yaml:"sentenceCase,omitempty"`
-}
-
-// selectsEntries reports whether the edit picks entries only (it names a
-// kind or a title), not the role's own text.
-func (e EditDef) selectsEntries() bool { return e.Kind != "" || e.Title != "" }
-
-// check reports an edit that cannot be applied whatever it matches.
-func (e EditDef) check() (field string, err error) {
-	switch {
-	case e.Replace == "" && e.With == nil && e.Retitle == "" && !e.SentenceCase:
-		return "", fmt.Errorf("does nothing: give replace and with, retitle, or sentenceCase: true")
-	case e.Replace == "" && e.With != nil:
-		return "with", fmt.Errorf("with needs replace: the text to replace")
-	case e.Replace != "" && e.With == nil:
-		return "replace", fmt.Errorf("replace needs with: the text to write instead (with: \"\" deletes it)")
-	case e.Retitle != "" && e.Title == "":
-		return "retitle", fmt.Errorf("retitle needs title: the entry's title as the framework writes it")
-	case e.Kind != "" && !knownKind(e.Kind):
-		return "kind", fmt.Errorf("unknown entry kind %q (known: %s)", e.Kind, kindList())
-	}
-	return "", nil
-}
-
-// matchesItem reports whether the edit's selector picks an entry whose
+// editMatchesItem reports whether the edit's selector picks an entry whose
 // title before any edit was title.
-func (e EditDef) matchesItem(it *Item, title string) bool {
+func editMatchesItem(e config.EditDef, it *Item, title string) bool {
 	if e.Kind != "" && it.Kind != e.Kind {
 		return false
 	}
@@ -71,16 +25,16 @@ func (e EditDef) matchesItem(it *Item, title string) bool {
 		return true
 	}
 	for _, o := range it.Origins {
-		if e.matchesSource(o.Framework, o.Role, o.Catalogue) {
+		if editMatchesSource(e, o.Framework, o.Role, o.Catalogue) {
 			return true
 		}
 	}
 	return false
 }
 
-// matchesSource reports whether the edit's framework and role pick text
+// editMatchesSource reports whether the edit's framework and role pick text
 // of framework fw, role or catalogue roleOrCat.
-func (e EditDef) matchesSource(fw string, roleOrCat ...string) bool {
+func editMatchesSource(e config.EditDef, fw string, roleOrCat ...string) bool {
 	if e.Framework != "" && e.Framework != fw {
 		return false
 	}
@@ -95,8 +49,8 @@ func (e EditDef) matchesSource(fw string, roleOrCat ...string) bool {
 	return false
 }
 
-// replaceIn replaces the edit's text in *s, reporting whether it changed.
-func (e EditDef) replaceIn(s *string) bool {
+// editReplaceIn replaces the edit's text in *s, reporting whether it changed.
+func editReplaceIn(e config.EditDef, s *string) bool {
 	if e.Replace == "" || !hasText(*s, e.Replace) {
 		return false
 	}
@@ -152,7 +106,7 @@ func isWordChar(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 // and records each change. An edit that changes nothing here is checked
 // against every framework of the library: one that matches no text at all
 // is an error (it is mistyped, or the framework changed).
-func applyEdits(cfg *Config, lib *Library, c *Composed) error {
+func applyEdits(cfg *config.Config, lib *Library, c *Composed) error {
 	if len(cfg.Edits) == 0 {
 		return nil
 	}
@@ -163,7 +117,7 @@ func applyEdits(cfg *Config, lib *Library, c *Composed) error {
 	}
 	for i, e := range cfg.Edits {
 		at := cfg.At("edits", i)
-		if field, err := e.check(); err != nil {
+		if field, err := e.Check(); err != nil {
 			if field != "" {
 				at = cfg.At("edits", i, field)
 			}
@@ -172,13 +126,13 @@ func applyEdits(cfg *Config, lib *Library, c *Composed) error {
 		note := " (edited by the organisation, " + at + ")"
 		matched := false
 		for _, it := range c.Items {
-			if !e.matchesItem(it, original[it]) {
+			if !editMatchesItem(e, it, original[it]) {
 				continue
 			}
 			if e.Replace != "" {
-				changed := e.replaceIn(&it.Title)
+				changed := editReplaceIn(e, &it.Title)
 				for k := range it.Descriptors {
-					changed = e.replaceIn(&it.Descriptors[k]) || changed
+					changed = editReplaceIn(e, &it.Descriptors[k]) || changed
 				}
 				if changed {
 					it.Edits = append(it.Edits, fmt.Sprintf("replaced %q with %q", e.Replace, *e.With)+note)
@@ -206,11 +160,11 @@ func applyEdits(cfg *Config, lib *Library, c *Composed) error {
 				}
 			}
 		}
-		if !e.selectsEntries() && e.Replace != "" && roleTextFrom(c, e) {
+		if !e.SelectsEntries() && e.Replace != "" && roleTextFrom(c, e) {
 			changed := false
 			for _, list := range [][]string{c.Description, c.Duties, c.Summary, c.Responsibilities} {
 				for k := range list {
-					changed = e.replaceIn(&list[k]) || changed
+					changed = editReplaceIn(e, &list[k]) || changed
 				}
 			}
 			if changed {
@@ -219,7 +173,7 @@ func applyEdits(cfg *Config, lib *Library, c *Composed) error {
 			}
 		}
 		if !matched && !lib.hasEditText(e) {
-			return fmt.Errorf("%s: edit %d matches nothing: %s", at, i+1, e.describe())
+			return fmt.Errorf("%s: edit %d matches nothing: %s", at, i+1, editDescribe(e))
 		}
 	}
 	return nil
@@ -227,17 +181,17 @@ func applyEdits(cfg *Config, lib *Library, c *Composed) error {
 
 // roleTextFrom reports whether the role's own text came from a source the
 // edit picks.
-func roleTextFrom(c *Composed, e EditDef) bool {
+func roleTextFrom(c *Composed, e config.EditDef) bool {
 	for _, s := range c.Sources {
-		if s.Role != "" && e.matchesSource(s.Framework, s.Role) {
+		if s.Role != "" && editMatchesSource(e, s.Framework, s.Role) {
 			return true
 		}
 	}
 	return false
 }
 
-// describe says what an edit looks for, for an error.
-func (e EditDef) describe() string {
+// editDescribe says what an edit looks for, for an error.
+func editDescribe(e config.EditDef) string {
 	var b strings.Builder
 	b.WriteString("no ")
 	if e.Kind != "" {
@@ -266,7 +220,7 @@ func (e EditDef) describe() string {
 // hasEditText reports whether any framework of the library has text the
 // edit picks: an entry (or catalogue skill) it selects that has the text to
 // replace, or, for an edit of text alone, a role whose own text has it.
-func (l *Library) hasEditText(e EditDef) bool {
+func (l *Library) hasEditText(e config.EditDef) bool {
 	entry := func(fw, roleOrCat, kind, title string, texts ...[]string) bool {
 		if e.Kind != "" && e.Kind != kind {
 			return false
@@ -274,7 +228,7 @@ func (l *Library) hasEditText(e EditDef) bool {
 		if e.Title != "" && framework.NormalTitle(e.Title) != framework.NormalTitle(title) {
 			return false
 		}
-		if !e.matchesSource(fw, roleOrCat) {
+		if !editMatchesSource(e, fw, roleOrCat) {
 			return false
 		}
 		if e.Replace == "" || hasText(title, e.Replace) {
@@ -291,11 +245,11 @@ func (l *Library) hasEditText(e EditDef) bool {
 	}
 	for _, fw := range l.list {
 		for _, r := range fw.Roles {
-			if !e.selectsEntries() && e.matchesSource(fw.ID, r.ID) && containsText(e.Replace, r.Description, r.Duties) {
+			if !e.SelectsEntries() && editMatchesSource(e, fw.ID, r.ID) && containsText(e.Replace, r.Description, r.Duties) {
 				return true
 			}
 			for _, rl := range r.Levels {
-				if !e.selectsEntries() && e.matchesSource(fw.ID, r.ID) && containsText(e.Replace, rl.Summary, rl.Responsibilities) {
+				if !e.SelectsEntries() && editMatchesSource(e, fw.ID, r.ID) && containsText(e.Replace, rl.Summary, rl.Responsibilities) {
 					return true
 				}
 				for _, en := range rl.Entries {

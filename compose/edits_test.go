@@ -3,10 +3,12 @@ package compose
 import (
 	"strings"
 	"testing"
+
+	"github.com/rolepack/rolepack/config"
 )
 
 func TestEditsCorrectFrameworkTextAndAreRecorded(t *testing.T) {
-	cfg, err := LoadConfig("cfg.yaml", []byte(testConfig+`
+	cfg, err := config.LoadConfig("cfg.yaml", []byte(testConfig+`
 edits:
   - {framework: b, kind: skill, title: Pipelines, replace: build, with: design and build}
   - {framework: a, replace: lead the team, with: lead the data team}
@@ -49,7 +51,7 @@ edits:
 	}
 	// The library's frameworks are not changed.
 	lib := testLibrary(t)
-	c2, err := Compose(&Config{Ladder: cfg.Ladder, Roles: cfg.Roles}, lib, "eng", "senior")
+	c2, err := Compose(&config.Config{Ladder: cfg.Ladder, Roles: cfg.Roles}, lib, "eng", "senior")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,7 +73,7 @@ func TestEditsThatMatchNothingNameTheirLine(t *testing.T) {
 		{`{kind: skil, title: X, sentenceCase: true}`, `cfg.yaml:19: edit 1 unknown entry kind "skil"`},
 	}
 	for _, tt := range tests {
-		cfg, err := LoadConfig("cfg.yaml", []byte(testConfig+"edits:\n  - "+tt.edit+"\n"))
+		cfg, err := config.LoadConfig("cfg.yaml", []byte(testConfig+"edits:\n  - "+tt.edit+"\n"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -81,7 +83,7 @@ func TestEditsThatMatchNothingNameTheirLine(t *testing.T) {
 		}
 	}
 	// An edit of an entry another role or level has is not an error here.
-	cfg, _ := LoadConfig("cfg.yaml", []byte(testConfig+"edits:\n  - {kind: skill, title: Pipelines, replace: build, with: make}\n"))
+	cfg, _ := config.LoadConfig("cfg.yaml", []byte(testConfig+"edits:\n  - {kind: skill, title: Pipelines, replace: build, with: make}\n"))
 	if _, err := Compose(cfg, testLibrary(t), "eng", "mid"); err != nil {
 		t.Errorf("an edit for another level: %v", err)
 	}

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/rolepack/rolepack/config"
 )
 
 // JobPosting is what the advert's schema.org JobPosting (JSON-LD) says
@@ -36,10 +38,10 @@ type JobPosting struct {
 
 // Remote reports whether the job is done remotely (jobLocationType
 // TELECOMMUTE).
-func (j JobPosting) Remote() bool { return j.Workplace == WorkplaceRemote }
+func (j JobPosting) Remote() bool { return j.Workplace == config.WorkplaceRemote }
 
 // Hybrid reports whether the job is split between a workplace and home.
-func (j JobPosting) Hybrid() bool { return j.Workplace == WorkplaceHybrid }
+func (j JobPosting) Hybrid() bool { return j.Workplace == config.WorkplaceHybrid }
 
 // Salary is a schema.org MonetaryAmount: an amount or a range in a
 // currency per unit of time. Min and Max are 0 when not given; a single
@@ -50,13 +52,6 @@ type Salary struct {
 	Value    float64 // a single amount ("£50,000")
 	Unit     string  // HOUR, DAY, WEEK, MONTH or YEAR
 }
-
-// The values of vacancy.workplace.
-const (
-	WorkplaceOnsite = "onsite"
-	WorkplaceHybrid = "hybrid"
-	WorkplaceRemote = "remote"
-)
 
 // DefaultCountry is the organisation's country when organisation.country
 // is not set.
@@ -70,7 +65,7 @@ func (c *Context) JobPosting() JobPosting {
 
 // NewJobPosting reads the salary, place and organisation pages of a
 // vacancy.
-func NewJobPosting(v Vacancy, o Organisation) JobPosting {
+func NewJobPosting(v config.Vacancy, o config.Organisation) JobPosting {
 	country := strings.ToUpper(strings.TrimSpace(o.Country))
 	if !isAlpha2(country) {
 		country = DefaultCountry
@@ -79,7 +74,7 @@ func NewJobPosting(v Vacancy, o Organisation) JobPosting {
 	loc := ParseLocation(v.Location)
 	j.Locality = loc.Place
 	j.Workplace = loc.Workplace
-	if w := strings.ToLower(strings.TrimSpace(v.Workplace)); w == WorkplaceOnsite || w == WorkplaceHybrid || w == WorkplaceRemote {
+	if w := strings.ToLower(strings.TrimSpace(v.Workplace)); w == config.WorkplaceOnsite || w == config.WorkplaceHybrid || w == config.WorkplaceRemote {
 		j.Workplace = w
 	}
 	if loc.Country != "" {
@@ -103,7 +98,7 @@ func NewJobPosting(v Vacancy, o Organisation) JobPosting {
 // vacancySalary is the vacancy's salary: the amounts of vacancy.salaryMin
 // and salaryMax when either is set, else those read from vacancy.salary;
 // the unit and currency come from the text, vacancy.currency overriding.
-func vacancySalary(v Vacancy) *Salary {
+func vacancySalary(v config.Vacancy) *Salary {
 	s := ParseSalary(v.Salary)
 	if v.SalaryMin > 0 || v.SalaryMax > 0 {
 		unit, cur := "YEAR", DefaultCurrency
@@ -286,11 +281,11 @@ func ParseLocation(text string) Location {
 	var l Location
 	switch {
 	case remoteWords.MatchString(text):
-		l.Workplace = WorkplaceRemote
+		l.Workplace = config.WorkplaceRemote
 	case hybridWords.MatchString(text):
-		l.Workplace = WorkplaceHybrid
+		l.Workplace = config.WorkplaceHybrid
 	default:
-		l.Workplace = WorkplaceOnsite
+		l.Workplace = config.WorkplaceOnsite
 	}
 	// A parenthesis naming a country gives it; one holding only workplace
 	// words goes.

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/textdiff"
 )
 
@@ -152,9 +153,9 @@ var sectionTitles = map[string]string{
 // NewLadder composes role at every rung of the ladder (every level of the
 // framework role, for FRAMEWORK/ROLE) and lines its entries up, marking
 // what is new at each rung. current marks the rung the document is for.
-func NewLadder(cfg *Config, lib *Library, roleID, current string, date time.Time) (*Ladder, error) {
+func NewLadder(cfg *config.Config, lib *Library, roleID, current string, date time.Time) (*Ladder, error) {
 	type rungDef struct {
-		Rung
+		config.Rung
 		none map[string]bool // sources mapped to none, by sourceKey
 	}
 	var rungs []rungDef
@@ -170,7 +171,7 @@ func NewLadder(cfg *Config, lib *Library, roleID, current string, date time.Time
 		}
 		title = r.Title
 		for _, l := range r.Levels {
-			rungs = append(rungs, rungDef{Rung: Rung{ID: l.ID, Label: l.Title}})
+			rungs = append(rungs, rungDef{Rung: config.Rung{ID: l.ID, Label: l.Title}})
 		}
 	} else {
 		def, ok := cfg.Roles[roleID]
@@ -329,7 +330,7 @@ func NewLadder(cfg *Config, lib *Library, roleID, current string, date time.Time
 			l.Sections = append(l.Sections, sec)
 		}
 	}
-	span := &Composed{ID: roleID, Title: l.Title, Rung: Rung{Label: label[0] + " to " + label[len(label)-1]}, Sources: l.Sources}
+	span := &Composed{ID: roleID, Title: l.Title, Rung: config.Rung{Label: label[0] + " to " + label[len(label)-1]}, Sources: l.Sources}
 	if len(label) == 1 {
 		span.Rung.Label = label[0]
 	}
@@ -790,7 +791,7 @@ func WithLadder(c *Context) (*Context, error) {
 // contextSource is what NewContext composed a context from, kept so that a
 // document kind that needs more (the career map) can compose it on demand.
 type contextSource struct {
-	cfg         *Config
+	cfg         *config.Config
 	lib         *Library
 	role, level string
 	date        time.Time

@@ -9,6 +9,7 @@ import (
 
 	"github.com/rolepack/rolepack"
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/framework"
 	"github.com/rolepack/rolepack/framework/defaults"
 	"github.com/rolepack/rolepack/textdiff"
@@ -19,7 +20,7 @@ import (
 // changes two more words of each descriptor than the rung below, so
 // descriptors stay close to theirs below and far from the others. It
 // returns the framework's size in bytes of descriptor text.
-func bigLadder(t *testing.T, entries, descs, words, rungs int) (*compose.Config, *compose.Library, int) {
+func bigLadder(t *testing.T, entries, descs, words, rungs int) (*config.Config, *compose.Library, int) {
 	t.Helper()
 	rng := rand.New(rand.NewSource(1))
 	vocab := []string{"data", "team", "service", "users", "design", "build", "lead", "review", "plan", "code"}
@@ -56,7 +57,7 @@ func bigLadder(t *testing.T, entries, descs, words, rungs int) (*compose.Config,
 	}
 	fw := &framework.Framework{ID: "big", Name: "Big", Format: "canonical",
 		Source: framework.Source{Title: "Big", Licence: "MIT"}, Roles: []framework.Role{role}}
-	cfg, err := compose.LoadConfig("config.yaml", rolepack.DefaultConfig)
+	cfg, err := config.LoadConfig("config.yaml", rolepack.DefaultConfig)
 	if err != nil {
 		t.Fatal(err)
 	}

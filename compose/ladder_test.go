@@ -8,6 +8,7 @@ import (
 
 	"github.com/rolepack/rolepack"
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/framework/defaults"
 	"github.com/rolepack/rolepack/framework/importer"
 )
@@ -20,9 +21,9 @@ const ladderCorpus = "../../shared/corpus/ddat"
 // ladderLib is the default config and the embedded frameworks, with the
 // corpus's DDaT roles as framework ddatc when pattern matches corpus
 // pages (the test is skipped when it matches none).
-func ladderLib(t *testing.T, pattern string) (*compose.Config, *compose.Library) {
+func ladderLib(t *testing.T, pattern string) (*config.Config, *compose.Library) {
 	t.Helper()
-	cfg, err := compose.LoadConfig("config.yaml", rolepack.DefaultConfig)
+	cfg, err := config.LoadConfig("config.yaml", rolepack.DefaultConfig)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/i18n"
 )
 
@@ -35,7 +36,7 @@ func (c *Context) InEnglish() *Context {
 // criterion, and the development plan's dates, reviews, heading and
 // chart. Framework text stays as the framework has it (English): the
 // count of such strings is a warning, each is listed in the record.
-func localise(ctx *Context, cfg *Config, date time.Time, nhs bool) error {
+func localise(ctx *Context, cfg *config.Config, date time.Time, nhs bool) error {
 	cat, err := i18n.Load(ctx.Language, cfg.Messages)
 	if err != nil {
 		return fmt.Errorf("%s: %w", cfg.At("language"), err)
@@ -72,7 +73,7 @@ func languageName(base string) string {
 }
 
 // controlLineIn is controlLine worded from cat.
-func controlLineIn(cfg *Config, date time.Time, cat *i18n.Catalogue) string {
+func controlLineIn(cfg *config.Config, date time.Time, cat *i18n.Catalogue) string {
 	en := controlLine(cfg, date)
 	v := cfg.Document.Version
 	if v == "" {
@@ -114,10 +115,10 @@ func scaleIn(cat *i18n.Catalogue, s Scale) Scale {
 	}
 	out := s
 	out.Name = cat.T(prefix + ".name")
-	out.Anchors = make([]ScoreAnchor, len(s.Anchors))
+	out.Anchors = make([]config.ScoreAnchor, len(s.Anchors))
 	for i, a := range s.Anchors {
 		label, means, _ := strings.Cut(cat.T(prefix+"."+strconv.Itoa(a.Score)), "|")
-		out.Anchors[i] = ScoreAnchor{Score: a.Score, Label: label, Means: means}
+		out.Anchors[i] = config.ScoreAnchor{Score: a.Score, Label: label, Means: means}
 	}
 	return out
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/i18n"
 )
 
@@ -197,7 +198,7 @@ var activityKinds = map[string]bool{"training": true, "development": true}
 const MaxPlanEntries = 2000
 
 // checkPlanSize refuses a target that expects more than MaxPlanEntries.
-func checkPlanSize(cfg *Config, tgt *Composed) error {
+func checkPlanSize(cfg *config.Config, tgt *Composed) error {
 	n := 0
 	for _, it := range tgt.Items {
 		if !activityKinds[it.Kind] {
@@ -224,7 +225,7 @@ func thousands(n int) string {
 }
 
 // NewPlan compares two compositions and drafts the plan from date.
-func NewPlan(cfg *Config, cur, tgt *Composed, date time.Time) (*Plan, error) {
+func NewPlan(cfg *config.Config, cur, tgt *Composed, date time.Time) (*Plan, error) {
 	if err := checkPlanSize(cfg, tgt); err != nil {
 		return nil, err
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/framework"
 	"github.com/rolepack/rolepack/internal/english"
 )
@@ -95,7 +96,7 @@ var (
 
 // schedule settles the plan's period and review dates from the plan date
 // and pdp.period.
-func (p *Plan) schedule(cfg *Config, date time.Time) error {
+func (p *Plan) schedule(cfg *config.Config, date time.Time) error {
 	period := strings.TrimSpace(cfg.PDP.Period)
 	start, months := date, 12
 	var end time.Time
@@ -262,7 +263,7 @@ func significant(s string) map[string]bool {
 
 // candidates lists the activities on offer: the target's framework
 // training and development entries, then the organisation's catalogue.
-func (p *Plan) candidates(cfg *Config) []candidate {
+func (p *Plan) candidates(cfg *config.Config) []candidate {
 	var out []candidate
 	for _, it := range p.Target.Items {
 		if !activityKinds[it.Kind] {
@@ -410,7 +411,7 @@ func entryWords(e *PlanEntry) map[string]bool {
 // period's checkpoints; one action of each kind for each objective's
 // entry; one action for each other changed entry (for a large move, one
 // for each group of them).
-func (p *Plan) plan(cfg *Config) {
+func (p *Plan) plan(cfg *config.Config) {
 	top := p.Ranked
 	if len(top) > maxObjectives {
 		top = top[:maxObjectives]

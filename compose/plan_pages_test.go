@@ -11,6 +11,7 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/doc"
 	"github.com/rolepack/rolepack/output/pdf"
 )
@@ -175,9 +176,9 @@ func TestPlanFewPages(t *testing.T) {
 // has no biggest changes, objectives or actions, and no chart.
 func TestPlanNothingChanges(t *testing.T) {
 	items := []*compose.Item{{Kind: "skill", Title: "S", Descriptors: []string{"Build pipelines."}}}
-	cur := &compose.Composed{Title: "R", Rung: compose.Rung{Label: "Mid"}, Items: items}
-	tgt := &compose.Composed{Title: "R", Rung: compose.Rung{Label: "Senior"}, Items: items}
-	p, err := compose.NewPlan(&compose.Config{}, cur, tgt, planDate)
+	cur := &compose.Composed{Title: "R", Rung: config.Rung{Label: "Mid"}, Items: items}
+	tgt := &compose.Composed{Title: "R", Rung: config.Rung{Label: "Senior"}, Items: items}
+	p, err := compose.NewPlan(&config.Config{}, cur, tgt, planDate)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -198,9 +199,9 @@ func TestImperative(t *testing.T) {
 		{"Leads the data team.", "Lead the data team"},
 		{"You lead by example and are open and honest.", "Lead by example and be open and honest"},
 	} {
-		cur := &compose.Composed{Title: "R", Rung: compose.Rung{Label: "Mid"}}
-		tgt := &compose.Composed{Title: "R", Rung: compose.Rung{Label: "Senior"}, Items: []*compose.Item{{Kind: "skill", Title: "S", Descriptors: []string{tc.in}}}}
-		p, err := compose.NewPlan(&compose.Config{}, cur, tgt, planDate)
+		cur := &compose.Composed{Title: "R", Rung: config.Rung{Label: "Mid"}}
+		tgt := &compose.Composed{Title: "R", Rung: config.Rung{Label: "Senior"}, Items: []*compose.Item{{Kind: "skill", Title: "S", Descriptors: []string{tc.in}}}}
+		p, err := compose.NewPlan(&config.Config{}, cur, tgt, planDate)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -215,15 +216,15 @@ func TestImperative(t *testing.T) {
 // and never as a blanket ("Project Assignments" is no course for "Budget
 // control", whose budgets are of projects: issue 26).
 func TestPlanFrameworkActivitiesByWords(t *testing.T) {
-	cur := &compose.Composed{Title: "R", Rung: compose.Rung{Label: "Mid"}}
-	tgt := &compose.Composed{Title: "R", Rung: compose.Rung{Label: "Head"}, Items: []*compose.Item{
+	cur := &compose.Composed{Title: "R", Rung: config.Rung{Label: "Mid"}}
+	tgt := &compose.Composed{Title: "R", Rung: config.Rung{Label: "Head"}, Items: []*compose.Item{
 		{Kind: "leadership", Title: "Budget control", Descriptors: []string{"You set annual budgets so that individual projects do not overspend."}},
 		{Kind: "behaviour", Title: "Negotiation", Descriptors: []string{"You lead and win complex debates."}},
 		{Kind: "behaviour", Title: "Influence", Descriptors: []string{"You lead organisation-wide initiatives."}},
 		{Kind: "development", Title: "Project Assignments", Descriptors: []string{"Participating in a project team."}},
 		{Kind: "development", Title: "Negotiating and Influencing", Descriptors: []string{"Learning and practice of negotiating."}},
 	}}
-	p, err := compose.NewPlan(&compose.Config{}, cur, tgt, planDate)
+	p, err := compose.NewPlan(&config.Config{}, cur, tgt, planDate)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,15 +6,16 @@ import (
 	"testing"
 
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/framework"
 )
 
 // catalogueRole is a config whose role r takes catalogue area of
 // framework big (n skills, one per category) at two rungs, with the
 // development activities given.
-func catalogueRole(t *testing.T, n int, activities string) (*compose.Config, *compose.Library) {
+func catalogueRole(t *testing.T, n int, activities string) (*config.Config, *compose.Library) {
 	t.Helper()
-	cfg, err := compose.LoadConfig("config.yaml", []byte(`
+	cfg, err := config.LoadConfig("config.yaml", []byte(`
 role: r
 level: entry
 ladder:

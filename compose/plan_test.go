@@ -10,6 +10,7 @@ import (
 
 	"github.com/rolepack/rolepack"
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/doc"
 	"github.com/rolepack/rolepack/framework/defaults"
 	"github.com/rolepack/rolepack/render"
@@ -36,7 +37,7 @@ func corpusPlan(t *testing.T) (*compose.Context, *doc.Document) {
 	return renderPlan(t, cfg, lib, "ddat-data/data-scientist", "data-scientist")
 }
 
-func renderPlan(t *testing.T, cfg *compose.Config, lib *compose.Library, role, level string) (*compose.Context, *doc.Document) {
+func renderPlan(t *testing.T, cfg *config.Config, lib *compose.Library, role, level string) (*compose.Context, *doc.Document) {
 	t.Helper()
 	ctx, err := compose.NewContext(cfg, lib, role, level, planDate, true)
 	if err != nil {
@@ -337,7 +338,7 @@ func TestPlanAnnex(t *testing.T) {
 		}
 	}
 	for _, bad := range []string{"pdp: {annex: maybe}\n", "pdp: {annex: [true]}\n"} {
-		if _, err := compose.LoadConfig("c.yaml", []byte(bad)); err == nil || !strings.Contains(err.Error(), "c.yaml:1") {
+		if _, err := config.LoadConfig("c.yaml", []byte(bad)); err == nil || !strings.Contains(err.Error(), "c.yaml:1") {
 			t.Errorf("%q: err = %v, want one naming the line", bad, err)
 		}
 	}
@@ -355,12 +356,12 @@ func TestPlanChangesInWords(t *testing.T) {
 		{[]string{"Works well in a team."}, []string{"works well in a team"}, compose.ChangeUnchanged},
 		{nil, []string{"Sets the containerisation policy for other teams."}, compose.ChangeNew},
 	} {
-		cur := &compose.Composed{Title: "R", Rung: compose.Rung{Label: "Mid"}}
+		cur := &compose.Composed{Title: "R", Rung: config.Rung{Label: "Mid"}}
 		if tc.cur != nil {
 			cur.Items = []*compose.Item{{Kind: "skill", Title: "S", Descriptors: tc.cur}}
 		}
-		tgt := &compose.Composed{Title: "R", Rung: compose.Rung{Label: "Senior"}, Items: []*compose.Item{{Kind: "skill", Title: "S", Descriptors: tc.tgt}}}
-		p, err := compose.NewPlan(&compose.Config{}, cur, tgt, planDate)
+		tgt := &compose.Composed{Title: "R", Rung: config.Rung{Label: "Senior"}, Items: []*compose.Item{{Kind: "skill", Title: "S", Descriptors: tc.tgt}}}
+		p, err := compose.NewPlan(&config.Config{}, cur, tgt, planDate)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -394,7 +395,7 @@ func TestPlanPeriod(t *testing.T) {
 		{"April 2026 to March 2027", []string{"2026-09-30", "2027-03-31"}, false},
 		{"next year", nil, true},
 	} {
-		cfg := &compose.Config{PDP: compose.PDPConfig{Period: tc.period}}
+		cfg := &config.Config{PDP: config.PDPConfig{Period: tc.period}}
 		c := &compose.Composed{Title: "R"}
 		p, err := compose.NewPlan(cfg, c, c, planDate)
 		if tc.err {
@@ -419,7 +420,7 @@ func TestPlanPeriod(t *testing.T) {
 // Actions come from the frameworks first, then the organisation's
 // catalogue, then built-in suggestions.
 func TestPlanActionSources(t *testing.T) {
-	cfg, err := compose.LoadConfig("config.yaml", []byte(string(rolepack.DefaultConfig)+`
+	cfg, err := config.LoadConfig("config.yaml", []byte(string(rolepack.DefaultConfig)+`
 development:
   activities:
     - {kind: course, title: Kubernetes for platform engineers, skills: [Build containers and Helm charts], effort: 3 days}

@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/rolepack/rolepack/compose/wording"
+	"github.com/rolepack/rolepack/config"
 )
 
 // Selection is what the candidate-facing documents (JD, person
@@ -140,7 +141,7 @@ func sourceKey(it *Item) string {
 }
 
 // selectionFor returns the role's select rules at a rung.
-func selectionFor(def RoleDef, rung string) SelectDef {
+func selectionFor(def config.RoleDef, rung string) config.SelectDef {
 	if s, ok := def.SelectAt[rung]; ok {
 		return s
 	}
@@ -150,7 +151,7 @@ func selectionFor(def RoleDef, rung string) SelectDef {
 // Select chooses the candidate-facing content of composed role c under
 // rules sel. Every entry of c is either selected or left out with a
 // reason in the returned Decisions.
-func Select(c *Composed, sel SelectDef, purpose string) *Selection {
+func Select(c *Composed, sel config.SelectDef, purpose string) *Selection {
 	s := &Selection{words: newPhrases()}
 	taken := map[*Item]bool{}
 	take := func(list []*Item, why string) []*Item {

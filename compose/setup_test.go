@@ -6,6 +6,7 @@ import (
 
 	"github.com/rolepack/rolepack"
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/framework"
 	"github.com/rolepack/rolepack/framework/defaults"
 	"github.com/rolepack/rolepack/framework/importer"
@@ -13,9 +14,9 @@ import (
 
 // defaultSetup is the embedded default config and a library of the
 // embedded frameworks plus extra, as a run with no files beside it has.
-func defaultSetup(tb testing.TB, extra ...*framework.Framework) (*compose.Config, *compose.Library) {
+func defaultSetup(tb testing.TB, extra ...*framework.Framework) (*config.Config, *compose.Library) {
 	tb.Helper()
-	cfg, err := compose.LoadConfig("config.yaml", rolepack.DefaultConfig)
+	cfg, err := config.LoadConfig("config.yaml", rolepack.DefaultConfig)
 	if err != nil {
 		tb.Fatal(err)
 	}

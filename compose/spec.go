@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/rolepack/rolepack/compose/wording"
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/internal/english"
 )
 
@@ -22,7 +23,7 @@ var codeFamily = regexp.MustCompile(`^([A-Za-z]+\d+)\.`)
 // the order behaviours, leadership, essential skills, experience; each
 // scored criterion gets a suggested question. Criterion ids are the group
 // letter and a 1-based index, stable for the same inputs.
-func PersonSpec(sel *Selection, def RoleDef, cfg PersonSpecConfig, sc ScoringConfig) []Criterion {
+func PersonSpec(sel *Selection, def config.RoleDef, cfg config.PersonSpecConfig, sc config.ScoringConfig) []Criterion {
 	byGroup := map[string][]Criterion{}
 	var said []map[string]bool // the words of every criterion so far, so that none repeats another
 	add := func(g string, cr Criterion) {
@@ -150,7 +151,7 @@ func PersonSpec(sel *Selection, def RoleDef, cfg PersonSpecConfig, sc ScoringCon
 // score marks up to sc.Max criteria assessed at interview as scored, in
 // priority order, drops "Interview" from the others, and sets each scored
 // criterion's question and weight.
-func score(crs []Criterion, bank map[string]string, sc ScoringConfig, w *phrases) {
+func score(crs []Criterion, bank map[string]string, sc config.ScoringConfig, w *phrases) {
 	limit := sc.Max
 	if limit <= 0 {
 		limit = defaultScoredLimit

@@ -7,6 +7,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/framework"
 	"github.com/rolepack/rolepack/lint"
 )
@@ -14,7 +15,7 @@ import (
 // EditTarget is one piece of framework text an edit can correct: the text,
 // how lint reads it, where it is, and the edit selector that picks it.
 type EditTarget struct {
-	Pick EditDef // framework, role, kind and title; no change
+	Pick config.EditDef // framework, role, kind and title; no change
 	Kind lint.Kind
 	Text string
 	From string // file:line of the text in its source, for messages
@@ -27,7 +28,7 @@ type EditTarget struct {
 // title).
 func FrameworkEditTargets(fw *framework.Framework) []EditTarget {
 	var out []EditTarget
-	add := func(pick EditDef, kind lint.Kind, from string, texts ...string) {
+	add := func(pick config.EditDef, kind lint.Kind, from string, texts ...string) {
 		for _, t := range texts {
 			if strings.TrimSpace(t) != "" {
 				out = append(out, EditTarget{Pick: pick, Kind: kind, Text: t, From: from})
@@ -35,14 +36,14 @@ func FrameworkEditTargets(fw *framework.Framework) []EditTarget {
 		}
 	}
 	for _, r := range fw.Roles {
-		roleText := EditDef{Framework: fw.ID, Role: r.ID}
+		roleText := config.EditDef{Framework: fw.ID, Role: r.ID}
 		add(roleText, lint.Prose, r.From, r.Description...)
 		add(roleText, lint.Prose, r.From, r.Duties...)
 		for _, l := range r.Levels {
 			add(roleText, lint.Prose, l.From, l.Summary...)
 			add(roleText, lint.Prose, l.From, l.Responsibilities...)
 			for _, e := range l.Entries {
-				pick := EditDef{Framework: fw.ID, Kind: string(e.Kind), Title: e.Title}
+				pick := config.EditDef{Framework: fw.ID, Kind: string(e.Kind), Title: e.Title}
 				kind := lint.Title
 				if e.Kind == framework.KindQualification {
 					kind = lint.Prose // the name of an award, as its body writes it
@@ -55,7 +56,7 @@ func FrameworkEditTargets(fw *framework.Framework) []EditTarget {
 	for _, c := range fw.Catalogues {
 		for _, cg := range c.Categories {
 			for _, sk := range cg.Skills {
-				pick := EditDef{Framework: fw.ID, Kind: string(framework.KindSkill), Title: sk.Title}
+				pick := config.EditDef{Framework: fw.ID, Kind: string(framework.KindSkill), Title: sk.Title}
 				add(pick, lint.Title, sk.From, sk.Title)
 				for _, sl := range sk.Levels {
 					add(pick, lint.Prose, sl.From, sl.Descriptors...)
@@ -73,7 +74,7 @@ func FrameworkEditTargets(fw *framework.Framework) []EditTarget {
 // gave it).
 func ComposedEditTargets(c *Composed) []EditTarget {
 	var out []EditTarget
-	var roleText EditDef
+	var roleText config.EditDef
 	var roles []SourceRef
 	for _, s := range c.Sources {
 		if s.Role != "" {
@@ -81,7 +82,7 @@ func ComposedEditTargets(c *Composed) []EditTarget {
 		}
 	}
 	if len(roles) == 1 {
-		roleText = EditDef{Framework: roles[0].Framework, Role: roles[0].Role}
+		roleText = config.EditDef{Framework: roles[0].Framework, Role: roles[0].Role}
 	}
 	for _, list := range [][]string{c.Description, c.Duties, c.Summary, c.Responsibilities} {
 		for _, t := range list {
@@ -93,7 +94,7 @@ func ComposedEditTargets(c *Composed) []EditTarget {
 			continue
 		}
 		o := it.Origins[0]
-		pick := EditDef{Framework: o.Framework, Kind: it.Kind, Title: it.Title}
+		pick := config.EditDef{Framework: o.Framework, Kind: it.Kind, Title: it.Title}
 		kind := lint.Title
 		if it.Kind == string(framework.KindQualification) {
 			kind = lint.Prose
@@ -108,7 +109,7 @@ func ComposedEditTargets(c *Composed) []EditTarget {
 
 // SuggestedEdit is an edit that fixes lint findings, with what it fixes.
 type SuggestedEdit struct {
-	Edit  EditDef
+	Edit  config.EditDef
 	Fixes []string // the findings it fixes, "file:line: category: message"
 }
 

@@ -4,6 +4,8 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/rolepack/rolepack/config"
 )
 
 func TestCheckSalary(t *testing.T) {
@@ -23,7 +25,7 @@ func TestCheckSalary(t *testing.T) {
 		{90000, 50000, "salaryMax", "salaryMin 90000 is more than salaryMax 50000"},
 	}
 	for _, tc := range tests {
-		field, err := CheckSalary(tc.min, tc.max)
+		field, err := config.CheckSalary(tc.min, tc.max)
 		got := ""
 		if err != nil {
 			got = err.Error()
@@ -43,7 +45,7 @@ func TestParseDate(t *testing.T) {
 		"2201-01-01": `"2201-01-01" is not between 1900 and 2200`,
 		"2026-02-30": `"2026-02-30" is not a date in the form YYYY-MM-DD`,
 	} {
-		_, err := ParseDate(s)
+		_, err := config.ParseDate(s)
 		if (want == "") != (err == nil) || (err != nil && err.Error() != want) {
 			t.Errorf("ParseDate(%q) = %v, want %q", s, err, want)
 		}
@@ -57,13 +59,13 @@ func TestLoadConfigRefusesWhatItWouldDrop(t *testing.T) {
 		{"organisation:\n  about: &a " + strings.Repeat("x", 1<<20) + "\n  offer: [*a, *a, *a, *a, *a]\n", "c.yaml:3: YAML aliases expand the config past 4 MiB: write the values out"},
 	}
 	for _, tc := range tests {
-		_, err := LoadConfig("c.yaml", []byte(tc.data))
+		_, err := config.LoadConfig("c.yaml", []byte(tc.data))
 		if err == nil || err.Error() != tc.want {
 			t.Errorf("%.40q: %v, want %q", tc.data, err, tc.want)
 		}
 	}
 	// Aliases that stay small are fine.
-	if _, err := LoadConfig("c.yaml", []byte("organisation:\n  about: &a We are kind.\n  offer: [*a]\n")); err != nil {
+	if _, err := config.LoadConfig("c.yaml", []byte("organisation:\n  about: &a We are kind.\n  offer: [*a]\n")); err != nil {
 		t.Error(err)
 	}
 	// A nested alias chain (a billion laughs) is measured without being expanded.
@@ -74,7 +76,7 @@ func TestLoadConfigRefusesWhatItWouldDrop(t *testing.T) {
 		bomb += name + ": &" + name + " [*" + prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + "]\n"
 		prev = name
 	}
-	if _, err := LoadConfig("c.yaml", []byte(bomb)); err == nil || !strings.Contains(err.Error(), "YAML aliases expand the config past 4 MiB") {
+	if _, err := config.LoadConfig("c.yaml", []byte(bomb)); err == nil || !strings.Contains(err.Error(), "YAML aliases expand the config past 4 MiB") {
 		t.Errorf("billion laughs: %v", err)
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/doc"
 	"github.com/rolepack/rolepack/i18n"
 	"github.com/rolepack/rolepack/internal/userfile"
@@ -98,8 +99,8 @@ type Summary struct {
 // <Out>/index.csv. Packs are built on a pool of Jobs workers; a failing row
 // fails only its own pack.
 type Batch struct {
-	Renderer *Renderer       // built once per run
-	Config   *compose.Config // vacancy defaults, role definitions
+	Renderer *Renderer      // built once per run
+	Config   *config.Config // vacancy defaults, role definitions
 	Library  *compose.Library
 	Identity Identity // what every pack is built from besides its row (NewIdentity)
 	Formats  []output.Format
@@ -151,9 +152,9 @@ type job struct {
 	i       int    // index in the manifest
 	pos     int    // index in the run's results (a shard's rows only)
 	res     Result // what is known before building
-	vacancy compose.Vacancy
-	err     error              // a problem found before building
-	plan    *compose.PDPConfig // the plan a team manifest's row makes (the config's pdp with the row over it)
+	vacancy config.Vacancy
+	err     error             // a problem found before building
+	plan    *config.PDPConfig // the plan a team manifest's row makes (the config's pdp with the row over it)
 	// lang is the documents' language when the row's language column
 	// sets one other than the config's; "" is the config's.
 	lang string
@@ -445,9 +446,9 @@ func (b *Batch) build(ctx context.Context, out *output.Folder, kinds []render.Ki
 	}
 	rowKey, err := json.Marshal(struct {
 		Role, Level string
-		Vacancy     compose.Vacancy
-		Plan        *compose.PDPConfig `json:",omitempty"`
-		Language    string             `json:",omitempty"`
+		Vacancy     config.Vacancy
+		Plan        *config.PDPConfig `json:",omitempty"`
+		Language    string            `json:",omitempty"`
 	}{r.Role, r.Level, j.vacancy, j.plan, j.lang})
 	if err != nil {
 		fail(err)

@@ -6,7 +6,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/doc"
 	"github.com/rolepack/rolepack/lint"
 	"github.com/rolepack/rolepack/render"
@@ -31,7 +31,7 @@ type Editorial struct {
 // banned words (editorial.allow, editorial.ban), leaving rolepack's own
 // standard text unchecked (StandardTexts); a ban entry that cannot be
 // read is an error naming its config line.
-func EditorialRules(cfg *compose.Config) (*lint.Rules, error) {
+func EditorialRules(cfg *config.Config) (*lint.Rules, error) {
 	for i, b := range cfg.Editorial.Ban {
 		if _, err := lint.NewRules(nil, []string{b}); err != nil {
 			return nil, fmt.Errorf("%s: editorial.ban entry %d: %w", cfg.At("editorial", "ban", i), i+1, err)

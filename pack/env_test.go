@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/pack/packtest"
 )
@@ -14,7 +15,7 @@ import (
 // frameworks and one renderer (built once per test binary, as a run does).
 type env struct {
 	r    *Renderer
-	cfg  *compose.Config
+	cfg  *config.Config
 	lib  *compose.Library
 	date time.Time
 }

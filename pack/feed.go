@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/config"
 )
 
 // Feed file names, in the output folder beside the index.
@@ -70,7 +71,7 @@ func jobPostingFile(files []string) (string, bool) {
 // its vacancy and organisation; base is the web address the output folder
 // is published at ("" for links relative to the feed), files the pack's
 // files.
-func newFeedJob(jsonld []byte, v compose.Vacancy, o compose.Organisation, name, base string, files []string) (*FeedJob, error) {
+func newFeedJob(jsonld []byte, v config.Vacancy, o config.Organisation, name, base string, files []string) (*FeedJob, error) {
 	var one bytes.Buffer
 	if err := json.Compact(&one, jsonld); err != nil {
 		return nil, fmt.Errorf("feed: the advert's JSON-LD: %w", err)
@@ -176,7 +177,7 @@ func money(a float64) string {
 
 // jobType is the vacancy's Indeed job types, from its schema.org
 // employment type, else its hours and contract: "" when they say none.
-func jobType(v compose.Vacancy) string {
+func jobType(v config.Vacancy) string {
 	var types []string
 	add := func(t string) {
 		for _, have := range types {

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/config"
 )
 
 // indeedFeed is Indeed's XML feed as encoding/xml reads it.
@@ -217,6 +218,6 @@ func TestFeedSalaryAndJobType(t *testing.T) {
 	}
 }
 
-func vacancyOf(employment, hours, contract string) compose.Vacancy {
-	return compose.Vacancy{EmploymentType: employment, Hours: hours, Contract: contract}
+func vacancyOf(employment, hours, contract string) config.Vacancy {
+	return config.Vacancy{EmploymentType: employment, Hours: hours, Contract: contract}
 }

@@ -16,7 +16,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/framework"
 	"github.com/rolepack/rolepack/framework/textprep"
 	"github.com/rolepack/rolepack/internal/userfile"
@@ -45,7 +45,7 @@ type Row struct {
 	Err error
 	// Plan, set by a team manifest (ReadTeam), is one person's
 	// development plan: the row makes a PDP, not a role pack.
-	Plan *compose.PDPConfig
+	Plan *config.PDPConfig
 }
 
 // At is "file:line" for messages about the row.
@@ -501,7 +501,7 @@ func (r *Row) check() {
 		}
 	}
 	if v, ok := r.Values["welsh"]; ok {
-		w, err := compose.ParseWelsh(v)
+		w, err := config.ParseWelsh(v)
 		if err != nil {
 			r.Err = fmt.Errorf("%s: welsh %w", r.At(), err)
 			return
@@ -562,7 +562,7 @@ func ParseManifestDate(s string) (time.Time, error) {
 		s = s[:m[3]] + s[m[1]:] // "14th December" → "14 December"
 	}
 	for _, layout := range []string{"2006-01-02", "2/1/2006", "2-1-2006", "2.1.2006", "2 January 2006", "2 Jan 2006", "Monday 2 January 2006", "Mon 2 Jan 2006", "2006-01-02T15:04:05", "2006-01-02 15:04:05"} {
-		if d, err := time.Parse(layout, s); err == nil && !d.Before(compose.MinDate) && !d.After(compose.MaxDate) {
+		if d, err := time.Parse(layout, s); err == nil && !d.Before(config.MinDate) && !d.After(config.MaxDate) {
 			return time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC), nil
 		}
 	}
@@ -608,7 +608,7 @@ func (r Row) Panel() []string {
 
 // Vacancy returns base (the config's vacancy) with the row's values set
 // over it.
-func (r Row) Vacancy(base compose.Vacancy) compose.Vacancy {
+func (r Row) Vacancy(base config.Vacancy) config.Vacancy {
 	v := base
 	v.Panel = append([]string(nil), base.Panel...)
 	if len(r.Extra) > 0 {

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/config"
 )
 
 // TestManifestSilentLoss holds issue 14's reproductions of a YAML
@@ -98,7 +98,7 @@ func FuzzReadManifest(f *testing.F) {
 				if r.Err != nil && strings.Contains(r.Err.Error(), "\n") {
 					t.Errorf("%s: row error is not one line: %q", file, r.Err)
 				}
-				_ = r.Vacancy(compose.Vacancy{})
+				_ = r.Vacancy(config.Vacancy{})
 			}
 		}
 	})

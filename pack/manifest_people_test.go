@@ -9,9 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/rolepack/rolepack/config"
 	"github.com/xuri/excelize/v2"
-
-	"github.com/rolepack/rolepack/compose"
 )
 
 // Manifests as people write them in a spreadsheet: UK and written-out
@@ -39,7 +38,7 @@ func TestManifestAsPeopleWriteIt(t *testing.T) {
 	if got := rows[1].Values["closing"]; got != "2026-12-14" {
 		t.Errorf("14 Dec 2026 read as %q", got)
 	}
-	v := rows[0].Vacancy(compose.Vacancy{})
+	v := rows[0].Vacancy(config.Vacancy{})
 	if v.Extra["Notes"] != "Ring-fenced for internal candidates" {
 		t.Errorf(".Vacancy.Extra = %v", v.Extra)
 	}

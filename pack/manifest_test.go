@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/config"
 )
 
 func TestReadManifest(t *testing.T) {
@@ -126,9 +126,9 @@ func TestRowVacancyFallsBackToConfig(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	base := compose.Vacancy{Hours: "37.5 hours", Contract: "Permanent", Location: "Leeds", Panel: []string{"Default"}}
+	base := config.Vacancy{Hours: "37.5 hours", Contract: "Permanent", Location: "Leeds", Panel: []string{"Default"}}
 	got := rows[0].Vacancy(base)
-	want := compose.Vacancy{Reference: "REF-1", Hours: "37.5 hours", Contract: "Permanent", Location: "York", SalaryMin: 45000.5, Panel: []string{"A", "B"}}
+	want := config.Vacancy{Reference: "REF-1", Hours: "37.5 hours", Contract: "Permanent", Location: "York", SalaryMin: 45000.5, Panel: []string{"A", "B"}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("vacancy = %+v, want %+v", got, want)
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/config"
 )
 
 // ResolveRole returns the role id a manifest names as people write it:
@@ -11,7 +12,7 @@ import (
 // framework role FRAMEWORK/ROLE by ids or role title in any case. A name
 // that matches nothing is returned as it is (composing it then says what
 // is known).
-func ResolveRole(cfg *compose.Config, lib *compose.Library, name string) string {
+func ResolveRole(cfg *config.Config, lib *compose.Library, name string) string {
 	n := strings.TrimSpace(name)
 	if _, ok := cfg.Roles[n]; ok {
 		return n
@@ -41,7 +42,7 @@ func ResolveRole(cfg *compose.Config, lib *compose.Library, name string) string 
 // ResolveLevel returns the level id a manifest names: a ladder rung by id
 // or label in any case ("Senior"), or, for a framework role, one of its
 // levels by id or title.
-func ResolveLevel(cfg *compose.Config, lib *compose.Library, role, name string) string {
+func ResolveLevel(cfg *config.Config, lib *compose.Library, role, name string) string {
 	n := strings.TrimSpace(name)
 	fwID, roleID, isFW := strings.Cut(role, "/")
 	if !isFW {

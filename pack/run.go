@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/doc"
 	"github.com/rolepack/rolepack/internal/userfile"
 	"github.com/rolepack/rolepack/lint"
@@ -20,7 +21,7 @@ import (
 // its flags, environment and --set over it), the frameworks, the document
 // date and the format registry.
 type Settings struct {
-	Config  *compose.Config
+	Config  *config.Config
 	Library *compose.Library
 	// Path resolves a file path the config gives at a key ("brand.logo")
 	// to the path to read: relative to the config file's folder when the
@@ -44,7 +45,7 @@ type Settings struct {
 // that each builds the same documents from the same inputs. Make it once
 // per process with NewRun; it is safe for concurrent use.
 type Run struct {
-	Config        *compose.Config
+	Config        *config.Config
 	Library       *compose.Library
 	Date          time.Time
 	DateFromClock bool

@@ -13,7 +13,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/internal/userfile"
 	"github.com/rolepack/rolepack/output"
 )
@@ -73,7 +73,7 @@ func shardKey(j job) string {
 		Role, Level string
 		Values      map[string]string
 		Extra       map[string]string
-		Plan        *compose.PDPConfig
+		Plan        *config.PDPConfig
 	}{r.Line, r.Role, r.Level, r.Values, r.Extra, r.Plan})
 	return string(b)
 }
@@ -118,25 +118,25 @@ type part struct {
 
 // partRow is one row a shard built (or failed), with what the index needs.
 type partRow struct {
-	Row        int                `json:"row"` // 0-based place in the manifest
-	Line       int                `json:"line"`
-	Reference  string             `json:"reference"`
-	Role       string             `json:"role"`
-	Level      string             `json:"level"`
-	Name       string             `json:"name,omitempty"`
-	Status     string             `json:"status"`
-	Missing    []string           `json:"missing,omitempty"`
-	Error      string             `json:"error,omitempty"`
-	Rebuilt    string             `json:"rebuilt,omitempty"`
-	Title      string             `json:"title,omitempty"`
-	LevelLabel string             `json:"levelLabel,omitempty"`
-	Location   string             `json:"location,omitempty"`
-	Closing    string             `json:"closing,omitempty"`
-	Language   string             `json:"language,omitempty"` // the pack's documents'
-	Plan       *compose.PDPConfig `json:"plan,omitempty"`
-	Files      []partFile         `json:"files,omitempty"`
-	Zip        string             `json:"zip,omitempty"` // hex SHA-256 of the pack's zip
-	Feed       *FeedJob           `json:"feed,omitempty"`
+	Row        int               `json:"row"` // 0-based place in the manifest
+	Line       int               `json:"line"`
+	Reference  string            `json:"reference"`
+	Role       string            `json:"role"`
+	Level      string            `json:"level"`
+	Name       string            `json:"name,omitempty"`
+	Status     string            `json:"status"`
+	Missing    []string          `json:"missing,omitempty"`
+	Error      string            `json:"error,omitempty"`
+	Rebuilt    string            `json:"rebuilt,omitempty"`
+	Title      string            `json:"title,omitempty"`
+	LevelLabel string            `json:"levelLabel,omitempty"`
+	Location   string            `json:"location,omitempty"`
+	Closing    string            `json:"closing,omitempty"`
+	Language   string            `json:"language,omitempty"` // the pack's documents'
+	Plan       *config.PDPConfig `json:"plan,omitempty"`
+	Files      []partFile        `json:"files,omitempty"`
+	Zip        string            `json:"zip,omitempty"` // hex SHA-256 of the pack's zip
+	Feed       *FeedJob          `json:"feed,omitempty"`
 }
 
 // partFile is a file of a pack and its hex SHA-256.

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/internal/userfile"
 	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/render"
@@ -55,7 +56,7 @@ func (id *Identity) BrandFiles(files ...[]byte) {
 // NewIdentity hashes a run's shared inputs. The config's run keys (role,
 // level, documents, formats, out, templates, date) are left out: a row
 // settles role and level, and formats and date are stamped on their own.
-func NewIdentity(cfg *compose.Config, lib *compose.Library, templatesDir string, logo []byte) (Identity, error) {
+func NewIdentity(cfg *config.Config, lib *compose.Library, templatesDir string, logo []byte) (Identity, error) {
 	c := *cfg
 	c.Role, c.Level, c.Documents, c.Formats, c.Out, c.Templates, c.Date, c.File = "", "", nil, nil, "", "", "", ""
 	cb, err := json.Marshal(c)

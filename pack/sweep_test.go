@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/framework"
 	"github.com/rolepack/rolepack/framework/defaults"
 	"github.com/rolepack/rolepack/framework/importer"
@@ -248,7 +249,7 @@ const sweepTop = 60
 
 // sweepOne composes and renders one role-level and counts what the sweep
 // reports.
-func sweepOne(m *compose.Composer, cfg *compose.Config, lib *compose.Library, e *render.Engine, kinds []render.Kind, rules *lint.Rules, role, level string, date time.Time) sweepLine {
+func sweepOne(m *compose.Composer, cfg *config.Config, lib *compose.Library, e *render.Engine, kinds []render.Kind, rules *lint.Rules, role, level string, date time.Time) sweepLine {
 	l := sweepLine{id: role + " at " + level}
 	p, err := m.Prepare(role, level)
 	if err != nil {

@@ -6,7 +6,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/framework"
 )
 
@@ -43,7 +43,7 @@ func ReadTeam(file string, data []byte) ([]Row, error) {
 var teamManifest = manifestFormat{list: "people", table: readTeamTable, yaml: readTeamYAML}
 
 func newTeamRow(file string, line int) Row {
-	return Row{File: file, Line: line, Values: map[string]string{}, Plan: &compose.PDPConfig{}}
+	return Row{File: file, Line: line, Values: map[string]string{}, Plan: &config.PDPConfig{}}
 }
 
 // setTeam sets one team column of a row.
@@ -144,7 +144,7 @@ func readTeamYAML(file string, data []byte) ([]Row, error) {
 // planRow settles a team row's plan: the config's pdp with the row's
 // values over it, the person naming the pack (as a reference names a role
 // pack).
-func planRow(j *job, row Row, cfg *compose.Config) {
+func planRow(j *job, row Row, cfg *config.Config) {
 	p := cfg.PDP
 	for _, f := range []struct {
 		dst *string

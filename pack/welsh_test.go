@@ -8,6 +8,7 @@ import (
 
 	"github.com/rolepack/rolepack"
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/doc"
 	"github.com/rolepack/rolepack/framework/defaults"
 	"github.com/rolepack/rolepack/lint"
@@ -28,7 +29,7 @@ func TestManifestWelshColumn(t *testing.T) {
 		if rows[i].Err != nil {
 			t.Fatalf("row %d: %v", i+2, rows[i].Err)
 		}
-		if got := rows[i].Vacancy(compose.Vacancy{}).Welsh; got != want {
+		if got := rows[i].Vacancy(config.Vacancy{}).Welsh; got != want {
 			t.Errorf("row %d: welsh %q, want %q", i+2, got, want)
 		}
 	}
@@ -63,7 +64,7 @@ func TestWelshCategoryInEveryDocument(t *testing.T) {
 		"desirable":     "Welsh language skills are desirable",
 		"not-necessary": "Welsh language skills are not necessary",
 	} {
-		cfg, err := compose.LoadConfig("config.yaml", rolepack.DefaultConfig)
+		cfg, err := config.LoadConfig("config.yaml", rolepack.DefaultConfig)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -95,7 +96,7 @@ func TestWelshCategoryInEveryDocument(t *testing.T) {
 			}
 		}
 	}
-	cfg, _ := compose.LoadConfig("config.yaml", rolepack.DefaultConfig)
+	cfg, _ := config.LoadConfig("config.yaml", rolepack.DefaultConfig)
 	cfg.Vacancy.Welsh = "very desirable"
 	if err := cfg.CheckValues(); err == nil || !strings.Contains(err.Error(), "vacancy.welsh") {
 		t.Errorf("vacancy.welsh=very desirable: %v, want an error naming the key", err)

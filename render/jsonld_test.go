@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/render"
 )
 
@@ -141,37 +141,37 @@ func TestJobPostingForms(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		name string
-		edit func(*compose.Vacancy, *compose.Organisation)
+		edit func(*config.Vacancy, *config.Organisation)
 		want want
 	}{
-		{"nhs range", func(v *compose.Vacancy, _ *compose.Organisation) { v.Salary = "£55,690 to £62,682" },
+		{"nhs range", func(v *config.Vacancy, _ *config.Organisation) { v.Salary = "£55,690 to £62,682" },
 			want{map[string]any{"minValue": 55690.0, "maxValue": 62682.0, "unitText": "YEAR"}, "GBP", "Leeds", "GB", "", true}},
-		{"hyphen range", func(v *compose.Vacancy, _ *compose.Organisation) { v.Salary = "£55,690 - £62,682" },
+		{"hyphen range", func(v *config.Vacancy, _ *config.Organisation) { v.Salary = "£55,690 - £62,682" },
 			want{map[string]any{"minValue": 55690.0, "maxValue": 62682.0, "unitText": "YEAR"}, "GBP", "Leeds", "GB", "", true}},
-		{"one amount", func(v *compose.Vacancy, _ *compose.Organisation) { v.Salary = "£50,000" },
+		{"one amount", func(v *config.Vacancy, _ *config.Organisation) { v.Salary = "£50,000" },
 			want{map[string]any{"value": 50000.0, "unitText": "YEAR"}, "GBP", "Leeds", "GB", "", true}},
-		{"k", func(v *compose.Vacancy, _ *compose.Organisation) { v.Salary = "£50k" },
+		{"k", func(v *config.Vacancy, _ *config.Organisation) { v.Salary = "£50k" },
 			want{map[string]any{"value": 50000.0, "unitText": "YEAR"}, "GBP", "Leeds", "GB", "", true}},
-		{"up to", func(v *compose.Vacancy, _ *compose.Organisation) { v.Salary = "up to £60,000" },
+		{"up to", func(v *config.Vacancy, _ *config.Organisation) { v.Salary = "up to £60,000" },
 			want{map[string]any{"maxValue": 60000.0, "unitText": "YEAR"}, "GBP", "Leeds", "GB", "", true}},
-		{"hourly", func(v *compose.Vacancy, _ *compose.Organisation) { v.Salary = "£25.50 per hour" },
+		{"hourly", func(v *config.Vacancy, _ *config.Organisation) { v.Salary = "£25.50 per hour" },
 			want{map[string]any{"value": 25.5, "unitText": "HOUR"}, "GBP", "Leeds", "GB", "", true}},
-		{"monthly euros", func(v *compose.Vacancy, _ *compose.Organisation) { v.Salary = "€4,000 a month" },
+		{"monthly euros", func(v *config.Vacancy, _ *config.Organisation) { v.Salary = "€4,000 a month" },
 			want{map[string]any{"value": 4000.0, "unitText": "MONTH"}, "EUR", "Leeds", "GB", "", true}},
-		{"currency key", func(v *compose.Vacancy, _ *compose.Organisation) { v.Salary = "$90,000"; v.Currency = "CAD" },
+		{"currency key", func(v *config.Vacancy, _ *config.Organisation) { v.Salary = "$90,000"; v.Currency = "CAD" },
 			want{map[string]any{"value": 90000.0, "unitText": "YEAR"}, "CAD", "Leeds", "GB", "", true}},
-		{"numbers win", func(v *compose.Vacancy, _ *compose.Organisation) {
+		{"numbers win", func(v *config.Vacancy, _ *config.Organisation) {
 			v.Salary, v.SalaryMin, v.SalaryMax = "£30 to £40 a day", 300, 400
 		}, want{map[string]any{"minValue": 300.0, "maxValue": 400.0, "unitText": "DAY"}, "GBP", "Leeds", "GB", "", true}},
-		{"no amount", func(v *compose.Vacancy, _ *compose.Organisation) { v.Salary = "Competitive" },
+		{"no amount", func(v *config.Vacancy, _ *config.Organisation) { v.Salary = "Competitive" },
 			want{nil, "", "Leeds", "GB", "", true}},
-		{"remote uk", func(v *compose.Vacancy, _ *compose.Organisation) { v.Location = "Remote (UK)" },
+		{"remote uk", func(v *config.Vacancy, _ *config.Organisation) { v.Location = "Remote (UK)" },
 			want{nil, "", "", "", "United Kingdom", false}},
-		{"remote", func(v *compose.Vacancy, o *compose.Organisation) { v.Location = "remote"; o.Country = "IE" },
+		{"remote", func(v *config.Vacancy, o *config.Organisation) { v.Location = "remote"; o.Country = "IE" },
 			want{nil, "", "", "", "Ireland", false}},
-		{"onsite abroad", func(v *compose.Vacancy, o *compose.Organisation) { v.Location = "Dublin"; o.Country = "IE" },
+		{"onsite abroad", func(v *config.Vacancy, o *config.Organisation) { v.Location = "Dublin"; o.Country = "IE" },
 			want{nil, "", "Dublin", "IE", "", false}},
-		{"workplace key", func(v *compose.Vacancy, _ *compose.Organisation) { v.Location = "Sheffield"; v.Workplace = "remote" },
+		{"workplace key", func(v *config.Vacancy, _ *config.Organisation) { v.Location = "Sheffield"; v.Workplace = "remote" },
 			want{nil, "", "Sheffield", "GB", "United Kingdom", false}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -19,6 +19,7 @@ import (
 
 	"github.com/rolepack/rolepack"
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/doc"
 	"github.com/rolepack/rolepack/framework/defaults"
 	"github.com/rolepack/rolepack/output"
@@ -33,9 +34,9 @@ var testDate = time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)
 // defaultContext builds the context of the default run (config.yaml: role
 // data-engineer at level head, with the embedded frameworks), after edit
 // changes the config (edit may be nil).
-func defaultContext(t testing.TB, edit func(*compose.Config)) *compose.Context {
+func defaultContext(t testing.TB, edit func(*config.Config)) *compose.Context {
 	t.Helper()
-	cfg, err := compose.LoadConfig("config.yaml", rolepack.DefaultConfig)
+	cfg, err := config.LoadConfig("config.yaml", rolepack.DefaultConfig)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -534,7 +535,7 @@ func TestJDIncludesSpecOnlyWhenAsked(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx := defaultContext(t, func(c *compose.Config) { c.JD.IncludeSpec = true })
+	ctx := defaultContext(t, func(c *config.Config) { c.JD.IncludeSpec = true })
 	k, _ := render.LookupKinds([]string{"jd"})
 	g := generate(t, e, formats, ctx, k[0])
 	checkRows(t, g, ctx.Spec, true)
@@ -544,7 +545,7 @@ func TestJDIncludesSpecOnlyWhenAsked(t *testing.T) {
 // TestAdvertWithVacancyDetails fills in the vacancy: every detail appears
 // in the advert and the JSON-LD, and no blank is left for them.
 func TestAdvertWithVacancyDetails(t *testing.T) {
-	ctx := defaultContext(t, func(c *compose.Config) {
+	ctx := defaultContext(t, func(c *config.Config) {
 		c.Vacancy.Reference = "EHDS-0420"
 		c.Vacancy.Band = "Band 8c"
 		c.Vacancy.SalaryMin = 70885
@@ -594,14 +595,14 @@ func TestScoringScales(t *testing.T) {
 	k, _ := render.LookupKinds([]string{"scoring"})
 	for _, tc := range []struct {
 		scale   string
-		anchors []compose.ScoreAnchor
+		anchors []config.ScoreAnchor
 		want    []string
 	}{
 		{"civil-service", nil, []string{"| 7 | Outstanding demonstration |", "| 1 | Insufficient evidence |", "Score (1–7)"}},
 		{"0-4", nil, []string{"| 4 | Excellent |", "| 0 | No evidence |", "Score (0–4)"}},
-		{"custom", []compose.ScoreAnchor{{Score: 1, Label: "Below", Means: "below the bar"}, {Score: 3, Label: "Above", Means: "above the bar"}}, []string{"| 3 | Above | Above the bar. |", "Score (1–3)"}},
+		{"custom", []config.ScoreAnchor{{Score: 1, Label: "Below", Means: "below the bar"}, {Score: 3, Label: "Above", Means: "above the bar"}}, []string{"| 3 | Above | Above the bar. |", "Score (1–3)"}},
 	} {
-		ctx := defaultContext(t, func(c *compose.Config) { c.Scoring.Scale, c.Scoring.Anchors = tc.scale, tc.anchors })
+		ctx := defaultContext(t, func(c *config.Config) { c.Scoring.Scale, c.Scoring.Anchors = tc.scale, tc.anchors })
 		src, err := e.Execute(context.Background(), k[0].Template, ctx.For(k[0].ID, k[0].Title, false))
 		if err != nil {
 			t.Fatal(err)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/rolepack/rolepack"
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/framework/defaults"
 	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/render"
@@ -18,9 +19,9 @@ import (
 
 // ladderFixture is the default config, its library and the career map of
 // its role.
-func ladderFixture(t *testing.T) (*compose.Config, *compose.Library, *compose.Context) {
+func ladderFixture(t *testing.T) (*config.Config, *compose.Library, *compose.Context) {
 	t.Helper()
-	cfg, err := compose.LoadConfig("config.yaml", rolepack.DefaultConfig)
+	cfg, err := config.LoadConfig("config.yaml", rolepack.DefaultConfig)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/framework"
 	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/render"
@@ -51,12 +52,12 @@ func manyGroupsFramework(n int) *framework.Framework {
 // development activities on offer that serve none of the gaps.
 func manyGroupsContext(tb testing.TB, n, m int) (*compose.Context, error) {
 	tb.Helper()
-	cfg, err := compose.LoadConfig("config.yaml", []byte(manyGroupsConfig))
+	cfg, err := config.LoadConfig("config.yaml", []byte(manyGroupsConfig))
 	if err != nil {
 		tb.Fatal(err)
 	}
 	for i := range m {
-		cfg.Development.Activities = append(cfg.Development.Activities, compose.ActivityDef{Kind: "job",
+		cfg.Development.Activities = append(cfg.Development.Activities, config.ActivityDef{Kind: "job",
 			Title: fmt.Sprintf("Secondment to the widget %d team", i)})
 	}
 	lib, err := compose.NewLibrary(manyGroupsFramework(n))
@@ -106,7 +107,7 @@ func BenchmarkPDPManyGroups(b *testing.B) {
 // growing string, takes at most 20 offers, so that a config of 40,000
 // offers (within the 1 MiB config limit) no longer takes 15 s (issue 14).
 func TestJSONLDDescriptionCut(t *testing.T) {
-	ctx := defaultContext(t, func(c *compose.Config) {
+	ctx := defaultContext(t, func(c *config.Config) {
 		c.Organisation.Offer = nil
 		for i := range 40_000 {
 			c.Organisation.Offer = append(c.Organisation.Offer, fmt.Sprintf("Benefit %d", i))

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/doc"
 	"github.com/rolepack/rolepack/i18n"
 	"github.com/rolepack/rolepack/output"
@@ -18,10 +19,10 @@ import (
 
 // welshContext is the default run in Welsh, the post's Welsh language
 // skills essential, with a closing date.
-func welshContext(t *testing.T, edit func(*compose.Config)) *compose.Context {
-	return defaultContext(t, func(c *compose.Config) {
+func welshContext(t *testing.T, edit func(*config.Config)) *compose.Context {
+	return defaultContext(t, func(c *config.Config) {
 		c.Language = "cy"
-		c.Vacancy.Welsh = compose.WelshEssential
+		c.Vacancy.Welsh = config.WelshEssential
 		c.Vacancy.Closing = "2026-12-14"
 		if edit != nil {
 			edit(c)
@@ -216,7 +217,7 @@ func TestCircumflexWAndY(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx := welshContext(t, func(c *compose.Config) {
+	ctx := welshContext(t, func(c *config.Config) {
 		c.Organisation.Name = welsh
 		c.Messages = map[string]map[string]string{"cy": {"h.jobDetails": "Manylion y swydd yn " + welsh}}
 	})
@@ -234,7 +235,7 @@ func TestCircumflexWAndY(t *testing.T) {
 // TestWelshMessagesOverride: messages in config replace a message, and a
 // key no catalogue has is an error naming it.
 func TestWelshMessagesOverride(t *testing.T) {
-	ctx := welshContext(t, func(c *compose.Config) {
+	ctx := welshContext(t, func(c *config.Config) {
 		c.Messages = map[string]map[string]string{"cy": {"h.keyResponsibilities": "Cyfrifoldebau allweddol"}}
 	})
 	if got := ctx.Messages().T("h.keyResponsibilities"); got != "Cyfrifoldebau allweddol" {

@@ -1,14 +1,14 @@
 package schema
 
 import (
-	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/render"
 )
 
 // configFields are the config schema's descriptions (from the doc comments
-// of compose's types, fieldDocs, and extraDocs where a field has none) and
-// the values the CLI accepts: the same lists and patterns compose and the
+// of config's types, fieldDocs, and extraDocs where a field has none) and
+// the values the CLI accepts: the same lists and patterns config and the
 // registries check against, so the schema rejects what rolepack rejects.
 func configFields() map[string]Field {
 	fields := map[string]Field{}
@@ -18,24 +18,24 @@ func configFields() map[string]Field {
 	for k, d := range extraDocs {
 		fields[k] = Field{Description: d}
 	}
-	zero, maxSalary := 0.0, float64(compose.MaxSalary)
+	zero, maxSalary := 0.0, float64(config.MaxSalary)
 	set := func(key string, f Field) {
 		f.Description = fields[key].Description
 		fields[key] = f
 	}
 	set("Config.Documents", Field{Enum: render.KindIDs()})
 	set("Config.Formats", Field{Enum: output.FormatNames()})
-	set("Config.Date", Field{Pattern: compose.DatePattern})
-	set("Vacancy.Posted", Field{Pattern: compose.DatePattern})
-	set("Vacancy.Closing", Field{Pattern: compose.DatePattern})
-	set("Vacancy.EmploymentType", Field{Enum: compose.EmploymentTypes})
-	set("Vacancy.Workplace", Field{Enum: compose.Workplaces})
+	set("Config.Date", Field{Pattern: config.DatePattern})
+	set("Vacancy.Posted", Field{Pattern: config.DatePattern})
+	set("Vacancy.Closing", Field{Pattern: config.DatePattern})
+	set("Vacancy.EmploymentType", Field{Enum: config.EmploymentTypes})
+	set("Vacancy.Workplace", Field{Enum: config.Workplaces})
 	set("Vacancy.SalaryMin", Field{Min: &zero, Max: &maxSalary})
 	set("Vacancy.SalaryMax", Field{Min: &zero, Max: &maxSalary})
-	set("ScoringConfig.Scale", Field{Enum: compose.ScoreScaleNames})
-	set("ActivityDef.Kind", Field{Enum: compose.ActivityKinds})
-	set("Brand.Primary", Field{Pattern: compose.ColourPattern})
-	set("Brand.Accent", Field{Pattern: compose.ColourPattern})
+	set("ScoringConfig.Scale", Field{Enum: config.ScoreScaleNames})
+	set("ActivityDef.Kind", Field{Enum: config.ActivityKinds})
+	set("Brand.Primary", Field{Pattern: config.ColourPattern})
+	set("Brand.Accent", Field{Pattern: config.ColourPattern})
 	return fields
 }
 

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/framework"
 )
 
@@ -34,9 +35,9 @@ func Framework() *Schema {
 	return s
 }
 
-// Config is the schema of config.yaml, as compose.LoadConfig reads it.
+// Config is the schema of config.yaml, as config.LoadConfig reads it.
 func Config() *Schema {
-	s := Generate(reflect.TypeOf(compose.Config{}), ConfigFile, "rolepack config.yaml", Options{Mode: ReadYAML, Fields: configFields()})
+	s := Generate(reflect.TypeOf(config.Config{}), ConfigFile, "rolepack config.yaml", Options{Mode: ReadYAML, Fields: configFields()})
 	s.Description = "The run, the organisation, its ladder and roles, the vacancy and the document settings; docs/config.md describes every key."
 	return s
 }

@@ -2,7 +2,7 @@
 
 package schema
 
-// fieldDocs are the doc comments of compose's config fields, by "Type.Field".
+// fieldDocs are the doc comments of the config schema's fields, by "Type.Field".
 var fieldDocs = map[string]string{
 	"ActivityDef.Effort":          "e.g. \"2 days\", \"1 hour a week\"",
 	"ActivityDef.Evidence":        "Evidence is what shows the activity is done (default by kind).",

@@ -20,6 +20,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/internal/userfile"
 	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/pack"
@@ -341,7 +342,7 @@ func (j *job) remove() {
 // into the job's folder; then writes every built pack, its zip and the
 // index into role-packs.zip there, file by file. A bad row fails its own
 // pack only.
-func (s *Server) runBatch(ctx context.Context, j *job, cfg *compose.Config, lib *compose.Library, formats []output.Format, rows []pack.Row) {
+func (s *Server) runBatch(ctx context.Context, j *job, cfg *config.Config, lib *compose.Library, formats []output.Format, rows []pack.Row) {
 	sum, names, err := s.buildBatch(ctx, j, cfg, lib, formats, rows)
 	var size int64
 	if err == nil {
@@ -363,7 +364,7 @@ func (s *Server) runBatch(ctx context.Context, j *job, cfg *compose.Config, lib 
 // buildBatch runs the batch in the job's folder and lists what the
 // download holds: each built pack's files under its folder, its zip, and
 // index.html and index.csv.
-func (s *Server) buildBatch(ctx context.Context, j *job, cfg *compose.Config, lib *compose.Library, formats []output.Format, rows []pack.Row) (*pack.Summary, []string, error) {
+func (s *Server) buildBatch(ctx context.Context, j *job, cfg *config.Config, lib *compose.Library, formats []output.Format, rows []pack.Row) (*pack.Summary, []string, error) {
 	out := filepath.Join(j.dir, "out")
 	if err := os.MkdirAll(out, 0o700); err != nil {
 		return nil, nil, fmt.Errorf("batch folder: %w", err)

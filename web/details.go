@@ -9,7 +9,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/config"
 )
 
 // details are the vacancy, organisation and plan details a session fills
@@ -95,7 +95,7 @@ func fields(roleLevels []level) []field {
 
 // detailsFrom returns the details a config states. The plan's target
 // level is left to the default, the level above the one on screen.
-func detailsFrom(cfg *compose.Config) details {
+func detailsFrom(cfg *config.Config) details {
 	v, o, p := cfg.Vacancy, cfg.Organisation, cfg.PDP
 	d := details{
 		"reference": v.Reference, "band": v.Band, "salary": v.Salary,
@@ -180,11 +180,11 @@ func checkValue(f field, v string) string {
 		if err != nil {
 			return fmt.Sprintf("Enter the %s as a number, for example %s", what, examples[f.Name])
 		}
-		if n < 0 || n > compose.MaxSalary {
-			return fmt.Sprintf("Enter a %s from 0 to %s", what, thousands(int(compose.MaxSalary)))
+		if n < 0 || n > config.MaxSalary {
+			return fmt.Sprintf("Enter a %s from 0 to %s", what, thousands(int(config.MaxSalary)))
 		}
 	case "date":
-		if _, err := compose.ParseDate(v); err != nil {
+		if _, err := config.ParseDate(v); err != nil {
 			return fmt.Sprintf("Enter the %s as a real date, for example 2026-03-31 or 31/03/2026", what)
 		}
 	case "url":
@@ -237,7 +237,7 @@ func parseAmount(s string) (float64, error) {
 // apply returns a copy of cfg with the details set over it; the details
 // must have passed check. A target level that is not one of the role's
 // levels is left to the default (the next level up).
-func (d details) apply(cfg *compose.Config, roleLevels []level) *compose.Config {
+func (d details) apply(cfg *config.Config, roleLevels []level) *config.Config {
 	c := *cfg
 	v := &c.Vacancy
 	v.Reference, v.Band, v.Salary = d["reference"], d["band"], d["salary"]

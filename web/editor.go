@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/config"
 )
 
 // orgText is the organisation's standard text the documents carry, as a
@@ -27,13 +28,13 @@ type orgText struct {
 // roleChoice is what a person chose for a config role: its selection,
 // as roles.<id>.select and selectAt say it.
 type roleChoice struct {
-	Select   *compose.SelectDef           `json:"select,omitempty"`
-	SelectAt map[string]compose.SelectDef `json:"selectAt,omitempty"`
+	Select   *config.SelectDef           `json:"select,omitempty"`
+	SelectAt map[string]config.SelectDef `json:"selectAt,omitempty"`
 }
 
 // overlay sets the state's organisation text, selections and edits over
 // c (a copy it may change; its maps are copied before they are changed).
-func (st state) overlay(c *compose.Config, base *compose.Config) {
+func (st state) overlay(c *config.Config, base *config.Config) {
 	if o := st.Org; o != nil {
 		c.Organisation.About, c.Organisation.Apply = o.About, o.Apply
 		c.Organisation.Offer = append([]string(nil), o.Offer...)
@@ -45,7 +46,7 @@ func (st state) overlay(c *compose.Config, base *compose.Config) {
 	if len(st.Roles) > 0 || len(st.NewRoles) > 0 {
 		c.Roles = maps.Clone(base.Roles)
 		if c.Roles == nil {
-			c.Roles = map[string]compose.RoleDef{}
+			c.Roles = map[string]config.RoleDef{}
 		}
 		// Roles made from a catalogue first, so that their selections
 		// apply to them as to the config's.
@@ -65,7 +66,7 @@ func (st state) overlay(c *compose.Config, base *compose.Config) {
 			if len(ch.SelectAt) > 0 {
 				rd.SelectAt = maps.Clone(rd.SelectAt)
 				if rd.SelectAt == nil {
-					rd.SelectAt = map[string]compose.SelectDef{}
+					rd.SelectAt = map[string]config.SelectDef{}
 				}
 				maps.Copy(rd.SelectAt, ch.SelectAt)
 			}
@@ -73,7 +74,7 @@ func (st state) overlay(c *compose.Config, base *compose.Config) {
 		}
 	}
 	if len(st.Edits) > 0 {
-		c.Edits = append(append([]compose.EditDef(nil), base.Edits...), st.Edits...)
+		c.Edits = append(append([]config.EditDef(nil), base.Edits...), st.Edits...)
 	}
 }
 
@@ -266,7 +267,7 @@ func (s *Server) saveOrg(w http.ResponseWriter, r *http.Request) {
 
 // importedState is the organisation text, selections and edits of an
 // imported config that differ from the server's.
-func importedState(st *state, cfg, base *compose.Config) {
+func importedState(st *state, cfg, base *config.Config) {
 	o, b := cfg.Organisation, base.Organisation
 	if o.About != b.About || o.Apply != b.Apply || !reflect.DeepEqual(o.Offer, b.Offer) || !reflect.DeepEqual(o.Clauses, b.Clauses) {
 		cl := o.Clauses
@@ -279,7 +280,7 @@ func importedState(st *state, cfg, base *compose.Config) {
 		bd, ok := base.Roles[id]
 		if !ok {
 			if st.NewRoles == nil {
-				st.NewRoles = map[string]compose.RoleDef{}
+				st.NewRoles = map[string]config.RoleDef{}
 			}
 			st.NewRoles[id] = rd
 			continue
@@ -292,7 +293,7 @@ func importedState(st *state, cfg, base *compose.Config) {
 		for lv, sd := range rd.SelectAt {
 			if !reflect.DeepEqual(sd, bd.SelectAt[lv]) {
 				if ch.SelectAt == nil {
-					ch.SelectAt = map[string]compose.SelectDef{}
+					ch.SelectAt = map[string]config.SelectDef{}
 				}
 				ch.SelectAt[lv] = sd
 			}
@@ -311,7 +312,7 @@ func importedState(st *state, cfg, base *compose.Config) {
 	}
 }
 
-func slicesContains(es []compose.EditDef, e compose.EditDef) bool {
+func slicesContains(es []config.EditDef, e config.EditDef) bool {
 	for _, x := range es {
 		if reflect.DeepEqual(x, e) {
 			return true

@@ -12,7 +12,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/internal/userfile"
 	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/pack"
@@ -21,7 +21,7 @@ import (
 // effective is the config a session's documents are built from: the
 // server's, with what the session entered over it, for a role with the
 // levels given (the plan's target level is one of them).
-func (s *Server) effective(sess *session, roleLevels []level) *compose.Config {
+func (s *Server) effective(sess *session, roleLevels []level) *config.Config {
 	sess.mu.Lock()
 	st := sess.st
 	sess.mu.Unlock()
@@ -29,7 +29,7 @@ func (s *Server) effective(sess *session, roleLevels []level) *compose.Config {
 }
 
 // apply is cfg with the state over it.
-func (st state) apply(cfg *compose.Config, roleLevels []level) *compose.Config {
+func (st state) apply(cfg *config.Config, roleLevels []level) *config.Config {
 	c := st.Details.apply(cfg, roleLevels)
 	st.overlay(c, cfg)
 	return c
@@ -37,7 +37,7 @@ func (st state) apply(cfg *compose.Config, roleLevels []level) *compose.Config {
 
 // pathKeys are the config keys that hold file paths, which an export
 // writes in full: the exported file is read from another folder.
-func absolutePaths(c *compose.Config) {
+func absolutePaths(c *config.Config) {
 	dir := ""
 	if c.File != "" {
 		if fi, err := os.Stat(c.File); err == nil && fi.Mode().IsRegular() {
@@ -277,7 +277,7 @@ func (s *Server) importConfig(w http.ResponseWriter, r *http.Request) {
 		bad(http.StatusUnsupportedMediaType, name+" "+why+". Import a config.yaml that rolepack wrote or that you wrote for rolepack generate.")
 		return
 	}
-	cfg, err := compose.LoadConfig(name, data)
+	cfg, err := config.LoadConfig(name, data)
 	if err != nil {
 		bad(http.StatusUnprocessableEntity, err.Error())
 		return
@@ -300,7 +300,7 @@ func (s *Server) importConfig(w http.ResponseWriter, r *http.Request) {
 
 // stateFrom is the state an imported config gives, over the server's
 // config; errs are the values the form would refuse, as the form says.
-func stateFrom(cfg, base *compose.Config) (state, []string) {
+func stateFrom(cfg, base *config.Config) (state, []string) {
 	d := detailsFrom(cfg)
 	fs := fields(nil)
 	var errs []string

@@ -12,7 +12,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/framework"
 	"github.com/rolepack/rolepack/framework/importer"
 	"github.com/rolepack/rolepack/internal/userfile"
@@ -462,11 +462,11 @@ func (s *Server) catalogueRole(w http.ResponseWriter, r *http.Request) {
 	for base, n := id, 2; eff.Roles[id].Title != ""; n++ {
 		id = base + "-" + strconv.Itoa(n)
 	}
-	rd := compose.RoleDef{Title: form.Title, Sources: []compose.SourceDef{{Framework: form.Framework, Catalogue: form.Catalogue, Levels: form.Levels}}}
+	rd := config.RoleDef{Title: form.Title, Sources: []config.SourceDef{{Framework: form.Framework, Catalogue: form.Catalogue, Levels: form.Levels}}}
 	sess.mu.Lock()
 	made := maps.Clone(sess.st.NewRoles) // never changed in place: readers hold the old one
 	if made == nil {
-		made = map[string]compose.RoleDef{}
+		made = map[string]config.RoleDef{}
 	}
 	made[id] = rd
 	sess.st.NewRoles = made

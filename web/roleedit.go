@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/config"
 )
 
 // maxResponsibilities is the most key responsibilities a JD may list.
@@ -219,7 +220,7 @@ func (s *Server) saveSelection(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f := r.PostForm
-	var sd compose.SelectDef
+	var sd config.SelectDef
 	if base, ok := s.run.Config.Roles[c.role.ID]; ok {
 		sd.Skills = base.Select.Skills
 		if at, ok := base.SelectAt[c.level.ID]; ok {
@@ -271,7 +272,7 @@ func (s *Server) saveSelection(w http.ResponseWriter, r *http.Request) {
 		roles = map[string]roleChoice{}
 	}
 	ch := roles[c.role.ID]
-	at := map[string]compose.SelectDef{}
+	at := map[string]config.SelectDef{}
 	for k, v := range ch.SelectAt {
 		at[k] = v
 	}
@@ -320,7 +321,7 @@ func (s *Server) saveWording(w http.ResponseWriter, r *http.Request) {
 	if m := textProblem("The new words", with, maxWords); m != "" {
 		errs["with"] = m
 	}
-	ed := compose.EditDef{Replace: find, With: &with}
+	ed := config.EditDef{Replace: find, With: &with}
 	if where := f.Get("where"); where != "" {
 		kind, title, ok := strings.Cut(where, "|")
 		if !ok {
@@ -331,7 +332,7 @@ func (s *Server) saveWording(w http.ResponseWriter, r *http.Request) {
 	if len(errs) == 0 {
 		sess.mu.Lock()
 		trial := sess.st
-		trial.Edits = append(append([]compose.EditDef(nil), sess.st.Edits...), ed)
+		trial.Edits = append(append([]config.EditDef(nil), sess.st.Edits...), ed)
 		lib := sess.lib
 		sess.mu.Unlock()
 		cfg := trial.apply(s.run.Config, c.role.Levels)
@@ -355,7 +356,7 @@ func (s *Server) saveWording(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	sess.mu.Lock()
-	sess.st.Edits = append(append([]compose.EditDef(nil), sess.st.Edits...), ed)
+	sess.st.Edits = append(append([]config.EditDef(nil), sess.st.Edits...), ed)
 	sess.mu.Unlock()
 	if err := s.save(r.Context(), sess, nil); err != nil {
 		fmt.Fprintf(s.opts.Log, "save: %v\n", err)
@@ -384,7 +385,7 @@ func (s *Server) editsNow(ctx context.Context, sess *session, c choice) int {
 	return editCount(cp.rc.Role)
 }
 
-func whereLabel(ed compose.EditDef) string {
+func whereLabel(ed config.EditDef) string {
 	if ed.Title == "" {
 		return "this role's text at this level"
 	}
@@ -409,7 +410,7 @@ func (s *Server) removeWording(w http.ResponseWriter, r *http.Request) {
 	sess.mu.Lock()
 	n := len(sess.st.Edits)
 	if err == nil && i >= 0 && i < n {
-		sess.st.Edits = append(append([]compose.EditDef(nil), sess.st.Edits[:i]...), sess.st.Edits[i+1:]...)
+		sess.st.Edits = append(append([]config.EditDef(nil), sess.st.Edits[:i]...), sess.st.Edits[i+1:]...)
 	}
 	sess.mu.Unlock()
 	if err != nil || i < 0 || i >= n {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/lint"
 	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/pack"
@@ -27,7 +28,7 @@ type roleInfo struct {
 }
 
 // roles lists the config's roles, then every framework role of lib.
-func roles(cfg *compose.Config, lib *compose.Library) []roleInfo {
+func roles(cfg *config.Config, lib *compose.Library) []roleInfo {
 	var out []roleInfo
 	var ladder []level
 	for _, r := range cfg.Ladder {
@@ -154,7 +155,7 @@ func choose(rs []roleInfo, q url.Values) (choice, error) {
 // session's details, the template context, and why the plan could not be
 // built (if it could not).
 type composed struct {
-	cfg     *compose.Config
+	cfg     *config.Config
 	rc      *compose.Context
 	planErr error
 	docs    map[string][]render.Copy // by kind id, prepared in a render slot

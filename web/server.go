@@ -47,6 +47,7 @@ import (
 	"time"
 
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/framework"
 	"github.com/rolepack/rolepack/pack"
 )
@@ -348,10 +349,10 @@ type state struct {
 	Details details               `json:"details"`
 	Org     *orgText              `json:"org,omitempty"`
 	Roles   map[string]roleChoice `json:"roles,omitempty"` // by config role id
-	Edits   []compose.EditDef     `json:"edits,omitempty"`
+	Edits   []config.EditDef      `json:"edits,omitempty"`
 	// NewRoles are roles made from an uploaded framework's catalogue,
 	// added to the config's roles.
-	NewRoles map[string]compose.RoleDef `json:"newRoles,omitempty"`
+	NewRoles map[string]config.RoleDef `json:"newRoles,omitempty"`
 }
 
 // session is one browser's workspace: its CSRF token, what it entered, the

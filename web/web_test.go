@@ -20,6 +20,7 @@ import (
 
 	"github.com/rolepack/rolepack"
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/framework/defaults"
 	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/pack"
@@ -31,7 +32,7 @@ import (
 // frameworks.
 func newOptions(t *testing.T) Options {
 	t.Helper()
-	cfg, err := compose.LoadConfig("config.yaml", rolepack.DefaultConfig)
+	cfg, err := config.LoadConfig("config.yaml", rolepack.DefaultConfig)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,9 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/rolepack/rolepack/config"
 	"github.com/spf13/cobra"
-
-	"github.com/rolepack/rolepack/compose"
 )
 
 // ConfigOptions are the inputs every command that reads config.yaml
@@ -107,9 +106,9 @@ func (f *Factory) loadAll(co ConfigOptions, flags []flagValue) (*loaded, error) 
 // documentDate is the date documents carry: the config or --date, else
 // SOURCE_DATE_EPOCH, else today (UTC), so that runs on one day give the
 // same bytes.
-func (f *Factory) documentDate(cfg *compose.Config) (date time.Time, fromClock bool, err error) {
+func (f *Factory) documentDate(cfg *config.Config) (date time.Time, fromClock bool, err error) {
 	if cfg.Date != "" {
-		d, err := compose.ParseDate(cfg.Date)
+		d, err := config.ParseDate(cfg.Date)
 		if err != nil {
 			return time.Time{}, false, fmt.Errorf("%s: date %w", cfg.At("date"), err)
 		}
@@ -120,8 +119,8 @@ func (f *Factory) documentDate(cfg *compose.Config) (date time.Time, fromClock b
 		if err != nil {
 			return time.Time{}, false, fmt.Errorf("SOURCE_DATE_EPOCH=%s: not a whole number of seconds", s)
 		}
-		if n < compose.MinDate.Unix() || n > compose.MaxDate.Unix() {
-			return time.Time{}, false, fmt.Errorf("SOURCE_DATE_EPOCH=%s: the date must lie between %d and %d", s, compose.MinDate.Year(), compose.MaxDate.Year())
+		if n < config.MinDate.Unix() || n > config.MaxDate.Unix() {
+			return time.Time{}, false, fmt.Errorf("SOURCE_DATE_EPOCH=%s: the date must lie between %d and %d", s, config.MinDate.Year(), config.MaxDate.Year())
 		}
 		return time.Unix(n, 0).UTC(), false, nil
 	}
@@ -132,7 +131,7 @@ func (f *Factory) documentDate(cfg *compose.Config) (date time.Time, fromClock b
 // checkNames checks each name against the known ones of a registry; an
 // unknown one is an error naming where the list came from (the flag,
 // variable or file line) and listing the known names.
-func checkNames(cfg *compose.Config, key, what string, names, known []string, origins map[string]origin) error {
+func checkNames(cfg *config.Config, key, what string, names, known []string, origins map[string]origin) error {
 	if or, ok := origins[key]; ok {
 		return checkOrigin(or, what, names, known)
 	}

@@ -7,10 +7,9 @@ import (
 	"text/tabwriter"
 	"unicode/utf8"
 
+	"github.com/rolepack/rolepack/config"
 	"github.com/spf13/cobra"
 	"go.yaml.in/yaml/v3"
-
-	"github.com/rolepack/rolepack/compose"
 )
 
 // ConfigCmdOptions are the inputs of `rolepack config`.
@@ -65,7 +64,7 @@ type configFileJSON struct {
 // values lists every key some layer set, in schema order, with its origin.
 func (l *loaded) values() []configValue {
 	var out []configValue
-	for _, k := range compose.Keys() {
+	for _, k := range config.Keys() {
 		cv := configValue{Key: k.Name, Value: plain(l.cfg.Field(k).Interface())}
 		if or, ok := l.origins[k.Name]; ok {
 			cv.Layer, cv.Origin = or.layer(), or.String()

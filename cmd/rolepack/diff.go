@@ -10,6 +10,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/framework"
 	"github.com/rolepack/rolepack/framework/importer"
 	"github.com/rolepack/rolepack/internal/userfile"
@@ -242,12 +243,12 @@ func readFramework(io *IO, path string) (*framework.Framework, error) {
 
 // diffConfigs compares one role as two configs compose it.
 func diffConfigs(io *IO, opts *DiffOptions, oldPath, newPath string) (*compare.Report, error) {
-	load := func(p string) (*compose.Config, *compose.Library, error) {
+	load := func(p string) (*config.Config, *compose.Library, error) {
 		b, err := userfile.Read(p, userfile.Config)
 		if err != nil {
 			return nil, nil, err
 		}
-		cfg, err := compose.LoadConfig(p, b)
+		cfg, err := config.LoadConfig(p, b)
 		if err != nil {
 			return nil, nil, err
 		}

@@ -3,7 +3,7 @@ package main
 import (
 	"fmt"
 
-	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/lint"
 	"github.com/rolepack/rolepack/pack"
 )
@@ -15,7 +15,7 @@ import (
 // (warnings, each error named by its place in the document), and with
 // strict an error-level finding (a grammar error included) fails the run. done prints, after rendering, where to see every finding
 // when any were summarised.
-func (f *Factory) editorialCheck(cfg *compose.Config, strict bool) (e *pack.Editorial, done func(), err error) {
+func (f *Factory) editorialCheck(cfg *config.Config, strict bool) (e *pack.Editorial, done func(), err error) {
 	rules, err := pack.EditorialRules(cfg)
 	if err != nil {
 		return nil, nil, err

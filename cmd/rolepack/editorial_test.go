@@ -15,7 +15,7 @@ import (
 	yaml "go.yaml.in/yaml/v3"
 
 	"github.com/rolepack/rolepack"
-	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/config"
 )
 
 // withConfig writes the default config plus extra YAML to a file and
@@ -39,7 +39,7 @@ func withConfig(t *testing.T, extra string) string {
 func defaultEdits(t *testing.T) int {
 	t.Helper()
 	var cfg struct {
-		Edits []compose.EditDef `yaml:"edits"`
+		Edits []config.EditDef `yaml:"edits"`
 	}
 	if err := yaml.Unmarshal(rolepack.DefaultConfig, &cfg); err != nil {
 		t.Fatal(err)
@@ -173,7 +173,7 @@ func suggested(t *testing.T, args ...string) string {
 		t.Fatalf("%v\n%s", err, stderr)
 	}
 	var parsed struct {
-		Edits []compose.EditDef `yaml:"edits"`
+		Edits []config.EditDef `yaml:"edits"`
 	}
 	dec := yaml.NewDecoder(bytes.NewReader([]byte(stdout)))
 	dec.KnownFields(true)

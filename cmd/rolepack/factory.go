@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/framework"
 	"github.com/rolepack/rolepack/framework/defaults"
 	"github.com/rolepack/rolepack/framework/importer"
@@ -34,7 +35,7 @@ type Factory struct {
 	Environ func() []string
 	// Library loads the embedded frameworks and those a config names
 	// (relative to dir).
-	Library func(cfg *compose.Config, dir string) (*compose.Library, error)
+	Library func(cfg *config.Config, dir string) (*compose.Library, error)
 	// Formats is the output format registry; a format's writer is built
 	// the first time a command asks for the format.
 	Formats *output.Formats
@@ -130,7 +131,7 @@ func joinOr(s []string) string {
 
 // loadLibrary returns the embedded default frameworks plus the ones the
 // config names (canonical YAML or source documents).
-func (f *Factory) loadLibrary(cfg *compose.Config, dir string) (*compose.Library, error) {
+func (f *Factory) loadLibrary(cfg *config.Config, dir string) (*compose.Library, error) {
 	builtins, err := defaults.Frameworks()
 	if err != nil {
 		return nil, err

@@ -16,6 +16,7 @@ import (
 
 	"github.com/rolepack/rolepack"
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/internal/userfile"
 )
 
@@ -28,7 +29,7 @@ import (
 // the files, the environment and the flags are merged into its config
 // layer in that order (MergeConfigMap merges key by key), --set is its
 // override layer. Every file is first decoded on its own by
-// compose.LoadConfig, strictly and with its lines, so a typo or a value of
+// config.LoadConfig, strictly and with its lines, so a typo or a value of
 // the wrong kind is "file:line: message"; every value from a variable, a
 // flag or --set is parsed strictly for its key's type, so "abc" for a
 // number is an error naming where it was written. viper only ever holds
@@ -39,7 +40,7 @@ import (
 
 // loaded is the config read from its layers, with the frameworks it names.
 type loaded struct {
-	cfg *compose.Config
+	cfg *config.Config
 	lib *compose.Library
 	// files are the config files read, lowest layer first.
 	files []ConfigFile
@@ -158,15 +159,15 @@ func (f *Factory) loadConfig(co ConfigOptions, flags []flagValue) (*loaded, erro
 	}
 	l := &loaded{files: files, origins: map[string]origin{}, fromFile: map[string]int{}}
 	v := viper.New()
-	byFile := make([]*compose.Config, len(files))
+	byFile := make([]*config.Config, len(files))
 	for i, file := range files {
-		c, err := compose.LoadConfig(file.Name, file.Data)
+		c, err := config.LoadConfig(file.Name, file.Data)
 		if err != nil {
 			return nil, err
 		}
 		byFile[i] = c
 		m := map[string]any{}
-		for _, k := range compose.Keys() {
+		for _, k := range config.Keys() {
 			if c.Has(k.Name) {
 				setNested(m, k.Name, c.Field(k).Interface())
 				l.fromFile[k.Name] = i
@@ -179,7 +180,7 @@ func (f *Factory) loadConfig(co ConfigOptions, flags []flagValue) (*loaded, erro
 
 	// ROLEPACK_* variables, then flags, over the files.
 	env := map[string]any{}
-	for _, k := range compose.Keys() {
+	for _, k := range config.Keys() {
 		if !k.Scalar() {
 			continue
 		}
@@ -201,7 +202,7 @@ func (f *Factory) loadConfig(co ConfigOptions, flags []flagValue) (*loaded, erro
 	}
 	fm := map[string]any{}
 	for _, fv := range flags {
-		k, ok := compose.LookupKey(fv.key)
+		k, ok := config.LookupKey(fv.key)
 		if !ok {
 			return nil, fmt.Errorf("--%s: no config key %s", fv.flag, fv.key) // a flag table out of step with the schema
 		}
@@ -224,7 +225,7 @@ func (f *Factory) loadConfig(co ConfigOptions, flags []flagValue) (*loaded, erro
 		if !ok || name == "" {
 			return nil, fmt.Errorf("--set %q: write KEY=VALUE, e.g. --set vacancy.band=\"Band 8a\"", kv)
 		}
-		k, ok := compose.LookupKey(name)
+		k, ok := config.LookupKey(name)
 		if !ok {
 			return nil, fmt.Errorf("--set %s: no such config key%s (see docs/config.md)", name, didYouMean(name, keyNames()))
 		}
@@ -242,8 +243,8 @@ func (f *Factory) loadConfig(co ConfigOptions, flags []flagValue) (*loaded, erro
 
 	// The merged config: each key's value from the highest layer that set
 	// it, with the lines of the file it came from.
-	cfg := &compose.Config{}
-	for _, k := range compose.Keys() {
+	cfg := &config.Config{}
+	for _, k := range config.Keys() {
 		x := v.Get(k.Name)
 		if x == nil {
 			continue
@@ -297,7 +298,7 @@ func setNested(m map[string]any, key string, val any) {
 // keyNames lists the config's keys that a variable, flag or --set can set.
 func keyNames() []string {
 	var names []string
-	for _, k := range compose.Keys() {
+	for _, k := range config.Keys() {
 		if k.Scalar() {
 			names = append(names, k.Name)
 		}
@@ -307,7 +308,7 @@ func keyNames() []string {
 
 // didYouMean is ` (did you mean "x"?)` for the nearest of names, or "".
 func didYouMean(name string, names []string) string {
-	if near := compose.Nearest(name, names); near != "" {
+	if near := config.Nearest(name, names); near != "" {
 		return fmt.Sprintf(" (did you mean %q?)", near)
 	}
 	return ""
@@ -352,7 +353,7 @@ func unknownVariables(environ []string) []string {
 			continue
 		}
 		msg := name + " is not a rolepack variable: ignored"
-		if near := compose.Nearest(name, known); near != "" {
+		if near := config.Nearest(name, known); near != "" {
 			msg += fmt.Sprintf(" (did you mean %s?)", near)
 		}
 		out = append(out, msg)
@@ -364,7 +365,7 @@ func unknownVariables(environ []string) []string {
 // parseValue parses values, as a flag, a variable or --set gave them, for
 // key's type; a value that does not parse is an error naming where it came
 // from and the key.
-func parseValue(k compose.Key, or origin, values []string) (any, error) {
+func parseValue(k config.Key, or origin, values []string) (any, error) {
 	raw := strings.TrimSpace(strings.Join(values, ","))
 	key := k.Name
 	switch k.Type.Kind() {

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/framework"
 	"github.com/rolepack/rolepack/framework/importer"
 	"github.com/rolepack/rolepack/framework/textprep"
@@ -469,7 +470,7 @@ func containsCand[T comparable](list []T, c T) bool {
 }
 
 // editKey identifies an edit, to list it once.
-func editKey(e compose.EditDef) string {
+func editKey(e config.EditDef) string {
 	with := "\x01"
 	if e.With != nil {
 		with = *e.With

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/pack"
 	"github.com/rolepack/rolepack/render"
 )
@@ -33,7 +33,7 @@ func withoutPlans(kinds []render.Kind) []render.Kind {
 
 // planLevel settles the run's level for a run of plans only: the plan's
 // current level (pdp.from), which is a level of the role.
-func planLevel(cfg *compose.Config, kinds []render.Kind) {
+func planLevel(cfg *config.Config, kinds []render.Kind) {
 	if planOnly(kinds) && cfg.PDP.From != "" {
 		cfg.Level = cfg.PDP.From
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/rolepack/rolepack"
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/doc"
 	"github.com/rolepack/rolepack/framework/defaults"
 	"github.com/rolepack/rolepack/output/pdf"
@@ -29,7 +30,7 @@ var printCases = []printCase{
 // everyDocument renders every document of every kind for c.
 func everyDocument(t *testing.T, c printCase) map[string]*doc.Document {
 	t.Helper()
-	cfg, err := compose.LoadConfig("config.yaml", rolepack.DefaultConfig)
+	cfg, err := config.LoadConfig("config.yaml", rolepack.DefaultConfig)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/rolepack/rolepack"
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/doc"
 	"github.com/rolepack/rolepack/framework/defaults"
 	"github.com/rolepack/rolepack/render"
@@ -22,7 +23,7 @@ var benchDate = time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)
 // config's role and level, the embedded frameworks and templates, no brand
 // and no logo (the default config sets neither).
 func defaultJD(ctx context.Context) (*doc.Document, error) {
-	cfg, err := compose.LoadConfig("config.yaml", rolepack.DefaultConfig)
+	cfg, err := config.LoadConfig("config.yaml", rolepack.DefaultConfig)
 	if err != nil {
 		return nil, fmt.Errorf("embedded config: %w", err)
 	}

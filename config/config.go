@@ -1,4 +1,4 @@
-package compose
+package config
 
 import (
 	"bytes"
@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -260,6 +261,13 @@ type Vacancy struct {
 	Workplace string `yaml:"workplace" json:"workplace"`
 	Currency  string `yaml:"currency" json:"currency"`
 }
+
+// The values of vacancy.workplace.
+const (
+	WorkplaceOnsite = "onsite"
+	WorkplaceHybrid = "hybrid"
+	WorkplaceRemote = "remote"
+)
 
 // PDPConfig says whose development plan it is and between which levels.
 type PDPConfig struct {
@@ -612,4 +620,14 @@ func (c *Config) CheckValues() error {
 		}
 	}
 	return c.checkChoices()
+}
+
+// RoleIDs lists the config's role ids, sorted.
+func (c *Config) RoleIDs() []string {
+	ids := make([]string, 0, len(c.Roles))
+	for id := range c.Roles {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
 }

@@ -1,4 +1,4 @@
-package compose
+package config
 
 import (
 	"errors"
@@ -120,7 +120,7 @@ func editDistance(a, b string) int {
 }
 
 // fieldsOf lists the YAML keys of every struct type the config holds, by
-// the type's name as the YAML decoder reports it ("compose.Vacancy").
+// the type's name as the YAML decoder reports it ("config.Vacancy").
 var fieldsOf = sync.OnceValue(func() map[string][]string {
 	out := map[string][]string{}
 	var walk func(t reflect.Type)
@@ -196,7 +196,7 @@ func (c *Config) decodeError(file string, err error) error {
 		}
 		return fmt.Errorf("%s: %s%s", where, key, wrongKind(m[1], m[2], m[3]))
 	}
-	if strings.Contains(msg, " into ") || strings.Contains(msg, "compose.") {
+	if strings.Contains(msg, " into ") || strings.Contains(msg, "config.") {
 		return fmt.Errorf("%s: a value of the wrong kind (see docs/config.md)", where)
 	}
 	return yamlError(file, err)
