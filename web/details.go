@@ -53,8 +53,8 @@ var employmentTypes = []option{
 // labelled in the Welsh Language Standards' words, after "Not stated".
 func welshOptions() []option {
 	out := []option{{"", "Not stated"}}
-	for _, c := range compose.WelshCategories {
-		out = append(out, option{c, compose.Vacancy{Welsh: c}.WelshLanguage()})
+	for _, c := range config.WelshCategories {
+		out = append(out, option{c, config.Vacancy{Welsh: c}.WelshLanguage()})
 	}
 	return out
 }
