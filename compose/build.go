@@ -126,7 +126,7 @@ func (p *Prepared) Context(cfg *config.Config, lib *Library, date time.Time, wit
 		Date:          date.Format("2006-01-02"), DateLong: date.Format("2 January 2006"), Language: p.lang,
 		Organisation: p.org, Vacancy: vac, Role: c, Scale: p.scale, Title: c.JobTitle, Selected: p.selected,
 		Spec: withWelsh(p.spec, vac), IncludeSpec: cfg.JD.IncludeSpec,
-		Blanks: Missing(vac), Provenance: provenanceLine(c, date),
+		Blanks: Missing(vac), Provenance: provenanceLine(c, date), ownClauses: cfg.Organisation.Clauses != nil,
 		source: &contextSource{cfg: cfg, lib: lib, role: p.role, level: p.level, date: date},
 	}
 	ctx.Control = controlLine(cfg, date)

@@ -134,6 +134,9 @@ type Composed struct {
 	// attached by name (its select): the documents carry them unless
 	// select.behaviours names others.
 	behaviourNames []string
+	// textID is the translation unit id prefix of the role's own text at
+	// this level: the first framework role level that gave it.
+	textID string
 }
 
 // SourceRef names one framework source used for a composed role.
@@ -726,6 +729,9 @@ func (c *Composed) addSource(lib *Library, s config.SourceDef, mapped string, m 
 		if s.Text == nil || *s.Text {
 			if c.JobTitle == "" {
 				c.JobTitle = displayName(rl.Title)
+			}
+			if c.textID == "" {
+				c.textID = unitID(fw.ID, r.ID, rl.ID)
 			}
 			if c.RoleText == nil && len(r.Description) > 0 {
 				c.RoleText, c.RoleTextFrom = r.Description, fw.ID+": "+r.From

@@ -54,6 +54,12 @@ type Context struct {
 	Untranslated []string `json:"untranslated,omitempty"`
 	// msgs is the message catalogue of Language (see Messages).
 	msgs *i18n.Catalogue
+	// ownClauses says the clauses are the organisation's (translated
+	// through its translations), not the default ones (the catalogue's);
+	// clauses holds them while they are translated (translate.go).
+	ownClauses bool
+	clauses    [][2]string
+	translated int // how many units a translation gave (translate.go)
 }
 
 // Blank is a fact the organisation must give before a document is
@@ -76,6 +82,8 @@ type Criterion struct {
 	Question   string   `json:"question,omitempty"` // suggested interview question (scored criteria)
 	Weight     int      `json:"weight"`             // score multiplier on the scoring sheet (1 unless scoring.weights says)
 	source     string   // the descriptor or level line the criterion was worded from, for its question
+	from       string   // the id of what it was worded from, for its translation units (translate.go)
+	headless   bool     // printed with no heading whatever its label (its English restated the label)
 	group      string   // the group key while the specification is built
 }
 

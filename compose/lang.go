@@ -47,16 +47,16 @@ func localise(ctx *Context, cfg *config.Config, date time.Time, nhs bool) error 
 	}
 	ctx.DateLong = cat.Date(date)
 	ctx.Control = controlLineIn(cfg, date, cat)
-	ctx.Footer = ctx.Title + " · " + ctx.Control
 	if cfg.Organisation.Clauses == nil {
 		ctx.Organisation.Clauses = clausesIn(cat, nhs)
 	}
+	ctx.Untranslated, ctx.translated = translate(ctx, cfg.Translated[cat.Lang()])
+	ctx.Footer = ctx.Title + " · " + ctx.Control
 	ctx.Scale = scaleIn(cat, ctx.Scale)
 	ctx.Spec = welshCriterionIn(cat, ctx.Spec)
 	if ctx.PDP != nil {
 		localisePlan(ctx.PDP, cat, date)
 	}
-	ctx.Untranslated = untranslated(ctx)
 	if n := len(ctx.Untranslated); n > 0 {
 		ctx.Warnings = append(ctx.Warnings, fmt.Sprintf("language %s: %d framework %s no %s translation; the documents give %s in English and say so once (the record lists each)",
 			ctx.Language, n, plural(n, "string has", "strings have"), languageName(cat.Lang()), plural(n, "it", "them")))
@@ -249,47 +249,20 @@ func (p *Plan) chartYAMLIn(cat *i18n.Catalogue) string {
 	return b.String()
 }
 
-// untranslated lists, once each in the order the documents give them, the
-// framework strings the candidate-facing documents carry: they have no
-// translation yet (translations come through XLIFF, issue 31 item 4).
-func untranslated(ctx *Context) []string {
-	var out []string
-	seen := map[string]bool{}
-	add := func(ss ...string) {
-		for _, s := range ss {
-			if s = strings.TrimSpace(s); s != "" && !seen[s] {
-				seen[s] = true
-				out = append(out, s)
-			}
-		}
+// EnglishNote is the catalogue key of the one note a document in
+// another language than English gives that framework text in it is in
+// English: doc.frameworkEnglish when none of it has a translation,
+// doc.frameworkPartlyEnglish when some has, "" when all has. A
+// development plan's and career map's own framework text is not
+// translated yet, so they always give one.
+func (c *Context) EnglishNote() string {
+	if len(c.Untranslated) == 0 && c.Kind != "pdp" && c.Kind != "progression" {
+		return ""
 	}
-	add(ctx.Title)
-	if s := ctx.Selected; s != nil {
-		add(s.Purpose...)
-		add(s.Duties...)
-		for _, b := range s.Bring {
-			add(b.Title, b.Text, b.Detail)
-		}
-		for _, it := range append(append([]*Item(nil), s.Behaviours...), s.Leadership...) {
-			add(it.Title)
-			if len(it.Descriptors) > 0 {
-				add(it.Descriptors[0])
-			}
-		}
-		add(s.Needs...)
-		add(s.Learning...)
+	if c.translated > 0 {
+		return "doc.frameworkPartlyEnglish"
 	}
-	if ctx.Role != nil {
-		add(ctx.Role.Relationships...)
-		add(ctx.Role.Dimensions...)
-	}
-	for _, c := range ctx.Spec {
-		if c.Group == "Other" && c.Label == ctx.Messages().T("welsh.criterion.label") {
-			continue
-		}
-		add(c.Heading(), c.Text, c.Detail, c.Question)
-	}
-	return out
+	return "doc.frameworkEnglish"
 }
 
 var (

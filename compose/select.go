@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -36,6 +37,8 @@ type Selection struct {
 	// ("knowledge of statistical disclosure control").
 	Needs      []string `json:"needs,omitempty"`
 	usedAsDuty map[string]bool
+	dutyIDs    []string       // the translation unit id of each duty (translate.go)
+	learnIDs   []string       // the translation unit id of each learning title
 	dutyFrom   map[*Item]bool // entries not otherwise selected whose descriptors are key responsibilities
 	words      *phrases       // the descriptors as parsed, while the selection is made
 	Decisions  []Decision     `json:"decisions"` // what was chosen, left out or filled in, and why
@@ -275,6 +278,7 @@ func Select(c *Composed, sel config.SelectDef, purpose string) *Selection {
 		for _, it := range c.Kind(k) {
 			if len(s.Learning) < maxLearning && !nhsSpecific(it) {
 				s.Learning = append(s.Learning, sentenceCase(plainText(it.Title)))
+				s.learnIDs = append(s.learnIDs, nameID(it))
 				taken[it] = true
 				s.Decisions = append(s.Decisions, Decision{Kind: it.Kind, Title: it.Title, Outcome: "selected", Why: "named in the JD's learning and development paragraph", From: originText(it)})
 			}
@@ -496,7 +500,8 @@ func voice(p string, keepArticle bool) string {
 func (s *Selection) duties(c *Composed, lim int) []string {
 	var out []string
 	seen := map[string]bool{}
-	add := func(d string) bool {
+	s.dutyIDs = nil
+	add := func(d, id string) bool {
 		if len(out) >= lim {
 			return false
 		}
@@ -507,14 +512,15 @@ func (s *Selection) duties(c *Composed, lim int) []string {
 		}
 		seen[k] = true
 		out = append(out, d)
+		s.dutyIDs = append(s.dutyIDs, id+".duty")
 		return true
 	}
 	// level adds a line of the level's own text: a duty when it states
 	// one, else a requirement of the person specification.
-	level := func(r, from string) {
+	level := func(r, from, id string) {
 		p := s.words.parse(r)
 		if d, ok := p.Duty(); ok {
-			add(d)
+			add(d, id)
 			return
 		}
 		if p.Shape == wording.Unknown || strings.TrimSpace(r) == "" {
@@ -534,17 +540,21 @@ func (s *Selection) duties(c *Composed, lim int) []string {
 		s.Decisions = append(s.Decisions, Decision{Kind: "text", Title: r, Outcome: "selected",
 			Why: fmt.Sprintf("a line of the level's text that states %s, not a duty: a criterion of the person specification", shapeStated(p.Shape.String())), From: from})
 	}
-	for _, r := range c.Responsibilities {
-		level(r, c.RoleTextFrom)
+	base := c.textID
+	if base == "" {
+		base = unitID("role", c.ID, c.Rung.ID)
 	}
-	for _, r := range c.Duties {
-		level(r, c.RoleTextFrom)
+	for i, r := range c.Responsibilities {
+		level(r, c.RoleTextFrom, base+".responsibility-"+strconv.Itoa(i+1))
+	}
+	for i, r := range c.Duties {
+		level(r, c.RoleTextFrom, base+".role-duty-"+strconv.Itoa(i+1))
 	}
 	for _, it := range c.Kind("work-activity") {
-		for _, d := range it.Descriptors {
-			for _, x := range sentences(d) {
+		for i, d := range it.Descriptors {
+			for j, x := range sentences(d) {
 				if v, ok := s.words.parse(x).Duty(); ok {
-					add(v)
+					add(v, fmt.Sprintf("%s.d%d-%d", itemID(it), i+1, j+1))
 				}
 			}
 		}
@@ -552,9 +562,9 @@ func (s *Selection) duties(c *Composed, lim int) []string {
 	if len(c.Summary) > 0 {
 		if ss := sentences(c.Summary[0]); len(ss) > 1 {
 			if _, ok := verbPhrase(ss[0]); ok {
-				for _, x := range ss[1:] {
+				for j, x := range ss[1:] {
 					if v, ok := s.words.parse(x).Duty(); ok {
-						add(v)
+						add(v, fmt.Sprintf("%s.summary-1-%d", base, j+2))
 					}
 				}
 			}
@@ -602,7 +612,7 @@ func (s *Selection) duties(c *Composed, lim int) []string {
 				if v, ok := s.words.parse(d).Duty(); ok {
 					w := strings.Fields(strings.ToLower(v))
 					o := strings.Join(w[:min(3, len(w))], " ")
-					if (pass == 1 || !opening[o]) && add(v) {
+					if (pass == 1 || !opening[o]) && add(v, fmt.Sprintf("%s.d%d", itemID(it), round+1)) {
 						opening[o] = true
 						s.usedAsDuty[d] = true
 						if !in[it] {

@@ -51,7 +51,7 @@ func PersonSpec(sel *Selection, def config.RoleDef, cfg config.PersonSpecConfig,
 			if it.Kind == "knowledge" {
 				g, text = "knowledge", knowledgeOf(it.Title)
 			}
-			cr := Criterion{Label: name, Text: text, Essential: e.essential, group: g}
+			cr := Criterion{Label: name, Text: text, Essential: e.essential, group: g, from: itemID(it)}
 			if it.Essential != nil {
 				cr.Essential = *it.Essential
 			}
@@ -86,12 +86,16 @@ func PersonSpec(sel *Selection, def config.RoleDef, cfg config.PersonSpecConfig,
 		others := len(skills) + len(sel.Requirements) + len(sel.Behaviours) + len(sel.Leadership) + len(sel.Qualifications)
 		want := min(maxExperience, max(defaultExperience, minCriteria-others))
 		n := 0
-		for _, d := range sel.Duties {
+		for i, d := range sel.Duties {
 			if n == want {
 				break
 			}
 			before := len(byGroup["experience"])
-			add("experience", Criterion{Text: experienceOf(d), Essential: true, source: d})
+			from := ""
+			if i < len(sel.dutyIDs) {
+				from = strings.TrimSuffix(sel.dutyIDs[i], ".duty") + ".experience"
+			}
+			add("experience", Criterion{Text: experienceOf(d), Essential: true, source: d, from: from})
 			if len(byGroup["experience"]) > before {
 				n++
 			}
@@ -104,7 +108,7 @@ func PersonSpec(sel *Selection, def config.RoleDef, cfg config.PersonSpecConfig,
 	for g, list := range map[string][]*Item{"behaviours": sel.Behaviours, "leadership": sel.Leadership} {
 		for _, it := range list {
 			name := displayName(it.Title)
-			cr := Criterion{Label: name, Text: name, Essential: true}
+			cr := Criterion{Label: name, Text: name, Essential: true, from: itemID(it)}
 			if d := sel.words.best(it); d != "" {
 				p := sel.words.parse(d)
 				if v, ok := p.Ability(); ok {
@@ -301,7 +305,7 @@ func sameWords(a map[string]bool, others []map[string]bool) bool {
 // containers and Helm charts"), so that no criterion names itself twice and
 // every skill criterion reads in one form.
 func (c Criterion) Heading() string {
-	if c.Label == "" || restates(c.Text, c.Label) {
+	if c.Label == "" || c.headless || restates(c.Text, c.Label) {
 		return ""
 	}
 	return c.Label

@@ -31,6 +31,14 @@ type Config struct {
 	Date       string   `yaml:"date"`       // document date YYYY-MM-DD
 	Language   string   `yaml:"language"`   // BCP 47, e.g. en-GB
 	Frameworks []string `yaml:"frameworks"` // extra framework files (canonical YAML or source documents)
+	// Translations names the organisation's translations files (YAML, as
+	// `rolepack translate import` writes them), relative to the config
+	// file: in a document of a file's language, framework and config
+	// text with a translation there is given in it (docs/translation.md).
+	Translations []string `yaml:"translations"`
+	// Translated holds the translations files' units by base language
+	// ("cy"), loaded by the front end from Translations (LoadTranslations).
+	Translated map[string]Translations `yaml:"-" json:"-"`
 
 	// Messages overrides the message catalogue's wording, by language
 	// ("cy", "en") and key (see docs/config.md, "Welsh").

@@ -29,6 +29,9 @@ const (
 	Framework = 10 << 20
 	// Manifest is a batch manifest (CSV or YAML) for `rolepack pack`.
 	Manifest = 4 << 20
+	// Translations is a translations file (YAML) or an XLIFF file of
+	// translations to import.
+	Translations = 16 << 20
 	// Template is one template override file.
 	Template = 1 << 20
 	// Logo is an organisation logo (PNG or JPEG).
