@@ -6,11 +6,12 @@ import (
 	"time"
 
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/config"
 )
 
 var translateDate = time.Date(2026, 12, 3, 0, 0, 0, 0, time.UTC)
 
-func welshContext(t *testing.T, cfg *compose.Config, lib *compose.Library) *compose.Context {
+func welshContext(t *testing.T, cfg *config.Config, lib *compose.Library) *compose.Context {
 	t.Helper()
 	c := *cfg
 	c.Language = "cy"
@@ -86,7 +87,7 @@ func TestTranslationsAreUsedWholeAndOnlyWhenCurrent(t *testing.T) {
 		}
 	}
 	c := *cfg
-	c.Translated = map[string]compose.Translations{"cy": {
+	c.Translated = map[string]config.Translations{"cy": {
 		duty:    {Source: src[duty], Target: "Ysbrydoli arfer gorau ar gyfer cynhyrchion a gwasanaethau data yn eich timau."},
 		purpose: {Source: "An older purpose.", Target: "Diben hŷn."}, // stale
 		name:    {Source: src[name], Target: "Modelu data"},          // its detail has none: the item stays English
@@ -133,12 +134,12 @@ func TestParseTranslationsErrorsSayLine(t *testing.T) {
 		{"language: cy\nwhat: 1\n", `cy.yaml:2: unknown key "what"`},
 		{"language: cy\nunits: {a: {source: x, target: \"y\n", "cy.yaml:2: "},
 	} {
-		_, err := compose.ParseTranslations("cy.yaml", []byte(c.in))
+		_, err := config.ParseTranslations("cy.yaml", []byte(c.in))
 		if err == nil || !strings.HasPrefix(err.Error(), c.want) {
 			t.Errorf("%q: %v, want %s", c.in, err, c.want)
 		}
 	}
-	f, err := compose.ParseTranslations("cy.yaml", []byte("language: cy\nunits:\n  a.b:\n    source: x\n    target: y\n"))
+	f, err := config.ParseTranslations("cy.yaml", []byte("language: cy\nunits:\n  a.b:\n    source: x\n    target: y\n"))
 	if err != nil || f.Units["a.b"].Target != "y" || f.Units["a.b"].Line != 3 {
 		t.Fatalf("%v %+v", err, f)
 	}
@@ -146,7 +147,7 @@ func TestParseTranslationsErrorsSayLine(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	back, err := compose.ParseTranslations("cy.yaml", out)
+	back, err := config.ParseTranslations("cy.yaml", out)
 	if err != nil || back.Units["a.b"].Target != "y" || back.Language != "cy" {
 		t.Errorf("round trip: %v\n%s", err, out)
 	}

@@ -97,7 +97,7 @@ func (f *Factory) loadAll(co ConfigOptions, flags []flagValue) (*loaded, error) 
 	if l.lib, err = f.Library(cfg, l.dir("frameworks")); err != nil {
 		return nil, err
 	}
-	if err := compose.LoadTranslations(cfg, l.dir("translations")); err != nil {
+	if err := config.LoadTranslations(cfg, l.dir("translations")); err != nil {
 		return nil, err
 	}
 	if l.date, l.dateFromClock, err = f.documentDate(cfg); err != nil {
