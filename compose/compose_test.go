@@ -238,6 +238,12 @@ func TestPlainWording(t *testing.T) {
 	for in, want := range map[string]string{
 		"A head of data engineering leads multi-functional delivery teams to deliver services for their department.": "As head of data engineering, you will lead multi-functional delivery teams to deliver services for your department.",
 		"Sets direction for ethics in data initiatives. Defines governance processes.":                               "You will set direction for ethics in data initiatives.",
+		// 24 words in the framework: "As head of data engineering, you
+		// will" would make it 26, over the 25 a sentence may have, so the
+		// frame is left out (the document's title names the job).
+		"A head of data engineering leads multi-functional delivery teams to deliver robust data services for their department, other government departments and private sector partners.": "You will lead multi-functional delivery teams to deliver robust data services for your department, other government departments and private sector partners.",
+		// 25 words with the frame: it stays.
+		"A head of data engineering leads multi-functional delivery teams to deliver robust data services for their department, other departments and private sector partners.": "As head of data engineering, you will lead multi-functional delivery teams to deliver robust data services for your department, other departments and private sector partners.",
 	} {
 		if got := voice(in, false); got != want {
 			t.Errorf("voice(%q) = %q, want %q", in, got, want)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/rolepack/rolepack/compose/wording"
 	"github.com/rolepack/rolepack/internal/english"
+	"github.com/rolepack/rolepack/lint"
 )
 
 // This file turns framework wording into the plain, second-person wording
@@ -40,7 +41,9 @@ func joinWords(a, b string) string {
 // department") in the second person ("As head of data engineering, you
 // will lead teams to deliver services for your department"). keepArticle
 // keeps "a"/"an" (for the role in general: "As a data engineer, …"). It
-// reports false when the sentence has another shape.
+// reports false when the sentence has another shape. When the frame
+// would make the sentence longer than lint.MaxSentenceWords, it is left
+// out: "You will lead teams …".
 func youWill(s string, keepArticle bool) (string, bool) {
 	s = strings.TrimSpace(s)
 	words := strings.Fields(s)
@@ -63,7 +66,13 @@ func youWill(s string, keepArticle bool) (string, bool) {
 		if !ok {
 			return "", false
 		}
-		return "As " + subject + ", you will " + ownVoice(v), true
+		out := "As " + subject + ", you will " + ownVoice(v)
+		if len(strings.Fields(out)) > lint.MaxSentenceWords {
+			// The job title heads the document: the frame is not worth
+			// a sentence too long to read (GOV.UK's 25 words).
+			out = "You will " + ownVoice(v)
+		}
+		return out, true
 	}
 	return "", false
 }

@@ -535,9 +535,10 @@ func containsString(xs []string, x string) bool {
 	return false
 }
 
-// genderFindings reports the document's balance of gender-coded words
-// and, when it leans one way, each stem of the gender it leans to once, at
-// its first use. Gaucher, Friesen and Kay (2011) measured the balance of
+// genderFindings reports, when the document's balance of gender-coded
+// words leans one way, that balance and each stem of the gender it leans
+// to once, at its first use; a document that reads neutral has no
+// finding. Gaucher, Friesen and Kay (2011) measured the balance of
 // the whole text: a coded word in a text that reads neutral is not a
 // finding, and in a text that leans masculine the feminine-coded words are
 // not what to change (nor the reverse).
@@ -564,6 +565,9 @@ func (c *checker) genderFindings() []Finding {
 	default:
 		lean = "neutral"
 	}
+	if leans == "" {
+		return nil // a text that reads neutral has nothing to change
+	}
 	var out []Finding
 	for _, key := range c.order {
 		u := c.gender[key]
@@ -587,19 +591,64 @@ func (c *checker) genderFindings() []Finding {
 	return out
 }
 
-// sentenceLength finds sentences over MaxSentenceWords words.
+// sentenceLength finds sentences over MaxSentenceWords words. What a
+// reader does not read as part of the sentence is not counted: a run-in
+// label ("Data modelling:" before an item's text, Text.Lead) and the
+// thousands of a number ("1,000" is one word). A sentence that is a list
+// of three or more parts joined by semicolons ("includes coaching; team
+// dynamics; and research assignments") is measured part by part, the
+// lead-in with the first part: each part over the limit is the finding.
 func (c *checker) sentenceLength(s *span) {
 	for _, se := range s.sentences {
+		var parts []int // words per semicolon-separated part
 		n := 0
-		for _, i := range se.words {
-			if hasLetter(s.words[i].text) || unicode.IsDigit([]rune(s.words[i].text)[0]) {
-				n++
+		for pos, i := range se.words {
+			w := s.words[i]
+			if pos > 0 && strings.ContainsRune(s.between(i-1), ';') {
+				parts, n = append(parts, n), 0
+			}
+			if w.start < s.t.Lead || !(hasLetter(w.text) || unicode.IsDigit([]rune(w.text)[0])) {
+				continue
+			}
+			if pos > 0 && isThousands(s, i) {
+				continue // "000" of "1,000"
+			}
+			n++
+		}
+		parts = append(parts, n)
+		if len(parts) < 3 {
+			total := 0
+			for _, p := range parts {
+				total += p
+			}
+			if total > MaxSentenceWords {
+				c.add(s, s.words[se.words[0]].start, SentenceLength, Warning, "split it", "sentence of %d words, over %d", total, MaxSentenceWords)
+			}
+			continue
+		}
+		for _, p := range parts {
+			if p > MaxSentenceWords {
+				c.add(s, s.words[se.words[0]].start, SentenceLength, Warning, "split it", "part of a list joined by semicolons of %d words, over %d", p, MaxSentenceWords)
+				break
 			}
 		}
-		if n > MaxSentenceWords {
-			c.add(s, s.words[se.words[0]].start, SentenceLength, Warning, "split it", "sentence of %d words, over %d", n, MaxSentenceWords)
+	}
+}
+
+// isThousands reports whether word i is three digits written right after
+// a number and a comma: the "000" of "1,000" or "250,000".
+func isThousands(s *span, i int) bool {
+	w, prev := s.words[i].text, s.words[i-1].text
+	return len(w) == 3 && allDigits(w) && allDigits(prev) && s.between(i-1) == ","
+}
+
+func allDigits(w string) bool {
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
 		}
 	}
+	return w != ""
 }
 
 // template finds the first content word of a sentence used again within a

@@ -128,7 +128,11 @@ func (w *treeWalker) add(runs []doc.Inline, kind Kind, place string) {
 		if i > 0 && k == Duty {
 			k = Item // the lines after the first continue the duty
 		}
-		w.out = append(w.out, PlacedText{Text: Text{Kind: k, Text: doc.PlainText(line), Label: labelOnly(line)}, Place: p})
+		lead := 0
+		if i == 0 {
+			lead = runInLabel(line)
+		}
+		w.out = append(w.out, PlacedText{Text: Text{Kind: k, Text: doc.PlainText(line), Label: labelOnly(line), Lead: lead}, Place: p})
 	}
 }
 
@@ -145,6 +149,34 @@ func splitRuns(runs []doc.Inline) [][]doc.Inline {
 		}
 	}
 	return out
+}
+
+// runInLabel returns the length in characters of the bold label runs
+// start with, its colon included ("**Data modelling:** produce …" gives
+// 16), when text follows it; 0 when they start with no bold label ending
+// in a colon.
+func runInLabel(runs []doc.Inline) int {
+	n := 0
+	for i, r := range runs {
+		if r.Break {
+			return 0
+		}
+		if r.Style&doc.Bold == 0 {
+			if strings.TrimSpace(doc.PlainText(runs[:i])) == "" {
+				return 0
+			}
+			label := strings.TrimRight(doc.PlainText(runs[:i]), " ")
+			if strings.HasSuffix(label, ":") {
+				return n
+			}
+			if rest := strings.TrimLeft(r.Text, " "); strings.HasPrefix(rest, ":") && strings.TrimSpace(rest[1:]) != "" {
+				return n + len([]rune(r.Text)) - len([]rune(rest)) + 1 // "**Label**: text"
+			}
+			return 0
+		}
+		n += len([]rune(r.Text))
+	}
+	return 0 // bold to the end: a label alone, or a bold sentence
 }
 
 // labelOnly reports whether runs are a bold label and nothing else

@@ -149,6 +149,11 @@ type Text struct {
 	// its markup removed: the grammar rules report it as a point with no
 	// text.
 	Label bool
+	// Lead is the length, in characters, of a run-in label the text
+	// starts with ("**Data modelling:** produce …" gives the 16 of
+	// "Data modelling:"): a heading of the item, not words of its first
+	// sentence, so the sentence-length rule does not count them.
+	Lead int
 }
 
 // Check lints a plain-text or Markdown document: name is the file name the

@@ -3,6 +3,7 @@ package lint
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // SplitMarkdown cuts a plain-text or Markdown document into the Texts
@@ -107,6 +108,9 @@ func splitMarkdown(text []byte, memo *textMemo) []Text {
 				kind = Prose
 			}
 			para = &Text{Line: n, Col: 1, Kind: kind, Text: maskRange(masked, 0, m[1]), Label: boldLabel.MatchString(line[m[1]:])}
+			if l := runInMark.FindStringIndex(line[m[1]:]); l != nil && !para.Label {
+				para.Lead = utf8.RuneCountInString(line[:m[1]+l[1]]) // the label's words are not the sentence's
+			}
 		case para != nil:
 			more = append(more, masked)
 		default:
@@ -124,6 +128,9 @@ var (
 	quoteMark   = regexp.MustCompile(`^\s*(>\s?)+`)
 	// boldLabel is a list item's text that is only a bold label.
 	boldLabel = regexp.MustCompile(`^\s*(\*\*[^*]+\*\*|__[^_]+__)\s*:?\s*$`)
+	// runInMark is a list item's bold run-in label ending in a colon,
+	// inside the emphasis or after it ("**Data modelling:** produce …").
+	runInMark = regexp.MustCompile(`^\s*(\*\*[^*]+:\*\*|__[^_]+:__|\*\*[^*]+\*\*\s*:|__[^_]+__\s*:)`)
 	tableRule = regexp.MustCompile(`^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$`)
 	// inlineMarkup is what maskInline removes: URLs and autolinks, code
 	// spans, link targets, images' "!", emphasis marks at word edges, HTML

@@ -35,6 +35,7 @@ type memoKey struct {
 	kind     Kind
 	colKnown bool
 	label    bool
+	lead     int
 	text     string
 }
 
@@ -116,7 +117,7 @@ func (c *checker) checkText(t Text) {
 		c.text(t)
 		return
 	}
-	k := memoKey{kind: t.Kind, colKnown: t.Col != 0, label: t.Label, text: t.Text}
+	k := memoKey{kind: t.Kind, colKnown: t.Col != 0, label: t.Label, lead: t.Lead, text: t.Text}
 	res := c.rules.memo.get(k)
 	if res == nil {
 		at := t

@@ -58,9 +58,13 @@ the text of every title, summary and descriptor is checked at its own line
 and column in the file; any other file is checked as plain text or Markdown.
 
 It prints one finding a line, file:line:col: category: message (suggestion),
-or a JSON array with --format json. The document's balance of
-gender-coded words is always reported; when it leans one way, each word of
-the gender it leans to is listed once with its count. lint exits 1 when any
+or a JSON array with --format json. When a document's balance of
+gender-coded words leans one way, the balance is reported and each word of
+the gender it leans to is listed once with its count; a document that
+reads neutral has no such finding. A sentence over 25 words is a warning;
+a list item's bold run-in label ("Data modelling:") is not counted as
+words of its sentence, "1,000" is one word, and a list joined by
+semicolons is measured part by part. lint exits 1 when any
 finding is an error (a typo, a US spelling, exclusionary jargon, a
 punctuation slip, a repeated word, a broken sentence, a word editorial.ban
 lists), 0 when there are only warnings or none. The config's editorial.allow and editorial.ban
