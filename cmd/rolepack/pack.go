@@ -3,9 +3,11 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -248,6 +250,15 @@ func runPack(ctx context.Context, opts *PackOptions) error {
 		return err
 	}
 	p := &packProgress{io: opts.IO, quiet: opts.Quiet, verbose: opts.Verbose, now: opts.Now, start: start}
+	if opts.IO.Terminal && !opts.Quiet {
+		// The bar stays at the bottom of the terminal: everything written
+		// to standard error while it runs (problems, --verbose details, a
+		// worker's stack trace) goes above it.
+		p.line = &statusLine{w: opts.IO.Err}
+		if run.Renderer.StackLog != nil {
+			run.Renderer.StackLog = p.line
+		}
+	}
 	b.Jobs, b.Force, b.Progress = opts.Jobs, opts.Force, p.report
 	b.Editorial = &pack.Editorial{Rules: rules, Strict: opts.Strict}
 	b.Shard, b.ManifestSum, b.FeedURL = shard, output.Sum(data), opts.FeedURL
@@ -298,8 +309,9 @@ func plural(n int, word string) string {
 }
 
 // packProgress reports a batch as it goes: on a terminal, one progress bar
-// line redrawn at most ten times a second, with problems printed above it;
-// otherwise one line per pack; with --quiet, problems only.
+// line (a statusLine) redrawn at most ten times a second, with problems
+// printed above it; otherwise one line per pack and no escape codes; with
+// --quiet, problems only and no bar.
 type packProgress struct {
 	io      *IO
 	quiet   bool
@@ -308,7 +320,7 @@ type packProgress struct {
 	now     func() time.Time
 	start   time.Time
 	last    time.Time
-	bar     bool // a bar is on screen
+	line    *statusLine // the bar, on a terminal without --quiet; nil otherwise
 	done    int
 	total   int
 }
@@ -316,25 +328,31 @@ type packProgress struct {
 // barInterval is the least time between two redraws of the progress bar.
 const barInterval = 100 * time.Millisecond
 
+// err is where the batch's messages go: above the bar when there is one.
+func (p *packProgress) err() io.Writer {
+	if p.line != nil {
+		return p.line
+	}
+	return p.io.Err
+}
+
 func (p *packProgress) report(done, total int, r *pack.Result) {
 	p.done, p.total = done, total
 	switch {
 	case p.verbose && len(r.Editorial) > 0:
-		p.clear()
 		for _, line := range r.Editorial {
-			fmt.Fprintf(p.io.Err, "warning: %s/%s\n", r.Name, line)
+			fmt.Fprintf(p.err(), "warning: %s/%s\n", r.Name, line)
 		}
 	case !p.quiet:
 		p.tally.add(r) // one line per document and role-level at the end
 	}
-	if p.io.Terminal && !p.quiet {
+	if p.line != nil {
 		if r.Status == pack.Failed {
-			p.clear()
-			fmt.Fprintln(p.io.Err, r.Err)
+			fmt.Fprintln(p.line, r.Err)
 		}
 		if t := p.now(); done == total || t.Sub(p.last) >= barInterval || r.Status == pack.Failed {
 			p.last = t
-			p.draw(t)
+			p.line.set(p.bar(t))
 		}
 		return
 	}
@@ -361,8 +379,9 @@ func (p *packProgress) report(done, total int, r *pack.Result) {
 	fmt.Fprintf(p.io.Err, "[%d/%d] %s %s %s: %s\n", done, total, r.Reference, r.Role, r.Level, what)
 }
 
-// draw writes the bar: count, rate and time left.
-func (p *packProgress) draw(t time.Time) {
+// bar is the progress bar's text at t: rows done of the total, the rate
+// and the time left at that rate.
+func (p *packProgress) bar(t time.Time) string {
 	const width = 24
 	filled := 0
 	if p.total > 0 {
@@ -374,25 +393,81 @@ func (p *packProgress) draw(t time.Time) {
 		rate = float64(p.done) / el
 		left = clock(time.Duration(float64(p.total-p.done) / rate * float64(time.Second)))
 	}
-	fmt.Fprintf(p.io.Err, "\r[%s%s] %d/%d packs  %.1f/s  %s left\033[K",
+	return fmt.Sprintf("[%s%s] %d/%d packs  %.1f/s  %s left",
 		strings.Repeat("#", filled), strings.Repeat(".", width-filled), p.done, p.total, rate, left)
-	p.bar = true
 }
 
-// clear removes the bar so a message can take its line.
-func (p *packProgress) clear() {
-	if p.bar {
-		fmt.Fprint(p.io.Err, "\r\033[K")
-		p.bar = false
-	}
-}
-
-// finish ends the bar's line.
+// finish ends the bar's line: it stays on screen, with its last count.
 func (p *packProgress) finish() {
-	if p.bar {
-		fmt.Fprintln(p.io.Err)
-		p.bar = false
+	if p.line != nil {
+		p.line.finish()
 	}
+}
+
+// statusLine is a terminal's standard error with one status line (the
+// progress bar) kept at the bottom: a write first clears the bar's line,
+// writes its text and, once the text ends a line, draws the bar again
+// below it, so no message is overwritten and the bar does not scroll
+// away. It is safe for concurrent use (a worker's stack trace comes from
+// another goroutine). It writes "\r" and "\x1b[K" (erase to the end of
+// the line), so it is for a terminal only.
+type statusLine struct {
+	mu      sync.Mutex
+	w       io.Writer
+	bar     string // the status line's text ("" before the first set)
+	shown   bool   // the bar is on screen, the cursor at its end
+	partial bool   // the last write left a line unfinished
+}
+
+// Write writes p above the status line.
+func (s *statusLine) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(p) == 0 {
+		return 0, nil
+	}
+	if s.shown {
+		if _, err := io.WriteString(s.w, "\r\x1b[K"); err != nil {
+			return 0, err
+		}
+		s.shown = false
+	}
+	n, err := s.w.Write(p)
+	if err != nil {
+		return n, err
+	}
+	s.partial = p[len(p)-1] != '\n'
+	if !s.partial && s.bar != "" {
+		if _, err := io.WriteString(s.w, s.bar+"\x1b[K"); err != nil {
+			return n, err
+		}
+		s.shown = true
+	}
+	return n, nil
+}
+
+// set draws the status line as text, in place of the one on screen.
+func (s *statusLine) set(text string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	prefix := "\r"
+	if s.partial {
+		prefix = "\n" // end a message's unfinished line rather than draw over it
+	}
+	s.bar, s.partial = text, false
+	io.WriteString(s.w, prefix+text+"\x1b[K")
+	s.shown = true
+}
+
+// finish ends the status line's line, leaving it on screen; later writes
+// go below it.
+func (s *statusLine) finish() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.shown {
+		io.WriteString(s.w, "\n")
+	}
+	s.bar, s.shown = "", false
 }
 
 // clock formats d as m:ss (or h:mm:ss).

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -79,8 +80,8 @@ func TestPackCommandReportsEachPackAndFails(t *testing.T) {
 			plain = append(plain, line)
 		}
 	}
-	if !strings.Contains(stderr, "warning: advert.md of data-engineer at head, in 1 pack: editorial checks: ") {
-		t.Errorf("no editorial summary for the advert:\n%s", stderr)
+	if !strings.Contains(stderr, "warning: spec.md of data-engineer at head, in 1 pack: editorial checks: ") {
+		t.Errorf("no editorial summary for the person specification:\n%s", stderr)
 	}
 	if strings.Count(strings.Join(plain, ""), "\n") != 5 || strings.Contains(stderr, "\r") {
 		t.Errorf("want one plain line per pack and a two-line summary:\n%s", stderr)
@@ -145,5 +146,151 @@ func TestPackCommandRejectsBadManifest(t *testing.T) {
 		if _, err := os.Stat(out); err == nil {
 			t.Errorf("%s: a rejected manifest still created the output folder", tt.name)
 		}
+	}
+}
+
+// fakeTerminal is a screen: it applies what a terminal does with "\r"
+// (back to the line's start), "\n" (next line) and "\x1b[K" (erase to the
+// end of the line) and fails the test on any other escape code, so a
+// test reads what a user sees, not the bytes.
+type fakeTerminal struct {
+	t     *testing.T
+	lines [][]rune
+	row   int
+	col   int
+}
+
+func (f *fakeTerminal) Write(p []byte) (int, error) {
+	rs := []rune(string(p))
+	for i := 0; i < len(rs); i++ {
+		for len(f.lines) <= f.row {
+			f.lines = append(f.lines, nil)
+		}
+		switch r := rs[i]; {
+		case r == '\r':
+			f.col = 0
+		case r == '\n':
+			f.row, f.col = f.row+1, 0
+		case r == '\x1b':
+			if i+2 < len(rs) && rs[i+1] == '[' && rs[i+2] == 'K' {
+				if f.col < len(f.lines[f.row]) {
+					f.lines[f.row] = f.lines[f.row][:f.col]
+				}
+				i += 2
+				continue
+			}
+			f.t.Errorf("unexpected escape code %q", string(rs[i:min(i+6, len(rs))]))
+		default:
+			line := f.lines[f.row]
+			for len(line) <= f.col {
+				line = append(line, ' ')
+			}
+			line[f.col] = r
+			f.lines[f.row], f.col = line, f.col+1
+		}
+	}
+	return len(p), nil
+}
+
+// screen is the terminal's lines, the last one unfinished if the cursor
+// is on it.
+func (f *fakeTerminal) screen() []string {
+	out := make([]string, len(f.lines))
+	for i, l := range f.lines {
+		out[i] = string(l)
+	}
+	return out
+}
+
+// TestStatusLineKeepsMessagesAboveTheBar: a message written while the bar
+// is on screen takes the bar's line and the bar is drawn again below it;
+// a message written in two pieces is not drawn over; the bar stays once
+// the run finishes and what follows goes below it.
+func TestStatusLineKeepsMessagesAboveTheBar(t *testing.T) {
+	term := &fakeTerminal{t: t}
+	s := &statusLine{w: term}
+	fmt.Fprintln(s, "before any bar")
+	s.set("[##....] 1/3 packs")
+	fmt.Fprintln(s, "warning: a.md: editorial checks: 0 errors, 1 warning")
+	s.set("[####..] 2/3 packs")
+	fmt.Fprint(s, "a message ")
+	fmt.Fprint(s, "in two writes")
+	s.set("[######] 3/3 packs")
+	fmt.Fprintln(s, "v.csv:4: closing date: not a date")
+	s.finish()
+	fmt.Fprintln(s, "3 packs: 2 built, 1 failed")
+	want := []string{
+		"before any bar",
+		"warning: a.md: editorial checks: 0 errors, 1 warning",
+		"a message in two writes",
+		"v.csv:4: closing date: not a date",
+		"[######] 3/3 packs",
+		"3 packs: 2 built, 1 failed",
+	}
+	if got := term.screen(); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("screen:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestPackProgressOnATerminalAndAPipe: on a terminal, pack's bar counts
+// the rows with a rate and the time left, and the problems and --verbose
+// details printed while it runs are whole lines above it, the bar last;
+// on a pipe there is no bar and no escape code, one line per row; with
+// --quiet, no bar.
+func TestPackProgressOnATerminalAndAPipe(t *testing.T) {
+	m := writeManifest(t, "v.yaml", "- {reference: A-1, role: data-engineer, level: senior}\n- {reference: A-2, role: data-engineer, level: mid, closing: 2026-02-30}\n- {reference: A-3, role: data-engineer, level: head}\n")
+	stderr, err := packCLI(t, context.Background(), true, m, "--out", t.TempDir(), "--format", "md", "--verbose")
+	if exitCode(err) != 1 {
+		t.Fatalf("exit status %d (%v)", exitCode(err), err)
+	}
+	term := &fakeTerminal{t: t}
+	term.Write([]byte(stderr))
+	screen := term.screen()
+	var bars, warnings []string
+	failed := false
+	for _, l := range screen {
+		switch {
+		case strings.Contains(l, " packs  "):
+			bars = append(bars, l)
+		case strings.HasPrefix(l, "warning: "):
+			warnings = append(warnings, l)
+		case strings.HasPrefix(l, m+":2: closing date"):
+			failed = true
+		}
+	}
+	if len(bars) != 1 || !strings.Contains(bars[0], "3/3 packs") || !strings.Contains(bars[0], "/s") || !strings.Contains(bars[0], " left") {
+		t.Errorf("want one bar on screen, at 3/3 with a rate and the time left, got %q:\n%s", bars, strings.Join(screen, "\n"))
+	}
+	if !failed || len(warnings) == 0 {
+		t.Errorf("the failed row or --verbose's editorial lines are not whole lines on screen:\n%s", strings.Join(screen, "\n"))
+	}
+	for _, w := range warnings {
+		if !strings.Contains(w, "editorial checks") {
+			t.Errorf("a warning line was drawn over: %q", w)
+		}
+	}
+	barAt, lastWarning := -1, -1
+	for i, l := range screen {
+		if strings.Contains(l, " packs  ") {
+			barAt = i
+		}
+		if strings.HasPrefix(l, "warning: ") || strings.HasPrefix(l, m+":") {
+			lastWarning = i
+		}
+	}
+	if barAt < lastWarning {
+		t.Errorf("the bar is not below the messages:\n%s", strings.Join(screen, "\n"))
+	}
+
+	stderr, err = packCLI(t, context.Background(), false, m, "--out", t.TempDir(), "--format", "md")
+	if exitCode(err) != 1 {
+		t.Fatalf("pipe: exit status %d (%v)", exitCode(err), err)
+	}
+	if strings.ContainsAny(stderr, "\r\x1b") || strings.Contains(stderr, " packs  ") || !strings.Contains(stderr, "[3/3] ") {
+		t.Errorf("a pipe gets a bar or escape codes, or no line per row:\n%q", stderr)
+	}
+	stderr, _ = packCLI(t, context.Background(), true, m, "--out", t.TempDir(), "--format", "md", "--quiet")
+	if strings.ContainsAny(stderr, "\r\x1b") || !strings.Contains(stderr, m+":2: closing date") {
+		t.Errorf("--quiet on a terminal: want the problem only, no bar:\n%q", stderr)
 	}
 }
