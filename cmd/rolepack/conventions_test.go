@@ -37,7 +37,7 @@ func TestConventions(t *testing.T) {
 	if got, want := versionOf("v1.3.0", "0adcbdb12345", "2026-11-13T09:00:00Z", info, true), "v1.3.0 (commit 0adcbdb12345, 2026-11-13T09:00:00Z)"; got != want {
 		t.Errorf("version from ldflags = %q, want %q", got, want)
 	}
-	if got := versionOf("", "", "", info, true); got != "(devel)" {
+	if got := versionOf("", "", "", info, true); got != "(devel) (no commit recorded: make build records the commit and its date)" {
 		t.Errorf("version without ldflags or VCS = %q", got)
 	}
 	mk, err := os.ReadFile("../../Makefile")

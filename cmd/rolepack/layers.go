@@ -318,7 +318,7 @@ func didYouMean(name string, names []string) string {
 var envAlias = map[string]string{"documents": "ROLEPACK_DOC", "formats": "ROLEPACK_FORMAT"}
 
 // otherVariables are the ROLEPACK_ variables that are not config keys.
-var otherVariables = []string{"ROLEPACK_CONFIG", "ROLEPACK_REQUIRE_TOOLS", "ROLEPACK_SWEEP_STRICT", "ROLEPACK_TAGGED_SAMPLE"}
+var otherVariables = []string{"ROLEPACK_CONFIG", "ROLEPACK_SERVE_TOKEN", "ROLEPACK_REQUIRE_TOOLS", "ROLEPACK_SWEEP_STRICT", "ROLEPACK_TAGGED_SAMPLE"}
 
 // commaLists are the list keys whose items are names (document kinds,
 // formats, files): a flag or environment variable gives them

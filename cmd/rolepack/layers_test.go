@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -166,5 +168,35 @@ func TestUnknownVariableWarnsWithTheNearestKey(t *testing.T) {
 	want := "warning: ROLEPACK_VACANCY_SALRY is not a rolepack variable: ignored (did you mean ROLEPACK_VACANCY_SALARY?)\n"
 	if errb.String() != want {
 		t.Errorf("stderr %q, want %q", errb.String(), want)
+	}
+}
+
+// TestEveryVariableRolepackReadsIsKnown: no ROLEPACK_ variable the
+// command line reads (ROLEPACK_SERVE_TOKEN, ROLEPACK_CONFIG, …, named in
+// its source) is warned of as "not a rolepack variable".
+func TestEveryVariableRolepackReadsIsKnown(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := regexp.MustCompile(`"(ROLEPACK_[A-Z][A-Z_]*[A-Z])"`)
+	var environ []string
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range name.FindAllStringSubmatch(string(src), -1) {
+			environ = append(environ, m[1]+"=x")
+		}
+	}
+	if !slices.Contains(environ, "ROLEPACK_SERVE_TOKEN=x") {
+		t.Fatal("the source names no ROLEPACK_SERVE_TOKEN: is the test reading the right files?")
+	}
+	if w := unknownVariables(environ); len(w) > 0 {
+		t.Errorf("variables rolepack reads are warned of:\n%s", strings.Join(w, "\n"))
 	}
 }

@@ -131,7 +131,9 @@ func version(info *debug.BuildInfo, ok bool) string {
 		}
 	}
 	if rev == "" {
-		return v
+		// go run, or go build with -buildvcs=false or outside a git
+		// checkout: the Go tool recorded no commit.
+		return v + " (no commit recorded: make build records the commit and its date)"
 	}
 	if len(rev) > 12 {
 		rev = rev[:12]
