@@ -28,7 +28,7 @@ var floors = []struct {
 	{"render", []string{"render"}},
 	{"output", []string{"output"}},
 	{"schema", []string{"schema"}},
-	{"pack", []string{"pack"}},
+	{"pack", []string{"pack", "translate"}},
 	{"web", []string{"web"}},
 	{"cmd", []string{"cmd"}},
 	{"tools", []string{"tools"}},

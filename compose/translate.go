@@ -324,6 +324,8 @@ func (c *Context) units() []Unit {
 		}
 	}
 	if r := c.Role; r != nil {
+		w.add(unitID("ladder", r.Rung.ID, "label"), "the name of a level of the organisation's ladder (the documents' keywords; the career map)", &r.Rung.Label)
+		w.next()
 		w.add(unitID("role", r.ID, r.Rung.ID, "responsibleFor"), "whom "+job+" is responsible for (job details)", &r.ResponsibleFor)
 		w.next()
 	}

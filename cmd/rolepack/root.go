@@ -61,7 +61,7 @@ the embedded default; the last line of --help says which one a run reads.`,
 	root.AddCommand(gen,
 		NewCmdImport(f, nil), NewCmdValidate(f, nil), NewCmdList(f, nil), NewCmdShow(f, nil),
 		NewCmdTemplates(f, nil), NewCmdPack(f, nil), NewCmdLint(f, nil), NewCmdDiff(f, nil),
-		NewCmdBrand(f, nil), NewCmdServe(f, nil), NewCmdSchema(f, nil), NewCmdConfig(f, nil), NewCmdInit(f, nil), NewCmdCheck(f, nil))
+		NewCmdBrand(f, nil), NewCmdServe(f, nil), NewCmdSchema(f, nil), NewCmdConfig(f, nil), NewCmdInit(f, nil), NewCmdCheck(f, nil), NewCmdTranslate(f, nil, nil))
 	helpfulArgs(root)
 	help := root.HelpFunc()
 	root.SetHelpFunc(func(c *cobra.Command, args []string) {

@@ -1,0 +1,150 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	rolepack "github.com/rolepack/rolepack"
+)
+
+// translateSetup writes the default config naming cy.yaml as its
+// translations file into a folder, and returns the config's path.
+func translateSetup(t *testing.T) (dir, cfg string) {
+	t.Helper()
+	dir = t.TempDir()
+	cfg = filepath.Join(dir, "config.yaml")
+	if err := os.WriteFile(cfg, append(append([]byte(nil), rolepack.DefaultConfig...), "\ntranslations: [cy.yaml]\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir, cfg
+}
+
+const (
+	dutyID     = "ddat.data-engineer.head-of-data-engineering.responsibility-1.duty"
+	dutyCy     = "Ysbrydoli arfer gorau ar gyfer cynhyrchion a gwasanaethau data yn eich timau."
+	purposeID  = "ddat.data-engineer.head-of-data-engineering.purpose-1"
+	responsID2 = "ddat.data-engineer.head-of-data-engineering.responsibility-2.duty"
+)
+
+// fillUnit gives the unit id a target in an exported XLIFF document, and,
+// when source is not "", a different English source (as if the framework
+// had changed since).
+func fillUnit(t *testing.T, doc, id, source, target string) string {
+	t.Helper()
+	re := regexp.MustCompile(`(?s)(<unit id="` + regexp.QuoteMeta(id) + `">.*?<segment)(>\s*<source>)(.*?)(</source>)`)
+	if !re.MatchString(doc) {
+		t.Fatalf("no unit %s in the export", id)
+	}
+	return re.ReplaceAllStringFunc(doc, func(m string) string {
+		p := re.FindStringSubmatch(m)
+		src := p[3]
+		if source != "" {
+			src = source
+		}
+		return p[1] + ` state="translated"` + p[2] + src + p[4] + "\n        <target>" + target + "</target>"
+	})
+}
+
+// unitLine is the line of the unit id in doc.
+func unitLine(t *testing.T, doc, id string) int {
+	t.Helper()
+	i := strings.Index(doc, `<unit id="`+id+`">`)
+	if i < 0 {
+		t.Fatalf("no unit %s", id)
+	}
+	return strings.Count(doc[:i], "\n") + 1
+}
+
+// TestTranslateRoundTrip: export for the default role, fill one target
+// and one stale unit, import, generate the Welsh JD: the translation is
+// in the Markdown and the DOCX, the stale and missing units are reported
+// at their lines, and the stale one is not used.
+func TestTranslateRoundTrip(t *testing.T) {
+	dir, cfg := translateSetup(t)
+	xlf := filepath.Join(dir, "cy.xlf")
+	// No translations file yet: the first runs name none.
+	if _, _, err := run(t, fixedDate, "translate", "export", "--lang", "cy", "--config", cfg, "--set", "translations=", "-o", xlf); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(xlf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(data)
+	if !strings.Contains(doc, `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en-GB" trgLang="cy">`) {
+		t.Fatalf("not an XLIFF 2.0 document from en-GB to cy:\n%.300s", doc)
+	}
+	for _, want := range []string{dutyID, purposeID, "a key responsibility of a Head of data engineering"} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("the export has no %q", want)
+		}
+	}
+	// Same config, same bytes.
+	again, _, err := run(t, fixedDate, "translate", "export", "--lang", "cy", "--config", cfg, "--set", "translations=", "-o", "-")
+	if err != nil || again != doc {
+		t.Errorf("a second export differs (%v)", err)
+	}
+
+	done := fillUnit(t, doc, dutyID, "", dutyCy)
+	done = fillUnit(t, done, responsID2, "Build data engineering skills for the community.", "Meithrin sgiliau peirianneg data.")
+	filled := filepath.Join(dir, "cy-done.xlf")
+	if err := os.WriteFile(filled, []byte(done), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	yml := filepath.Join(dir, "cy.yaml")
+	_, stderr, err := run(t, fixedDate, "translate", "import", filled, "--config", cfg, "--set", "translations=", "-o", yml)
+	if err != nil {
+		t.Fatalf("import: %v\n%s", err, stderr)
+	}
+	stale := filled + ":" + itoa(unitLine(t, done, responsID2)) + ": stale: unit " + responsID2 + ": the English is now "
+	missing := filled + ":" + itoa(unitLine(t, done, purposeID)) + ": missing: unit " + purposeID + ": no translation"
+	for _, want := range []string{stale, missing, "imported 1 translation for role data-engineer at level head; not imported: "} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("import did not report %q:\n%.2000s", want, stderr)
+		}
+	}
+	for _, l := range strings.Split(strings.TrimSpace(stderr), "\n") {
+		if !strings.HasPrefix(l, filled+":") && !strings.HasPrefix(l, "imported ") {
+			t.Errorf("a report line that names no file:line: %q", l)
+		}
+	}
+	tr, _ := os.ReadFile(yml)
+	if !strings.Contains(string(tr), dutyCy) || strings.Contains(string(tr), "Meithrin") {
+		t.Errorf("translations file:\n%s", tr)
+	}
+
+	out := filepath.Join(dir, "dist")
+	_, stderr, err = run(t, fixedDate, "generate", "--config", cfg, "--lang", "cy", "--doc", "jd", "--format", "md,docx", "--out", out)
+	if err != nil {
+		t.Fatalf("generate: %v\n%s", err, stderr)
+	}
+	md, _ := os.ReadFile(filepath.Join(out, "jd.md"))
+	if !strings.Contains(string(md), "1. "+dutyCy+"\n") {
+		t.Errorf("the Welsh JD does not give the translated duty:\n%.1500s", md)
+	}
+	if !strings.Contains(string(md), "2. Build data engineering capability") {
+		t.Error("the duty whose translation is stale is not in English")
+	}
+	if !strings.Contains(string(md), "Mae peth o destun y fframwaith") {
+		t.Error("the JD does not say once that some framework text is English")
+	}
+	if !strings.Contains(docxText(t, filepath.Join(out, "jd.docx")), dutyCy) {
+		t.Error("the DOCX does not give the translated duty")
+	}
+	rec, _ := os.ReadFile(filepath.Join(out, "record.md"))
+	if strings.Contains(string(rec), "- Inspire best practice") || !strings.Contains(string(rec), "- Build data engineering capability") {
+		t.Error("the record's list of untranslated strings is wrong")
+	}
+
+	// Exporting again pre-fills the translation.
+	again, _, err = run(t, fixedDate, "translate", "export", "--lang", "cy", "--config", cfg, "-o", "-")
+	if err != nil || !strings.Contains(again, "<segment state=\"translated\">\n        <source>Inspire best practice for data products and services within your teams.</source>\n        <target>"+dutyCy+"</target>") {
+		t.Errorf("the export does not pre-fill the translation (%v)", err)
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
