@@ -404,7 +404,7 @@ func (p *parser) notes(u *Unit) error {
 			}
 			n := Note{}
 			n.Category, _ = attrOf(t, "category")
-			s, err := p.content(u, "note", off)
+			s, err := p.content(u, "note")
 			if err != nil {
 				return err
 			}
@@ -432,7 +432,7 @@ func (p *parser) segment(u *Unit, kind string, segOff int64, doc *Document) erro
 			switch t.Name.Local {
 			case "source":
 				sources++
-				s, err := p.content(u, "source", off)
+				s, err := p.content(u, "source")
 				if err != nil {
 					return err
 				}
@@ -441,7 +441,7 @@ func (p *parser) segment(u *Unit, kind string, segOff int64, doc *Document) erro
 				if doc.TrgLang == "" {
 					return p.errAt(off, "unit %s has a <target> but <xliff> has no trgLang (required with targets)", u.ID)
 				}
-				s, err := p.content(u, "target", off)
+				s, err := p.content(u, "target")
 				if err != nil {
 					return err
 				}
@@ -458,7 +458,7 @@ func (p *parser) segment(u *Unit, kind string, segOff int64, doc *Document) erro
 
 // content is the text of the element just opened, with the text of the
 // inline elements that wrap text (<pc>, <mrk>); a placeholder is an error.
-func (p *parser) content(u *Unit, what string, start int64) (string, error) {
+func (p *parser) content(u *Unit, what string) (string, error) {
 	var b strings.Builder
 	depth := 0
 	for {
