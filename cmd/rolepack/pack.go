@@ -75,6 +75,13 @@ a slip away from a known column ("salry") is an error for the whole manifest.
 A bad row fails only its own pack, reported as MANIFEST:line: message, and the
 exit status is 1.
 
+On a terminal, pack shows one progress bar (packs done of the total, the rate
+and the time left); problems, and with --verbose each pack's editorial
+summary, print above it and are never drawn over. On a pipe or in a log it
+prints one line per pack instead, with no escape codes; --quiet prints
+problems only, with no bar. Editorial warnings come at the end, one line per
+document kind and role-level.
+
 Each pack is rendered in memory and written only when all of it rendered;
 every file is written atomically. Each pack folder records what it was built
 from (.rolepack-pack): a second run skips packs that are up to date and
