@@ -256,6 +256,12 @@ func (w *treeWalker) blocks(blocks []doc.Block, item string, inDuties bool) {
 		case *doc.Table:
 			w.tables++
 			w.table(b)
+		case *doc.Lang:
+			w.blocks(b.Blocks, item, inDuties)
+		case *doc.Parallel:
+			for _, c := range b.Cells {
+				w.blocks(c.Blocks, item, inDuties)
+			}
 		}
 		if item == "" {
 			w.lastPara = para

@@ -60,6 +60,11 @@ func collectText(blocks []doc.Block, out *[]string) {
 			for _, it := range b.Items {
 				collectText(it.Blocks, out)
 			}
+		case *doc.Lang:
+			collectText(b.Blocks, out)
+		case *doc.Parallel:
+			collectText(b.Cells[0].Blocks, out)
+			collectText(b.Cells[1].Blocks, out)
 		case *doc.Table:
 			for _, c := range b.Header {
 				*out = append(*out, doc.PlainText(c.Text))

@@ -46,6 +46,11 @@ func blanks(d *doc.Document, fs []field) []blank {
 				for _, it := range b.Items {
 					walk(it.Blocks)
 				}
+			case *doc.Lang:
+				walk(b.Blocks)
+			case *doc.Parallel:
+				walk(b.Cells[0].Blocks)
+				walk(b.Cells[1].Blocks)
 			case *doc.Table:
 				for _, row := range b.Rows {
 					for i, c := range row {

@@ -41,6 +41,10 @@ type builder struct {
 	lastTable bool
 	keepNext  bool // the paragraphs being written stay on the page of what follows
 	tail      bool // the block being written comes just before the closing one
+	// lang is the language of the block being written when it is not the
+	// document's (a Lang, a column of a Parallel): every run says it
+	// (w:lang), so that Word's proofing and a screen reader switch to it.
+	lang string
 }
 
 // tailRows is how many rows (or list items) of the block before a
@@ -137,7 +141,7 @@ func (b *builder) document(d *doc.Document) error {
 		`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><w:body>`)
 	tail := len(blocks) - 2 // the block before the closing one, rules aside
 	for tail > 0 {
-		if _, ok := blocks[tail].(*doc.Rule); !ok {
+		if _, ok := doc.Unwrap(blocks[tail]).(*doc.Rule); !ok {
 			break
 		}
 		tail--
@@ -146,7 +150,7 @@ func (b *builder) document(d *doc.Document) error {
 		b.keepNext = keptWithNext(d, i)
 		b.tail = i >= tail && i < len(blocks)-1
 		b.closing = i == len(blocks)-1
-		if _, ok := blk.(*doc.Paragraph); ok && b.tail {
+		if _, ok := doc.Unwrap(blk).(*doc.Paragraph); ok && b.tail {
 			b.keepNext = true
 		}
 		if err := b.block(blk, 0); err != nil {
@@ -215,6 +219,23 @@ func (b *builder) block(blk doc.Block, depth int) error {
 		b.s(`<w:p><w:r><w:br w:type="page"/></w:r></w:p>`)
 	case *doc.Chart:
 		return b.chart(n)
+	case *doc.Lang:
+		saved := b.lang
+		b.lang = n.Tag
+		defer func() { b.lang = saved }()
+		for _, x := range n.Blocks {
+			if err := b.block(x, depth); err != nil {
+				return err
+			}
+		}
+	case *doc.Parallel:
+		if wasTable {
+			b.spacer() // two tables in a row would merge into one
+		}
+		if err := b.parallel(n); err != nil {
+			return err
+		}
+		b.lastTable = true
 	case nil:
 	default:
 		return fmt.Errorf("docx: unsupported block %T", blk)
@@ -392,10 +413,79 @@ func (b *builder) run(r doc.Inline, bold, link bool) {
 		if italic {
 			b.s(`<w:i/><w:iCs/>`)
 		}
+		b.langTag()
+		b.s(`</w:rPr>`)
+	} else if b.lang != "" {
+		b.s(`<w:rPr>`)
+		b.langTag()
 		b.s(`</w:rPr>`)
 	}
 	b.body = appendText(b.body, r.Text)
 	b.s(`</w:r>`)
+}
+
+// langTag writes the run language of the block being written, if it has
+// one of its own (w:lang, the last of a run's properties).
+func (b *builder) langTag() {
+	if b.lang == "" {
+		return
+	}
+	b.s(`<w:lang w:val="`)
+	b.body = appendEscaped(b.body, b.lang)
+	b.s(`"/>`)
+}
+
+// parallelGap is the space between the two columns of a Parallel, in
+// twips (doc.ColumnGapMM).
+const parallelGap = doc.ColumnGapMM * 1440 * 10 / 254
+
+// parallel writes a bilingual passage as a borderless table of one row
+// and two cells of equal width, the first language on the left, each
+// cell's runs tagged with its language. The row may break across pages,
+// so a long section goes on beside its translation.
+func (b *builder) parallel(p *doc.Parallel) error {
+	full := b.textWidth
+	half := (full - parallelGap) / 2
+	b.s(`<w:tbl><w:tblPr><w:tblW w:w="`)
+	b.body = strconv.AppendInt(b.body, int64(full), 10)
+	b.s(`" w:type="dxa"/><w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/><w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>`)
+	widths := [2]int{half + parallelGap/2, full - half - parallelGap/2}
+	for _, wd := range widths {
+		b.s(`<w:gridCol w:w="`)
+		b.body = strconv.AppendInt(b.body, int64(wd), 10)
+		b.s(`"/>`)
+	}
+	b.s(`</w:tblGrid><w:tr>`)
+	savedLang, savedKeep, savedTail, savedClosing, savedWidth := b.lang, b.keepNext, b.tail, b.closing, b.textWidth
+	defer func() {
+		b.lang, b.keepNext, b.tail, b.closing, b.textWidth = savedLang, savedKeep, savedTail, savedClosing, savedWidth
+	}()
+	b.keepNext, b.tail, b.closing, b.textWidth = false, false, false, half
+	for c, cell := range p.Cells {
+		b.s(`<w:tc><w:tcPr><w:tcW w:w="`)
+		b.body = strconv.AppendInt(b.body, int64(widths[c]), 10)
+		b.s(`" w:type="dxa"/><w:tcMar>`)
+		if c == 0 {
+			b.s(`<w:right w:w="` + strconv.Itoa(parallelGap/2) + `" w:type="dxa"/>`)
+		} else {
+			b.s(`<w:left w:w="` + strconv.Itoa(parallelGap/2) + `" w:type="dxa"/>`)
+		}
+		b.s(`</w:tcMar></w:tcPr>`)
+		b.lang, b.lastTable = cell.Tag, false
+		n := len(b.body)
+		for _, x := range cell.Blocks {
+			if err := b.block(x, 0); err != nil {
+				return err
+			}
+		}
+		if b.lastTable || len(b.body) == n {
+			b.spacer() // a cell ends with a paragraph
+		}
+		b.lastTable = false
+		b.s(`</w:tc>`)
+	}
+	b.s(`</w:tr></w:tbl>`)
+	return nil
 }
 
 // list writes a real Word list: its own numbering instance, so numbering

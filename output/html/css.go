@@ -111,3 +111,14 @@ func css(landscape bool) string {
 	}
 	return screenCSS + tableCSS + wide + "@page { size: " + size + "; margin: 18mm 16mm; }\n" + printCSS
 }
+
+// parallelCSS lays out a bilingual document's parallel columns: two
+// equal columns in the same type (equal prominence) on a page wide enough
+// for them, one above the other (first language first) below 50rem and in
+// print on narrow paper.
+const parallelCSS = `body { max-width: 76rem; }
+.parallel { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 0 2.5rem; align-items: start; }
+.parallel-cell > :first-child { margin-top: 0; }
+.parallel-cell > h2:first-child, .parallel-cell > h3:first-child { margin-top: 1.5rem; }
+@media screen and (max-width: 50rem) { .parallel { grid-template-columns: minmax(0, 1fr); } }
+`

@@ -54,6 +54,9 @@ type renderer struct {
 	// Content-Security-Policy without 'unsafe-inline' blocks style
 	// attributes).
 	tables map[*doc.Table]int
+	// parallel is set when the document has parallel columns (a
+	// bilingual document), whose style the head then carries.
+	parallel bool
 }
 
 // esc escapes text for use in element content and quoted attribute values.
@@ -171,7 +174,29 @@ func (r *renderer) block(b doc.Block) {
 		r.w("<div class=\"page-break\" aria-hidden=\"true\"></div>\n")
 	case *doc.Chart:
 		r.chart(n)
+	case *doc.Lang:
+		r.w("<div lang=\"", esc(langTag(n.Tag)), "\">\n")
+		r.blocks(n.Blocks)
+		r.w("</div>\n")
+	case *doc.Parallel:
+		// Side by side on a wide screen, the first language first (on the
+		// left) and, narrower, one above the other, in reading order.
+		r.w("<div class=\"parallel\">\n")
+		for _, c := range n.Cells {
+			r.w("<div class=\"parallel-cell\" lang=\"", esc(langTag(c.Tag)), "\">\n")
+			r.blocks(c.Blocks)
+			r.w("</div>\n")
+		}
+		r.w("</div>\n")
 	}
+}
+
+// langTag is a block's language tag, British English when it names none.
+func langTag(tag string) string {
+	if tag = strings.TrimSpace(tag); tag != "" {
+		return tag
+	}
+	return "en-GB"
 }
 
 // heading writes h1–h6. A level never skips past the one before it (an h2
@@ -468,9 +493,18 @@ func (r *renderer) tableCSS(blocks []doc.Block) string {
 				for _, it := range x.Items {
 					walk(it.Blocks)
 				}
+			case *doc.Lang:
+				walk(x.Blocks)
+			case *doc.Parallel:
+				r.parallel = true
+				walk(x.Cells[0].Blocks)
+				walk(x.Cells[1].Blocks)
 			}
 		}
 	}
 	walk(blocks)
+	if r.parallel {
+		b.WriteString(parallelCSS)
+	}
 	return b.String()
 }

@@ -31,7 +31,8 @@ func (Writer) Write(out io.Writer, d *doc.Document) error {
 	var b bytes.Buffer
 	frontMatter(&b, d)
 	var chunks []string
-	chunks = blocks(chunks, d.Blocks)
+	lang := strings.TrimSpace(d.Meta.Language)
+	chunks = langBlocks(chunks, d.Blocks, lang, &lang)
 	b.WriteString(strings.Join(chunks, "\n\n"))
 	if len(chunks) > 0 {
 		b.WriteByte('\n')
@@ -87,6 +88,45 @@ func frontMatter(b *bytes.Buffer, d *doc.Document) {
 // only escapes YAML also understands (\" \\ \n \t \uXXXX …) and leaves
 // printable Unicode as it is.
 func yamlString(s string) string { return strconv.Quote(strings.ToValidUTF8(s, "\uFFFD")) }
+
+// langBlocks renders bs as blocks does, with the blocks of a Lang or a
+// Parallel's cells one after the other (Markdown has no columns) and a
+// note where the language changes, in the language's tag: <!-- language:
+// cy -->. Blocks outside any Lang are in base, the document's language;
+// cur is the language of what was written last.
+func langBlocks(chunks []string, bs []doc.Block, base string, cur *string) []string {
+	var run []doc.Block
+	flush := func() {
+		chunks = blocks(chunks, run)
+		run = nil
+	}
+	in := func(tag string, inner []doc.Block) {
+		flush()
+		if tag = strings.TrimSpace(tag); tag != "" && tag != *cur {
+			chunks = append(chunks, "<!-- language: "+strings.ReplaceAll(tag, "-->", "")+" -->")
+			*cur = tag
+		}
+		chunks = langBlocks(chunks, inner, tag, cur)
+	}
+	for _, b := range bs {
+		switch n := b.(type) {
+		case *doc.Lang:
+			in(n.Tag, n.Blocks)
+		case *doc.Parallel:
+			for _, c := range n.Cells {
+				in(c.Tag, c.Blocks)
+			}
+		default:
+			if len(run) == 0 && base != "" && base != *cur {
+				chunks = append(chunks, "<!-- language: "+strings.ReplaceAll(base, "-->", "")+" -->")
+				*cur = base
+			}
+			run = append(run, b)
+		}
+	}
+	flush()
+	return chunks
+}
 
 // blocks renders each block to a chunk of lines; chunks are joined by blank
 // lines. Two lists in a row would merge into one in Markdown, so the second

@@ -484,7 +484,7 @@ func (r *renderer) render() error {
 		if r.breaks[i] && !r.atTop() {
 			r.newPage()
 		}
-		if _, ok := b.(*doc.Heading); ok {
+		if _, ok := doc.Unwrap(b).(*doc.Heading); ok {
 			r.keep = r.startHeight(i+1, true)
 		}
 		r.block(b)
@@ -525,13 +525,117 @@ func (r *renderer) block(b doc.Block) {
 		}
 	case *doc.Chart:
 		r.chart(b)
+	case *doc.Lang:
+		r.push("Div", langAttr(b.Tag))
+		r.blocksIn(b.Blocks)
+		r.pop()
+	case *doc.Parallel:
+		r.parallel(b)
 	}
 }
 
-// newPage starts a page and puts the cursor at the top of its body.
+// blocksIn renders blocks inside a top-level one (a Lang, a column of a
+// Parallel), each heading kept with the opening of what follows it.
+func (r *renderer) blocksIn(bs []doc.Block) {
+	for i, b := range bs {
+		if _, ok := doc.Unwrap(b).(*doc.Heading); ok {
+			r.keep = r.startHeightIn(bs, i+1, true, false)
+		}
+		r.block(b)
+	}
+}
+
+// langAttr is the /Lang entry of a structure element in language tag
+// (ISO 32000-1 14.9.2): assistive technology reads its content in that
+// language.
+func langAttr(tag string) string {
+	return "/Lang " + pdfString(cleanLang(tag))
+}
+
+// parallel draws a bilingual passage in two columns: both start at the
+// same height (on the same page), the first language on the left, each
+// tagged with its language (a Div with /Lang holding the column's
+// elements, the left column's before the right's in reading order); what
+// follows goes on below the longer. A column longer than the page goes
+// on to the next page, where the other column's continuation is drawn
+// beside it.
+func (r *renderer) parallel(p *doc.Parallel) {
+	saveLeft, saveWidth := r.left, r.width
+	gap := float64(doc.ColumnGapMM)
+	colW := (r.width - gap) / 2
+	r.width = colW
+	need := max(r.cellStart(p.Cells[0].Blocks), r.cellStart(p.Cells[1].Blocks))
+	r.width = saveWidth
+	r.ensure(need)
+	startPage, startY := r.pdf.PageNo(), r.y
+	endPage, endY := startPage, startY
+	for c, cell := range p.Cells {
+		if c > 0 {
+			r.goToPage(startPage)
+			r.y = startY
+		}
+		r.left, r.width = saveLeft+float64(c)*(colW+gap), colW
+		r.push("Div", langAttr(cell.Tag))
+		r.blocksIn(cell.Blocks)
+		r.pop()
+		if pg := r.pdf.PageNo(); pg > endPage || pg == endPage && r.y > endY {
+			endPage, endY = pg, r.y
+		}
+	}
+	r.left, r.width = saveLeft, saveWidth
+	r.goToPage(endPage)
+	r.y = endY
+	if r.cur >= 0 && r.cur < len(r.extents) && r.extents[r.cur].fromPage != 0 {
+		e := &r.extents[r.cur]
+		e.toPage, e.toY = endPage, endY
+	}
+}
+
+// cellStart is the height a column's opening needs on the page it starts
+// on: a heading with the start of what follows it, or the start of its
+// first block.
+func (r *renderer) cellStart(bs []doc.Block) float64 {
+	if len(bs) == 0 {
+		return 0
+	}
+	h, ok := doc.Unwrap(bs[0]).(*doc.Heading)
+	if !ok {
+		return r.startHeightIn(bs, 0, true, false)
+	}
+	hs := headingStyleOf(h.Level)
+	ts := textStyle{size: hs.size, base: doc.Bold}
+	height := float64(len(r.wrapText(h.Text, r.width, ts.size, ts.base)))*ts.lineHeight() + hs.after
+	if hs.rule {
+		height += 1.5
+	}
+	return min(height+max(r.startHeightIn(bs, 1, true, false), 2*bodyText.lineHeight()), r.bottom-r.top)
+}
+
+// goToPage makes page p (drawn already) the one drawn on: the marked
+// content open on the current page ends, and the font and colour are set
+// again, since each page's content has its own.
+func (r *renderer) goToPage(p int) {
+	if p == r.pdf.PageNo() {
+		return
+	}
+	r.endContent()
+	r.pdf.SetPage(p)
+	r.curFace = -1
+	r.textRGBSet = false
+}
+
+// newPage starts a page and puts the cursor at the top of its body: the
+// next page when one is drawn already (the right column of a Parallel
+// going on beside the left one's continuation), else a new one.
 func (r *renderer) newPage() {
 	r.endContent()
-	r.pdf.AddPage()
+	if n := r.pdf.PageNo(); n > 0 && n < r.pdf.PageCount() {
+		r.pdf.SetPage(n + 1)
+		r.curFace = -1
+		r.textRGBSet = false
+	} else {
+		r.pdf.AddPage()
+	}
 	r.y = r.top
 }
 
@@ -690,26 +794,36 @@ func (r *renderer) heading(h *doc.Heading) {
 // list after it), what a table needs to start (all of a short one), a
 // list's first item, a chart. It is at most a page.
 func (r *renderer) startHeight(i int, chain bool) float64 {
-	if i >= len(r.d.Blocks) {
+	return r.startHeightIn(r.d.Blocks, i, chain, true)
+}
+
+// startHeightIn is startHeight of blocks bs, the top-level blocks (top)
+// or those inside one.
+func (r *renderer) startHeightIn(bs []doc.Block, i int, chain, top bool) float64 {
+	if i >= len(bs) {
 		return 0
 	}
 	lh := bodyText.lineHeight()
 	h := 0.0
-	switch b := r.d.Blocks[i].(type) {
+	switch b := doc.Unwrap(bs[i]).(type) {
 	case *doc.Paragraph:
 		n := len(r.wrapText(b.Text, r.width, bodySize, 0))
 		h = float64(min(n, 2)) * lh
 		if n <= 3 {
 			h = float64(n)*lh + 2.6
-			if chain && i+1 < len(r.d.Blocks) {
-				switch r.d.Blocks[i+1].(type) {
+			if chain && i+1 < len(bs) {
+				switch doc.Unwrap(bs[i+1]).(type) {
 				case *doc.Table, *doc.List:
-					h += r.startHeight(i+1, false)
+					h += r.startHeightIn(bs, i+1, false, top)
 				}
 			}
 		}
 	case *doc.Table:
-		h = r.tableStart(i, b) // what the table itself needs: a short one whole
+		at := -1 // a table inside a block is never one the layout split
+		if top {
+			at = i
+		}
+		h = r.tableStart(at, b) // what the table itself needs: a short one whole
 	case *doc.List:
 		h = 2 * lh
 		if len(b.Items) > 0 && len(b.Items[0].Blocks) > 0 {

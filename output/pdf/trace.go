@@ -82,7 +82,7 @@ func (r *renderer) mark(kind string, lines int, h float64, text []doc.Inline) {
 	}
 	pt := &r.pages[p-1]
 	if pt.Last == "" && r.cur > 0 && r.cur < len(r.extents) && r.extents[r.cur].fromPage == 0 {
-		_, brk := r.d.Blocks[r.cur-1].(*doc.PageBreak)
+		_, brk := doc.Unwrap(r.d.Blocks[r.cur-1]).(*doc.PageBreak)
 		pt.Kept = brk || r.kept(r.cur)
 	}
 	pt.Lines += lines
@@ -150,7 +150,7 @@ func (r *renderer) adjust(breaks, split map[int]bool) bool {
 			return
 		}
 		// Take the heading a block starts the section of along with it.
-		if _, ok := r.d.Blocks[i-1].(*doc.Heading); ok && r.extents[i-1].toPage == r.extents[i].fromPage {
+		if _, ok := doc.Unwrap(r.d.Blocks[i-1]).(*doc.Heading); ok && r.extents[i-1].toPage == r.extents[i].fromPage {
 			i--
 		}
 		if i > 0 && !breaks[i] && r.extents[i].fromY > r.top+0.01 {
@@ -225,15 +225,15 @@ func (r *renderer) fillPages(breaks, split map[int]bool) bool {
 		if u <= 0 || r.extents[u-1].toPage != p || r.kept(u) {
 			continue
 		}
-		if _, ok := r.d.Blocks[u-1].(*doc.PageBreak); ok {
+		if _, ok := doc.Unwrap(r.d.Blocks[u-1]).(*doc.PageBreak); ok {
 			continue
 		}
-		if h, ok := r.d.Blocks[u].(*doc.Heading); ok && h.Level <= 1 {
+		if h, ok := doc.Unwrap(r.d.Blocks[u]).(*doc.Heading); ok && h.Level <= 1 {
 			continue
 		}
 		t := u
 		for t < len(r.d.Blocks) {
-			if _, ok := r.d.Blocks[t].(*doc.Table); ok {
+			if _, ok := doc.Unwrap(r.d.Blocks[t]).(*doc.Table); ok {
 				break
 			}
 			if !r.introduces(t) || t-u >= 3 {
@@ -245,7 +245,7 @@ func (r *renderer) fillPages(breaks, split map[int]bool) bool {
 		if t >= len(r.d.Blocks) || split[t] || r.kept(t) {
 			continue
 		}
-		tbl := r.d.Blocks[t].(*doc.Table)
+		tbl := doc.Unwrap(r.d.Blocks[t]).(*doc.Table)
 		tl := r.layoutTable(tbl)
 		if !tl.whole || len(tl.rows) <= 2*doc.MinStartRows-1 {
 			continue // not kept whole, or too short to break into two and two rows
@@ -272,7 +272,7 @@ func (r *renderer) fillPages(breaks, split map[int]bool) bool {
 // introduces reports whether top-level block i is a heading or a short
 // paragraph, which the block after it starts the section of.
 func (r *renderer) introduces(i int) bool {
-	switch b := r.d.Blocks[i].(type) {
+	switch b := doc.Unwrap(r.d.Blocks[i]).(type) {
 	case *doc.Heading:
 		return true
 	case *doc.Paragraph:

@@ -73,7 +73,7 @@ func (Writer) Write(w io.Writer, d *doc.Document) error {
 	var h2, h3 string
 	taken := map[string]bool{}
 	n := 0
-	for _, b := range d.Blocks {
+	for _, b := range flat(d.Blocks) {
 		switch b := b.(type) {
 		case *doc.Heading:
 			switch {
@@ -107,6 +107,25 @@ func (Writer) Write(w io.Writer, d *doc.Document) error {
 		return fmt.Errorf("xlsx: %w", err)
 	}
 	return nil
+}
+
+// flat is bs with the blocks of each Lang in its place and a Parallel's
+// two columns one after the other: a bilingual document's tables are a
+// sheet each, the first language's first, each named by its own heading.
+func flat(bs []doc.Block) []doc.Block {
+	var out []doc.Block
+	for _, b := range bs {
+		switch b := b.(type) {
+		case *doc.Lang:
+			out = append(out, flat(b.Blocks)...)
+		case *doc.Parallel:
+			out = append(out, flat(b.Cells[0].Blocks)...)
+			out = append(out, flat(b.Cells[1].Blocks)...)
+		default:
+			out = append(out, b)
+		}
+	}
+	return out
 }
 
 // styles are the cell styles a sheet uses, and the font every run names.

@@ -1,0 +1,371 @@
+package doc
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Lang is blocks in one language, named by a BCP 47 tag ("cy", "en-GB"):
+// writers tag each of them with it (PDF /Lang on their structure
+// elements, DOCX w:lang on every run, HTML a lang attribute), so that a
+// screen reader speaks them in that language's voice. A bilingual
+// document wraps each top-level block in one; a document in one language
+// wraps the blocks it leaves in another (framework text with no
+// translation) the same way.
+type Lang struct {
+	Tag    string
+	Blocks []Block
+}
+
+// Parallel is one passage in two languages side by side, as a bilingual
+// document's parallel columns give it: Cells[0] on the left, Cells[1] on
+// the right, each half the text width less ColumnGapMM, in the same type
+// (equal prominence). A cell holds no Parallel and no PageBreak. Paged
+// writers start both cells at the same height and go on below the longer;
+// screens too narrow for two columns show the first cell, then the second.
+type Parallel struct {
+	Cells [2]Lang
+}
+
+func (*Lang) block()     {}
+func (*Parallel) block() {}
+
+// ColumnGapMM is the space between the two columns of a Parallel.
+const ColumnGapMM = 8
+
+// ColumnWidthMM is the width of one column of a Parallel on an A4 page of
+// the given orientation.
+func ColumnWidthMM(landscape bool) float64 {
+	return (TextWidthMM(landscape) - ColumnGapMM) / 2
+}
+
+// Unwrap is the block a Lang of one block holds (the form every block of
+// a bilingual document takes), else b itself: what pagination asks of a
+// block ("is it a heading?") it asks of this.
+func Unwrap(b Block) Block {
+	for {
+		l, ok := b.(*Lang)
+		if !ok || len(l.Blocks) != 1 {
+			return b
+		}
+		b = l.Blocks[0]
+	}
+}
+
+// Layouts of a bilingual document (bilingual.layout).
+const (
+	// LayoutColumns puts the two languages side by side, section by
+	// section (aligned at each top-level heading); a section with a table
+	// of three columns or more, or a chart, goes in one language then the
+	// other, at full width.
+	LayoutColumns = "columns"
+	// LayoutBlocks gives each section in the first language, then in the
+	// second.
+	LayoutBlocks = "blocks"
+	// LayoutSequential gives the whole document in the first language,
+	// then, from a new page, in the second, under one title naming both.
+	LayoutSequential = "sequential"
+)
+
+// Layouts lists the bilingual layouts, the default first.
+var Layouts = []string{LayoutColumns, LayoutBlocks, LayoutSequential}
+
+// Bilingual is one document in two languages, a and b, made from the
+// same template rendered once in each, laid out by layout (one of
+// Layouts; "" is columns). a's language comes first (on the left, or
+// before b), and is the document's language. The titles, subject and
+// running header give both ("Swydd ddisgrifiad / Job description"); the
+// page label both. Keeps are carried over where the layout keeps the
+// blocks they span together.
+func Bilingual(a, b *Document, layout string) (*Document, error) {
+	if a == nil || b == nil {
+		return nil, fmt.Errorf("bilingual: two documents are needed")
+	}
+	la, lb := langOf(a), langOf(b)
+	out := &Document{Meta: a.Meta}
+	m := &out.Meta
+	m.Title = both(a.Meta.Title, b.Meta.Title)
+	m.Subject = both(a.Meta.Subject, b.Meta.Subject)
+	m.Description = both(a.Meta.Description, b.Meta.Description)
+	m.HeaderLeft = both(a.Meta.HeaderLeft, b.Meta.HeaderLeft)
+	m.HeaderRight = both(a.Meta.HeaderRight, b.Meta.HeaderRight)
+	m.Footer = both(a.Meta.Footer, b.Meta.Footer)
+	m.Keywords = append(append([]string(nil), a.Meta.Keywords...), b.Meta.Keywords...)
+	m.Keywords = dedupe(m.Keywords)
+	pa, pb := a.Meta.PageLabel, b.Meta.PageLabel
+	if pa == "" {
+		pa = "Page {page} of {pages}"
+	}
+	if pb == "" {
+		pb = "Page {page} of {pages}"
+	}
+	if pa != pb {
+		m.PageLabel = pa + " / " + pb
+	}
+	m.Embeds = append(append([]Embed(nil), a.Meta.Embeds...), b.Meta.Embeds...)
+	switch layout {
+	case "", LayoutColumns:
+		out.Blocks = columns(a, b, la, lb)
+	case LayoutBlocks:
+		out.Blocks = interleave(a, b, la, lb)
+	case LayoutSequential:
+		out.Blocks, out.Keeps = sequential(a, b, la, lb)
+	default:
+		return nil, fmt.Errorf("bilingual: layout %q is not one of %s", layout, strings.Join(Layouts, ", "))
+	}
+	return out, nil
+}
+
+// langOf is the document's language, British English when it names none.
+func langOf(d *Document) string {
+	if l := strings.TrimSpace(d.Meta.Language); l != "" {
+		return l
+	}
+	return "en-GB"
+}
+
+// both is "a / b", or a alone when the two are the same (framework text
+// with no translation) or b is empty.
+func both(a, b string) string {
+	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+	switch {
+	case a == b || b == "":
+		return a
+	case a == "":
+		return b
+	}
+	return a + " / " + b
+}
+
+func dedupe(ss []string) []string {
+	seen := map[string]bool{}
+	out := ss[:0]
+	for _, s := range ss {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// tagged wraps each block in a Lang of tag (a block already in a Lang
+// keeps its own).
+func tagged(tag string, bs []Block) []Block {
+	out := make([]Block, len(bs))
+	for i, b := range bs {
+		if _, ok := b.(*Lang); ok {
+			out[i] = b
+			continue
+		}
+		if _, ok := b.(*PageBreak); ok {
+			out[i] = b
+			continue
+		}
+		out[i] = &Lang{Tag: tag, Blocks: []Block{b}}
+	}
+	return out
+}
+
+// section is a run of top-level blocks from one top-level heading to the
+// next (the first: what comes before any).
+type section struct {
+	blocks []Block
+	brk    bool // a page break came just before it
+}
+
+// sections cuts blocks at each heading of level 2 or above (level 1 only
+// after the title) and at page breaks, which stand between sections.
+func sections(bs []Block) []section {
+	var out []section
+	cur := section{}
+	title := false
+	for _, b := range bs {
+		switch x := b.(type) {
+		case *PageBreak:
+			out = append(out, cur)
+			cur = section{brk: true}
+			continue
+		case *Heading:
+			if x.Level == 1 && !title {
+				title = true
+				break
+			}
+			if x.Level <= 2 && len(cur.blocks) > 0 {
+				out = append(out, cur)
+				cur = section{}
+			}
+		}
+		cur.blocks = append(cur.blocks, b)
+	}
+	return append(out, cur)
+}
+
+// columns pairs the sections of a and b in order (the same template gives
+// both the same sections) in Parallels; the title heads the page alone,
+// both titles in it when they differ.
+func columns(a, b *Document, la, lb string) []Block {
+	ha, ra := splitTitle(a.Blocks)
+	hb, rb := splitTitle(b.Blocks)
+	var out []Block
+	if ha != nil {
+		out = append(out, titleOf(ha, hb, la, lb))
+	}
+	sa, sb := sections(ra), sections(rb)
+	width := ColumnWidthMM(a.Meta.Landscape)
+	for i := range max(len(sa), len(sb)) {
+		var x, y section
+		if i < len(sa) {
+			x = sa[i]
+		}
+		if i < len(sb) {
+			y = sb[i]
+		}
+		if (x.brk || y.brk) && len(out) > 0 {
+			out = append(out, &PageBreak{})
+		}
+		if len(x.blocks) == 0 && len(y.blocks) == 0 {
+			continue
+		}
+		if wide(x.blocks) || wide(y.blocks) {
+			// A table of three columns or more, or a chart, is unreadable
+			// in half a page: the section goes in each language in turn,
+			// at full width.
+			out = append(out, tagged(la, x.blocks)...)
+			out = append(out, tagged(lb, y.blocks)...)
+			continue
+		}
+		setWidthsIn(x.blocks, width)
+		setWidthsIn(y.blocks, width)
+		out = append(out, &Parallel{Cells: [2]Lang{{Tag: la, Blocks: x.blocks}, {Tag: lb, Blocks: y.blocks}}})
+	}
+	return out
+}
+
+// wide reports whether bs hold a table of more than two columns or a
+// chart, which need the page's whole width.
+func wide(bs []Block) bool {
+	for _, b := range bs {
+		switch b := b.(type) {
+		case *Table:
+			if b.Columns() > 2 {
+				return true
+			}
+		case *Chart:
+			return true
+		case *List:
+			for _, it := range b.Items {
+				if wide(it.Blocks) {
+					return true
+				}
+			}
+		case *Lang:
+			if wide(b.Blocks) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// splitTitle takes the document's title heading (its first block, when a
+// level-1 heading) from bs.
+func splitTitle(bs []Block) (*Heading, []Block) {
+	if len(bs) > 0 {
+		if h, ok := bs[0].(*Heading); ok && h.Level == 1 {
+			return h, bs[1:]
+		}
+	}
+	return nil, bs
+}
+
+// titleOf is the bilingual title: a's, or "a / b" when b's differs, in
+// a's language unless both are the same text (then in neither document's
+// words alone, so untagged beyond the document's language).
+func titleOf(ha, hb *Heading, la, lb string) Block {
+	ta := PlainText(ha.Text)
+	if hb == nil || PlainText(hb.Text) == ta {
+		return ha
+	}
+	text := append(append(append([]Inline(nil), ha.Text...), Inline{Text: " / "}), hb.Text...)
+	return &Heading{Level: 1, Text: text, ID: ha.ID}
+}
+
+// interleave gives each section in a's language, then the same section in
+// b's.
+func interleave(a, b *Document, la, lb string) []Block {
+	ha, ra := splitTitle(a.Blocks)
+	hb, rb := splitTitle(b.Blocks)
+	var out []Block
+	if ha != nil {
+		out = append(out, titleOf(ha, hb, la, lb))
+	}
+	sa, sb := sections(ra), sections(rb)
+	for i := range max(len(sa), len(sb)) {
+		var x, y section
+		if i < len(sa) {
+			x = sa[i]
+		}
+		if i < len(sb) {
+			y = sb[i]
+		}
+		if (x.brk || y.brk) && len(out) > 0 {
+			out = append(out, &PageBreak{})
+		}
+		out = append(out, tagged(la, x.blocks)...)
+		out = append(out, tagged(lb, y.blocks)...)
+	}
+	return out
+}
+
+// sequential gives a whole, then b from a new page, each keeping its
+// template's keeps, under the one title both share (a document has one
+// title; it names both languages' when they differ).
+func sequential(a, b *Document, la, lb string) ([]Block, []Span) {
+	ha, ra := splitTitle(a.Blocks)
+	hb, rb := splitTitle(b.Blocks)
+	var out []Block
+	skipA, skipB := 0, 0 // blocks before each rest: its title
+	if ha != nil {
+		out = append(out, titleOf(ha, hb, la, lb))
+		skipA = 1
+	}
+	if hb != nil {
+		skipB = 1
+	}
+	var keeps []Span
+	shift := func(ks []Span, skip, off int) {
+		for _, k := range ks {
+			from, to := k.From-skip+off, k.To-skip+off
+			if k.From < skip { // a keep that held the title keeps what follows it
+				from = off
+			}
+			if to > from {
+				keeps = append(keeps, Span{From: from, To: to})
+			}
+		}
+	}
+	shift(a.Keeps, skipA, len(out))
+	out = append(out, tagged(la, ra)...)
+	out = append(out, &PageBreak{})
+	shift(b.Keeps, skipB, len(out))
+	out = append(out, tagged(lb, rb)...)
+	return out, keeps
+}
+
+// setWidthsIn decides the column widths of the tables in bs for a box
+// avail millimetres wide.
+func setWidthsIn(bs []Block, avail float64) {
+	for _, b := range bs {
+		switch b := b.(type) {
+		case *Table:
+			b.Widths = columnWidths(b, b.Columns(), avail)
+		case *List:
+			for _, it := range b.Items {
+				setWidthsIn(it.Blocks, avail)
+			}
+		case *Lang:
+			setWidthsIn(b.Blocks, avail)
+		}
+	}
+}

@@ -1,0 +1,138 @@
+package doc
+
+import (
+	"strings"
+	"testing"
+)
+
+// twoLanguages is one small document in Welsh and in English, as the same
+// template renders it in each.
+func twoLanguages() (*Document, *Document) {
+	mk := func(lang, subject, details, purpose, label string) *Document {
+		return &Document{
+			Meta: Meta{Title: subject + ": Data engineer", Subject: subject, Language: lang, PageLabel: label},
+			Blocks: []Block{
+				&Heading{Level: 1, Text: []Inline{{Text: "Data engineer"}}},
+				&Paragraph{Text: []Inline{{Text: "Example Health"}}},
+				&Heading{Level: 2, Text: []Inline{{Text: details}}},
+				&Table{RowHeaders: true, Rows: [][]Cell{{{Text: []Inline{{Text: "Band"}}}, {Text: []Inline{{Text: "8a"}}}}}},
+				&PageBreak{},
+				&Heading{Level: 2, Text: []Inline{{Text: purpose}}},
+				&Paragraph{Text: []Inline{{Text: "To build pipelines."}}},
+			},
+			Keeps: []Span{{From: 5, To: 7}},
+		}
+	}
+	return mk("cy", "Swydd-ddisgrifiad", "Manylion y swydd", "Diben y swydd", "Tudalen {page} o {pages}"),
+		mk("en-GB", "Job description", "Job details", "Job purpose", "")
+}
+
+func TestBilingualColumnsPairSectionsByHeading(t *testing.T) {
+	a, b := twoLanguages()
+	d, err := Bilingual(a, b, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Meta.Language != "cy" || d.Meta.Subject != "Swydd-ddisgrifiad / Job description" ||
+		d.Meta.Title != "Swydd-ddisgrifiad: Data engineer / Job description: Data engineer" ||
+		d.Meta.PageLabel != "Tudalen {page} o {pages} / Page {page} of {pages}" {
+		t.Errorf("meta: %+v", d.Meta)
+	}
+	// The title alone (the same words in both), then the intro, the job
+	// details, a page break and the purpose, each a pair of columns.
+	if h, ok := d.Blocks[0].(*Heading); !ok || PlainText(h.Text) != "Data engineer" {
+		t.Fatalf("block 0: %#v, want the one title", d.Blocks[0])
+	}
+	var kinds []string
+	for _, bl := range d.Blocks[1:] {
+		switch x := bl.(type) {
+		case *Parallel:
+			if x.Cells[0].Tag != "cy" || x.Cells[1].Tag != "en-GB" {
+				t.Errorf("cells tagged %q, %q", x.Cells[0].Tag, x.Cells[1].Tag)
+			}
+			first := func(c Lang) string {
+				if h, ok := c.Blocks[0].(*Heading); ok {
+					return PlainText(h.Text)
+				}
+				return "-"
+			}
+			kinds = append(kinds, first(x.Cells[0])+"|"+first(x.Cells[1]))
+		case *PageBreak:
+			kinds = append(kinds, "break")
+		default:
+			t.Errorf("unexpected %T", bl)
+		}
+	}
+	want := "-|- Manylion y swydd|Job details break Diben y swydd|Job purpose"
+	if got := strings.Join(kinds, " "); got != want {
+		t.Errorf("blocks %q, want %q", got, want)
+	}
+	// A table in a column is sized for the column.
+	tbl := d.Blocks[2].(*Parallel).Cells[0].Blocks[1].(*Table)
+	if len(tbl.Widths) != 2 {
+		t.Errorf("column table widths %v", tbl.Widths)
+	}
+}
+
+func TestBilingualBlocksAndSequential(t *testing.T) {
+	a, b := twoLanguages()
+	d, err := Bilingual(a, b, LayoutBlocks)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tags []string
+	for _, bl := range d.Blocks[1:] {
+		if l, ok := bl.(*Lang); ok {
+			if len(l.Blocks) != 1 {
+				t.Errorf("a Lang of %d blocks", len(l.Blocks))
+			}
+			if h, ok := l.Blocks[0].(*Heading); ok {
+				tags = append(tags, l.Tag+":"+PlainText(h.Text))
+			}
+		}
+	}
+	if got, want := strings.Join(tags, " "), "cy:Manylion y swydd en-GB:Job details cy:Diben y swydd en-GB:Job purpose"; got != want {
+		t.Errorf("blocks layout headings %q, want %q", got, want)
+	}
+
+	a, b = twoLanguages()
+	d, err = Bilingual(a, b, LayoutSequential)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(d.Blocks); n != 1+6+1+6 {
+		t.Fatalf("%d blocks, want one title, both documents and a page break", n)
+	}
+	if _, ok := d.Blocks[7].(*PageBreak); !ok {
+		t.Errorf("block 7 %T, want the page break between the languages", d.Blocks[7])
+	}
+	if l := d.Blocks[8].(*Lang); l.Tag != "en-GB" {
+		t.Errorf("second half in %q", l.Tag)
+	}
+	if len(d.Keeps) != 2 || d.Keeps[0] != (Span{From: 5, To: 7}) || d.Keeps[1] != (Span{From: 12, To: 14}) {
+		t.Errorf("keeps %v, want each document's, the second moved past the first", d.Keeps)
+	}
+	if _, err := Bilingual(a, b, "side-by-side"); err == nil || !strings.Contains(err.Error(), "columns, blocks, sequential") {
+		t.Errorf("bad layout: %v", err)
+	}
+}
+
+// A section with a wide table or a chart is given in each language at
+// full width, even in columns.
+func TestBilingualColumnsWideSectionsInTurn(t *testing.T) {
+	a, b := twoLanguages()
+	for _, d := range []*Document{a, b} {
+		d.Blocks[3] = &Table{Header: []Cell{{}, {}, {}}, Rows: [][]Cell{{{}, {}, {}}}}
+	}
+	d, err := Bilingual(a, b, LayoutColumns)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, ok := d.Blocks[2].(*Lang)
+	if !ok || l.Tag != "cy" {
+		t.Fatalf("block 2 %#v, want the Welsh heading of the wide section", d.Blocks[2])
+	}
+	if Unwrap(d.Blocks[4]).(*Heading) == nil || d.Blocks[4].(*Lang).Tag != "en-GB" {
+		t.Errorf("block 4 %#v, want the English heading", d.Blocks[4])
+	}
+}

@@ -1,0 +1,76 @@
+package html
+
+import (
+	"strings"
+	"testing"
+
+	xhtml "golang.org/x/net/html"
+
+	"github.com/rolepack/rolepack/doc"
+)
+
+func bilingual(t *testing.T, layout string) *doc.Document {
+	t.Helper()
+	mk := func(lang, details, duty string) *doc.Document {
+		return &doc.Document{Meta: doc.Meta{Title: "Data engineer", Language: lang}, Blocks: []doc.Block{
+			&doc.Heading{Level: 1, Text: txt("Data engineer")},
+			&doc.Heading{Level: 2, Text: txt(details)},
+			&doc.List{Items: []doc.ListItem{{Blocks: []doc.Block{&doc.Paragraph{Text: txt(duty)}}}}},
+		}}
+	}
+	d, err := doc.Bilingual(mk("cy", "Manylion y swydd", "Arwain y tîm"), mk("en-GB", "Job details", "Lead the team"), layout)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// Each block of a bilingual page is in an element whose lang says its
+// language, so a screen reader reads the Welsh in a Welsh voice; columns
+// are a grid of two that stacks on a narrow screen; one language's page
+// carries no grid style.
+func TestBilingualLangAttributes(t *testing.T) {
+	for _, layout := range doc.Layouts {
+		page := render(t, bilingual(t, layout))
+		root, err := xhtml.Parse(strings.NewReader(page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		langOf := func(n *xhtml.Node) string {
+			for ; n != nil; n = n.Parent {
+				if v, ok := attr(n, "lang"); ok {
+					return v
+				}
+			}
+			return ""
+		}
+		for tag, want := range map[string]map[string]string{
+			"h2": {"Manylion y swydd": "cy", "Job details": "en-GB"},
+			"li": {"Arwain y tîm": "cy", "Lead the team": "en-GB"},
+		} {
+			for _, n := range find(root, tag) {
+				text := strings.TrimSpace(textOf(n))
+				if l := langOf(n); l != want[text] {
+					t.Errorf("%s: <%s>%s</%s> in lang %q, want %q", layout, tag, text, tag, l, want[text])
+				}
+			}
+		}
+		grid := strings.Contains(page, `<div class="parallel">`)
+		if grid != (layout == doc.LayoutColumns) || strings.Contains(page, "grid-template-columns") != grid {
+			t.Errorf("%s: parallel columns %v", layout, grid)
+		}
+		if grid && !strings.Contains(page, "@media screen and (max-width: 50rem) { .parallel { grid-template-columns: minmax(0, 1fr); } }") {
+			t.Errorf("columns do not stack on a narrow screen")
+		}
+	}
+}
+
+func textOf(n *xhtml.Node) string {
+	var b strings.Builder
+	walk(n, func(c *xhtml.Node) {
+		if c.Type == xhtml.TextNode {
+			b.WriteString(c.Data)
+		}
+	})
+	return b.String()
+}

@@ -1,0 +1,143 @@
+package pdf_test
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rolepack/rolepack"
+	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/doc"
+	"github.com/rolepack/rolepack/framework/defaults"
+	"github.com/rolepack/rolepack/output/pdf"
+	"github.com/rolepack/rolepack/pdfcheck"
+	"github.com/rolepack/rolepack/render"
+)
+
+// bilingualDocs renders kinds of the default role in Welsh and in English
+// and lays each pair out in layout, as a bilingual run does.
+func bilingualDocs(t *testing.T, layout string, kinds ...string) map[string]*doc.Document {
+	t.Helper()
+	cfg, err := compose.LoadConfig("config.yaml", rolepack.DefaultConfig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Language = "cy,en"
+	fws, err := defaults.Frameworks()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib, err := compose.NewLibrary(fws...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, err := compose.NewContext(cfg, lib, cfg.Role, cfg.Level, time.Date(2026, 12, 3, 0, 0, 0, 0, time.UTC), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := render.NewEngine("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ks, err := render.LookupKinds(kinds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]*doc.Document{}
+	for _, k := range ks {
+		var two [2]*doc.Document
+		for i, c := range []*compose.Context{ctx, ctx.Also} {
+			if two[i], err = e.Document(context.Background(), k, k.Documents(c)[0].Context); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if out[k.ID], err = doc.Bilingual(two[0], two[1], layout); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return out
+}
+
+// A bilingual JD and advert in every layout is tagged as a whole (every
+// mark referred to once, the text under the structure the pages' text),
+// passes rolepack check, and puts each language's content under an
+// element whose /Lang says it: the Welsh headings under cy, the English
+// under en-GB.
+func TestBilingualPDFTaggedByLanguage(t *testing.T) {
+	w, err := pdf.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, layout := range doc.Layouts {
+		for stem, d := range bilingualDocs(t, layout, "jd", "advert") {
+			name := layout + "/" + stem
+			var b bytes.Buffer
+			if err := w.Write(&b, d); err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			fs, err := pdfcheck.Check(b.Bytes())
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			for _, f := range fs {
+				t.Errorf("%s: %s", name, f)
+			}
+			tg := checkTaggedOrder(t, name, b.Bytes(), layout != doc.LayoutColumns)
+			byLang := map[string][]string{} // heading texts under each /Lang
+			var walk func(n *structNode, lang string)
+			walk = func(n *structNode, lang string) {
+				if n.lang != "" {
+					lang = n.lang
+				}
+				if n.typ == "H2" {
+					byLang[lang] = append(byLang[lang], tg.text(n))
+				}
+				for _, k := range n.kids {
+					walk(k, lang)
+				}
+			}
+			walk(tg.root, "")
+			cy, en := strings.Join(byLang["cy"], "|"), strings.Join(byLang["en-GB"], "|")
+			if len(byLang[""]) > 0 {
+				t.Errorf("%s: headings with no language of their own: %q", name, byLang[""])
+			}
+			want := map[string][2]string{"jd": {"Prif gyfrifoldebau", "Key responsibilities"}, "advert": {"Amdanom ni", "About us"}}[stem]
+			if !strings.Contains(cy, want[0]) || strings.Contains(cy, want[1]) {
+				t.Errorf("%s: headings tagged cy: %s", name, cy)
+			}
+			if !strings.Contains(en, want[1]) || strings.Contains(en, want[0]) {
+				t.Errorf("%s: headings tagged en-GB: %s", name, en)
+			}
+		}
+	}
+}
+
+// In columns, each section's two languages start side by side at the
+// same height: the Welsh heading on the left, the English on the right,
+// on one page.
+func TestBilingualPDFColumnsSideBySide(t *testing.T) {
+	w, err := pdf.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := bilingualDocs(t, doc.LayoutColumns, "jd")["jd"]
+	tr, err := w.Layout(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var en bytes.Buffer
+	if err := w.Write(&en, d); err != nil {
+		t.Fatal(err)
+	}
+	// Columns take about half the pages the same text takes in blocks.
+	blocks := bilingualDocs(t, doc.LayoutBlocks, "jd")["jd"]
+	tb, err := w.Layout(blocks)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tr.Pages) >= len(tb.Pages) {
+		t.Errorf("columns %d pages, blocks %d: the columns are not side by side", len(tr.Pages), len(tb.Pages))
+	}
+}
