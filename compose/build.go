@@ -16,6 +16,9 @@ import (
 // It is Prepare followed by Prepared.Context; a batch of vacancies shares
 // one Prepared per role and level (Composer).
 func NewContext(cfg *config.Config, lib *Library, role, level string, date time.Time, withPlan bool) (*Context, error) {
+	if cfg.Language.Bilingual() {
+		return newBilingual(cfg, lib, role, level, date, withPlan)
+	}
 	p, err := Prepare(cfg, lib, role, level)
 	if err != nil {
 		return nil, err
@@ -61,7 +64,7 @@ func prepare(cfg *config.Config, lib *Library, role, level string, compose compo
 	if c.Retired && !cfg.AllowRetired {
 		return nil, fmt.Errorf("%s: %s at %q is a level its framework marks as no longer in use: choose another level, or use --allow-retired", cfg.At("level"), c.ID, level)
 	}
-	lang := cfg.Language
+	lang := cfg.Language.First()
 	if lang == "" {
 		lang = "en-GB"
 	}
@@ -218,6 +221,13 @@ func (m *Composer) Len() int {
 // next level up). A plan that cannot be built is an error for the plan
 // alone: the context stays as it was, fit for the other documents.
 func AddPlan(c *Context, cfg *config.Config, lib *Library, role, level string, date time.Time) error {
+	if c.Also != nil && cfg.Language.Bilingual() {
+		tags := cfg.Language.Tags()
+		if err := addPlan(c, cfg.InLanguage(tags[0]), lib, role, level, date, Compose); err != nil {
+			return err
+		}
+		return addPlan(c.Also, cfg.InLanguage(tags[1]), lib, role, level, date, Compose)
+	}
 	return addPlan(c, cfg, lib, role, level, date, Compose)
 }
 

@@ -52,6 +52,12 @@ type Context struct {
 	// and they have no translation (empty in English): the record lists
 	// them, and generate warns once with their count.
 	Untranslated []string `json:"untranslated,omitempty"`
+	// Also is the same context in a bilingual run's second language (nil
+	// in one language): documents render from both and combine the two by
+	// Layout (doc.Bilingual).
+	Also *Context `json:"also,omitempty"`
+	// Layout is a bilingual run's layout: columns, blocks or sequential.
+	Layout string `json:"layout,omitempty"`
 	// msgs is the message catalogue of Language (see Messages).
 	msgs *i18n.Catalogue
 	// ownClauses says the clauses are the organisation's (translated

@@ -29,7 +29,7 @@ type Config struct {
 	Out        string   `yaml:"out"`        // output folder
 	Templates  string   `yaml:"templates"`  // folder of template overrides
 	Date       string   `yaml:"date"`       // document date YYYY-MM-DD
-	Language   string   `yaml:"language"`   // BCP 47, e.g. en-GB
+	Language   Languages `yaml:"language"`  // BCP 47, e.g. en-GB; two for a bilingual document, e.g. [cy, en] or "cy,en"
 	Frameworks []string `yaml:"frameworks"` // extra framework files (canonical YAML or source documents)
 	// Translations names the organisation's translations files (YAML, as
 	// `rolepack translate import` writes them), relative to the config
@@ -43,6 +43,8 @@ type Config struct {
 	// Messages overrides the message catalogue's wording, by language
 	// ("cy", "en") and key (see docs/config.md, "Welsh").
 	Messages map[string]map[string]string `yaml:"messages"`
+	// Bilingual is how a document in two languages is laid out.
+	Bilingual BilingualConfig `yaml:"bilingual"`
 
 	Organisation Organisation       `yaml:"organisation"`
 	Brand        Brand              `yaml:"brand"`
@@ -615,6 +617,9 @@ func (c *Config) CheckValues() error {
 	}
 	if err := checkWelsh(c.Vacancy.Welsh); err != nil {
 		return fmt.Errorf("%s: vacancy.welsh %w", c.At("vacancy", "welsh"), err)
+	}
+	if err := c.checkLanguages(); err != nil {
+		return err
 	}
 	for _, d := range []struct {
 		path []any

@@ -159,8 +159,10 @@ type job struct {
 	// sets one other than the config's; "" is the config's.
 	lang string
 	// composer is the run's for the job's language: every job of a run
-	// in one language shares it.
-	composer *compose.Composer
+	// in one language shares it. A bilingual job has one per language,
+	// first language first, in composers.
+	composer  *compose.Composer
+	composers []*compose.Composer
 }
 
 // done is a finished job.
@@ -211,6 +213,9 @@ func (b *Batch) Run(ctx context.Context, rows []Row) (*Summary, error) {
 	s := &Summary{Results: make([]Result, len(jobs))}
 	for i, j := range jobs {
 		jobs[i].composer = composers[j.lang]
+		if tags := b.jobLanguages(j).Tags(); len(tags) == 2 {
+			jobs[i].composers = []*compose.Composer{composers[tags[0]], composers[tags[1]]}
+		}
 		jobs[i].pos = i
 		s.Results[i] = j.res // NotRun until a worker reports
 		if j.err != nil {    // known bad even if the run is interrupted
@@ -291,16 +296,33 @@ func (b *Batch) Run(ctx context.Context, rows []Row) (*Summary, error) {
 // job.lang: the config's language ("") has def; another language one
 // made from a copy of the config in that language, since a composer's
 // prepared roles carry the language their contexts are worded in.
+//
+// A bilingual job's two languages have one each, by tag.
 func (b *Batch) composers(def *compose.Composer, jobs []job) map[string]*compose.Composer {
 	out := map[string]*compose.Composer{"": def}
-	for _, j := range jobs {
-		if _, ok := out[j.lang]; !ok {
-			cfg := *b.Config
-			cfg.Language = j.lang
-			out[j.lang] = compose.NewComposer(&cfg, b.Library)
+	add := func(lang string) {
+		if _, ok := out[lang]; !ok {
+			out[lang] = compose.NewComposer(b.Config.InLanguage(lang), b.Library)
 		}
 	}
+	for _, j := range jobs {
+		if tags := b.jobLanguages(j).Tags(); len(tags) == 2 {
+			add(tags[0])
+			add(tags[1])
+			continue
+		}
+		add(j.lang)
+	}
 	return out
+}
+
+// jobLanguages is the language a job's documents are written in: its
+// row's, else the config's.
+func (b *Batch) jobLanguages(j job) config.Languages {
+	if j.lang != "" {
+		return config.Languages(j.lang)
+	}
+	return b.Config.Language
 }
 
 // hasAdvert reports whether one of kinds writes the advert's JSON-LD, from
@@ -335,8 +357,8 @@ func (b *Batch) prepare(rows []Row) []job {
 			j.res.Level = ResolveLevel(b.Config, b.Library, j.res.Role, j.res.Level)
 		}
 		j.vacancy = row.Vacancy(b.Config.Vacancy)
-		j.res.Language = row.Language(b.Config.Language)
-		if row.Err == nil && i18n.Base(j.res.Language) != i18n.Base(b.Config.Language) {
+		j.res.Language = row.Language(string(b.Config.Language))
+		if row.Err == nil && j.res.Language != string(b.Config.Language) && !sameLanguages(j.res.Language, string(b.Config.Language)) {
 			j.lang = j.res.Language
 		}
 		j.res.Reference = j.vacancy.Reference
@@ -368,7 +390,9 @@ func (b *Batch) prepare(rows []Row) []job {
 			if j.lang != "" {
 				// A pack in a language other than the config's is its own,
 				// beside the same vacancy's pack in the config's language.
-				name += "-" + i18n.Base(j.lang)
+				for _, t := range config.Languages(j.lang).Tags() {
+					name += "-" + i18n.Base(t)
+				}
 			}
 			_, err := inside(b.Out, name)
 			key := strings.ToLower(name)
@@ -574,18 +598,34 @@ func (b *Batch) render(ctx context.Context, kinds []render.Kind, j job, r *Resul
 	cfg := *b.Config
 	cfg.Vacancy = j.vacancy
 	if j.lang != "" {
-		cfg.Language = j.lang // as j.composer's config has it
+		cfg.Language = config.Languages(j.lang) // as j.composer's config has it
 	}
 	if j.plan != nil {
 		cfg.PDP = *j.plan
 	}
-	prepared, err := j.composer.Prepare(r.Role, r.Level)
-	if err != nil {
-		return nil, nil, err
-	}
-	rc, err := prepared.Context(&cfg, b.Library, b.Date, render.NeedsPlan(kinds))
-	if err != nil {
-		return nil, nil, err
+	var rc *compose.Context
+	if len(j.composers) == 2 {
+		// A bilingual pack: the vacancy composed in each language.
+		tags := cfg.Language.Tags()
+		var cs [2]*compose.Context
+		for i, c := range j.composers {
+			prepared, err := c.Prepare(r.Role, r.Level)
+			if err != nil {
+				return nil, nil, err
+			}
+			if cs[i], err = prepared.Context(cfg.InLanguage(tags[i]), b.Library, b.Date, render.NeedsPlan(kinds)); err != nil {
+				return nil, nil, err
+			}
+		}
+		rc = compose.Pair(cs[0], cs[1], cfg.Layout())
+	} else {
+		prepared, err := j.composer.Prepare(r.Role, r.Level)
+		if err != nil {
+			return nil, nil, err
+		}
+		if rc, err = prepared.Context(&cfg, b.Library, b.Date, render.NeedsPlan(kinds)); err != nil {
+			return nil, nil, err
+		}
 	}
 	req := Request{Context: rc, Kinds: kinds, Formats: b.Formats, Date: b.Date, Logo: b.Logo, Brand: b.Brand}
 	if b.Editorial != nil {
@@ -637,4 +677,25 @@ func (b *Batch) checkZip(out *output.Folder, name string, writeZip func(io.Write
 		return nil // what this run would write: nothing to lose
 	}
 	return fmt.Errorf("%s exists and was not written by rolepack, or was edited since: use --force to overwrite it", out.Join(name))
+}
+
+// sameLanguages reports whether two language settings ("cy", "en-GB",
+// "cy,en-GB") name the same languages in the same order.
+func sameLanguages(a, b string) bool {
+	ta, tb := config.Languages(a).Tags(), config.Languages(b).Tags()
+	if len(ta) == 0 {
+		ta = []string{"en"}
+	}
+	if len(tb) == 0 {
+		tb = []string{"en"}
+	}
+	if len(ta) != len(tb) {
+		return false
+	}
+	for i := range ta {
+		if i18n.Base(ta[i]) != i18n.Base(tb[i]) {
+			return false
+		}
+	}
+	return true
 }

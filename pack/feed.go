@@ -76,6 +76,16 @@ func newFeedJob(jsonld []byte, v config.Vacancy, o config.Organisation, name, ba
 	if err := json.Compact(&one, jsonld); err != nil {
 		return nil, fmt.Errorf("feed: the advert's JSON-LD: %w", err)
 	}
+	if bytes.HasPrefix(one.Bytes(), []byte("[")) {
+		// A bilingual advert: one posting per language. The feed, one
+		// entry a vacancy, carries the first language's.
+		var postings []json.RawMessage
+		if err := json.Unmarshal(one.Bytes(), &postings); err != nil || len(postings) == 0 {
+			return nil, fmt.Errorf("feed: the advert's JSON-LD: a list with no posting (%v)", err)
+		}
+		one.Reset()
+		one.Write(postings[0])
+	}
 	var jp struct {
 		Title              string `json:"title"`
 		Description        string `json:"description"`

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/i18n"
 	"github.com/rolepack/rolepack/internal/userfile"
 	"github.com/rolepack/rolepack/output"
@@ -81,7 +82,7 @@ type indexSettings struct {
 
 // indexSettings are the batch's.
 func (b *Batch) indexSettings(feeds bool) indexSettings {
-	ix := indexSettings{Date: b.Date, Language: b.Config.Language}
+	ix := indexSettings{Date: b.Date, Language: string(b.Config.Language)}
 	if feeds {
 		ix.Feed = &FeedSource{Publisher: b.Config.Organisation.Name, PublisherURL: b.Config.Organisation.Website}
 	}
@@ -185,6 +186,7 @@ var indexTemplate = template.Must(template.New("index").Funcs(template.FuncMap{
 		return strings.Join(parts, "/")
 	},
 	"languageName": languageName,
+	"langAttr":     langAttr,
 }).Parse(`<!DOCTYPE html>
 <html lang="{{.Lang}}">
 <head>
@@ -237,7 +239,7 @@ a:focus, button:focus, input:focus, summary:focus { outline: 3px solid #fd0; }
 {{- else}}
 <td>{{.Title}}</td>
 <td>{{.LevelLabel}}</td>
-<td lang="{{.Language}}">{{languageName .Language}}</td>
+<td{{with langAttr .Language}} lang="{{.}}"{{end}}>{{languageName .Language}}</td>
 <td>{{.Location}}</td>
 <td class="date" data-sort="{{.Closing}}">{{.ClosingText}}</td>
 {{- end}}
@@ -371,11 +373,25 @@ func languageName(tag string) string {
 	if tag == "" {
 		return "" // a part index written before packs had a language
 	}
+	if tags := config.Languages(tag).Tags(); len(tags) == 2 {
+		// a bilingual pack: "Cymraeg, English (cy, en)"
+		return strings.TrimSuffix(languageName(tags[0]), " ("+tags[0]+")") + ", " + strings.TrimSuffix(languageName(tags[1]), " ("+tags[1]+")") +
+			" (" + i18n.Base(tags[0]) + ", " + i18n.Base(tags[1]) + ")"
+	}
 	switch i18n.Base(tag) {
 	case "cy":
 		return "Cymraeg (" + tag + ")"
 	case "en":
 		return "English (" + tag + ")"
+	}
+	return tag
+}
+
+// langAttr is a pack's language as an HTML lang attribute: its tag, or
+// none for a bilingual pack (whose cell names both languages).
+func langAttr(tag string) string {
+	if strings.Contains(tag, ",") {
+		return ""
 	}
 	return tag
 }

@@ -91,3 +91,54 @@ func TestBatchBuildsEachRowInItsLanguage(t *testing.T) {
 		}
 	}
 }
+
+// A manifest row in two languages ("cy,en", "bilingual") builds one pack
+// of bilingual documents, named for both languages: the JD has both
+// languages' headings, its HTML each block's lang, the advert's JSON-LD a
+// posting per language; the index says "Cymraeg, English (cy, en)".
+func TestBatchBuildsBilingualRows(t *testing.T) {
+	e := newEnv(t)
+	out := filepath.Join(t.TempDir(), "packs")
+	rows := mustRows(t, "v.csv", "reference,role,level,language\n"+
+		"REF-1,data-engineer,senior,\"cy,en\"\n"+
+		"REF-2,data-engineer,senior,English and Welsh\n"+
+		"REF-3,data-engineer,senior,cy/cy\n")
+	if got := rows[1].Language(""); got != "en-GB,cy" {
+		t.Errorf("English and Welsh: %q", got)
+	}
+	if err := rows[2].Err; err == nil || !strings.HasPrefix(err.Error(), "v.csv:4: language ") {
+		t.Errorf("cy/cy: %v", err)
+	}
+	s, err := e.batch(out, textFormats(t, e)).Run(context.Background(), rows[:2])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Built != 2 {
+		t.Fatalf("built %d (%v), want 2", s.Built, firstErr(s))
+	}
+	for _, c := range []struct{ pack, first, second string }{
+		{"REF-1-data-engineer-senior-cy-en", "Manylion y swydd", "Job details"},
+		{"REF-2-data-engineer-senior-en-cy", "Job details", "Manylion y swydd"},
+	} {
+		jd, err := os.ReadFile(filepath.Join(out, c.pack, "jd.md"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		i, j := strings.Index(string(jd), c.first), strings.Index(string(jd), c.second)
+		if i < 0 || j < i {
+			t.Errorf("%s: JD has %q at %d, %q at %d: want both, the first language first", c.pack, c.first, i, c.second, j)
+		}
+		html, _ := os.ReadFile(filepath.Join(out, c.pack, "jd.html"))
+		if !strings.Contains(string(html), `lang="cy"`) || !strings.Contains(string(html), `lang="en-GB"`) {
+			t.Errorf("%s: jd.html lacks a block in each language", c.pack)
+		}
+		ld, _ := os.ReadFile(filepath.Join(out, c.pack, "advert.jsonld"))
+		if strings.Count(string(ld), `"@type": "JobPosting"`) != 2 || !strings.Contains(string(ld), `"inLanguage": "cy"`) || !strings.Contains(string(ld), `"inLanguage": "en-GB"`) {
+			t.Errorf("%s: advert.jsonld wants a posting per language:\n%.300s", c.pack, ld)
+		}
+	}
+	html, _ := os.ReadFile(filepath.Join(out, IndexHTML))
+	if !strings.Contains(string(html), `<td>Cymraeg, English (cy, en)</td>`) || !strings.Contains(string(html), `<td>English, Cymraeg (en, cy)</td>`) {
+		t.Errorf("index.html does not name both languages of each pack")
+	}
+}

@@ -528,15 +528,45 @@ func (r *Row) check() {
 
 // ParseLanguage reads a document language as people write it in a
 // manifest ("cy", "Welsh", "Cymraeg", "en", "English", "en-GB", in any
-// case) and gives its canonical tag: "cy" or "en-GB".
+// case) and gives its canonical tag: "cy" or "en-GB". Two languages make
+// a bilingual pack, first language first: "cy,en", "en/cy", "Welsh and
+// English"; "bilingual" (dwyieithog) is Welsh first, as many Welsh bodies
+// publish: "cy,en-GB".
 func ParseLanguage(s string) (string, error) {
-	switch strings.ToLower(strings.ReplaceAll(strings.TrimSpace(s), "_", "-")) {
+	k := strings.ToLower(strings.ReplaceAll(strings.TrimSpace(s), "_", "-"))
+	if k == "bilingual" || k == "dwyieithog" {
+		return "cy,en-GB", nil
+	}
+	parts := languageSep.Split(k, -1)
+	if len(parts) == 2 {
+		a, errA := parseOneLanguage(parts[0])
+		b, errB := parseOneLanguage(parts[1])
+		switch {
+		case errA != nil || errB != nil:
+		case a == b:
+			return "", fmt.Errorf("%q names one language twice: a bilingual pack is in two (e.g. cy,en)", s)
+		default:
+			return a + "," + b, nil
+		}
+	}
+	if l, err := parseOneLanguage(k); err == nil {
+		return l, nil
+	}
+	return "", fmt.Errorf("%q is not a language rolepack writes documents in: use cy (Welsh, Cymraeg), en-GB (English), or both for a bilingual pack (cy,en or en,cy)", s)
+}
+
+// languageSep separates the two languages of a bilingual pack as people
+// write them: "cy,en", "cy/en", "Welsh and English", "Cymraeg a Saesneg".
+var languageSep = regexp.MustCompile(`\s*(?:[,/;&+]|\band\b|\ba\b)\s*`)
+
+func parseOneLanguage(k string) (string, error) {
+	switch strings.TrimSpace(k) {
 	case "cy", "cy-gb", "welsh", "cymraeg":
 		return "cy", nil
 	case "en", "en-gb", "english", "saesneg":
 		return "en-GB", nil
 	}
-	return "", fmt.Errorf("%q is not a language rolepack writes documents in: use cy (Welsh, Cymraeg) or en-GB (English)", s)
+	return "", fmt.Errorf("unknown")
 }
 
 // Language is the language the row's documents are written in: its

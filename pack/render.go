@@ -18,6 +18,7 @@ import (
 
 	"github.com/rolepack/rolepack/compose"
 	"github.com/rolepack/rolepack/doc"
+	"github.com/rolepack/rolepack/i18n"
 	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/render"
 )
@@ -121,7 +122,82 @@ func (r *Renderer) CheckFormats(kinds []render.Kind, formats []output.Format) er
 // brand, the kind's checks run (warnings to req.Warn) and the editorial
 // checks (req.Editorial), and the kind's extra outputs, named
 // <prefix><stem><ext>, those the kind embeds handed to the tree too.
+//
+// In a bilingual run (the context's Also) the document is rendered in each
+// language and the two laid out together (doc.Bilingual); an internal
+// kind (the record, which is in English) is rendered once, from the
+// English context.
 func (r *Renderer) Document(ctx context.Context, k render.Kind, c render.Copy, req Request) (*doc.Document, []output.File, error) {
+	if c.Context.Also != nil && k.Internal {
+		if i18n.Base(c.Context.Also.Language) == "en" {
+			c2, err := alsoCopy(k, c)
+			if err != nil {
+				return nil, nil, err
+			}
+			c = c2
+		}
+		return r.oneDocument(ctx, k, c, req, "")
+	}
+	d, extras, err := r.oneDocument(ctx, k, c, req, "")
+	if err != nil || c.Context.Also == nil {
+		return d, extras, err
+	}
+	// A bilingual document: the same copy in the second language, the two
+	// trees laid out together, the extras of both in one file each.
+	c2, err := alsoCopy(k, c)
+	if err != nil {
+		return nil, nil, err
+	}
+	d2, extras2, err := r.oneDocument(ctx, k, c2, req, "-"+i18n.Base(c2.Context.Language))
+	if err != nil {
+		return nil, nil, err
+	}
+	both, err := doc.Bilingual(d, d2, c.Context.Layout)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", c.Stem, err)
+	}
+	for i := range extras {
+		if i < len(extras2) {
+			extras[i].Data = joinExtras(extras[i].Name, extras[i].Data, extras2[i].Data)
+		}
+	}
+	return both, extras, nil
+}
+
+// alsoCopy is copy c of kind k in a bilingual run's second language: the
+// copy of the same stem k makes from the second language's context.
+func alsoCopy(k render.Kind, c render.Copy) (render.Copy, error) {
+	kc, err := k.Prepare(c.Context.Also)
+	if err != nil {
+		return render.Copy{}, err
+	}
+	for _, x := range k.Documents(kc) {
+		if x.Stem == c.Stem {
+			return x, nil
+		}
+	}
+	return render.Copy{}, fmt.Errorf("%s: no copy in %s to pair with it", c.Stem, c.Context.Also.Language)
+}
+
+// joinExtras is a bilingual document's extra output from both languages':
+// JSON (the advert's JSON-LD) as a list of the two, one posting per
+// language; anything else the first language's.
+func joinExtras(name string, a, b []byte) []byte {
+	if !strings.HasSuffix(name, ".jsonld") && !strings.HasSuffix(name, ".json") {
+		return a
+	}
+	var out bytes.Buffer
+	out.WriteString("[\n")
+	out.Write(bytes.TrimRight(a, "\n"))
+	out.WriteString(",\n")
+	out.Write(bytes.TrimRight(b, "\n"))
+	out.WriteString("\n]\n")
+	return out.Bytes()
+}
+
+// oneDocument is Document in one language; lintSuffix names the second
+// language's document in editorial findings ("jd-en.md").
+func (r *Renderer) oneDocument(ctx context.Context, k render.Kind, c render.Copy, req Request, lintSuffix string) (*doc.Document, []output.File, error) {
 	d, err := r.Engine.Document(ctx, k, c.Context)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", c.Stem, err)
@@ -137,11 +213,11 @@ func (r *Renderer) Document(ctx context.Context, k render.Kind, c render.Copy, r
 	}
 	if k.Check != nil && req.Warn != nil {
 		for _, w := range k.Check(d) {
-			req.Warn(c.Stem, w)
+			req.Warn(c.Stem+lintSuffix, w)
 		}
 	}
 	if k.CandidateFacing && req.Editorial != nil {
-		if err := r.lintDocument(ctx, d, req.Prefix+c.Stem+".md", req.Editorial); err != nil {
+		if err := r.lintDocument(ctx, d, req.Prefix+c.Stem+lintSuffix+".md", req.Editorial); err != nil {
 			return nil, nil, err
 		}
 	}

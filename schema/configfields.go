@@ -1,6 +1,8 @@
 package schema
 
 import (
+	"reflect"
+
 	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/render"
@@ -34,10 +36,28 @@ func configFields() map[string]Field {
 	set("Vacancy.SalaryMax", Field{Min: &zero, Max: &maxSalary})
 	set("ScoringConfig.Scale", Field{Enum: config.ScoreScaleNames})
 	set("ActivityDef.Kind", Field{Enum: config.ActivityKinds})
+	set("BilingualConfig.Layout", Field{Enum: config.BilingualLayouts})
 	set("Brand.Primary", Field{Pattern: config.ColourPattern})
 	set("Brand.Accent", Field{Pattern: config.ColourPattern})
 	return fields
 }
+
+// configTypes are the schemas of the config's types whose YAML form is
+// not their Go kind's: the language is one tag, or two (a bilingual
+// document) as a list or joined with a comma.
+var configTypes = map[reflect.Type]func() *Schema{
+	reflect.TypeOf(config.Languages("")): func() *Schema {
+		tag := func() *Schema { return &Schema{Type: "string", Pattern: languagePattern} }
+		return &Schema{AnyOf: []*Schema{
+			tag(),
+			{Type: "array", Items: tag(), MinItems: 1, MaxItems: 2},
+			{Type: "null"},
+		}}
+	},
+}
+
+// languagePattern is a language tag, or two joined by a comma ("cy,en").
+const languagePattern = `^\s*[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*\s*(,\s*[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*\s*)?$`
 
 // extraDocs describe the config fields whose Go declaration has no comment.
 var extraDocs = map[string]string{

@@ -37,7 +37,7 @@ func Framework() *Schema {
 
 // Config is the schema of config.yaml, as config.LoadConfig reads it.
 func Config() *Schema {
-	s := Generate(reflect.TypeOf(config.Config{}), ConfigFile, "rolepack config.yaml", Options{Mode: ReadYAML, Fields: configFields()})
+	s := Generate(reflect.TypeOf(config.Config{}), ConfigFile, "rolepack config.yaml", Options{Mode: ReadYAML, Fields: configFields(), Types: configTypes})
 	s.Description = "The run, the organisation, its ladder and roles, the vacancy and the document settings; docs/config.md describes every key."
 	return s
 }

@@ -33,6 +33,8 @@ type Schema struct {
 	Maximum              *float64           `json:"maximum,omitempty"`
 	AnyOf                []*Schema          `json:"anyOf,omitempty"`
 	Items                *Schema            `json:"items,omitempty"`
+	MinItems             int                `json:"minItems,omitempty"`
+	MaxItems             int                `json:"maxItems,omitempty"`
 	Properties           map[string]*Schema `json:"properties,omitempty"`
 	Required             []string           `json:"required,omitempty"`
 	AdditionalProperties *Schema            `json:"additionalProperties,omitempty"`
@@ -76,6 +78,10 @@ type Options struct {
 	Mode Mode
 	// Enums lists the values of named string types (e.g. framework.Kind).
 	Enums map[reflect.Type][]string
+	// Types gives the schema of named types whose YAML form their kind
+	// does not say (a text or a list of texts, as compose.Languages reads
+	// it); each use gets a copy.
+	Types map[reflect.Type]func() *Schema
 	// Fields gives fields their description and the values they take, by
 	// "Type.Field" (the Go names, e.g. "Vacancy.Closing").
 	Fields map[string]Field
@@ -180,6 +186,9 @@ func (g *generator) value(t reflect.Type) *Schema {
 		return orNull(g.value(t.Elem()))
 	}
 	nullOK := g.opts.Mode == ReadYAML
+	if mk, ok := g.opts.Types[t]; ok {
+		return mk()
+	}
 	var s *Schema
 	switch t.Kind() {
 	case reflect.Struct:

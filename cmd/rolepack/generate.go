@@ -109,10 +109,10 @@ Formats: ` + strings.Join(output.FormatNames(), ", ") + `.`,
 	fl.StringVar(&opts.PlanFrom, "from", "", "PDP: current level (pdp.from): a ladder rung, or the framework's level id with FRAMEWORK/ROLE (env ROLEPACK_PDP_FROM)")
 	fl.StringVar(&opts.PlanTo, "to", "", "PDP: target level (pdp.to; default the next level up) (env ROLEPACK_PDP_TO)")
 	fl.StringVar(&opts.PlanToRole, "to-role", "", "PDP: target role when the move is to another role (pdp.targetRole) (env ROLEPACK_PDP_TARGETROLE)")
-	fl.StringVar(&opts.Lang, "lang", "", "document language: en-GB (default) or cy, Welsh (language) (env ROLEPACK_LANGUAGE)")
+	fl.StringVar(&opts.Lang, "lang", "", "document language: en-GB (default) or cy, Welsh; two for a bilingual document, first language first: cy,en or en,cy (language; layout: bilingual.layout) (env ROLEPACK_LANGUAGE)")
 	addAllowRetired(cmd, &opts.AllowRetired)
 	completeNames(cmd, "doc", render.KindIDs())
-	completeNames(cmd, "lang", []string{"en-GB", "cy"})
+	completeNames(cmd, "lang", []string{"en-GB", "cy", "cy,en", "en,cy"})
 	completeNames(cmd, "format", output.FormatNames())
 	f.addRoleCompletion(cmd, false)
 	return cmd
