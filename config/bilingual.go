@@ -124,4 +124,3 @@ func (c *Config) InLanguage(tag string) *Config {
 	cp.Language = Languages(tag)
 	return &cp
 }
-

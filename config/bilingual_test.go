@@ -47,4 +47,3 @@ func TestConfigLanguages(t *testing.T) {
 		}
 	}
 }
-

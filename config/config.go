@@ -22,15 +22,15 @@ import (
 // sources, the vacancy, the PDP and the person-specification rules. It is
 // the YAML schema of config.yaml (see docs/config.md).
 type Config struct {
-	Role       string   `yaml:"role"`       // role to render (a config role id, or FRAMEWORK/ROLE)
-	Level      string   `yaml:"level"`      // ladder rung (or the framework level for FRAMEWORK/ROLE)
-	Documents  []string `yaml:"documents"`  // document kinds, e.g. jd, pdp
-	Formats    []string `yaml:"formats"`    // output formats, e.g. pdf, docx
-	Out        string   `yaml:"out"`        // output folder
-	Templates  string   `yaml:"templates"`  // folder of template overrides
-	Date       string   `yaml:"date"`       // document date YYYY-MM-DD
-	Language   Languages `yaml:"language"`  // BCP 47, e.g. en-GB; two for a bilingual document, e.g. [cy, en] or "cy,en"
-	Frameworks []string `yaml:"frameworks"` // extra framework files (canonical YAML or source documents)
+	Role       string    `yaml:"role"`       // role to render (a config role id, or FRAMEWORK/ROLE)
+	Level      string    `yaml:"level"`      // ladder rung (or the framework level for FRAMEWORK/ROLE)
+	Documents  []string  `yaml:"documents"`  // document kinds, e.g. jd, pdp
+	Formats    []string  `yaml:"formats"`    // output formats, e.g. pdf, docx
+	Out        string    `yaml:"out"`        // output folder
+	Templates  string    `yaml:"templates"`  // folder of template overrides
+	Date       string    `yaml:"date"`       // document date YYYY-MM-DD
+	Language   Languages `yaml:"language"`   // BCP 47, e.g. en-GB; two for a bilingual document, e.g. [cy, en] or "cy,en"
+	Frameworks []string  `yaml:"frameworks"` // extra framework files (canonical YAML or source documents)
 	// Translations names the organisation's translations files (YAML, as
 	// `rolepack translate import` writes them), relative to the config
 	// file: in a document of a file's language, framework and config

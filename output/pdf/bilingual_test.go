@@ -9,6 +9,7 @@ import (
 
 	"github.com/rolepack/rolepack"
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/doc"
 	"github.com/rolepack/rolepack/framework/defaults"
 	"github.com/rolepack/rolepack/output/pdf"
@@ -20,7 +21,7 @@ import (
 // and lays each pair out in layout, as a bilingual run does.
 func bilingualDocs(t *testing.T, layout string, kinds ...string) map[string]*doc.Document {
 	t.Helper()
-	cfg, err := compose.LoadConfig("config.yaml", rolepack.DefaultConfig)
+	cfg, err := config.LoadConfig("config.yaml", rolepack.DefaultConfig)
 	if err != nil {
 		t.Fatal(err)
 	}
