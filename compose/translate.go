@@ -307,7 +307,8 @@ func (c *Context) units() []Unit {
 		key, note string
 		s         *string
 	}{{"hours", "the hours of the job (job details)", &v.Hours}, {"contract", "the contract of the job (job details)", &v.Contract},
-		{"location", "where the job is (job details)", &v.Location}, {"reportsTo", "the job title the post reports to (job details)", &v.ReportsTo}} {
+		{"location", "where the job is (job details)", &v.Location}, {"reportsTo", "the job title the post reports to (job details)", &v.ReportsTo},
+		{"salary", "the salary as the advert gives it (job details)", &v.Salary}} {
 		w.add(unitID("vacancy", f.key, textHash(*f.s)), f.note, f.s)
 		w.next()
 	}
@@ -324,6 +325,8 @@ func (c *Context) units() []Unit {
 		}
 	}
 	if r := c.Role; r != nil {
+		w.add(unitID("role", r.ID, "family"), "the profession or job family of "+job+" (advert: \"Profession: …\")", &r.Family)
+		w.next()
 		w.add(unitID("ladder", r.Rung.ID, "label"), "the name of a level of the organisation's ladder (the documents' keywords; the career map)", &r.Rung.Label)
 		w.next()
 		w.add(unitID("role", r.ID, r.Rung.ID, "responsibleFor"), "whom "+job+" is responsible for (job details)", &r.ResponsibleFor)
