@@ -57,6 +57,10 @@ func absolutePaths(c *config.Config) {
 	for i := range c.Frameworks {
 		abs(&c.Frameworks[i])
 	}
+	c.Translations = append([]string(nil), c.Translations...)
+	for i := range c.Translations {
+		abs(&c.Translations[i])
+	}
 	abs(&c.Organisation.Logo)
 	b := &c.Brand
 	for _, p := range []*string{&b.ReferenceDoc, &b.Logo, &b.FontFiles.Regular, &b.FontFiles.Bold, &b.FontFiles.Italic, &b.FontFiles.BoldItalic} {
