@@ -65,7 +65,8 @@ type Context struct {
 	// clauses holds them while they are translated (translate.go).
 	ownClauses bool
 	clauses    [][2]string
-	translated int // how many units a translation gave (translate.go)
+	translated int      // how many units a translation gave (translate.go)
+	english    *Context // the framework and config text before translation, for InEnglish
 }
 
 // Blank is a fact the organisation must give before a document is

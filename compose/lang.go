@@ -26,6 +26,13 @@ func (c *Context) Messages() *i18n.Catalogue {
 func (c *Context) InEnglish() *Context {
 	cp := *c
 	cp.msgs, cp.Language = i18n.English(), "en-GB"
+	if en := c.english; en != nil {
+		// The framework and config text as it was before translation.
+		cp.Footer = en.Title + strings.TrimPrefix(cp.Footer, cp.Title)
+		cp.Title, cp.Selected, cp.Spec, cp.Role = en.Title, en.Selected, en.Spec, en.Role
+		cp.Organisation, cp.Vacancy = en.Organisation, en.Vacancy
+		cp.english = nil
+	}
 	return &cp
 }
 

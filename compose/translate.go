@@ -415,6 +415,9 @@ func translate(ctx *Context, tr config.Translations) ([]string, int) {
 		}
 		cp.clauses = nil
 	}
+	if n > 0 {
+		cp.english = &Context{Title: ctx.Title, Selected: ctx.Selected, Spec: ctx.Spec, Role: ctx.Role, Organisation: ctx.Organisation, Vacancy: ctx.Vacancy}
+	}
 	*ctx = *cp
 	return left, n
 }

@@ -115,6 +115,10 @@ func TestTranslationsAreUsedWholeAndOnlyWhenCurrent(t *testing.T) {
 	if ctx.EnglishNote() != "doc.frameworkPartlyEnglish" {
 		t.Errorf("note %q", ctx.EnglishNote())
 	}
+	// The record, in English, gives the English text.
+	if en2 := ctx.InEnglish(); en2.Title != src[title] || en2.Selected.Duties[0] != en.Selected.Duties[0] || !strings.HasPrefix(en2.Footer, src[title]+" · ") {
+		t.Errorf("InEnglish: title %q, duty %q, footer %q", en2.Title, en2.Selected.Duties[0], en2.Footer)
+	}
 	// The shared selection is not changed: an English context of the same
 	// composer is as before.
 	if en.Selected.Duties[0] == ctx.Selected.Duties[0] {
