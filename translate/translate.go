@@ -76,13 +76,54 @@ func at(where string, err error) error {
 // FileID is the id of the one <file> of an exported document.
 const FileID = "rolepack"
 
+// ScopeNote is the category of the file's note saying which documents
+// the units are of (Scope.String), so that import checks against the same.
+const ScopeNote = "rolepack-scope"
+
+// Scope is what an export was made for: a role at a level, or the rows
+// of a manifest.
+type Scope struct {
+	Role, Level string
+	Manifest    string
+}
+
+// String is the scope as its note gives it: "role=R level=L" or
+// "manifest=PATH".
+func (s Scope) String() string {
+	if s.Manifest != "" {
+		return "manifest=" + s.Manifest
+	}
+	return "role=" + s.Role + " level=" + s.Level
+}
+
+// ScopeOf reads the scope note of doc's first file; ok is false when it
+// has none.
+func ScopeOf(doc *xliff.Document) (s Scope, ok bool) {
+	if len(doc.Files) == 0 {
+		return s, false
+	}
+	for _, n := range doc.Files[0].Notes {
+		if n.Category != ScopeNote {
+			continue
+		}
+		if m, found := strings.CutPrefix(n.Text, "manifest="); found && m != "" {
+			return Scope{Manifest: m}, true
+		}
+		r, l, found := strings.Cut(n.Text, " level=")
+		if r, ok := strings.CutPrefix(r, "role="); found && ok && r != "" && l != "" {
+			return Scope{Role: r, Level: l}, true
+		}
+	}
+	return s, false
+}
+
 // Export is the units as an XLIFF 2.0 document from en-GB to lang, each
 // with a note giving its context; a unit with a translation in have is
 // given it as its target, state translated, or, when its English has
 // changed since, the old translation as a draft (state initial) with a
-// note saying so. original names what the units were exported for.
-func Export(units []compose.Unit, lang string, have config.Translations, original string) *xliff.Document {
-	f := xliff.File{ID: FileID, Original: original}
+// note saying so. The file's note records scope; original describes it.
+func Export(units []compose.Unit, lang string, have config.Translations, scope Scope, original string) *xliff.Document {
+	f := xliff.File{ID: FileID, Original: original, Notes: []xliff.Note{{Category: ScopeNote, Text: scope.String()}}}
 	for _, u := range units {
 		xu := xliff.Unit{ID: u.ID, Source: u.Source, Notes: []xliff.Note{{Category: "context", Text: u.Note}}}
 		if t, ok := have[u.ID]; ok && t.Target != "" {

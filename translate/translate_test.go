@@ -77,14 +77,17 @@ func TestExportIDsAreStableAndOrderFree(t *testing.T) {
 	if strings.Join(idSources(ab), "\n") != strings.Join(idSources(ba), "\n") {
 		t.Error("the units depend on the order of the role-levels")
 	}
-	doc := translate.Export(ab, "cy", nil, "test")
+	doc := translate.Export(ab, "cy", nil, translate.Scope{Role: "data-engineer", Level: "head"}, "test")
 	data := doc.Marshal()
-	if !bytes.Equal(data, translate.Export(units(t, cfg, lib, a, b), "cy", nil, "test").Marshal()) {
+	if !bytes.Equal(data, translate.Export(units(t, cfg, lib, a, b), "cy", nil, translate.Scope{Role: "data-engineer", Level: "head"}, "test").Marshal()) {
 		t.Error("two exports of the same config differ")
 	}
 	back, err := xliff.Parse("cy.xlf", data)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if sc, ok := translate.ScopeOf(back); !ok || sc != (translate.Scope{Role: "data-engineer", Level: "head"}) {
+		t.Errorf("scope read back: %+v %v", sc, ok)
 	}
 	if len(back.Files) != 1 || len(back.Files[0].Units) != len(ab) {
 		t.Fatalf("read back %d units of %d", len(back.Files[0].Units), len(ab))
@@ -157,7 +160,7 @@ func TestExportPrefillsAndImportChecks(t *testing.T) {
 		title.ID: {Source: title.Source, Target: "Pennaeth peirianneg data"},
 		about.ID: {Source: "An older about.", Target: "Amdanom ni gynt."},
 	}
-	doc := translate.Export(us, "cy", have, "test")
+	doc := translate.Export(us, "cy", have, translate.Scope{Manifest: "v.csv"}, "test")
 	got := map[string]xliff.Unit{}
 	for _, u := range doc.Files[0].Units {
 		got[u.ID] = u

@@ -109,8 +109,9 @@ func newCmdTranslateImport(f *Factory, runF func(context.Context, *TranslateOpti
 		Long: `import reads a translated XLIFF 2.0 document and merges its translations into
 the translations file -o names (the file the config's translations: lists),
 keeping the file's other units. Each unit is checked against the current
-frameworks and config, for the same documents as the export (the config's
-role and level, --role and --level, or --manifest): a unit whose English has
+frameworks and config, for the same documents as the export (the role and
+level, or the manifest, the file's export names; --role and --level, or
+--manifest, say otherwise): a unit whose English has
 changed since the export (stale), whose id no current string has (unknown),
 with no translation (missing), or whose segment is still a draft (state
 initial) is not imported and is reported on stderr, one line each, with the
@@ -140,8 +141,8 @@ different one already in the file needs --force.`,
 }
 
 func (o *TranslateOptions) scopeFlags(cmd *cobra.Command) {
-	cmd.Flags().StringVar(&o.Role, "role", "", "the documents' role (default: role in config.yaml)")
-	cmd.Flags().StringVar(&o.Level, "level", "", "the documents' level (default: level in config.yaml)")
+	cmd.Flags().StringVar(&o.Role, "role", "", "the documents' role (default: role in config.yaml; for import, the export's)")
+	cmd.Flags().StringVar(&o.Level, "level", "", "the documents' level (default: level in config.yaml; for import, the export's)")
 	o.Factory.addRoleCompletion(cmd, false)
 }
 
@@ -196,6 +197,14 @@ func (o *TranslateOptions) units(ctx context.Context) (*loaded, []compose.Unit, 
 	return l, units, what, nil
 }
 
+// scope is what the units were listed for.
+func (o *TranslateOptions) scope(l *loaded) translate.Scope {
+	if o.Manifest != "" {
+		return translate.Scope{Manifest: o.Manifest}
+	}
+	return translate.Scope{Role: l.cfg.Role, Level: l.cfg.Level}
+}
+
 // writeOut writes data to o.Out, or stdout for "-": an existing file is
 // replaced only with --force (or when replace says so).
 func (o *TranslateOptions) writeOut(data []byte, replace bool) error {
@@ -226,7 +235,7 @@ func runTranslateExport(ctx context.Context, opts *TranslateOptions) error {
 		return err
 	}
 	have := l.cfg.Translated[lang]
-	doc := translate.Export(units, lang, have, "rolepack translate export: "+what)
+	doc := translate.Export(units, lang, have, opts.scope(l), "rolepack translate export: "+what)
 	if err := opts.writeOut(doc.Marshal(), false); err != nil {
 		return err
 	}
@@ -250,6 +259,12 @@ func runTranslateImport(ctx context.Context, opts *TranslateOptions) error {
 	doc, err := xliff.Parse(opts.File, data)
 	if err != nil {
 		return err
+	}
+	if opts.Role == "" && opts.Level == "" && opts.Manifest == "" {
+		if sc, ok := translate.ScopeOf(doc); ok {
+			// The documents the file was exported for.
+			opts.Role, opts.Level, opts.Manifest = sc.Role, sc.Level, sc.Manifest
+		}
 	}
 	_, units, what, err := opts.units(ctx)
 	if err != nil {

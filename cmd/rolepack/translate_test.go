@@ -148,3 +148,70 @@ func TestTranslateRoundTrip(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestTranslateImportChecksTheExportsDocuments: a file exported for
+// another level than the config's is checked against that level (the
+// file's scope note) unless flags say otherwise; bad input writes nothing.
+func TestTranslateImportChecksTheExportsDocuments(t *testing.T) {
+	dir, cfg := translateSetup(t)
+	xlf := filepath.Join(dir, "senior.xlf")
+	if _, _, err := run(t, fixedDate, "translate", "export", "--lang", "cy", "--level", "senior", "--config", cfg, "--set", "translations=", "-o", xlf); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(xlf)
+	doc := fillUnit(t, string(data), "role.data-engineer.senior.title", "", "Peiriannydd data uwch")
+	if err := os.WriteFile(xlf, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	yml := filepath.Join(dir, "cy.yaml")
+	_, stderr, err := run(t, fixedDate, "translate", "import", xlf, "--config", cfg, "--set", "translations=", "-o", yml)
+	if err != nil || strings.Contains(stderr, "unknown:") || !strings.Contains(stderr, "imported 1 translation for role data-engineer at level senior") {
+		t.Errorf("import without flags: %v\n%.600s", err, stderr)
+	}
+	_, stderr, _ = run(t, fixedDate, "translate", "import", xlf, "--config", cfg, "--set", "translations=", "--level", "head", "-o", filepath.Join(dir, "head.yaml"), "--force")
+	if !strings.Contains(stderr, "unknown: unit role.data-engineer.senior.title") {
+		t.Errorf("import --level head did not find the senior units unknown:\n%.600s", stderr)
+	}
+	// A different translation of a unit the file has needs --force.
+	other := strings.Replace(doc, "Peiriannydd data uwch", "Uwch beiriannydd data", 1)
+	if err := os.WriteFile(xlf, []byte(other), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(yml)
+	_, _, err = run(t, fixedDate, "translate", "import", xlf, "--config", cfg, "--set", "translations=", "-o", yml)
+	if err == nil || !strings.Contains(err.Error(), "1 translation would replace a different one already there (first role.data-engineer.senior.title): use --force") {
+		t.Errorf("replacing a translation without --force: %v", err)
+	}
+	if after, _ := os.ReadFile(yml); string(after) != string(before) {
+		t.Error("a refused import changed the translations file")
+	}
+	if _, _, err := run(t, fixedDate, "translate", "import", xlf, "--config", cfg, "--set", "translations=", "-o", yml, "--force"); err != nil {
+		t.Fatal(err)
+	}
+	if after, _ := os.ReadFile(yml); !strings.Contains(string(after), "Uwch beiriannydd data") {
+		t.Error("--force did not replace the translation")
+	}
+	// A malformed document: file:line, nothing written.
+	bad := filepath.Join(dir, "bad.xlf")
+	os.WriteFile(bad, []byte(strings.Replace(doc, "</source>", "</sorce>", 1)), 0o644)
+	_, _, err = run(t, fixedDate, "translate", "import", bad, "--config", cfg, "-o", filepath.Join(dir, "new.yaml"))
+	if err == nil || !strings.HasPrefix(err.Error(), bad+":") || strings.Contains(err.Error(), "\n") {
+		t.Errorf("malformed XLIFF: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "new.yaml")); err == nil {
+		t.Error("a malformed document wrote a translations file")
+	}
+	// An existing -o that is not a translations file is not replaced.
+	notes := filepath.Join(dir, "notes.yaml")
+	os.WriteFile(notes, []byte("my: notes\n"), 0o644)
+	if _, _, err := run(t, fixedDate, "translate", "import", xlf, "--config", cfg, "-o", notes); err == nil {
+		t.Error("import replaced a file that is not a translations file")
+	}
+	if b, _ := os.ReadFile(notes); string(b) != "my: notes\n" {
+		t.Error("the user's file changed")
+	}
+	// The export refuses to replace a file without --force.
+	if _, _, err := run(t, fixedDate, "translate", "export", "--lang", "cy", "--config", cfg, "-o", notes); err == nil || !strings.Contains(err.Error(), "exists: use --force") {
+		t.Errorf("export over a file: %v", err)
+	}
+}

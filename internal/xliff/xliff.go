@@ -27,9 +27,11 @@ type Document struct {
 	Files            []File
 }
 
-// File is one <file>: an id, the name of what it was made from, units.
+// File is one <file>: an id, the name of what it was made from, notes
+// about the whole file, units.
 type File struct {
 	ID, Original string
+	Notes        []Note
 	Units        []Unit
 }
 
@@ -68,19 +70,10 @@ func (d *Document) Marshal() []byte {
 			fmt.Fprintf(&b, " original=%s", attr(f.Original))
 		}
 		b.WriteString(">\n")
+		writeNotes(&b, "    ", f.Notes)
 		for _, u := range f.Units {
 			fmt.Fprintf(&b, "    <unit id=%s>\n", attr(u.ID))
-			if len(u.Notes) > 0 {
-				b.WriteString("      <notes>\n")
-				for _, n := range u.Notes {
-					b.WriteString("        <note")
-					if n.Category != "" {
-						fmt.Fprintf(&b, " category=%s", attr(n.Category))
-					}
-					fmt.Fprintf(&b, ">%s</note>\n", text(n.Text))
-				}
-				b.WriteString("      </notes>\n")
-			}
+			writeNotes(&b, "      ", u.Notes)
 			b.WriteString("      <segment")
 			if u.State != "" {
 				fmt.Fprintf(&b, " state=%s", attr(u.State))
@@ -96,6 +89,22 @@ func (d *Document) Marshal() []byte {
 	}
 	b.WriteString("</xliff>\n")
 	return b.Bytes()
+}
+
+// writeNotes writes a <notes> element of notes, indented.
+func writeNotes(b *bytes.Buffer, indent string, notes []Note) {
+	if len(notes) == 0 {
+		return
+	}
+	b.WriteString(indent + "<notes>\n")
+	for _, n := range notes {
+		b.WriteString(indent + "  <note")
+		if n.Category != "" {
+			fmt.Fprintf(b, " category=%s", attr(n.Category))
+		}
+		fmt.Fprintf(b, ">%s</note>\n", text(n.Text))
+	}
+	b.WriteString(indent + "</notes>\n")
 }
 
 func attr(s string) string {
@@ -304,6 +313,12 @@ func (p *parser) file(se xml.StartElement, off int64, doc *Document) (*File, err
 					}
 					units[u.ID] = u.Line
 					f.Units = append(f.Units, *u)
+				case t.Name.Space == Namespace && t.Name.Local == "notes":
+					var holder Unit
+					if err := p.notes(&holder); err != nil {
+						return err
+					}
+					f.Notes = append(f.Notes, holder.Notes...)
 				case t.Name.Space == Namespace && t.Name.Local == "group":
 					if err := walk(); err != nil {
 						return err
