@@ -103,6 +103,7 @@ func Bilingual(a, b *Document, layout string) (*Document, error) {
 		m.PageLabel = pa + " / " + pb
 	}
 	m.Embeds = append(append([]Embed(nil), a.Meta.Embeds...), b.Meta.Embeds...)
+	m.Languages = []string{la, lb}
 	switch layout {
 	case "", LayoutColumns:
 		out.Blocks = columns(a, b, la, lb)
@@ -149,15 +150,12 @@ func dedupe(ss []string) []string {
 	return out
 }
 
-// tagged wraps each block in a Lang of tag (a block already in a Lang
-// keeps its own).
+// tagged wraps each block in a Lang of tag (a block already in a Lang of
+// its own, English framework text in a Welsh document, is wrapped as it
+// is: it stays in its language within the other's).
 func tagged(tag string, bs []Block) []Block {
 	out := make([]Block, len(bs))
 	for i, b := range bs {
-		if _, ok := b.(*Lang); ok {
-			out[i] = b
-			continue
-		}
 		if _, ok := b.(*PageBreak); ok {
 			out[i] = b
 			continue
@@ -181,7 +179,7 @@ func sections(bs []Block) []section {
 	cur := section{}
 	title := false
 	for _, b := range bs {
-		switch x := b.(type) {
+		switch x := Unwrap(b).(type) {
 		case *PageBreak:
 			out = append(out, cur)
 			cur = section{brk: true}
@@ -272,7 +270,7 @@ func wide(bs []Block) bool {
 // level-1 heading) from bs.
 func splitTitle(bs []Block) (*Heading, []Block) {
 	if len(bs) > 0 {
-		if h, ok := bs[0].(*Heading); ok && h.Level == 1 {
+		if h, ok := Unwrap(bs[0]).(*Heading); ok && h.Level == 1 {
 			return h, bs[1:]
 		}
 	}
@@ -368,4 +366,45 @@ func setWidthsIn(bs []Block, avail float64) {
 			setWidthsIn(b.Blocks, avail)
 		}
 	}
+}
+
+// MarkLanguage wraps in a Lang of tag each top-level block of d in
+// another language than the document's, as is tells it from the block's
+// text: a heading or paragraph, a list whose every item is, a table whose
+// every cell with text is. A Welsh document tags the framework text it
+// gives in English so (en-GB), and a screen reader reads it in an English
+// voice. A list of some items in each language stays as it is.
+func (d *Document) MarkLanguage(tag string, is func(string) bool) {
+	for i, b := range d.Blocks {
+		if inLanguage(b, is) {
+			d.Blocks[i] = &Lang{Tag: tag, Blocks: []Block{b}}
+		}
+	}
+}
+
+// inLanguage reports whether all of b's text is (and it has some).
+func inLanguage(b Block, is func(string) bool) bool {
+	text := func(runs []Inline) bool {
+		s := strings.TrimSpace(PlainText(runs))
+		return s != "" && is(s)
+	}
+	switch b := b.(type) {
+	case *Heading:
+		return text(b.Text)
+	case *Paragraph:
+		return text(b.Text)
+	case *List:
+		for _, it := range b.Items {
+			if len(it.Blocks) == 0 {
+				return false
+			}
+			for _, x := range it.Blocks {
+				if !inLanguage(x, is) {
+					return false
+				}
+			}
+		}
+		return len(b.Items) > 0
+	}
+	return false
 }

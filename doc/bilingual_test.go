@@ -136,3 +136,24 @@ func TestBilingualColumnsWideSectionsInTurn(t *testing.T) {
 		t.Errorf("block 4 %#v, want the English heading", d.Blocks[4])
 	}
 }
+
+// A document in one language tags, block by block, what it gives in
+// another: whole headings, paragraphs and lists whose every item is; a
+// list of both stays as it is.
+func TestMarkLanguage(t *testing.T) {
+	english := func(s string) bool { return strings.HasPrefix(s, "The ") }
+	item := func(s string) ListItem { return ListItem{Blocks: []Block{&Paragraph{Text: []Inline{{Text: s}}}}} }
+	d := &Document{Meta: Meta{Language: "cy"}, Blocks: []Block{
+		&Heading{Level: 2, Text: []Inline{{Text: "Prif gyfrifoldebau"}}},
+		&List{Items: []ListItem{item("The data"), item("The team")}},
+		&List{Items: []ListItem{item("The data"), item("Y tîm")}},
+		&Paragraph{Text: []Inline{{Text: "The purpose"}}},
+	}}
+	d.MarkLanguage("en-GB", english)
+	for i, want := range []bool{false, true, false, true} {
+		l, ok := d.Blocks[i].(*Lang)
+		if ok != want || ok && l.Tag != "en-GB" {
+			t.Errorf("block %d: %#v, tagged en-GB %v", i, d.Blocks[i], want)
+		}
+	}
+}

@@ -27,6 +27,7 @@ type Meta struct {
 	Subject     string    // e.g. "Job description"
 	Author      string    // organisation that issues the document
 	Language    string    // BCP 47 tag, e.g. "en-GB"
+	Languages   []string  // a bilingual document's two languages, first first (doc.Bilingual); nil in one language
 	Keywords    []string  // e.g. role id, level
 	Date        time.Time // fixed document date (from config or SOURCE_DATE_EPOCH)
 	Landscape   bool      // print the document in landscape

@@ -42,6 +42,11 @@ func setOf(words ...string) map[string]bool {
 	return m
 }
 
+// ReadsAsEnglish reports whether s reads as English (readsAsEnglish): the
+// framework text a document in another language gives in English, whose
+// blocks are tagged en-GB.
+func ReadsAsEnglish(s string) bool { return readsAsEnglish(s) }
+
 // readsAsEnglish reports whether s has more English function words than
 // Welsh ones (and no letter only Welsh uses, ŵ or ŷ): text a document in
 // another language holds in English.

@@ -19,6 +19,7 @@ import (
 	"github.com/rolepack/rolepack/compose"
 	"github.com/rolepack/rolepack/doc"
 	"github.com/rolepack/rolepack/i18n"
+	"github.com/rolepack/rolepack/lint"
 	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/render"
 )
@@ -201,6 +202,11 @@ func (r *Renderer) oneDocument(ctx context.Context, k render.Kind, c render.Copy
 	d, err := r.Engine.Document(ctx, k, c.Context)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", c.Stem, err)
+	}
+	if !k.Internal && i18n.Base(d.Meta.Language) != "en" {
+		// The framework text a document in another language gives in
+		// English is tagged so, block by block.
+		d.MarkLanguage("en-GB", lint.ReadsAsEnglish)
 	}
 	d.Meta.Date = req.Date
 	d.Meta.Logo = req.Logo

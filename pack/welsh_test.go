@@ -1,7 +1,11 @@
 package pack
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
+	"io"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -110,4 +114,69 @@ func docText(d *doc.Document) string {
 		b.WriteString(t.Text.Text + "\n")
 	}
 	return b.String()
+}
+
+// A Welsh JD tags the framework text it gives in English (the key
+// responsibilities) en-GB, block by block, in HTML and DOCX, so a screen
+// reader switches voice; its Welsh headings stay the document's.
+func TestWelshJDTagsEnglishBlocks(t *testing.T) {
+	e := newEnv(t)
+	cfg := *e.cfg
+	cfg.Language = "cy"
+	rc, err := compose.NewContext(&cfg, e.lib, cfg.Role, cfg.Level, fixtureDate, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds, err := render.LookupKinds([]string{"jd"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs, err := e.r.Formats.Lookup([]string{"html", "docx"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := e.r.Files(context.Background(), Request{Context: rc, Kinds: kinds, Formats: fs, Date: fixtureDate})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		switch f.Name {
+		case "jd.html":
+			page := string(f.Data)
+			i := strings.Index(page, "Prif gyfrifoldebau</h2>")
+			if i < 0 || !strings.HasPrefix(page[i+len("Prif gyfrifoldebau</h2>\n"):], `<div lang="en-GB">`+"\n<ol>") {
+				t.Errorf("jd.html: the duties after the Welsh heading are not in an en-GB block:\n%.200s", page[max(i, 0):])
+			}
+			if strings.Contains(page, `<div lang="en-GB">`+"\n<h2") {
+				t.Errorf("jd.html: a Welsh heading tagged English")
+			}
+		case "jd.docx":
+			body := docxBody(t, f.Data)
+			if !regexp.MustCompile(`<w:lang w:val="en-GB"/></w:rPr><w:t[^>]*>Inspire best practice`).MatchString(body) {
+				t.Errorf("jd.docx: the first duty's run is not tagged en-GB")
+			}
+		}
+	}
+}
+
+// docxBody is the word/document.xml of a DOCX.
+func docxBody(t *testing.T, data []byte) string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range zr.File {
+		if f.Name == "word/document.xml" {
+			rc, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			return string(b)
+		}
+	}
+	t.Fatal("no word/document.xml")
+	return ""
 }

@@ -31,8 +31,14 @@ func (Writer) Write(out io.Writer, d *doc.Document) error {
 	var b bytes.Buffer
 	frontMatter(&b, d)
 	var chunks []string
-	lang := strings.TrimSpace(d.Meta.Language)
-	chunks = langBlocks(chunks, d.Blocks, lang, &lang)
+	if len(d.Meta.Languages) == 2 {
+		// A bilingual document: one language after the other, each
+		// change of language noted.
+		lang := strings.TrimSpace(d.Meta.Language)
+		chunks = langBlocks(chunks, d.Blocks, lang, &lang)
+	} else {
+		chunks = blocks(chunks, d.Blocks)
+	}
 	b.WriteString(strings.Join(chunks, "\n\n"))
 	if len(chunks) > 0 {
 		b.WriteByte('\n')
@@ -92,8 +98,10 @@ func yamlString(s string) string { return strconv.Quote(strings.ToValidUTF8(s, "
 // langBlocks renders bs as blocks does, with the blocks of a Lang or a
 // Parallel's cells one after the other (Markdown has no columns) and a
 // note where the language changes, in the language's tag: <!-- language:
-// cy -->. Blocks outside any Lang are in base, the document's language;
-// cur is the language of what was written last.
+// cy -->, for the languages of the layout (a Lang inside one, a Welsh
+// column's English framework text, has none). Blocks outside any Lang
+// are in base, the document's language; cur is the language of what was
+// written last.
 func langBlocks(chunks []string, bs []doc.Block, base string, cur *string) []string {
 	var run []doc.Block
 	flush := func() {
@@ -106,7 +114,7 @@ func langBlocks(chunks []string, bs []doc.Block, base string, cur *string) []str
 			chunks = append(chunks, "<!-- language: "+strings.ReplaceAll(tag, "-->", "")+" -->")
 			*cur = tag
 		}
-		chunks = langBlocks(chunks, inner, tag, cur)
+		chunks = blocks(chunks, inner) // a Lang within: no note
 	}
 	for _, b := range bs {
 		switch n := b.(type) {
@@ -156,6 +164,17 @@ func blocks(chunks []string, bs []doc.Block) []string {
 			s = chart(n)
 		case *doc.PageBreak:
 			continue // no pages in Markdown; writing nothing keeps lists apart as before
+		case *doc.Lang:
+			// A block in another language (a Welsh document's framework
+			// text in English): Markdown has no language mark.
+			chunks = blocks(chunks, n.Blocks)
+			prev = nil
+			continue
+		case *doc.Parallel:
+			chunks = blocks(chunks, n.Cells[0].Blocks)
+			chunks = blocks(chunks, n.Cells[1].Blocks)
+			prev = nil
+			continue
 		}
 		if s == "" {
 			continue

@@ -12,6 +12,7 @@ import (
 	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/doc"
 	"github.com/rolepack/rolepack/framework/defaults"
+	"github.com/rolepack/rolepack/lint"
 	"github.com/rolepack/rolepack/output/pdf"
 	"github.com/rolepack/rolepack/pdfcheck"
 	"github.com/rolepack/rolepack/render"
@@ -53,6 +54,9 @@ func bilingualDocs(t *testing.T, layout string, kinds ...string) map[string]*doc
 			if two[i], err = e.Document(context.Background(), k, k.Documents(c)[0].Context); err != nil {
 				t.Fatal(err)
 			}
+			if c.Language == "cy" {
+				two[i].MarkLanguage("en-GB", lint.ReadsAsEnglish) // as pack does
+			}
 		}
 		if out[k.ID], err = doc.Bilingual(two[0], two[1], layout); err != nil {
 			t.Fatal(err)
@@ -87,6 +91,7 @@ func TestBilingualPDFTaggedByLanguage(t *testing.T) {
 			}
 			tg := checkTaggedOrder(t, name, b.Bytes(), layout != doc.LayoutColumns)
 			byLang := map[string][]string{} // heading texts under each /Lang
+			duties := map[string]int{}      // list items under each /Lang
 			var walk func(n *structNode, lang string)
 			walk = func(n *structNode, lang string) {
 				if n.lang != "" {
@@ -94,6 +99,9 @@ func TestBilingualPDFTaggedByLanguage(t *testing.T) {
 				}
 				if n.typ == "H2" {
 					byLang[lang] = append(byLang[lang], tg.text(n))
+				}
+				if n.typ == "LI" && strings.Contains(tg.text(n), "Inspire best practice") {
+					duties[lang]++
 				}
 				for _, k := range n.kids {
 					walk(k, lang)
@@ -110,6 +118,11 @@ func TestBilingualPDFTaggedByLanguage(t *testing.T) {
 			}
 			if !strings.Contains(en, want[1]) || strings.Contains(en, want[0]) {
 				t.Errorf("%s: headings tagged en-GB: %s", name, en)
+			}
+			// The framework's duties are English in both languages' text:
+			// the Welsh one tags them en-GB too.
+			if stem == "jd" && (duties["en-GB"] != 2 || duties["cy"] != 0) {
+				t.Errorf("%s: the first duty's list items by language: %v, want both en-GB", name, duties)
 			}
 		}
 	}

@@ -364,6 +364,9 @@ type renderer struct {
 	logoBottom float64
 
 	tag *tagger // the structure tree being built; nil when untagged
+	// inLang counts the Langs being drawn in: the title's kicker, in the
+	// document's language, says so when the title is in another.
+	inLang int
 
 	pages   []PageTrace   // what each page holds, as drawn
 	extents []blockExtent // where each top-level block was drawn
@@ -527,7 +530,9 @@ func (r *renderer) block(b doc.Block) {
 		r.chart(b)
 	case *doc.Lang:
 		r.push("Div", langAttr(b.Tag))
+		r.inLang++
 		r.blocksIn(b.Blocks)
+		r.inLang--
 		r.pop()
 	case *doc.Parallel:
 		r.parallel(b)
@@ -850,7 +855,11 @@ func (r *renderer) title(h *doc.Heading) {
 		r.setFont(faceBold, ts.size, false)
 		r.textColor(ts.color)
 		lines := r.wrap([]doc.Inline{{Text: strings.ToUpper(s)}}, width, ts.size, ts.base)
-		r.push("P", "")
+		attrs := ""
+		if r.inLang > 0 {
+			attrs = langAttr(r.d.Meta.Language)
+		}
+		r.push("P", attrs)
 		for _, ln := range lines {
 			r.drawLine(ln, r.left, r.y, ts.lineHeight(), ts, doc.AlignLeft, width)
 			r.y += ts.lineHeight()
