@@ -22,7 +22,7 @@ import (
 
 var date = time.Date(2026, 12, 3, 0, 0, 0, 0, time.UTC)
 
-func setup(t *testing.T, extra ...*framework.Framework) (*config.Config, *compose.Library) {
+func setup(t testing.TB, extra ...*framework.Framework) (*config.Config, *compose.Library) {
 	t.Helper()
 	cfg, err := config.LoadConfig("config.yaml", rolepack.DefaultConfig)
 	if err != nil {
