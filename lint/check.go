@@ -604,7 +604,7 @@ func (c *checker) sentenceLength(s *span) {
 		n := 0
 		for pos, i := range se.words {
 			w := s.words[i]
-			if pos > 0 && strings.ContainsRune(s.between(i-1), ';') {
+			if pos > 0 && s.gapHas(i-1, ';') {
 				parts, n = append(parts, n), 0
 			}
 			if w.start < s.t.Lead || !(hasLetter(w.text) || unicode.IsDigit([]rune(w.text)[0])) {
@@ -639,7 +639,17 @@ func (c *checker) sentenceLength(s *span) {
 // a number and a comma: the "000" of "1,000" or "250,000".
 func isThousands(s *span, i int) bool {
 	w, prev := s.words[i].text, s.words[i-1].text
-	return len(w) == 3 && allDigits(w) && allDigits(prev) && s.between(i-1) == ","
+	return len(w) == 3 && allDigits(w) && allDigits(prev) && s.words[i].start-s.words[i-1].end == 1 && s.rs[s.words[i-1].end] == ','
+}
+
+// gapHas reports whether the characters between words i and i+1 hold r.
+func (s *span) gapHas(i int, r rune) bool {
+	for _, c := range s.rs[s.words[i].end:s.words[i+1].start] {
+		if c == r {
+			return true
+		}
+	}
+	return false
 }
 
 func allDigits(w string) bool {
