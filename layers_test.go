@@ -25,6 +25,7 @@ var floors = []struct {
 	{"config", []string{"config"}},
 	{"lint", []string{"lint"}},
 	{"compose", []string{"compose"}},
+	{"plans", []string{"plan", "careermap"}},
 	{"render", []string{"render"}},
 	{"output", []string{"output"}},
 	{"schema", []string{"schema"}},

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/compose/composetest"
 	"github.com/rolepack/rolepack/lint"
 	"github.com/rolepack/rolepack/render"
 )
@@ -18,8 +19,8 @@ import (
 // evidence, the specification has at least ten criteria, and the grammar
 // check finds nothing in the documents a candidate reads.
 func TestAnOrganisationsOwnRoleReadsWell(t *testing.T) {
-	cfg, lib := defaultSetup(t, importPages(t, "testdata/awkward/*.md", "org"))
-	ctx, err := compose.NewContext(cfg, lib, "org/insight-analyst", "senior-insight-analyst", planDate, false)
+	cfg, lib := composetest.Default(t, composetest.ImportPages(t, "testdata/awkward/*.md", "org"))
+	ctx, err := compose.NewContext(cfg, lib, "org/insight-analyst", "senior-insight-analyst", planDate)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,9 +110,9 @@ func keys(m map[string]compose.Criterion) []string {
 // with --allow-retired) lists the skills by name as plain items, never as
 // bold labels with nothing after them.
 func TestSkillsWithoutTextAreNotBareLabels(t *testing.T) {
-	cfg, lib := defaultSetup(t, importPages(t, filepath.Join(corpus, "chief-digital-and-data-chief-data-officer-not-in-use.md"), "cdo"))
+	cfg, lib := composetest.Default(t, composetest.ImportPages(t, filepath.Join(corpus, "chief-digital-and-data-chief-data-officer-not-in-use.md"), "cdo"))
 	cfg.AllowRetired = true
-	ctx, err := compose.NewContext(cfg, lib, "cdo/chief-data-officer", "chief-data-officer", planDate, false)
+	ctx, err := compose.NewContext(cfg, lib, "cdo/chief-data-officer", "chief-data-officer", planDate)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -105,7 +105,7 @@ var wantBehaviours = []string{"Delivering outcomes", "Generating consensus", "Di
 func TestCorpusRoleWithAttachedBehaviours(t *testing.T) {
 	lib := corpusLibrary(t)
 	cfg, _ := configWith(t, ncfBehaviours)
-	ctx, err := compose.NewContext(cfg, lib, "ddat-data/data-scientist", "lead-data-scientist", planDate, false)
+	ctx, err := compose.NewContext(cfg, lib, "ddat-data/data-scientist", "lead-data-scientist", planDate)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -162,7 +162,7 @@ func TestCorpusRoleWithAttachedBehaviours(t *testing.T) {
 func TestCorpusRoleWithoutBehaviours(t *testing.T) {
 	lib := corpusLibrary(t)
 	cfg, _ := configWith(t, "")
-	ctx, err := compose.NewContext(cfg, lib, "ddat-data/data-scientist", "lead-data-scientist", planDate, false)
+	ctx, err := compose.NewContext(cfg, lib, "ddat-data/data-scientist", "lead-data-scientist", planDate)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -206,7 +206,7 @@ func TestConfigRoleBehavioursAt(t *testing.T) {
 		if got := len(c.Kind("behaviour")); got != tc.want {
 			t.Errorf("%s: %d behaviours, want %d", tc.rung, got, tc.want)
 		}
-		ctx, err := compose.NewContext(cfg, lib, "scientist", tc.rung, planDate, false)
+		ctx, err := compose.NewContext(cfg, lib, "scientist", tc.rung, planDate)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -241,7 +241,7 @@ func TestDefaultRoleBehaviours(t *testing.T) {
 		want     []string
 		attached bool
 	}{{"entry", nil, false}, {"mid", wantBehaviours, true}, {"senior", wantBehaviours, true}, {"head", wantBehaviours, false}} {
-		ctx, err := compose.NewContext(cfg, lib, "data-engineer", tc.rung, planDate, false)
+		ctx, err := compose.NewContext(cfg, lib, "data-engineer", tc.rung, planDate)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -9,14 +9,15 @@ import (
 
 // newBilingual makes the context of a bilingual run: the first
 // language's, with the second's (the same role, level, vacancy and plan)
-// as Also, each composed as a run in that language alone.
-func newBilingual(cfg *config.Config, lib *Library, role, level string, date time.Time, withPlan bool) (*Context, error) {
+// as Also, each composed as a run in that language alone (package plan's
+// Add gives each its plan).
+func newBilingual(cfg *config.Config, lib *Library, role, level string, date time.Time) (*Context, error) {
 	tags := cfg.Language.Tags()
-	first, err := NewContext(cfg.InLanguage(tags[0]), lib, role, level, date, withPlan)
+	first, err := NewContext(cfg.InLanguage(tags[0]), lib, role, level, date)
 	if err != nil {
 		return nil, err
 	}
-	second, err := NewContext(cfg.InLanguage(tags[1]), lib, role, level, date, withPlan)
+	second, err := NewContext(cfg.InLanguage(tags[1]), lib, role, level, date)
 	if err != nil {
 		return nil, err
 	}

@@ -10,20 +10,19 @@ import (
 )
 
 // NewContext composes role at ladder rung level and derives everything the
-// templates need: person specification, score scale, provenance. When
-// withPlan is set it also builds the PDP from cfg.PDP (current rung
-// pdp.from, default level; target rung pdp.to, default the next rung up).
-// It is Prepare followed by Prepared.Context; a batch of vacancies shares
-// one Prepared per role and level (Composer).
-func NewContext(cfg *config.Config, lib *Library, role, level string, date time.Time, withPlan bool) (*Context, error) {
+// templates need: person specification, score scale, provenance (the
+// development plan is package plan's Add, the career map package
+// careermap's With). It is Prepare followed by Prepared.Context; a batch of
+// vacancies shares one Prepared per role and level (Composer).
+func NewContext(cfg *config.Config, lib *Library, role, level string, date time.Time) (*Context, error) {
 	if cfg.Language.Bilingual() {
-		return newBilingual(cfg, lib, role, level, date, withPlan)
+		return newBilingual(cfg, lib, role, level, date)
 	}
 	p, err := Prepare(cfg, lib, role, level)
 	if err != nil {
 		return nil, err
 	}
-	return p.Context(cfg, lib, date, withPlan)
+	return p.Context(cfg, lib, date)
 }
 
 // Prepared is the part of a context that depends only on the config (its
@@ -112,10 +111,10 @@ func scoresBehaviours(spec []Criterion) bool {
 // Context makes one vacancy's context from p: cfg is the config p was
 // prepared from, with this vacancy's Vacancy (and, for a plan, PDP); the
 // rest of cfg must be as it was. Vacancy defaults (reports to, location),
-// dates, blanks, warnings, the control line and, when withPlan is set,
-// the development plan are the vacancy's own; the composed role,
-// selection and person specification are p's, shared.
-func (p *Prepared) Context(cfg *config.Config, lib *Library, date time.Time, withPlan bool) (*Context, error) {
+// dates, blanks, warnings and the control line are the vacancy's own (and
+// the development plan, which package plan adds from cfg.PDP); the
+// composed role, selection and person specification are p's, shared.
+func (p *Prepared) Context(cfg *config.Config, lib *Library, date time.Time) (*Context, error) {
 	c := p.composed
 	vac := cfg.Vacancy
 	if vac.ReportsTo == "" {
@@ -129,8 +128,8 @@ func (p *Prepared) Context(cfg *config.Config, lib *Library, date time.Time, wit
 		Date:          date.Format("2006-01-02"), DateLong: date.Format("2 January 2006"), Language: p.lang,
 		Organisation: p.org, Vacancy: vac, Role: c, Scale: p.scale, Title: c.JobTitle, Selected: p.selected,
 		Spec: withWelsh(p.spec, vac), IncludeSpec: cfg.JD.IncludeSpec,
-		Blanks: Missing(vac), Provenance: provenanceLine(c, date), ownClauses: cfg.Organisation.Clauses != nil,
-		source: &contextSource{cfg: cfg, lib: lib, role: p.role, level: p.level, date: date},
+		Blanks: Missing(vac), Provenance: ProvenanceLine(c, date), ownClauses: cfg.Organisation.Clauses != nil,
+		source: &Source{Config: cfg, Library: lib, Role: p.role, Level: p.level, Date: date, compose: p.compose},
 	}
 	ctx.Control = controlLine(cfg, date)
 	ctx.Footer = ctx.Title + " · " + ctx.Control
@@ -142,11 +141,6 @@ func (p *Prepared) Context(cfg *config.Config, lib *Library, date time.Time, wit
 	}
 	for _, b := range ctx.Blanks {
 		ctx.Warnings = append(ctx.Warnings, fmt.Sprintf("no %s: set %s (the documents show it as to be completed)", b.Label, b.Key))
-	}
-	if withPlan {
-		if err := addPlan(ctx, cfg, lib, p.role, p.level, date, p.compose); err != nil {
-			return nil, err
-		}
 	}
 	if err := localise(ctx, cfg, date, p.selected.NHS); err != nil {
 		return nil, err
@@ -215,114 +209,6 @@ func (m *Composer) Len() int {
 	return len(m.composed)
 }
 
-// AddPlan builds the development plan from cfg.PDP into context c:
-// current role pdp.role (default role) at pdp.from (default level), target
-// role pdp.targetRole (default the current role) at pdp.to (default the
-// next level up). A plan that cannot be built is an error for the plan
-// alone: the context stays as it was, fit for the other documents.
-func AddPlan(c *Context, cfg *config.Config, lib *Library, role, level string, date time.Time) error {
-	if c.Also != nil && cfg.Language.Bilingual() {
-		tags := cfg.Language.Tags()
-		if err := addPlan(c, cfg.InLanguage(tags[0]), lib, role, level, date, Compose); err != nil {
-			return err
-		}
-		return addPlan(c.Also, cfg.InLanguage(tags[1]), lib, role, level, date, Compose)
-	}
-	return addPlan(c, cfg, lib, role, level, date, Compose)
-}
-
-func addPlan(c *Context, cfg *config.Config, lib *Library, role, level string, date time.Time, compose composeFunc) error {
-	plan, err := buildPlan(cfg, lib, role, level, date, compose)
-	if err != nil {
-		return err
-	}
-	if plan.Target.Retired && !cfg.AllowRetired {
-		return fmt.Errorf("%s: the PDP's target level is one its framework marks as no longer in use: choose another (pdp.to), or use --allow-retired", cfg.At("pdp", "to"))
-	}
-	both := &Composed{ID: plan.Target.ID, Title: plan.Current.Title,
-		Rung:    config.Rung{Label: plan.Current.Rung.Label + " to " + plan.Target.Rung.Label},
-		Sources: append(append([]SourceRef(nil), plan.Current.Sources...), plan.Target.Sources...)}
-	plan.footer, plan.provenance = footerLine(both, date), provenanceLine(both, date)
-	if !strings.EqualFold(plan.Current.Title, plan.Target.Title) || plan.Current.Rung.Label == plan.Current.Title {
-		// a move between roles: "Data scientist to Lead data scientist"
-		plan.footer = planFooter(plan, date)
-	}
-	if c.msgs != nil && !c.msgs.English() {
-		localisePlan(plan, c.msgs, date)
-	}
-	c.PDP = plan
-	return nil
-}
-
-// planFooter is the running footer of a plan between two roles: the move
-// and the date.
-func planFooter(p *Plan, date time.Time) string {
-	return fmt.Sprintf("%s to %s · %s", p.CurrentName, p.TargetName, date.Format("2 January 2006"))
-}
-
-func buildPlan(cfg *config.Config, lib *Library, role, level string, date time.Time, compose composeFunc) (*Plan, error) {
-	curRole, tgtRole := role, role
-	if cfg.PDP.Role != "" {
-		curRole, tgtRole = cfg.PDP.Role, cfg.PDP.Role
-	}
-	if cfg.PDP.TargetRole != "" {
-		tgtRole = cfg.PDP.TargetRole
-	}
-	from, to := cfg.PDP.From, cfg.PDP.To
-	if from == "" {
-		from = level
-	}
-	if from == "" {
-		return nil, fmt.Errorf("%s: the PDP needs a current level (set pdp.from, or --from)", cfg.At("pdp"))
-	}
-	if to == "" {
-		ids, err := levelIDs(cfg, lib, tgtRole)
-		if err != nil {
-			return nil, fmt.Errorf("pdp: target role: %w", err)
-		}
-		for i, id := range ids {
-			if id == from && i+1 < len(ids) {
-				to = ids[i+1]
-			}
-		}
-		if to == "" {
-			return nil, fmt.Errorf("%s: the PDP needs a target level above %q (set pdp.to, or --to; levels: %s)", cfg.At("pdp"), from, strings.Join(ids, ", "))
-		}
-	}
-	cur, err := compose(cfg, lib, curRole, from)
-	if err != nil {
-		return nil, fmt.Errorf("%s: the PDP's current level (pdp.from %q): %w", cfg.At("pdp", "from"), from, err)
-	}
-	tgt, err := compose(cfg, lib, tgtRole, to)
-	if err != nil {
-		return nil, fmt.Errorf("%s: the PDP's target level (pdp.to %q): %w", cfg.At("pdp", "to"), to, err)
-	}
-	return NewPlan(cfg, cur, tgt, date)
-}
-
-// levelIDs lists the levels a role can be composed at, lowest first: the
-// ladder's rungs for a config role, the framework role's levels for
-// FRAMEWORK/ROLE.
-func levelIDs(cfg *config.Config, lib *Library, roleID string) ([]string, error) {
-	fwID, rID, ok := strings.Cut(roleID, "/")
-	if !ok {
-		return cfg.RungIDs(), nil
-	}
-	fw, err := lib.Framework(fwID)
-	if err != nil {
-		return nil, err
-	}
-	r, err := findRole(fw, rID)
-	if err != nil {
-		return nil, err
-	}
-	ids := make([]string, len(r.Levels))
-	for i, l := range r.Levels {
-		ids[i] = l.ID
-	}
-	return ids, nil
-}
-
 // For returns a copy of the context for one document kind. A kind that
 // documents the development plan (plan set) carries the plan's footer and
 // provenance, which name both of its levels.
@@ -330,7 +216,7 @@ func (c *Context) For(kind, title string, plan bool) *Context {
 	cp := *c
 	cp.Kind, cp.KindTitle = kind, title
 	if plan && c.PDP != nil {
-		cp.Footer, cp.Provenance = c.PDP.footer, c.PDP.provenance
+		cp.Footer, cp.Provenance = c.PDP.Footer(), c.PDP.Provenance()
 	}
 	return &cp
 }

@@ -2,6 +2,7 @@ package compose
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -292,7 +293,7 @@ func (c *Composed) roleTextFallback(lib *Library, def config.RoleDef) {
 		if err != nil {
 			continue
 		}
-		r, err := findRole(fw, s.Role)
+		r, err := FindRole(fw, s.Role)
 		if err != nil || len(r.Description) == 0 {
 			continue
 		}
@@ -332,7 +333,7 @@ func sourceLevels(lib *Library, s config.SourceDef) ([]string, error) {
 	var ids []string
 	switch {
 	case s.Role != "":
-		r, err := findRole(fw, s.Role)
+		r, err := FindRole(fw, s.Role)
 		if err != nil {
 			return nil, err
 		}
@@ -351,7 +352,8 @@ func sourceLevels(lib *Library, s config.SourceDef) ([]string, error) {
 	return ids, nil
 }
 
-func findRole(fw *framework.Framework, id string) (*framework.Role, error) {
+// FindRole returns framework fw's role id, or an error listing its roles.
+func FindRole(fw *framework.Framework, id string) (*framework.Role, error) {
 	var ids []string
 	for i := range fw.Roles {
 		if fw.Roles[i].ID == id {
@@ -392,7 +394,7 @@ func composeFrameworkRole(cfg *config.Config, lib *Library, fwID, roleID, level 
 	if err := checkBehaviours(cfg, lib, ""); err != nil {
 		return nil, err
 	}
-	r, err := findRole(fw, roleID)
+	r, err := FindRole(fw, roleID)
 	if err != nil {
 		return nil, err
 	}
@@ -506,7 +508,7 @@ func resolveBehaviours(lib *Library, d config.BehavioursDef) (b behaviours, err 
 	case d.Role != "" && d.Catalogue != "":
 		return fail([]any{"catalogue"}, fmt.Errorf("name a role or a catalogue of %s, not both", fw.ID))
 	case d.Role != "":
-		r, err := findRole(fw, d.Role)
+		r, err := FindRole(fw, d.Role)
 		if err != nil {
 			return fail([]any{"role"}, err)
 		}
@@ -713,7 +715,7 @@ func (c *Composed) addSource(lib *Library, s config.SourceDef, mapped string, m 
 	case s.Role != "" && s.Catalogue != "":
 		return fmt.Errorf("a source names a role or a catalogue, not both")
 	case s.Role != "":
-		r, err := findRole(fw, s.Role)
+		r, err := FindRole(fw, s.Role)
 		if err != nil {
 			return err
 		}
@@ -828,10 +830,10 @@ type merger struct {
 
 func newMerger() *merger { return &merger{byKey: map[string]*Item{}} }
 
-func key(kind, title string) string { return kind + "\x00" + framework.NormalTitle(title) }
+func EntryKey(kind, title string) string { return kind + "\x00" + framework.NormalTitle(title) }
 
 func (m *merger) add(e framework.Entry, o Origin) *Item {
-	k := key(string(e.Kind), e.Title)
+	k := EntryKey(string(e.Kind), e.Title)
 	it, ok := m.byKey[k]
 	if !ok {
 		it = &Item{Kind: string(e.Kind), Group: e.Group, Title: e.Title, Code: e.Code, Level: e.Level,
@@ -843,7 +845,7 @@ func (m *merger) add(e framework.Entry, o Origin) *Item {
 	}
 	// A later source refines: its non-empty fields win; the earlier
 	// descriptors stay on record in the earlier origin.
-	if len(e.Descriptors) > 0 && !equalStrings(e.Descriptors, it.Descriptors) {
+	if len(e.Descriptors) > 0 && !slices.Equal(e.Descriptors, it.Descriptors) {
 		last := &it.Origins[len(it.Origins)-1]
 		last.Superseded = append([]string(nil), it.Descriptors...)
 		it.Descriptors = append([]string(nil), e.Descriptors...)
@@ -884,7 +886,7 @@ func (m *merger) has(kind string) bool {
 }
 
 func (m *merger) remove(kind, title string) bool {
-	k := key(kind, title)
+	k := EntryKey(kind, title)
 	if _, ok := m.byKey[k]; !ok {
 		return false
 	}
@@ -910,16 +912,4 @@ func (m *merger) items() []*Item {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return rank[out[i].Kind] < rank[out[j].Kind] })
 	return out
-}
-
-func equalStrings(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }

@@ -127,37 +127,6 @@ func TestFrameworkRoleAsItIs(t *testing.T) {
 	}
 }
 
-func TestPlanGapBetweenLevels(t *testing.T) {
-	cfg, _ := config.LoadConfig("cfg.yaml", []byte(testConfig))
-	lib := testLibrary(t)
-	cur, _ := Compose(cfg, lib, "eng", "mid")
-	tgt, _ := Compose(cfg, lib, "eng", "senior")
-	p, err := NewPlan(cfg, cur, tgt, time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC))
-	if err != nil {
-		t.Fatal(err)
-	}
-	changes := map[string]Change{}
-	for _, e := range p.Entries {
-		changes[e.Title] = e.Change
-	}
-	want := map[string]Change{"Data modelling": ChangeStronger, "Pipelines": ChangeNew}
-	for k, v := range want {
-		if changes[k] != v {
-			t.Errorf("%s: %q, want %q (all: %v)", k, changes[k], v, changes)
-		}
-	}
-	if len(p.Dropped) != 1 || p.Dropped[0].Title != "Only at mid" {
-		t.Errorf("dropped %+v, want Only at mid", p.Dropped)
-	}
-	if len(p.Groups) == 0 || p.GapScale[0] != "None" {
-		t.Errorf("groups %+v scale %v", p.Groups, p.GapScale)
-	}
-	ctx, err := NewContext(cfg, lib, "eng", "mid", time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC), true)
-	if err != nil || ctx.PDP == nil || ctx.PDP.Target.Rung.ID != "senior" {
-		t.Fatalf("the PDP target defaults to the next rung: %v %+v", err, ctx)
-	}
-}
-
 func TestPersonSpecIDsAndRules(t *testing.T) {
 	cfg, _ := config.LoadConfig("cfg.yaml", []byte(testConfig))
 	c, _ := Compose(cfg, testLibrary(t), "eng", "senior")
@@ -309,7 +278,7 @@ func TestStandardClausesDefaultAndOptOut(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		ctx, err := NewContext(cfg, testLibrary(t), "eng", "senior", date, false)
+		ctx, err := NewContext(cfg, testLibrary(t), "eng", "senior", date)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -339,11 +308,11 @@ func TestRetiredLevelRefusedUnlessAllowed(t *testing.T) {
 	}
 	cfg, _ := config.LoadConfig("cfg.yaml", []byte("level: cdo\n"))
 	date := time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)
-	if _, err := NewContext(cfg, lib, "d/cdo", "cdo", date, false); err == nil || !strings.Contains(err.Error(), "--allow-retired") {
+	if _, err := NewContext(cfg, lib, "d/cdo", "cdo", date); err == nil || !strings.Contains(err.Error(), "--allow-retired") {
 		t.Errorf("a retired level as the target: %v", err)
 	}
 	cfg.AllowRetired = true
-	ctx, err := NewContext(cfg, lib, "d/cdo", "cdo", date, false)
+	ctx, err := NewContext(cfg, lib, "d/cdo", "cdo", date)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -354,7 +323,7 @@ func TestRetiredLevelRefusedUnlessAllowed(t *testing.T) {
 
 func TestQuestionBankWeightsAndScoredLimit(t *testing.T) {
 	cfg, _ := config.LoadConfig("cfg.yaml", []byte(testConfig+"    questions: {Data modelling: Walk us through a model you built}\nscoring: {max: 1, weights: {skills: 3}}\n"))
-	ctx, err := NewContext(cfg, testLibrary(t), "eng", "senior", time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC), false)
+	ctx, err := NewContext(cfg, testLibrary(t), "eng", "senior", time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -51,11 +51,11 @@ func TestComposerPreparesOnce(t *testing.T) {
 	a, b := *cfg, *cfg
 	a.Vacancy.ReportsTo, a.Vacancy.Location, a.Vacancy.Salary = "Alice Head", "Aberdeen", "£40,000"
 	b.Vacancy.ReportsTo, b.Vacancy.Location, b.Vacancy.Salary = "", "", ""
-	ca, err := got[0].Context(&a, lib, date, false)
+	ca, err := got[0].Context(&a, lib, date)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cb, err := got[0].Context(&b, lib, date, false)
+	cb, err := got[0].Context(&b, lib, date)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,7 +72,7 @@ func TestComposerPreparesOnce(t *testing.T) {
 		t.Errorf("blanks: %v and %v", ca.Blanks, cb.Blanks)
 	}
 	// the one-call form makes the same context
-	one, err := NewContext(&a, lib, "eng", "senior", date, false)
+	one, err := NewContext(&a, lib, "eng", "senior", date)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,7 +88,7 @@ func TestComposerPreparesOnce(t *testing.T) {
 func TestComposerError(t *testing.T) {
 	cfg, lib := composerConfig(t)
 	m := NewComposer(cfg, lib)
-	_, want := NewContext(cfg, lib, "no-such-role", "senior", time.Now(), false)
+	_, want := NewContext(cfg, lib, "no-such-role", "senior", time.Now())
 	for range 2 {
 		_, err := m.Prepare("no-such-role", "senior")
 		if err == nil || want == nil || err.Error() != want.Error() {

@@ -38,14 +38,15 @@ type Context struct {
 	Blanks       []Blank             `json:"blanks"`      // vacancy facts the organisation has still to give
 	Warnings     []string            `json:"warnings"`    // what the user should know about this run
 	Scale        Scale               `json:"scale"`
-	PDP          *Plan               `json:"pdp,omitempty"`
-	Provenance   string              `json:"provenance"` // one line naming frameworks, versions, role, level and date
-	Footer       string              `json:"footer"`     // short provenance for running footers
+	PDP          Document            `json:"pdp,omitempty"` // the development plan (package plan's *plan.Plan), for the plan kinds
+	Provenance   string              `json:"provenance"`    // one line naming frameworks, versions, role, level and date
+	Footer       string              `json:"footer"`        // short provenance for running footers
 
-	// Ladder is the career map, the role at every rung: set by WithLadder
-	// for the kinds that need it.
-	Ladder *Ladder        `json:"ladder,omitempty"`
-	source *contextSource // what NewContext composed, for WithLadder
+	// Ladder is the career map, the role at every rung (package
+	// careermap's *careermap.Ladder): set by careermap.With for the kinds
+	// that need it.
+	Ladder Document `json:"ladder,omitempty"`
+	source *Source  // what NewContext composed, for plans and career maps
 
 	// Untranslated lists the framework strings the candidate-facing
 	// documents give in English because the run's language is another
@@ -68,6 +69,40 @@ type Context struct {
 	translated int      // how many units a translation gave (translate.go)
 	english    *Context // the framework and config text before translation, for InEnglish
 }
+
+// A Document is a document built above compose from a context and carried
+// by it for the templates: the development plan (package plan) and the
+// career map (package careermap). compose reads only the running footer
+// and provenance line that name the document's levels.
+type Document interface {
+	Footer() string
+	Provenance() string
+}
+
+// Source is what NewContext composed a context from, kept so that the
+// documents built from a context (a development plan, a career map)
+// compose the levels they need on demand, as the context's own role was
+// composed.
+type Source struct {
+	Config      *config.Config
+	Library     *Library
+	Role, Level string
+	Date        time.Time
+	compose     composeFunc
+}
+
+// Compose composes role at ladder rung (or framework level) level from the
+// source's config and library, as the context's role was: through the
+// Composer that prepared it, when one did, so a batch composes each role
+// and level once.
+func (s *Source) Compose(role, level string) (*Composed, error) {
+	return s.compose(s.Config, s.Library, role, level)
+}
+
+// SourceOf returns what c was composed from, or nil when NewContext (or
+// Prepared.Context) did not make c. It is a function, not a method, so
+// that templates cannot reach it.
+func SourceOf(c *Context) *Source { return c.source }
 
 // Blank is a fact the organisation must give before a document is
 // published (salary, closing date, band, reference).
@@ -178,9 +213,9 @@ func ScoreScale(cfg config.ScoringConfig, behaviours bool) (Scale, error) {
 	return Scale{}, fmt.Errorf("unknown scoring scale %q (known: civil-service, 0-4, custom)", cfg.Scale)
 }
 
-// uniqueSources drops repeats (a PDP names a source at both levels only
+// UniqueSources drops repeats (a PDP names a source at both levels only
 // when the level differs).
-func uniqueSources(in []SourceRef) []SourceRef {
+func UniqueSources(in []SourceRef) []SourceRef {
 	var out []SourceRef
 	seen := map[SourceRef]bool{}
 	for _, s := range in {
@@ -192,16 +227,16 @@ func uniqueSources(in []SourceRef) []SourceRef {
 	return out
 }
 
-// footerLine is the running footer of a plan or career map: what it is
+// FooterLine is the running footer of a plan or career map: what it is
 // about and its date, with no machine trail (provenance is in the record).
-func footerLine(c *Composed, date time.Time) string {
+func FooterLine(c *Composed, date time.Time) string {
 	return fmt.Sprintf("%s · %s · %s", c.Title, c.Rung.Label, date.Format("2 January 2006"))
 }
 
-// provenanceLine names where a document's content came from.
-func provenanceLine(c *Composed, date time.Time) string {
+// ProvenanceLine names where a document's content came from.
+func ProvenanceLine(c *Composed, date time.Time) string {
 	var parts []string
-	for _, s := range uniqueSources(c.Sources) {
+	for _, s := range UniqueSources(c.Sources) {
 		p := s.Name
 		if s.Version != "" {
 			p += " " + s.Version

@@ -2,11 +2,11 @@ package compose
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/rolepack/rolepack/compose/wording"
 	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/i18n"
 )
@@ -39,10 +39,11 @@ func (c *Context) InEnglish() *Context {
 // localise loads the catalogue of the run's language into ctx and, for a
 // language other than English, words in it what composing wrote in
 // English: the long date, the document-control line and footer, the
-// default standard clauses, the score scale, the Welsh language
-// criterion, and the development plan's dates, reviews, heading and
-// chart. Framework text stays as the framework has it (English): the
-// count of such strings is a warning, each is listed in the record.
+// default standard clauses, the score scale and the Welsh language
+// criterion (package plan words the development plan, package careermap
+// the career map). Framework text stays as the framework has it
+// (English): the count of such strings is a warning, each is listed in
+// the record.
 func localise(ctx *Context, cfg *config.Config, date time.Time, nhs bool) error {
 	cat, err := i18n.Load(ctx.Language, cfg.Messages)
 	if err != nil {
@@ -61,12 +62,9 @@ func localise(ctx *Context, cfg *config.Config, date time.Time, nhs bool) error 
 	ctx.Footer = ctx.Title + " · " + ctx.Control
 	ctx.Scale = scaleIn(cat, ctx.Scale)
 	ctx.Spec = welshCriterionIn(cat, ctx.Spec)
-	if ctx.PDP != nil {
-		localisePlan(ctx.PDP, cat, date)
-	}
 	if n := len(ctx.Untranslated); n > 0 {
 		ctx.Warnings = append(ctx.Warnings, fmt.Sprintf("language %s: %d framework %s no %s translation; the documents give %s in English and say so once (the record lists each)",
-			ctx.Language, n, plural(n, "string has", "strings have"), languageName(cat.Lang()), plural(n, "it", "them")))
+			ctx.Language, n, wording.Plural(n, "string has", "strings have"), languageName(cat.Lang()), wording.Plural(n, "it", "them")))
 	}
 	return nil
 }
@@ -146,116 +144,6 @@ func welshCriterionIn(cat *i18n.Catalogue, spec []Criterion) []Criterion {
 	return spec
 }
 
-// objectiveEvidenceRE is a suggested objective's evidence
-// (objectiveEvidence) with the review it is looked at in.
-var objectiveEvidenceRE = regexp.MustCompile(`^A piece of work that shows it, reviewed with your line manager at the (.+)$`)
-
-var periodRE = regexp.MustCompile(`^(.+?) to (.+?)(?: \((\d+) months?\))?$`)
-
-// defaultReviews are the plan's reviews when pdp.reviews names none, with
-// their catalogue keys.
-var defaultReviews = map[string]string{"Mid-point review": "pdp.review.mid", "End-of-period review": "pdp.review.end"}
-
-// evidenceKeys are the fixed evidence lines of suggested actions
-// (plan_actions.go), with their catalogue keys.
-var evidenceKeys = map[string]string{
-	"Notes of three sessions, and what you changed":              "pdp.evidence.sessions",
-	"Completion record, and what you applied":                    "pdp.evidence.course",
-	"The work, reviewed with your line manager":                  "pdp.evidence.work",
-	"The pieces of work agreed, reviewed with your line manager": "pdp.evidence.agreed",
-}
-
-// localisePlan words the plan's dates, reviews, heading, footer and chart
-// from cat.
-func localisePlan(p *Plan, cat *i18n.Catalogue, date time.Time) {
-	p.msgs = cat
-	review := func(n string) string {
-		if k, ok := defaultReviews[n]; ok {
-			return cat.T(k)
-		}
-		return n
-	}
-	if m := periodRE.FindStringSubmatch(p.PeriodText); m != nil {
-		p.PeriodText = cat.T("pdp.periodText", cat.Relong(m[1]), cat.Relong(m[2]))
-		if m[3] != "" {
-			n, _ := strconv.Atoi(m[3])
-			p.PeriodText += " (" + cat.T("pdp.months", n) + ")"
-		}
-	}
-	p.Reviews = append([]Review(nil), p.Reviews...)
-	for i := range p.Reviews {
-		r := &p.Reviews[i]
-		r.Name, r.DateLong = review(r.Name), cat.LongDate(r.Date)
-	}
-	p.Objectives = append([]Objective(nil), p.Objectives...)
-	for i := range p.Objectives {
-		o := &p.Objectives[i]
-		if _, std := defaultReviews[o.Review]; std && objectiveEvidenceRE.MatchString(o.Evidence) {
-			o.Evidence = cat.T("pdp.evidence.objective", lowerFirstWord(review(o.Review)))
-		}
-		o.By, o.Review = cat.LongDate(o.Due), review(o.Review)
-		if k, ok := evidenceKeys[o.Evidence]; ok {
-			o.Evidence = cat.T(k)
-		}
-	}
-	actions := make([]*Action, len(p.Actions))
-	for i, a := range p.Actions {
-		cp := *a
-		cp.By = cat.Relong(a.By)
-		if k, ok := evidenceKeys[a.Evidence]; ok {
-			cp.Evidence = cat.T(k)
-		}
-		actions[i] = &cp
-	}
-	p.Actions = actions
-	p.GapScale = make([]string, len(gapScale))
-	for i, g := range gapScale {
-		p.GapScale[i] = cat.T("gap." + g)
-	}
-	level := func(c *Composed) string {
-		if c.Rung.Label != "" {
-			return c.Rung.Label
-		}
-		return c.Title
-	}
-	if strings.HasPrefix(p.Heading, "From ") {
-		p.Heading = cat.T("pdp.heading.move", p.CurrentName, p.TargetName)
-	} else {
-		p.Heading = cat.T("pdp.heading.same", p.Current.Title, level(p.Current), level(p.Target))
-	}
-	if strings.HasPrefix(p.footer, p.CurrentName+" to ") {
-		p.footer = cat.T("pdp.periodText", p.CurrentName, p.TargetName) + " · " + cat.Date(date)
-	} else {
-		p.footer = fmt.Sprintf("%s · %s · %s", p.Current.Title, cat.T("pdp.periodText", p.Current.Rung.Label, p.Target.Rung.Label), cat.Date(date))
-	}
-}
-
-// chartYAMLIn is ChartYAML worded from cat.
-func (p *Plan) chartYAMLIn(cat *i18n.Catalogue) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "title: %s\n", yamlString(cat.T("pdp.chart.title", p.TargetLevel)))
-	alt := cat.T("pdp.chart.alt.some", len(p.ChartBars), len(p.Ranked), p.CurrentName, p.TargetName, len(p.Unchanged))
-	if len(p.ChartBars) == len(p.Ranked) {
-		alt = cat.T("pdp.chart.alt.all", len(p.Ranked), p.CurrentName, p.TargetName, len(p.Unchanged))
-	}
-	if p.ChartCut > 0 {
-		alt += " " + cat.T("pdp.chart.alt.cut", p.ChartCut)
-	}
-	fmt.Fprintf(&b, "alt: %s\n", yamlString(alt))
-	b.WriteString("scale: [")
-	for i, s := range p.GapScale {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(yamlString(s))
-	}
-	fmt.Fprintf(&b, "]\nseries: [%s]\nbars:\n", yamlString(cat.T("pdp.chart.series")))
-	for _, e := range p.ChartBars {
-		fmt.Fprintf(&b, "  - label: %s\n    values: [%d]\n", yamlString(e.Name), e.Gap)
-	}
-	return b.String()
-}
-
 // EnglishNote is the catalogue key of the one note a document in
 // another language than English gives that framework text in it is in
 // English: doc.frameworkEnglish when none of it has a translation,
@@ -270,53 +158,4 @@ func (c *Context) EnglishNote() string {
 		return "doc.frameworkPartlyEnglish"
 	}
 	return "doc.frameworkEnglish"
-}
-
-var (
-	onlyRE  = regexp.MustCompile(`^(.+) only$`)
-	andRE   = regexp.MustCompile(`^(.+) and (.+)$`)
-	rangeRE = regexp.MustCompile(`^(.+) to (.+)$`)
-)
-
-// rungsIn words a run of rungs as the career map writes it ("Every
-// level", "Head only", "Senior and Head", "Mid to Head") from cat.
-func rungsIn(cat *i18n.Catalogue, at string) string {
-	if at == "Every level" {
-		return cat.T("ladder.everyLevel")
-	}
-	if m := onlyRE.FindStringSubmatch(at); m != nil {
-		return cat.T("ladder.only", m[1])
-	}
-	if m := rangeRE.FindStringSubmatch(at); m != nil {
-		return cat.T("ladder.range", m[1], m[2])
-	}
-	if m := andRE.FindStringSubmatch(at); m != nil {
-		return cat.T("ladder.pair", m[1], m[2])
-	}
-	return at
-}
-
-// localiseLadder words the career map's section titles, the rungs each
-// row is asked at, the spans and the footer from cat.
-func localiseLadder(l *Ladder, cat *i18n.Catalogue, date time.Time) {
-	for i := range l.Sections {
-		sec := &l.Sections[i]
-		sec.Title = cat.T("ladder.section." + sec.Kind)
-		for j := range sec.Groups {
-			for k := range sec.Groups[j].Rows {
-				r := &sec.Groups[j].Rows[k]
-				if r.Steady {
-					r.At = rungsIn(cat, r.At)
-				}
-			}
-		}
-	}
-	for i := range l.Spans {
-		l.Spans[i].Label = rungsIn(cat, l.Spans[i].Label)
-	}
-	span := l.Rungs[0].Label
-	if len(l.Rungs) > 1 {
-		span = cat.T("ladder.range", l.Rungs[0].Label, l.Rungs[len(l.Rungs)-1].Label)
-	}
-	l.footer = fmt.Sprintf("%s · %s · %s", l.Title, span, cat.Date(date))
 }

@@ -692,7 +692,7 @@ func (w *phrases) best(it *Item) string {
 			sc = 10
 		}
 		for _, f := range strings.Fields(d) {
-			if scopeWords[wordKey(f)] {
+			if wording.WidensScope(wording.WordKey(f)) {
 				sc++
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/compose/composetest"
 	"github.com/rolepack/rolepack/config"
 )
 
@@ -15,7 +16,7 @@ func welshContext(t *testing.T, cfg *config.Config, lib *compose.Library) *compo
 	t.Helper()
 	c := *cfg
 	c.Language = "cy"
-	ctx, err := compose.NewContext(&c, lib, cfg.Role, cfg.Level, translateDate, false)
+	ctx, err := compose.NewContext(&c, lib, cfg.Role, cfg.Level, translateDate)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -23,8 +24,8 @@ func welshContext(t *testing.T, cfg *config.Config, lib *compose.Library) *compo
 }
 
 func TestUnitsHaveStableUniqueIDs(t *testing.T) {
-	cfg, lib := defaultSetup(t)
-	ctx, err := compose.NewContext(cfg, lib, cfg.Role, cfg.Level, translateDate, false)
+	cfg, lib := composetest.Default(t)
+	ctx, err := compose.NewContext(cfg, lib, cfg.Role, cfg.Level, translateDate)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +50,7 @@ func TestUnitsHaveStableUniqueIDs(t *testing.T) {
 		}
 		t.Logf("%s\t%s\t%.60s", u.ID, u.Note, u.Source)
 	}
-	again, _ := compose.NewContext(cfg, lib, cfg.Role, cfg.Level, translateDate, false)
+	again, _ := compose.NewContext(cfg, lib, cfg.Role, cfg.Level, translateDate)
 	u2 := again.Units()
 	for i := range units {
 		if units[i].ID != u2[i].ID || units[i].Source != u2[i].Source {
@@ -68,8 +69,8 @@ func TestUnitsHaveStableUniqueIDs(t *testing.T) {
 }
 
 func TestTranslationsAreUsedWholeAndOnlyWhenCurrent(t *testing.T) {
-	cfg, lib := defaultSetup(t)
-	en, err := compose.NewContext(cfg, lib, cfg.Role, cfg.Level, translateDate, false)
+	cfg, lib := composetest.Default(t)
+	en, err := compose.NewContext(cfg, lib, cfg.Role, cfg.Level, translateDate)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,6 +16,14 @@ const (
 	MaxWeight = 100
 )
 
+// MaxPlanEntries is the most entries a PDP (or a career map) lists. A
+// plan is a conversation between two people about one move; a target
+// role of thousands of entries (a whole skills matrix taken as one role)
+// would make a document of hundreds of pages nobody could agree, so it is
+// refused with one line before any work is done (docs/config.md,
+// "Development plans").
+const MaxPlanEntries = 2000
+
 // CheckURL says why s is not a web address a document may link to (the
 // web form's rule: http or https, with a host), or "" when it is.
 // javascript:, data: and file: addresses are refused.

@@ -22,6 +22,7 @@ import (
 	"github.com/rolepack/rolepack/internal/userfile"
 	"github.com/rolepack/rolepack/lint"
 	"github.com/rolepack/rolepack/output"
+	"github.com/rolepack/rolepack/plan"
 	"github.com/rolepack/rolepack/render"
 )
 
@@ -613,7 +614,7 @@ func (b *Batch) render(ctx context.Context, kinds []render.Kind, j job, r *Resul
 			if err != nil {
 				return nil, nil, err
 			}
-			if cs[i], err = prepared.Context(cfg.InLanguage(tags[i]), b.Library, b.Date, render.NeedsPlan(kinds)); err != nil {
+			if cs[i], err = prepared.Context(cfg.InLanguage(tags[i]), b.Library, b.Date); err != nil {
 				return nil, nil, err
 			}
 		}
@@ -623,7 +624,12 @@ func (b *Batch) render(ctx context.Context, kinds []render.Kind, j job, r *Resul
 		if err != nil {
 			return nil, nil, err
 		}
-		if rc, err = prepared.Context(&cfg, b.Library, b.Date, render.NeedsPlan(kinds)); err != nil {
+		if rc, err = prepared.Context(&cfg, b.Library, b.Date); err != nil {
+			return nil, nil, err
+		}
+	}
+	if render.NeedsPlan(kinds) {
+		if err := plan.Add(rc); err != nil {
 			return nil, nil, err
 		}
 	}

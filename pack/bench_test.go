@@ -37,7 +37,7 @@ func reportPerDoc(b *testing.B, n int, start time.Time, cpuStart time.Duration) 
 func BenchmarkWriteJD(b *testing.B) {
 	env := newEnv(b)
 	kinds, _ := render.LookupKinds([]string{"jd"})
-	rc, err := compose.NewContext(env.cfg, env.lib, "data-engineer", "head", env.date, false)
+	rc, err := compose.NewContext(env.cfg, env.lib, "data-engineer", "head", env.date)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -79,7 +79,7 @@ func benchDoc(b *testing.B, format string) {
 		b.Fatal(err)
 	}
 	kinds, _ := render.LookupKinds([]string{"jd"})
-	rc, err := compose.NewContext(env.cfg, env.lib, "data-engineer", "head", env.date, false)
+	rc, err := compose.NewContext(env.cfg, env.lib, "data-engineer", "head", env.date)
 	if err != nil {
 		b.Fatal(err)
 	}

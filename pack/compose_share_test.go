@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/plan"
 	"github.com/rolepack/rolepack/render"
 )
 
@@ -46,7 +47,7 @@ func TestBatchComposesEachRoleLevelOnce(t *testing.T) {
 		// the row alone: its own config, composed by NewContext
 		cfg := *e.cfg
 		cfg.Vacancy = res.Row.Vacancy(e.cfg.Vacancy)
-		rc, err := compose.NewContext(&cfg, e.lib, res.Role, res.Level, e.date, false)
+		rc, err := compose.NewContext(&cfg, e.lib, res.Role, res.Level, e.date)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -160,7 +161,7 @@ func TestTeamBatchComposesEachLevelOnce(t *testing.T) {
 		j := b.prepare(rows)[i]
 		cfg := *e.cfg
 		cfg.Vacancy, cfg.PDP = j.vacancy, *j.plan
-		rc, err := compose.NewContext(&cfg, e.lib, res.Role, res.Level, e.date, true)
+		rc, err := plan.NewContext(&cfg, e.lib, res.Role, res.Level, e.date)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -38,7 +38,7 @@ func TestSummariseFindingsCapsTheErrorsListed(t *testing.T) {
 // re-parsed Markdown.
 func TestLintDocumentsChecksTheTree(t *testing.T) {
 	e := newEnv(t)
-	rc, err := compose.NewContext(e.cfg, e.lib, e.cfg.Role, e.cfg.Level, e.date, false)
+	rc, err := compose.NewContext(e.cfg, e.lib, e.cfg.Role, e.cfg.Level, e.date)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/plan"
 	"github.com/rolepack/rolepack/render"
 )
 
@@ -21,7 +21,7 @@ var update = flag.Bool("update", false, "rewrite the golden Markdown in testdata
 // (or `make golden`) and read the diff before committing it.
 func TestGoldenMarkdown(t *testing.T) {
 	e := newEnv(t)
-	rc, err := compose.NewContext(e.cfg, e.lib, e.cfg.Role, e.cfg.Level, e.date, true)
+	rc, err := plan.NewContext(e.cfg, e.lib, e.cfg.Role, e.cfg.Level, e.date)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -24,7 +24,7 @@ func TestStandardTextIsNotCheckedAsTheUsers(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		rc, err := compose.NewContext(e.cfg, e.lib, e.cfg.Role, e.cfg.Level, e.date, false)
+		rc, err := compose.NewContext(e.cfg, e.lib, e.cfg.Role, e.cfg.Level, e.date)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -256,7 +256,7 @@ func sweepOne(m *compose.Composer, cfg *config.Config, lib *compose.Library, e *
 		l.err = err
 		return l
 	}
-	rc, err := p.Context(cfg, lib, date, false)
+	rc, err := p.Context(cfg, lib, date)
 	if err != nil {
 		l.err = err
 		return l

@@ -73,7 +73,7 @@ func TestWelshCategoryInEveryDocument(t *testing.T) {
 			t.Fatal(err)
 		}
 		cfg.Vacancy.Welsh = cat
-		ctx, err := compose.NewContext(cfg, lib, cfg.Role, cfg.Level, fixtureDate, false)
+		ctx, err := compose.NewContext(cfg, lib, cfg.Role, cfg.Level, fixtureDate)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -10,7 +10,9 @@ import (
 
 	"github.com/Masterminds/sprig/v3"
 
+	"github.com/rolepack/rolepack/careermap"
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/plan"
 	"github.com/rolepack/rolepack/render"
 )
 
@@ -18,8 +20,10 @@ import (
 // exported fields by their Go names (".Role.Items[].Origins[].From") and
 // methods (".PDP.ChartYAML"). A struct type is expanded where it first
 // appears; later uses (.PDP.Current is a *Composed like .Role) are listed
-// as one path whose documentation points back.
+// as one path whose documentation points back. The documents a context
+// carries (.PDP, .Ladder) are walked as the types they hold.
 func contextFields() []string {
+	holds := map[string]reflect.Type{".PDP": reflect.TypeOf(plan.Plan{}), ".Ladder": reflect.TypeOf(careermap.Ladder{})}
 	var out []string
 	seen := map[reflect.Type]bool{}
 	var walk func(t reflect.Type, path string)
@@ -43,6 +47,9 @@ func contextFields() []string {
 			p := path + "." + f.Name
 			out = append(out, p)
 			ft := f.Type
+			if h, ok := holds[p]; ok && ft.Kind() == reflect.Interface {
+				ft = h
+			}
 			for ft.Kind() == reflect.Pointer {
 				ft = ft.Elem()
 			}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/rolepack/rolepack/careermap"
 	"github.com/rolepack/rolepack/compose"
 	"github.com/rolepack/rolepack/doc"
 	"github.com/rolepack/rolepack/framework"
@@ -22,7 +23,7 @@ const (
 	// context carries a development plan.
 	ScopePlan
 	// ScopeLadder documents a role at every rung of the ladder side by
-	// side: the context carries the career map (compose.Ladder).
+	// side: the context carries the career map (careermap.Ladder).
 	ScopeLadder
 )
 
@@ -250,7 +251,7 @@ func (k Kind) Prepare(ctx *compose.Context) (*compose.Context, error) {
 			return nil, fmt.Errorf("%s: no development plan in the context", k.ID)
 		}
 	case ScopeLadder:
-		c, err := compose.WithLadder(ctx)
+		c, err := careermap.With(ctx)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", k.ID, err)
 		}

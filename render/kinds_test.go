@@ -23,6 +23,7 @@ import (
 	"github.com/rolepack/rolepack/doc"
 	"github.com/rolepack/rolepack/framework/defaults"
 	"github.com/rolepack/rolepack/output"
+	"github.com/rolepack/rolepack/plan"
 	"github.com/rolepack/rolepack/render"
 )
 
@@ -51,7 +52,7 @@ func defaultContext(t testing.TB, edit func(*config.Config)) *compose.Context {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, err := compose.NewContext(cfg, lib, cfg.Role, cfg.Level, testDate, true)
+	ctx, err := plan.NewContext(cfg, lib, cfg.Role, cfg.Level, testDate)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -366,7 +367,7 @@ func TestEveryKindInEveryFormat(t *testing.T) {
 
 	t.Run("pdp", func(t *testing.T) {
 		g := gen["pdp"]
-		p := ctx.PDP
+		p := plan.Of(ctx)
 		if p.Current.Rung.Label != "Mid" || p.Target.Rung.Label != "Senior" {
 			t.Fatalf("default PDP runs %s to %s, want Mid to Senior", p.Current.Rung.Label, p.Target.Rung.Label)
 		}

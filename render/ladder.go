@@ -4,12 +4,12 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/careermap"
 )
 
 // markedDescriptor writes a career-map descriptor as Markdown: a sentence,
 // with what is new at its rung in bold.
-func markedDescriptor(d compose.Descriptor) string {
+func markedDescriptor(d careermap.Descriptor) string {
 	var b strings.Builder
 	for i, p := range d.Parts {
 		text := p.Text

@@ -61,7 +61,7 @@ func panelContext(t *testing.T, pc panelCase) *compose.Context {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, err := compose.NewContext(cfg, lib, pc.role, pc.level, testDate, false)
+	ctx, err := compose.NewContext(cfg, lib, pc.role, pc.level, testDate)
 	if err != nil {
 		t.Fatal(err)
 	}

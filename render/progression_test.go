@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/rolepack/rolepack"
+	"github.com/rolepack/rolepack/careermap"
 	"github.com/rolepack/rolepack/compose"
 	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/framework/defaults"
@@ -33,7 +34,7 @@ func ladderFixture(t *testing.T) (*config.Config, *compose.Library, *compose.Con
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, err := compose.NewContext(cfg, lib, cfg.Role, cfg.Level, testDate, false)
+	ctx, err := compose.NewContext(cfg, lib, cfg.Role, cfg.Level, testDate)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,12 +56,12 @@ func ladderFixture(t *testing.T) (*config.Config, *compose.Library, *compose.Con
 // group in the order composition gives.
 func TestLadderHoldsEveryEntryAtEveryRung(t *testing.T) {
 	cfg, lib, ctx := ladderFixture(t)
-	l := ctx.Ladder
+	l := careermap.Of(ctx)
 	if len(l.Rungs) != len(cfg.Ladder) {
 		t.Fatalf("%d rungs, the ladder has %d", len(l.Rungs), len(cfg.Ladder))
 	}
 	shown := map[string]bool{}
-	for _, k := range compose.LadderKinds {
+	for _, k := range careermap.LadderKinds {
 		shown[k] = true
 	}
 	for ri, rung := range cfg.Ladder {
@@ -70,11 +71,11 @@ func TestLadderHoldsEveryEntryAtEveryRung(t *testing.T) {
 		}
 		// What the map says is present at this rung, per kind and group, in order.
 		inMap := map[string][]string{}
-		cells := map[string]compose.LadderCell{}
+		cells := map[string]careermap.LadderCell{}
 		for _, s := range l.Sections {
 			for _, g := range s.Groups {
 				for _, r := range g.Rows {
-					if r.Cells[ri].State == compose.CellPresent {
+					if r.Cells[ri].State == careermap.CellPresent {
 						inMap[s.Kind+"/"+g.Name] = append(inMap[s.Kind+"/"+g.Name], r.Title)
 						cells[s.Kind+"/"+r.Title] = r.Cells[ri]
 					}
@@ -130,9 +131,9 @@ func TestLadderHoldsEveryEntryAtEveryRung(t *testing.T) {
 				}
 				for i, c := range r.Cells {
 					switch {
-					case i < from && c.State != compose.CellNone:
+					case i < from && c.State != careermap.CellNone:
 						t.Errorf("behaviour %q at %s: %s, want none", r.Title, l.Rungs[i].ID, c.State)
-					case i >= from && (c.State != compose.CellPresent || c.New != (i == from)):
+					case i >= from && (c.State != careermap.CellPresent || c.New != (i == from)):
 						t.Errorf("behaviour %q at %s: %+v, want present, new only at %s", r.Title, l.Rungs[i].ID, c, l.Rungs[from].ID)
 					}
 				}
@@ -178,7 +179,7 @@ func TestCareerMapInEveryFormat(t *testing.T) {
 	// The text expected, in reading order: per section, each group's
 	// tables (a row's title, then each cell); then the entries that are
 	// the same at each level, and those asked at one level.
-	l := ctx.Ladder
+	l := careermap.Of(ctx)
 	var want []string
 	for _, s := range l.Sections {
 		for _, g := range s.Groups {
@@ -187,9 +188,9 @@ func TestCareerMapInEveryFormat(t *testing.T) {
 					want = append(want, r.Title)
 					for _, c := range r.Cells {
 						switch {
-						case c.State == compose.CellNone:
+						case c.State == careermap.CellNone:
 							want = append(want, "None")
-						case c.State == compose.CellNotAtRung:
+						case c.State == careermap.CellNotAtRung:
 							want = append(want, "—")
 						case c.SameAsBelow:
 							want = append(want, "As at "+c.AsAt)

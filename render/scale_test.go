@@ -11,6 +11,7 @@ import (
 	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/framework"
 	"github.com/rolepack/rolepack/output"
+	"github.com/rolepack/rolepack/plan"
 	"github.com/rolepack/rolepack/render"
 )
 
@@ -64,7 +65,7 @@ func manyGroupsContext(tb testing.TB, n, m int) (*compose.Context, error) {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return compose.NewContext(cfg, lib, "r", "entry", testDate, true)
+	return plan.NewContext(cfg, lib, "r", "entry", testDate)
 }
 
 // benchPDP composes and renders a PDP of n groups in one format.

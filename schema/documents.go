@@ -5,9 +5,11 @@ import (
 	"reflect"
 	"strings"
 
+	"github.com/rolepack/rolepack/careermap"
 	"github.com/rolepack/rolepack/compose"
 	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/framework"
+	"github.com/rolepack/rolepack/plan"
 )
 
 // The schemas rolepack publishes, by the name `rolepack schema NAME`
@@ -44,7 +46,10 @@ func Config() *Schema {
 
 // Show is the schema of `rolepack show --json`: the template context.
 func Show() *Schema {
-	s := Generate(reflect.TypeOf(compose.Context{}), ShowFile, "rolepack show --json", Options{Mode: WriteJSON})
+	s := Generate(reflect.TypeOf(compose.Context{}), ShowFile, "rolepack show --json", Options{Mode: WriteJSON, Fields: map[string]Field{
+		"Context.PDP":    {As: reflect.TypeOf((*plan.Plan)(nil))},
+		"Context.Ladder": {As: reflect.TypeOf((*careermap.Ladder)(nil))},
+	}})
 	s.Description = "The data every template receives, as `rolepack show --json` prints it: each key is the template field's name in camelCase (docs/templates.md)."
 	s.Properties["schemaVersion"] = &Schema{Const: compose.SchemaVersion}
 	return s

@@ -94,6 +94,10 @@ type Field struct {
 	Enum        []string // the values taken (and "", left empty, by a value that is not a list item)
 	Pattern     string   // a regular expression a text value matches
 	Min, Max    *float64 // a number's bounds
+	// As is, for a field of interface type, the type of the values it
+	// holds (compose.Context's PDP holds a *plan.Plan), described in its
+	// place.
+	As reflect.Type
 }
 
 // Generate returns the schema of t as a document: t's own schema at the
@@ -142,9 +146,14 @@ func (g *generator) object(t reflect.Type) *Schema {
 		if skip {
 			continue
 		}
-		s.Properties[name] = g.value(f.Type)
-		if rule, ok := g.opts.Fields[t.Name()+"."+f.Name]; ok {
-			s.Properties[name] = g.apply(s.Properties[name], f.Type, rule)
+		rule, hasRule := g.opts.Fields[t.Name()+"."+f.Name]
+		ft := f.Type
+		if hasRule && rule.As != nil && ft.Kind() == reflect.Interface {
+			ft = rule.As
+		}
+		s.Properties[name] = g.value(ft)
+		if hasRule {
+			s.Properties[name] = g.apply(s.Properties[name], ft, rule)
 		}
 		if g.opts.Mode == WriteJSON && !omitempty {
 			s.Required = append(s.Required, name)

@@ -48,7 +48,7 @@ func Units(ctx context.Context, cfg *config.Config, lib *compose.Library, date t
 		}
 		vc := en
 		vc.Vacancy = t.Vacancy
-		c, err := p.Context(&vc, lib, date, false)
+		c, err := p.Context(&vc, lib, date)
 		if err != nil {
 			return nil, at(t.At, err)
 		}

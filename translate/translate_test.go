@@ -131,7 +131,7 @@ func TestUnitsOfOtherRoles(t *testing.T) {
 			}
 			seen[u.ID] = true
 		}
-		c, err := compose.NewContext(cfg, lib, tg.Role, tg.Level, date, false)
+		c, err := compose.NewContext(cfg, lib, tg.Role, tg.Level, date)
 		if err != nil {
 			t.Fatal(err)
 		}

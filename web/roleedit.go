@@ -339,7 +339,7 @@ func (s *Server) saveWording(w http.ResponseWriter, r *http.Request) {
 		var rc *compose.Context
 		err := s.bounded(r.Context(), func() error {
 			var err error
-			rc, err = compose.NewContext(cfg, lib, c.role.ID, c.level.ID, s.run.Date, false)
+			rc, err = compose.NewContext(cfg, lib, c.role.ID, c.level.ID, s.run.Date)
 			return err
 		})
 		switch {

@@ -12,6 +12,7 @@ import (
 	"github.com/rolepack/rolepack/lint"
 	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/pack"
+	"github.com/rolepack/rolepack/plan"
 	"github.com/rolepack/rolepack/render"
 )
 
@@ -166,12 +167,12 @@ type composed struct {
 func (s *Server) compose(sess *session, c choice) (*composed, error) {
 	lib := sess.library()
 	cfg := s.effective(sess, c.role.Levels)
-	rc, err := compose.NewContext(cfg, lib, c.role.ID, c.level.ID, s.run.Date, false)
+	rc, err := compose.NewContext(cfg, lib, c.role.ID, c.level.ID, s.run.Date)
 	if err != nil {
 		return nil, err
 	}
 	out := &composed{cfg: cfg, rc: rc}
-	out.planErr = compose.AddPlan(rc, cfg, lib, c.role.ID, c.level.ID, s.run.Date)
+	out.planErr = plan.Add(rc)
 	return out, nil
 }
 

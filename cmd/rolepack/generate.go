@@ -12,6 +12,7 @@ import (
 	"github.com/rolepack/rolepack/compose"
 	"github.com/rolepack/rolepack/lint"
 	"github.com/rolepack/rolepack/output"
+	"github.com/rolepack/rolepack/plan"
 	"github.com/rolepack/rolepack/render"
 )
 
@@ -199,7 +200,7 @@ func runGenerate(ctx context.Context, opts *GenerateOptions) error {
 	if err := run.UseLetterhead(formats); err != nil {
 		return err
 	}
-	rc, err := compose.NewContext(cfg, l.lib, cfg.Role, cfg.Level, l.date, false)
+	rc, err := compose.NewContext(cfg, l.lib, cfg.Role, cfg.Level, l.date)
 	if err != nil {
 		return err
 	}
@@ -210,7 +211,7 @@ func runGenerate(ctx context.Context, opts *GenerateOptions) error {
 	// documents are still written, and the run ends with its error.
 	var planErr error
 	if render.NeedsPlan(kinds) {
-		if planErr = compose.AddPlan(rc, cfg, l.lib, cfg.Role, cfg.Level, l.date); planErr != nil {
+		if planErr = plan.Add(rc); planErr != nil {
 			if planOnly(kinds) {
 				return planErr
 			}

@@ -338,7 +338,7 @@ func lintDocuments(ctx context.Context, opts *LintOptions) error {
 	if err != nil {
 		return err
 	}
-	rc, err := compose.NewContext(cfg, l.lib, cfg.Role, cfg.Level, l.date, false)
+	rc, err := compose.NewContext(cfg, l.lib, cfg.Role, cfg.Level, l.date)
 	if err != nil {
 		return err
 	}

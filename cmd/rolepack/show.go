@@ -9,7 +9,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/rolepack/rolepack/careermap"
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/plan"
 )
 
 // ShowOptions are the inputs of `rolepack show`.
@@ -71,12 +73,16 @@ func runShow(_ context.Context, opts *ShowOptions) error {
 	if opts.Ladder && !opts.JSON {
 		return fmt.Errorf("--ladder adds the career map to --json: use both")
 	}
-	ctx, err := compose.NewContext(l.cfg, l.lib, opts.Role, l.cfg.Level, l.date, opts.PDP)
+	newContext := compose.NewContext
+	if opts.PDP {
+		newContext = plan.NewContext
+	}
+	ctx, err := newContext(l.cfg, l.lib, opts.Role, l.cfg.Level, l.date)
 	if err != nil {
 		return err
 	}
 	if opts.Ladder {
-		if ctx, err = compose.WithLadder(ctx); err != nil {
+		if ctx, err = careermap.With(ctx); err != nil {
 			return err
 		}
 	}

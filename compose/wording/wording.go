@@ -896,3 +896,11 @@ func UpperFirst(s string) string {
 	}
 	return string(unicode.ToUpper(r)) + s[n:]
 }
+
+// Plural is one when n is 1, else many: "1 string has", "3 strings have".
+func Plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

@@ -35,7 +35,7 @@ func bilingualDocs(t *testing.T, layout string, kinds ...string) map[string]*doc
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, err := compose.NewContext(cfg, lib, cfg.Role, cfg.Level, time.Date(2026, 12, 3, 0, 0, 0, 0, time.UTC), false)
+	ctx, err := compose.NewContext(cfg, lib, cfg.Role, cfg.Level, time.Date(2026, 12, 3, 0, 0, 0, 0, time.UTC))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/rolepack/rolepack/doc"
 	"github.com/rolepack/rolepack/framework/defaults"
 	"github.com/rolepack/rolepack/output/pdf"
+	"github.com/rolepack/rolepack/plan"
 	"github.com/rolepack/rolepack/render"
 )
 
@@ -47,9 +48,9 @@ func everyDocument(t *testing.T, c printCase) map[string]*doc.Document {
 		t.Fatal(err)
 	}
 	date := time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)
-	ctx, err := compose.NewContext(cfg, lib, role, c.level, date, true)
+	ctx, err := plan.NewContext(cfg, lib, role, c.level, date)
 	if err != nil {
-		ctx, err = compose.NewContext(cfg, lib, role, c.level, date, false)
+		ctx, err = compose.NewContext(cfg, lib, role, c.level, date)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -43,7 +43,7 @@ func defaultJD(ctx context.Context) (*doc.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	rc, err := compose.NewContext(cfg, lib, cfg.Role, cfg.Level, benchDate, false)
+	rc, err := compose.NewContext(cfg, lib, cfg.Role, cfg.Level, benchDate)
 	if err != nil {
 		return nil, fmt.Errorf("compose %s at %s: %w", cfg.Role, cfg.Level, err)
 	}

@@ -1,4 +1,7 @@
-package compose_test
+// Package composetest holds the test fixtures shared by the tests of
+// compose and of the packages built on it (plan, careermap): the embedded
+// default config and library, and pages imported from the corpus.
+package composetest
 
 import (
 	"path/filepath"
@@ -12,9 +15,9 @@ import (
 	"github.com/rolepack/rolepack/framework/importer"
 )
 
-// defaultSetup is the embedded default config and a library of the
+// Default is the embedded default config and a library of the
 // embedded frameworks plus extra, as a run with no files beside it has.
-func defaultSetup(tb testing.TB, extra ...*framework.Framework) (*config.Config, *compose.Library) {
+func Default(tb testing.TB, extra ...*framework.Framework) (*config.Config, *compose.Library) {
 	tb.Helper()
 	cfg, err := config.LoadConfig("config.yaml", rolepack.DefaultConfig)
 	if err != nil {
@@ -31,9 +34,9 @@ func defaultSetup(tb testing.TB, extra ...*framework.Framework) (*config.Config,
 	return cfg, lib
 }
 
-// importPages imports the pages matching pattern as framework id, and
+// ImportPages imports the pages matching pattern as framework id, and
 // skips the test when none match (the corpus is not beside the repository).
-func importPages(tb testing.TB, pattern, id string) *framework.Framework {
+func ImportPages(tb testing.TB, pattern, id string) *framework.Framework {
 	tb.Helper()
 	paths, _ := filepath.Glob(pattern)
 	if len(paths) == 0 {

@@ -1,4 +1,4 @@
-package compose
+package plan
 
 import (
 	"fmt"
@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/compose/wording"
 	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/framework"
 	"github.com/rolepack/rolepack/internal/english"
@@ -132,7 +134,7 @@ func (p *Plan) schedule(cfg *config.Config, date time.Time) error {
 	p.Period, p.Start, p.End = period, start.Format("2006-01-02"), end.Format("2006-01-02")
 	p.PeriodText = fmt.Sprintf("%s to %s", longDate(start), longDate(end))
 	if months > 0 {
-		p.PeriodText = fmt.Sprintf("%s (%s)", p.PeriodText, plural(months, "1 month", fmt.Sprintf("%d months", months)))
+		p.PeriodText = fmt.Sprintf("%s (%s)", p.PeriodText, wording.Plural(months, "1 month", fmt.Sprintf("%d months", months)))
 	}
 	names := cfg.PDP.Reviews
 	if len(names) == 0 {
@@ -243,7 +245,7 @@ func init() {
 // stem is a word's matching form: its comparison key cut to five letters,
 // so that "coaching" meets "coach" and "influencing" meets "influence".
 func stem(w string) string {
-	k := wordKey(w)
+	k := wording.WordKey(w)
 	if len(k) > 5 {
 		k = k[:5]
 	}
@@ -254,7 +256,7 @@ func significant(s string) map[string]bool {
 	out := map[string]bool{}
 	for _, w := range strings.Fields(s) {
 		k := stem(w)
-		if len(k) > 3 && !genericStems[k] && !minorWords[wordKey(w)] {
+		if len(k) > 3 && !genericStems[k] && !wording.Minor(wording.WordKey(w)) {
 			out[k] = true
 		}
 	}
@@ -288,7 +290,7 @@ func (p *Plan) candidates(cfg *config.Config) []candidate {
 // in the 70-20-10 model from the words of its title: an assignment or a
 // project is work on the job, mentoring or a network is learning from
 // others, the rest (training, reading, study) courses and reading.
-func frameworkActivityKind(it *Item) ActionKind {
+func frameworkActivityKind(it *compose.Item) ActionKind {
 	w := significant(it.Title)
 	has := func(words ...string) bool {
 		for _, k := range words {
@@ -308,7 +310,7 @@ func frameworkActivityKind(it *Item) ActionKind {
 }
 
 // sourceOf names the framework an activity came from.
-func sourceOf(it *Item, c *Composed) string {
+func sourceOf(it *compose.Item, c *compose.Composed) string {
 	if len(it.Origins) == 0 {
 		return "Framework"
 	}

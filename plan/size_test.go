@@ -1,13 +1,15 @@
-package compose_test
+package plan_test
 
 import (
 	"fmt"
 	"strings"
 	"testing"
 
+	"github.com/rolepack/rolepack/careermap"
 	"github.com/rolepack/rolepack/compose"
 	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/framework"
+	"github.com/rolepack/rolepack/plan"
 )
 
 // catalogueRole is a config whose role r takes catalogue area of
@@ -55,13 +57,13 @@ development:
 // line naming the count and the limit, not minutes of rendering (issue
 // 14: 60k categories ran out of memory).
 func TestPlanTooLarge(t *testing.T) {
-	cfg, lib := catalogueRole(t, compose.MaxPlanEntries+1, "")
-	_, err := compose.NewContext(cfg, lib, "r", "entry", planDate, true)
+	cfg, lib := catalogueRole(t, config.MaxPlanEntries+1, "")
+	_, err := plan.NewContext(cfg, lib, "r", "entry", planDate)
 	if err == nil || !strings.Contains(err.Error(), "expects 2,001 entries; a PDP lists at most 2,000") || strings.Contains(err.Error(), "\n") {
 		t.Fatalf("err = %v", err)
 	}
-	cfg, lib = catalogueRole(t, compose.MaxPlanEntries, "")
-	if _, err := compose.NewContext(cfg, lib, "r", "entry", planDate, true); err != nil {
+	cfg, lib = catalogueRole(t, config.MaxPlanEntries, "")
+	if _, err := plan.NewContext(cfg, lib, "r", "entry", planDate); err != nil {
 		t.Fatalf("a plan at the limit: %v", err)
 	}
 }
@@ -76,21 +78,21 @@ func TestPlanActivityOrder(t *testing.T) {
     {kind: course, title: Managing clinic},
     {kind: others, title: Mentoring circle, skills: [Skill 2]},
     {kind: others, title: Proficiency network}`)
-	ctx, err := compose.NewContext(cfg, lib, "r", "entry", planDate, true)
+	ctx, err := plan.NewContext(cfg, lib, "r", "entry", planDate)
 	if err != nil {
 		t.Fatal(err)
 	}
 	seen := map[string]bool{}
-	for _, a := range ctx.PDP.Actions {
+	for _, a := range plan.Of(ctx).Actions {
 		seen[a.Title] = true
 		switch {
-		case a.Kind == compose.CourseStudy && a.Title != "Proficiency workshop":
+		case a.Kind == plan.CourseStudy && a.Title != "Proficiency workshop":
 			t.Errorf("%s: course %q, want the first that serves it, Proficiency workshop", a.Entry, a.Title)
-		case a.Kind == compose.FromOthers && a.Entry == "Skill 2" && a.Title != "Mentoring circle":
+		case a.Kind == plan.FromOthers && a.Entry == "Skill 2" && a.Title != "Mentoring circle":
 			t.Errorf("Skill 2: %q, want the activity that names it", a.Title)
-		case a.Kind == compose.FromOthers && a.Entry != "Skill 2" && a.Title != "Proficiency network":
+		case a.Kind == plan.FromOthers && a.Entry != "Skill 2" && a.Title != "Proficiency network":
 			t.Errorf("%s: %q, want Proficiency network", a.Entry, a.Title)
-		case a.Kind == compose.OnTheJob && a.Source != "Suggested":
+		case a.Kind == plan.OnTheJob && a.Source != "Suggested":
 			t.Errorf("%s: %q served by a word it does not have", a.Entry, a.Title)
 		}
 	}
@@ -102,13 +104,13 @@ func TestPlanActivityOrder(t *testing.T) {
 // TestCareerMapTooLarge: a career map of more entries than a plan may
 // list is refused in one line, as the PDP is.
 func TestCareerMapTooLarge(t *testing.T) {
-	cfg, lib := catalogueRole(t, compose.MaxPlanEntries+1, "")
-	_, err := compose.NewLadder(cfg, lib, "r", "entry", planDate)
+	cfg, lib := catalogueRole(t, config.MaxPlanEntries+1, "")
+	_, err := careermap.New(cfg, lib, "r", "entry", planDate)
 	if err == nil || !strings.Contains(err.Error(), "a career map lists at most 2,000") || strings.Contains(err.Error(), "\n") {
 		t.Fatalf("err = %v", err)
 	}
-	cfg, lib = catalogueRole(t, compose.MaxPlanEntries, "")
-	if _, err := compose.NewLadder(cfg, lib, "r", "entry", planDate); err != nil {
+	cfg, lib = catalogueRole(t, config.MaxPlanEntries, "")
+	if _, err := careermap.New(cfg, lib, "r", "entry", planDate); err != nil {
 		t.Fatalf("a career map at the limit: %v", err)
 	}
 }

@@ -1,4 +1,4 @@
-package compose_test
+package plan_test
 
 import (
 	"bytes"
@@ -11,9 +11,11 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/compose/composetest"
 	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/doc"
 	"github.com/rolepack/rolepack/output/pdf"
+	"github.com/rolepack/rolepack/plan"
 )
 
 // planCase is one move a PDP is checked for.
@@ -39,7 +41,7 @@ func planCases() []planCase {
 // annex when annex is set.
 func defaultPlanFrom(t *testing.T, from, to string, annex bool) (*compose.Context, *doc.Document) {
 	t.Helper()
-	cfg, lib := defaultSetup(t)
+	cfg, lib := composetest.Default(t)
 	cfg.PDP.From, cfg.PDP.To, cfg.PDP.Annex = from, to, annex
 	return renderPlan(t, cfg, lib, cfg.Role, from)
 }
@@ -47,8 +49,8 @@ func defaultPlanFrom(t *testing.T, from, to string, annex bool) (*compose.Contex
 // deliveryPlan is the corpus delivery manager's PDP, one level up.
 func deliveryPlan(t *testing.T) (*compose.Context, *doc.Document) {
 	t.Helper()
-	fw := importPages(t, filepath.Join(corpus, "product-and-delivery-delivery-manager-*.md"), "ddat-delivery")
-	cfg, lib := defaultSetup(t, fw)
+	fw := composetest.ImportPages(t, filepath.Join(corpus, "product-and-delivery-delivery-manager-*.md"), "ddat-delivery")
+	cfg, lib := composetest.Default(t, fw)
 	cfg.PDP.From, cfg.PDP.To = "delivery-manager", "senior-delivery-manager"
 	return renderPlan(t, cfg, lib, "ddat-delivery/delivery-manager", "delivery-manager")
 }
@@ -105,7 +107,7 @@ func TestPlanFewPages(t *testing.T) {
 	for _, tc := range planCases() {
 		t.Run(tc.name, func(t *testing.T) {
 			ctx, d := tc.plan(t)
-			p := ctx.PDP
+			p := plan.Of(ctx)
 
 			var buf bytes.Buffer
 			if err := w.Write(&buf, d); err != nil {
@@ -178,7 +180,7 @@ func TestPlanNothingChanges(t *testing.T) {
 	items := []*compose.Item{{Kind: "skill", Title: "S", Descriptors: []string{"Build pipelines."}}}
 	cur := &compose.Composed{Title: "R", Rung: config.Rung{Label: "Mid"}, Items: items}
 	tgt := &compose.Composed{Title: "R", Rung: config.Rung{Label: "Senior"}, Items: items}
-	p, err := compose.NewPlan(&config.Config{}, cur, tgt, planDate)
+	p, err := plan.New(&config.Config{}, cur, tgt, planDate)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -201,7 +203,7 @@ func TestImperative(t *testing.T) {
 	} {
 		cur := &compose.Composed{Title: "R", Rung: config.Rung{Label: "Mid"}}
 		tgt := &compose.Composed{Title: "R", Rung: config.Rung{Label: "Senior"}, Items: []*compose.Item{{Kind: "skill", Title: "S", Descriptors: []string{tc.in}}}}
-		p, err := compose.NewPlan(&config.Config{}, cur, tgt, planDate)
+		p, err := plan.New(&config.Config{}, cur, tgt, planDate)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -224,7 +226,7 @@ func TestPlanFrameworkActivitiesByWords(t *testing.T) {
 		{Kind: "development", Title: "Project Assignments", Descriptors: []string{"Participating in a project team."}},
 		{Kind: "development", Title: "Negotiating and Influencing", Descriptors: []string{"Learning and practice of negotiating."}},
 	}}
-	p, err := compose.NewPlan(&config.Config{}, cur, tgt, planDate)
+	p, err := plan.New(&config.Config{}, cur, tgt, planDate)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -241,7 +243,7 @@ func TestPlanFrameworkActivitiesByWords(t *testing.T) {
 		t.Errorf("Negotiating and Influencing offered for %q, want once, for Negotiation or Influence", got)
 	}
 	for _, a := range p.Actions {
-		if a.Title == "Negotiating and Influencing" && a.Kind != compose.FromOthers {
+		if a.Title == "Negotiating and Influencing" && a.Kind != plan.FromOthers {
 			t.Errorf("Negotiating and Influencing is %s, want learning from others", a.KindName)
 		}
 	}

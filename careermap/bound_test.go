@@ -1,4 +1,4 @@
-package compose_test
+package careermap_test
 
 import (
 	"fmt"
@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/rolepack/rolepack"
+	"github.com/rolepack/rolepack/careermap"
 	"github.com/rolepack/rolepack/compose"
 	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/framework"
@@ -83,17 +84,17 @@ func TestLadderBounded(t *testing.T) {
 	}
 	cfg, lib, size := bigLadder(t, entries, 40, 20, 4)
 	start := time.Now()
-	l, err := compose.NewLadder(cfg, lib, "big/r", "l1", ladderDate)
+	l, err := careermap.New(cfg, lib, "big/r", "l1", ladderDate)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if d := time.Since(start); d > 20*time.Second {
 		t.Errorf("career map of %d bytes took %v", size, d)
 	}
-	words, cells := compose.LadderWork(l)
+	words, cells := careermap.LadderWork(l)
 	t.Logf("%d bytes of descriptors: %d words and %d cells compared", size, words, cells)
-	if words > compose.MaxLadderWords || cells > compose.MaxLadderCells {
-		t.Errorf("work %d words, %d cells: over the bounds %d, %d", words, cells, compose.MaxLadderWords, compose.MaxLadderCells)
+	if words > careermap.MaxLadderWords || cells > careermap.MaxLadderCells {
+		t.Errorf("work %d words, %d cells: over the bounds %d, %d", words, cells, careermap.MaxLadderWords, careermap.MaxLadderCells)
 	}
 	var notes int
 	for _, n := range l.Notes {
@@ -104,7 +105,7 @@ func TestLadderBounded(t *testing.T) {
 	// Pairwise, the map would compare 40 × 40 pairs of 40 words for each
 	// entry at each rung above the lowest.
 	pairwise := int64(entries) * 3 * 40 * 40 * 40
-	if pairwise > compose.MaxLadderWords && notes != 1 {
+	if pairwise > careermap.MaxLadderWords && notes != 1 {
 		t.Errorf("work past the bound (%d words pairwise) but %d notes: %q", pairwise, notes, l.Notes)
 	}
 	// The last row's top rung is marked after the bound: plain throughout.
@@ -134,7 +135,7 @@ func TestLadderBounded(t *testing.T) {
 // below's and keeping the most similar does.
 func TestLadderMarksAsPairwise(t *testing.T) {
 	cfg, lib, _ := bigLadder(t, 20, 8, 12, 4)
-	l, err := compose.NewLadder(cfg, lib, "big/r", "l1", ladderDate)
+	l, err := careermap.New(cfg, lib, "big/r", "l1", ladderDate)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -158,8 +159,8 @@ func TestLadderMarksAsPairwise(t *testing.T) {
 // pairwiseCell marks each descriptor of c against every descriptor of
 // below and keeps the most similar (the whole descriptor new below half
 // its words), then, when every word is new, marks nothing.
-func pairwiseCell(c, below compose.LadderCell) [][]compose.MarkedText {
-	var out [][]compose.MarkedText
+func pairwiseCell(c, below careermap.LadderCell) [][]careermap.MarkedText {
+	var out [][]careermap.MarkedText
 	all := true
 	for _, d := range c.Descriptors {
 		var best textdiff.Diff
@@ -170,16 +171,16 @@ func pairwiseCell(c, below compose.LadderCell) [][]compose.MarkedText {
 				best, bestSim = diff, s
 			}
 		}
-		var parts []compose.MarkedText
+		var parts []careermap.MarkedText
 		if bestSim < 0.5 {
-			parts = []compose.MarkedText{{Text: d.Text, New: true}}
+			parts = []careermap.MarkedText{{Text: d.Text, New: true}}
 		} else {
 			for _, s := range best {
 				switch s.Op {
 				case textdiff.Equal:
-					parts = append(parts, compose.MarkedText{Text: s.Text})
+					parts = append(parts, careermap.MarkedText{Text: s.Text})
 				case textdiff.Insert:
-					parts = append(parts, compose.MarkedText{Text: s.Text, New: true})
+					parts = append(parts, careermap.MarkedText{Text: s.Text, New: true})
 				}
 			}
 		}

@@ -1,4 +1,4 @@
-package compose_test
+package careermap_test
 
 import (
 	"path/filepath"
@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/rolepack/rolepack"
+	"github.com/rolepack/rolepack/careermap"
 	"github.com/rolepack/rolepack/compose"
 	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/framework/defaults"
@@ -67,7 +68,7 @@ func TestLadderMaps(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			cfg, lib := ladderLib(t, tc.pattern)
-			l, err := compose.NewLadder(cfg, lib, tc.role, tc.level, ladderDate)
+			l, err := careermap.New(cfg, lib, tc.role, tc.level, ladderDate)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -97,7 +98,7 @@ func TestLadderMaps(t *testing.T) {
 			}
 			next := 0
 			for _, sp := range l.Spans {
-				if sp.First != next || sp.Last < sp.First || sp.Last-sp.First+1 > compose.MaxLadderColumns {
+				if sp.First != next || sp.Last < sp.First || sp.Last-sp.First+1 > careermap.MaxLadderColumns {
 					t.Errorf("span %+v after rung %d", sp, next)
 				}
 				next = sp.Last + 1
@@ -111,7 +112,7 @@ func TestLadderMaps(t *testing.T) {
 						for _, r := range tb.Rows {
 							asked := false
 							for _, c := range r.Cells {
-								asked = asked || c.State == compose.CellPresent
+								asked = asked || c.State == careermap.CellPresent
 							}
 							if !asked || len(r.Cells) != len(tb.Rungs) || r.Steady {
 								t.Errorf("%s %q in the table of %s: %d cells, asked %v, steady %v", s.Kind, r.Title, tb.Span.Label, len(r.Cells), asked, r.Steady)
@@ -127,11 +128,11 @@ func TestLadderMaps(t *testing.T) {
 	}
 }
 
-func checkLadderRow(t *testing.T, r compose.LadderRow, rungs []compose.LadderRung) {
+func checkLadderRow(t *testing.T, r careermap.LadderRow, rungs []careermap.LadderRung) {
 	t.Helper()
-	var asked []compose.LadderCell
+	var asked []careermap.LadderCell
 	for i, c := range r.Cells {
-		if c.State != compose.CellPresent {
+		if c.State != careermap.CellPresent {
 			continue
 		}
 		asked = append(asked, c)
@@ -177,7 +178,7 @@ func checkLadderRow(t *testing.T, r compose.LadderRow, rungs []compose.LadderRun
 // so in one line.
 func TestLadderOneLevel(t *testing.T) {
 	cfg, lib := ladderLib(t, "")
-	_, err := compose.NewLadder(cfg, lib, "ncf/head-of-data-ethics", "head-of-data-ethics", ladderDate)
+	_, err := careermap.New(cfg, lib, "ncf/head-of-data-ethics", "head-of-data-ethics", ladderDate)
 	want := "career map: ncf/head-of-data-ethics has one level; a career map needs two or more"
 	if err == nil || err.Error() != want {
 		t.Errorf("err = %v, want %q", err, want)
@@ -190,7 +191,7 @@ func TestLadderOneLevel(t *testing.T) {
 // neither is in a table.
 func TestLadderSteadyAndOneLevel(t *testing.T) {
 	cfg, lib := ladderLib(t, "")
-	l, err := compose.NewLadder(cfg, lib, "data-engineer", "head", ladderDate)
+	l, err := careermap.New(cfg, lib, "data-engineer", "head", ladderDate)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -215,7 +216,7 @@ func TestLadderSteadyAndOneLevel(t *testing.T) {
 		for _, r := range s.Steady() {
 			asked := 0
 			for _, c := range r.Cells {
-				if c.State == compose.CellPresent {
+				if c.State == careermap.CellPresent {
 					asked++
 				}
 			}

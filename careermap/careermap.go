@@ -1,10 +1,13 @@
-package compose
+package careermap
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
+	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/compose/wording"
 	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/textdiff"
 )
@@ -21,8 +24,8 @@ type Ladder struct {
 	Rungs  []LadderRung `json:"rungs"`
 	// Sections hold the rows, one section per entry kind, each split into
 	// the groups the role gives its entries.
-	Sections []LadderSection `json:"sections"`
-	Sources  []SourceRef     `json:"sources"`
+	Sections []LadderSection     `json:"sections"`
+	Sources  []compose.SourceRef `json:"sources"`
 	// Spans split the rungs into the column groups a printed map shows
 	// side by side, at most MaxLadderColumns rungs each; one span when
 	// the ladder fits.
@@ -150,10 +153,10 @@ var sectionTitles = map[string]string{
 	"behaviour": "Behaviours", "leadership": "Leadership",
 }
 
-// NewLadder composes role at every rung of the ladder (every level of the
+// New composes role at every rung of the ladder (every level of the
 // framework role, for FRAMEWORK/ROLE) and lines its entries up, marking
 // what is new at each rung. current marks the rung the document is for.
-func NewLadder(cfg *config.Config, lib *Library, roleID, current string, date time.Time) (*Ladder, error) {
+func New(cfg *config.Config, lib *compose.Library, roleID, current string, date time.Time) (*Ladder, error) {
 	type rungDef struct {
 		config.Rung
 		none map[string]bool // sources mapped to none, by sourceKey
@@ -165,7 +168,7 @@ func NewLadder(cfg *config.Config, lib *Library, roleID, current string, date ti
 		if err != nil {
 			return nil, err
 		}
-		r, err := findRole(fw, rID)
+		r, err := compose.FindRole(fw, rID)
 		if err != nil {
 			return nil, err
 		}
@@ -200,7 +203,7 @@ func NewLadder(cfg *config.Config, lib *Library, roleID, current string, date ti
 		row     *LadderRow
 		group   string
 		origins map[string]bool
-		items   []*Item // by rung
+		items   []*compose.Item // by rung
 	}
 	var order []*rowAt
 	byKey := map[string]*rowAt{}
@@ -210,7 +213,7 @@ func NewLadder(cfg *config.Config, lib *Library, roleID, current string, date ti
 	}
 	var label []string
 	for ri, rd := range rungs {
-		c, err := Compose(cfg, lib, roleID, rd.ID)
+		c, err := compose.Compose(cfg, lib, roleID, rd.ID)
 		if err != nil {
 			return nil, fmt.Errorf("career map of %s at %s: %w", roleID, rd.Label, err)
 		}
@@ -228,10 +231,10 @@ func NewLadder(cfg *config.Config, lib *Library, roleID, current string, date ti
 				continue
 			}
 			lr.Empty = false
-			k := key(it.Kind, it.Title)
+			k := compose.EntryKey(it.Kind, it.Title)
 			ra, ok := byKey[k]
 			if !ok {
-				ra = &rowAt{row: &LadderRow{Kind: it.Kind, Title: it.Title}, origins: map[string]bool{}, items: make([]*Item, len(rungs))}
+				ra = &rowAt{row: &LadderRow{Kind: it.Kind, Title: it.Title}, origins: map[string]bool{}, items: make([]*compose.Item, len(rungs))}
 				byKey[k] = ra
 				order = append(order, ra)
 			}
@@ -247,12 +250,12 @@ func NewLadder(cfg *config.Config, lib *Library, roleID, current string, date ti
 			}
 		}
 		l.Rungs = append(l.Rungs, lr)
-		if len(order) > MaxPlanEntries {
+		if len(order) > config.MaxPlanEntries {
 			return nil, fmt.Errorf("career map of %s: the role has more than %s entries across its levels; a career map lists at most %s: take fewer of its sources' entries (kinds:, remove:) or a narrower catalogue",
-				roleID, thousands(len(order)), thousands(MaxPlanEntries))
+				roleID, wording.Thousands(len(order)), wording.Thousands(config.MaxPlanEntries))
 		}
 	}
-	l.Sources = uniqueSources(l.Sources)
+	l.Sources = compose.UniqueSources(l.Sources)
 	// A rung where the role asks nothing of the map's kinds is no column:
 	// it would hold only blanks.
 	var keep []int
@@ -290,7 +293,7 @@ func NewLadder(cfg *config.Config, lib *Library, roleID, current string, date ti
 				ra.row.Cells = append(ra.row.Cells, LadderCell{State: state})
 				continue
 			}
-			var below *Item
+			var below *compose.Item
 			if ki > 0 {
 				below = ra.items[keep[ki-1]]
 			}
@@ -308,7 +311,7 @@ func NewLadder(cfg *config.Config, lib *Library, roleID, current string, date ti
 	l.work = m.work
 	if m.spent {
 		l.Notes = append(l.Notes, fmt.Sprintf("career map: comparing descriptors with the rung below stopped after %s words; the rest are shown without marking what is new",
-			thousands(int(m.work.words))))
+			wording.Thousands(int(m.work.words))))
 	}
 	l.Spans = spans(label)
 	for _, kind := range LadderKinds {
@@ -330,11 +333,11 @@ func NewLadder(cfg *config.Config, lib *Library, roleID, current string, date ti
 			l.Sections = append(l.Sections, sec)
 		}
 	}
-	span := &Composed{ID: roleID, Title: l.Title, Rung: config.Rung{Label: label[0] + " to " + label[len(label)-1]}, Sources: l.Sources}
+	span := &compose.Composed{ID: roleID, Title: l.Title, Rung: config.Rung{Label: label[0] + " to " + label[len(label)-1]}, Sources: l.Sources}
 	if len(label) == 1 {
 		span.Rung.Label = label[0]
 	}
-	l.footer, l.provenance = footerLine(span, date), ladderProvenance(l, date)
+	l.footer, l.provenance = compose.FooterLine(span, date), ladderProvenance(l, date)
 	return l, nil
 }
 
@@ -378,14 +381,14 @@ func ladderProvenance(l *Ladder, date time.Time) string {
 
 // newCell is what item it asks at a rung, marked against the rung below
 // (nothing is marked at the lowest rung).
-func (m *marker) newCell(it, below *Item, lowest bool) LadderCell {
+func (m *marker) newCell(it, below *compose.Item, lowest bool) LadderCell {
 	c := LadderCell{State: CellPresent, Level: levelName(it.Level), Depth: it.Depth}
 	if !lowest && below == nil {
 		c.New, c.LevelNew = true, true
 	}
 	if below != nil {
 		c.LevelNew = levelName(below.Level) != c.Level || below.Depth != it.Depth
-		c.SameAsBelow = !c.LevelNew && equalStrings(below.Descriptors, it.Descriptors)
+		c.SameAsBelow = !c.LevelNew && slices.Equal(below.Descriptors, it.Descriptors)
 	}
 	all := true // every word of the cell is new
 	var bt *belowText
@@ -766,33 +769,31 @@ func (l *Ladder) Footer() string { return l.footer }
 // Provenance names where a career map's content came from.
 func (l *Ladder) Provenance() string { return l.provenance }
 
-// WithLadder returns a copy of context c carrying the career map of its
-// role (the role composed at every rung).
-func WithLadder(c *Context) (*Context, error) {
+// With returns a copy of context c carrying the career map of its role
+// (the role composed at every rung), composed from the config and library
+// c was made from.
+func With(c *compose.Context) (*compose.Context, error) {
 	if c.Ladder != nil {
 		return c, nil
 	}
-	if c.source == nil {
+	s := compose.SourceOf(c)
+	if s == nil {
 		return nil, fmt.Errorf("the context was not made by NewContext: no ladder to compose")
 	}
-	s := c.source
-	l, err := NewLadder(s.cfg, s.lib, s.role, s.level, s.date)
+	l, err := New(s.Config, s.Library, s.Role, s.Level, s.Date)
 	if err != nil {
 		return nil, err
 	}
-	if c.msgs != nil && !c.msgs.English() {
-		localiseLadder(l, c.msgs, s.date)
+	if cat := c.Messages(); !cat.English() {
+		localiseLadder(l, cat, s.Date)
 	}
 	cp := *c
 	cp.Ladder = l
 	return &cp, nil
 }
 
-// contextSource is what NewContext composed a context from, kept so that a
-// document kind that needs more (the career map) can compose it on demand.
-type contextSource struct {
-	cfg         *config.Config
-	lib         *Library
-	role, level string
-	date        time.Time
+// Of returns the career map context c carries, or nil.
+func Of(c *compose.Context) *Ladder {
+	l, _ := c.Ladder.(*Ladder)
+	return l
 }

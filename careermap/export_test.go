@@ -1,4 +1,4 @@
-package compose
+package careermap
 
 // LadderWork is what marking l's descriptors cost: the words of the pairs
 // of descriptors considered and the cells of the word comparisons run.

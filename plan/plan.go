@@ -1,12 +1,13 @@
-package compose
+package plan
 
 import (
 	"fmt"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
+	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/compose/wording"
 	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/i18n"
 )
@@ -26,8 +27,8 @@ type Plan struct {
 	End        string   `json:"end"`
 	Reviews    []Review `json:"reviews"`
 
-	Current *Composed `json:"current"`
-	Target  *Composed `json:"target"`
+	Current *compose.Composed `json:"current"`
+	Target  *compose.Composed `json:"target"`
 	// CurrentName and TargetName name each position without repeating a
 	// title ("Data engineer, Mid"; "Lead data scientist").
 	CurrentName string `json:"currentName"`
@@ -41,13 +42,13 @@ type Plan struct {
 	Entries []*PlanEntry `json:"entries"` // every entry the target expects, in the target's order
 	Groups  []PlanGroup  `json:"groups"`  // Entries as the target role groups them
 	// Dropped lists entries asked for now that the target does not ask for.
-	Dropped    []*Item      `json:"dropped,omitempty"`
-	Actions    []*Action    `json:"actions"`
-	Objectives []Objective  `json:"objectives"`
-	Mix        []MixShare   `json:"mix"`       // the actions' share by kind, against 70-20-10
-	GapScale   []string     `json:"gapScale"`  // chart scale, smallest gap first
-	ChartBars  []*PlanEntry `json:"chartBars"` // the entries the chart shows: Biggest
-	ChartCut   int          `json:"chartCut"`  // changed entries left off the chart
+	Dropped    []*compose.Item `json:"dropped,omitempty"`
+	Actions    []*Action       `json:"actions"`
+	Objectives []Objective     `json:"objectives"`
+	Mix        []MixShare      `json:"mix"`       // the actions' share by kind, against 70-20-10
+	GapScale   []string        `json:"gapScale"`  // chart scale, smallest gap first
+	ChartBars  []*PlanEntry    `json:"chartBars"` // the entries the chart shows: Biggest
+	ChartCut   int             `json:"chartCut"`  // changed entries left off the chart
 
 	// CurrentText and TargetText say in a sentence what each position is
 	// (the level's summary, else the role's description); empty when
@@ -163,8 +164,8 @@ type PlanEntry struct {
 	HasCurrent bool `json:"hasCurrent"`
 	// Marked is Target word by word, what the current level does not have
 	// marked new.
-	Marked [][]Span `json:"marked"`
-	Change Change   `json:"change"`
+	Marked [][]wording.Span `json:"marked"`
+	Change Change           `json:"change"`
 	// NewShare is the share of the target's words that are new (0–1).
 	NewShare float64 `json:"newShare"`
 	Gap      int     `json:"gap"` // index into Plan.GapScale
@@ -174,8 +175,8 @@ type PlanEntry struct {
 	// Shown are the descriptors of Marked with new words, at most
 	// maxShown of them (those with the most new words, in their order);
 	// More counts those left out.
-	Shown [][]Span `json:"shown,omitempty"`
-	More  int      `json:"more,omitempty"`
+	Shown [][]wording.Span `json:"shown,omitempty"`
+	More  int              `json:"more,omitempty"`
 	// Brief is what is new, as something to do: the descriptor with the
 	// most new words, turned into an instruction and cut at a clause
 	// ("Mediate between people and strengthen relationships").
@@ -190,42 +191,23 @@ func (e *PlanEntry) Changed() bool { return e.Change != ChangeUnchanged }
 // activityKinds are entry kinds that are ways to develop, not expectations.
 var activityKinds = map[string]bool{"training": true, "development": true}
 
-// MaxPlanEntries is the most entries a PDP (or a career map) lists. A plan is a conversation
-// between two people about one move; a target role of thousands of
-// entries (a whole skills matrix taken as one role) would make a
-// document of hundreds of pages nobody could agree, so it is refused with
-// one line before any work is done (docs/config.md, "Development plans").
-const MaxPlanEntries = 2000
-
-// checkPlanSize refuses a target that expects more than MaxPlanEntries.
-func checkPlanSize(cfg *config.Config, tgt *Composed) error {
+// checkPlanSize refuses a target that expects more than config.MaxPlanEntries.
+func checkPlanSize(cfg *config.Config, tgt *compose.Composed) error {
 	n := 0
 	for _, it := range tgt.Items {
 		if !activityKinds[it.Kind] {
 			n++
 		}
 	}
-	if n > MaxPlanEntries {
+	if n > config.MaxPlanEntries {
 		return fmt.Errorf("%s: the PDP's target (%s) expects %s entries; a PDP lists at most %s: take fewer of its sources' entries (kinds:, remove:) or a narrower catalogue",
-			cfg.At("pdp", "to"), tgt.Title, thousands(n), thousands(MaxPlanEntries))
+			cfg.At("pdp", "to"), tgt.Title, wording.Thousands(n), wording.Thousands(config.MaxPlanEntries))
 	}
 	return nil
 }
 
-// thousands writes n with thousands separators (30,000).
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	if n < 0 {
-		return "-" + thousands(-n)
-	}
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
-}
-
-// NewPlan compares two compositions and drafts the plan from date.
-func NewPlan(cfg *config.Config, cur, tgt *Composed, date time.Time) (*Plan, error) {
+// New compares two compositions and drafts the plan from date.
+func New(cfg *config.Config, cur, tgt *compose.Composed, date time.Time) (*Plan, error) {
 	if err := checkPlanSize(cfg, tgt); err != nil {
 		return nil, err
 	}
@@ -234,9 +216,9 @@ func NewPlan(cfg *config.Config, cur, tgt *Composed, date time.Time) (*Plan, err
 		return nil, err
 	}
 	p.name()
-	curByKey := map[string]*Item{}
+	curByKey := map[string]*compose.Item{}
 	for _, it := range cur.Items {
-		curByKey[key(it.Kind, it.Title)] = it
+		curByKey[compose.EntryKey(it.Kind, it.Title)] = it
 	}
 	seen := map[string]bool{}
 	groupIdx := map[string]int{}
@@ -244,7 +226,7 @@ func NewPlan(cfg *config.Config, cur, tgt *Composed, date time.Time) (*Plan, err
 		if activityKinds[it.Kind] {
 			continue
 		}
-		k := key(it.Kind, it.Title)
+		k := compose.EntryKey(it.Kind, it.Title)
 		seen[k] = true
 		e := &PlanEntry{Kind: it.Kind, Group: groupName(it), Title: it.Title, Code: it.Code, Name: plainEntry(it.Title), Target: it.Descriptors}
 		if c := curByKey[k]; c != nil {
@@ -266,7 +248,7 @@ func NewPlan(cfg *config.Config, cur, tgt *Composed, date time.Time) (*Plan, err
 		p.Groups[i].Entries = append(p.Groups[i].Entries, e)
 	}
 	for _, it := range cur.Items {
-		if !activityKinds[it.Kind] && !seen[key(it.Kind, it.Title)] {
+		if !activityKinds[it.Kind] && !seen[compose.EntryKey(it.Kind, it.Title)] {
 			p.Dropped = append(p.Dropped, it)
 		}
 	}
@@ -283,9 +265,9 @@ func NewPlan(cfg *config.Config, cur, tgt *Composed, date time.Time) (*Plan, err
 }
 
 // compare settles the entry's change, marked words and gap size.
-func (e *PlanEntry) compare(cur, tgt *Item) {
+func (e *PlanEntry) compare(cur, tgt *compose.Item) {
 	for _, d := range e.Target {
-		spans := MarkNew(d, e.Current)
+		spans := wording.MarkNew(d, e.Current)
 		if n := len(spans); n > 0 {
 			// as the current level's descriptors read: a sentence each
 			spans[0].Text = strings.ToUpper(spans[0].Text[:1]) + spans[0].Text[1:]
@@ -299,12 +281,12 @@ func (e *PlanEntry) compare(cur, tgt *Item) {
 	case cur == nil || len(cur.Descriptors) == 0 && len(tgt.Descriptors) > 0:
 		e.Change, e.NewShare = ChangeNew, 1
 	default:
-		e.NewShare = newShare(e.Target, e.Current)
+		e.NewShare = wording.NewShare(e.Target, e.Current)
 		switch {
 		case equalWords(e.Target, e.Current):
 			e.Change = ChangeUnchanged
 		case tgt.LevelNumber > cur.LevelNumber && cur.LevelNumber > 0,
-			addsScope(e.Target, e.Current):
+			wording.AddsScope(e.Target, e.Current):
 			e.Change = ChangeStronger
 		case tgt.LevelNumber < cur.LevelNumber && tgt.LevelNumber > 0:
 			e.Change = ChangeDifferent
@@ -368,7 +350,7 @@ func equalWords(a, b []string) bool {
 	norm := func(ds []string) string {
 		var ks []string
 		for _, w := range strings.Fields(strings.Join(ds, " ")) {
-			if k := wordKey(w); k != "" {
+			if k := wording.WordKey(w); k != "" {
 				ks = append(ks, k)
 			}
 		}
@@ -428,7 +410,7 @@ func lowerFirstWord(s string) string {
 
 // name sets the plan's position names and heading, naming a title once.
 func (p *Plan) name() {
-	pos := func(c *Composed) string {
+	pos := func(c *compose.Composed) string {
 		t, l := strings.TrimSpace(c.Title), strings.TrimSpace(c.Rung.Label)
 		switch {
 		case l == "" || strings.EqualFold(t, l):
@@ -439,7 +421,7 @@ func (p *Plan) name() {
 		return t + ", " + l
 	}
 	p.CurrentName, p.TargetName = pos(p.Current), pos(p.Target)
-	levelName := func(c *Composed) string {
+	levelName := func(c *compose.Composed) string {
 		if c.Rung.Label != "" {
 			return c.Rung.Label
 		}
@@ -526,7 +508,7 @@ func (p *Plan) chart() {
 
 // positionText is a position in one sentence: the level's summary, else
 // the role's own description.
-func positionText(c *Composed) string {
+func positionText(c *compose.Composed) string {
 	for _, ts := range [][]string{c.Summary, c.Description, c.RoleText} {
 		for _, t := range ts {
 			if t = strings.TrimSpace(t); t != "" {
@@ -563,7 +545,7 @@ func largest(es []*PlanEntry, n int) []*PlanEntry {
 	return s
 }
 
-func groupName(it *Item) string {
+func groupName(it *compose.Item) string {
 	if it.Group != "" {
 		return it.Group
 	}
@@ -597,10 +579,10 @@ func (p *Plan) ChartYAML() string {
 // how many, and how large each is.
 func (p *Plan) ChartAlt() string {
 	alt := fmt.Sprintf("Bar chart of the gap for the %d biggest of the %d %s from %s to %s (%d unchanged).",
-		len(p.ChartBars), len(p.Ranked), plural(len(p.Ranked), "change", "changes"), p.CurrentName, p.TargetName, len(p.Unchanged))
+		len(p.ChartBars), len(p.Ranked), wording.Plural(len(p.Ranked), "change", "changes"), p.CurrentName, p.TargetName, len(p.Unchanged))
 	if len(p.ChartBars) == len(p.Ranked) {
 		alt = fmt.Sprintf("Bar chart of the gap for each of the %d %s from %s to %s (%d unchanged).",
-			len(p.Ranked), plural(len(p.Ranked), "change", "changes"), p.CurrentName, p.TargetName, len(p.Unchanged))
+			len(p.Ranked), wording.Plural(len(p.Ranked), "change", "changes"), p.CurrentName, p.TargetName, len(p.Unchanged))
 	}
 	for g := len(p.GapScale) - 1; g > 0; g-- {
 		var names []string
@@ -614,16 +596,9 @@ func (p *Plan) ChartAlt() string {
 		}
 	}
 	if p.ChartCut > 0 {
-		alt += fmt.Sprintf(" %d smaller %s not shown.", p.ChartCut, plural(p.ChartCut, "gap", "gaps"))
+		alt += fmt.Sprintf(" %d smaller %s not shown.", p.ChartCut, wording.Plural(p.ChartCut, "gap", "gaps"))
 	}
 	return alt
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // yamlString quotes s as a YAML double-quoted scalar.

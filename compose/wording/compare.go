@@ -1,6 +1,7 @@
-package compose
+package wording
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -26,9 +27,9 @@ var minorWords = map[string]bool{
 	"this": true, "such": true, "from": true, "into": true, "within": true, "across": false,
 }
 
-// wordKey is a word's comparison form: lower case, letters and digits only,
+// WordKey is a word's comparison form: lower case, letters and digits only,
 // a plural "s" dropped.
-func wordKey(w string) string {
+func WordKey(w string) string {
 	var b strings.Builder
 	for _, r := range strings.ToLower(w) {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
@@ -61,11 +62,11 @@ func MarkNew(target string, current []string) []Span {
 	cw := strings.Fields(strings.Join(current, " "))
 	tk := make([]string, len(tw))
 	for i, w := range tw {
-		tk[i] = wordKey(w)
+		tk[i] = WordKey(w)
 	}
 	ck := make([]string, len(cw))
 	for i, w := range cw {
-		ck[i] = wordKey(w)
+		ck[i] = WordKey(w)
 	}
 	common := textdiff.Common(ck, tk) // linear memory, however long the texts
 	isNew := make([]bool, len(tw))
@@ -108,16 +109,16 @@ func MarkNew(target string, current []string) []Span {
 	return spans
 }
 
-// newShare is the share of a target's words (minor words left out) that
+// NewShare is the share of a target's words (minor words left out) that
 // the current level's descriptors do not have.
-func newShare(target, current []string) float64 {
+func NewShare(target, current []string) float64 {
 	have := map[string]bool{}
 	for _, w := range strings.Fields(strings.Join(current, " ")) {
-		have[wordKey(w)] = true
+		have[WordKey(w)] = true
 	}
 	total, fresh := 0, 0
 	for _, w := range strings.Fields(strings.Join(target, " ")) {
-		k := wordKey(w)
+		k := WordKey(w)
 		if k == "" || minorWords[k] {
 			continue
 		}
@@ -146,18 +147,38 @@ var scopeWords = map[string]bool{
 	"specify": true, "culture": true, "alone": true, "independently": true, "review": true, "own": true, "govern": true, "governance": true, "responsibility": true, "help": true,
 }
 
-// addsScope reports whether the target's new words include a word that
+// AddsScope reports whether the target's new words include a word that
 // widens the role's reach.
-func addsScope(target, current []string) bool {
+func AddsScope(target, current []string) bool {
 	have := map[string]bool{}
 	for _, w := range strings.Fields(strings.Join(current, " ")) {
-		have[wordKey(w)] = true
+		have[WordKey(w)] = true
 	}
 	for _, w := range strings.Fields(strings.Join(target, " ")) {
-		k := wordKey(w)
+		k := WordKey(w)
 		if !have[k] && scopeWords[k] {
 			return true
 		}
 	}
 	return false
+}
+
+// Minor reports whether a word's key (WordKey) is a word that carries no
+// expectation of its own ("a", "the", "with" …).
+func Minor(key string) bool { return minorWords[key] }
+
+// WidensScope reports whether a word's key (WordKey) is a word that widens
+// a role's reach ("lead", "strategy", "others" …).
+func WidensScope(key string) bool { return scopeWords[key] }
+
+// Thousands writes n with thousands separators (30,000).
+func Thousands(n int) string {
+	s := strconv.Itoa(n)
+	if n < 0 {
+		return "-" + Thousands(-n)
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }

@@ -1,4 +1,4 @@
-package compose_test
+package plan_test
 
 import (
 	"context"
@@ -10,9 +10,12 @@ import (
 
 	"github.com/rolepack/rolepack"
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/compose/composetest"
+	"github.com/rolepack/rolepack/compose/wording"
 	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/doc"
 	"github.com/rolepack/rolepack/framework/defaults"
+	"github.com/rolepack/rolepack/plan"
 	"github.com/rolepack/rolepack/render"
 )
 
@@ -21,7 +24,7 @@ var planDate = time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)
 // defaultPlan is the default run's PDP: data engineer, Mid to Senior.
 func defaultPlan(t *testing.T) (*compose.Context, *doc.Document) {
 	t.Helper()
-	cfg, lib := defaultSetup(t)
+	cfg, lib := composetest.Default(t)
 	return renderPlan(t, cfg, lib, cfg.Role, cfg.PDP.From)
 }
 
@@ -31,15 +34,15 @@ const corpus = "../../shared/corpus/ddat"
 // scientist to lead data scientist, the framework role used as it is.
 func corpusPlan(t *testing.T) (*compose.Context, *doc.Document) {
 	t.Helper()
-	fw := importPages(t, filepath.Join(corpus, "data-data-scientist-*.md"), "ddat-data") // beside the embedded ddat
-	cfg, lib := defaultSetup(t, fw)
+	fw := composetest.ImportPages(t, filepath.Join(corpus, "data-data-scientist-*.md"), "ddat-data") // beside the embedded ddat
+	cfg, lib := composetest.Default(t, fw)
 	cfg.PDP.From, cfg.PDP.To = "data-scientist", "lead-data-scientist"
 	return renderPlan(t, cfg, lib, "ddat-data/data-scientist", "data-scientist")
 }
 
 func renderPlan(t *testing.T, cfg *config.Config, lib *compose.Library, role, level string) (*compose.Context, *doc.Document) {
 	t.Helper()
-	ctx, err := compose.NewContext(cfg, lib, role, level, planDate, true)
+	ctx, err := plan.NewContext(cfg, lib, role, level, planDate)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -123,7 +126,7 @@ func TestPlanIsUsableAsItIs(t *testing.T) {
 	for _, tc := range planCases() {
 		t.Run(tc.name, func(t *testing.T) {
 			ctx, d := tc.plan(t)
-			p := ctx.PDP
+			p := plan.Of(ctx)
 			rows := tableRows(d)
 			if len(p.Ranked) == 0 {
 				t.Fatal("nothing changes")
@@ -152,7 +155,7 @@ func TestPlanIsUsableAsItIs(t *testing.T) {
 
 			// Then the changes in order of size: one row each, or, for a
 			// large move, one row per group.
-			if p.Large != (len(p.Ranked) > compose.LargeMove) {
+			if p.Large != (len(p.Ranked) > plan.LargeMove) {
 				t.Errorf("large = %v with %d changes", p.Large, len(p.Ranked))
 			}
 			if p.Large {
@@ -331,7 +334,7 @@ func TestPlanAnnex(t *testing.T) {
 				side[r[0]] = true
 			}
 		}
-		for _, e := range ctx.PDP.Entries {
+		for _, e := range plan.Of(ctx).Entries {
 			if side[e.Name] != annex {
 				t.Errorf("annex %v: %q side by side %v", annex, e.Name, side[e.Name])
 			}
@@ -347,32 +350,32 @@ func TestPlanAnnex(t *testing.T) {
 func TestPlanChangesInWords(t *testing.T) {
 	for _, tc := range []struct {
 		cur, tgt []string
-		want     compose.Change
+		want     plan.Change
 	}{
 		{[]string{"Can use data visualisation libraries such as plotly to generate interactive data visualisations."},
-			[]string{"Can use data visualisation platforms such as power bi to create dashboards to show related visualisations on single applications."}, compose.ChangeDifferent},
+			[]string{"Can use data visualisation platforms such as power bi to create dashboards to show related visualisations on single applications."}, plan.ChangeDifferent},
 		{[]string{"Independently create and deploy containers."},
-			[]string{"Independently create and deploy containers.", "Lead the development of containerisation policies."}, compose.ChangeStronger},
-		{[]string{"Works well in a team."}, []string{"works well in a team"}, compose.ChangeUnchanged},
-		{nil, []string{"Sets the containerisation policy for other teams."}, compose.ChangeNew},
+			[]string{"Independently create and deploy containers.", "Lead the development of containerisation policies."}, plan.ChangeStronger},
+		{[]string{"Works well in a team."}, []string{"works well in a team"}, plan.ChangeUnchanged},
+		{nil, []string{"Sets the containerisation policy for other teams."}, plan.ChangeNew},
 	} {
 		cur := &compose.Composed{Title: "R", Rung: config.Rung{Label: "Mid"}}
 		if tc.cur != nil {
 			cur.Items = []*compose.Item{{Kind: "skill", Title: "S", Descriptors: tc.cur}}
 		}
 		tgt := &compose.Composed{Title: "R", Rung: config.Rung{Label: "Senior"}, Items: []*compose.Item{{Kind: "skill", Title: "S", Descriptors: tc.tgt}}}
-		p, err := compose.NewPlan(&config.Config{}, cur, tgt, planDate)
+		p, err := plan.New(&config.Config{}, cur, tgt, planDate)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if got := p.Entries[0].Change; got != tc.want {
 			t.Errorf("%q -> %q: %s, want %s", tc.cur, tc.tgt, got, tc.want)
 		}
-		if tc.want == compose.ChangeNew && p.Entries[0].Sentence != "New at Senior: sets the containerisation policy for other teams." {
+		if tc.want == plan.ChangeNew && p.Entries[0].Sentence != "New at Senior: sets the containerisation policy for other teams." {
 			t.Errorf("sentence %q", p.Entries[0].Sentence)
 		}
 	}
-	spans := compose.MarkNew("Lead the development of containerisation policies and best practices", []string{"Implement containerisation policies."})
+	spans := wording.MarkNew("Lead the development of containerisation policies and best practices", []string{"Implement containerisation policies."})
 	var marked []string
 	for _, s := range spans {
 		if s.New {
@@ -397,7 +400,7 @@ func TestPlanPeriod(t *testing.T) {
 	} {
 		cfg := &config.Config{PDP: config.PDPConfig{Period: tc.period}}
 		c := &compose.Composed{Title: "R"}
-		p, err := compose.NewPlan(cfg, c, c, planDate)
+		p, err := plan.New(cfg, c, c, planDate)
 		if tc.err {
 			if err == nil || !strings.Contains(err.Error(), "pdp.period") {
 				t.Errorf("%q: error %v", tc.period, err)
@@ -431,12 +434,12 @@ development:
 	}
 	fws, _ := defaults.Frameworks()
 	lib, _ := compose.NewLibrary(fws...)
-	ctx, err := compose.NewContext(cfg, lib, "data-engineer", "mid", planDate, true)
+	ctx, err := plan.NewContext(cfg, lib, "data-engineer", "mid", planDate)
 	if err != nil {
 		t.Fatal(err)
 	}
 	got := map[string]string{}
-	for _, a := range ctx.PDP.Actions {
+	for _, a := range plan.Of(ctx).Actions {
 		got[a.Entry+"/"+string(a.Kind)] = a.Source + ": " + a.Title
 	}
 	if got["Build containers and Helm charts/course"] != "Organisation catalogue: Kubernetes for platform engineers" {
@@ -446,16 +449,16 @@ development:
 		t.Errorf("an unmatched catalogue entry was used: %q", s)
 	}
 
-	ctx, err = compose.NewContext(cfg, lib, "data-engineer", "head", planDate, false)
+	ctx, err = compose.NewContext(cfg, lib, "data-engineer", "head", planDate)
 	if err != nil {
 		t.Fatal(err)
 	}
 	cfg.PDP.From, cfg.PDP.To = "senior", "head"
-	if err := compose.AddPlan(ctx, cfg, lib, "data-engineer", "head", planDate); err != nil {
+	if err := plan.Add(ctx); err != nil {
 		t.Fatal(err)
 	}
 	framework := 0
-	for _, a := range ctx.PDP.Actions {
+	for _, a := range plan.Of(ctx).Actions {
 		if strings.HasPrefix(a.Source, "National Competency Framework") {
 			framework++
 			if a.Title == "Management Development" {
