@@ -123,7 +123,7 @@ func TestWelshJDTagsEnglishBlocks(t *testing.T) {
 	e := newEnv(t)
 	cfg := *e.cfg
 	cfg.Language = "cy"
-	rc, err := compose.NewContext(&cfg, e.lib, cfg.Role, cfg.Level, fixtureDate, false)
+	rc, err := compose.NewContext(&cfg, e.lib, cfg.Role, cfg.Level, fixtureDate)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,7 +13,7 @@ import (
 func BenchmarkCompose(b *testing.B) {
 	cfg, lib := setup(b)
 	for i := 0; i < b.N; i++ {
-		if _, err := compose.NewContext(cfg, lib, cfg.Role, cfg.Level, date, false); err != nil {
+		if _, err := compose.NewContext(cfg, lib, cfg.Role, cfg.Level, date); err != nil {
 			b.Fatal(err)
 		}
 	}
