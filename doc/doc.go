@@ -35,6 +35,7 @@ type Meta struct {
 	HeaderRight string    // running header text, right (e.g. organisation)
 	Footer      string    // running footer text (e.g. provenance); writers add page numbers beside it
 	PageLabel   string    // page numbering with {page} and {pages} ("Tudalen {page} o {pages}"); "" is "Page {page} of {pages}"
+	Continued   string    // the entry column of a table row carried over to a new page, with {label} ("{label} (parhad)"); "" is "{label} (continued)"
 	Logo        []byte    // optional organisation logo (PNG or JPEG) for the first page header
 	Reference   string    // the vacancy's reference, e.g. "REF-2024-117" (a letterhead's {{reference}})
 	Brand       *Brand    // the organisation's colours, logo alt text and typeface (nil: the writers' own); shared, read-only

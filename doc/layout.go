@@ -26,6 +26,12 @@ const (
 	// MinStartRows is how many body rows a table that starts at the foot of
 	// a page must show there, under its header.
 	MinStartRows = 2
+	// MinSplitLines is the least number of a body row's lines that paged
+	// writers leave on either side of a page break inside the row: a row
+	// of fewer than 2*MinSplitLines lines is never split (it moves whole
+	// to the next page), a longer one that does not fit in the room left
+	// breaks at a line boundary where MinSplitLines lines or more fit.
+	MinSplitLines = 3
 )
 
 // TextWidthMM is the width of the text box of an A4 page with 20 mm
@@ -326,6 +332,49 @@ func (t *Table) HeightMM(landscape bool) float64 {
 		h += rowH(r, t.MinLines, false)
 	}
 	return h
+}
+
+// RowLines estimates how many lines body row i takes on an A4 page of the
+// given orientation, from the table's column widths, each part between
+// hard breaks wrapped apart: a row of 2*MinSplitLines lines or more may
+// break across pages.
+func (t *Table) RowLines(i int, landscape bool) int {
+	if i < 0 || i >= len(t.Rows) {
+		return 0
+	}
+	return t.lines(t.Rows[i], t.ColumnWidths(landscape), t.MinLines, false, landscape)
+}
+
+// lines estimates the lines of the tallest of cells set in columns of
+// relative widths w (at least minLines), each line of a hard break or a
+// paragraph of its own counted apart.
+func (t *Table) lines(cells []Cell, w []float64, minLines int, bold, landscape bool) int {
+	avail := TextWidthMM(landscape)
+	lines := max(minLines, 1)
+	for c := range min(len(cells), len(w)) {
+		inner := max(w[c]*avail-2*CellPaddingMM, 1)
+		n := 0
+		for _, part := range splitBreaks(cells[c].Text) {
+			_, line := measureRuns(part, TableTextSize, bold || (t.RowHeaders && c == 0))
+			// Wrapping loses about a fifth of each line to ragged ends.
+			n += int(line/(inner*0.8)) + 1
+		}
+		lines = max(lines, n)
+	}
+	return lines
+}
+
+// splitBreaks cuts runs at their hard breaks.
+func splitBreaks(runs []Inline) [][]Inline {
+	var out [][]Inline
+	from := 0
+	for i, r := range runs {
+		if r.Break {
+			out = append(out, runs[from:i])
+			from = i + 1
+		}
+	}
+	return append(out, runs[from:])
 }
 
 // Span is a run of top-level blocks, Blocks[From:To], that paged writers

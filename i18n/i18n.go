@@ -357,6 +357,13 @@ func (c *Catalogue) Relong(s string) string {
 // Keys lists the catalogue's keys, sorted.
 func (c *Catalogue) Keys() []string { return sortedKeys(c.msgs) }
 
+// Continued is how a table row carried over to a new page labels its
+// entry column, with {label} for the entry ("{label} (continued)",
+// "{label} (parhad)"), as the writers take it (doc.Meta.Continued).
+func (c *Catalogue) Continued() string {
+	return strings.NewReplacer("%s", "{label}", "%%", "%").Replace(c.msgs["table.continued"].Text)
+}
+
 // PageLabel is the footer's page numbering with {page} and {pages} for the
 // numbers ("Page {page} of {pages}", "Tudalen {page} o {pages}"), as the
 // writers take it (doc.Meta.PageLabel).

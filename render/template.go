@@ -346,6 +346,7 @@ func (e *Engine) Document(ctx context.Context, k Kind, data *compose.Context) (*
 	}
 	if c := data.Messages(); !c.English() {
 		d.Meta.PageLabel = c.PageLabel()
+		d.Meta.Continued = c.Continued()
 	}
 	return d, nil
 }

@@ -561,8 +561,9 @@ func (b *builder) listParagraph(runs []doc.Inline, numID, ilvl int) {
 }
 
 // table writes a Word table: full width, fixed column widths from the
-// tree, the first row marked as a repeating header row, rows that never
-// split, and the rows the pagination rules keep together marked keepNext
+// tree, the first row marked as a repeating header row, short rows that
+// never split and tall ones (2*doc.MinSplitLines lines or more) that may,
+// and the short rows the pagination rules keep together marked keepNext
 // (every row of a short table; the header and first rows and the last two
 // rows of a longer one).
 func (b *builder) table(t *doc.Table) {
@@ -596,13 +597,20 @@ func (b *builder) table(t *doc.Table) {
 	l := b.meta.Landscape
 	keepAll := t.KeepWhole(l) && t.HeightMM(l) <= doc.BodyMM(l)*doc.MaxWaste
 	if len(t.Header) > 0 {
-		b.row(t, t.Header, widths, -1, true)
+		b.row(t, t.Header, widths, -1, true, false)
 	}
 	for i, r := range t.Rows {
 		last := i == len(t.Rows)-1
+		// A tall row may break across pages, as in the PDF: it neither
+		// keeps with the next row nor stays whole, so a table of tall rows
+		// starts below its heading instead of leaving the page empty.
+		if t.RowLines(i, l) >= 2*doc.MinSplitLines {
+			b.row(t, r, widths, i, false, true)
+			continue
+		}
 		// The last two rows stay together too, so no page holds one row.
 		keep := b.keepNext || (keepAll && !last) || i < doc.MinStartRows-1 || i == len(t.Rows)-2 || (b.tail && i >= len(t.Rows)-tailRows)
-		b.row(t, r, widths, i, keep)
+		b.row(t, r, widths, i, keep, false)
 	}
 	b.s(`</w:tbl>`)
 }
@@ -615,10 +623,13 @@ const (
 )
 
 // row writes body row i of t (i < 0: the header row); keep holds it on
-// the page of the next row.
-func (b *builder) row(t *doc.Table, cells []doc.Cell, widths []int, i int, keep bool) {
+// the page of the next row, split lets it break across pages.
+func (b *builder) row(t *doc.Table, cells []doc.Cell, widths []int, i int, keep, split bool) {
 	header := i < 0
-	b.s(`<w:tr><w:trPr><w:cantSplit/>`)
+	b.s(`<w:tr><w:trPr>`)
+	if !split {
+		b.s(`<w:cantSplit/>`)
+	}
 	if header {
 		b.s(`<w:tblHeader/>`)
 	} else if t.MinLines > 1 {

@@ -504,3 +504,44 @@ func TestKindAboveTheTitle(t *testing.T) {
 		t.Errorf("no single kind line above the title:\n%s", body)
 	}
 }
+
+// TestTallRowsMaySplit: a body row of six lines or more (as the PDF
+// would set it) may break across pages and keeps with no other row, so
+// Word and LibreOffice start a table of tall rows below its heading; short
+// rows and the header row never split, and the header row repeats on
+// every page.
+func TestTallRowsMaySplit(t *testing.T) {
+	cell := func(s string) doc.Cell { return doc.Cell{Text: txt(s)} }
+	tall := doc.Cell{}
+	for i := range 12 {
+		if i > 0 {
+			tall.Text = append(tall.Text, doc.Inline{Break: true})
+		}
+		tall.Text = append(tall.Text, doc.Inline{Text: "Works with stakeholders to identify and address ethical concerns."})
+	}
+	tb := &doc.Table{Header: []doc.Cell{cell("Skill"), cell("Lead"), cell("Principal")}, Rows: [][]doc.Cell{
+		{cell("Data ethics"), tall, cell("As at Lead.")},
+		{cell("Data innovation"), cell("Leads the data science space."), cell("As at Lead.")},
+		{cell("Data engineering"), tall, cell("As at Lead.")},
+	}}
+	d := &doc.Document{Meta: doc.Meta{Landscape: true}, Blocks: []doc.Block{&doc.Heading{Level: 2, Text: txt("Skills")}, tb}}
+	parts, _ := unzip(t, render(t, newWriter(t), d))
+	body := string(parts["word/document.xml"])
+	rows := strings.Split(body, "<w:tr>")[1:]
+	if len(rows) != 4 {
+		t.Fatalf("%d rows, want 4", len(rows))
+	}
+	for i, want := range []bool{true, false, true, false} { // cantSplit: header, tall, short, tall
+		if got := strings.Contains(rows[i], "<w:cantSplit/>"); got != want {
+			t.Errorf("row %d: cantSplit %v, want %v", i, got, want)
+		}
+	}
+	if !strings.Contains(rows[0], "<w:tblHeader/>") {
+		t.Error("the header row does not repeat")
+	}
+	for _, i := range []int{1, 3} {
+		if strings.Contains(rows[i], "<w:keepNext/>") {
+			t.Errorf("tall row %d keeps with the next", i)
+		}
+	}
+}

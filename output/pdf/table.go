@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"strings"
+
 	"github.com/rolepack/rolepack/doc"
 )
 
@@ -112,15 +114,28 @@ func (tl tableLayout) start(pageBody float64) float64 {
 		return all
 	}
 	for i := range min(len(tl.rows), doc.MinStartRows) {
+		if rl := tl.rows[i]; rl.splittable() {
+			// A tall row may break: its first lines are enough to start on.
+			h += float64(doc.MinSplitLines)*tableText.lineHeight() + 2*cellPadY
+			break
+		}
 		h += rowHeight(tl.rows[i])
 	}
 	return min(h, pageBody)
 }
 
-// table renders a table in the column widths the tree decided. A row is
-// never split across pages unless it is taller than a page; the header row
-// repeats at the top of every page the table continues on; a short table
-// is kept on one page, and a long one starts only where two rows fit.
+// splittable reports whether the row may break across pages: it has
+// lines enough to leave doc.MinSplitLines on either side.
+func (rl rowLayout) splittable() bool { return rl.lines >= 2*doc.MinSplitLines }
+
+// table renders a table in the column widths the tree decided. A short
+// row is never split across pages; a tall one (doc.MinSplitLines lines or
+// more on either side of the break) that does not fit in the room left
+// breaks at a line, the next page opening with the header row and the
+// row's entry label marked as continued; the header row repeats at the
+// top of every page the table continues on; a short table is kept on one
+// page, and a long one starts only where two rows (or the first lines of
+// a tall one) fit.
 func (r *renderer) table(t *doc.Table) {
 	n := t.Columns()
 	if n == 0 {
@@ -143,11 +158,11 @@ func (r *renderer) table(t *doc.Table) {
 			h := rowHeight(*tl.hdr)
 			if repeat {
 				r.asArtifact(artifactRepeat, func() {
-					r.drawRow(*tl.hdr, tl.widths, t.Align, 0, tl.hdr.lines, h, headerText, &colHeaderFill, false, nil)
+					r.drawRow(*tl.hdr, tl.widths, t.Align, 0, tl.hdr.lines, h, headerText, &colHeaderFill, false, nil, false)
 				})
 			} else {
 				cells := r.rowCells(n, func(int) (string, string) { return "TH", columnScope })
-				r.drawRow(*tl.hdr, tl.widths, t.Align, 0, tl.hdr.lines, h, headerText, &colHeaderFill, false, cells)
+				r.drawRow(*tl.hdr, tl.widths, t.Align, 0, tl.hdr.lines, h, headerText, &colHeaderFill, false, cells, false)
 				r.popTo(table)
 				repeat = true
 			}
@@ -176,42 +191,91 @@ func (r *renderer) table(t *doc.Table) {
 			}
 			return "TD", ""
 		})
-		// The last two rows stay together, so no page holds one row.
+		// The last two rows stay together, so no page holds one row
+		// (unless the last may break, bringing some of it back).
 		if two := rowHeight(rl) + rowHeight(tl.rows[min(i+1, len(tl.rows)-1)]); i == len(tl.rows)-2 && !fresh &&
-			r.y+two > r.bottom+0.01 && two+hdrH <= r.bottom-r.top {
+			!tl.rows[i+1].splittable() && r.y+two > r.bottom+0.01 && two+hdrH <= r.bottom-r.top {
 			r.newPage()
 			header()
 			fresh = true
 		}
-		from := 0
+		from, relabel := 0, false // relabel: the entry column shows the label continued
 		for from < rl.lines {
 			need := float64(rl.lines-from)*lh + 2*cellPadY
 			if r.y+need <= r.bottom+0.01 {
-				r.drawRow(rl, tl.widths, t.Align, from, rl.lines, need, tableText, fill, t.RowHeaders, cells)
+				r.drawRow(rl, tl.widths, t.Align, from, rl.lines, need, tableText, fill, t.RowHeaders, cells, relabel)
 				r.y += need
 				r.mark(markRow, rl.lines-from, need, label)
 				break
 			}
-			if !fresh {
+			room := int((r.bottom - r.y - 2*cellPadY + 0.01) / lh) // lines that fit here
+			k := 0                                                 // lines drawn here
+			if rl.splittable() {
+				// Leave doc.MinSplitLines lines at least on each side.
+				if k = min(room, rl.lines-from-doc.MinSplitLines); k < doc.MinSplitLines {
+					k = 0
+				}
+			}
+			if k == 0 && !fresh {
 				r.newPage()
 				header()
 				fresh = true
 				continue
 			}
-			// Taller than a whole page: split it, at least one line a page.
-			k := max(int((r.bottom-r.y-2*cellPadY)/lh), 1)
-			k = min(k, rl.lines-from)
+			if k == 0 {
+				// Taller than a whole page: split it, at least one line a page.
+				k = min(max(room, 1), rl.lines-from)
+			}
 			part := float64(k)*lh + 2*cellPadY
-			r.drawRow(rl, tl.widths, t.Align, from, from+k, part, tableText, fill, t.RowHeaders, cells)
+			r.drawRow(rl, tl.widths, t.Align, from, from+k, part, tableText, fill, t.RowHeaders, cells, relabel)
 			r.y += part
 			r.mark(markRow, k, part, label)
 			from += k
+			if len(label) > 0 {
+				rl, from, relabel = r.continued(rl, from, label, tl.widths[0], t.RowHeaders), 0, true
+			}
 			r.newPage()
 			header()
+			fresh = true
 		}
 		fresh = false
 	}
 	r.y += 4
+}
+
+// continued is what is left of row rl below line k, to be drawn on a new
+// page from its first line: the entry column (set in width w) holds the
+// row's label marked as continued (doc.Meta.Continued) instead of the
+// rest of its own lines.
+func (r *renderer) continued(rl rowLayout, k int, label []doc.Inline, w float64, keys bool) rowLayout {
+	cont := rowLayout{cells: make([][]line, len(rl.cells))}
+	for c := range rl.cells {
+		if c > 0 && k < len(rl.cells[c]) {
+			cont.cells[c] = rl.cells[c][k:]
+		}
+		cont.text = max(cont.text, len(cont.cells[c]))
+	}
+	format := r.d.Meta.Continued
+	if !strings.Contains(format, "{label}") {
+		format = "{label} (continued)"
+	}
+	before, after, _ := strings.Cut(format, "{label}")
+	runs := make([]doc.Inline, 0, len(label)+2)
+	if before != "" {
+		runs = append(runs, doc.Inline{Text: before})
+	}
+	runs = append(runs, label...)
+	if after != "" {
+		runs = append(runs, doc.Inline{Text: after})
+	}
+	st := tableText.base
+	if keys {
+		st |= doc.Bold
+	}
+	cont.cells[0] = r.wrap(runs, w-2*cellPadX, tableText.size, st)
+	cont.text = max(cont.text, len(cont.cells[0]))
+	cont.lines = max(cont.text, rl.lines-k, 1)
+	return cont
 }
 
 // tableStart is the height that must fit on a page before the table,
@@ -249,8 +313,10 @@ func (r *renderer) rowCells(n int, kind func(c int) (typ, attrs string)) []int {
 // drawRow draws lines [from, to) of every cell of a row, h high, with an
 // optional fill and thin borders; keys sets the first cell as the row's
 // header. The text of cell c is marked as content of structure element
-// cells[c] (nil: of whatever is open, such as an artifact).
-func (r *renderer) drawRow(rl rowLayout, widths []float64, aligns []doc.Align, from, to int, h float64, ts textStyle, fill *rgb, keys bool, cells []int) {
+// cells[c] (nil: of whatever is open, such as an artifact); with relabel,
+// the first cell's text repeats the row's label on a new page and is an
+// artifact.
+func (r *renderer) drawRow(rl rowLayout, widths []float64, aligns []doc.Align, from, to int, h float64, ts textStyle, fill *rgb, keys bool, cells []int, relabel bool) {
 	lh := ts.lineHeight()
 	x := r.left
 	r.asArtifact(artifactLayout, func() {
@@ -280,8 +346,15 @@ func (r *renderer) drawRow(rl rowLayout, widths []float64, aligns []doc.Align, f
 		if keys && c == 0 {
 			cts = headerText
 		}
-		for li := from; li < to && li < len(cell); li++ {
-			r.drawLine(cell[li], x+cellPadX, r.y+cellPadY+float64(li-from)*lh, lh, cts, align, w-2*cellPadX)
+		draw := func() {
+			for li := from; li < to && li < len(cell); li++ {
+				r.drawLine(cell[li], x+cellPadX, r.y+cellPadY+float64(li-from)*lh, lh, cts, align, w-2*cellPadX)
+			}
+		}
+		if relabel && c == 0 {
+			r.asArtifact(artifactRepeat, draw)
+		} else {
+			draw()
 		}
 		if cells != nil {
 			r.pop()
