@@ -26,6 +26,7 @@ import (
 func TestE2ECareerMapPrints(t *testing.T) {
 	soffice := need(t, "soffice")
 	pdfinfo := need(t, "pdfinfo")
+	pdftotext := need(t, "pdftotext")
 	for _, m := range careerMaps {
 		t.Run(m.name, func(t *testing.T) {
 			out := generateMap(t, m)
@@ -59,6 +60,27 @@ func TestE2ECareerMapPrints(t *testing.T) {
 			}
 			if n, limit := convert("progression.docx"), pdfPages(pdf)+1; n == 0 || n > limit {
 				t.Errorf("the DOCX prints on %d pages, the PDF on %d", n, limit-1)
+			}
+			// The first table starts on page 1, below the title and the
+			// introduction, in the PDF and in the DOCX as printed: its
+			// first row's entry is there (a tall row breaks across pages).
+			md, err := os.ReadFile(filepath.Join(out, "progression.md"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			first := regexp.MustCompile(`(?m)^\| \*\*([^*]+)\*\* \|`).FindSubmatch(md)
+			if first == nil {
+				t.Fatal("no table row in the Markdown")
+			}
+			word := strings.Fields(string(first[1]))[0]
+			for _, f := range []string{filepath.Join(out, "progression.pdf"), filepath.Join(conv, "docx", "progression.pdf")} {
+				b, err := exec.Command(pdftotext, "-f", "1", "-l", "1", f, "-").CombinedOutput()
+				if err != nil {
+					t.Fatalf("pdftotext %s: %v\n%s", f, err, b)
+				}
+				if !strings.Contains(string(b), word) {
+					t.Errorf("%s: page 1 does not show the first row (%q): the first table starts on a later page\n%.300s", f, first[1], b)
+				}
 			}
 			wb, err := os.ReadFile(filepath.Join(out, "progression.xlsx"))
 			if err != nil {

@@ -121,6 +121,7 @@ const maxPooledOutput = 8 << 20
 type scratch struct {
 	tag           tagger
 	breaks, split map[int]bool
+	carry, down   map[int]bool
 	tables        map[tableKey]tableLayout
 	wraps         map[wrapKey][]line
 
@@ -135,7 +136,7 @@ type scratch struct {
 
 func newScratch() *scratch {
 	return &scratch{
-		breaks: map[int]bool{}, split: map[int]bool{},
+		breaks: map[int]bool{}, split: map[int]bool{}, carry: map[int]bool{}, down: map[int]bool{},
 		tables: map[tableKey]tableLayout{}, wraps: map[wrapKey][]line{},
 	}
 }
@@ -154,6 +155,8 @@ func (w *Writer) putScratch(sc *scratch) {
 	sc.tag.reset()
 	clear(sc.breaks)
 	clear(sc.split)
+	clear(sc.carry)
+	clear(sc.down)
 	clear(sc.tables)
 	clear(sc.wraps)
 	clear(sc.arena[:cap(sc.arena)])
@@ -332,7 +335,7 @@ func (w *Writer) lay(d *doc.Document, sc *scratch) (*renderer, error) {
 		if err := r.pdf.Error(); err != nil {
 			return nil, err
 		}
-		if attempt == maxAttempts || !r.adjust(sc.breaks, sc.split) {
+		if attempt == maxAttempts || !r.adjust(sc) {
 			return r, nil
 		}
 	}
@@ -373,6 +376,7 @@ type renderer struct {
 	cur     int           // index of the top-level block being drawn
 	breaks  map[int]bool  // top-level blocks that start a new page
 	split   map[int]bool  // short tables (top-level blocks) that may break across pages after all
+	carry   map[int]bool  // tables (top-level blocks) whose last rows go on to a new page, so the last page is not a line alone
 
 	tables map[tableKey]tableLayout // tables laid out so far (table.go)
 	wraps  map[wrapKey][]line       // the document's text wrapped so far (wrapText)
@@ -413,7 +417,7 @@ func newRendererWith(w *Writer, d *doc.Document, sc *scratch) *renderer {
 		pageW: pw, pageH: ph,
 		left: marginX, width: pw - 2*marginX,
 		top: marginTop, bottom: ph - marginBottom,
-		sc: sc, breaks: sc.breaks, split: sc.split, tables: sc.tables, wraps: sc.wraps,
+		sc: sc, breaks: sc.breaks, split: sc.split, carry: sc.carry, tables: sc.tables, wraps: sc.wraps,
 	}
 	if !w.untagged {
 		sc.tag.reset()

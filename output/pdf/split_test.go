@@ -149,3 +149,26 @@ func TestRowTallerThanAPage(t *testing.T) {
 		}
 	}
 }
+
+// TestLastPageNotALineAlone: whatever the length of a table ending a
+// document, a closing line kept with the rule above it never stands alone
+// on the last page: the table gives the last page its last rows (a tall
+// last row its last lines).
+func TestLastPageNotALineAlone(t *testing.T) {
+	for _, last := range []int{2, 9} { // a short last row, a tall one
+		for rows := 20; rows <= 34; rows++ {
+			lines := make([]int, rows)
+			for i := range lines {
+				lines[i] = 2
+			}
+			lines[rows-1] = last
+			d := rowDoc(0, "", lines...)
+			d.Blocks = append(d.Blocks, &doc.Rule{}, &doc.Paragraph{Text: []doc.Inline{{Text: "Document control: Version 1.0", Style: doc.Italic}}})
+			d.Keeps = append(d.Keeps, doc.Span{From: len(d.Blocks) - 2, To: len(d.Blocks)})
+			tr, _ := layOut(t, d)
+			for _, p := range paginationProblems(tr) {
+				t.Errorf("%d rows, the last of %d lines: %s", rows, last, p)
+			}
+		}
+	}
+}

@@ -143,6 +143,7 @@ func (r *renderer) table(t *doc.Table) {
 	}
 	tl := r.layoutTable(t)
 	tl.whole = tl.whole && !r.split[r.cur]
+	carry := r.carry[r.cur] // the last rows go on to a new page
 	lh := tableText.lineHeight()
 	r.space(1.5)
 	r.ensure(tl.start(r.bottom-r.top) - 1.5)
@@ -194,15 +195,17 @@ func (r *renderer) table(t *doc.Table) {
 		// The last two rows stay together, so no page holds one row
 		// (unless the last may break, bringing some of it back).
 		if two := rowHeight(rl) + rowHeight(tl.rows[min(i+1, len(tl.rows)-1)]); i == len(tl.rows)-2 && !fresh &&
-			!tl.rows[i+1].splittable() && r.y+two > r.bottom+0.01 && two+hdrH <= r.bottom-r.top {
+			!tl.rows[i+1].splittable() && (carry || r.y+two > r.bottom+0.01) && two+hdrH <= r.bottom-r.top {
 			r.newPage()
 			header()
 			fresh = true
 		}
 		from, relabel := 0, false // relabel: the entry column shows the label continued
+		// A tall last row carried down breaks even where it fits.
+		down := carry && i == len(tl.rows)-1 && rl.splittable() && !fresh
 		for from < rl.lines {
 			need := float64(rl.lines-from)*lh + 2*cellPadY
-			if r.y+need <= r.bottom+0.01 {
+			if r.y+need <= r.bottom+0.01 && !(down && from == 0 && !relabel) {
 				r.drawRow(rl, tl.widths, t.Align, from, rl.lines, need, tableText, fill, t.RowHeaders, cells, relabel)
 				r.y += need
 				r.mark(markRow, rl.lines-from, need, label)

@@ -136,14 +136,17 @@ func (r *renderer) height(from, to int) float64 {
 // document's only page should hold.
 const minPageLines = 4
 
-// adjust reads the layout just made and returns where a new page should
-// start for the next attempt to keep the rules it broke: a kept span that
-// fits on a page but was split, a page ending with a heading or a table's
-// header row, a last page holding less than minPageLines lines. It also
-// lets a short table that was moved whole to the next page, leaving more
-// than maxWaste of a page empty, break across the two pages instead (see
-// fillPages). It returns false when there is nothing more to move.
-func (r *renderer) adjust(breaks, split map[int]bool) bool {
+// adjust reads the layout just made and records in sc where a new page
+// should start for the next attempt to keep the rules it broke: a kept
+// span that fits on a page but was split, a page ending with a heading or
+// a table's header row, a last page holding less than minPageLines lines
+// (a table ending the page before gives it its last rows, sc.carry; else
+// a block moves down, sc.down). It also lets a short table that was moved
+// whole to the next page, leaving more than maxWaste of a page empty,
+// break across the two pages instead (see fillPages). It returns false
+// when there is nothing more to move.
+func (r *renderer) adjust(sc *scratch) bool {
+	breaks, split, carry := sc.breaks, sc.split, sc.carry
 	changed := false
 	force := func(i int) {
 		if i <= 0 || i >= len(r.extents) {
@@ -172,7 +175,7 @@ func (r *renderer) adjust(breaks, split map[int]bool) bool {
 			force(from)
 		}
 	}
-	if r.fillPages(breaks, split) {
+	if r.fillPages(breaks, split, sc.down) {
 		changed = true
 	}
 	n := len(r.pages)
@@ -182,11 +185,47 @@ func (r *renderer) adjust(breaks, split map[int]bool) bool {
 		}
 	}
 	if n > 1 && r.pages[n-1].Lines < minPageLines && !r.movingDown(breaks, n-1) {
-		// Move a block down to the last page: the last one that starts on
-		// the page before, with the heading it belongs to.
-		force(r.lastBlockStarting(n - 1))
+		// Move a table's last rows down to the last page when a table
+		// ends the page before (a tall last row breaks, its last lines
+		// going down); else move a block down: the last one that starts
+		// on the page before, with the heading it belongs to.
+		last := r.lastBlockOn(n - 1)
+		switch t, ok := r.d.Blocks[max(last, 0)].(*doc.Table); {
+		case ok && last >= 0 && r.extents[last].toPage == n-1 && !carry[last] && r.pages[n-2].Last == markRow && r.carries(t):
+			carry[last] = true
+			changed = true
+			liftAfter(breaks, last)
+		default:
+			// A table too short to leave rows behind goes down whole.
+			down := r.lastBlockStarting(n - 1)
+			if ok && last >= 0 && r.extents[last].fromPage == n-1 {
+				down = last
+			}
+			force(down)
+			sc.down[down] = true
+			liftAfter(breaks, down)
+		}
 	}
 	return changed
+}
+
+// liftAfter lifts the new pages forced before the blocks after block i,
+// which goes down to the last page: what follows it goes down with it, so
+// a break that kept a closing section whole is no longer needed.
+func liftAfter(breaks map[int]bool, i int) {
+	for j := range breaks {
+		if i >= 0 && j > i {
+			delete(breaks, j)
+		}
+	}
+}
+
+// carries reports whether table t can take rows down to a new page and
+// leave rows behind: it has more than two rows (the last two go down
+// together), or a last row tall enough to break.
+func (r *renderer) carries(t *doc.Table) bool {
+	tl := r.layoutTable(t)
+	return len(tl.rows) > 2 || len(tl.rows) > 0 && tl.rows[len(tl.rows)-1].splittable()
 }
 
 // movingDown reports whether a block drawn on page p, below its top, now
@@ -211,10 +250,11 @@ const maxWaste = doc.MaxWaste
 // 1-maxWaste whose next page opens with a short table kept whole (with the
 // heading and the short paragraph that introduce it), where the opening of
 // that table (heading, introduction, header and doc.MinStartRows rows) fits
-// on the emptier page. It marks such tables as free to break across pages
-// and lifts the breaks forced before them. It returns whether it marked
-// one.
-func (r *renderer) fillPages(breaks, split map[int]bool) bool {
+// on the emptier page (the first lines of a tall first row will do). It
+// marks such tables as free to break across pages and lifts the breaks
+// forced before them, except for blocks moved down to fill the last page
+// (down). It returns whether it marked one.
+func (r *renderer) fillPages(breaks, split, down map[int]bool) bool {
 	body := r.bottom - r.top
 	changed := false
 	for p := 1; p < len(r.pages); p++ {
@@ -222,8 +262,8 @@ func (r *renderer) fillPages(breaks, split map[int]bool) bool {
 			continue
 		}
 		u := r.firstBlockStarting(p + 1)
-		if u <= 0 || r.extents[u-1].toPage != p || r.kept(u) {
-			continue
+		if u <= 0 || r.extents[u-1].toPage != p || r.kept(u) || down[u] || down[u+1] {
+			continue // (or moved down to fill the last page)
 		}
 		if _, ok := doc.Unwrap(r.d.Blocks[u-1]).(*doc.PageBreak); ok {
 			continue
@@ -247,16 +287,15 @@ func (r *renderer) fillPages(breaks, split map[int]bool) bool {
 		}
 		tbl := doc.Unwrap(r.d.Blocks[t]).(*doc.Table)
 		tl := r.layoutTable(tbl)
-		if !tl.whole || len(tl.rows) <= 2*doc.MinStartRows-1 {
-			continue // not kept whole, or too short to break into two and two rows
+		if !tl.whole || len(tl.rows) <= 2*doc.MinStartRows-1 && !tl.rows[0].splittable() {
+			continue // not kept whole, or too short to break into two and two rows (or inside its first row)
 		}
-		open := 1.5 + 6 + r.height(u, t) // the space before, the heading and introduction as drawn
-		if tl.hdr != nil {
-			open += rowHeight(*tl.hdr)
-		}
-		for i := range doc.MinStartRows {
-			open += rowHeight(tl.rows[i])
-		}
+		opening := tl
+		opening.whole = false
+		// The space before, the heading and introduction as drawn, and
+		// the header with doc.MinStartRows rows (or the first lines of a
+		// tall first row).
+		open := 6 + r.height(u, t) + opening.start(body)
 		if r.pages[p-1].Used+open > body {
 			continue // breaking it would not bring its opening back
 		}
