@@ -439,10 +439,14 @@ func (b *builder) langTag() {
 // twips (doc.ColumnGapMM).
 const parallelGap = doc.ColumnGapMM * 1440 * 10 / 254
 
-// parallel writes a bilingual passage as a borderless table of one row
-// and two cells of equal width, the first language on the left, each
-// cell's runs tagged with its language. The row may break across pages,
-// so a long section goes on beside its translation.
+// parallel writes a bilingual passage as a borderless table of two
+// columns of equal width, the first language on the left, each cell's
+// runs tagged with its language. Where the two columns hold the same
+// blocks (the same template in each language) each pair of blocks is a
+// row, and each pair of items of two lists of the same length: the two
+// languages stay level, line for line, and a page breaks between rows as
+// between paragraphs (a heading keeps with the row after it). Columns of
+// different blocks are one row, which may break across pages.
 func (b *builder) parallel(p *doc.Parallel) error {
 	full := b.textWidth
 	half := (full - parallelGap) / 2
@@ -455,82 +459,167 @@ func (b *builder) parallel(p *doc.Parallel) error {
 		b.body = strconv.AppendInt(b.body, int64(wd), 10)
 		b.s(`"/>`)
 	}
-	b.s(`</w:tblGrid><w:tr>`)
+	b.s(`</w:tblGrid>`)
 	savedLang, savedKeep, savedTail, savedClosing, savedWidth := b.lang, b.keepNext, b.tail, b.closing, b.textWidth
 	defer func() {
 		b.lang, b.keepNext, b.tail, b.closing, b.textWidth = savedLang, savedKeep, savedTail, savedClosing, savedWidth
 	}()
 	b.keepNext, b.tail, b.closing, b.textWidth = false, false, false, half
-	for c, cell := range p.Cells {
-		b.s(`<w:tc><w:tcPr><w:tcW w:w="`)
-		b.body = strconv.AppendInt(b.body, int64(widths[c]), 10)
-		b.s(`" w:type="dxa"/><w:tcMar>`)
-		if c == 0 {
-			b.s(`<w:right w:w="` + strconv.Itoa(parallelGap/2) + `" w:type="dxa"/>`)
-		} else {
-			b.s(`<w:left w:w="` + strconv.Itoa(parallelGap/2) + `" w:type="dxa"/>`)
-		}
-		b.s(`</w:tcMar></w:tcPr>`)
-		b.lang, b.lastTable = cell.Tag, false
-		n := len(b.body)
-		for _, x := range cell.Blocks {
-			if err := b.block(x, 0); err != nil {
+	for _, row := range b.parallelRows(p) {
+		b.s(`<w:tr>`)
+		for c, write := range row {
+			b.s(`<w:tc><w:tcPr><w:tcW w:w="`)
+			b.body = strconv.AppendInt(b.body, int64(widths[c]), 10)
+			b.s(`" w:type="dxa"/><w:tcMar>`)
+			if c == 0 {
+				b.s(`<w:right w:w="` + strconv.Itoa(parallelGap/2) + `" w:type="dxa"/>`)
+			} else {
+				b.s(`<w:left w:w="` + strconv.Itoa(parallelGap/2) + `" w:type="dxa"/>`)
+			}
+			b.s(`</w:tcMar></w:tcPr>`)
+			b.lang, b.lastTable = p.Cells[c].Tag, false
+			n := len(b.body)
+			if err := write(); err != nil {
 				return err
 			}
+			if b.lastTable || len(b.body) == n {
+				b.spacer() // a cell ends with a paragraph
+			}
+			b.lastTable = false
+			b.s(`</w:tc>`)
 		}
-		if b.lastTable || len(b.body) == n {
-			b.spacer() // a cell ends with a paragraph
-		}
-		b.lastTable = false
-		b.s(`</w:tc>`)
+		b.s(`</w:tr>`)
 	}
-	b.s(`</w:tr></w:tbl>`)
+	b.s(`</w:tbl>`)
 	return nil
+}
+
+// listIn is the list b is, or holds in a Lang of one block, with that
+// Lang's tag.
+func listIn(b doc.Block) (*doc.List, string) {
+	tag := ""
+	for {
+		switch x := b.(type) {
+		case *doc.List:
+			return x, tag
+		case *doc.Lang:
+			if len(x.Blocks) != 1 {
+				return nil, ""
+			}
+			tag, b = x.Tag, x.Blocks[0]
+		default:
+			return nil, ""
+		}
+	}
+}
+
+// parallelRows are the rows of a Parallel, each a writer of its two
+// cells: a row per pair of blocks of the same kind, a row per pair of
+// items of two lists of as many items, when the columns match block for
+// block; else one row of each column whole.
+func (b *builder) parallelRows(p *doc.Parallel) [][2]func() error {
+	x, y := p.Cells[0].Blocks, p.Cells[1].Blocks
+	blocks := func(bs []doc.Block) func() error {
+		return func() error { return b.blocks(bs, 0) }
+	}
+	if len(x) != len(y) {
+		return [][2]func() error{{blocks(x), blocks(y)}}
+	}
+	for i := range x {
+		if fmt.Sprintf("%T", doc.Unwrap(x[i])) != fmt.Sprintf("%T", doc.Unwrap(y[i])) {
+			return [][2]func() error{{blocks(x), blocks(y)}}
+		}
+	}
+	var rows [][2]func() error
+	for i := range x {
+		lx, tx := listIn(x[i])
+		ly, ty := listIn(y[i])
+		if lx == nil || ly == nil || len(lx.Items) != len(ly.Items) {
+			rows = append(rows, [2]func() error{blocks(x[i : i+1]), blocks(y[i : i+1])})
+			continue
+		}
+		var ids, lvls [2]int
+		for k := range lx.Items {
+			item := func(c int, l *doc.List, tag string) func() error {
+				return func() error {
+					if l.Ordered {
+						// An instance an item, starting at its number:
+						// readers count two instances of one list
+						// definition written in turn as one list.
+						one := *l
+						one.Start = max(l.Start, 1) + k
+						ids[c], lvls[c] = b.numbering(&one, 0)
+					} else if ids[c] == 0 {
+						ids[c], lvls[c] = b.numbering(l, 0)
+					}
+					if tag != "" { // a list in a Lang of its own
+						saved := b.lang
+						b.lang = tag
+						defer func() { b.lang = saved }()
+					}
+					return b.listItem(l.Items[k], ids[c], lvls[c], 0)
+				}
+			}
+			rows = append(rows, [2]func() error{item(0, lx, tx), item(1, ly, ty)})
+		}
+	}
+	return rows
 }
 
 // list writes a real Word list: its own numbering instance, so numbering
 // restarts, at indent level depth.
 func (b *builder) list(l *doc.List, depth int) error {
-	ilvl := depth
-	if ilvl > 8 {
-		ilvl = 8
+	numID, ilvl := b.numbering(l, depth)
+	saved := b.keepNext
+	defer func() { b.keepNext = saved }()
+	for idx, item := range l.Items {
+		b.keepNext = saved || (b.tail && depth == 0 && idx >= len(l.Items)-tailRows)
+		if err := b.listItem(item, numID, ilvl, depth); err != nil {
+			return err
+		}
 	}
+	return nil
+}
+
+// numbering makes list l's own numbering instance, at indent level
+// depth, and returns its id and level.
+func (b *builder) numbering(l *doc.List, depth int) (numID, ilvl int) {
+	ilvl = min(depth, 8)
 	n := num{ilvl: ilvl, ordered: l.Ordered, start: max(l.Start, 1)}
 	if l.Ordered {
 		n.abstract = 1
 	}
 	b.nums = append(b.nums, n)
-	numID := len(b.nums)
-	saved := b.keepNext
-	defer func() { b.keepNext = saved }()
-	for idx, item := range l.Items {
-		b.keepNext = saved || (b.tail && depth == 0 && idx >= len(l.Items)-tailRows)
-		first := true
-		if len(item.Blocks) == 0 {
-			b.listParagraph(nil, numID, ilvl)
-			continue
-		}
-		if _, ok := item.Blocks[0].(*doc.Paragraph); !ok {
-			b.listParagraph(nil, numID, ilvl)
-			first = false
-		}
-		for _, blk := range item.Blocks {
-			switch p := blk.(type) {
-			case *doc.Paragraph:
-				if first {
-					b.listParagraph(p.Text, numID, ilvl)
-					first = false
-				} else {
-					b.listParagraph(p.Text, 0, ilvl)
-				}
-			case *doc.List:
-				if err := b.list(p, depth+1); err != nil {
-					return err
-				}
-			default:
-				if err := b.block(blk, depth); err != nil {
-					return err
-				}
+	return len(b.nums), ilvl
+}
+
+// listItem writes one item of a list numbered numID.
+func (b *builder) listItem(item doc.ListItem, numID, ilvl, depth int) error {
+	first := true
+	if len(item.Blocks) == 0 {
+		b.listParagraph(nil, numID, ilvl)
+		return nil
+	}
+	if _, ok := item.Blocks[0].(*doc.Paragraph); !ok {
+		b.listParagraph(nil, numID, ilvl)
+		first = false
+	}
+	for _, blk := range item.Blocks {
+		switch p := blk.(type) {
+		case *doc.Paragraph:
+			if first {
+				b.listParagraph(p.Text, numID, ilvl)
+				first = false
+			} else {
+				b.listParagraph(p.Text, 0, ilvl)
+			}
+		case *doc.List:
+			if err := b.list(p, depth+1); err != nil {
+				return err
+			}
+		default:
+			if err := b.block(blk, depth); err != nil {
+				return err
 			}
 		}
 	}
