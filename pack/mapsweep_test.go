@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/rolepack/rolepack/careermap"
 	"github.com/rolepack/rolepack/compose"
 	"github.com/rolepack/rolepack/doc"
 	"github.com/rolepack/rolepack/framework"
@@ -89,7 +90,7 @@ func TestCorpusCareerMapSweep(t *testing.T) {
 			t.Errorf("%s: %v", id, err)
 			continue
 		}
-		rc, err := p.Context(cfg, lib, date, false)
+		rc, err := p.Context(cfg, lib, date)
 		if err != nil {
 			t.Errorf("%s: %v", id, err)
 			continue
@@ -109,7 +110,7 @@ func TestCorpusCareerMapSweep(t *testing.T) {
 			t.Errorf("%s: %v", id, err)
 			continue
 		}
-		groups := max(len(kctx.Ladder.Spans), 1)
+		groups := max(len(careermap.Of(kctx).Spans), 1)
 		maps++
 		if len(tr.Pages) <= 2*groups {
 			within++
