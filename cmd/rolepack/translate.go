@@ -321,7 +321,9 @@ func runTranslateImport(ctx context.Context, opts *TranslateOptions) error {
 		summary += "; not imported: " + strings.Join(parts, ", ")
 	}
 	if opts.Out != "-" {
-		summary += fmt.Sprintf("; wrote %s (%d units)", opts.Out, len(into.Units))
+		summary = fmt.Sprintf("wrote %s (%s): %s", opts.Out, plural(len(into.Units), "unit"), summary)
+	} else {
+		summary = "note: " + summary
 	}
 	fmt.Fprintln(opts.IO.Err, summary)
 	return nil

@@ -102,13 +102,13 @@ func TestTranslateRoundTrip(t *testing.T) {
 	}
 	stale := filled + ":" + itoa(unitLine(t, done, responsID2)) + ": stale: unit " + responsID2 + ": the English is now "
 	missing := filled + ":" + itoa(unitLine(t, done, purposeID)) + ": missing: unit " + purposeID + ": no translation"
-	for _, want := range []string{stale, missing, "imported 1 translation for role data-engineer at level head; not imported: "} {
+	for _, want := range []string{stale, missing, "wrote " + yml + " (1 unit): imported 1 translation for role data-engineer at level head; not imported: "} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("import did not report %q:\n%.2000s", want, stderr)
 		}
 	}
 	for _, l := range strings.Split(strings.TrimSpace(stderr), "\n") {
-		if !strings.HasPrefix(l, filled+":") && !strings.HasPrefix(l, "imported ") {
+		if !strings.HasPrefix(l, filled+":") && !strings.HasPrefix(l, "wrote ") {
 			t.Errorf("a report line that names no file:line: %q", l)
 		}
 	}
