@@ -688,6 +688,7 @@ func TestWelshLanguageCategoryIsSavedAndUsed(t *testing.T) {
 	wantBody(t, "a fifth category", r, `<a href="#f-welsh">Select the Welsh language skills from the list</a>`)
 
 	form.Set("welsh", "essential")
+	form.Set("reference", "WL-1") // a vacancy is saved by its reference
 	wantStatus(t, "essential", c.postForm("/role", form), http.StatusSeeOther)
 	wantBody(t, "saved", c.get("/role?role=data-engineer&level=head"), `<option value="essential" selected>`)
 	wantBody(t, "JD", c.get("/preview?role=data-engineer&level=head&doc=jd"), "Welsh language skills are essential")
@@ -695,6 +696,12 @@ func TestWelshLanguageCategoryIsSavedAndUsed(t *testing.T) {
 	wantBody(t, "advert", c.get("/preview?role=data-engineer&level=head&doc=advert"), "Welsh language skills are essential")
 	r = c.get("/download?role=data-engineer&level=head&doc=jd&file=jd.md")
 	wantBody(t, "jd.md", r, "Welsh language skills are essential")
+	// The saved vacancy carries it into the manifest a pack run reads.
+	r = c.get("/export/vacancies.csv")
+	wantStatus(t, "vacancies.csv", r, http.StatusOK)
+	if rows := strings.Split(strings.TrimSpace(r.body), "\n"); len(rows) < 2 || !strings.Contains(rows[0], ",welsh,") || !strings.Contains(rows[1], ",essential,") {
+		t.Errorf("vacancies.csv does not give the Welsh language category:\n%s", r.body)
+	}
 
 	form.Set("welsh", "")
 	wantStatus(t, "not stated", c.postForm("/role", form), http.StatusSeeOther)
