@@ -37,12 +37,6 @@ type Unit struct {
 	set   func(string)
 }
 
-// baseLang is a language tag's base language: "cy" of "cy-GB".
-func baseLang(tag string) string {
-	b, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(tag)), "-")
-	return b
-}
-
 // idPart makes s safe as one part of a unit id: XLIFF 2.0 ids are
 // NMTOKENs; rolepack's use lower-case letters, digits and hyphens, with
 // dots between the parts.
@@ -354,7 +348,7 @@ func article(s string) string {
 
 func quote(s string) string { return "“" + s + "”" }
 
-// kindName says what kind of entry it is, for a note.
+// entryKind says what kind of entry it is, for a note.
 func entryKind(it *Item) string {
 	if it == nil || it.Kind == "" {
 		return "skill"

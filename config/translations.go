@@ -19,8 +19,7 @@ import (
 type Translation struct {
 	Source string `yaml:"source"`
 	Target string `yaml:"target"`
-	Line   int    `yaml:"-"` // line of the unit in its file
-	File   string `yaml:"-"`
+	Line   int    `yaml:"-"` // line of the unit in its file (set by ParseTranslations)
 }
 
 // Translations are a language's translated units by id.
@@ -69,7 +68,7 @@ func ParseTranslations(name string, data []byte) (*TranslationsFile, error) {
 				if _, dup := out.Units[id.Value]; dup {
 					return nil, fmt.Errorf("%s:%d: unit %s is given twice", name, id.Line, id.Value)
 				}
-				t.Line, t.File = id.Line, name
+				t.Line = id.Line
 				out.Units[id.Value] = t
 			}
 		default:
