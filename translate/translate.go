@@ -190,7 +190,7 @@ func Import(doc *xliff.Document, units []compose.Unit, into *config.Translations
 			switch {
 			case !ok:
 				problems = append(problems, Problem{u.Line, u.ID, Unknown, "no string of the current frameworks and config has this id (an entry renamed or removed, or another role or manifest): not imported"})
-			case src != u.Source:
+			case squash(src) != squash(u.Source): // a tool may fold white space (XLIFF's default)
 				problems = append(problems, Problem{u.Line, u.ID, Stale, fmt.Sprintf("the English is now %q, not %q: not imported; export again and translate the new text", clip(src), clip(u.Source))})
 			case strings.TrimSpace(u.Target) == "":
 				problems = append(problems, Problem{u.Line, u.ID, Missing, "no translation"})
@@ -213,6 +213,9 @@ func baseLang(tag string) string {
 	b, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(tag)), "-")
 	return b
 }
+
+// squash is s with each run of white space one space, trimmed.
+func squash(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // clip shortens s for a one-line message.
 func clip(s string) string {

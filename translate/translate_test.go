@@ -182,6 +182,11 @@ func TestExportPrefillsAndImportChecks(t *testing.T) {
 			f.Units[i].Source, f.Units[i].Target, f.Units[i].HasTarget = "Something else.", "Rhywbeth arall.", true
 		}
 	}
+	for i := range f.Units {
+		if f.Units[i].ID == title.ID {
+			f.Units[i].Source = "  Head of data\n   engineering " // as a tool that folds white space may give it
+		}
+	}
 	into := &config.TranslationsFile{Language: "cy", Units: config.Translations{"kept.unit": {Source: "a", Target: "b"}, title.ID: {Source: title.Source, Target: "Hen deitl"}}}
 	problems, merged, changed, err := translate.Import(doc, us, into)
 	if err != nil {
