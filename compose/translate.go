@@ -338,6 +338,11 @@ func sortedKeys(m map[string]string) []string {
 	return out
 }
 
+// sameText reports whether a and b are the same words, white space aside.
+func sameText(a, b string) bool {
+	return strings.Join(strings.Fields(a), " ") == strings.Join(strings.Fields(b), " ")
+}
+
 // article is "a" or "an" before s, by its first letter.
 func article(s string) string {
 	if s != "" && strings.ContainsRune("AEIOUaeiou", rune(s[0])) {
@@ -383,7 +388,7 @@ func translate(ctx *Context, tr config.Translations) ([]string, int) {
 	ok := map[int]bool{}
 	for _, u := range units {
 		t, has := tr[u.ID]
-		good := has && u.set != nil && t.Target != "" && t.Source == u.Source
+		good := has && u.set != nil && t.Target != "" && sameText(t.Source, u.Source)
 		if v, seen := ok[u.group]; !seen || v {
 			ok[u.group] = good
 		}
