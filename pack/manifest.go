@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -51,11 +50,44 @@ type Row struct {
 // At is "file:line" for messages about the row.
 func (r Row) At() string { return framework.Position(r.File, r.Line) }
 
-// Columns lists the keys a manifest row may set, in index order.
-var Columns = []string{
-	"reference", "role", "level", "location", "band", "salary", "salaryMin", "salaryMax",
-	"hours", "contract", "employmentType", "posted", "closing", "reportsTo", "contact", "panel", "welsh", "language",
+// columns are the keys a manifest row may set, in index order, each with
+// what it sets on the row's vacancy (nil for the keys that are not vacancy
+// fields: role and level, which pick the role, and language, the
+// documents' language, Row.Language). Values reach a setter as the row
+// holds them after Row.check (dates as YYYY-MM-DD, a Welsh category
+// canonical).
+var columns = []struct {
+	key string
+	set func(v *config.Vacancy, s string, r Row)
+}{
+	{"reference", func(v *config.Vacancy, s string, _ Row) { v.Reference = s }},
+	{"role", nil},
+	{"level", nil},
+	{"location", func(v *config.Vacancy, s string, _ Row) { v.Location = s }},
+	{"band", func(v *config.Vacancy, s string, _ Row) { v.Band = s }},
+	{"salary", func(v *config.Vacancy, s string, _ Row) { v.Salary = s }},
+	{"salaryMin", func(v *config.Vacancy, s string, _ Row) { v.SalaryMin, _ = parseAmount(s) }},
+	{"salaryMax", func(v *config.Vacancy, s string, _ Row) { v.SalaryMax, _ = parseAmount(s) }},
+	{"hours", func(v *config.Vacancy, s string, _ Row) { v.Hours = s }},
+	{"contract", func(v *config.Vacancy, s string, _ Row) { v.Contract = s }},
+	{"employmentType", func(v *config.Vacancy, s string, _ Row) { v.EmploymentType = s }},
+	{"posted", func(v *config.Vacancy, s string, _ Row) { v.Posted = s }},
+	{"closing", func(v *config.Vacancy, s string, _ Row) { v.Closing = s }},
+	{"reportsTo", func(v *config.Vacancy, s string, _ Row) { v.ReportsTo = s }},
+	{"contact", func(v *config.Vacancy, s string, _ Row) { v.Contact = s }},
+	{"panel", func(v *config.Vacancy, _ string, r Row) { v.Panel = r.Panel() }},
+	{"welsh", func(v *config.Vacancy, s string, _ Row) { v.Welsh = s }},
+	{"language", nil},
 }
+
+// Columns lists the keys a manifest row may set, in index order.
+var Columns = func() []string {
+	out := make([]string, len(columns))
+	for i, c := range columns {
+		out[i] = c.key
+	}
+	return out
+}()
 
 // columnAliases maps a normalised header (lower case, no spaces, hyphens
 // or underscores) to its canonical key, for headers spreadsheets tend to
@@ -647,46 +679,9 @@ func (r Row) Vacancy(base config.Vacancy) config.Vacancy {
 			v.Extra[k] = x
 		}
 	}
-	keys := make([]string, 0, len(r.Values))
-	for k := range r.Values {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		s := r.Values[k]
-		switch k {
-		case "reference":
-			v.Reference = s
-		case "location":
-			v.Location = s
-		case "band":
-			v.Band = s
-		case "salary":
-			v.Salary = s
-		case "salaryMin":
-			v.SalaryMin, _ = parseAmount(s)
-		case "salaryMax":
-			v.SalaryMax, _ = parseAmount(s)
-		case "hours":
-			v.Hours = s
-		case "contract":
-			v.Contract = s
-		case "employmentType":
-			v.EmploymentType = s
-		case "posted":
-			v.Posted = s
-		case "closing":
-			v.Closing = s
-		case "reportsTo":
-			v.ReportsTo = s
-		case "contact":
-			v.Contact = s
-		case "panel":
-			v.Panel = r.Panel()
-		case "welsh":
-			v.Welsh = s // checked and made canonical by Row.check
-		case "language":
-			// Not a vacancy field: the documents' language (Row.Language).
+	for _, c := range columns {
+		if s, ok := r.Values[c.key]; ok && c.set != nil {
+			c.set(&v, s, r)
 		}
 	}
 	return v
