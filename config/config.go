@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -15,6 +14,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/rolepack/rolepack/framework"
+	"github.com/rolepack/rolepack/internal/yamlpos"
 )
 
 // Config is everything a run renders from besides the frameworks: the
@@ -355,8 +355,6 @@ type ScoreAnchor struct {
 	Means string `yaml:"means" json:"means"`
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?`)
-
 // maxExpanded bounds the size of a config with its YAML aliases expanded,
 // so a small file cannot alias a large value into gigabytes.
 const maxExpanded = 4 << 20
@@ -369,12 +367,12 @@ func LoadConfig(file string, data []byte) (*Config, error) {
 	nodes := yaml.NewDecoder(bytes.NewReader(data))
 	var root yaml.Node
 	if err := nodes.Decode(&root); err != nil && !errors.Is(err, io.EOF) {
-		return nil, yamlError(file, err)
+		return nil, yamlpos.Error(file, err)
 	}
 	var second yaml.Node
 	if err := nodes.Decode(&second); !errors.Is(err, io.EOF) {
 		if err != nil {
-			return nil, yamlError(file, err)
+			return nil, yamlpos.Error(file, err)
 		}
 		return nil, fmt.Errorf("%s: a second YAML document (after ---): a config is one document", framework.Position(file, second.Line))
 	}
@@ -426,26 +424,6 @@ func expandedSize(n *yaml.Node, memo map[*yaml.Node]int) (size, aliasLine int) {
 	return size, aliasLine
 }
 
-func yamlError(file string, err error) error {
-	var te *yaml.TypeError
-	msg := err.Error()
-	if errors.As(err, &te) && len(te.Errors) > 0 {
-		msg = te.Errors[0]
-	}
-	msg = strings.TrimPrefix(msg, "yaml: unmarshal errors:\n")
-	msg = strings.TrimSpace(msg)
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		msg = msg[len(m[0]):]
-		if m[1] != "" {
-			return fmt.Errorf("%s:%s: %s", file, m[1], oneLine(msg))
-		}
-	}
-	if m := regexp.MustCompile(`^line (\d+): `).FindStringSubmatch(msg); m != nil {
-		return fmt.Errorf("%s:%s: %s", file, m[1], oneLine(msg[len(m[0]):]))
-	}
-	return fmt.Errorf("%s: %s", file, oneLine(msg))
-}
-
 // position is where a key was written.
 type position struct {
 	file string
@@ -458,13 +436,13 @@ func index(n *yaml.Node, path, file string, pos map[string]position) {
 	switch n.Kind {
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			p := join(path, n.Content[i].Value)
+			p := yamlpos.Join(path, n.Content[i].Value)
 			pos[p] = position{file, n.Content[i].Line}
 			index(n.Content[i+1], p, file, pos)
 		}
 	case yaml.SequenceNode:
 		for i, c := range n.Content {
-			p := join(path, strconv.Itoa(i))
+			p := yamlpos.Join(path, strconv.Itoa(i))
 			pos[p] = position{file, c.Line}
 			index(c, p, file, pos)
 		}
@@ -490,13 +468,6 @@ func (c *Config) Adopt(key string, src *Config) {
 			c.pos[k] = p
 		}
 	}
-}
-
-func join(a, b string) string {
-	if a == "" {
-		return b
-	}
-	return a + "." + b
 }
 
 // SetOrigin records that the value at a dotted key (e.g.
@@ -555,9 +526,6 @@ func (c *Config) RungIDs() []string {
 	}
 	return ids
 }
-
-// oneLine folds white space, so a multi-line message reads as one line.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // Value ranges a config is checked against.
 var (

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/rolepack/rolepack/internal/yamlpos"
 )
 
 // Key is one key of the config schema that a layer sets as a whole: a
@@ -48,7 +50,7 @@ var configKeys = sync.OnceValue(func() []Key {
 			if tag == "" || tag == "-" || !f.IsExported() {
 				continue
 			}
-			name := join(prefix, tag)
+			name := yamlpos.Join(prefix, tag)
 			idx := append(append([]int(nil), index...), i)
 			if f.Type.Kind() == reflect.Struct {
 				walk(f.Type, name, idx)
@@ -152,7 +154,6 @@ var fieldsOf = sync.OnceValue(func() map[string][]string {
 })
 
 var (
-	yamlAt       = regexp.MustCompile(`^(?:yaml: )?line (\d+): `)
 	unknownField = regexp.MustCompile(`^field (\S+) not found in type (\S+)$`)
 	cannotDecode = regexp.MustCompile("^cannot unmarshal !!(\\w+)(?: `(.*)`)? into (\\S+)$")
 )
@@ -162,19 +163,7 @@ var (
 // with the nearest known one, or a value of the wrong kind ("vacancy.salaryMin:
 // "abc" is not a number"). It never names a Go type.
 func (c *Config) decodeError(file string, err error) error {
-	msgs := []string{err.Error()}
-	if te, ok := err.(interface{ Unwrap() []error }); ok && len(te.Unwrap()) > 0 {
-		msgs = []string{te.Unwrap()[0].Error()}
-	}
-	msg := strings.TrimSpace(strings.TrimPrefix(msgs[0], "yaml: unmarshal errors:\n"))
-	if i := strings.IndexByte(msg, '\n'); i >= 0 {
-		msg = strings.TrimSpace(msg[:i])
-	}
-	line := 0
-	if m := yamlAt.FindStringSubmatch(msg); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		msg = msg[len(m[0]):]
-	}
+	line, msg := yamlpos.Split(err)
 	where := file
 	if line > 0 {
 		where = fmt.Sprintf("%s:%d", file, line)
@@ -199,7 +188,7 @@ func (c *Config) decodeError(file string, err error) error {
 	if strings.Contains(msg, " into ") || strings.Contains(msg, "config.") {
 		return fmt.Errorf("%s: a value of the wrong kind (see docs/config.md)", where)
 	}
-	return yamlError(file, err)
+	return yamlpos.Error(file, err)
 }
 
 // wrongKind says what a value of YAML kind tag (str, int, seq, map …),

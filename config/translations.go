@@ -5,12 +5,12 @@ import (
 	"fmt"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/rolepack/rolepack/internal/userfile"
+	"github.com/rolepack/rolepack/internal/yamlpos"
 )
 
 // Translation is one translated unit of a translations file: the English
@@ -37,7 +37,7 @@ type TranslationsFile struct {
 func ParseTranslations(name string, data []byte) (*TranslationsFile, error) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, fmt.Errorf("%s:%s", name, yamlErrLine(err))
+		return nil, yamlpos.Error(name, err)
 	}
 	out := &TranslationsFile{Units: Translations{}}
 	if len(root.Content) == 0 {
@@ -110,20 +110,6 @@ func LoadTranslations(cfg *Config, dir string) error {
 		}
 	}
 	return nil
-}
-
-// yamlErrLine is a YAML error as "LINE: message" when it names a line,
-// else " message".
-func yamlErrLine(err error) string {
-	s := strings.TrimPrefix(err.Error(), "yaml: ")
-	if rest, ok := strings.CutPrefix(s, "line "); ok {
-		if n, msg, ok := strings.Cut(rest, ": "); ok {
-			if _, err := strconv.Atoi(n); err == nil {
-				return n + ": " + msg
-			}
-		}
-	}
-	return " " + s
 }
 
 // translationsHeader starts every translations file rolepack writes.

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/rolepack/rolepack/internal/yamlpos"
 )
 
 // Locator returns the file and line of the node at a node path such as
@@ -46,14 +48,14 @@ func (p place) child(key, from string) place {
 	if from == "" {
 		from = p.from
 	}
-	return place{path: join(p.path, key), from: from}
+	return place{path: yamlpos.Join(p.path, key), from: from}
 }
 
 func (p place) item(key string, i int, from string) place {
 	if from == "" {
 		from = p.from
 	}
-	return place{path: fmt.Sprintf("%s[%d]", join(p.path, key), i), from: from}
+	return place{path: fmt.Sprintf("%s[%d]", yamlpos.Join(p.path, key), i), from: from}
 }
 
 func (v *validator) at(p place) (string, int) {

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"reflect"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -15,6 +14,7 @@ import (
 	yaml "go.yaml.in/yaml/v3"
 
 	"github.com/rolepack/rolepack/internal/userfile"
+	"github.com/rolepack/rolepack/internal/yamlpos"
 )
 
 // Load reads a canonical framework file (YAML, or JSON, which is YAML too),
@@ -42,17 +42,9 @@ func Decode(path string, data []byte) (*Framework, []Problem, error) {
 	return f, probs, nil
 }
 
-// yamlLine matches the position prefix of the YAML library's messages.
-var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?`)
-
 // yamlError re-words an error of the YAML parser as file:line: message.
 func yamlError(path string, err error) *Problem {
-	msg := err.Error()
-	line := 0
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		msg = msg[len(m[0]):]
-	}
+	line, msg := yamlpos.Split(err)
 	return Errorf(path, line, "not a valid YAML framework file: %s", msg)
 }
 
@@ -211,13 +203,6 @@ func what(path string) string {
 	return fmt.Sprintf("%q", path[i+1:])
 }
 
-func join(parent, key string) string {
-	if parent == "" {
-		return key
-	}
-	return parent + "." + key
-}
-
 // yamlKey returns the key a struct field is read from.
 func yamlKey(sf reflect.StructField) string {
 	tag := sf.Tag.Get("yaml")
@@ -319,7 +304,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string) {
 				continue
 			}
 			ev := reflect.New(v.Type().Elem()).Elem()
-			d.value(val, ev, join(path, k.Value))
+			d.value(val, ev, yamlpos.Join(path, k.Value))
 			m.SetMapIndex(reflect.ValueOf(k.Value), ev)
 		}
 		v.Set(m)
@@ -353,7 +338,7 @@ func (d *decoder) structure(n *yaml.Node, v reflect.Value, path string) {
 			d.errorf(k.Line, "unknown key %q in %s", k.Value, typeName(t))
 			continue
 		}
-		p := join(path, k.Value)
+		p := yamlpos.Join(path, k.Value)
 		d.pos.lines[p] = k.Line
 		d.value(val, v.Field(field), p)
 	}

@@ -21,6 +21,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/rolepack/rolepack/internal/yamlpos"
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
@@ -82,7 +83,7 @@ var parsed = sync.OnceValues(func() (map[string]map[string]Message, error) {
 func Parse(name string, b []byte) (map[string]Message, error) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(b, &root); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, yamlpos.Error(name, err)
 	}
 	out := map[string]Message{}
 	if len(root.Content) == 0 {

@@ -1,13 +1,13 @@
 package lint
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
 	yaml "go.yaml.in/yaml/v3"
 
 	"github.com/rolepack/rolepack/framework"
+	"github.com/rolepack/rolepack/internal/yamlpos"
 )
 
 // SourceTexts returns the text of every role, role level, entry and
@@ -113,7 +113,7 @@ var textKeys = map[string]Kind{
 func YAMLTexts(name string, data []byte) ([]Text, error) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, yamlpos.Error(name, err)
 	}
 	lines := strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
 	var out []Text

@@ -19,6 +19,7 @@ import (
 	"github.com/rolepack/rolepack/framework"
 	"github.com/rolepack/rolepack/framework/textprep"
 	"github.com/rolepack/rolepack/internal/userfile"
+	"github.com/rolepack/rolepack/internal/yamlpos"
 )
 
 // Row is one vacancy of a batch manifest: the role and level it is for and
@@ -161,14 +162,14 @@ func yamlList(file string, data []byte, key, what string) (*yaml.Node, error) {
 	var root yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&root); err != nil && err != io.EOF {
-		return nil, yamlSyntaxError(file, err)
+		return nil, yamlpos.Error(file, err)
 	}
 	var second yaml.Node
 	switch err := dec.Decode(&second); {
 	case err == nil:
 		return nil, fmt.Errorf("%s:%d: a second YAML document (after ---); a manifest is one document: put every %s in one list", file, second.Line, what)
 	case err != io.EOF:
-		return nil, yamlSyntaxError(file, err)
+		return nil, yamlpos.Error(file, err)
 	}
 	if err := noAliases(file, &root); err != nil {
 		return nil, err
@@ -410,15 +411,6 @@ func csvError(file string, err error) error {
 		return fmt.Errorf("%s:%d: %v", file, pe.Line, pe.Err)
 	}
 	return fmt.Errorf("%s: %w", file, err)
-}
-
-// yamlSyntaxError re-words the YAML parser's error as file:line: message.
-func yamlSyntaxError(file string, err error) error {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	if l, rest, ok := strings.Cut(msg, ": "); ok && strings.HasPrefix(l, "line ") {
-		return fmt.Errorf("%s:%s: %s", file, strings.TrimPrefix(l, "line "), rest)
-	}
-	return fmt.Errorf("%s: %s", file, oneLine(msg))
 }
 
 // oneLine folds a multi-line message onto one line.

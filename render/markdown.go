@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -16,6 +17,7 @@ import (
 
 	"github.com/rolepack/rolepack/doc"
 	"github.com/rolepack/rolepack/framework"
+	"github.com/rolepack/rolepack/internal/yamlpos"
 )
 
 // PageBreakMarker is the HTML comment a template writes, alone on a line, to
@@ -224,7 +226,11 @@ func splitFrontMatter(name string, src []byte, meta *doc.Meta) (body []byte, lin
 	dec := yaml.NewDecoder(bytes.NewReader(raw))
 	dec.KnownFields(true)
 	if err := dec.Decode(&fm); err != nil {
-		return nil, 0, fmt.Errorf("%s: front matter: %s", name, oneLine(err.Error()))
+		line, msg := yamlpos.Split(err)
+		if line > 0 {
+			return nil, 0, fmt.Errorf("%s:%d: front matter: %s", name, line+1, yamlWords(msg)) // the front matter starts on line 2
+		}
+		return nil, 0, fmt.Errorf("%s: front matter: %s", name, yamlWords(msg))
 	}
 	*meta = doc.Meta{
 		Title: fm.Title, Subject: fm.Subject, Author: fm.Author, Language: fm.Language,
@@ -407,7 +413,11 @@ func (p *treeBuilder) chart(n *ast.FencedCodeBlock) (*doc.Chart, error) {
 	dec.KnownFields(true)
 	at := p.line(n)
 	if err := dec.Decode(&spec); err != nil {
-		return nil, fmt.Errorf("%s:%d: chart: %s", p.name, at, oneLine(err.Error()))
+		line, msg := yamlpos.Split(err)
+		if line > 0 {
+			at += line - 1 // at is the chart's first line
+		}
+		return nil, fmt.Errorf("%s:%d: chart: %s", p.name, at, yamlWords(msg))
 	}
 	if spec.Alt == "" {
 		return nil, fmt.Errorf("%s:%d: chart has no alt text", p.name, at)
@@ -588,6 +598,18 @@ func unescapeText(v []byte) []byte {
 	}
 	flush(len(v))
 	return out
+}
+
+// unknownField is the YAML library's message for a key a struct lacks.
+var unknownField = regexp.MustCompile(`^field (\S+) not found in type \S+$`)
+
+// yamlWords words a YAML message in the template's terms: an unknown key
+// is named as a key, not as a field of a Go type.
+func yamlWords(msg string) string {
+	if m := unknownField.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("unknown key %q", m[1])
+	}
+	return msg
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

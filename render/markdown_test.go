@@ -64,7 +64,8 @@ func TestMarkdownBecomesTheDocumentTree(t *testing.T) {
 func TestMarkdownErrorsNameTheTemplateAndLine(t *testing.T) {
 	for _, tc := range []struct{ src, want string }{
 		{"---\ntitle: x\n", "t.md.tmpl:1: front matter opened with --- is not closed"},
-		{"---\ntitel: x\n---\n", "t.md.tmpl: front matter:"},
+		{"---\ntitel: x\n---\n", `t.md.tmpl:2: front matter: unknown key "titel"`},
+		{"# A\n\n```chart\nalt: a\nseriez: [x]\n```\n", `t.md.tmpl:5: chart: unknown key "seriez"`},
 		{"# A\n\n```chart\ntitle: x\n```\n", "t.md.tmpl:4: chart has no alt text"},
 		// Issue 14: these values panicked in the DOCX writer.
 		{"```chart\nalt: a\nseries: [x]\nbars: [{label: b, values: [.nan]}]\n```\n", `t.md.tmpl:2: chart "": bar "b" has the value NaN; values must be numbers from 0 to 1000`},
