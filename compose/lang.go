@@ -59,6 +59,12 @@ func localise(ctx *Context, cfg *config.Config, date time.Time, nhs bool) error 
 		ctx.Organisation.Clauses = clausesIn(cat, nhs)
 	}
 	ctx.Untranslated, ctx.translated = translate(ctx, cfg.Translated[cat.Lang()])
+	if o := ctx.Organisation; o.Name != cfg.Organisation.Name || o.Department != cfg.Organisation.Department {
+		// The document-control line names the organisation as translated.
+		named := *cfg
+		named.Organisation.Name, named.Organisation.Department = o.Name, o.Department
+		ctx.Control = controlLineIn(&named, date, cat)
+	}
 	ctx.Footer = ctx.Title + " · " + ctx.Control
 	ctx.Scale = scaleIn(cat, ctx.Scale)
 	ctx.Spec = welshCriterionIn(cat, ctx.Spec)

@@ -288,6 +288,9 @@ func (c *Context) units() []Unit {
 		w.next()
 	}
 	o := &c.Organisation
+	w.add("organisation.name", "the organisation's name (under every document's title, in the running header and in the document-control line)", &o.Name)
+	w.add("organisation.department", "the organisation's department (beside its name, in the job details and the document-control line)", &o.Department)
+	w.next()
 	w.add("organisation.about", "about the organisation (advert)", &o.About)
 	w.next()
 	for i := range o.Offer {

@@ -89,10 +89,11 @@ func TestTranslationsAreUsedWholeAndOnlyWhenCurrent(t *testing.T) {
 	}
 	c := *cfg
 	c.Translated = map[string]config.Translations{"cy": {
-		duty:    {Source: src[duty], Target: "Ysbrydoli arfer gorau ar gyfer cynhyrchion a gwasanaethau data yn eich timau."},
-		purpose: {Source: "An older purpose.", Target: "Diben hŷn."}, // stale
-		name:    {Source: src[name], Target: "Modelu data"},          // its detail has none: the item stays English
-		title:   {Source: src[title], Target: "Pennaeth peirianneg data"},
+		duty:                {Source: src[duty], Target: "Ysbrydoli arfer gorau ar gyfer cynhyrchion a gwasanaethau data yn eich timau."},
+		purpose:             {Source: "An older purpose.", Target: "Diben hŷn."}, // stale
+		name:                {Source: src[name], Target: "Modelu data"},          // its detail has none: the item stays English
+		title:               {Source: src[title], Target: "Pennaeth peirianneg data"},
+		"organisation.name": {Source: cfg.Organisation.Name, Target: "Gwasanaeth Data Iechyd Enghreifftiol"},
 	}}
 	ctx := welshContext(t, &c, lib)
 	if ctx.Selected.Duties[0] != "Ysbrydoli arfer gorau ar gyfer cynhyrchion a gwasanaethau data yn eich timau." {
@@ -116,6 +117,11 @@ func TestTranslationsAreUsedWholeAndOnlyWhenCurrent(t *testing.T) {
 	if ctx.EnglishNote() != "doc.frameworkPartlyEnglish" {
 		t.Errorf("note %q", ctx.EnglishNote())
 	}
+	// The organisation's name alone is not used: it is printed with its
+	// department.
+	if ctx.Organisation.Name != cfg.Organisation.Name {
+		t.Errorf("organisation %q", ctx.Organisation.Name)
+	}
 	// The record, in English, gives the English text.
 	if en2 := ctx.InEnglish(); en2.Title != src[title] || en2.Selected.Duties[0] != en.Selected.Duties[0] || !strings.HasPrefix(en2.Footer, src[title]+" · ") {
 		t.Errorf("InEnglish: title %q, duty %q, footer %q", en2.Title, en2.Selected.Duties[0], en2.Footer)
@@ -124,6 +130,11 @@ func TestTranslationsAreUsedWholeAndOnlyWhenCurrent(t *testing.T) {
 	// composer is as before.
 	if en.Selected.Duties[0] == ctx.Selected.Duties[0] {
 		t.Error("the English context's duty changed")
+	}
+	c.Translated["cy"]["organisation.department"] = config.Translation{Source: cfg.Organisation.Department, Target: "Data a Dadansoddi"}
+	named := welshContext(t, &c, lib)
+	if named.Organisation.Name != "Gwasanaeth Data Iechyd Enghreifftiol" || !strings.Contains(named.Control, "Data a Dadansoddi, Gwasanaeth Data Iechyd Enghreifftiol") || strings.Contains(named.Footer, cfg.Organisation.Name) {
+		t.Errorf("organisation %q, control %q, footer %q", named.Organisation.Name, named.Control, named.Footer)
 	}
 	plain := welshContext(t, cfg, lib)
 	if plain.EnglishNote() != "doc.frameworkEnglish" || plain.Selected.Duties[0] != en.Selected.Duties[0] {
