@@ -70,16 +70,11 @@ func (l *line) add(p frag) {
 
 // Token kinds.
 const (
-	tkWord  = iota // an unbreakable box: one or more styled pieces with no space between
+	tkNone  = iota // nothing read yet
+	tkWord         // an unbreakable box: one or more styled pieces with no space between
 	tkSpace        // a breakable space
 	tkBreak        // a hard line break
 )
-
-type token struct {
-	kind   int
-	pieces []frag // tkWord: the styled pieces; tkSpace: the one space
-	w      float64
-}
 
 // sizeFor is the point size of a run of style st in text of size size.
 func sizeFor(st doc.Style, size float64) float64 {
@@ -89,73 +84,143 @@ func sizeFor(st doc.Style, size float64) float64 {
 	return size
 }
 
-// tokens splits runs into words, spaces and breaks, measured at size.
-// Words that touch across a style change ("**bold**,") stay one box.
-func (r *renderer) tokens(runs []doc.Inline, size float64, base doc.Style) []token {
-	// Every token's pieces start as a one-element window on one backing
-	// array (a window's capacity ends at its element, so appending a touching
-	// piece copies that window out rather than overwriting the next): one
-	// allocation for the pieces of a paragraph instead of one a word.
-	n := 0 // at most a word and a space per space, and a word or break a run
-	for _, run := range runs {
-		n += 2*strings.Count(run.Text, " ") + 1
-	}
-	sc := r.sc
-	if cap(sc.arena) < n {
-		sc.arena = make([]frag, 0, n)
-	}
-	toks := sc.toks[:0]
-	arena := sc.arena[:0]
-	piece := func(p frag) []frag {
-		arena = append(arena, p)
-		k := len(arena)
-		return arena[k-1 : k : k]
-	}
-	for _, run := range runs {
-		if run.Break {
-			toks = append(toks, token{kind: tkBreak})
-			continue
-		}
-		st := run.Style | base
-		f := r.faces[faceOf(st)]
-		sz := sizeFor(st, size)
-		src := f.clean(run.Text)
-		text := src
-		for text != "" {
-			if text[0] == ' ' {
-				if n := len(toks); n > 0 && toks[n-1].kind == tkWord {
-					sp := frag{text: text[:1], style: st, link: run.Link, w: f.width(" ", sz), src: src, off: len(src) - len(text)}
-					toks = append(toks, token{kind: tkSpace, pieces: piece(sp), w: sp.w})
-				}
-				text = strings.TrimLeft(text, " ")
-				continue
-			}
-			word, off := text, len(src)-len(text)
-			if i := strings.IndexByte(text, ' '); i > 0 {
-				word, text = text[:i], text[i:]
-			} else {
-				text = ""
-			}
-			p := frag{text: word, style: st, link: run.Link, w: f.width(word, sz), src: src, off: off}
-			if n := len(toks); n > 0 && toks[n-1].kind == tkWord {
-				toks[n-1].pieces = append(toks[n-1].pieces, p)
-				toks[n-1].w += p.w
-			} else {
-				toks = append(toks, token{kind: tkWord, pieces: piece(p), w: p.w})
-			}
-		}
-	}
-	sc.toks = toks[:0] // the scratch space for the next call; the tokens are its caller's until then
-	return toks
+// words reads runs as a stream of words, spaces and breaks, measured at
+// size, without listing them first: wrap and measure take each as it
+// comes. Words that touch across a style change ("**bold**,") are one
+// word of several pieces. Spaces only follow a word: spaces at the start,
+// after a break and after another space are dropped.
+type words struct {
+	r    *renderer
+	runs []doc.Inline
+	size float64
+	base doc.Style
+	next int // the next run
+
+	// The run being read: its style, link, face, size and cleaned text,
+	// the width of a space in it, and where in its text reading is.
+	st     doc.Style
+	link   string
+	f      *face
+	sz     float64
+	spaceW float64
+	src    string
+	pos    int
+
+	// The token read by the last call of read.
+	kind   int
+	pieces []frag // tkWord: the word's pieces (room kept in the scratch)
+	space  frag   // tkSpace: the space
+	w      float64
 }
 
-// wrapKey identifies runs of the document wrapped in some width, size and
-// base style.
-type wrapKey struct {
-	runs        *doc.Inline // the first run
-	n           int         // the number of runs
-	width, size float64
-	base        doc.Style
+// start readies ws to read runs at size with base style base, keeping the
+// room for pieces it had.
+func (ws *words) start(r *renderer, runs []doc.Inline, size float64, base doc.Style) {
+	*ws = words{r: r, runs: runs, size: size, base: base, pieces: ws.pieces[:0]}
+}
+
+// read reads the next token into ws.kind, ws.pieces or ws.space, and
+// ws.w; it is false at the end of the runs. A word ends at a space, a
+// break or the end of the runs, which the next call reads.
+func (ws *words) read() bool {
+	last := ws.kind
+	ws.pieces = ws.pieces[:0]
+	ws.w = 0
+	for {
+		if ws.pos == len(ws.src) {
+			if ws.next == len(ws.runs) {
+				if len(ws.pieces) > 0 {
+					ws.kind = tkWord
+					return true
+				}
+				return false
+			}
+			run := &ws.runs[ws.next]
+			if run.Break {
+				if len(ws.pieces) > 0 {
+					ws.kind = tkWord
+					return true // the break is read next
+				}
+				ws.next++
+				ws.kind = tkBreak
+				return true
+			}
+			ws.next++
+			ws.st = run.Style | ws.base
+			ws.link = run.Link
+			ws.f = ws.r.faces[faceOf(ws.st)]
+			ws.sz = sizeFor(ws.st, ws.size)
+			ws.spaceW = ws.f.width(" ", ws.sz)
+			ws.src = ws.f.clean(run.Text)
+			ws.pos = 0
+			continue
+		}
+		text := ws.src[ws.pos:]
+		if text[0] == ' ' {
+			if len(ws.pieces) > 0 {
+				ws.kind = tkWord
+				return true // the space is read next
+			}
+			off := ws.pos
+			ws.pos++
+			for ws.pos < len(ws.src) && ws.src[ws.pos] == ' ' {
+				ws.pos++
+			}
+			if last == tkWord {
+				ws.space = frag{text: ws.src[off : off+1], style: ws.st, link: ws.link, w: ws.spaceW, src: ws.src, off: off}
+				ws.kind, ws.w = tkSpace, ws.spaceW
+				return true
+			}
+			continue
+		}
+		n := strings.IndexByte(text, ' ')
+		if n < 0 {
+			n = len(text)
+		}
+		p := frag{text: text[:n], style: ws.st, link: ws.link, w: ws.f.width(text[:n], ws.sz), src: ws.src, off: ws.pos}
+		ws.pieces = append(ws.pieces, p)
+		ws.w += p.w
+		ws.pos += n
+	}
+}
+
+// lineBuilder builds wrapped lines: every line's fragments one after
+// another in frags, the lines in lines, each ending where ends says.
+type lineBuilder struct {
+	frags []frag
+	lines []line
+	ends  []int
+	start int     // where the current line's fragments start in frags
+	w     float64 // the current line's width
+}
+
+// empty reports whether the current line has nothing on it.
+func (b *lineBuilder) empty() bool { return len(b.frags) == b.start }
+
+// add appends p to the current line, merging it with the line's last
+// fragment when the style and link are the same.
+func (b *lineBuilder) add(p frag) {
+	if n := len(b.frags); n > b.start && b.frags[n-1].style == p.style && b.frags[n-1].link == p.link {
+		last := &b.frags[n-1]
+		if last.src != "" && p.src == last.src && p.off == last.off+len(last.text) {
+			last.text = last.src[last.off : p.off+len(p.text)] // touching in the same run
+		} else {
+			last.text += p.text
+			last.src = ""
+		}
+		last.w += p.w
+	} else {
+		b.frags = append(b.frags, p)
+	}
+	b.w += p.w
+}
+
+// flush ends the current line; space says whether it ended at a space or
+// a hard break.
+func (b *lineBuilder) flush(space bool) {
+	b.lines = append(b.lines, line{w: b.w, space: space})
+	b.ends = append(b.ends, len(b.frags))
+	b.start, b.w = len(b.frags), 0
 }
 
 // wrapText is wrap for runs of the document (which stay as they are while
@@ -174,110 +239,95 @@ func (r *renderer) wrapText(runs []doc.Inline, width, size float64, base doc.Sty
 	return lines
 }
 
+// wrapKey identifies runs of the document wrapped in some width, size and
+// base style.
+type wrapKey struct {
+	runs        *doc.Inline // the first run
+	n           int         // the number of runs
+	width, size float64
+	base        doc.Style
+}
+
 // wrap lays runs out in lines no wider than width (millimetres), breaking
-// at spaces and, for words longer than a line, between characters.
+// at spaces and, for words longer than a line, between characters. It
+// reads the words once, as they come, and builds the lines in the
+// scratch's room, then moves their fragments to the room wrapped lines
+// are kept in.
 func (r *renderer) wrap(runs []doc.Inline, width, size float64, base doc.Style) []line {
-	toks := r.tokens(runs, size, base)
-	// The lines' fragments are windows on one backing array with room for
-	// a fragment per change of style or link and one per line (each line
-	// may split one); a line that outgrows what is left copies its
-	// fragments out.
-	total, changes, est := 0.0, 1, 1
-	var prev *frag
-	for i := range toks {
-		total += toks[i].w
-		if toks[i].kind == tkBreak {
-			est++
-		}
-		for j := range toks[i].pieces {
-			p := &toks[i].pieces[j]
-			if prev != nil && (p.style != prev.style || p.link != prev.link) {
-				changes++
-			}
-			prev = p
-		}
-	}
-	if width > 0 {
-		est += int(total / width * 1.15)
-	}
 	sc := r.sc
-	backing := sc.fragRoom(changes + est)
-	used := 0
-	lines := sc.lineBuf[:0]
-	cur := line{frags: backing[:0]}
-	var pending *token
+	ws := &sc.words
+	ws.start(r, runs, size, base)
+	b := &sc.build
+	b.frags, b.lines, b.ends, b.start, b.w = b.frags[:0], b.lines[:0], b.ends[:0], 0, 0
+	pending := false // a space read after the line's last word, not yet on the line
+	var space frag
 	const eps = 0.01
-	flush := func() {
-		n := len(cur.frags)
-		if n > 0 && used < len(backing) && &cur.frags[0] == &backing[used] {
-			used += n // still on the backing array
-		}
-		cur.frags = cur.frags[:n:n]
-		lines = append(lines, cur)
-		cur = line{frags: backing[used:used]}
-		pending = nil
-	}
-	for i := range toks {
-		t := &toks[i]
-		switch t.kind {
+	for ws.read() {
+		switch ws.kind {
 		case tkBreak:
-			cur.space = true
-			flush()
+			b.flush(true)
+			pending = false
 		case tkSpace:
-			if len(cur.frags) > 0 {
-				pending = t
+			if !b.empty() {
+				pending, space = true, ws.space
 			}
 		case tkWord:
 			sp := 0.0
-			if pending != nil {
-				sp = pending.w
+			if pending {
+				sp = space.w
 			}
-			if len(cur.frags) > 0 && cur.w+sp+t.w > width+eps {
-				cur.space = pending != nil
-				flush()
+			if !b.empty() && b.w+sp+ws.w > width+eps {
+				b.flush(pending)
+				pending = false
 			}
-			if pending != nil {
-				cur.add(pending.pieces[0])
-				pending = nil
+			if pending {
+				b.add(space)
+				pending = false
 			}
-			if len(cur.frags) == 0 && t.w > width+eps {
-				r.splitWord(t, width, size, &cur, flush)
+			if b.empty() && ws.w > width+eps {
+				r.splitWord(ws.pieces, width, size, b)
 				continue
 			}
-			for _, p := range t.pieces {
-				cur.add(p)
+			for i := range ws.pieces {
+				b.add(ws.pieces[i])
 			}
 		}
 	}
-	if len(cur.frags) > 0 {
-		flush()
+	if !b.empty() {
+		b.flush(false)
 	}
-	sc.keepFrags(used)
-	sc.lineBuf = lines
-	return sc.keepLines(lines)
+	room := sc.fragRoom(len(b.frags))
+	copy(room, b.frags)
+	sc.keepFrags(len(b.frags))
+	start := 0
+	for i, end := range b.ends {
+		b.lines[i].frags = room[start:end:end]
+		start = end
+	}
+	return sc.keepLines(b.lines)
 }
 
 // splitWord sets a word wider than a line character by character, starting
 // new lines as they fill.
-func (r *renderer) splitWord(t *token, width, size float64, cur *line, flush func()) {
-	for _, p := range t.pieces {
+func (r *renderer) splitWord(pieces []frag, width, size float64, b *lineBuilder) {
+	for _, p := range pieces {
 		f := r.faces[faceOf(p.style)]
 		sz := sizeFor(p.style, size)
 		start := 0
 		acc := 0.0
 		for i, c := range p.text {
 			cw := f.width(string(c), sz)
-			if cur.w+acc+cw > width && (len(cur.frags) > 0 || i > start) {
+			if b.w+acc+cw > width && (!b.empty() || i > start) {
 				if i > start {
-					cur.add(p.cut(start, i, acc))
+					b.add(p.cut(start, i, acc))
 				}
-				flush()
+				b.flush(false)
 				start, acc = i, 0
 			}
 			acc += cw
 		}
 		if start < len(p.text) {
-			cur.add(p.cut(start, len(p.text), acc))
+			b.add(p.cut(start, len(p.text), acc))
 		}
 	}
 }
@@ -296,18 +346,20 @@ func (p frag) cut(i, j int, w float64) frag {
 func (r *renderer) measure(runs []doc.Inline, size float64, base doc.Style) (minW, maxW float64) {
 	lineW := 0.0
 	pend := 0.0
-	for _, t := range r.tokens(runs, size, base) {
-		switch t.kind {
+	ws := &r.sc.words
+	ws.start(r, runs, size, base)
+	for ws.read() {
+		switch ws.kind {
 		case tkBreak:
 			lineW, pend = 0, 0
 		case tkSpace:
-			pend = t.w
+			pend = ws.w
 		case tkWord:
-			minW = max(minW, t.w)
+			minW = max(minW, ws.w)
 			if lineW > 0 {
 				lineW += pend
 			}
-			lineW += t.w
+			lineW += ws.w
 			pend = 0
 			maxW = max(maxW, lineW)
 		}

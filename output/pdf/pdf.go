@@ -125,13 +125,12 @@ type scratch struct {
 	tables        map[tableKey]tableLayout
 	wraps         map[wrapKey][]line
 
-	toks  []token // room for a call's tokens
-	arena []frag  // room for the tokens' pieces
+	words words       // the reader of a call's words, with room for a word's pieces
+	build lineBuilder // room to build a call's lines in
 
-	frags   []frag // room for wrapped lines' fragments, taken from the front
-	lines   []line // room for wrapped lines, taken from the front
-	lineBuf []line // room to build a call's lines in
-	cells   []int  // room for a table row's cells (rowCells)
+	frags []frag // room for wrapped lines' fragments, taken from the front
+	lines []line // room for wrapped lines, taken from the front
+	cells []int  // room for a table row's cells (rowCells)
 }
 
 func newScratch() *scratch {
@@ -159,13 +158,14 @@ func (w *Writer) putScratch(sc *scratch) {
 	clear(sc.down)
 	clear(sc.tables)
 	clear(sc.wraps)
-	clear(sc.arena[:cap(sc.arena)])
-	clear(sc.toks[:cap(sc.toks)])
+	clear(sc.words.pieces[:cap(sc.words.pieces)])
+	sc.words = words{pieces: sc.words.pieces[:0]}
+	clear(sc.build.frags[:cap(sc.build.frags)])
+	clear(sc.build.lines[:cap(sc.build.lines)])
 	clear(sc.frags)
 	sc.frags = sc.frags[:0]
 	clear(sc.lines)
 	sc.lines = sc.lines[:0]
-	clear(sc.lineBuf[:cap(sc.lineBuf)])
 	w.scratches.Put(sc)
 }
 
