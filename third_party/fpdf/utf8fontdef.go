@@ -20,6 +20,11 @@ type UTF8Font struct {
 	key  string      // font key: family and style
 	def  fontDefType // the parsed definition, without a set of used runes
 	base []int       // runes every subset of the font holds (WithSubsetBase)
+	// used57 and used32 are the set of used runes a document adding the
+	// font starts with (newUsedRunes, then the base): made once by
+	// WithSubsetBase, cloned by AddUTF8FontParsed (patch 34). Nil without
+	// a base.
+	used57, used32 map[int]int
 }
 
 // WithSubsetBase returns a copy of the font whose subsets always hold the
@@ -41,7 +46,19 @@ func (u *UTF8Font) WithSubsetBase(runes string) *UTF8Font {
 		seen[cp] = true
 		c.base = append(c.base, cp)
 	}
+	c.used57 = withBase(subsetRange57, c.base)
+	c.used32 = withBase(subsetRange32, c.base)
 	return &c
+}
+
+// withBase is a copy of used with every rune of base used.
+func withBase(used map[int]int, base []int) map[int]int {
+	m := make(map[int]int, len(used)+len(base))
+	maps.Copy(m, used)
+	for _, r := range base {
+		m[r] = r
+	}
+	return m
 }
 
 // ParseUTF8Font parses a TrueType font for use under the given family and
@@ -76,9 +93,13 @@ func (f *Fpdf) AddUTF8FontParsed(font *UTF8Font) {
 		return
 	}
 	def := font.def
-	def.usedRunes = f.newUsedRunes()
-	for _, r := range font.base {
-		def.usedRunes[r] = r
+	switch {
+	case font.used57 == nil:
+		def.usedRunes = f.newUsedRunes()
+	case f.aliasNbPagesStr == "":
+		def.usedRunes = maps.Clone(font.used57)
+	default:
+		def.usedRunes = maps.Clone(font.used32)
 	}
 	f.addFontDef(font.key, def)
 }
