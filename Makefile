@@ -54,10 +54,13 @@ fuzz:
 ## ratios to the naive Go floors and to pdfkit and docxtemplater (tools/peerbench, wall and CPU; the
 ## peers' figures recorded in docs/performance.md, marked so, when node_modules is not installed),
 ## ms/doc for JD→PDF, JD→DOCX, JD→HTML (writer alone, and composed on every core), whole packs per
-## second, and the cold start of `generate`
+## second, and the cold start of `generate`; and serve under load (tools/webbench: 16 clients, 2,000
+## previews and downloads on loopback, latency p50/p99, requests/s, peak heap and RSS, live heap after
+## the warm-up and after the run)
 bench:
 	$(GO) run ./tools/benchpeak
 	$(GO) run ./tools/peerbench -n 60 -quick -processes=false
+	$(GO) run ./tools/webbench
 	$(GO) test -run=^$$ -bench='WriteJD' -benchtime=2s -benchmem ./pack/
 	$(GO) test -run=^$$ -bench='JDPDF|JDDOCX|JDHTML' -benchtime=2s -benchmem -cpu 1,2 ./pack/
 	$(GO) test -run=^$$ -bench=Pack -benchtime=100x ./pack/

@@ -11,7 +11,6 @@ import (
 	"net/http"
 	"net/url"
 	"path"
-	"regexp"
 	"strings"
 
 	"github.com/rolepack/rolepack/output"
@@ -257,16 +256,35 @@ func (s *Server) formError(w http.ResponseWriter, r *http.Request, err error) {
 	s.fail(w, r, http.StatusBadRequest, "The form could not be read. Go back and send it again.")
 }
 
-// styleBlock finds the style elements of a page the HTML writer made.
-var styleBlock = regexp.MustCompile(`(?s)<style>(.*?)</style>`)
+// styleBlocks are the contents of the style elements of a page the HTML
+// writer made (each from <style> to the first </style> after it), found
+// by scanning rather than by a regular expression, which took a tenth of
+// a preview's CPU.
+func styleBlocks(page []byte) [][]byte {
+	const open, close = "<style>", "</style>"
+	var out [][]byte
+	for {
+		i := bytes.Index(page, []byte(open))
+		if i < 0 {
+			return out
+		}
+		page = page[i+len(open):]
+		j := bytes.Index(page, []byte(close))
+		if j < 0 {
+			return out
+		}
+		out = append(out, page[:j])
+		page = page[j+len(close):]
+	}
+}
 
 // previewCSP is the policy of a previewed document: nothing but its own
 // style elements (by hash) and inline images, no script, framed only by
 // the app, in a sandbox.
 func previewCSP(page []byte) string {
 	var hashes []string
-	for _, m := range styleBlock.FindAllSubmatch(page, -1) {
-		sum := sha256.Sum256(m[1])
+	for _, m := range styleBlocks(page) {
+		sum := sha256.Sum256(m)
 		hashes = append(hashes, "'sha256-"+base64.StdEncoding.EncodeToString(sum[:])+"'")
 	}
 	style := "'none'"

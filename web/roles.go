@@ -165,8 +165,16 @@ type composed struct {
 // compose builds the template context of a choice with the session's
 // details.
 func (s *Server) compose(sess *session, c choice) (*composed, error) {
-	lib := sess.library()
-	cfg := s.effective(sess, c.role.Levels)
+	sess.mu.Lock()
+	st, lib := sess.st, sess.lib
+	sess.mu.Unlock()
+	return s.composeFrom(st, lib, c)
+}
+
+// composeFrom builds the template context of a choice from a session's
+// state and frameworks.
+func (s *Server) composeFrom(st state, lib *compose.Library, c choice) (*composed, error) {
+	cfg := st.apply(s.run.Config, c.role.Levels)
 	rc, err := compose.NewContext(cfg, lib, c.role.ID, c.level.ID, s.run.Date)
 	if err != nil {
 		return nil, err
@@ -181,8 +189,39 @@ func (s *Server) compose(sess *session, c choice) (*composed, error) {
 // limit, as renders are. When the request goes or the limit passes, the
 // request is answered at once; the work, which cannot be stopped midway,
 // keeps its slot until it ends, so no more run at once than there are
-// slots.
+// slots. The composed role and its documents come from the server's
+// cache when a request for the same role, level, details and frameworks
+// made them (composeCache); what is returned is only read.
 func (s *Server) composeBounded(ctx context.Context, sess *session, c choice, kinds ...render.Kind) (*composed, error) {
+	sess.mu.Lock()
+	st, lib := sess.st, sess.lib
+	sess.mu.Unlock()
+	sum, ok := stateKey(st)
+	if !ok {
+		return s.composeUncached(ctx, sess, c, kinds)
+	}
+	e := s.composedRoles.entry(composeKey{lib: lib, state: sum, role: c.role.ID, level: c.level.ID},
+		func() (*composed, error) { return s.composeFrom(st, lib, c) })
+	var cp *composed
+	err := s.bounded(ctx, func() error {
+		base, err := e.build()
+		if err != nil {
+			return err
+		}
+		cp = &composed{cfg: base.cfg, rc: base.rc, planErr: base.planErr, docs: map[string][]render.Copy{}}
+		for _, k := range kinds {
+			cp.docs[k.ID] = e.documents(k, base)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return cp, nil
+}
+
+// composeUncached is composeBounded without the cache.
+func (s *Server) composeUncached(ctx context.Context, sess *session, c choice, kinds []render.Kind) (*composed, error) {
 	var cp *composed
 	err := s.bounded(ctx, func() error {
 		var err error

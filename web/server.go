@@ -126,6 +126,9 @@ type Server struct {
 	queued  atomic.Int64
 	batches string // the folder manifest runs build in
 
+	// composedRoles are the roles recently composed for requests.
+	composedRoles *composeCache
+
 	mu       sync.Mutex
 	sessions map[string]*session
 	now      func() time.Time
@@ -176,6 +179,8 @@ func New(opts Options) (*Server, error) {
 		cancel:   cancel,
 		sessions: map[string]*session{},
 		now:      time.Now,
+
+		composedRoles: newComposeCache(),
 	}
 	// Runs do not outlive the server: in the data folder, the folder of
 	// runs left by a server before a restart (or a crash) is removed; with
