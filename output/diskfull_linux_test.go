@@ -51,3 +51,30 @@ func TestWriteSetDiskFull(t *testing.T) {
 		t.Errorf("next run: %v", err)
 	}
 }
+
+// TestNewFolderDiskFull checks that a set written as a new folder that
+// does not fit leaves nothing: no folder, no temporary folder, and a
+// one-line error naming the file.
+func TestNewFolderDiskFull(t *testing.T) {
+	dir := t.TempDir()
+	if err := syscall.Mount("tmpfs", dir, "tmpfs", 0, "size=64k"); err != nil {
+		t.Skipf("cannot mount a tmpfs: %v", err)
+	}
+	t.Cleanup(func() { syscall.Unmount(dir, 0) })
+	f, err := OpenFolder(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	files := []File{{Name: "a.md", Data: []byte("a")}, {Name: "big.pdf", Data: bytes.Repeat([]byte("x"), 128<<10)}}
+	_, err = f.WriteSet("pack", files, false)
+	if err == nil || !strings.Contains(err.Error(), "no space left on device") || !strings.Contains(err.Error(), "big.pdf") || strings.Contains(err.Error(), "\n") {
+		t.Fatalf("err = %v", err)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if e.Name() != ".rolepack-lock" && !strings.HasPrefix(e.Name(), ".rolepack") {
+			t.Errorf("left %s", e.Name())
+		}
+	}
+}

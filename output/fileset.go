@@ -127,10 +127,22 @@ func WriteSet(dir string, files []File, force bool) ([]string, error) {
 // way (the error is the write's); when the manifest cannot be written
 // then either (a full disk), the files the run created are removed and
 // the manifest written again, so that no file is left unlisted. It
-// returns the names it wrote.
+// returns the names it wrote. A folder sub that does not exist yet is
+// written whole, through a temporary folder renamed into place
+// (writeNewSet): a reader or a crash sees none of it or all of it.
 func (f *Folder) WriteSet(sub string, files []File, force bool) (written []string, err error) {
 	if sub == "" || sub == "." {
 		return f.writeSet(files, force)
+	}
+	if plainName(sub) {
+		if err := f.checkPath(sub); err != nil {
+			return nil, err
+		}
+		if _, err := f.root.Lstat(sub); errors.Is(err, fs.ErrNotExist) {
+			if written, ok, err := f.writeNewSet(sub, files); ok {
+				return written, err
+			}
+		}
 	}
 	d, err := f.openSub(sub)
 	if err != nil {

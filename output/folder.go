@@ -56,16 +56,21 @@ func OpenFolder(dir string) (*Folder, error) {
 // staleTemp matches the name of a temporary file createTemp makes.
 var staleTemp = regexp.MustCompile(`^\..+\.[0-9a-f]{12}\.tmp$`)
 
-// removeStaleTemps removes the temporary files a run killed mid-write
-// (kill -9, a power cut) left in the folder. The folder is locked, so no
-// other run is writing one; links are not followed.
+// removeStaleTemps removes the temporary files, and the temporary folders
+// of new sets (writeNewSet), a run killed mid-write (kill -9, a power cut)
+// left in the folder. The folder is locked, so no other run is writing
+// one; links are not followed.
 func (f *Folder) removeStaleTemps() {
 	fs.WalkDir(f.root.FS(), ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return nil
 		}
-		if d.Type().IsRegular() && staleTemp.MatchString(d.Name()) {
+		switch {
+		case d.Type().IsRegular() && staleTemp.MatchString(d.Name()):
 			f.root.Remove(p)
+		case d.IsDir() && p != "." && staleTemp.MatchString(d.Name()):
+			f.root.RemoveAll(p)
+			return fs.SkipDir
 		}
 		return nil
 	})
