@@ -33,3 +33,28 @@ func TestBilingualContext(t *testing.T) {
 		t.Errorf("plans %v / %v: want one in each language", ctx.PDP, ctx.Also.PDP)
 	}
 }
+
+// The default clauses in Welsh keep the order of their English headings,
+// so a bilingual JD gives each beside its translation.
+func TestWelshTermsInEnglishOrder(t *testing.T) {
+	cfg, lib := composetest.Default(t)
+	cfg.Language = "cy,en"
+	ctx, err := compose.NewContext(cfg, lib, cfg.Role, cfg.Level, time.Date(2026, 12, 3, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cy, en := ctx.Terms(), ctx.Also.Terms()
+	want := map[string]string{"Confidentiality": "Cyfrinachedd", "Equality, diversity and inclusion": "Cydraddoldeb, amrywiaeth a chynhwysiant",
+		"Health and safety": "Iechyd a diogelwch", "Information governance": "Llywodraethu gwybodaeth", "Safeguarding": "Diogelu"}
+	if len(cy) != len(en) || len(en) != len(want) {
+		t.Fatalf("%d Welsh terms, %d English", len(cy), len(en))
+	}
+	for i := range en {
+		if i > 0 && en[i-1].Heading > en[i].Heading {
+			t.Errorf("English terms out of order: %q before %q", en[i-1].Heading, en[i].Heading)
+		}
+		if cy[i].Heading != want[en[i].Heading] {
+			t.Errorf("term %d: %q beside %q", i+1, cy[i].Heading, en[i].Heading)
+		}
+	}
+}

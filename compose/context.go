@@ -61,6 +61,10 @@ type Context struct {
 	Layout string `json:"layout,omitempty"`
 	// msgs is the message catalogue of Language (see Messages).
 	msgs *i18n.Catalogue
+	// clauseOrder is the headings of the default clauses worded in
+	// another language than English, in the order of their English
+	// headings (see Terms); nil otherwise.
+	clauseOrder []string
 	// ownClauses says the clauses are the organisation's (translated
 	// through its translations), not the default ones (the catalogue's);
 	// clauses holds them while they are translated (translate.go).

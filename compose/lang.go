@@ -2,6 +2,7 @@ package compose
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -57,6 +58,7 @@ func localise(ctx *Context, cfg *config.Config, date time.Time, nhs bool) error 
 	ctx.Control = controlLineIn(cfg, date, cat)
 	if cfg.Organisation.Clauses == nil {
 		ctx.Organisation.Clauses = clausesIn(cat, nhs)
+		ctx.clauseOrder = clauseOrderIn(cat)
 	}
 	ctx.Untranslated, ctx.translated = translate(ctx, cfg.Translated[cat.Lang()])
 	if o := ctx.Organisation; o.Name != cfg.Organisation.Name || o.Department != cfg.Organisation.Department {
@@ -107,8 +109,58 @@ func clausesIn(cat *i18n.Catalogue, nhs bool) map[string]string {
 		people = cat.T("clause.people.nhs")
 	}
 	out := map[string]string{cat.T("clause.confidentiality.h"): cat.T("clause.confidentiality", people)}
-	for _, k := range []string{"ig", "hs", "edi", "safeguarding"} {
+	for _, k := range clauseKeys[1:] {
 		out[cat.T("clause."+k+".h")] = cat.T("clause." + k)
+	}
+	return out
+}
+
+// clauseKeys are the catalogue keys of the default clauses.
+var clauseKeys = []string{"confidentiality", "ig", "hs", "edi", "safeguarding"}
+
+// clauseOrderIn is the headings of the default clauses worded from cat,
+// in the order English sorts its own headings: a bilingual document's
+// columns give each clause beside its translation.
+func clauseOrderIn(cat *i18n.Catalogue) []string {
+	keys := slices.Clone(clauseKeys)
+	en := i18n.English()
+	slices.SortFunc(keys, func(a, b string) int {
+		return strings.Compare(en.T("clause."+a+".h"), en.T("clause."+b+".h"))
+	})
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = cat.T("clause." + k + ".h")
+	}
+	return out
+}
+
+// Term is one of the organisation's clauses: its heading and its text.
+type Term struct {
+	Heading, Text string
+}
+
+// Terms are the organisation's clauses in the order the JD gives them:
+// by heading (as a template ranging over organisation.clauses has them),
+// except the default clauses worded in another language than English,
+// which keep the order of their English headings.
+func (c *Context) Terms() []Term {
+	cl := c.Organisation.Clauses
+	keys := make([]string, 0, len(cl))
+	for _, h := range c.clauseOrder {
+		if _, ok := cl[h]; ok {
+			keys = append(keys, h)
+		}
+	}
+	if len(keys) != len(cl) {
+		keys = keys[:0]
+		for h := range cl {
+			keys = append(keys, h)
+		}
+		slices.Sort(keys)
+	}
+	out := make([]Term, len(keys))
+	for i, h := range keys {
+		out[i] = Term{Heading: h, Text: cl[h]}
 	}
 	return out
 }

@@ -235,7 +235,16 @@ func columns(a, b *Document, la, lb string) []Block {
 		}
 		setWidthsIn(x.blocks, width)
 		setWidthsIn(y.blocks, width)
-		out = append(out, &Parallel{Cells: [2]Lang{{Tag: la, Blocks: x.blocks}, {Tag: lb, Blocks: y.blocks}}})
+		// Subsections (level-3 headings) as many on each side sit side
+		// by side too, each beside its translation; the section's
+		// heading goes with the first.
+		px, py := subsections(x.blocks), subsections(y.blocks)
+		if len(px) != len(py) {
+			px, py = [][]Block{x.blocks}, [][]Block{y.blocks}
+		}
+		for k := range px {
+			out = append(out, &Parallel{Cells: [2]Lang{{Tag: la, Blocks: px[k]}, {Tag: lb, Blocks: py[k]}}})
+		}
 	}
 	return out
 }
@@ -264,6 +273,23 @@ func wide(bs []Block) bool {
 		}
 	}
 	return false
+}
+
+// subsections cuts a section's blocks before each level-3 heading but the
+// first.
+func subsections(bs []Block) [][]Block {
+	var out [][]Block
+	from, seen := 0, false
+	for i, b := range bs {
+		if h, ok := Unwrap(b).(*Heading); ok && h.Level == 3 {
+			if seen {
+				out = append(out, bs[from:i])
+				from = i
+			}
+			seen = true
+		}
+	}
+	return append(out, bs[from:])
 }
 
 // splitTitle takes the document's title heading (its first block, when a

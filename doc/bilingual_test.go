@@ -157,3 +157,29 @@ func TestMarkLanguage(t *testing.T) {
 		}
 	}
 }
+
+// Subsections as many in each language sit side by side each beside its
+// translation, the section's heading with the first.
+func TestBilingualColumnsPairSubsections(t *testing.T) {
+	mk := func(lang, h2, a, b string) *Document {
+		return &Document{Meta: Meta{Language: lang}, Blocks: []Block{
+			&Heading{Level: 2, Text: []Inline{{Text: h2}}},
+			&Heading{Level: 3, Text: []Inline{{Text: a}}}, &Paragraph{Text: []Inline{{Text: a + "."}}},
+			&Heading{Level: 3, Text: []Inline{{Text: b}}}, &Paragraph{Text: []Inline{{Text: b + "."}}},
+		}}
+	}
+	d, err := Bilingual(mk("cy", "Telerau", "Cyfrinachedd", "Diogelu"), mk("en-GB", "Terms", "Confidentiality", "Safeguarding"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Blocks) != 2 {
+		t.Fatalf("%d blocks, want a pair of columns for each clause", len(d.Blocks))
+	}
+	second := d.Blocks[1].(*Parallel)
+	if h := second.Cells[0].Blocks[0].(*Heading); PlainText(h.Text) != "Diogelu" || PlainText(second.Cells[1].Blocks[0].(*Heading).Text) != "Safeguarding" {
+		t.Errorf("second pair %q beside %q", PlainText(h.Text), PlainText(second.Cells[1].Blocks[0].(*Heading).Text))
+	}
+	if n := len(d.Blocks[0].(*Parallel).Cells[0].Blocks); n != 3 {
+		t.Errorf("first pair holds %d blocks, want the section heading with the first clause", n)
+	}
+}

@@ -65,7 +65,8 @@ func bilingualDocs(t *testing.T, layout string, kinds ...string) map[string]*doc
 	return out
 }
 
-// A bilingual JD and advert in every layout is tagged as a whole (every
+// A bilingual JD, advert, person specification and scoring sheet in
+// every layout is tagged as a whole (every
 // mark referred to once, the text under the structure the pages' text),
 // passes rolepack check, and puts each language's content under an
 // element whose /Lang says it: the Welsh headings under cy, the English
@@ -76,7 +77,7 @@ func TestBilingualPDFTaggedByLanguage(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, layout := range doc.Layouts {
-		for stem, d := range bilingualDocs(t, layout, "jd", "advert") {
+		for stem, d := range bilingualDocs(t, layout, "jd", "advert", "spec", "scoring") {
 			name := layout + "/" + stem
 			var b bytes.Buffer
 			if err := w.Write(&b, d); err != nil {
@@ -112,7 +113,8 @@ func TestBilingualPDFTaggedByLanguage(t *testing.T) {
 			if len(byLang[""]) > 0 {
 				t.Errorf("%s: headings with no language of their own: %q", name, byLang[""])
 			}
-			want := map[string][2]string{"jd": {"Prif gyfrifoldebau", "Key responsibilities"}, "advert": {"Amdanom ni", "About us"}}[stem]
+			want := map[string][2]string{"jd": {"Prif gyfrifoldebau", "Key responsibilities"}, "advert": {"Amdanom ni", "About us"},
+				"spec": {"Meini prawf", "Criteria"}, "scoring": {"Graddfa sgorio", "Score scale"}}[stem]
 			if !strings.Contains(cy, want[0]) || strings.Contains(cy, want[1]) {
 				t.Errorf("%s: headings tagged cy: %s", name, cy)
 			}
