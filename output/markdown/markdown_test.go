@@ -436,3 +436,34 @@ func TestWriteError(t *testing.T) {
 		t.Error("nil document: want an error")
 	}
 }
+
+// A bilingual document is one language after the other, each change of
+// language noted; a document in one language with an English block in it
+// has no note.
+func TestBilingualLanguageNotes(t *testing.T) {
+	mk := func(lang, h string) *doc.Document {
+		return &doc.Document{Meta: doc.Meta{Title: h, Language: lang}, Blocks: []doc.Block{&doc.Heading{Level: 2, Text: txt(h)}, para(h + ".")}}
+	}
+	d, err := doc.Bilingual(mk("cy", "Manylion"), mk("en-GB", "Details"), doc.LayoutColumns)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := (Writer{}).Write(&b, d); err != nil {
+		t.Fatal(err)
+	}
+	got := b.String()
+	body := got[strings.Index(got, "\n---\n")+5:]
+	if want := "\n## Manylion\n\nManylion.\n\n<!-- language: en-GB -->\n\n## Details\n\nDetails.\n"; body != want {
+		t.Errorf("body %q, want %q", body, want)
+	}
+	one := mk("cy", "Manylion")
+	one.MarkLanguage("en-GB", func(s string) bool { return s == "Manylion." })
+	b.Reset()
+	if err := (Writer{}).Write(&b, one); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), "<!--") || !strings.Contains(b.String(), "Manylion.\n") {
+		t.Errorf("one language: %q", b.String())
+	}
+}
