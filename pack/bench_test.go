@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/pack/packtest"
 	"github.com/rolepack/rolepack/render"
 )
@@ -72,14 +73,21 @@ func BenchmarkWriteJD(b *testing.B) {
 
 // benchDoc renders one JD (the default role at head level, about five
 // pages with tables) in one format per iteration, on every core.
-func benchDoc(b *testing.B, format string) {
+func benchDoc(b *testing.B, format string) { benchDocIn(b, format, "") }
+
+// benchDocIn is benchDoc in languages (the config's when "").
+func benchDocIn(b *testing.B, format string, languages config.Languages) {
 	env := newEnv(b)
 	formats, err := env.r.Formats.Lookup([]string{format})
 	if err != nil {
 		b.Fatal(err)
 	}
 	kinds, _ := render.LookupKinds([]string{"jd"})
-	rc, err := compose.NewContext(env.cfg, env.lib, "data-engineer", "head", env.date)
+	cfg := env.cfg
+	if languages != "" {
+		cfg = cfg.InLanguage(string(languages))
+	}
+	rc, err := compose.NewContext(cfg, env.lib, "data-engineer", "head", env.date)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -107,6 +115,12 @@ func BenchmarkJDDOCX(b *testing.B) { benchDoc(b, "docx") }
 
 // BenchmarkJDHTML measures job descriptions rendered to HTML per second.
 func BenchmarkJDHTML(b *testing.B) { benchDoc(b, "html") }
+
+// BenchmarkBilingualJDPDF measures a JD in Welsh and English in parallel
+// columns, rendered to PDF (composed in each language outside the loop):
+// against BenchmarkJDPDF, the cost of the second language and the
+// columns.
+func BenchmarkBilingualJDPDF(b *testing.B) { benchDocIn(b, "pdf", "cy,en") }
 
 // BenchmarkPack measures whole role packs (JD, person specification,
 // advert with JSON-LD, two scoring sheets, in PDF and DOCX, the zip and the
