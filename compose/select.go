@@ -155,136 +155,13 @@ func selectionFor(def config.RoleDef, rung string) config.SelectDef {
 // rules sel. Every entry of c is either selected or left out with a
 // reason in the returned Decisions.
 func Select(c *Composed, sel config.SelectDef, purpose string) *Selection {
-	s := &Selection{words: newPhrases()}
-	taken := map[*Item]bool{}
-	take := func(list []*Item, why string) []*Item {
-		for _, it := range list {
-			taken[it] = true
-			s.Decisions = append(s.Decisions, Decision{Kind: it.Kind, Title: it.Title, Outcome: "selected", Why: why, From: originText(it)})
-		}
-		return list
-	}
-	pick := func(kinds []string, names []string, what string) ([]*Item, bool) {
-		if len(names) == 0 {
-			return nil, false
-		}
-		var out []*Item
-		for _, n := range names {
-			found := false
-			for _, it := range c.Items {
-				if !contains(kinds, it.Kind) || taken[it] {
-					continue
-				}
-				if it.knownAs(n) || (it.Code != "" && strings.EqualFold(it.Code, n)) {
-					out = append(out, it)
-					taken[it] = true
-					found = true
-					if nhsSpecific(it) {
-						s.NHS = true
-					}
-					break
-				}
-			}
-			if !found {
-				s.Decisions = append(s.Decisions, Decision{Kind: kinds[0], Title: n, Outcome: "left out", Why: fmt.Sprintf("named in %s but not in the role at this level", what)})
-			}
-		}
-		for _, it := range out {
-			taken[it] = false // take() records them
-		}
-		return out, len(out) > 0
-	}
-
-	// Behaviours: named, else one per code family (B1, B2, …).
-	if got, ok := pick([]string{"behaviour"}, sel.Behaviours, "select.behaviours"); ok {
-		s.Behaviours = take(got, "named in select.behaviours")
-	} else {
-		s.Behaviours = take(byFamily(c.Kind("behaviour"), defaultBehaviours, s.words), "default rule: the first behaviour of each code family, 4 to 6, none NHS-specific")
-	}
-	if got, ok := pick([]string{"leadership"}, sel.Leadership, "select.leadership"); ok {
-		s.Leadership = take(got, "named in select.leadership")
-	} else {
-		s.Leadership = take(firstN(c.Kind("leadership"), defaultLeadership, taken), "default rule: the first two leadership expectations, none NHS-specific")
-	}
-
-	// Skills: named, else the first source's skills essential and other
-	// sources' (or knowledge) desirable.
-	skillKinds := []string{"skill", "knowledge", "project-skill"}
-	skills := c.Kind("skill")
-	first := ""
-	if len(skills) > 0 {
-		first = sourceKey(skills[0])
-	}
-	n := sel.Skills
-	if n <= 0 {
-		n = defaultSkills
-	}
-	if got, ok := pick(skillKinds, sel.Essential, "select.essential"); ok {
-		s.Essential = take(got, "named in select.essential")
-	} else {
-		var own []*Item
-		for _, it := range skills {
-			if sourceKey(it) == first {
-				own = append(own, it)
-			}
-		}
-		s.Essential = take(firstN(own, n, taken), fmt.Sprintf("default rule: the first %d skills of the role's own framework (select.skills)", n))
-	}
-	if got, ok := pick(skillKinds, sel.Desirable, "select.desirable"); ok {
-		s.Desirable = take(got, "named in select.desirable")
-	} else {
-		var other, know, rest []*Item
-		for _, it := range c.Items {
-			switch {
-			case it.Kind == "skill" && sourceKey(it) != first:
-				other = append(other, it)
-			case it.Kind == "knowledge" && strings.EqualFold(it.Depth, "familiar with"):
-				know = append([]*Item{it}, know...)
-			case it.Kind == "knowledge":
-				know = append(know, it)
-			case it.Kind == "skill":
-				rest = append(rest, it)
-			}
-		}
-		for _, cand := range []struct {
-			list []*Item
-			why  string
-		}{
-			{other, "default rule: skills from the role's other sources are desirable"},
-			{know, "default rule: knowledge areas are desirable when no other source gives skills"},
-			{rest, "default rule: the next skills of the role's own framework are desirable"},
-		} {
-			if got := firstN(cand.list, defaultDesirable, taken); len(got) > 0 {
-				s.Desirable = take(got, cand.why)
-				break
-			}
-		}
-	}
-
-	// Qualifications: the organisation's own first, then the framework's.
-	var quals []*Item
-	for _, it := range c.Kind("qualification") {
-		if it.Essential != nil && *it.Essential {
-			quals = append(quals, it)
-		}
-	}
-	for _, it := range c.Kind("qualification") {
-		if it.Essential == nil || !*it.Essential {
-			quals = append(quals, it)
-		}
-	}
-	s.Qualifications = take(firstN(quals, maxQualifications, taken), "qualifications: the organisation's first, then the framework's (at most two)")
-	for _, k := range []string{"training", "development"} {
-		for _, it := range c.Kind(k) {
-			if len(s.Learning) < maxLearning && !nhsSpecific(it) {
-				s.Learning = append(s.Learning, sentenceCase(plainText(it.Title)))
-				s.learnIDs = append(s.learnIDs, nameID(it))
-				taken[it] = true
-				s.Decisions = append(s.Decisions, Decision{Kind: it.Kind, Title: it.Title, Outcome: "selected", Why: "named in the JD's learning and development paragraph", From: originText(it)})
-			}
-		}
-	}
-
+	x := &selector{c: c, s: &Selection{words: newPhrases()}, taken: map[*Item]bool{}}
+	x.behaviours(sel)
+	x.essential(sel)
+	x.desirable(sel)
+	x.qualifications()
+	x.learning()
+	s := x.s
 	s.bring()
 	s.Purpose = s.purpose(c, purpose)
 	lim := sel.Responsibilities
@@ -292,10 +169,188 @@ func Select(c *Composed, sel config.SelectDef, purpose string) *Selection {
 		lim = defaultDuties
 	}
 	s.Duties = s.duties(c, lim)
+	x.leftOut()
+	return s
+}
 
-	levelText, usedText := usedTexts(c, taken)
+// selector is Select's work: the role, the selection being made, and the
+// entries taken so far (every decision is recorded in the selection).
+type selector struct {
+	c     *Composed
+	s     *Selection
+	taken map[*Item]bool
+}
+
+// take marks list selected, for why, and returns it.
+func (x *selector) take(list []*Item, why string) []*Item {
+	for _, it := range list {
+		x.taken[it] = true
+		x.s.Decisions = append(x.s.Decisions, Decision{Kind: it.Kind, Title: it.Title, Outcome: "selected", Why: why, From: originText(it)})
+	}
+	return list
+}
+
+// pick finds the entries of kinds that names names (by title or code),
+// recording a name the role does not have at this level as left out; ok
+// is false when names is empty or none is found (the default rule
+// applies).
+func (x *selector) pick(kinds []string, names []string, what string) (out []*Item, ok bool) {
+	for _, n := range names {
+		if it := x.named(kinds, n); it != nil {
+			out = append(out, it)
+			x.taken[it] = true // not named twice; take() records it
+			if nhsSpecific(it) {
+				x.s.NHS = true
+			}
+			continue
+		}
+		x.s.Decisions = append(x.s.Decisions, Decision{Kind: kinds[0], Title: n, Outcome: "left out", Why: fmt.Sprintf("named in %s but not in the role at this level", what)})
+	}
+	for _, it := range out {
+		x.taken[it] = false // take() records them
+	}
+	return out, len(out) > 0
+}
+
+// named is the first entry of kinds not yet taken that is known as n (its
+// title, or its code), or nil.
+func (x *selector) named(kinds []string, n string) *Item {
+	for _, it := range x.c.Items {
+		if !contains(kinds, it.Kind) || x.taken[it] {
+			continue
+		}
+		if it.knownAs(n) || (it.Code != "" && strings.EqualFold(it.Code, n)) {
+			return it
+		}
+	}
+	return nil
+}
+
+// behaviours selects the behaviours (named, else one per code family:
+// B1, B2, …) and the leadership expectations (named, else the first two).
+func (x *selector) behaviours(sel config.SelectDef) {
+	c, s := x.c, x.s
+	if got, ok := x.pick([]string{"behaviour"}, sel.Behaviours, "select.behaviours"); ok {
+		s.Behaviours = x.take(got, "named in select.behaviours")
+	} else {
+		s.Behaviours = x.take(byFamily(c.Kind("behaviour"), defaultBehaviours, s.words), "default rule: the first behaviour of each code family, 4 to 6, none NHS-specific")
+	}
+	if got, ok := x.pick([]string{"leadership"}, sel.Leadership, "select.leadership"); ok {
+		s.Leadership = x.take(got, "named in select.leadership")
+	} else {
+		s.Leadership = x.take(firstN(c.Kind("leadership"), defaultLeadership, x.taken), "default rule: the first two leadership expectations, none NHS-specific")
+	}
+}
+
+// skillKinds are the kinds select.essential and select.desirable name.
+var skillKinds = []string{"skill", "knowledge", "project-skill"}
+
+// firstSource is the source of the role's first skill: its own framework.
+func (x *selector) firstSource() string {
+	if skills := x.c.Kind("skill"); len(skills) > 0 {
+		return sourceKey(skills[0])
+	}
+	return ""
+}
+
+// essential selects the essential skills: named, else the first
+// select.skills (default 4) of the role's own framework.
+func (x *selector) essential(sel config.SelectDef) {
+	if got, ok := x.pick(skillKinds, sel.Essential, "select.essential"); ok {
+		x.s.Essential = x.take(got, "named in select.essential")
+		return
+	}
+	n := sel.Skills
+	if n <= 0 {
+		n = defaultSkills
+	}
+	first := x.firstSource()
+	var own []*Item
+	for _, it := range x.c.Kind("skill") {
+		if sourceKey(it) == first {
+			own = append(own, it)
+		}
+	}
+	x.s.Essential = x.take(firstN(own, n, x.taken), fmt.Sprintf("default rule: the first %d skills of the role's own framework (select.skills)", n))
+}
+
+// desirable selects the desirable skills: named, else the first of the
+// role's other sources' skills, or else its knowledge areas (familiar
+// with first), or else its own framework's next skills.
+func (x *selector) desirable(sel config.SelectDef) {
+	if got, ok := x.pick(skillKinds, sel.Desirable, "select.desirable"); ok {
+		x.s.Desirable = x.take(got, "named in select.desirable")
+		return
+	}
+	first := x.firstSource()
+	var other, know, rest []*Item
+	for _, it := range x.c.Items {
+		switch {
+		case it.Kind == "skill" && sourceKey(it) != first:
+			other = append(other, it)
+		case it.Kind == "knowledge" && strings.EqualFold(it.Depth, "familiar with"):
+			know = append([]*Item{it}, know...)
+		case it.Kind == "knowledge":
+			know = append(know, it)
+		case it.Kind == "skill":
+			rest = append(rest, it)
+		}
+	}
+	for _, cand := range []struct {
+		list []*Item
+		why  string
+	}{
+		{other, "default rule: skills from the role's other sources are desirable"},
+		{know, "default rule: knowledge areas are desirable when no other source gives skills"},
+		{rest, "default rule: the next skills of the role's own framework are desirable"},
+	} {
+		if got := firstN(cand.list, defaultDesirable, x.taken); len(got) > 0 {
+			x.s.Desirable = x.take(got, cand.why)
+			return
+		}
+	}
+}
+
+// qualifications selects at most two qualifications: the organisation's
+// own (essential) first, then the framework's.
+func (x *selector) qualifications() {
+	var quals []*Item
+	for _, it := range x.c.Kind("qualification") {
+		if it.Essential != nil && *it.Essential {
+			quals = append(quals, it)
+		}
+	}
+	for _, it := range x.c.Kind("qualification") {
+		if it.Essential == nil || !*it.Essential {
+			quals = append(quals, it)
+		}
+	}
+	x.s.Qualifications = x.take(firstN(quals, maxQualifications, x.taken), "qualifications: the organisation's first, then the framework's (at most two)")
+}
+
+// learning names the JD's learning and development activities: the
+// role's training and development entries, none NHS-specific.
+func (x *selector) learning() {
+	s := x.s
+	for _, k := range []string{"training", "development"} {
+		for _, it := range x.c.Kind(k) {
+			if len(s.Learning) < maxLearning && !nhsSpecific(it) {
+				s.Learning = append(s.Learning, sentenceCase(plainText(it.Title)))
+				s.learnIDs = append(s.learnIDs, nameID(it))
+				x.taken[it] = true
+				s.Decisions = append(s.Decisions, Decision{Kind: it.Kind, Title: it.Title, Outcome: "selected", Why: "named in the JD's learning and development paragraph", From: originText(it)})
+			}
+		}
+	}
+}
+
+// leftOut records every entry not taken: selected after all when its
+// descriptors became key responsibilities, else left out and why.
+func (x *selector) leftOut() {
+	c, s := x.c, x.s
+	levelText, usedText := usedTexts(c, x.taken)
 	for _, it := range c.Items {
-		if taken[it] {
+		if x.taken[it] {
 			continue
 		}
 		if s.dutyFrom[it] {
@@ -303,21 +358,24 @@ func Select(c *Composed, sel config.SelectDef, purpose string) *Selection {
 				Why: "used for key responsibilities: its descriptors at this level, not listed as a skill", From: originText(it)})
 			continue
 		}
-		why := "not selected: the documents carry the selection only (see select in docs/config.md)"
-		if where := sharedText(it, levelText, usedText); where != "" {
-			why = "not selected; the same words are " + where + ", and the documents take them from there"
-		}
-		switch {
-		case nhsSpecific(it) && (it.Kind == "behaviour" || it.Kind == "leadership" || it.Kind == "skill"):
-			why = "NHS-specific: taken only when named in select"
-		case it.Kind == "work-activity":
-			why = "used as key responsibilities (descriptors), not listed on its own"
-		case it.Kind == "training" || it.Kind == "development":
-			why = fmt.Sprintf("the JD names at most %d learning and development activities", maxLearning)
-		}
-		s.Decisions = append(s.Decisions, Decision{Kind: it.Kind, Title: it.Title, Outcome: "left out", Why: why, From: originText(it)})
+		s.Decisions = append(s.Decisions, Decision{Kind: it.Kind, Title: it.Title, Outcome: "left out", Why: leftOutWhy(it, levelText, usedText), From: originText(it)})
 	}
-	return s
+}
+
+// leftOutWhy says why an entry the documents do not carry was left out.
+func leftOutWhy(it *Item, levelText map[string]bool, usedText map[string]string) string {
+	switch {
+	case nhsSpecific(it) && (it.Kind == "behaviour" || it.Kind == "leadership" || it.Kind == "skill"):
+		return "NHS-specific: taken only when named in select"
+	case it.Kind == "work-activity":
+		return "used as key responsibilities (descriptors), not listed on its own"
+	case it.Kind == "training" || it.Kind == "development":
+		return fmt.Sprintf("the JD names at most %d learning and development activities", maxLearning)
+	}
+	if where := sharedText(it, levelText, usedText); where != "" {
+		return "not selected; the same words are " + where + ", and the documents take them from there"
+	}
+	return "not selected: the documents carry the selection only (see select in docs/config.md)"
 }
 
 // sharedText says where else an entry's words stand in what the documents

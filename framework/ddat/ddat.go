@@ -116,8 +116,6 @@ type file struct {
 
 // parseFile reads one summary. Warnings are appended to *warn.
 func parseFile(d *textprep.Doc, warn *framework.Collector) (*file, error) {
-	name := d.Path // provenance names the file as given, like every message
-	f := &file{name: name}
 	i := 0
 	for i < len(d.Lines) && textprep.Trim(d.Lines[i].Text) == "" {
 		i++
@@ -130,134 +128,183 @@ func parseFile(d *textprep.Doc, warn *framework.Collector) (*file, error) {
 	if !ok {
 		return nil, d.Errorf(first.N, "expected the DDaT role line \"<Profession> role: <Role>\", found %q", textprep.Clip(textprep.Trim(first.Text)))
 	}
-	f.profession, f.roleTitle, f.roleLine = prof, role, first.N
-
-	cur := blockRole
-	levelLine := 0
-	var skill *framework.Entry // current skill block
-	skillIndex := map[string]int{}
-	var skills []framework.Entry
-	skillLines := map[string]int{}
-	addNote := func(text string, n int) {
-		switch cur {
-		case blockRole, blockInRole:
-			f.roleNotes = append(f.roleNotes, text)
-		case blockLevel:
-			f.level.Notes = append(f.level.Notes, text)
-		case blockAtLevel:
-			f.level.Notes = append(f.level.Notes, "At this role level: "+text)
-		case blockSkill:
-			f.level.Notes = append(f.level.Notes, "Skill "+skill.Title+": "+text)
-		}
-	}
+	// provenance names the file as given, like every message
+	p := &fileParser{d: d, warn: warn, cur: blockRole, skillIndex: map[string]int{}, skillLines: map[string]int{},
+		f: &file{name: d.Path, profession: prof, roleTitle: role, roleLine: first.N}}
 	for _, l := range d.Lines[i+1:] {
-		s := textprep.Trim(l.Text)
-		if s == "" {
-			continue
-		}
-		text, bullet := bulletText(s)
-		if bullet && text == "" {
-			warn.Add(framework.Warnf(d.Path, l.N, "empty bullet ignored"))
-			continue
-		}
-		head := s
-		if bullet {
-			head = text // a bullet whose text is a header is that header
-		}
-		switch {
-		case strings.EqualFold(head, headerInRole):
-			cur = blockInRole
-			continue
-		case strings.EqualFold(head, headerAtLevel):
-			if levelLine == 0 {
-				warn.Add(framework.Warnf(d.Path, l.N, "%q before the \"Role level:\" line", headerAtLevel))
-			}
-			cur = blockAtLevel
-			continue
-		}
-		if !bullet && strings.HasPrefix(s, levelPrefix) {
-			if levelLine != 0 {
-				return nil, d.Errorf(l.N, "second \"Role level:\" line (the first is line %d); put each role level in its own file", levelLine)
-			}
-			title := textprep.Trim(strings.TrimPrefix(s, levelPrefix))
-			if title == "" {
-				return nil, d.Errorf(l.N, "\"Role level:\" has no level title")
-			}
-			levelLine = l.N
-			f.level.From = framework.Position(name, l.N)
-			if strings.EqualFold(title, notInUse) {
-				f.level.Retired = true
-				title = f.roleTitle
-			}
-			f.level.Title = title
-			f.level.ID = framework.Slug(title)
-			if f.level.ID == "" {
-				return nil, d.Errorf(l.N, "level title %q has no letters or digits", title)
-			}
-			cur = blockLevel
-			continue
-		}
-		if !bullet && strings.HasPrefix(s, skillPrefix) {
-			title := textprep.Trim(strings.TrimPrefix(s, skillPrefix))
-			if title == "" {
-				return nil, d.Errorf(l.N, "\"Skill:\" has no skill name")
-			}
-			if levelLine == 0 {
-				return nil, d.Errorf(l.N, "\"Skill:\" before the \"Role level:\" line")
-			}
-			cur = blockSkill
-			if k, ok := skillIndex[title]; ok {
-				skill = &skills[k] // the same skill again: merge its bullets
-				continue
-			}
-			skillIndex[title] = len(skills)
-			skillLines[title] = l.N
-			skills = append(skills, framework.Entry{
-				Kind:  framework.KindSkill,
-				Group: "Skills",
-				Title: title,
-				From:  framework.Position(name, l.N),
-			})
-			skill = &skills[len(skills)-1]
-			continue
-		}
-		if f.level.Retired && strings.EqualFold(head, notInUse) {
-			continue // the retired marker itself is carried by Retired
-		}
-		if !bullet {
-			addNote(s, l.N)
-			continue
-		}
-		switch cur {
-		case blockRole:
-			f.roleDesc = append(f.roleDesc, text)
-		case blockInRole:
-			f.duties = append(f.duties, text)
-		case blockLevel:
-			f.level.Summary = append(f.level.Summary, text)
-		case blockAtLevel:
-			f.level.Responsibilities = append(f.level.Responsibilities, text)
-		case blockSkill:
-			skill.Descriptors = append(skill.Descriptors, text)
+		if err := p.line(l.Text, l.N); err != nil {
+			return nil, err
 		}
 	}
-	if levelLine == 0 {
+	return p.finish()
+}
+
+// fileParser is parseFile's state between lines: the file so far, the
+// block the lines belong to, the "Role level:" line and the skills.
+type fileParser struct {
+	d          *textprep.Doc
+	warn       *framework.Collector
+	f          *file
+	cur        block
+	levelLine  int
+	skill      *framework.Entry // the current skill block
+	skills     []framework.Entry
+	skillIndex map[string]int // by title, into skills
+	skillLines map[string]int // by title, the line of its first "Skill:"
+}
+
+// line reads one line of the summary after the role line.
+func (p *fileParser) line(raw string, n int) error {
+	s := textprep.Trim(raw)
+	if s == "" {
+		return nil
+	}
+	text, bullet := bulletText(s)
+	if bullet && text == "" {
+		p.warn.Add(framework.Warnf(p.d.Path, n, "empty bullet ignored"))
+		return nil
+	}
+	head := s
+	if bullet {
+		head = text // a bullet whose text is a header is that header
+	}
+	switch {
+	case p.header(head, n):
+		return nil
+	case !bullet && strings.HasPrefix(s, levelPrefix):
+		return p.level(textprep.Trim(strings.TrimPrefix(s, levelPrefix)), n)
+	case !bullet && strings.HasPrefix(s, skillPrefix):
+		return p.startSkill(textprep.Trim(strings.TrimPrefix(s, skillPrefix)), n)
+	case p.f.level.Retired && strings.EqualFold(head, notInUse):
+		return nil // the retired marker itself is carried by Retired
+	case !bullet:
+		p.note(s)
+	default:
+		p.bullet(text)
+	}
+	return nil
+}
+
+// header starts the block a header line names ("In this role",
+// "At this role level"), reporting whether head is one.
+func (p *fileParser) header(head string, n int) bool {
+	switch {
+	case strings.EqualFold(head, headerInRole):
+		p.cur = blockInRole
+	case strings.EqualFold(head, headerAtLevel):
+		if p.levelLine == 0 {
+			p.warn.Add(framework.Warnf(p.d.Path, n, "%q before the \"Role level:\" line", headerAtLevel))
+		}
+		p.cur = blockAtLevel
+	default:
+		return false
+	}
+	return true
+}
+
+// level reads the "Role level:" line at line n, whose title is title.
+func (p *fileParser) level(title string, n int) error {
+	d, f := p.d, p.f
+	if p.levelLine != 0 {
+		return d.Errorf(n, "second \"Role level:\" line (the first is line %d); put each role level in its own file", p.levelLine)
+	}
+	if title == "" {
+		return d.Errorf(n, "\"Role level:\" has no level title")
+	}
+	p.levelLine = n
+	f.level.From = framework.Position(f.name, n)
+	if strings.EqualFold(title, notInUse) {
+		f.level.Retired = true
+		title = f.roleTitle
+	}
+	f.level.Title = title
+	f.level.ID = framework.Slug(title)
+	if f.level.ID == "" {
+		return d.Errorf(n, "level title %q has no letters or digits", title)
+	}
+	p.cur = blockLevel
+	return nil
+}
+
+// startSkill reads a "Skill:" line at line n: a new skill block, or the
+// same skill again, whose bullets join the first's.
+func (p *fileParser) startSkill(title string, n int) error {
+	if title == "" {
+		return p.d.Errorf(n, "\"Skill:\" has no skill name")
+	}
+	if p.levelLine == 0 {
+		return p.d.Errorf(n, "\"Skill:\" before the \"Role level:\" line")
+	}
+	p.cur = blockSkill
+	if k, ok := p.skillIndex[title]; ok {
+		p.skill = &p.skills[k] // the same skill again: merge its bullets
+		return nil
+	}
+	p.skillIndex[title] = len(p.skills)
+	p.skillLines[title] = n
+	p.skills = append(p.skills, framework.Entry{
+		Kind:  framework.KindSkill,
+		Group: "Skills",
+		Title: title,
+		From:  framework.Position(p.f.name, n),
+	})
+	p.skill = &p.skills[len(p.skills)-1]
+	return nil
+}
+
+// note keeps a line that is not a bullet as a note of its block.
+func (p *fileParser) note(text string) {
+	f := p.f
+	switch p.cur {
+	case blockRole, blockInRole:
+		f.roleNotes = append(f.roleNotes, text)
+	case blockLevel:
+		f.level.Notes = append(f.level.Notes, text)
+	case blockAtLevel:
+		f.level.Notes = append(f.level.Notes, "At this role level: "+text)
+	case blockSkill:
+		f.level.Notes = append(f.level.Notes, "Skill "+p.skill.Title+": "+text)
+	}
+}
+
+// bullet adds a bullet's text to its block.
+func (p *fileParser) bullet(text string) {
+	f := p.f
+	switch p.cur {
+	case blockRole:
+		f.roleDesc = append(f.roleDesc, text)
+	case blockInRole:
+		f.duties = append(f.duties, text)
+	case blockLevel:
+		f.level.Summary = append(f.level.Summary, text)
+	case blockAtLevel:
+		f.level.Responsibilities = append(f.level.Responsibilities, text)
+	case blockSkill:
+		p.skill.Descriptors = append(p.skill.Descriptors, text)
+	}
+}
+
+// finish checks the file has a level with skills, warns of skills with
+// no descriptors, and completes the file.
+func (p *fileParser) finish() (*file, error) {
+	d, f := p.d, p.f
+	if p.levelLine == 0 {
 		return nil, d.Errorf(f.roleLine, "no \"Role level:\" line in this DDaT summary")
 	}
-	if len(skills) == 0 {
-		return nil, d.Errorf(levelLine, "role level %q has no \"Skill:\" lines", f.level.Title)
+	if len(p.skills) == 0 {
+		return nil, d.Errorf(p.levelLine, "role level %q has no \"Skill:\" lines", f.level.Title)
 	}
 	if !f.level.Retired {
-		for _, s := range skills {
+		for _, s := range p.skills {
 			if len(s.Descriptors) == 0 {
-				warn.Add(framework.Warnf(d.Path, skillLines[s.Title], "skill %q has no descriptor lines", s.Title))
+				p.warn.Add(framework.Warnf(d.Path, p.skillLines[s.Title], "skill %q has no descriptor lines", s.Title))
 			}
 		}
 	}
-	f.level.Entries = skills
+	f.level.Entries = p.skills
 	f.rank = rank(f.level.Title, f.level.Summary)
 	f.order = sourceOrder(d.Path)
-	f.levelLine = levelLine
+	f.levelLine = p.levelLine
 	return f, nil
 }
 

@@ -163,125 +163,186 @@ type sectionAcc struct {
 
 // parseDoc reads one profile. title is the fallback title (may be empty).
 func parseDoc(d *textprep.Doc, fallback string, warn *framework.Collector) (*framework.Role, error) {
-	name := d.Path // provenance names the file as given, like every message
-	sig := significant(d)
-	if len(sig) == 0 {
+	// provenance names the file as given, like every message
+	p := &docParser{d: d, name: d.Path, sig: significant(d), warn: warn, role: &framework.Role{}, byName: map[string]*sectionAcc{}}
+	if len(p.sig) == 0 {
 		return nil, d.Errorf(0, "file is empty")
 	}
-	// isSection reports whether sig[i] opens a table section.
-	isSection := func(i int) bool {
-		return i+1 < len(sig) && !strings.Contains(sig[i].Text, "|") && isHeaderRow(sig[i+1].Text)
+	i, err := p.head(fallback)
+	if err != nil {
+		return nil, err
 	}
-	isSummary := func(i int) bool { return i < len(sig) && strings.EqualFold(sig[i].Text, summaryName) }
+	if p.isSummary(i) {
+		if i, err = p.summary(i); err != nil {
+			return nil, err
+		}
+	}
+	if err := p.body(i); err != nil {
+		return nil, err
+	}
+	for _, a := range p.accs {
+		p.level.Entries = append(p.level.Entries, a.entries...)
+	}
+	p.role.Levels = []framework.RoleLevel{p.level}
+	return p.role, nil
+}
 
-	role := &framework.Role{}
-	level := framework.RoleLevel{}
+// docParser is parseDoc's state: the significant lines, the role and its
+// one level so far, and the sections read.
+type docParser struct {
+	d      *textprep.Doc
+	name   string
+	sig    []textprep.Line
+	warn   *framework.Collector
+	role   *framework.Role
+	level  framework.RoleLevel
+	accs   []*sectionAcc
+	byName map[string]*sectionAcc
+}
+
+// isSection reports whether sig[i] opens a table section.
+func (p *docParser) isSection(i int) bool {
+	return i+1 < len(p.sig) && !strings.Contains(p.sig[i].Text, "|") && isHeaderRow(p.sig[i+1].Text)
+}
+
+// isSummary reports whether sig[i] is the Summary section's name.
+func (p *docParser) isSummary(i int) bool {
+	return i < len(p.sig) && strings.EqualFold(p.sig[i].Text, summaryName)
+}
+
+// outsideSection is the error of a table row at line n outside any section.
+func (p *docParser) outsideSection(n int) error {
+	return p.d.Errorf(n, "table row outside any section (a section name line must come before the \"Title | …\" header row)")
+}
+
+// head reads the title line (or its absence) and names the role and its
+// level, returning the index of the line after the title.
+func (p *docParser) head(fallback string) (int, error) {
+	d, sig, role := p.d, p.sig, p.role
 	i := 0
 	switch {
-	case isSummary(0):
-		role.From = framework.Position(name, sig[0].N)
-	case isSummary(1) && !strings.Contains(sig[0].Text, "|"):
+	case p.isSummary(0):
+		role.From = framework.Position(p.name, sig[0].N)
+	case p.isSummary(1) && !strings.Contains(sig[0].Text, "|"):
 		role.Title = sig[0].Text
-		role.From = framework.Position(name, sig[0].N)
+		role.From = framework.Position(p.name, sig[0].N)
 		i = 1
-	case !isSection(0) && !strings.Contains(sig[0].Text, "|") && isSection(1):
+	case !p.isSection(0) && !strings.Contains(sig[0].Text, "|") && p.isSection(1):
 		role.Title = sig[0].Text
-		role.From = framework.Position(name, sig[0].N)
-		warn.Add(framework.Warnf(d.Path, sig[1].N, "profile has no Summary section"))
+		role.From = framework.Position(p.name, sig[0].N)
+		p.warn.Add(framework.Warnf(d.Path, sig[1].N, "profile has no Summary section"))
 		i = 1
-	case isSection(0):
-		return nil, d.Errorf(sig[0].N, "profile has no title line and no Summary section; start the file with the role title or \"Summary\"")
+	case p.isSection(0):
+		return 0, d.Errorf(sig[0].N, "profile has no title line and no Summary section; start the file with the role title or \"Summary\"")
 	default:
-		return nil, d.Errorf(sig[0].N, "not a FEDIP job profile: expected a title line or \"Summary\", then sections with \"Title | …\" tables; found %q", textprep.Clip(sig[0].Text))
+		return 0, d.Errorf(sig[0].N, "not a FEDIP job profile: expected a title line or \"Summary\", then sections with \"Title | …\" tables; found %q", textprep.Clip(sig[0].Text))
 	}
 	if role.Title == "" {
 		role.Title = fallback
 		if role.Title == "" {
 			role.Title = titleFromFile(d.Path)
-			warn.Add(framework.Warnf(d.Path, sig[0].N, "profile has no title line; using %q from the file name (give the role title to set it)", role.Title))
+			p.warn.Add(framework.Warnf(d.Path, sig[0].N, "profile has no title line; using %q from the file name (give the role title to set it)", role.Title))
 		}
 	}
 	role.ID = framework.Slug(role.Title)
 	if role.ID == "" {
-		return nil, d.Errorf(sig[0].N, "role title %q has no letters or digits", role.Title)
+		return 0, d.Errorf(sig[0].N, "role title %q has no letters or digits", role.Title)
 	}
-	level.ID, level.Title, level.From = role.ID, role.Title, role.From
+	p.level.ID, p.level.Title, p.level.From = role.ID, role.Title, role.From
+	return i, nil
+}
 
-	if isSummary(i) {
-		sumLine := sig[i].N
+// summary reads the Summary section whose name is sig[i], returning the
+// index of the line after it.
+func (p *docParser) summary(i int) (int, error) {
+	sig := p.sig
+	sumLine := sig[i].N
+	i++
+	// The first summary line is summary text even when a table follows
+	// (a missing section name), unless it is a known section name.
+	startsSection := func(i int) bool {
+		if !p.isSection(i) {
+			return false
+		}
+		_, known := sections[strings.ToLower(strings.Join(strings.Fields(sig[i].Text), " "))]
+		return known || len(p.level.Summary) > 0
+	}
+	for i < len(sig) && !startsSection(i) && !p.isSummary(i) && !strings.EqualFold(sig[i].Text, additionalName) && !strings.HasPrefix(sig[i].Text, footerPrefix) {
+		if strings.Contains(sig[i].Text, "|") {
+			return 0, p.outsideSection(sig[i].N)
+		}
+		p.level.Summary = append(p.level.Summary, sig[i].Text)
 		i++
-		// The first summary line is summary text even when a table follows
-		// (a missing section name), unless it is a known section name.
-		startsSection := func(i int) bool {
-			if !isSection(i) {
-				return false
-			}
-			_, known := sections[strings.ToLower(strings.Join(strings.Fields(sig[i].Text), " "))]
-			return known || len(level.Summary) > 0
-		}
-		for i < len(sig) && !startsSection(i) && !isSummary(i) && !strings.EqualFold(sig[i].Text, additionalName) && !strings.HasPrefix(sig[i].Text, footerPrefix) {
-			if strings.Contains(sig[i].Text, "|") {
-				return nil, d.Errorf(sig[i].N, "table row outside any section (a section name line must come before the \"Title | …\" header row)")
-			}
-			level.Summary = append(level.Summary, sig[i].Text)
-			i++
-		}
-		if len(level.Summary) == 0 {
-			warn.Add(framework.Warnf(d.Path, sumLine, "the Summary section is empty"))
-		}
 	}
+	if len(p.level.Summary) == 0 {
+		p.warn.Add(framework.Warnf(p.d.Path, sumLine, "the Summary section is empty"))
+	}
+	return i, nil
+}
 
-	var accs []*sectionAcc
-	byName := map[string]*sectionAcc{}
+// body reads the sections from sig[i] on: tables, the additional
+// information, and the footer.
+func (p *docParser) body(i int) error {
+	sig := p.sig
 	for i < len(sig) {
 		l := sig[i]
+		var err error
 		switch {
 		case strings.HasPrefix(l.Text, footerPrefix):
-			rest := strings.TrimPrefix(l.Text, footerPrefix)
-			body, after, _ := strings.Cut(rest, ".")
-			role.Body = textprep.Trim(body)
-			if after = textprep.Trim(after); after != "" {
-				role.Notes = append(role.Notes, after)
-			}
-			warned := false
-			for i++; i < len(sig); i++ {
-				if !warned && (isSection(i) || strings.Contains(sig[i].Text, "|")) {
-					// Tables after the footer used to become notes
-					// without a word.
-					warned = true
-					warn.Add(framework.Warnf(d.Path, sig[i].N, "a table after the footer line (line %d) is not read as a section; its lines are kept as notes (move it above the footer)", l.N))
-				}
-				role.Notes = append(role.Notes, sig[i].Text)
-			}
-			continue
-		case strings.EqualFold(l.Text, additionalName) && !isSection(i):
-			for i++; i < len(sig) && !isSection(i) && !strings.HasPrefix(sig[i].Text, footerPrefix) && !strings.EqualFold(sig[i].Text, additionalName); i++ {
-				if strings.Contains(sig[i].Text, "|") {
-					return nil, d.Errorf(sig[i].N, "table row outside any section (a section name line must come before the \"Title | …\" header row)")
-				}
-				role.References = append(role.References, sig[i].Text)
-			}
-			continue
-		case isSection(i):
-			next, err := parseTable(d, name, sig, i, &accs, byName, warn)
-			if err != nil {
-				return nil, err
-			}
-			i = next
-			continue
+			i = p.footer(i)
+		case strings.EqualFold(l.Text, additionalName) && !p.isSection(i):
+			i, err = p.additional(i)
+		case p.isSection(i):
+			i, err = parseTable(p.d, p.name, sig, i, &p.accs, p.byName, p.warn)
 		case strings.Contains(l.Text, "|"):
-			return nil, d.Errorf(l.N, "table row outside any section (a section name line must come before the \"Title | …\" header row)")
+			return p.outsideSection(l.N)
 		case i == len(sig)-1:
-			return nil, d.Errorf(l.N, "line %q is neither a section nor a table row; is the file cut off?", textprep.Clip(l.Text))
+			return p.d.Errorf(l.N, "line %q is neither a section nor a table row; is the file cut off?", textprep.Clip(l.Text))
 		default:
-			return nil, d.Errorf(l.N, "line %q is not a table row and not a section name (a section name is followed by a \"Title | …\" header row)", textprep.Clip(l.Text))
+			return p.d.Errorf(l.N, "line %q is not a table row and not a section name (a section name is followed by a \"Title | …\" header row)", textprep.Clip(l.Text))
+		}
+		if err != nil {
+			return err
 		}
 	}
-	for _, a := range accs {
-		level.Entries = append(level.Entries, a.entries...)
+	return nil
+}
+
+// footer reads the footer line sig[i] (the awarding body, then notes) and
+// every line after it, as notes; it returns the end of the lines.
+func (p *docParser) footer(i int) int {
+	sig, role := p.sig, p.role
+	l := sig[i]
+	rest := strings.TrimPrefix(l.Text, footerPrefix)
+	body, after, _ := strings.Cut(rest, ".")
+	role.Body = textprep.Trim(body)
+	if after = textprep.Trim(after); after != "" {
+		role.Notes = append(role.Notes, after)
 	}
-	role.Levels = []framework.RoleLevel{level}
-	return role, nil
+	warned := false
+	for i++; i < len(sig); i++ {
+		if !warned && (p.isSection(i) || strings.Contains(sig[i].Text, "|")) {
+			// Tables after the footer used to become notes
+			// without a word.
+			warned = true
+			p.warn.Add(framework.Warnf(p.d.Path, sig[i].N, "a table after the footer line (line %d) is not read as a section; its lines are kept as notes (move it above the footer)", l.N))
+		}
+		role.Notes = append(role.Notes, sig[i].Text)
+	}
+	return i
+}
+
+// additional reads the additional information section whose name is
+// sig[i] as the role's references, returning the index after it.
+func (p *docParser) additional(i int) (int, error) {
+	sig := p.sig
+	for i++; i < len(sig) && !p.isSection(i) && !strings.HasPrefix(sig[i].Text, footerPrefix) && !strings.EqualFold(sig[i].Text, additionalName); i++ {
+		if strings.Contains(sig[i].Text, "|") {
+			return 0, p.outsideSection(sig[i].N)
+		}
+		p.role.References = append(p.role.References, sig[i].Text)
+	}
+	return i, nil
 }
 
 // parseTable reads the section starting at sig[i] (name, header row,
