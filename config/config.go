@@ -267,7 +267,7 @@ type Vacancy struct {
 	// Workplace is onsite, hybrid or remote (default: read from the
 	// location, "Leeds (hybrid)", "Remote (UK)"); Currency is the salary's
 	// ISO 4217 code (default: its symbol's, else GBP). Both are for the
-	// advert's JSON-LD (compose/jobposting.go).
+	// advert's JSON-LD (package compose/jobposting).
 	Workplace string `yaml:"workplace" json:"workplace"`
 	Currency  string `yaml:"currency" json:"currency"`
 }

@@ -13,7 +13,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/compose/jobposting"
 	"github.com/rolepack/rolepack/config"
 )
 
@@ -97,7 +97,7 @@ func newFeedJob(jsonld []byte, v config.Vacancy, o config.Organisation, name, ba
 	if err := json.Unmarshal(one.Bytes(), &jp); err != nil {
 		return nil, fmt.Errorf("feed: the advert's JSON-LD: %w", err)
 	}
-	j := compose.NewJobPosting(v, o)
+	j := jobposting.New(v, o)
 	job := &FeedJob{
 		Title: jp.Title, ReferenceNumber: name, RequisitionID: v.Reference,
 		URL: advertURL(base, name, files), Company: jp.HiringOrganization.Name,
@@ -142,7 +142,7 @@ func advertURL(base, name string, files []string) string {
 
 // feedSalary is the salary as the vacancy writes it, else the amounts read
 // for the JSON-LD ("GBP 50,000 to 60,000 a year"), else "".
-func feedSalary(text string, s *compose.Salary) string {
+func feedSalary(text string, s *jobposting.Salary) string {
 	if t := strings.Join(strings.Fields(text), " "); t != "" {
 		return t
 	}

@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/compose/jobposting"
 	"github.com/rolepack/rolepack/config"
 )
 
@@ -204,8 +204,8 @@ func TestFeedSalaryAndJobType(t *testing.T) {
 	for _, c := range []struct{ got, want string }{
 		{feedSalary("  £55,690 to  £62,682 ", nil), "£55,690 to £62,682"},
 		{feedSalary("", nil), ""},
-		{feedSalary("", &compose.Salary{Currency: "GBP", Min: 50000, Max: 60000, Unit: "YEAR"}), "GBP 50,000 to 60,000 a year"},
-		{feedSalary("", &compose.Salary{Currency: "GBP", Value: 18.5, Unit: "HOUR"}), "GBP 18.50 an hour"},
+		{feedSalary("", &jobposting.Salary{Currency: "GBP", Min: 50000, Max: 60000, Unit: "YEAR"}), "GBP 50,000 to 60,000 a year"},
+		{feedSalary("", &jobposting.Salary{Currency: "GBP", Value: 18.5, Unit: "HOUR"}), "GBP 18.50 an hour"},
 		{money(1234567.5), "1,234,567.50"},
 		{money(950), "950"},
 		{jobType(vacancyOf("FULL_TIME", "", "Fixed term")), "fulltime, temporary"},

@@ -80,5 +80,5 @@ var fieldDocs = map[string]string{
 	"Vacancy.EmploymentType":      "schema.org value, e.g. FULL_TIME",
 	"Vacancy.Posted":              "YYYY-MM-DD",
 	"Vacancy.Welsh":               "Welsh is the post's Welsh language category under the Welsh Language Standards: essential, learn, desirable or not-necessary (see welsh.go).",
-	"Vacancy.Workplace":           "Workplace is onsite, hybrid or remote (default: read from the location, \"Leeds (hybrid)\", \"Remote (UK)\"); Currency is the salary's ISO 4217 code (default: its symbol's, else GBP). Both are for the advert's JSON-LD (compose/jobposting.go).",
+	"Vacancy.Workplace":           "Workplace is onsite, hybrid or remote (default: read from the location, \"Leeds (hybrid)\", \"Remote (UK)\"); Currency is the salary's ISO 4217 code (default: its symbol's, else GBP). Both are for the advert's JSON-LD (package compose/jobposting).",
 }

@@ -1,4 +1,4 @@
-package compose
+package jobposting
 
 import (
 	"reflect"
@@ -66,10 +66,10 @@ func TestParseLocation(t *testing.T) {
 	}
 }
 
-func TestNewJobPosting(t *testing.T) {
+func TestNew(t *testing.T) {
 	org := config.Organisation{Name: "Example", Website: "https://www.example.org",
 		Apply: "Apply at https://jobs.example.org/DE-042."}
-	j := NewJobPosting(config.Vacancy{Location: "Remote (UK)", Salary: "£50k"}, org)
+	j := New(config.Vacancy{Location: "Remote (UK)", Salary: "£50k"}, org)
 	if !j.Remote() || j.ApplicantCountry != "United Kingdom" || j.Locality != "" || j.Country != "GB" {
 		t.Errorf("remote UK: %+v", j)
 	}
@@ -84,7 +84,7 @@ func TestNewJobPosting(t *testing.T) {
 	org.LogoURL = "https://www.example.org/logo.png"
 	org.SameAs = []string{"https://www.wikidata.org/wiki/Q1", "https://www.example.org", "not a url"}
 	org.Apply = "Apply at https://ats.example.com/42"
-	j = NewJobPosting(config.Vacancy{Location: "remote", SalaryMin: 40000, SalaryMax: 30000, Salary: "£30,000 to £40,000 a year", Currency: "eur"}, org)
+	j = New(config.Vacancy{Location: "remote", SalaryMin: 40000, SalaryMax: 30000, Salary: "£30,000 to £40,000 a year", Currency: "eur"}, org)
 	if j.ApplicantCountry != "Ireland" || j.Country != "IE" {
 		t.Errorf("organisation country IE: applicants %q, country %q", j.ApplicantCountry, j.Country)
 	}
@@ -98,7 +98,7 @@ func TestNewJobPosting(t *testing.T) {
 		t.Errorf("salary %+v, want %+v", j.Salary, want)
 	}
 
-	j = NewJobPosting(config.Vacancy{Location: "Leeds", Workplace: "Hybrid", SalaryMax: 60000, Salary: "£25 an hour"}, config.Organisation{Country: "Narnia"})
+	j = New(config.Vacancy{Location: "Leeds", Workplace: "Hybrid", SalaryMax: 60000, Salary: "£25 an hour"}, config.Organisation{Country: "Narnia"})
 	if !j.Hybrid() || j.Locality != "Leeds" || j.Country != "GB" {
 		t.Errorf("workplace set, bad country: %+v", j)
 	}

@@ -1,4 +1,9 @@
-package compose
+// Package jobposting reads what the advert's schema.org JobPosting
+// (JSON-LD) says from a vacancy and its organisation: the salary out of
+// its text, where the job is done, and the organisation's logo and pages.
+// It depends on the config alone; compose's Context.JobPosting gives
+// templates its Posting.
+package jobposting
 
 import (
 	"math"
@@ -11,11 +16,11 @@ import (
 	"github.com/rolepack/rolepack/config"
 )
 
-// JobPosting is what the advert's schema.org JobPosting (JSON-LD) says
+// Posting is what the advert's schema.org JobPosting (JSON-LD) says
 // beyond the config's own strings: the salary read from its text, where the
 // job is done, and the hiring organisation's logo and other pages. Nothing
 // is invented: a part the config does not give is empty.
-type JobPosting struct {
+type Posting struct {
 	Salary *Salary // baseSalary; nil when the vacancy gives no amount
 	// Locality is the place of work (addressLocality) with the workplace
 	// words taken out: "Leeds" for "Leeds (hybrid)"; empty for a remote job
@@ -38,10 +43,10 @@ type JobPosting struct {
 
 // Remote reports whether the job is done remotely (jobLocationType
 // TELECOMMUTE).
-func (j JobPosting) Remote() bool { return j.Workplace == config.WorkplaceRemote }
+func (j Posting) Remote() bool { return j.Workplace == config.WorkplaceRemote }
 
 // Hybrid reports whether the job is split between a workplace and home.
-func (j JobPosting) Hybrid() bool { return j.Workplace == config.WorkplaceHybrid }
+func (j Posting) Hybrid() bool { return j.Workplace == config.WorkplaceHybrid }
 
 // Salary is a schema.org MonetaryAmount: an amount or a range in a
 // currency per unit of time. Min and Max are 0 when not given; a single
@@ -57,20 +62,14 @@ type Salary struct {
 // is not set.
 const DefaultCountry = "GB"
 
-// JobPosting gathers what the advert's JSON-LD needs from the vacancy and
-// the organisation.
-func (c *Context) JobPosting() JobPosting {
-	return NewJobPosting(c.Vacancy, c.Organisation)
-}
-
-// NewJobPosting reads the salary, place and organisation pages of a
+// New reads the salary, place and organisation pages of a
 // vacancy.
-func NewJobPosting(v config.Vacancy, o config.Organisation) JobPosting {
+func New(v config.Vacancy, o config.Organisation) Posting {
 	country := strings.ToUpper(strings.TrimSpace(o.Country))
 	if !isAlpha2(country) {
 		country = DefaultCountry
 	}
-	j := JobPosting{Country: country, Salary: vacancySalary(v)}
+	j := Posting{Country: country, Salary: vacancySalary(v)}
 	loc := ParseLocation(v.Location)
 	j.Locality = loc.Place
 	j.Workplace = loc.Workplace
