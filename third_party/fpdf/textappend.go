@@ -1,5 +1,7 @@
 package fpdf
 
+import "slices"
+
 // Allocation-free building of the content-stream operators that draw text
 // (patch 18 in PATCHES.md): CellFormat appends to one buffer per document
 // instead of formatting each operator with fmt.Sprintf and joining the
@@ -29,11 +31,22 @@ func appendEscapedUTF16(b []byte, s string) []byte {
 		return append(b, c)
 	}
 	nb := len(s)
+	b = slices.Grow(b, 2*nb) // room for the text without escapes
 	i := 0
 	for i < nb {
 		c1 := s[i]
 		i++
 		switch {
+		case c1 < 0x80:
+			// ASCII, most of the text: the byte after a zero (patch 35)
+			switch c1 {
+			case '\\', '(', ')':
+				b = append(b, 0, '\\', c1)
+			case '\r':
+				b = append(b, 0, '\\', 'r')
+			default:
+				b = append(b, 0, c1)
+			}
 		case c1 >= 224:
 			// 3-byte character
 			c2 := s[i]

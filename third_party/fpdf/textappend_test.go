@@ -12,9 +12,15 @@ import (
 // for text whose UTF-16 bytes hold the characters escape changes.
 func TestAppendEscapedUTF16(t *testing.T) {
 	f := &Fpdf{}
+	var ab []byte // every ASCII byte (patch 35's path)
+	for c := range 0x80 {
+		ab = append(ab, byte(c))
+	}
+	ascii := string(ab)
 	for _, s := range []string{
 		"", "plain", `back\slash`, "(paren)", "cr\rlf\n", "’“”–•éŵ£",
 		"\u2829\u5c0d\u0d28\u295c", "\U0001F600 four bytes", "ĀāĂ", "\u00ff\u0100",
+		ascii, ascii + "é" + ascii, "\xff\x80(bad)",
 	} {
 		want := f.escape(utf8toutf16(s, false))
 		if got := string(appendEscapedUTF16([]byte("x"), s)); got != "x"+want {
