@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/go-fonts/liberation/liberationmonoregular"
@@ -172,19 +173,34 @@ func (f *face) width(s string, size float64) float64 {
 			n += int(f.widths[r])
 		}
 	}
-	return float64(n) * size / 1000 / ptPerMM
+	return emWidth(n, size)
 }
+
+// emWidth is the width in millimetres of n thousandths of an em at size
+// points: what width and the word reader (words.read) make of the sum of
+// a text's advance widths, in the same operations.
+func emWidth(n int, size float64) float64 { return float64(n) * size / 1000 / ptPerMM }
 
 // clean makes s printable with face f: tabs and newlines become spaces,
 // other control characters are dropped, and runes the font cannot draw become
 // a close substitute or "?".
 func (f *face) clean(s string) string {
 	ok := true
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf { // ASCII without decoding
+			if f.widths[c] == 0 {
+				ok = false
+				break
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
 		if !f.has(r) {
 			ok = false
 			break
 		}
+		i += n
 	}
 	if ok {
 		return s

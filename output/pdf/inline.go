@@ -173,13 +173,29 @@ func (ws *words) read() bool {
 			}
 			continue
 		}
-		n := strings.IndexByte(text, ' ')
-		if n < 0 {
-			n = len(text)
+		// A word, up to the next space, measured as it is read, as
+		// face.width measures it.
+		widths := ws.f.widths
+		em, n := 0, 0
+		for n < len(text) {
+			c := text[n]
+			if c < utf8.RuneSelf {
+				if c == ' ' {
+					break
+				}
+				em += int(widths[c])
+				n++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(text[n:])
+			if r < 0x10000 {
+				em += int(widths[r])
+			}
+			n += size
 		}
-		p := frag{text: text[:n], style: ws.st, link: ws.link, w: ws.f.width(text[:n], ws.sz), src: ws.src, off: ws.pos}
-		ws.pieces = append(ws.pieces, p)
-		ws.w += p.w
+		w := emWidth(em, ws.sz)
+		ws.pieces = append(ws.pieces, frag{text: text[:n], style: ws.st, link: ws.link, w: w, src: ws.src, off: ws.pos})
+		ws.w += w
 		ws.pos += n
 	}
 }
@@ -199,7 +215,7 @@ func (b *lineBuilder) empty() bool { return len(b.frags) == b.start }
 
 // add appends p to the current line, merging it with the line's last
 // fragment when the style and link are the same.
-func (b *lineBuilder) add(p frag) {
+func (b *lineBuilder) add(p *frag) {
 	if n := len(b.frags); n > b.start && b.frags[n-1].style == p.style && b.frags[n-1].link == p.link {
 		last := &b.frags[n-1]
 		if last.src != "" && p.src == last.src && p.off == last.off+len(last.text) {
@@ -210,7 +226,7 @@ func (b *lineBuilder) add(p frag) {
 		}
 		last.w += p.w
 	} else {
-		b.frags = append(b.frags, p)
+		b.frags = append(b.frags, *p)
 	}
 	b.w += p.w
 }
@@ -281,7 +297,7 @@ func (r *renderer) wrap(runs []doc.Inline, width, size float64, base doc.Style) 
 				pending = false
 			}
 			if pending {
-				b.add(space)
+				b.add(&space)
 				pending = false
 			}
 			if b.empty() && ws.w > width+eps {
@@ -289,7 +305,7 @@ func (r *renderer) wrap(runs []doc.Inline, width, size float64, base doc.Style) 
 				continue
 			}
 			for i := range ws.pieces {
-				b.add(ws.pieces[i])
+				b.add(&ws.pieces[i])
 			}
 		}
 	}
@@ -319,7 +335,8 @@ func (r *renderer) splitWord(pieces []frag, width, size float64, b *lineBuilder)
 			cw := f.width(string(c), sz)
 			if b.w+acc+cw > width && (!b.empty() || i > start) {
 				if i > start {
-					b.add(p.cut(start, i, acc))
+					c := p.cut(start, i, acc)
+					b.add(&c)
 				}
 				b.flush(false)
 				start, acc = i, 0
@@ -327,7 +344,8 @@ func (r *renderer) splitWord(pieces []frag, width, size float64, b *lineBuilder)
 			acc += cw
 		}
 		if start < len(p.text) {
-			b.add(p.cut(start, len(p.text), acc))
+			c := p.cut(start, len(p.text), acc)
+			b.add(&c)
 		}
 	}
 }

@@ -276,3 +276,36 @@ func FuzzWrapMatchesReference(f *testing.F) {
 		checkWrap(t, r, fmt.Sprintf("%+v", runs), runs)
 	})
 }
+
+// TestCleanMatchesReference: clean's check without decoding ASCII finds
+// the same text printable as checking every rune did (the old check),
+// for every face, on every ASCII byte, runes the fonts lack and bytes
+// that are not UTF-8.
+func TestCleanMatchesReference(t *testing.T) {
+	w, err := writer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	printable := func(f *face, s string) bool {
+		for _, r := range s {
+			if !f.has(r) {
+				return false
+			}
+		}
+		return true
+	}
+	var cases []string
+	for c := range 0x80 {
+		cases = append(cases, "ab"+string(rune(c))+"cd")
+	}
+	cases = append(cases, "", "plain text", "ŵ£–’", "\u2713 ok", "\xff\xfe", "a\xe2\x80", "\u00ad", "\U0001F600", "tab\there")
+	for fi, f := range w.faces {
+		for _, s := range cases {
+			// The slow path changes every rune the check refuses, so the
+			// text comes back as it is exactly when the check passes it.
+			if got, want := f.clean(s), printable(f, s); (got == s) != want {
+				t.Errorf("face %d: clean(%q) = %q; the rune check finds it printable: %v", fi, s, got, want)
+			}
+		}
+	}
+}
