@@ -189,7 +189,10 @@ func sections(bs []Block) []section {
 				title = true
 				break
 			}
-			if x.Level <= 2 && len(cur.blocks) > 0 {
+			if x.Level <= 2 {
+				// Even an empty one: a document in one language may open
+				// with a note the other has not, and the sections of the
+				// two must pair by number.
 				out = append(out, cur)
 				cur = section{}
 			}

@@ -183,3 +183,38 @@ func TestBilingualColumnsPairSubsections(t *testing.T) {
 		t.Errorf("first pair holds %d blocks, want the section heading with the first clause", n)
 	}
 }
+
+// A note before the first section in one language alone (a Welsh
+// document's note that framework text is English) does not put the
+// sections out of step.
+func TestBilingualIntroInOneLanguage(t *testing.T) {
+	a, b := twoLanguages()
+	b.Blocks = append(b.Blocks[:1:1], b.Blocks[2:]...) // no intro in English
+	for _, layout := range Layouts[:2] {
+		d, err := Bilingual(a, b, layout)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var heads []string
+		var walk func(bs []Block, tag string)
+		walk = func(bs []Block, tag string) {
+			for _, bl := range bs {
+				switch x := bl.(type) {
+				case *Heading:
+					if x.Level == 2 {
+						heads = append(heads, tag+":"+PlainText(x.Text))
+					}
+				case *Lang:
+					walk(x.Blocks, x.Tag)
+				case *Parallel:
+					walk(x.Cells[0].Blocks, x.Cells[0].Tag)
+					walk(x.Cells[1].Blocks, x.Cells[1].Tag)
+				}
+			}
+		}
+		walk(d.Blocks, "")
+		if got, want := strings.Join(heads, " "), "cy:Manylion y swydd en-GB:Job details cy:Diben y swydd en-GB:Job purpose"; got != want {
+			t.Errorf("%s: %s, want %s", layout, got, want)
+		}
+	}
+}

@@ -49,3 +49,40 @@ func TestGenerateInWelsh(t *testing.T) {
 		}
 	}
 }
+
+// TestGenerateBilingual: --lang cy,en (or ROLEPACK_LANGUAGE=en,cy) writes
+// each document in both languages, first language first, in the layout
+// bilingual.layout names; a bad layout is a one-line error naming --set.
+func TestGenerateBilingual(t *testing.T) {
+	for name, c := range map[string]struct {
+		env          map[string]string
+		args         []string
+		first, after string
+	}{
+		"flag": {nil, []string{"--lang", "cy,en", "--set", "bilingual.layout=blocks"}, "## Camau datblygu", "## Development actions"},
+		"env":  {map[string]string{"ROLEPACK_LANGUAGE": "en,cy"}, nil, "## Development actions", "## Camau datblygu"},
+	} {
+		dir := t.TempDir()
+		f, _, errb := testFactory(c.env)
+		cmd := NewCmdGenerate(f, nil)
+		cmd.SetArgs(append([]string{"--doc", "jd,pdp", "--format", "md", "--out", dir, "--date", "2026-12-03"}, c.args...))
+		if err := cmd.ExecuteContext(context.Background()); err != nil {
+			t.Fatalf("%s: %v\n%s", name, err, errb)
+		}
+		b, err := os.ReadFile(filepath.Join(dir, "pdp.md"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		i, j := strings.Index(string(b), c.first), strings.Index(string(b), c.after)
+		if i < 0 || j < i {
+			t.Errorf("%s: pdp.md has %q at %d and %q at %d: want both, in that order", name, c.first, i, c.after, j)
+		}
+	}
+	f, _, _ := testFactory(nil)
+	cmd := NewCmdGenerate(f, nil)
+	cmd.SetArgs([]string{"--doc", "jd", "--format", "md", "--out", t.TempDir(), "--lang", "cy,en", "--set", "bilingual.layout=side"})
+	err := cmd.ExecuteContext(context.Background())
+	if err == nil || !strings.HasPrefix(err.Error(), "--set bilingual.layout=side: bilingual.layout \"side\" is not one of columns, blocks, sequential") {
+		t.Errorf("bad layout: %v", err)
+	}
+}
