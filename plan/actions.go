@@ -742,7 +742,8 @@ func clause(s string, n int) string {
 
 // clauseEnd reports whether a clause of w ends before word i: after a
 // comma or semicolon (pass 0), or before a word that starts a clause
-// (pass 1): "and" or "to" before a verb ("and ensure …", "to create …"),
+// (pass 1): "and" or "to" before a verb ("and ensure …", "to create …";
+// not inside "to gather and establish …", whose verbs share an object),
 // "while", "where", "which", ….
 func clauseEnd(w []string, i, pass int) bool {
 	if pass == 0 {
@@ -750,6 +751,9 @@ func clauseEnd(w []string, i, pass int) bool {
 	}
 	switch strings.ToLower(w[i]) {
 	case "and", "to":
+		if i >= 2 && strings.EqualFold(w[i-2], "to") && english.IsBase(w[i-1]) {
+			return false // "to gather and establish user needs": two verbs share what follows
+		}
 		if i+1 < len(w) {
 			_, f := english.Verb(w[i+1])
 			return f != english.NotVerb && f != english.Past

@@ -206,10 +206,11 @@ func TestPlanIsUsableAsItIs(t *testing.T) {
 				}
 			}
 
-			// Three drafted objectives or more, each an instruction with
-			// evidence and a date, the dates spread over the period.
-			if len(p.Objectives) < 3 {
-				t.Errorf("%d objectives, want at least 3", len(p.Objectives))
+			// Three drafted objectives or more (one a change, for a move
+			// that changes less), each an instruction with evidence and a
+			// date, the dates spread over the period.
+			if want := min(3, len(p.Ranked)); len(p.Objectives) < want {
+				t.Errorf("%d objectives, want at least %d", len(p.Objectives), want)
 			}
 			for _, o := range p.Objectives {
 				found := false

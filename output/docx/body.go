@@ -129,6 +129,29 @@ func keptWithNext(d *doc.Document, i int) bool {
 	return false
 }
 
+// introMaxChars is the longest paragraph, in characters, that keeps with
+// the table it introduces (about three lines, as the PDF keeps).
+const introMaxChars = 300
+
+// introducesTable reports whether top-level block i is a short paragraph
+// between a heading and a table: it stays on the page of the table's
+// start, as the heading above it does, so no page ends with a heading
+// and its introduction (the PDF keeps the same).
+func introducesTable(blocks []doc.Block, i int) bool {
+	if i < 1 || i+1 >= len(blocks) {
+		return false
+	}
+	p, ok := doc.Unwrap(blocks[i]).(*doc.Paragraph)
+	if !ok || len(doc.PlainText(p.Text)) > introMaxChars {
+		return false
+	}
+	if _, ok := doc.Unwrap(blocks[i-1]).(*doc.Heading); !ok {
+		return false
+	}
+	_, ok = doc.Unwrap(blocks[i+1]).(*doc.Table)
+	return ok
+}
+
 // document writes word/document.xml.
 func (b *builder) document(d *doc.Document) error {
 	blocks := d.Blocks
@@ -150,7 +173,7 @@ func (b *builder) document(d *doc.Document) error {
 		b.keepNext = keptWithNext(d, i)
 		b.tail = i >= tail && i < len(blocks)-1
 		b.closing = i == len(blocks)-1
-		if _, ok := doc.Unwrap(blk).(*doc.Paragraph); ok && b.tail {
+		if _, ok := doc.Unwrap(blk).(*doc.Paragraph); ok && b.tail || introducesTable(blocks, i) {
 			b.keepNext = true
 		}
 		if err := b.block(blk, 0); err != nil {
