@@ -145,6 +145,46 @@ func displayName(title string) string {
 	return wording.UpperFirst(sentenceCase(plainText(title)))
 }
 
+// disciplineTag is a trailing qualifier naming the discipline whose
+// version of a shared skill an entry is: "Communication (security
+// architect)", "Programming and build (data engineering)", "Facilitation
+// (Data Ethics)". Words only: a code, a number or an acronym ("(IT
+// operations)", "(GDPR)") is not one.
+var disciplineTag = regexp.MustCompile(`\s+\(([A-Z]?[a-z][a-z'-]*(?:\s+[A-Z]?[a-z][a-z'-]*)*)\)$`)
+
+// untagged is title without its discipline tag, and whether it had one.
+func untagged(title string) (string, bool) {
+	t := strings.TrimSpace(title)
+	if loc := disciplineTag.FindStringIndex(t); loc != nil && loc[0] > 0 {
+		return t[:loc[0]], true
+	}
+	return title, false
+}
+
+// entryTitle is the title the documents give an entry: its framework
+// title without a discipline tag ("Communication (security architect)" is
+// "Communication"), which in one role's documents only says again what
+// the role is, unless another entry they name would then share its name
+// (the tag then tells the two apart).
+func (s *Selection) entryTitle(it *Item) string {
+	bare, ok := untagged(plainText(it.Title))
+	if !ok {
+		return it.Title
+	}
+	key := strings.ToLower(bare)
+	for _, list := range [][]*Item{s.Essential, s.Desirable, s.Behaviours, s.Leadership} {
+		for _, o := range list {
+			if o == it {
+				continue
+			}
+			if ob, _ := untagged(plainText(o.Title)); strings.ToLower(ob) == key {
+				return it.Title
+			}
+		}
+	}
+	return bare
+}
+
 // levelWords are framework level tags that candidate-facing text leaves
 // out: "(Senior)", "Level Five", "(Level 5)".
 var levelWords = regexp.MustCompile(`(?i)\s*\((?:level\s+\w+|senior|mid|entry|junior|expert|practitioner|working|awareness)\)|\blevel\s+(?:\d+|one|two|three|four|five|six|seven)\b`)

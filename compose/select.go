@@ -820,7 +820,7 @@ func (s *Selection) fit(c *Composed, count func() int, named bool) {
 func (s *Selection) bring() {
 	s.Bring = nil
 	for _, it := range s.Essential {
-		p := Point{Title: displayName(it.Title)}
+		p := Point{Title: displayName(s.entryTitle(it))}
 		d := s.words.best(it)
 		if s.usedAsDuty[d] {
 			for _, x := range it.Descriptors {

@@ -46,10 +46,11 @@ func PersonSpec(sel *Selection, def config.RoleDef, cfg config.PersonSpecConfig,
 	}{{sel.Essential, true}, {sel.Desirable, false}} {
 		for _, it := range e.list {
 			g := "skills"
-			name := displayName(it.Title)
-			text := topicOf(it.Title)
+			title := sel.entryTitle(it)
+			name := displayName(title)
+			text := topicOf(title)
 			if it.Kind == "knowledge" {
-				g, text = "knowledge", knowledgeOf(it.Title)
+				g, text = "knowledge", knowledgeOf(title)
 			}
 			cr := Criterion{Label: name, Text: text, Essential: e.essential, group: g, from: itemID(it)}
 			if it.Essential != nil {
@@ -107,7 +108,7 @@ func PersonSpec(sel *Selection, def config.RoleDef, cfg config.PersonSpecConfig,
 	}
 	for g, list := range map[string][]*Item{"behaviours": sel.Behaviours, "leadership": sel.Leadership} {
 		for _, it := range list {
-			name := displayName(it.Title)
+			name := displayName(sel.entryTitle(it))
 			cr := Criterion{Label: name, Text: name, Essential: true, from: itemID(it)}
 			if d := sel.words.best(it); d != "" {
 				p := sel.words.parse(d)

@@ -45,6 +45,7 @@ type sweepLine struct {
 	criteria int      // person specification criteria
 	scored   int      // criteria on the scoring sheet
 	leaks    []string
+	tags     []string // document lines naming a skill with its discipline tag
 	err      error
 }
 
@@ -65,6 +66,9 @@ func (l sweepLine) failures() []string {
 	}
 	if len(l.leaks) > 0 {
 		out = append(out, "left-out text used")
+	}
+	if len(l.tags) > 0 {
+		out = append(out, "discipline tag: "+l.tags[0])
 	}
 	return out
 }
@@ -304,7 +308,32 @@ func sweepOne(m *compose.Composer, cfg *config.Config, lib *compose.Library, e *
 		}
 	}
 	l.leaks = leaks(rc, lines)
+	l.tags = tagged(rc, lines)
 	return l
+}
+
+// disciplineTag is a skill title's trailing discipline in brackets:
+// "Communication (security architect)".
+var disciplineTag = regexp.MustCompile(`\S\s+\([A-Za-z][a-z' -]*\)$`)
+
+// tagged lists the document lines that name one of the role's entries
+// with its discipline tag ("Experience of communication (security
+// architect)"): in one role's documents the tag only says again what the
+// role is.
+func tagged(rc *compose.Context, lines []string) []string {
+	var out []string
+	for _, it := range rc.Role.Items {
+		if !disciplineTag.MatchString(it.Title) {
+			continue
+		}
+		title := strings.ToLower(it.Title)
+		for _, line := range lines {
+			if strings.Contains(strings.ToLower(line), title) {
+				out = append(out, line)
+			}
+		}
+	}
+	return out
 }
 
 // leaks lists the left-out entries of the selection whose descriptors a

@@ -69,7 +69,7 @@ func TestE2EDefaultRunWithRealReaders(t *testing.T) {
 	// rendering of the DOCX.
 	want := map[string][]string{
 		"jd": {"Head of data engineering", "Job description", "Inspire best practice for data products and services within your teams",
-			"Programming and build (data engineering)", "Delivering outcomes", "Person specification", "Example Health Data Service",
+			"Programming and build:", "Delivering outcomes", "Person specification", "Example Health Data Service",
 			"Document control: Version 1.0"},
 		"spec":    {"Person specification", "Essential", "Desirable", "Experience of data modelling"},
 		"advert":  {"Head of data engineering", "How to apply"},
