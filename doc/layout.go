@@ -509,3 +509,68 @@ func firstHeading(blocks []Block) string {
 	}
 	return first
 }
+
+// FitContinued widens the first column of each table with a row that may
+// break across pages (RowLines of 2*MinSplitLines or more) to hold the
+// widest word of the marker a writer labels the row's rest with on the
+// next page (Meta.Continued: "{label} (continued)", "{label} (parhad)"),
+// taking the room from the widest other column, so that a narrow id
+// column never shows the marker broken inside a word ("(contin" "ued)").
+// Tables whose rows all move whole are left as they are.
+func (d *Document) FitContinued() {
+	format := d.Meta.Continued
+	if !strings.Contains(format, "{label}") {
+		format = "{label} (continued)"
+	}
+	marker := []Inline{{Text: strings.ReplaceAll(format, "{label}", " ")}}
+	var walk func(blocks []Block)
+	walk = func(blocks []Block) {
+		for _, b := range blocks {
+			switch b := b.(type) {
+			case *Table:
+				b.fitContinued(marker, d.Meta.Landscape)
+			case *List:
+				for _, it := range b.Items {
+					walk(it.Blocks)
+				}
+			}
+		}
+	}
+	walk(d.Blocks)
+}
+
+func (t *Table) fitContinued(marker []Inline, landscape bool) {
+	n := t.Columns()
+	if n < 2 {
+		return
+	}
+	split := false
+	for i := range t.Rows {
+		if t.RowLines(i, landscape) >= 2*MinSplitLines {
+			split = true
+			break
+		}
+	}
+	if !split {
+		return
+	}
+	avail := TextWidthMM(landscape)
+	word, _ := measureRuns(marker, TableTextSize, t.RowHeaders)
+	need := (word*1.12 + 2*CellPaddingMM + 1) / avail
+	w := append([]float64(nil), t.ColumnWidths(landscape)...)
+	if w[0] >= need {
+		return
+	}
+	wide := 1
+	for c := 2; c < n; c++ {
+		if w[c] > w[wide] {
+			wide = c
+		}
+	}
+	delta := need - w[0]
+	if w[wide]-delta < w[wide]/2 {
+		return // no column can spare the room
+	}
+	w[0], w[wide] = need, w[wide]-delta
+	t.Widths = normalise(w)
+}

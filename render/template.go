@@ -348,6 +348,7 @@ func (e *Engine) Document(ctx context.Context, k Kind, data *compose.Context) (*
 		d.Meta.PageLabel = c.PageLabel()
 		d.Meta.Continued = c.Continued()
 	}
+	d.FitContinued()
 	return d, nil
 }
 
