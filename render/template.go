@@ -542,14 +542,19 @@ func prose(list any) string {
 			continue
 		}
 		lead := ""
+		shared := false
 		for _, l := range criterionLeads {
 			if len(it) > len(l[0]) && strings.EqualFold(it[:len(l[0])], l[0]) {
 				lead = l[0]
 				if strings.EqualFold(prev, l[0]) {
 					it = l[1] + it[len(l[0]):]
+					shared = true
 				}
 				break
 			}
+		}
+		if !shared {
+			it = articled(it)
 		}
 		prev = lead
 		inner = inner || strings.Contains(it, " and ")
@@ -566,6 +571,45 @@ func prose(list any) string {
 		and = ", and "
 	}
 	return strings.Join(parts[:len(parts)-1], ", ") + and + parts[len(parts)-1]
+}
+
+// articled gives a phrase that English counts as one thing the article it
+// takes as the object of "need" or "have" (prose's lists follow "You will
+// also need" and "It would also help to have"): "an understanding of …",
+// "a working knowledge of …", "the ability to …". "Knowledge of …" and
+// "experience of …" take none, and a phrase with an article keeps it.
+func articled(p string) string {
+	l := strings.ToLower(p)
+	for _, w := range [...]string{"understanding of ", "understanding that ", "awareness of ", "appreciation of "} {
+		if strings.HasPrefix(l, w) {
+			return "an " + p
+		}
+	}
+	if strings.HasPrefix(l, "ability to ") {
+		return "the " + p
+	}
+	first, rest, _ := strings.Cut(l, " ")
+	if !knowledgeQualities[first] {
+		return p
+	}
+	for _, w := range [...]string{"knowledge of ", "understanding of ", "awareness of ", "grasp of ", "appreciation of "} {
+		if strings.HasPrefix(rest, w) {
+			if strings.ContainsRune("aeiou", rune(first[0])) {
+				return "an " + p
+			}
+			return "a " + p
+		}
+	}
+	return p
+}
+
+// knowledgeQualities are the words that qualify knowledge or an
+// understanding ("a working knowledge of", "a sound understanding of").
+var knowledgeQualities = map[string]bool{
+	"working": true, "good": true, "sound": true, "basic": true, "thorough": true, "detailed": true,
+	"strong": true, "broad": true, "deep": true, "in-depth": true, "excellent": true, "solid": true,
+	"practical": true, "clear": true, "general": true, "expert": true, "advanced": true,
+	"comprehensive": true, "full": true, "high-level": true, "technical": true,
 }
 
 // series joins titles into a list a sentence can hold, Markdown escaped:
