@@ -79,6 +79,7 @@ func (c *checker) grammar(s *span) {
 		c.dutyStart(s)
 	}
 	for _, se := range s.sentences {
+		c.needArticle(s, se)
 		c.prepositionBase(s, se)
 		c.modalForm(s, se)
 		c.mixedForms(s, se)
@@ -414,4 +415,35 @@ func (c *checker) dutyStart(s *span) {
 		sugg = "start with " + keepCase(first.text, base)
 	}
 	c.add(s, first.start, Grammar, sev, sugg, "duty starts with %q, %s: a duty starts with a verb", first.text, why)
+}
+
+// needArticle finds an understanding, an awareness or the ability without
+// its article after "need" or "to have": "You will also need
+// understanding of …", "It would help to have ability to …".
+func (c *checker) needArticle(s *span, se sentence) {
+	for k, i := range se.words {
+		if k+2 >= len(se.words) || !s.joined(i) || !s.joined(se.words[k+1]) {
+			continue
+		}
+		switch w := s.lw(i); {
+		case w == "need" || w == "needs":
+		case w == "have" && k > 0 && s.lw(se.words[k-1]) == "to":
+		default:
+			continue
+		}
+		noun, next := s.lw(se.words[k+1]), s.lw(se.words[k+2])
+		art := ""
+		switch {
+		case (noun == "understanding" || noun == "awareness" || noun == "appreciation") && next == "of":
+			art = "an"
+		case noun == "ability" && next == "to":
+			art = "the"
+		default:
+			continue
+		}
+		verb, n := s.words[i].text, s.words[se.words[k+1]].text
+		fix := verb + " " + art + " " + n
+		c.add(s, s.words[i].start, Grammar, Error, fix, "%q after %q lacks its article: %q", n, verb, art+" "+n)
+		c.fix(verb+" "+n, fix)
+	}
 }
