@@ -37,11 +37,11 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/rolepack/rolepack/pack"
 	"github.com/rolepack/rolepack/pack/packtest"
+	"github.com/rolepack/rolepack/tools/internal/procstat"
 )
 
 func main() {
@@ -115,18 +115,6 @@ func compare(sizes []int, formats string, jobs int) error {
 	return nil
 }
 
-// loadAverage is the one-minute load average (Linux), or "?".
-func loadAverage() string {
-	b, err := os.ReadFile("/proc/loadavg")
-	if err != nil {
-		return "?"
-	}
-	if f := strings.Fields(string(b)); len(f) > 0 {
-		return f[0]
-	}
-	return "?"
-}
-
 // measure builds a batch of n packs and prints its figures.
 func measure(n int, formats string, jobs int) error {
 	tmp, err := os.MkdirTemp("", "benchpeak-")
@@ -184,10 +172,10 @@ func measure(n int, formats string, jobs int) error {
 		}
 	}()
 	start := time.Now()
-	user0, sys0 := cpuTimes()
+	user0, sys0 := procstat.CPUTimes()
 	s, err := b.Run(context.Background(), rows)
 	el := time.Since(start).Seconds()
-	user1, sys1 := cpuTimes()
+	user1, sys1 := procstat.CPUTimes()
 	close(stop)
 	wg.Wait()
 	if err != nil {
@@ -200,39 +188,15 @@ func measure(n int, formats string, jobs int) error {
 		}
 		docs += len(res.Files)
 	}
-	rss := vmHWM()
+	rss := procstat.PeakRSSMiB()
 	runtime.GC()
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	cpu := (user1 - user0) + (sys1 - sys0)
 	fmt.Printf("%d vacancies (%s, %d jobs): %d packs, %d documents in %.1fs: %.1f packs/s, %.0f docs/s; CPU %.1fs user + %.1fs system (the system share is mostly creating files), %.1f CPU-ms a pack; peak heap in use %.0f MiB, peak RSS %.0f MiB, live heap after the batch %.1f MiB; load average %s\n",
 		n, formats, jobs, s.Built, docs, el, float64(s.Built)/el, float64(docs)/el, (user1 - user0).Seconds(), (sys1 - sys0).Seconds(),
-		float64(cpu.Microseconds())/1000/float64(n), float64(peakHeap)/(1<<20), rss, float64(ms.HeapAlloc)/(1<<20), loadAverage())
+		float64(cpu.Microseconds())/1000/float64(n), float64(peakHeap)/(1<<20), rss, float64(ms.HeapAlloc)/(1<<20), procstat.LoadAverage())
 	runtime.KeepAlive(s)
 	fmt.Printf("peak-rss-mib %.1f\nwall-s %.2f\n", rss, el)
 	return nil
-}
-
-// vmHWM is the process's peak resident set size in MiB (Linux), or 0.
-func vmHWM() float64 {
-	b, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	for _, line := range strings.Split(string(b), "\n") {
-		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-			kb, _ := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 64)
-			return kb / 1024
-		}
-	}
-	return 0
-}
-
-// cpuTimes is the user and system CPU time the process has used so far.
-func cpuTimes() (user, system time.Duration) {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0, 0
-	}
-	return time.Duration(ru.Utime.Nano()), time.Duration(ru.Stime.Nano())
 }

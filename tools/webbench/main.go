@@ -21,14 +21,13 @@ import (
 	"net/http"
 	"os"
 	"runtime/pprof"
-	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/pack"
 	"github.com/rolepack/rolepack/pack/packtest"
+	"github.com/rolepack/rolepack/tools/internal/procstat"
 	"github.com/rolepack/rolepack/web"
 	"github.com/rolepack/rolepack/web/webload"
 )
@@ -91,41 +90,17 @@ func run(clients, n, warm, renders int) error {
 	go srv.Serve(ln)
 	defer srv.Close()
 
-	user0, sys0 := cpuTimes()
+	user0, sys0 := procstat.CPUTimes()
 	res, err := webload.Run(context.Background(), "http://"+ln.Addr().String(), webload.Options{Clients: clients, Requests: n, Warmup: warm})
 	if err != nil {
 		return err
 	}
-	user1, sys1 := cpuTimes()
+	user1, sys1 := procstat.CPUTimes()
 	fmt.Printf("serve, %d clients on loopback, %d render slots:\n%s\n", clients, max(renders, 0), res)
 	fmt.Printf("CPU %.1fs user + %.1fs system (%.1f ms a request, clients included); peak RSS %.0f MiB\n",
-		(user1 - user0).Seconds(), (sys1 - sys0).Seconds(), ((user1-user0)+(sys1-sys0)).Seconds()*1000/float64(n), vmHWM())
+		(user1 - user0).Seconds(), (sys1 - sys0).Seconds(), ((user1-user0)+(sys1-sys0)).Seconds()*1000/float64(n), procstat.PeakRSSMiB())
 	if len(res.Failures) > 0 {
 		return fmt.Errorf("requests failed: %s", strings.Join(res.Failures, "; "))
 	}
 	return nil
-}
-
-// vmHWM is the process's peak resident set size in MiB (Linux), or 0.
-func vmHWM() float64 {
-	b, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	for _, line := range strings.Split(string(b), "\n") {
-		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-			kb, _ := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 64)
-			return kb / 1024
-		}
-	}
-	return 0
-}
-
-// cpuTimes is the user and system CPU time the process has used so far.
-func cpuTimes() (user, system time.Duration) {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0, 0
-	}
-	return time.Duration(ru.Utime.Nano()), time.Duration(ru.Stime.Nano())
 }
