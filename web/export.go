@@ -35,8 +35,10 @@ func (st state) apply(cfg *config.Config, roleLevels []level) *config.Config {
 	return c
 }
 
-// pathKeys are the config keys that hold file paths, which an export
-// writes in full: the exported file is read from another folder.
+// absolutePaths makes the config's file paths (templates, frameworks,
+// translations, the logo, the brand's files) absolute, taken from the
+// config file's folder: an export writes them in full, since the exported
+// file is read from another folder.
 func absolutePaths(c *config.Config) {
 	dir := ""
 	if c.File != "" {
