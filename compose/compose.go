@@ -830,6 +830,9 @@ type merger struct {
 
 func newMerger() *merger { return &merger{byKey: map[string]*Item{}} }
 
+// EntryKey is the key an entry of kind and title is known by across
+// frameworks and levels: entries whose titles differ only in case, spacing
+// or punctuation (framework.NormalTitle) are the same entry.
 func EntryKey(kind, title string) string { return kind + "\x00" + framework.NormalTitle(title) }
 
 func (m *merger) add(e framework.Entry, o Origin) *Item {
