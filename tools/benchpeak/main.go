@@ -34,6 +34,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -98,9 +99,9 @@ func compare(sizes []int, formats string, jobs int) error {
 			}
 		}
 	}
-	first := sizes[0]
-	for _, n := range sizes[1:] {
-		if peaks[first] > 0 {
+	first := slices.Min(sizes) // the peaks are compared to the smallest batch's
+	for _, n := range sizes {
+		if n != first && peaks[first] > 0 {
 			fmt.Printf("peak RSS, %d vacancies vs %d: %.2f× (target ≤ 1.20×)\n", n, first, peaks[n]/peaks[first])
 		}
 	}
