@@ -214,14 +214,8 @@ func columns(a, b *Document, la, lb string) []Block {
 	}
 	sa, sb := sections(ra), sections(rb)
 	width := ColumnWidthMM(a.Meta.Landscape)
-	for i := range max(len(sa), len(sb)) {
-		var x, y section
-		if i < len(sa) {
-			x = sa[i]
-		}
-		if i < len(sb) {
-			y = sb[i]
-		}
+	for _, p := range paired(sa, sb) {
+		x, y := p[0], p[1]
 		if (x.brk || y.brk) && len(out) > 0 {
 			out = append(out, &PageBreak{})
 		}
@@ -318,6 +312,21 @@ func titleOf(ha, hb *Heading, la, lb string) Block {
 	return &Heading{Level: 1, Text: text, ID: ha.ID}
 }
 
+// paired pairs the sections of two renderings in order, an empty section
+// standing in for the missing one where one has fewer.
+func paired(sa, sb []section) [][2]section {
+	out := make([][2]section, max(len(sa), len(sb)))
+	for i := range out {
+		if i < len(sa) {
+			out[i][0] = sa[i]
+		}
+		if i < len(sb) {
+			out[i][1] = sb[i]
+		}
+	}
+	return out
+}
+
 // interleave gives each section in a's language, then the same section in
 // b's.
 func interleave(a, b *Document, la, lb string) []Block {
@@ -328,14 +337,8 @@ func interleave(a, b *Document, la, lb string) []Block {
 		out = append(out, titleOf(ha, hb, la, lb))
 	}
 	sa, sb := sections(ra), sections(rb)
-	for i := range max(len(sa), len(sb)) {
-		var x, y section
-		if i < len(sa) {
-			x = sa[i]
-		}
-		if i < len(sb) {
-			y = sb[i]
-		}
+	for _, p := range paired(sa, sb) {
+		x, y := p[0], p[1]
 		if (x.brk || y.brk) && len(out) > 0 {
 			out = append(out, &PageBreak{})
 		}
