@@ -227,6 +227,9 @@ func runTranslateExport(ctx context.Context, opts *TranslateOptions) error {
 	if err != nil {
 		return fmt.Errorf("--lang: %w", err)
 	}
+	if strings.Contains(lang, ",") {
+		return fmt.Errorf("--lang %s: translators work into one language: export --lang cy (a bilingual pack uses the same cy translations)", opts.Lang)
+	}
 	if lang == translate.SourceLang {
 		return fmt.Errorf("--lang %s: the frameworks' text is English already: translate into cy (Welsh)", opts.Lang)
 	}

@@ -215,3 +215,20 @@ func TestTranslateImportChecksTheExportsDocuments(t *testing.T) {
 		t.Errorf("export over a file: %v", err)
 	}
 }
+
+// TestTranslateExportOneLanguage: a bilingual --lang (cy,en) is refused
+// with one line and writes no file, rather than an XLIFF document whose
+// trgLang ("cy,en-GB") is not a language tag a translator's tool reads.
+func TestTranslateExportOneLanguage(t *testing.T) {
+	dir, cfg := translateSetup(t)
+	for _, lang := range []string{"cy,en", "en/cy", "bilingual"} {
+		xlf := filepath.Join(dir, "cy.xlf")
+		_, _, err := run(t, fixedDate, "translate", "export", "--lang", lang, "--config", cfg, "--set", "translations=", "-o", xlf)
+		if err == nil || !strings.Contains(err.Error(), "one language") || strings.Contains(err.Error(), "\n") {
+			t.Errorf("--lang %s: err = %v, want a one-line error asking for one language", lang, err)
+		}
+		if _, serr := os.Stat(xlf); serr == nil {
+			t.Errorf("--lang %s: wrote %s", lang, xlf)
+		}
+	}
+}
