@@ -416,9 +416,23 @@ func (d *Document) MarkLanguage(tag string, is func(string) bool) {
 
 // inLanguage reports whether all of b's text is (and it has some).
 func inLanguage(b Block, is func(string) bool) bool {
+	// Each line of the text is (a Welsh qualification's English
+	// framework text over "Hanfodol" is not all English).
 	text := func(runs []Inline) bool {
-		s := strings.TrimSpace(PlainText(runs))
-		return s != "" && is(s)
+		some, from := false, 0
+		for i := 0; i <= len(runs); i++ {
+			if i < len(runs) && !runs[i].Break {
+				continue
+			}
+			if line := strings.TrimSpace(PlainText(runs[from:i])); line != "" {
+				if !is(line) {
+					return false
+				}
+				some = true
+			}
+			from = i + 1
+		}
+		return some
 	}
 	switch b := b.(type) {
 	case *Heading:

@@ -139,7 +139,8 @@ func TestBilingualColumnsWideSectionsInTurn(t *testing.T) {
 
 // A document in one language tags, block by block, what it gives in
 // another: whole headings, paragraphs and lists whose every item is; a
-// list of both stays as it is.
+// list of both stays as it is, and so does a paragraph with a line in
+// each ("Degree in a numerate subject" over "Hanfodol").
 func TestMarkLanguage(t *testing.T) {
 	english := func(s string) bool { return strings.HasPrefix(s, "The ") }
 	item := func(s string) ListItem { return ListItem{Blocks: []Block{&Paragraph{Text: []Inline{{Text: s}}}}} }
@@ -148,9 +149,11 @@ func TestMarkLanguage(t *testing.T) {
 		&List{Items: []ListItem{item("The data"), item("The team")}},
 		&List{Items: []ListItem{item("The data"), item("Y tîm")}},
 		&Paragraph{Text: []Inline{{Text: "The purpose"}}},
+		&List{Items: []ListItem{{Blocks: []Block{&Paragraph{Text: []Inline{{Text: "The degree"}, {Break: true}, {Text: "Hanfodol"}}}}}}},
+		&Paragraph{Text: []Inline{{Text: "The degree"}, {Break: true}, {Text: "The purpose"}}},
 	}}
 	d.MarkLanguage("en-GB", english)
-	for i, want := range []bool{false, true, false, true} {
+	for i, want := range []bool{false, true, false, true, false, true} {
 		l, ok := d.Blocks[i].(*Lang)
 		if ok != want || ok && l.Tag != "en-GB" {
 			t.Errorf("block %d: %#v, tagged en-GB %v", i, d.Blocks[i], want)
