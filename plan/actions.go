@@ -599,7 +599,7 @@ func actionText(e *PlanEntry, k ActionKind, phrase, level string) string {
 		case ChangeNew:
 			return fmt.Sprintf("Take on a piece of work in which you %s", phrase)
 		case ChangeDifferent:
-			return fmt.Sprintf("On a real piece of work, %s, in place of how you work now", phrase)
+			return fmt.Sprintf("Try the new way on a real piece of work: %s", phrase)
 		}
 		if w, _, _ := strings.Cut(phrase, " "); w == "lead" || w == "oversee" || w == "own" {
 			return fmt.Sprintf("Take on a piece of work in which you %s", phrase)
