@@ -45,6 +45,7 @@ fuzz:
 	$(GO) test -run=^$$ -fuzz=FuzzDecodeYAML -fuzztime=$(or $(FUZZTIME),60000x) -fuzzminimizetime=200x ./framework/
 	$(GO) test -run=^$$ -fuzz=FuzzTemplates -fuzztime=$(or $(FUZZTIME),1000x) -fuzzminimizetime=50x ./render/
 	$(GO) test -run=^$$ -fuzz=FuzzReadManifest -fuzztime=$(or $(FUZZTIME),30000x) -fuzzminimizetime=200x ./pack/
+	$(GO) test -run=^$$ -fuzz=FuzzParse -fuzztime=$(or $(FUZZTIME),200000x) -fuzzminimizetime=200x ./internal/xliff/
 	$(GO) test -run=^$$ -fuzz=FuzzOpen -fuzztime=$(or $(FUZZTIME),250000x) -fuzzminimizetime=200x ./internal/ziplimit/
 	$(GO) test -run=^$$ -fuzz=FuzzXLSX -fuzztime=$(or $(FUZZTIME),80000x) -fuzzminimizetime=100x ./framework/sheet/
 	$(GO) test -run=^$$ -fuzz=FuzzTemplateSource -fuzztime=$(or $(FUZZTIME),800x) -fuzzminimizetime=50x ./render/
