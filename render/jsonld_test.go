@@ -257,3 +257,46 @@ func TestJobPostingOrganisation(t *testing.T) {
 		t.Errorf("directApply %v with an apply address on the organisation's site", jp["directApply"])
 	}
 }
+
+// A Welsh posting's description is Welsh but for the framework's text:
+// its lead-ins ("Beth fyddwch chi'n ei wneud") and its hybrid note come
+// from the message catalogue, as the advert's headings do, and no English
+// lead-in is left; the English posting keeps its own.
+func TestJobPostingDescriptionInItsLanguage(t *testing.T) {
+	e, err := render.NewEngine("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	k, _ := render.LookupKinds([]string{"advert"})
+	english := []string{"What you will do", "What you will bring", "What we offer", "How to apply", "Hybrid working", "based in"}
+	for lang, want := range map[string][]string{
+		"cy":    {"Beth fyddwch chi&#39;n ei wneud", "Beth fyddwch chi&#39;n ei gynnig", "Beth rydym yn ei gynnig", "Sut i wneud cais", "<p>Gweithio hybrid (lleoliad: Caerdydd).</p>"},
+		"en-GB": append(english[:5:5], "<p>Hybrid working, based in Caerdydd.</p>"),
+	} {
+		base := defaultContext(t, func(c *config.Config) { c.Language = config.Languages(lang) })
+		c := *base.For(k[0].ID, k[0].Title, false)
+		c.Vacancy.Location = "Caerdydd (hybrid)"
+		c.Organisation.Apply = "Apply at https://jobs.example.org/DE-042."
+		b, err := e.Execute(context.Background(), "advert.jsonld.tmpl", &c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var jp map[string]any
+		if err := json.Unmarshal(b, &jp); err != nil {
+			t.Fatalf("%s: not JSON: %v\n%s", lang, err, b)
+		}
+		d := jp["description"].(string)
+		for _, w := range want {
+			if !strings.Contains(d, w) {
+				t.Errorf("%s: description lacks %q:\n%s", lang, w, d)
+			}
+		}
+		if lang == "cy" {
+			for _, en := range english {
+				if strings.Contains(d, en) {
+					t.Errorf("cy: description has the English %q:\n%s", en, d)
+				}
+			}
+		}
+	}
+}
