@@ -206,13 +206,7 @@ func sections(bs []Block) []section {
 // both the same sections) in Parallels; the title heads the page alone,
 // both titles in it when they differ.
 func columns(a, b *Document, la, lb string) []Block {
-	ha, ra := splitTitle(a.Blocks)
-	hb, rb := splitTitle(b.Blocks)
-	var out []Block
-	if ha != nil {
-		out = append(out, titleOf(ha, hb, la, lb))
-	}
-	sa, sb := sections(ra), sections(rb)
+	out, sa, sb := opening(a, b, la, lb)
 	width := ColumnWidthMM(a.Meta.Landscape)
 	for _, p := range paired(sa, sb) {
 		x, y := p[0], p[1]
@@ -312,6 +306,17 @@ func titleOf(ha, hb *Heading, la, lb string) Block {
 	return &Heading{Level: 1, Text: text, ID: ha.ID}
 }
 
+// opening is what columns and interleave start with: the title (titleOf)
+// when a has one, and the sections after the titles of a and b.
+func opening(a, b *Document, la, lb string) (out []Block, sa, sb []section) {
+	ha, ra := splitTitle(a.Blocks)
+	hb, rb := splitTitle(b.Blocks)
+	if ha != nil {
+		out = append(out, titleOf(ha, hb, la, lb))
+	}
+	return out, sections(ra), sections(rb)
+}
+
 // paired pairs the sections of two renderings in order, an empty section
 // standing in for the missing one where one has fewer.
 func paired(sa, sb []section) [][2]section {
@@ -330,13 +335,7 @@ func paired(sa, sb []section) [][2]section {
 // interleave gives each section in a's language, then the same section in
 // b's.
 func interleave(a, b *Document, la, lb string) []Block {
-	ha, ra := splitTitle(a.Blocks)
-	hb, rb := splitTitle(b.Blocks)
-	var out []Block
-	if ha != nil {
-		out = append(out, titleOf(ha, hb, la, lb))
-	}
-	sa, sb := sections(ra), sections(rb)
+	out, sa, sb := opening(a, b, la, lb)
 	for _, p := range paired(sa, sb) {
 		x, y := p[0], p[1]
 		if (x.brk || y.brk) && len(out) > 0 {
