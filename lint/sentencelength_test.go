@@ -7,8 +7,8 @@ import (
 	"github.com/rolepack/rolepack/doc"
 )
 
-// words returns n distinct plain words ("alpha1 alpha2 …" without digits:
-// "word", "words", …), none of them coded, misspelt or repeated.
+// words returns the first n words of a plain run of text (at most 33),
+// none of them coded or misspelt and none said twice in a row.
 func words(n int) string {
 	base := strings.Fields("teams build data services that people across the country use every day and we test them with users before release so they work well for all of those who need them most often")
 	if n > len(base) {
