@@ -263,14 +263,20 @@ func runTranslateImport(ctx context.Context, opts *TranslateOptions) error {
 	if err != nil {
 		return err
 	}
+	var fromNote *translate.Scope
 	if opts.Role == "" && opts.Level == "" && opts.Manifest == "" {
 		if sc, ok := translate.ScopeOf(doc); ok {
 			// The documents the file was exported for.
 			opts.Role, opts.Level, opts.Manifest = sc.Role, sc.Level, sc.Manifest
+			fromNote = &sc
 		}
 	}
 	_, units, what, err := opts.units(ctx)
 	if err != nil {
+		if fromNote != nil {
+			// The user did not name these documents: say where they came from.
+			return fmt.Errorf("%s was exported for %s: %w (give --manifest, or --role and --level, to check it against other documents)", opts.File, fromNote, err)
+		}
 		return err
 	}
 	into := &config.TranslationsFile{}

@@ -232,3 +232,26 @@ func TestTranslateExportOneLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestTranslateImportNamesTheExportsManifest: an import run where the
+// manifest the file was exported for cannot be read says that the file
+// names it, since the user did not.
+func TestTranslateImportNamesTheExportsManifest(t *testing.T) {
+	dir, cfg := translateSetup(t)
+	manifest := filepath.Join(dir, "v.csv")
+	if err := os.WriteFile(manifest, []byte("reference,role,level\nR1,data-engineer,head\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	xlf := filepath.Join(dir, "cy.xlf")
+	if _, _, err := run(t, fixedDate, "translate", "export", "--lang", "cy", "--config", cfg, "--set", "translations=", manifest, "-o", xlf); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(manifest); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err := run(t, fixedDate, "translate", "import", xlf, "--config", cfg, "--set", "translations=", "-o", filepath.Join(dir, "cy.yaml"))
+	want := xlf + " was exported for manifest=" + manifest + ": "
+	if err == nil || !strings.HasPrefix(err.Error(), want) || !strings.Contains(err.Error(), "--manifest") || strings.Contains(err.Error(), "\n") {
+		t.Errorf("err = %v, want one line starting %q and naming --manifest", err, want)
+	}
+}
