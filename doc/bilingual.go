@@ -63,7 +63,8 @@ const (
 	// second.
 	LayoutBlocks = "blocks"
 	// LayoutSequential gives the whole document in the first language,
-	// then, from a new page, in the second, under one title naming both.
+	// under one title naming both, then, from a new page, in the second,
+	// opening with its own title.
 	LayoutSequential = "sequential"
 )
 
@@ -349,18 +350,17 @@ func interleave(a, b *Document, la, lb string) []Block {
 
 // sequential gives a whole, then b from a new page, each keeping its
 // template's keeps, under the one title both share (a document has one
-// title; it names both languages' when they differ).
+// title; it names both languages' when they differ). b's half opens with
+// b's own title (a level-1 heading in b's language), so that a reader who
+// turns to it sees what document it is.
 func sequential(a, b *Document, la, lb string) ([]Block, []Span) {
 	ha, ra := splitTitle(a.Blocks)
-	hb, rb := splitTitle(b.Blocks)
+	hb, _ := splitTitle(b.Blocks)
 	var out []Block
-	skipA, skipB := 0, 0 // blocks before each rest: its title
+	skipA := 0 // blocks before a's rest: its title
 	if ha != nil {
 		out = append(out, titleOf(ha, hb, la, lb))
 		skipA = 1
-	}
-	if hb != nil {
-		skipB = 1
 	}
 	var keeps []Span
 	shift := func(ks []Span, skip, off int) {
@@ -377,9 +377,16 @@ func sequential(a, b *Document, la, lb string) ([]Block, []Span) {
 	shift(a.Keeps, skipA, len(out))
 	out = append(out, tagged(la, ra)...)
 	out = append(out, &PageBreak{})
-	shift(b.Keeps, skipB, len(out))
-	out = append(out, tagged(lb, rb)...)
-	return out, keeps
+	shift(b.Keeps, 0, len(out))
+	second := tagged(lb, b.Blocks)
+	if hb != nil && ha != nil && hb.ID != "" && hb.ID == ha.ID {
+		// Two headings of one id would make the second's links go to
+		// the first.
+		h := *hb
+		h.ID += "-" + strings.ToLower(lb)
+		second[0] = &Lang{Tag: lb, Blocks: []Block{&h}}
+	}
+	return append(out, second...), keeps
 }
 
 // setWidthsIn decides the column widths of the tables in bs for a box

@@ -100,16 +100,25 @@ func TestBilingualBlocksAndSequential(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := len(d.Blocks); n != 1+6+1+6 {
-		t.Fatalf("%d blocks, want one title, both documents and a page break", n)
+	if n := len(d.Blocks); n != 1+6+1+1+6 {
+		t.Fatalf("%d blocks, want one title, both documents, a page break and the second's title", n)
 	}
 	if _, ok := d.Blocks[7].(*PageBreak); !ok {
 		t.Errorf("block 7 %T, want the page break between the languages", d.Blocks[7])
 	}
+	// The second half opens with its own title, in its language, with an
+	// id of its own.
 	if l := d.Blocks[8].(*Lang); l.Tag != "en-GB" {
 		t.Errorf("second half in %q", l.Tag)
+	} else if h, ok := l.Blocks[0].(*Heading); !ok || h.Level != 1 || PlainText(h.Text) != "Data engineer" {
+		t.Errorf("second half opens with %#v, want its title", l.Blocks[0])
+	} else if first := Unwrap(d.Blocks[0]).(*Heading); h.ID != "" && h.ID == first.ID {
+		t.Errorf("both titles have the id %q", h.ID)
 	}
-	if len(d.Keeps) != 2 || d.Keeps[0] != (Span{From: 5, To: 7}) || d.Keeps[1] != (Span{From: 12, To: 14}) {
+	if l := d.Blocks[9].(*Lang); l.Tag != "en-GB" {
+		t.Errorf("second half in %q", l.Tag)
+	}
+	if len(d.Keeps) != 2 || d.Keeps[0] != (Span{From: 5, To: 7}) || d.Keeps[1] != (Span{From: 13, To: 15}) {
 		t.Errorf("keeps %v, want each document's, the second moved past the first", d.Keeps)
 	}
 	if _, err := Bilingual(a, b, "side-by-side"); err == nil || !strings.Contains(err.Error(), "columns, blocks, sequential") {

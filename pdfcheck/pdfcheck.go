@@ -115,7 +115,7 @@ var rules = []Rule{
 	{"13-004", Matterhorn, "13-004", "", "Figure with alternative text"},
 	{"14-002", Matterhorn, "14-002", "", "first heading is H1"},
 	{"14-003", Matterhorn, "14-003", "", "no heading level skipped"},
-	{"14-one-h1", Matterhorn, "14", Rolepack, "one H1"},
+	{"14-one-h1", Matterhorn, "14", Rolepack, "one H1 (one in each language of a bilingual document)"},
 	{"15-003", Matterhorn, "15-003", "", "TH with Scope"},
 	{"15-th", Matterhorn, "15", Rolepack, "every table has TH cells"},
 	{"28-008", Matterhorn, "28-008", "", "page with annotations has /Tabs"},

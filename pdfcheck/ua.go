@@ -308,10 +308,12 @@ func (c *checker) elements(t *tree) {
 		visit(k)
 	}
 	h1, level := 0, 0
+	h1In := map[string]int{} // H1s by language
 	for i, h := range headings {
 		l := int(h.typ[1] - '0')
 		if l == 1 {
 			h1++
+			h1In[c.langOf(h)]++
 		}
 		if i == 0 && l != 1 {
 			c.fail("14-002", "the first heading is %s (object %d)", h.typ, h.obj)
@@ -321,9 +323,28 @@ func (c *checker) elements(t *tree) {
 		}
 		level = l
 	}
-	if h1 != 1 {
-		c.fail("14-one-h1", "%d H1 elements, want one (the title)", h1)
+	// One title, or in a document in two languages one after the other
+	// one in each: the second half opens with its own, in its language.
+	twice := false
+	for _, n := range h1In {
+		twice = twice || n > 1
 	}
+	if h1 == 0 || twice {
+		c.fail("14-one-h1", "%d H1 elements, want one (the title), or one in each language", h1)
+	}
+}
+
+// langOf is the language e is in: its /Lang, its nearest ancestor's, or
+// the document's.
+func (c *checker) langOf(e *element) string {
+	for ; e != nil; e = e.parent {
+		if e.d != nil {
+			if l := strings.TrimSpace(c.text(e.d["Lang"])); l != "" {
+				return l
+			}
+		}
+	}
+	return strings.TrimSpace(c.text(c.cat["Lang"]))
 }
 
 // standardTypes are ISO 32000-1's standard structure types (14.8.4).

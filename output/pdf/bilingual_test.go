@@ -157,3 +157,64 @@ func TestBilingualPDFColumnsSideBySide(t *testing.T) {
 		t.Errorf("columns %d pages, blocks %d: the columns are not side by side", len(tr.Pages), len(tb.Pages))
 	}
 }
+
+// In sequential, the second language's half opens its new page with its
+// own title: an H1 in that language (the English title under en-GB), the
+// first text of the page, so that a reader of the second half sees what
+// document it is. The first half keeps the title naming both.
+func TestBilingualPDFSequentialSecondTitle(t *testing.T) {
+	w, err := pdf.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for stem, d := range bilingualDocs(t, doc.LayoutSequential, "jd", "advert") {
+		var b bytes.Buffer
+		if err := w.Write(&b, d); err != nil {
+			t.Fatal(err)
+		}
+		tg := readTagged(t, b.Bytes())
+		type h1 struct {
+			node *structNode
+			lang string
+		}
+		var h1s []h1
+		var walk func(n *structNode, lang string)
+		walk = func(n *structNode, lang string) {
+			if n.lang != "" {
+				lang = n.lang
+			}
+			if n.typ == "H1" {
+				h1s = append(h1s, h1{n, lang})
+			}
+			for _, k := range n.kids {
+				walk(k, lang)
+			}
+		}
+		walk(tg.root, "")
+		if len(h1s) != 2 {
+			t.Fatalf("%s: %d H1s, want the title and the English half's", stem, len(h1s))
+		}
+		first, second := tg.text(h1s[0].node), tg.text(h1s[1].node)
+		// The first names both (or one, when the two are the same text,
+		// as a role's title may be); the second is the English alone.
+		if second == "" || strings.Contains(second, " / ") || !strings.HasSuffix(first, second) || h1s[1].lang != "en-GB" {
+			t.Errorf("%s: second title %q in %q after %q, want the English title alone in en-GB", stem, second, h1s[1].lang, first)
+		}
+		page := -1
+		for i, nr := range tg.pageNr {
+			var s strings.Builder
+			if tg.pageText(h1s[1].node, nr, &s); s.Len() > 0 {
+				page = i
+				var all strings.Builder
+				tg.pageText(tg.root, nr, &all)
+				if !strings.HasPrefix(strings.TrimSpace(all.String()), strings.TrimSpace(second)) {
+					t.Errorf("%s: page %d opens %.80q, want the English title", stem, i+1, all.String())
+				}
+				break
+			}
+		}
+		if page < 1 {
+			t.Errorf("%s: the English title on page %d, want a page after the Welsh half", stem, page+1)
+		}
+	}
+}
