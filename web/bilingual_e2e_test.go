@@ -46,8 +46,8 @@ func (h *headless) pageBlocks() []langBlock {
 	return out
 }
 
-// The bilingual JD and advert pages (Welsh first, then English) in columns
-// and in blocks pass axe-core's WCAG 2.2 A and AA rules, and each block is
+// The bilingual JD and advert pages (Welsh first, then English) in every
+// layout (columns, blocks, sequential) pass axe-core's WCAG 2.2 A and AA rules, and each block is
 // in its own language, so a screen reader reads each in its own voice: a
 // block only the English page has is in en-GB; one only the Welsh page
 // has is in cy, unless every line of it (of a list item, of its list)
@@ -100,7 +100,7 @@ func TestBilingualHTMLAccessible(t *testing.T) {
 			}
 		}
 	}
-	for _, layout := range []string{doc.LayoutColumns, doc.LayoutBlocks} {
+	for _, layout := range doc.Layouts {
 		cfg := run.Config.InLanguage("cy,en")
 		cfg.Bilingual.Layout = layout
 		got := pages(cfg)
@@ -116,7 +116,19 @@ func TestBilingualHTMLAccessible(t *testing.T) {
 			h.open("file://" + p)
 			h.checkAccessible(label)
 			var cy, en int
-			for _, b := range h.pageBlocks() {
+			blocks := h.pageBlocks()
+			var h1 []langBlock
+			for _, b := range blocks {
+				if b.Tag == "h1" {
+					h1 = append(h1, b)
+				}
+			}
+			// Sequential's English half opens with its own title, in
+			// English; the other layouts have one title.
+			if want := map[bool]int{true: 2, false: 1}[layout == doc.LayoutSequential]; len(h1) != want || want == 2 && h1[1].Lang != "en-GB" {
+				t.Errorf("%s: h1s %+v, want %d, the second in en-GB", label, h1, want)
+			}
+			for _, b := range blocks {
 				inCy, inEn := only["cy"][name][b.Text], only["en"][name][b.Text]
 				switch {
 				case inCy && !inEn && allEnglish(b.Group):
