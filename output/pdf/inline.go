@@ -91,7 +91,6 @@ func sizeFor(st doc.Style, size float64) float64 {
 // after a break and after another space are dropped.
 type words struct {
 	r    *renderer
-	runs []doc.Inline
 	size float64
 	base doc.Style
 	next int // the next run
@@ -113,29 +112,31 @@ type words struct {
 	w      float64
 }
 
-// start readies ws to read runs at size with base style base, keeping the
-// room for pieces it had.
-func (ws *words) start(r *renderer, runs []doc.Inline, size float64, base doc.Style) {
-	*ws = words{r: r, runs: runs, size: size, base: base, pieces: ws.pieces[:0]}
+// start readies ws to read runs (given to every read) at size with base
+// style base, the pieces of a word kept in pieces' room. The runs are not
+// kept in ws, so that runs a caller makes for one call (fitLine's) need
+// not move to the heap.
+func (ws *words) start(r *renderer, size float64, base doc.Style, pieces []frag) {
+	*ws = words{r: r, size: size, base: base, pieces: pieces[:0]}
 }
 
 // read reads the next token into ws.kind, ws.pieces or ws.space, and
 // ws.w; it is false at the end of the runs. A word ends at a space, a
 // break or the end of the runs, which the next call reads.
-func (ws *words) read() bool {
+func (ws *words) read(runs []doc.Inline) bool {
 	last := ws.kind
 	ws.pieces = ws.pieces[:0]
 	ws.w = 0
 	for {
 		if ws.pos == len(ws.src) {
-			if ws.next == len(ws.runs) {
+			if ws.next == len(runs) {
 				if len(ws.pieces) > 0 {
 					ws.kind = tkWord
 					return true
 				}
 				return false
 			}
-			run := &ws.runs[ws.next]
+			run := &runs[ws.next]
 			if run.Break {
 				if len(ws.pieces) > 0 {
 					ws.kind = tkWord
@@ -271,14 +272,15 @@ type wrapKey struct {
 // are kept in.
 func (r *renderer) wrap(runs []doc.Inline, width, size float64, base doc.Style) []line {
 	sc := r.sc
-	ws := &sc.words
-	ws.start(r, runs, size, base)
+	var ws words
+	ws.start(r, size, base, sc.pieces)
+	defer func() { sc.pieces = ws.pieces[:0] }()
 	b := &sc.build
 	b.frags, b.lines, b.ends, b.start, b.w = b.frags[:0], b.lines[:0], b.ends[:0], 0, 0
 	pending := false // a space read after the line's last word, not yet on the line
 	var space frag
 	const eps = 0.01
-	for ws.read() {
+	for ws.read(runs) {
 		switch ws.kind {
 		case tkBreak:
 			b.flush(true)
@@ -364,9 +366,10 @@ func (p frag) cut(i, j int, w float64) frag {
 func (r *renderer) measure(runs []doc.Inline, size float64, base doc.Style) (minW, maxW float64) {
 	lineW := 0.0
 	pend := 0.0
-	ws := &r.sc.words
-	ws.start(r, runs, size, base)
-	for ws.read() {
+	var ws words
+	ws.start(r, size, base, r.sc.pieces)
+	defer func() { r.sc.pieces = ws.pieces[:0] }()
+	for ws.read(runs) {
 		switch ws.kind {
 		case tkBreak:
 			lineW, pend = 0, 0

@@ -125,8 +125,8 @@ type scratch struct {
 	tables        map[tableKey]tableLayout
 	wraps         map[wrapKey][]line
 
-	words words       // the reader of a call's words, with room for a word's pieces
-	build lineBuilder // room to build a call's lines in
+	pieces []frag      // room for the pieces of a word being read (words)
+	build  lineBuilder // room to build a call's lines in
 
 	frags []frag // room for wrapped lines' fragments, taken from the front
 	lines []line // room for wrapped lines, taken from the front
@@ -158,8 +158,7 @@ func (w *Writer) putScratch(sc *scratch) {
 	clear(sc.down)
 	clear(sc.tables)
 	clear(sc.wraps)
-	clear(sc.words.pieces[:cap(sc.words.pieces)])
-	sc.words = words{pieces: sc.words.pieces[:0]}
+	clear(sc.pieces[:cap(sc.pieces)])
 	clear(sc.build.frags[:cap(sc.build.frags)])
 	clear(sc.build.lines[:cap(sc.build.lines)])
 	clear(sc.frags)
