@@ -87,18 +87,6 @@ func (l *loaded) path(key, p string) string {
 // templatesDir is the folder of template overrides.
 func (l *loaded) templatesDir() string { return l.path("templates", l.cfg.Templates) }
 
-// origin names where key's value came from: "--format pdf",
-// "ROLEPACK_LEVEL=head", "config.yaml:12", or "" when no layer set it.
-func (l *loaded) origin(key string) string {
-	if or, ok := l.origins[key]; ok {
-		return or.String()
-	}
-	if _, ok := l.fromFile[key]; ok {
-		return l.cfg.At(key)
-	}
-	return ""
-}
-
 // embeddedName names the embedded default config in messages.
 const embeddedName = "config.yaml (embedded default)"
 
