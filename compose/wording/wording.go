@@ -396,8 +396,11 @@ func clauses(first string, form english.Form, words []string) ([]Clause, []strin
 			// "… and reports progress" is a verb; "dashboards and reports
 			// for managers" a plural noun: a verb when an object follows.
 			isVerb = next != "" && !english.IsPreposition(next) && !english.IsConjunction(next) && !relative[next]
-			if _, nf := english.Verb(next); nf == english.ThirdPerson || nf == english.Past {
-				isVerb = false // "products and services are …"
+			if nb, nf := english.Verb(next); (nf == english.ThirdPerson && !nounVerb[nb]) || nf == english.Past {
+				// "products and services are …"; but "… and reports
+				// issues to …": a plural noun that is also a verb's form
+				// is the object.
+				isVerb = false
 			}
 		case f == english.ThirdPerson:
 			isVerb = true // "… and ensures": third-person forms that are not nouns
