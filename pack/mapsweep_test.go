@@ -13,11 +13,7 @@ import (
 	"github.com/rolepack/rolepack/careermap"
 	"github.com/rolepack/rolepack/compose"
 	"github.com/rolepack/rolepack/doc"
-	"github.com/rolepack/rolepack/framework"
-	"github.com/rolepack/rolepack/framework/defaults"
-	"github.com/rolepack/rolepack/framework/importer"
 	"github.com/rolepack/rolepack/output/pdf"
-	"github.com/rolepack/rolepack/pack/packtest"
 	"github.com/rolepack/rolepack/render"
 )
 
@@ -38,30 +34,7 @@ func TestCorpusCareerMapSweep(t *testing.T) {
 	if testing.Short() {
 		t.Skip("the career-map sweep runs in the full suite, not under -short")
 	}
-	paths, _ := filepath.Glob(filepath.Join(sweepCorpus, "*.md"))
-	if len(paths) == 0 {
-		t.Skip("corpus not present at " + sweepCorpus)
-	}
-	fw, probs, err := importer.Import(paths, importer.Options{ID: "ddat"})
-	if err != nil || framework.HasErrors(probs) {
-		t.Fatalf("the corpus does not import: %v %v", err, probs)
-	}
-	builtins, err := defaults.Frameworks()
-	if err != nil {
-		t.Fatal(err)
-	}
-	lib, _, err := compose.NewLibraryOver(builtins, []*framework.Framework{fw})
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg, _, err := packtest.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	engine, err := render.NewEngine("")
-	if err != nil {
-		t.Fatal(err)
-	}
+	fw, lib, cfg, engine := sweepSetup(t)
 	kinds, err := render.LookupKinds([]string{"progression"})
 	if err != nil {
 		t.Fatal(err)

@@ -106,34 +106,8 @@ func TestCorpusSweep(t *testing.T) {
 	if testing.Short() {
 		t.Skip("the corpus sweep runs in the full suite (make test), not under -short (the race run)")
 	}
-	paths, _ := filepath.Glob(filepath.Join(sweepCorpus, "*.md"))
-	if len(paths) == 0 {
-		t.Skip("corpus not present at " + sweepCorpus)
-	}
 	start := time.Now()
-	fw, probs, err := importer.Import(paths, importer.Options{ID: "ddat"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if framework.HasErrors(probs) {
-		t.Fatalf("the corpus does not import: %v", probs)
-	}
-	builtins, err := defaults.Frameworks()
-	if err != nil {
-		t.Fatal(err)
-	}
-	lib, _, err := compose.NewLibraryOver(builtins, []*framework.Framework{fw})
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg, _, err := packtest.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	engine, err := render.NewEngine("")
-	if err != nil {
-		t.Fatal(err)
-	}
+	fw, lib, cfg, engine := sweepSetup(t)
 	kinds, err := render.LookupKinds(sweepKinds)
 	if err != nil {
 		t.Fatal(err)
@@ -494,4 +468,40 @@ func stem(w string) string {
 		}
 	}
 	return w
+}
+
+// sweepSetup imports the DDaT corpus as framework "ddat" and returns it
+// with the library it makes over the built-in frameworks, the default
+// config and the template engine the corpus sweeps compose and render
+// with; without the corpus the test is skipped.
+func sweepSetup(t *testing.T) (*framework.Framework, *compose.Library, *config.Config, *render.Engine) {
+	t.Helper()
+	paths, _ := filepath.Glob(filepath.Join(sweepCorpus, "*.md"))
+	if len(paths) == 0 {
+		t.Skip("corpus not present at " + sweepCorpus)
+	}
+	fw, probs, err := importer.Import(paths, importer.Options{ID: "ddat"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if framework.HasErrors(probs) {
+		t.Fatalf("the corpus does not import: %v", probs)
+	}
+	builtins, err := defaults.Frameworks()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib, _, err := compose.NewLibraryOver(builtins, []*framework.Framework{fw})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, _, err := packtest.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	engine, err := render.NewEngine("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fw, lib, cfg, engine
 }
