@@ -186,16 +186,18 @@ func (s *Selection) entryTitle(it *Item) string {
 }
 
 // levelWords are framework level tags that candidate-facing text leaves
-// out: "(Senior)", "Level Five", "(Level 5)".
-var levelWords = regexp.MustCompile(`(?i)\s*\((?:level\s+\w+|senior|mid|entry|junior|expert|practitioner|working|awareness)\)|\blevel\s+(?:\d+|one|two|three|four|five|six|seven)\b`)
+// out: "(Senior)", "(Level 5)", and "Level Five" ending a title. A level
+// inside the text is its meaning, not a tag ("show you have a Level 3
+// service management framework qualification") and stays.
+var levelWords = regexp.MustCompile(`(?i)\s*\((?:level\s+\w+|senior|mid|entry|junior|expert|practitioner|working|awareness)\)|\s*\blevel\s+(?:\d+|one|two|three|four|five|six|seven)\s*$`)
 
 // codeInBrackets is a framework code in brackets: " (DE3.1)".
 var codeInBrackets = regexp.MustCompile(`\s*\((?:[A-Z]{1,4}\d+(?:\.\d+)*)\)`)
 
 // plainText removes level tags and framework codes in brackets from s.
 func plainText(s string) string {
-	s = levelWords.ReplaceAllString(s, "")
 	s = codeInBrackets.ReplaceAllString(s, "")
+	s = levelWords.ReplaceAllString(s, "")
 	return strings.Join(strings.Fields(s), " ")
 }
 
