@@ -79,6 +79,7 @@ var subjects = []struct{ prefix, replace string }{
 	{"you must be able to ", ""}, {"you are expected to ", ""}, {"you are able to ", ""},
 	{"you are capable of ", "~"}, {"you will need to ", ""}, {"you need to ", ""},
 	{"you will have ", "have "}, {"you will be ", "be "}, {"you are ", "be "}, {"you have ", "have "},
+	{"show you have ", "have "}, {"show that you have ", "have "}, {"demonstrate you have ", "have "}, {"demonstrate that you have ", "have "},
 	{"you must ", ""}, {"you can ", ""}, {"you could ", ""}, {"you will ", ""}, {"you should ", ""}, {"you may ", ""},
 	{"they will ", ""}, {"they can ", ""}, {"they are able to ", ""}, {"they are ", "be "}, {"they have ", "have "},
 	{"is able to ", ""}, {"are able to ", ""}, {"be able to ", ""}, {"being able to ", ""}, {"able to ", ""},
@@ -881,8 +882,8 @@ func LowerFirst(s string) string {
 			up++
 		}
 	}
-	if up > 1 || first == "I" {
-		return s
+	if up > 1 || len(first) == 1 && first != "A" {
+		return s // an acronym, "I", or a one-letter name such as R
 	}
 	r, n := utf8.DecodeRuneInString(s)
 	if n == 0 || r == utf8.RuneError {
