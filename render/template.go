@@ -21,6 +21,7 @@ import (
 	"github.com/Masterminds/sprig/v3"
 
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/compose/wording"
 	"github.com/rolepack/rolepack/doc"
 	"github.com/rolepack/rolepack/framework/textprep"
 	"github.com/rolepack/rolepack/internal/userfile"
@@ -393,7 +394,7 @@ func Funcs() template.FuncMap {
 		}
 		return strings.Join(parts, "<br>")
 	}
-	f["lowerFirst"] = lowerFirst
+	f["lowerFirst"] = wording.LowerFirst
 	f["prose"] = prose
 	f["series"] = series
 	f["marked"] = markedDescriptor
@@ -648,11 +649,4 @@ func textsOf(list any) []string {
 		return out
 	}
 	return nil
-}
-
-func lowerFirst(s string) string {
-	if s == "" || strings.ToUpper(s[:1]) != s[:1] || (len(s) > 1 && strings.ToUpper(s[1:2]) == s[1:2]) {
-		return s // keep acronyms such as "IT Environment"
-	}
-	return strings.ToLower(s[:1]) + s[1:]
 }
