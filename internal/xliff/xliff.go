@@ -239,7 +239,7 @@ func (p *parser) root(se xml.StartElement, off int64) (*Document, error) {
 	}
 	if se.Name.Space != Namespace {
 		if v, _ := attrOf(se, "version"); v != "" && v != "2.0" {
-			return nil, p.errAt(off, "XLIFF version %s: rolepack reads XLIFF 2.0 (namespace %s); export again, or save as XLIFF 2.0 in your tool", v, Namespace)
+			return nil, p.errAt(off, "XLIFF version %q: rolepack reads XLIFF 2.0 (namespace %s); export again, or save as XLIFF 2.0 in your tool", v, Namespace)
 		}
 		return nil, p.errAt(off, "<xliff> is not in the XLIFF 2.0 namespace %s", Namespace)
 	}
