@@ -253,12 +253,7 @@ func (d details) apply(cfg *config.Config, roleLevels []level) *config.Config {
 			v.Contact = e
 		}
 	}
-	v.Panel = nil
-	for _, p := range strings.Split(d["panel"], "\n") {
-		if p = strings.TrimSpace(p); p != "" {
-			v.Panel = append(v.Panel, p)
-		}
-	}
+	v.Panel = panelNames(d["panel"])
 	c.Organisation.Name, c.Organisation.Department, c.Organisation.Website = d["organisation"], d["department"], d["website"]
 	c.PDP.Person, c.PDP.Manager, c.PDP.Period = d["person"], d["manager"], d["period"]
 	// The plan starts at the role and level on screen.

@@ -113,7 +113,7 @@ func (s *Server) exportConfig(sess *session, c *choice, frameworkFiles []string)
 }
 
 // exportVacancies is the session's saved vacancies as a manifest CSV with
-// pack.Columns, which `rolepack pack --manifest` reads.
+// pack.Columns, which `rolepack pack vacancies.csv` reads.
 func exportVacancies(vs []vacancy) ([]byte, error) {
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
@@ -129,7 +129,7 @@ func exportVacancies(vs []vacancy) ([]byte, error) {
 			case "level":
 				rec[i] = v.Level
 			case "panel":
-				rec[i] = strings.Join(strings.Fields(strings.ReplaceAll(v.Details["panel"], "\n", "\x00")), "; ")
+				rec[i] = strings.Join(panelNames(v.Details["panel"]), "; ")
 			default:
 				rec[i] = v.Details[col]
 			}
@@ -143,6 +143,18 @@ func exportVacancies(vs []vacancy) ([]byte, error) {
 	}
 	w.Flush()
 	return b.Bytes(), w.Error()
+}
+
+// panelNames is the panel as the details form keeps it, one name a
+// line, without blank lines or the spaces around a name.
+func panelNames(panel string) []string {
+	var names []string
+	for _, p := range strings.Split(panel, "\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			names = append(names, p)
+		}
+	}
+	return names
 }
 
 func indexOf(xs []string, x string) int {

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/rolepack/rolepack/pack"
 )
 
 // restart stops c's server and starts another over the same options
@@ -228,4 +230,34 @@ func newServer(t *testing.T, app *Server) *httptest.Server {
 	srv := httptest.NewServer(app)
 	t.Cleanup(func() { srv.Close(); app.Close() })
 	return srv
+}
+
+// TestExportedVacanciesKeepThePanel: the panel, one name a line in the
+// form, reaches vacancies.csv as the names a pack run reads ("Jane
+// Smith; Raj Patel"), so `rolepack pack` writes one scoring sheet for
+// each of them, as the app does; and the saved-work page names the
+// command as it is.
+func TestExportedVacanciesKeepThePanel(t *testing.T) {
+	c := newClient(t, newOptions(t))
+	c.saveDetails("data-engineer", "senior", url.Values{"reference": {"DE-5"}, "panel": {"Jane Smith\r\n  Raj Patel \r\n\r\nAmira Khan"}})
+	r := c.get("/export/vacancies.csv")
+	wantStatus(t, "vacancies.csv", r, http.StatusOK)
+	rows, err := pack.ReadManifest("vacancies.csv", []byte(r.body))
+	if err != nil {
+		t.Fatalf("vacancies.csv does not read as a manifest: %v\n%s", err, r.body)
+	}
+	if len(rows) != 1 {
+		t.Fatalf("%d rows in vacancies.csv, want 1:\n%s", len(rows), r.body)
+	}
+	if got, want := rows[0].Values["panel"], "Jane Smith; Raj Patel; Amira Khan"; got != want {
+		t.Errorf("vacancies.csv gives the panel %q, want %q", got, want)
+	}
+	if strings.ContainsRune(r.body, 0) {
+		t.Error("vacancies.csv holds a NUL byte")
+	}
+	saved := c.get("/saved")
+	wantBody(t, "saved work", saved, "<code>rolepack pack vacancies.csv --config config.yaml</code>")
+	if strings.Contains(saved.body, "--manifest") {
+		t.Error("the saved-work page names rolepack pack --manifest, a flag pack does not have")
+	}
 }
