@@ -167,3 +167,43 @@ func TestDetailsMessagesSayWhatToEnter(t *testing.T) {
 	wantStatus(t, "good details", c.postForm("/role", form), http.StatusSeeOther)
 	wantBody(t, "dates as the config has them", c.get("/export/config.yaml"), `closing: "2027-03-31"`, "salaryMin: 46148")
 }
+
+// TestWordingEditTakesTheDocumentsCapitals: a person copies a key
+// responsibility's words from the JD, which begins it with a capital
+// ("Lead data mapping projects"), where the framework's descriptor has
+// them mid-sentence ("Can lead data mapping projects …"). The change is
+// made, as the hint ("as the document writes them") promises, and reads
+// right in the descriptor and in every document.
+func TestWordingEditTakesTheDocumentsCapitals(t *testing.T) {
+	c := newClient(t, newOptions(t))
+	edit := "/role/edit?role=data-engineer&level=senior"
+	jd := c.get("/download?role=data-engineer&level=senior&doc=jd&file=jd.md").body
+	if !strings.Contains(jd, ". Lead data mapping projects and ensure compliance") {
+		t.Fatalf("the JD has no responsibility \"Lead data mapping projects …\" to edit:\n%s", jd)
+	}
+	token := csrfField.FindStringSubmatch(c.get(edit).body)[1]
+	for _, where := range []string{"", "skill|Data mapping, standards and interoperability"} {
+		w := url.Values{"csrf": {token}, "role": {"data-engineer"}, "level": {"senior"}, "where": {where},
+			"replace": {"Lead data mapping projects"}, "with": {"Run data mapping projects"}}
+		r := c.postForm("/role/edit/wording", w)
+		wantStatus(t, "the words as the JD writes them, where "+where, r, http.StatusSeeOther)
+		jd = c.get("/download?role=data-engineer&level=senior&doc=jd&file=jd.md").body
+		if !strings.Contains(jd, ". Run data mapping projects and ensure compliance") {
+			t.Errorf("where %q: the JD lacks the edited responsibility:\n%s", where, jd)
+		}
+		// The edit is the descriptor's words ("Can run data mapping
+		// projects"), not "Can Run …".
+		wantBody(t, "export", c.get("/export/config.yaml"), "replace: lead data mapping projects", "with: run data mapping projects")
+		wantBody(t, "edit listed", c.get(edit), "“lead data mapping projects” becomes “run data mapping projects”")
+		rm := url.Values{"csrf": {token}, "role": {"data-engineer"}, "level": {"senior"}, "edit": {"0"}}
+		wantStatus(t, "remove", c.postForm("/role/edit/wording/remove", rm), http.StatusSeeOther)
+	}
+	// A name keeps its capitals: an acronym is not lowered.
+	w := url.Values{"csrf": {token}, "role": {"data-engineer"}, "level": {"senior"}, "where": {""},
+		"replace": {"Power BI"}, "with": {"Microsoft Power BI"}}
+	wantStatus(t, "a name", c.postForm("/role/edit/wording", w), http.StatusSeeOther)
+	wantBody(t, "edit listed", c.get(edit), "“Power BI” becomes “Microsoft Power BI”")
+	// Words the text has in no case are still refused.
+	w.Set("replace", "Words no framework has")
+	wantStatus(t, "missing words", c.postForm("/role/edit/wording", w), http.StatusUnprocessableEntity)
+}

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/compose/wording"
 	"github.com/rolepack/rolepack/config"
 )
 
@@ -330,25 +331,19 @@ func (s *Server) saveWording(w http.ResponseWriter, r *http.Request) {
 		ed.Kind, ed.Title = kind, title
 	}
 	if len(errs) == 0 {
-		sess.mu.Lock()
-		trial := sess.st
-		trial.Edits = append(append([]config.EditDef(nil), sess.st.Edits...), ed)
-		lib := sess.lib
-		sess.mu.Unlock()
-		cfg := trial.apply(s.run.Config, c.role.Levels)
-		var rc *compose.Context
-		err := s.bounded(r.Context(), func() error {
-			var err error
-			rc, err = compose.NewContext(cfg, lib, c.role.ID, c.level.ID, s.run.Date)
-			return err
-		})
-		switch {
-		case err != nil && strings.Contains(err.Error(), "matches nothing"):
-			errs["replace"] = fmt.Sprintf("Enter words the text has: “%s” is not in %s", find, whereLabel(ed))
-		case err != nil:
-			errs["replace"] = "This change cannot be made: " + err.Error()
-		case editCount(rc.Role) <= s.editsNow(r.Context(), sess, c):
-			errs["replace"] = fmt.Sprintf("Enter words this role's text has: “%s” is not in %s", find, whereLabel(ed))
+		// The documents begin a responsibility or a criterion with a
+		// capital where the framework has the words mid-sentence ("Lead
+		// data mapping projects …" from "Can lead data mapping projects
+		// …"): words copied from a document that match nothing as typed
+		// are tried with their first letter lowered, the new words' too.
+		msg, missing := s.tryEdit(r.Context(), sess, c, ed)
+		if lower := lowerEdit(ed); missing && lower.Replace != ed.Replace {
+			if m, miss := s.tryEdit(r.Context(), sess, c, lower); !miss {
+				ed, msg = lower, m
+			}
+		}
+		if msg != "" {
+			errs["replace"] = msg
 		}
 	}
 	if len(errs) > 0 {
@@ -364,6 +359,50 @@ func (s *Server) saveWording(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	http.Redirect(w, r, roleURL("/role/edit", c.role.ID, c.level.ID, "", "")+"&saved=wording", http.StatusSeeOther)
+}
+
+// tryEdit composes the choice with the session's edits and ed after
+// them: the message for the form when ed cannot be made, and whether
+// that is because ed's words are not in the text it names.
+func (s *Server) tryEdit(ctx context.Context, sess *session, c choice, ed config.EditDef) (msg string, missing bool) {
+	sess.mu.Lock()
+	trial := sess.st
+	trial.Edits = append(append([]config.EditDef(nil), sess.st.Edits...), ed)
+	lib := sess.lib
+	sess.mu.Unlock()
+	cfg := trial.apply(s.run.Config, c.role.Levels)
+	var rc *compose.Context
+	err := s.bounded(ctx, func() error {
+		var err error
+		rc, err = compose.NewContext(cfg, lib, c.role.ID, c.level.ID, s.run.Date)
+		return err
+	})
+	switch {
+	case err != nil && strings.Contains(err.Error(), "matches nothing"):
+		return fmt.Sprintf("Enter words the text has: “%s” is not in %s", ed.Replace, whereLabel(ed)), true
+	case err != nil:
+		return "This change cannot be made: " + err.Error(), false
+	case editCount(rc.Role) <= s.editsNow(ctx, sess, c):
+		return fmt.Sprintf("Enter words this role's text has: “%s” is not in %s", ed.Replace, whereLabel(ed)), true
+	}
+	return "", false
+}
+
+// lowerEdit is ed with the words to change, and the new words when they
+// begin with a capital too, lowered at their first letter as a word
+// inside a sentence is (wording.LowerFirst: a name such as "NHS" or
+// "Power BI" keeps its capitals).
+func lowerEdit(ed config.EditDef) config.EditDef {
+	low := wording.LowerFirst(ed.Replace)
+	if low == ed.Replace {
+		return ed
+	}
+	ed.Replace = low
+	if ed.With != nil {
+		with := wording.LowerFirst(*ed.With)
+		ed.With = &with
+	}
+	return ed
 }
 
 // editCount is how many changes the config's edits made to the composed
