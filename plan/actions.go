@@ -74,6 +74,8 @@ type Objective struct {
 	By       string   `json:"by"`     // date long
 	Due      string   `json:"due"`    // YYYY-MM-DD
 	Review   string   `json:"review"` // the review it is looked at in
+
+	measured bool // Evidence is the measure worded for the entry (objectiveEvidence)
 }
 
 // MixShare is the share of the plan's actions of one kind, beside the
@@ -438,7 +440,7 @@ func (p *Plan) plan(cfg *config.Config) {
 
 	cands := newOffers(p.candidates(cfg))
 	used := map[int]bool{}
-	w := &wordedActions{p: p, seen: map[string]bool{}}
+	w := newWordedActions(p)
 	actionsOf := map[*PlanEntry][]*Action{}
 	end := mustDate(p.End)
 	for _, e := range objs {
@@ -491,13 +493,16 @@ func (p *Plan) plan(cfg *config.Config) {
 			p.Actions = append(p.Actions, a)
 		}
 	}
+	measured := map[family]int{}
 	for i, e := range objs {
 		d := due[e]
-		o := Objective{Number: i + 1, Entry: e.Name, What: objectiveText(e), By: longDate(d), Due: d.Format("2006-01-02"), Review: p.reviewOf(d)}
+		f := w.focusOf(e)
+		o := Objective{Number: i + 1, Entry: e.Name, What: objectiveText(e, f), By: longDate(d), Due: d.Format("2006-01-02"), Review: p.reviewOf(d)}
 		for _, a := range actionsOf[e] {
 			o.How = append(o.How, a.Title)
 		}
-		o.Evidence = objectiveEvidence(e, actionsOf[e][0], o.Review)
+		o.Evidence, o.measured = objectiveEvidence(f.measure(measured[f.family]), actionsOf[e][0], o.Review)
+		measured[f.family]++
 		p.Objectives = append(p.Objectives, o)
 	}
 	counts := map[ActionKind]int{}
@@ -547,10 +552,21 @@ func (p *Plan) offered(o *offers, e *PlanEntry, words map[string]bool, k ActionK
 }
 
 // wordedActions words the built-in actions for their entries, each once:
-// no two say the same apart from the entry's name.
+// no two say the same apart from the entry's name, and no two entries'
+// actions share a sentence frame while another frame fits.
 type wordedActions struct {
-	p    *Plan
-	seen map[string]bool // action texts without the entry name, lower case
+	p      *Plan
+	seen   map[string]bool       // action texts without the entry name, lower case
+	frames map[string]bool       // the frames used (frameKey)
+	next   map[ActionKind]int    // where each kind's next frame is looked for
+	turn   map[family]int        // which outcome of each family comes next
+	focus  map[*PlanEntry]*focus // each entry's focus, read once
+	person string                // who at the target already does it
+}
+
+func newWordedActions(p *Plan) *wordedActions {
+	return &wordedActions{p: p, seen: map[string]bool{}, frames: map[string]bool{}, next: map[ActionKind]int{},
+		turn: map[family]int{}, focus: map[*PlanEntry]*focus{}, person: targetPerson(p.Target.Title, p.Target.Rung.Label)}
 }
 
 // unique reports whether text, for the entry named name, says what no
@@ -564,66 +580,66 @@ func (w *wordedActions) unique(text, name string) bool {
 	return true
 }
 
+// focusOf is e's focus, read once.
+func (w *wordedActions) focusOf(e *PlanEntry) *focus {
+	f := w.focus[e]
+	if f == nil {
+		f = newFocus(e, w.person, w.p.TargetLevel)
+		w.focus[e] = f
+	}
+	return f
+}
+
 // suggested is the built-in action of kind k for e toward a goal due on
-// due, worded from what is new at the target: a piece of work to lead or
-// take on, a colleague to shadow or be mentored by, a course or reading.
+// due, worded from what is new at the target (the descriptor that says
+// the change best, as compose/wording reads it): a piece of work with
+// what shows it is done, a colleague at the target to shadow, pair with
+// or be mentored by, a course or reading and what to do with it. The
+// frame is the kind's next one that fits and that no other entry's
+// action has used.
 func (w *wordedActions) suggested(e *PlanEntry, k ActionKind, due time.Time) *Action {
-	var text string
-	for i := 0; i <= len(e.Target); i++ {
-		phrase := lowerFirstWord(clause(e.Brief, actionWords))
-		if i > 0 {
-			phrase = lowerFirstWord(clause(imperative(e.Target[(e.best+i)%len(e.Target)]), actionWords))
-		}
-		if i == len(e.Target) {
-			phrase += " (" + e.Group + ")"
-		}
-		text = actionText(e, k, phrase, w.p.TargetLevel)
-		if w.unique(text, e.Name) {
-			break
+	f := w.focusOf(e)
+	var kinds []int
+	for i, fr := range frames {
+		if fr.kind == k {
+			kinds = append(kinds, i)
 		}
 	}
+	outs := outcomes[f.family]
+	pick := func(avoid bool) (string, int, bool) {
+		first, firstN := "", 0
+		for n := range kinds {
+			fr := frames[kinds[(w.next[k]+n)%len(kinds)]]
+			if fr.fits != nil && !fr.fits(f) {
+				continue
+			}
+			for j := range outs {
+				o := outs[(w.turn[f.family]+j)%len(outs)]
+				text := fr.text(f, o)
+				if first == "" {
+					first, firstN = text, n
+				}
+				if avoid && w.frames[frameKey(text, e)] || w.seen[strings.ToLower(strings.ReplaceAll(text, e.Name, ""))] {
+					continue
+				}
+				return text, n, true
+			}
+		}
+		return first, firstN, false
+	}
+	text, n, ok := pick(true)
+	if !ok {
+		text, n, ok = pick(false)
+	}
+	if !ok {
+		text += " (" + e.Group + ")"
+	}
+	w.next[k] = (w.next[k] + n + 1) % len(kinds)
+	w.turn[f.family]++
+	w.frames[frameKey(text, e)] = true
+	w.unique(text, e.Name)
 	return &Action{Entry: e.Name, Kind: k, KindName: kindName(k), Title: text, Source: "Suggested",
 		Evidence: defaultEvidence(k, e), By: w.p.actionDate(k, due)}
-}
-
-// actionText words an action of kind k for e, phrase being what to do
-// ("mediate between people and strengthen relationships"). The entry is
-// named beside the action, so the text need not name it again.
-func actionText(e *PlanEntry, k ActionKind, phrase, level string) string {
-	if phrase == "" {
-		phrase = "work in " + strings.ToLower(e.Name) + " as " + level + " asks"
-	}
-	switch k {
-	case OnTheJob:
-		switch e.Change {
-		case ChangeNew:
-			return fmt.Sprintf("Take on a piece of work in which you %s", phrase)
-		case ChangeDifferent:
-			return fmt.Sprintf("Try the new way on a real piece of work: %s", phrase)
-		}
-		if w, _, _ := strings.Cut(phrase, " "); w == "lead" || w == "oversee" || w == "own" {
-			return fmt.Sprintf("Take on a piece of work in which you %s", phrase)
-		}
-		return fmt.Sprintf("Lead a piece of work in which you %s", phrase)
-	case FromOthers:
-		if e.Change == ChangeNew {
-			return fmt.Sprintf("Shadow a colleague as they %s, then do it with their support", theyForm(phrase))
-		}
-		return fmt.Sprintf("Be mentored by a colleague at %s level as you %s", level, phrase)
-	}
-	if e.Kind == "behaviour" || e.Kind == "leadership" {
-		return fmt.Sprintf("Reading, agreed with your line manager, on how to %s", phrase)
-	}
-	return fmt.Sprintf("Course or e-learning on how to %s", phrase)
-}
-
-// theyForm makes an instruction follow "they": "be an ally" → "are an
-// ally"; other verbs stay in their base form.
-func theyForm(phrase string) string {
-	if w, rest, _ := strings.Cut(phrase, " "); w == "be" {
-		return "are " + rest
-	}
-	return phrase
 }
 
 // byGroup is one action for each group of the entries es (changed
@@ -672,29 +688,19 @@ func defaultEvidence(k ActionKind, e *PlanEntry) string {
 	return "The work, reviewed with your line manager"
 }
 
-// objectiveEvidence is what shows an objective is met: the work on the
-// job, with who confirms it and when it is looked at.
-func objectiveEvidence(e *PlanEntry, job *Action, review string) string {
-	ev := job.Evidence
-	if job.Source == "Suggested" {
-		ev = "A piece of work that shows it, reviewed with your line manager"
+// objectiveEvidence is what shows an objective is met, and whether it
+// is the measure worded for the entry: the organisation's own evidence
+// for the activity on the job it offers, else measure; with when it is
+// looked at.
+func objectiveEvidence(measure string, job *Action, review string) (string, bool) {
+	ev, measured := measure, true
+	if job.Source == "Organisation catalogue" && job.Evidence != defaultEvidence(job.Kind, nil) {
+		ev, measured = job.Evidence, false
 	}
 	if review != "" {
-		ev += " at the " + lowerFirstWord(review)
+		ev += ", looked at in the " + lowerFirstWord(review)
 	}
-	return ev
-}
-
-// objectiveText drafts an objective from an entry's change: what is new
-// at the target as an instruction ("Use data visualisation platforms such
-// as Power BI to create dashboards …"), specific to the entry; the
-// evidence and the date beside it make it measurable and time-bound.
-func objectiveText(e *PlanEntry) string {
-	if len(e.Target) == 0 {
-		return "Work in " + e.Name + " as the target level asks"
-	}
-	s := imperative(e.Target[e.best])
-	return strings.TrimRight(s, ".;") + "."
+	return ev, measured
 }
 
 // briefWords is the most words a brief keeps before cutting at a clause;
@@ -765,7 +771,7 @@ func clauseEnd(w []string, i, pass int) bool {
 }
 
 // danglingWords are words a cut clause does not end with.
-var danglingWords = map[string]bool{"even": true, "only": true, "often": true, "also": true, "always": true, "then": true, "as": true, "than": true}
+var danglingWords = map[string]bool{"how": true, "why": true, "what": true, "whether": true, "that": true, "whose": true, "even": true, "only": true, "often": true, "also": true, "always": true, "then": true, "as": true, "than": true}
 
 // nounStarts are first words that make a noun phrase even when they can
 // be verbs: "Experience in leading teams" asks to show experience.

@@ -11,10 +11,6 @@ import (
 	"github.com/rolepack/rolepack/i18n"
 )
 
-// objectiveEvidenceRE is a suggested objective's evidence
-// (objectiveEvidence) with the review it is looked at in.
-var objectiveEvidenceRE = regexp.MustCompile(`^A piece of work that shows it, reviewed with your line manager at the (.+)$`)
-
 var periodRE = regexp.MustCompile(`^(.+?) to (.+?)(?: \((\d+) months?\))?$`)
 
 // defaultReviews are the plan's reviews when pdp.reviews names none, with
@@ -55,7 +51,9 @@ func localisePlan(p *Plan, cat *i18n.Catalogue, date time.Time) {
 	p.Objectives = append([]Objective(nil), p.Objectives...)
 	for i := range p.Objectives {
 		o := &p.Objectives[i]
-		if _, std := defaultReviews[o.Review]; std && objectiveEvidenceRE.MatchString(o.Evidence) {
+		if _, std := defaultReviews[o.Review]; std && o.measured {
+			// the measure is worded in English from the descriptor: in
+			// another language, the catalogue's line for it
 			o.Evidence = cat.T("pdp.evidence.objective", lowerFirstWord(review(o.Review)))
 		}
 		o.By, o.Review = cat.LongDate(o.Due), review(o.Review)

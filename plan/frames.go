@@ -1,0 +1,411 @@
+package plan
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/rolepack/rolepack/compose/wording"
+	"github.com/rolepack/rolepack/internal/english"
+)
+
+// focus is what an entry's built-in actions and objective are worded
+// from: the target descriptor that says the change best (the one with
+// the most words new at the target), read by compose/wording, as a verb
+// phrase for each place a sentence needs one.
+type focus struct {
+	e     *PlanEntry
+	shape wording.Shape
+	// do is what to do, a base verb phrase cut at a clause ("lead the
+	// development of data catalogue policies"); they is the same after
+	// "they" ("are an ally …"), and theirs with "your" as "their".
+	do, they string
+	family   family // what kind of work the first verb asks for
+	person   string // who already does it: "a senior data engineer", "a colleague at Head level"
+	level    string // the target level's name ("Senior")
+}
+
+// family is the kind of work a descriptor's first verb asks for, which
+// decides what shows an action on it is done.
+type family int
+
+const (
+	famDo      family = iota // use, apply, work, take, …: a result to show
+	famMake                  // develop, design, write, define, …: something made, a first version
+	famLead                  // lead, manage, own, oversee, …: a piece of work run to the end
+	famCheck                 // ensure, review, assess, identify, …: findings and agreed changes
+	famTell                  // explain, present, advise, influence, …: an audience's feedback
+	famPeople                // coach, mentor, support, help, …: the people helped say so
+	famQuality               // be …: examples colleagues saw
+	famQualify               // have a qualification, a certificate: to gain
+)
+
+var families = map[string]family{}
+
+func init() {
+	for f, ws := range map[family]string{
+		famMake:   "develop create design produce write define build establish plan specify draft document set shape model prototype propose formulate author construct",
+		famLead:   "lead manage oversee own coordinate run direct control govern chair take-ownership deliver drive initiate organise prioritise",
+		famCheck:  "ensure review assess audit test assure monitor evaluate diagnose investigate identify analyse check validate verify measure resolve troubleshoot",
+		famTell:   "explain present speak share advise advocate influence represent engage communicate describe tailor listen negotiate persuade promote facilitate challenge champion articulate report",
+		famPeople: "coach mentor help support guide assist teach train develop-people empower enable motivate",
+	} {
+		for _, w := range strings.Fields(ws) {
+			families[w] = f
+		}
+	}
+}
+
+// newFocus reads entry e's change for its actions at level, with person
+// the colleague at the target who already does it.
+func newFocus(e *PlanEntry, person, level string) *focus {
+	f := &focus{e: e, person: person, level: level}
+	if len(e.Target) == 0 {
+		f.do = "work in " + strings.ToLower(e.Name) + " as " + level + " asks"
+		f.they = f.do
+		return f
+	}
+	ph := wording.Parse(strings.TrimSpace(e.Target[e.best]))
+	f.shape = ph.Shape
+	f.do, f.family = doPhrase(ph)
+	f.do = clause(f.do, actionWords)
+	f.they = theyPhrase(f.do)
+	return f
+}
+
+// doPhrase is a parsed descriptor as a base verb phrase, whatever its
+// shape, and the family of its first verb: "lead the development of …",
+// "use your knowledge of statistical disclosure control", "manage small
+// analytical projects" (from "has experience of managing …"), "take
+// responsibility for …", "be inquisitive", "demonstrate strategic
+// oversight of …".
+func doPhrase(ph wording.Phrase) (string, family) {
+	switch ph.Shape {
+	case wording.Action:
+		v, _ := ph.VerbPhrase()
+		return v, familyOf(v)
+	case wording.Possession:
+		for _, c := range ph.Clauses {
+			first, rest, _ := strings.Cut(c.Rest, " ")
+			if b, form := english.Verb(first); form == english.Past && rest != "" {
+				// present perfect: "you have created a team of leaders"
+				v := b + " " + rest
+				return v, familyOf(v)
+			}
+		}
+		var objs []string
+		for _, c := range ph.Clauses {
+			if c.Verb == "have" && c.Rest != "" {
+				objs = append(objs, c.Rest)
+			}
+		}
+		if len(objs) > 0 {
+			all := strings.Join(objs, " and ")
+			if qualification.MatchString(all) {
+				return "gain " + all, famQualify
+			}
+			for i, o := range objs {
+				objs[i] = yourOf(o)
+			}
+			return "use " + strings.Join(objs, " and "), famDo
+		}
+	case wording.Knowledge:
+		head := ph.Head
+		if head == "" {
+			head = "knowledge"
+		}
+		return "use your " + head + " " + ph.Prep + " " + ph.Object, famDo
+	case wording.Experience:
+		first, rest, _ := strings.Cut(ph.Object, " ")
+		if b, form := english.Verb(first); form == english.Gerund {
+			v := strings.TrimSpace(b + " " + rest)
+			return v, familyOf(v)
+		}
+		return "work on " + ph.Object, famDo
+	case wording.Responsibility:
+		return "take responsibility for " + ph.Object, famLead
+	case wording.Quality:
+		if len(ph.Clauses) > 0 {
+			return "be " + ph.Clauses[0].Rest, famQuality
+		}
+	case wording.Topic:
+		if qualification.MatchString(ph.Object) {
+			return "gain " + withArticle(wording.LowerFirst(ph.Object)), famQualify
+		}
+		if ph.Object != "" {
+			return "demonstrate " + wording.LowerFirst(ph.Object), famDo
+		}
+	}
+	v := wording.LowerFirst(strings.TrimRight(imperative(ph.Source), ".;"))
+	return v, familyOf(v)
+}
+
+// qualification matches a noun phrase that names a qualification.
+var qualification = regexp.MustCompile(`(?i)\b(qualification|certificate|certification|degree|diploma|accreditation|chartered|licence|membership of)\b`)
+
+// familyOf is the family of a verb phrase's first verb; "lead the
+// development of …" makes something.
+func familyOf(v string) family {
+	first, rest, _ := strings.Cut(v, " ")
+	if first == "lead" && (strings.HasPrefix(rest, "the development") || strings.HasPrefix(rest, "the design") || strings.HasPrefix(rest, "the definition")) {
+		return famMake
+	}
+	if first == "take" && strings.HasPrefix(rest, "ownership") {
+		return famLead
+	}
+	if first == "be" {
+		return famQuality
+	}
+	if f, ok := families[first]; ok {
+		return f
+	}
+	return famDo
+}
+
+// theyPhrase puts a base verb phrase after "they": "be" becomes "are",
+// "your" becomes "their".
+func theyPhrase(v string) string {
+	w := strings.Fields(v)
+	for i, x := range w {
+		switch {
+		case x == "be" && (i == 0 || w[i-1] == "and" || w[i-1] == "or" || strings.HasSuffix(w[i-1], ",")):
+			w[i] = "are"
+		case x == "your":
+			w[i] = "their"
+		case x == "yourself":
+			w[i] = "themselves"
+		}
+	}
+	return strings.Join(w, " ")
+}
+
+// yourOf puts "your" before a noun phrase without a determiner.
+func yourOf(np string) string {
+	first, _, _ := strings.Cut(strings.ToLower(np), " ")
+	if english.IsDeterminer(first) || english.IsPronoun(first) {
+		return np
+	}
+	return "your " + np
+}
+
+// outcomes are, for each family, what shows a piece of work on it is
+// done, as a clause after "then": checkable by the line manager.
+var outcomes = map[family][]string{
+	famDo:      {"show your line manager the result", "talk through with your line manager what worked and what did not"},
+	famMake:    {"share the first version with your line manager for comments", "have someone who will use it review the draft"},
+	famLead:    {"write up in a page what you learned", "keep a log of your decisions to review with your line manager"},
+	famCheck:   {"agree with your line manager which of your findings to act on", "list the gaps you found, each with an owner and a date"},
+	famTell:    {"ask two people who took part for feedback", "note the questions you were asked and how you would answer them next time"},
+	famPeople:  {"ask the people you supported what helped", "check back with the people you supported after a month"},
+	famQuality: {"ask a colleague for two examples where they saw it", "note the times it made a difference, for your review"},
+	famQualify: {"book the first step with your line manager", "note the dates in this plan"},
+}
+
+// frame is one way of wording an action of a kind, from its focus and
+// the outcome that shows it is done.
+type frame struct {
+	kind ActionKind
+	// fits reports whether the frame reads well for the focus; nil is
+	// every focus.
+	fits func(f *focus) bool
+	text func(f *focus, outcome string) string
+}
+
+func notQuality(f *focus) bool { return f.family != famQuality }
+
+// frames are the built-in actions' wordings, by kind: each plan uses
+// each at most once while another fits, so that no two entries' actions
+// read alike with only their words swapped.
+var frames = []frame{
+	// On the job.
+	{OnTheJob, func(f *focus) bool { return f.e.Change == ChangeNew && workable(f) }, func(f *focus, o string) string {
+		return fmt.Sprintf("Take on a first piece of work in which you %s, then %s", f.do, o)
+	}},
+	{OnTheJob, func(f *focus) bool { return f.e.Change == ChangeDifferent && workable(f) }, func(f *focus, o string) string {
+		return fmt.Sprintf("Try the new way on a real piece of work: %s, then %s", f.do, o)
+	}},
+	{OnTheJob, workable, func(f *focus, o string) string {
+		return fmt.Sprintf("Use the team's next piece of work to %s, then %s", f.do, o)
+	}},
+	{OnTheJob, workable, func(f *focus, o string) string {
+		return fmt.Sprintf("Ask your line manager for a piece of work in which you %s; %s", f.do, o)
+	}},
+	{OnTheJob, doing, func(f *focus, o string) string {
+		return fmt.Sprintf("Choose a live problem in your area and %s, then %s", f.do, o)
+	}},
+	{OnTheJob, doing, func(f *focus, o string) string {
+		return fmt.Sprintf("Volunteer for a current project in which you can %s, then %s", f.do, o)
+	}},
+	{OnTheJob, workable, func(f *focus, o string) string {
+		return fmt.Sprintf("Pick one task from your current work where you can %s, then %s", f.do, o)
+	}},
+	{OnTheJob, doing, func(f *focus, o string) string {
+		return fmt.Sprintf("Before your first review, agree with your line manager a piece of work in which you will %s, then %s", f.do, o)
+	}},
+	{OnTheJob, qualifying, func(f *focus, o string) string {
+		return fmt.Sprintf("Agree with your line manager how you will %s: the course or assessment, the date and the time you need; then %s", f.do, o)
+	}},
+	// Learning from others.
+	{FromOthers, workable, func(f *focus, _ string) string {
+		return fmt.Sprintf("Shadow %s while they %s, then do part of it yourself with them on hand", f.person, f.they)
+	}},
+	{FromOthers, nil, func(f *focus, _ string) string {
+		return fmt.Sprintf("Ask %s to talk you through how they %s, then try it on your own work and ask them for feedback", f.person, f.they)
+	}},
+	{FromOthers, doing, func(f *focus, _ string) string {
+		return fmt.Sprintf("Pair with %s on work where they %s, and take the lead for the second half", f.person, f.they)
+	}},
+	{FromOthers, doing, func(f *focus, _ string) string {
+		return fmt.Sprintf("Ask %s to watch you %s and give you one thing to keep and one to change", f.person, f.do)
+	}},
+	{FromOthers, workable, func(f *focus, _ string) string {
+		return fmt.Sprintf("Ask %s to mentor you: meet three times about how to %s, with a real example each time", f.person, f.do)
+	}},
+	{FromOthers, workable, func(f *focus, _ string) string {
+		return fmt.Sprintf("Join a community of practice where people %s, and bring back one idea to try in your team", f.they)
+	}},
+	// Courses and reading.
+	{CourseStudy, workable, func(f *focus, _ string) string {
+		return fmt.Sprintf("Find a course or e-learning module on how to %s, and note three things you will try", f.do)
+	}},
+	{CourseStudy, workable, func(f *focus, _ string) string {
+		return fmt.Sprintf("Read the profession's guidance on how to %s, and agree with your line manager which parts apply to your work", f.do)
+	}},
+	{CourseStudy, nil, func(f *focus, _ string) string {
+		return fmt.Sprintf("Find a case study or talk that shows how others %s, and explain it to your team in ten minutes", f.they)
+	}},
+	{CourseStudy, workable, func(f *focus, _ string) string {
+		return fmt.Sprintf("Take a short course that covers how to %s, then use one thing from it at work within a month", f.do)
+	}},
+	{CourseStudy, workable, func(f *focus, _ string) string {
+		return fmt.Sprintf("Read an article or a book chapter on how to %s, and discuss it with your line manager", f.do)
+	}},
+	{CourseStudy, qualifying, func(f *focus, _ string) string {
+		return fmt.Sprintf("Find the course, study route or assessment through which you can %s, and book it", f.do)
+	}},
+}
+
+// workable reports whether the focus is something to practise at work:
+// anything but a qualification to gain.
+func workable(f *focus) bool { return f.family != famQualify }
+
+// doing reports whether the focus is an action to take on a piece of
+// work: not a personal quality, not a qualification.
+func doing(f *focus) bool { return f.family != famQuality && f.family != famQualify }
+
+// qualifying reports whether the focus is a qualification to gain.
+func qualifying(f *focus) bool { return f.family == famQualify }
+
+// frameKey is text with the words of entry e (its name and its
+// descriptors at both levels, by stem) left out, lower case: the
+// sentence frame two entries' actions must not share.
+func frameKey(text string, e *PlanEntry) string {
+	own := map[string]bool{}
+	for _, s := range append(append([]string{e.Name}, e.Target...), e.Current...) {
+		for _, w := range strings.Fields(s) {
+			own[stem(w)] = true
+		}
+	}
+	var kept []string
+	for _, w := range strings.Fields(text) {
+		if k := stem(w); k != "" && !own[k] {
+			kept = append(kept, k)
+		}
+	}
+	return strings.Join(kept, " ")
+}
+
+// targetPerson is who at the target level already does what the plan
+// asks: "a lead data scientist", "a senior data engineer", or "a
+// colleague at Head level".
+func targetPerson(title, label string) string {
+	t, l := strings.TrimSpace(title), strings.TrimSpace(label)
+	switch {
+	case t == "" || l == "":
+	case strings.Contains(strings.ToLower(l), strings.ToLower(t)):
+		return withArticle(wording.LowerFirst(l))
+	case personLevels[strings.ToLower(l)]:
+		return withArticle(strings.ToLower(l) + " " + wording.LowerFirst(t))
+	}
+	if l == "" {
+		l = t
+	}
+	return "a colleague at " + l + " level"
+}
+
+// personLevels are level names that go before a role's title ("senior
+// data engineer").
+var personLevels = map[string]bool{"senior": true, "lead": true, "principal": true, "junior": true, "associate": true,
+	"trainee": true, "chief": true, "apprentice": true, "graduate": true, "assistant": true, "deputy": true}
+
+// withArticle puts "a" or "an" before a noun phrase.
+func withArticle(np string) string {
+	if np != "" && strings.ContainsRune("aeiouAEIOU", rune(np[0])) && !strings.HasPrefix(strings.ToLower(np), "us") && !strings.HasPrefix(strings.ToLower(np), "uni") {
+		return "an " + np
+	}
+	return "a " + np
+}
+
+// measures are, for each family, what shows an objective is met; two
+// objectives of one family in a plan take turns.
+var measures = map[family][]string{
+	famDo: {"Two pieces of real work that show it, which your line manager agrees meet the %s expectation",
+		"Your line manager has seen you do it at work at least twice"},
+	famMake: {"What you made, in use on real work, with comments from your line manager and its users",
+		"A first version in use by the team, and its users' comments"},
+	famLead: {"One piece of work you led from start to finish, and a page on what you learned",
+		"A finished piece of work you ran, and your line manager's view of how you ran it"},
+	famCheck: {"One review of real work, and the changes it found agreed with your line manager",
+		"Your findings on one real piece of work, written up and acted on"},
+	famTell: {"Feedback from two audiences you did it for",
+		"Feedback from the people you spoke to, and what you changed after it"},
+	famPeople: {"The people you support say it helped them",
+		"Someone you supported shows what they now do differently"},
+	famQuality: {"Two examples colleagues noticed",
+		"An example each from your line manager and one colleague"},
+	famQualify: {"The qualification gained, or the assessment booked with a date",
+		"The course or assessment booked, with time set aside for it"},
+}
+
+// measure is the n-th measure of the focus's family.
+func (f *focus) measure(n int) string {
+	ms := measures[f.family]
+	m := ms[n%len(ms)]
+	if strings.Contains(m, "%s") {
+		m = fmt.Sprintf(m, f.level)
+	}
+	return m
+}
+
+// objectiveText drafts an objective from an entry's change: what is new
+// at the target as a development objective in compose/wording's
+// objective form ("Lead the development of …", "Develop a working
+// knowledge of SQL and R", "Gain experience of …"), specific to the
+// entry; the measure beside it (objectiveEvidence) makes it measurable
+// and the date time-bound.
+func objectiveText(e *PlanEntry, f *focus) string {
+	if len(e.Target) == 0 {
+		return "Work in " + e.Name + " as the target level asks."
+	}
+	d := strings.TrimSpace(e.Target[e.best])
+	ph := wording.Parse(d)
+	var s string
+	switch ph.Shape {
+	case wording.Action, wording.Knowledge, wording.Experience, wording.Responsibility, wording.Quality:
+		s = ph.Objective()
+	case wording.Possession:
+		if f.family == famQualify {
+			s = wording.Sentence(f.do)
+		} else if f.family == famDo && strings.HasPrefix(f.do, "use ") {
+			s = ph.Objective()
+		} else {
+			s = wording.Sentence(f.do) // present perfect: "you have created …"
+		}
+	default:
+		s = wording.Sentence(strings.TrimRight(imperative(d), ".;"))
+		if f.family == famQualify {
+			s = wording.Sentence(f.do)
+		}
+	}
+	return strings.TrimRight(s, ".;") + "."
+}

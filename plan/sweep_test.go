@@ -1,0 +1,182 @@
+package plan_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/compose/composetest"
+	"github.com/rolepack/rolepack/compose/wording"
+	"github.com/rolepack/rolepack/doc"
+	"github.com/rolepack/rolepack/lint"
+	"github.com/rolepack/rolepack/output/pdf"
+	"github.com/rolepack/rolepack/plan"
+	"github.com/rolepack/rolepack/render"
+)
+
+// move is one adjacent move of a corpus role.
+type move struct{ role, from, to string }
+
+// corpusMoves lists every move one level up of every corpus role with two
+// levels or more in use, in the framework's order.
+func corpusMoves(t *testing.T) (*compose.Library, []move, func(m move) (*compose.Context, *doc.Document, error)) {
+	t.Helper()
+	fw := composetest.ImportPages(t, filepath.Join(corpus, "*.md"), "corpus")
+	cfg, lib := composetest.Default(t, fw)
+	var moves []move
+	for _, r := range fw.Roles {
+		var levels []string
+		for _, l := range r.Levels {
+			if !l.Retired {
+				levels = append(levels, l.ID)
+			}
+		}
+		for i := 0; i+1 < len(levels); i++ {
+			moves = append(moves, move{"corpus/" + r.ID, levels[i], levels[i+1]})
+		}
+	}
+	e, err := render.NewEngine("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds, err := render.LookupKinds([]string{"pdp"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	build := func(m move) (*compose.Context, *doc.Document, error) {
+		c := *cfg
+		c.PDP.From, c.PDP.To = m.from, m.to
+		ctx, err := plan.NewContext(&c, lib, m.role, m.from, planDate)
+		if err != nil {
+			return nil, nil, err
+		}
+		d, err := e.Document(context.Background(), kinds[0], kinds[0].Documents(ctx)[0].Context)
+		return ctx, d, err
+	}
+	return lib, moves, build
+}
+
+// frameOf is an action's text with its entry's own words left out (its
+// name and the words of its descriptors at both levels, by stem), lower
+// case: what is left is the sentence frame the action is written in.
+func frameOf(a *plan.Action, e *plan.PlanEntry) string {
+	own := map[string]bool{}
+	for _, s := range append(append([]string{a.Entry}, e.Target...), e.Current...) {
+		for _, w := range strings.Fields(s) {
+			own[frameStem(w)] = true
+		}
+	}
+	var kept []string
+	for _, w := range strings.Fields(a.Title) {
+		if k := frameStem(w); k != "" && !own[k] {
+			kept = append(kept, k)
+		}
+	}
+	return strings.Join(kept, " ")
+}
+
+func frameStem(w string) string {
+	k := wording.WordKey(w)
+	if len(k) > 5 {
+		k = k[:5]
+	}
+	return k
+}
+
+// TestCorpusPlanActions builds the PDP of every adjacent move of every
+// corpus role and checks what a line manager reads in it (issue 26): no
+// two actions say the same once the entry's name is taken out, no two
+// entries' actions share a sentence frame once the entry's own words are
+// taken out, every action names something concrete to do, the document
+// has no grammar finding and no framework code, its objectives fall due
+// on three dates or more (where three entries change), and it is at most
+// 8 A4 pages. PLAN_DUMP=1 logs every action and objective.
+func TestCorpusPlanActions(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a PDP for every corpus move")
+	}
+	_, moves, build := corpusMoves(t)
+	all, err := lint.NewRules(nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules := all.Only(lint.Grammar, lint.RepeatedWord)
+	w, err := pdf.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dump := os.Getenv("PLAN_DUMP") != ""
+	for _, m := range moves {
+		id := fmt.Sprintf("%s %s to %s", m.role, m.from, m.to)
+		ctx, d, err := build(m)
+		if err != nil {
+			t.Errorf("%s: %v", id, err)
+			continue
+		}
+		p := plan.Of(ctx)
+		entry := map[string]*plan.PlanEntry{}
+		for _, e := range p.Entries {
+			entry[e.Name] = e
+		}
+		said := map[string]string{}
+		frames := map[string]string{}
+		for _, a := range p.Actions {
+			if dump {
+				t.Logf("%s | %s | %s | %s | %s", id, a.Entry, a.KindName, a.Title, a.Evidence)
+			}
+			text := strings.ToLower(strings.ReplaceAll(a.Title+" "+a.Focus, a.Entry, ""))
+			if prev, ok := said[text]; ok {
+				t.Errorf("%s: actions for %q and %q say the same: %q", id, prev, a.Entry, a.Title)
+			}
+			said[text] = a.Entry
+			if e := entry[a.Entry]; e != nil && a.Source == "Suggested" {
+				f := frameOf(a, e)
+				if prev, ok := frames[f]; ok && prev != a.Entry {
+					t.Errorf("%s: actions for %q and %q share a frame %q: %q", id, prev, a.Entry, f, a.Title)
+				}
+				frames[f] = a.Entry
+			}
+		}
+		if dump {
+			for _, o := range p.Objectives {
+				t.Logf("%s | objective %d | %s | %s | %s | %s", id, o.Number, o.Entry, o.What, o.Evidence, o.Due)
+			}
+		}
+		dates := map[string]bool{}
+		for _, o := range p.Objectives {
+			dates[o.Due] = true
+			if strings.HasPrefix(o.What, "Meet the ") {
+				t.Errorf("%s: objective %d copies its descriptor: %q", id, o.Number, o.What)
+			}
+		}
+		if want := min(3, len(p.Ranked)); len(dates) < want {
+			t.Errorf("%s: objectives due on %d dates, want %d or more", id, len(dates), want)
+		}
+		// The plan's own sentences: its objectives and actions (the
+		// list of changes quotes the framework as it is written).
+		for _, f := range lint.CheckDocument("pdp.md", d, rules) {
+			if (f.Category == lint.Grammar || f.Category == lint.RepeatedWord) &&
+				(strings.HasPrefix(f.Place, "Objectives") || strings.HasPrefix(f.Place, "Development actions")) {
+				t.Errorf("%s: %s: %s", id, f.Place, f.Message)
+			}
+		}
+		for _, s := range docText(d) {
+			if c := codePattern.FindString(s); c != "" {
+				t.Errorf("%s: framework code %s printed in %q", id, c, s)
+			}
+		}
+		tr, err := w.Layout(d)
+		if err != nil {
+			t.Errorf("%s: %v", id, err)
+			continue
+		}
+		if n := len(tr.Pages); n > 8 {
+			t.Errorf("%s: %d pages, want at most 8", id, n)
+		}
+	}
+	t.Logf("%d moves", len(moves))
+}
