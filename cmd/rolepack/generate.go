@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/lint"
 	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/plan"
@@ -101,7 +103,7 @@ Formats: ` + strings.Join(output.FormatNames(), ", ") + `.`,
 	fl.StringVar(&opts.Level, "level", "", "ladder level (or the framework's level id with FRAMEWORK/ROLE) (env ROLEPACK_LEVEL)")
 	fl.StringSliceVar(&opts.Docs, "doc", nil, "document kinds, comma-separated: "+strings.Join(render.KindIDs(), ", ")+" (env ROLEPACK_DOC)")
 	fl.StringSliceVar(&opts.Formats, "format", nil, "output formats, comma-separated: "+strings.Join(output.FormatNames(), ", ")+" (env ROLEPACK_FORMAT)")
-	fl.StringVar(&opts.Out, "out", "", "output folder (default dist) (env ROLEPACK_OUT)")
+	fl.StringVar(&opts.Out, "out", "", "output folder (default dist), or - for standard output (one document in one format, no record) (env ROLEPACK_OUT)")
 	fl.StringVar(&opts.Templates, "templates", "", "folder of template overrides, file by file (env ROLEPACK_TEMPLATES)")
 	fl.StringVar(&opts.Date, "date", "", "document date YYYY-MM-DD (default SOURCE_DATE_EPOCH, else today) (env ROLEPACK_DATE)")
 	fl.StringVar(&opts.ReferenceDoc, "reference-doc", "", "Word letterhead (.docx) every DOCX is built in: its styles, page, header, footer and logo (brand.referenceDoc) (env ROLEPACK_BRAND_REFERENCEDOC)")
@@ -171,7 +173,16 @@ func runGenerate(ctx context.Context, opts *GenerateOptions) error {
 	if len(cfg.Formats) == 0 {
 		return fmt.Errorf("%s: no formats chosen (use --format %s)", cfg.At("formats"), strings.Join(output.FormatNames(), ","))
 	}
-	kinds = render.WithInternal(kinds)
+	// "-" writes the one document asked for to standard output, without
+	// the record that goes with documents written into a folder.
+	toStdout := cfg.Out == "-"
+	if toStdout {
+		if err := checkStdoutRequest(cfg, kinds, opts.StdoutTerminal, opts.Factory.Formats); err != nil {
+			return err
+		}
+	} else {
+		kinds = render.WithInternal(kinds)
+	}
 	planLevel(cfg, kinds)
 	if cfg.Role == "" || cfg.Level == "" {
 		return fmt.Errorf("%s: choose a role and a level (--role, --level)", cfg.At("role"))
@@ -241,6 +252,15 @@ func runGenerate(ctx context.Context, opts *GenerateOptions) error {
 		files = append(files, fs...)
 	}
 	editorialDone()
+	if toStdout {
+		if err := writeStdout(opts.IO.Out, cfg, files, formats[0]); err != nil {
+			return err
+		}
+		if planErr != nil {
+			return fmt.Errorf("pdp not written: %w", planErr)
+		}
+		return nil
+	}
 	out := cfg.Out
 	if out == "" {
 		out = "dist"
@@ -259,6 +279,53 @@ func runGenerate(ctx context.Context, opts *GenerateOptions) error {
 	}
 	if planErr != nil {
 		return fmt.Errorf("pdp not written: %w", planErr)
+	}
+	return nil
+}
+
+// checkStdoutRequest checks, before anything is composed, that a run
+// writing to standard output (--out -) asks for one document kind in one
+// format, and not a binary format when standard output is a terminal.
+func checkStdoutRequest(cfg *config.Config, kinds []render.Kind, terminal bool, formats *output.Formats) error {
+	at := cfg.At("out")
+	if len(kinds) != 1 || len(cfg.Formats) != 1 {
+		ids := make([]string, len(kinds))
+		for i, k := range kinds {
+			ids[i] = k.ID
+		}
+		return fmt.Errorf("%s: standard output takes one document in one format, not %s as %s: choose one --doc and one --format, or give --out a folder",
+			at, strings.Join(ids, ", "), strings.Join(cfg.Formats, ", "))
+	}
+	for _, f := range formats.List() {
+		if f.Name != strings.ToLower(strings.TrimSpace(cfg.Formats[0])) || !terminal || strings.HasPrefix(f.MediaType, "text/") {
+			continue
+		}
+		return fmt.Errorf("%s: standard output is a terminal, which cannot show a %s file: send it to a file (> %s%s) or a program (| …), or give --out a folder",
+			at, strings.ToUpper(f.Name), kinds[0].ID, f.Ext)
+	}
+	return nil
+}
+
+// writeStdout writes the one document of files in format f (not its
+// extras, such as the advert's JSON-LD) to w; a kind that makes several
+// documents (a scoring sheet per panel member) is refused, naming them.
+func writeStdout(w io.Writer, cfg *config.Config, files []output.File, f output.Format) error {
+	var docs []output.File
+	for _, file := range files {
+		if strings.HasSuffix(file.Name, f.Ext) {
+			docs = append(docs, file)
+		}
+	}
+	if len(docs) != 1 {
+		names := make([]string, len(docs))
+		for i, d := range docs {
+			names[i] = d.Name
+		}
+		return fmt.Errorf("%s: standard output takes one document; this run makes %d (%s): give --out a folder",
+			cfg.At("out"), len(docs), strings.Join(names, ", "))
+	}
+	if _, err := w.Write(docs[0].Data); err != nil {
+		return fmt.Errorf("writing to standard output: %w", err)
 	}
 	return nil
 }

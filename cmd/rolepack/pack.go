@@ -227,6 +227,13 @@ func runPack(ctx context.Context, opts *PackOptions) error {
 		fmt.Fprintln(opts.IO.Err, n)
 	}
 	out := opts.Out
+	if out == "-" || out == "" && cfg.Out == "-" {
+		at := "--out -"
+		if out == "" {
+			at = cfg.At("out")
+		}
+		return fmt.Errorf("%s: pack writes a folder of packs, which standard output cannot hold: name a folder (--out)", at)
+	}
 	if out == "" {
 		base := cfg.Out
 		if base == "" {

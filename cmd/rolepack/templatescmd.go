@@ -61,6 +61,9 @@ validate and complete it, offline.`,
 
 func runTemplatesExport(_ context.Context, opts *TemplatesExportOptions) error {
 	dir := opts.Dir
+	if dir == "-" {
+		return fmt.Errorf("templates export writes a folder of templates, which standard output cannot hold: name a folder, e.g. rolepack templates export my-templates")
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
