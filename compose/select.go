@@ -742,8 +742,15 @@ func (w *phrases) best(it *Item) string {
 	if d, ok := w.bests[it]; ok {
 		return d
 	}
+	best := w.bestOf(it.Descriptors)
+	w.bests[it] = best
+	return best
+}
+
+// bestOf is the descriptor of descs that best states a level (see best).
+func (w *phrases) bestOf(descs []string) string {
 	best, score := "", -1
-	for _, d := range it.Descriptors {
+	for _, d := range descs {
 		p := w.parse(d)
 		sc := 0
 		if p.Shape != wording.Unknown && p.Shape != wording.Topic {
@@ -758,7 +765,6 @@ func (w *phrases) best(it *Item) string {
 			best, score = d, sc
 		}
 	}
-	w.bests[it] = best
 	return best
 }
 
@@ -822,8 +828,17 @@ func (s *Selection) bring() {
 	for _, it := range s.Essential {
 		p := Point{Title: displayName(s.entryTitle(it))}
 		d := s.words.best(it)
+		// A qualification is stated under the qualifications (see
+		// PersonSpec): a skill that says only that is not repeated here.
+		creds, rest := credentials(it.Descriptors, s.words)
+		if len(creds) > 0 {
+			if len(rest) == 0 {
+				continue
+			}
+			d = s.words.bestOf(rest)
+		}
 		if s.usedAsDuty[d] {
-			for _, x := range it.Descriptors {
+			for _, x := range rest {
 				if !s.usedAsDuty[x] {
 					d = x
 					break
@@ -838,7 +853,7 @@ func (s *Selection) bring() {
 		// The advert's brief: this descriptor in 20 words or fewer, else
 		// another that fits, else the shortest: never a name alone.
 		shortest := p.Detail
-		for _, x := range it.Descriptors {
+		for _, x := range rest {
 			if p.Text != "" {
 				break
 			}

@@ -39,7 +39,7 @@ func PersonSpec(sel *Selection, def config.RoleDef, cfg config.PersonSpecConfig,
 	}
 	// Skills first, so that an experience line that says what a skill
 	// says is the one left out.
-	var skills []Criterion
+	var skills, quals []Criterion
 	for _, e := range []struct {
 		list      []*Item
 		essential bool
@@ -56,9 +56,27 @@ func PersonSpec(sel *Selection, def config.RoleDef, cfg config.PersonSpecConfig,
 			if it.Essential != nil {
 				cr.Essential = *it.Essential
 			}
-			cr.Detail, cr.source = skillDetail(it, sel.words)
+			// A descriptor that names a qualification ("show you have a
+			// Level 3 … qualification") is a qualification criterion,
+			// checked at application; the skill keeps its other
+			// descriptors, if any.
+			creds, rest := credentials(it.Descriptors, sel.words)
+			for i, d := range creds {
+				from := itemID(it) + ".qualification"
+				if i > 0 {
+					from += fmt.Sprint(i + 1)
+				}
+				quals = append(quals, Criterion{Text: sel.words.parse(d).Criterion(), Essential: cr.Essential, source: d, from: from})
+			}
+			if len(creds) > 0 && len(rest) == 0 {
+				continue
+			}
+			cr.Detail, cr.source = skillDetail(it, rest, sel.words)
 			skills = append(skills, cr)
 		}
+	}
+	for _, cr := range quals {
+		add("qualifications", cr)
 	}
 	for _, cr := range skills {
 		said = append(said, wordSet(cr.Text+" "+cr.Detail))
@@ -79,6 +97,9 @@ func PersonSpec(sel *Selection, def config.RoleDef, cfg config.PersonSpecConfig,
 				g = "knowledge"
 			case wording.Possession, wording.Quality:
 				g = "skills"
+				if p.Credential() {
+					g = "qualifications"
+				}
 			}
 			add(g, Criterion{Text: p.Criterion(), Essential: true, source: r.Text})
 		}
@@ -243,14 +264,17 @@ func question(cr Criterion, bank map[string]string, w *phrases) string {
 // level, and the descriptor its question asks about: every descriptor
 // when together they are short (40 words or fewer), else the one that
 // best states the level.
-func skillDetail(it *Item, w *phrases) (string, string) {
+func skillDetail(it *Item, descs []string, w *phrases) (string, string) {
 	best := w.best(it)
+	if len(descs) < len(it.Descriptors) {
+		best = w.bestOf(descs)
+	}
 	if best == "" {
 		return "", ""
 	}
 	words := 0
 	var all []string
-	for _, d := range it.Descriptors {
+	for _, d := range descs {
 		words += len(strings.Fields(d))
 		all = append(all, wording.Sentence(w.parse(d).Statement()))
 	}
@@ -258,6 +282,19 @@ func skillDetail(it *Item, w *phrases) (string, string) {
 		return strings.Join(all, " "), best
 	}
 	return wording.Sentence(w.parse(best).Statement()), best
+}
+
+// credentials splits descriptors into those that name only a qualification
+// the holder has (wording.Phrase.Credential) and the rest.
+func credentials(descs []string, w *phrases) (creds, rest []string) {
+	for _, d := range descs {
+		if w.parse(d).Credential() {
+			creds = append(creds, d)
+		} else {
+			rest = append(rest, d)
+		}
+	}
+	return creds, rest
 }
 
 // speaksToHolder reports whether framework text already speaks to the role

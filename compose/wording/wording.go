@@ -746,6 +746,11 @@ func (p Phrase) Question() string {
 		if cs, seps := p.actions(); len(cs) > 0 {
 			return "Tell us about a time when you " + render(cs, seps, english.PastTense) + "." + result
 		}
+		if p.Credential() {
+			// Checked against the certificate at application; asked at
+			// interview only where a panel chooses to.
+			return "Which " + withoutArticle(strings.Join(p.possessions(), " and ")) + " do you hold, and how have you used what it covers in your work?"
+		}
 		return "Give an example that shows " + yourOf(strings.Join(p.possessions(), " and ")) + "." + result
 	case Knowledge:
 		return "Give an example of how you have used your " + p.Head + " " + p.Prep + " " + p.Object + " in your work." + result
@@ -770,6 +775,9 @@ func (p Phrase) Objective() string {
 		v, _ := p.VerbPhrase()
 		return Sentence(v)
 	case Possession:
+		if p.Credential() {
+			return Sentence("gain " + strings.Join(p.possessions(), " and "))
+		}
 		return Sentence("develop " + strings.Join(p.possessions(), " and "))
 	case Knowledge:
 		return Sentence("develop " + article(p.Head) + p.Head + " " + p.Prep + " " + p.Object)
@@ -804,6 +812,46 @@ func (p Phrase) Statement() string {
 		return LowerFirst(p.Criterion())
 	}
 	return LowerFirst(p.Source)
+}
+
+// credentialWord is a noun naming something a person holds and can show
+// a certificate for: a qualification, a degree, a licence, a registration.
+var credentialWord = regexp.MustCompile(`(?i)\b(?:qualifications?|certificates?|certifications?|accreditations?|degrees?|diplomas?|licen[cs]es?|chartered status|professional registration|registered)\b( of)?`)
+
+// Credential reports whether the descriptor states only a qualification
+// the holder has ("show you have a Level 3 service management framework
+// qualification", "have a degree in a numerate subject"): something an
+// application shows and a certificate proves, not an example an interview
+// can ask for. "A high degree of autonomy" is not one.
+func (p Phrase) Credential() bool {
+	if p.Shape != Possession || len(p.actions0()) > 0 {
+		return false
+	}
+	ps := p.possessions()
+	for _, o := range ps {
+		found := false
+		for _, m := range credentialWord.FindAllStringSubmatch(o, -1) {
+			if m[1] == "" {
+				found = true
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return len(ps) > 0
+}
+
+// withoutArticle is np without a leading "a", "an" or "the".
+func withoutArticle(np string) string {
+	first, rest, ok := strings.Cut(np, " ")
+	switch strings.ToLower(first) {
+	case "a", "an", "the":
+		if ok {
+			return rest
+		}
+	}
+	return np
 }
 
 // article is "a " or "an " before a knowledge head that takes one

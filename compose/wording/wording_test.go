@@ -34,7 +34,11 @@ func TestForms(t *testing.T) {
 			"Tell us about a time when you managed significant outages and crises and reported issues to problem management. What did you do, and what was the result?"},
 		{"show you have a Level 3 service management framework qualification", "",
 			"A Level 3 service management framework qualification",
-			"Give an example that shows a Level 3 service management framework qualification. What did you do, and what was the result?"},
+			"Which Level 3 service management framework qualification do you hold, and how have you used what it covers in your work?"},
+		{"have a degree in a numerate subject", "", "A degree in a numerate subject",
+			"Which degree in a numerate subject do you hold, and how have you used what it covers in your work?"},
+		{"have a high degree of autonomy", "", "A high degree of autonomy",
+			"Give an example that shows a high degree of autonomy. What did you do, and what was the result?"},
 		{"You will mentor junior analysts and reviews their work.", "Mentor junior analysts and review their work.",
 			"Experience of mentoring junior analysts and reviewing their work",
 			"Tell us about a time when you mentored junior analysts and reviewed their work. What did you do, and what was the result?"},
@@ -98,6 +102,26 @@ func TestForms(t *testing.T) {
 		if got := p.Question(); got != c.question {
 			t.Errorf("%q (%v): question %q\n want %q", c.in, p.Shape, got, c.question)
 		}
+	}
+}
+
+// A qualification is something a person holds: the certificate shows it at
+// application, so it is no example to ask for at interview, and a plan has
+// it gained, not developed.
+func TestCredential(t *testing.T) {
+	for in, want := range map[string]bool{
+		"show you have a Level 3 service management framework qualification": true,
+		"have a degree in a numerate subject or equivalent experience":       true,
+		"have a high degree of autonomy":                                     false,
+		"have strong communication skills":                                   false,
+		"have a recognised qualification and coach others":                   false,
+	} {
+		if got := Parse(in).Credential(); got != want {
+			t.Errorf("%q: Credential %v, want %v", in, got, want)
+		}
+	}
+	if got, want := Parse("show you have a Level 3 service management framework qualification").Objective(), "Gain a Level 3 service management framework qualification."; got != want {
+		t.Errorf("objective %q, want %q", got, want)
 	}
 }
 
