@@ -148,15 +148,22 @@ func (c *checker) thirdPerson(s *span, i int) (string, bool) {
 // led by a base verb, is a homograph in the third person with a noun
 // after it ("and reports progress"), not a plural noun ("dashboards and
 // reports for the board", "plans and models used by teams"): the word
-// after it must be a noun the homographs list knows ("progress", "work").
+// after it must be a noun the homographs list knows ("progress", "work"),
+// or the plural of one ("and reports issues to problem management", in a
+// job purpose as in a duty).
 func (c *checker) thirdPersonWithObject(s *span, i int) (string, bool) {
 	base, f := english.Verb(s.lw(i))
 	if f != english.ThirdPerson || !s.joined(i) {
 		return "", false
 	}
 	next := s.lw(i + 1)
-	if s.words[i+1].text != next || !c.rules.homograph[next] {
-		return "", false // "content and services inclusive": not an object
+	if s.words[i+1].text != next {
+		return "", false // a name: not an object
+	}
+	if !c.rules.homograph[next] {
+		if nb, nf := english.Verb(next); nf != english.ThirdPerson || !c.rules.homograph[nb] {
+			return "", false // "content and services inclusive": not an object
+		}
 	}
 	return base, true
 }

@@ -42,6 +42,11 @@ func TestGrammarFindsBrokenSentences(t *testing.T) {
 		{Prose, false, "How would you collaborate with user researchers and can represent users internally in this role?", `"can represent" after "and" mixes forms with "collaborate"`, Error, "and represent"},
 		{Duty, false, "Lead the review of data standards and ensures they are followed.", `"ensures" after "and" mixes forms with "Lead"`, Error, "and ensure"},
 		{Duty, false, "Take ownership of the data catalogue and reports progress to the board.", `"reports" after "and" mixes forms with "Take"`, Error, "and report"},
+		// A job purpose: "you will" and an object that is a plural noun the
+		// homographs know ("issues"), as the major incident manager's was.
+		{Prose, false, "As major incident manager, you will manage significant outages and crises and reports issues to problem management.", `"reports" after "and" mixes forms with "manage"`, Error, "and report"},
+		{Prose, false, "You will design data pipelines and builds models for analysts.", `"builds" after "and" mixes forms with "design"`, Error, "and build"},
+		{Duty, false, "Manage outages and reports issues.", `"reports" after "and" mixes forms with "Manage"`, Error, "and report"},
 		{Prose, false, "Experience of building data pipelines and ensures they meet standards.", `"ensures" after "and" mixes forms with "building"`, Error, "and ensuring"},
 		{Prose, false, "You can represents users in the team.", `"represents" after "can": a modal takes the base form`, Error, "can represent"},
 		{Prose, false, "How would you led a data team in this role?", `"led" after "would you": a modal takes the base form`, Error, "would you lead"},
@@ -113,6 +118,9 @@ func TestGrammarLeavesCorrectSentencesAlone(t *testing.T) {
 		{Prose, "Experience in research and analysis, with a focus on user needs."},
 		{Prose, "The role is responsible for the design of data pipelines."},
 		{Duty, "Maintain plans and models used by delivery teams."},
+		{Prose, "As major incident manager, you will manage significant outages and crises and report issues to problem management."},
+		{Prose, "A major incident manager manages significant outages and crises and reports issues to problem management."},
+		{Duty, "Produce dashboards and reports for services, and plans for their changes."},
 		{Item, "Service focus: understand what users need and design services for them."},
 		{Duty, "Manage the data platform so that it scales and meets demand."},
 		{Prose, "Experience of work in an agile team, in line with the service standard."},
@@ -154,6 +162,8 @@ func TestCheckDocumentNamesThePlace(t *testing.T) {
 	}
 	d := &doc.Document{Blocks: []doc.Block{
 		&doc.Heading{Level: 1, Text: plain("Head of data engineering")},
+		&doc.Heading{Level: 2, Text: plain("Job purpose")},
+		&doc.Paragraph{Text: plain("As head of data engineering, you will manage outages and reports issues to problem management.")},
 		&doc.Heading{Level: 2, Text: plain("Key responsibilities")},
 		&doc.List{Ordered: true, Start: 1, Items: []doc.ListItem{
 			item(doc.Inline{Text: "Lead the team."}),
@@ -179,6 +189,7 @@ func TestCheckDocumentNamesThePlace(t *testing.T) {
 		}
 	}
 	want := []string{
+		`jd.md: Job purpose, paragraph 1, col 58: grammar: "reports" after "and" mixes forms with "manage": write "report" (and report)`,
 		`jd.md: Key responsibilities, item 2: grammar: duty starts with "Responsible", not a verb: a duty starts with a verb (start with the verb of the duty, as an instruction ("Lead …", "Explain …"))`,
 		`jd.md: Skills and knowledge, item 2: grammar: list item "Service focus" is a bold label with no text after it (give the point its text, or leave it out)`,
 		`jd.md: Scores, row 1, Criterion and question, line 2, col 51: grammar: question asks about your experience of base verb "spend" (after "of"): write the -ing form, or ask for an example (of spending)`,
