@@ -701,7 +701,7 @@ func TestPagesReflowAt320(t *testing.T) {
 		{"advert page", "/role?role=data-engineer&level=senior&doc=advert"},
 		{"scoring sheet page", "/role?role=data-engineer&level=senior&doc=scoring"},
 		{"development plan page", "/role?role=data-engineer&level=senior&doc=pdp"},
-		{"career map page", "/role?role=data-engineer&level=senior&doc=career"},
+		{"career map page", "/role?role=data-engineer&level=senior&doc=progression"},
 		{"manifest upload", "/batch"},
 		{"framework upload", "/frameworks"},
 		{"page not found", "/role?role=astronaut"},
@@ -709,6 +709,30 @@ func TestPagesReflowAt320(t *testing.T) {
 		h.open(p.path)
 		wider(p.name)
 	}
+	// A document's table of two columns (the job details: a label and
+	// its value) fits the screen: no value sits past its right edge in
+	// a region scrolled away, as it did when every table was 44rem wide.
+	for _, doc := range []string{"jd"} {
+		h.open("/preview?role=data-engineer&level=senior&doc=" + doc)
+		got := eval[string](h, `(() => {
+			const w = document.documentElement.clientWidth;
+			const out = [];
+			for (const t of document.querySelectorAll("table")) {
+				if (t.querySelectorAll("colgroup col").length !== 2) continue;
+				for (const c of t.querySelectorAll("td")) {
+					if (c.getBoundingClientRect().right > w + 0.5) out.push(c.textContent.trim());
+				}
+			}
+			return out.length + (out.length ? ": " + out.slice(0, 3).join(" | ") : "");
+		})()`)
+		if got != "0" {
+			t.Errorf("the %s at 320 px has values of a two-column table past the screen's edge: %s", doc, got)
+		}
+		if n := eval[int](h, `[...document.querySelectorAll("table")].filter(t => t.querySelectorAll("colgroup col").length === 2).length`); n == 0 {
+			t.Errorf("the %s has no table of two columns to check", doc)
+		}
+	}
+
 	// The check sees a page that scrolls sideways.
 	eval[chromedp.Void](h, `document.querySelector("main").insertAdjacentHTML("beforeend", '<pre id="e2e-wide">`+strings.Repeat("x", 80)+`</pre>')`)
 	if got := eval[int](h, `document.documentElement.scrollWidth`); got <= 320 {

@@ -484,7 +484,14 @@ func (r *renderer) tableCSS(blocks []doc.Block) string {
 				}
 				if em := wordsFitEm(x, widths); em > 0 {
 					v := strconv.FormatFloat(em, 'f', 1, 64)
-					fmt.Fprintf(&b, "@media screen { table.%s { min-width: %sem; } }\n@media screen and (max-width: 40rem) { table.%s { min-width: max(44rem, %sem); } }\n", tableClass(n), v, tableClass(n), v)
+					fmt.Fprintf(&b, "@media screen { table.%s { min-width: %sem; } }\n", tableClass(n), v)
+					// A table of two columns (the job details: a label and
+					// its value) reads well on a phone at the width its
+					// words fit; wider tables keep a width their columns
+					// can be read at and scroll in their region.
+					if len(widths) > 2 {
+						fmt.Fprintf(&b, "@media screen and (max-width: 40rem) { table.%s { min-width: max(44rem, %sem); } }\n", tableClass(n), v)
+					}
 				}
 				if x.MinLines > 1 {
 					fmt.Fprintf(&b, "table.%s { --write-lines: %d; }\n", tableClass(n), min(x.MinLines, 20))

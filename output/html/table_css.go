@@ -14,10 +14,13 @@ th, td { overflow-wrap: break-word; -webkit-hyphens: auto; hyphens: auto; }
 tbody th[scope="row"] { background: #e8e8e8; font-weight: 700; }
 table.write tbody tr { height: calc(var(--write-lines, 1) * 1.5em + 1rem); }
 @media screen and (max-width: 40rem) {
-  /* On a narrow screen a table keeps a width its words fit in and scrolls
-     inside its own region (.table-wrap), rather than breaking words
-     letter by letter (WCAG 1.4.10 allows two-dimensional scrolling for
-     data tables). */
+  /* On a narrow screen a table of three columns or more keeps a width
+     its columns can be read at and scrolls inside its own region
+     (.table-wrap), rather than breaking words letter by letter (WCAG
+     1.4.10 allows two-dimensional scrolling for data tables); a table of
+     two (a label and its value) fits the screen, at no less than the
+     width its words fit in (each table's own rule, which outranks this
+     one). */
   table { min-width: 44rem; }
 }
 @media print {
