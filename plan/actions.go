@@ -62,6 +62,8 @@ type Action struct {
 	Effort   string `json:"effort,omitempty"`
 	Evidence string `json:"evidence"`
 	By       string `json:"by"` // date long
+
+	worded bool // Evidence is an outcome worded for the entry's work (outcomes)
 }
 
 // Objective is a drafted objective for the two people to edit.
@@ -605,41 +607,46 @@ func (w *wordedActions) suggested(e *PlanEntry, k ActionKind, due time.Time) *Ac
 			kinds = append(kinds, i)
 		}
 	}
-	outs := outcomes[f.family]
-	pick := func(avoid bool) (string, int, bool) {
-		first, firstN := "", 0
+	outs := []string{defaultEvidence(k, e)}
+	if k == OnTheJob {
+		outs = outcomes[f.family]
+	}
+	pick := func(avoid bool) (string, string, int, bool) {
+		first, firstEv, firstN := "", "", 0
 		for n := range kinds {
 			fr := frames[kinds[(w.next[k]+n)%len(kinds)]]
 			if fr.fits != nil && !fr.fits(f) {
 				continue
 			}
+			text := fr.text(f)
 			for j := range outs {
-				o := outs[(w.turn[f.family]+j)%len(outs)]
-				text := fr.text(f, o)
+				ev := outs[(w.turn[f.family]+j)%len(outs)]
 				if first == "" {
-					first, firstN = text, n
+					first, firstEv, firstN = text, ev, n
 				}
-				if avoid && w.frames[frameKey(text, e)] || w.seen[strings.ToLower(strings.ReplaceAll(text, e.Name, ""))] {
+				if avoid && w.frames[frameKey(text+" "+ev, e)] || w.seen[strings.ToLower(strings.ReplaceAll(text, e.Name, ""))] {
 					continue
 				}
-				return text, n, true
+				return text, ev, n, true
 			}
 		}
-		return first, firstN, false
+		return first, firstEv, firstN, false
 	}
-	text, n, ok := pick(true)
+	text, ev, n, ok := pick(true)
 	if !ok {
-		text, n, ok = pick(false)
+		text, ev, n, ok = pick(false)
 	}
 	if !ok {
 		text += " (" + e.Group + ")"
 	}
 	w.next[k] = (w.next[k] + n + 1) % len(kinds)
-	w.turn[f.family]++
-	w.frames[frameKey(text, e)] = true
+	if k == OnTheJob {
+		w.turn[f.family]++
+	}
+	w.frames[frameKey(text+" "+ev, e)] = true
 	w.unique(text, e.Name)
 	return &Action{Entry: e.Name, Kind: k, KindName: kindName(k), Title: text, Source: "Suggested",
-		Evidence: defaultEvidence(k, e), By: w.p.actionDate(k, due)}
+		Evidence: ev, By: w.p.actionDate(k, due), worded: k == OnTheJob}
 }
 
 // byGroup is one action for each group of the entries es (changed

@@ -189,26 +189,26 @@ func yourOf(np string) string {
 }
 
 // outcomes are, for each family, what shows a piece of work on it is
-// done, as a clause after "then": checkable by the line manager.
+// done: the evidence of an action on the job, checkable by the line
+// manager. Two actions of one family in a plan take turns.
 var outcomes = map[family][]string{
-	famDo:      {"show your line manager the result", "talk through with your line manager what worked and what did not"},
-	famMake:    {"share the first version with your line manager for comments", "have someone who will use it review the draft"},
-	famLead:    {"write up in a page what you learned", "keep a log of your decisions to review with your line manager"},
-	famCheck:   {"agree with your line manager which of your findings to act on", "list the gaps you found, each with an owner and a date"},
-	famTell:    {"ask two people who took part for feedback", "note the questions you were asked and how you would answer them next time"},
-	famPeople:  {"ask the people you supported what helped", "check back with the people you supported after a month"},
-	famQuality: {"ask a colleague for two examples where they saw it", "note the times it made a difference, for your review"},
-	famQualify: {"book the first step with your line manager", "note the dates in this plan"},
+	famDo:      {"The result, shown to your line manager", "What worked and what did not, talked through with your line manager"},
+	famMake:    {"The first version, with your line manager's comments", "The draft, reviewed by someone who will use it"},
+	famLead:    {"A page on what you learned, written at the end", "A log of the decisions you made, reviewed with your line manager"},
+	famCheck:   {"Your findings, and those your line manager agrees to act on", "A list of the gaps you found, each with an owner and a date"},
+	famTell:    {"Feedback from two people who took part", "The questions you were asked, and how you would answer them next time"},
+	famPeople:  {"What the people you supported say helped them", "A check back with the people you supported a month later"},
+	famQuality: {"Two examples a colleague saw", "A note of the times it made a difference"},
+	famQualify: {"The first step booked, agreed with your line manager", "The course or assessment dates, noted in this plan"},
 }
 
-// frame is one way of wording an action of a kind, from its focus and
-// the outcome that shows it is done.
+// frame is one way of wording an action of a kind, from its focus.
 type frame struct {
 	kind ActionKind
 	// fits reports whether the frame reads well for the focus; nil is
 	// every focus.
 	fits func(f *focus) bool
-	text func(f *focus, outcome string) string
+	text func(f *focus) string
 }
 
 func notQuality(f *focus) bool { return f.family != famQuality }
@@ -218,69 +218,81 @@ func notQuality(f *focus) bool { return f.family != famQuality }
 // read alike with only their words swapped.
 var frames = []frame{
 	// On the job.
-	{OnTheJob, func(f *focus) bool { return f.e.Change == ChangeNew && workable(f) }, func(f *focus, o string) string {
-		return fmt.Sprintf("Take on a first piece of work in which you %s, then %s", f.do, o)
+	{OnTheJob, func(f *focus) bool { return f.e.Change == ChangeNew && workable(f) }, func(f *focus) string {
+		return fmt.Sprintf("Take on a first piece of work in which you %s", f.do)
 	}},
-	{OnTheJob, func(f *focus) bool { return f.e.Change == ChangeDifferent && workable(f) }, func(f *focus, o string) string {
-		return fmt.Sprintf("Try the new way on a real piece of work: %s, then %s", f.do, o)
+	{OnTheJob, func(f *focus) bool { return f.e.Change == ChangeDifferent && workable(f) }, func(f *focus) string {
+		return fmt.Sprintf("Try the new way on a real piece of work: %s", f.do)
 	}},
-	{OnTheJob, workable, func(f *focus, o string) string {
-		return fmt.Sprintf("Use the team's next piece of work to %s, then %s", f.do, o)
+	{OnTheJob, workable, func(f *focus) string {
+		return fmt.Sprintf("Use the team's next piece of work to %s", f.do)
 	}},
-	{OnTheJob, workable, func(f *focus, o string) string {
-		return fmt.Sprintf("Ask your line manager for a piece of work in which you %s; %s", f.do, o)
+	{OnTheJob, workable, func(f *focus) string {
+		return fmt.Sprintf("Ask your line manager for a piece of work in which you %s", f.do)
 	}},
-	{OnTheJob, doing, func(f *focus, o string) string {
-		return fmt.Sprintf("Choose a live problem in your area and %s, then %s", f.do, o)
+	{OnTheJob, doing, func(f *focus) string {
+		return fmt.Sprintf("Choose a live problem in your area and %s", f.do)
 	}},
-	{OnTheJob, doing, func(f *focus, o string) string {
-		return fmt.Sprintf("Volunteer for a current project in which you can %s, then %s", f.do, o)
+	{OnTheJob, doing, func(f *focus) string {
+		return fmt.Sprintf("Volunteer for a current project in which you can %s", f.do)
 	}},
-	{OnTheJob, workable, func(f *focus, o string) string {
-		return fmt.Sprintf("Pick one task from your current work where you can %s, then %s", f.do, o)
+	{OnTheJob, workable, func(f *focus) string {
+		return fmt.Sprintf("Pick one task from your current work where you can %s", f.do)
 	}},
-	{OnTheJob, doing, func(f *focus, o string) string {
-		return fmt.Sprintf("Before your first review, agree with your line manager a piece of work in which you will %s, then %s", f.do, o)
+	{OnTheJob, doing, func(f *focus) string {
+		return fmt.Sprintf("Agree with your line manager a piece of work in which you will %s", f.do)
 	}},
-	{OnTheJob, qualifying, func(f *focus, o string) string {
-		return fmt.Sprintf("Agree with your line manager how you will %s: the course or assessment, the date and the time you need; then %s", f.do, o)
+	{OnTheJob, doing, func(f *focus) string {
+		return fmt.Sprintf("Take over one part of a current piece of work and %s", f.do)
+	}},
+	{OnTheJob, doing, func(f *focus) string {
+		return fmt.Sprintf("Set aside time this quarter for real work in which you %s", f.do)
+	}},
+	{OnTheJob, workable, func(f *focus) string {
+		return fmt.Sprintf("Offer your help to another team that needs someone to %s", f.do)
+	}},
+	{OnTheJob, doing, func(f *focus) string {
+		return fmt.Sprintf("Plan with your line manager where in your work you will %s", f.do)
+	}},
+	{OnTheJob, qualifying, func(f *focus) string {
+		return fmt.Sprintf("Agree with your line manager how you will %s: the course or assessment, the date and the time you need", f.do)
 	}},
 	// Learning from others.
-	{FromOthers, workable, func(f *focus, _ string) string {
+	{FromOthers, workable, func(f *focus) string {
 		return fmt.Sprintf("Shadow %s while they %s, then do part of it yourself with them on hand", f.person, f.they)
 	}},
-	{FromOthers, nil, func(f *focus, _ string) string {
+	{FromOthers, nil, func(f *focus) string {
 		return fmt.Sprintf("Ask %s to talk you through how they %s, then try it on your own work and ask them for feedback", f.person, f.they)
 	}},
-	{FromOthers, doing, func(f *focus, _ string) string {
+	{FromOthers, doing, func(f *focus) string {
 		return fmt.Sprintf("Pair with %s on work where they %s, and take the lead for the second half", f.person, f.they)
 	}},
-	{FromOthers, doing, func(f *focus, _ string) string {
+	{FromOthers, doing, func(f *focus) string {
 		return fmt.Sprintf("Ask %s to watch you %s and give you one thing to keep and one to change", f.person, f.do)
 	}},
-	{FromOthers, workable, func(f *focus, _ string) string {
+	{FromOthers, workable, func(f *focus) string {
 		return fmt.Sprintf("Ask %s to mentor you: meet three times about how to %s, with a real example each time", f.person, f.do)
 	}},
-	{FromOthers, workable, func(f *focus, _ string) string {
+	{FromOthers, workable, func(f *focus) string {
 		return fmt.Sprintf("Join a community of practice where people %s, and bring back one idea to try in your team", f.they)
 	}},
 	// Courses and reading.
-	{CourseStudy, workable, func(f *focus, _ string) string {
+	{CourseStudy, workable, func(f *focus) string {
 		return fmt.Sprintf("Find a course or e-learning module on how to %s, and note three things you will try", f.do)
 	}},
-	{CourseStudy, workable, func(f *focus, _ string) string {
+	{CourseStudy, workable, func(f *focus) string {
 		return fmt.Sprintf("Read the profession's guidance on how to %s, and agree with your line manager which parts apply to your work", f.do)
 	}},
-	{CourseStudy, nil, func(f *focus, _ string) string {
+	{CourseStudy, nil, func(f *focus) string {
 		return fmt.Sprintf("Find a case study or talk that shows how others %s, and explain it to your team in ten minutes", f.they)
 	}},
-	{CourseStudy, workable, func(f *focus, _ string) string {
+	{CourseStudy, workable, func(f *focus) string {
 		return fmt.Sprintf("Take a short course that covers how to %s, then use one thing from it at work within a month", f.do)
 	}},
-	{CourseStudy, workable, func(f *focus, _ string) string {
+	{CourseStudy, workable, func(f *focus) string {
 		return fmt.Sprintf("Read an article or a book chapter on how to %s, and discuss it with your line manager", f.do)
 	}},
-	{CourseStudy, qualifying, func(f *focus, _ string) string {
+	{CourseStudy, qualifying, func(f *focus) string {
 		return fmt.Sprintf("Find the course, study route or assessment through which you can %s, and book it", f.do)
 	}},
 }

@@ -67,6 +67,8 @@ func localisePlan(p *Plan, cat *i18n.Catalogue, date time.Time) {
 		cp.By = cat.Relong(a.By)
 		if k, ok := evidenceKeys[a.Evidence]; ok {
 			cp.Evidence = cat.T(k)
+		} else if a.worded {
+			cp.Evidence = cat.T("pdp.evidence.work") // the outcome is English, worded from the descriptor
 		}
 		actions[i] = &cp
 	}

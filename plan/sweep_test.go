@@ -60,7 +60,7 @@ func corpusMoves(t *testing.T) (*compose.Library, []move, func(m move) (*compose
 	return lib, moves, build
 }
 
-// frameOf is an action's text with its entry's own words left out (its
+// frameOf is an action's text and evidence with its entry's own words left out (its
 // name and the words of its descriptors at both levels, by stem), lower
 // case: what is left is the sentence frame the action is written in.
 func frameOf(a *plan.Action, e *plan.PlanEntry) string {
@@ -71,7 +71,7 @@ func frameOf(a *plan.Action, e *plan.PlanEntry) string {
 		}
 	}
 	var kept []string
-	for _, w := range strings.Fields(a.Title) {
+	for _, w := range strings.Fields(a.Title + " " + a.Evidence) {
 		if k := frameStem(w); k != "" && !own[k] {
 			kept = append(kept, k)
 		}
