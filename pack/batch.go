@@ -409,6 +409,8 @@ func (b *Batch) prepare(rows []Row) []job {
 			j.err = fmt.Errorf("%s: no role (set the role column, or role in the config)", row.At())
 		case j.res.Level == "":
 			j.err = fmt.Errorf("%s: no level (set the level column, or level in the config)", row.At())
+		case row.Plan == nil:
+			j.err = b.checkRowRole(row, j.res)
 		}
 		if j.err == nil {
 			name := PackName(j.res.Reference, j.res.Role, j.res.Level)
@@ -468,6 +470,24 @@ func SamePackError(at, name string, first, row PackParts) error {
 	}
 	return fmt.Errorf("%s: %s both make the pack name %s (pack names keep letters, digits, '.', '_' and '-', and ignore case): give them different %ss",
 		at, strings.Join(differ, ", "), name, what)
+}
+
+// checkRowRole checks the config role and ladder level a row names (not
+// those it takes from the config, nor a framework's FRAMEWORK/ROLE, which
+// composing checks), so that the error is the row's: composing would
+// name the config's roles or ladder as where the problem is, a file the
+// person filling in the manifest may never have seen.
+func (b *Batch) checkRowRole(row Row, res Result) error {
+	if strings.Contains(res.Role, "/") {
+		return nil
+	}
+	if _, ok := b.Config.Roles[res.Role]; !ok && row.Role != "" {
+		return fmt.Errorf("%s: %s: unknown role %q (the config has: %s; or FRAMEWORK/ROLE, see rolepack list roles)", row.At(), res.Reference, res.Role, strings.Join(b.Config.RoleIDs(), ", "))
+	}
+	if _, ok := b.Config.Rung(res.Level); !ok && row.Level != "" {
+		return fmt.Errorf("%s: %s: unknown level %q (the ladder has: %s)", row.At(), res.Reference, res.Level, strings.Join(b.Config.RungIDs(), ", "))
+	}
+	return nil
 }
 
 // buildSafely builds one pack, turning a panic in rendering or writing it

@@ -89,8 +89,8 @@ func TestBatchGoodAndBadRows(t *testing.T) {
 	wantErr := []string{
 		"",
 		`vacancies.csv:3: closing date "2026-31-12" is not a date`,
-		`vacancies.csv:4: REF-3: `,
-		`vacancies.csv:5: REF-4: `,
+		`vacancies.csv:4: REF-3: unknown role "no-such-role" (the config has: data-engineer; or FRAMEWORK/ROLE, see rolepack list roles)`,
+		`vacancies.csv:5: REF-4: unknown level "no-such-level" (the ladder has: entry, mid, senior, head)`,
 		`vacancies.csv:6: no reference`,
 		`vacancies.csv:7: the same pack (REF-1-data-engineer-head) as line 2`,
 		"",
@@ -107,6 +107,11 @@ func TestBatchGoodAndBadRows(t *testing.T) {
 	for _, r := range s.Results[2:4] {
 		if !strings.Contains(r.Err.Error(), "no-such") {
 			t.Errorf("error does not name the bad value: %v", r.Err)
+		}
+		// The row gave the value: the error is the row's, not a line
+		// of a config the person may never have seen.
+		if strings.Contains(r.Err.Error(), "config") && !strings.Contains(r.Err.Error(), "the config has") {
+			t.Errorf("a row's role or level is blamed on the config: %v", r.Err)
 		}
 	}
 
