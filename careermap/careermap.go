@@ -36,6 +36,8 @@ type Ladder struct {
 
 	footer, provenance string
 	work               ladderWork // what marking the map's descriptors cost
+	untranslated       []string   // the English of the units with no translation (translate.go)
+	translatedN        int        // how many units a translation gave
 }
 
 // LadderRung is one column of a career map.
@@ -77,6 +79,9 @@ type LadderRow struct {
 	// At names the rungs the entry is asked at: "Every level", "Head
 	// only", "Senior and Head", "Mid to Head".
 	At string `json:"at"`
+	// items are the entry as composed at each rung, beside Cells (nil
+	// where it is not asked): the ids of its translation units.
+	items []*compose.Item
 }
 
 // LadderSpan is a run of adjacent rungs shown in one table.
@@ -285,6 +290,7 @@ func New(cfg *config.Config, lib *compose.Library, roleID, current string, date 
 		for ki, ri := range keep {
 			rd := rungs[ri]
 			it := ra.items[ri]
+			ra.row.items = append(ra.row.items, it)
 			if it == nil {
 				state := CellNotAtRung
 				if len(ra.origins) > 0 && allIn(ra.origins, rd.none) {
@@ -785,6 +791,9 @@ func With(c *compose.Context) (*compose.Context, error) {
 		return nil, err
 	}
 	if cat := c.Messages(); !cat.English() {
+		// The map's framework text in the run's language where the
+		// config's translations have it; the rest stays English.
+		l = translateLadder(l, s.Config.Translated[cat.Lang()])
 		localiseLadder(l, cat, s.Date)
 	}
 	cp := *c

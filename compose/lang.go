@@ -206,13 +206,29 @@ func welshCriterionIn(cat *i18n.Catalogue, spec []Criterion) []Criterion {
 // another language than English gives that framework text in it is in
 // English: doc.frameworkEnglish when none of it has a translation,
 // doc.frameworkPartlyEnglish when some has, "" when all has. A
-// development plan's and career map's own framework text is not
-// translated yet, so they always give one.
+// development plan and a career map count their own framework text
+// (the Translation their package gives), not the candidate-facing
+// documents'.
 func (c *Context) EnglishNote() string {
-	if len(c.Untranslated) == 0 && c.Kind != "pdp" && c.Kind != "progression" {
+	left, done := len(c.Untranslated), c.translated
+	var d Document
+	switch c.Kind {
+	case "pdp":
+		d = c.PDP
+	case "progression":
+		d = c.Ladder
+	}
+	if d != nil {
+		t, ok := d.(Translation)
+		if !ok {
+			return "doc.frameworkEnglish"
+		}
+		left, done = len(t.UntranslatedText()), t.TranslatedUnits()
+	}
+	if left == 0 {
 		return ""
 	}
-	if c.translated > 0 {
+	if done > 0 {
 		return "doc.frameworkPartlyEnglish"
 	}
 	return "doc.frameworkEnglish"

@@ -387,29 +387,8 @@ func (c *Context) textBase() string {
 // were, once each, and how many units it translated.
 func translate(ctx *Context, tr config.Translations) ([]string, int) {
 	cp := ctx.translatable()
-	units := cp.units()
-	ok := map[int]bool{}
-	for _, u := range units {
-		t, has := tr[u.ID]
-		good := has && u.set != nil && t.Target != "" && sameText(t.Source, u.Source)
-		if v, seen := ok[u.group]; !seen || v {
-			ok[u.group] = good
-		}
-	}
-	var left []string
-	seen := map[string]bool{}
-	n := 0
-	for _, u := range units {
-		if ok[u.group] {
-			u.set(tr[u.ID].Target)
-			n++
-			continue
-		}
-		if s := strings.TrimSpace(u.Source); !seen[s] {
-			seen[s] = true
-			left = append(left, s)
-		}
-	}
+	l := UnitList{w: unitWalk{units: cp.units()}}
+	left, n := l.Translate(tr)
 	if cp.clauses != nil {
 		cp.Organisation.Clauses = map[string]string{}
 		for _, hc := range cp.clauses {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/compose/wording"
 	"github.com/rolepack/rolepack/config"
 )
 
@@ -43,6 +44,16 @@ func add(c *compose.Context) error {
 	if plan.Target.Retired && !cfg.AllowRetired {
 		return fmt.Errorf("%s: the PDP's target level is one its framework marks as no longer in use: choose another (pdp.to), or use --allow-retired", cfg.At("pdp", "to"))
 	}
+	cat := c.Messages()
+	if !cat.English() {
+		// The plan's framework text in the run's language where the
+		// config's translations have it; the rest stays English.
+		plan = translatePlan(plan, cfg.Translated[cat.Lang()])
+		if n := len(plan.untranslated); n > 0 {
+			c.Warnings = append(c.Warnings, fmt.Sprintf("language %s: the development plan has %s with no translation; it gives %s in English and says so once (the record lists each)",
+				c.Language, wording.Plural(n, "1 framework string", fmt.Sprintf("%d framework strings", n)), wording.Plural(n, "it", "them")))
+		}
+	}
 	both := &compose.Composed{ID: plan.Target.ID, Title: plan.Current.Title,
 		Rung:    config.Rung{Label: plan.Current.Rung.Label + " to " + plan.Target.Rung.Label},
 		Sources: append(append([]compose.SourceRef(nil), plan.Current.Sources...), plan.Target.Sources...)}
@@ -51,7 +62,7 @@ func add(c *compose.Context) error {
 		// a move between roles: "Data scientist to Lead data scientist"
 		plan.footer = planFooter(plan, date)
 	}
-	if cat := c.Messages(); !cat.English() {
+	if !cat.English() {
 		localisePlan(plan, cat, date)
 	}
 	c.PDP = plan

@@ -72,6 +72,11 @@ type Plan struct {
 
 	footer, provenance string          // the plan's own, naming both levels
 	msgs               *i18n.Catalogue // set when the plan is worded in a language other than English
+	// droppedNames are DroppedNames as translated (translate.go); nil
+	// before translation.
+	droppedNames []string
+	untranslated []string // the English of the units with no translation (translate.go)
+	translatedN  int      // how many units a translation gave
 }
 
 // Review is one check-in of the plan.
@@ -104,6 +109,9 @@ type GroupChange struct {
 // DroppedNames are the names of the entries asked for now that the target
 // does not ask for, without framework codes.
 func (p *Plan) DroppedNames() []string {
+	if p.droppedNames != nil {
+		return p.droppedNames
+	}
 	out := make([]string, len(p.Dropped))
 	for i, it := range p.Dropped {
 		out[i] = plainEntry(it.Title)

@@ -12,20 +12,57 @@ import (
 	"strings"
 	"time"
 
+	"github.com/rolepack/rolepack/careermap"
 	"github.com/rolepack/rolepack/compose"
 	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/internal/xliff"
+	"github.com/rolepack/rolepack/plan"
 )
 
 // SourceLang is the language of the frameworks' and config's text.
 const SourceLang = "en-GB"
 
 // Target is one set of documents to translate: a role at a level, with a
-// vacancy (a manifest row's; the config's otherwise).
+// vacancy (a manifest row's; the config's otherwise), and the kinds of
+// document (Docs).
 type Target struct {
 	Role, Level string
 	Vacancy     config.Vacancy
 	At          string // where it was asked for, e.g. a manifest row's file:line
+	// Docs are the kinds of document whose strings to list: any of the
+	// candidate-facing documents and the scoring sheet (jd, spec, advert,
+	// scoring: one set, the strings they print), pdp (the development
+	// plan of Plan's move), progression (the career map); none is the
+	// candidate-facing set. The record is in English: it has none.
+	Docs []string
+	// Plan is the development plan's move, as config pdp has it (from,
+	// to, targetRole; the config's where empty).
+	Plan config.PDPConfig
+}
+
+// Kind groups of Target.Docs.
+const (
+	DocPlan = "pdp"
+	DocMap  = "progression"
+)
+
+// docSets says which of the three sets of strings docs ask for.
+func docSets(docs []string) (candidate, plans, ladder bool) {
+	if len(docs) == 0 {
+		return true, false, false
+	}
+	for _, d := range docs {
+		switch d {
+		case DocPlan:
+			plans = true
+		case DocMap:
+			ladder = true
+		case "record":
+		default:
+			candidate = true
+		}
+	}
+	return candidate, plans, ladder
 }
 
 // Units lists, once each, the strings the candidate-facing documents of
@@ -48,11 +85,38 @@ func Units(ctx context.Context, cfg *config.Config, lib *compose.Library, date t
 		}
 		vc := en
 		vc.Vacancy = t.Vacancy
+		if t.Plan.From != "" {
+			vc.PDP.From = t.Plan.From
+		}
+		if t.Plan.To != "" {
+			vc.PDP.To = t.Plan.To
+		}
+		if t.Plan.TargetRole != "" {
+			vc.PDP.TargetRole = t.Plan.TargetRole
+		}
 		c, err := p.Context(&vc, lib, date)
 		if err != nil {
 			return nil, at(t.At, err)
 		}
-		for _, u := range c.Units() {
+		candidate, plans, ladder := docSets(t.Docs)
+		var units []compose.Unit
+		if candidate {
+			units = c.Units()
+		}
+		if plans {
+			if err := plan.Add(c); err != nil {
+				return nil, at(t.At, err)
+			}
+			units = append(units, plan.Of(c).Units()...)
+		}
+		if ladder {
+			lc, err := careermap.With(c)
+			if err != nil {
+				return nil, at(t.At, err)
+			}
+			units = append(units, careermap.Of(lc).Units()...)
+		}
+		for _, u := range units {
 			if s, ok := seen[u.ID]; ok {
 				if s != u.Source {
 					return nil, at(t.At, fmt.Errorf("unit %s has two English texts (%q and %q): report this as a rolepack bug", u.ID, s, u.Source))
@@ -81,19 +145,36 @@ const FileID = "rolepack"
 const ScopeNote = "rolepack-scope"
 
 // Scope is what an export was made for: a role at a level, or the rows
-// of a manifest.
+// of a manifest, and the kinds of document (Docs; none is the
+// candidate-facing set), with a development plan's move.
 type Scope struct {
 	Role, Level string
 	Manifest    string
+	Kind        string // the manifest's kind: "" or role (vacancies), pdp (a team)
+	Docs        []string
+	// From, To and ToRole are the development plan's move (pdp.from,
+	// pdp.to, pdp.targetRole) when Docs has pdp.
+	From, To, ToRole string
 }
 
+// scopeKeys are the fields a scope note gives after its role and level
+// or manifest, in order.
+var scopeKeys = []string{"kind", "docs", "from", "to", "to-role"}
+
 // String is the scope as its note gives it: "role=R level=L" or
-// "manifest=PATH".
+// "manifest=PATH", then "kind=K", "docs=D1,D2", "from=F", "to=T" and
+// "to-role=R" where set.
 func (s Scope) String() string {
+	out := "role=" + s.Role + " level=" + s.Level
 	if s.Manifest != "" {
-		return "manifest=" + s.Manifest
+		out = "manifest=" + s.Manifest
 	}
-	return "role=" + s.Role + " level=" + s.Level
+	for i, v := range []string{s.Kind, strings.Join(s.Docs, ","), s.From, s.To, s.ToRole} {
+		if v != "" {
+			out += " " + scopeKeys[i] + "=" + v
+		}
+	}
+	return out
 }
 
 // ScopeOf reads the scope note of doc's first file; ok is false when it
@@ -106,15 +187,31 @@ func ScopeOf(doc *xliff.Document) (s Scope, ok bool) {
 		if n.Category != ScopeNote {
 			continue
 		}
-		if m, found := strings.CutPrefix(n.Text, "manifest="); found && m != "" {
-			return Scope{Manifest: m}, true
+		text := n.Text
+		// the fields after the first, read from the end (a manifest's
+		// path may hold spaces)
+		vals := map[string]string{}
+		for i := len(scopeKeys) - 1; i >= 0; i-- {
+			if j := strings.LastIndex(text, " "+scopeKeys[i]+"="); j >= 0 {
+				vals[scopeKeys[i]] = text[j+len(scopeKeys[i])+2:]
+				text = text[:j]
+			}
 		}
-		r, l, found := strings.Cut(n.Text, " level=")
+		s = Scope{Kind: vals["kind"], From: vals["from"], To: vals["to"], ToRole: vals["to-role"]}
+		if d := vals["docs"]; d != "" {
+			s.Docs = strings.Split(d, ",")
+		}
+		if m, found := strings.CutPrefix(text, "manifest="); found && m != "" {
+			s.Manifest = m
+			return s, true
+		}
+		r, l, found := strings.Cut(text, " level=")
 		if r, ok := strings.CutPrefix(r, "role="); found && ok && r != "" && l != "" {
-			return Scope{Role: r, Level: l}, true
+			s.Role, s.Level = r, l
+			return s, true
 		}
 	}
-	return s, false
+	return Scope{}, false
 }
 
 // Export is the units as an XLIFF 2.0 document from en-GB to lang, each

@@ -5,6 +5,7 @@ import (
 	"context"
 	"math/rand"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strings"
 	"testing"
@@ -86,7 +87,7 @@ func TestExportIDsAreStableAndOrderFree(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sc, ok := translate.ScopeOf(back); !ok || sc != (translate.Scope{Role: "data-engineer", Level: "head"}) {
+	if sc, ok := translate.ScopeOf(back); !ok || !reflect.DeepEqual(sc, translate.Scope{Role: "data-engineer", Level: "head"}) {
 		t.Errorf("scope read back: %+v %v", sc, ok)
 	}
 	if len(back.Files) != 1 || len(back.Files[0].Units) != len(ab) {

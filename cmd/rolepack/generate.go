@@ -222,11 +222,15 @@ func runGenerate(ctx context.Context, opts *GenerateOptions) error {
 	// documents are still written, and the run ends with its error.
 	var planErr error
 	if render.NeedsPlan(kinds) {
+		seen := len(rc.Warnings)
 		if planErr = plan.Add(rc); planErr != nil {
 			if planOnly(kinds) {
 				return planErr
 			}
 			kinds = withoutPlans(kinds)
+		}
+		for _, w := range rc.Warnings[seen:] {
+			fmt.Fprintf(opts.IO.Err, "warning: %s\n", w) // the plan's own (text with no translation)
 		}
 	}
 	editorial, editorialDone, err := opts.editorialCheck(cfg, opts.Strict)

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -17,6 +18,7 @@ import (
 	"github.com/rolepack/rolepack/internal/xliff"
 	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/pack"
+	"github.com/rolepack/rolepack/render"
 	"github.com/rolepack/rolepack/translate"
 )
 
@@ -27,7 +29,13 @@ type TranslateOptions struct {
 	Config      ConfigOptions
 	Lang        string // export: the language to translate into
 	Role, Level string // the documents' role and level (default the config's)
-	Manifest    string // instead, every row of a vacancy manifest
+	Manifest    string // instead, every row of a vacancy manifest (or, with Kind pdp, a team manifest)
+	Kind        string // the manifest's kind, as pack --kind: role (vacancies) or pdp (a team's plans)
+	// Docs are the kinds of document whose strings to list (default the
+	// config's documents; a manifest's packs' kinds).
+	Docs []string
+	// The development plan's move (pdp.from, pdp.to, pdp.targetRole).
+	PlanFrom, PlanTo, PlanToRole string
 	File        string // import: the XLIFF document
 	Out         string // -o: the file to write ("-" for stdout)
 	Force       bool
@@ -141,28 +149,102 @@ different one already in the file needs --force.`,
 }
 
 func (o *TranslateOptions) scopeFlags(cmd *cobra.Command) {
-	cmd.Flags().StringVar(&o.Role, "role", "", "the documents' role (default: role in config.yaml; for import, the export's)")
-	cmd.Flags().StringVar(&o.Level, "level", "", "the documents' level (default: level in config.yaml; for import, the export's)")
+	fl := cmd.Flags()
+	fl.StringVar(&o.Role, "role", "", "the documents' role (default: role in config.yaml; for import, the export's)")
+	fl.StringVar(&o.Level, "level", "", "the documents' level (default: level in config.yaml; for import, the export's)")
+	fl.StringSliceVar(&o.Docs, "doc", nil, "document kinds whose text to translate, comma-separated: "+strings.Join(render.KindIDs(), ", ")+" (default: documents in config.yaml; with a manifest, its packs'; for import, the export's)")
+	fl.StringVar(&o.PlanFrom, "from", "", "PDP: current level (pdp.from; for import, the export's)")
+	fl.StringVar(&o.PlanTo, "to", "", "PDP: target level (pdp.to; default the next level up; for import, the export's)")
+	fl.StringVar(&o.PlanToRole, "to-role", "", "PDP: target role when the move is to another role (pdp.targetRole; for import, the export's)")
+	fl.StringVar(&o.Kind, "kind", "", "with a manifest, what it lists, as rolepack pack --kind: role (vacancies; the default) or pdp (a team: one development plan per person)")
 	o.Factory.addRoleCompletion(cmd, false)
+}
+
+// docSet settles the kinds of document the units are of: --doc, else
+// for a manifest its packs' kinds, else the config's documents; each a
+// known kind, pdp only where a plan is made.
+func (o *TranslateOptions) docSet(cfg *config.Config) ([]string, error) {
+	docs := o.Docs
+	switch {
+	case len(docs) > 0:
+	case o.Manifest != "" && o.Kind == "pdp":
+		docs = render.TeamPlanIDs()
+	case o.Manifest != "":
+		docs = render.RolePackIDs()
+	default:
+		docs = cfg.Documents
+	}
+	kinds, err := render.LookupKinds(docs)
+	if err != nil {
+		return nil, fmt.Errorf("--doc: %w", err)
+	}
+	out := make([]string, len(kinds))
+	for i, k := range kinds {
+		out[i] = k.ID
+		if o.Manifest != "" && o.Kind == "pdp" && k.Scope != render.ScopePlan {
+			return nil, fmt.Errorf("--doc %s: a team manifest's packs are development plans: give --doc pdp, or export the role's documents without --kind pdp", k.ID)
+		}
+		if o.Manifest != "" && o.Kind != "pdp" && k.Scope == render.ScopePlan {
+			return nil, fmt.Errorf("--doc pdp: a vacancy manifest's packs have no development plan: export a team manifest's plans with --kind pdp, or one plan with --from and --to")
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out), nil
 }
 
 // units loads the config and frameworks and lists the units of the
 // documents asked for, with a line naming them for the XLIFF file.
 func (o *TranslateOptions) units(ctx context.Context) (*loaded, []compose.Unit, string, error) {
-	if o.Manifest != "" && (o.Role != "" || o.Level != "") {
-		return nil, nil, "", fmt.Errorf("give a manifest or --role and --level, not both")
+	if o.Manifest != "" && (o.Role != "" || o.Level != "" || o.PlanFrom != "" || o.PlanTo != "" || o.PlanToRole != "") {
+		return nil, nil, "", fmt.Errorf("give a manifest or --role and --level (and --from, --to), not both")
+	}
+	if o.Kind != "" && o.Kind != "role" && o.Kind != "pdp" {
+		return nil, nil, "", fmt.Errorf("--kind %q: unknown (known: %s)", o.Kind, strings.Join(packKinds, ", "))
+	}
+	if o.Kind != "" && o.Manifest == "" {
+		return nil, nil, "", fmt.Errorf("--kind %s says what a manifest lists: give the manifest too", o.Kind)
 	}
 	var fv []flagValue
 	fv = append(fv, stringFlag("role", "role", o.Role)...)
 	fv = append(fv, stringFlag("level", "level", o.Level)...)
+	fv = append(fv, stringFlag("pdp.from", "from", o.PlanFrom)...)
+	fv = append(fv, stringFlag("pdp.to", "to", o.PlanTo)...)
+	fv = append(fv, stringFlag("pdp.targetRole", "to-role", o.PlanToRole)...)
 	l, err := o.loadAll(o.Config, fv)
 	if err != nil {
 		return nil, nil, "", err
 	}
 	cfg := l.cfg
+	docs, err := o.docSet(cfg)
+	if err != nil {
+		return nil, nil, "", err
+	}
 	var targets []translate.Target
 	what := ""
-	if o.Manifest != "" {
+	if o.Manifest != "" && o.Kind == "pdp" {
+		data, err := userfile.Read(o.Manifest, userfile.Manifest)
+		if err != nil {
+			return nil, nil, "", err
+		}
+		rows, err := pack.ReadTeam(o.Manifest, data)
+		if err != nil {
+			return nil, nil, "", err
+		}
+		for _, r := range rows {
+			if r.Err != nil {
+				return nil, nil, "", fmt.Errorf("%s: %w", r.At(), r.Err)
+			}
+			role := r.Role
+			if role == "" {
+				role = cfg.Role
+			}
+			role = pack.ResolveRole(cfg, l.lib, role)
+			level := pack.ResolveLevel(cfg, l.lib, role, r.Level)
+			targets = append(targets, translate.Target{Role: role, Level: level, Vacancy: cfg.Vacancy, At: r.At(), Docs: docs,
+				Plan: config.PDPConfig{From: level, To: r.Plan.To, TargetRole: r.Plan.TargetRole}})
+		}
+		what = "the development plans of " + filepath.Base(o.Manifest)
+	} else if o.Manifest != "" {
 		rows, err := pack.ReadManifestFile(o.Manifest)
 		if err != nil {
 			return nil, nil, "", err
@@ -180,15 +262,22 @@ func (o *TranslateOptions) units(ctx context.Context) (*loaded, []compose.Unit, 
 			}
 			role = pack.ResolveRole(cfg, l.lib, role)
 			level = pack.ResolveLevel(cfg, l.lib, role, level)
-			targets = append(targets, translate.Target{Role: role, Level: level, Vacancy: r.Vacancy(cfg.Vacancy), At: r.At()})
+			targets = append(targets, translate.Target{Role: role, Level: level, Vacancy: r.Vacancy(cfg.Vacancy), At: r.At(), Docs: docs})
 		}
 		what = "the vacancies of " + filepath.Base(o.Manifest)
 	} else {
+		planLevel(cfg, docKinds(docs))
 		if err := checkRoleLevel(l, cfg.Role, cfg.Level); err != nil {
 			return nil, nil, "", err
 		}
-		targets = []translate.Target{{Role: cfg.Role, Level: cfg.Level, Vacancy: cfg.Vacancy}}
+		targets = []translate.Target{{Role: cfg.Role, Level: cfg.Level, Vacancy: cfg.Vacancy, Docs: docs}}
 		what = fmt.Sprintf("role %s at level %s", cfg.Role, cfg.Level)
+		if slices.Contains(docs, translate.DocPlan) {
+			what += ", development plan from " + or(cfg.PDP.From, cfg.Level)
+			if cfg.PDP.To != "" {
+				what += " to " + cfg.PDP.To
+			}
+		}
 	}
 	units, err := translate.Units(ctx, cfg, l.lib, l.date, targets)
 	if err != nil {
@@ -197,12 +286,30 @@ func (o *TranslateOptions) units(ctx context.Context) (*loaded, []compose.Unit, 
 	return l, units, what, nil
 }
 
-// scope is what the units were listed for.
-func (o *TranslateOptions) scope(l *loaded) translate.Scope {
-	if o.Manifest != "" {
-		return translate.Scope{Manifest: o.Manifest}
+// docKinds are the kinds of ids (known: docSet looked them up).
+func docKinds(ids []string) []render.Kind {
+	kinds, _ := render.LookupKinds(ids)
+	return kinds
+}
+
+func or(a, b string) string {
+	if a != "" {
+		return a
 	}
-	return translate.Scope{Role: l.cfg.Role, Level: l.cfg.Level}
+	return b
+}
+
+// scope is what the units were listed for, as the flags said it beyond
+// the config's role and level: import reads the rest from the config as
+// export did.
+func (o *TranslateOptions) scope(l *loaded) translate.Scope {
+	docs := slices.Clone(o.Docs)
+	slices.Sort(docs)
+	docs = slices.Compact(docs)
+	if o.Manifest != "" {
+		return translate.Scope{Manifest: o.Manifest, Kind: o.Kind, Docs: docs}
+	}
+	return translate.Scope{Role: l.cfg.Role, Level: l.cfg.Level, Docs: docs, From: o.PlanFrom, To: o.PlanTo, ToRole: o.PlanToRole}
 }
 
 // writeOut writes data to o.Out, or stdout for "-": an existing file is
@@ -264,10 +371,11 @@ func runTranslateImport(ctx context.Context, opts *TranslateOptions) error {
 		return err
 	}
 	var fromNote *translate.Scope
-	if opts.Role == "" && opts.Level == "" && opts.Manifest == "" {
+	if opts.Role == "" && opts.Level == "" && opts.Manifest == "" && len(opts.Docs) == 0 && opts.PlanFrom == "" && opts.PlanTo == "" && opts.PlanToRole == "" {
 		if sc, ok := translate.ScopeOf(doc); ok {
 			// The documents the file was exported for.
-			opts.Role, opts.Level, opts.Manifest = sc.Role, sc.Level, sc.Manifest
+			opts.Role, opts.Level, opts.Manifest, opts.Kind, opts.Docs = sc.Role, sc.Level, sc.Manifest, sc.Kind, sc.Docs
+			opts.PlanFrom, opts.PlanTo, opts.PlanToRole = sc.From, sc.To, sc.ToRole
 			fromNote = &sc
 		}
 	}

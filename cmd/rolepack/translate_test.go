@@ -102,7 +102,7 @@ func TestTranslateRoundTrip(t *testing.T) {
 	}
 	stale := filled + ":" + itoa(unitLine(t, done, responsID2)) + ": stale: unit " + responsID2 + ": the English is now "
 	missing := filled + ":" + itoa(unitLine(t, done, purposeID)) + ": missing: unit " + purposeID + ": no translation"
-	for _, want := range []string{stale, missing, "wrote " + yml + " (1 unit): imported 1 translation for role data-engineer at level head; not imported: "} {
+	for _, want := range []string{stale, missing, "wrote " + yml + " (1 unit): imported 1 translation for role data-engineer at level head, development plan from mid to senior; not imported: "} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("import did not report %q:\n%.2000s", want, stderr)
 		}
@@ -253,5 +253,102 @@ func TestTranslateImportNamesTheExportsManifest(t *testing.T) {
 	want := xlf + " was exported for manifest=" + manifest + ": "
 	if err == nil || !strings.HasPrefix(err.Error(), want) || !strings.Contains(err.Error(), "--manifest") || strings.Contains(err.Error(), "\n") {
 		t.Errorf("err = %v, want one line starting %q and naming --manifest", err, want)
+	}
+}
+
+const (
+	catalogue     = "sde-skills.data-management-engineering.skill-data-catalogue.name"
+	catalogueAt   = "sde-skills.data-management-engineering.senior.skill-data-catalogue."
+	catalogueCy   = "Catalog data"
+	objectiveCy   = "Arwain y gwaith o ddatblygu polisïau catalog data ac arferion gorau."
+	briefCy       = "Arwain y gwaith o ddatblygu polisïau catalog data"
+	actionJobCy   = "Ymgymryd â darn o waith lle rydych chi'n arwain polisïau catalog data"
+	visualisation = "sde-skills.data-management-engineering.skill-data-visualisation.name"
+)
+
+// TestTranslatePDPRoundTrip: export the development plan's units for a
+// move, fill an entry's name, brief and objective (one group), one
+// action, a stale action and one name alone of another entry's group,
+// import, generate the Welsh PDP: the translations are in the Markdown
+// and the DOCX, the stale, missing and half-translated are English
+// whole, reported at their lines, and listed in the record.
+func TestTranslatePDPRoundTrip(t *testing.T) {
+	dir, cfg := translateSetup(t)
+	xlf := filepath.Join(dir, "pdp.xlf")
+	args := []string{"translate", "export", "--lang", "cy", "--doc", "pdp", "--from", "mid", "--to", "senior", "--config", cfg, "--set", "translations="}
+	if _, _, err := run(t, fixedDate, append(args, "-o", xlf)...); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(xlf)
+	doc := string(data)
+	for _, want := range []string{`docs=pdp from=mid to=senior</note>`, catalogue, catalogueAt + "pdp-objective", catalogueAt + "pdp-action-job",
+		"an objective in a development plan from Data engineer, Mid to Data engineer, Senior, for “Data catalogue”"} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("the export has no %q", want)
+		}
+	}
+	if strings.Contains(doc, dutyID) {
+		t.Error("an export for the PDP alone has the JD's duties")
+	}
+	if again, _, err := run(t, fixedDate, append(args, "-o", "-")...); err != nil || again != doc {
+		t.Errorf("a second export differs (%v)", err)
+	}
+	done := fillUnit(t, doc, catalogue, "", catalogueCy)
+	done = fillUnit(t, done, catalogueAt+"pdp-brief", "", briefCy)
+	done = fillUnit(t, done, catalogueAt+"pdp-objective", "", objectiveCy)
+	done = fillUnit(t, done, catalogueAt+"pdp-action-job", "", actionJobCy)
+	done = fillUnit(t, done, catalogueAt+"pdp-action-others", "Be mentored by a colleague as you lead data catalogue work", "Cael eich mentora")
+	done = fillUnit(t, done, visualisation, "", "Delweddu data")
+	filled := filepath.Join(dir, "pdp-done.xlf")
+	if err := os.WriteFile(filled, []byte(done), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	yml := filepath.Join(dir, "cy.yaml")
+	_, stderr, err := run(t, fixedDate, "translate", "import", filled, "--config", cfg, "--set", "translations=", "-o", yml)
+	if err != nil {
+		t.Fatalf("import: %v\n%s", err, stderr)
+	}
+	for _, want := range []string{
+		filled + ":" + itoa(unitLine(t, done, catalogueAt+"pdp-action-others")) + ": stale: unit " + catalogueAt + "pdp-action-others: the English is now \"Be mentored by a colleague at Senior level as you lead th…\"",
+		filled + ":" + itoa(unitLine(t, done, catalogueAt+"pdp-action-course")) + ": missing: unit " + catalogueAt + "pdp-action-course: no translation",
+		"wrote " + yml + " (5 units): imported 5 translations for role data-engineer at level mid, development plan from mid to senior; not imported: ",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("import did not report %q:\n%s", want, stderr)
+		}
+	}
+	out := filepath.Join(dir, "dist")
+	_, stderr, err = run(t, fixedDate, "generate", "--config", cfg, "--lang", "cy", "--doc", "pdp,record", "--from", "mid", "--to", "senior", "--format", "md,docx", "--out", out)
+	if err != nil {
+		t.Fatalf("generate: %v\n%s", err, stderr)
+	}
+	if !strings.Contains(stderr, "warning: language cy: the development plan has ") {
+		t.Errorf("generate does not warn of the plan's English text:\n%s", stderr)
+	}
+	md, _ := os.ReadFile(filepath.Join(out, "pdp.md"))
+	for _, want := range []string{
+		"| **" + catalogueCy + "** | " + briefCy + " | Mawr |",
+		"**" + catalogueCy + "**: " + objectiveCy,
+		"| " + catalogueCy + "<br>*Yn y gwaith* | " + actionJobCy + " |",
+		// stale: the English whole
+		"| " + catalogueCy + "<br>*Dysgu gan eraill* | Be mentored by a colleague at Senior level as you lead the development of data catalogue policies and best practices |",
+		// a name whose group (brief, objective) is not all translated stays English
+		"**Data visualisation**: Use data visualisation platforms",
+		"*Mae peth o destun y fframwaith",
+	} {
+		if !strings.Contains(string(md), want) {
+			t.Errorf("the Welsh PDP has no %q", want)
+		}
+	}
+	if strings.Contains(string(md), "Delweddu data") {
+		t.Error("a name is Welsh while its brief and objective are English")
+	}
+	if x := docxText(t, filepath.Join(out, "pdp.docx")); !strings.Contains(x, objectiveCy) || !strings.Contains(x, actionJobCy) {
+		t.Error("the DOCX does not give the translated objective and action")
+	}
+	rec, _ := os.ReadFile(filepath.Join(out, "record.md"))
+	if !strings.Contains(string(rec), "## Development plan text with no translation") || !strings.Contains(string(rec), "\n- Be mentored by a colleague at Senior level as you lead the development of data catalogue policies and best practices\n") ||
+		strings.Contains(string(rec), "\n- Data catalogue\n") {
+		t.Errorf("the record's list of the plan's untranslated strings is wrong:\n%s", rec)
 	}
 }
