@@ -36,9 +36,9 @@ type TranslateOptions struct {
 	Docs []string
 	// The development plan's move (pdp.from, pdp.to, pdp.targetRole).
 	PlanFrom, PlanTo, PlanToRole string
-	File        string // import: the XLIFF document
-	Out         string // -o: the file to write ("-" for stdout)
-	Force       bool
+	File                         string // import: the XLIFF document
+	Out                          string // -o: the file to write ("-" for stdout)
+	Force                        bool
 }
 
 // NewCmdTranslate returns the translate command and its export and import
