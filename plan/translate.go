@@ -114,22 +114,19 @@ func translatePlan(p *Plan, tr config.Translations) *Plan {
 	return cp
 }
 
-// isStandardEvidence reports whether an evidence line is one the
-// catalogue words (localisePlan), not the organisation's.
-func isStandardEvidence(ev string) bool {
+// catalogueEvidence reports whether the evidence line ev of an action or
+// objective is one localisePlan words from the catalogue in another
+// language (a fixed line, or an objective's measure looked at in a
+// default review), not the organisation's or the plan's own words.
+func catalogueEvidence(ev string, o *Objective) bool {
 	if _, ok := evidenceKeys[ev]; ok {
 		return true
 	}
-	m := objectiveEvidenceRE.FindStringSubmatch(ev)
-	if m == nil {
+	if o == nil {
 		return false
 	}
-	for r := range defaultReviews {
-		if strings.EqualFold(m[1], r) {
-			return true
-		}
-	}
-	return false
+	_, std := defaultReviews[o.Review]
+	return std && o.measured
 }
 
 // walk adds p's units to l, each writing into p, and returns what to do
@@ -250,7 +247,7 @@ func (p *Plan) walk(l *compose.UnitList) (fix func()) {
 	}
 	for i := range p.Objectives {
 		o := &p.Objectives[i]
-		if o.Evidence != "" && !isStandardEvidence(o.Evidence) {
+		if o.Evidence != "" && !catalogueEvidence(o.Evidence, o) {
 			l.Add(compose.UnitID("pdp", "objective-evidence", compose.TextHash(o.Evidence)), "what shows an objective of "+move+" is met (the organisation's evidence for an activity, with the review it is looked at in)", &o.Evidence)
 			l.Next()
 		}
@@ -290,7 +287,7 @@ func (p *Plan) walk(l *compose.UnitList) (fix func()) {
 			l.Add(id, what+", for the entries beside it, as the table of actions words it", &printed[i])
 		}
 		l.Next()
-		if a.Evidence != "" && !isStandardEvidence(a.Evidence) {
+		if a.Evidence != "" && !catalogueEvidence(a.Evidence, nil) {
 			l.Add(compose.UnitID("development", "evidence", compose.TextHash(a.Evidence)), "what shows an activity of the organisation's catalogue is done (development plan)", &a.Evidence)
 			l.Next()
 		}

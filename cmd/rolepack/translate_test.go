@@ -1,6 +1,7 @@
 package main
 
 import (
+	"html"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -47,6 +48,16 @@ func fillUnit(t *testing.T, doc, id, source, target string) string {
 		}
 		return p[1] + ` state="translated"` + p[2] + src + p[4] + "\n        <target>" + target + "</target>"
 	})
+}
+
+// unitSource is the English of the unit id in doc.
+func unitSource(t *testing.T, doc, id string) string {
+	t.Helper()
+	m := regexp.MustCompile(`(?s)<unit id="` + regexp.QuoteMeta(id) + `">.*?<source>(.*?)</source>`).FindStringSubmatch(doc)
+	if m == nil {
+		t.Fatalf("no unit %s", id)
+	}
+	return html.UnescapeString(m[1])
 }
 
 // unitLine is the line of the unit id in doc.
@@ -293,6 +304,8 @@ func TestTranslatePDPRoundTrip(t *testing.T) {
 	if again, _, err := run(t, fixedDate, append(args, "-o", "-")...); err != nil || again != doc {
 		t.Errorf("a second export differs (%v)", err)
 	}
+	// the action builder's wording, whatever it is
+	others := unitSource(t, doc, catalogueAt+"pdp-action-others")
 	done := fillUnit(t, doc, catalogue, "", catalogueCy)
 	done = fillUnit(t, done, catalogueAt+"pdp-brief", "", briefCy)
 	done = fillUnit(t, done, catalogueAt+"pdp-objective", "", objectiveCy)
@@ -309,7 +322,7 @@ func TestTranslatePDPRoundTrip(t *testing.T) {
 		t.Fatalf("import: %v\n%s", err, stderr)
 	}
 	for _, want := range []string{
-		filled + ":" + itoa(unitLine(t, done, catalogueAt+"pdp-action-others")) + ": stale: unit " + catalogueAt + "pdp-action-others: the English is now \"Be mentored by a colleague at Senior level as you lead th…\"",
+		filled + ":" + itoa(unitLine(t, done, catalogueAt+"pdp-action-others")) + ": stale: unit " + catalogueAt + "pdp-action-others: the English is now \"",
 		filled + ":" + itoa(unitLine(t, done, catalogueAt+"pdp-action-course")) + ": missing: unit " + catalogueAt + "pdp-action-course: no translation",
 		"wrote " + yml + " (5 units): imported 5 translations for role data-engineer at level mid, development plan from mid to senior; not imported: ",
 	} {
@@ -331,7 +344,7 @@ func TestTranslatePDPRoundTrip(t *testing.T) {
 		"**" + catalogueCy + "**: " + objectiveCy,
 		"| " + catalogueCy + "<br>*Yn y gwaith* | " + actionJobCy + " |",
 		// stale: the English whole
-		"| " + catalogueCy + "<br>*Dysgu gan eraill* | Be mentored by a colleague at Senior level as you lead the development of data catalogue policies and best practices |",
+		"| " + catalogueCy + "<br>*Dysgu gan eraill* | " + others + " |",
 		// a name whose group (brief, objective) is not all translated stays English
 		"**Data visualisation**: Use data visualisation platforms",
 		"*Mae peth o destun y fframwaith",
@@ -347,7 +360,7 @@ func TestTranslatePDPRoundTrip(t *testing.T) {
 		t.Error("the DOCX does not give the translated objective and action")
 	}
 	rec, _ := os.ReadFile(filepath.Join(out, "record.md"))
-	if !strings.Contains(string(rec), "## Development plan text with no translation") || !strings.Contains(string(rec), "\n- Be mentored by a colleague at Senior level as you lead the development of data catalogue policies and best practices\n") ||
+	if !strings.Contains(string(rec), "## Development plan text with no translation") || !strings.Contains(string(rec), "\n- "+others+"\n") ||
 		strings.Contains(string(rec), "\n- Data catalogue\n") {
 		t.Errorf("the record's list of the plan's untranslated strings is wrong:\n%s", rec)
 	}
