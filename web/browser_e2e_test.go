@@ -15,6 +15,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -50,6 +51,38 @@ type headless struct {
 	base      string          // the app's address
 	downloads string
 	axe       string // axe.min.js
+	// dialogs, when set, receives the type of each JavaScript dialog the
+	// page opens, for the test to answer; else a dialog (the "leave this
+	// page?" of a form with changes not saved) is accepted at once.
+	dialogs atomic.Pointer[chan page.DialogType]
+}
+
+// answerDialogs accepts every dialog the page opens, or hands it to
+// h.dialogs when a test watches them. (A dialog holds up the command
+// that caused it, such as the navigation away from a page whose form
+// has changes not saved.)
+func (h *headless) answerDialogs() {
+	err := chromedp.Listen(h.ctx, func(ev any) {
+		e, ok := ev.(*page.EventJavascriptDialogOpening)
+		if !ok {
+			return
+		}
+		if ch := h.dialogs.Load(); ch != nil {
+			select {
+			case *ch <- e.Type:
+			default:
+			}
+			return
+		}
+		go func() {
+			ctx, cancel := context.WithTimeout(h.ctx, 10*time.Second)
+			defer cancel()
+			_, _ = chromedp.Call(ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: true})
+		}()
+	})
+	if err != nil {
+		h.t.Fatalf("listen for dialogs: %v", err)
+	}
 }
 
 // newHeadless starts Debian's chromium with a fresh profile; it stops
@@ -85,6 +118,7 @@ func newHeadless(t *testing.T, base string) *headless {
 		cancelAlloc()
 	})
 	h := &headless{t: t, ctx: ctx, base: base, downloads: downloads, axe: string(axe)}
+	h.answerDialogs()
 	// The first Run starts the browser, which lives as long as the
 	// context of that Run: so it runs on the tab's context, bounded here.
 	started := make(chan error, 1)
@@ -773,4 +807,106 @@ func TestPagesReflowAt320(t *testing.T) {
 	})
 	h.submit(`form[action="/frameworks"] button[type=submit]`)
 	wider("framework report")
+}
+
+// TestUnsavedDetailsAskBeforeLeaving: details typed and not saved are not
+// lost to a click on another document's tab, a level or a reload: the
+// browser asks first (beforeunload), and staying keeps what was typed.
+// Saving does not ask; a page that refused what was typed (an error)
+// asks too, as nothing on it is saved.
+func TestUnsavedDetailsAskBeforeLeaving(t *testing.T) {
+	c := newClient(t, newOptions(t))
+	h := newHeadless(t, c.srv.URL)
+	dialogs := make(chan page.DialogType, 4)
+	h.dialogs.Store(&dialogs)
+	// asks is whether leaving the page now would ask first.
+	asks := func() bool {
+		return eval[bool](h, `(() => { const e = new Event("beforeunload", {cancelable: true}); window.dispatchEvent(e); return e.defaultPrevented; })()`)
+	}
+	h.open("/role?role=data-engineer&level=senior&doc=jd")
+	if asks() {
+		t.Error("a page with nothing typed asks before it is left")
+	}
+	h.step("type a band", 10*time.Second, func(ctx context.Context) error {
+		return chromedp.Do(ctx, chromedp.SendKeys(chromedp.ID("f-band"), "Band 7"))
+	})
+	if !asks() {
+		t.Error("leaving a page with a band typed and not saved does not ask")
+	}
+	// A click on another document's tab: the browser asks; staying
+	// keeps the page and what was typed.
+	// (The click returns once the dialog is answered, so it runs apart.)
+	clicked := make(chan error, 1)
+	go func() {
+		ctx, cancel := context.WithTimeout(h.ctx, 20*time.Second)
+		defer cancel()
+		clicked <- chromedp.Do(ctx, mouseClick(`nav.tabs a[href*="doc=advert"]`))
+	}()
+	select {
+	case typ := <-dialogs:
+		if typ != page.DialogTypeBeforeunload {
+			t.Errorf("the tab opened a %s dialog, not beforeunload", typ)
+		}
+		h.step("stay on the page", 10*time.Second, func(ctx context.Context) error {
+			_, err := chromedp.Call(ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: false})
+			return err
+		})
+	case err := <-clicked:
+		t.Fatalf("a click on another tab with a band typed and not saved did not ask (%v)", err)
+	case <-time.After(10 * time.Second):
+		t.Fatal("a click on another tab with a band typed and not saved: no dialog in 10 s")
+	}
+	if err := <-clicked; err != nil {
+		t.Fatalf("click the advert's tab: %v", err)
+	}
+	if got := eval[string](h, `document.getElementById("f-band").value + " | " + location.search`); got != "Band 7 | ?role=data-engineer&level=senior&doc=jd" {
+		t.Errorf("after staying, the band and page are %q", got)
+	}
+	// Saving does not ask, and the saved page has nothing unsaved.
+	h.submit(`section.details button[type=submit]`)
+	select {
+	case typ := <-dialogs:
+		t.Errorf("saving the details opened a %s dialog", typ)
+	default:
+	}
+	if got := eval[string](h, `document.getElementById("f-band").value`); got != "Band 7" {
+		t.Errorf("after saving, the band is %q", got)
+	}
+	if asks() {
+		t.Error("the page after saving asks before it is left")
+	}
+	// What a page refused (an error) is not saved: leaving it asks.
+	h.step("type a wrong lowest salary", 10*time.Second, func(ctx context.Context) error {
+		return chromedp.Do(ctx, chromedp.SendKeys(chromedp.ID("f-salaryMin"), "about 50k"))
+	})
+	h.submit(`section.details button[type=submit]`)
+	if got := h.text(".error-summary"); !strings.Contains(got, "lowest salary") {
+		t.Fatalf("no error for the lowest salary: %q", got)
+	}
+	if !asks() {
+		t.Error("leaving a page whose details were refused does not ask")
+	}
+	forget := func() {
+		h.step("forget what was typed", 5*time.Second, func(ctx context.Context) error {
+			return chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`document.querySelectorAll("form[data-keep]").forEach(f => f.dispatchEvent(new Event("submit")))`))
+		})
+	}
+	forget()
+	// The organisation's text and the role editor's forms ask too.
+	for _, p := range []struct{ path, field string }{
+		{"/organisation", "f-about"},
+		{"/role/edit?role=data-engineer&level=senior", "f-replace"},
+	} {
+		h.open(p.path)
+		if asks() {
+			t.Errorf("%s asks before it is left with nothing typed", p.path)
+		}
+		h.step("type in "+p.field, 10*time.Second, func(ctx context.Context) error {
+			return chromedp.Do(ctx, chromedp.SendKeys(chromedp.ID(p.field), "x"))
+		})
+		if !asks() {
+			t.Errorf("%s does not ask before it is left with %s typed", p.path, p.field)
+		}
+		forget()
+	}
 }

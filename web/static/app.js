@@ -1,6 +1,7 @@
 // rolepack serve: small improvements on pages that work without script.
 // The role list filters as you type; an error summary takes the focus so
-// a screen reader reads it first. (Choosing a level does not submit the
+// a screen reader reads it first; leaving a page with details typed and
+// not saved asks first. (Choosing a level does not submit the
 // form by itself: a change of context on input would fail WCAG 3.2.2.)
 (function () {
   "use strict";
@@ -16,6 +17,27 @@
         });
       });
     });
+    // A form of details (data-keep) that has changes not yet saved (typed
+    // since the page loaded, or typed and refused: data-unsaved) asks the
+    // browser to confirm before the page is left, so that a tab, a level
+    // or a reload does not lose what was typed. Saving it does not ask.
+    var keep = [];
+    document.querySelectorAll("form[data-keep]").forEach(function (form) {
+      var state = { dirty: form.hasAttribute("data-unsaved") };
+      var touch = function () { state.dirty = true; };
+      form.addEventListener("input", touch);
+      form.addEventListener("change", touch);
+      form.addEventListener("submit", function () { state.dirty = false; });
+      keep.push(state);
+    });
+    if (keep.length) {
+      window.addEventListener("beforeunload", function (e) {
+        if (keep.some(function (s) { return s.dirty; })) {
+          e.preventDefault();
+          e.returnValue = "";
+        }
+      });
+    }
     var summary = document.querySelector("[data-focus]");
     if (summary) { summary.focus(); }
     // A run in progress: ask for its page every two seconds and update the
