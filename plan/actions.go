@@ -549,7 +549,7 @@ func (p *Plan) offered(o *offers, e *PlanEntry, words map[string]bool, k ActionK
 	if ev == "" {
 		ev = defaultEvidence(c.kind, e)
 	}
-	return &Action{Entry: e.Name, Kind: c.kind, KindName: kindName(c.kind), Title: c.title, Focus: lowerFirstWord(clause(e.Brief, actionWords)),
+	return &Action{Entry: e.Name, Kind: c.kind, KindName: kindName(c.kind), Title: c.title, Focus: newFocus(e, "", p.TargetLevel).do,
 		Detail: c.detail, Source: c.source, Effort: c.effort, Evidence: ev, By: p.actionDate(c.kind, due)}
 }
 
@@ -611,11 +611,15 @@ func (w *wordedActions) suggested(e *PlanEntry, k ActionKind, due time.Time) *Ac
 	if k == OnTheJob {
 		outs = outcomes[f.family]
 	}
+	fitting := false
+	for _, i := range kinds {
+		fitting = fitting || frames[i].fits == nil || frames[i].fits(f)
+	}
 	pick := func(avoid bool) (string, string, int, bool) {
 		first, firstEv, firstN := "", "", 0
 		for n := range kinds {
 			fr := frames[kinds[(w.next[k]+n)%len(kinds)]]
-			if fr.fits != nil && !fr.fits(f) {
+			if fitting && fr.fits != nil && !fr.fits(f) {
 				continue
 			}
 			text := fr.text(f)

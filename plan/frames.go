@@ -20,6 +20,8 @@ type focus struct {
 	// development of data catalogue policies"); they is the same after
 	// "they" ("are an ally …"), and theirs with "your" as "their".
 	do, they string
+	you      string // the same after "you" ("are an ally …")
+	did      string // the same in the past tense, after "they" ("spent time shadowing …")
 	family   family // what kind of work the first verb asks for
 	person   string // who already does it: "a senior data engineer", "a colleague at Head level"
 	level    string // the target level's name ("Senior")
@@ -38,6 +40,8 @@ const (
 	famPeople                // coach, mentor, support, help, …: the people helped say so
 	famQuality               // be …: examples colleagues saw
 	famQualify               // have a qualification, a certificate: to gain
+	famKnow                  // knowledge, understanding, awareness: put to use
+	famLearn                 // spend time, shadow, attend, study: already a way of learning
 )
 
 var families = map[string]family{}
@@ -45,9 +49,11 @@ var families = map[string]family{}
 func init() {
 	for f, ws := range map[family]string{
 		famMake:   "develop create design produce write define build establish plan specify draft document set shape model prototype propose formulate author construct",
-		famLead:   "lead manage oversee own coordinate run direct control govern chair take-ownership deliver drive initiate organise prioritise",
+		famLead:   "lead manage oversee own coordinate run direct control govern chair take-ownership deliver drive initiate organise",
 		famCheck:  "ensure review assess audit test assure monitor evaluate diagnose investigate identify analyse check validate verify measure resolve troubleshoot",
 		famTell:   "explain present speak share advise advocate influence represent engage communicate describe tailor listen negotiate persuade promote facilitate challenge champion articulate report",
+		famLearn:  "spend shadow attend study observe learn",
+		famKnow:   "understand know appreciate recognise comprehend",
 		famPeople: "coach mentor help support guide assist teach train develop-people empower enable motivate",
 	} {
 		for _, w := range strings.Fields(ws) {
@@ -70,6 +76,10 @@ func newFocus(e *PlanEntry, person, level string) *focus {
 	f.do, f.family = doPhrase(ph)
 	f.do = clause(f.do, actionWords)
 	f.they = theyPhrase(f.do)
+	f.you = youPhrase(f.do)
+	if first, rest, ok := strings.Cut(f.they, " "); ok {
+		f.did = english.PastTense(first) + " " + rest
+	}
 	return f
 }
 
@@ -107,14 +117,14 @@ func doPhrase(ph wording.Phrase) (string, family) {
 			for i, o := range objs {
 				objs[i] = yourOf(o)
 			}
-			return "use " + strings.Join(objs, " and "), famDo
+			return "use " + strings.Join(objs, " and "), famKnow
 		}
 	case wording.Knowledge:
 		head := ph.Head
 		if head == "" {
 			head = "knowledge"
 		}
-		return "use your " + head + " " + ph.Prep + " " + ph.Object, famDo
+		return "use your " + head + " " + ph.Prep + " " + ph.Object, famKnow
 	case wording.Experience:
 		first, rest, _ := strings.Cut(ph.Object, " ")
 		if b, form := english.Verb(first); form == english.Gerund {
@@ -179,6 +189,17 @@ func theyPhrase(v string) string {
 	return strings.Join(w, " ")
 }
 
+// youPhrase puts a base verb phrase after "you": "be" becomes "are".
+func youPhrase(v string) string {
+	w := strings.Fields(v)
+	for i, x := range w {
+		if x == "be" && (i == 0 || w[i-1] == "and" || w[i-1] == "or" || strings.HasSuffix(w[i-1], ",")) {
+			w[i] = "are"
+		}
+	}
+	return strings.Join(w, " ")
+}
+
 // yourOf puts "your" before a noun phrase without a determiner.
 func yourOf(np string) string {
 	first, _, _ := strings.Cut(strings.ToLower(np), " ")
@@ -200,6 +221,8 @@ var outcomes = map[family][]string{
 	famPeople:  {"What the people you supported say helped them", "A check back with the people you supported a month later"},
 	famQuality: {"Two examples a colleague saw", "A note of the times it made a difference"},
 	famQualify: {"The first step booked, agreed with your line manager", "The course or assessment dates, noted in this plan"},
+	famKnow:    {"Where you used it, shown to your line manager", "A note of where it changed what you did"},
+	famLearn:   {"What you learned, and what you will do differently, talked through with your line manager", "A page of notes on what you saw, shared with your team"},
 }
 
 // frame is one way of wording an action of a kind, from its focus.
@@ -219,16 +242,16 @@ func notQuality(f *focus) bool { return f.family != famQuality }
 var frames = []frame{
 	// On the job.
 	{OnTheJob, func(f *focus) bool { return f.e.Change == ChangeNew && workable(f) }, func(f *focus) string {
-		return fmt.Sprintf("Take on a first piece of work in which you %s", f.do)
+		return fmt.Sprintf("Take on a first piece of work in which you %s", f.you)
 	}},
 	{OnTheJob, func(f *focus) bool { return f.e.Change == ChangeDifferent && workable(f) }, func(f *focus) string {
 		return fmt.Sprintf("Try the new way on a real piece of work: %s", f.do)
 	}},
 	{OnTheJob, workable, func(f *focus) string {
-		return fmt.Sprintf("Use the team's next piece of work to %s", f.do)
+		return fmt.Sprintf("Take the team's next piece of work as a chance to %s", f.do)
 	}},
 	{OnTheJob, workable, func(f *focus) string {
-		return fmt.Sprintf("Ask your line manager for a piece of work in which you %s", f.do)
+		return fmt.Sprintf("Ask your line manager for a piece of work in which you %s", f.you)
 	}},
 	{OnTheJob, doing, func(f *focus) string {
 		return fmt.Sprintf("Choose a live problem in your area and %s", f.do)
@@ -243,12 +266,12 @@ var frames = []frame{
 		return fmt.Sprintf("Agree with your line manager a piece of work in which you will %s", f.do)
 	}},
 	{OnTheJob, doing, func(f *focus) string {
-		return fmt.Sprintf("Take over one part of a current piece of work and %s", f.do)
+		return fmt.Sprintf("Take over part of a colleague's current work in which you will %s", f.do)
 	}},
 	{OnTheJob, doing, func(f *focus) string {
-		return fmt.Sprintf("Set aside time this quarter for real work in which you %s", f.do)
+		return fmt.Sprintf("Set aside time this quarter for real work in which you %s", f.you)
 	}},
-	{OnTheJob, workable, func(f *focus) string {
+	{OnTheJob, doing, func(f *focus) string {
 		return fmt.Sprintf("Offer your help to another team that needs someone to %s", f.do)
 	}},
 	{OnTheJob, doing, func(f *focus) string {
@@ -257,53 +280,94 @@ var frames = []frame{
 	{OnTheJob, qualifying, func(f *focus) string {
 		return fmt.Sprintf("Agree with your line manager how you will %s: the course or assessment, the date and the time you need", f.do)
 	}},
+	{OnTheJob, learning, func(f *focus) string {
+		return fmt.Sprintf("Agree with your line manager when, and with whom, you will %s", f.do)
+	}},
+	{OnTheJob, learning, func(f *focus) string {
+		return fmt.Sprintf("Book time this quarter to %s", f.do) + f.then("bring what you learned to your next one-to-one")
+	}},
 	// Learning from others.
-	{FromOthers, workable, func(f *focus) string {
-		return fmt.Sprintf("Shadow %s while they %s, then do part of it yourself with them on hand", f.person, f.they)
-	}},
-	{FromOthers, nil, func(f *focus) string {
-		return fmt.Sprintf("Ask %s to talk you through how they %s, then try it on your own work and ask them for feedback", f.person, f.they)
-	}},
-	{FromOthers, doing, func(f *focus) string {
-		return fmt.Sprintf("Pair with %s on work where they %s, and take the lead for the second half", f.person, f.they)
-	}},
-	{FromOthers, doing, func(f *focus) string {
-		return fmt.Sprintf("Ask %s to watch you %s and give you one thing to keep and one to change", f.person, f.do)
+	{FromOthers, observable, func(f *focus) string {
+		return fmt.Sprintf("Shadow %s while they %s", f.person, f.they) + f.then("do part of it yourself with them on hand")
 	}},
 	{FromOthers, workable, func(f *focus) string {
-		return fmt.Sprintf("Ask %s to mentor you: meet three times about how to %s, with a real example each time", f.person, f.do)
+		return fmt.Sprintf("Ask %s to talk you through how they %s", f.person, f.they) + f.then("try it on your own work and ask them for feedback")
+	}},
+	{FromOthers, observable, func(f *focus) string {
+		return fmt.Sprintf("Pair with %s on work where they %s", f.person, f.they) + f.then("take the lead for the second half")
+	}},
+	{FromOthers, observable, func(f *focus) string {
+		return fmt.Sprintf("Ask %s to watch you %s", f.person, f.do) + f.then("ask them for one thing to keep and one to change")
 	}},
 	{FromOthers, workable, func(f *focus) string {
-		return fmt.Sprintf("Join a community of practice where people %s, and bring back one idea to try in your team", f.they)
+		return fmt.Sprintf("Ask %s to mentor you: meet three times, each with a real example, about how to %s", f.person, f.do)
+	}},
+	{FromOthers, workable, func(f *focus) string {
+		return fmt.Sprintf("Join a community of practice where people %s", f.they) + f.then("bring back one idea to try in your team")
+	}},
+	{FromOthers, qualifying, func(f *focus) string {
+		return fmt.Sprintf("Ask %s how they prepared to %s", f.person, f.do) + f.then("ask what they would do again")
+	}},
+	{FromOthers, learning, func(f *focus) string {
+		return fmt.Sprintf("Ask %s what helped them most when they %s", f.person, f.did)
 	}},
 	// Courses and reading.
 	{CourseStudy, workable, func(f *focus) string {
-		return fmt.Sprintf("Find a course or e-learning module on how to %s, and note three things you will try", f.do)
+		return fmt.Sprintf("Find a course or e-learning module on how to %s", f.do) + f.then("note three things you will try")
 	}},
 	{CourseStudy, workable, func(f *focus) string {
-		return fmt.Sprintf("Read the profession's guidance on how to %s, and agree with your line manager which parts apply to your work", f.do)
-	}},
-	{CourseStudy, nil, func(f *focus) string {
-		return fmt.Sprintf("Find a case study or talk that shows how others %s, and explain it to your team in ten minutes", f.they)
+		return fmt.Sprintf("Read the profession's guidance on how to %s", f.do) + f.then("agree with your line manager which parts apply to your work")
 	}},
 	{CourseStudy, workable, func(f *focus) string {
-		return fmt.Sprintf("Take a short course that covers how to %s, then use one thing from it at work within a month", f.do)
+		return fmt.Sprintf("Find a case study or talk that shows how others %s", f.they) + f.then("explain it to your team in ten minutes")
 	}},
 	{CourseStudy, workable, func(f *focus) string {
-		return fmt.Sprintf("Read an article or a book chapter on how to %s, and discuss it with your line manager", f.do)
+		return fmt.Sprintf("Take a short course that covers how to %s", f.do) + f.then("use one thing from it at work within a month")
+	}},
+	{CourseStudy, workable, func(f *focus) string {
+		return fmt.Sprintf("Read an article or a book chapter on how to %s", f.do) + f.then("discuss it with your line manager")
 	}},
 	{CourseStudy, qualifying, func(f *focus) string {
-		return fmt.Sprintf("Find the course, study route or assessment through which you can %s, and book it", f.do)
+		return fmt.Sprintf("Find the course, study route or assessment through which you can %s", f.do) + f.then("book it")
+	}},
+	{CourseStudy, learning, func(f *focus) string {
+		return fmt.Sprintf("Before you %s, find guidance or a short course on what you will see", f.do) + f.then("note your questions")
 	}},
 }
 
+// then joins tail to a frame that ends with the focus: after a comma,
+// or, when the focus has commas or coordinated verbs of its own, after a
+// semicolon, so that the reader can tell where the focus ends ("check
+// their assumptions; then explain …").
+func (f *focus) then(tail string) string {
+	if strings.ContainsAny(f.do, ",;") {
+		return "; then " + tail
+	}
+	w := strings.Fields(f.do)
+	for i := 1; i+1 < len(w); i++ {
+		if (w[i] == "and" || w[i] == "or") && english.IsBase(w[i+1]) && !wording.NounToo(w[i+1]) {
+			return "; then " + tail // coordinated verbs: "apply … and check …"
+		}
+	}
+	return ", then " + tail
+}
+
 // workable reports whether the focus is something to practise at work:
-// anything but a qualification to gain.
-func workable(f *focus) bool { return f.family != famQualify }
+// not a qualification to gain or a way of learning.
+func workable(f *focus) bool { return f.family != famQualify && f.family != famLearn }
 
 // doing reports whether the focus is an action to take on a piece of
-// work: not a personal quality, not a qualification.
-func doing(f *focus) bool { return f.family != famQuality && f.family != famQualify }
+// work: not a personal quality, a qualification or a way of learning.
+func doing(f *focus) bool { return workable(f) && f.family != famQuality }
+
+// observable reports whether the focus is work another person can
+// watch or share: not knowledge or understanding, which is talked
+// through instead.
+func observable(f *focus) bool { return doing(f) && f.family != famKnow }
+
+// learning reports whether the focus is itself a way of learning
+// ("spend time shadowing data engineers to learn how data is produced").
+func learning(f *focus) bool { return f.family == famLearn }
 
 // qualifying reports whether the focus is a qualification to gain.
 func qualifying(f *focus) bool { return f.family == famQualify }
@@ -375,6 +439,10 @@ var measures = map[family][]string{
 		"Someone you supported shows what they now do differently"},
 	famQuality: {"Two examples colleagues noticed",
 		"An example each from your line manager and one colleague"},
+	famKnow: {"Two pieces of real work where you used it, seen by your line manager",
+		"A short session in which you explain it to your team, and their questions"},
+	famLearn: {"The time spent, and what you now do differently because of it",
+		"Notes of what you learned, and one change you made to your work"},
 	famQualify: {"The qualification gained, or the assessment booked with a date",
 		"The course or assessment booked, with time set aside for it"},
 }
@@ -408,7 +476,7 @@ func objectiveText(e *PlanEntry, f *focus) string {
 	case wording.Possession:
 		if f.family == famQualify {
 			s = wording.Sentence(f.do)
-		} else if f.family == famDo && strings.HasPrefix(f.do, "use ") {
+		} else if f.family == famKnow {
 			s = ph.Objective()
 		} else {
 			s = wording.Sentence(f.do) // present perfect: "you have created …"

@@ -112,7 +112,8 @@ func docText(d *doc.Document) []string {
 // TestPlanFewPages: every move's PDP, written as a PDF, is at most 8 A4
 // pages with no page but the last less than a third full, its objectives
 // fall due on at least three dates, no two actions say the same apart
-// from their entry's name, and no framework code is printed (issue 26).
+// from their entry's name or share a frame with only the entry's own
+// words swapped, and no framework code is printed (issue 26).
 func TestPlanFewPages(t *testing.T) {
 	if testing.Short() {
 		t.Skip("lays out four plans")
@@ -176,12 +177,25 @@ func TestPlanFewPages(t *testing.T) {
 			}
 
 			said := map[string]string{}
+			frames := map[string]string{}
+			entry := map[string]*plan.PlanEntry{}
+			for _, e := range p.Entries {
+				entry[e.Name] = e
+			}
 			for _, a := range p.Actions {
 				text := strings.ToLower(strings.ReplaceAll(a.Title+" "+a.Focus, a.Entry, ""))
 				if prev, ok := said[text]; ok {
 					t.Errorf("actions for %q and %q say the same: %q", prev, a.Entry, a.Title)
 				}
 				said[text] = a.Entry
+				// nor in one frame with the entry's own words swapped
+				if e := entry[a.Entry]; e != nil && a.Source == "Suggested" {
+					f := frameOf(a, e)
+					if prev, ok := frames[f]; ok && prev != a.Entry {
+						t.Errorf("actions for %q and %q share a frame %q: %q", prev, a.Entry, f, a.Title)
+					}
+					frames[f] = a.Entry
+				}
 			}
 
 			for _, s := range docText(d) {

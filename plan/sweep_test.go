@@ -11,6 +11,7 @@ import (
 	"github.com/rolepack/rolepack/compose"
 	"github.com/rolepack/rolepack/compose/composetest"
 	"github.com/rolepack/rolepack/compose/wording"
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/doc"
 	"github.com/rolepack/rolepack/lint"
 	"github.com/rolepack/rolepack/output/pdf"
@@ -179,4 +180,110 @@ func TestCorpusPlanActions(t *testing.T) {
 		}
 	}
 	t.Logf("%d moves", len(moves))
+}
+
+// TestPlanActionsEveryShape: descriptors of every shape compose/wording
+// reads (compose/testdata/awkward's, a qualification, a way of
+// learning) give actions and objectives that pass lint's grammar check,
+// name the change, and share no frame.
+func TestPlanActionsEveryShape(t *testing.T) {
+	descs := []string{
+		"Can explain complex findings to non-specialist audiences.",
+		"responsible for the quality of the team's published statistics",
+		"knowledge of statistical disclosure control",
+		"is able to prioritise competing requests from several services",
+		"understands the principles of data protection and information governance",
+		"has experience of managing small analytical projects",
+		"take ownership of the analysis plan and reports progress to the service lead",
+		"You will mentor junior analysts and reviews their work.",
+		"Be inquisitive.",
+		"working knowledge of SQL and R",
+		"have strong communication skills and engage senior stakeholders",
+		"an awareness of Bayesian methods",
+		"spend time shadowing data engineers to learn how data is produced",
+		"Understanding of accessibility standards for charts.",
+		"You have created a team of leaders.",
+		"Strategic oversight of containerisation strategies.",
+		"Show you have a Level 3 service management framework qualification.",
+	}
+	cur := &compose.Composed{Title: "Insight analyst", Rung: config.Rung{Label: "Mid"}}
+	tgt := &compose.Composed{Title: "Insight analyst", Rung: config.Rung{Label: "Senior"}}
+	for i, d := range descs {
+		tgt.Items = append(tgt.Items, &compose.Item{Kind: "skill", Title: fmt.Sprintf("Entry %c", 'A'+i), Descriptors: []string{d}})
+	}
+	p, err := plan.New(&config.Config{}, cur, tgt, planDate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, err := lint.NewRules(nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules := all.Only(lint.Grammar, lint.RepeatedWord)
+	var texts []lint.Text
+	entry := map[string]*plan.PlanEntry{}
+	for _, e := range p.Entries {
+		entry[e.Name] = e
+	}
+	frames := map[string]string{}
+	for _, a := range p.Actions {
+		t.Logf("%s | %s | %s | %s", a.Entry, a.KindName, a.Title, a.Evidence)
+		texts = append(texts, lint.Text{Kind: lint.Duty, Text: a.Title + "."}, lint.Text{Kind: lint.Prose, Text: a.Evidence + "."})
+		if a.Title == "" || strings.Contains(a.Title, "  ") || strings.HasSuffix(a.Title, " ") {
+			t.Errorf("%s: action %q", a.Entry, a.Title)
+		}
+		if f := frameOf(a, entry[a.Entry]); frames[f] != "" && frames[f] != a.Entry {
+			t.Errorf("actions for %s and %s share the frame %q", frames[f], a.Entry, f)
+		} else {
+			frames[f] = a.Entry
+		}
+	}
+	for _, o := range p.Objectives {
+		t.Logf("objective %s | %s | %s", o.Entry, o.What, o.Evidence)
+		texts = append(texts, lint.Text{Kind: lint.Duty, Text: o.What}, lint.Text{Kind: lint.Prose, Text: o.Evidence + "."})
+	}
+	for i := range texts {
+		texts[i].Line, texts[i].Col = i+1, 1
+	}
+	for _, f := range lint.CheckTexts("pdp", texts, rules) {
+		t.Errorf("%q: %s", texts[f.Line-1].Text, f.Message)
+	}
+	for _, a := range p.Actions {
+		for _, bad := range []string{"how they spend time", "use an ", "use a Level", "Develop created", "skills in strategic"} {
+			if strings.Contains(a.Title, bad) {
+				t.Errorf("%s: %q says %q", a.Entry, a.Title, bad)
+			}
+		}
+	}
+}
+
+// TestWelshPlanEvidenceFromCatalogue: in a Welsh plan the evidence of
+// every action and objective is the catalogue's Welsh line, not an
+// outcome or measure worded in English from the descriptor.
+func TestWelshPlanEvidenceFromCatalogue(t *testing.T) {
+	cfg, lib := composetest.Default(t)
+	cfg.Language = "cy"
+	ctx, err := plan.NewContext(cfg, lib, cfg.Role, cfg.PDP.From, planDate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat := ctx.Messages()
+	welsh := map[string]bool{}
+	for _, k := range []string{"pdp.evidence.sessions", "pdp.evidence.course", "pdp.evidence.work", "pdp.evidence.agreed"} {
+		welsh[cat.T(k)] = true
+	}
+	p := plan.Of(ctx)
+	if len(p.Actions) == 0 || len(p.Objectives) == 0 {
+		t.Fatal("no actions or objectives")
+	}
+	for _, a := range p.Actions {
+		if !welsh[a.Evidence] {
+			t.Errorf("%s: evidence %q is not the catalogue's", a.Entry, a.Evidence)
+		}
+	}
+	for _, o := range p.Objectives {
+		if !strings.HasPrefix(o.Evidence, strings.SplitN(cat.T("pdp.evidence.objective", ""), "%", 2)[0]) {
+			t.Errorf("objective %d: evidence %q is not the catalogue's", o.Number, o.Evidence)
+		}
+	}
 }
