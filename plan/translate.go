@@ -287,7 +287,8 @@ func (p *Plan) walk(l *compose.UnitList) (fix func()) {
 			l.Add(id, what+", for the entries beside it, as the table of actions words it", &printed[i])
 		}
 		l.Next()
-		if a.Evidence != "" && !catalogueEvidence(a.Evidence, nil) {
+		if a.Evidence != "" && !a.worded && !catalogueEvidence(a.Evidence, nil) {
+			// (a worded outcome, like a fixed line, is the catalogue's line in another language)
 			l.Add(compose.UnitID("development", "evidence", compose.TextHash(a.Evidence)), "what shows an activity of the organisation's catalogue is done (development plan)", &a.Evidence)
 			l.Next()
 		}
