@@ -236,3 +236,27 @@ func (f *Folder) writeSet(files []File, force bool) (written []string, err error
 	}
 	return written, nil
 }
+
+// Record records in the folder's manifest the hex SHA-256 of files
+// written into it without WriteSet (WriteFileFunc streams a file too
+// large to hold): name → sum. The manifest is written only when it
+// changes.
+func (f *Folder) Record(sums map[string]string) error {
+	if err := f.checkPath(ManifestName); err != nil {
+		return err
+	}
+	m, err := f.ReadManifest("")
+	if err != nil {
+		return fmt.Errorf("output folder: %w", err)
+	}
+	changed := false
+	for name, sum := range sums {
+		if m[name] != sum {
+			m[name], changed = sum, true
+		}
+	}
+	if !changed {
+		return nil
+	}
+	return f.WriteFile(ManifestName, m.Bytes())
+}

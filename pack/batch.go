@@ -280,8 +280,9 @@ func (b *Batch) Run(ctx context.Context, rows []Row) (*Summary, error) {
 	go func() { wg.Wait(); close(finished) }()
 
 	count := 0
+	keep := newInterner()
 	for d := range finished {
-		s.Results[d.i] = d.res
+		s.Results[d.i] = keep.result(d.res)
 		count++
 		if b.Progress != nil {
 			b.Progress(count, len(waiting), &s.Results[d.i])
@@ -368,6 +369,7 @@ func hasAdvert(kinds []render.Kind) bool {
 // rows for the same pack.
 func (b *Batch) prepare(rows []Row) []job {
 	jobs := make([]job, len(rows))
+	keep := newInterner()
 	seen := map[string]PackParts{}
 	for i, row := range rows {
 		j := job{i: i, res: Result{Row: row, Role: row.Role, Level: row.Level}}
@@ -397,6 +399,7 @@ func (b *Batch) prepare(rows []Row) []job {
 			for _, m := range compose.Missing(j.vacancy) {
 				j.res.Missing = append(j.res.Missing, m.Label)
 			}
+			j.res.Missing = keep.list(j.res.Missing)
 		}
 		switch {
 		case row.Err != nil:
@@ -436,6 +439,44 @@ func (b *Batch) prepare(rows []Row) []job {
 		jobs[i] = j
 	}
 	return jobs
+}
+
+// interner keeps one copy of the strings and lists many rows' results
+// share (a pack's file names, its title and level, what it is missing),
+// so that what a batch holds for each finished pack until it writes the
+// index is little more than its Result and its name: a 10,000-row batch
+// held a list of 16 file names for every pack.
+type interner struct {
+	lists map[string][]string
+}
+
+func newInterner() *interner { return &interner{lists: map[string][]string{}} }
+
+// list is xs, or the list of the same strings kept before.
+func (k *interner) list(xs []string) []string {
+	if len(xs) == 0 {
+		return xs
+	}
+	key := strings.Join(xs, "\x00")
+	if have, ok := k.lists[key]; ok {
+		return have
+	}
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = intern(x)
+	}
+	k.lists[strings.Clone(key)] = out
+	return out
+}
+
+// result is r with its shared strings and lists kept once.
+func (k *interner) result(r Result) Result {
+	r.Role, r.Level = intern(r.Role), intern(r.Level)
+	r.Title, r.LevelLabel = intern(r.Title), intern(r.LevelLabel)
+	r.Location, r.Closing, r.Language = intern(r.Location), intern(r.Closing), intern(r.Language)
+	r.Rebuilt = intern(r.Rebuilt)
+	r.Files, r.Missing, r.Editorial = k.list(r.Files), k.list(r.Missing), k.list(r.Editorial)
+	return r
 }
 
 // PackParts are what a pack name is made from, as the manifest wrote

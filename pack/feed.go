@@ -1,10 +1,13 @@
 package pack
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
 	"html"
+	"io"
+	"iter"
 	"math"
 	"net/url"
 	"path"
@@ -263,15 +266,39 @@ func plainEntities(s string) string {
 // feed's lastBuildDate, the documents' date.
 func Feeds(s *Summary, src FeedSource, date time.Time) (xml, jsonl []byte, err error) {
 	var x, j bytes.Buffer
-	x.WriteString("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<source>\n")
-	element(&x, "", "publisher", src.Publisher, true)
-	element(&x, "", "publisherurl", src.PublisherURL, true)
-	element(&x, "", "lastBuildDate", date.UTC().Format(feedTime), true)
-	for _, r := range s.Results {
-		if (r.Status != Built && r.Status != UpToDate) || len(r.Missing) > 0 || r.Feed == nil {
-			continue
+	if err := writeFeedXML(&x, s, src, date); err != nil {
+		return nil, nil, err
+	}
+	if err := writeFeedJSONL(&j, s); err != nil {
+		return nil, nil, err
+	}
+	return x.Bytes(), j.Bytes(), nil
+}
+
+// feedJobs are the feed entries of the ready packs of s, in manifest
+// order.
+func feedJobs(s *Summary) iter.Seq[*FeedJob] {
+	return func(yield func(*FeedJob) bool) {
+		for i := range s.Results {
+			r := &s.Results[i]
+			if (r.Status != Built && r.Status != UpToDate) || len(r.Missing) > 0 || r.Feed == nil {
+				continue
+			}
+			if !yield(r.Feed) {
+				return
+			}
 		}
-		f := r.Feed
+	}
+}
+
+// writeFeedXML writes the XML feed of Feeds to out.
+func writeFeedXML(out io.Writer, s *Summary, src FeedSource, date time.Time) error {
+	x := bufio.NewWriter(out)
+	x.WriteString("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<source>\n")
+	element(x, "", "publisher", src.Publisher, true)
+	element(x, "", "publisherurl", src.PublisherURL, true)
+	element(x, "", "lastBuildDate", date.UTC().Format(feedTime), true)
+	for f := range feedJobs(s) {
 		x.WriteString("<job>\n")
 		for _, e := range []struct {
 			name, value string
@@ -282,19 +309,33 @@ func Feeds(s *Summary, src FeedSource, date time.Time) (xml, jsonl []byte, err e
 			{"city", f.City, false}, {"country", f.Country, false}, {"description", f.Description, true},
 			{"salary", f.Salary, false}, {"jobtype", f.JobType, false},
 		} {
-			element(&x, "  ", e.name, e.value, e.always)
+			element(x, "  ", e.name, e.value, e.always)
 		}
 		x.WriteString("</job>\n")
+	}
+	x.WriteString("</source>\n")
+	if err := x.Flush(); err != nil {
+		return fmt.Errorf("%s: %w", FeedXML, err)
+	}
+	return nil
+}
+
+// writeFeedJSONL writes the JSON Lines feed of Feeds to out.
+func writeFeedJSONL(out io.Writer, s *Summary) error {
+	j := bufio.NewWriter(out)
+	for f := range feedJobs(s) {
 		j.WriteString(f.JobPosting)
 		j.WriteByte('\n')
 	}
-	x.WriteString("</source>\n")
-	return x.Bytes(), j.Bytes(), nil
+	if err := j.Flush(); err != nil {
+		return fmt.Errorf("%s: %w", FeedJSONL, err)
+	}
+	return nil
 }
 
 // element writes <name><![CDATA[value]]></name> on a line of its own; an
 // empty value is left out unless always.
-func element(b *bytes.Buffer, indent, name, value string, always bool) {
+func element(b *bufio.Writer, indent, name, value string, always bool) {
 	if value == "" && !always {
 		return
 	}

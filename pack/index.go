@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
+	"iter"
 	"net/url"
 	"strconv"
 	"strings"
@@ -96,32 +98,50 @@ func (b *Batch) writeIndex(out *output.Folder, s *Summary, feeds bool) error {
 }
 
 // writeIndexFiles writes the index files (and the feeds, when ix has a
-// publisher) of s into out; an unchanged re-run writes nothing.
+// publisher) of s into out; an unchanged re-run writes nothing. Each file
+// is streamed to its place as it is made, never held whole: a 10,000-pack
+// index.html is about 10 MB, and building the four files in memory at the
+// end of a batch was the highest its memory went.
 func writeIndexFiles(out *output.Folder, s *Summary, ix indexSettings, force bool) error {
-	h, err := IndexPage(s, ix.Date.Format("2 January 2006"), ix.Language)
-	if err != nil {
-		return err
+	date := ix.Date.Format("2 January 2006")
+	files := []struct {
+		name  string
+		write func(io.Writer) error
+	}{
+		{IndexHTML, func(w io.Writer) error { return writeIndexPage(w, s, date, ix.Language) }},
+		{IndexCSV, func(w io.Writer) error { return writeIndexTable(w, s) }},
 	}
-	c, err := IndexTable(s)
-	if err != nil {
-		return err
-	}
-	files := []output.File{{Name: IndexHTML, Data: h}, {Name: IndexCSV, Data: c}}
 	if ix.Feed != nil {
-		x, j, err := Feeds(s, *ix.Feed, ix.Date)
-		if err != nil {
-			return err
-		}
-		files = append(files, output.File{Name: FeedXML, Data: x}, output.File{Name: FeedJSONL, Data: j})
+		src := *ix.Feed
+		files = append(files,
+			struct {
+				name  string
+				write func(io.Writer) error
+			}{FeedXML, func(w io.Writer) error { return writeFeedXML(w, s, src, ix.Date) }},
+			struct {
+				name  string
+				write func(io.Writer) error
+			}{FeedJSONL, func(w io.Writer) error { return writeFeedJSONL(w, s) }})
 	}
-	same := true
+	// Checked again just before writing, as writing the set checked it:
+	// a file edited while the batch ran is not overwritten either.
+	if err := checkIndexFiles(out, force); err != nil {
+		return err
+	}
+	sums := make(map[string]string, len(files))
+	any := false
 	for _, f := range files {
-		same = same && out.SameContent(f.Name, f.Data)
+		sum, written, err := out.WriteFileFunc(f.name, f.write)
+		if err != nil {
+			return fmt.Errorf("index: %w", err)
+		}
+		sums[f.name] = sum
+		any = any || written
 	}
-	if same {
+	if !any {
 		return nil // an unchanged re-run writes nothing
 	}
-	if _, err := out.WriteSet("", files, force); err != nil {
+	if err := out.Record(sums); err != nil {
 		return fmt.Errorf("index: %w", err)
 	}
 	return nil
@@ -144,38 +164,47 @@ type indexRow struct {
 	Error                  string
 }
 
-func indexRows(s *Summary) []indexRow {
-	out := make([]indexRow, len(s.Results))
-	for i, r := range s.Results {
-		ir := indexRow{Line: r.Row.Line, Reference: r.Reference, Role: r.Role, Level: r.Level, Status: indexStatus(r.Status, r.Missing),
-			Title: r.Title, LevelLabel: r.LevelLabel, Location: r.Location, Language: r.Language, Closing: r.Closing, ClosingText: r.Closing, Rebuilt: r.Rebuilt}
-		if d, err := time.Parse("2006-01-02", r.Closing); err == nil {
-			ir.ClosingText = d.Format("2 Jan 2006")
-		}
-		if ir.Title == "" {
-			ir.Title = r.Role
-		}
-		if ir.LevelLabel == "" {
-			ir.LevelLabel = r.Level
-		}
-		if p := r.Row.Plan; p != nil {
-			ir.Manager = p.Manager
-			if p.TargetRole != "" && p.TargetRole != r.Role {
-				ir.Role += " to " + p.TargetRole
-			}
-			if p.To != "" {
-				ir.Level += " to " + p.To
+// indexRows are the index's rows of s, one a result in manifest order,
+// each made as it is read.
+func indexRows(s *Summary) iter.Seq[indexRow] {
+	return func(yield func(indexRow) bool) {
+		for i := range s.Results {
+			if !yield(newIndexRow(&s.Results[i])) {
+				return
 			}
 		}
-		if r.Status == Built || r.Status == UpToDate {
-			ir.Folder, ir.Zip, ir.Files = r.Name, r.Name+".zip", r.Files
-		}
-		if r.Err != nil {
-			ir.Error = r.Err.Error()
-		}
-		out[i] = ir
 	}
-	return out
+}
+
+// newIndexRow is how the index shows r.
+func newIndexRow(r *Result) indexRow {
+	ir := indexRow{Line: r.Row.Line, Reference: r.Reference, Role: r.Role, Level: r.Level, Status: indexStatus(r.Status, r.Missing),
+		Title: r.Title, LevelLabel: r.LevelLabel, Location: r.Location, Language: r.Language, Closing: r.Closing, ClosingText: r.Closing, Rebuilt: r.Rebuilt}
+	if d, err := time.Parse("2006-01-02", r.Closing); err == nil {
+		ir.ClosingText = d.Format("2 Jan 2006")
+	}
+	if ir.Title == "" {
+		ir.Title = r.Role
+	}
+	if ir.LevelLabel == "" {
+		ir.LevelLabel = r.Level
+	}
+	if p := r.Row.Plan; p != nil {
+		ir.Manager = p.Manager
+		if p.TargetRole != "" && p.TargetRole != r.Role {
+			ir.Role += " to " + p.TargetRole
+		}
+		if p.To != "" {
+			ir.Level += " to " + p.To
+		}
+	}
+	if r.Status == Built || r.Status == UpToDate {
+		ir.Folder, ir.Zip, ir.Files = r.Name, r.Name+".zip", r.Files
+	}
+	if r.Err != nil {
+		ir.Error = r.Err.Error()
+	}
+	return ir
 }
 
 var indexTemplate = template.Must(template.New("index").Funcs(template.FuncMap{
@@ -303,6 +332,15 @@ a:focus, button:focus, input:focus, summary:focus { outline: 3px solid #fd0; }
 // IndexPage renders the batch's index.html: an accessible table of every
 // pack with its status, links to its files and zip, and its problem.
 func IndexPage(s *Summary, date, lang string) ([]byte, error) {
+	var b bytes.Buffer
+	if err := writeIndexPage(&b, s, date, lang); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// writeIndexPage writes IndexPage's page to w.
+func writeIndexPage(w io.Writer, s *Summary, date, lang string) error {
 	if lang == "" {
 		lang = "en-GB"
 	}
@@ -315,7 +353,7 @@ func IndexPage(s *Summary, date, lang string) ([]byte, error) {
 		Lang, Date, Title                        string
 		Plans                                    bool
 		Total, Ready, NeedsInput, Failed, NotRun int
-		Rows                                     []indexRow
+		Rows                                     iter.Seq[indexRow]
 	}{Lang: lang, Date: date, Title: title, Plans: plans, Total: len(s.Results), Failed: s.Failed, NotRun: s.NotRun, Rows: indexRows(s)}
 	for _, r := range s.Results {
 		if r.Status == Built || r.Status == UpToDate {
@@ -326,11 +364,10 @@ func IndexPage(s *Summary, date, lang string) ([]byte, error) {
 			}
 		}
 	}
-	var b bytes.Buffer
-	if err := indexTemplate.Execute(&b, data); err != nil {
-		return nil, fmt.Errorf("index.html: %w", err)
+	if err := indexTemplate.Execute(w, data); err != nil {
+		return fmt.Errorf("index.html: %w", err)
 	}
-	return b.Bytes(), nil
+	return nil
 }
 
 // IndexTable renders the batch's index.csv: one row per pack with the
@@ -339,13 +376,21 @@ func IndexPage(s *Summary, date, lang string) ([]byte, error) {
 // problem; a team manifest's plans have no language column.
 func IndexTable(s *Summary) ([]byte, error) {
 	var b bytes.Buffer
-	w := csv.NewWriter(&b)
+	if err := writeIndexTable(&b, s); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// writeIndexTable writes IndexTable's table to out.
+func writeIndexTable(out io.Writer, s *Summary) error {
+	w := csv.NewWriter(out)
 	w.UseCRLF = true // what spreadsheets expect
 	rec := func(fields ...string) {
 		for i, f := range fields {
 			fields[i] = cellSafe(f)
 		}
-		_ = w.Write(fields) // a bytes.Buffer does not fail; w.Error reports the rest
+		_ = w.Write(fields) // w.Error reports a failed write
 	}
 	plans := len(s.Results) > 0 && s.Results[0].Row.Plan != nil
 	if plans {
@@ -353,7 +398,7 @@ func IndexTable(s *Summary) ([]byte, error) {
 	} else {
 		rec("line", "reference", "role", "level", "language", "status", "folder", "zip", "files", "error")
 	}
-	for _, r := range indexRows(s) {
+	for r := range indexRows(s) {
 		if plans {
 			rec(strconv.Itoa(r.Line), r.Reference, r.Manager, r.Role, r.Level, r.Status, r.Folder, r.Zip, strings.Join(r.Files, ";"), r.Error)
 			continue
@@ -362,9 +407,9 @@ func IndexTable(s *Summary) ([]byte, error) {
 	}
 	w.Flush()
 	if err := w.Error(); err != nil {
-		return nil, fmt.Errorf("index.csv: %w", err)
+		return fmt.Errorf("index.csv: %w", err)
 	}
-	return b.Bytes(), nil
+	return nil
 }
 
 // languageName is a language tag as the index names it, in its own

@@ -6,12 +6,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/bits"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unique"
 
 	"go.yaml.in/yaml/v3"
 
@@ -30,9 +32,9 @@ type Row struct {
 	Line int    // line the row starts on (1-based)
 
 	Role, Level string
-	// Values holds the vacancy keys the row sets (canonical key names, as in
-	// Columns), with the panel joined by "; ".
-	Values map[string]string
+	// values holds the vacancy keys the row sets (canonical key names, as
+	// in Columns), with the panel joined by "; ": read them with Value.
+	values rowValues
 	// Extra holds the row's values in columns (or keys) that are not
 	// vacancy fields, by heading as written ("Notes"): templates get them
 	// as .Vacancy.Extra.
@@ -50,6 +52,76 @@ type Row struct {
 
 // At is "file:line" for messages about the row.
 func (r Row) At() string { return framework.Position(r.File, r.Line) }
+
+// rowValues are the values a row sets, kept compact: a 10,000-row
+// manifest is held for the whole of its batch, and a map a row (with the
+// CSV record its values were cut from) was about 550 bytes of it, against
+// about 200 for the row as it is kept now (TestRowsAreCompact).
+type rowValues struct {
+	set  uint32 // bit i: columns[i].key is set
+	data string // the values set, in column order, each ended by a NUL (values hold no control characters)
+}
+
+// columnIndex is each key's place in columns.
+var columnIndex = func() map[string]int {
+	m := make(map[string]int, len(columns))
+	for i, c := range columns {
+		m[c.key] = i
+	}
+	return m
+}()
+
+// get is the value of key, and whether the row sets it.
+func (v rowValues) get(key string) (string, bool) {
+	i, ok := columnIndex[key]
+	if !ok || v.set&(1<<i) == 0 {
+		return "", false
+	}
+	data := v.data
+	for range bits.OnesCount32(v.set & (1<<i - 1)) {
+		data = data[strings.IndexByte(data, 0)+1:]
+	}
+	return data[:strings.IndexByte(data, 0)], true
+}
+
+// put sets key (one of columns) to s, which holds no NUL.
+func (v *rowValues) put(key, s string) {
+	i := columnIndex[key]
+	var b strings.Builder
+	b.Grow(len(v.data) + len(s) + 1)
+	data := v.data
+	for k := range len(columns) {
+		switch {
+		case k == i:
+			b.WriteString(s)
+			b.WriteByte(0)
+			if v.set&(1<<k) != 0 {
+				data = data[strings.IndexByte(data, 0)+1:]
+			}
+		case v.set&(1<<k) != 0:
+			end := strings.IndexByte(data, 0) + 1
+			b.WriteString(data[:end])
+			data = data[end:]
+		}
+	}
+	v.set |= 1 << i
+	v.data = b.String()
+}
+
+// asMap is the values as a map by key.
+func (v rowValues) asMap() map[string]string {
+	m := map[string]string{}
+	for _, c := range columns {
+		if s, ok := v.get(c.key); ok {
+			m[c.key] = s
+		}
+	}
+	return m
+}
+
+// Value is the value the row sets for key (a canonical key name, as in
+// Columns; the panel's names joined by "; "), and whether it sets one.
+func (r Row) Value(key string) (string, bool) { return r.values.get(key) }
 
 // columns are the keys a manifest row may set, in index order, each with
 // what it sets on the row's vacancy (nil for the keys that are not vacancy
@@ -76,7 +148,7 @@ var columns = []struct {
 	{"closing", func(v *config.Vacancy, s string, _ Row) { v.Closing = s }},
 	{"reportsTo", func(v *config.Vacancy, s string, _ Row) { v.ReportsTo = s }},
 	{"contact", func(v *config.Vacancy, s string, _ Row) { v.Contact = s }},
-	{"panel", func(v *config.Vacancy, _ string, r Row) { v.Panel = r.Panel() }},
+	{"panel", func(v *config.Vacancy, s string, _ Row) { v.Panel = panelNames(s) }},
 	{"welsh", func(v *config.Vacancy, s string, _ Row) { v.Welsh = s }},
 	{"language", nil},
 }
@@ -249,14 +321,14 @@ func finish(file string, rows []Row, err error) ([]Row, error) {
 }
 
 // stripControls removes control characters (NUL, BEL, ESC, …) from the
-// row's values, before they reach a document, a pack name or index.csv.
+// row's role, level and extra values (set strips the others), before they
+// reach a document, a pack name or index.csv. The role and level, the
+// same in many rows, are kept once.
 func (r *Row) stripControls() {
-	r.Role, r.Level = textprep.StripControls(r.Role), textprep.StripControls(r.Level)
-	for _, m := range []map[string]string{r.Values, r.Extra} {
-		for k, v := range m {
-			if c := textprep.StripControls(v); c != v {
-				m[k] = c
-			}
+	r.Role, r.Level = intern(textprep.StripControls(r.Role)), intern(textprep.StripControls(r.Level))
+	for k, v := range r.Extra {
+		if c := textprep.StripControls(v); c != v {
+			r.Extra[k] = c
 		}
 	}
 }
@@ -312,7 +384,7 @@ func readTable(file string, recs []record) ([]Row, error) {
 	}
 	var rows []Row
 	for _, rec := range recs[1:] {
-		row := Row{File: file, Line: rec.line, Values: map[string]string{}, ExtraColumns: extraCols}
+		row := Row{File: file, Line: rec.line, ExtraColumns: extraCols}
 		blank := true
 		var extra []string // cells in columns without a header
 		for i, v := range rec.fields {
@@ -446,7 +518,7 @@ func readYAML(file string, data []byte) ([]Row, error) {
 		if item.Kind != yaml.MappingNode {
 			return nil, fmt.Errorf("%s:%d: a vacancy is a mapping of keys (%s)", file, item.Line, strings.Join(Columns, ", "))
 		}
-		row := Row{File: file, Line: item.Line, Values: map[string]string{}}
+		row := Row{File: file, Line: item.Line}
 		keyLine := map[string]int{}
 		for i := 0; i+1 < len(item.Content); i += 2 {
 			k, v := item.Content[i], item.Content[i+1]
@@ -496,6 +568,9 @@ func readYAML(file string, data []byte) ([]Row, error) {
 	return rows, nil
 }
 
+// set sets one column of a vacancy row: a value without its control
+// characters, in a string of its own (not the record it was read from,
+// which the row would otherwise keep).
 func (r *Row) set(key, v string) {
 	switch key {
 	case "role":
@@ -504,10 +579,13 @@ func (r *Row) set(key, v string) {
 		r.Level = v
 	default:
 		if v != "" {
-			r.Values[key] = v
+			r.values.put(key, textprep.StripControls(v))
 		}
 	}
 }
+
+// intern is s, kept once however many rows hold it.
+func intern(s string) string { return unique.Make(s).Value() }
 
 // check validates dates and numbers, recording the first problem in Err.
 func (r *Row) check() {
@@ -515,33 +593,33 @@ func (r *Row) check() {
 		return
 	}
 	for _, k := range []string{"posted", "closing"} {
-		if v, ok := r.Values[k]; ok {
+		if v, ok := r.values.get(k); ok {
 			d, err := ParseManifestDate(v)
 			if err != nil {
 				r.Err = fmt.Errorf("%s: %s date %q is not a date (write 14/12/2026, 14 December 2026 or 2026-12-14)", r.At(), k, v)
 				return
 			}
-			r.Values[k] = d.Format("2006-01-02")
+			r.values.put(k, d.Format("2006-01-02"))
 		}
 	}
-	if v, ok := r.Values["welsh"]; ok {
+	if v, ok := r.values.get("welsh"); ok {
 		w, err := config.ParseWelsh(v)
 		if err != nil {
 			r.Err = fmt.Errorf("%s: welsh %w", r.At(), err)
 			return
 		}
-		r.Values["welsh"] = w
+		r.values.put("welsh", w)
 	}
-	if v, ok := r.Values["language"]; ok {
+	if v, ok := r.values.get("language"); ok {
 		l, err := ParseLanguage(v)
 		if err != nil {
 			r.Err = fmt.Errorf("%s: language %w", r.At(), err)
 			return
 		}
-		r.Values["language"] = l
+		r.values.put("language", l)
 	}
 	for _, k := range []string{"salaryMin", "salaryMax"} {
-		if v, ok := r.Values[k]; ok {
+		if v, ok := r.values.get(k); ok {
 			if _, err := parseAmount(v); err != nil {
 				r.Err = fmt.Errorf("%s: %s %q is not an amount (e.g. 45000)", r.At(), k, v)
 				return
@@ -597,7 +675,7 @@ func parseOneLanguage(k string) (string, error) {
 // language column, canonical (Row.check), or def (the config's) when it
 // has none; "" stands for en-GB.
 func (r Row) Language(def string) string {
-	if l, ok := r.Values["language"]; ok {
+	if l, ok := r.values.get("language"); ok {
 		return l
 	}
 	if def == "" {
@@ -647,10 +725,15 @@ func parseAmount(s string) (float64, error) {
 
 // Panel lists the panel members the row names, or nil.
 func (r Row) Panel() []string {
-	v, ok := r.Values["panel"]
+	v, ok := r.values.get("panel")
 	if !ok {
 		return nil
 	}
+	return panelNames(v)
+}
+
+// panelNames are the names of a panel column ("Alex Example; Sam Sample").
+func panelNames(v string) []string {
 	var out []string
 	for _, p := range strings.Split(v, ";") {
 		if p = strings.TrimSpace(p); p != "" {
@@ -672,7 +755,7 @@ func (r Row) Vacancy(base config.Vacancy) config.Vacancy {
 		}
 	}
 	for _, c := range columns {
-		if s, ok := r.Values[c.key]; ok && c.set != nil {
+		if s, ok := r.values.get(c.key); ok && c.set != nil {
 			c.set(&v, s, r)
 		}
 	}

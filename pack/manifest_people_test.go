@@ -29,13 +29,13 @@ func TestManifestAsPeopleWriteIt(t *testing.T) {
 			t.Fatalf("row fails: %v", r.Err)
 		}
 	}
-	if got := rows[0].Values["closing"]; got != "2027-01-10" {
+	if got := rows[0].values.asMap()["closing"]; got != "2027-01-10" {
 		t.Errorf("10/01/2027 read as %q, want 2027-01-10 (10 January, UK order)", got)
 	}
-	if got := rows[0].Values["posted"]; got != "2026-12-01" {
+	if got := rows[0].values.asMap()["posted"]; got != "2026-12-01" {
 		t.Errorf("1 December 2026 read as %q", got)
 	}
-	if got := rows[1].Values["closing"]; got != "2026-12-14" {
+	if got := rows[1].values.asMap()["closing"]; got != "2026-12-14" {
 		t.Errorf("14 Dec 2026 read as %q", got)
 	}
 	v := rows[0].Vacancy(config.Vacancy{})
@@ -128,7 +128,7 @@ func TestXLSXManifest(t *testing.T) {
 		t.Fatalf("rows %+v", rows)
 	}
 	r := rows[0]
-	if r.Line != 3 || r.Level != "Senior" || r.Values["closing"] != "2027-01-10" || r.Values["salaryMin"] != "45000" || r.Extra["Notes"] != "Internal only" {
+	if r.Line != 3 || r.Level != "Senior" || r.values.asMap()["closing"] != "2027-01-10" || r.values.asMap()["salaryMin"] != "45000" || r.Extra["Notes"] != "Internal only" {
 		t.Errorf("row %+v", r)
 	}
 	if _, err := ReadManifest("bad.xlsx", []byte("PK\x03\x04 not really")); err == nil || !strings.HasPrefix(err.Error(), "bad.xlsx: ") {

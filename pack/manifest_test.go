@@ -8,10 +8,18 @@ import (
 	"github.com/rolepack/rolepack/config"
 )
 
+// wantRow is what TestReadManifest compares of a row.
+type wantRow struct {
+	File        string
+	Line        int
+	Role, Level string
+	Values      map[string]string
+}
+
 func TestReadManifest(t *testing.T) {
 	tests := []struct {
 		name, file, data string
-		want             []Row    // File, Line, Role, Level, Values compared
+		want             []wantRow
 		wantErr          string   // whole-manifest error
 		rowErrs          []string // per row, "" for none
 	}{
@@ -19,7 +27,7 @@ func TestReadManifest(t *testing.T) {
 			name: "spreadsheet CSV with BOM and CRLF",
 			file: "v.csv",
 			data: "\ufeffReference,Role,Level,Closing date,Panel members,Salary min\r\nREF-1,data-engineer,head,2026-12-01,Jane Smith; Raj Patel,\"£45,000\"\r\n,,,,,\r\nREF-2,data-engineer,senior,,,\r\n",
-			want: []Row{
+			want: []wantRow{
 				{File: "v.csv", Line: 2, Role: "data-engineer", Level: "head", Values: map[string]string{"reference": "REF-1", "closing": "2026-12-01", "panel": "Jane Smith; Raj Patel", "salaryMin": "£45,000"}},
 				{File: "v.csv", Line: 4, Role: "data-engineer", Level: "senior", Values: map[string]string{"reference": "REF-2"}},
 			},
@@ -35,7 +43,7 @@ func TestReadManifest(t *testing.T) {
 			name: "bad date fails the row only",
 			file: "v.csv",
 			data: "reference,role,level,closing\nREF-1,data-engineer,head,31/02/2026\nREF-2,data-engineer,head,2026-12-01\n",
-			want: []Row{
+			want: []wantRow{
 				{File: "v.csv", Line: 2, Role: "data-engineer", Level: "head", Values: map[string]string{"reference": "REF-1", "closing": "31/02/2026"}},
 				{File: "v.csv", Line: 3, Role: "data-engineer", Level: "head", Values: map[string]string{"reference": "REF-2", "closing": "2026-12-01"}},
 			},
@@ -45,7 +53,7 @@ func TestReadManifest(t *testing.T) {
 			name: "quoted field over two lines keeps later line numbers right",
 			file: "v.csv",
 			data: "reference,role,level,contact\nREF-1,data-engineer,head,\"Jo\nBloggs\"\nREF-2,data-engineer,head,2026-12\n",
-			want: []Row{
+			want: []wantRow{
 				{File: "v.csv", Line: 2, Role: "data-engineer", Level: "head", Values: map[string]string{"reference": "REF-1", "contact": "Jo\nBloggs"}},
 				{File: "v.csv", Line: 4, Role: "data-engineer", Level: "head", Values: map[string]string{"reference": "REF-2", "contact": "2026-12"}},
 			},
@@ -55,7 +63,7 @@ func TestReadManifest(t *testing.T) {
 			name: "YAML list with a panel list",
 			file: "v.yaml",
 			data: "- reference: REF-1\n  role: data-engineer\n  level: head\n  panel: [Jane Smith, Raj Patel]\n  salaryMax: 52000\n- reference: REF-2\n  role: data-engineer\n  level: mid\n  closing: 2026-12-01\n",
-			want: []Row{
+			want: []wantRow{
 				{File: "v.yaml", Line: 1, Role: "data-engineer", Level: "head", Values: map[string]string{"reference": "REF-1", "panel": "Jane Smith; Raj Patel", "salaryMax": "52000"}},
 				{File: "v.yaml", Line: 6, Role: "data-engineer", Level: "mid", Values: map[string]string{"reference": "REF-2", "closing": "2026-12-01"}},
 			},
@@ -65,7 +73,7 @@ func TestReadManifest(t *testing.T) {
 			name: "YAML vacancies mapping",
 			file: "v.yml",
 			data: "vacancies:\n  - {reference: REF-1, role: data-engineer, level: head}\n",
-			want: []Row{
+			want: []wantRow{
 				{File: "v.yml", Line: 2, Role: "data-engineer", Level: "head", Values: map[string]string{"reference": "REF-1"}},
 			},
 			rowErrs: []string{""},
@@ -106,7 +114,7 @@ func TestReadManifest(t *testing.T) {
 			}
 			for i, r := range rows {
 				w := tt.want[i]
-				if r.File != w.File || r.Line != w.Line || r.Role != w.Role || r.Level != w.Level || !reflect.DeepEqual(r.Values, w.Values) {
+				if r.File != w.File || r.Line != w.Line || r.Role != w.Role || r.Level != w.Level || !reflect.DeepEqual(r.values.asMap(), w.Values) {
 					t.Errorf("row %d = %+v, want %+v", i, r, w)
 				}
 				got := ""

@@ -39,7 +39,7 @@ func TestManifestControlCharacters(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 1 || rows[0].Values["reference"] != "R1" || rows[0].Values["location"] != "Leeds[31m" {
+	if len(rows) != 1 || rows[0].values.asMap()["reference"] != "R1" || rows[0].values.asMap()["location"] != "Leeds[31m" {
 		t.Fatalf("rows = %+v", rows)
 	}
 }

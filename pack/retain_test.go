@@ -11,14 +11,16 @@ import (
 )
 
 // TestBatchRetainsLittlePerRow checks what a batch holds for each row of
-// its manifest while it builds (the row's Result and its place in the
-// queue), not counting the rows themselves: a 10,000-row batch keeps that
-// from its first pack to its last, and the collector's room doubles it, so
-// it is most of how much more memory a large batch needs than a small one
-// (docs/performance.md, "Batches of 10,000"). Two batches, of n and 4n
-// rows, are each stopped as their first pack is about to be rendered; the
-// live heap they add over their rows, less the smaller's, is what 3n rows
-// cost.
+// its manifest: the rows as ReadManifest gives them (the caller holds them
+// for the whole run), what the batch adds while it builds (each row's
+// Result and its place in the queue), and what the summary holds once
+// every pack is built (the Results with their file names, titles and
+// levels). A 10,000-row batch keeps all of that to its end and the
+// collector's room doubles it, so it is most of how much more memory a
+// large batch needs than a small one (docs/performance.md, "Batches of
+// 10,000"). Each figure is the difference of a batch of n and one of 4n
+// rows, over 3n, so that what every batch holds (caches, templates)
+// cancels out.
 func TestBatchRetainsLittlePerRow(t *testing.T) {
 	cfg, lib, err := packtest.Load()
 	if err != nil {
@@ -37,45 +39,91 @@ func TestBatchRetainsLittlePerRow(t *testing.T) {
 		t.Fatal(err)
 	}
 	comp := compose.NewComposer(cfg, lib)
-	added := func(n int) float64 {
+	live := func() float64 {
+		var ms runtime.MemStats
+		runtime.GC()
+		runtime.GC() // a sync.Pool's items outlive one collection
+		runtime.ReadMemStats(&ms)
+		return float64(ms.HeapAlloc)
+	}
+	read := func(n int) ([]Row, float64) {
+		before := live()
 		rows, err := ReadManifest("retain.csv", packtest.Manifest(n))
 		if err != nil {
 			t.Fatal(err)
 		}
+		return rows, live() - before
+	}
+	batch := func(ctx context.Context) *Batch {
+		return &Batch{Renderer: r, Config: cfg, Library: lib, Identity: id, Formats: fs, Composer: comp,
+			Date: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC), Out: t.TempDir(), Jobs: 1}
+	}
+	// building is what a batch of n rows adds over its rows as its first
+	// pack is about to render: every row prepared and queued, no pack in
+	// flight.
+	building := func(n int) float64 {
+		rows, _ := read(n)
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
-		var before, during runtime.MemStats
-		b := &Batch{Renderer: r, Config: cfg, Library: lib, Identity: id, Formats: fs, Composer: comp,
-			Date: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC), Out: t.TempDir(), Jobs: 1,
-			// Measured as the first pack is about to render: every row is
-			// prepared and queued, no pack is in flight.
-			Slot: func(ctx context.Context, render func(context.Context) error) error {
-				runtime.GC()
-				runtime.ReadMemStats(&during)
-				cancel()
-				return ctx.Err()
-			}}
-		runtime.GC()
-		runtime.ReadMemStats(&before)
+		var during float64
+		b := batch(ctx)
+		b.Slot = func(ctx context.Context, render func(context.Context) error) error {
+			during = live()
+			cancel()
+			return ctx.Err()
+		}
+		before := live()
 		if _, err := b.Run(ctx, rows); err != nil {
 			t.Fatal(err)
 		}
 		runtime.KeepAlive(rows)
-		return float64(during.HeapAlloc) - float64(before.HeapAlloc)
+		return during - before
 	}
-	n := 2000
+	// built is what the summary of a finished batch of n rows holds
+	// beyond its rows.
+	built := func(n int) float64 {
+		rows, _ := read(n)
+		before := live()
+		s, err := batch(context.Background()).Run(context.Background(), rows)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.Built != n {
+			t.Fatalf("built %d of %d packs", s.Built, n)
+		}
+		after := live()
+		runtime.KeepAlive(rows)
+		runtime.KeepAlive(s)
+		return after - before
+	}
+	perRow := func(f func(int) float64, n int) float64 {
+		small := f(n)
+		return (f(4*n) - small) / float64(3*n)
+	}
+	n, m := 2000, 60
 	if testing.Short() {
-		n = 1000
+		n, m = 1000, 30
 	}
-	added(10) // the caches every batch shares, filled before either is measured
-	small, large := added(n), added(4*n)
-	perRow := (large - small) / float64(3*n)
-	t.Logf("a batch holds %.0f bytes a row while it builds (%d rows: %.1f MiB, %d rows: %.1f MiB)", perRow, n, small/(1<<20), 4*n, large/(1<<20))
-	// A row's Result is 392 bytes and its queue entry 88, plus what they
-	// point to: 521–528 bytes measured. A whole job (768 bytes, with its
-	// vacancy and a second copy of the Result) kept for every row, as
-	// before, was 1,237.
-	if perRow > 1000 {
-		t.Errorf("a batch holds %.0f bytes for each row of its manifest while it builds; want at most 1,000", perRow)
+	built(10) // the caches every batch shares, filled before any is measured
+	builtBytes := perRow(built, m)
+	rowsBytes := perRow(func(n int) float64 { _, b := read(n); return b }, n)
+	buildingBytes := perRow(building, n)
+	t.Logf("bytes a row: %.0f for the rows as read, %.0f more while the batch builds, %.0f in the summary once every pack is built (%d and %d rows; %d and %d packs)",
+		rowsBytes, buildingBytes, builtBytes, n, 4*n, m, 4*m)
+	// Measured: the rows 226, building 528, built 600. Before: the rows
+	// 550 (a map of values a row and the CSV record they were cut from),
+	// building 1,237 (a whole job a row), built about 1,100 (each pack's
+	// list of file names, title and level).
+	for _, c := range []struct {
+		what      string
+		got, want float64
+	}{
+		{"for each row of its manifest as read", rowsBytes, 320},
+		{"for each row while it builds", buildingBytes, 700},
+		{"in its summary for each pack built", builtBytes, 800},
+	} {
+		if c.got > c.want {
+			t.Errorf("a batch holds %.0f bytes %s; want at most %.0f", c.got, c.what, c.want)
+		}
 	}
 }

@@ -74,7 +74,7 @@ func shardKey(j job) string {
 		Values      map[string]string
 		Extra       map[string]string
 		Plan        *config.PDPConfig
-	}{r.Line, r.Role, r.Level, r.Values, r.Extra, r.Plan})
+	}{r.Line, r.Role, r.Level, r.values.asMap(), r.Extra, r.Plan})
 	return string(b)
 }
 

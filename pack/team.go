@@ -43,7 +43,7 @@ func ReadTeam(file string, data []byte) ([]Row, error) {
 var teamManifest = manifestFormat{list: "people", table: readTeamTable, yaml: readTeamYAML}
 
 func newTeamRow(file string, line int) Row {
-	return Row{File: file, Line: line, Values: map[string]string{}, Plan: &config.PDPConfig{}}
+	return Row{File: file, Line: line, Plan: &config.PDPConfig{}}
 }
 
 // setTeam sets one team column of a row.

@@ -34,6 +34,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -50,6 +51,8 @@ func main() {
 	sizes := flag.String("sizes", "10,1000", "batch sizes to run and compare when -n is not given")
 	formats := flag.String("formats", "pdf,docx", "output formats")
 	jobs := flag.Int("jobs", runtime.NumCPU(), "workers")
+	heapProfile := flag.String("heapprofile", "", "with -n: write a heap profile (after a collection) to this file when -profileat packs are done")
+	profileAt := flag.Int("profileat", 0, "with -heapprofile: the packs done when the profile is taken (0: half of -n)")
 	flag.Parse()
 	var err error
 	if *n == 0 {
@@ -64,7 +67,11 @@ func main() {
 		}
 		err = compare(ns, *formats, *jobs)
 	} else {
-		err = measure(*n, *formats, *jobs)
+		at := *profileAt
+		if at == 0 {
+			at = max(*n/2, 1)
+		}
+		err = measure(*n, *formats, *jobs, *heapProfile, at)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "benchpeak:", err)
@@ -117,7 +124,10 @@ func compare(sizes []int, formats string, jobs int) error {
 }
 
 // measure builds a batch of n packs and prints its figures.
-func measure(n int, formats string, jobs int) error {
+func measure(n int, formats string, jobs int, heapProfile string, profileAt int) error {
+	if heapProfile != "" {
+		runtime.MemProfileRate = 4096 // fine enough to see what a row holds
+	}
 	tmp, err := os.MkdirTemp("", "benchpeak-")
 	if err != nil {
 		return err
@@ -153,6 +163,15 @@ func measure(n int, formats string, jobs int) error {
 		Date: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC), Out: filepath.Join(tmp, "packs"), Jobs: jobs,
 		Editorial: &pack.Editorial{Rules: rules}}
 
+	var profileErr error
+	if heapProfile != "" {
+		b.Progress = func(done, _ int, _ *pack.Result) {
+			if done == profileAt {
+				profileErr = writeHeapProfile(heapProfile)
+			}
+		}
+	}
+
 	var peakHeap uint64
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
@@ -182,6 +201,9 @@ func measure(n int, formats string, jobs int) error {
 	if err != nil {
 		return err
 	}
+	if profileErr != nil {
+		return profileErr
+	}
 	docs := 0
 	for _, res := range s.Results {
 		if res.Err != nil {
@@ -200,4 +222,18 @@ func measure(n int, formats string, jobs int) error {
 	runtime.KeepAlive(s)
 	fmt.Printf("peak-rss-mib %.1f\nwall-s %.2f\n", rss, el)
 	return nil
+}
+
+// writeHeapProfile writes the live heap, after a collection, to file.
+func writeHeapProfile(file string) error {
+	f, err := os.Create(file)
+	if err != nil {
+		return err
+	}
+	runtime.GC()
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		f.Close()
+		return fmt.Errorf("heap profile: %w", err)
+	}
+	return f.Close()
 }
