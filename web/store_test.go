@@ -249,7 +249,8 @@ func TestExportedVacanciesKeepThePanel(t *testing.T) {
 	if len(rows) != 1 {
 		t.Fatalf("%d rows in vacancies.csv, want 1:\n%s", len(rows), r.body)
 	}
-	if got, want := rows[0].Values["panel"], "Jane Smith; Raj Patel; Amira Khan"; got != want {
+	want := "Jane Smith; Raj Patel; Amira Khan"
+	if got, _ := rows[0].Value("panel"); got != want {
 		t.Errorf("vacancies.csv gives the panel %q, want %q", got, want)
 	}
 	if strings.ContainsRune(r.body, 0) {
