@@ -24,6 +24,9 @@ func TestConventions(t *testing.T) {
 		want string
 	}{
 		{[]string{"generat"}, `unknown command "generat": did you mean generate? (rolepack --help lists the commands)`},
+		{[]string{"gnerate"}, `unknown command "gnerate": did you mean generate? (rolepack --help lists the commands)`},
+		{[]string{"valdate", "ddat.yaml"}, `unknown command "valdate": did you mean validate? (rolepack --help lists the commands)`},
+		{[]string{"improt"}, `unknown command "improt": did you mean import? (rolepack --help lists the commands)`},
 		{[]string{"show"}, "show: missing ROLE (usage: rolepack show ROLE --level LEVEL); rolepack list roles lists the roles"},
 		{[]string{"schema"}, "schema: missing framework, config or show (usage: rolepack schema framework|config|show); rolepack schema --help says more"},
 		{[]string{"show", "a", "b"}, "show: too many arguments (a b) (usage: rolepack show ROLE --level LEVEL); rolepack list roles lists the roles"},

@@ -42,6 +42,10 @@ the embedded default; the last line of --help says which one a run reads.`,
 		SilenceErrors: true,
 		Args:          unknownCommand,
 		RunE:          gen.RunE,
+		// cobra sets this only on the path its own argument check takes;
+		// without it, unknownCommand's suggestions are prefixes only
+		// ("generat"), never a typo inside a name ("gnerate").
+		SuggestionsMinimumDistance: 2,
 	}
 	root.Flags().AddFlagSet(gen.Flags())
 	root.PersistentFlags().BoolVarP(&f.Verbose, "verbose", "v", false, "print every finding a summary counts and, with an internal error, where it happened (for a bug report)")
