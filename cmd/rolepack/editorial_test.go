@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -385,5 +386,56 @@ func TestDefaultRunHasNoEditorialWarnings(t *testing.T) {
 	}
 	if want := "ok: 0 error(s), 0 warning(s)"; lintOut != "" || !strings.HasPrefix(lintErr, want) {
 		t.Errorf("lint of the default run's %s: want no finding and %q, got:\n%s%s", strings.Join(checked, ", "), want, lintOut, lintErr)
+	}
+}
+
+// TestVerboseGenerateListsEveryFinding: --verbose prints, under each
+// document's summary, every finding the summary counts, one line each
+// with its place, as its help says; without it, the summary alone.
+func TestVerboseGenerateListsEveryFinding(t *testing.T) {
+	cfg := withConfig(t, grammarEdit)
+	findings := func(args ...string) (summary string, lines []string) {
+		t.Helper()
+		_, stderr, err := run(t, fixedDate, append([]string{"generate", "--config", cfg, "--level", "senior", "--doc", "jd", "--format", "md", "--out", t.TempDir()}, args...)...)
+		if err != nil {
+			t.Fatalf("generate %v: %v\n%s", args, err, stderr)
+		}
+		for _, l := range strings.Split(stderr, "\n") {
+			switch {
+			case strings.HasPrefix(l, "warning: jd.md: editorial checks: "):
+				summary = l
+			case strings.HasPrefix(l, "warning: jd.md: "), strings.HasPrefix(l, "jd.md: "):
+				lines = append(lines, l)
+			}
+			if strings.Count(l, "warning: ") > 1 {
+				t.Errorf("a line says warning twice: %q", l)
+			}
+		}
+		return summary, lines
+	}
+	summary, quiet := findings()
+	m := regexp.MustCompile(`editorial checks: (\d+) errors?.*, (\d+) warnings?`).FindStringSubmatch(summary)
+	if m == nil {
+		t.Fatalf("no summary of jd.md's findings: %q", summary)
+	}
+	errs, _ := strconv.Atoi(m[1])
+	warns, _ := strconv.Atoi(m[2])
+	if warns == 0 {
+		t.Fatalf("the test wants a JD with warnings: %q", summary)
+	}
+	if len(quiet) != errs {
+		t.Errorf("without --verbose, %d findings listed, want the %d errors only: %q", len(quiet), errs, quiet)
+	}
+	vsummary, verbose := findings("--verbose")
+	if vsummary != summary {
+		t.Errorf("--verbose summary %q, want %q", vsummary, summary)
+	}
+	if len(verbose) != errs+warns {
+		t.Errorf("--verbose lists %d findings, want the %d the summary counts:\n%s", len(verbose), errs+warns, strings.Join(verbose, "\n"))
+	}
+	for _, l := range verbose {
+		if !strings.Contains(l, "jd.md: ") || strings.Count(l, ": ") < 2 {
+			t.Errorf("a finding without its place: %q", l)
+		}
 	}
 }
