@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/rolepack/rolepack/compose"
 	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/framework"
 	"github.com/rolepack/rolepack/framework/importer"
@@ -43,6 +44,7 @@ type frameworksPage struct {
 	Errors   int
 	Loaded   *loadedView
 	Note     string     // the built-in framework the upload replaces, if it does
+	Missing  []string   // the config's roles that take a role or catalogue the upload lacks
 	Fields   url.Values // id, name and licence as typed
 	Ladder   []level
 	RoleForm *catalogueForm // a catalogue-to-role form sent back with its problems
@@ -295,11 +297,63 @@ func (s *Server) frameworksUpload(w http.ResponseWriter, r *http.Request) {
 	sess.frameworks, sess.kept, sess.lib, sess.stored = fws, kept, lib, true
 	sess.mu.Unlock()
 	p.Note = note
+	p.Missing = missingSources(s.effective(sess, nil), fw)
 	v := loadedOf(fw, roles(s.effective(sess, nil), lib))
 	p.Loaded = &v
 	q := s.frameworksPage(sess)
 	p.Session = q.Session
 	s.page(w, http.StatusOK, "frameworks", p)
+}
+
+// missingSources says, one sentence for each, which of cfg's roles take
+// a role or catalogue from framework fw's id that fw does not have (an
+// upload that replaces a built-in framework with part of it), and at
+// which levels those roles can then not be made.
+func missingSources(cfg *config.Config, fw *framework.Framework) []string {
+	var out []string
+	for _, id := range cfg.RoleIDs() {
+		def := cfg.Roles[id]
+		for _, src := range def.Sources {
+			if src.Framework != fw.ID {
+				continue
+			}
+			what, name := "role", src.Role
+			found := false
+			if src.Role != "" {
+				_, err := compose.FindRole(fw, src.Role)
+				found = err == nil
+			} else {
+				what, name = "skills catalogue", src.Catalogue
+				for i := range fw.Catalogues {
+					found = found || fw.Catalogues[i].ID == src.Catalogue
+				}
+			}
+			if found || name == "" {
+				continue
+			}
+			var at []string
+			for _, rung := range cfg.Ladder {
+				if l, ok := src.Levels[rung.ID]; len(src.Levels) == 0 || ok && l != "none" {
+					at = append(at, rung.Label)
+				}
+			}
+			title := def.Title
+			if title == "" {
+				title = id
+			}
+			out = append(out, fmt.Sprintf("Your organisation’s role %s takes the %s %s from this framework, which these files do not have: its documents at %s cannot be made while this framework is loaded. Upload every file of the framework, or give these files another framework id to keep the built-in one.",
+				title, what, name, joinAnd(at)))
+		}
+	}
+	return out
+}
+
+// joinAnd joins words as a list in a sentence: "Senior and Head".
+func joinAnd(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
 
 // relabel replaces the private file names a framework records (where each

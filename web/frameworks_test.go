@@ -141,3 +141,29 @@ func TestFrameworkUploadsAreCapped(t *testing.T) {
 		wantBody(t, "one too many", r, "You can keep at most 10 frameworks")
 	}
 }
+
+// TestUploadThatDropsARoleOfTheConfigSaysSo: a framework uploaded with
+// the id of a built-in one replaces it whole; when the organisation's
+// roles take a role from it that the upload does not have (a few DDaT
+// pages uploaded as ddat, without the data engineer's), the report says
+// which role and levels can no longer be made, and how to keep them,
+// rather than leaving the person to find "framework "ddat" has no role"
+// on the role page.
+func TestUploadThatDropsARoleOfTheConfigSaysSo(t *testing.T) {
+	c := newClient(t, newOptions(t))
+	analyst, err := os.ReadFile("testdata/analyst.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	asDDaT := strings.Replace(string(analyst), "id: test-analysis\n", "id: ddat\n", 1)
+	r := c.upload("/frameworks", url.Values{"csrf": {c.csrf("/frameworks")}}, [3]string{"files", "some-ddat.yaml", asDDaT})
+	wantStatus(t, "upload", r, http.StatusOK)
+	wantBody(t, "upload", r, "is ready to use",
+		"Your organisation’s role Data engineer takes the role data-engineer from this framework, which these files do not have: its documents at Head cannot be made while this framework is loaded.")
+	// A framework of its own id leaves the organisation's roles alone.
+	r = c.upload("/frameworks", url.Values{"csrf": {c.csrf("/frameworks")}}, [3]string{"files", "analyst.yaml", string(analyst)})
+	wantStatus(t, "upload", r, http.StatusOK)
+	if strings.Contains(r.body, "cannot be made while this framework is loaded") {
+		t.Error("a framework with an id of its own is said to break the organisation's roles")
+	}
+}
