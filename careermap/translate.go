@@ -123,7 +123,7 @@ func (l *Ladder) walk(ul *compose.UnitList) (fix func()) {
 				if first < 0 {
 					continue
 				}
-				ul.Add(compose.NameUnitID(r.items[first]), "the name of a "+r.Kind+" (job description, advert, development plan and career map)", &r.Title)
+				ul.Add(compose.EntryTitleUnitID(r.items[first], r.Title), "the name of a "+r.Kind+" as the development plan and career map print it", &r.Title)
 				ul.Next()
 				if r.Steady {
 					// the steady list prints the last rung's cell

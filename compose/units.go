@@ -72,6 +72,21 @@ func EntryUnitID(it *Item) string { return itemID(it) }
 // in every document that prints it.
 func NameUnitID(it *Item) string { return nameID(it) }
 
+// EntryTitleUnitID is the id of an entry's title as the development plan
+// and the career map print it (text): the framework's title, the same
+// at every level, or, when text is not the title as it is (a code left
+// out), with a hash of text after it. The job description's name of an
+// entry (NameUnitID) may be worded otherwise ("Programming and build"
+// for "Programming and build (data engineering)"), so it is its own
+// unit.
+func EntryTitleUnitID(it *Item, text string) string {
+	id := strings.TrimSuffix(nameID(it), ".name") + ".title"
+	if text != it.Title {
+		id += "." + textHash(text)
+	}
+	return id
+}
+
 // DescriptorUnitID is the id of one of an entry's descriptors as a
 // document prints it in form ("…skill-data-modelling.d2.descriptor").
 func DescriptorUnitID(it *Item, d, form string) string { return descriptorID(it, d, form) }

@@ -149,17 +149,12 @@ func (p *Plan) walk(l *compose.UnitList) (fix func()) {
 		}
 		return compose.UnitID("entry", e.Kind+"-"+e.Title)
 	}
-	nameID := func(it *compose.Item, name string) string {
-		if name == it.Title {
-			return compose.NameUnitID(it)
-		}
-		return strings.TrimSuffix(compose.NameUnitID(it), ".name") + ".pdp-name"
-	}
+	nameID := compose.EntryTitleUnitID
 
 	// The positions: the summary's table and the heading.
-	l.Add(compose.UnitID("role", p.Current.ID, "title"), "the title of a role (the heading of "+move+", and the positions it names)", &p.Current.Title)
-	// the same id again for the target's copy of the same role's title
-	l.Add(compose.UnitID("role", p.Target.ID, "title"), "the title of a role (the heading of "+move+", and the positions it names)", &p.Target.Title)
+	// a framework role's title may be its level's: an id for each level
+	l.Add(compose.UnitID("role", p.Current.ID, p.Current.Rung.ID, "role-title"), "the title of a role at a level (the heading of "+move+", and the positions it names)", &p.Current.Title)
+	l.Add(compose.UnitID("role", p.Target.ID, p.Target.Rung.ID, "role-title"), "the title of a role at a level (the heading of "+move+", and the positions it names)", &p.Target.Title)
 	l.Add(compose.RungLabelUnitID(p.Current.Rung), "the name of a level of the organisation's ladder (the documents' keywords; the career map; "+move+")", &p.Current.Rung.Label)
 	l.Add(compose.RungLabelUnitID(p.Target.Rung), "the name of a level of the organisation's ladder (the documents' keywords; the career map; "+move+")", &p.Target.Rung.Label)
 	l.Add(p.Current.TextUnitID()+".pdp-position", "what the position "+p.CurrentName+" is, in a sentence, after its name in "+move+" (\"Where you are now\")", &p.CurrentText)
@@ -186,7 +181,7 @@ func (p *Plan) walk(l *compose.UnitList) (fix func()) {
 		oldName[e] = e.Name
 		base := compose.EntryUnitID(it)
 		q := "“" + e.Name + "”"
-		l.Add(nameID(it, e.Name), "the name of a "+e.Kind+" (job description, advert, development plan and career map)", &e.Name)
+		l.Add(nameID(it, e.Name), "the name of a "+e.Kind+" as the development plan and career map print it", &e.Name)
 		l.Add(base+".pdp-brief", "what is new about "+q+" at "+p.TargetLevel+", as something to do, in "+move+" (beside the entry's name in the summary)", &e.Brief)
 		if o := objective[oldName[e]]; o != nil {
 			l.Add(base+".pdp-objective", "an objective in "+move+", for "+q+" (after the entry's name in bold: \"Name: …\")", &o.What)
