@@ -268,13 +268,13 @@ func TestTranslateImportNamesTheExportsManifest(t *testing.T) {
 }
 
 const (
-	catalogue     = "sde-skills.data-management-engineering.skill-data-catalogue.name"
+	catalogue     = "sde-skills.data-management-engineering.skill-data-catalogue.title"
 	catalogueAt   = "sde-skills.data-management-engineering.senior.skill-data-catalogue."
 	catalogueCy   = "Catalog data"
 	objectiveCy   = "Arwain y gwaith o ddatblygu polisïau catalog data ac arferion gorau."
 	briefCy       = "Arwain y gwaith o ddatblygu polisïau catalog data"
 	actionJobCy   = "Ymgymryd â darn o waith lle rydych chi'n arwain polisïau catalog data"
-	visualisation = "sde-skills.data-management-engineering.skill-data-visualisation.name"
+	visualisation = "sde-skills.data-management-engineering.skill-data-visualisation.title"
 )
 
 // TestTranslatePDPRoundTrip: export the development plan's units for a
