@@ -38,6 +38,7 @@ type Ladder struct {
 	work               ladderWork // what marking the map's descriptors cost
 	untranslated       []string   // the English of the units with no translation (translate.go)
 	translatedN        int        // how many units a translation gave
+	unmarked           bool       // a descriptor is given in translation, unmarked
 }
 
 // LadderRung is one column of a career map.

@@ -32,6 +32,11 @@ func (l *Ladder) TranslatedUnits() int { return l.translatedN }
 // in a run in another language, once each (compose.Translation).
 func (l *Ladder) UntranslatedText() []string { return l.untranslated }
 
+// Unmarked reports whether a descriptor the map prints is given in
+// translation, whole, without the words new at its level in bold: the
+// map's introduction says so.
+func (l *Ladder) Unmarked() bool { return l.unmarked }
+
 // clone is a copy of l whose text a translation may change without
 // touching l.
 func (l *Ladder) clone() *Ladder {
@@ -94,6 +99,8 @@ func (l *Ladder) walk(ul *compose.UnitList) (fix func()) {
 		if it == nil || c.State != CellPresent {
 			return
 		}
+		// the depth and level before the descriptors ("Level 5: …")
+		ul.Add(compose.EntryUnitID(it)+".level", "the level of “"+r.Title+"” at "+labels[i]+" as its framework names it, before what it asks ("+of+")", &c.Label)
 		for j := range c.Descriptors {
 			d := &c.Descriptors[j]
 			x := &desc{d: d, text: compose.Sentence(d.Text)}
@@ -150,6 +157,7 @@ func (l *Ladder) walk(ul *compose.UnitList) (fix func()) {
 		for _, x := range descs {
 			if x.text != x.was {
 				*x.d = Descriptor{Text: x.text, Parts: []MarkedText{{Text: x.text}}}
+				l.unmarked = true
 			}
 		}
 		label := map[string]string{}

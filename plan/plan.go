@@ -77,6 +77,7 @@ type Plan struct {
 	droppedNames []string
 	untranslated []string // the English of the units with no translation (translate.go)
 	translatedN  int      // how many units a translation gave
+	unmarked     bool     // a descriptor is given in translation, unmarked
 }
 
 // Review is one check-in of the plan.

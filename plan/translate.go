@@ -41,6 +41,11 @@ func (p *Plan) TranslatedUnits() int { return p.translatedN }
 // (compose.Translation): the record lists them.
 func (p *Plan) UntranslatedText() []string { return p.untranslated }
 
+// Unmarked reports whether a descriptor the plan prints is given in
+// translation, whole, without the words new at the target marked: the
+// list of changes says so.
+func (p *Plan) Unmarked() bool { return p.unmarked }
+
 // clone is a copy of p whose entries, actions, objectives and positions a
 // translation may change without touching another plan or the
 // compositions it was made from.
@@ -292,6 +297,7 @@ func (p *Plan) walk(l *compose.UnitList) (fix func()) {
 		for _, x := range descs {
 			if x.text != x.was {
 				x.e.Marked[x.i] = wordingSpans{{Text: x.text}}
+				p.unmarked = true
 			}
 		}
 		// Shown again from the translated descriptors, in their order.
