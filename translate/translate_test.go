@@ -213,3 +213,45 @@ func TestExportPrefillsAndImportChecks(t *testing.T) {
 		t.Error("a Welsh document merged into a French translations file")
 	}
 }
+
+// TestPlanAndMapUnitsAreOrderFree: two development plans and the career
+// map, in either order, give the same units, each id with one English
+// text; a plan's units name its move; the scope note reads back.
+func TestPlanAndMapUnitsAreOrderFree(t *testing.T) {
+	cfg, lib := setup(t)
+	docs := []string{translate.DocPlan, translate.DocMap}
+	a := translate.Target{Role: "data-engineer", Level: "mid", Vacancy: cfg.Vacancy, Docs: docs, Plan: config.PDPConfig{From: "mid", To: "senior"}}
+	b := translate.Target{Role: "data-engineer", Level: "senior", Vacancy: cfg.Vacancy, Docs: docs, Plan: config.PDPConfig{From: "senior", To: "head"}}
+	ab, ba := units(t, cfg, lib, a, b), units(t, cfg, lib, b, a)
+	if strings.Join(idSources(ab), "\n") != strings.Join(idSources(ba), "\n") {
+		t.Error("the units depend on the order of the plans")
+	}
+	notes := ""
+	for _, u := range ab {
+		notes += u.Note + "\n"
+	}
+	for _, want := range []string{"a development plan from Data engineer, Mid to Data engineer, Senior", "a development plan from Data engineer, Senior to Data engineer, Head", "the career map of Data engineer"} {
+		if !strings.Contains(notes, want) {
+			t.Errorf("no unit's note names %q", want)
+		}
+	}
+	for _, u := range ab {
+		if strings.HasSuffix(u.ID, ".duty") {
+			t.Errorf("unit %s: a JD's duty among the plan's and map's", u.ID)
+		}
+	}
+	sc := translate.Scope{Role: "data-engineer", Level: "mid", Docs: []string{"pdp", "progression"}, From: "mid", To: "senior"}
+	doc := translate.Export(ab, "cy", nil, sc, "test")
+	back, err := xliff.Parse("cy.xlf", doc.Marshal())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, ok := translate.ScopeOf(back); !ok || !reflect.DeepEqual(got, sc) {
+		t.Errorf("scope read back: %+v, want %+v", got, sc)
+	}
+	m := translate.Scope{Manifest: "team sheet.csv", Kind: "pdp"}
+	back, _ = xliff.Parse("cy.xlf", translate.Export(nil, "cy", nil, m, "test").Marshal())
+	if got, ok := translate.ScopeOf(back); !ok || !reflect.DeepEqual(got, m) {
+		t.Errorf("manifest scope read back: %+v", got)
+	}
+}

@@ -72,12 +72,15 @@ the workflow.`,
 func newCmdTranslateExport(f *Factory, runF func(context.Context, *TranslateOptions) error) *cobra.Command {
 	opts := &TranslateOptions{Factory: f}
 	cmd := &cobra.Command{
-		Use:   "export --lang LANG [--role R --level L | MANIFEST] [-o FILE.xlf]",
+		Use:   "export --lang LANG [--doc KINDS] [--role R --level L] [--from L1 --to L2] [MANIFEST [--kind pdp]] [-o FILE.xlf]",
 		Short: "Write the text the documents use as XLIFF 2.0 for translators",
 		Long: `export writes an XLIFF 2.0 document (source en-GB, target --lang) holding
-every framework and config string the candidate-facing documents (JD,
-person specification, advert, scoring sheet) of the config's role and level,
---role and --level, or every row of a vacancy manifest print, once each.
+every framework and config string the documents --doc names (default: the
+config's documents; the JD, person specification, advert and scoring sheet
+are one set, pdp the development plan of the move --from and --to give,
+progression the career map) print, once each: for the config's role and
+level, --role and --level, every row of a vacancy manifest (its role packs),
+or, with --kind pdp, every person of a team manifest (their plans).
 Each unit has a note giving its context ("a key responsibility of a Head of
 data engineering") and, when the config's translations files translate it,
 that translation as its target (state translated); a translation whose
@@ -85,6 +88,8 @@ English has changed since is given as a draft (state initial) with a note.
 The same config gives the same bytes. -o - (the default) writes to stdout;
 an -o file that exists is replaced only with --force.`,
 		Example: `  rolepack translate export --lang cy -o cy.xlf
+  rolepack translate export --lang cy --doc pdp --from senior --to head -o pdp-cy.xlf
+  rolepack translate export --lang cy --kind pdp team.csv -o team-cy.xlf
   rolepack translate export --lang cy --role ddat/data-engineer --level head-of-data-engineering -o - | less
   rolepack translate export --lang cy vacancies.csv -o cy.xlf`,
 		Args: cobra.MaximumNArgs(1),

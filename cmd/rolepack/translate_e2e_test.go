@@ -44,3 +44,39 @@ func TestE2ETranslatedJDInPDF(t *testing.T) {
 		t.Errorf("the DOCX rendered by LibreOffice does not give the translated duty:\n%.1500s", txt)
 	}
 }
+
+// TestE2ETranslatedPDPAndMapInPDF: an objective and a career map's cell
+// translated through XLIFF are in the Welsh PDP's and map's PDFs as
+// pdftotext reads them, with ŵ and ŷ.
+func TestE2ETranslatedPDPAndMapInPDF(t *testing.T) {
+	dir, cfg := translateSetup(t)
+	xlf := filepath.Join(dir, "cy.xlf")
+	if _, _, err := run(t, fixedDate, "translate", "export", "--lang", "cy", "--doc", "pdp,progression", "--from", "mid", "--to", "senior", "--config", cfg, "--set", "translations=", "-o", xlf); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(xlf)
+	done := fillUnit(t, string(data), catalogue, "", catalogueCy)
+	done = fillUnit(t, done, catalogueAt+"pdp-brief", "", briefCy)
+	done = fillUnit(t, done, catalogueAt+"pdp-objective", "", "Arwain polisïau catalog data, gyda'r tŵr a'r tŷ.")
+	cell := "sde-skills.data-management-engineering.entry.skill-data-visualisation.d1.descriptor"
+	done = fillUnit(t, done, cell, "", "Defnyddio llyfrgelloedd delweddu data ŵŷ.")
+	if err := os.WriteFile(xlf, []byte(done), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, err := run(t, fixedDate, "translate", "import", xlf, "--config", cfg, "--set", "translations=", "-o", filepath.Join(dir, "cy.yaml")); err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	out := filepath.Join(dir, "dist")
+	if _, stderr, err := run(t, fixedDate, "generate", "--config", cfg, "--lang", "cy", "--doc", "pdp,progression", "--from", "mid", "--to", "senior", "--format", "pdf", "--out", out); err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	pdp := strings.Join(strings.Fields(pdfText(t, filepath.Join(out, "pdp.pdf"))), " ")
+	for _, want := range []string{catalogueCy + ": Arwain polisïau catalog data, gyda'r tŵr a'r tŷ.", briefCy} {
+		if !strings.Contains(pdp, want) {
+			t.Errorf("the PDP's PDF does not give %q:\n%.2000s", want, pdp)
+		}
+	}
+	if m := strings.Join(strings.Fields(pdfText(t, filepath.Join(out, "progression.pdf"))), " "); !strings.Contains(m, "Defnyddio llyfrgelloedd delweddu data ŵŷ.") {
+		t.Errorf("the career map's PDF does not give the translated cell:\n%.2000s", m)
+	}
+}
