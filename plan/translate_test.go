@@ -121,7 +121,7 @@ func TestWelshPlanTranslated(t *testing.T) {
 		brief.ID: {Source: brief.Source, Target: "Arwain polisïau catalog data"},
 		obj.ID:   {Source: obj.Source, Target: "Arwain y gwaith o ddatblygu polisïau catalog data."},
 		job.ID:   {Source: "an English that is no more", Target: "Hen gyfieithiad"}, // stale
-		vis.ID:   {Source: vis.Source, Target: "Delweddu data"},                  // its brief and objective are not
+		vis.ID:   {Source: vis.Source, Target: "Delweddu data"},                     // its brief and objective are not
 	}
 	half := welshPlan(t, cloneWith(tr, descs[:1]))
 	for _, e := range half.Entries {
