@@ -719,6 +719,9 @@ func objectiveEvidence(measure string, job *Action, review string) (string, bool
 const (
 	briefWords  = 15
 	actionWords = 12
+	// focusWords is the most a built-in action's focus keeps, the
+	// frame's own words being around it.
+	focusWords = 12
 )
 
 // clause cuts s to at most n words (s stays whole up to a quarter more)
@@ -764,6 +767,9 @@ func clause(s string, n int) string {
 // "while", "where", "which", ….
 func clauseEnd(w []string, i, pass int) bool {
 	if pass == 0 {
+		if strings.HasSuffix(w[i-1], ",") && sharedVerbs(strings.TrimSuffix(w[i-1], ","), w[i]) {
+			return false // "investigate, resolve and anticipate problems": the verbs share what follows
+		}
 		return strings.HasSuffix(w[i-1], ",") || strings.HasSuffix(w[i-1], ";")
 	}
 	switch strings.ToLower(w[i]) {
@@ -771,14 +777,31 @@ func clauseEnd(w []string, i, pass int) bool {
 		if i >= 2 && strings.EqualFold(w[i-2], "to") && english.IsBase(w[i-1]) {
 			return false // "to gather and establish user needs": two verbs share what follows
 		}
+		if i+1 < len(w) && sharedVerbs(w[i-1], w[i+1]) {
+			return false // "tools for storing and working with metadata"
+		}
 		if i+1 < len(w) {
 			_, f := english.Verb(w[i+1])
 			return f != english.NotVerb && f != english.Past
 		}
-	case "so", "while", "where", "which", "including", "unless", "even", "without", "when":
+	case "where", "which", "when":
+		// after a verb, the object it asks about: "determine which …",
+		// "understand when to use …"
+		_, f := english.Verb(strings.ToLower(strings.TrimRight(w[i-1], ",;")))
+		return strings.HasSuffix(w[i-1], ",") || f != english.Base && f != english.Gerund
+	case "so", "while", "including", "unless", "even", "without":
 		return true
 	}
 	return false
+}
+
+// sharedVerbs reports whether a and b, either side of a comma or a
+// conjunction, are verbs of one form with nothing between them: the
+// first has no object of its own, so the two share what follows.
+func sharedVerbs(a, b string) bool {
+	_, fa := english.Verb(strings.ToLower(a))
+	_, fb := english.Verb(strings.ToLower(strings.TrimRight(b, ",;")))
+	return fa == fb && (fa == english.Base || fa == english.Gerund)
 }
 
 // danglingWords are words a cut clause does not end with.

@@ -53,7 +53,7 @@ func init() {
 		famCheck:  "ensure review assess audit test assure monitor evaluate diagnose investigate identify analyse check validate verify measure resolve troubleshoot",
 		famTell:   "explain present speak share advise advocate influence represent engage communicate describe tailor listen negotiate persuade promote facilitate challenge champion articulate report",
 		famLearn:  "spend shadow attend study observe learn",
-		famKnow:   "understand know appreciate recognise comprehend",
+		famKnow:   "understand know appreciate recognise comprehend see consider",
 		famPeople: "coach mentor help support guide assist teach train develop-people empower enable motivate",
 	} {
 		for _, w := range strings.Fields(ws) {
@@ -74,7 +74,7 @@ func newFocus(e *PlanEntry, person, level string) *focus {
 	ph := wording.Parse(strings.TrimSpace(e.Target[e.best]))
 	f.shape = ph.Shape
 	f.do, f.family = doPhrase(ph)
-	f.do = clause(f.do, actionWords)
+	f.do = clause(f.do, focusWords)
 	f.they = theyPhrase(f.do)
 	f.you = youPhrase(f.do)
 	if first, rest, ok := strings.Cut(f.they, " "); ok {
@@ -260,13 +260,13 @@ var frames = []frame{
 		return fmt.Sprintf("Volunteer for a current project in which you can %s", f.do)
 	}},
 	{OnTheJob, workable, func(f *focus) string {
-		return fmt.Sprintf("Pick one task from your current work where you can %s", f.do)
+		return fmt.Sprintf("Pick a task from your current work where you can %s", f.do)
 	}},
 	{OnTheJob, doing, func(f *focus) string {
-		return fmt.Sprintf("Agree with your line manager a piece of work in which you will %s", f.do)
+		return fmt.Sprintf("Agree a piece of work in which you will %s", f.do)
 	}},
 	{OnTheJob, doing, func(f *focus) string {
-		return fmt.Sprintf("Take over part of a colleague's current work in which you will %s", f.do)
+		return fmt.Sprintf("Take over part of a colleague's work in which you will %s", f.do)
 	}},
 	{OnTheJob, doing, func(f *focus) string {
 		return fmt.Sprintf("Set aside time this quarter for real work in which you %s", f.you)
@@ -275,7 +275,7 @@ var frames = []frame{
 		return fmt.Sprintf("Offer your help to another team that needs someone to %s", f.do)
 	}},
 	{OnTheJob, doing, func(f *focus) string {
-		return fmt.Sprintf("Plan with your line manager where in your work you will %s", f.do)
+		return fmt.Sprintf("Plan with your line manager where you will %s", f.do)
 	}},
 	{OnTheJob, qualifying, func(f *focus) string {
 		return fmt.Sprintf("Agree with your line manager how you will %s: the course or assessment, the date and the time you need", f.do)
@@ -288,22 +288,22 @@ var frames = []frame{
 	}},
 	// Learning from others.
 	{FromOthers, observable, func(f *focus) string {
-		return fmt.Sprintf("Shadow %s while they %s", f.person, f.they) + f.then("do part of it yourself with them on hand")
+		return fmt.Sprintf("Shadow %s while they %s", f.person, f.they) + f.then("do part of it yourself")
 	}},
 	{FromOthers, workable, func(f *focus) string {
-		return fmt.Sprintf("Ask %s to talk you through how they %s", f.person, f.they) + f.then("try it on your own work and ask them for feedback")
+		return fmt.Sprintf("Ask %s to talk you through how they %s", f.person, f.they) + f.then("try it and ask them for feedback")
 	}},
 	{FromOthers, observable, func(f *focus) string {
 		return fmt.Sprintf("Pair with %s on work where they %s", f.person, f.they) + f.then("take the lead for the second half")
 	}},
 	{FromOthers, observable, func(f *focus) string {
-		return fmt.Sprintf("Ask %s to watch you %s", f.person, f.do) + f.then("ask them for one thing to keep and one to change")
+		return fmt.Sprintf("Ask %s to watch you %s", f.person, f.do) + f.then("ask for one thing to keep and one to change")
 	}},
 	{FromOthers, workable, func(f *focus) string {
-		return fmt.Sprintf("Ask %s to mentor you: meet three times, each with a real example, about how to %s", f.person, f.do)
+		return fmt.Sprintf("Ask %s to mentor you for three meetings, each on a real example, about how to %s", f.person, f.do)
 	}},
 	{FromOthers, workable, func(f *focus) string {
-		return fmt.Sprintf("Join a community of practice where people %s", f.they) + f.then("bring back one idea to try in your team")
+		return fmt.Sprintf("Join a community of practice where people %s", f.they) + f.then("bring back one idea to try")
 	}},
 	{FromOthers, qualifying, func(f *focus) string {
 		return fmt.Sprintf("Ask %s how they prepared to %s", f.person, f.do) + f.then("ask what they would do again")
@@ -316,13 +316,13 @@ var frames = []frame{
 		return fmt.Sprintf("Find a course or e-learning module on how to %s", f.do) + f.then("note three things you will try")
 	}},
 	{CourseStudy, workable, func(f *focus) string {
-		return fmt.Sprintf("Read the profession's guidance on how to %s", f.do) + f.then("agree with your line manager which parts apply to your work")
+		return fmt.Sprintf("Read the profession's guidance on how to %s", f.do) + f.then("agree with your line manager what applies to you")
 	}},
 	{CourseStudy, workable, func(f *focus) string {
-		return fmt.Sprintf("Find a case study or talk that shows how others %s", f.they) + f.then("explain it to your team in ten minutes")
+		return fmt.Sprintf("Find a case study or talk that shows how others %s", f.they) + f.then("explain it to your team")
 	}},
 	{CourseStudy, workable, func(f *focus) string {
-		return fmt.Sprintf("Take a short course that covers how to %s", f.do) + f.then("use one thing from it at work within a month")
+		return fmt.Sprintf("Take a short course that covers how to %s", f.do) + f.then("use one thing from it within a month")
 	}},
 	{CourseStudy, workable, func(f *focus) string {
 		return fmt.Sprintf("Read an article or a book chapter on how to %s", f.do) + f.then("discuss it with your line manager")

@@ -175,6 +175,9 @@ func TestCorpusPlanActions(t *testing.T) {
 			t.Errorf("%s: %v", id, err)
 			continue
 		}
+		if dump {
+			t.Logf("%s | pages %d", id, len(tr.Pages))
+		}
 		if n := len(tr.Pages); n > 8 {
 			t.Errorf("%s: %d pages, want at most 8", id, n)
 		}
