@@ -1,6 +1,8 @@
 package web
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"net/mail"
 	"net/url"
@@ -264,4 +266,81 @@ func (d details) apply(cfg *config.Config, roleLevels []level) *config.Config {
 		}
 	}
 	return &c
+}
+
+// detailsRev is the revision of details d that a details form was opened
+// with: a short hash of each field's value, "name:hash" joined by commas,
+// so that a save can tell which fields changed elsewhere since.
+func detailsRev(d details, fs []field) string {
+	parts := make([]string, len(fs))
+	for i, f := range fs {
+		parts[i] = f.Name + ":" + valueHash(d[f.Name])
+	}
+	return strings.Join(parts, ",")
+}
+
+func valueHash(v string) string {
+	sum := sha256.Sum256([]byte(v))
+	return hex.EncodeToString(sum[:4])
+}
+
+// parseRev reads detailsRev's form: the hash of each field by name (nil
+// for a form without one, which then replaces the details whole).
+func parseRev(rev string) map[string]string {
+	if rev == "" {
+		return nil
+	}
+	out := map[string]string{}
+	for _, part := range strings.Split(rev, ",") {
+		if name, h, ok := strings.Cut(part, ":"); ok {
+			out[name] = h
+		}
+	}
+	return out
+}
+
+// mergeDetails merges typed, posted by a form opened when the details'
+// revision was base, with saved, the details now: a field the form left
+// as it was opened takes its saved value (changed since elsewhere, or
+// not), a field typed here and not changed elsewhere is typed's, and a
+// field changed both here and elsewhere (to another value) keeps what was
+// typed and is a conflict, its message naming the saved value. With no
+// base, typed is the whole answer.
+func mergeDetails(typed, saved details, base map[string]string, fs []field) (details, map[string]string) {
+	if base == nil {
+		return typed, nil
+	}
+	out := details{}
+	conflicts := map[string]string{}
+	for _, f := range fs {
+		t, sv := typed[f.Name], saved[f.Name]
+		b, known := base[f.Name]
+		switch {
+		case !known || t == sv || valueHash(sv) == b:
+			out[f.Name] = t // nothing changed elsewhere, or both the same
+		case valueHash(t) == b:
+			out[f.Name] = sv // changed elsewhere only
+		default:
+			out[f.Name] = t
+			conflicts[f.Name] = fmt.Sprintf("“%s” was %s in another tab or window after this page was opened: save again to replace it with what is typed here", f.Label, savedAs(f, sv))
+		}
+	}
+	return out, conflicts
+}
+
+// savedAs is how a conflict names a field's saved value: "saved as
+// “Band 7”" (a choice by its label), or "cleared".
+func savedAs(f field, v string) string {
+	if v == "" {
+		return "cleared"
+	}
+	for _, o := range f.Options {
+		if o.Value == v {
+			v = o.Label
+		}
+	}
+	if f.Type == "textarea" {
+		v = strings.ReplaceAll(v, "\n", "; ")
+	}
+	return "saved as “" + v + "”"
 }

@@ -90,16 +90,17 @@ type rolePage struct {
 	Saved        bool
 	Formats      []string
 	Hidden       url.Values
+	Rev          string // the revision of the saved details (detailsRev)
 }
 
 func (s *Server) role(w http.ResponseWriter, r *http.Request) {
 	sess := s.view(w, r)
-	s.showRole(w, r, sess, r.URL.Query(), nil, nil)
+	s.showRole(w, r, sess, r.URL.Query(), nil, nil, 0)
 }
 
 // showRole renders the role page for the choice in q; typed and errs are
 // the form as sent when it did not validate.
-func (s *Server) showRole(w http.ResponseWriter, r *http.Request, sess *session, q url.Values, typed details, errs map[string]string) {
+func (s *Server) showRole(w http.ResponseWriter, r *http.Request, sess *session, q url.Values, typed details, errs map[string]string, errStatus int) {
 	c, ok := s.chosen(w, r, sess, q)
 	if !ok {
 		return
@@ -157,6 +158,9 @@ func (s *Server) showRole(w http.ResponseWriter, r *http.Request, sess *session,
 	if values == nil {
 		values = sess.details()
 	}
+	// The form's revision is of the details saved now: what a refused
+	// form shows of them is what they are.
+	p.Rev = detailsRev(sess.details(), fs)
 	for _, f := range fs {
 		fv := fieldView{field: f, Value: values[f.Name], Error: errs[f.Name]}
 		var ids []string
@@ -178,6 +182,9 @@ func (s *Server) showRole(w http.ResponseWriter, r *http.Request, sess *session,
 	}
 	if len(p.Errors) > 0 {
 		status = http.StatusUnprocessableEntity
+		if errStatus != 0 {
+			status = errStatus
+		}
 		p.Title = "Error: " + p.Title
 	}
 	s.page(w, status, "role", p)
@@ -225,14 +232,28 @@ func (s *Server) saveDetails(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	fs := fields(c.role.Levels)
-	d := read(r.PostForm, fs)
-	if errs := check(d, fs); len(errs) > 0 {
-		s.showRole(w, r, sess, q, d, errs)
+	// What the form was opened with (rev) against what is saved now: a
+	// field changed elsewhere since (another tab) and not here keeps its
+	// saved value; one changed in both is a conflict, shown for the
+	// person to decide, so that no tab saves over another's typing.
+	sess.mu.Lock()
+	d, conflicts := mergeDetails(read(r.PostForm, fs), sess.st.Details, parseRev(r.PostForm.Get("rev")), fs)
+	errs := check(d, fs)
+	if len(errs) == 0 && len(conflicts) == 0 {
+		sess.st.Details = d
+	}
+	sess.mu.Unlock()
+	if len(errs) > 0 || len(conflicts) > 0 {
+		status := http.StatusUnprocessableEntity
+		for name, msg := range conflicts {
+			if errs[name] == "" {
+				errs[name] = msg
+				status = http.StatusConflict
+			}
+		}
+		s.showRole(w, r, sess, q, d, errs, status)
 		return
 	}
-	sess.mu.Lock()
-	sess.st.Details = d
-	sess.mu.Unlock()
 	var v *vacancy
 	if ref := d["reference"]; ref != "" {
 		v = &vacancy{Reference: ref, Role: c.role.ID, Level: c.level.ID, Details: d}

@@ -709,3 +709,68 @@ func TestWelshLanguageCategoryIsSavedAndUsed(t *testing.T) {
 		t.Error("the JD still gives a Welsh language category after it was cleared")
 	}
 }
+
+var revField = regexp.MustCompile(`name="rev" value="([^"]*)"`)
+
+// TestDetailsSavedInTwoTabsAreNotLost: a details form opened before the
+// details were saved from another tab (or window) does not put its older
+// values back over them. Fields changed in one tab only are merged; a
+// field changed in both is refused (409), what was typed kept in the
+// form and the value saved elsewhere named; saving again then keeps what
+// was typed, as the person has now seen what it replaces.
+func TestDetailsSavedInTwoTabsAreNotLost(t *testing.T) {
+	c := newClient(t, newOptions(t))
+	path := "/role?role=data-engineer&level=senior"
+	page := c.get(path).body
+	token, rev := csrfField.FindStringSubmatch(page)[1], revField.FindStringSubmatch(page)
+	if rev == nil {
+		t.Fatal("the details form carries no revision of the details it shows")
+	}
+	form := func(v url.Values) url.Values {
+		v.Set("csrf", token)
+		v.Set("role", "data-engineer")
+		v.Set("level", "senior")
+		v.Set("doc", "jd")
+		return v
+	}
+	// Tab A saves a band and a reference.
+	wantStatus(t, "tab A", c.postForm("/role", form(url.Values{"rev": {rev[1]}, "band": {"Band 7"}, "reference": {"R-1"}})), http.StatusSeeOther)
+	// Tab B, opened before, saves a location: A's band and reference stay.
+	wantStatus(t, "tab B, opened before A saved", c.postForm("/role", form(url.Values{"rev": {rev[1]}, "location": {"York"}})), http.StatusSeeOther)
+	wantBody(t, "both tabs' details", c.get("/preview?role=data-engineer&level=senior&doc=jd"), "Band 7", "R-1", "York")
+
+	// Tab C, opened before both, changes the band A saved too.
+	r := c.postForm("/role", form(url.Values{"rev": {rev[1]}, "band": {"Band 8a"}}))
+	wantStatus(t, "tab C, the band changed in two tabs", r, http.StatusConflict)
+	wantBody(t, "tab C", r, "<title>Error: ", `<a href="#f-band">`,
+		"“Band or grade” was saved as “Band 7” in another tab or window after this page was opened: save again to replace it with what is typed here",
+		`id="f-band" name="band" type="text" value="Band 8a"`)
+	if strings.Contains(r.body, `<a href="#f-reference">`) || strings.Contains(r.body, `<a href="#f-location">`) {
+		t.Error("fields changed in one tab only are listed as conflicts")
+	}
+	wantBody(t, "nothing saved over the band", c.get("/preview?role=data-engineer&level=senior&doc=jd"), "Band 7")
+	// Saving again, from the page that showed the conflict, replaces it;
+	// what that page shows of the other fields (A's, B's) is kept.
+	again := revField.FindStringSubmatch(r.body)
+	if again == nil || again[1] == rev[1] {
+		t.Fatalf("the refused form's revision is %v, want the saved details' (not the old one)", again)
+	}
+	v := url.Values{"rev": {again[1]}, "band": {"Band 8a"}}
+	for _, f := range []string{"reference", "location"} {
+		m := regexp.MustCompile(`name="` + f + `" type="text" value="([^"]*)"`).FindStringSubmatch(r.body)
+		if m == nil {
+			t.Fatalf("no %s field on the refused page", f)
+		}
+		v.Set(f, m[1])
+	}
+	wantStatus(t, "tab C again", c.postForm("/role", form(v)), http.StatusSeeOther)
+	jd := c.get("/preview?role=data-engineer&level=senior&doc=jd").body
+	if !strings.Contains(jd, "Band 8a") || !strings.Contains(jd, "R-1") || !strings.Contains(jd, "York") {
+		t.Error("saving again did not keep the typed band with the other tabs' details")
+	}
+	// The same details sent twice (a double click) are no conflict.
+	page = c.get(path).body
+	same := form(url.Values{"rev": {revField.FindStringSubmatch(page)[1]}, "band": {"Band 9"}})
+	wantStatus(t, "first click", c.postForm("/role", same), http.StatusSeeOther)
+	wantStatus(t, "second click", c.postForm("/role", same), http.StatusSeeOther)
+}
