@@ -77,6 +77,8 @@ func TestCompletionOfRolesLevelsAndKinds(t *testing.T) {
 		{[]string{"__complete", "generate", "--level", ""}, []string{"entry\tEntry", "head\tHead"}},
 		{[]string{"__complete", "show", "ddat/"}, []string{"ddat/data-engineer\t"}},
 		{[]string{"__complete", "generate", "--doc", ""}, []string{"jd\n", "pdp\n"}},
+		{[]string{"__complete", "generate", "--doc", "jd,"}, []string{"jd,spec\n", "jd,pdp\n"}},
+		{[]string{"__complete", "generate", "--format", "pdf,docx,"}, []string{"pdf,docx,md\n", "pdf,docx,html\n"}},
 	} {
 		stdout, _, err := run(t, nil, tc.args...)
 		if err != nil {
@@ -85,6 +87,14 @@ func TestCompletionOfRolesLevelsAndKinds(t *testing.T) {
 		for _, w := range tc.want {
 			if !strings.Contains(stdout, w) {
 				t.Errorf("%v: no %q in\n%s", tc.args, w, stdout)
+			}
+		}
+		// A name the list has already is not offered again.
+		if typed := tc.args[len(tc.args)-1]; strings.HasSuffix(typed, ",") {
+			for _, n := range strings.Split(strings.TrimSuffix(typed, ","), ",") {
+				if strings.Contains(stdout, typed+n+"\n") {
+					t.Errorf("%v: offers %s again:\n%s", tc.args, n, stdout)
+				}
 			}
 		}
 		lines := strings.Split(strings.TrimSpace(stdout), "\n")

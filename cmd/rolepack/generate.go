@@ -134,16 +134,20 @@ func kindList() string {
 	return b.String()
 }
 
-// completeNames completes a comma-separated list flag from names.
+// completeNames completes a comma-separated list flag from names, leaving
+// out those the list already has ("--doc jd," offers spec, not jd again).
 func completeNames(cmd *cobra.Command, flag string, names []string) {
 	_ = cmd.RegisterFlagCompletionFunc(flag, func(_ *cobra.Command, _ []string, typed string) ([]string, cobra.ShellCompDirective) {
 		done := ""
 		if i := strings.LastIndex(typed, ","); i >= 0 {
 			done = typed[:i+1]
 		}
-		out := make([]string, len(names))
-		for i, n := range names {
-			out[i] = done + n
+		chosen := strings.Split(strings.TrimSuffix(done, ","), ",")
+		var out []string
+		for _, n := range names {
+			if !slices.Contains(chosen, n) {
+				out = append(out, done+n)
+			}
 		}
 		return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveNoSpace
 	})
