@@ -166,19 +166,40 @@ type job struct {
 	composers []*compose.Composer
 }
 
-// queued is a job waiting for a worker, as the run keeps it until then:
-// without its Result (the run's summary holds that) or its vacancy (made
-// again from the row when the job is sent), so that what a batch holds per
-// row from the start is small (88 bytes here against a job's 768; a
-// 10,000-row batch held 7 MB of jobs from its first pack to its last, and
-// the collector's room doubled that).
-type queued struct {
-	i, pos    int
-	err       error
-	plan      *config.PDPConfig
-	lang      string
-	composer  *compose.Composer
-	composers []*compose.Composer
+// entry is what a run keeps of a row from its start to its end: where
+// the row is, its pack's name and, once its pack is done, what the index
+// and feeds need of it, its lists and strings shared with the other rows'
+// (interner). A job is made again from the row (prepareRow) when it is
+// handed to a worker, and each row's Result when the run ends, so that
+// what a batch holds per row is small: 160 bytes here and the pack's name,
+// against a Result of 392 and a queued job of 88 before (a 10,000-row
+// batch held 5.3 MB of them from its first pack to its last, and the
+// collector's room doubled that).
+type entry struct {
+	i       int    // index in the manifest
+	name    string // the pack's folder name; "" when the row failed before building
+	err     error  // a problem found before building, or the build's
+	status  Status
+	written int
+	files   []string
+	// editorial, rebuilt, title, levelLabel and feed are the Result's.
+	editorial                  []string
+	rebuilt, title, levelLabel string
+	feed                       *FeedJob
+}
+
+// finish records in e what building its pack gave.
+func (e *entry) finish(r *Result) {
+	e.status, e.err, e.written, e.files = r.Status, r.Err, r.Written, r.Files
+	e.editorial, e.rebuilt, e.title, e.levelLabel, e.feed = r.Editorial, r.Rebuilt, r.Title, r.LevelLabel, r.Feed
+}
+
+// result is e's row's Result: res, as prepareRow made it, with what e
+// records.
+func (e *entry) result(res Result) Result {
+	res.Name, res.Status, res.Err, res.Written, res.Files = e.name, e.status, e.err, e.written, e.files
+	res.Editorial, res.Rebuilt, res.Title, res.LevelLabel, res.Feed = e.editorial, e.rebuilt, e.title, e.levelLabel, e.feed
+	return res
 }
 
 // done is a finished job.
@@ -217,29 +238,39 @@ func (b *Batch) Run(ctx context.Context, rows []Row) (*Summary, error) {
 	if err := b.checkIndex(out); err != nil {
 		return nil, err
 	}
-	jobs := b.prepare(rows)
-	if b.Shard.Of > 0 {
-		jobs = b.Shard.jobs(jobs)
-	}
 	composer := b.Composer
 	if composer == nil {
 		composer = compose.NewComposer(b.Config, b.Library)
 	}
-	composers := b.composers(composer, jobs)
-	s := &Summary{Results: make([]Result, len(jobs))}
-	waiting := make([]queued, len(jobs))
-	for i, j := range jobs {
-		w := queued{i: j.i, pos: i, err: j.err, plan: j.plan, lang: j.lang, composer: composers[j.lang]}
-		if tags := b.jobLanguages(j).Tags(); len(tags) == 2 {
-			w.composers = []*compose.Composer{composers[tags[0]], composers[tags[1]]}
+	composers := map[string]*compose.Composer{"": composer}
+	var entries []entry
+	b.prepared(rows, func(j job) {
+		if b.Shard.Of > 0 && !b.Shard.Holds(shardKey(j)) {
+			return
 		}
-		waiting[i] = w
-		s.Results[i] = j.res // NotRun until a worker reports
-		if j.err != nil {    // known bad even if the run is interrupted
-			s.Results[i].Status, s.Results[i].Err = Failed, j.err
+		b.addComposers(composers, j)
+		e := entry{i: j.i, name: j.res.Name, err: j.err}
+		if j.err != nil { // known bad even if the run is interrupted
+			e.status = Failed
+		}
+		entries = append(entries, e)
+	})
+	// withComposers gives j its composers: one for its language, or one
+	// for each of a bilingual job's.
+	withComposers := func(j *job) {
+		j.composer = composers[j.lang]
+		if tags := b.jobLanguages(*j).Tags(); len(tags) == 2 {
+			j.composers = []*compose.Composer{composers[tags[0]], composers[tags[1]]}
 		}
 	}
-	jobs = nil // the whole jobs are garbage from here: waiting holds the rest
+	keep := newInterner()
+	// jobAt is entries[k]'s job, made again from its row.
+	jobAt := func(k int) job {
+		e := &entries[k]
+		j := b.prepareRow(e.i, rows[e.i], keep)
+		j.pos, j.err, j.res.Name = k, e.err, e.name
+		return j
+	}
 
 	n := max(b.Jobs, 1)
 	queue := make(chan job)
@@ -262,14 +293,12 @@ func (b *Batch) Run(ctx context.Context, rows []Row) (*Summary, error) {
 	}
 	go func() {
 		defer close(queue)
-		for _, w := range waiting {
-			// s.Results[w.pos] is written only when its job is done, after
-			// this read; the vacancy is the one prepare checked.
-			res := s.Results[w.pos]
-			j := job{i: w.i, pos: w.pos, res: res, err: w.err, plan: w.plan, lang: w.lang, composer: w.composer, composers: w.composers}
-			if w.err == nil {
-				j.vacancy = res.Row.Vacancy(b.Config.Vacancy)
-			}
+		jobKeep := newInterner() // this goroutine's: an interner is not safe for concurrent use
+		for k := range entries {
+			e := &entries[k]
+			j := b.prepareRow(e.i, rows[e.i], jobKeep)
+			j.pos, j.err, j.res.Name = k, e.err, e.name
+			withComposers(&j)
 			select {
 			case queue <- j:
 			case <-ctx.Done():
@@ -280,13 +309,17 @@ func (b *Batch) Run(ctx context.Context, rows []Row) (*Summary, error) {
 	go func() { wg.Wait(); close(finished) }()
 
 	count := 0
-	keep := newInterner()
 	for d := range finished {
-		s.Results[d.i] = keep.result(d.res)
+		r := keep.result(d.res)
+		entries[d.i].finish(&r)
 		count++
 		if b.Progress != nil {
-			b.Progress(count, len(waiting), &s.Results[d.i])
+			b.Progress(count, len(entries), &r)
 		}
+	}
+	s := &Summary{Results: make([]Result, len(entries))}
+	for k := range entries {
+		s.Results[k] = entries[k].result(jobAt(k).res)
 	}
 	for _, r := range s.Results {
 		switch r.Status {
@@ -307,7 +340,7 @@ func (b *Batch) Run(ctx context.Context, rows []Row) (*Summary, error) {
 		if s.Interrupted {
 			return s, nil // no part: the merge refuses a shard that did not finish
 		}
-		if err := b.writePart(out, s, waiting, len(rows), ids, feeds); err != nil {
+		if err := b.writePart(out, s, entries, len(rows), ids, feeds); err != nil {
 			return s, err
 		}
 		return s, nil
@@ -318,28 +351,24 @@ func (b *Batch) Run(ctx context.Context, rows []Row) (*Summary, error) {
 	return s, nil
 }
 
-// composers gives a composer per language the jobs are written in, by
-// job.lang: the config's language ("") has def; another language one
-// made from a copy of the config in that language, since a composer's
-// prepared roles carry the language their contexts are worded in.
-//
-// A bilingual job's two languages have one each, by tag.
-func (b *Batch) composers(def *compose.Composer, jobs []job) map[string]*compose.Composer {
-	out := map[string]*compose.Composer{"": def}
+// addComposers adds to composers (by job.lang) a composer for each
+// language j is written in that it has none for: the config's language
+// ("") has the run's; another language one made from a copy of the
+// config in that language, since a composer's prepared roles carry the
+// language their contexts are worded in. A bilingual job's two languages
+// have one each, by tag.
+func (b *Batch) addComposers(composers map[string]*compose.Composer, j job) {
 	add := func(lang string) {
-		if _, ok := out[lang]; !ok {
-			out[lang] = compose.NewComposer(b.Config.InLanguage(lang), b.Library)
+		if _, ok := composers[lang]; !ok {
+			composers[lang] = compose.NewComposer(b.Config.InLanguage(lang), b.Library)
 		}
 	}
-	for _, j := range jobs {
-		if tags := b.jobLanguages(j).Tags(); len(tags) == 2 {
-			add(tags[0])
-			add(tags[1])
-			continue
-		}
-		add(j.lang)
+	if tags := b.jobLanguages(j).Tags(); len(tags) == 2 {
+		add(tags[0])
+		add(tags[1])
+		return
 	}
-	return out
+	add(j.lang)
 }
 
 // jobLanguages is the language a job's documents are written in: its
@@ -368,53 +397,18 @@ func hasAdvert(kinds []render.Kind) bool {
 // problems that need no rendering: a bad value, a missing reference, two
 // rows for the same pack.
 func (b *Batch) prepare(rows []Row) []job {
-	jobs := make([]job, len(rows))
+	jobs := make([]job, 0, len(rows))
+	b.prepared(rows, func(j job) { jobs = append(jobs, j) })
+	return jobs
+}
+
+// prepared is prepare giving each row's job to yield as it is made, in
+// manifest order, rather than all of them at once.
+func (b *Batch) prepared(rows []Row, yield func(job)) {
 	keep := newInterner()
 	seen := map[string]PackParts{}
 	for i, row := range rows {
-		j := job{i: i, res: Result{Row: row, Role: row.Role, Level: row.Level}}
-		if j.res.Role == "" {
-			j.res.Role = b.Config.Role
-		}
-		if j.res.Level == "" {
-			j.res.Level = b.Config.Level
-		}
-		if row.Plan == nil {
-			j.res.Role = ResolveRole(b.Config, b.Library, j.res.Role)
-			j.res.Level = ResolveLevel(b.Config, b.Library, j.res.Role, j.res.Level)
-		}
-		j.vacancy = row.Vacancy(b.Config.Vacancy)
-		j.res.Language = row.Language(string(b.Config.Language))
-		if row.Err == nil && j.res.Language != string(b.Config.Language) && !sameLanguages(j.res.Language, string(b.Config.Language)) {
-			j.lang = j.res.Language
-		}
-		j.res.Reference = j.vacancy.Reference
-		j.res.Location, j.res.Closing = j.vacancy.Location, j.vacancy.Closing
-		if j.res.Location == "" {
-			j.res.Location = b.Config.Organisation.Location
-		}
-		if row.Plan != nil {
-			planRow(&j, row, b.Config)
-		} else {
-			for _, m := range compose.Missing(j.vacancy) {
-				j.res.Missing = append(j.res.Missing, m.Label)
-			}
-			j.res.Missing = keep.list(j.res.Missing)
-		}
-		switch {
-		case row.Err != nil:
-			j.err = row.Err
-		case row.Plan != nil && row.Plan.Person == "":
-			j.err = fmt.Errorf("%s: no person: every plan needs one (it names the plan)", row.At())
-		case row.Plan == nil && j.res.Reference == "":
-			j.err = fmt.Errorf("%s: no reference: every vacancy needs one (it names the pack)", row.At())
-		case j.res.Role == "":
-			j.err = fmt.Errorf("%s: no role (set the role column, or role in the config)", row.At())
-		case j.res.Level == "":
-			j.err = fmt.Errorf("%s: no level (set the level column, or level in the config)", row.At())
-		case row.Plan == nil:
-			j.err = b.checkRowRole(row, j.res)
-		}
+		j := b.prepareRow(i, row, keep)
 		if j.err == nil {
 			name := PackName(j.res.Reference, j.res.Role, j.res.Level)
 			if j.lang != "" {
@@ -436,9 +430,59 @@ func (b *Batch) prepare(rows []Row) []job {
 				j.res.Name = name
 			}
 		}
-		jobs[i] = j
+		yield(j)
 	}
-	return jobs
+}
+
+// prepareRow is the job of row i as prepare makes it, but for the pack's
+// name and the problem of two rows making the same pack (which need the
+// other rows): its Result before building, its vacancy and the problems
+// of the row alone.
+func (b *Batch) prepareRow(i int, row Row, keep *interner) job {
+	j := job{i: i, res: Result{Row: row, Role: row.Role, Level: row.Level}}
+	if j.res.Role == "" {
+		j.res.Role = b.Config.Role
+	}
+	if j.res.Level == "" {
+		j.res.Level = b.Config.Level
+	}
+	if row.Plan == nil {
+		j.res.Role = ResolveRole(b.Config, b.Library, j.res.Role)
+		j.res.Level = ResolveLevel(b.Config, b.Library, j.res.Role, j.res.Level)
+	}
+	j.vacancy = row.Vacancy(b.Config.Vacancy)
+	j.res.Language = row.Language(string(b.Config.Language))
+	if row.Err == nil && j.res.Language != string(b.Config.Language) && !sameLanguages(j.res.Language, string(b.Config.Language)) {
+		j.lang = j.res.Language
+	}
+	j.res.Reference = j.vacancy.Reference
+	j.res.Location, j.res.Closing = j.vacancy.Location, j.vacancy.Closing
+	if j.res.Location == "" {
+		j.res.Location = b.Config.Organisation.Location
+	}
+	if row.Plan != nil {
+		planRow(&j, row, b.Config)
+	} else {
+		for _, m := range compose.Missing(j.vacancy) {
+			j.res.Missing = append(j.res.Missing, m.Label)
+		}
+		j.res.Missing = keep.list(j.res.Missing)
+	}
+	switch {
+	case row.Err != nil:
+		j.err = row.Err
+	case row.Plan != nil && row.Plan.Person == "":
+		j.err = fmt.Errorf("%s: no person: every plan needs one (it names the plan)", row.At())
+	case row.Plan == nil && j.res.Reference == "":
+		j.err = fmt.Errorf("%s: no reference: every vacancy needs one (it names the pack)", row.At())
+	case j.res.Role == "":
+		j.err = fmt.Errorf("%s: no role (set the role column, or role in the config)", row.At())
+	case j.res.Level == "":
+		j.err = fmt.Errorf("%s: no level (set the level column, or level in the config)", row.At())
+	case row.Plan == nil:
+		j.err = b.checkRowRole(row, j.res)
+	}
+	return j
 }
 
 // interner keeps one copy of the strings and lists many rows' results

@@ -167,7 +167,7 @@ func (b *Batch) inputs(ids []string) [][2]string {
 
 // writePart writes the shard's part index: s holds the results of jobs,
 // the shard's rows of a manifest of total rows.
-func (b *Batch) writePart(out *output.Folder, s *Summary, jobs []queued, total int, ids []string, feeds bool) error {
+func (b *Batch) writePart(out *output.Folder, s *Summary, jobs []entry, total int, ids []string, feeds bool) error {
 	p := part{Format: partFormat, Shard: b.Shard.Index, Shards: b.Shard.Of, Manifest: b.ManifestSum, Rows: total,
 		Inputs: b.inputs(ids), Date: b.Date, Language: string(b.Config.Language), Results: make([]partRow, len(s.Results))}
 	if feeds {
