@@ -73,6 +73,36 @@ func TestQuietPrintsErrorsOnly(t *testing.T) {
 	if _, _, err := run(t, nil, "config", "--quiet", "--verbose"); err == nil || err.Error() != "--quiet and --verbose: choose one" {
 		t.Errorf("--quiet --verbose: %v", err)
 	}
+
+	// An import's warnings ("file:line: warning: …") and its note about
+	// a schema file of the user's it kept are not printed with --quiet.
+	page, err := os.ReadFile("../../framework/ddat/testdata/variants.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	src := filepath.Join(dir, "page.txt")
+	if err := os.WriteFile(src, append(page, "\n-\n"...), 0o644); err != nil { // an empty bullet: a warning
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "framework.schema.json"), []byte("{}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, loud, err := run(t, nil, "import", src, "-o", filepath.Join(dir, "a.yaml"))
+	if err != nil || !strings.Contains(loud, ": warning: ") || !strings.Contains(loud, "kept ") {
+		t.Fatalf("import without --quiet: %v, want a warning and the kept schema named:\n%s", err, loud)
+	}
+	if _, stderr, err := run(t, nil, "import", "--quiet", src, "-o", filepath.Join(dir, "b.yaml")); err != nil || stderr != "" {
+		t.Errorf("import --quiet: %v, stderr %q", err, stderr)
+	}
+	if _, stderr, err := run(t, nil, "validate", "-q", filepath.Join(dir, "a.yaml"), src); err != nil || stderr != "" {
+		t.Errorf("validate --quiet: %v, stderr %q", err, stderr)
+	}
+	// A manifest's note about a column it does not know, likewise.
+	_, stderr, err = runIn(t, fixedDate, "reference,role,level,Notes\nREF-1,data-engineer,senior,x\n", "pack", "-", "--format", "md", "--out", filepath.Join(dir, "packs"), "-q")
+	if err != nil || stderr != "" {
+		t.Errorf("pack --quiet of a manifest with a column of its own: %v, stderr %q", err, stderr)
+	}
 }
 
 // TestUsageErrorsComeBeforeAnyWarning: a request that can write nothing

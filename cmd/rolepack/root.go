@@ -150,7 +150,9 @@ func version(info *debug.BuildInfo, ok bool) string {
 
 // quietWriter is standard error with --quiet: it passes the lines that
 // report a problem and drops warnings, notes and progress ("warning: …",
-// "note: …", "ok: …", "wrote …", "read …", "N file(s) … up to date").
+// a file's "file:line: warning: …" and "file: note: …", "note: …",
+// "ok: …", "wrote …",
+// "read …", "kept …", "N file(s) … up to date").
 type quietWriter struct {
 	w    io.Writer
 	line []byte
@@ -158,7 +160,7 @@ type quietWriter struct {
 
 // chatter are the starts of the lines --quiet drops.
 var chatter = [][]byte{[]byte("warning: "), []byte("note: "), []byte("ok: "), []byte("wrote "), []byte("read "),
-	[]byte("import: "), []byte("rolepack lint --role "), []byte("rolepack is running"), []byte("rolepack stopped")}
+	[]byte("import: "), []byte("kept "), []byte("rolepack lint --role "), []byte("rolepack is running"), []byte("rolepack stopped")}
 
 func (q *quietWriter) Write(p []byte) (int, error) {
 	q.line = append(q.line, p...)
@@ -184,5 +186,7 @@ func quietDrops(line []byte) bool {
 			return true
 		}
 	}
-	return bytes.Contains(line, []byte(" already up to date\n"))
+	// A problem of a file is "file:line: message"; a warning or a note
+	// says so after its place.
+	return bytes.Contains(line, []byte(" already up to date\n")) || bytes.Contains(line, []byte(": warning: ")) || bytes.Contains(line, []byte(": note: "))
 }
