@@ -253,10 +253,10 @@ var frames = []frame{
 	{OnTheJob, workable, func(f *focus) string {
 		return fmt.Sprintf("Ask your line manager for a piece of work in which you %s", f.you)
 	}},
-	{OnTheJob, doing, func(f *focus) string {
+	{OnTheJob, observable, func(f *focus) string {
 		return fmt.Sprintf("Choose a live problem in your area and %s", f.do)
 	}},
-	{OnTheJob, doing, func(f *focus) string {
+	{OnTheJob, observable, func(f *focus) string {
 		return fmt.Sprintf("Volunteer for a current project in which you can %s", f.do)
 	}},
 	{OnTheJob, workable, func(f *focus) string {
@@ -265,13 +265,13 @@ var frames = []frame{
 	{OnTheJob, doing, func(f *focus) string {
 		return fmt.Sprintf("Agree a piece of work in which you will %s", f.do)
 	}},
-	{OnTheJob, doing, func(f *focus) string {
+	{OnTheJob, observable, func(f *focus) string {
 		return fmt.Sprintf("Take over part of a colleague's work in which you will %s", f.do)
 	}},
 	{OnTheJob, doing, func(f *focus) string {
 		return fmt.Sprintf("Set aside time this quarter for real work in which you %s", f.you)
 	}},
-	{OnTheJob, doing, func(f *focus) string {
+	{OnTheJob, observable, func(f *focus) string {
 		return fmt.Sprintf("Offer your help to another team that needs someone to %s", f.do)
 	}},
 	{OnTheJob, doing, func(f *focus) string {
