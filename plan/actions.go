@@ -770,6 +770,9 @@ func clauseEnd(w []string, i, pass int) bool {
 		if strings.HasSuffix(w[i-1], ",") && sharedVerbs(strings.TrimSuffix(w[i-1], ","), w[i]) {
 			return false // "investigate, resolve and anticipate problems": the verbs share what follows
 		}
+		if english.IsPreposition(strings.TrimRight(w[i-1], ",;")) {
+			return false // "speak on behalf of, and represent the community to, large audiences": the object comes after
+		}
 		return strings.HasSuffix(w[i-1], ",") || strings.HasSuffix(w[i-1], ";")
 	}
 	switch strings.ToLower(w[i]) {

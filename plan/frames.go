@@ -74,7 +74,10 @@ func newFocus(e *PlanEntry, person, level string) *focus {
 	ph := wording.Parse(strings.TrimSpace(e.Target[e.best]))
 	f.shape = ph.Shape
 	f.do, f.family = doPhrase(ph)
-	f.do = clause(f.do, focusWords)
+	// cut as the summary's brief is, then to an action's length: the
+	// brief's later clause end keeps "…, choosing the right type at the
+	// appropriate time" that a cut at the first comma would lose
+	f.do = clause(clause(f.do, briefWords), focusWords)
 	f.they = theyPhrase(f.do)
 	f.you = youPhrase(f.do)
 	if first, rest, ok := strings.Cut(f.they, " "); ok {
