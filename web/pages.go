@@ -68,6 +68,7 @@ type errorPage struct {
 	common
 	Status  int
 	Message string
+	Back    *link // the page the problem came from, when it is one to go back to
 }
 
 // fail shows a one-line problem with the status.
@@ -84,4 +85,9 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, status int, msg st
 		title = "The file is too large"
 	}
 	s.page(w, status, "error", errorPage{common: common{Title: title}, Status: status, Message: msg})
+}
+
+// failBack is fail with a link back to the page whose form was wrong.
+func (s *Server) failBack(w http.ResponseWriter, status int, msg string, back link) {
+	s.page(w, status, "error", errorPage{common: common{Title: "There is a problem"}, Status: status, Message: msg, Back: &back})
 }

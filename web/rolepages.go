@@ -470,13 +470,14 @@ func (s *Server) downloadPack(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	names := q["format"]
+	back := link{"Go back to " + c.role.Title + ", " + c.level.Label + ", and choose the formats", roleURL("/role", c.role.ID, c.level.ID, "", "") + "#pack-heading"}
 	if len(names) == 0 {
-		s.fail(w, r, http.StatusBadRequest, "Choose at least one format for the pack.")
+		s.failBack(w, http.StatusBadRequest, "Choose at least one format for the pack.", back)
 		return
 	}
 	formats, err := s.run.LookupFormats(names)
 	if err != nil {
-		s.fail(w, r, http.StatusBadRequest, "Choose formats from the list: "+err.Error())
+		s.failBack(w, http.StatusBadRequest, "Choose formats from the list: "+err.Error(), back)
 		return
 	}
 	cp, err := s.composeBounded(r.Context(), sess, c, render.Kinds...)

@@ -368,7 +368,11 @@ func TestDownloads(t *testing.T) {
 	if r.header.Get("Content-Disposition") != "attachment; filename=pack-data-engineer-senior.zip" {
 		t.Errorf("pack: Content-Disposition %q", r.header.Get("Content-Disposition"))
 	}
-	wantStatus(t, "pack without format", c.get("/pack?role=data-engineer&level=senior"), http.StatusBadRequest)
+	r = c.get("/pack?role=data-engineer&level=senior")
+	wantStatus(t, "pack without format", r, http.StatusBadRequest)
+	// The problem page leads back to the form, not only to the list of roles.
+	wantBody(t, "pack without format", r, "Choose at least one format for the pack.",
+		`<a href="/role?level=senior&amp;role=data-engineer#pack-heading">Go back to Data engineer, Senior, and choose the formats</a>`)
 	wantStatus(t, "pack in odt", c.get("/pack?role=data-engineer&level=senior&format=odt"), http.StatusBadRequest)
 }
 
