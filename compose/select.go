@@ -37,11 +37,13 @@ type Selection struct {
 	// ("knowledge of statistical disclosure control").
 	Needs      []string `json:"needs,omitempty"`
 	usedAsDuty map[string]bool
-	dutyIDs    []string       // the translation unit id of each duty (translate.go)
-	learnIDs   []string       // the translation unit id of each learning title
-	dutyFrom   map[*Item]bool // entries not otherwise selected whose descriptors are key responsibilities
-	words      *phrases       // the descriptors as parsed, while the selection is made
-	Decisions  []Decision     `json:"decisions"` // what was chosen, left out or filled in, and why
+	dutyIDs    []string          // the translation unit id of each duty (translate.go)
+	knowing    [][2]string       // descriptors the key responsibilities left out as what a candidate knows, as actions, and their ids: for experience criteria
+	reworded   map[string]string // a duty reworded from an understanding ("Apply your understanding of …"): the descriptor it came from as an action, for its criterion
+	learnIDs   []string          // the translation unit id of each learning title
+	dutyFrom   map[*Item]bool    // entries not otherwise selected whose descriptors are key responsibilities
+	words      *phrases          // the descriptors as parsed, while the selection is made
+	Decisions  []Decision        `json:"decisions"` // what was chosen, left out or filled in, and why
 }
 
 // Requirement is a line of the level's text that is a criterion of the
@@ -74,6 +76,7 @@ type Decision struct {
 const (
 	defaultDuties      = 10
 	minDuties          = 8 // fewer from the level's text: fill from the skills
+	minWorkDuties      = 6 // fewer duties of work than this: add understandings put to work
 	defaultSkills      = 4
 	defaultDesirable   = 2
 	defaultBehaviours  = 5
@@ -657,22 +660,50 @@ func (s *Selection) duties(c *Composed, lim int) []string {
 	}
 	opening := map[string]bool{} // first three words of each fallback duty
 	s.usedAsDuty = map[string]bool{}
-	for pass := 0; pass < 2; pass++ {
+	s.reworded = map[string]string{}
+	s.knowing = nil
+	knowingSeen := map[string]bool{}
+	// Passes 0 and 1 take what a job holder does (wording.JobDuty); pass
+	// 2, only when that leaves the level few duties, what it asks a
+	// candidate to understand, as understanding put to work
+	// (wording.UnderstandingDuty).
+	for pass := 0; pass < 3; pass++ {
+		if pass == 2 && len(out) >= minWorkDuties {
+			break
+		}
 		for _, round := range []int{0, 1, 2} {
 			for _, it := range pool {
-				if round >= len(it.Descriptors) || len(out) >= lim || (essential[it] && len(it.Descriptors) < 2) {
+				if round >= len(it.Descriptors) || len(out) >= lim || pass == 2 && len(out) >= minWorkDuties || (essential[it] && len(it.Descriptors) < 2) {
 					continue
 				}
 				d := it.Descriptors[round]
 				if s.usedAsDuty[d] || essential[it] && d == s.words.best(it) {
 					continue // the skills section states it
 				}
-				if v, ok := s.words.parse(d).Duty(); ok {
+				// Only what a job holder does: a descriptor of what a
+				// candidate knows or can show is no duty (wording.JobDuty).
+				p := s.words.parse(d)
+				v, ok := p.JobDuty()
+				was, wasDuty := p.Duty() // what the descriptor says as an action, for its criterion
+				if wasDuty && !ok && in[it] && !knowingSeen[d] {
+					knowingSeen[d] = true
+					s.knowing = append(s.knowing, [2]string{was, fmt.Sprintf("%s.d%d", itemID(it), round+1)})
+				}
+				if pass == 2 {
+					if ok {
+						continue // taken in the passes before, or the same opening
+					}
+					v, ok = p.UnderstandingDuty()
+				}
+				if ok {
 					w := strings.Fields(strings.ToLower(v))
 					o := strings.Join(w[:min(3, len(w))], " ")
-					if (pass == 1 || !opening[o]) && add(v, fmt.Sprintf("%s.d%d", itemID(it), round+1)) {
+					if (pass >= 1 || !opening[o]) && add(v, fmt.Sprintf("%s.d%d", itemID(it), round+1)) {
 						opening[o] = true
 						s.usedAsDuty[d] = true
+						if pass == 2 {
+							s.reworded[wording.Sentence(v)] = was
+						}
 						if !in[it] {
 							s.dutyFrom[it] = true
 						}

@@ -107,17 +107,34 @@ func PersonSpec(sel *Selection, def config.RoleDef, cfg config.PersonSpecConfig,
 		// groups leave the specification short of minCriteria.
 		others := len(skills) + len(sel.Requirements) + len(sel.Behaviours) + len(sel.Leadership) + len(sel.Qualifications)
 		want := min(maxExperience, max(defaultExperience, minCriteria-others))
-		n := 0
+		// The duties first, then what the key responsibilities left out
+		// as what a candidate knows ("explain the role of user-centred
+		// design"): experience of it is still a criterion.
+		var from [][2]string
 		for i, d := range sel.Duties {
+			id := ""
+			if i < len(sel.dutyIDs) {
+				id = sel.dutyIDs[i]
+			}
+			if src, ok := sel.reworded[d]; ok {
+				d = src // "Apply your understanding of X" asks for experience of explaining X, as the framework says
+			}
+			from = append(from, [2]string{d, id})
+		}
+		for _, k := range sel.knowing {
+			from = append(from, [2]string{k[0], k[1] + ".duty"})
+		}
+		n := 0
+		for _, f := range from {
 			if n == want {
 				break
 			}
 			before := len(byGroup["experience"])
-			from := ""
-			if i < len(sel.dutyIDs) {
-				from = strings.TrimSuffix(sel.dutyIDs[i], ".duty") + ".experience"
+			id := ""
+			if f[1] != "" {
+				id = strings.TrimSuffix(f[1], ".duty") + ".experience"
 			}
-			add("experience", Criterion{Text: experienceOf(d), Essential: true, source: d, from: from})
+			add("experience", Criterion{Text: experienceOf(f[0]), Essential: true, source: f[0], from: id})
 			if len(byGroup["experience"]) > before {
 				n++
 			}

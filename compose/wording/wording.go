@@ -682,6 +682,134 @@ func (p Phrase) Duty() (string, bool) {
 	return Sentence(v), true
 }
 
+// JobDuty is the descriptor as a key responsibility a job holder carries
+// out, and whether it states one: a skill descriptor that says what a
+// person knows or can show ("understand the concepts and principles of
+// data modelling", "explain the importance of …", "recognise when to ask
+// for guidance", "demonstrate experience in …") says what a candidate
+// brings, not what the job asks them to do, and is no duty. A
+// coordination keeps its clauses of work ("Understand and apply business
+// architectural principles …" gives "Apply business architectural
+// principles …").
+func (p Phrase) JobDuty() (string, bool) {
+	if p.Shape != Action {
+		return p.Duty()
+	}
+	var cs []Clause
+	var seps []string
+	tail := false // the clause before was left out with its object: a bare verb after it ends that object ("… such as backup and restore")
+	for i, c := range p.Clauses {
+		if c.Verb == "have" || demonstrates(c) || tail && c.Rest == "" {
+			tail = tail || c.Rest != ""
+			continue
+		}
+		tail = false
+		sep := p.Seps[i]
+		if len(cs) == 0 {
+			sep = ""
+		}
+		cs = append(cs, c)
+		seps = append(seps, sep)
+	}
+	if len(cs) == 0 || cs[len(cs)-1].Rest == "" {
+		return "", false // nothing of work left, or its object went with a clause left out
+	}
+	if len(cs) < len(p.Clauses) {
+		for _, c := range cs {
+			if nounVerb[c.Verb] {
+				// "explain the importance of making content and services
+				// inclusive": a noun read as a verb is no duty alone.
+				return "", false
+			}
+		}
+		if n := len(seps); n > 1 && !strings.Contains(seps[n-1], "and") && !strings.Contains(seps[n-1], "or") {
+			seps[n-1] = " and "
+		}
+		cs[0].Pre = ""
+	}
+	v := LowerFirst(render(cs, seps, identity))
+	if p.Lead != "" {
+		v = p.Lead + " " + v
+	}
+	return Sentence(v), true
+}
+
+// UnderstandingDuty is a descriptor that says what a person understands or
+// can explain ("explain the role of user-centred design in an
+// organisation") as a duty of putting that understanding to work ("Apply
+// your understanding of the role of user-centred design in an
+// organisation."), for a level whose own text and skills give few duties;
+// false for any other shape, and for what a person can show or recognise
+// ("see the bigger picture …"), which no rewording makes a duty.
+func (p Phrase) UnderstandingDuty() (string, bool) {
+	if p.Shape != Action || len(p.Clauses) == 0 {
+		return "", false
+	}
+	for _, c := range p.Clauses {
+		if !demonstrates(c) || !understandingVerbs[c.Verb] {
+			return "", false
+		}
+	}
+	last := p.Clauses[len(p.Clauses)-1]
+	if last.Rest == "" {
+		return "", false
+	}
+	return Sentence("apply your understanding of " + last.Rest), true
+}
+
+// understandingVerbs state an understanding that a duty can put to work.
+var understandingVerbs = map[string]bool{"understand": true, "know": true, "explain": true, "describe": true, "outline": true}
+
+// knowingVerbs state what a person knows or can show, not work they do.
+var knowingVerbs = map[string]bool{
+	"understand": true, "know": true, "recognise": true, "recognize": true, "appreciate": true,
+	"see": true, "show": true, "demonstrate": true, "comprehend": true, "grasp": true,
+}
+
+// tellingVerbs show knowledge when what they tell is a concept ("explain
+// the importance of …", "describe how …") and do work when it is the
+// job's ("explain complex findings to non-specialist audiences").
+var tellingVerbs = map[string]bool{"explain": true, "describe": true, "outline": true, "list": true}
+
+// conceptWords open or head an object that is a concept to be known: "the
+// principles of …", "what prototyping is", "different access needs".
+var conceptWords = map[string]bool{
+	"what": true, "how": true, "why": true, "when": true, "who": true, "which": true, "whether": true,
+	"importance": true, "purpose": true, "role": true, "principles": true, "principle": true, "basics": true,
+	"basic": true, "concepts": true, "concept": true, "difference": true, "differences": true, "benefits": true,
+	"value": true, "stages": true, "different": true, "typical": true, "some": true, "challenges": true,
+	"common": true, "strategic": true, "process": true, "types": true,
+}
+
+// demonstrates reports whether clause c states what a person knows or can
+// show rather than work they do.
+func demonstrates(c Clause) bool {
+	if knowingVerbs[c.Verb] {
+		return true
+	}
+	if c.Verb == "be" {
+		first, _, _ := strings.Cut(strings.ToLower(c.Rest), " ")
+		switch first {
+		case "aware", "able", "familiar", "proficient", "knowledgeable", "confident", "comfortable":
+			return true
+		}
+		return false
+	}
+	if !tellingVerbs[c.Verb] {
+		return false
+	}
+	words := strings.Fields(strings.ToLower(c.Rest))
+	for i, w := range words {
+		if i == 3 {
+			break
+		}
+		if conceptWords[strings.Trim(w, ",;:")] {
+			return true
+		}
+	}
+	return false
+}
+
 // andExperience is " and experience of …ing" for the action clauses that
 // follow a knowledge, experience or responsibility ("… and can advise
 // others"), else "".

@@ -169,3 +169,36 @@ func TestSeveralSentences(t *testing.T) {
 		}
 	}
 }
+
+// A key responsibility is work the job holder does: a skill descriptor
+// that says what a candidate knows or can show is none, and a
+// coordination keeps its clauses of work.
+func TestJobDuty(t *testing.T) {
+	for in, want := range map[string]string{
+		"Understand the concepts and principles of data modelling":                                                         "",
+		"explain the concepts and principles of data modelling":                                                            "",
+		"explain the importance of making government content and services inclusive":                                       "",
+		"describe who your stakeholders are and the importance of managing relationships":                                  "",
+		"recognise when to ask for further guidance and support":                                                           "",
+		"demonstrate experience in meeting the needs of users across a variety of channels":                                "",
+		"see the bigger picture by taking groups of services and investigating how to get the best of underlying services": "",
+		"show an awareness of prototyping and explain why and when to use it":                                              "",
+		"understand and apply business architectural principles, techniques, and tools to business challenges":             "Apply business architectural principles, techniques, and tools to business challenges.",
+		"understand the concepts and principles of data modelling and produce relevant data models":                        "Produce relevant data models.",
+		"Understand, teach and supervise a wide range of analysis techniques":                                              "Teach and supervise a wide range of analysis techniques.",
+		"explain complex findings to non-specialist audiences":                                                             "Explain complex findings to non-specialist audiences.",
+		"specify a comprehensive architecture that addresses the clients' expressed and implied requirements, and understand additional elements such as networking, security, regulatory, compliance, backup and restore": "Specify a comprehensive architecture that addresses the clients' expressed and implied requirements.",
+		"explain design decisions":                          "Explain design decisions.",
+		"produce relevant data models":                      "Produce relevant data models.",
+		"be the initial escalation point for the programme": "Be the initial escalation point for the programme.",
+		"knowledge of statistical disclosure control":       "",
+	} {
+		got, ok := Parse(in).JobDuty()
+		if !ok {
+			got = ""
+		}
+		if got != want {
+			t.Errorf("%q: JobDuty %q, want %q", in, got, want)
+		}
+	}
+}
