@@ -282,12 +282,12 @@ func (r *renderer) fillPages(breaks, split, down map[int]bool) bool {
 			}
 			t++
 		}
-		if t >= len(r.d.Blocks) || split[t] || r.kept(t) {
+		if t >= len(r.d.Blocks) || r.kept(t) {
 			continue
 		}
 		tbl := doc.Unwrap(r.d.Blocks[t]).(*doc.Table)
 		tl := r.layoutTable(tbl)
-		if !tl.whole || len(tl.rows) <= 2*doc.MinStartRows-1 && !tl.rows[0].splittable() {
+		if !split[t] && (!tl.whole || len(tl.rows) <= 2*doc.MinStartRows-1 && !tl.rows[0].splittable()) {
 			continue // not kept whole, or too short to break into two and two rows (or inside its first row)
 		}
 		opening := tl
@@ -299,10 +299,21 @@ func (r *renderer) fillPages(breaks, split, down map[int]bool) bool {
 		if r.pages[p-1].Used+open > body {
 			continue // breaking it would not bring its opening back
 		}
-		split[t] = true
+		// A table free to break already may still have been sent down by
+		// a new page forced before its heading (the heading ended the
+		// page the attempt the table was freed in): lift that too.
+		lifted := false
 		for i := u; i <= t; i++ {
-			delete(breaks, i)
+			if breaks[i] {
+				delete(breaks, i)
+				lifted = true
+			}
 		}
+		if split[t] {
+			changed = changed || lifted
+			continue
+		}
+		split[t] = true
 		changed = true
 	}
 	return changed
