@@ -408,14 +408,40 @@ func setWidthsIn(bs []Block, avail float64) {
 
 // MarkLanguage wraps in a Lang of tag each top-level block of d in
 // another language than the document's, as is tells it from the block's
-// text: a heading or paragraph, a list whose every item is, a table whose
-// every cell with text is. A Welsh document tags the framework text it
-// gives in English so (en-GB), and a screen reader reads it in an English
-// voice. A list of some items in each language stays as it is.
+// text: a heading or paragraph, a list whose every item is. A Welsh
+// document tags the framework text it gives in English so (en-GB), and a
+// screen reader reads it in an English voice. A list of some items in
+// each language has each item in the other language tagged on its own
+// (ListItem.Lang).
 func (d *Document) MarkLanguage(tag string, is func(string) bool) {
 	for i, b := range d.Blocks {
 		if inLanguage(b, is) {
 			d.Blocks[i] = &Lang{Tag: tag, Blocks: []Block{b}}
+			continue
+		}
+		if l, ok := b.(*List); ok {
+			markItems(l, tag, is)
+		}
+	}
+}
+
+// markItems tags each item of l all of whose text is in the language is
+// tells, and, in the others, the items of their lists that are.
+func markItems(l *List, tag string, is func(string) bool) {
+	for i := range l.Items {
+		it := &l.Items[i]
+		all := len(it.Blocks) > 0
+		for _, x := range it.Blocks {
+			all = all && inLanguage(x, is)
+		}
+		if all {
+			it.Lang = tag
+			continue
+		}
+		for _, x := range it.Blocks {
+			if sub, ok := x.(*List); ok {
+				markItems(sub, tag, is)
+			}
 		}
 	}
 }

@@ -168,6 +168,29 @@ func TestMarkLanguage(t *testing.T) {
 			t.Errorf("block %d: %#v, tagged en-GB %v", i, d.Blocks[i], want)
 		}
 	}
+	// the list of both: each item in its language
+	if its := d.Blocks[2].(*List).Items; its[0].Lang != "en-GB" || its[1].Lang != "" {
+		t.Errorf("the mixed list's items are tagged %q and %q, want en-GB and none", its[0].Lang, its[1].Lang)
+	}
+	if its := d.Blocks[4].(*List).Items; its[0].Lang != "" {
+		t.Errorf("an item with a Welsh line is tagged %q", its[0].Lang)
+	}
+}
+
+// In a list of Welsh items, an English item's own list has its English
+// items tagged, one by one.
+func TestMarkLanguageNestedItems(t *testing.T) {
+	english := func(s string) bool { return strings.HasPrefix(s, "The ") }
+	item := func(s string, more ...Block) ListItem {
+		return ListItem{Blocks: append([]Block{&Paragraph{Text: []Inline{{Text: s}}}}, more...)}
+	}
+	inner := &List{Items: []ListItem{item("The data"), item("Y data")}}
+	d := &Document{Meta: Meta{Language: "cy"}, Blocks: []Block{&List{Items: []ListItem{item("Y tîm", inner), item("The team")}}}}
+	d.MarkLanguage("en-GB", english)
+	outer := d.Blocks[0].(*List)
+	if outer.Items[0].Lang != "" || outer.Items[1].Lang != "en-GB" || inner.Items[0].Lang != "en-GB" || inner.Items[1].Lang != "" {
+		t.Errorf("items tagged %q %q, inner %q %q", outer.Items[0].Lang, outer.Items[1].Lang, inner.Items[0].Lang, inner.Items[1].Lang)
+	}
 }
 
 // Subsections as many in each language sit side by side each beside its

@@ -79,6 +79,12 @@ type List struct {
 // *Paragraph, possibly followed by a nested *List.
 type ListItem struct {
 	Blocks []Block
+	// Lang is the item's language (a BCP 47 tag) when it is in another
+	// than the document's: writers tag the item with it (PDF /Lang on
+	// its LI, DOCX w:lang on its runs, HTML lang on its li), so a list
+	// of Welsh and English items has each read in its own voice.
+	// MarkLanguage sets it; "" is the language around the list.
+	Lang string
 }
 
 // Align is a table column's horizontal alignment.

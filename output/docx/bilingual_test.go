@@ -77,3 +77,27 @@ func TestBilingualRunsTagged(t *testing.T) {
 		}
 	}
 }
+
+// A list of Welsh and English items gives the English item's runs
+// w:lang en-GB, the Welsh item's the document's (none of their own).
+func TestListItemRunsTagged(t *testing.T) {
+	item := func(s string) doc.ListItem { return doc.ListItem{Blocks: []doc.Block{&doc.Paragraph{Text: txt(s)}}} }
+	d := &doc.Document{Meta: doc.Meta{Title: "Cynllun", Language: "cy"}, Blocks: []doc.Block{
+		&doc.Heading{Level: 1, Text: txt("Cynllun")},
+		&doc.List{Items: []doc.ListItem{item("Catalog data"), item("The data visualisation")}},
+	}}
+	d.MarkLanguage("en-GB", func(s string) bool { return strings.HasPrefix(s, "The ") })
+	d.Complete()
+	parts, _ := unzip(t, render(t, newWriter(t), d))
+	got := map[string]string{}
+	for _, m := range runRE.FindAllStringSubmatch(string(parts["word/document.xml"]), -1) {
+		tag := ""
+		if l := regexp.MustCompile(`<w:lang w:val="([^"]*)"/>`).FindStringSubmatch(m[1]); l != nil {
+			tag = l[1]
+		}
+		got[m[2]] = tag
+	}
+	if got["Catalog data"] != "" || got["The data visualisation"] != "en-GB" {
+		t.Errorf("run languages %v, want the English item's alone en-GB", got)
+	}
+}

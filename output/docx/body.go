@@ -618,6 +618,12 @@ func (b *builder) numbering(l *doc.List, depth int) (numID, ilvl int) {
 
 // listItem writes one item of a list numbered numID.
 func (b *builder) listItem(item doc.ListItem, numID, ilvl, depth int) error {
+	if item.Lang != "" {
+		// the item's runs in its own language
+		saved := b.lang
+		b.lang = item.Lang
+		defer func() { b.lang = saved }()
+	}
 	first := true
 	if len(item.Blocks) == 0 {
 		b.listParagraph(nil, numID, ilvl)

@@ -74,3 +74,44 @@ func textOf(n *xhtml.Node) string {
 	})
 	return b.String()
 }
+
+// mixedList is a Welsh page with a list of a Welsh item and an English
+// one, tagged as pack tags it.
+func mixedList() *doc.Document {
+	item := func(s string) doc.ListItem { return doc.ListItem{Blocks: []doc.Block{&doc.Paragraph{Text: txt(s)}}} }
+	d := &doc.Document{Meta: doc.Meta{Title: "Cynllun", Language: "cy"}, Blocks: []doc.Block{
+		&doc.Heading{Level: 1, Text: txt("Cynllun")},
+		&doc.List{Items: []doc.ListItem{item("Catalog data"), item("The data visualisation")}},
+	}}
+	d.MarkLanguage("en-GB", func(s string) bool { return strings.HasPrefix(s, "The ") })
+	return d
+}
+
+// A list of Welsh and English items says each English item's language on
+// its li; the Welsh ones are in the page's.
+func TestListItemLang(t *testing.T) {
+	root, err := xhtml.Parse(strings.NewReader(render(t, mixedList())))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	var walk func(n *xhtml.Node)
+	walk = func(n *xhtml.Node) {
+		if n.Type == xhtml.ElementNode && n.Data == "li" && n.FirstChild != nil {
+			lang := "-"
+			for _, a := range n.Attr {
+				if a.Key == "lang" {
+					lang = a.Val
+				}
+			}
+			got[n.FirstChild.Data] = lang
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	if got["Catalog data"] != "-" || got["The data visualisation"] != "en-GB" {
+		t.Errorf("li languages %v, want the English item alone tagged en-GB", got)
+	}
+}

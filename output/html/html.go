@@ -266,7 +266,11 @@ func (r *renderer) list(l *doc.List) {
 		r.w("<ul>\n")
 	}
 	for _, it := range l.Items {
-		r.w("<li>")
+		if it.Lang != "" {
+			r.w("<li lang=\"", esc(it.Lang), "\">")
+		} else {
+			r.w("<li>")
+		}
 		// A single paragraph (perhaps followed by nested lists) is written
 		// without <p>, as a tight list item.
 		paras := 0

@@ -218,3 +218,56 @@ func TestBilingualPDFSequentialSecondTitle(t *testing.T) {
 		}
 	}
 }
+
+// A list of Welsh and English items in a Welsh document gives the English
+// item's LI a /Lang of en-GB and the Welsh item's none (the document's
+// language); the file passes rolepack check.
+func TestListItemLang(t *testing.T) {
+	d := &doc.Document{Meta: doc.Meta{Title: "Cynllun", Language: "cy"}, Blocks: []doc.Block{
+		&doc.Heading{Level: 1, Text: []doc.Inline{{Text: "Cynllun"}}},
+		&doc.List{Items: []doc.ListItem{
+			{Blocks: []doc.Block{&doc.Paragraph{Text: []doc.Inline{{Text: "Catalog data"}}}}},
+			{Blocks: []doc.Block{&doc.Paragraph{Text: []doc.Inline{{Text: "The data visualisation"}}}}},
+		}},
+	}}
+	d.MarkLanguage("en-GB", func(s string) bool { return strings.HasPrefix(s, "The ") })
+	w, err := pdf.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := w.Write(&b, d); err != nil {
+		t.Fatal(err)
+	}
+	fs, err := pdfcheck.Check(b.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range fs {
+		t.Error(f)
+	}
+	tg := checkTaggedOrder(t, "mixed list", b.Bytes(), true)
+	got := map[string]string{}
+	var walk func(n *structNode)
+	walk = func(n *structNode) {
+		if n.typ == "LI" {
+			got[strings.TrimSpace(strings.TrimPrefix(tg.text(n), "•"))] = n.lang
+		}
+		for _, k := range n.kids {
+			walk(k)
+		}
+	}
+	walk(tg.root)
+	if len(got) != 2 {
+		t.Fatalf("list items %v", got)
+	}
+	for text, lang := range got {
+		want := ""
+		if strings.Contains(text, "The data visualisation") {
+			want = "en-GB"
+		}
+		if lang != want {
+			t.Errorf("LI %q has /Lang %q, want %q", text, lang, want)
+		}
+	}
+}

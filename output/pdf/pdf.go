@@ -976,7 +976,11 @@ func (r *renderer) list(l *doc.List, depth int) {
 		start = 1
 	}
 	for i, it := range l.Items {
-		li := r.push("LI", "")
+		attr := ""
+		if it.Lang != "" {
+			attr = langAttr(it.Lang) // the item read in its own language
+		}
+		li := r.push("LI", attr)
 		m := bullets[depth%len(bullets)]
 		if l.Ordered {
 			m = fmt.Sprintf("%d.", start+i)
