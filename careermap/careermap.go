@@ -799,6 +799,10 @@ func With(c *compose.Context) (*compose.Context, error) {
 	}
 	cp := *c
 	cp.Ladder = l
+	if n := len(l.untranslated); n > 0 {
+		cp.Warnings = append(slices.Clip(c.Warnings), fmt.Sprintf("language %s: the career map has %s with no translation; it gives %s in English and says so once (the record lists each)",
+			c.Language, wording.Plural(n, "1 framework string", fmt.Sprintf("%d framework strings", n)), wording.Plural(n, "it", "them")))
+	}
 	return &cp, nil
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/rolepack/rolepack/careermap"
 	"github.com/rolepack/rolepack/compose"
 	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/lint"
@@ -235,6 +236,18 @@ func runGenerate(ctx context.Context, opts *GenerateOptions) error {
 		}
 		for _, w := range rc.Warnings[seen:] {
 			fmt.Fprintf(opts.IO.Err, "warning: %s\n", w) // the plan's own (text with no translation)
+		}
+	}
+	if !rc.Messages().English() && slices.ContainsFunc(kinds, func(k render.Kind) bool { return k.Scope == render.ScopeLadder }) {
+		// The career map composed once, here, so that its text with no
+		// translation is a warning and in the record; a map that cannot
+		// be made fails in its kind, as before.
+		seen := len(rc.Warnings)
+		if lc, err := careermap.With(rc); err == nil {
+			rc = lc
+			for _, w := range rc.Warnings[seen:] {
+				fmt.Fprintf(opts.IO.Err, "warning: %s\n", w)
+			}
 		}
 	}
 	editorial, editorialDone, err := opts.editorialCheck(cfg, opts.Strict)

@@ -364,4 +364,14 @@ func TestTranslatePDPRoundTrip(t *testing.T) {
 		strings.Contains(string(rec), "\n- Data catalogue\n") {
 		t.Errorf("the record's list of the plan's untranslated strings is wrong:\n%s", rec)
 	}
+	// the career map's English strings: a warning and the record's list
+	out = filepath.Join(dir, "map")
+	_, stderr, err = run(t, fixedDate, "generate", "--config", cfg, "--lang", "cy", "--doc", "progression,record", "--format", "md", "--out", out)
+	if err != nil {
+		t.Fatalf("generate: %v\n%s", err, stderr)
+	}
+	rec, _ = os.ReadFile(filepath.Join(out, "record.md"))
+	if !strings.Contains(stderr, "warning: language cy: the career map has ") || !strings.Contains(string(rec), "## Career map text with no translation") || !strings.Contains(string(rec), "\n- Column storage databases\n") {
+		t.Errorf("the map's untranslated strings are not warned of and listed:\n%s", stderr)
+	}
 }
