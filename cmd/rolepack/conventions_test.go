@@ -79,6 +79,12 @@ func TestCompletionOfRolesLevelsAndKinds(t *testing.T) {
 		{[]string{"__complete", "generate", "--doc", ""}, []string{"jd\n", "pdp\n"}},
 		{[]string{"__complete", "generate", "--doc", "jd,"}, []string{"jd,spec\n", "jd,pdp\n"}},
 		{[]string{"__complete", "generate", "--format", "pdf,docx,"}, []string{"pdf,docx,md\n", "pdf,docx,html\n"}},
+		{[]string{"__complete", "import", "--from", ""}, []string{"auto\n", "ddat\n", "sheet\n"}},
+		{[]string{"__complete", "pack", "--kind", ""}, []string{"role\n", "pdp\n"}},
+		{[]string{"__complete", "diff", "--format", ""}, []string{"text\n", "html\n"}},
+		{[]string{"__complete", "lint", "--format", ""}, []string{"json\n"}},
+		{[]string{"__complete", "lint", "--from", ""}, []string{"text\n", "matrix\n"}},
+		{[]string{"__complete", "translate", "export", "--doc", ""}, []string{"jd\n", "advert\n"}},
 	} {
 		stdout, _, err := run(t, nil, tc.args...)
 		if err != nil {

@@ -80,6 +80,7 @@ when something does, and 2 on an error, as with diff(1).`,
 	fl.StringVar(&opts.level, "level", "", "with two files: the level to compare (a framework level id, or a ladder rung)")
 	fl.StringVar(&opts.format, "format", "", "text, md or html (default: text on a terminal, md otherwise)")
 	fl.BoolVar(&opts.json, "json", false, "print the report as JSON")
+	completeOne(cmd, "format", "text", "md", "html")
 	return cmd
 }
 

@@ -135,6 +135,11 @@ func kindList() string {
 	return b.String()
 }
 
+// completeOne completes a flag that takes one of names, and no file.
+func completeOne(cmd *cobra.Command, flag string, names ...string) {
+	_ = cmd.RegisterFlagCompletionFunc(flag, cobra.FixedCompletions(names, cobra.ShellCompDirectiveNoFileComp))
+}
+
 // completeNames completes a comma-separated list flag from names, leaving
 // out those the list already has ("--doc jd," offers spec, not jd again).
 func completeNames(cmd *cobra.Command, flag string, names []string) {

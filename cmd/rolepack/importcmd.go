@@ -99,6 +99,7 @@ the file (rolepack schema framework prints the schema).`,
 	fl.StringVar(&opts.Publisher, "publisher", "", "publisher of the source, for its provenance")
 	fl.StringVar(&opts.Licence, "licence", "", "licence of the source, e.g. \"Open Government Licence v3.0\"")
 	fl.StringVar(&opts.URL, "url", "", "web address of the source")
+	completeOne(cmd, "from", strings.Split(sourceFormats(), ", ")...)
 	return cmd
 }
 

@@ -115,6 +115,8 @@ into the config: the framework files stay as they are.`,
 	fl.StringSliceVar(&opts.Docs, "doc", nil, "with --role: document kinds to check, comma-separated (default "+strings.Join(render.CandidateFacingIDs(), ",")+")")
 	fl.BoolVar(&opts.SuggestEdits, "suggest-edits", false, "print the config edits: block that fixes what lint finds in framework text")
 	completeNames(cmd, "doc", render.KindIDs())
+	completeOne(cmd, "format", "text", "json")
+	completeOne(cmd, "from", "auto", "ddat", "profile", "matrix", "yaml", "text")
 	return cmd
 }
 

@@ -153,6 +153,7 @@ Formats: ` + strings.Join(output.FormatNames(), ", ") + `.`,
 	fl.IntVar(&opts.Shards, "shards", 0, "the number of shards, the shard's index taken from JOB_COMPLETION_INDEX, AWS_BATCH_JOB_ARRAY_INDEX or CI_NODE_INDEX")
 	fl.StringVar(&opts.FeedURL, "feed-url", "", "web address the output folder is published at, for the links of feed.xml and feed.jsonl")
 	completeNames(cmd, "format", output.FormatNames())
+	completeOne(cmd, "kind", "role", "pdp")
 	cmd.AddCommand(NewCmdPackMerge(f, nil))
 	return cmd
 }

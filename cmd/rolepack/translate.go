@@ -163,6 +163,8 @@ func (o *TranslateOptions) scopeFlags(cmd *cobra.Command) {
 	fl.StringVar(&o.PlanToRole, "to-role", "", "PDP: target role when the move is to another role (pdp.targetRole; for import, the export's)")
 	fl.StringVar(&o.Kind, "kind", "", "with a manifest, what it lists, as rolepack pack --kind: role (vacancies; the default) or pdp (a team: one development plan per person)")
 	o.Factory.addRoleCompletion(cmd, false)
+	completeNames(cmd, "doc", render.KindIDs())
+	completeOne(cmd, "kind", "role", "pdp")
 }
 
 // docSet settles the kinds of document the units are of: --doc, else
