@@ -90,6 +90,9 @@ func runInit(_ context.Context, opts *InitOptions) error {
 		fmt.Fprint(w, starterConfig)
 		return w.result()
 	}
+	if fi, err := os.Stat(opts.File); err == nil && fi.IsDir() {
+		return fmt.Errorf("init: %s is a folder: name the file to write, e.g. rolepack init %s", opts.File, filepath.Join(opts.File, "config.yaml"))
+	}
 	if dir := filepath.Dir(opts.File); dir != "." {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return fmt.Errorf("init: %w", err)

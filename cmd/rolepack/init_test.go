@@ -48,6 +48,12 @@ func TestInitWritesAStarterThatGeneratesAndRefusesToOverwrite(t *testing.T) {
 	if err != nil || stdout != starterConfig || stderr != "" {
 		t.Errorf("init -: %v, stdout %d bytes, stderr %q", err, len(stdout), stderr)
 	}
+	// A folder is named as one, with the file to give instead.
+	for _, args := range [][]string{{"init", dir}, {"init", "--force", dir}} {
+		if _, _, err := run(t, nil, args...); err == nil || err.Error() != "init: "+dir+" is a folder: name the file to write, e.g. rolepack init "+filepath.Join(dir, "config.yaml") {
+			t.Errorf("%v: %v", args, err)
+		}
+	}
 	// --quiet says nothing.
 	other := filepath.Join(dir, "other.yaml")
 	if _, stderr, err := run(t, nil, "init", "--quiet", other); err != nil || stderr != "" {
