@@ -2757,6 +2757,10 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 		var dx, dy float64
 		// Horizontal alignment
 		switch {
+		case alignStr == "" || alignStr == "L":
+			// The usual case, without searching alignStr five times
+			// (patch 36): what the cases below give for it.
+			dx = f.cMargin
 		case strings.Contains(alignStr, "R"):
 			dx = w - f.cMargin - f.GetStringWidth(txtStr)
 		case strings.Contains(alignStr, "C"):
@@ -2767,6 +2771,7 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 
 		// Vertical alignment
 		switch {
+		case alignStr == "" || alignStr == "L":
 		case strings.Contains(alignStr, "T"):
 			dy = (f.fontSize - h) / 2.0
 		case strings.Contains(alignStr, "B"):
@@ -4157,10 +4162,10 @@ func (f *Fpdf) outRef(key string, n int, tail string) {
 func (f *Fpdf) outBytes(b []byte) {
 	if f.state == 2 {
 		must(f.pages[f.page].Write(b))
-		must(f.pages[f.page].WriteString("\n"))
+		mustOK(f.pages[f.page].WriteByte('\n'))
 	} else {
 		must(f.buffer.Write(b))
-		must(f.buffer.WriteString("\n"))
+		mustOK(f.buffer.WriteByte('\n'))
 	}
 }
 
@@ -4168,10 +4173,10 @@ func (f *Fpdf) outBytes(b []byte) {
 func (f *Fpdf) out(s string) {
 	if f.state == 2 {
 		must(f.pages[f.page].WriteString(s))
-		must(f.pages[f.page].WriteString("\n"))
+		mustOK(f.pages[f.page].WriteByte('\n'))
 	} else {
 		must(f.buffer.WriteString(s))
-		must(f.buffer.WriteString("\n"))
+		mustOK(f.buffer.WriteByte('\n'))
 	}
 }
 
@@ -4356,6 +4361,18 @@ const runesSeenLimit = 0x3000
 // text).
 func (f *Fpdf) useRunes(s string) {
 	used, seen := f.currentFont.usedRunes, f.currentFont.runesSeen
+	if seen != nil {
+		// ASCII, most text, byte by byte without decoding (patch 36).
+		i := 0
+		for ; i < len(s) && s[i] < 0x80; i++ {
+			c := s[i]
+			if bit := uint64(1) << (c & 63); seen[c>>6]&bit == 0 {
+				seen[c>>6] |= bit
+				used[int(c)] = int(c)
+			}
+		}
+		s = s[i:]
+	}
 	for _, r := range s {
 		if seen != nil && r < runesSeenLimit {
 			word, bit := r>>6, uint64(1)<<(r&63)

@@ -37,6 +37,12 @@ func must(n int, err error) {
 	}
 }
 
+func mustOK(err error) {
+	if err != nil {
+		panic(err)
+	}
+}
+
 func must64(n int64, err error) {
 	if err != nil {
 		panic(err)
