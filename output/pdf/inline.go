@@ -104,6 +104,10 @@ type words struct {
 	spaceW float64
 	src    string
 	pos    int
+	// cleaned says src is the run's text as face.clean made it; before,
+	// it is the text as it stands, which face.clean keeps as it is up to
+	// the first character the face lacks.
+	cleaned bool
 
 	// The token read by the last call of read.
 	kind   int
@@ -152,7 +156,10 @@ func (ws *words) read(runs []doc.Inline) bool {
 			ws.f = ws.r.faces[faceOf(ws.st)]
 			ws.sz = sizeFor(ws.st, ws.size)
 			ws.spaceW = ws.f.width(" ", ws.sz)
-			ws.src = ws.f.clean(run.Text)
+			// The text is cleaned (face.clean) only when measuring
+			// it meets a character the face lacks: until then the
+			// cleaned text is the text.
+			ws.src, ws.cleaned = run.Text, false
 			ws.pos = 0
 			continue
 		}
@@ -178,21 +185,35 @@ func (ws *words) read(runs []doc.Inline) bool {
 		// face.width measures it.
 		widths := ws.f.widths
 		em, n := 0, 0
+		lacks := false // a character the face lacks (face.has), in text not yet cleaned
 		for n < len(text) {
 			c := text[n]
 			if c < utf8.RuneSelf {
 				if c == ' ' {
 					break
 				}
-				em += int(widths[c])
+				wc := widths[c]
+				lacks = lacks || wc == 0
+				em += int(wc)
 				n++
 				continue
 			}
 			r, size := utf8.DecodeRuneInString(text[n:])
 			if r < 0x10000 {
-				em += int(widths[r])
+				wc := widths[r]
+				lacks = lacks || wc == 0
+				em += int(wc)
+			} else {
+				lacks = true
 			}
 			n += size
+		}
+		if lacks && !ws.cleaned {
+			// Clean the run and read this word again from where it
+			// starts: up to the first character cleaning changes,
+			// the cleaned text is the same.
+			ws.src, ws.cleaned = ws.f.clean(ws.src), true
+			continue
 		}
 		w := emWidth(em, ws.sz)
 		ws.pieces = append(ws.pieces, frag{text: text[:n], style: ws.st, link: ws.link, w: w, src: ws.src, off: ws.pos})
