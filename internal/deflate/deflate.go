@@ -91,7 +91,7 @@ type bitWriter struct {
 
 // put writes the n low bits of v (n ≤ 32).
 func (w *bitWriter) put(v uint32, n uint8) {
-	w.acc |= uint64(v) << w.nbits
+	w.acc |= uint64(v) << (w.nbits & 63) // nbits < 32: the mask only spares the compiler a check
 	w.nbits += uint(n)
 	if w.nbits >= 32 {
 		w.dst = binary.LittleEndian.AppendUint32(w.dst, uint32(w.acc))
