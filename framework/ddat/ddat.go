@@ -41,15 +41,29 @@ func Detect(d *textprep.Doc) bool {
 	if first < 0 {
 		return false
 	}
-	if _, _, ok := roleLine(textprep.Trim(d.Lines[first].Text)); !ok {
+	if _, _, ok := roleLine(unmark(textprep.Trim(d.Lines[first].Text))); !ok {
 		return false
 	}
 	for _, l := range d.Lines[first+1:] {
-		if strings.HasPrefix(textprep.Trim(l.Text), levelPrefix) {
+		if strings.HasPrefix(unmark(textprep.Trim(l.Text)), levelPrefix) {
 			return true
 		}
 	}
 	return false
+}
+
+// unmark is a header line without the Markdown a page gains when it is
+// copied into a Markdown document: a heading's leading #s ("## Skill:
+// Consultancy") and bold ("**Role level:** Lead business architect").
+// Other lines are read as they are.
+func unmark(s string) string {
+	if t := strings.TrimLeft(s, "#"); len(t) < len(s) && len(s)-len(t) <= 6 && (t == "" || t[0] == ' ' || t[0] == '\t') {
+		s = textprep.Trim(t)
+	}
+	if strings.HasPrefix(s, "**") {
+		s = textprep.Trim(strings.ReplaceAll(s, "**", ""))
+	}
+	return s
 }
 
 // roleLine splits "<Profession> role: <Role>" at the first " role: ".
@@ -124,7 +138,7 @@ func parseFile(d *textprep.Doc, warn *framework.Collector) (*file, error) {
 		return nil, d.Errorf(0, "file is empty")
 	}
 	first := d.Lines[i]
-	prof, role, ok := roleLine(textprep.Trim(first.Text))
+	prof, role, ok := roleLine(unmark(textprep.Trim(first.Text)))
 	if !ok {
 		return nil, d.Errorf(first.N, "expected the DDaT role line \"<Profession> role: <Role>\", found %q", textprep.Clip(textprep.Trim(first.Text)))
 	}
@@ -164,17 +178,17 @@ func (p *fileParser) line(raw string, n int) error {
 		p.warn.Add(framework.Warnf(p.d.Path, n, "empty bullet ignored"))
 		return nil
 	}
-	head := s
+	head := unmark(s)
 	if bullet {
 		head = text // a bullet whose text is a header is that header
 	}
 	switch {
 	case p.header(head, n):
 		return nil
-	case !bullet && strings.HasPrefix(s, levelPrefix):
-		return p.level(textprep.Trim(strings.TrimPrefix(s, levelPrefix)), n)
-	case !bullet && strings.HasPrefix(s, skillPrefix):
-		return p.startSkill(textprep.Trim(strings.TrimPrefix(s, skillPrefix)), n)
+	case !bullet && strings.HasPrefix(head, levelPrefix):
+		return p.level(textprep.Trim(strings.TrimPrefix(head, levelPrefix)), n)
+	case !bullet && strings.HasPrefix(head, skillPrefix):
+		return p.startSkill(textprep.Trim(strings.TrimPrefix(head, skillPrefix)), n)
 	case p.f.level.Retired && strings.EqualFold(head, notInUse):
 		return nil // the retired marker itself is carried by Retired
 	case !bullet:

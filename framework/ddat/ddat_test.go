@@ -408,3 +408,74 @@ func TestDetectOtherFormats(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkdownHeaders: a page pasted into a Markdown document, its
+// header lines made headings ("## Skill: …") or bold ("**Role level:**
+// …"), reads as the page itself; a line that only starts with "#"
+// ("#NHS…") is not taken for a heading.
+func TestMarkdownHeaders(t *testing.T) {
+	plain, err := os.ReadFile(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	header := func(l string) bool {
+		for _, p := range []string{"Data role:", levelPrefix, skillPrefix, headerAtLevel, headerInRole} {
+			if strings.HasPrefix(l, p) {
+				return true
+			}
+		}
+		return false
+	}
+	variant := func(mark func(string) string) string {
+		lines := strings.Split(string(plain), "\n")
+		for i, l := range lines {
+			if header(l) {
+				lines[i] = mark(l)
+			}
+		}
+		return strings.Join(lines, "\n")
+	}
+	dir := t.TempDir()
+	want, wantProbs := parseOK(t, seed)
+	wantYAML, err := framework.Marshal(want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range map[string]string{
+		"headings.md": variant(func(l string) string {
+			if strings.HasPrefix(l, headerAtLevel) {
+				return "### " + l
+			}
+			return "## " + l
+		}),
+		"bold.md": variant(func(l string) string {
+			if i := strings.Index(l, ":"); i >= 0 && !strings.HasPrefix(l, headerAtLevel) {
+				return "**" + l[:i+1] + "**" + l[i+1:]
+			}
+			return "**" + l + "**"
+		}),
+	} {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if !Detect(read(t, p)[0]) {
+			t.Errorf("%s is not detected as a DDaT page", name)
+			continue
+		}
+		got, probs := parseOK(t, p)
+		gotYAML, err := framework.Marshal(got)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g := strings.ReplaceAll(string(gotYAML), p, seed); g != strings.ReplaceAll(string(wantYAML), filepath.Base(p), filepath.Base(seed)) && g != string(wantYAML) {
+			t.Errorf("%s reads as another framework than the page:\n%s", name, g)
+		}
+		if len(probs) != len(wantProbs) || len(probs) > 0 && probs[0].Line != wantProbs[0].Line {
+			t.Errorf("%s: problems %v, want the page's %v", name, probs, wantProbs)
+		}
+	}
+	if got := unmark("#NHSdigital careers"); got != "#NHSdigital careers" {
+		t.Errorf("unmark(%q) = %q", "#NHSdigital careers", got)
+	}
+}
