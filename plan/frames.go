@@ -266,7 +266,7 @@ var frames = []frame{
 		return fmt.Sprintf("Pick a task from your current work where you can %s", f.do)
 	}},
 	{OnTheJob, doing, func(f *focus) string {
-		return fmt.Sprintf("Agree a piece of work in which you will %s", f.do)
+		return fmt.Sprintf("Agree with your line manager a piece of work in which you will %s", f.do)
 	}},
 	{OnTheJob, observable, func(f *focus) string {
 		return fmt.Sprintf("Take over part of a colleague's work in which you will %s", f.do)
