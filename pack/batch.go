@@ -79,7 +79,10 @@ type Result struct {
 	// the row's language column, else the config's ("cy", "en-GB").
 	Language string
 	// Feed is the pack's entry in the job-board feeds, for a ready pack
-	// with an advert; nil otherwise.
+	// with an advert; nil otherwise. A batch gives it to Progress, and
+	// keeps it in a temporary file until the feeds are written, so the
+	// Summary Batch.Run returns holds none (feed.xml and feed.jsonl do);
+	// Merge's holds every part's.
 	Feed *FeedJob
 }
 
@@ -92,6 +95,17 @@ type Summary struct {
 	NotRun      int
 	Written     int  // files written, zips included, index excluded
 	Interrupted bool // the context was cancelled before every pack was done
+	// feedOf, while a batch writes its index or part, is Results[k]'s
+	// feed entry, kept out of memory until then (feedSpill).
+	feedOf func(k int) (*FeedJob, error)
+}
+
+// feed is Results[k]'s feed entry, or nil.
+func (s *Summary) feed(k int) (*FeedJob, error) {
+	if s.feedOf != nil {
+		return s.feedOf(k)
+	}
+	return s.Results[k].Feed, nil
 }
 
 // Batch builds one role pack per manifest row: the pack's documents in
@@ -182,24 +196,41 @@ type entry struct {
 	status  Status
 	written int
 	files   []string
-	// editorial, rebuilt, title, levelLabel and feed are the Result's.
+	// editorial, rebuilt, title and levelLabel are the Result's.
 	editorial                  []string
 	rebuilt, title, levelLabel string
-	feed                       *FeedJob
+	feed                       *FeedJob // the feed entry, when feedSpill could not take it
+	spilled                    spilled  // where feedSpill holds the feed entry
 }
 
-// finish records in e what building its pack gave.
-func (e *entry) finish(r *Result) {
+// finish records in e what building its pack gave, its feed entry in sp
+// (in e itself if sp cannot take it).
+func (e *entry) finish(r *Result, sp *feedSpill) {
 	e.status, e.err, e.written, e.files = r.Status, r.Err, r.Written, r.Files
-	e.editorial, e.rebuilt, e.title, e.levelLabel, e.feed = r.Editorial, r.Rebuilt, r.Title, r.LevelLabel, r.Feed
+	e.editorial, e.rebuilt, e.title, e.levelLabel = r.Editorial, r.Rebuilt, r.Title, r.LevelLabel
+	if r.Feed != nil {
+		at, err := sp.put(r.Feed)
+		if err != nil {
+			e.feed = r.Feed
+		}
+		e.spilled = at
+	}
 }
 
 // result is e's row's Result: res, as prepareRow made it, with what e
-// records.
+// records but its feed entry.
 func (e *entry) result(res Result) Result {
 	res.Name, res.Status, res.Err, res.Written, res.Files = e.name, e.status, e.err, e.written, e.files
-	res.Editorial, res.Rebuilt, res.Title, res.LevelLabel, res.Feed = e.editorial, e.rebuilt, e.title, e.levelLabel, e.feed
+	res.Editorial, res.Rebuilt, res.Title, res.LevelLabel = e.editorial, e.rebuilt, e.title, e.levelLabel
 	return res
+}
+
+// feedEntry is e's feed entry, or nil.
+func (e *entry) feedEntry(sp *feedSpill) (*FeedJob, error) {
+	if e.spilled.n == 0 {
+		return e.feed, nil
+	}
+	return sp.get(e.spilled)
 }
 
 // done is a finished job.
@@ -309,15 +340,19 @@ func (b *Batch) Run(ctx context.Context, rows []Row) (*Summary, error) {
 	go func() { wg.Wait(); close(finished) }()
 
 	count := 0
+	var spill feedSpill
+	defer spill.close()
 	for d := range finished {
 		r := keep.result(d.res)
-		entries[d.i].finish(&r)
 		count++
 		if b.Progress != nil {
 			b.Progress(count, len(entries), &r)
 		}
+		entries[d.i].finish(&r, &spill)
 	}
 	s := &Summary{Results: make([]Result, len(entries))}
+	s.feedOf = func(k int) (*FeedJob, error) { return entries[k].feedEntry(&spill) }
+	defer func() { s.feedOf = nil }()
 	for k := range entries {
 		s.Results[k] = entries[k].result(jobAt(k).res)
 	}

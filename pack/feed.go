@@ -276,15 +276,20 @@ func Feeds(s *Summary, src FeedSource, date time.Time) (xml, jsonl []byte, err e
 }
 
 // feedJobs are the feed entries of the ready packs of s, in manifest
-// order.
-func feedJobs(s *Summary) iter.Seq[*FeedJob] {
-	return func(yield func(*FeedJob) bool) {
+// order, or the error that stopped reading them.
+func feedJobs(s *Summary) iter.Seq2[*FeedJob, error] {
+	return func(yield func(*FeedJob, error) bool) {
 		for i := range s.Results {
 			r := &s.Results[i]
-			if (r.Status != Built && r.Status != UpToDate) || len(r.Missing) > 0 || r.Feed == nil {
+			if (r.Status != Built && r.Status != UpToDate) || len(r.Missing) > 0 {
 				continue
 			}
-			if !yield(r.Feed) {
+			f, err := s.feed(i)
+			if err != nil {
+				yield(nil, err)
+				return
+			}
+			if f != nil && !yield(f, nil) {
 				return
 			}
 		}
@@ -298,7 +303,10 @@ func writeFeedXML(out io.Writer, s *Summary, src FeedSource, date time.Time) err
 	element(x, "", "publisher", src.Publisher, true)
 	element(x, "", "publisherurl", src.PublisherURL, true)
 	element(x, "", "lastBuildDate", date.UTC().Format(feedTime), true)
-	for f := range feedJobs(s) {
+	for f, err := range feedJobs(s) {
+		if err != nil {
+			return err
+		}
 		x.WriteString("<job>\n")
 		for _, e := range []struct {
 			name, value string
@@ -323,7 +331,10 @@ func writeFeedXML(out io.Writer, s *Summary, src FeedSource, date time.Time) err
 // writeFeedJSONL writes the JSON Lines feed of Feeds to out.
 func writeFeedJSONL(out io.Writer, s *Summary) error {
 	j := bufio.NewWriter(out)
-	for f := range feedJobs(s) {
+	for f, err := range feedJobs(s) {
+		if err != nil {
+			return err
+		}
 		j.WriteString(f.JobPosting)
 		j.WriteByte('\n')
 	}

@@ -176,7 +176,12 @@ func (b *Batch) writePart(out *output.Folder, s *Summary, jobs []entry, total in
 	for k, r := range s.Results {
 		pr := partRow{Row: jobs[k].i, Line: r.Row.Line, Reference: r.Reference, Role: r.Role, Level: r.Level, Name: r.Name,
 			Status: r.Status.String(), Missing: r.Missing, Rebuilt: r.Rebuilt, Title: r.Title, LevelLabel: r.LevelLabel,
-			Location: r.Location, Closing: r.Closing, Language: r.Language, Plan: r.Row.Plan, Feed: r.Feed}
+			Location: r.Location, Closing: r.Closing, Language: r.Language, Plan: r.Row.Plan}
+		feed, err := s.feed(k)
+		if err != nil {
+			return fmt.Errorf("part index: %w", err)
+		}
+		pr.Feed = feed
 		if r.Err != nil {
 			pr.Error = r.Err.Error()
 		}

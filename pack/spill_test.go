@@ -1,0 +1,44 @@
+package pack
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// TestFeedSpillReadsBack checks that a feed entry kept in the spill file
+// reads back exactly, every field of it (a field added to FeedJob and not
+// to feedFields fails here), whatever bytes its strings hold.
+func TestFeedSpillReadsBack(t *testing.T) {
+	var sp feedSpill
+	defer sp.close()
+	typ := reflect.TypeFor[FeedJob]()
+	if n := len(feedFields(&FeedJob{})); n != typ.NumField() {
+		t.Fatalf("the spill file holds %d fields of a FeedJob, which has %d", n, typ.NumField())
+	}
+	var want []*FeedJob
+	var at []spilled
+	for i := range 3 {
+		j := &FeedJob{}
+		v := reflect.ValueOf(j).Elem()
+		for f := range typ.NumField() {
+			// Each field its own value: a long one, bytes JSON would
+			// rewrite (invalid UTF-8, NUL), and an empty one.
+			v.Field(f).SetString([]string{strings.Repeat(typ.Field(f).Name, 300), "\xff\x00<&>" + typ.Field(f).Name, ""}[(i+f)%3])
+		}
+		a, err := sp.put(j)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, at = append(want, j), append(at, a)
+	}
+	for i := len(at) - 1; i >= 0; i-- { // in any order
+		got, err := sp.get(at[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want[i]) {
+			t.Errorf("entry %d read back as %+v, want %+v", i, got, want[i])
+		}
+	}
+}
