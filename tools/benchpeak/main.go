@@ -51,6 +51,7 @@ func main() {
 	sizes := flag.String("sizes", "10,1000", "batch sizes to run and compare when -n is not given")
 	formats := flag.String("formats", "pdf,docx", "output formats")
 	jobs := flag.Int("jobs", runtime.NumCPU(), "workers")
+	ready := flag.Bool("ready", false, "give every vacancy a band, so that every pack is ready and in the job-board feeds")
 	heapProfile := flag.String("heapprofile", "", "with -n: write a heap profile (after a collection) to this file when -profileat packs are done")
 	profileAt := flag.Int("profileat", 0, "with -heapprofile: the packs done when the profile is taken (0: half of -n)")
 	flag.Parse()
@@ -65,13 +66,13 @@ func main() {
 			}
 			ns = append(ns, v)
 		}
-		err = compare(ns, *formats, *jobs)
+		err = compare(ns, *formats, *jobs, *ready)
 	} else {
 		at := *profileAt
 		if at == 0 {
 			at = max(*n/2, 1)
 		}
-		err = measure(*n, *formats, *jobs, *heapProfile, at)
+		err = measure(*n, *formats, *jobs, *ready, *heapProfile, at)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "benchpeak:", err)
@@ -81,14 +82,14 @@ func main() {
 
 // compare runs one child process per batch size and compares their peaks
 // and times.
-func compare(sizes []int, formats string, jobs int) error {
+func compare(sizes []int, formats string, jobs int, ready bool) error {
 	self, err := os.Executable()
 	if err != nil {
 		return err
 	}
 	peaks, secs := map[int]float64{}, map[int]float64{}
 	for _, n := range sizes {
-		cmd := exec.Command(self, "-n", strconv.Itoa(n), "-formats", formats, "-jobs", strconv.Itoa(jobs))
+		cmd := exec.Command(self, "-n", strconv.Itoa(n), "-formats", formats, "-jobs", strconv.Itoa(jobs), "-ready="+strconv.FormatBool(ready))
 		cmd.Stderr = os.Stderr
 		out, err := cmd.Output()
 		if err != nil {
@@ -124,7 +125,7 @@ func compare(sizes []int, formats string, jobs int) error {
 }
 
 // measure builds a batch of n packs and prints its figures.
-func measure(n int, formats string, jobs int, heapProfile string, profileAt int) error {
+func measure(n int, formats string, jobs int, ready bool, heapProfile string, profileAt int) error {
 	if heapProfile != "" {
 		runtime.MemProfileRate = 4096 // fine enough to see what a row holds
 	}
@@ -149,7 +150,11 @@ func measure(n int, formats string, jobs int, heapProfile string, profileAt int)
 	if err != nil {
 		return err
 	}
-	rows, err := pack.ReadManifest("bench.csv", packtest.Manifest(n))
+	manifest := packtest.Manifest(n)
+	if ready {
+		manifest = packtest.ReadyManifest(n)
+	}
+	rows, err := pack.ReadManifest("bench.csv", manifest)
 	if err != nil {
 		return err
 	}
