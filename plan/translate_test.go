@@ -180,3 +180,31 @@ func cloneWith(tr config.Translations, us []compose.Unit) config.Translations {
 	}
 	return out
 }
+
+// benchWelshPlan builds the default plan in Welsh, with every unit
+// translated when all is set (the cost of reading translations is the
+// difference from the run with none).
+func benchWelshPlan(b *testing.B, all bool) {
+	cfg, lib := composetest.Default(b)
+	tr := config.Translations{}
+	if all {
+		ctx, err := plan.NewContext(cfg, lib, cfg.Role, cfg.PDP.From, planDate)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, u := range plan.Of(ctx).Units() {
+			tr[u.ID] = config.Translation{Source: u.Source, Target: "Cy " + u.Source}
+		}
+	}
+	cfg.Language = "cy"
+	cfg.Translated = map[string]config.Translations{"cy": tr}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := plan.NewContext(cfg, lib, cfg.Role, cfg.PDP.From, planDate); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkWelshPlanNoTranslations(b *testing.B) { benchWelshPlan(b, false) }
+func BenchmarkWelshPlanTranslated(b *testing.B)     { benchWelshPlan(b, true) }
