@@ -99,7 +99,9 @@ func (s *Server) role(w http.ResponseWriter, r *http.Request) {
 }
 
 // showRole renders the role page for the choice in q; typed and errs are
-// the form as sent when it did not validate.
+// the form as sent when it did not validate, and errStatus, when not 0,
+// the status of that page (409 when another tab saved a field typed
+// here; 422 otherwise).
 func (s *Server) showRole(w http.ResponseWriter, r *http.Request, sess *session, q url.Values, typed details, errs map[string]string, errStatus int) {
 	c, ok := s.chosen(w, r, sess, q)
 	if !ok {
