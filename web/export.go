@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"encoding/csv"
 	"fmt"
+	"maps"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -192,6 +195,62 @@ func (s *Server) saved(w http.ResponseWriter, r *http.Request) {
 	p := s.savedPage(sess)
 	p.Imported = r.URL.Query().Get("imported") == "1"
 	s.page(w, http.StatusOK, "saved", p)
+}
+
+// openVacancy makes a saved vacancy the one the role pages show and the
+// documents use: its vacancy details replace the details form's (the
+// organisation's and the plan's stay as they are), and the role page of
+// its role and level follows. Vacancy details with no reference, which
+// no saved vacancy keeps, are not replaced: the person is told to give
+// them a reference first.
+func (s *Server) openVacancy(w http.ResponseWriter, r *http.Request) {
+	if err := r.ParseForm(); err != nil {
+		s.formError(w, r, err)
+		return
+	}
+	sess := s.forPost(w, r)
+	if sess == nil {
+		return
+	}
+	ref := r.PostForm.Get("reference")
+	back := link{"Go back to your saved work", "/saved"}
+	fs := fields(nil)
+	defaults := detailsFrom(s.run.Config)
+	sess.mu.Lock()
+	i := slices.IndexFunc(sess.vacancies, func(v vacancy) bool { return v.Reference == ref })
+	if i < 0 {
+		sess.mu.Unlock()
+		s.failBack(w, http.StatusNotFound, "There is no saved vacancy “"+ref+"”. Reload your saved work and choose one from the list.", back)
+		return
+	}
+	v := sess.vacancies[i]
+	cur := sess.st.Details
+	if cur["reference"] == "" {
+		for _, f := range fs {
+			if f.Group == groupVacancy && cur[f.Name] != defaults[f.Name] {
+				sess.mu.Unlock()
+				s.failBack(w, http.StatusConflict, "The details on the role pages have no reference, so no saved vacancy keeps them, and opening "+ref+" would replace them. Give them a vacancy reference and save them (they are then a saved vacancy too), then open "+ref+".", back)
+				return
+			}
+		}
+	}
+	d := maps.Clone(cur)
+	if d == nil {
+		d = details{}
+	}
+	for _, f := range fs {
+		if f.Group == groupVacancy {
+			d[f.Name] = v.Details[f.Name]
+		}
+	}
+	sess.st.Details = d
+	sess.mu.Unlock()
+	if err := s.save(r.Context(), sess, nil); err != nil {
+		fmt.Fprintf(s.opts.Log, "save: %v\n", err)
+		s.fail(w, r, http.StatusInternalServerError, "The vacancy could not be opened: the app's data folder cannot be written. Try again in a moment.")
+		return
+	}
+	http.Redirect(w, r, roleURL("/role", v.Role, v.Level, "", "")+"&opened="+url.QueryEscape(ref), http.StatusSeeOther)
 }
 
 // exportFile serves config.yaml (for the role and level when the query

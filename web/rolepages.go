@@ -91,6 +91,7 @@ type rolePage struct {
 	Formats      []string
 	Hidden       url.Values
 	Rev          string // the revision of the saved details (detailsRev)
+	Opened       string // the saved vacancy just opened, when it is the one shown
 }
 
 func (s *Server) role(w http.ResponseWriter, r *http.Request) {
@@ -163,6 +164,9 @@ func (s *Server) showRole(w http.ResponseWriter, r *http.Request, sess *session,
 	// The form's revision is of the details saved now: what a refused
 	// form shows of them is what they are.
 	p.Rev = detailsRev(sess.details(), fs)
+	if o := q.Get("opened"); o != "" && o == sess.details()["reference"] && errs == nil {
+		p.Opened = o
+	}
 	for _, f := range fs {
 		fv := fieldView{field: f, Value: values[f.Name], Error: errs[f.Name]}
 		var ids []string

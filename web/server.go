@@ -231,6 +231,7 @@ func (s *Server) routes() {
 	m.HandleFunc("POST /role/edit/wording", s.saveWording)
 	m.HandleFunc("POST /role/edit/wording/remove", s.removeWording)
 	m.HandleFunc("GET /saved", s.saved)
+	m.HandleFunc("POST /saved/open", s.openVacancy)
 	m.HandleFunc("GET /export/{file}", s.exportFile)
 	m.HandleFunc("POST /import", s.importConfig)
 	m.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(s.static)))

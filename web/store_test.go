@@ -262,3 +262,35 @@ func TestExportedVacanciesKeepThePanel(t *testing.T) {
 		t.Error("the saved-work page names rolepack pack --manifest, a flag pack does not have")
 	}
 }
+
+// TestOpenASavedVacancy: "Open REF-1" on the saved-work page makes REF-1
+// the vacancy the role pages show and the documents use (it linked to
+// the role page, which showed whichever vacancy was saved last: REF-2's
+// reference and band under REF-1's name). The organisation's details stay
+// as they are; details typed with no reference, which no saved vacancy
+// keeps, are not replaced.
+func TestOpenASavedVacancy(t *testing.T) {
+	c := newClient(t, newOptions(t))
+	c.saveDetails("data-engineer", "senior", url.Values{"reference": {"REF-1"}, "band": {"Band 7"}})
+	c.saveDetails("data-engineer", "head", url.Values{"reference": {"REF-2"}, "band": {"Band 8a"}, "organisation": {"Example Trust"}})
+	saved := c.get("/saved")
+	wantBody(t, "saved work", saved, `<form method="post" action="/saved/open"`, `name="reference" value="REF-1"`, ">Open REF-1</button>")
+	token := csrfField.FindStringSubmatch(saved.body)[1]
+	r := c.postForm("/saved/open", url.Values{"csrf": {token}, "reference": {"REF-1"}})
+	wantStatus(t, "open REF-1", r, http.StatusSeeOther)
+	if loc := r.header.Get("Location"); !strings.HasPrefix(loc, "/role?") || !strings.Contains(loc, "level=senior") || !strings.Contains(loc, "role=data-engineer") {
+		t.Errorf("opening REF-1 leads to %s, not its role and level", loc)
+	}
+	page := c.get(r.header.Get("Location"))
+	wantBody(t, "REF-1's page", page, "Vacancy REF-1 is open", `name="reference" type="text" value="REF-1"`, `name="band" type="text" value="Band 7"`,
+		`name="organisation" type="text" value="Example Trust"`)
+	wantBody(t, "REF-1's JD", c.get("/preview?role=data-engineer&level=senior&doc=jd"), "REF-1", "Band 7", "Example Trust")
+	wantStatus(t, "no such vacancy", c.postForm("/saved/open", url.Values{"csrf": {token}, "reference": {"REF-9"}}), http.StatusNotFound)
+
+	// Vacancy details with no reference are kept, and the page says why.
+	c.saveDetails("data-engineer", "senior", url.Values{"band": {"Band 9"}})
+	r = c.postForm("/saved/open", url.Values{"csrf": {token}, "reference": {"REF-2"}})
+	wantStatus(t, "open over details with no reference", r, http.StatusConflict)
+	wantBody(t, "open over details with no reference", r, "have no reference", `href="/saved"`)
+	wantBody(t, "kept", c.get("/preview?role=data-engineer&level=senior&doc=jd"), "Band 9")
+}
