@@ -669,16 +669,36 @@ func (w *wordedActions) byGroup(es []*PlanEntry, due time.Time) []*Action {
 	if len(w.p.Reviews) > 0 {
 		first = "At the " + lowerFirstWord(w.p.Reviews[0].Name)
 	}
+	review := "the first review"
+	if len(w.p.Reviews) > 0 {
+		review = "the " + lowerFirstWord(w.p.Reviews[0].Name)
+	}
+	// each group in its own words, in turn, so that the rows do not read
+	// alike with only the group swapped
+	many := []string{
+		"%[1]s, agree which two or three of the other %[2]d (%[3]s, listed above) to work on next, and a piece of work for each",
+		"With your line manager at %[4]s, choose which of the other %[2]d in %[3]s (listed above) matter most for your work now, and plan a piece of work for each",
+		"After %[4]s, take the other %[2]d in %[3]s (listed above) one or two at a time, each with a piece of work agreed with your line manager",
+	}
+	few := []string{
+		"%[1]s, agree a piece of work for %[2]s",
+		"With your line manager at %[3]s, plan a piece of work for %[2]s",
+		"After %[3]s, take on a piece of work for %[2]s",
+	}
 	var out []*Action
-	for _, g := range order {
+	for i, g := range order {
 		names := of[g]
 		what := strings.ToLower(g)
 		if len(names) == 1 {
 			what = names[0]
 		}
-		text := fmt.Sprintf("%s, agree which two or three of the other %d (%s, listed above) to work on next, and a piece of work for each", first, len(names), what)
+		text := fmt.Sprintf(many[i%len(many)], first, len(names), what, review)
 		if len(names) <= 3 {
-			text = fmt.Sprintf("%s, agree a piece of work for each of %s", first, strings.Join(names, ", "))
+			list := names[0]
+			if len(names) > 1 {
+				list = "each of " + strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+			}
+			text = fmt.Sprintf(few[i%len(few)], first, list, review)
 		}
 		entry := fmt.Sprintf("%s (%d more)", g, len(names))
 		w.unique(text, entry)

@@ -176,26 +176,8 @@ func TestPlanFewPages(t *testing.T) {
 				}
 			}
 
-			said := map[string]string{}
-			frames := map[string]string{}
-			entry := map[string]*plan.PlanEntry{}
-			for _, e := range p.Entries {
-				entry[e.Name] = e
-			}
-			for _, a := range p.Actions {
-				text := strings.ToLower(strings.ReplaceAll(a.Title+" "+a.Focus, a.Entry, ""))
-				if prev, ok := said[text]; ok {
-					t.Errorf("actions for %q and %q say the same: %q", prev, a.Entry, a.Title)
-				}
-				said[text] = a.Entry
-				// nor in one frame with the entry's own words swapped
-				if e := entry[a.Entry]; e != nil && a.Source == "Suggested" {
-					f := frameOf(a, e)
-					if prev, ok := frames[f]; ok && prev != a.Entry {
-						t.Errorf("actions for %q and %q share a frame %q: %q", prev, a.Entry, f, a.Title)
-					}
-					frames[f] = a.Entry
-				}
+			for _, msg := range actionClashes(p) {
+				t.Error(msg)
 			}
 
 			for _, s := range docText(d) {
