@@ -159,10 +159,6 @@ func TestCorpusPlanActions(t *testing.T) {
 			continue
 		}
 		p := plan.Of(ctx)
-		entry := map[string]*plan.PlanEntry{}
-		for _, e := range p.Entries {
-			entry[e.Name] = e
-		}
 		for _, msg := range actionClashes(p) {
 			t.Errorf("%s: %s", id, msg)
 		}
@@ -170,8 +166,6 @@ func TestCorpusPlanActions(t *testing.T) {
 			for _, a := range p.Actions {
 				t.Logf("%s | %s | %s | %s | %s", id, a.Entry, a.KindName, a.Title, a.Evidence)
 			}
-		}
-		if dump {
 			for _, o := range p.Objectives {
 				t.Logf("%s | objective %d | %s | %s | %s | %s", id, o.Number, o.Entry, o.What, o.Evidence, o.Due)
 			}
