@@ -111,3 +111,37 @@ func TestSpecPagesAreFilled(t *testing.T) {
 		}
 	})
 }
+
+// A document whose last page would hold only its closing section under one
+// heading and the document-control line (a Welsh JD's "Diogelu" and its
+// two lines, on a third page: 160 of the 201 corpus role-levels' Welsh JDs,
+// 47 English ones) is set with the space between blocks tightened so that
+// the page is saved, keeping every other rule: no page ends with a heading
+// or a table's header row, and headings keep with what follows, in both
+// languages. Where no tightening saves it (three full pages), the section
+// before goes down too, so the last page holds more than one heading's
+// few lines. The roles are the default, five drawn from the corpus and
+// one of three full pages.
+func TestNoLastPageHoldsOneHeading(t *testing.T) {
+	if testing.Short() {
+		t.Skip("lays out documents of corpus roles")
+	}
+	roles := [][2]string{
+		{"", "head"},
+		{"ddat/problem-manager", "problem-manager"},
+		{"ddat/service-transition-manager", "service-transition-manager"},
+		{"ddat/quality-assurance-test-analyst", "senior-quality-assurance-test-analyst"},
+		{"ddat/interaction-designer", "associate-interaction-designer"},
+		{"ddat/service-designer", "head-of-service-design"},
+		{"ddat/data-ethicist", "head-of-data-ethics"}, // three full pages in Welsh: the last takes two sections
+	}
+	corpusDocuments(t, roles, []string{"cy", "en-GB"}, []string{"jd", "spec", "advert"}, func(name string, tr *pdf.Trace) {
+		n := len(tr.Pages)
+		if last := tr.Pages[n-1]; n > 1 && last.Used <= last.Body/4 && last.Headings <= 1 {
+			t.Errorf("%s: page %d of %d is %.0f%% filled, %d lines under %d heading (last %q)", name, n, n, 100*last.Used/last.Body, last.Lines, last.Headings, last.Text)
+		}
+		for _, p := range paginationProblems(tr) {
+			t.Errorf("%s: %s", name, p)
+		}
+	})
+}

@@ -128,6 +128,14 @@ type scratch struct {
 	pieces []frag      // room for the pieces of a word being read (words)
 	build  lineBuilder // room to build a call's lines in
 
+	// squeeze scales the space between blocks (1, or less when a
+	// document is laid out tighter to save a near-empty last page: see
+	// lay); 0 means 1.
+	squeeze float64
+	// balance is whether adjust takes the section before a near-empty
+	// last page's only one down to it (balanceLast).
+	balance bool
+
 	frags []frag // room for wrapped lines' fragments, taken from the front
 	lines []line // room for wrapped lines, taken from the front
 	cells []int  // room for a table row's cells (rowCells)
@@ -307,10 +315,55 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 // pagination rules the first layout broke.
 const maxAttempts = 6
 
+// squeezes are how tight the space between blocks may be set, tried in
+// turn, to save a near-empty last page (see lay).
+var squeezes = [...]float64{0.85, 0.7}
+
 // lay lays d out, then again with new pages forced where the layout broke
-// a pagination rule, until it keeps them all or attempts run out. The
-// result is the same for the same document.
+// a pagination rule, until it keeps them all or attempts run out. When
+// the last page of several is left near-empty (a quarter or less: the
+// closing section and the document-control line, which the page before
+// could not take), it is laid out again with the space between blocks
+// tightened, as a typesetter would, and that layout is kept if it saves
+// the page. The result is the same for the same document.
 func (w *Writer) lay(d *doc.Document, sc *scratch) (*renderer, error) {
+	r, err := w.layAt(d, sc, 1)
+	if err != nil || !r.lightLastPage() {
+		return r, err
+	}
+	n := len(r.pages)
+	for _, sq := range squeezes {
+		t, err := w.layAt(d, sc, sq)
+		if err != nil {
+			return nil, err
+		}
+		if len(t.pages) < n {
+			return t, nil
+		}
+	}
+	// No squeeze saved the page: the first layout (again, since the
+	// scratch it was made in holds the last one's now), with the section
+	// before the last page's only one taken down to it (see balanceLast).
+	sc.balance = true
+	defer func() { sc.balance = false }()
+	return w.layAt(d, sc, 1)
+}
+
+// lightLastPage reports whether the document has several pages and its
+// last is filled to a quarter or less.
+func (r *renderer) lightLastPage() bool {
+	n := len(r.pages)
+	return n > 1 && r.pages[n-1].Used <= r.pages[n-1].Body/4
+}
+
+// layAt is lay at one squeeze of the space between blocks, from no
+// forced pages.
+func (w *Writer) layAt(d *doc.Document, sc *scratch, squeeze float64) (*renderer, error) {
+	clear(sc.breaks)
+	clear(sc.split)
+	clear(sc.carry)
+	clear(sc.down)
+	sc.squeeze = squeeze
 	for attempt := 1; ; attempt++ {
 		r := newRendererWith(w, d, sc)
 		if err := r.applyBrand(); err != nil {
@@ -503,12 +556,12 @@ func (r *renderer) block(b doc.Block) {
 	case *doc.Heading:
 		r.heading(b)
 	case *doc.Paragraph:
-		r.paragraph(b.Text, bodyText, "", 2.6)
+		r.paragraph(b.Text, bodyText, "", r.gap(2.6))
 	case *doc.List:
 		r.push("L", "")
 		r.list(b, 0)
 		r.pop()
-		r.y += 1.8
+		r.y += r.gap(1.8)
 	case *doc.Table:
 		r.table(b)
 	case *doc.Rule:
@@ -648,8 +701,17 @@ func (r *renderer) ensure(h float64) {
 // space adds vertical space, except at the top of a page.
 func (r *renderer) space(h float64) {
 	if !r.atTop() {
-		r.y += h
+		r.y += r.gap(h)
 	}
+}
+
+// gap is h millimetres of space between blocks, as tight as the layout
+// is squeezed (see lay).
+func (r *renderer) gap(h float64) float64 {
+	if r.sc != nil && r.sc.squeeze > 0 {
+		return h * r.sc.squeeze
+	}
+	return h
 }
 
 // setFont selects a face and size, registering the face with this document
@@ -761,7 +823,7 @@ func (r *renderer) heading(h *doc.Heading) {
 	ts := textStyle{size: hs.size, base: doc.Bold, color: hs.color}
 	lines := r.wrapText(h.Text, r.width, ts.size, ts.base)
 	lh := ts.lineHeight()
-	height := float64(len(lines))*lh + hs.after
+	height := float64(len(lines))*lh + r.gap(hs.after)
 	if hs.rule {
 		height += 1.5
 	}
@@ -781,7 +843,7 @@ func (r *renderer) heading(h *doc.Heading) {
 		r.hline(r.y, 0.25, colRule)
 		r.y += 0.7
 	}
-	r.y += hs.after
+	r.y += r.gap(hs.after)
 }
 
 // startHeight is the height of the opening of the blocks from index i,
@@ -1022,7 +1084,7 @@ func (r *renderer) rule() {
 	r.space(2.5)
 	r.ensure(1)
 	r.hline(r.y, 0.3, colRule)
-	r.y += 4
+	r.y += r.gap(4)
 	r.mark(markRule, 0, 4, nil)
 }
 

@@ -243,7 +243,7 @@ func (r *renderer) table(t *doc.Table) {
 		}
 		fresh = false
 	}
-	r.y += 4
+	r.y += r.gap(4)
 }
 
 // continued is what is left of row rl below line k, to be drawn on a new

@@ -36,9 +36,10 @@ type PageTrace struct {
 	// Kept is whether the page opens with a block the template asked to
 	// keep whole with others or to start a new page, which may leave the
 	// page before emptier.
-	Kept bool
-	Last string // "heading", "text", "table-header", "row", "chart" or "rule"
-	Text string // the plain text of the last element, for messages
+	Kept     bool
+	Headings int    // headings drawn on the page
+	Last     string // "heading", "text", "table-header", "row", "chart" or "rule"
+	Text     string // the plain text of the last element, for messages
 
 	opened int          // elements counted into Opening
 	text   []doc.Inline // the last element's text, made Text by Layout
@@ -86,6 +87,9 @@ func (r *renderer) mark(kind string, lines int, h float64, text []doc.Inline) {
 		pt.Kept = brk || r.kept(r.cur)
 	}
 	pt.Lines += lines
+	if kind == markHeading {
+		pt.Headings++
+	}
 	pt.Used = max(pt.Used, r.y-r.top)
 	pt.Body = r.bottom - r.top
 	switch {
@@ -206,7 +210,55 @@ func (r *renderer) adjust(sc *scratch) bool {
 			liftAfter(breaks, down)
 		}
 	}
+	if sc.balance && r.balanceLast(breaks) {
+		changed = true
+	}
 	return changed
+}
+
+// balanceLast takes the section before the last page's down to it when
+// the last page (a quarter filled or less) holds one section under one
+// heading, the last of sibling sections ("Diogelu" after the JD's other
+// terms), and the page before stays two-thirds filled: the last page then
+// holds more than one heading's few lines. It reports whether it did.
+func (r *renderer) balanceLast(breaks map[int]bool) bool {
+	n := len(r.pages)
+	body := r.bottom - r.top
+	if n < 2 || r.pages[n-1].Used > body/4 {
+		return false
+	}
+	first := r.firstBlockStarting(n)
+	if first <= 0 {
+		return false
+	}
+	h, ok := doc.Unwrap(r.d.Blocks[first]).(*doc.Heading)
+	if !ok {
+		return false
+	}
+	for i := first + 1; i < len(r.d.Blocks); i++ {
+		if _, ok := doc.Unwrap(r.d.Blocks[i]).(*doc.Heading); ok {
+			return false // the page holds more than one heading
+		}
+	}
+	prev := -1 // the heading of the section before, a sibling
+	for i := first - 1; i > 0; i-- {
+		if p, ok := doc.Unwrap(r.d.Blocks[i]).(*doc.Heading); ok {
+			if p.Level == h.Level {
+				prev = i
+			}
+			break
+		}
+	}
+	if prev < 0 || r.extents[prev].fromPage != n-1 || r.extents[prev].fromY <= r.top+0.01 {
+		return false
+	}
+	// 6 mm: the space above a heading.
+	if r.pages[n-2].Used-r.height(prev, first)-6 < body*(1-maxWaste) {
+		return false
+	}
+	breaks[prev] = true
+	liftAfter(breaks, prev)
+	return true
 }
 
 // liftAfter lifts the new pages forced before the blocks after block i,
