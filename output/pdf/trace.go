@@ -179,16 +179,19 @@ func (r *renderer) adjust(sc *scratch) bool {
 			force(from)
 		}
 	}
-	if r.fillPages(breaks, split, sc.down) {
-		changed = true
-	}
+	// A table freed to break across pages changes the pages after it:
+	// their ends and the last page are judged on the next layout, not on
+	// this one (else a heading the table now follows on its page would be
+	// moved down, or rows carried down from a page they no longer end).
+	filled := r.fillPages(breaks, split, sc.down)
+	changed = changed || filled
 	n := len(r.pages)
-	for p := 1; p < n; p++ {
+	for p := 1; p < n && !filled; p++ {
 		if last := r.pages[p-1].Last; last == markHeading || last == markTableHeader {
 			force(r.lastBlockOn(p))
 		}
 	}
-	if n > 1 && r.pages[n-1].Lines < minPageLines && !r.movingDown(breaks, n-1) {
+	if n > 1 && !filled && r.pages[n-1].Lines < minPageLines && !r.movingDown(breaks, n-1) {
 		// Move a table's last rows down to the last page when a table
 		// ends the page before (a tall last row breaks, its last lines
 		// going down); else move a block down: the last one that starts
