@@ -31,14 +31,18 @@ type Meta struct {
 	Keywords    []string  // e.g. role id, level
 	Date        time.Time // fixed document date (from config or SOURCE_DATE_EPOCH)
 	Landscape   bool      // print the document in landscape
-	HeaderLeft  string    // running header text, left (e.g. role title)
-	HeaderRight string    // running header text, right (e.g. organisation)
-	Footer      string    // running footer text (e.g. provenance); writers add page numbers beside it
-	PageLabel   string    // page numbering with {page} and {pages} ("Tudalen {page} o {pages}"); "" is "Page {page} of {pages}"
-	Continued   string    // the entry column of a table row carried over to a new page, with {label} ("{label} (parhad)"); "" is "{label} (continued)"
-	Logo        []byte    // optional organisation logo (PNG or JPEG) for the first page header
-	Reference   string    // the vacancy's reference, e.g. "REF-2024-117" (a letterhead's {{reference}})
-	Brand       *Brand    // the organisation's colours, logo alt text and typeface (nil: the writers' own); shared, read-only
+	// NarrowMargins prints the document with NarrowMarginMM margins: a
+	// wide reference sheet meant to be pinned up (the career map). A
+	// DOCX letterhead's own margins win over it.
+	NarrowMargins bool
+	HeaderLeft    string // running header text, left (e.g. role title)
+	HeaderRight   string // running header text, right (e.g. organisation)
+	Footer        string // running footer text (e.g. provenance); writers add page numbers beside it
+	PageLabel     string // page numbering with {page} and {pages} ("Tudalen {page} o {pages}"); "" is "Page {page} of {pages}"
+	Continued     string // the entry column of a table row carried over to a new page, with {label} ("{label} (parhad)"); "" is "{label} (continued)"
+	Logo          []byte // optional organisation logo (PNG or JPEG) for the first page header
+	Reference     string // the vacancy's reference, e.g. "REF-2024-117" (a letterhead's {{reference}})
+	Brand         *Brand // the organisation's colours, logo alt text and typeface (nil: the writers' own); shared, read-only
 	// Embeds is structured data about the document that formats able to
 	// carry it embed as it is (HTML: a <script> element of its media type),
 	// e.g. the advert's schema.org JSON-LD.
@@ -121,6 +125,10 @@ type Table struct {
 	// MinLines is the least height of a body row, in lines of table text
 	// (room to write by hand); 0 or 1 means no minimum.
 	MinLines int
+	// Compact sets the table in the compact type (CompactTextSize, tighter
+	// lines and padding): a wide reference table meant to be printed and
+	// pinned up, such as the career map's.
+	Compact bool
 }
 
 // Columns is the number of columns of the table.

@@ -34,6 +34,61 @@ const (
 	MinSplitLines = 3
 )
 
+// The compact type of a Table with Compact set: the smallest size a
+// printed reference table stays legible at, with tighter lines and
+// padding. Writers scale these as they do the normal table geometry.
+const (
+	// CompactTextSize is the size of compact table text in points.
+	CompactTextSize = 8.0
+	// CompactLeading is the line height of compact table text, as a
+	// multiple of its size (table text is set at 1.38).
+	CompactLeading = 1.2
+	// CompactPaddingMM is the left and right padding of a compact cell.
+	CompactPaddingMM = 1.2
+	// CompactPadYMM is the space above and below a compact cell's text.
+	CompactPadYMM = 0.8
+)
+
+// TextSize is the size of the table's text in points.
+func (t *Table) TextSize() float64 {
+	if t.Compact {
+		return CompactTextSize
+	}
+	return TableTextSize
+}
+
+// PaddingMM is the space between a cell's border and its text, left and
+// right, in millimetres.
+func (t *Table) PaddingMM() float64 {
+	if t.Compact {
+		return CompactPaddingMM
+	}
+	return CellPaddingMM
+}
+
+// LineMM is the height of a line of the table's text in millimetres.
+func (t *Table) LineMM() float64 {
+	if t.Compact {
+		return CompactTextSize * CompactLeading / ptPerMM
+	}
+	return tableLineMM
+}
+
+// RowPadMM is the height a body row adds to its lines (the padding above
+// and below its text) in millimetres.
+func (t *Table) RowPadMM() float64 {
+	if t.Compact {
+		return 2 * CompactPadYMM
+	}
+	return tableRowPadMM
+}
+
+// NarrowMarginMM is the left and right margin of a page with narrow
+// margins (Meta.NarrowMargins), in millimetres; the body gains about 10 mm
+// of height too. Layout estimates (TextWidthMM, BodyMM) keep the normal
+// page, which only makes them cautious for such a page.
+const NarrowMarginMM = 12.0
+
 // TextWidthMM is the width of the text box of an A4 page with 20 mm
 // margins, in millimetres.
 func TextWidthMM(landscape bool) float64 {
@@ -119,11 +174,11 @@ func columnWidths(t *Table, n int, avail float64) []float64 {
 	maxW := make([]float64, n)
 	grow := func(cells []Cell, bold bool) {
 		for c := range min(n, len(cells)) {
-			lo, hi := measureRuns(cells[c].Text, TableTextSize, bold || (t.RowHeaders && c == 0))
+			lo, hi := measureRuns(cells[c].Text, t.TextSize(), bold || (t.RowHeaders && c == 0))
 			// Slack for faces a little wider than Arial (a browser's
 			// fallback) and for the HTML's wider cell padding.
-			minW[c] = max(minW[c], lo*1.12+2*CellPaddingMM+1)
-			maxW[c] = max(maxW[c], hi*1.05+2*CellPaddingMM+1)
+			minW[c] = max(minW[c], lo*1.12+2*t.PaddingMM()+1)
+			maxW[c] = max(maxW[c], hi*1.05+2*t.PaddingMM()+1)
 		}
 	}
 	grow(t.Header, true)
@@ -304,9 +359,11 @@ func BodyMM(landscape bool) float64 {
 // KeepWhole reports whether the table is kept whole on one page: it has
 // at most KeepTableRows body rows and, as estimated from its column
 // widths, fits on a page below a heading. Longer tables start only where
-// MinStartRows rows fit.
+// MinStartRows rows fit, and so do compact tables (reference sheets
+// printed to pin up, read as one run of rows: moving one whole to the
+// next page would waste paper, not keep anything together).
 func (t *Table) KeepWhole(landscape bool) bool {
-	if len(t.Rows) > KeepTableRows {
+	if len(t.Rows) > KeepTableRows || t.Compact {
 		return false
 	}
 	return t.HeightMM(landscape) <= BodyMM(landscape)-headingRoomMM
@@ -320,12 +377,12 @@ func (t *Table) HeightMM(landscape bool) float64 {
 	rowH := func(cells []Cell, minLines int, bold bool) float64 {
 		lines := max(minLines, 1)
 		for c := range min(len(cells), len(w)) {
-			_, line := measureRuns(cells[c].Text, TableTextSize, bold)
-			inner := max(w[c]*avail-2*CellPaddingMM, 1)
+			_, line := measureRuns(cells[c].Text, t.TextSize(), bold)
+			inner := max(w[c]*avail-2*t.PaddingMM(), 1)
 			// Wrapping loses about a fifth of each line to ragged ends.
 			lines = max(lines, int(line/(inner*0.8))+1)
 		}
-		return float64(lines)*tableLineMM + tableRowPadMM
+		return float64(lines)*t.LineMM() + t.RowPadMM()
 	}
 	h := rowH(t.Header, 1, true)
 	for _, r := range t.Rows {
@@ -352,10 +409,10 @@ func (t *Table) lines(cells []Cell, w []float64, minLines int, bold, landscape b
 	avail := TextWidthMM(landscape)
 	lines := max(minLines, 1)
 	for c := range min(len(cells), len(w)) {
-		inner := max(w[c]*avail-2*CellPaddingMM, 1)
+		inner := max(w[c]*avail-2*t.PaddingMM(), 1)
 		n := 0
 		for _, part := range splitBreaks(cells[c].Text) {
-			_, line := measureRuns(part, TableTextSize, bold || (t.RowHeaders && c == 0))
+			_, line := measureRuns(part, t.TextSize(), bold || (t.RowHeaders && c == 0))
 			// Wrapping loses about a fifth of each line to ragged ends.
 			n += int(line/(inner*0.8)) + 1
 		}
@@ -555,8 +612,8 @@ func (t *Table) fitContinued(marker []Inline, landscape bool) {
 		return
 	}
 	avail := TextWidthMM(landscape)
-	word, _ := measureRuns(marker, TableTextSize, t.RowHeaders)
-	need := (word*1.12 + 2*CellPaddingMM + 1) / avail
+	word, _ := measureRuns(marker, t.TextSize(), t.RowHeaders)
+	need := (word*1.12 + 2*t.PaddingMM() + 1) / avail
 	w := append([]float64(nil), t.ColumnWidths(landscape)...)
 	if w[0] >= need {
 		return

@@ -46,6 +46,7 @@ type frontMatter struct {
 	Language    string   `yaml:"language"`
 	Keywords    []string `yaml:"keywords"`
 	Landscape   bool     `yaml:"landscape"`
+	Margins     string   `yaml:"margins"` // "narrow", or left out
 	HeaderLeft  string   `yaml:"headerLeft"`
 	HeaderRight string   `yaml:"headerRight"`
 	Footer      string   `yaml:"footer"`
@@ -232,10 +233,13 @@ func splitFrontMatter(name string, src []byte, meta *doc.Meta) (body []byte, lin
 		}
 		return nil, 0, fmt.Errorf("%s: front matter: %s", name, yamlWords(msg))
 	}
+	if fm.Margins != "" && fm.Margins != "narrow" {
+		return nil, 0, fmt.Errorf("%s: front matter: margins: %q: want narrow, or leave it out", name, fm.Margins)
+	}
 	*meta = doc.Meta{
 		Title: fm.Title, Subject: fm.Subject, Author: fm.Author, Language: fm.Language,
-		Keywords: fm.Keywords, Landscape: fm.Landscape, HeaderLeft: fm.HeaderLeft,
-		HeaderRight: fm.HeaderRight, Footer: fm.Footer,
+		Keywords: fm.Keywords, Landscape: fm.Landscape, NarrowMargins: fm.Margins == "narrow",
+		HeaderLeft: fm.HeaderLeft, HeaderRight: fm.HeaderRight, Footer: fm.Footer,
 	}
 	rest := src[4+end+5:]
 	return rest, bytes.Count(src[:len(src)-len(rest)], []byte("\n")), nil
@@ -256,17 +260,19 @@ type treeBuilder struct {
 type tableAttrs struct {
 	weights []float64
 	keys    bool
+	compact bool
 	lines   int
 }
 
 // parseTableAttrs reads the attributes of a table marker line:
 //
-//	<!-- table widths=8,32,45,15 keys lines=4 -->
+//	<!-- table widths=8,32,45,15 keys lines=4 compact -->
 //
 // widths: relative column widths, one positive number per column; keys:
 // a key–value table, its Markdown header line is its first row and its
 // first column heads each row; lines=N: each body row at least N lines
-// high.
+// high; compact: the compact type (doc.CompactTextSize) for a wide
+// reference table.
 func (p *treeBuilder) parseTableAttrs(raw string, at int) error {
 	body := strings.TrimSuffix(strings.TrimPrefix(raw, tableMarker), "-->")
 	a := &tableAttrs{}
@@ -275,6 +281,8 @@ func (p *treeBuilder) parseTableAttrs(raw string, at int) error {
 		switch {
 		case key == "keys" && !hasVal:
 			a.keys = true
+		case key == "compact" && !hasVal:
+			a.compact = true
 		case key == "widths" && hasVal:
 			for _, w := range strings.Split(val, ",") {
 				v, err := strconv.ParseFloat(w, 64)
@@ -290,7 +298,7 @@ func (p *treeBuilder) parseTableAttrs(raw string, at int) error {
 			}
 			a.lines = v
 		default:
-			return fmt.Errorf("%s:%d: unknown table attribute %q (known: widths=N,N,…, keys, lines=N)", p.name, at, f)
+			return fmt.Errorf("%s:%d: unknown table attribute %q (known: widths=N,N,…, keys, lines=N, compact)", p.name, at, f)
 		}
 	}
 	if p.pending != nil {
@@ -464,6 +472,7 @@ func (p *treeBuilder) table(t *east.Table) (*doc.Table, error) {
 		out.Header = nil
 	}
 	out.MinLines = attrs.lines
+	out.Compact = attrs.compact
 	if attrs.weights != nil {
 		if n := out.Columns(); len(attrs.weights) != n {
 			return nil, fmt.Errorf("%s:%d: table widths gives %d widths for %d columns", p.name, p.pendingLine, len(attrs.weights), n)

@@ -45,6 +45,9 @@ type builder struct {
 	// document's (a Lang, a column of a Parallel): every run says it
 	// (w:lang), so that Word's proofing and a screen reader switch to it.
 	lang string
+	// compact is set while the cells of a compact table (doc.Table's
+	// Compact) are written: every run is set in the compact size.
+	compact bool
 }
 
 // tailRows is how many rows (or list items) of the block before a
@@ -76,6 +79,9 @@ func newBuilder(w *Writer, m *doc.Meta) *builder {
 	b := &builder{w: w, meta: m, textWidth: portraitW}
 	if m.Landscape {
 		b.textWidth = landscapeW
+	}
+	if m.NarrowMargins {
+		b.textWidth += 2 * (margin - narrowMargin)
 	}
 	return b
 }
@@ -200,7 +206,13 @@ func (b *builder) sectPr() {
 	} else {
 		b.s(fmt.Sprintf(`<w:pgSz w:w="%d" w:h="%d"/>`, pageShort, pageLong))
 	}
-	b.s(fmt.Sprintf(`<w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="567" w:footer="567" w:gutter="0"/><w:cols w:space="708"/>`, margin+283, margin, margin, margin))
+	if b.meta.NarrowMargins {
+		// The PDF's narrow page: 12 mm at the sides, the header 6 mm from
+		// the top and the body from 16 mm, the footer 6 mm from the foot.
+		b.s(fmt.Sprintf(`<w:pgMar w:top="907" w:right="%d" w:bottom="907" w:left="%d" w:header="340" w:footer="340" w:gutter="0"/><w:cols w:space="708"/>`, narrowMargin, narrowMargin))
+	} else {
+		b.s(fmt.Sprintf(`<w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="567" w:footer="567" w:gutter="0"/><w:cols w:space="708"/>`, margin+283, margin, margin, margin))
+	}
 	if b.logo != nil {
 		b.s(`<w:titlePg/>`)
 	}
@@ -422,7 +434,7 @@ func (b *builder) run(r doc.Inline, bold, link bool) {
 	bold = bold || r.Style&doc.Bold != 0
 	italic := r.Style&doc.Italic != 0
 	code := r.Style&doc.Code != 0
-	if bold || italic || code || link {
+	if bold || italic || code || link || b.compact {
 		b.s(`<w:rPr>`)
 		switch {
 		case link:
@@ -435,6 +447,9 @@ func (b *builder) run(r doc.Inline, bold, link bool) {
 		}
 		if italic {
 			b.s(`<w:i/><w:iCs/>`)
+		}
+		if b.compact {
+			b.s(compactRunSize)
 		}
 		b.langTag()
 		b.s(`</w:rPr>`)
@@ -702,7 +717,13 @@ func (b *builder) table(t *doc.Table) {
 	}
 	b.s(`<w:tbl><w:tblPr><w:tblStyle w:val="RolepackTable"/><w:tblW w:w="`)
 	b.body = strconv.AppendInt(b.body, int64(b.textWidth), 10)
-	b.s(`" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="` + firstCol + `" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>`)
+	b.s(`" w:type="dxa"/><w:tblLayout w:type="fixed"/>`)
+	if t.Compact {
+		b.s(compactCellMargins)
+		b.compact = true
+		defer func() { b.compact = false }()
+	}
+	b.s(`<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="` + firstCol + `" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>`)
 	for _, wd := range widths {
 		b.s(`<w:gridCol w:w="`)
 		b.body = strconv.AppendInt(b.body, int64(wd), 10)
@@ -740,6 +761,16 @@ const (
 	cellPadTwips   = 74
 )
 
+// A compact table (doc.Table's Compact) in the PDF's compact type: runs of
+// doc.CompactTextSize (16 half-points), lines at least doc.CompactLeading
+// times that (192 twips), no space around a cell's paragraph, and the
+// cell padding of doc.CompactPaddingMM and doc.CompactPadYMM (in twips).
+const (
+	compactRunSize     = `<w:sz w:val="16"/><w:szCs w:val="16"/>`
+	compactSpacing     = `<w:spacing w:before="0" w:after="0" w:line="192" w:lineRule="atLeast"/>`
+	compactCellMargins = `<w:tblCellMar><w:top w:w="45" w:type="dxa"/><w:left w:w="68" w:type="dxa"/><w:bottom w:w="45" w:type="dxa"/><w:right w:w="68" w:type="dxa"/></w:tblCellMar>`
+)
+
 // row writes body row i of t (i < 0: the header row); keep holds it on
 // the page of the next row, split lets it break across pages.
 func (b *builder) row(t *doc.Table, cells []doc.Cell, widths []int, i int, keep, split bool) {
@@ -768,6 +799,9 @@ func (b *builder) row(t *doc.Table, cells []doc.Cell, widths []int, i int, keep,
 		if keep || header {
 			b.s(`<w:keepNext/>`)
 		}
+		if t.Compact {
+			b.s(compactSpacing)
+		}
 		if c < len(t.Align) {
 			switch t.Align[c] {
 			case doc.AlignCenter:
@@ -775,6 +809,9 @@ func (b *builder) row(t *doc.Table, cells []doc.Cell, widths []int, i int, keep,
 			case doc.AlignRight:
 				b.s(`<w:jc w:val="right"/>`)
 			}
+		}
+		if t.Compact {
+			b.s(`<w:rPr>` + compactRunSize + `</w:rPr>`)
 		}
 		b.s(`</w:pPr>`)
 		if c < len(cells) {

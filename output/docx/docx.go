@@ -42,11 +42,13 @@ import (
 
 // Page geometry in twips (1/1440 inch): A4 with 2 cm margins.
 const (
-	pageShort  = 11906
-	pageLong   = 16838
-	margin     = 1134
-	portraitW  = pageShort - 2*margin // text width, portrait
-	landscapeW = pageLong - 2*margin  // text width, landscape
+	pageShort = 11906
+	pageLong  = 16838
+	margin    = 1134
+	// narrowMargin is doc.NarrowMarginMM (12 mm) in twips (doc.Meta.NarrowMargins).
+	narrowMargin = 680
+	portraitW    = pageShort - 2*margin // text width, portrait
+	landscapeW   = pageLong - 2*margin  // text width, landscape
 )
 
 // Names of the parts the writer builds per document; every other part of

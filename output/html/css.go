@@ -101,15 +101,20 @@ const wideCSS = `@media screen {
 }
 `
 
-// css returns the page's style sheet for the given paper orientation.
-func css(landscape bool) string {
+// css returns the page's style sheet for the given paper orientation and
+// margins (narrow: doc.Meta.NarrowMargins).
+func css(landscape, narrow bool) string {
 	size := "A4 portrait"
 	wide := ""
 	if landscape {
 		size = "A4 landscape"
 		wide = wideCSS
 	}
-	return screenCSS + tableCSS + wide + "@page { size: " + size + "; margin: 18mm 16mm; }\n" + printCSS
+	margin := "18mm 16mm"
+	if narrow {
+		margin = "14mm 12mm"
+	}
+	return screenCSS + tableCSS + wide + "@page { size: " + size + "; margin: " + margin + "; }\n" + printCSS
 }
 
 // parallelCSS lays out a bilingual document's parallel columns: two

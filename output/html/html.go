@@ -98,7 +98,7 @@ func (r *renderer) document(d *doc.Document) {
 	for _, e := range m.Embeds {
 		r.embed(e)
 	}
-	r.w("<style>\n", css(m.Landscape), brandCSS(m.Brand), r.tableCSS(d.Blocks), "</style>\n</head>\n<body>\n")
+	r.w("<style>\n", css(m.Landscape, m.NarrowMargins), brandCSS(m.Brand), r.tableCSS(d.Blocks), "</style>\n</head>\n<body>\n")
 	r.w("<a class=\"skip-link\" href=\"#main\">Skip to main content</a>\n")
 	r.header(m)
 	r.ids["main"] = true
@@ -499,6 +499,14 @@ func (r *renderer) tableCSS(blocks []doc.Block) string {
 				}
 				if x.MinLines > 1 {
 					fmt.Fprintf(&b, "table.%s { --write-lines: %d; }\n", tableClass(n), min(x.MinLines, 20))
+				}
+				if x.Compact {
+					// The compact type of the PDF in print; a little
+					// smaller than the text on screen.
+					c := tableClass(n)
+					fmt.Fprintf(&b, "table.%s { font-size: .875rem; }\n@media print { table.%s { font-size: %spt; line-height: %s; } table.%s th, table.%s td { padding: %smm %smm; } }\n",
+						c, c, strconv.FormatFloat(doc.CompactTextSize, 'f', -1, 64), strconv.FormatFloat(doc.CompactLeading, 'f', -1, 64),
+						c, c, strconv.FormatFloat(doc.CompactPadYMM, 'f', -1, 64), strconv.FormatFloat(doc.CompactPaddingMM, 'f', -1, 64))
 				}
 			case *doc.List:
 				for _, it := range x.Items {

@@ -39,13 +39,20 @@ import (
 // ptPerMM converts millimetres (the page unit) to points (the font unit).
 const ptPerMM = 72 / 25.4
 
-// Page geometry in millimetres.
-const (
-	marginX      = 20.0 // left and right margins
-	marginTop    = 22.0 // body starts below the running header
-	marginBottom = 22.0 // body ends above the footer
-	headerY      = 10.0 // baseline box of the running header
-	footerGap    = 15.0 // footer rule, from the bottom edge
+// geometry is where a page's parts sit, in millimetres.
+type geometry struct {
+	marginX      float64 // left and right margins
+	marginTop    float64 // body starts below the running header
+	marginBottom float64 // body ends above the footer
+	headerY      float64 // baseline box of the running header
+	footerGap    float64 // footer rule, from the bottom edge
+}
+
+// The page geometries: every document's, and that of a document with
+// narrow margins (doc.Meta.NarrowMargins, doc.NarrowMarginMM at the sides).
+var (
+	normalPage = geometry{marginX: 20, marginTop: 22, marginBottom: 22, headerY: 10, footerGap: 15}
+	narrowPage = geometry{marginX: doc.NarrowMarginMM, marginTop: 16, marginBottom: 17, headerY: 6, footerGap: 12}
 )
 
 // Type sizes in points and line spacing as a multiple of the size.
@@ -388,6 +395,7 @@ type renderer struct {
 	pdf *fpdf.Fpdf
 
 	faces   *[numFaces]*face // the document's typeface (brand.go)
+	geo     geometry         // where the page's parts sit
 	palette map[rgb]rgb      // brand colours in place of rolepack's (brand.go)
 
 	loaded   [numFaces]bool // faces registered with this fpdf document
@@ -442,8 +450,12 @@ func newRendererWith(w *Writer, d *doc.Document, sc *scratch) *renderer {
 		orient = "L"
 	}
 	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: orient, UnitStr: "mm", SizeStr: "A4"})
-	p.SetMargins(marginX, marginTop, marginX)
-	p.SetAutoPageBreak(false, marginBottom)
+	g := normalPage
+	if d.Meta.NarrowMargins {
+		g = narrowPage
+	}
+	p.SetMargins(g.marginX, g.marginTop, g.marginX)
+	p.SetAutoPageBreak(false, g.marginBottom)
 	p.SetCellMargin(0)
 	p.SetCatalogSort(true)
 	p.SetShortFontNames(true)
@@ -455,8 +467,9 @@ func newRendererWith(w *Writer, d *doc.Document, sc *scratch) *renderer {
 	r := &renderer{
 		w: w, d: d, pdf: p, curFace: -1, faces: &w.faces,
 		pageW: pw, pageH: ph,
-		left: marginX, width: pw - 2*marginX,
-		top: marginTop, bottom: ph - marginBottom,
+		geo:  g,
+		left: g.marginX, width: pw - 2*g.marginX,
+		top: g.marginTop, bottom: ph - g.marginBottom,
 		sc: sc, breaks: sc.breaks, split: sc.split, carry: sc.carry, tables: sc.tables, wraps: sc.wraps,
 	}
 	if !w.untagged {
@@ -786,11 +799,17 @@ type textStyle struct {
 	size  float64
 	base  doc.Style // added to every run's style
 	color rgb
+	lead  float64 // line height as a multiple of size; 0 is leading
 }
 
 var bodyText = textStyle{size: bodySize, color: colText}
 
-func (s textStyle) lineHeight() float64 { return s.size * leading / ptPerMM }
+func (s textStyle) lineHeight() float64 {
+	if s.lead > 0 {
+		return s.size * s.lead / ptPerMM
+	}
+	return s.size * leading / ptPerMM
+}
 
 // headingStyle is the look of a heading level below the title.
 type headingStyle struct {
@@ -1131,7 +1150,7 @@ func (r *renderer) logo() error {
 		h = w * info.Height() / info.Width()
 	}
 	y := 12.0
-	x := r.pageW - marginX - w
+	x := r.pageW - r.geo.marginX - w
 	alt := "Logo"
 	if a := strings.TrimSpace(r.d.Meta.Author); a != "" {
 		alt = a + " logo"
@@ -1157,7 +1176,7 @@ func (r *renderer) decorate() {
 	small := textStyle{size: smallSize, color: colMuted}
 	lh := small.lineHeight()
 	saveLeft, saveWidth := r.left, r.width
-	r.left, r.width = marginX, r.pageW-2*marginX
+	r.left, r.width = r.geo.marginX, r.pageW-2*r.geo.marginX
 	r.endContent()
 	// What is the same on every page is laid out once.
 	var right, left line
@@ -1175,7 +1194,7 @@ func (r *renderer) decorate() {
 		r.textColor(small.color)
 		if p > 1 && (hl != "" || hr != "") {
 			r.asArtifact(artifactHeader, func() {
-				y := headerY
+				y := r.geo.headerY
 				if hasRight {
 					r.drawLine(right, r.left, y, lh, small, doc.AlignRight, r.width)
 				}
@@ -1213,7 +1232,7 @@ type footLines struct {
 // footer draws the footer rule, "Page p of n" and the footer text.
 func (r *renderer) footer(p, n int, small textStyle, foot *footLines) {
 	lh := small.lineHeight()
-	fy := r.pageH - footerGap
+	fy := r.pageH - r.geo.footerGap
 	r.hline(fy, 0.2, colRule)
 	label := pageLabel(r.d.Meta.PageLabel, p, n)
 	r.oneLine(label, r.left, fy+1.5, r.width, small, doc.AlignRight)

@@ -15,6 +15,9 @@ const (
 var (
 	tableText  = textStyle{size: tableSize, color: colText}
 	headerText = textStyle{size: tableSize, base: doc.Bold, color: colAccent}
+	// The compact type of a doc.Table with Compact set.
+	compactText   = textStyle{size: doc.CompactTextSize, color: colText, lead: doc.CompactLeading}
+	compactHeader = textStyle{size: doc.CompactTextSize, base: doc.Bold, color: colAccent, lead: doc.CompactLeading}
 )
 
 // rowLayout is a table row laid out in its columns.
@@ -30,6 +33,11 @@ type tableLayout struct {
 	hdr    *rowLayout
 	rows   []rowLayout
 	whole  bool // the tree keeps the table whole
+	// The table's type: its text, its header row's (and a key column's),
+	// and the padding of a cell, left and right (padX) and above and
+	// below (padY).
+	text, head textStyle
+	padX, padY float64
 }
 
 // tableKey identifies a table laid out in a text box of some width.
@@ -58,7 +66,11 @@ func (r *renderer) layoutTable(t *doc.Table) tableLayout {
 func (r *renderer) measureTable(t *doc.Table) tableLayout {
 	n := t.Columns()
 	fr := t.ColumnWidths(r.d.Meta.Landscape)
-	tl := tableLayout{widths: make([]float64, n), whole: t.KeepWhole(r.d.Meta.Landscape)}
+	tl := tableLayout{widths: make([]float64, n), whole: t.KeepWhole(r.d.Meta.Landscape),
+		text: tableText, head: headerText, padX: cellPadX, padY: cellPadY}
+	if t.Compact {
+		tl.text, tl.head, tl.padX, tl.padY = compactText, compactHeader, doc.CompactPaddingMM, doc.CompactPadYMM
+	}
 	for c := range n {
 		tl.widths[c] = fr[c] * r.width
 	}
@@ -70,7 +82,7 @@ func (r *renderer) measureTable(t *doc.Table) tableLayout {
 				if t.RowHeaders && c == 0 && !header {
 					st |= doc.Bold
 				}
-				rl.cells[c] = r.wrap(cells[c].Text, tl.widths[c]-2*cellPadX, ts.size, st)
+				rl.cells[c] = r.wrap(cells[c].Text, tl.widths[c]-2*tl.padX, ts.size, st)
 			}
 			rl.text = max(rl.text, len(rl.cells[c]))
 		}
@@ -81,12 +93,12 @@ func (r *renderer) measureTable(t *doc.Table) tableLayout {
 		return rl
 	}
 	if len(t.Header) > 0 {
-		h := layout(t.Header, headerText, true)
+		h := layout(t.Header, tl.head, true)
 		tl.hdr = &h
 	}
 	tl.rows = make([]rowLayout, len(t.Rows))
 	for i, row := range t.Rows {
-		tl.rows[i] = layout(row, tableText, false)
+		tl.rows[i] = layout(row, tl.text, false)
 	}
 	return tl
 }
@@ -95,7 +107,10 @@ func (r *renderer) measureTable(t *doc.Table) tableLayout {
 // must leave room for on its page.
 const headingRoom = 16.0
 
-func rowHeight(rl rowLayout) float64 { return float64(rl.lines)*tableText.lineHeight() + 2*cellPadY }
+// rowHeight is the height of row rl of the table.
+func (tl tableLayout) rowHeight(rl rowLayout) float64 {
+	return float64(rl.lines)*tl.text.lineHeight() + 2*tl.padY
+}
 
 // start is what must fit on a page before the table begins there: the
 // whole table when it is short (doc.KeepTableRows rows or fewer) and fits
@@ -103,11 +118,11 @@ func rowHeight(rl rowLayout) float64 { return float64(rl.lines)*tableText.lineHe
 func (tl tableLayout) start(pageBody float64) float64 {
 	h := 1.5
 	if tl.hdr != nil {
-		h += rowHeight(*tl.hdr)
+		h += tl.rowHeight(*tl.hdr)
 	}
 	all := h
 	for _, rl := range tl.rows {
-		all += rowHeight(rl)
+		all += tl.rowHeight(rl)
 	}
 	// Kept whole when it fits on a page below a heading.
 	if tl.whole && all <= pageBody-headingRoom {
@@ -116,10 +131,10 @@ func (tl tableLayout) start(pageBody float64) float64 {
 	for i := range min(len(tl.rows), doc.MinStartRows) {
 		if rl := tl.rows[i]; rl.splittable() {
 			// A tall row may break: its first lines are enough to start on.
-			h += float64(doc.MinSplitLines)*tableText.lineHeight() + 2*cellPadY
+			h += float64(doc.MinSplitLines)*tl.text.lineHeight() + 2*tl.padY
 			break
 		}
-		h += rowHeight(tl.rows[i])
+		h += tl.rowHeight(tl.rows[i])
 	}
 	return min(h, pageBody)
 }
@@ -144,7 +159,7 @@ func (r *renderer) table(t *doc.Table) {
 	tl := r.layoutTable(t)
 	tl.whole = tl.whole && !r.split[r.cur]
 	carry := r.carry[r.cur] // the last rows go on to a new page
-	lh := tableText.lineHeight()
+	lh := tl.text.lineHeight()
 	r.space(1.5)
 	r.ensure(tl.start(r.bottom-r.top) - 1.5)
 	fresh := r.atTop() // nothing but this table's header above the cursor on this page
@@ -156,14 +171,14 @@ func (r *renderer) table(t *doc.Table) {
 	repeat := false // the header row was drawn once: a repeat is an artifact
 	header := func() {
 		if tl.hdr != nil {
-			h := rowHeight(*tl.hdr)
+			h := tl.rowHeight(*tl.hdr)
 			if repeat {
 				r.asArtifact(artifactRepeat, func() {
-					r.drawRow(*tl.hdr, tl.widths, t.Align, 0, tl.hdr.lines, h, headerText, &colHeaderFill, false, nil, false)
+					r.drawRow(*tl.hdr, &tl, t.Align, 0, tl.hdr.lines, h, tl.head, &colHeaderFill, false, nil, false)
 				})
 			} else {
 				cells := r.rowCells(n, func(int) (string, string) { return "TH", columnScope })
-				r.drawRow(*tl.hdr, tl.widths, t.Align, 0, tl.hdr.lines, h, headerText, &colHeaderFill, false, cells, false)
+				r.drawRow(*tl.hdr, &tl, t.Align, 0, tl.hdr.lines, h, tl.head, &colHeaderFill, false, cells, false)
 				r.popTo(table)
 				repeat = true
 			}
@@ -174,7 +189,7 @@ func (r *renderer) table(t *doc.Table) {
 	header()
 	hdrH := 0.0
 	if tl.hdr != nil {
-		hdrH = rowHeight(*tl.hdr)
+		hdrH = tl.rowHeight(*tl.hdr)
 	}
 	for i, rl := range tl.rows {
 		var fill *rgb
@@ -194,7 +209,7 @@ func (r *renderer) table(t *doc.Table) {
 		})
 		// The last two rows stay together, so no page holds one row
 		// (unless the last may break, bringing some of it back).
-		if two := rowHeight(rl) + rowHeight(tl.rows[min(i+1, len(tl.rows)-1)]); i == len(tl.rows)-2 && !fresh &&
+		if two := tl.rowHeight(rl) + tl.rowHeight(tl.rows[min(i+1, len(tl.rows)-1)]); i == len(tl.rows)-2 && !fresh &&
 			!tl.rows[i+1].splittable() && (carry || r.y+two > r.bottom+0.01) && two+hdrH <= r.bottom-r.top {
 			r.newPage()
 			header()
@@ -204,15 +219,15 @@ func (r *renderer) table(t *doc.Table) {
 		// A tall last row carried down breaks even where it fits.
 		down := carry && i == len(tl.rows)-1 && rl.splittable() && !fresh
 		for from < rl.lines {
-			need := float64(rl.lines-from)*lh + 2*cellPadY
+			need := float64(rl.lines-from)*lh + 2*tl.padY
 			if r.y+need <= r.bottom+0.01 && !(down && from == 0 && !relabel) {
-				r.drawRow(rl, tl.widths, t.Align, from, rl.lines, need, tableText, fill, t.RowHeaders, cells, relabel)
+				r.drawRow(rl, &tl, t.Align, from, rl.lines, need, tl.text, fill, t.RowHeaders, cells, relabel)
 				r.y += need
 				r.mark(markRow, rl.lines-from, need, label)
 				break
 			}
-			room := int((r.bottom - r.y - 2*cellPadY + 0.01) / lh) // lines that fit here
-			k := 0                                                 // lines drawn here
+			room := int((r.bottom - r.y - 2*tl.padY + 0.01) / lh) // lines that fit here
+			k := 0                                                // lines drawn here
 			if rl.splittable() {
 				// Leave doc.MinSplitLines lines at least on each side.
 				if k = min(room, rl.lines-from-doc.MinSplitLines); k < doc.MinSplitLines {
@@ -229,13 +244,13 @@ func (r *renderer) table(t *doc.Table) {
 				// Taller than a whole page: split it, at least one line a page.
 				k = min(max(room, 1), rl.lines-from)
 			}
-			part := float64(k)*lh + 2*cellPadY
-			r.drawRow(rl, tl.widths, t.Align, from, from+k, part, tableText, fill, t.RowHeaders, cells, relabel)
+			part := float64(k)*lh + 2*tl.padY
+			r.drawRow(rl, &tl, t.Align, from, from+k, part, tl.text, fill, t.RowHeaders, cells, relabel)
 			r.y += part
 			r.mark(markRow, k, part, label)
 			from += k
 			if len(label) > 0 {
-				rl, from, relabel = r.continued(rl, from, label, tl.widths[0], t.RowHeaders), 0, true
+				rl, from, relabel = r.continued(rl, from, label, &tl, t.RowHeaders), 0, true
 			}
 			r.newPage()
 			header()
@@ -247,10 +262,10 @@ func (r *renderer) table(t *doc.Table) {
 }
 
 // continued is what is left of row rl below line k, to be drawn on a new
-// page from its first line: the entry column (set in width w) holds the
+// page from its first line: the entry column (of table layout tl) holds the
 // row's label marked as continued (doc.Meta.Continued) instead of the
 // rest of its own lines.
-func (r *renderer) continued(rl rowLayout, k int, label []doc.Inline, w float64, keys bool) rowLayout {
+func (r *renderer) continued(rl rowLayout, k int, label []doc.Inline, tl *tableLayout, keys bool) rowLayout {
 	cont := rowLayout{cells: make([][]line, len(rl.cells))}
 	for c := range rl.cells {
 		if c > 0 && k < len(rl.cells[c]) {
@@ -271,11 +286,11 @@ func (r *renderer) continued(rl rowLayout, k int, label []doc.Inline, w float64,
 	if after != "" {
 		runs = append(runs, doc.Inline{Text: after})
 	}
-	st := tableText.base
+	st := tl.text.base
 	if keys {
 		st |= doc.Bold
 	}
-	cont.cells[0] = r.wrap(runs, w-2*cellPadX, tableText.size, st)
+	cont.cells[0] = r.wrap(runs, tl.widths[0]-2*tl.padX, tl.text.size, st)
 	cont.text = max(cont.text, len(cont.cells[0]))
 	cont.lines = max(cont.text, rl.lines-k, 1)
 	return cont
@@ -313,14 +328,15 @@ func (r *renderer) rowCells(n int, kind func(c int) (typ, attrs string)) []int {
 	return cells
 }
 
-// drawRow draws lines [from, to) of every cell of a row, h high, with an
-// optional fill and thin borders; keys sets the first cell as the row's
+// drawRow draws lines [from, to) of every cell of a row of table layout
+// tl, h high, with an optional fill and thin borders; keys sets the first cell as the row's
 // header. The text of cell c is marked as content of structure element
 // cells[c] (nil: of whatever is open, such as an artifact); with relabel,
 // the first cell's text repeats the row's label on a new page and is an
 // artifact.
-func (r *renderer) drawRow(rl rowLayout, widths []float64, aligns []doc.Align, from, to int, h float64, ts textStyle, fill *rgb, keys bool, cells []int, relabel bool) {
+func (r *renderer) drawRow(rl rowLayout, tl *tableLayout, aligns []doc.Align, from, to int, h float64, ts textStyle, fill *rgb, keys bool, cells []int, relabel bool) {
 	lh := ts.lineHeight()
+	widths, padX, padY := tl.widths, tl.padX, tl.padY
 	x := r.left
 	r.asArtifact(artifactLayout, func() {
 		if fill != nil {
@@ -347,11 +363,11 @@ func (r *renderer) drawRow(rl rowLayout, widths []float64, aligns []doc.Align, f
 		cell := rl.cells[c]
 		cts := ts
 		if keys && c == 0 {
-			cts = headerText
+			cts = tl.head
 		}
 		draw := func() {
 			for li := from; li < to && li < len(cell); li++ {
-				r.drawLine(cell[li], x+cellPadX, r.y+cellPadY+float64(li-from)*lh, lh, cts, align, w-2*cellPadX)
+				r.drawLine(cell[li], x+padX, r.y+padY+float64(li-from)*lh, lh, cts, align, w-2*padX)
 			}
 		}
 		if relabel && c == 0 {
