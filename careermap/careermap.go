@@ -27,8 +27,9 @@ type Ladder struct {
 	Sections []LadderSection     `json:"sections"`
 	Sources  []compose.SourceRef `json:"sources"`
 	// Spans split the rungs into the column groups a printed map shows
-	// side by side, at most MaxLadderColumns rungs each; one span when
-	// the ladder fits.
+	// side by side, at most MaxLadderColumns rungs each, each after the
+	// first opening with the last rung of the one before (so every step
+	// up is side by side somewhere); one span when the ladder fits.
 	Spans []LadderSpan `json:"spans"`
 	// Notes are what composition left out at each rung: for the record
 	// and the command line, not the map itself.
@@ -99,12 +100,17 @@ type LadderTable struct {
 	Span  LadderSpan
 	Rungs []LadderRung
 	Rows  []LadderRow
+	// Unchanged names the rows a span after the first leaves out: each
+	// asks at every later rung of the span what it asks at the span's
+	// first, which the table of the span before shows (its last rung).
+	Unchanged []string
 }
 
 // MaxLadderColumns is the most rungs a career map's table shows side by
 // side: with the entry column, what A4 landscape holds at a legible size
-// (about 30 characters a line). A longer ladder is split into spans of
-// as nearly equal length as can be, each table repeating the entry column.
+// (about 40 characters a line in the compact type). A longer ladder, or
+// one whose tables would not fit on PagesPerSpan pages, is split into
+// spans (see split), each table repeating the entry column.
 const MaxLadderColumns = 4
 
 // Cell states.
@@ -302,9 +308,9 @@ func New(cfg *config.Config, lib *compose.Library, roleID, current string, date 
 			}
 			var below *compose.Item
 			if ki > 0 {
-				below = ra.items[keep[ki-1]]
+				below = once(ra.items[keep[ki-1]])
 			}
-			c := m.newCell(it, below, ki == 0)
+			c := m.newCell(once(it), below, ki == 0)
 			if c.SameAsBelow {
 				c.AsAt = label[ki-1]
 			}
@@ -320,7 +326,6 @@ func New(cfg *config.Config, lib *compose.Library, roleID, current string, date 
 		l.Notes = append(l.Notes, fmt.Sprintf("career map: comparing descriptors with the rung below stopped after %s words; the rest are shown without marking what is new",
 			wording.Thousands(int(m.work.words))))
 	}
-	l.Spans = spans(label)
 	for _, kind := range LadderKinds {
 		sec := LadderSection{Kind: kind, Title: sectionTitles[kind]}
 		idx := map[string]int{}
@@ -340,6 +345,7 @@ func New(cfg *config.Config, lib *compose.Library, roleID, current string, date 
 			l.Sections = append(l.Sections, sec)
 		}
 	}
+	l.Spans = l.split(label)
 	span := &compose.Composed{ID: roleID, Title: l.Title, Rung: config.Rung{Label: label[0] + " to " + label[len(label)-1]}, Sources: l.Sources}
 	if len(label) == 1 {
 		span.Rung.Label = label[0]
@@ -421,6 +427,30 @@ func (m *marker) newCell(it, below *compose.Item, lowest bool) LadderCell {
 	return c
 }
 
+// once is it with each of its descriptors once: a framework page that
+// gives a skill under two headings gives its descriptors twice, and a
+// map cell says each once. it itself is returned when it repeats none.
+func once(it *compose.Item) *compose.Item {
+	if it == nil || len(it.Descriptors) < 2 {
+		return it
+	}
+	seen := make(map[string]bool, len(it.Descriptors))
+	ds := make([]string, 0, len(it.Descriptors))
+	for _, d := range it.Descriptors {
+		k := strings.ToLower(strings.Join(strings.Fields(d), " "))
+		if !seen[k] {
+			seen[k] = true
+			ds = append(ds, d)
+		}
+	}
+	if len(ds) == len(it.Descriptors) {
+		return it
+	}
+	cp := *it
+	cp.Descriptors = ds
+	return &cp
+}
+
 // oneLevel is the error for a role a career map cannot show.
 func oneLevel(roleID string) error {
 	return fmt.Errorf("career map: %s has one level; a career map needs two or more", roleID)
@@ -469,26 +499,26 @@ func steady(cells []LadderCell, labels []string) (bool, string) {
 	return true, at
 }
 
-// spans splits the rungs into runs of at most MaxLadderColumns, as nearly
-// equal in length as can be, the longer first.
-func spans(labels []string) []LadderSpan {
-	n := len(labels)
-	k := (n + MaxLadderColumns - 1) / MaxLadderColumns
-	var out []LadderSpan
-	at := 0
-	for i := 0; i < k; i++ {
-		size := n / k
-		if i < n%k {
-			size++
-		}
-		sp := LadderSpan{First: at, Last: at + size - 1, Label: labels[at]}
-		if size > 1 {
-			sp.Label = labels[at] + " to " + labels[at+size-1]
-		}
-		out = append(out, sp)
-		at += size
+// EntryShare is the share of a map table's width its entry column takes,
+// in percent: enough for an entry's title on two or three lines, so that
+// the rungs' columns, which hold the text, get the rest in equal shares.
+const EntryShare = 16
+
+// Widths is the relative widths of the table's columns, as a template's
+// table attribute (widths=16,28,28,28): the entry column EntryShare, each
+// rung an equal share of the rest.
+func (t LadderTable) Widths() string {
+	return columnShares(len(t.Rungs))
+}
+
+// columnShares is the widths attribute of a map table of n rungs.
+func columnShares(n int) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d", EntryShare)
+	for range n {
+		fmt.Fprintf(&b, ",%.1f", float64(100-EntryShare)/float64(max(n, 1)))
 	}
-	return out
+	return b.String()
 }
 
 // Tables is what group g shows, one table per span: the rows that change
@@ -497,25 +527,68 @@ func spans(labels []string) []LadderSpan {
 func (l *Ladder) Tables(g LadderGroup) []LadderTable {
 	var out []LadderTable
 	for _, sp := range l.Spans {
-		t := LadderTable{Span: sp, Rungs: l.Rungs[sp.First : sp.Last+1]}
-		for _, r := range g.Rows {
-			if r.Steady {
-				continue
-			}
-			cells := r.Cells[sp.First : sp.Last+1]
-			for _, c := range cells {
-				if c.State == CellPresent {
-					r.Cells = cells
-					t.Rows = append(t.Rows, r)
-					break
-				}
-			}
-		}
-		if len(t.Rows) > 0 {
+		if t := l.table(g, sp); len(t.Rows) > 0 || len(t.Unchanged) > 0 {
 			out = append(out, t)
 		}
 	}
 	return out
+}
+
+// table is what group g shows in span sp. A span after the first opens
+// with the last rung of the span before, shown for comparison: with no
+// rung to its left in the table, its cells mark nothing new.
+func (l *Ladder) table(g LadderGroup, sp LadderSpan) LadderTable {
+	t := LadderTable{Span: sp, Rungs: l.Rungs[sp.First : sp.Last+1]}
+	for _, r := range g.Rows {
+		if r.Steady {
+			continue
+		}
+		cells := r.Cells[sp.First : sp.Last+1]
+		if sp.First > 0 && unchanged(cells) {
+			t.Unchanged = append(t.Unchanged, r.Title)
+			continue
+		}
+		for _, c := range cells {
+			if c.State == CellPresent {
+				if sp.First > 0 {
+					cells = append([]LadderCell{plainCell(cells[0])}, cells[1:]...)
+				}
+				r.Cells = cells
+				t.Rows = append(t.Rows, r)
+				break
+			}
+		}
+	}
+	return t
+}
+
+// unchanged reports whether every cell after the first asks what the
+// first asks.
+func unchanged(cells []LadderCell) bool {
+	if len(cells) < 2 || cells[0].State != CellPresent {
+		return false
+	}
+	for _, c := range cells[1:] {
+		if c.State != CellPresent || !c.SameAsBelow {
+			return false
+		}
+	}
+	return true
+}
+
+// plainCell is c with nothing marked new.
+func plainCell(c LadderCell) LadderCell {
+	c.New, c.LevelNew = false, false
+	ds := make([]Descriptor, len(c.Descriptors))
+	for i, d := range c.Descriptors {
+		parts := make([]MarkedText, len(d.Parts))
+		for j, p := range d.Parts {
+			parts[j] = MarkedText{Text: p.Text}
+		}
+		ds[i] = Descriptor{Text: d.Text, Parts: parts}
+	}
+	c.Descriptors = ds
+	return c
 }
 
 // Steady is the rows of a section that ask the same at two or more
