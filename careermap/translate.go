@@ -187,7 +187,10 @@ func (l *Ladder) walk(ul *compose.UnitList) (fix func()) {
 				}
 			}
 		}
-		l.Spans = spans(l.rungLabels())
+		rungs := l.rungLabels()
+		for i := range l.Spans {
+			l.Spans[i].Label = spanLabel(rungs, l.Spans[i].First, l.Spans[i].Last)
+		}
 	}
 }
 
