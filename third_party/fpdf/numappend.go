@@ -39,6 +39,11 @@ func appendFixed(b []byte, v float64, prec int) []byte {
 	if math.Signbit(v) {
 		b = append(b, '-') // strconv keeps the sign of -0.001 and -0 too: "-0.00"
 	}
+	if prec == 2 {
+		// Most numbers of a page: the digits by division by constants,
+		// which the compiler makes multiplications (patch 37).
+		return appendCents(b, n)
+	}
 	s := uint64(scale)
 	b = strconv.AppendUint(b, n/s, 10)
 	if prec == 0 {
@@ -51,4 +56,21 @@ func appendFixed(b []byte, v float64, prec int) []byte {
 		frac %= d
 	}
 	return b
+}
+
+// appendCents appends n hundredths as digits, a point and two decimals
+// ("12.05" for 1205).
+func appendCents(b []byte, n uint64) []byte {
+	ip, fp := n/100, n%100
+	var tmp [20]byte
+	i := len(tmp)
+	for ip >= 10 {
+		i--
+		tmp[i] = byte('0' + ip%10)
+		ip /= 10
+	}
+	i--
+	tmp[i] = byte('0' + ip)
+	b = append(b, tmp[i:]...)
+	return append(b, '.', byte('0'+fp/10), byte('0'+fp%10))
 }
