@@ -677,8 +677,8 @@ func (w *wordedActions) byGroup(es []*PlanEntry, due time.Time) []*Action {
 	// alike with only the group swapped
 	many := []string{
 		"%[1]s, agree which two or three of the other %[2]d (%[3]s, listed above) to work on next, and a piece of work for each",
-		"With your line manager at %[4]s, choose which of the other %[2]d in %[3]s (listed above) matter most for your work now, and plan a piece of work for each",
-		"After %[4]s, take the other %[2]d in %[3]s (listed above) one or two at a time, each with a piece of work agreed with your line manager",
+		"With your line manager at %[4]s, pick the %[3]s (%[2]d more, listed above) that matter most now, and a piece of work for each",
+		"After %[4]s, take the other %[2]d in %[3]s (listed above) one or two at a time, each with a piece of work",
 	}
 	few := []string{
 		"%[1]s, agree a piece of work for %[2]s",

@@ -251,10 +251,13 @@ var frames = []frame{
 		return fmt.Sprintf("Try the new way on a real piece of work: %s", f.do)
 	}},
 	{OnTheJob, workable, func(f *focus) string {
-		return fmt.Sprintf("Take the team's next piece of work as a chance to %s", f.do)
+		if strings.HasPrefix(f.do, "use ") {
+			return fmt.Sprintf("Take the team's next piece of work as a chance to %s", f.do)
+		}
+		return fmt.Sprintf("Use the team's next piece of work to %s", f.do)
 	}},
 	{OnTheJob, workable, func(f *focus) string {
-		return fmt.Sprintf("Ask your line manager for a piece of work in which you %s", f.you)
+		return fmt.Sprintf("Ask for a piece of work in which you %s", f.you)
 	}},
 	{OnTheJob, observable, func(f *focus) string {
 		return fmt.Sprintf("Choose a live problem in your area and %s", f.do)
@@ -263,7 +266,7 @@ var frames = []frame{
 		return fmt.Sprintf("Volunteer for a current project in which you can %s", f.do)
 	}},
 	{OnTheJob, workable, func(f *focus) string {
-		return fmt.Sprintf("Pick a task from your current work where you can %s", f.do)
+		return fmt.Sprintf("Pick a task from your work where you can %s", f.do)
 	}},
 	{OnTheJob, doing, func(f *focus) string {
 		return fmt.Sprintf("Agree with your line manager a piece of work in which you will %s", f.do)
@@ -294,16 +297,16 @@ var frames = []frame{
 		return fmt.Sprintf("Shadow %s while they %s", f.person, f.they) + f.then("do part of it yourself")
 	}},
 	{FromOthers, workable, func(f *focus) string {
-		return fmt.Sprintf("Ask %s to talk you through how they %s", f.person, f.they) + f.then("try it and ask them for feedback")
+		return fmt.Sprintf("Ask %s how they %s", f.person, f.they) + f.then("try it and ask for feedback")
 	}},
 	{FromOthers, observable, func(f *focus) string {
-		return fmt.Sprintf("Pair with %s on work where they %s", f.person, f.they) + f.then("take the lead for the second half")
+		return fmt.Sprintf("Pair with %s on work where they %s", f.person, f.they) + f.then("lead the second half yourself")
 	}},
 	{FromOthers, observable, func(f *focus) string {
-		return fmt.Sprintf("Ask %s to watch you %s", f.person, f.do) + f.then("ask for one thing to keep and one to change")
+		return fmt.Sprintf("Ask %s to watch you %s", f.person, f.do) + f.then("ask what to keep and what to change")
 	}},
 	{FromOthers, workable, func(f *focus) string {
-		return fmt.Sprintf("Ask %s to mentor you for three meetings, each on a real example, about how to %s", f.person, f.do)
+		return fmt.Sprintf("Ask %s to mentor you in three meetings on how to %s", f.person, f.do)
 	}},
 	{FromOthers, workable, func(f *focus) string {
 		return fmt.Sprintf("Join a community of practice where people %s", f.they) + f.then("bring back one idea to try")
@@ -316,19 +319,19 @@ var frames = []frame{
 	}},
 	// Courses and reading.
 	{CourseStudy, workable, func(f *focus) string {
-		return fmt.Sprintf("Find a course or e-learning module on how to %s", f.do) + f.then("note three things you will try")
+		return fmt.Sprintf("Find a course or e-learning on how to %s", f.do) + f.then("note three things to try")
 	}},
 	{CourseStudy, workable, func(f *focus) string {
-		return fmt.Sprintf("Read the profession's guidance on how to %s", f.do) + f.then("agree with your line manager what applies to you")
+		return fmt.Sprintf("Read the profession's guidance on how to %s", f.do) + f.then("note what applies to your work")
 	}},
 	{CourseStudy, workable, func(f *focus) string {
-		return fmt.Sprintf("Find a case study or talk that shows how others %s", f.they) + f.then("explain it to your team")
+		return fmt.Sprintf("Find a case study or talk on how others %s", f.they) + f.then("explain it to your team")
 	}},
 	{CourseStudy, workable, func(f *focus) string {
-		return fmt.Sprintf("Take a short course that covers how to %s", f.do) + f.then("use one thing from it within a month")
+		return fmt.Sprintf("Take a short course on how to %s", f.do) + f.then("use one thing from it within a month")
 	}},
 	{CourseStudy, workable, func(f *focus) string {
-		return fmt.Sprintf("Read an article or a book chapter on how to %s", f.do) + f.then("discuss it with your line manager")
+		return fmt.Sprintf("Read an article or book chapter on how to %s", f.do) + f.then("discuss it with your line manager")
 	}},
 	{CourseStudy, qualifying, func(f *focus) string {
 		return fmt.Sprintf("Find the course, study route or assessment through which you can %s", f.do) + f.then("book it")
