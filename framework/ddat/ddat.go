@@ -80,13 +80,19 @@ func roleLine(s string) (profession, role string, ok bool) {
 	return p, r, true
 }
 
+// bulletMarkers are the characters a bullet line starts with: the page's
+// "-", Markdown's "*", and those a word processor's list becomes in a
+// text export ("•", "·" from Word's Symbol bullet, "–" from an
+// autocorrected dash, "▪", "◦", "●", "○", "‣").
+const bulletMarkers = "-*•·–▪◦●○‣"
+
 // bulletText returns the text of a bullet line ("- ", "-  ", "- "+NBSP,
-// "* ", "• ", with any indentation) and whether s is a bullet at all. A lone
-// marker is a bullet with empty text.
+// "* ", "• ", "·\t", with any indentation) and whether s is a bullet at
+// all. A lone marker is a bullet with empty text.
 func bulletText(s string) (string, bool) {
 	s = strings.TrimLeftFunc(s, unicode.IsSpace)
 	r, size := utf8.DecodeRuneInString(s)
-	if r != '-' && r != '*' && r != '•' {
+	if !strings.ContainsRune(bulletMarkers, r) {
 		return "", false
 	}
 	rest := s[size:]

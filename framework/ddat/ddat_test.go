@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -477,5 +478,45 @@ func TestMarkdownHeaders(t *testing.T) {
 	}
 	if got := unmark("#NHSdigital careers"); got != "#NHSdigital careers" {
 		t.Errorf("unmark(%q) = %q", "#NHSdigital careers", got)
+	}
+}
+
+// TestWordProcessorBullets: a page saved as text from a word processor,
+// its bullets become "·", "–", "▪" or "◦" (with a space or a tab), reads
+// as the page itself; a line starting with a dash and a word ("–based")
+// is not a bullet.
+func TestWordProcessorBullets(t *testing.T) {
+	plain, err := os.ReadFile(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := parseOK(t, seed)
+	wantYAML, err := framework.Marshal(want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for i, marker := range []string{"·\t", "– ", "▪ ", "◦ ", "● "} {
+		lines := strings.Split(string(plain), "\n")
+		for j, l := range lines {
+			if rest, ok := strings.CutPrefix(l, "- "); ok {
+				lines[j] = marker + rest
+			}
+		}
+		p := filepath.Join(dir, "page"+strconv.Itoa(i)+".txt")
+		if err := os.WriteFile(p, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		got, _ := parseOK(t, p)
+		gotYAML, err := framework.Marshal(got)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g := strings.ReplaceAll(string(gotYAML), p, seed); g != string(wantYAML) {
+			t.Errorf("bullets %q read as another framework than the page's \"- \":\n%s", marker, g)
+		}
+	}
+	if _, ok := bulletText("–based approaches"); ok {
+		t.Error(`"–based approaches" is read as a bullet`)
 	}
 }
