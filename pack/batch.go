@@ -294,12 +294,13 @@ func (b *Batch) Run(ctx context.Context, rows []Row) (*Summary, error) {
 			j.composers = []*compose.Composer{composers[tags[0]], composers[tags[1]]}
 		}
 	}
-	keep := newInterner()
-	// jobAt is entries[k]'s job, made again from its row.
-	jobAt := func(k int) job {
+	// jobAt is entries[k]'s job, made again from its row, its strings
+	// kept by keep.
+	jobAt := func(k int, keep *interner) job {
 		e := &entries[k]
 		j := b.prepareRow(e.i, rows[e.i], keep)
 		j.pos, j.err, j.res.Name = k, e.err, e.name
+		withComposers(&j)
 		return j
 	}
 
@@ -324,14 +325,10 @@ func (b *Batch) Run(ctx context.Context, rows []Row) (*Summary, error) {
 	}
 	go func() {
 		defer close(queue)
-		jobKeep := newInterner() // this goroutine's: an interner is not safe for concurrent use
+		keep := newInterner() // this goroutine's: an interner is not safe for concurrent use
 		for k := range entries {
-			e := &entries[k]
-			j := b.prepareRow(e.i, rows[e.i], jobKeep)
-			j.pos, j.err, j.res.Name = k, e.err, e.name
-			withComposers(&j)
 			select {
-			case queue <- j:
+			case queue <- jobAt(k, keep):
 			case <-ctx.Done():
 				return
 			}
@@ -340,6 +337,7 @@ func (b *Batch) Run(ctx context.Context, rows []Row) (*Summary, error) {
 	go func() { wg.Wait(); close(finished) }()
 
 	count := 0
+	keep := newInterner()
 	var spill feedSpill
 	defer spill.close()
 	for d := range finished {
@@ -354,7 +352,7 @@ func (b *Batch) Run(ctx context.Context, rows []Row) (*Summary, error) {
 	s.feedOf = func(k int) (*FeedJob, error) { return entries[k].feedEntry(&spill) }
 	defer func() { s.feedOf = nil }()
 	for k := range entries {
-		s.Results[k] = entries[k].result(jobAt(k).res)
+		s.Results[k] = entries[k].result(jobAt(k, keep).res)
 	}
 	for _, r := range s.Results {
 		switch r.Status {
