@@ -48,6 +48,8 @@ fuzz:
 	$(GO) test -run=^$$ -fuzz=FuzzParse -fuzztime=$(or $(FUZZTIME),200000x) -fuzzminimizetime=200x ./internal/xliff/
 	$(GO) test -run=^$$ -fuzz=FuzzOpen -fuzztime=$(or $(FUZZTIME),250000x) -fuzzminimizetime=200x ./internal/ziplimit/
 	$(GO) test -run=^$$ -fuzz=FuzzXLSX -fuzztime=$(or $(FUZZTIME),80000x) -fuzzminimizetime=100x ./framework/sheet/
+	$(GO) test -run=^$$ -fuzz=FuzzRoundTrip -fuzztime=$(or $(FUZZTIME),100000x) -fuzzminimizetime=200x ./internal/deflate/
+	$(GO) test -run=^$$ -fuzz=FuzzWrapMatchesReference -fuzztime=$(or $(FUZZTIME),20000x) -fuzzminimizetime=100x ./output/pdf/
 	$(GO) test -run=^$$ -fuzz=FuzzTemplateSource -fuzztime=$(or $(FUZZTIME),800x) -fuzzminimizetime=50x ./render/
 
 ## bench: packs and documents per second and peak memory of a 10- and a 1,000-vacancy batch (first,
