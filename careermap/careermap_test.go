@@ -232,3 +232,37 @@ func TestLadderSteadyAndOneLevel(t *testing.T) {
 		t.Error("the default role has no entry asked at one level only (its ddat and ncf entries are at head only)")
 	}
 }
+
+// TestLadderCellsSayEachDescriptorOnce: a corpus page that gives a skill
+// under two headings (the data analyst's "Managing a data project", three
+// times) gives its descriptors again; a map cell says each once.
+func TestLadderCellsSayEachDescriptorOnce(t *testing.T) {
+	cfg, lib := ladderLib(t, "data-data-analyst-*.md")
+	l, err := careermap.New(cfg, lib, "ddatc/data-analyst", "principal-data-analyst", ladderDate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cells := 0
+	for _, s := range l.Sections {
+		for _, g := range s.Groups {
+			for _, r := range g.Rows {
+				for i, c := range r.Cells {
+					seen := map[string]bool{}
+					for _, d := range c.Descriptors {
+						k := strings.ToLower(d.Text)
+						if seen[k] {
+							t.Errorf("%s at %s says %q twice", r.Title, l.Rungs[i].Label, d.Text)
+						}
+						seen[k] = true
+					}
+					if r.Title == "Managing a data project" && c.State == careermap.CellPresent {
+						cells++
+					}
+				}
+			}
+		}
+	}
+	if cells == 0 {
+		t.Error("no cell of Managing a data project: the corpus page changed")
+	}
+}

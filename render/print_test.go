@@ -105,6 +105,28 @@ func fractions(m [][]string) []float64 {
 	return ws
 }
 
+// TestCompactTableOnNarrowPage: the compact attribute and narrow margins
+// reach the tree, and a compact table is set smaller and never kept whole.
+func TestCompactTableOnNarrowPage(t *testing.T) {
+	d, err := render.NewMarkdown().Parse("t.md", []byte("---\nlandscape: true\nmargins: narrow\n---\n# T\n\n<!-- table compact -->\n| a | b |\n| --- | --- |\n| 1 | 2 |\n\n| c | d |\n| --- | --- |\n| 3 | 4 |\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !d.Meta.NarrowMargins || !d.Meta.Landscape {
+		t.Errorf("meta %+v: want landscape with narrow margins", d.Meta)
+	}
+	compact, plain := d.Blocks[1].(*doc.Table), d.Blocks[2].(*doc.Table)
+	if !compact.Compact || plain.Compact {
+		t.Fatalf("compact %v, plain %v: want only the first table compact", compact.Compact, plain.Compact)
+	}
+	if compact.TextSize() != doc.CompactTextSize || plain.TextSize() != doc.TableTextSize || compact.LineMM() >= plain.LineMM() {
+		t.Errorf("compact type %v pt (%v mm lines), plain %v pt (%v mm)", compact.TextSize(), compact.LineMM(), plain.TextSize(), plain.LineMM())
+	}
+	if compact.KeepWhole(true) || !plain.KeepWhole(true) {
+		t.Errorf("KeepWhole: compact %v, plain %v; want a compact table free to break", compact.KeepWhole(true), plain.KeepWhole(true))
+	}
+}
+
 func TestTableAttributes(t *testing.T) {
 	md := render.NewMarkdown()
 	d, err := md.Parse("t.md", []byte("# T\n\n<!-- table widths=1,3 keys lines=4 -->\n| Name | Jane |\n| --- | --- |\n| Band | 8c |\n\n<!-- keep -->\n## End\n\nLast words.\n"))
@@ -126,7 +148,8 @@ func TestTableAttributes(t *testing.T) {
 		"<!-- table wide -->\n| a | b |\n| --- | --- |\n":         `t.md:1: unknown table attribute "wide"`,
 		"text\n\n<!-- table keys -->\n\nA paragraph.\n":           "t.md:3: table attributes with no table after them",
 		"<!-- table widths=1,-2 -->\n| a | b |\n| --- | --- |\n":  "t.md:1: table widths=1,-2: each width must be a positive number",
-		"<!-- /keep -->\n": "t.md:1: <!-- /keep --> with no <!-- keep --> before it",
+		"<!-- /keep -->\n":               "t.md:1: <!-- /keep --> with no <!-- keep --> before it",
+		"---\nmargins: wide\n---\n# T\n": `t.md: front matter: margins: "wide": want narrow, or leave it out`,
 	} {
 		if _, err := md.Parse("t.md", []byte(src)); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("Parse(%q) = %v, want %q", src, err, want)
