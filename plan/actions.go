@@ -685,6 +685,12 @@ func (w *wordedActions) byGroup(es []*PlanEntry, due time.Time) []*Action {
 		"With your line manager at %[3]s, plan a piece of work for %[2]s",
 		"After %[3]s, take on a piece of work for %[2]s",
 	}
+	// a row that agrees work at the first review is due then; one taken
+	// on after it is due with the plan
+	agreeBy := longDate(due)
+	if len(w.p.Reviews) > 0 && w.p.Reviews[0].DateLong != "" {
+		agreeBy = w.p.Reviews[0].DateLong
+	}
 	var out []*Action
 	for i, g := range order {
 		names := of[g]
@@ -702,8 +708,12 @@ func (w *wordedActions) byGroup(es []*PlanEntry, due time.Time) []*Action {
 		}
 		entry := fmt.Sprintf("%s (%d more)", g, len(names))
 		w.unique(text, entry)
+		by := agreeBy
+		if i%len(many) == len(many)-1 { // "After the … review, take …"
+			by = longDate(due)
+		}
 		out = append(out, &Action{Entry: entry, Kind: OnTheJob, KindName: kindName(OnTheJob), Title: text, Source: "Suggested",
-			Evidence: "The pieces of work agreed, reviewed with your line manager", By: longDate(due)})
+			Evidence: "The pieces of work agreed, reviewed with your line manager", By: by})
 	}
 	return out
 }

@@ -170,6 +170,15 @@ func TestPlanIsUsableAsItIs(t *testing.T) {
 				if named != len(p.Ranked) {
 					t.Errorf("the groups name %d changes, %d change", named, len(p.Ranked))
 				}
+				// An action to agree at a review is due at that review,
+				// not at the end of the plan.
+				for _, a := range p.Actions {
+					for _, r := range p.Reviews {
+						if strings.Contains(strings.ToLower(a.Title), "at the "+strings.ToLower(r.Name)) && a.By != r.DateLong {
+							t.Errorf("action %q is due %s, not at the %s (%s)", a.Title, a.By, r.Name, r.DateLong)
+						}
+					}
+				}
 			} else {
 				changes := tableHeaded(d, "Entry")
 				if changes == nil || len(changes.Rows) != len(p.Ranked) {
