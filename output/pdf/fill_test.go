@@ -152,9 +152,12 @@ func TestNoLastPageHoldsOneHeading(t *testing.T) {
 // together (with the document-control line, about three-quarters of a
 // landscape page) moved whole to the next page and left the page of the
 // last questions 23% to 62% filled on 34 corpus role-levels' sheets in
-// English and 29 in Welsh. No page but the last is left less than about
-// two-thirds full when content follows it, a page opening with a kept
-// span included; the roles are the default and sheets that did so.
+// English and 29 in Welsh. Where the last questions and the total still
+// leave their page a third empty, questions from the page before go down
+// to it. No page but the last is left less than about two-thirds full
+// when content follows it, a page opening with a kept span included; the
+// roles are the default and sheets that did so (the last three needing
+// questions moved down).
 func TestScoringPagesAreFilled(t *testing.T) {
 	if testing.Short() {
 		t.Skip("lays out scoring sheets of corpus roles")
@@ -170,6 +173,9 @@ func TestScoringPagesAreFilled(t *testing.T) {
 		{"ddat/service-desk-manager", "service-desk-manager"},
 		{"ddat/user-researcher", "junior-user-researcher"},
 		{"ddat/data-scientist", "trainee-data-scientist"},
+		{"ddat/programme-delivery-manager", "programme-delivery-manager"},
+		{"ddat/infrastructure-engineer", "associate-infrastructure-engineer"},
+		{"ddat/frontend-developer", "senior-frontend-developer"},
 	}
 	corpusDocuments(t, roles, []string{"en-GB", "cy"}, []string{"scoring"}, func(name string, tr *pdf.Trace) {
 		n := len(tr.Pages)

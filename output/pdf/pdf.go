@@ -129,6 +129,7 @@ type scratch struct {
 	tag           tagger
 	breaks, split map[int]bool
 	carry, down   map[int]bool
+	rows          map[int]int // see renderer.rows
 	tables        map[tableKey]tableLayout
 	wraps         map[wrapKey][]line
 
@@ -151,7 +152,7 @@ type scratch struct {
 func newScratch() *scratch {
 	return &scratch{
 		breaks: map[int]bool{}, split: map[int]bool{}, carry: map[int]bool{}, down: map[int]bool{},
-		tables: map[tableKey]tableLayout{}, wraps: map[wrapKey][]line{},
+		rows: map[int]int{}, tables: map[tableKey]tableLayout{}, wraps: map[wrapKey][]line{},
 	}
 }
 
@@ -171,6 +172,7 @@ func (w *Writer) putScratch(sc *scratch) {
 	clear(sc.split)
 	clear(sc.carry)
 	clear(sc.down)
+	clear(sc.rows)
 	clear(sc.tables)
 	clear(sc.wraps)
 	clear(sc.pieces[:cap(sc.pieces)])
@@ -370,6 +372,7 @@ func (w *Writer) layAt(d *doc.Document, sc *scratch, squeeze float64) (*renderer
 	clear(sc.split)
 	clear(sc.carry)
 	clear(sc.down)
+	clear(sc.rows)
 	sc.squeeze = squeeze
 	for attempt := 1; ; attempt++ {
 		r := newRendererWith(w, d, sc)
@@ -425,6 +428,10 @@ type renderer struct {
 	breaks  map[int]bool  // top-level blocks that start a new page
 	split   map[int]bool  // short tables (top-level blocks) that may break across pages after all
 	carry   map[int]bool  // tables (top-level blocks) whose last rows go on to a new page, so the last page is not a line alone
+	// rows maps tables of rooms to write in (top-level blocks) to the row
+	// that starts a new page, so that the page after is filled (fillRows).
+	rows    map[int]int
+	rowTops []rowTop // where each table row began, as drawn
 
 	tables map[tableKey]tableLayout // tables laid out so far (table.go)
 	wraps  map[wrapKey][]line       // the document's text wrapped so far (wrapText)
@@ -470,7 +477,7 @@ func newRendererWith(w *Writer, d *doc.Document, sc *scratch) *renderer {
 		geo:  g,
 		left: g.marginX, width: pw - 2*g.marginX,
 		top: g.marginTop, bottom: ph - g.marginBottom,
-		sc: sc, breaks: sc.breaks, split: sc.split, carry: sc.carry, tables: sc.tables, wraps: sc.wraps,
+		sc: sc, breaks: sc.breaks, split: sc.split, carry: sc.carry, rows: sc.rows, tables: sc.tables, wraps: sc.wraps,
 	}
 	if !w.untagged {
 		sc.tag.reset()

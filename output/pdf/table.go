@@ -158,7 +158,11 @@ func (r *renderer) table(t *doc.Table) {
 	}
 	tl := r.layoutTable(t)
 	tl.whole = tl.whole && !r.split[r.cur]
-	carry := r.carry[r.cur] // the last rows go on to a new page
+	carry := r.carry[r.cur]    // the last rows go on to a new page
+	newAt, ok := r.rows[r.cur] // the row that starts a new page
+	if !ok || doc.Unwrap(r.d.Blocks[r.cur]) != doc.Block(t) {
+		newAt = -1
+	}
 	lh := tl.text.lineHeight()
 	r.space(1.5)
 	r.ensure(tl.start(r.bottom-r.top) - 1.5)
@@ -215,10 +219,18 @@ func (r *renderer) table(t *doc.Table) {
 			header()
 			fresh = true
 		}
+		if i == newAt && !fresh {
+			r.newPage()
+			header()
+			fresh = true
+		}
 		from, relabel := 0, false // relabel: the entry column shows the label continued
 		// A tall last row carried down breaks even where it fits.
 		down := carry && i == len(tl.rows)-1 && rl.splittable() && !fresh
 		for from < rl.lines {
+			if from == 0 && !relabel {
+				r.rowTops = append(r.rowTops, rowTop{block: r.cur, row: i, page: r.pdf.PageNo(), y: r.y})
+			}
 			need := float64(rl.lines-from)*lh + 2*tl.padY
 			if r.y+need <= r.bottom+0.01 && !(down && from == 0 && !relabel) {
 				r.drawRow(rl, &tl, t.Align, from, rl.lines, need, tl.text, fill, t.RowHeaders, cells, relabel)

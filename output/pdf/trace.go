@@ -185,6 +185,9 @@ func (r *renderer) adjust(sc *scratch) bool {
 	// moved down, or rows carried down from a page they no longer end).
 	filled := r.fillPages(breaks, split, sc.down)
 	changed = changed || filled
+	if !filled && r.fillRows(sc.rows) {
+		changed = true
+	}
 	n := len(r.pages)
 	for p := 1; p < n && !filled; p++ {
 		if last := r.pages[p-1].Last; last == markHeading || last == markTableHeader {
@@ -370,6 +373,82 @@ func (r *renderer) fillPages(breaks, split, down map[int]bool) bool {
 		}
 		split[t] = true
 		changed = true
+	}
+	return changed
+}
+
+// rowTop is where a table's row began to be drawn: the row of top-level
+// block block, on page page (from 1) at y.
+type rowTop struct {
+	block, row, page int
+	y                float64
+}
+
+// fillRows finds pages, other than the last, filled to less than
+// 1-maxWaste because the next page opens with a kept span (a scoring
+// sheet's outcome and signature) that did not fit below, where the page
+// before ends with rows of a table of rooms to write in (doc.Table's
+// MinLines: a scoring sheet's questions). It sends the fewest of those
+// rows down that fill the emptier page to 1-maxWaste, leaving the page
+// before as full, and no more than the page holds (or, where none does,
+// the most that leave the page before so): the rows are balanced between
+// the two pages rather than a third of one left empty. A table
+// starting on the page before keeps doc.MinStartRows rows there. It
+// records the row that starts the new page in rows and returns whether
+// it recorded one.
+func (r *renderer) fillRows(rows map[int]int) bool {
+	body := r.bottom - r.top
+	changed := false
+	for p := 2; p < len(r.pages); p++ {
+		pg, prev := r.pages[p-1], r.pages[p-2]
+		if pg.Used >= body*(1-maxWaste) || !r.pages[p].Kept || prev.Last != markRow {
+			continue
+		}
+		t := r.lastBlockOn(p - 1)
+		if t < 0 || r.extents[t].toPage < p-1 {
+			continue
+		}
+		if _, done := rows[t]; done {
+			continue
+		}
+		tbl, ok := doc.Unwrap(r.d.Blocks[t]).(*doc.Table)
+		if !ok || tbl.MinLines <= 0 {
+			continue
+		}
+		// Where each of the table's rows began (a row that did not fit
+		// began again on the next page: the last record holds).
+		tops := map[int]rowTop{}
+		for _, rt := range r.rowTops {
+			if rt.block == t {
+				tops[rt.row] = rt
+			}
+		}
+		var on []rowTop // the rows that begin on the page before, in order
+		for i := range len(tbl.Rows) {
+			if rt, ok := tops[i]; ok && rt.page == p-1 {
+				on = append(on, rt)
+			}
+		}
+		keep := 1 // rows left on the page before
+		if r.extents[t].fromPage == p-1 {
+			keep = doc.MinStartRows
+		}
+		best := -1
+		for k := len(on) - 1; k >= keep; k-- {
+			left := on[k].y - r.top
+			moved := prev.Used - left
+			if left < body*(1-maxWaste) || pg.Used+moved > body-0.01 {
+				break
+			}
+			best = k
+			if pg.Used+moved >= body*(1-maxWaste) {
+				break
+			}
+		}
+		if best >= 0 {
+			rows[t] = on[best].row
+			changed = true
+		}
 	}
 	return changed
 }
