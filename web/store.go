@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -67,8 +68,15 @@ var migrations = []string{
 func OpenStore(ctx context.Context, dir string) (*Store, error) {
 	dsn := ":memory:"
 	if dir != "" {
+		if fi, err := os.Stat(dir); err == nil && !fi.IsDir() {
+			return nil, fmt.Errorf("web: data folder %s is a file; give --data a folder (rolepack keeps %s in it)", dir, StoreFile)
+		}
 		if err := os.MkdirAll(dir, 0o700); err != nil {
-			return nil, fmt.Errorf("web: data folder: %w", err)
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err
+			}
+			return nil, fmt.Errorf("web: data folder %s cannot be made: %w", dir, err)
 		}
 		p := filepath.Join(dir, StoreFile)
 		dsn = "file:" + (&url.URL{Path: p}).EscapedPath()

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -293,4 +294,18 @@ func TestOpenASavedVacancy(t *testing.T) {
 	wantStatus(t, "open over details with no reference", r, http.StatusConflict)
 	wantBody(t, "open over details with no reference", r, "have no reference", `href="/saved"`)
 	wantBody(t, "kept", c.get("/preview?role=data-engineer&level=senior&doc=jd"), "Band 9")
+}
+
+func TestOpenStoreOnAFileSaysSo(t *testing.T) {
+	f := filepath.Join(t.TempDir(), "notes.txt")
+	if err := os.WriteFile(f, []byte("mine"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err := OpenStore(context.Background(), f)
+	if err == nil || !strings.Contains(err.Error(), "is a file; give --data a folder") || strings.Contains(err.Error(), "mkdir") {
+		t.Fatalf("OpenStore(a file) = %v, want a one-line error that it is a file", err)
+	}
+	if b, _ := os.ReadFile(f); string(b) != "mine" {
+		t.Fatal("the file given as the data folder changed")
+	}
 }
