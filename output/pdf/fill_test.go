@@ -157,7 +157,9 @@ func TestNoLastPageHoldsOneHeading(t *testing.T) {
 // to it. No page but the last is left less than about two-thirds full
 // when content follows it, a page opening with a kept span included; the
 // roles are the default and sheets that did so (the last three needing
-// questions moved down).
+// questions moved down). Where no split of the questions fills both
+// pages to two-thirds (the sheets of nearly, whose page of the last
+// question was 23% filled), the emptier is filled to 60% at least.
 func TestScoringPagesAreFilled(t *testing.T) {
 	if testing.Short() {
 		t.Skip("lays out scoring sheets of corpus roles")
@@ -177,15 +179,24 @@ func TestScoringPagesAreFilled(t *testing.T) {
 		{"ddat/infrastructure-engineer", "associate-infrastructure-engineer"},
 		{"ddat/frontend-developer", "senior-frontend-developer"},
 	}
-	corpusDocuments(t, roles, []string{"en-GB", "cy"}, []string{"scoring"}, func(name string, tr *pdf.Trace) {
-		n := len(tr.Pages)
-		for i, p := range tr.Pages[:max(n-1, 0)] {
-			if p.Used < p.Body*(1-doc.MaxWaste) {
-				t.Errorf("%s: page %d of %d is %.0f%% filled (last %s %q)", name, i+1, n, 100*p.Used/p.Body, p.Last, p.Text)
+	nearly := [][2]string{
+		{"ddat/change-and-release-manager", "configuration-analyst"},
+		{"ddat/service-desk-manager", "service-desk-analyst"},
+		{"ddat/data-ethicist", "head-of-data-ethics"},
+	}
+	check := func(least float64) func(string, *pdf.Trace) {
+		return func(name string, tr *pdf.Trace) {
+			n := len(tr.Pages)
+			for i, p := range tr.Pages[:max(n-1, 0)] {
+				if p.Used < p.Body*least {
+					t.Errorf("%s: page %d of %d is %.0f%% filled (last %s %q)", name, i+1, n, 100*p.Used/p.Body, p.Last, p.Text)
+				}
+			}
+			for _, p := range paginationProblems(tr) {
+				t.Errorf("%s: %s", name, p)
 			}
 		}
-		for _, p := range paginationProblems(tr) {
-			t.Errorf("%s: %s", name, p)
-		}
-	})
+	}
+	corpusDocuments(t, roles, []string{"en-GB", "cy"}, []string{"scoring"}, check(1-doc.MaxWaste))
+	corpusDocuments(t, nearly, []string{"en-GB", "cy"}, []string{"scoring"}, check(0.6))
 }
