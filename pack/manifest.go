@@ -275,7 +275,9 @@ func yamlList(file string, data []byte, key, what string) (*yaml.Node, error) {
 
 // csvRecords reads CSV into records, each with the line it starts on.
 func csvRecords(file string, data []byte) ([]record, error) {
-	r := csv.NewReader(bytes.NewReader(textprep.LoneCR(data)))
+	data = textprep.LoneCR(data)
+	r := csv.NewReader(bytes.NewReader(data))
+	r.Comma = headerDelimiter(data)
 	r.FieldsPerRecord = -1
 	r.TrimLeadingSpace = true
 	var recs []record
@@ -290,6 +292,41 @@ func csvRecords(file string, data []byte) ([]record, error) {
 		line, _ := r.FieldPos(0)
 		recs = append(recs, record{line, rec})
 	}
+}
+
+// headerDelimiter is the field separator of a CSV manifest, read from its
+// header line: a comma, or the semicolon a spreadsheet set to a
+// European locale writes (or a tab) when the header has more of them.
+// Only the header is read, since values (a salary "40.000,00", a
+// description) may hold any of them.
+func headerDelimiter(data []byte) rune {
+	counts := map[byte]int{}
+	quoted := false
+	for _, b := range data {
+		if b == '"' {
+			quoted = !quoted
+			continue
+		}
+		if quoted {
+			continue
+		}
+		if b == '\n' {
+			if len(counts) > 0 {
+				break
+			}
+			continue // a blank line before the header
+		}
+		if b == ',' || b == ';' || b == '\t' {
+			counts[b]++
+		}
+	}
+	best := byte(',')
+	for _, d := range []byte{';', '\t'} {
+		if counts[d] > counts[best] {
+			best = d
+		}
+	}
+	return rune(best)
 }
 
 // columnName returns the column a header names: one of columns, compared

@@ -135,3 +135,33 @@ func TestXLSXManifest(t *testing.T) {
 		t.Errorf("a broken workbook: %v", err)
 	}
 }
+
+// A spreadsheet set to a European locale saves CSV with semicolons; a
+// value may still hold a comma (a salary, a note).
+func TestManifestWithSemicolons(t *testing.T) {
+	data := "\ufeffReference;Role;Level;Location;Salary min;Notes\r\n" +
+		"REF-1;data-engineer;senior;York, North Yorkshire;45000;\"Hybrid; two days a week\"\r\n" +
+		"REF-2;data-engineer;head;Hull;60000;Ring-fenced, internal only\r\n"
+	rows, err := ReadManifest("v.csv", []byte(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 2 {
+		t.Fatalf("%d rows, want 2", len(rows))
+	}
+	for _, r := range rows {
+		if r.Err != nil {
+			t.Fatalf("row fails: %v", r.Err)
+		}
+	}
+	m := rows[0].values.asMap()
+	if m["reference"] != "REF-1" || rows[0].Role != "data-engineer" || rows[0].Level != "senior" || m["location"] != "York, North Yorkshire" {
+		t.Errorf("row 1 read as %s/%s %v", rows[0].Role, rows[0].Level, m)
+	}
+	if v := rows[0].Vacancy(config.Vacancy{}); v.Extra["Notes"] != "Hybrid; two days a week" {
+		t.Errorf("a quoted semicolon split the value: .Vacancy.Extra = %v", v.Extra)
+	}
+	if v := rows[1].Vacancy(config.Vacancy{}); v.Extra["Notes"] != "Ring-fenced, internal only" {
+		t.Errorf("a comma in a value of a semicolon file: .Vacancy.Extra = %v", v.Extra)
+	}
+}
