@@ -192,11 +192,7 @@ func sortedKeys(m map[string]string) []string {
 // must pass, or the form is shown again with what was typed and each
 // problem linked to its field. A clause left empty is removed.
 func (s *Server) saveOrg(w http.ResponseWriter, r *http.Request) {
-	if err := r.ParseForm(); err != nil {
-		s.formError(w, r, err)
-		return
-	}
-	sess := s.forPost(w, r)
+	sess := s.postedSession(w, r)
 	if sess == nil {
 		return
 	}

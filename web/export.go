@@ -204,11 +204,7 @@ func (s *Server) saved(w http.ResponseWriter, r *http.Request) {
 // no saved vacancy keeps, are not replaced: the person is told to give
 // them a reference first.
 func (s *Server) openVacancy(w http.ResponseWriter, r *http.Request) {
-	if err := r.ParseForm(); err != nil {
-		s.formError(w, r, err)
-		return
-	}
-	sess := s.forPost(w, r)
+	sess := s.postedSession(w, r)
 	if sess == nil {
 		return
 	}

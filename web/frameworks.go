@@ -392,11 +392,7 @@ func relabel(f *framework.Framework, rename func(string) string) {
 
 // frameworksForget drops the frameworks the session imported.
 func (s *Server) frameworksForget(w http.ResponseWriter, r *http.Request) {
-	if err := r.ParseForm(); err != nil {
-		s.formError(w, r, err)
-		return
-	}
-	sess := s.forPost(w, r)
+	sess := s.postedSession(w, r)
 	if sess == nil {
 		return
 	}
@@ -448,11 +444,7 @@ type catalogueForm struct {
 // catalogue, roles.<id>.sources[0].levels), kept for the browser and
 // exported with the config.
 func (s *Server) catalogueRole(w http.ResponseWriter, r *http.Request) {
-	if err := r.ParseForm(); err != nil {
-		s.formError(w, r, err)
-		return
-	}
-	sess := s.forPost(w, r)
+	sess := s.postedSession(w, r)
 	if sess == nil {
 		return
 	}

@@ -199,11 +199,7 @@ func (s *Server) postedChoice(w http.ResponseWriter, r *http.Request, sess *sess
 // desirable, which behaviours and leadership expectations are assessed,
 // and how many key responsibilities the JD lists.
 func (s *Server) saveSelection(w http.ResponseWriter, r *http.Request) {
-	if err := r.ParseForm(); err != nil {
-		s.formError(w, r, err)
-		return
-	}
-	sess := s.forPost(w, r)
+	sess := s.postedSession(w, r)
 	if sess == nil {
 		return
 	}
@@ -295,11 +291,7 @@ func (s *Server) saveSelection(w http.ResponseWriter, r *http.Request) {
 // "with". An edit that changes nothing in this role is refused, as the
 // CLI refuses one that matches nothing.
 func (s *Server) saveWording(w http.ResponseWriter, r *http.Request) {
-	if err := r.ParseForm(); err != nil {
-		s.formError(w, r, err)
-		return
-	}
-	sess := s.forPost(w, r)
+	sess := s.postedSession(w, r)
 	if sess == nil {
 		return
 	}
@@ -433,11 +425,7 @@ func whereLabel(ed config.EditDef) string {
 
 // removeWording drops one of the session's wording edits.
 func (s *Server) removeWording(w http.ResponseWriter, r *http.Request) {
-	if err := r.ParseForm(); err != nil {
-		s.formError(w, r, err)
-		return
-	}
-	sess := s.forPost(w, r)
+	sess := s.postedSession(w, r)
 	if sess == nil {
 		return
 	}

@@ -224,11 +224,7 @@ func (s *Server) extOf(name string) string {
 // keeps the details for the session and goes back to the document,
 // otherwise it shows the form again with each problem linked to its field.
 func (s *Server) saveDetails(w http.ResponseWriter, r *http.Request) {
-	if err := r.ParseForm(); err != nil {
-		s.formError(w, r, err)
-		return
-	}
-	sess := s.forPost(w, r)
+	sess := s.postedSession(w, r)
 	if sess == nil {
 		return
 	}

@@ -470,6 +470,17 @@ func (s *Server) view(w http.ResponseWriter, r *http.Request) *session {
 	return &session{csrf: token, seen: s.now(), st: state{Details: detailsFrom(s.run.Config)}, lib: s.run.Library}
 }
 
+// postedSession parses a posted form and returns the session it is for
+// (see forPost), or nil when it answered already: a malformed form, an
+// unreadable session or a stale form.
+func (s *Server) postedSession(w http.ResponseWriter, r *http.Request) *session {
+	if err := r.ParseForm(); err != nil {
+		s.formError(w, r, err)
+		return nil
+	}
+	return s.forPost(w, r)
+}
+
 // forPost checks a POST's CSRF token (the form must be parsed) and
 // returns its session; a visitor's first save makes one, kept in memory
 // now and in the store by the handler's save. It answers the request and
