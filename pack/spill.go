@@ -14,8 +14,9 @@ import (
 // doubled that. An entry is written as its fields, each a length and
 // its bytes, so it reads back exactly as it was.
 type feedSpill struct {
-	f    *os.File // nil until the first entry
-	size int64
+	f        *os.File // nil until the first entry
+	size     int64
+	unlinked bool // the file's name is gone already
 }
 
 // spilled is where an entry is in the spill file.
@@ -32,6 +33,10 @@ func (sp *feedSpill) put(j *FeedJob) (spilled, error) {
 			return spilled{}, fmt.Errorf("feeds: %w", err)
 		}
 		sp.f = f
+		// Unlinked at once where the system allows it (an open file
+		// stays readable), so that a killed batch leaves nothing in the
+		// temporary folder; else close removes it.
+		sp.unlinked = os.Remove(f.Name()) == nil
 	}
 	var b []byte
 	for _, s := range feedFields(j) {
@@ -68,7 +73,9 @@ func (sp *feedSpill) get(at spilled) (*FeedJob, error) {
 func (sp *feedSpill) close() {
 	if sp.f != nil {
 		sp.f.Close()
-		os.Remove(sp.f.Name())
+		if !sp.unlinked {
+			os.Remove(sp.f.Name())
+		}
 	}
 }
 

@@ -1,7 +1,10 @@
 package pack
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -10,8 +13,16 @@ import (
 // reads back exactly, every field of it (a field added to FeedJob and not
 // to feedFields fails here), whatever bytes its strings hold.
 func TestFeedSpillReadsBack(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir())
 	var sp feedSpill
 	defer sp.close()
+	defer func() {
+		// the file has no name while it is open where the system allows
+		// it, so a killed batch leaves nothing behind
+		if left, _ := filepath.Glob(filepath.Join(os.TempDir(), "rolepack-feeds-*")); runtime.GOOS != "windows" && len(left) > 0 {
+			t.Errorf("the spill file is in the temporary folder while the batch runs: %q", left)
+		}
+	}()
 	typ := reflect.TypeFor[FeedJob]()
 	if n := len(feedFields(&FeedJob{})); n != typ.NumField() {
 		t.Fatalf("the spill file holds %d fields of a FeedJob, which has %d", n, typ.NumField())
