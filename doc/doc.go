@@ -7,6 +7,7 @@ package doc
 import (
 	"math"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -163,6 +164,18 @@ type Chart struct {
 	Scale  []string // value labels, lowest first
 	Series []string // e.g. "Current", "Target"
 	Bars   []ChartBar
+	// Category heads the bars' labels in the chart's data as a table
+	// (Markdown, HTML), in the document's language; "" is "Group".
+	Category string
+}
+
+// CategoryName is the heading of the bars' labels in the chart's data as a
+// table: Category, or "Group" when it is not set.
+func (c *Chart) CategoryName() string {
+	if s := strings.TrimSpace(c.Category); s != "" {
+		return s
+	}
+	return "Group"
 }
 
 // ValueName names a value on the chart's scale (rounded to the nearest

@@ -58,7 +58,10 @@ type chartSpec struct {
 	Alt    string   `yaml:"alt"`
 	Scale  []string `yaml:"scale"`
 	Series []string `yaml:"series"`
-	Bars   []struct {
+	// Category heads the bars' labels in the chart's data as a table
+	// (default "Group").
+	Category string `yaml:"category"`
+	Bars     []struct {
 		Label  string    `yaml:"label"`
 		Values []float64 `yaml:"values"`
 	} `yaml:"bars"`
@@ -430,7 +433,7 @@ func (p *treeBuilder) chart(n *ast.FencedCodeBlock) (*doc.Chart, error) {
 	if spec.Alt == "" {
 		return nil, fmt.Errorf("%s:%d: chart has no alt text", p.name, at)
 	}
-	c := &doc.Chart{Title: spec.Title, Alt: spec.Alt, Scale: spec.Scale, Series: spec.Series}
+	c := &doc.Chart{Title: spec.Title, Alt: spec.Alt, Scale: spec.Scale, Series: spec.Series, Category: spec.Category}
 	for _, b := range spec.Bars {
 		if len(b.Values) != len(spec.Series) {
 			return nil, fmt.Errorf("%s:%d: chart bar %q has %d values for %d series", p.name, at, b.Label, len(b.Values), len(spec.Series))

@@ -279,3 +279,28 @@ func TestEnglishRecordInWelshRun(t *testing.T) {
 		t.Error("the record does not list the untranslated framework text")
 	}
 }
+
+// TestWelshChartTable: the development plan's bar chart given as a table
+// (Markdown, HTML) heads its labels, the plan's entries, in Welsh in a
+// Welsh plan ("Cofnod", not "Group"); an English plan keeps "Group".
+func TestWelshChartTable(t *testing.T) {
+	e, err := render.NewEngine("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	formats, err := output.NewFormats()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cy := generate(t, e, formats, welshContext(t, nil), mustKind(t, "pdp"))
+	if !strings.Contains(cy.md, "| Cofnod | Bwlch |") || strings.Contains(cy.md, "| Group |") {
+		t.Errorf("Welsh plan's chart table in Markdown: want a header \"| Cofnod | Bwlch |\" and no \"Group\":\n%s", cy.md)
+	}
+	if !strings.Contains(cy.rawHTML, `<th scope="col">Cofnod</th>`) || strings.Contains(cy.rawHTML, ">Group<") {
+		t.Error("Welsh plan's chart data in HTML: want a header \"Cofnod\" and no \"Group\"")
+	}
+	en := generate(t, e, formats, defaultContext(t, nil), mustKind(t, "pdp"))
+	if !strings.Contains(en.md, "| Group | Gap |") {
+		t.Error("English plan's chart table in Markdown: want \"| Group | Gap |\"")
+	}
+}

@@ -124,7 +124,7 @@ func (r *renderer) chart(c *doc.Chart) {
 // chartTable is the chart's data as a table: one row per bar, one column
 // per series, values named on the chart's scale.
 func chartTable(c *doc.Chart) *doc.Table {
-	t := &doc.Table{Header: []doc.Cell{{Text: []doc.Inline{{Text: "Group"}}}}}
+	t := &doc.Table{Header: []doc.Cell{{Text: []doc.Inline{{Text: c.CategoryName()}}}}}
 	for _, s := range c.Series {
 		t.Header = append(t.Header, doc.Cell{Text: []doc.Inline{{Text: s}}})
 	}

@@ -338,7 +338,7 @@ func chart(c *doc.Chart) string {
 		parts = append(parts, "**"+inline([]doc.Inline{{Text: s}}, ctxText)+"**")
 	}
 	if len(c.Bars) > 0 {
-		t := &doc.Table{Header: []doc.Cell{cell("Group")}}
+		t := &doc.Table{Header: []doc.Cell{cell(c.CategoryName())}}
 		for _, s := range c.Series {
 			t.Header = append(t.Header, cell(s))
 		}
