@@ -56,7 +56,13 @@ type Action struct {
 	// Focus is, for an offered activity, what to practise in it for the
 	// entry ("lead and win complex debates"); empty for a suggestion,
 	// whose title is already worded for the entry.
-	Focus    string `json:"focus,omitempty"`
+	Focus string `json:"focus,omitempty"`
+	// Join is the words joining Title to Focus (", to"), from the
+	// catalogue, in the language of the focus: a focus is the framework's
+	// or the organisation's English, so in a plan in another language it
+	// is printed with the English catalogue's words, the whole action one
+	// English block (a translated action is printed whole, with no focus).
+	Join     string `json:"-"`
 	Detail   string `json:"detail,omitempty"`
 	Source   string `json:"source"` // where it came from: a framework, the organisation's catalogue, or "suggested"
 	Effort   string `json:"effort,omitempty"`

@@ -8,6 +8,7 @@ import (
 	"github.com/rolepack/rolepack/compose"
 	"github.com/rolepack/rolepack/compose/wording"
 	"github.com/rolepack/rolepack/config"
+	"github.com/rolepack/rolepack/i18n"
 )
 
 // Add builds the development plan from the config's pdp settings into
@@ -45,6 +46,7 @@ func add(c *compose.Context) error {
 		return fmt.Errorf("%s: the PDP's target level is one its framework marks as no longer in use: choose another (pdp.to), or use --allow-retired", cfg.At("pdp", "to"))
 	}
 	cat := c.Messages()
+	joinFocus(plan, cat)
 	if !cat.English() {
 		// The plan's framework text in the run's language where the
 		// config's translations have it; the rest stays English.
@@ -67,6 +69,23 @@ func add(c *compose.Context) error {
 	}
 	c.PDP = plan
 	return nil
+}
+
+// joinFocus gives each action with a focus the catalogue's words joining
+// its title to the focus ("Mentoring, to lead …"), in the focus's
+// language: the run's catalogue in English, the English catalogue in
+// another language, where an action with a focus is one whose English
+// has no translation (translatePlan prints a translated one whole).
+func joinFocus(p *Plan, cat *i18n.Catalogue) {
+	en := cat
+	if !cat.English() {
+		en = i18n.English()
+	}
+	for _, a := range p.Actions {
+		if a.Focus != "" {
+			a.Join = en.T("pdp.action.to")
+		}
+	}
 }
 
 // Of returns the development plan context c carries, or nil.

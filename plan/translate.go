@@ -358,7 +358,7 @@ func (p *Plan) walk(l *compose.UnitList) (fix func()) {
 func actionPrinted(a *Action) string {
 	s := a.Title
 	if a.Focus != "" {
-		s += ", to " + a.Focus
+		s += a.Join + " " + a.Focus
 	}
 	if a.Effort != "" {
 		s += " (" + a.Effort + ")"

@@ -304,3 +304,35 @@ func TestWelshChartTable(t *testing.T) {
 		t.Error("English plan's chart table in Markdown: want \"| Group | Gap |\"")
 	}
 }
+
+// TestPlanActionFocusJoin: an offered activity is joined to what to
+// practise in it by the catalogue's words (an organisation's own wording
+// of them is used), in the language of the focus: in a Welsh plan an
+// activity with no translation is one English block, ", to" and all,
+// whatever the Welsh catalogue says.
+func TestPlanActionFocusJoin(t *testing.T) {
+	e, err := render.NewEngine("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	formats, err := output.NewFormats()
+	if err != nil {
+		t.Fatal(err)
+	}
+	activity := func(c *config.Config) {
+		c.Development.Activities = []config.ActivityDef{{Kind: "course", Title: "Kubernetes for platform engineers", Skills: []string{"Build containers and Helm charts"}, Effort: "3 days"}}
+	}
+	en := generate(t, e, formats, defaultContext(t, func(c *config.Config) {
+		activity(c)
+		c.Messages = map[string]map[string]string{"en": {"pdp.action.to": ", so as to"}}
+	}), mustKind(t, "pdp"))
+	en.mustContain(t, "the catalogue's joining words", []string{"Kubernetes for platform engineers, so as to lead the development of containerisation policies and best practices (3 days)"})
+	cy := generate(t, e, formats, welshContext(t, func(c *config.Config) {
+		activity(c)
+		c.Messages = map[string]map[string]string{"cy": {"pdp.action.to": ", er mwyn"}}
+	}), mustKind(t, "pdp"))
+	cy.mustContain(t, "an untranslated activity, one English block", []string{"Kubernetes for platform engineers, to lead the development of containerisation policies and best practices (3 days)"})
+	if strings.Contains(cy.md, "er mwyn") {
+		t.Error("Welsh joining words beside an English focus")
+	}
+}
