@@ -165,6 +165,7 @@ func (p *Plan) walk(l *compose.UnitList) (fix func()) {
 	l.Add(p.Current.TextUnitID()+".pdp-position", "what the position "+p.CurrentName+" is, in a sentence, after its name in "+move+" (\"Where you are now\")", &p.CurrentText)
 	l.Add(p.Target.TextUnitID()+".pdp-position", "what the position "+p.TargetName+" is, in a sentence, after its name in "+move+" (\"Where you are going\")", &p.TargetText)
 	l.Next()
+	curLabel, tgtLabel := p.Current.Rung.Label, p.Target.Rung.Label
 
 	objective := map[string]*Objective{}
 	for i := range p.Objectives {
@@ -294,6 +295,10 @@ func (p *Plan) walk(l *compose.UnitList) (fix func()) {
 		}
 	}
 	return func() {
+		// A source's level named as the ladder names it ("SDE skills
+		// matrix (Mid)") takes the level's translated name.
+		p.Current.Sources = levelNames(p.Current.Sources, curLabel, p.Current.Rung.Label)
+		p.Target.Sources = levelNames(p.Target.Sources, tgtLabel, p.Target.Rung.Label)
 		for _, x := range descs {
 			if x.text != x.was {
 				x.e.Marked[x.i] = wordingSpans{{Text: x.text}}
@@ -350,6 +355,21 @@ func (p *Plan) walk(l *compose.UnitList) (fix func()) {
 		}
 		p.name()
 	}
+}
+
+// levelNames is srcs with each level named was named now instead (a copy:
+// the compositions share srcs), or srcs itself when the name is unchanged.
+func levelNames(srcs []compose.SourceRef, was, now string) []compose.SourceRef {
+	if was == now || was == "" {
+		return srcs
+	}
+	out := append([]compose.SourceRef(nil), srcs...)
+	for i := range out {
+		if out[i].LevelName == was {
+			out[i].LevelName = now
+		}
+	}
+	return out
 }
 
 // actionPrinted is an action as the table of actions words it: its title,

@@ -14,6 +14,7 @@ import (
 	"github.com/rolepack/rolepack/doc"
 	"github.com/rolepack/rolepack/i18n"
 	"github.com/rolepack/rolepack/output"
+	"github.com/rolepack/rolepack/plan"
 	"github.com/rolepack/rolepack/render"
 )
 
@@ -334,5 +335,59 @@ func TestPlanActionFocusJoin(t *testing.T) {
 	cy.mustContain(t, "an untranslated activity, one English block", []string{"Kubernetes for platform engineers, to lead the development of containerisation policies and best practices (3 days)"})
 	if strings.Contains(cy.md, "er mwyn") {
 		t.Error("Welsh joining words beside an English focus")
+	}
+}
+
+// TestWelshPlanSourceLevels: where a Welsh plan names its sources, a
+// level named as the ladder names it is given in the translation of the
+// ladder's level name ("SDE skills matrix (Canolradd)"), with no English
+// fixed words around the names; untranslated, it is the English name.
+func TestWelshPlanSourceLevels(t *testing.T) {
+	e, err := render.NewEngine("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	formats, err := output.NewFormats()
+	if err != nil {
+		t.Fatal(err)
+	}
+	welsh := map[string]string{
+		"role.data-engineer.mid.role-title":    "Peiriannydd data",
+		"role.data-engineer.senior.role-title": "Peiriannydd data",
+		"ladder.mid.label":                     "Canolradd",
+		"ladder.senior.label":                  "Uwch",
+		"role.data-engineer.mid.pdp-position":  "Mae peiriannydd data yn datblygu ac yn adeiladu cynhyrchion a gwasanaethau data.",
+	}
+	tr := config.Translations{}
+	for _, u := range plan.Of(defaultContext(t, nil)).Units() {
+		if w, ok := welsh[u.ID]; ok {
+			tr[u.ID] = config.Translation{Source: u.Source, Target: w}
+		}
+	}
+	if len(tr) != len(welsh) {
+		t.Fatalf("the default plan has %d of the %d units the test translates", len(tr), len(welsh))
+	}
+	line := func(md string) string {
+		for _, l := range strings.Split(md, "\n") {
+			if strings.HasPrefix(l, "Mae'r cynllun hwn yn cymharu:") {
+				return l
+			}
+		}
+		t.Fatalf("no sentence naming the sources:\n%s", md)
+		return ""
+	}
+	got := line(generate(t, e, formats, welshContext(t, func(c *config.Config) {
+		c.Translated = map[string]config.Translations{"cy": tr}
+	}), mustKind(t, "pdp")).md)
+	if !strings.Contains(got, "SDE skills matrix (Canolradd)") || !strings.Contains(got, "SDE skills matrix (Uwch)") {
+		t.Errorf("the sources' levels are not the ladder's translated names: %s", got)
+	}
+	for _, w := range []string{" at ", " with the ", "(Mid)", "(Senior)"} {
+		if strings.Contains(got, w) {
+			t.Errorf("English %q in the Welsh sentence naming the sources: %s", w, got)
+		}
+	}
+	if got := line(generate(t, e, formats, welshContext(t, nil), mustKind(t, "pdp")).md); !strings.Contains(got, "SDE skills matrix (Mid)") {
+		t.Errorf("untranslated, the level is not its English name: %s", got)
 	}
 }
