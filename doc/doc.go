@@ -167,6 +167,18 @@ type Chart struct {
 	// Category heads the bars' labels in the chart's data as a table
 	// (Markdown, HTML), in the document's language; "" is "Group".
 	Category string
+	// Data names the chart's data as a table where HTML offers it
+	// beside the chart, in the document's language; "" is "Chart data".
+	Data string
+}
+
+// DataName is what the chart's data as a table is called before the
+// chart's title (HTML): Data, or "Chart data" when it is not set.
+func (c *Chart) DataName() string {
+	if s := strings.TrimSpace(c.Data); s != "" {
+		return s
+	}
+	return "Chart data"
 }
 
 // CategoryName is the heading of the bars' labels in the chart's data as a

@@ -114,7 +114,7 @@ func (p *Plan) chartYAMLIn(cat *i18n.Catalogue) string {
 		}
 		b.WriteString(yamlString(s))
 	}
-	fmt.Fprintf(&b, "]\nseries: [%s]\ncategory: %s\nbars:\n", yamlString(cat.T("pdp.chart.series")), yamlString(cat.T("pdp.chart.category")))
+	fmt.Fprintf(&b, "]\nseries: [%s]\ncategory: %s\ndata: %s\nbars:\n", yamlString(cat.T("pdp.chart.series")), yamlString(cat.T("pdp.chart.category")), yamlString(cat.T("pdp.chart.data")))
 	for _, e := range p.ChartBars {
 		fmt.Fprintf(&b, "  - label: %s\n    values: [%d]\n", yamlString(e.Name), e.Gap)
 	}

@@ -61,7 +61,10 @@ type chartSpec struct {
 	// Category heads the bars' labels in the chart's data as a table
 	// (default "Group").
 	Category string `yaml:"category"`
-	Bars     []struct {
+	// Data names the chart's data as a table in HTML (default "Chart
+	// data").
+	Data string `yaml:"data"`
+	Bars []struct {
 		Label  string    `yaml:"label"`
 		Values []float64 `yaml:"values"`
 	} `yaml:"bars"`
@@ -433,7 +436,7 @@ func (p *treeBuilder) chart(n *ast.FencedCodeBlock) (*doc.Chart, error) {
 	if spec.Alt == "" {
 		return nil, fmt.Errorf("%s:%d: chart has no alt text", p.name, at)
 	}
-	c := &doc.Chart{Title: spec.Title, Alt: spec.Alt, Scale: spec.Scale, Series: spec.Series, Category: spec.Category}
+	c := &doc.Chart{Title: spec.Title, Alt: spec.Alt, Scale: spec.Scale, Series: spec.Series, Category: spec.Category, Data: spec.Data}
 	for _, b := range spec.Bars {
 		if len(b.Values) != len(spec.Series) {
 			return nil, fmt.Errorf("%s:%d: chart bar %q has %d values for %d series", p.name, at, b.Label, len(b.Values), len(spec.Series))

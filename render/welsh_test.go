@@ -300,6 +300,9 @@ func TestWelshChartTable(t *testing.T) {
 	if !strings.Contains(cy.rawHTML, `<th scope="col">Cofnod</th>`) || strings.Contains(cy.rawHTML, ">Group<") {
 		t.Error("Welsh plan's chart data in HTML: want a header \"Cofnod\" and no \"Group\"")
 	}
+	if !strings.Contains(cy.rawHTML, "<summary>Data&#39;r siart: ") || strings.Contains(cy.rawHTML, "Chart data") {
+		t.Error("Welsh plan's chart data in HTML: want it called \"Data'r siart\", not \"Chart data\"")
+	}
 	en := generate(t, e, formats, defaultContext(t, nil), mustKind(t, "pdp"))
 	if !strings.Contains(en.md, "| Group | Gap |") {
 		t.Error("English plan's chart table in Markdown: want \"| Group | Gap |\"")

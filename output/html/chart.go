@@ -114,8 +114,8 @@ func (r *renderer) chart(c *doc.Chart) {
 	r.w(s.String())
 	r.w("</svg>\n")
 	if len(c.Bars) > 0 {
-		r.w("<details class=\"chart-data\">\n<summary>Chart data: ", esc(title), "</summary>\n")
-		r.table(chartTable(c), "Chart data: "+title)
+		r.w("<details class=\"chart-data\">\n<summary>", esc(c.DataName()), ": ", esc(title), "</summary>\n")
+		r.table(chartTable(c), c.DataName()+": "+title)
 		r.w("</details>\n")
 	}
 	r.w("</figure>\n")
