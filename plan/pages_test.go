@@ -40,6 +40,33 @@ func planCases() []planCase {
 		corpusMove("accessibility-specialist", "junior-accessibility-specialist", "accessibility-specialist"),
 		corpusMove("data-architect", "senior-data-architect", "chief-data-architect"),
 		corpusMove("data-analyst", "associate-data-analyst", "data-analyst"),
+		signOffAlone,
+	}
+}
+
+// signOffAlone is a move whose sign-off and reviews table went alone to
+// a sixth page, 32% filled, which tighter space between blocks saves.
+var signOffAlone = corpusMove("command-and-control-centre-manager", "operations-analyst", "senior-operations-analyst")
+
+// A last page holding only the plan's closing section and a third full
+// or less is laid out again with the space between blocks tightened,
+// and kept when that saves the page (as for a quarter-full one).
+func TestPlanLastPageNotALoneSection(t *testing.T) {
+	if testing.Short() {
+		t.Skip("lays out a corpus plan")
+	}
+	w, err := pdf.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, d := signOffAlone.plan(t)
+	tr, err := w.Layout(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := len(tr.Pages)
+	if last := tr.Pages[n-1]; n > 1 && last.Used <= last.Body/3 && last.Headings <= 1 {
+		t.Errorf("page %d of %d holds one section, %.0f%% full (%q)", n, n, 100*last.Used/last.Body, last.Text)
 	}
 }
 

@@ -330,7 +330,7 @@ var squeezes = [...]float64{0.85, 0.7}
 
 // lay lays d out, then again with new pages forced where the layout broke
 // a pagination rule, until it keeps them all or attempts run out. When
-// the last page of several is left near-empty (a quarter or less: the
+// the last page of several is left near-empty (a third or less: the
 // closing section and the document-control line, which the page before
 // could not take), it is laid out again with the space between blocks
 // tightened, as a typesetter would, and that layout is kept if it saves
@@ -359,10 +359,10 @@ func (w *Writer) lay(d *doc.Document, sc *scratch) (*renderer, error) {
 }
 
 // lightLastPage reports whether the document has several pages and its
-// last is filled to a quarter or less.
+// last is filled to a third or less.
 func (r *renderer) lightLastPage() bool {
 	n := len(r.pages)
-	return n > 1 && r.pages[n-1].Used <= r.pages[n-1].Body/4
+	return n > 1 && r.pages[n-1].Used <= r.pages[n-1].Body/3
 }
 
 // layAt is lay at one squeeze of the space between blocks, from no
