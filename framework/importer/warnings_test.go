@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/rolepack/rolepack/framework"
+	"golang.org/x/text/encoding/charmap"
 )
 
 // TestWarningsOnceAndSummed holds issue 14's reproductions: each mojibake
@@ -50,5 +51,48 @@ func TestWarningsOnceAndSummed(t *testing.T) {
 	}
 	if len(probs) > 20 {
 		t.Errorf("%d problems", len(probs))
+	}
+}
+
+// TestWindows1252Page: a DDaT page saved as Windows-1252 (Word's "ANSI")
+// was refused as not UTF-8. It is imported with one warning naming the
+// file and line, and its curly apostrophes and dashes come out as written.
+func TestWindows1252Page(t *testing.T) {
+	seed, err := os.ReadFile(seedDDaT)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := strings.ReplaceAll(string(seed), "â€™", "’")
+	src = strings.Replace(src, "speak on behalf of", "speak – on behalf of", 1)
+	enc, err := charmap.Windows1252.NewEncoder().String(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), "ddat.txt")
+	if err := os.WriteFile(p, []byte(enc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, probs, err := Import([]string{p}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, pr := range probs {
+		if strings.Contains(pr.Message, "read as Windows-1252") {
+			n++
+			if pr.File != p || pr.Line == 0 {
+				t.Errorf("warning does not name the file and line: %v", pr)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d Windows-1252 warnings, want 1: %v", n, probs)
+	}
+	y, err := framework.Marshal(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(y), "speak – on behalf of") {
+		t.Errorf("the en dash did not survive the import")
 	}
 }

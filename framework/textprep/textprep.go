@@ -2,8 +2,10 @@
 // numbered lines that every importer can read the same way: size limit,
 // empty and binary files refused, byte-order mark and stray U+FEFF removed,
 // LF, CRLF and lone CR line endings, no line-length limit, trailing white
-// space (including NBSP, U+2028, U+2029, U+200B) trimmed, and UTF-8 text that
-// was once decoded as Windows-1252 ("mojibake") repaired with a warning.
+// space (including NBSP, U+2028, U+2029, U+200B) trimmed, a file saved in
+// Windows-1252 rather than UTF-8 read as Windows-1252 with a warning, and
+// UTF-8 text that was once decoded as Windows-1252 ("mojibake") repaired
+// with a warning.
 package textprep
 
 import (
@@ -14,6 +16,7 @@ import (
 
 	"github.com/rolepack/rolepack/framework"
 	"github.com/rolepack/rolepack/internal/userfile"
+	"golang.org/x/text/encoding/charmap"
 )
 
 // Line is one physical line of a prepared document.
@@ -79,19 +82,32 @@ func Prepare(path string, data []byte) (*Doc, error) {
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		return nil, framework.Errorf(path, lineAt(data, i), "binary file (NUL byte), not text")
 	}
+	var decoded *framework.Problem
 	if !utf8.Valid(data) {
 		i := FirstInvalid(data)
 		line := lineAt(data, i)
-		if len(data)-i < utf8.UTFMax && !bytes.ContainsAny(data[i:], "\r\n") {
-			return nil, framework.Errorf(path, line, "file ends in the middle of a UTF-8 character (cut off?)")
+		if !looksCP1252(data) {
+			if len(data)-i < utf8.UTFMax && !bytes.ContainsAny(data[i:], "\r\n") {
+				return nil, framework.Errorf(path, line, "file ends in the middle of a UTF-8 character (cut off?)")
+			}
+			return nil, framework.Errorf(path, line, "not UTF-8 text (invalid byte 0x%02X); save the file as UTF-8", data[i])
 		}
-		return nil, framework.Errorf(path, line, "not UTF-8 text (invalid byte 0x%02X); save the file as UTF-8", data[i])
+		dec, err := charmap.Windows1252.NewDecoder().Bytes(data)
+		if err != nil {
+			return nil, framework.Errorf(path, line, "not UTF-8 and not Windows-1252 text: %v", err)
+		}
+		w := framework.Warnf(path, line, "not UTF-8; read as Windows-1252 (byte 0x%02X is “%s”); save the file as UTF-8 to avoid this", data[i], cp1252Rune(data[i]))
+		decoded = &w
+		data = dec
 	}
 	d := &Doc{Path: path}
 	d.Lines = make([]Line, 0, bytes.Count(data, []byte{'\n'})+bytes.Count(data, []byte{'\r'})+1)
 	n := 0
 	nonBlank := false
 	var warn framework.Collector // capped as found: a line of mojibake repeated 4M times is a dozen warnings
+	if decoded != nil {
+		warn.Add(*decoded)
+	}
 	for len(data) > 0 || n == 0 {
 		n++
 		i := lineBreak(data)
@@ -179,6 +195,35 @@ func FirstInvalid(data []byte) int {
 		i += size
 	}
 	return len(data)
+}
+
+// looksCP1252 reports whether data, which is not valid UTF-8, reads as
+// Windows-1252 text (what Word and Notepad on Windows save as "ANSI"): no
+// byte of 0x80 and above begins a valid UTF-8 sequence (a file mixing
+// UTF-8 with other bytes is damaged, not in another encoding), and none
+// is one of the five bytes the code page leaves undefined.
+func looksCP1252(data []byte) bool {
+	for i := 0; i < len(data); {
+		c := data[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if r, size := utf8.DecodeRune(data[i:]); r != utf8.RuneError || size > 1 {
+			return false
+		}
+		switch c {
+		case 0x81, 0x8D, 0x8F, 0x90, 0x9D:
+			return false
+		}
+		i++
+	}
+	return true
+}
+
+// cp1252Rune is the character Windows-1252 byte b stands for.
+func cp1252Rune(b byte) string {
+	return string(charmap.Windows1252.DecodeByte(b))
 }
 
 // isSpace reports whether r is trimmed from line ends: unicode.IsSpace plus

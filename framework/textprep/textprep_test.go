@@ -140,7 +140,8 @@ func TestPrepareErrors(t *testing.T) {
 		{"pdf", "%PDF-1.7\n", "f.txt: looks like a PDF file"},
 		{"ole", "\xD0\xCF\x11\xE0\xA1\xB1", "f.txt: looks like an old Office (DOC/XLS) file"},
 		{"utf16", "\xFF\xFEa\x00", "f.txt: looks like UTF-16"},
-		{"latin1", "a\nb\ncaf\xe9 au lait\n", "f.txt:3: not UTF-8 text (invalid byte 0xE9)"},
+		{"UTF-8 mixed with other bytes", "a\nb’\ncaf\xe9 au lait\n", "f.txt:3: not UTF-8 text (invalid byte 0xE9)"},
+		{"byte Windows-1252 leaves undefined", "a\nb\nx\x81y \x93q\x94\n", "f.txt:3: not UTF-8 text (invalid byte 0x81)"},
 		{"cut off UTF-8", "a\nb’\nc\xE2\x80", "f.txt:3: file ends in the middle of a UTF-8 character"},
 	}
 	for _, tt := range tests {
@@ -236,4 +237,27 @@ func FuzzPrepare(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A file saved as Windows-1252 ("ANSI" in Word and Notepad) is read as
+// Windows-1252 with one warning naming the file and the line of its first
+// such byte: smart quotes, dashes and Latin-1 letters come out right.
+func TestWindows1252File(t *testing.T) {
+	in := "Role: Analyst\n- Explain the team\x92s findings \x96 clearly\n- Use \x93plain\x94 English, caf\xe9\n"
+	d, err := Prepare("f.md", []byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := d.Lines[1].Text; got != "- Explain the team’s findings – clearly" {
+		t.Errorf("line 2 = %q", got)
+	}
+	if got := d.Lines[2].Text; got != "- Use “plain” English, café" {
+		t.Errorf("line 3 = %q", got)
+	}
+	if len(d.Warnings) != 1 {
+		t.Fatalf("warnings = %v, want one", d.Warnings)
+	}
+	if got := d.Warnings[0].Error(); !strings.HasPrefix(got, "f.md:2: warning: not UTF-8; read as Windows-1252") || strings.Contains(got, "\n") {
+		t.Errorf("warning = %q", got)
+	}
 }
