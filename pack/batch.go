@@ -1,6 +1,8 @@
 package pack
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -67,6 +69,9 @@ type Result struct {
 	// candidate-facing documents (SummariseFindings), when Batch.Editorial
 	// is set.
 	Editorial []string
+	// sums, for a pack a batch of zips (Batch.Zips) built, are the
+	// SHA-256 of its manifest row and of its zip, for the batch's record.
+	sums *[2][32]byte
 	// Rebuilt says why a pack built before was built again ("document
 	// date changed"); empty for a new or unchanged pack.
 	Rebuilt string
@@ -95,6 +100,9 @@ type Summary struct {
 	NotRun      int
 	Written     int  // files written, zips included, index excluded
 	Interrupted bool // the context was cancelled before every pack was done
+	// zips says the packs are zips alone (Batch.Zips): the index links
+	// no folder.
+	zips bool
 	// feedOf, while a batch writes its index or part, is Results[k]'s
 	// feed entry, kept out of memory until then (feedSpill).
 	feedOf func(k int) (*FeedJob, error)
@@ -160,6 +168,15 @@ type Batch struct {
 	// ManifestSum is the hex SHA-256 of the manifest's bytes, recorded in
 	// a shard's part so that Merge refuses parts of other manifests.
 	ManifestSum string
+	// Zips writes each pack as its zip alone, <Out>/<name>.zip, with no
+	// folder: one file a pack in place of a folder of a dozen or more,
+	// which is most of a batch's time on a disk where files were
+	// recently deleted (docs/performance.md). What each pack was built
+	// from is then in the batch's record (RecordName) rather than in a
+	// stamp in its folder. The zip's bytes are those the unpacked
+	// layout writes beside the folder. An output folder holding packs
+	// written unpacked is refused: rolepack removes no folder.
+	Zips bool
 }
 
 // job is one row made ready for a worker.
@@ -199,8 +216,9 @@ type entry struct {
 	// editorial, rebuilt, title and levelLabel are the Result's.
 	editorial                  []string
 	rebuilt, title, levelLabel string
-	feed                       *FeedJob // the feed entry, when feedSpill could not take it
-	spilled                    spilled  // where feedSpill holds the feed entry
+	sums                       *[2][32]byte // a zipped pack's row and zip digests (Result.sums)
+	feed                       *FeedJob     // the feed entry, when feedSpill could not take it
+	spilled                    spilled      // where feedSpill holds the feed entry
 }
 
 // finish records in e what building its pack gave, its feed entry in sp
@@ -208,6 +226,7 @@ type entry struct {
 func (e *entry) finish(r *Result, sp *feedSpill) {
 	e.status, e.err, e.written, e.files = r.Status, r.Err, r.Written, r.Files
 	e.editorial, e.rebuilt, e.title, e.levelLabel = r.Editorial, r.Rebuilt, r.Title, r.LevelLabel
+	e.sums = r.sums
 	if r.Feed != nil {
 		at, err := sp.put(r.Feed)
 		if err != nil {
@@ -286,6 +305,19 @@ func (b *Batch) Run(ctx context.Context, rows []Row) (*Summary, error) {
 		}
 		entries = append(entries, e)
 	})
+	rec := packRecord{}
+	if b.Zips {
+		if err := checkUnpacked(out, entries); err != nil {
+			return nil, err
+		}
+	}
+	if b.Zips || out.Exists(RecordName) {
+		// An unpacked run reads it too: a zip an earlier run of zips
+		// wrote is rolepack's, not the user's.
+		if rec, err = readRecord(out, newInterner()); err != nil {
+			return nil, err
+		}
+	}
 	// withComposers gives j its composers: one for its language, or one
 	// for each of a bilingual job's.
 	withComposers := func(j *job) {
@@ -317,7 +349,7 @@ func (b *Batch) Run(ctx context.Context, rows []Row) (*Summary, error) {
 				if j.err != nil {
 					r.Status, r.Err = Failed, j.err
 				} else if ctx.Err() == nil {
-					b.buildSafely(ctx, out, kinds, j, &r)
+					b.buildSafely(ctx, out, rec, kinds, j, &r)
 				}
 				finished <- done{j.pos, r}
 			}
@@ -348,7 +380,7 @@ func (b *Batch) Run(ctx context.Context, rows []Row) (*Summary, error) {
 		}
 		entries[d.i].finish(&r, &spill)
 	}
-	s := &Summary{Results: make([]Result, len(entries))}
+	s := &Summary{Results: make([]Result, len(entries)), zips: b.Zips}
 	s.feedOf = func(k int) (*FeedJob, error) { return entries[k].feedEntry(&spill) }
 	defer func() { s.feedOf = nil }()
 	for k := range entries {
@@ -373,10 +405,22 @@ func (b *Batch) Run(ctx context.Context, rows []Row) (*Summary, error) {
 		if s.Interrupted {
 			return s, nil // no part: the merge refuses a shard that did not finish
 		}
-		if err := b.writePart(out, s, entries, len(rows), ids, feeds); err != nil {
+		if err := b.writePart(out, s, entries, rec, len(rows), ids, feeds); err != nil {
 			return s, err
 		}
 		return s, nil
+	}
+	if b.Zips {
+		// Even when interrupted: the zips written so far are recorded.
+		in := b.recordInputs(kinds)
+		for k := range entries {
+			if e := &entries[k]; e.status == Built && e.sums != nil {
+				rec[e.name] = recordEntry{inputs: in, row: e.sums[0], zip: e.sums[1], title: e.title, level: e.levelLabel, files: e.files}
+			}
+		}
+		if err := writeRecord(out, rec); err != nil {
+			return s, err
+		}
 	}
 	if err := b.writeIndex(out, s, feeds); err != nil {
 		return s, err
@@ -525,6 +569,7 @@ func (b *Batch) prepareRow(i int, row Row, keep *interner) job {
 // held a list of 16 file names for every pack.
 type interner struct {
 	lists map[string][]string
+	pairs map[string][][2]string // input lists of a record (interner.inputs)
 }
 
 func newInterner() *interner { return &interner{lists: map[string][]string{}} }
@@ -611,7 +656,7 @@ func (b *Batch) checkRowRole(row Row, res Result) error {
 // buildSafely builds one pack, turning a panic in rendering or writing it
 // into that pack's failure, so that one pack's bad data cannot stop the
 // batch or its index.
-func (b *Batch) buildSafely(ctx context.Context, out *output.Folder, kinds []render.Kind, j job, r *Result) {
+func (b *Batch) buildSafely(ctx context.Context, out *output.Folder, rec packRecord, kinds []render.Kind, j job, r *Result) {
 	defer func() {
 		if p := recover(); p != nil {
 			r.Status = Failed
@@ -621,13 +666,14 @@ func (b *Batch) buildSafely(ctx context.Context, out *output.Folder, kinds []ren
 			}
 		}
 	}()
-	b.build(ctx, out, kinds, j, r)
+	b.build(ctx, out, rec, kinds, j, r)
 }
 
 // build renders one pack in memory and, when every document rendered,
 // writes it into its folder of out: the folder's files, the zip, then the
-// stamp.
-func (b *Batch) build(ctx context.Context, out *output.Folder, kinds []render.Kind, j job, r *Result) {
+// stamp; with Zips, the zip alone (the batch records its stamp, rec
+// holds those of earlier runs).
+func (b *Batch) build(ctx context.Context, out *output.Folder, rec packRecord, kinds []render.Kind, j job, r *Result) {
 	fail := func(err error) {
 		r.Status, r.Err = Failed, fmt.Errorf("%s: %s: %w", r.Row.At(), r.Reference, err)
 	}
@@ -641,25 +687,19 @@ func (b *Batch) build(ctx context.Context, out *output.Folder, kinds []render.Ki
 		fail(err)
 		return
 	}
-	names := make([]string, len(b.Formats))
-	for i, f := range b.Formats {
-		names[i] = f.Name
-	}
-	stampDate := b.Date.Format("2006-01-02")
-	if b.DateFromClock {
-		stampDate = "today" // a re-run on another day is not "other inputs"
-	}
-	st := newStamp(b.Identity, rowKey, stampDate, names)
-	ids := make([]string, len(kinds))
-	for i, k := range kinds {
-		ids[i] = k.ID
-	}
-	st.inputs = append(st.inputs, [2]string{"documents", strings.Join(ids, ",")})
-	old, hasOld, err := readStamp(out, r.Name)
-	if err != nil {
+	st := b.packStamp(rowKey, kinds)
+	var old stamp
+	var hasOld bool
+	if b.Zips {
+		var e recordEntry
+		if e, hasOld = rec[r.Name]; hasOld {
+			old = e.stamp()
+		}
+	} else if old, hasOld, err = readStamp(out, r.Name); err != nil {
 		fail(err)
 		return
 	}
+	recorded := rec[r.Name] // an earlier run's record of the zip, if any
 	if hasOld && !b.Force {
 		// A pack built from other inputs (a new document date, an edited
 		// row, config or template) is rebuilt: the folder's own record of
@@ -667,12 +707,19 @@ func (b *Batch) build(ctx context.Context, out *output.Folder, kinds []render.Ki
 		// since, without --force.
 		if diff := old.differs(st); len(diff) > 0 {
 			r.Rebuilt = strings.Join(diff, ", ") + " changed"
-		} else if complete(out, r.Name, old) {
+		} else if complete(out, r.Name, old, b.Zips) {
 			r.Status, r.Files, r.Title, r.LevelLabel = UpToDate, old.files, old.title, old.level
 			if f, ok := b.feedFile(j, r); ok {
-				data, err := out.ReadFile(path.Join(r.Name, f), userfile.Output)
+				var data []byte
+				if b.Zips {
+					if data, err = readZipFile(out, r.Name, f); err != nil {
+						err = fmt.Errorf("%w: it was edited since rolepack wrote it; use --force to build it again", err)
+					}
+				} else {
+					data, err = out.ReadFile(path.Join(r.Name, f), userfile.Output)
+				}
 				if err == nil {
-					r.Feed, err = newFeedJob(data, j.vacancy, b.Config.Organisation, r.Name, b.FeedURL, r.Files)
+					r.Feed, err = newFeedJob(data, j.vacancy, b.Config.Organisation, r.Name, b.FeedURL, b.feedFiles(r.Files))
 				}
 				if err != nil {
 					fail(err)
@@ -704,15 +751,20 @@ func (b *Batch) build(ctx context.Context, out *output.Folder, kinds []render.Ki
 	// memory: a worker's pack in flight is its documents alone.
 	zipName := r.Name + ".zip"
 	writeZip := func(w io.Writer) error { return WriteZip(w, r.Name, files, b.Date) }
+	if !hasOld && recorded.files != nil {
+		old, hasOld = recorded.stamp(), true // for its zip's digest alone
+	}
 	if err := b.checkZip(out, zipName, writeZip, old, hasOld); err != nil {
 		fail(err)
 		return
 	}
-	written, err := out.WriteSet(r.Name, files, b.Force)
-	r.Written = len(written)
-	if err != nil {
-		fail(err)
-		return
+	if !b.Zips {
+		written, err := out.WriteSet(r.Name, files, b.Force)
+		r.Written = len(written)
+		if err != nil {
+			fail(err)
+			return
+		}
 	}
 	zipSum, zipWritten, err := out.WriteFileFunc(zipName, writeZip)
 	if err != nil {
@@ -728,7 +780,18 @@ func (b *Batch) build(ctx context.Context, out *output.Folder, kinds []render.Ki
 	for _, f := range files {
 		st.files = append(st.files, f.Name)
 	}
-	if err := out.WriteFile(path.Join(r.Name, StampName), st.bytes()); err != nil {
+	if b.Zips {
+		var sums [2][32]byte
+		if err := decodeSum(&sums[0], st.inputs[1][1]); err != nil {
+			fail(err)
+			return
+		}
+		if err := decodeSum(&sums[1], zipSum); err != nil {
+			fail(err)
+			return
+		}
+		r.sums = &sums
+	} else if err := out.WriteFile(path.Join(r.Name, StampName), st.bytes()); err != nil {
 		fail(err)
 		return
 	}
@@ -736,7 +799,7 @@ func (b *Batch) build(ctx context.Context, out *output.Folder, kinds []render.Ki
 	if f, ok := b.feedFile(j, r); ok {
 		for _, file := range files {
 			if file.Name == f {
-				if r.Feed, err = newFeedJob(file.Data, j.vacancy, b.Config.Organisation, r.Name, b.FeedURL, r.Files); err != nil {
+				if r.Feed, err = newFeedJob(file.Data, j.vacancy, b.Config.Organisation, r.Name, b.FeedURL, b.feedFiles(r.Files)); err != nil {
 					fail(err)
 				}
 			}
@@ -811,10 +874,14 @@ func (b *Batch) render(ctx context.Context, kinds []render.Kind, j job, r *Resul
 // lists for one document before it only counts them.
 const MaxEditorialErrors = 5
 
-// complete reports whether every file a stamp lists, and the zip, exist.
-func complete(out *output.Folder, name string, s stamp) bool {
+// complete reports whether every file a stamp lists, and the zip, exist
+// (the zip alone for zips).
+func complete(out *output.Folder, name string, s stamp, zips bool) bool {
 	if len(s.files) == 0 || !out.Exists(name+".zip") {
 		return false
+	}
+	if zips {
+		return true
 	}
 	for _, f := range s.files {
 		if !out.Exists(path.Join(name, f)) {
@@ -866,4 +933,85 @@ func sameLanguages(a, b string) bool {
 		}
 	}
 	return true
+}
+
+// packStamp is the stamp of a pack built from the manifest row rowKey
+// (its JSON) into kinds, before its outputs are known.
+func (b *Batch) packStamp(rowKey []byte, kinds []render.Kind) stamp {
+	names := make([]string, len(b.Formats))
+	for i, f := range b.Formats {
+		names[i] = f.Name
+	}
+	stampDate := b.Date.Format("2006-01-02")
+	if b.DateFromClock {
+		stampDate = "today" // a re-run on another day is not "other inputs"
+	}
+	st := newStamp(b.Identity, rowKey, stampDate, names)
+	ids := make([]string, len(kinds))
+	for i, k := range kinds {
+		ids[i] = k.ID
+	}
+	st.inputs = append(st.inputs, [2]string{"documents", strings.Join(ids, ",")})
+	return st
+}
+
+// recordInputs are the inputs the record keeps for every pack this batch
+// builds: a stamp's, but the row.
+func (b *Batch) recordInputs(kinds []render.Kind) [][2]string {
+	var in [][2]string
+	for _, x := range b.packStamp(nil, kinds).inputs {
+		if x[0] != "row" {
+			in = append(in, x)
+		}
+	}
+	return in
+}
+
+// feedFiles are the files of a pack the feeds may link to: none for a
+// zip alone (they link to the zip), else the pack's.
+func (b *Batch) feedFiles(files []string) []string {
+	if b.Zips {
+		return nil
+	}
+	return files
+}
+
+// readZipFile reads the file name of the pack dir's zip in out.
+func readZipFile(out *output.Folder, dir, name string) ([]byte, error) {
+	data, err := out.ReadFile(dir+".zip", userfile.Output)
+	if err != nil {
+		return nil, err
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", out.Join(dir+".zip"), err)
+	}
+	f, err := zr.Open(path.Join(dir, name))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", out.Join(dir+".zip"), err)
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, userfile.Output))
+}
+
+// checkUnpacked refuses a batch of zips in an output folder that holds
+// any of its packs as a folder an unpacked run wrote (with its stamp):
+// the folder would stay beside the zip, out of date and unlisted, and
+// rolepack deletes no folder of its own accord.
+func checkUnpacked(out *output.Folder, entries []entry) error {
+	var found []string
+	for _, e := range entries {
+		if e.name != "" && out.Exists(path.Join(e.name, StampName)) {
+			found = append(found, e.name)
+		}
+	}
+	if len(found) == 0 {
+		return nil
+	}
+	more := ""
+	if len(found) > 1 {
+		more = fmt.Sprintf(" and %d more", len(found)-1)
+	}
+	return fmt.Errorf("%s holds %s%s as folders an unpacked run wrote: rolepack pack writes each pack as its zip alone, and removes no folder; run with --unpacked to keep writing folders, or move or remove those folders, or choose another output folder",
+		out.Path, out.Join(found[0]), more)
 }

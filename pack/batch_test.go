@@ -379,7 +379,7 @@ func TestBatchInterruptedThenResumed(t *testing.T) {
 			continue
 		}
 		st, ok, err := readStamp(folder, en.Name())
-		if err != nil || !ok || !complete(folder, en.Name(), st) {
+		if err != nil || !ok || !complete(folder, en.Name(), st, false) {
 			t.Errorf("pack %s is not whole after the interruption", en.Name())
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"iter"
 	"net/url"
+	"path"
 	"strconv"
 	"strings"
 	"time"
@@ -18,6 +19,7 @@ import (
 	"github.com/rolepack/rolepack/i18n"
 	"github.com/rolepack/rolepack/internal/userfile"
 	"github.com/rolepack/rolepack/output"
+	"github.com/rolepack/rolepack/render"
 )
 
 // Index file names, in the output folder.
@@ -169,15 +171,16 @@ type indexRow struct {
 func indexRows(s *Summary) iter.Seq[indexRow] {
 	return func(yield func(indexRow) bool) {
 		for i := range s.Results {
-			if !yield(newIndexRow(&s.Results[i])) {
+			if !yield(newIndexRow(&s.Results[i], s.zips)) {
 				return
 			}
 		}
 	}
 }
 
-// newIndexRow is how the index shows r.
-func newIndexRow(r *Result) indexRow {
+// newIndexRow is how the index shows r: a pack of zips (Batch.Zips) has
+// no folder.
+func newIndexRow(r *Result, zips bool) indexRow {
 	ir := indexRow{Line: r.Row.Line, Reference: r.Reference, Role: r.Role, Level: r.Level, Status: indexStatus(r.Status, r.Missing),
 		Title: r.Title, LevelLabel: r.LevelLabel, Location: r.Location, Language: r.Language, Closing: r.Closing, ClosingText: r.Closing, Rebuilt: r.Rebuilt}
 	if d, err := time.Parse("2006-01-02", r.Closing); err == nil {
@@ -200,6 +203,9 @@ func newIndexRow(r *Result) indexRow {
 	}
 	if r.Status == Built || r.Status == UpToDate {
 		ir.Folder, ir.Zip, ir.Files = r.Name, r.Name+".zip", r.Files
+		if zips {
+			ir.Folder = ""
+		}
 	}
 	if r.Err != nil {
 		ir.Error = r.Err.Error()
@@ -215,6 +221,7 @@ var indexTemplate = template.Must(template.New("index").Funcs(template.FuncMap{
 		return strings.Join(parts, "/")
 	},
 	"languageName": languageName,
+	"fileKind":     fileKind,
 	"langAttr":     langAttr,
 }).Parse(`<!DOCTYPE html>
 <html lang="{{.Lang}}">
@@ -274,7 +281,7 @@ a:focus, button:focus, input:focus, summary:focus { outline: 3px solid #fd0; }
 {{- end}}
 <td class="status{{if eq .Status "failed"}} failed{{else if ne .Status "ready"}} needs-input{{end}}">{{.Status}}</td>
 <td>{{if .Error}}<span class="problem">{{.Error}}</span>{{end}}{{if .Rebuilt}}<span class="note">rebuilt: {{.Rebuilt}}</span>{{end}}</td>
-<td class="docs">{{if .Zip}}<a href="{{href .Zip}}">zip</a> · <details><summary>{{len .Files}} files</summary><ul>{{$f := .Folder}}{{range .Files}}<li><a href="{{href $f .}}">{{.}}</a></li>{{end}}</ul></details>{{end}}</td>
+<td class="docs">{{if .Zip}}<a href="{{href .Zip}}">zip</a> · <details><summary>{{len .Files}} files</summary><ul>{{$f := .Folder}}{{range .Files}}<li>{{if $f}}<a href="{{href $f .}}">{{.}}</a>{{else}}{{.}} <span class="note">{{fileKind .}}</span>{{end}}</li>{{end}}</ul></details>{{end}}</td>
 </tr>
 {{- end}}
 </tbody>
@@ -449,4 +456,31 @@ func cellSafe(s string) string {
 		return "'" + s
 	}
 	return s
+}
+
+// fileKind says what a pack's file is, for the index of zips, whose
+// files have no links: "Job description, PDF". A file of no known kind
+// has its format alone.
+func fileKind(name string) string {
+	ext := path.Ext(name)
+	stem := strings.TrimSuffix(name, ext)
+	format := strings.ToUpper(strings.TrimPrefix(ext, "."))
+	switch ext {
+	case ".docx":
+		format = "Word"
+	case ".md":
+		format = "Markdown"
+	case ".jsonld":
+		format = "JSON-LD (schema.org JobPosting)"
+	case ".xlsx":
+		format = "Excel"
+	case ".txt":
+		format = "text"
+	}
+	for _, k := range render.Kinds {
+		if stem == k.ID || strings.HasPrefix(stem, k.ID+"-") {
+			return k.Title + ", " + format
+		}
+	}
+	return format
 }

@@ -3,6 +3,7 @@ package pack
 import (
 	"bytes"
 	"context"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -16,6 +17,7 @@ import (
 	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/internal/userfile"
 	"github.com/rolepack/rolepack/output"
+	"github.com/rolepack/rolepack/render"
 )
 
 // Shard is one shard of a run split across machines: shard Index (1-based)
@@ -113,7 +115,12 @@ type part struct {
 	Date     time.Time   `json:"date"` // the documents' date
 	Language string      `json:"language"`
 	Feed     *FeedSource `json:"feed,omitempty"` // nil: the run writes no feeds
-	Results  []partRow   `json:"results"`
+	// Zips says the shard wrote each pack as its zip alone (Batch.Zips);
+	// Stamp is then what the record keeps of every pack's inputs but its
+	// row.
+	Zips    bool        `json:"zips,omitempty"`
+	Stamp   [][2]string `json:"stamp,omitempty"`
+	Results []partRow   `json:"results"`
 }
 
 // partRow is one row a shard built (or failed), with what the index needs.
@@ -135,14 +142,15 @@ type partRow struct {
 	Language   string            `json:"language,omitempty"` // the pack's documents'
 	Plan       *config.PDPConfig `json:"plan,omitempty"`
 	Files      []partFile        `json:"files,omitempty"`
-	Zip        string            `json:"zip,omitempty"` // hex SHA-256 of the pack's zip
+	Zip        string            `json:"zip,omitempty"`    // hex SHA-256 of the pack's zip
+	RowSum     string            `json:"rowSum,omitempty"` // a zip's: hex SHA-256 of the row, as its stamp has it
 	Feed       *FeedJob          `json:"feed,omitempty"`
 }
 
 // partFile is a file of a pack and its hex SHA-256.
 type partFile struct {
 	Name   string `json:"name"`
-	SHA256 string `json:"sha256"`
+	SHA256 string `json:"sha256,omitempty"` // "" in a zip alone (the zip's digest is the part row's)
 }
 
 // inputs are what the batch builds every pack from, for a part index.
@@ -167,9 +175,16 @@ func (b *Batch) inputs(ids []string) [][2]string {
 
 // writePart writes the shard's part index: s holds the results of jobs,
 // the shard's rows of a manifest of total rows.
-func (b *Batch) writePart(out *output.Folder, s *Summary, jobs []entry, total int, ids []string, feeds bool) error {
+func (b *Batch) writePart(out *output.Folder, s *Summary, jobs []entry, rec packRecord, total int, ids []string, feeds bool) error {
 	p := part{Format: partFormat, Shard: b.Shard.Index, Shards: b.Shard.Of, Manifest: b.ManifestSum, Rows: total,
 		Inputs: b.inputs(ids), Date: b.Date, Language: string(b.Config.Language), Results: make([]partRow, len(s.Results))}
+	if b.Zips {
+		kinds, err := render.LookupKinds(ids)
+		if err != nil {
+			return err
+		}
+		p.Zips, p.Stamp = true, b.recordInputs(kinds)
+	}
 	if feeds {
 		p.Feed = b.indexSettings(true).Feed
 	}
@@ -185,7 +200,16 @@ func (b *Batch) writePart(out *output.Folder, s *Summary, jobs []entry, total in
 		if r.Err != nil {
 			pr.Error = r.Err.Error()
 		}
-		if r.Status == Built || r.Status == UpToDate {
+		if (r.Status == Built || r.Status == UpToDate) && b.Zips {
+			e := rec[r.Name]
+			if sums := jobs[k].sums; sums != nil {
+				e.row, e.zip = sums[0], sums[1]
+			}
+			for _, f := range r.Files {
+				pr.Files = append(pr.Files, partFile{Name: f})
+			}
+			pr.Zip, pr.RowSum = hex.EncodeToString(e.zip[:]), hex.EncodeToString(e.row[:])
+		} else if r.Status == Built || r.Status == UpToDate {
 			m, err := out.ReadManifest(r.Name)
 			if err != nil {
 				return fmt.Errorf("part index: %w", err)
@@ -251,7 +275,10 @@ func Merge(ctx context.Context, out string, parts []string, force bool) (*Summar
 		if d := inputsDiffer(p0.Inputs, p.Inputs); d != "" {
 			return nil, fmt.Errorf("merge: %s was built from other inputs than %s (%s differs): run every shard with the same config, frameworks, templates, date and formats", name, first, d)
 		}
-		if !p.Date.Equal(p0.Date) || p.Language != p0.Language || !sameFeed(p.Feed, p0.Feed) {
+		if p.Zips != p0.Zips {
+			return nil, fmt.Errorf("merge: %s wrote its packs %s, but %s %s: run every shard with the same --unpacked", name, layoutWords(p.Zips), first, layoutWords(p0.Zips))
+		}
+		if inputsDiffer(p0.Stamp, p.Stamp) != "" || !p.Date.Equal(p0.Date) || p.Language != p0.Language || !sameFeed(p.Feed, p0.Feed) {
 			return nil, fmt.Errorf("merge: %s was built from other inputs than %s (document date, language or organisation differs)", name, first)
 		}
 		byShard[p.Shard] = name
@@ -267,7 +294,9 @@ func Merge(ctx context.Context, out string, parts []string, force bool) (*Summar
 	if len(missing) > 0 {
 		return nil, fmt.Errorf("merge: part %s of %d missing (%s): every shard must finish and its part be given", strings.Join(missing, ", "), p0.Shards, PartName(Shard{firstMissing, p0.Shards}))
 	}
-	s := &Summary{Results: make([]Result, p0.Rows)}
+	s := &Summary{Results: make([]Result, p0.Rows), zips: p0.Zips}
+	rec := packRecord{}
+	keep := newInterner()
 	seen := make([]string, p0.Rows)
 	for i, p := range ps {
 		for _, pr := range p.Results {
@@ -283,6 +312,17 @@ func Merge(ctx context.Context, out string, parts []string, force bool) (*Summar
 				return nil, fmt.Errorf("merge: %s: %w", parts[i], err)
 			}
 			s.Results[pr.Row] = r
+			if p0.Zips && (r.Status == Built || r.Status == UpToDate) {
+				if len(p.Stamp) == 0 {
+					return nil, fmt.Errorf("merge: %s: a part of zips without the inputs of its packs", parts[i])
+				}
+				st := stamp{inputs: append([][2]string{p.Stamp[0], {"row", pr.RowSum}}, p.Stamp[1:]...), zip: pr.Zip, files: r.Files, title: r.Title, level: r.LevelLabel}
+				e, err := recordOf(st, keep)
+				if err != nil {
+					return nil, fmt.Errorf("merge: %s: line %d: %w", parts[i], pr.Line, err)
+				}
+				rec[r.Name] = e
+			}
 		}
 	}
 	for i, by := range seen {
@@ -302,7 +342,11 @@ func Merge(ctx context.Context, out string, parts []string, force bool) (*Summar
 		if r.Status != Built && r.Status != UpToDate {
 			continue
 		}
-		for _, name := range append([]string{r.Name + ".zip"}, prefixed(r.Name, r.Files)...) {
+		names := []string{r.Name + ".zip"}
+		if !p0.Zips {
+			names = append(names, prefixed(r.Name, r.Files)...)
+		}
+		for _, name := range names {
 			if !f.Exists(name) {
 				return nil, fmt.Errorf("merge: %s is missing: the packs of %s are not in the output folder (write every shard into it, or copy each shard's output there)", f.Join(name), seen[i])
 			}
@@ -322,6 +366,20 @@ func Merge(ctx context.Context, out string, parts []string, force bool) (*Summar
 	}
 	if err := checkIndexFiles(f, force); err != nil {
 		return nil, err
+	}
+	if p0.Zips {
+		// The record of a run on one machine: what the folder's record
+		// held, with every part's packs over it.
+		old, err := readRecord(f, keep)
+		if err != nil {
+			return nil, err
+		}
+		for name, e := range rec {
+			old[name] = e
+		}
+		if err := writeRecord(f, old); err != nil {
+			return nil, err
+		}
 	}
 	ix := indexSettings{Date: p0.Date, Language: p0.Language, Feed: p0.Feed}
 	if err := writeIndexFiles(f, s, ix, force); err != nil {
@@ -377,4 +435,12 @@ func (pr partRow) result() (Result, error) {
 		r.Files = append(r.Files, f.Name)
 	}
 	return r, nil
+}
+
+// layoutWords says how a part's packs were written.
+func layoutWords(zips bool) string {
+	if zips {
+		return "as zips alone"
+	}
+	return "unpacked (--unpacked)"
 }

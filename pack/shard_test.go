@@ -78,6 +78,13 @@ func sameFiles(t *testing.T, what string, want, got map[string][]byte) {
 // of one run share the folder) and returns their part indexes.
 func runShards(t *testing.T, e *env, out string, rows []Row, n int, manifest string) []string {
 	t.Helper()
+	return runShardsOf(t, e, out, rows, n, manifest, false)
+}
+
+// runShardsOf is runShards writing each pack as its zip alone when zips
+// is set (Batch.Zips).
+func runShardsOf(t *testing.T, e *env, out string, rows []Row, n int, manifest string, zips bool) []string {
+	t.Helper()
 	var wg sync.WaitGroup
 	errs := make([]error, n)
 	for i := 1; i <= n; i++ {
@@ -85,7 +92,7 @@ func runShards(t *testing.T, e *env, out string, rows []Row, n int, manifest str
 		go func() {
 			defer wg.Done()
 			b := e.batch(out, textFormats(t, e))
-			b.Jobs = 1
+			b.Jobs, b.Zips = 1, zips
 			b.Shard, b.ManifestSum, b.FeedURL = Shard{i, n}, output.Sum([]byte(manifest)), "https://jobs.example.org/"
 			_, errs[i-1] = b.Run(context.Background(), rows)
 		}()
