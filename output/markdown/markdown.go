@@ -367,5 +367,8 @@ func safeURL(link string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	return strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E").Replace(link), true
+	return urlEscaper.Replace(link), true
 }
+
+// urlEscaper percent-encodes what safeURL encodes; made once.
+var urlEscaper = strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E")
