@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/rolepack/rolepack/config"
+	"github.com/rolepack/rolepack/i18n"
 )
 
 // NewContext composes role at ladder rung level and derives everything the
@@ -39,6 +40,23 @@ type Prepared struct {
 	org         config.Organisation
 	lang        string
 	compose     composeFunc // what composed it, for the plan's two levels
+	cat         *catalogueOnce
+}
+
+// catalogueOnce is a Prepared's message catalogue, loaded by the first
+// vacancy's Context and shared by the rest (they are in p.lang, with the
+// config's messages): loaded for every vacancy it was a twelfth of what a
+// batch of Markdown packs allocated.
+type catalogueOnce struct {
+	once sync.Once
+	cat  *i18n.Catalogue
+	err  error
+}
+
+// catalogue is p's language's catalogue with cfg's messages over it.
+func (p *Prepared) catalogue(cfg *config.Config) (*i18n.Catalogue, error) {
+	p.cat.once.Do(func() { p.cat.cat, p.cat.err = i18n.Load(p.lang, cfg.Messages) })
+	return p.cat.cat, p.cat.err
 }
 
 // Prepare composes role at ladder rung level and derives what every
@@ -94,7 +112,7 @@ func prepare(cfg *config.Config, lib *Library, role, level string, compose compo
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", cfg.At("scoring", "scale"), err)
 	}
-	return &Prepared{role: role, level: level, composed: c, scale: scale, selected: sel,
+	return &Prepared{role: role, level: level, composed: c, scale: scale, selected: sel, cat: &catalogueOnce{},
 		spec: spec, org: org, lang: lang, compose: compose}, nil
 }
 
@@ -142,7 +160,7 @@ func (p *Prepared) Context(cfg *config.Config, lib *Library, date time.Time) (*C
 	for _, b := range ctx.Blanks {
 		ctx.Warnings = append(ctx.Warnings, fmt.Sprintf("no %s: set %s (the documents show it as to be completed)", b.Label, b.Key))
 	}
-	if err := localise(ctx, cfg, date, p.selected.NHS); err != nil {
+	if err := localise(ctx, cfg, date, p.selected.NHS, p.catalogue); err != nil {
 		return nil, err
 	}
 	return ctx, nil

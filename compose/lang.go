@@ -45,8 +45,8 @@ func (c *Context) InEnglish() *Context {
 // the career map). Framework text stays as the framework has it
 // (English): the count of such strings is a warning, each is listed in
 // the record.
-func localise(ctx *Context, cfg *config.Config, date time.Time, nhs bool) error {
-	cat, err := i18n.Load(ctx.Language, cfg.Messages)
+func localise(ctx *Context, cfg *config.Config, date time.Time, nhs bool, load func(*config.Config) (*i18n.Catalogue, error)) error {
+	cat, err := load(cfg)
 	if err != nil {
 		return fmt.Errorf("%s: %w", cfg.At("language"), err)
 	}
