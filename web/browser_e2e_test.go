@@ -910,3 +910,62 @@ func TestUnsavedDetailsAskBeforeLeaving(t *testing.T) {
 		forget()
 	}
 }
+
+// tab opens another tab of h's browser: the same cookies, so the same
+// session, as a person's second tab has.
+func (h *headless) tab() *headless {
+	h.t.Helper()
+	ctx, cancel := chromedp.NewContext(h.ctx)
+	h.t.Cleanup(cancel)
+	other := &headless{t: h.t, ctx: ctx, base: h.base, downloads: h.downloads, axe: h.axe}
+	other.answerDialogs()
+	return other
+}
+
+// TestTwoTabsKeepEachOthersTyping: a person with the organisation text
+// open in two tabs, who saves "About your organisation" in one and then
+// "How to apply" in the other (opened before the first save), keeps
+// both; the role's selection likewise. In Chromium, as typed.
+func TestTwoTabsKeepEachOthersTyping(t *testing.T) {
+	c := newClient(t, newOptions(t))
+	a := newHeadless(t, c.srv.URL)
+	b := a.tab()
+	a.open("/organisation")
+	b.open("/organisation")
+	typeInto := func(h *headless, id, text string) {
+		h.step("type into "+id, 10*time.Second, func(ctx context.Context) error {
+			if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => { document.getElementById("`+id+`").value = ""; return true; })()`)); err != nil {
+				return err
+			}
+			return chromedp.Do(ctx, chromedp.SendKeys(chromedp.ID(id), text))
+		})
+	}
+	typeInto(a, "f-about", "Tab A's organisation.")
+	a.submit(`form[action="/organisation"] button[type=submit]`)
+	typeInto(b, "f-apply", "Tab B's way to apply.")
+	b.submit(`form[action="/organisation"] button[type=submit]`)
+	if got := b.text(".notice"); !strings.HasPrefix(got, "Saved.") {
+		t.Fatalf("tab B's save: the page says %q", got)
+	}
+	a.open("/organisation")
+	if got := eval[string](a, `document.getElementById("f-about").value + " | " + document.getElementById("f-apply").value`); got != "Tab A's organisation. | Tab B's way to apply." {
+		t.Errorf("after saving in two tabs, about | apply are %q", got)
+	}
+
+	// The selection: tab A makes a criterion desirable, tab B (opened
+	// before) lists five responsibilities.
+	const edit = "/role/edit?role=data-engineer&level=senior"
+	a.open(edit)
+	b.open(edit)
+	name := eval[string](a, `[...document.querySelectorAll("th[scope=row]")].find(th => th.textContent === "Data catalogue").id.replace("-title", "")`)
+	a.step("choose desirable", 10*time.Second, func(ctx context.Context) error {
+		return chromedp.Do(ctx, chromedp.Click(chromedp.ID(name+"-desirable")))
+	})
+	a.submit(`form[action="/role/edit"] button[type=submit]`)
+	typeInto(b, "f-responsibilities", "5")
+	b.submit(`form[action="/role/edit"] button[type=submit]`)
+	a.open(edit)
+	if got := eval[string](a, `document.getElementById("`+name+`-desirable").checked + " | " + document.getElementById("f-responsibilities").value`); got != "true | 5" {
+		t.Errorf("after saving the selection in two tabs, desirable | responsibilities are %q", got)
+	}
+}

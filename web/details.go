@@ -1,11 +1,10 @@
 package web
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"net/mail"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -269,63 +268,34 @@ func (d details) apply(cfg *config.Config, roleLevels []level) *config.Config {
 }
 
 // detailsRev is the revision of details d that a details form was opened
-// with: a short hash of each field's value, "name:hash" joined by commas,
-// so that a save can tell which fields changed elsewhere since.
+// with (revisionOf its fields).
 func detailsRev(d details, fs []field) string {
-	parts := make([]string, len(fs))
-	for i, f := range fs {
-		parts[i] = f.Name + ":" + valueHash(d[f.Name])
-	}
-	return strings.Join(parts, ",")
+	return revisionOf(d.of(fs))
 }
 
-func valueHash(v string) string {
-	sum := sha256.Sum256([]byte(v))
-	return hex.EncodeToString(sum[:4])
-}
-
-// parseRev reads detailsRev's form: the hash of each field by name (nil
-// for a form without one, which then replaces the details whole).
-func parseRev(rev string) map[string]string {
-	if rev == "" {
-		return nil
-	}
-	out := map[string]string{}
-	for _, part := range strings.Split(rev, ",") {
-		if name, h, ok := strings.Cut(part, ":"); ok {
-			out[name] = h
-		}
+// of is d's values of the fields fs, "" where d has none.
+func (d details) of(fs []field) map[string]string {
+	out := make(map[string]string, len(fs))
+	for _, f := range fs {
+		out[f.Name] = d[f.Name]
 	}
 	return out
 }
 
 // mergeDetails merges typed, posted by a form opened when the details'
-// revision was base, with saved, the details now: a field the form left
-// as it was opened takes its saved value (changed since elsewhere, or
-// not), a field typed here and not changed elsewhere is typed's, and a
-// field changed both here and elsewhere (to another value) keeps what was
-// typed and is a conflict, its message naming the saved value. With no
-// base, typed is the whole answer.
-func mergeDetails(typed, saved details, base map[string]string, fs []field) (details, map[string]string) {
-	if base == nil {
-		return typed, nil
-	}
-	out := details{}
+// revision was base, with saved, the details now (revision.merge): a
+// field changed both here and elsewhere keeps what was typed and is a
+// conflict, its message naming the saved value. With no base, typed is
+// the whole answer.
+func mergeDetails(typed, saved details, base revision, fs []field) (details, map[string]string) {
+	merged, clash := base.merge(typed.of(fs), saved.of(fs))
 	conflicts := map[string]string{}
 	for _, f := range fs {
-		t, sv := typed[f.Name], saved[f.Name]
-		b, known := base[f.Name]
-		switch {
-		case !known || t == sv || valueHash(sv) == b:
-			out[f.Name] = t // nothing changed elsewhere, or both the same
-		case valueHash(t) == b:
-			out[f.Name] = sv // changed elsewhere only
-		default:
-			out[f.Name] = t
-			conflicts[f.Name] = fmt.Sprintf("“%s” was %s in another tab or window after this page was opened: save again to replace it with what is typed here", f.Label, savedAs(f, sv))
+		if slices.Contains(clash, f.Name) {
+			conflicts[f.Name] = fmt.Sprintf("“%s” was %s in another tab or window after this page was opened: save again to replace it with what is typed here", f.Label, savedAs(f, saved[f.Name]))
 		}
 	}
-	return out, conflicts
+	return details(merged), conflicts
 }
 
 // savedAs is how a conflict names a field's saved value: "saved as

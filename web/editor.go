@@ -124,14 +124,19 @@ type orgPage struct {
 	New     [2]orgField // a new clause's heading and text
 	Errors  []blank
 	Saved   bool
+	Rev     string // the revision of the text kept now (revisionOf its fields)
 }
 
 // orgTextOf is the organisation text documents carry now for the session.
 func (s *Server) orgTextOf(sess *session) orgText {
 	sess.mu.Lock()
-	o := sess.st.Org
-	sess.mu.Unlock()
-	if o != nil {
+	defer sess.mu.Unlock()
+	return s.orgTextLocked(sess)
+}
+
+// orgTextLocked is orgTextOf for a caller that holds sess.mu.
+func (s *Server) orgTextLocked(sess *session) orgText {
+	if o := sess.st.Org; o != nil {
 		return *o
 	}
 	org := s.run.Config.Organisation
@@ -142,28 +147,60 @@ func (s *Server) orgTextOf(sess *session) orgText {
 	return orgText{About: org.About, Offer: org.Offer, Apply: org.Apply, Clauses: cl}
 }
 
+// clauseKey is the key of a clause among the organisation text's fields.
+const clauseKey = "clause:"
+
+// fields is the organisation text as its form's revision covers it:
+// about, offer (one benefit a line), apply, and each clause by its
+// heading, so that a clause added in another tab moves no other.
+func (o orgText) fields() map[string]string {
+	m := map[string]string{"about": o.About, "offer": strings.Join(o.Offer, "\n"), "apply": o.Apply}
+	for h, t := range o.Clauses {
+		m[clauseKey+h] = t
+	}
+	return m
+}
+
+// orgTextFrom is the organisation text of fields (orgText.fields); a
+// clause with no text is taken out.
+func orgTextFrom(m map[string]string) orgText {
+	o := orgText{About: m["about"], Apply: m["apply"], Clauses: map[string]string{}}
+	if m["offer"] != "" {
+		o.Offer = strings.Split(m["offer"], "\n")
+	}
+	for k, v := range m {
+		if h, ok := strings.CutPrefix(k, clauseKey); ok && v != "" {
+			o.Clauses[h] = v
+		}
+	}
+	return o
+}
+
 func (s *Server) orgForm(w http.ResponseWriter, r *http.Request) {
 	sess := s.view(w, r)
-	p := s.orgPage(sess, s.orgTextOf(sess), nil, url.Values{})
+	o := s.orgTextOf(sess)
+	p := s.orgPage(sess, o, o, nil, url.Values{})
 	p.Saved = r.URL.Query().Get("saved") == "1"
 	s.page(w, http.StatusOK, "organisation", p)
 }
 
-func (s *Server) orgPage(sess *session, o orgText, errs map[string]string, typed url.Values) orgPage {
-	p := orgPage{common: common{Title: "Your organisation's standard text", CSRF: sess.csrf, Nav: "organisation"}}
-	add := func(list *[]orgField, f orgField) {
-		f.Error = errs[f.Name]
+// orgPage is the form showing o, with errs by field key (orgText.fields:
+// a clause's under its heading) and the new clause as typed; its
+// revision is of saved, the text kept now.
+func (s *Server) orgPage(sess *session, o, saved orgText, errs map[string]string, typed url.Values) orgPage {
+	p := orgPage{common: common{Title: "Your organisation's standard text", CSRF: sess.csrf, Nav: "organisation"}, Rev: revisionOf(saved.fields())}
+	add := func(list *[]orgField, key string, f orgField) {
+		f.Error = errs[key]
 		*list = append(*list, f)
 		if f.Error != "" {
 			p.Errors = append(p.Errors, blank{Label: f.Error, Field: f.Name})
 		}
 	}
-	add(&p.Fields, orgField{Name: "about", Label: "About your organisation", Hint: "The advert's “About us”: who you are and what you do.", Value: o.About, Rows: 6})
-	add(&p.Fields, orgField{Name: "offer", Label: "What you offer", Hint: "One benefit a line, for example 27 days' annual leave rising to 33.", Value: strings.Join(o.Offer, "\n"), Rows: 6})
-	add(&p.Fields, orgField{Name: "apply", Label: "How to apply", Hint: "What candidates send and how.", Value: o.Apply, Rows: 4})
-	heads := sortedKeys(o.Clauses)
-	for i, h := range heads {
-		add(&p.Clauses, orgField{Name: "clause-" + strconv.Itoa(i), Label: h, Value: o.Clauses[h], Rows: 3})
+	add(&p.Fields, "about", orgField{Name: "about", Label: "About your organisation", Hint: "The advert's “About us”: who you are and what you do.", Value: o.About, Rows: 6})
+	add(&p.Fields, "offer", orgField{Name: "offer", Label: "What you offer", Hint: "One benefit a line, for example 27 days' annual leave rising to 33.", Value: strings.Join(o.Offer, "\n"), Rows: 6})
+	add(&p.Fields, "apply", orgField{Name: "apply", Label: "How to apply", Hint: "What candidates send and how.", Value: o.Apply, Rows: 4})
+	for i, h := range sortedKeys(o.Clauses) {
+		add(&p.Clauses, clauseKey+h, orgField{Name: "clause-" + strconv.Itoa(i), Label: h, Value: o.Clauses[h], Rows: 3})
 	}
 	p.New[0] = orgField{Name: "newHeading", Label: "Heading", Value: typed.Get("newHeading"), Error: errs["newHeading"]}
 	p.New[1] = orgField{Name: "newText", Label: "Text", Value: typed.Get("newText"), Error: errs["newText"], Rows: 3}
@@ -190,41 +227,71 @@ func sortedKeys(m map[string]string) []string {
 
 // saveOrg checks the organisation text form and keeps it: every field
 // must pass, or the form is shown again with what was typed and each
-// problem linked to its field. A clause left empty is removed.
+// problem linked to its field. A clause left empty is taken out. The
+// form's revision (revision.merge) keeps what another tab saved since
+// the page was opened: a field changed there and not here keeps that
+// tab's text, and one changed in both is shown for the person to decide
+// (409) rather than saved over.
 func (s *Server) saveOrg(w http.ResponseWriter, r *http.Request) {
 	sess := s.postedSession(w, r)
 	if sess == nil {
 		return
 	}
-	cur := s.orgTextOf(sess)
 	f := r.PostForm
 	norm := func(v string) string { return strings.TrimSpace(strings.ReplaceAll(v, "\r\n", "\n")) }
-	o := orgText{About: norm(f.Get("about")), Apply: norm(f.Get("apply")), Clauses: map[string]string{}}
+	var offers []string // the lines as kept: spaces collapsed, none empty
+	for _, line := range strings.Split(norm(f.Get("offer")), "\n") {
+		if line = strings.Join(strings.Fields(line), " "); line != "" {
+			offers = append(offers, line)
+		}
+	}
+	typed := map[string]string{"about": norm(f.Get("about")), "offer": strings.Join(offers, "\n"), "apply": norm(f.Get("apply"))}
+	base := parseRevision(f.Get("rev"))
+
+	sess.mu.Lock()
+	cur := s.orgTextLocked(sess)
 	errs := map[string]string{}
+	// A clause is named by its heading, sent beside its text; a form from
+	// before headings were sent names it by its place in the list.
+	heads := sortedKeys(cur.Clauses)
+	for i := 0; ; i++ {
+		name := "clause-" + strconv.Itoa(i)
+		if _, ok := f[name]; !ok {
+			break
+		}
+		h := strings.Join(strings.Fields(f.Get(name+"-heading")), " ")
+		if h == "" && base == nil && i < len(heads) {
+			h = heads[i]
+		}
+		if h == "" {
+			continue
+		}
+		if m := textProblem("The heading", h, 80); m != "" {
+			errs["newHeading"] = m
+			continue
+		}
+		typed[clauseKey+h] = norm(f.Get(name))
+	}
+	merged, clash := base.merge(typed, cur.fields())
+	o := orgTextFrom(merged)
 	if m := textProblem("About your organisation", o.About, maxAbout); m != "" {
 		errs["about"] = m
 	}
 	if m := textProblem("How to apply", o.Apply, maxApply); m != "" {
 		errs["apply"] = m
 	}
-	for _, line := range strings.Split(norm(f.Get("offer")), "\n") {
-		if line = strings.Join(strings.Fields(line), " "); line != "" {
-			o.Offer = append(o.Offer, line)
-			if m := textProblem("Each line of what you offer", line, maxOffer); m != "" && errs["offer"] == "" {
-				errs["offer"] = m
-			}
+	for _, line := range o.Offer {
+		if m := textProblem("Each line of what you offer", line, maxOffer); m != "" {
+			errs["offer"] = m
+			break
 		}
 	}
 	if len(o.Offer) > maxOffers && errs["offer"] == "" {
 		errs["offer"] = fmt.Sprintf("Enter at most %d benefits under what you offer: there are %d", maxOffers, len(o.Offer))
 	}
-	for i, h := range sortedKeys(cur.Clauses) {
-		name := "clause-" + strconv.Itoa(i)
-		v := norm(f.Get(name))
+	for h, v := range o.Clauses {
 		if m := textProblem(h, v, maxClause); m != "" {
-			errs[name] = m
-		} else if v != "" {
-			o.Clauses[h] = v
+			errs[clauseKey+h] = m
 		}
 	}
 	nh, nt := strings.Join(strings.Fields(f.Get("newHeading")), " "), norm(f.Get("newText"))
@@ -238,27 +305,56 @@ func (s *Server) saveOrg(w http.ResponseWriter, r *http.Request) {
 			errs["newHeading"] = m
 		} else if m := textProblem("The clause", nt, maxClause); m != "" {
 			errs["newText"] = m
-		} else {
+		} else if old, ok := o.Clauses[nh]; ok && old != nt {
+			errs["newHeading"] = "There is already a term headed “" + nh + "”: change its text above, or choose another heading"
+		}
+	}
+	status := http.StatusUnprocessableEntity
+	for _, k := range clash {
+		if errs[k] == "" {
+			errs[k] = orgConflict(k, cur.fields()[k])
+			status = http.StatusConflict
+		}
+	}
+	if len(errs) == 0 {
+		if nh != "" {
 			o.Clauses[nh] = nt
 		}
+		sess.st.Org = &o
 	}
+	sess.mu.Unlock()
 	if len(errs) > 0 {
-		typed := orgText{About: o.About, Apply: o.Apply, Offer: strings.Split(norm(f.Get("offer")), "\n"), Clauses: map[string]string{}}
-		for i, h := range sortedKeys(cur.Clauses) {
-			typed.Clauses[h] = f.Get("clause-" + strconv.Itoa(i))
-		}
-		s.page(w, http.StatusUnprocessableEntity, "organisation", s.orgPage(sess, typed, errs, f))
+		// The form again with what was typed (merged with what another
+		// tab saved of the fields not typed here), the new clause in its
+		// own fields.
+		s.page(w, status, "organisation", s.orgPage(sess, o, cur, errs, f))
 		return
 	}
-	sess.mu.Lock()
-	sess.st.Org = &o
-	sess.mu.Unlock()
 	if err := s.save(r.Context(), sess, nil); err != nil {
 		fmt.Fprintf(s.opts.Log, "save: %v\n", err)
 		s.fail(w, r, http.StatusInternalServerError, "The text could not be kept: the app's data folder cannot be written. Try again in a moment.")
 		return
 	}
 	http.Redirect(w, r, "/organisation?saved=1", http.StatusSeeOther)
+}
+
+// orgConflict is the message for a field of the organisation text changed
+// both on this page and, since it was opened, in another tab: saved is
+// the other tab's text, named by its start.
+func orgConflict(key, saved string) string {
+	label := map[string]string{"about": "About your organisation", "offer": "What you offer", "apply": "How to apply"}[key]
+	if h, ok := strings.CutPrefix(key, clauseKey); ok {
+		label = "The term " + h
+	}
+	what := "taken out"
+	if saved != "" {
+		start := strings.ReplaceAll(saved, "\n", "; ")
+		if utf8.RuneCountInString(start) > 60 {
+			start = string([]rune(start)[:60]) + "…"
+		}
+		what = "changed to “" + start + "”"
+	}
+	return fmt.Sprintf("“%s” was %s in another tab or window after this page was opened: save again to replace it with what is typed here", label, what)
 }
 
 // importedState is the organisation text, selections and edits of an

@@ -32,7 +32,15 @@ type checkView struct {
 // editView is one wording edit the session made.
 type editView struct {
 	Index                int
+	Key                  string // editKey: which edit, wherever it is in the list now
 	Where, Replace, With string
+}
+
+// editKey names a wording edit by what it changes, so that a form sent
+// from a page made before another tab removed an edit removes the edit
+// it showed, not the one now in its place.
+func editKey(ed config.EditDef) string {
+	return valueHash(ed.Kind + "\x00" + ed.Title + "\x00" + ed.Replace + "\x00" + deref(ed.With))
 }
 
 // roleEditPage is the editor of what a role's documents say at a level.
@@ -50,6 +58,7 @@ type roleEditPage struct {
 	Typed            url.Values
 	Errors           []blank
 	Saved            string
+	Rev              string // the revision of the selection kept now (editable.selection)
 }
 
 // editable is the choice's composed role and the entries the editor
@@ -77,6 +86,44 @@ func (s *Server) editableOf(ctx context.Context, sess *session, c choice) (*edit
 		}
 	}
 	return e, nil
+}
+
+// selection is the role's selection at the level as its form's revision
+// covers it, by key, and the form's name of each key: a criterion
+// ("criterion:" and its title) is essential, desirable or none, a
+// behaviour or leadership expectation is "on" when assessed, and
+// responsibilities is the number the JD lists. Keys name entries by
+// title, so that a choice made in another tab stays with its entry.
+func (e *editable) selection() (values, names map[string]string) {
+	sel := e.cp.rc.Selected
+	values, names = map[string]string{}, map[string]string{}
+	for i, it := range e.criteria {
+		k := "criterion:" + it.Title
+		names["c-"+strconv.Itoa(i)] = k
+		switch {
+		case among(sel.Essential, it):
+			values[k] = "essential"
+		case among(sel.Desirable, it):
+			values[k] = "desirable"
+		default:
+			values[k] = "none"
+		}
+	}
+	checks := func(its, chosen []*compose.Item, prefix, kind string) {
+		for i, it := range its {
+			k := kind + ":" + it.Title
+			names[prefix+strconv.Itoa(i)] = k
+			values[k] = ""
+			if among(chosen, it) {
+				values[k] = "on"
+			}
+		}
+	}
+	checks(e.behaviours, sel.Behaviours, "b-", "behaviour")
+	checks(e.leadership, sel.Leadership, "l-", "leadership")
+	names["responsibilities"] = "responsibilities"
+	values["responsibilities"] = strconv.Itoa(len(sel.Duties))
+	return values, names
 }
 
 func among(its []*compose.Item, it *compose.Item) bool {
@@ -109,6 +156,8 @@ func (s *Server) showRoleEdit(w http.ResponseWriter, r *http.Request, sess *sess
 		Role:   c.role, Level: c.level, CanSelect: !strings.Contains(c.role.ID, "/"),
 		Responsibilities: strconv.Itoa(len(sel.Duties)), Typed: typed, Saved: r.URL.Query().Get("saved"),
 	}
+	saved, _ := e.selection()
+	p.Rev = revisionOf(saved)
 	for i, it := range e.criteria {
 		cv := criterionView{Name: "c-" + strconv.Itoa(i), Title: it.Title, Kind: it.Kind, Choice: "none"}
 		switch {
@@ -148,7 +197,7 @@ func (s *Server) showRoleEdit(w http.ResponseWriter, r *http.Request, sess *sess
 		if ed.Title != "" {
 			where = kindLabel(ed.Kind) + ": " + ed.Title
 		}
-		p.Edits = append(p.Edits, editView{Index: i, Where: where, Replace: ed.Replace, With: deref(ed.With)})
+		p.Edits = append(p.Edits, editView{Index: i, Key: editKey(ed), Where: where, Replace: ed.Replace, With: deref(ed.With)})
 	}
 	sess.mu.Unlock()
 	for _, name := range []string{"criteria", "behaviours", "leadership", "responsibilities", "replace", "with"} {
@@ -217,6 +266,22 @@ func (s *Server) saveSelection(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f := r.PostForm
+	// What the form was opened with (rev) against the selection now: a
+	// choice changed in another tab since and not here is kept, and one
+	// changed in both is shown for the person to decide (409).
+	saved, names := e.selection()
+	typed := map[string]string{}
+	for name, k := range names {
+		v := strings.TrimSpace(f.Get(name))
+		switch {
+		case strings.HasPrefix(k, "criterion:") && v == "":
+			v = "none"
+		case (strings.HasPrefix(k, "behaviour:") || strings.HasPrefix(k, "leadership:")) && v != "on":
+			v = ""
+		}
+		typed[k] = v
+	}
+	merged, clash := parseRevision(f.Get("rev")).merge(typed, saved)
 	var sd config.SelectDef
 	if base, ok := s.run.Config.Roles[c.role.ID]; ok {
 		sd.Skills = base.Select.Skills
@@ -225,8 +290,8 @@ func (s *Server) saveSelection(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	errs := map[string]string{}
-	for i, it := range e.criteria {
-		switch f.Get("c-" + strconv.Itoa(i)) {
+	for _, it := range e.criteria {
+		switch merged["criterion:"+it.Title] {
 		case "essential":
 			sd.Essential = append(sd.Essential, it.Title)
 		case "desirable":
@@ -239,28 +304,41 @@ func (s *Server) saveSelection(w http.ResponseWriter, r *http.Request) {
 	if len(e.criteria) > 0 && len(sd.Essential) == 0 && errs["criteria"] == "" {
 		errs["criteria"] = "Choose at least one essential skill or knowledge area"
 	}
-	for i, it := range e.behaviours {
-		if f.Get("b-"+strconv.Itoa(i)) == "on" {
+	for _, it := range e.behaviours {
+		if merged["behaviour:"+it.Title] == "on" {
 			sd.Behaviours = append(sd.Behaviours, it.Title)
 		}
 	}
 	if len(e.behaviours) > 0 && len(sd.Behaviours) == 0 {
 		errs["behaviours"] = "Choose at least one behaviour to assess"
 	}
-	for i, it := range e.leadership {
-		if f.Get("l-"+strconv.Itoa(i)) == "on" {
+	for _, it := range e.leadership {
+		if merged["leadership:"+it.Title] == "on" {
 			sd.Leadership = append(sd.Leadership, it.Title)
 		}
 	}
-	n, err := strconv.Atoi(strings.TrimSpace(f.Get("responsibilities")))
+	n, err := strconv.Atoi(merged["responsibilities"])
 	if err != nil || n < 1 || n > maxResponsibilities {
 		errs["responsibilities"] = fmt.Sprintf("Enter the number of key responsibilities as a whole number from 1 to %d, for example 10", maxResponsibilities)
 	}
-	sd.Responsibilities = n
+	status := http.StatusUnprocessableEntity
+	for group, msg := range selectionConflicts(clash, saved) {
+		if errs[group] == "" {
+			errs[group] = msg
+			status = http.StatusConflict
+		}
+	}
 	if len(errs) > 0 {
-		s.showRoleEdit(w, r, sess, c, f, errs, http.StatusUnprocessableEntity)
+		// The form again as merged: what was chosen here, with what
+		// another tab chose of the rest.
+		shown := url.Values{}
+		for name, k := range names {
+			shown.Set(name, merged[k])
+		}
+		s.showRoleEdit(w, r, sess, c, shown, errs, status)
 		return
 	}
+	sd.Responsibilities = n
 	sess.mu.Lock()
 	// A new map, never one changed in place: readers hold the old one
 	// without the lock.
@@ -284,6 +362,31 @@ func (s *Server) saveSelection(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	http.Redirect(w, r, roleURL("/role/edit", c.role.ID, c.level.ID, "", "")+"&saved=selection", http.StatusSeeOther)
+}
+
+// selectionConflicts is the message for each group of the selection form
+// (criteria, behaviours, leadership, responsibilities) with choices
+// changed both on the page and, since it was opened, in another tab.
+func selectionConflicts(clash []string, saved map[string]string) map[string]string {
+	titles := map[string][]string{}
+	for _, k := range clash {
+		kind, title, _ := strings.Cut(k, ":")
+		titles[kind] = append(titles[kind], "“"+title+"”")
+	}
+	out := map[string]string{}
+	group := map[string]string{"criterion": "criteria", "behaviour": "behaviours", "leadership": "leadership"}
+	for kind, ts := range titles {
+		if kind == "responsibilities" {
+			out[kind] = "The number of key responsibilities was changed to " + saved[kind] + " in another tab or window after this page was opened: save again to replace it with the number here"
+			continue
+		}
+		verb, them := "was", "it"
+		if len(ts) > 1 {
+			verb, them = "were", "them"
+		}
+		out[group[kind]] = fmt.Sprintf("%s %s changed in another tab or window after this page was opened: save again to replace %s with what is chosen here", joinAnd(ts), verb, them)
+	}
+	return out
 }
 
 // saveWording adds an edit to the wording (config edits:): every "replace"
@@ -322,6 +425,12 @@ func (s *Server) saveWording(w http.ResponseWriter, r *http.Request) {
 		}
 		ed.Kind, ed.Title = kind, title
 	}
+	if len(errs) == 0 && s.hasEdit(sess, ed) {
+		// The same change sent again (a second click, or another tab that
+		// made it first): it is made already.
+		http.Redirect(w, r, roleURL("/role/edit", c.role.ID, c.level.ID, "", "")+"&saved=wording", http.StatusSeeOther)
+		return
+	}
 	if len(errs) == 0 {
 		// The documents begin a responsibility or a criterion with a
 		// capital where the framework has the words mid-sentence ("Lead
@@ -351,6 +460,19 @@ func (s *Server) saveWording(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	http.Redirect(w, r, roleURL("/role/edit", c.role.ID, c.level.ID, "", "")+"&saved=wording", http.StatusSeeOther)
+}
+
+// hasEdit says whether the session has made ed already, as typed or with
+// its first letters lowered (lowerEdit).
+func (s *Server) hasEdit(sess *session, ed config.EditDef) bool {
+	sess.mu.Lock()
+	defer sess.mu.Unlock()
+	for _, x := range sess.st.Edits {
+		if k := editKey(x); k == editKey(ed) || k == editKey(lowerEdit(ed)) {
+			return true
+		}
+	}
+	return false
 }
 
 // tryEdit composes the choice with the session's edits and ed after
@@ -434,13 +556,30 @@ func (s *Server) removeWording(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	i, err := strconv.Atoi(r.PostForm.Get("edit"))
+	key := r.PostForm.Get("key")
 	sess.mu.Lock()
-	n := len(sess.st.Edits)
-	if err == nil && i >= 0 && i < n {
-		sess.st.Edits = append(append([]config.EditDef(nil), sess.st.Edits[:i]...), sess.st.Edits[i+1:]...)
+	edits := sess.st.Edits
+	found := err == nil && i >= 0 && i < len(edits) && (key == "" || editKey(edits[i]) == key)
+	if !found && key != "" {
+		// The list changed since the page was made (another tab removed
+		// or added a change): the edit the page showed, wherever it is.
+		for j, ed := range edits {
+			if editKey(ed) == key {
+				i, found = j, true
+				break
+			}
+		}
+	}
+	if found {
+		sess.st.Edits = append(append([]config.EditDef(nil), edits[:i]...), edits[i+1:]...)
 	}
 	sess.mu.Unlock()
-	if err != nil || i < 0 || i >= n {
+	if !found && key != "" {
+		// Already removed, in another tab: what was asked for is done.
+		http.Redirect(w, r, roleURL("/role/edit", c.role.ID, c.level.ID, "", "")+"&saved=removed", http.StatusSeeOther)
+		return
+	}
+	if !found {
 		s.fail(w, r, http.StatusNotFound, "There is no such change to remove. Go back and reload the page.")
 		return
 	}

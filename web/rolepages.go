@@ -239,7 +239,7 @@ func (s *Server) saveDetails(w http.ResponseWriter, r *http.Request) {
 	// saved value; one changed in both is a conflict, shown for the
 	// person to decide, so that no tab saves over another's typing.
 	sess.mu.Lock()
-	d, conflicts := mergeDetails(read(r.PostForm, fs), sess.st.Details, parseRev(r.PostForm.Get("rev")), fs)
+	d, conflicts := mergeDetails(read(r.PostForm, fs), sess.st.Details, parseRevision(r.PostForm.Get("rev")), fs)
 	errs := check(d, fs)
 	if len(errs) == 0 && len(conflicts) == 0 {
 		sess.st.Details = d
