@@ -911,15 +911,23 @@ func (s *Selection) unselect(it *Item, why string) {
 }
 
 // brief shortens a descriptor to at most max words, cutting at a clause
-// boundary (a comma) that keeps at least six words; "" when it cannot.
+// boundary (a comma outside brackets: "(in fields such as data
+// architecture, …)" is not cut) that keeps at least six words; "" when it
+// cannot.
 func brief(d string, max int) string {
 	d = strings.TrimRight(strings.TrimSpace(d), ".")
 	w := strings.Fields(d)
 	if len(w) <= max {
 		return wording.Sentence(d)
 	}
+	depth := make([]int, len(w)) // brackets open after word i
+	open := 0
+	for i, x := range w {
+		open += strings.Count(x, "(") - strings.Count(x, ")")
+		depth[i] = open
+	}
 	for i := max - 1; i >= 6; i-- {
-		if strings.HasSuffix(w[i-1], ",") {
+		if strings.HasSuffix(w[i-1], ",") && depth[i-1] == 0 {
 			return wording.Sentence(strings.TrimSuffix(strings.Join(w[:i], " "), ","))
 		}
 	}

@@ -49,7 +49,12 @@ func PersonSpec(sel *Selection, def config.RoleDef, cfg config.PersonSpecConfig,
 			title := sel.entryTitle(it)
 			name := displayName(title)
 			text := topicOf(title)
-			if it.Kind == "knowledge" {
+			switch {
+			case namesKnowledge(name):
+				// "Service management framework knowledge", "Technical
+				// understanding": knowledge already, not experience of it.
+				g, text = "knowledge", name
+			case it.Kind == "knowledge":
 				g, text = "knowledge", knowledgeOf(title)
 			}
 			cr := Criterion{Label: name, Text: text, Essential: e.essential, group: g, from: itemID(it)}
@@ -312,6 +317,22 @@ func credentials(descs []string, w *phrases) (creds, rest []string) {
 		}
 	}
 	return creds, rest
+}
+
+// namesKnowledge reports whether a skill's name is itself a kind of
+// knowledge ("Service management framework knowledge", "Technical
+// understanding", "Domain awareness"): its criterion is the name, in the
+// knowledge group, not "Experience of … knowledge".
+func namesKnowledge(name string) bool {
+	ws := strings.Fields(strings.ToLower(name))
+	if len(ws) < 2 {
+		return false
+	}
+	switch ws[len(ws)-1] {
+	case "knowledge", "understanding", "awareness", "expertise":
+		return true
+	}
+	return false
 }
 
 // speaksToHolder reports whether framework text already speaks to the role

@@ -46,6 +46,7 @@ type sweepLine struct {
 	scored   int      // criteria on the scoring sheet
 	leaks    []string
 	tags     []string // document lines naming a skill with its discipline tag
+	wording  []string // wording faults (wordingFaults), as "doc: place: fault: text"
 	err      error
 }
 
@@ -70,6 +71,9 @@ func (l sweepLine) failures() []string {
 	if len(l.tags) > 0 {
 		out = append(out, "discipline tag: "+l.tags[0])
 	}
+	if len(l.wording) > 0 {
+		out = append(out, "wording: "+l.wording[0])
+	}
 	return out
 }
 
@@ -77,8 +81,8 @@ func (l sweepLine) String() string {
 	if l.err != nil {
 		return fmt.Sprintf("%s: error: %v", l.id, l.err)
 	}
-	s := fmt.Sprintf("%s: grammar %d, bare items %d, entries %d, criteria %d, scored %d, left-out text %d",
-		l.id, len(l.grammar), l.bare, l.entries, l.criteria, l.scored, len(l.leaks))
+	s := fmt.Sprintf("%s: grammar %d, wording %d, bare items %d, entries %d, criteria %d, scored %d, left-out text %d",
+		l.id, len(l.grammar), len(l.wording), l.bare, l.entries, l.criteria, l.scored, len(l.leaks))
 	if f := l.failures(); len(f) > 0 {
 		s += " · FAILS " + strings.Join(f, ", ")
 	}
@@ -98,8 +102,15 @@ func (l sweepLine) String() string {
 // the totals and the most frequent grammar findings to testdata/sweep.txt
 // (`-update` rewrites it, so drift shows in review: a difference fails).
 //
-// It asserts, for every role-level: no grammar finding, no item without
-// text, 10 to 15 criteria where the role has 10 entries or more, 4 to 8
+// It also makes the wording checks of sweepwords_test.go of every text
+// (no "Experience of have/can/is", no knowledge led in as experience, no
+// duty keeping its frame ("Can …", "Responsible for …"), no doubled word
+// or frame, no " ." or "..", no sentence starting in lower case, no
+// unbalanced brackets, no stray bullet mark, questions in the past tense,
+// "Ability to" before a base verb) and lists the first 60 faults.
+//
+// It asserts, for every role-level: no grammar finding, no wording fault,
+// no item without text, 10 to 15 criteria where the role has 10 entries or more, 4 to 8
 // scored criteria, no left-out entry's text in a candidate document.
 // Without the corpus the test is skipped.
 func TestCorpusSweep(t *testing.T) {
@@ -164,6 +175,7 @@ func TestCorpusSweep(t *testing.T) {
 		total.criteria += l.criteria
 		total.scored += l.scored
 		total.leaks = append(total.leaks, l.leaks...)
+		total.wording = append(total.wording, l.wording...)
 		if len(l.failures()) > 0 {
 			failing++
 		}
@@ -175,8 +187,8 @@ func TestCorpusSweep(t *testing.T) {
 			}
 		}
 	}
-	summary := fmt.Sprintf("total: %d role-levels, %d failing a threshold; grammar %d, bare items %d, criteria %d, scored %d, left-out text %d",
-		len(lines), failing, len(total.grammar), total.bare, total.criteria, total.scored, len(total.leaks))
+	summary := fmt.Sprintf("total: %d role-levels, %d failing a threshold; grammar %d, wording %d, bare items %d, criteria %d, scored %d, left-out text %d",
+		len(lines), failing, len(total.grammar), len(total.wording), total.bare, total.criteria, total.scored, len(total.leaks))
 	t.Log(summary)
 	b.WriteString(summary + "\n")
 	keys := make([]string, 0, len(freq))
@@ -195,6 +207,15 @@ func TestCorpusSweep(t *testing.T) {
 			break
 		}
 		fmt.Fprintf(&b, "%4d  %s\n      %s\n", freq[k], k, example[k])
+	}
+	if len(total.wording) > 0 {
+		b.WriteString("\nwording faults (first 60):\n")
+		for i, w := range total.wording {
+			if i == 60 {
+				break
+			}
+			b.WriteString("  " + w + "\n")
+		}
 	}
 	if len(total.leaks) > 0 {
 		b.WriteString("\nleft-out text used (first 40):\n")
@@ -277,6 +298,9 @@ func sweepOne(m *compose.Composer, cfg *config.Config, lib *compose.Library, e *
 			}
 			if (t.Kind == lint.Item || t.Kind == lint.Duty) && (t.Label || strings.TrimSpace(t.Text.Text) == "") {
 				l.bare++
+			}
+			for _, f := range wordingFaults(k.ID, t.Kind, t.Text.Text) {
+				l.wording = append(l.wording, k.ID+": "+t.Place+": "+f+": "+t.Text.Text)
 			}
 			lines = append(lines, k.ID+": "+t.Place+": "+t.Text.Text)
 		}

@@ -1,0 +1,135 @@
+package pack
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/rolepack/rolepack/internal/english"
+	"github.com/rolepack/rolepack/lint"
+)
+
+// The wording checks the corpus sweep makes of every text of the JD, the
+// person specification, the scoring sheet and the advert: faults of
+// sentences built from framework descriptors that the grammar rules do
+// not see, each named by what a reader would notice.
+var (
+	// "Experience of have …", "Experience in can …": a lead-in before a
+	// verb it cannot take.
+	experienceOfVerb = regexp.MustCompile(`(?i)\bexperience (?:of|in) (?:have|has|had|can|could|is|are|was|were|be|will|hold|holds|should|must)\b`)
+	// "Experience of service management framework knowledge": knowledge
+	// led in as experience.
+	experienceOfKnowledge = regexp.MustCompile(`(?i)\bexperience of ((?:[\p{L}-]+ ){1,6})(?:knowledge|understanding|awareness)\b`)
+	// A duty that keeps the framework's subject or frame: "Can explain …",
+	// "Responsible for …" (not "Be responsible for …"), "Has …".
+	dutyFrame = regexp.MustCompile(`^(?:Can|Could|Will|Responsible|Accountable|Has|Have|Is|Are|Able|Understands|Knows|You|They|Ability|Knowledge|Experience)\b`)
+	// "Responsible for responsible …", "be able to able to …".
+	doubledFrame = regexp.MustCompile(`(?i)\b(?:responsible for (?:being )?responsible|able to (?:be )?able to|experience of (?:having )?experience)\b`)
+	// " ." " ," ".." (not an ellipsis) ",." ".,".
+	badStop = regexp.MustCompile(`\s[.,;:!?]|[^.]\.\.(?:[^.]|$)|^\.\.[^.]|[,;:]\.|\.[,;]`)
+	// A sentence after a full stop that starts in lower case; "e.g. the"
+	// and the like are not sentence ends.
+	lowerAfterStop = regexp.MustCompile(`(?:^|[^.])\b([\p{L}]+)[.!?] +(\p{Ll})`)
+	// "Tell us about a time when you explain …": a question's verb not in
+	// the past tense.
+	whenYou = regexp.MustCompile(`\bwhen you ([a-z]+)`)
+	// "Ability to managing …": an infinitive lead-in before another form.
+	abilityTo = regexp.MustCompile(`\bAbility to ([a-z]+)`)
+)
+
+// abbreviations end in a full stop inside a sentence.
+var abbreviations = map[string]bool{"e.g": true, "i.e": true, "etc": true, "eg": true, "ie": true, "vs": true, "approx": true, "no": true, "incl": true}
+
+// wordingFaults lists what reads wrong in text, a piece of document kind
+// (jd, spec, scoring, advert) of the given lint kind.
+func wordingFaults(doc string, kind lint.Kind, text string) []string {
+	var out []string
+	add := func(what string) { out = append(out, what) }
+	if experienceOfVerb.MatchString(text) {
+		add("experience of a verb")
+	}
+	if m := experienceOfKnowledge.FindStringSubmatch(text); m != nil && !hasGerund(m[1]) {
+		add("knowledge led in as experience")
+	}
+	if kind == lint.Duty && dutyFrame.MatchString(text) {
+		add("duty keeps its frame")
+	}
+	if doubledFrame.MatchString(text) {
+		add("frame doubled")
+	}
+	if w := doubledWord(text); w != "" {
+		add("doubled word " + w)
+	}
+	if badStop.MatchString(text) {
+		add("stray stop or space before punctuation")
+	}
+	if r, _ := utf8.DecodeRuneInString(text); unicode.IsLower(r) {
+		add("starts in lower case")
+	}
+	for _, m := range lowerAfterStop.FindAllStringSubmatch(text, -1) {
+		if !abbreviations[strings.ToLower(m[1])] && len(m[1]) > 1 {
+			add("sentence starts in lower case")
+			break
+		}
+	}
+	if !balanced(text) {
+		add("unbalanced parentheses")
+	}
+	if t := strings.TrimSpace(strings.Trim(text, "-–•*")); t == "" || strings.HasPrefix(text, "-") || strings.HasPrefix(text, "–") || strings.HasPrefix(text, "•") {
+		add("empty or doubled bullet")
+	}
+	for _, m := range whenYou.FindAllStringSubmatch(text, -1) {
+		if b, f := english.Verb(m[1]); (f == english.Base || f == english.ThirdPerson || f == english.Gerund) && english.PastTense(b) != m[1] {
+			add("question not in the past tense: when you " + m[1])
+		}
+	}
+	for _, m := range abilityTo.FindAllStringSubmatch(text, -1) {
+		if _, f := english.Verb(m[1]); f == english.Gerund || f == english.ThirdPerson || f == english.Past {
+			add("ability to " + m[1])
+		}
+	}
+	return out
+}
+
+// hasGerund reports whether one of the words of s is a verb's -ing form.
+func hasGerund(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if _, f := english.Verb(w); f == english.Gerund {
+			return true
+		}
+	}
+	return false
+}
+
+// doubledWord is a word written twice in a row ("the the"), or "".
+func doubledWord(s string) string {
+	ws := strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) })
+	for i := 1; i < len(ws); i++ {
+		a, b := ws[i-1], ws[i]
+		if strings.ContainsAny(a, ",.;:()") || len(b) < 2 {
+			continue
+		}
+		if strings.EqualFold(a, strings.TrimRight(b, ",.;:)")) && unicode.IsLetter([]rune(a)[0]) {
+			return a
+		}
+	}
+	return ""
+}
+
+// balanced reports whether every bracket of s is closed, in order.
+func balanced(s string) bool {
+	depth := 0
+	for _, r := range s {
+		switch r {
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth < 0 {
+				return false
+			}
+		}
+	}
+	return depth == 0
+}
