@@ -281,7 +281,7 @@ a:focus, button:focus, input:focus, summary:focus { outline: 3px solid #fd0; }
 {{- end}}
 <td class="status{{if eq .Status "failed"}} failed{{else if ne .Status "ready"}} needs-input{{end}}">{{.Status}}</td>
 <td>{{if .Error}}<span class="problem">{{.Error}}</span>{{end}}{{if .Rebuilt}}<span class="note">rebuilt: {{.Rebuilt}}</span>{{end}}</td>
-<td class="docs">{{if .Zip}}<a href="{{href .Zip}}">zip</a> · <details><summary>{{len .Files}} files</summary><ul>{{$f := .Folder}}{{range .Files}}<li>{{if $f}}<a href="{{href $f .}}">{{.}}</a>{{else}}{{.}} <span class="note">{{fileKind .}}</span>{{end}}</li>{{end}}</ul></details>{{end}}</td>
+<td class="docs">{{if .Zip}}<a href="{{href .Zip}}">zip</a> · <details><summary>{{len .Files}} files{{if not .Folder}} in the zip{{end}}</summary><ul>{{$f := .Folder}}{{range .Files}}<li>{{if $f}}<a href="{{href $f .}}">{{.}}</a>{{else}}{{.}} <span class="note">{{fileKind .}}</span>{{end}}</li>{{end}}</ul></details>{{end}}</td>
 </tr>
 {{- end}}
 </tbody>

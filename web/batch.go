@@ -381,6 +381,7 @@ func (s *Server) buildBatch(ctx context.Context, j *job, cfg *config.Config, lib
 	b.Jobs = s.opts.Renders
 	b.Slot = s.withRender
 	b.Editorial = &pack.Editorial{Rules: rules}
+	b.Zips = s.opts.PackZips
 	b.Progress = func(done, _ int, r *pack.Result) {
 		j.mu.Lock()
 		j.done = done
@@ -396,8 +397,10 @@ func (s *Server) buildBatch(ctx context.Context, j *job, cfg *config.Config, lib
 		if r.Status != pack.Built {
 			continue
 		}
-		for _, f := range r.Files {
-			names = append(names, r.Name+"/"+f)
+		if !b.Zips {
+			for _, f := range r.Files {
+				names = append(names, r.Name+"/"+f)
+			}
 		}
 		names = append(names, r.Name+".zip")
 	}

@@ -105,6 +105,12 @@ type Options struct {
 	Data string
 	// Log receives one line per server-side failure (default io.Discard).
 	Log io.Writer
+	// PackZips builds a manifest run's packs as their zips alone
+	// (pack.Batch.Zips, as rolepack pack does by default): the run's
+	// download then holds each pack's zip and the index, and no pack
+	// folders. The default keeps each pack's folder beside its zip in
+	// the download.
+	PackZips bool
 }
 
 // Server is the web app. It is an http.Handler; Close stops the manifest

@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -470,6 +471,47 @@ func TestManifestBuildsPacksAndReportsBadRows(t *testing.T) {
 	wantBody(t, "index.csv", idx, "DA-2,data-engineer,senior,en-GB,failed")
 	wantStatus(t, "no such file", c.get(loc+"/secrets.txt"), http.StatusNotFound)
 	wantStatus(t, "no such run", c.get("/batch/0123456789abcdef"), http.StatusNotFound)
+}
+
+// TestManifestRunOfZips: with PackZips a manifest run's download holds
+// each built pack's zip and the index, no pack folder, and each zip the
+// pack's files.
+func TestManifestRunOfZips(t *testing.T) {
+	opts := newOptions(t)
+	opts.PackZips = true
+	c := newClient(t, opts)
+	data, err := os.ReadFile("testdata/vacancies.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	token := c.csrf("/batch")
+	r := c.upload("/batch", url.Values{"csrf": {token}, "format": {"md", "html"}}, [3]string{"manifest", "vacancies.csv", string(data)})
+	wantStatus(t, "upload", r, http.StatusSeeOther)
+	loc := r.header.Get("Location")
+	r = waitForRun(t, c, loc)
+	wantBody(t, "run over", r, "3 vacancies: 2 packs ready, 1 failed", loc+"/role-packs.zip")
+	z := c.get(loc + "/role-packs.zip")
+	wantStatus(t, "zip", z, http.StatusOK)
+	names := zipNames(t, z.body)
+	want := []string{"role-packs/DA-1-data-engineer-head.zip", "role-packs/DA-3-data-engineer-mid.zip", "role-packs/index.csv", "role-packs/index.html"}
+	if strings.Join(names, " ") != strings.Join(want, " ") {
+		t.Errorf("the download holds %v, want %v", names, want)
+	}
+	zr, err := zip.NewReader(strings.NewReader(z.body), int64(len(z.body)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := zr.Open("role-packs/DA-1-data-engineer-head.zip")
+	if err != nil {
+		t.Fatal(err)
+	}
+	inner, err := io.ReadAll(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if packNames := zipNames(t, string(inner)); !slices.Contains(packNames, "DA-1-data-engineer-head/scoring-raj-patel.md") {
+		t.Errorf("the pack's zip holds %v", packNames)
+	}
 }
 
 func TestBadManifestUploads(t *testing.T) {

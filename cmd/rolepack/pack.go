@@ -44,6 +44,9 @@ type PackOptions struct {
 	// FeedURL is the web address the output folder is published at, for
 	// the feeds' links.
 	FeedURL string
+	// Unpacked writes each pack as a folder of files beside its zip, as
+	// rolepack did before packs were zips alone.
+	Unpacked bool
 }
 
 // NewCmdPack returns the pack command; runF, when not nil, runs in place
@@ -56,9 +59,13 @@ func NewCmdPack(f *Factory, runF func(context.Context, *PackOptions) error) *cob
 		Long: `pack builds a recruitment role pack for every vacancy in MANIFEST: the job
 description, person specification, job advert (with advert.jsonld, schema.org
 JobPosting) and an interview scoring sheet per panel member (one blank sheet
-when the panel is empty), in every format, in OUT/<reference>-<role>-<level>/,
-the same files in OUT/<reference>-<role>-<level>.zip, and OUT/index.html and
-OUT/index.csv listing every pack, its files, its status and any problem.
+when the panel is empty), in every format, in OUT/<reference>-<role>-<level>.zip
+(its files in the folder <reference>-<role>-<level>/ inside it), and
+OUT/index.html and OUT/index.csv listing every pack, its zip's files, its
+status and any problem. With --unpacked each pack is also written as the
+folder OUT/<reference>-<role>-<level>/ beside its zip, and the index links
+each file: a dozen or more files a pack where the default writes one, which
+on a busy disk is most of a batch's time (docs/performance.md).
 
 MANIFEST is CSV (a header row, then one row per vacancy; a spreadsheet saved as
 CSV works, byte-order mark and CRLF included), an Excel workbook (.xlsx: the
@@ -83,18 +90,21 @@ problems only, with no bar. Editorial warnings come at the end, one line per
 document kind and role-level.
 
 Each pack is rendered in memory and written only when all of it rendered;
-every file is written atomically. Each pack folder records what it was built
-from (.rolepack-pack): a second run skips packs that are up to date and
-rebuilds a pack built from other inputs (another manifest row, config,
-templates, frameworks, document date or formats), saying why in the index. A
-file in a pack edited since rolepack wrote it is never overwritten without
---force: that pack fails and says so. Ctrl-C stops within a second and leaves
-whole packs; run the command again to finish.
+every file is written atomically. OUT/.rolepack-packs records what each pack
+was built from (with --unpacked, each pack folder's .rolepack-pack): a second
+run skips packs that are up to date and rebuilds a pack built from other
+inputs (another manifest row, config, templates, frameworks, document date
+or formats), saying why in the index. A zip (or a file in a pack folder)
+edited since rolepack wrote it is never overwritten without --force: that
+pack fails and says so. An OUT holding packs written with --unpacked is
+refused without it (rolepack removes no folder). Ctrl-C stops within a
+second and leaves whole packs; run the command again to finish.
 
 OUT/feed.xml (Indeed's XML job feed) and OUT/feed.jsonl (each advert's
 schema.org JobPosting, one a line) list every ready vacancy (not "needs
 input" or failed) for a job board or an applicant tracking system; links
-point under --feed-url, the address OUT is published at.
+point under --feed-url, the address OUT is published at: to each pack's zip,
+or with --unpacked to its advert's page.
 
 With --shard I/N the run builds only the rows of shard I of N (by a hash of
 each pack's name) and writes OUT/parts/part-I-of-N.json in place of the index
@@ -102,7 +112,8 @@ and feeds; with --shards N the index comes from JOB_COMPLETION_INDEX
 (Kubernetes), AWS_BATCH_JOB_ARRAY_INDEX (AWS Batch) or CI_NODE_INDEX (GitLab,
 which also gives CI_NODE_TOTAL, so it needs no flag). Shards of one run may
 write into one folder at the same time; rolepack pack merge OUT PART... then
-writes the index and feeds (docs/scale.md).
+writes the index, feeds and record (docs/scale.md). Every shard is run with
+--unpacked, or none.
 
 index.html lists every vacancy on one line (reference, job title, level,
 location, closing date, status, problems, links): sortable by any column and
@@ -111,7 +122,7 @@ filterable in a browser with scripts, complete in manifest order without.
 With --kind pdp, MANIFEST is a team manifest (an Excel workbook, CSV, or YAML:
 a list of people, or people: [...]) with the columns person, manager, role, from, to, targetRole
 and period; each row makes one personal development plan in
-OUT/<person>-<role>-<from>/ (and its zip), with the same index, progress,
+OUT/<person>-<role>-<from>.zip (and with --unpacked its folder), with the same index, progress,
 errors, atomic writes and re-runs. A value a row leaves empty comes from the
 config (role, pdp.from, pdp.to, pdp.period).
 
@@ -123,6 +134,7 @@ Formats: ` + strings.Join(output.FormatNames(), ", ") + `.`,
   rolepack pack vacancies.yaml --out /srv/recruitment/packs --format pdf,docx,md
   rolepack pack vacancies.csv --jobs 4 --quiet
   rolepack pack vacancies.csv --force          # rebuild every pack
+  rolepack pack vacancies.csv --unpacked       # a folder of files beside each zip
   rolepack pack --kind pdp team.csv             # one PDP per person
   rolepack pack vacancies.csv --shard 2/4       # the second of four shards
   rolepack pack merge dist/packs dist/packs/parts/*.json`,
@@ -151,6 +163,7 @@ Formats: ` + strings.Join(output.FormatNames(), ", ") + `.`,
 	fl.StringVar(&opts.ReferenceDoc, "reference-doc", "", "Word letterhead (.docx) every DOCX is built in (brand.referenceDoc) (env ROLEPACK_BRAND_REFERENCEDOC)")
 	fl.StringVar(&opts.Shard, "shard", "", "build only shard I of N (I/N, 1-based) and write its part index; see rolepack pack merge")
 	fl.IntVar(&opts.Shards, "shards", 0, "the number of shards, the shard's index taken from JOB_COMPLETION_INDEX, AWS_BATCH_JOB_ARRAY_INDEX or CI_NODE_INDEX")
+	fl.BoolVar(&opts.Unpacked, "unpacked", false, "write each pack as a folder of its files beside its zip (the default writes the zip alone)")
 	fl.StringVar(&opts.FeedURL, "feed-url", "", "web address the output folder is published at, for the links of feed.xml and feed.jsonl")
 	completeNames(cmd, "format", output.FormatNames())
 	completeOne(cmd, "kind", "role", "pdp")
@@ -277,6 +290,7 @@ func runPack(ctx context.Context, opts *PackOptions) error {
 	b.Jobs, b.Force, b.Progress = opts.Jobs, opts.Force, p.report
 	b.Editorial = &pack.Editorial{Rules: rules, Strict: opts.Strict}
 	b.Shard, b.ManifestSum, b.FeedURL = shard, output.Sum(data), opts.FeedURL
+	b.Zips = !opts.Unpacked
 	if shard.Of > 0 && !opts.Quiet {
 		fmt.Fprintf(opts.IO.Err, "shard %s (%s)\n", shard, shardFrom)
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"errors"
@@ -11,6 +12,25 @@ import (
 	"testing"
 	"time"
 )
+
+// packZipFile reads the file name of the pack dir from its zip in out,
+// as rolepack pack writes a pack by default.
+func packZipFile(t *testing.T, out, dir, name string) ([]byte, error) {
+	t.Helper()
+	zr, err := zip.OpenReader(filepath.Join(out, dir+".zip"))
+	if err != nil {
+		return nil, err
+	}
+	defer zr.Close()
+	f, err := zr.Open(dir + "/" + name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var b bytes.Buffer
+	_, err = b.ReadFrom(f)
+	return b.Bytes(), err
+}
 
 // packCLI runs `rolepack pack` in-process with a fixed document date and
 // returns stderr and the error.
@@ -66,7 +86,7 @@ func TestPackCommandReportsEachPackAndFails(t *testing.T) {
 		"] REF-1 data-engineer head: ok (13 files)\n",
 		"] " + m + `:3: closing date "31/13/2026" is not a date (write 14/12/2026, 14 December 2026 or 2026-12-14)` + "\n",
 		"] REF-3 data-engineer senior: ok (11 files)\n",
-		"3 packs: 2 built, 1 failed, 0 skipped (up to date); 26 files written in ",
+		"3 packs: 2 built, 1 failed, 0 skipped (up to date); 2 files written in ", // a zip a pack
 		"index: " + filepath.Join(out, "index.html") + "\n",
 	} {
 		if !strings.Contains(stderr, want) {
@@ -86,10 +106,28 @@ func TestPackCommandReportsEachPackAndFails(t *testing.T) {
 	if strings.Count(strings.Join(plain, ""), "\n") != 5 || strings.Contains(stderr, "\r") {
 		t.Errorf("want one plain line per pack and a two-line summary:\n%s", stderr)
 	}
-	for _, f := range []string{"REF-1-data-engineer-head/scoring-raj-patel.html", "REF-3-data-engineer-senior.zip", "index.csv"} {
+	for _, f := range []string{"REF-1-data-engineer-head.zip", "REF-3-data-engineer-senior.zip", "index.csv", ".rolepack-packs"} {
 		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
 			t.Errorf("missing %s: %v", f, err)
 		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "REF-1-data-engineer-head")); err == nil {
+		t.Errorf("a pack folder without --unpacked")
+	}
+	// --unpacked: each pack's folder beside its zip.
+	unpacked := t.TempDir()
+	stderr, _ = packCLI(t, context.Background(), false, m, "--out", unpacked, "--format", "md,html", "--unpacked")
+	if !strings.Contains(stderr, "3 packs: 2 built, 1 failed, 0 skipped (up to date); 26 files written in ") {
+		t.Errorf("--unpacked:\n%s", stderr)
+	}
+	for _, f := range []string{"REF-1-data-engineer-head/scoring-raj-patel.html", "REF-3-data-engineer-senior.zip"} {
+		if _, err := os.Stat(filepath.Join(unpacked, f)); err != nil {
+			t.Errorf("--unpacked: missing %s: %v", f, err)
+		}
+	}
+	// Zips into the unpacked batch's folder: refused, naming --unpacked.
+	if _, err := packCLI(t, context.Background(), false, m, "--out", unpacked, "--format", "md,html"); err == nil || !strings.Contains(err.Error(), "--unpacked") {
+		t.Errorf("zips over an unpacked batch: %v", err)
 	}
 
 	// Again, quietly: the good packs are up to date; only the bad row speaks.

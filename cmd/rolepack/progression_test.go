@@ -49,7 +49,7 @@ func TestPackWithProgression(t *testing.T) {
 	if _, err := packCLI(t, context.Background(), false, m, "--out", out, "--format", "md", "--progression", "--quiet"); err != nil {
 		t.Fatal(err)
 	}
-	b, err := os.ReadFile(filepath.Join(out, "R-1-data-engineer-mid", "progression.md"))
+	b, err := packZipFile(t, out, "R-1-data-engineer-mid", "progression.md")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"fmt"
@@ -9,6 +10,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -130,15 +132,19 @@ func TestServeWritesWhatGenerateWrites(t *testing.T) {
 // holds.
 func packFiles(t *testing.T, out string) []string {
 	t.Helper()
-	dirs, _ := filepath.Glob(filepath.Join(out, "*", "jd.*"))
+	zips, _ := filepath.Glob(filepath.Join(out, "*.zip"))
 	seen := map[string]bool{}
-	for _, d := range dirs {
-		files, _ := os.ReadDir(filepath.Dir(d))
-		for _, f := range files {
-			if ext := filepath.Ext(f.Name()); ext != "" && !strings.HasPrefix(f.Name(), ".") {
+	for _, z := range zips {
+		zr, err := zip.OpenReader(z)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range zr.File {
+			if ext := path.Ext(f.Name); ext != "" && !strings.HasPrefix(path.Base(f.Name), ".") {
 				seen[ext] = true
 			}
 		}
+		zr.Close()
 	}
 	var exts []string
 	for e := range seen {
@@ -251,7 +257,7 @@ func TestAThrowawayKindAndFormatNeedOneEntryEach(t *testing.T) {
 	if stderr, err := packCLI(t, context.Background(), false, m, "--templates", tmpl, "--out", packs, "--format", "txt"); err != nil {
 		t.Fatalf("pack: %v\n%s", err, stderr)
 	}
-	if _, err := os.Stat(filepath.Join(packs, "REF-1-data-engineer-senior", "memo.txt")); err != nil {
+	if _, err := packZipFile(t, packs, "REF-1-data-engineer-senior", "memo.txt"); err != nil {
 		t.Errorf("pack: %v", err)
 	}
 

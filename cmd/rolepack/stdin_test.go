@@ -57,7 +57,7 @@ func TestDashIsStandardInputAndOutput(t *testing.T) {
 	if err != nil {
 		t.Fatalf("pack -: %v\n%s", err, stderr)
 	}
-	if _, err := os.Stat(filepath.Join(out, "REF-1-data-engineer-senior", "jd.md")); err != nil {
+	if _, err := packZipFile(t, out, "REF-1-data-engineer-senior", "jd.md"); err != nil {
 		t.Errorf("pack - built no pack: %v", err)
 	}
 }

@@ -23,6 +23,7 @@
 //	go run ./tools/benchpeak
 //	go run ./tools/benchpeak -sizes 10,1000,10000   # make bench-10k
 //	go run ./tools/benchpeak -n 300 -formats pdf,docx,md,html -jobs 2
+//	go run ./tools/benchpeak -n 1000 -unpacked   # a folder beside each zip, as rolepack pack --unpacked
 package main
 
 import (
@@ -45,6 +46,10 @@ import (
 	"github.com/rolepack/rolepack/pack/packtest"
 	"github.com/rolepack/rolepack/tools/internal/procstat"
 )
+
+// unpacked writes each pack as a folder beside its zip (rolepack pack
+// --unpacked); the default writes the zip alone, as rolepack pack does.
+var unpacked = flag.Bool("unpacked", false, "write each pack's folder beside its zip, as rolepack pack --unpacked (default: the zip alone)")
 
 func main() {
 	n := flag.Int("n", 0, "vacancies in the batch (0: run each of -sizes, each in its own process)")
@@ -90,7 +95,7 @@ func compare(sizes []int, formats string, jobs int, ready bool) error {
 	}
 	peaks, secs := map[int]float64{}, map[int]float64{}
 	for _, n := range sizes {
-		cmd := exec.Command(self, "-n", strconv.Itoa(n), "-formats", formats, "-jobs", strconv.Itoa(jobs), "-ready="+strconv.FormatBool(ready))
+		cmd := exec.Command(self, "-n", strconv.Itoa(n), "-formats", formats, "-jobs", strconv.Itoa(jobs), "-ready="+strconv.FormatBool(ready), "-unpacked="+strconv.FormatBool(*unpacked))
 		cmd.Stderr = os.Stderr
 		out, err := cmd.Output()
 		if err != nil {
@@ -167,7 +172,7 @@ func measure(n int, formats string, jobs int, ready bool, heapProfile string, pr
 	// candidate-facing document.
 	b := &pack.Batch{Renderer: r, Config: cfg, Library: lib, Identity: id, Formats: fs,
 		Date: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC), Out: filepath.Join(tmp, "packs"), Jobs: jobs,
-		Editorial: &pack.Editorial{Rules: rules}}
+		Editorial: &pack.Editorial{Rules: rules}, Zips: !*unpacked}
 
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -225,8 +230,12 @@ func measure(n int, formats string, jobs int, ready bool, heapProfile string, pr
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	cpu := (user1 - user0) + (sys1 - sys0)
-	fmt.Printf("%d vacancies (%s, %d jobs): %d packs, %d documents in %.1fs: %.1f packs/s, %.0f docs/s; CPU %.1fs user + %.1fs system (the system share is mostly creating files), %.1f CPU-ms a pack; peak heap in use %.0f MiB, peak RSS %.0f MiB, live heap after the batch %.1f MiB; load average %s\n",
-		n, formats, jobs, s.Built, docs, el, float64(s.Built)/el, float64(docs)/el, (user1 - user0).Seconds(), (sys1 - sys0).Seconds(),
+	layout := "zips"
+	if *unpacked {
+		layout = "unpacked"
+	}
+	fmt.Printf("%d vacancies (%s, %s, %d jobs): %d packs, %d documents in %.1fs: %.1f packs/s, %.0f docs/s; CPU %.1fs user + %.1fs system (the system share is mostly creating files), %.1f CPU-ms a pack; peak heap in use %.0f MiB, peak RSS %.0f MiB, live heap after the batch %.1f MiB; load average %s\n",
+		n, formats, layout, jobs, s.Built, docs, el, float64(s.Built)/el, float64(docs)/el, (user1 - user0).Seconds(), (sys1 - sys0).Seconds(),
 		float64(cpu.Microseconds())/1000/float64(max(s.Built, 1)), float64(peakHeap)/(1<<20), rss, float64(ms.HeapAlloc)/(1<<20), procstat.LoadAverage())
 	runtime.KeepAlive(s)
 	fmt.Printf("peak-rss-mib %.1f\nwall-s %.2f\n", rss, el)
