@@ -412,16 +412,35 @@ func setWidthsIn(bs []Block, avail float64) {
 // document tags the framework text it gives in English so (en-GB), and a
 // screen reader reads it in an English voice. A list of some items in
 // each language has each item in the other language tagged on its own
-// (ListItem.Lang).
+// (ListItem.Lang), and a table each cell (Cell.Lang).
 func (d *Document) MarkLanguage(tag string, is func(string) bool) {
 	for i, b := range d.Blocks {
 		if inLanguage(b, is) {
 			d.Blocks[i] = &Lang{Tag: tag, Blocks: []Block{b}}
 			continue
 		}
-		if l, ok := b.(*List); ok {
-			markItems(l, tag, is)
+		switch b := b.(type) {
+		case *List:
+			markItems(b, tag, is)
+		case *Table:
+			markCells(b, tag, is)
 		}
+	}
+}
+
+// markCells tags each cell of t all of whose text is in the language is
+// tells.
+func markCells(t *Table, tag string, is func(string) bool) {
+	mark := func(cells []Cell) {
+		for i := range cells {
+			if inLanguage(&Paragraph{Text: cells[i].Text}, is) {
+				cells[i].Lang = tag
+			}
+		}
+	}
+	mark(t.Header)
+	for _, row := range t.Rows {
+		mark(row)
 	}
 }
 

@@ -146,6 +146,11 @@ func (t *Table) Columns() int {
 // Cell is one table cell.
 type Cell struct {
 	Text []Inline
+	// Lang is the cell's language (a BCP 47 tag) when it is in another
+	// than the document's: writers tag the cell with it (HTML lang, DOCX
+	// w:lang on its runs, PDF /Lang on its TD or TH). MarkLanguage sets
+	// it; "" is the language around the table.
+	Lang string
 }
 
 // Rule is a thematic break (a horizontal line).

@@ -101,3 +101,32 @@ func TestListItemRunsTagged(t *testing.T) {
 		t.Errorf("run languages %v, want the English item's alone en-GB", got)
 	}
 }
+
+// A table of Welsh and English cells gives the English cells' runs
+// w:lang en-GB, the Welsh cells' the document's.
+func TestTableCellRunsTagged(t *testing.T) {
+	cell := func(s string) doc.Cell { return doc.Cell{Text: txt(s)} }
+	d := &doc.Document{Meta: doc.Meta{Title: "Map gyrfa", Language: "cy"}, Blocks: []doc.Block{
+		&doc.Heading{Level: 1, Text: txt("Map gyrfa")},
+		&doc.Table{Header: []doc.Cell{cell("Sgil"), cell("The level")}, RowHeaders: true, Rows: [][]doc.Cell{
+			{cell("The data catalogue"), cell("Catalog data")},
+		}},
+	}}
+	d.MarkLanguage("en-GB", func(s string) bool { return strings.HasPrefix(s, "The ") })
+	d.Complete()
+	parts, _ := unzip(t, render(t, newWriter(t), d))
+	got := map[string]string{}
+	for _, m := range runRE.FindAllStringSubmatch(string(parts["word/document.xml"]), -1) {
+		tag := ""
+		if l := regexp.MustCompile(`<w:lang w:val="([^"]*)"/>`).FindStringSubmatch(m[1]); l != nil {
+			tag = l[1]
+		}
+		got[m[2]] = tag
+	}
+	want := map[string]string{"Sgil": "", "The level": "en-GB", "The data catalogue": "en-GB", "Catalog data": ""}
+	for text, lang := range want {
+		if got[text] != lang {
+			t.Errorf("cell %q: run language %q, want %q (all: %v)", text, got[text], lang, got)
+		}
+	}
+}

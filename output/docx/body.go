@@ -815,7 +815,12 @@ func (b *builder) row(t *doc.Table, cells []doc.Cell, widths []int, i int, keep,
 		}
 		b.s(`</w:pPr>`)
 		if c < len(cells) {
+			saved := b.lang
+			if cells[c].Lang != "" {
+				b.lang = cells[c].Lang // the cell's runs in its own language
+			}
 			b.runs(cells[c].Text, key)
+			b.lang = saved
 		}
 		b.s(`</w:p></w:tc>`)
 	}

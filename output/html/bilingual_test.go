@@ -115,3 +115,45 @@ func TestListItemLang(t *testing.T) {
 		t.Errorf("li languages %v, want the English item alone tagged en-GB", got)
 	}
 }
+
+// A table of Welsh and English cells in a Welsh document says each
+// English cell's language on its td or th; the Welsh ones are in the
+// page's (WCAG 3.1.2, language of parts).
+func TestTableCellLang(t *testing.T) {
+	cell := func(s string) doc.Cell { return doc.Cell{Text: txt(s)} }
+	d := &doc.Document{Meta: doc.Meta{Title: "Map gyrfa", Language: "cy"}, Blocks: []doc.Block{
+		&doc.Heading{Level: 1, Text: txt("Map gyrfa")},
+		&doc.Table{Header: []doc.Cell{cell("Sgil"), cell("The level")}, RowHeaders: true, Rows: [][]doc.Cell{
+			{cell("The data catalogue"), cell("Catalog data")},
+			{cell("Modelu data"), cell("The data visualisation")},
+		}},
+	}}
+	d.MarkLanguage("en-GB", func(s string) bool { return strings.HasPrefix(s, "The ") })
+	root, err := xhtml.Parse(strings.NewReader(render(t, d)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	var walk func(n *xhtml.Node)
+	walk = func(n *xhtml.Node) {
+		if n.Type == xhtml.ElementNode && (n.Data == "td" || n.Data == "th") && n.FirstChild != nil {
+			lang := "-"
+			for _, a := range n.Attr {
+				if a.Key == "lang" {
+					lang = a.Val
+				}
+			}
+			got[n.FirstChild.Data] = lang
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	want := map[string]string{"Sgil": "-", "The level": "en-GB", "The data catalogue": "en-GB", "Catalog data": "-", "Modelu data": "-", "The data visualisation": "en-GB"}
+	for text, lang := range want {
+		if got[text] != lang {
+			t.Errorf("cell %q: lang %q, want %q (all: %v)", text, got[text], lang, got)
+		}
+	}
+}

@@ -302,6 +302,15 @@ func (r *renderer) list(l *doc.List) {
 	}
 }
 
+// cellLang is the lang attribute of a cell in another language than the
+// document's, or "".
+func cellLang(c doc.Cell) string {
+	if c.Lang == "" {
+		return ""
+	}
+	return " lang=\"" + esc(c.Lang) + "\""
+}
+
 // table writes a table inside a scrollable, keyboard-focusable region named
 // after the section it sits in (or label, when given).
 func (r *renderer) table(t *doc.Table, label string) {
@@ -343,7 +352,7 @@ func (r *renderer) table(t *doc.Table, label string) {
 		r.w("<thead>\n<tr>")
 		for i := range cols {
 			if i < len(t.Header) {
-				r.w("<th scope=\"col\"", alignAttr(t.Align, i), ">")
+				r.w("<th scope=\"col\"", alignAttr(t.Align, i), cellLang(t.Header[i]), ">")
 				r.inlines(t.Header[i].Text)
 				r.w("</th>")
 			} else {
@@ -356,12 +365,15 @@ func (r *renderer) table(t *doc.Table, label string) {
 	for _, row := range t.Rows {
 		r.w("<tr>")
 		for i := range cols {
-			tag := "td"
+			tag, lang := "td", ""
+			if i < len(row) {
+				lang = cellLang(row[i])
+			}
 			if i == 0 && t.RowHeaders {
 				tag = "th"
-				r.w("<th scope=\"row\"", alignAttr(t.Align, i), ">")
+				r.w("<th scope=\"row\"", alignAttr(t.Align, i), lang, ">")
 			} else {
-				r.w("<td", alignAttr(t.Align, i), ">")
+				r.w("<td", alignAttr(t.Align, i), lang, ">")
 			}
 			if i < len(row) {
 				r.inlines(row[i].Text)

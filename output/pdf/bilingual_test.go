@@ -271,3 +271,51 @@ func TestListItemLang(t *testing.T) {
 		}
 	}
 }
+
+// A table of Welsh and English cells in a Welsh document gives each
+// English cell's TD or TH a /Lang of en-GB (beside its scope) and the
+// Welsh cells none; the file passes rolepack check.
+func TestTableCellLang(t *testing.T) {
+	cell := func(s string) doc.Cell { return doc.Cell{Text: []doc.Inline{{Text: s}}} }
+	d := &doc.Document{Meta: doc.Meta{Title: "Map gyrfa", Language: "cy"}, Blocks: []doc.Block{
+		&doc.Heading{Level: 1, Text: []doc.Inline{{Text: "Map gyrfa"}}},
+		&doc.Table{Header: []doc.Cell{cell("Sgil"), cell("The level")}, RowHeaders: true, Rows: [][]doc.Cell{
+			{cell("The data catalogue"), cell("Catalog data")},
+			{cell("Modelu data"), cell("The data visualisation")},
+		}},
+	}}
+	d.MarkLanguage("en-GB", func(s string) bool { return strings.HasPrefix(s, "The ") })
+	w, err := pdf.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := w.Write(&b, d); err != nil {
+		t.Fatal(err)
+	}
+	fs, err := pdfcheck.Check(b.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range fs {
+		t.Error(f)
+	}
+	tg := checkTaggedOrder(t, "mixed table", b.Bytes(), true)
+	got := map[string]string{}
+	var walk func(n *structNode)
+	walk = func(n *structNode) {
+		if n.typ == "TD" || n.typ == "TH" {
+			got[strings.TrimSpace(tg.text(n))] = n.lang
+		}
+		for _, k := range n.kids {
+			walk(k)
+		}
+	}
+	walk(tg.root)
+	want := map[string]string{"Sgil": "", "The level": "en-GB", "The data catalogue": "en-GB", "Catalog data": "", "Modelu data": "", "The data visualisation": "en-GB"}
+	for text, lang := range want {
+		if l, ok := got[text]; !ok || l != lang {
+			t.Errorf("cell %q: /Lang %q, want %q (all: %v)", text, l, lang, got)
+		}
+	}
+}

@@ -181,7 +181,7 @@ func (r *renderer) table(t *doc.Table) {
 					r.drawRow(*tl.hdr, &tl, t.Align, 0, tl.hdr.lines, h, tl.head, &colHeaderFill, false, nil, false)
 				})
 			} else {
-				cells := r.rowCells(n, func(int) (string, string) { return "TH", columnScope })
+				cells := r.rowCells(n, func(c int) (string, string) { return "TH", withLang(columnScope, t.Header, c) })
 				r.drawRow(*tl.hdr, &tl, t.Align, 0, tl.hdr.lines, h, tl.head, &colHeaderFill, false, cells, false)
 				r.popTo(table)
 				repeat = true
@@ -207,9 +207,9 @@ func (r *renderer) table(t *doc.Table) {
 		r.popTo(table)
 		cells := r.rowCells(n, func(c int) (string, string) {
 			if t.RowHeaders && c == 0 {
-				return "TH", rowScope
+				return "TH", withLang(rowScope, t.Rows[i], c)
 			}
-			return "TD", ""
+			return "TD", withLang("", t.Rows[i], c)
 		})
 		// The last two rows stay together, so no page holds one row
 		// (unless the last may break, bringing some of it back).
@@ -317,6 +317,18 @@ func (r *renderer) tableStart(i int, t *doc.Table) float64 {
 	tl := r.layoutTable(t)
 	tl.whole = tl.whole && !r.split[i]
 	return tl.start(r.bottom - r.top)
+}
+
+// withLang is a cell's structure attributes attrs with its language,
+// when cell c of cells is in another than the document's (doc.Cell.Lang).
+func withLang(attrs string, cells []doc.Cell, c int) string {
+	if c >= len(cells) || cells[c].Lang == "" {
+		return attrs
+	}
+	if attrs == "" {
+		return langAttr(cells[c].Lang)
+	}
+	return attrs + " " + langAttr(cells[c].Lang)
 }
 
 // rowCells opens a table row (TR) in the open table and makes its n cells,
