@@ -314,8 +314,12 @@ func (b *Batch) Run(ctx context.Context, rows []Row) (*Summary, error) {
 	if b.Zips || out.Exists(RecordName) {
 		// An unpacked run reads it too: a zip an earlier run of zips
 		// wrote is rolepack's, not the user's.
-		if rec, err = readRecord(out, newInterner()); err != nil {
+		// --force rebuilds every pack: a record it cannot read is
+		// written again from this run's packs.
+		if rec, err = readRecord(out, newInterner()); err != nil && !b.Force {
 			return nil, err
+		} else if err != nil {
+			rec = packRecord{}
 		}
 	}
 	// withComposers gives j its composers: one for its language, or one

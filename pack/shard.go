@@ -371,8 +371,10 @@ func Merge(ctx context.Context, out string, parts []string, force bool) (*Summar
 		// The record of a run on one machine: what the folder's record
 		// held, with every part's packs over it.
 		old, err := readRecord(f, keep)
-		if err != nil {
+		if err != nil && !force {
 			return nil, err
+		} else if err != nil {
+			old = packRecord{}
 		}
 		for name, e := range rec {
 			old[name] = e

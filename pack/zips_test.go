@@ -11,7 +11,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/rolepack/rolepack/output"
 )
@@ -247,4 +246,25 @@ func TestZipsShardsMerge(t *testing.T) {
 	}
 }
 
-var _ = time.Now
+
+// TestZipsBadRecord: a record rolepack cannot read stops a run of zips
+// in one line naming the file and line, before any pack; --force builds
+// every pack and writes the record again.
+func TestZipsBadRecord(t *testing.T) {
+	e := newEnv(t)
+	rows := mustRows(t, "vacancies.csv", shardManifest)
+	out := t.TempDir()
+	runZips(t, e, out, rows, true, false)
+	want := files(t, out)
+	if err := os.WriteFile(filepath.Join(out, RecordName), []byte("not a record\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b := e.batch(out, textFormats(t, e))
+	b.FeedURL, b.Zips = "https://jobs.example.org/", true
+	_, err := b.Run(context.Background(), rows)
+	if err == nil || !strings.Contains(err.Error(), RecordName+":1: ") || strings.Contains(err.Error(), "\n") {
+		t.Fatalf("a bad record: %v; want one line naming %s:1", err, RecordName)
+	}
+	runZips(t, e, out, rows, true, true)
+	sameFiles(t, "--force over a bad record", want, files(t, out))
+}
