@@ -241,19 +241,23 @@ type Inline struct {
 // PlainText returns the text of runs without styling; hard breaks become
 // spaces.
 func PlainText(runs []Inline) string {
+	if len(runs) == 1 && !runs[0].Break {
+		return runs[0].Text // most runs are a line of one style: nothing to join
+	}
 	n := 0
 	for _, r := range runs {
 		n += len(r.Text) + 1
 	}
-	b := make([]byte, 0, n)
+	var b strings.Builder
+	b.Grow(n)
 	for _, r := range runs {
 		if r.Break {
-			b = append(b, ' ')
+			b.WriteByte(' ')
 			continue
 		}
-		b = append(b, r.Text...)
+		b.WriteString(r.Text)
 	}
-	return string(b)
+	return b.String()
 }
 
 func (*Heading) block()   {}

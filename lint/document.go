@@ -136,13 +136,23 @@ func (w *treeWalker) add(runs []doc.Inline, kind Kind, place string) {
 	}
 }
 
+// blank reports whether runs have no text but white space.
+func blank(runs []doc.Inline) bool {
+	for _, r := range runs {
+		if !r.Break && strings.TrimSpace(r.Text) != "" {
+			return false
+		}
+	}
+	return true
+}
+
 // splitRuns cuts runs at hard line breaks, dropping empty lines.
 func splitRuns(runs []doc.Inline) [][]doc.Inline {
 	var out [][]doc.Inline
 	start := 0
 	for i := 0; i <= len(runs); i++ {
 		if i == len(runs) || runs[i].Break {
-			if line := runs[start:i]; strings.TrimSpace(doc.PlainText(line)) != "" || (len(out) == 0 && i == len(runs)) {
+			if line := runs[start:i]; !blank(line) || (len(out) == 0 && i == len(runs)) {
 				out = append(out, line)
 			}
 			start = i + 1

@@ -1,6 +1,10 @@
 package lint
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // WithStandard returns a copy of r whose CheckDocument leaves out the
 // texts of a document tree that are rolepack's own standard text (the
@@ -28,4 +32,25 @@ func (r *Rules) isStandard(text string) bool {
 	return r != nil && len(r.standard) > 0 && r.standard[foldSpace(text)]
 }
 
-func foldSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
+// foldSpace is s with each run of white space one space and none at its
+// ends. Most texts are so already (it is asked of every text a document
+// checks): they are returned as they are, not split and joined again.
+func foldSpace(s string) string {
+	folded := len(s) == 0 || (s[0] != ' ' && s[len(s)-1] != ' ')
+	for i := 0; folded && i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			folded = !unicode.IsSpace(r) // NBSP and the rest, which Fields splits at
+			i += n - 1
+		case c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			folded = false
+		case c == ' ' && s[i+1] == ' ':
+			folded = false
+		}
+	}
+	if folded {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}

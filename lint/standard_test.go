@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/rolepack/rolepack/doc"
@@ -34,5 +35,15 @@ func TestWithStandardLeavesRolepacksOwnTextOut(t *testing.T) {
 	}
 	if !rockstar {
 		t.Error("the organisation's own text is no longer checked")
+	}
+}
+
+// TestFoldSpaceAsFields checks foldSpace's shortcut against splitting and
+// joining: texts already folded come back as they are, the rest folded.
+func TestFoldSpaceAsFields(t *testing.T) {
+	for _, s := range []string{"", " ", "a", "a b", "a  b", " a", "a ", "a\tb", "a\nb", "a\u00a0b", "a\u2003b", "Cymraeg ŵ ŷ", "ŵ  ŷ", "a\u0085b", "\xff \xfe", "x\r\ny", "Equal  opportunities employer."} {
+		if got, want := foldSpace(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("foldSpace(%q) = %q, want %q", s, got, want)
+		}
 	}
 }
