@@ -35,6 +35,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/metrics"
 	"runtime/pprof"
 	"slices"
 	"strconv"
@@ -186,7 +187,7 @@ func measure(n int, formats string, jobs int, ready bool, heapProfile string, pr
 		}
 	}
 
-	var peakHeap uint64
+	var peakHeap, peakGoal, peakLive uint64 // the heap goal and the last collection's live heap when the heap in use peaked
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
 	wg.Add(1)
@@ -197,7 +198,10 @@ func measure(n int, formats string, jobs int, ready bool, heapProfile string, pr
 		var ms runtime.MemStats
 		for {
 			runtime.ReadMemStats(&ms)
-			peakHeap = max(peakHeap, ms.HeapInuse)
+			if ms.HeapInuse > peakHeap {
+				peakHeap, peakGoal = ms.HeapInuse, ms.NextGC
+				peakLive = lastLive()
+			}
 			select {
 			case <-stop:
 				return
@@ -234,12 +238,22 @@ func measure(n int, formats string, jobs int, ready bool, heapProfile string, pr
 	if *unpacked {
 		layout = "unpacked"
 	}
-	fmt.Printf("%d vacancies (%s, %s, %d jobs): %d packs, %d documents in %.1fs: %.1f packs/s, %.0f docs/s; CPU %.1fs user + %.1fs system (the system share is mostly creating files), %.1f CPU-ms a pack; peak heap in use %.0f MiB, peak RSS %.0f MiB, live heap after the batch %.1f MiB; load average %s\n",
+	fmt.Printf("%d vacancies (%s, %s, %d jobs): %d packs, %d documents in %.1fs: %.1f packs/s, %.0f docs/s; CPU %.1fs user + %.1fs system (the system share is mostly creating files), %.1f CPU-ms a pack; peak heap in use %.0f MiB (heap goal then %.0f MiB, live heap %.1f MiB after the collection before), peak RSS %.0f MiB, live heap after the batch %.1f MiB; load average %s\n",
 		n, formats, layout, jobs, s.Built, docs, el, float64(s.Built)/el, float64(docs)/el, (user1 - user0).Seconds(), (sys1 - sys0).Seconds(),
-		float64(cpu.Microseconds())/1000/float64(max(s.Built, 1)), float64(peakHeap)/(1<<20), rss, float64(ms.HeapAlloc)/(1<<20), procstat.LoadAverage())
+		float64(cpu.Microseconds())/1000/float64(max(s.Built, 1)), float64(peakHeap)/(1<<20), float64(peakGoal)/(1<<20), float64(peakLive)/(1<<20), rss, float64(ms.HeapAlloc)/(1<<20), procstat.LoadAverage())
 	runtime.KeepAlive(s)
 	fmt.Printf("peak-rss-mib %.1f\nwall-s %.2f\n", rss, el)
 	return nil
+}
+
+// lastLive is the live heap the last collection found (0 before the first).
+func lastLive() uint64 {
+	m := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(m)
+	if m[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return m[0].Value.Uint64()
 }
 
 // writeHeapProfile writes the live heap, after a collection, to file.
