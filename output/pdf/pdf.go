@@ -334,10 +334,13 @@ var squeezes = [...]float64{0.85, 0.7}
 // closing section and the document-control line, which the page before
 // could not take), it is laid out again with the space between blocks
 // tightened, as a typesetter would, and that layout is kept if it saves
-// the page. The result is the same for the same document.
+// the page; so is a last page that opens with a span the template keeps
+// whole (a plan's evidence log and sign-off, a scoring sheet's outcome),
+// which tighter space may bring back to the page before. The result is
+// the same for the same document.
 func (w *Writer) lay(d *doc.Document, sc *scratch) (*renderer, error) {
 	r, err := w.layAt(d, sc, 1)
-	if err != nil || !r.lightLastPage() {
+	if err != nil || !r.lightLastPage() && !r.keptLastPage() {
 		return r, err
 	}
 	n := len(r.pages)
@@ -363,6 +366,19 @@ func (w *Writer) lay(d *doc.Document, sc *scratch) (*renderer, error) {
 func (r *renderer) lightLastPage() bool {
 	n := len(r.pages)
 	return n > 1 && r.pages[n-1].Used <= r.pages[n-1].Body/3
+}
+
+// keptLastPage reports whether the document has several pages and its
+// last opens with a span the template keeps whole (a plan's evidence log
+// and sign-off), which went down whole because it did not fit below:
+// tighter space may bring it back.
+func (r *renderer) keptLastPage() bool {
+	n := len(r.pages)
+	if n < 2 || !r.pages[n-1].Kept {
+		return false
+	}
+	k := r.firstBlockStarting(n)
+	return k >= 0 && r.kept(k)
 }
 
 // layAt is lay at one squeeze of the space between blocks, from no

@@ -166,9 +166,17 @@ func (r *renderer) adjust(sc *scratch) bool {
 		}
 	}
 	body := r.bottom - r.top
+	// A table freed to break across pages changes the pages after it:
+	// their ends and the last page are judged on the next layout, not on
+	// this one (else a heading the table now follows on its page would be
+	// moved down, rows carried down from a page they no longer end, or a
+	// kept span after it sent to a page of its own though it fits below
+	// the table now).
+	filled := r.fillPages(breaks, split, sc.down)
+	changed = changed || filled
 	for _, k := range r.d.Keeps {
 		from, to := k.From, min(k.To, len(r.extents))
-		if from >= to || r.extents[from].fromPage == 0 {
+		if filled || from >= to || r.extents[from].fromPage == 0 {
 			continue
 		}
 		last := to - 1
@@ -179,12 +187,6 @@ func (r *renderer) adjust(sc *scratch) bool {
 			force(from)
 		}
 	}
-	// A table freed to break across pages changes the pages after it:
-	// their ends and the last page are judged on the next layout, not on
-	// this one (else a heading the table now follows on its page would be
-	// moved down, or rows carried down from a page they no longer end).
-	filled := r.fillPages(breaks, split, sc.down)
-	changed = changed || filled
 	if !filled && r.fillRows(sc.rows) {
 		changed = true
 	}
@@ -388,7 +390,9 @@ type rowTop struct {
 // 1-maxWaste because the next page opens with a kept span (a scoring
 // sheet's outcome and signature) that did not fit below, where the page
 // before ends with rows of a table of rooms to write in (doc.Table's
-// MinLines: a scoring sheet's questions). It sends the fewest of those
+// MinLines: a scoring sheet's questions), or of any table that goes on to
+// the emptier page (a plan's actions, before its evidence log and
+// sign-off). It sends the fewest of those
 // rows down that fill the emptier page to 1-maxWaste, leaving the page
 // before as full, and no more than the page holds (or, where none does,
 // the most that leave the page before so): the rows are balanced between
@@ -404,6 +408,9 @@ func (r *renderer) fillRows(rows map[int]int) bool {
 		if pg.Used >= body*(1-maxWaste) || !r.pages[p].Kept || prev.Last != markRow {
 			continue
 		}
+		if k := r.firstBlockStarting(p + 1); k < 0 || !r.kept(k) {
+			continue // the next page opens a new part (a page break), not a kept span
+		}
 		t := r.lastBlockOn(p - 1)
 		if t < 0 || r.extents[t].toPage < p-1 {
 			continue
@@ -412,8 +419,8 @@ func (r *renderer) fillRows(rows map[int]int) bool {
 			continue
 		}
 		tbl, ok := doc.Unwrap(r.d.Blocks[t]).(*doc.Table)
-		if !ok || tbl.MinLines <= 0 {
-			continue
+		if !ok || tbl.MinLines <= 0 && r.extents[t].toPage != p {
+			continue // (other tables only where they go on to the emptier page)
 		}
 		// Where each of the table's rows began (a row that did not fit
 		// began again on the next page: the last record holds).
