@@ -263,6 +263,12 @@ func parseOne(src string) Phrase {
 	}
 	p.Clauses, p.Seps = clauses(base, form, words)
 	p.Clauses[0].Pre = strings.Join(pre, " ")
+	for i, c := range p.Clauses {
+		if c.Verb == "hold" && names(credentialWord, c.Rest) {
+			// "hold a Level 3 … certification" is what the holder has
+			p.Clauses[i].Verb = "have"
+		}
+	}
 	switch {
 	case len(p.Clauses) == 1 && (base == "understand" || base == "know") && !strings.HasPrefix(strings.ToLower(p.Clauses[0].Rest), "how "):
 		p.Shape, p.Head, p.Prep, p.Object = Knowledge, map[string]string{"understand": "understanding", "know": "knowledge"}[base], "of", p.Clauses[0].Rest
@@ -324,7 +330,9 @@ func clauses(first string, form english.Form, words []string) ([]Clause, []strin
 	out := []Clause{{Verb: first}}
 	seps := []string{""}
 	var rest []string
-	flush := func() { out[len(out)-1].Rest = strings.Join(rest, " "); rest = nil }
+	inRelative := false      // the clause's words so far end in a relative clause ("activities that improve …")
+	var relForm english.Form // the form of that clause's verb
+	flush := func() { out[len(out)-1].Rest = strings.Join(rest, " "); rest = nil; inRelative = false }
 	for i := 1; i < len(words); i++ {
 		w := words[i]
 		lw := strings.ToLower(w)
@@ -340,6 +348,14 @@ func clauses(first string, form english.Form, words []string) ([]Clause, []strin
 		case i > 0 && strings.HasSuffix(words[i-1], ","):
 			sep = ", "
 			j = i
+		}
+		if relativePronoun[strings.ToLower(strings.TrimRight(rest0(rest), ","))] && !inRelative {
+			// the word before w opens a relative clause: "that", "who"
+			if b, f := english.Verb(w); english.IsModal(w) {
+				inRelative, relForm = true, english.Base
+			} else if b != "" && (f == english.Base || f == english.ThirdPerson) && !nounVerb[b] {
+				inRelative, relForm = true, f
+			}
 		}
 		if sep == "" || j >= len(words) {
 			rest = append(rest, w)
@@ -386,18 +402,38 @@ func clauses(first string, form english.Form, words []string) ([]Clause, []strin
 		b, f := english.Verb(cand)
 		next := ""
 		if k+1 < len(words) {
-			next = strings.ToLower(words[k+1])
+			next = strings.ToLower(strings.TrimRight(words[k+1], ",;:"))
 		}
 		isVerb := false
+		nb, nf := english.Verb(next)
 		switch {
 		case f == english.NotVerb || f == english.Past:
+		case inRelative && sep != ", and " && sep != ", or " && (modal || f == relForm && (f == english.Base && form == english.Base || out[len(out)-1].Verb == "be")):
+			// "activities that improve X, increase Y and increase Z",
+			// "a practitioner who can define and assure best practice":
+			// "is an expert who influences and mentors others": the verbs
+			// of a relative clause stay in it. ("Can specify an
+			// architecture that addresses X, and understands Y": a comma
+			// before "and", or a third-person form, is the first verb's
+			// coordination, which every form reads right.)
+		case !modal && b == "be" && strings.HasPrefix(sep, ","):
+			// "ensure strategic demands, such as spending reviews, are
+			// supported": a passive after a bracketing comma.
+		case !modal && f == english.ThirdPerson && (subjectNext[next] || nounVerb[b] && nf == english.Base && nb != "" && !nounVerb[nb] && !english.IsPreposition(next)):
+			// "needs and challenges are understood", "products and
+			// services meet user needs": a plural noun, the subject of
+			// the verb after it.
+		case !modal && f == english.ThirdPerson && sep == ", " && english.IsConjunction(next) && len(rest) > 0:
+			// "explore the perspectives, challenges and ambitions of
+			// teams": a plural noun of a list ("leads, coaches and
+			// develops teams" is a list of verbs: no object between).
 		case modal:
 			isVerb = f == english.Base || f == english.ThirdPerson
 		case f == english.ThirdPerson && nounVerb[b]:
 			// "… and reports progress" is a verb; "dashboards and reports
 			// for managers" a plural noun: a verb when an object follows.
 			isVerb = next != "" && !english.IsPreposition(next) && !english.IsConjunction(next) && !relative[next]
-			if nb, nf := english.Verb(next); (nf == english.ThirdPerson && !nounVerb[nb]) || nf == english.Past {
+			if (nf == english.ThirdPerson && !nounVerb[nb]) || nf == english.Past {
 				// "products and services are …"; but "… and reports
 				// issues to …": a plural noun that is also a verb's form
 				// is the object.
@@ -440,6 +476,23 @@ func clauses(first string, form english.Form, words []string) ([]Clause, []strin
 	flush()
 	return out, seps
 }
+
+// rest0 is the last word of rest, or "".
+func rest0(rest []string) string {
+	if len(rest) == 0 {
+		return ""
+	}
+	return rest[len(rest)-1]
+}
+
+// relativePronoun open a relative clause whose verbs, coordinated, stay in
+// it: "activities that improve X and increase Y".
+var relativePronoun = map[string]bool{"that": true, "which": true, "who": true}
+
+// subjectNext are words after which a plural noun that is also a verb's
+// third-person form is the subject: "challenges are", "services can".
+var subjectNext = map[string]bool{"are": true, "is": true, "were": true, "was": true, "have": true, "has": true,
+	"can": true, "will": true, "should": true, "must": true, "may": true, "could": true, "would": true}
 
 // whWords open an indirect question: "explain why …", "know when …".
 var whWords = map[string]bool{"why": true, "when": true, "how": true, "what": true, "where": true, "whether": true, "which": true}
@@ -496,7 +549,10 @@ func (p *Phrase) tail() {
 			next = strings.ToLower(words[k+1])
 		}
 		baseVerb := f == english.Base && !nounVerb[b] && (english.IsDeterminer(next) || english.IsPronoun(next) || whWords[next] || next == "to")
-		if (modal && (f == english.Base || f == english.ThirdPerson)) || (f == english.ThirdPerson && !nounVerb[b]) || baseVerb {
+		// "… remote access technologies and approaches": a third-person
+		// form with nothing after it is a plural noun.
+		thirdVerb := f == english.ThirdPerson && !nounVerb[b] && next != ""
+		if (modal && (f == english.Base || f == english.ThirdPerson)) || thirdVerb || baseVerb {
 			obj := strings.TrimSuffix(strings.Join(words[:i], " "), ",")
 			cs, seps := clauses(b, english.Base, words[k:])
 			p.Object = obj
@@ -813,11 +869,20 @@ func demonstrates(c Clause) bool {
 // andExperience is " and experience of …ing" for the action clauses that
 // follow a knowledge, experience or responsibility ("… and can advise
 // others"), else "".
+// A "have …" clause is what it has ("awareness of X and have a basic
+// knowledge of Y" gives "… and a basic knowledge of Y").
 func (p Phrase) andExperience() string {
 	if len(p.Clauses) == 0 {
 		return ""
 	}
-	return " and experience of " + render(p.Clauses, p.Seps, english.Ing)
+	var out string
+	for _, o := range p.possessions() {
+		out += " and " + o
+	}
+	if cs, seps := p.actions(); len(cs) > 0 {
+		out += " and experience of " + render(cs, seps, english.Ing)
+	}
+	return out
 }
 
 // Criterion is the descriptor as a person-specification criterion, one
@@ -946,6 +1011,17 @@ func (p Phrase) Statement() string {
 // a certificate for: a qualification, a degree, a licence, a registration.
 var credentialWord = regexp.MustCompile(`(?i)\b(?:qualifications?|certificates?|certifications?|accreditations?|degrees?|diplomas?|licen[cs]es?|chartered status|professional registration|registered)\b( of)?`)
 
+// names reports whether re (credentialWord) finds in s a credential that
+// is not "of" something ("a qualification", not "the degree of").
+func names(re *regexp.Regexp, s string) bool {
+	for _, m := range re.FindAllStringSubmatch(s, -1) {
+		if m[1] == "" {
+			return true
+		}
+	}
+	return false
+}
+
 // Credential reports whether the descriptor states only a qualification
 // the holder has ("show you have a Level 3 service management framework
 // qualification", "have a degree in a numerate subject"): something an
@@ -957,13 +1033,7 @@ func (p Phrase) Credential() bool {
 	}
 	ps := p.possessions()
 	for _, o := range ps {
-		found := false
-		for _, m := range credentialWord.FindAllStringSubmatch(o, -1) {
-			if m[1] == "" {
-				found = true
-			}
-		}
-		if !found {
+		if !names(credentialWord, o) {
 			return false
 		}
 	}

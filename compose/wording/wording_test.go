@@ -202,3 +202,62 @@ func TestJobDuty(t *testing.T) {
 		}
 	}
 }
+
+// Coordinations the corpus has that are not lists of verbs: plural nouns
+// that are also verbs' third-person forms ("services", "challenges"), a
+// passive after a bracketing comma ("…, such as spending reviews, are
+// supported"), and the verbs of a relative clause ("activities that
+// improve …, increase … and increase …"), which stay in it.
+func TestCoordinationsOfNouns(t *testing.T) {
+	for in, want := range map[string]string{
+		"ensure strategic demands, such as spending reviews, are supported":                                                   "Experience of ensuring strategic demands, such as spending reviews, are supported",
+		"promote sustained investment of user-centred approaches to ensure products and services meet user needs":             "Experience of promoting sustained investment of user-centred approaches to ensure products and services meet user needs",
+		"ensure complex needs and challenges are understood, prioritised and communicated":                                    "Experience of ensuring complex needs and challenges are understood, prioritised and communicated",
+		"explore the perspectives, challenges and ambitions of teams to shape a pipeline of opportunities":                    "Experience of exploring the perspectives, challenges and ambitions of teams to shape a pipeline of opportunities",
+		"lead activities that improve relationship maturity, increase value, improve user experience and increase efficiency": "Experience of leading activities that improve relationship maturity, increase value, improve user experience and increase efficiency",
+		"be an expert practitioner who can define and assure best practice":                                                   "Experience of being an expert practitioner who can define and assure best practice",
+		"is an expert practitioner who influences and mentors others":                                                         "Experience of being an expert practitioner who influences and mentors others",
+		"lead the team and reports progress to the board":                                                                     "Experience of leading the team and reporting progress to the board",
+		"take ownership of the analysis plan and reports progress to the service lead":                                        "Experience of taking ownership of the analysis plan and reporting progress to the service lead",
+		"Understanding of LAN, WAN, network-specific security and remote access technologies and approaches":                  "Understanding of LAN, WAN, network-specific security and remote access technologies and approaches",
+		"awareness of how data science techniques can be used and have a basic knowledge of those key techniques":             "Awareness of how data science techniques can be used and a basic knowledge of those key techniques",
+	} {
+		if got := Parse(in).Criterion(); got != want {
+			t.Errorf("%q:\n got %q\nwant %q", in, got, want)
+		}
+	}
+	for in, want := range map[string]string{
+		"ensure strategic demands, such as spending reviews, are supported":                                       "Ensure strategic demands, such as spending reviews, are supported.",
+		"promote sustained investment of user-centred approaches to ensure products and services meet user needs": "Promote sustained investment of user-centred approaches to ensure products and services meet user needs.",
+		"ensures complex needs and challenges are understood":                                                     "Ensure complex needs and challenges are understood.",
+		"Explores the perspectives, challenges and ambitions of teams":                                            "Explore the perspectives, challenges and ambitions of teams.",
+	} {
+		if got, _ := Parse(in).Duty(); got != want {
+			t.Errorf("%q:\n got %q\nwant %q", in, got, want)
+		}
+	}
+}
+
+// "Hold a … certification", "holds a … qualification" name something the
+// holder has, as "have a … qualification" does.
+func TestHoldsACredential(t *testing.T) {
+	for in, want := range map[string]string{
+		"hold a Level 3 service management framework certification": "A Level 3 service management framework certification",
+		"Holds a recognised project management qualification.":      "A recognised project management qualification",
+		"holding a degree in a numerate subject":                    "A degree in a numerate subject",
+	} {
+		p := Parse(in)
+		if !p.Credential() {
+			t.Errorf("%q (%v): not a credential", in, p.Shape)
+		}
+		if got := p.Criterion(); got != want {
+			t.Errorf("%q: criterion %q, want %q", in, got, want)
+		}
+		if d, ok := p.Duty(); ok {
+			t.Errorf("%q: a duty %q", in, d)
+		}
+	}
+	if Parse("hold regular meetings with stakeholders").Credential() {
+		t.Errorf("holding meetings is no credential")
+	}
+}
