@@ -419,7 +419,7 @@ func readTable(file string, recs []record) ([]Row, error) {
 		seen[strings.ToLower(k)] = i
 		keys[i] = k
 	}
-	var rows []Row
+	rows := make([]Row, 0, len(recs)-1) // a batch holds them to its end: no slack, no copies as they grow
 	for _, rec := range recs[1:] {
 		row := Row{File: file, Line: rec.line, ExtraColumns: extraCols}
 		blank := true
