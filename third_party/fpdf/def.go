@@ -728,6 +728,7 @@ type Fpdf struct {
 		// Composite values of colors
 		draw, fill, text colorType
 	}
+	colors                 colorCache               // colour values formatted lately (patch 38)
 	spotColorMap           map[string]spotColorType // Map of named ink-based colors
 	outputIntents          []OutputIntentType       // OutputIntents
 	outputIntentStartN     int                      // Start object number for

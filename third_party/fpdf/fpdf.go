@@ -976,10 +976,43 @@ func (f *Fpdf) sameOrNewRGB(other colorType, r, g, b int) colorType {
 	return f.rgbColorValue(r, g, b, "g", "rg")
 }
 
+// colorCacheSize is how many colour values a document remembers.
+const colorCacheSize = 8
+
+// colorCache holds the colour values rgbColorValue made last, newest
+// overwriting oldest (patch 38 in PATCHES.md): a document draws in a few
+// colours, set again for each piece of text, rule and cell.
+type colorCache struct {
+	entries [colorCacheSize]colorCacheEntry
+	next    int // the entry to overwrite next
+}
+
+type colorCacheEntry struct {
+	grayStr, fullStr string
+	clr              colorType // clr.str is "" in an unused entry
+}
+
 func (f *Fpdf) rgbColorValue(r, g, b int, grayStr, fullStr string) (clr colorType) {
 	clr.ir, clr.r = colorComp(r)
 	clr.ig, clr.g = colorComp(g)
 	clr.ib, clr.b = colorComp(b)
+	// The value is a function of the clamped components and the two
+	// operators: the same colour again is the value made before.
+	cc := &f.colors
+	for i := range cc.entries {
+		e := &cc.entries[i]
+		if e.clr.ir == clr.ir && e.clr.ig == clr.ig && e.clr.ib == clr.ib && e.clr.str != "" && e.grayStr == grayStr && e.fullStr == fullStr {
+			return e.clr
+		}
+	}
+	clr = f.formatRGB(clr, grayStr, fullStr)
+	cc.entries[cc.next] = colorCacheEntry{grayStr, fullStr, clr}
+	cc.next = (cc.next + 1) % colorCacheSize
+	return clr
+}
+
+// formatRGB completes clr, whose components are set, with its operators.
+func (f *Fpdf) formatRGB(clr colorType, grayStr, fullStr string) colorType {
 	clr.mode = colorModeRGB
 	clr.gray = clr.ir == clr.ig && clr.r == clr.b
 	const prec = 3
@@ -1012,7 +1045,7 @@ func (f *Fpdf) rgbColorValue(r, g, b int, grayStr, fullStr string) (clr colorTyp
 	}
 	clr.str = string(buf)
 	f.fmt.buf = buf
-	return
+	return clr
 }
 
 // SetDrawColor defines the color used for all drawing operations (lines,
