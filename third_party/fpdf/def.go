@@ -729,6 +729,7 @@ type Fpdf struct {
 		draw, fill, text colorType
 	}
 	colors                 colorCache               // colour values formatted lately (patch 38)
+	fontSels               fontSelections           // what SetFont made of the families and styles given lately (patch 39)
 	spotColorMap           map[string]spotColorType // Map of named ink-based colors
 	outputIntents          []OutputIntentType       // OutputIntents
 	outputIntentStartN     int                      // Start object number for

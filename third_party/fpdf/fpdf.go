@@ -2394,6 +2394,19 @@ func (f *Fpdf) SetFont(familyStr, styleStr string, size float64) {
 		return
 	}
 	// dbg("SetFont")
+	if sel := f.fontSels.find(familyStr, styleStr); sel != nil {
+		// A family and style given before, of a font added then
+		// (patch 39): what the code below made of them.
+		if def, ok := f.fonts[sel.key]; ok {
+			f.underline, f.strikeout = sel.underline, sel.strikeout
+			if size == 0.0 {
+				size = f.fontSizePt
+			}
+			f.selectFont(sel.family, sel.style, size, def)
+			return
+		}
+	}
+	givenFamily, givenStyle := familyStr, styleStr
 	familyStr = fontFamilyEscape(familyStr)
 	var ok bool
 	if familyStr == "" {
@@ -2450,12 +2463,25 @@ func (f *Fpdf) SetFont(familyStr, styleStr string, size float64) {
 			return
 		}
 	}
+	if givenFamily != "" && fontKey == familyStr+styleStr {
+		f.fontSels.add(fontSelection{
+			givenFamily: givenFamily, givenStyle: givenStyle,
+			family: familyStr, style: styleStr, key: fontKey,
+			underline: f.underline, strikeout: f.strikeout,
+		})
+	}
 	// Select it
+	f.selectFont(familyStr, styleStr, size, f.fonts[fontKey])
+}
+
+// selectFont makes def, of the family and style, the current font at
+// size points.
+func (f *Fpdf) selectFont(familyStr, styleStr string, size float64, def fontDefType) {
 	f.fontFamily = familyStr
 	f.fontStyle = styleStr
 	f.fontSizePt = size
 	f.fontSize = size / f.k
-	f.currentFont = f.fonts[fontKey]
+	f.currentFont = def
 	if f.currentFont.Tp == "UTF8" {
 		f.isCurrentUTF8 = true
 	} else {
@@ -2464,6 +2490,43 @@ func (f *Fpdf) SetFont(familyStr, styleStr string, size float64) {
 	if f.page > 0 {
 		f.outFontSize()
 	}
+}
+
+// fontSelections remembers what SetFont made of the families and styles it
+// was given last (patch 39 in PATCHES.md), so that a program switching
+// between a few fonts does not have each family and style lowered,
+// raised, searched for underlining and joined into a key every time.
+type fontSelections struct {
+	sels [4]fontSelection
+	next int // the entry to overwrite next
+}
+
+// fontSelection is what SetFont made of a family and style as given
+// (not empty): the family and style it selected, the key of the font,
+// and the underlining and strikeout the style asked for.
+type fontSelection struct {
+	givenFamily, givenStyle string
+	family, style, key      string
+	underline, strikeout    bool
+}
+
+// find returns the selection made of family and style, or nil.
+func (s *fontSelections) find(family, style string) *fontSelection {
+	if family == "" {
+		return nil // the current family: not the same every time
+	}
+	for i := range s.sels {
+		if sel := &s.sels[i]; sel.givenFamily == family && sel.givenStyle == style {
+			return sel
+		}
+	}
+	return nil
+}
+
+// add remembers sel, in place of the oldest when all are taken.
+func (s *fontSelections) add(sel fontSelection) {
+	s.sels[s.next] = sel
+	s.next = (s.next + 1) % len(s.sels)
 }
 
 // GetFontFamily returns the family of the current font. See SetFont() for details.
