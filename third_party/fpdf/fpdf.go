@@ -4458,8 +4458,16 @@ const runesSeenLimit = 0x3000
 func (f *Fpdf) useRunes(s string) {
 	used, seen := f.currentFont.usedRunes, f.currentFont.runesSeen
 	if seen != nil {
-		// ASCII, most text, byte by byte without decoding (patch 36).
 		i := 0
+		if seen[0]>>32 == 1<<32-1 && seen[1]|1<<63 == 1<<64-1 {
+			// Every printable ASCII character is in the set (as a
+			// font with a subset base starts, patch 41): eight such
+			// bytes at a time need nothing.
+			for i+8 <= len(s) && printableASCII8(load64(s[i:i+8])) {
+				i += 8
+			}
+		}
+		// ASCII, most text, byte by byte without decoding (patch 36).
 		for ; i < len(s) && s[i] < 0x80; i++ {
 			c := s[i]
 			if bit := uint64(1) << (c & 63); seen[c>>6]&bit == 0 {
@@ -4479,6 +4487,20 @@ func (f *Fpdf) useRunes(s string) {
 		}
 		used[int(r)] = int(r)
 	}
+}
+
+// printableASCII8 reports whether the eight bytes of v are all printable
+// ASCII, 0x20 to 0x7E.
+func printableASCII8(v uint64) bool {
+	const (
+		lo = 0x0101010101010101
+		hi = 0x8080808080808080
+	)
+	// zero is as in plainASCII8: a byte may be flagged that is not zero
+	// (then the bytes go the slow way), never the other way round.
+	zero := func(x uint64) uint64 { return (x - lo) &^ x & hi }
+	// A byte below 0x20 has neither of the bits 0x60.
+	return v&hi == 0 && zero(v&(lo*0x60))|zero(v^(lo*0x7f)) == 0
 }
 
 // SetDefaultCreationDate sets the default value of the document creation date

@@ -1,6 +1,9 @@
 package fpdf
 
-import "slices"
+import (
+	"encoding/binary"
+	"slices"
+)
 
 // Allocation-free building of the content-stream operators that draw text
 // (patch 18 in PATCHES.md): CellFormat appends to one buffer per document
@@ -34,6 +37,21 @@ func appendEscapedUTF16(b []byte, s string) []byte {
 	b = slices.Grow(b, 2*nb) // room for the text without escapes
 	i := 0
 	for i < nb {
+		// Eight ASCII bytes none of which is escaped, most text, as
+		// sixteen bytes at once (patch 40).
+		if i+8 <= nb {
+			if v := load64(s[i : i+8]); plainASCII8(v) {
+				if cap(b)-len(b) < 16 { // escapes took some of the room
+					b = slices.Grow(b, 2*(nb-i))
+				}
+				n := len(b)
+				b = b[:n+16]
+				binary.LittleEndian.PutUint64(b[n:], spreadBytes(uint32(v))<<8)
+				binary.LittleEndian.PutUint64(b[n+8:], spreadBytes(uint32(v>>32))<<8)
+				i += 8
+				continue
+			}
+		}
 		c1 := s[i]
 		i++
 		switch {
@@ -68,6 +86,35 @@ func appendEscapedUTF16(b []byte, s string) []byte {
 		}
 	}
 	return b
+}
+
+// plainASCII8 reports whether the eight bytes of v are all ASCII and none
+// of them is \, (, ) or CR, which appendEscapedUTF16 escapes.
+func plainASCII8(v uint64) bool {
+	const (
+		lo = 0x0101010101010101
+		hi = 0x8080808080808080
+	)
+	// zero has the high bit of each byte of x that is zero set (and
+	// maybe of a byte above one that is: then the bytes go the slow way,
+	// which is right for any bytes).
+	zero := func(x uint64) uint64 { return (x - lo) &^ x & hi }
+	return v&hi == 0 && zero(v^(lo*'\\'))|zero(v^(lo*'('))|zero(v^(lo*')'))|zero(v^(lo*'\r')) == 0
+}
+
+// load64 is the first eight bytes of s, little-endian (one load).
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// spreadBytes puts the four bytes of v in the low bytes of four 16-bit
+// lanes, in order: 0xaabbccdd becomes 0x00aa00bb00cc00dd.
+func spreadBytes(v uint32) uint64 {
+	x := uint64(v)
+	x = (x | x<<16) & 0x0000ffff0000ffff
+	return (x | x<<8) & 0x00ff00ff00ff00ff
 }
 
 // appendEscapedCore appends s with \, ( and ) escaped, as CellFormat

@@ -3,6 +3,7 @@ package fpdf
 import (
 	"bytes"
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -115,5 +116,32 @@ func TestObjectLinesMatchFmt(t *testing.T) {
 	want := "42 0 obj\n/Parent 1234 0 R\n/Last 7 0 R>>\n"
 	if got := f.buffer.String(); got != want {
 		t.Errorf("object lines %q, want %q", got, want)
+	}
+}
+
+// TestAppendEscapedUTF16Random compares appendEscapedUTF16 with
+// escape(utf8toutf16) on random text (patch 40's eight bytes at a time):
+// runs of plain ASCII of every length, with the escaped bytes, control
+// characters, DEL, Latin, Welsh and CJK characters and invalid bytes
+// falling anywhere in and between them.
+func TestAppendEscapedUTF16Random(t *testing.T) {
+	f := &Fpdf{}
+	rnd := rand.New(rand.NewPCG(9, 10))
+	odd := []string{`\`, "(", ")", "\r", "\n", "\t", "\x00", "\x7f", "é", "ŵ", "’", "£", "中", "\xffab", "\xc3x", "\x80"} // invalid bytes with what they take after them
+	for range 20000 {
+		var sb strings.Builder
+		for range rnd.IntN(6) {
+			for range rnd.IntN(20) {
+				sb.WriteByte(byte(' ' + rnd.IntN(95)))
+			}
+			if rnd.IntN(3) == 0 {
+				sb.WriteString(odd[rnd.IntN(len(odd))])
+			}
+		}
+		s := sb.String()
+		want := "x" + f.escape(utf8toutf16(s, false))
+		if got := string(appendEscapedUTF16([]byte("x"), s)); got != want {
+			t.Fatalf("%q: got %q, want %q", s, got, want)
+		}
 	}
 }

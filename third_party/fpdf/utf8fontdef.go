@@ -25,6 +25,10 @@ type UTF8Font struct {
 	// WithSubsetBase, cloned by AddUTF8FontParsed (patch 34). Nil without
 	// a base.
 	used57, used32 map[int]int
+	// seen57 and seen32 are the runes of used57 and used32 below
+	// runesSeenLimit that map to themselves, as useRunes records runes it
+	// has put in the set (patch 41): a document starts with them.
+	seen57, seen32 *[runesSeenLimit / 64]uint64
 }
 
 // WithSubsetBase returns a copy of the font whose subsets always hold the
@@ -48,7 +52,20 @@ func (u *UTF8Font) WithSubsetBase(runes string) *UTF8Font {
 	}
 	c.used57 = withBase(subsetRange57, c.base)
 	c.used32 = withBase(subsetRange32, c.base)
+	c.seen57, c.seen32 = seenOf(c.used57), seenOf(c.used32)
 	return &c
+}
+
+// seenOf is the bit set of the runes below runesSeenLimit that used maps
+// to themselves: those useRunes need not put in used again.
+func seenOf(used map[int]int) *[runesSeenLimit / 64]uint64 {
+	var seen [runesSeenLimit / 64]uint64
+	for k, v := range used {
+		if k == v && k >= 0 && k < runesSeenLimit {
+			seen[k>>6] |= 1 << (k & 63)
+		}
+	}
+	return &seen
 }
 
 // withBase is a copy of used with every rune of base used.
@@ -98,8 +115,12 @@ func (f *Fpdf) AddUTF8FontParsed(font *UTF8Font) {
 		def.usedRunes = f.newUsedRunes()
 	case f.aliasNbPagesStr == "":
 		def.usedRunes = maps.Clone(font.used57)
+		seen := *font.seen57
+		def.runesSeen = &seen
 	default:
 		def.usedRunes = maps.Clone(font.used32)
+		seen := *font.seen32
+		def.runesSeen = &seen
 	}
 	f.addFontDef(font.key, def)
 }
