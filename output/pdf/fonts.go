@@ -36,7 +36,15 @@ type face struct {
 	selectStyle  [2]string
 	parsed       *fpdf.UTF8Font
 	widths       []uint16 // per rune; 0 means the font has no glyph
+	// bytes is widths for a word's bytes (words.read): an ASCII byte's
+	// width, or stopByte for a space, a byte of a multi-byte character
+	// and a character the font has no glyph for, which read looks at on
+	// its own.
+	bytes *[256]uint32
 }
+
+// stopByte marks a byte of face.bytes that is not simply measured.
+const stopByte = 1 << 16
 
 // Face indexes.
 const (
@@ -155,9 +163,23 @@ func loadFace(family, style string, ttf []byte) (*face, error) {
 		return nil, fmt.Errorf("parse font %s %q for the PDF: %w", family, style, err)
 	}
 	return &face{
-		family: family, style: style, parsed: parsed, widths: widths,
+		family: family, style: style, parsed: parsed, widths: widths, bytes: byteWidths(widths),
 		selectFamily: strings.ToLower(family), selectStyle: [2]string{style, style + "U"},
 	}, nil
+}
+
+// byteWidths is face.bytes for widths.
+func byteWidths(widths []uint16) *[256]uint32 {
+	var b [256]uint32
+	for c := range b {
+		switch {
+		case c == ' ', c >= utf8.RuneSelf, widths[c] == 0:
+			b[c] = stopByte
+		default:
+			b[c] = uint32(widths[c])
+		}
+	}
+	return &b
 }
 
 // has reports whether the face has a glyph for r.

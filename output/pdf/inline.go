@@ -183,11 +183,16 @@ func (ws *words) read(runs []doc.Inline) bool {
 		}
 		// A word, up to the next space, measured as it is read, as
 		// face.width measures it.
-		widths := ws.f.widths
+		widths, bw := ws.f.widths, ws.f.bytes
 		em, n := 0, 0
 		lacks := false // a character the face lacks (face.has), in text not yet cleaned
 		for n < len(text) {
 			c := text[n]
+			if v := bw[c]; v != stopByte {
+				em += int(v) // ASCII the face has, not a space
+				n++
+				continue
+			}
 			if c < utf8.RuneSelf {
 				if c == ' ' {
 					break
