@@ -742,13 +742,19 @@ func (b *builder) table(t *doc.Table) {
 		last := i == len(t.Rows)-1
 		// A tall row may break across pages, as in the PDF: it neither
 		// keeps with the next row nor stays whole, so a table of tall rows
-		// starts below its heading instead of leaving the page empty.
-		if t.RowLines(i, l) >= 2*doc.MinSplitLines {
+		// starts below its heading instead of leaving the page empty. A
+		// row of room to write in (a scoring sheet's criterion and its
+		// box for the evidence: the table's MinLines) never breaks.
+		if t.MinLines <= 0 && t.RowLines(i, l) >= 2*doc.MinSplitLines {
 			b.row(t, r, widths, i, false, true)
 			continue
 		}
 		// The last two rows stay together too, so no page holds one row.
-		keep := b.keepNext || (keepAll && !last) || i < doc.MinStartRows-1 || i == len(t.Rows)-2 || (b.tail && i >= len(t.Rows)-tailRows)
+		// A table's last row keeps with what follows only inside a kept
+		// span or the closing lines: else a one-row table (a scoring
+		// sheet's total) is chained to the kept span after it, and Word
+		// and LibreOffice move it down with it, leaving its page half empty.
+		keep := b.keepNext || (keepAll && !last) || (i < doc.MinStartRows-1 && !last) || i == len(t.Rows)-2 || (b.tail && i >= len(t.Rows)-tailRows)
 		b.row(t, r, widths, i, keep, false)
 	}
 	b.s(`</w:tbl>`)

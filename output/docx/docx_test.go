@@ -545,3 +545,65 @@ func TestTallRowsMaySplit(t *testing.T) {
 		}
 	}
 }
+
+// TestWritingRoomRowsNeverSplit: a row of room to write in (a scoring
+// sheet's criterion and its box for the evidence: the table's MinLines)
+// never breaks across pages, however tall, as in the PDF, so a panel
+// member's notes on one criterion stay in one box; its header row repeats.
+func TestWritingRoomRowsNeverSplit(t *testing.T) {
+	cell := func(s string) doc.Cell { return doc.Cell{Text: txt(s)} }
+	tall := doc.Cell{}
+	for i := range 8 {
+		if i > 0 {
+			tall.Text = append(tall.Text, doc.Inline{Break: true})
+		}
+		tall.Text = append(tall.Text, doc.Inline{Text: "Tell us about a time when you led a team through a change."})
+	}
+	tb := &doc.Table{MinLines: 6, Header: []doc.Cell{cell("Id"), cell("Criterion and question"), cell("Evidence and notes"), cell("Score")}}
+	for _, id := range []string{"S1", "S2", "S3"} {
+		tb.Rows = append(tb.Rows, []doc.Cell{cell(id), tall, {}, cell("/ 7")})
+	}
+	d := &doc.Document{Meta: doc.Meta{Landscape: true}, Blocks: []doc.Block{&doc.Heading{Level: 2, Text: txt("Scores")}, tb}}
+	parts, _ := unzip(t, render(t, newWriter(t), d))
+	rows := strings.Split(string(parts["word/document.xml"]), "<w:tr>")[1:]
+	if len(rows) != 4 {
+		t.Fatalf("%d rows, want 4", len(rows))
+	}
+	for i, r := range rows {
+		if !strings.Contains(r, "<w:cantSplit/>") {
+			t.Errorf("row %d may break across pages", i)
+		}
+	}
+	if !strings.Contains(rows[0], "<w:tblHeader/>") {
+		t.Error("the header row does not repeat")
+	}
+}
+
+// TestOneRowTableNotChainedToAKeep: a one-row table (a scoring sheet's
+// total) keeps its header with its row but its row not with what
+// follows, so Word and LibreOffice do not move it down with the kept
+// outcome and signature after it (they did: the total went to the last
+// page and left the page of the last questions half empty).
+func TestOneRowTableNotChainedToAKeep(t *testing.T) {
+	cell := func(s string) doc.Cell { return doc.Cell{Text: txt(s)} }
+	total := &doc.Table{Header: []doc.Cell{cell("Criteria scored"), cell("Total score")}, Rows: [][]doc.Cell{{cell("8"), {}}}}
+	outcome := &doc.Table{Header: []doc.Cell{cell("Question"), cell("Answer")}, Rows: [][]doc.Cell{{cell("Recommendation"), cell("Appointable")}}}
+	d := &doc.Document{Blocks: []doc.Block{
+		&doc.Heading{Level: 2, Text: txt("Total")}, total,
+		&doc.Heading{Level: 2, Text: txt("Outcome")}, outcome,
+		&doc.Paragraph{Text: txt("Document control.")},
+	}, Keeps: []doc.Span{{From: 2, To: 5}}}
+	parts, _ := unzip(t, render(t, newWriter(t), d))
+	body := string(parts["word/document.xml"])
+	tables := strings.Split(body, "<w:tbl>")[1:]
+	rows := strings.Split(tables[0], "<w:tr>")[1:]
+	if len(rows) != 2 {
+		t.Fatalf("%d rows in the total, want 2", len(rows))
+	}
+	if !strings.Contains(rows[0], "<w:keepNext/>") {
+		t.Error("the total's header row does not keep with its row")
+	}
+	if row, _, _ := strings.Cut(rows[1], "</w:tr>"); strings.Contains(row, "<w:keepNext/>") {
+		t.Errorf("the total's only row keeps with the kept outcome after it: %s", row)
+	}
+}

@@ -25,6 +25,10 @@ type rowLayout struct {
 	cells [][]line // per column
 	lines int      // lines of the tallest cell (at least the table's MinLines)
 	text  int      // lines that hold text
+	// room is whether the row is room to write in (its table's
+	// MinLines: a scoring sheet's criterion and its box for the
+	// evidence), never broken across pages unless taller than one.
+	room bool
 }
 
 // tableLayout is a table measured for the current text box.
@@ -89,6 +93,7 @@ func (r *renderer) measureTable(t *doc.Table) tableLayout {
 		rl.lines = max(rl.text, 1)
 		if !header {
 			rl.lines = max(rl.lines, t.MinLines)
+			rl.room = t.MinLines > 0
 		}
 		return rl
 	}
@@ -141,7 +146,7 @@ func (tl tableLayout) start(pageBody float64) float64 {
 
 // splittable reports whether the row may break across pages: it has
 // lines enough to leave doc.MinSplitLines on either side.
-func (rl rowLayout) splittable() bool { return rl.lines >= 2*doc.MinSplitLines }
+func (rl rowLayout) splittable() bool { return !rl.room && rl.lines >= 2*doc.MinSplitLines }
 
 // table renders a table in the column widths the tree decided. A short
 // row is never split across pages; a tall one (doc.MinSplitLines lines or
@@ -260,6 +265,7 @@ func (r *renderer) table(t *doc.Table) {
 			r.drawRow(rl, &tl, t.Align, from, from+k, part, tl.text, fill, t.RowHeaders, cells, relabel)
 			r.y += part
 			r.mark(markRow, k, part, label)
+			r.pages[r.pdf.PageNo()-1].Broken++
 			from += k
 			if len(label) > 0 {
 				rl, from, relabel = r.continued(rl, from, label, &tl, t.RowHeaders), 0, true
@@ -270,7 +276,28 @@ func (r *renderer) table(t *doc.Table) {
 		}
 		fresh = false
 	}
+	r.markLoneRow(len(tl.rows))
 	r.y += r.gap(4)
+}
+
+// markLoneRow marks the page of the last of the current table's n rows
+// when that row is the only one of the table there and the table began
+// on a page before (Trace's LoneRow).
+func (r *renderer) markLoneRow(n int) {
+	if n < 2 || r.cur < 0 || r.cur >= len(r.extents) {
+		return
+	}
+	page := map[int]int{} // row -> the page it was drawn on (its last start)
+	for _, rt := range r.rowTops {
+		if rt.block == r.cur {
+			page[rt.row] = rt.page
+		}
+	}
+	last, ok := page[n-1]
+	if !ok || page[n-2] == last || last < 1 || last > len(r.pages) {
+		return
+	}
+	r.pages[last-1].LoneRow = true
 }
 
 // continued is what is left of row rl below line k, to be drawn on a new

@@ -37,9 +37,15 @@ type PageTrace struct {
 	// keep whole with others or to start a new page, which may leave the
 	// page before emptier.
 	Kept     bool
-	Headings int    // headings drawn on the page
-	Last     string // "heading", "text", "table-header", "row", "chart" or "rule"
-	Text     string // the plain text of the last element, for messages
+	Headings int // headings drawn on the page
+	// Broken is how many table rows break across the foot of the page,
+	// going on on the next.
+	Broken int
+	// LoneRow is whether the page holds one row alone of a table begun
+	// on a page before: its last, under the repeated header.
+	LoneRow bool
+	Last    string // "heading", "text", "table-header", "row", "chart" or "rule"
+	Text    string // the plain text of the last element, for messages
 
 	opened int          // elements counted into Opening
 	text   []doc.Inline // the last element's text, made Text by Layout
