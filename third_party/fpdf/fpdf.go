@@ -60,6 +60,10 @@ type fmtBuffer struct {
 }
 
 func (b *fmtBuffer) printf(fmtStr string, args ...any) {
+	if buf, ok := appendFormat(b.Buffer.AvailableBuffer(), fmtStr, args); ok {
+		b.Buffer.Write(buf)
+		return
+	}
 	b.Buffer.WriteString(fmt.Sprintf(fmtStr, args...))
 }
 
@@ -4313,6 +4317,11 @@ func (f *Fpdf) RawWriteBuf(r io.Reader) {
 
 // outf adds a formatted line to the document
 func (f *Fpdf) outf(fmtStr string, args ...any) {
+	if b, ok := appendFormat(f.fmt.buf[:0], fmtStr, args); ok {
+		f.fmt.buf = b
+		f.outBytes(b)
+		return
+	}
 	f.out(sprintf(fmtStr, args...))
 }
 

@@ -28,6 +28,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 )
 
@@ -57,7 +58,65 @@ func round(f float64) int {
 }
 
 func sprintf(fmtStr string, args ...any) string {
+	var tmp [128]byte
+	if b, ok := appendFormat(tmp[:0], fmtStr, args); ok {
+		return string(b)
+	}
 	return fmt.Sprintf(fmtStr, args...)
+}
+
+// appendFormat appends fmt.Sprintf(format, args...) to b for the formats
+// fpdf writes its objects with (patch 42): every verb %d of an int, %s
+// of a string or %.Nf (N a digit) of a finite float64, with no flags or
+// widths, and as many arguments as verbs. For any other format or
+// argument ok is false and b is returned as it came. The bytes are those
+// of fmt: strconv's for an int, appendFixed's (strconv's) for a float.
+func appendFormat(b []byte, format string, args []any) (_ []byte, ok bool) {
+	start := len(b)
+	for len(format) > 0 {
+		i := strings.IndexByte(format, '%')
+		if i < 0 {
+			b = append(b, format...)
+			break
+		}
+		b = append(b, format[:i]...)
+		format = format[i+1:]
+		if len(format) == 0 || len(args) == 0 {
+			return b[:start], false
+		}
+		arg := args[0]
+		args = args[1:]
+		switch format[0] {
+		case 'd':
+			v, ok := arg.(int)
+			if !ok {
+				return b[:start], false
+			}
+			b = strconv.AppendInt(b, int64(v), 10)
+			format = format[1:]
+		case 's':
+			v, ok := arg.(string)
+			if !ok {
+				return b[:start], false
+			}
+			b = append(b, v...)
+			format = format[1:]
+		case '.':
+			v, ok := arg.(float64)
+			if !ok || len(format) < 3 || format[1] < '0' || format[1] > '9' || format[2] != 'f' ||
+				math.IsInf(v, 0) || math.IsNaN(v) {
+				return b[:start], false
+			}
+			b = appendFixed(b, v, int(format[1]-'0'))
+			format = format[3:]
+		default:
+			return b[:start], false
+		}
+	}
+	if len(args) > 0 {
+		return b[:start], false // fmt would write the extra arguments
+	}
+	return b, true
 }
 
 // fileExist returns true if the specified normal file exists
