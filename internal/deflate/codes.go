@@ -17,6 +17,15 @@ type code struct {
 	n    uint8
 }
 
+// distEntry is what writing a distance of a symbol takes: the symbol's
+// code and length, its extra bits and the distance it starts at.
+type distEntry struct {
+	code  uint32
+	n     uint8
+	extra uint8
+	base  uint16
+}
+
 // distSymCode is a distance's symbol and its code.
 type distSymCode struct {
 	code uint32
@@ -40,8 +49,9 @@ var (
 	lenCodes  [maxMatch + 1]code   // a length's symbol code with its extra bits after it
 	lenSym    [maxMatch + 1]uint16 // a length's symbol
 	distCodes [numDist]code
-	distSmall [256]uint8 // the symbol of distance d-1 < 256
-	distLarge [256]uint8 // the symbol of distance d-1 ≥ 256, by (d-1)>>7
+	distInfo  [numDist]distEntry // a distance symbol's code, extra bits and base
+	distSmall [256]uint8         // the symbol of distance d-1 < 256
+	distLarge [256]uint8         // the symbol of distance d-1 ≥ 256, by (d-1)>>7
 	header    blockHeader
 )
 
@@ -66,6 +76,9 @@ func init() {
 	}
 	dc := canonical(distLengths[:])
 	copy(distCodes[:], dc)
+	for sym := range distInfo {
+		distInfo[sym] = distEntry{dc[sym].code, dc[sym].n, distExtra[sym], distBase[sym]}
+	}
 	for sym := range distBase {
 		lo, hi := int(distBase[sym])-1, maxDist-1
 		if sym+1 < numDist {

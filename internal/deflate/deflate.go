@@ -159,8 +159,23 @@ func (e *Encoder) appendBlock(dst, src []byte) []byte {
 			}
 			e.literals(&w, src[nextEmit:s])
 			// Extend forwards.
-			l := minMatch + matchLen(src[s+minMatch:], src[cand+minMatch:])
-			e.match(&w, l, s-cand)
+			l := minMatch + matchLen(src, s+minMatch, cand+minMatch)
+			if d := s - cand; l <= maxMatch && e.stats == nil {
+				// One symbol's length, written here (match, below,
+				// writes the rest).
+				var sym uint8
+				if d <= 256 {
+					sym = distSmall[d-1]
+				} else {
+					sym = distLarge[(d-1)>>7]
+				}
+				dc := &distInfo[sym]
+				lc := lenCodes[l]
+				w.put(lc.code, lc.n)
+				w.put(dc.code|uint32(d-int(dc.base))<<dc.n, dc.n+dc.extra)
+			} else {
+				e.match(&w, l, d)
+			}
 			s += l
 			nextEmit = s
 			if s > sLimit {
@@ -179,20 +194,17 @@ func (e *Encoder) appendBlock(dst, src []byte) []byte {
 	return w.dst
 }
 
-// matchLen is the length of the common prefix of a and b (a is the
-// shorter or as long).
-func matchLen(a, b []byte) int {
+// matchLen is the length of the common prefix of src[i:] and src[j:],
+// with j < i.
+func matchLen(src []byte, i, j int) int {
 	n := 0
-	for len(a) >= 8 {
-		if x := load64(a, 0) ^ load64(b, 0); x != 0 {
+	for i+n+8 <= len(src) {
+		if x := load64(src, i+n) ^ load64(src, j+n); x != 0 {
 			return n + bits.TrailingZeros64(x)>>3
 		}
-		a, b, n = a[8:], b[8:], n+8
+		n += 8
 	}
-	for i := range a {
-		if a[i] != b[i] {
-			break
-		}
+	for i+n < len(src) && src[i+n] == src[j+n] {
 		n++
 	}
 	return n
