@@ -365,8 +365,11 @@ func (b *builder) paragraph(runs []doc.Inline, style string, afterTable bool) {
 		if b.keepNext {
 			b.s(`<w:keepNext/>`)
 		}
-		if b.closing {
-			b.s(`<w:keepLines/>`) // the closing paragraph is never split over two pages
+		if b.closing || b.keepNext {
+			// The closing paragraph, and one kept with what follows (in a
+			// kept span such as a plan's evidence log and sign-off), is
+			// never split over two pages.
+			b.s(`<w:keepLines/>`)
 		}
 		if afterTable {
 			b.s(`<w:spacing w:before="200"/>`)
