@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/rolepack/rolepack/compose/wording"
+	"github.com/rolepack/rolepack/framework/textprep"
 	"github.com/rolepack/rolepack/internal/english"
 	"github.com/rolepack/rolepack/lint"
 )
@@ -194,8 +195,11 @@ var levelWords = regexp.MustCompile(`(?i)\s*\((?:level\s+\w+|senior|mid|entry|ju
 // codeInBrackets is a framework code in brackets: " (DE3.1)".
 var codeInBrackets = regexp.MustCompile(`\s*\((?:[A-Z]{1,4}\d+(?:\.\d+)*)\)`)
 
-// plainText removes level tags and framework codes in brackets from s.
+// plainText removes level tags and framework codes in brackets from s,
+// and list markers it starts with ("-understand …" in a framework written
+// by hand: see textprep.Unbullet).
 func plainText(s string) string {
+	s = textprep.Unbullet(s)
 	s = codeInBrackets.ReplaceAllString(s, "")
 	s = levelWords.ReplaceAllString(s, "")
 	return strings.Join(strings.Fields(s), " ")

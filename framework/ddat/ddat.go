@@ -15,6 +15,7 @@ import (
 
 	"github.com/rolepack/rolepack/framework"
 	"github.com/rolepack/rolepack/framework/textprep"
+	"github.com/rolepack/rolepack/internal/english"
 )
 
 // The header phrases, matched against the whole trimmed line.
@@ -88,7 +89,10 @@ const bulletMarkers = "-*•·–▪◦●○‣"
 
 // bulletText returns the text of a bullet line ("- ", "-  ", "- "+NBSP,
 // "* ", "• ", "·\t", with any indentation) and whether s is a bullet at
-// all. A lone marker is a bullet with empty text.
+// all. A lone marker is a bullet with empty text. A marker other than "*"
+// (Markdown emphasis) right before a letter is a bullet whose space was
+// lost in a copy ("-understand the basics"), and markers the text starts
+// with are removed ("- - understand", "- • understand").
 func bulletText(s string) (string, bool) {
 	s = strings.TrimLeftFunc(s, unicode.IsSpace)
 	r, size := utf8.DecodeRuneInString(s)
@@ -100,10 +104,23 @@ func bulletText(s string) (string, bool) {
 		return "", true
 	}
 	next, _ := utf8.DecodeRuneInString(rest)
-	if !unicode.IsSpace(next) {
+	if !unicode.IsSpace(next) && !lostSpace(r, rest) {
 		return "", false
 	}
-	return textprep.Trim(rest), true
+	return textprep.Unbullet(rest), true
+}
+
+// lostSpace reports whether marker r before rest is a bullet whose space
+// was lost in a copy: "-" or "•" right before a verb ("-understand the
+// basics", "•Explains …"), the way descriptors start. "–based approaches"
+// (a line broken at a dash) and "*emphasis*" are not.
+func lostSpace(r rune, rest string) bool {
+	if r != '-' && r != '•' {
+		return false
+	}
+	first, _, _ := strings.Cut(rest, " ")
+	_, f := english.Verb(strings.Trim(first, ",;:"))
+	return f == english.Base || f == english.ThirdPerson
 }
 
 func isBullet(s string) bool { _, ok := bulletText(s); return ok }

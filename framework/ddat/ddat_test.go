@@ -519,4 +519,20 @@ func TestWordProcessorBullets(t *testing.T) {
 	if _, ok := bulletText("–based approaches"); ok {
 		t.Error(`"–based approaches" is read as a bullet`)
 	}
+	for in, want := range map[string]string{
+		"-understand the basics":       "understand the basics",
+		"•Explains complex findings":   "Explains complex findings",
+		"- - understand the basics":    "understand the basics",
+		"- • understand the basics":    "understand the basics",
+		"  - –\tunderstand the basics": "understand the basics",
+	} {
+		if got, ok := bulletText(in); !ok || got != want {
+			t.Errorf("bulletText(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+	for _, in := range []string{"-based approaches", "*emphasis* text", "-5 days"} {
+		if got, ok := bulletText(in); ok {
+			t.Errorf("%q is read as a bullet (%q)", in, got)
+		}
+	}
 }

@@ -483,6 +483,7 @@ func (p *parser) descriptor(line int, body string) {
 	if isBullet(text) {
 		text = textprep.Trim(text[1:])
 	}
+	text = textprep.Unbullet(text) // "-understand", "- - understand": a marker left in the text
 	where := fmt.Sprintf("%s level of skill %q", p.levelLabel(p.level.Level), p.skill.s.Title)
 	switch text {
 	case "":

@@ -372,6 +372,9 @@ func (b *builder) descriptors(r Row, c int) []string {
 	for _, line := range strings.Split(r.cell(c), "\n") {
 		line = textprep.Trim(line)
 		line = textprep.Trim(bullet.ReplaceAllString(line, ""))
+		if u := textprep.Unbullet(line); u != line {
+			line = u // "-understand", "• – understand": a marker left in the text
+		}
 		switch strings.ToLower(line) {
 		case "", "-", "–", "—", "•", "*", "n/a", "na", "none", "not applicable":
 			continue

@@ -261,3 +261,26 @@ func TestWindows1252File(t *testing.T) {
 		t.Errorf("warning = %q", got)
 	}
 }
+
+// A descriptor left starting with a list marker by a copy ("-understand",
+// "- - understand", "• – understand") loses the markers; a dash before a
+// number, Markdown emphasis and a lone marker stay.
+func TestUnbullet(t *testing.T) {
+	for in, want := range map[string]string{
+		"-understand the basics":        "understand the basics",
+		"- - understand the basics":     "understand the basics",
+		"• – Understand the basics":     "Understand the basics",
+		"–\u00a0understand":             "understand",
+		"--understand":                  "understand",
+		"understand the basics":         "understand the basics",
+		"-5 days a year":                "-5 days a year",
+		"– 2026 onwards":                "– 2026 onwards",
+		"*emphasis* here":               "*emphasis* here",
+		"-":                             "-",
+		"  hybrid-working arrangements": "hybrid-working arrangements",
+	} {
+		if got := Unbullet(in); got != want {
+			t.Errorf("Unbullet(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
