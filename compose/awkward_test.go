@@ -136,3 +136,76 @@ func TestSkillsWithoutTextAreNotBareLabels(t *testing.T) {
 		}
 	}
 }
+
+// A second organisation's role in the DDaT page format (testdata/awkward's
+// service desk lead), with descriptors that open "Can", "Responsible for",
+// "Has", "Able to", "Understands", "Is …", a passive, clauses joined by
+// semicolons, brackets, British spellings, trailing full stops, bullets
+// that lost their space or doubled their marker ("-understand", "- -
+// Responds"), a qualification held ("hold an ITIL 4 Foundation
+// certification") and a skill named as knowledge: each lands as the
+// duty, criterion or qualification its shape makes, and the grammar check
+// finds nothing in the documents a candidate reads.
+func TestASecondOrganisationsRoleReadsWell(t *testing.T) {
+	cfg, lib := composetest.Default(t, composetest.ImportPages(t, "testdata/awkward/*.md", "org"))
+	ctx, err := compose.NewContext(cfg, lib, "org/service-desk-lead", "senior-service-desk-lead", planDate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantDuties := []string{
+		"Organise the rota so that the desk is staffed during core hours (08:00 to 18:00).",
+		"Be responsible for the desk's daily handover to the evening team.",
+		"Have regular one-to-ones with analysts and agree their development goals.",
+		"Prioritise incidents by impact and urgency.",
+		"Ensure incidents are logged, categorised and resolved within agreed timescales.",
+		"Manage the desk's work: triage; escalation; follow-up; closure.",
+		"Understand the colour-coded priority scheme and explain it to new starters.",
+		"Be responsible for the desk's knowledge base (articles, scripts and FAQs).",
+	}
+	for i, d := range wantDuties {
+		if i >= len(ctx.Selected.Duties) || ctx.Selected.Duties[i] != d {
+			t.Errorf("duty %d: got %q, want %q", i+1, at(ctx.Selected.Duties, i), d)
+		}
+	}
+	texts := map[string]compose.Criterion{}
+	for _, cr := range ctx.Spec {
+		texts[cr.Text] = cr
+		for _, s := range []string{cr.Text, cr.Detail, cr.Question} {
+			if strings.HasPrefix(s, "-") || strings.Contains(s, " -understand") || strings.Contains(s, "Experience of service management") {
+				t.Errorf("%s: %q", cr.ID, s)
+			}
+		}
+	}
+	for text, group := range map[string]string{
+		"An ITIL 4 Foundation certification": "Qualifications",
+		"Service management knowledge":       "Knowledge",
+		"Understanding of the organisation's licence agreements and the programme of upgrades":             "Knowledge",
+		"Experience of having regular one-to-ones with analysts and agreeing their development goals":      "Experience",
+		"Experience of organising the rota so that the desk is staffed during core hours (08:00 to 18:00)": "Experience",
+	} {
+		if cr, ok := texts[text]; !ok || cr.Group != group {
+			t.Errorf("no %s criterion %q (have %v)", group, text, keys(texts))
+		}
+	}
+	e, err := render.NewEngine("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds, err := render.LookupKinds([]string{"jd", "spec", "scoring", "advert"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range kinds {
+		for _, d := range k.Documents(ctx) {
+			tree, err := e.Document(context.Background(), k, d.Context)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range lint.CheckDocument(k.ID+".md", tree, nil) {
+				if f.Category == "grammar" {
+					t.Errorf("%s: %s: %s", k.ID, f.Place, f.Message)
+				}
+			}
+		}
+	}
+}

@@ -130,10 +130,12 @@ func TestCorpusSweep(t *testing.T) {
 	rules := all.Only(lint.Grammar, lint.RepeatedWord) // no spelling suggestions: they are most of the time
 	type job struct{ role, level string }
 	var jobs []job
-	for _, r := range fw.Roles {
-		for _, l := range r.Levels {
-			if !l.Retired {
-				jobs = append(jobs, job{r.ID, l.ID})
+	for _, f := range []*framework.Framework{fw, sweepAwkward(t)} {
+		for _, r := range f.Roles {
+			for _, l := range r.Levels {
+				if !l.Retired {
+					jobs = append(jobs, job{f.ID + "/" + r.ID, l.ID})
+				}
 			}
 		}
 	}
@@ -148,7 +150,7 @@ func TestCorpusSweep(t *testing.T) {
 			defer wg.Done()
 			for i := range next {
 				j := jobs[i]
-				lines[i] = sweepOne(composer, cfg, lib, engine, kinds, rules, "ddat/"+j.role, j.level, date)
+				lines[i] = sweepOne(composer, cfg, lib, engine, kinds, rules, j.role, j.level, date)
 			}
 		}()
 	}
@@ -494,8 +496,31 @@ func stem(w string) string {
 	return w
 }
 
+// sweepAwkwardPages are the organisation's own roles in the DDaT page
+// format with descriptors in every shape (compose/testdata/awkward), which
+// the sweeps compose as framework "org" beside the corpus.
+const sweepAwkwardPages = "../compose/testdata/awkward/*.md"
+
+// sweepAwkward imports sweepAwkwardPages as framework "org".
+func sweepAwkward(t *testing.T) *framework.Framework {
+	t.Helper()
+	paths, _ := filepath.Glob(sweepAwkwardPages)
+	if len(paths) < 2 {
+		t.Fatalf("the awkward pages are missing: %s", sweepAwkwardPages)
+	}
+	fw, probs, err := importer.Import(paths, importer.Options{ID: "org"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if framework.HasErrors(probs) {
+		t.Fatalf("the awkward pages do not import: %v", probs)
+	}
+	return fw
+}
+
 // sweepSetup imports the DDaT corpus as framework "ddat" and returns it
-// with the library it makes over the built-in frameworks, the default
+// with the library it makes over the built-in frameworks (and the awkward
+// pages as framework "org"), the default
 // config and the template engine the corpus sweeps compose and render
 // with; without the corpus the test is skipped.
 func sweepSetup(t *testing.T) (*framework.Framework, *compose.Library, *config.Config, *render.Engine) {
@@ -515,7 +540,7 @@ func sweepSetup(t *testing.T) (*framework.Framework, *compose.Library, *config.C
 	if err != nil {
 		t.Fatal(err)
 	}
-	lib, _, err := compose.NewLibraryOver(builtins, []*framework.Framework{fw})
+	lib, _, err := compose.NewLibraryOver(builtins, []*framework.Framework{fw, sweepAwkward(t)})
 	if err != nil {
 		t.Fatal(err)
 	}

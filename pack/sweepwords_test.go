@@ -23,7 +23,7 @@ var (
 	experienceOfKnowledge = regexp.MustCompile(`(?i)\bexperience of ((?:[\p{L}-]+ ){1,6})(?:knowledge|understanding|awareness)\b`)
 	// A duty that keeps the framework's subject or frame: "Can explain …",
 	// "Responsible for …" (not "Be responsible for …"), "Has …".
-	dutyFrame = regexp.MustCompile(`^(?:Can|Could|Will|Responsible|Accountable|Has|Have|Is|Are|Able|Understands|Knows|You|They|Ability|Knowledge|Experience)\b`)
+	dutyFrame = regexp.MustCompile(`^(?:Can|Could|Will|Responsible|Accountable|Has|Is|Are|Able|Understands|Knows|You|They|Ability|Knowledge|Experience)\b`)
 	// "Responsible for responsible …", "be able to able to …".
 	doubledFrame = regexp.MustCompile(`(?i)\b(?:responsible for (?:being )?responsible|able to (?:be )?able to|experience of (?:having )?experience)\b`)
 	// " ." " ," ".." (not an ellipsis) ",." ".,".

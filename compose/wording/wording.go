@@ -251,6 +251,13 @@ func parseOne(src string) Phrase {
 	if gerundOpening && (form != english.Gerund || base == "have" || base == "be") {
 		return p // "capable of having articles published": no plain reading
 	}
+	if form == english.NotVerb && passiveOutcome(words) {
+		// "Incidents are logged and resolved within agreed timescales":
+		// an outcome the job holder ensures.
+		p.Shape = Action
+		p.Clauses, p.Seps = []Clause{{Pre: strings.Join(pre, " "), Verb: "ensure", Rest: LowerFirst(t)}}, []string{""}
+		return p
+	}
 	if form == english.NotVerb || form == english.Past {
 		if looksLikeTopic(words) {
 			p.Shape, p.Object = Topic, LowerFirst(t)
@@ -296,6 +303,29 @@ func parseOne(src string) Phrase {
 		}
 	}
 	return p
+}
+
+// passiveOutcome reports whether words state an outcome in the passive: a
+// noun phrase of up to five words, "is" or "are", perhaps an adverb, and a
+// past participle ("Incidents are logged …", "All changes are properly
+// tested …").
+func passiveOutcome(words []string) bool {
+	for k := 1; k < len(words)-1 && k <= 5; k++ {
+		w := strings.ToLower(words[k])
+		if w != "are" && w != "is" {
+			if _, f := english.Verb(strings.Trim(w, ",")); f != english.NotVerb && !nounVerb[w] {
+				return false // a verb before "are": not a noun phrase
+			}
+			continue
+		}
+		next := words[k+1]
+		if isAdverb(next) && k+2 < len(words) {
+			next = words[k+2]
+		}
+		_, f := english.Verb(strings.Trim(next, ",;"))
+		return f == english.Past
+	}
+	return false
 }
 
 // undouble removes a word written twice in a row ("apply apply modern
@@ -344,9 +374,15 @@ func clauses(first string, form english.Form, words []string) ([]Clause, []strin
 			j = i + 1
 			if len(rest) > 0 && strings.HasSuffix(rest[len(rest)-1], ",") {
 				sep = "," + sep
+			} else if len(rest) > 0 && strings.HasSuffix(rest[len(rest)-1], ";") {
+				sep = ";" + sep
 			}
 		case i > 0 && strings.HasSuffix(words[i-1], ","):
 			sep = ", "
+			j = i
+		case i > 0 && strings.HasSuffix(words[i-1], ";"):
+			// "organise the work; agree priorities …; and be accountable …"
+			sep = "; "
 			j = i
 		}
 		if relativePronoun[strings.ToLower(strings.TrimRight(rest0(rest), ","))] && !inRelative {
@@ -461,9 +497,9 @@ func clauses(first string, form english.Form, words []string) ([]Clause, []strin
 			rest = append(rest, w)
 			continue
 		}
-		if n := len(rest); n > 0 && strings.HasPrefix(sep, ",") {
+		if n := len(rest); n > 0 && (strings.HasPrefix(sep, ",") || strings.HasPrefix(sep, ";")) {
 			// the comma is the separator's, not the clause's
-			rest[n-1] = strings.TrimSuffix(rest[n-1], ",")
+			rest[n-1] = strings.TrimSuffix(strings.TrimSuffix(rest[n-1], ","), ";")
 		}
 		flush()
 		out = append(out, Clause{Pre: strings.Join(pre, " "), Verb: b})
@@ -665,13 +701,40 @@ func allHave(cs []Clause) bool {
 	return true
 }
 
+// haveActs reports whether the "have …" clauses are things the person
+// does, not has: a later clause refers back to them ("has regular
+// one-to-ones with analysts and agrees their development goals").
+func (p Phrase) haveActs() bool {
+	had := false
+	for _, c := range p.Clauses {
+		if c.Verb == "have" {
+			if attribute.MatchString(c.Rest) {
+				return false // "have excellent problem solving skills to … route them": what a person has
+			}
+			had = true
+			continue
+		}
+		if had && referBack.MatchString(c.Rest) {
+			return true
+		}
+	}
+	return false
+}
+
+// attribute is a noun for something a person has, not does.
+var attribute = regexp.MustCompile(`(?i)\b(?:skills?|knowledge|understanding|experience|abilit(?:y|ies)|awareness|expertise|passion|interest|qualifications?|certificat(?:e|ion)s?|degrees?|licen[cs]es?|background)\b`)
+
+// referBack is a pronoun that needs what an earlier clause names.
+var referBack = regexp.MustCompile(`(?i)\b(?:their|them|they|these|those)\b`)
+
 // actions are the clauses that say what the person does: every clause
-// but "have …" (a possession).
+// but "have …" (a possession), unless haveActs.
 func (p Phrase) actions() ([]Clause, []string) {
 	var cs []Clause
 	var seps []string
+	acts := p.haveActs()
 	for i, c := range p.Clauses {
-		if c.Verb == "have" {
+		if c.Verb == "have" && !acts {
 			continue
 		}
 		sep := p.Seps[i]
@@ -687,9 +750,13 @@ func (p Phrase) actions() ([]Clause, []string) {
 	return cs, seps
 }
 
-// possessions are the objects of the "have …" clauses.
+// possessions are the objects of the "have …" clauses (none when they
+// are actions: see haveActs).
 func (p Phrase) possessions() []string {
 	var out []string
+	if p.haveActs() {
+		return nil
+	}
 	for _, c := range p.Clauses {
 		if c.Verb == "have" && c.Rest != "" {
 			out = append(out, c.Rest)
@@ -754,8 +821,9 @@ func (p Phrase) JobDuty() (string, bool) {
 	var cs []Clause
 	var seps []string
 	tail := false // the clause before was left out with its object: a bare verb after it ends that object ("… such as backup and restore")
+	acts := p.haveActs()
 	for i, c := range p.Clauses {
-		if c.Verb == "have" || demonstrates(c) || tail && c.Rest == "" {
+		if c.Verb == "have" && !acts || demonstrates(c) || tail && c.Rest == "" {
 			tail = tail || c.Rest != ""
 			continue
 		}

@@ -261,3 +261,34 @@ func TestHoldsACredential(t *testing.T) {
 		t.Errorf("holding meetings is no credential")
 	}
 }
+
+// Shapes of the second awkward page: clauses joined by semicolons, a
+// "have" that is something done (a later clause refers back to it), and an
+// outcome in the passive, which the job holder ensures.
+func TestSemicolonsHavesAndPassives(t *testing.T) {
+	for in, want := range map[string][2]string{
+		"organises the service desk's work; agrees priorities with service owners; and is accountable for the desk's performance": {
+			"Organise the service desk's work; agree priorities with service owners; and be accountable for the desk's performance.",
+			"Experience of organising the service desk's work; agreeing priorities with service owners; and being accountable for the desk's performance"},
+		"Has regular one-to-ones with analysts and agrees their development goals.": {
+			"Have regular one-to-ones with analysts and agree their development goals.",
+			"Experience of having regular one-to-ones with analysts and agreeing their development goals"},
+		"Incidents are logged, categorised and resolved within agreed timescales.": {
+			"Ensure incidents are logged, categorised and resolved within agreed timescales.",
+			"Experience of ensuring incidents are logged, categorised and resolved within agreed timescales"},
+		"Can analyse, prioritise and escalate incidents; coordinates major incidents with the on-call team.": {
+			"Analyse, prioritise and escalate incidents; coordinate major incidents with the on-call team.",
+			"Experience of analysing, prioritising and escalating incidents and coordinating major incidents with the on-call team"},
+		"Manage the desk's work: triage; escalation; follow-up; closure.": {
+			"Manage the desk's work: triage; escalation; follow-up; closure.",
+			"Experience of managing the desk's work: triage; escalation; follow-up; closure"},
+	} {
+		p := Parse(in)
+		if got, _ := p.JobDuty(); got != want[0] {
+			t.Errorf("%q (%v): duty\n got %q\nwant %q", in, p.Shape, got, want[0])
+		}
+		if got := p.Criterion(); got != want[1] {
+			t.Errorf("%q (%v): criterion\n got %q\nwant %q", in, p.Shape, got, want[1])
+		}
+	}
+}
