@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/rolepack/rolepack/output"
+	"github.com/rolepack/rolepack/pack/packtest"
 )
 
 // zipFiles reads the pack zip at file: each entry's bytes by its name.
@@ -267,4 +268,49 @@ func TestZipsBadRecord(t *testing.T) {
 	}
 	runZips(t, e, out, rows, true, true)
 	sameFiles(t, "--force over a bad record", want, files(t, out))
+}
+
+// TestZipsInterruptedThenResumed: a run of zips stopped part way records
+// the zips it wrote, leaves no partial file, and the next run skips them
+// and builds the rest.
+func TestZipsInterruptedThenResumed(t *testing.T) {
+	e := newEnv(t)
+	out := t.TempDir()
+	data := string(packtest.Manifest(12))
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	b := e.batch(out, textFormats(t, e))
+	b.Zips = true
+	b.Progress = func(done, _ int, r *Result) {
+		if done == 2 {
+			cancel()
+		}
+	}
+	s, err := b.Run(ctx, mustRows(t, "v.csv", data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !s.Interrupted || s.NotRun == 0 || s.Built < 2 || s.Failed != 0 {
+		t.Fatalf("interrupted run: %+v", s)
+	}
+	zips := 0
+	for f := range tree(t, out) {
+		if strings.HasSuffix(f, ".tmp") {
+			t.Errorf("partial file %s left behind", f)
+		}
+		if strings.HasSuffix(f, ".zip") {
+			zips++
+		}
+	}
+	if zips != s.Built {
+		t.Errorf("%d zips after %d packs built", zips, s.Built)
+	}
+	b.Progress = nil
+	s2, err := b.Run(context.Background(), mustRows(t, "v.csv", data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s2.Interrupted || s2.UpToDate != s.Built || s2.Built != 12-s.Built || s2.Failed != 0 {
+		t.Errorf("resumed run: %d up to date, %d built after %d built", s2.UpToDate, s2.Built, s.Built)
+	}
 }
