@@ -118,8 +118,8 @@ func (s *Summary) feed(k int) (*FeedJob, error) {
 
 // Batch builds one role pack per manifest row: the pack's documents in
 // every format in <Out>/<reference>-<role>-<level>/, the same files in
-// <Out>/<reference>-<role>-<level>.zip, and at the end <Out>/index.html and
-// <Out>/index.csv. Packs are built on a pool of Jobs workers; a failing row
+// <Out>/<reference>-<role>-<level>.zip (with Zips, the zip alone), and at
+// the end <Out>/index.html and <Out>/index.csv. Packs are built on a pool of Jobs workers; a failing row
 // fails only its own pack.
 type Batch struct {
 	Renderer *Renderer      // built once per run
