@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/rolepack/rolepack/internal/gcroom"
 	"github.com/rolepack/rolepack/internal/userfile"
 	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/pack"
@@ -294,7 +295,9 @@ func runPack(ctx context.Context, opts *PackOptions) error {
 	if shard.Of > 0 && !opts.Quiet {
 		fmt.Fprintf(opts.IO.Err, "shard %s (%s)\n", shard, shardFrom)
 	}
+	stopHold := gcroom.Hold() // a long batch's heap near its working set's (internal/gcroom)
 	s, err := b.Run(ctx, rows)
+	stopHold()
 	p.finish()
 	if !opts.Quiet {
 		for _, line := range p.tally.lines() {

@@ -43,6 +43,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/rolepack/rolepack/internal/gcroom"
 	"github.com/rolepack/rolepack/pack"
 	"github.com/rolepack/rolepack/pack/packtest"
 	"github.com/rolepack/rolepack/tools/internal/procstat"
@@ -50,6 +51,10 @@ import (
 
 // unpacked writes each pack as a folder beside its zip (rolepack pack
 // --unpacked); the default writes the zip alone, as rolepack pack does.
+// hold follows the collector as rolepack pack does (gcroom.Hold); false
+// leaves the collector at its defaults.
+var hold = flag.Bool("gcroom", true, "hold the heap near twice the median live heap, as rolepack pack does (false: the collector's defaults)")
+
 var unpacked = flag.Bool("unpacked", false, "write each pack's folder beside its zip, as rolepack pack --unpacked (default: the zip alone)")
 
 func main() {
@@ -96,7 +101,7 @@ func compare(sizes []int, formats string, jobs int, ready bool) error {
 	}
 	peaks, secs := map[int]float64{}, map[int]float64{}
 	for _, n := range sizes {
-		cmd := exec.Command(self, "-n", strconv.Itoa(n), "-formats", formats, "-jobs", strconv.Itoa(jobs), "-ready="+strconv.FormatBool(ready), "-unpacked="+strconv.FormatBool(*unpacked))
+		cmd := exec.Command(self, "-n", strconv.Itoa(n), "-formats", formats, "-jobs", strconv.Itoa(jobs), "-ready="+strconv.FormatBool(ready), "-unpacked="+strconv.FormatBool(*unpacked), "-gcroom="+strconv.FormatBool(*hold))
 		cmd.Stderr = os.Stderr
 		out, err := cmd.Output()
 		if err != nil {
@@ -209,6 +214,9 @@ func measure(n int, formats string, jobs int, ready bool, heapProfile string, pr
 			}
 		}
 	}()
+	if *hold {
+		defer gcroom.Hold()()
+	}
 	start := time.Now()
 	user0, sys0 := procstat.CPUTimes()
 	s, err := b.Run(ctx, rows)
@@ -241,6 +249,7 @@ func measure(n int, formats string, jobs int, ready bool, heapProfile string, pr
 	fmt.Printf("%d vacancies (%s, %s, %d jobs): %d packs, %d documents in %.1fs: %.1f packs/s, %.0f docs/s; CPU %.1fs user + %.1fs system (the system share is mostly creating files), %.1f CPU-ms a pack; peak heap in use %.0f MiB (heap goal then %.0f MiB, live heap %.1f MiB after the collection before), peak RSS %.0f MiB, live heap after the batch %.1f MiB; load average %s\n",
 		n, formats, layout, jobs, s.Built, docs, el, float64(s.Built)/el, float64(docs)/el, (user1 - user0).Seconds(), (sys1 - sys0).Seconds(),
 		float64(cpu.Microseconds())/1000/float64(max(s.Built, 1)), float64(peakHeap)/(1<<20), float64(peakGoal)/(1<<20), float64(peakLive)/(1<<20), rss, float64(ms.HeapAlloc)/(1<<20), procstat.LoadAverage())
+	fmt.Printf("collector: %d collections, %.2f s of CPU (the runtime's estimate)\n", ms.NumGC, gcCPU())
 	runtime.KeepAlive(s)
 	fmt.Printf("peak-rss-mib %.1f\nwall-s %.2f\n", rss, el)
 	return nil
@@ -254,6 +263,17 @@ func lastLive() uint64 {
 		return 0
 	}
 	return m[0].Value.Uint64()
+}
+
+// gcCPU is the CPU time the runtime estimates its collector took, in
+// seconds (its mark workers and assists and the pauses).
+func gcCPU() float64 {
+	m := []metrics.Sample{{Name: "/cpu/classes/gc/total:cpu-seconds"}}
+	metrics.Read(m)
+	if m[0].Value.Kind() != metrics.KindFloat64 {
+		return 0
+	}
+	return m[0].Value.Float64()
 }
 
 // writeHeapProfile writes the live heap, after a collection, to file.
