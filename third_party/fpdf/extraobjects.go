@@ -76,9 +76,24 @@ func (w *ObjectWriter) PageCount() int { return w.f.page }
 // "endobj") and returns its number.
 func (w *ObjectWriter) WriteObject(body []byte) int {
 	f := w.f
-	f.newobj()
-	must(f.buffer.Write(body))
-	f.out("\nendobj")
+	if f.state == 2 { // within a page: newobj and out write to it
+		f.newobj()
+		must(f.buffer.Write(body))
+		f.out("\nendobj")
+		return f.n
+	}
+	// What newobj, the body and out("\nendobj") write, as one write to
+	// the document (patch 43).
+	f.n++
+	for j := len(f.offsets); j <= f.n; j++ {
+		f.offsets = append(f.offsets, 0)
+	}
+	f.offsets[f.n] = f.buffer.Len()
+	b := strconv.AppendInt(f.buffer.AvailableBuffer(), int64(f.n), 10)
+	b = append(b, " 0 obj\n"...)
+	b = append(b, body...)
+	b = append(b, "\nendobj\n"...)
+	must(f.buffer.Write(b))
 	return f.n
 }
 
