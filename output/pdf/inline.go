@@ -258,6 +258,29 @@ func (b *lineBuilder) add(p *frag) {
 	b.w += p.w
 }
 
+// join adds the space sp and the word p after it to the current line, as
+// add(sp) then add(p) would, when both merge with the line's last
+// fragment: the same style and link, touching it in the same run. It
+// reports whether it did; if not, the line is as it was.
+func (b *lineBuilder) join(sp, p *frag) bool {
+	n := len(b.frags)
+	if n == b.start {
+		return false
+	}
+	last := &b.frags[n-1]
+	if last.src == "" || sp.off != last.off+len(last.text) || p.off != sp.off+len(sp.text) ||
+		sp.style != last.style || p.style != last.style || sp.link != last.link || p.link != last.link ||
+		sp.src != last.src || p.src != last.src {
+		return false
+	}
+	last.text = last.src[last.off : p.off+len(p.text)]
+	last.w += sp.w
+	last.w += p.w
+	b.w += sp.w
+	b.w += p.w
+	return true
+}
+
 // flush ends the current line; space says whether it ended at a space or
 // a hard break.
 func (b *lineBuilder) flush(space bool) {
@@ -303,8 +326,9 @@ func (r *renderer) wrap(runs []doc.Inline, width, size float64, base doc.Style) 
 	defer func() { sc.pieces = ws.pieces[:0] }()
 	b := &sc.build
 	b.frags, b.lines, b.ends, b.start, b.w = b.frags[:0], b.lines[:0], b.ends[:0], 0, 0
-	pending := false // a space read after the line's last word, not yet on the line
-	var space frag
+	// pending says a space was read after the line's last word and is not
+	// on the line yet: ws.space, which reading the words after it keeps.
+	pending := false
 	const eps = 0.01
 	for ws.read(runs) {
 		switch ws.kind {
@@ -313,20 +337,23 @@ func (r *renderer) wrap(runs []doc.Inline, width, size float64, base doc.Style) 
 			pending = false
 		case tkSpace:
 			if !b.empty() {
-				pending, space = true, ws.space
+				pending = true
 			}
 		case tkWord:
 			sp := 0.0
 			if pending {
-				sp = space.w
+				sp = ws.space.w
 			}
 			if !b.empty() && b.w+sp+ws.w > width+eps {
 				b.flush(pending)
 				pending = false
 			}
 			if pending {
-				b.add(&space)
 				pending = false
+				if len(ws.pieces) == 1 && b.join(&ws.space, &ws.pieces[0]) {
+					continue // the usual case: the space and word after the line's last word in its run
+				}
+				b.add(&ws.space)
 			}
 			if b.empty() && ws.w > width+eps {
 				r.splitWord(ws.pieces, width, size, b)
