@@ -175,6 +175,15 @@ func (b *builder) document(d *doc.Document) error {
 		}
 		tail--
 	}
+	// A short paragraph there (a career map's "Unchanged from …" line)
+	// brings the table or list before it into the tail too, so the last
+	// page holds its last rows and not two lines alone.
+	if p, ok := doc.Unwrap(blocks[max(tail, 0)]).(*doc.Paragraph); ok && tail > 0 && len(doc.PlainText(p.Text)) <= introMaxChars {
+		switch doc.Unwrap(blocks[tail-1]).(type) {
+		case *doc.Table, *doc.List:
+			tail--
+		}
+	}
 	for i, blk := range blocks {
 		b.keepNext = keptWithNext(d, i)
 		b.tail = i >= tail && i < len(blocks)-1

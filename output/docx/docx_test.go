@@ -607,3 +607,28 @@ func TestOneRowTableNotChainedToAKeep(t *testing.T) {
 		t.Errorf("the total's only row keeps with the kept outcome after it: %s", row)
 	}
 }
+
+// TestTailReachesPastAShortParagraph: where the block before the closing
+// one is a short paragraph (a career map's "Unchanged from …" line), the
+// table before it keeps its last rows with it, so the last page holds
+// them and not two lines alone (LibreOffice left a corpus map's sixth
+// page 10% filled).
+func TestTailReachesPastAShortParagraph(t *testing.T) {
+	cell := func(s string) doc.Cell { return doc.Cell{Text: txt(s)} }
+	tb := &doc.Table{Header: []doc.Cell{cell("Skill"), cell("Lead")}}
+	for _, s := range []string{"A", "B", "C", "D", "E", "F", "G", "H", "I", "J"} {
+		tb.Rows = append(tb.Rows, []doc.Cell{cell(s), cell("Leads the work.")})
+	}
+	d := &doc.Document{Blocks: []doc.Block{
+		&doc.Heading{Level: 2, Text: txt("Lead to Principal")}, tb,
+		para("Unchanged from Lead to Principal: Data ethics."),
+		para("Document control: Version 1.0."),
+	}}
+	parts, _ := unzip(t, render(t, newWriter(t), d))
+	rows := strings.Split(string(parts["word/document.xml"]), "<w:tr>")[1:]
+	for i, r := range rows[len(rows)-tailRows:] {
+		if row, _, _ := strings.Cut(r, "</w:tr>"); !strings.Contains(row, "<w:keepNext/>") {
+			t.Errorf("row %d of the last %d does not keep with the closing lines", i+1, tailRows)
+		}
+	}
+}
