@@ -10,6 +10,7 @@ import (
 
 	"github.com/rolepack/rolepack/compose/wording"
 	"github.com/rolepack/rolepack/config"
+	"github.com/rolepack/rolepack/internal/english"
 )
 
 // Selection is what the candidate-facing documents (JD, person
@@ -542,7 +543,16 @@ func voice(p string, keepArticle bool) string {
 	if len(ss) == 0 {
 		return ""
 	}
-	if v, ok := youWill(ss[0], keepArticle); ok {
+	v, ok := youWill(ss[0], keepArticle)
+	if lead, rest, found := participleLead(ss[0]); !ok && found {
+		// "Working in a team of …, a senior infrastructure engineer
+		// builds, administers …" → "Working in a team of …, you will
+		// build, administer …"
+		if w, vok := verbPhrase(rest); vok {
+			v, ok = lead+" you will "+ownVoice(w), true
+		}
+	}
+	if ok {
 		out := []string{wording.Sentence(v)}
 		for _, x := range ss[1:] {
 			out = append(out, wording.Sentence(theyToYou(x)))
@@ -553,6 +563,38 @@ func voice(p string, keepArticle bool) string {
 		return wording.Sentence("You will " + v)
 	}
 	return wording.Sentence(p)
+}
+
+// participleLead splits a sentence that opens with a participle phrase
+// before its subject ("Working in a team of specialists, a senior
+// engineer builds …") into the phrase with its comma and the words from
+// the subject's verb on ("builds …"); found is false for any other
+// sentence.
+func participleLead(s string) (lead, rest string, found bool) {
+	words := strings.Fields(s)
+	if len(words) < 5 {
+		return "", "", false
+	}
+	if _, f := english.Verb(words[0]); f != english.Gerund {
+		return "", "", false
+	}
+	for i := 1; i+2 < len(words); i++ {
+		if !strings.HasSuffix(words[i], ",") {
+			continue
+		}
+		switch strings.ToLower(words[i+1]) {
+		case "a", "an", "the":
+		default:
+			continue
+		}
+		for j := i + 2; j < len(words) && j <= i+7; j++ {
+			if _, f := english.Verb(strings.Trim(words[j], ",")); f == english.ThirdPerson {
+				return strings.Join(words[:i+1], " "), strings.Join(words[j:], " "), true
+			}
+		}
+		return "", "", false
+	}
+	return "", "", false
 }
 
 // duties are the key responsibilities: the level's responsibilities and

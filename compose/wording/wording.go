@@ -85,7 +85,8 @@ var subjects = []struct{ prefix, replace string }{
 	{"is able to ", ""}, {"are able to ", ""}, {"be able to ", ""}, {"being able to ", ""}, {"able to ", ""},
 	{"is capable of ", "~"}, {"capable of ", "~"},
 	{"can also ", ""}, {"can ", ""}, {"could ", ""}, {"will ", ""}, {"should ", ""}, {"must ", ""}, {"may ", ""},
-	{"is expected to ", ""}, {"expected to ", ""}, {"to ", ""},
+	{"is expected to ", ""}, {"expected to ", ""}, {"is required to ", ""}, {"are required to ", ""}, {"required to ", ""},
+	{"is allowed to ", ""}, {"are allowed to ", ""}, {"to ", ""},
 	{"ability to ", ""}, {"the ability to ", ""}, {"an ability to ", ""}, {"demonstrable ability to ", ""},
 	{"you ", ""},
 }
@@ -459,7 +460,7 @@ func clauses(first string, form english.Form, words []string) ([]Clause, []strin
 			// "needs and challenges are understood", "products and
 			// services meet user needs": a plural noun, the subject of
 			// the verb after it.
-		case !modal && f == english.ThirdPerson && sep == ", " && english.IsConjunction(next) && len(rest) > 0:
+		case !modal && f == english.ThirdPerson && sep == ", " && english.IsConjunction(next) && len(rest) > 0 && rest[0] != ",":
 			// "explore the perspectives, challenges and ambitions of
 			// teams": a plural noun of a list ("leads, coaches and
 			// develops teams" is a list of verbs: no object between).
@@ -468,7 +469,7 @@ func clauses(first string, form english.Form, words []string) ([]Clause, []strin
 		case f == english.ThirdPerson && nounVerb[b]:
 			// "… and reports progress" is a verb; "dashboards and reports
 			// for managers" a plural noun: a verb when an object follows.
-			isVerb = next != "" && !english.IsPreposition(next) && !english.IsConjunction(next) && !relative[next]
+			isVerb = next != "" && next != "as" && !english.IsPreposition(next) && !english.IsConjunction(next) && !relative[next]
 			if (nf == english.ThirdPerson && !nounVerb[nb]) || nf == english.Past {
 				// "products and services are …"; but "… and reports
 				// issues to …": a plural noun that is also a verb's form
@@ -1005,7 +1006,13 @@ func (p Phrase) Question() string {
 	switch p.Shape {
 	case Action, Possession:
 		if cs, seps := p.actions(); len(cs) > 0 {
-			return "Tell us about a time when you " + render(cs, seps, english.PastTense) + "." + result
+			past := make([]Clause, len(cs))
+			for i, c := range cs {
+				c.Rest = presentBe.ReplaceAllStringFunc(c.Rest, func(w string) string { return map[string]string{"are": "were", "is": "was"}[w] })
+				past[i] = c
+			}
+			// "a time when you ensured strategic demands were supported"
+			return "Tell us about a time when you " + render(past, seps, english.PastTense) + "." + result
 		}
 		if p.Credential() {
 			// Checked against the certificate at application; asked at
@@ -1074,6 +1081,9 @@ func (p Phrase) Statement() string {
 	}
 	return LowerFirst(p.Source)
 }
+
+// presentBe is "are" or "is" in a clause a question puts in the past.
+var presentBe = regexp.MustCompile(`\b(?:are|is)\b`)
 
 // credentialWord is a noun naming something a person holds and can show
 // a certificate for: a qualification, a degree, a licence, a registration.

@@ -79,13 +79,13 @@ func TestForms(t *testing.T) {
 			"Tell us about a time when you added value and coached the organisation to inspect and adapt processes. What did you do, and what was the result?"},
 		{"Lead the review of data standards and ensures they are applied", "Lead the review of data standards and ensure they are applied.",
 			"Experience of leading the review of data standards and ensuring they are applied",
-			"Tell us about a time when you led the review of data standards and ensured they are applied. What did you do, and what was the result?"},
+			"Tell us about a time when you led the review of data standards and ensured they were applied. What did you do, and what was the result?"},
 		{"You are capable of having a number of articles published in national publications", "", "You are capable of having a number of articles published in national publications",
 			"Give an example from your work that shows this: you are capable of having a number of articles published in national publications. What did you do, and what was the result?"},
 		{"Produces dashboards and reports for managers", "Produce dashboards and reports for managers.", "Experience of producing dashboards and reports for managers",
 			"Tell us about a time when you produced dashboards and reports for managers. What did you do, and what was the result?"},
 		{"manage the budget you are given and make it work", "Manage the budget you are given and make it work.", "Experience of managing the budget you are given and making it work",
-			"Tell us about a time when you managed the budget you are given and made it work. What did you do, and what was the result?"},
+			"Tell us about a time when you managed the budget you were given and made it work. What did you do, and what was the result?"},
 		{"Change management", "", "Experience of change management", "Give an example of your work in change management. What did you do, and what was the result?"},
 	} {
 		p := Parse(c.in)
@@ -217,6 +217,8 @@ func TestCoordinationsOfNouns(t *testing.T) {
 		"lead activities that improve relationship maturity, increase value, improve user experience and increase efficiency": "Experience of leading activities that improve relationship maturity, increase value, improve user experience and increase efficiency",
 		"be an expert practitioner who can define and assure best practice":                                                   "Experience of being an expert practitioner who can define and assure best practice",
 		"is an expert practitioner who influences and mentors others":                                                         "Experience of being an expert practitioner who influences and mentors others",
+		"builds, administers, supports and maintains solutions as directed":                                                   "Experience of building, administering, supporting and maintaining solutions as directed",
+		"supports and maintains infrastructure solutions and services as directed":                                            "Experience of supporting and maintaining infrastructure solutions and services as directed",
 		"lead the team and reports progress to the board":                                                                     "Experience of leading the team and reporting progress to the board",
 		"take ownership of the analysis plan and reports progress to the service lead":                                        "Experience of taking ownership of the analysis plan and reporting progress to the service lead",
 		"Understanding of LAN, WAN, network-specific security and remote access technologies and approaches":                  "Understanding of LAN, WAN, network-specific security and remote access technologies and approaches",
@@ -289,6 +291,27 @@ func TestSemicolonsHavesAndPassives(t *testing.T) {
 		}
 		if got := p.Criterion(); got != want[1] {
 			t.Errorf("%q (%v): criterion\n got %q\nwant %q", in, p.Shape, got, want[1])
+		}
+	}
+}
+
+// A question asks about a time past: "is" and "are" of its clauses are
+// too; "is required to", "is allowed to" frame the duty they lead to.
+func TestQuestionsInThePast(t *testing.T) {
+	for in, want := range map[string]string{
+		"ensure strategic demands, such as spending reviews, are supported": "Tell us about a time when you ensured strategic demands, such as spending reviews, were supported. What did you do, and what was the result?",
+		"stay calm and courteous when users are frustrated":                 "Tell us about a time when you stayed calm and courteous when users were frustrated. What did you do, and what was the result?",
+	} {
+		if got := Parse(in).Question(); got != want {
+			t.Errorf("%q:\n got %q\nwant %q", in, got, want)
+		}
+	}
+	for in, want := range map[string]string{
+		"is required to address issues across IT operations": "Address issues across IT operations.",
+		"Is allowed to address issues across IT operations.": "Address issues across IT operations.",
+	} {
+		if got, _ := Parse(in).Duty(); got != want {
+			t.Errorf("%q: duty %q, want %q", in, got, want)
 		}
 	}
 }

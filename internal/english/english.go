@@ -236,6 +236,7 @@ var doubledFinal = map[string]bool{
 	"compel": true, "propel": true, "patrol": true, "enrol": true, "fulfil": true, "distil": true,
 	"instil": true, "control": true, "model": true, "travel": true, "label": true, "cancel": true,
 	"signal": true, "channel": true, "level": true, "total": true, "fuel": true, "counsel": true,
+	"input": true, "output": true, "begin": true,
 	"upskill": false, "program": true, "kidnap": true, "format": true, "handicap": true, "outstrip": true,
 }
 

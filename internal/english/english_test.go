@@ -32,6 +32,7 @@ func TestForms(t *testing.T) {
 		{"see", "seeing", "sees", "seen"}, {"focus", "focusing", "focuses", "focused"},
 		{"audit", "auditing", "audits", "audited"}, {"map", "mapping", "maps", "mapped"},
 		{"scope", "scoping", "scopes", "scoped"}, {"have", "having", "has", "had"},
+		{"input", "inputting", "inputs", "inputted"}, {"output", "outputting", "outputs", "outputted"},
 	} {
 		if got := Ing(c.v); got != c.ing {
 			t.Errorf("Ing(%q) = %q, want %q", c.v, got, c.ing)
