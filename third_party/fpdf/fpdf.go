@@ -1167,7 +1167,10 @@ func (f *Fpdf) SetLineWidth(width float64) {
 func (f *Fpdf) setLineWidth(width float64) {
 	f.lineWidth = width
 	if f.page > 0 {
-		f.out(f.fmtF64(width*f.k, 2) + " w")
+		// Appended to one buffer (patch 44).
+		b := append(appendF64(f.fmt.cell[:0], width*f.k, 2), " w"...)
+		f.outBytes(b)
+		f.fmt.cell = b[:0]
 	}
 }
 
@@ -1281,19 +1284,21 @@ func (f *Fpdf) outputDashPattern() {
 // draw color, line width and cap style.
 func (f *Fpdf) Line(x1, y1, x2, y2 float64) {
 	// f.outf("%.2f %.2f m %.2f %.2f l S", x1*f.k, (f.h-y1)*f.k, x2*f.k, (f.h-y2)*f.k)
-	const prec = 2
-	f.putF64(x1*f.k, prec)
-	f.put(" ")
-	f.putF64((f.h-y1)*f.k, prec)
-	f.put(" m ")
-	f.putF64(x2*f.k, prec)
-	f.put(" ")
-	f.putF64((f.h-y2)*f.k, prec)
-	f.put(" l S\n")
+	// Appended to one buffer and written once (patch 44).
+	b := appendLine(f.fmt.cell[:0], x1*f.k, (f.h-y1)*f.k, x2*f.k, (f.h-y2)*f.k)
+	b[len(b)-1] = '\n' // "l S\n", not appendLine's "l S "
+	f.putBytes(b)
+	f.fmt.cell = b[:0]
 }
 
 // fillDrawOp corrects path painting operators
 func fillDrawOp(styleStr string) (opStr string) {
+	switch styleStr {
+	case "", "D", "d":
+		return "S" // the usual cases, without raising the string (patch 44)
+	case "F", "f":
+		return "f"
+	}
 	switch strings.ToUpper(styleStr) {
 	case "", "D":
 		// Stroke the path.
@@ -1326,15 +1331,20 @@ func fillDrawOp(styleStr string) (opStr string) {
 // uses the current fill color.
 func (f *Fpdf) Rect(x, y, w, h float64, styleStr string) {
 	// f.outf("%.2f %.2f %.2f %.2f re %s", x*f.k, (f.h-y)*f.k, w*f.k, -h*f.k, fillDrawOp(styleStr))
+	// Appended to one buffer and written once (patch 44).
 	const prec = 2
-	f.putF64(x*f.k, prec)
-	f.put(" ")
-	f.putF64((f.h-y)*f.k, prec)
-	f.put(" ")
-	f.putF64(w*f.k, prec)
-	f.put(" ")
-	f.putF64(-h*f.k, prec)
-	f.put(" re " + fillDrawOp(styleStr) + "\n")
+	b := appendF64(f.fmt.cell[:0], x*f.k, prec)
+	b = append(b, ' ')
+	b = appendF64(b, (f.h-y)*f.k, prec)
+	b = append(b, ' ')
+	b = appendF64(b, w*f.k, prec)
+	b = append(b, ' ')
+	b = appendF64(b, -h*f.k, prec)
+	b = append(b, " re "...)
+	b = append(b, fillDrawOp(styleStr)...)
+	b = append(b, '\n')
+	f.putBytes(b)
+	f.fmt.cell = b[:0]
 }
 
 // RoundedRect outputs a rectangle of width w and height h with the upper left
