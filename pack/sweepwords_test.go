@@ -3,9 +3,11 @@ package pack
 import (
 	"regexp"
 	"strings"
+	"testing"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/rolepack/rolepack/compose/wording"
 	"github.com/rolepack/rolepack/internal/english"
 	"github.com/rolepack/rolepack/lint"
 )
@@ -36,6 +38,8 @@ var (
 	whenYou = regexp.MustCompile(`\bwhen you ([a-z]+)`)
 	// "Ability to managing …": an infinitive lead-in before another form.
 	abilityTo = regexp.MustCompile(`\bAbility to ([a-z]+)`)
+	// "Experience of manage …": a gerund's lead-in before a base verb.
+	experienceOfWord = regexp.MustCompile(`\b[Ee]xperience (?:of|in) ([a-z]+) (\S+)`)
 )
 
 // abbreviations end in a full stop inside a sentence.
@@ -82,6 +86,11 @@ func wordingFaults(doc string, kind lint.Kind, text string) []string {
 	for _, m := range whenYou.FindAllStringSubmatch(text, -1) {
 		if b, f := english.Verb(m[1]); (f == english.Base || f == english.ThirdPerson || f == english.Gerund) && english.PastTense(b) != m[1] {
 			add("question not in the past tense: when you " + m[1])
+		}
+	}
+	for _, m := range experienceOfWord.FindAllStringSubmatch(text, -1) {
+		if b, f := english.Verb(m[1]); (f == english.Base || f == english.ThirdPerson) && !wording.NounToo(b) && english.IsDeterminer(m[2]) {
+			add("experience of " + m[1] + " " + m[2])
 		}
 	}
 	for _, m := range abilityTo.FindAllStringSubmatch(text, -1) {
@@ -132,4 +141,54 @@ func balanced(s string) bool {
 		}
 	}
 	return depth == 0
+}
+
+// The wording checks find what they are for, and pass sentences that
+// read right.
+func TestWordingFaults(t *testing.T) {
+	for _, c := range []struct {
+		kind lint.Kind
+		text string
+		want string // "" for none
+	}{
+		{lint.Prose, "Experience of have strong skills", "experience of a verb"},
+		{lint.Prose, "Experience of service management framework knowledge", "knowledge led in as experience"},
+		{lint.Prose, "Experience of building your knowledge", ""},
+		{lint.Duty, "Can explain complex findings.", "duty keeps its frame"},
+		{lint.Duty, "Responsible for the plan.", "duty keeps its frame"},
+		{lint.Duty, "Be responsible for the plan.", ""},
+		{lint.Prose, "Be responsible for responsible handling.", "frame doubled"},
+		{lint.Prose, "Review the the plan.", "doubled word the"},
+		{lint.Prose, "Review the plan .", "stray stop or space before punctuation"},
+		{lint.Prose, "Review the plan..", "stray stop or space before punctuation"},
+		{lint.Prose, "Review the plan…", ""},
+		{lint.Prose, "review the plan.", "starts in lower case"},
+		{lint.Prose, "Review the plan. then report.", "sentence starts in lower case"},
+		{lint.Prose, "Use tools, e.g. spreadsheets.", ""},
+		{lint.Prose, "Review the plan (and report.", "unbalanced parentheses"},
+		{lint.Item, "-understand the plan", "empty or doubled bullet"},
+		{lint.Item, "- Understand the plan", "empty or doubled bullet"},
+		{lint.Prose, "Tell us about a time when you explain a plan.", "question not in the past tense: when you explain"},
+		{lint.Prose, "Tell us about a time when you set a plan.", ""},
+		{lint.Prose, "Ability to managing teams", "ability to managing"},
+		{lint.Prose, "Experience of manage the team", "experience of manage the"},
+		{lint.Prose, "Experience of change management", ""},
+	} {
+		got := wordingFaults("jd", c.kind, c.text)
+		switch {
+		case c.want == "" && len(got) > 0:
+			t.Errorf("%q: %v, want none", c.text, got)
+		case c.want != "" && !contains(got, c.want):
+			t.Errorf("%q: %v, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
