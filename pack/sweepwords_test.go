@@ -1,15 +1,20 @@
 package pack
 
 import (
+	"context"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/rolepack/rolepack/compose"
 	"github.com/rolepack/rolepack/compose/wording"
+	"github.com/rolepack/rolepack/framework"
 	"github.com/rolepack/rolepack/internal/english"
 	"github.com/rolepack/rolepack/lint"
+	"github.com/rolepack/rolepack/render"
 )
 
 // The wording checks the corpus sweep makes of every text of the JD, the
@@ -191,4 +196,81 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// TestCorpusSweepWelsh composes every role-level of the corpus and the
+// awkward pages in Welsh (language cy: the documents' own words in
+// Welsh, the framework's in English until translated) and makes the
+// wording checks that hold in any language (stray stops, lower-case
+// starts, brackets, bullet marks) of the JD, person specification,
+// scoring sheet and advert: none may fail. Without the corpus the test is
+// skipped.
+func TestCorpusSweepWelsh(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the corpus sweep runs in the full suite (make test), not under -short (the race run)")
+	}
+	fw, lib, cfg0, engine := sweepSetup(t)
+	cfg := *cfg0
+	cfg.Language = "cy"
+	kinds, err := render.LookupKinds(sweepKinds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := compose.NewComposer(&cfg, lib)
+	date := time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)
+	welsh, n := false, 0
+	for _, f := range []*framework.Framework{fw, sweepAwkward(t)} {
+		for _, r := range f.Roles {
+			for _, l := range r.Levels {
+				if l.Retired {
+					continue
+				}
+				p, err := m.Prepare(f.ID+"/"+r.ID, l.ID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				rc, err := p.Context(&cfg, lib, date)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, k := range kinds {
+					kc, err := k.Prepare(rc)
+					if err != nil {
+						t.Fatal(err)
+					}
+					d, err := engine.Document(context.Background(), k, k.Documents(kc)[0].Context)
+					if err != nil {
+						t.Fatal(err)
+					}
+					for _, tx := range lint.DocumentTexts(d) {
+						if tx.Kind == lint.Title {
+							welsh = welsh || tx.Text.Text == "Manylion y swydd"
+							continue
+						}
+						for _, fault := range wordingFaults(k.ID, tx.Kind, tx.Text.Text) {
+							if anyLanguage[strings.SplitN(fault, ":", 2)[0]] {
+								n++
+								if n <= 40 {
+									t.Errorf("%s/%s at %s: %s: %s: %s: %s", f.ID, r.ID, l.ID, k.ID, tx.Place, fault, tx.Text.Text)
+								}
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	if !welsh {
+		t.Error("no JD heading \"Manylion y swydd\": the documents are not in Welsh")
+	}
+	if n > 40 {
+		t.Errorf("… %d wording faults in all", n)
+	}
+}
+
+// anyLanguage are the wording faults that are faults in Welsh as in
+// English.
+var anyLanguage = map[string]bool{
+	"stray stop or space before punctuation": true, "starts in lower case": true,
+	"sentence starts in lower case": true, "unbalanced parentheses": true, "empty or doubled bullet": true,
 }
