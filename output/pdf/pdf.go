@@ -603,7 +603,7 @@ func (r *renderer) block(b doc.Block) {
 	case *doc.Rule:
 		r.rule()
 	case *doc.PageBreak:
-		if !r.atTop() {
+		if !r.atTop() && !(r.spillOnly() && r.partFits(r.cur+1)) {
 			r.newPage()
 		}
 	case *doc.Chart:
@@ -617,6 +617,52 @@ func (r *renderer) block(b doc.Block) {
 	case *doc.Parallel:
 		r.parallel(b)
 	}
+}
+
+// spillOnly reports whether the current page holds only the end of the
+// block before (top-level block r.cur-1) begun on the page before, a third
+// of the page or less: the last rows of a plan's summary table, in Welsh.
+func (r *renderer) spillOnly() bool {
+	p := r.pdf.PageNo()
+	if p < 2 || r.y-r.top > (r.bottom-r.top)/3 || r.cur < 1 || r.cur > len(r.extents) {
+		return false
+	}
+	if r.firstBlockStarting(p) >= 0 {
+		return false // a block starts on this page
+	}
+	e := r.extents[r.cur-1]
+	return e.fromPage > 0 && e.fromPage < p && e.toPage == p
+}
+
+// partFits reports whether the opening of the part from top-level block
+// i (its heading, the paragraphs that introduce it and what its first
+// table needs to start: all of a short one) fits below the cursor. A page
+// break before it is not taken when the page holds only a spill (see
+// spillOnly): the page is not left two-thirds empty, and the part's
+// heading and introduction still start where their table does.
+func (r *renderer) partFits(i int) bool {
+	h := 0.0
+	for j := i; j < len(r.d.Blocks); j++ {
+		switch b := doc.Unwrap(r.d.Blocks[j]).(type) {
+		case *doc.Heading:
+			if j > i || b.Level <= 1 {
+				return false // a second heading, or a new document's title (a bilingual one's second half)
+			}
+			hs := headingStyleOf(b.Level)
+			ts := textStyle{size: hs.size, base: doc.Bold, color: hs.color}
+			h += r.gap(hs.before) + float64(len(r.wrapText(b.Text, r.width, ts.size, ts.base)))*ts.lineHeight() + r.gap(hs.after) + 1.5
+			continue
+		case *doc.Paragraph:
+			h += float64(len(r.wrapText(b.Text, r.width, bodySize, 0)))*bodyText.lineHeight() + r.gap(2.6)
+			continue
+		case *doc.Table:
+			h += r.gap(1.5) + r.tableStart(j, b)
+		default:
+			h += r.startHeight(j, true)
+		}
+		return r.y+h <= r.bottom
+	}
+	return false
 }
 
 // blocksIn renders blocks inside a top-level one (a Lang, a column of a
