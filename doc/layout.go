@@ -143,7 +143,7 @@ func measureRuns(runs []Inline, size float64, bold bool) (word, line float64) {
 		}
 		b := bold || r.Style&Bold != 0
 		cur += MeasureMM(r.Text, size, b)
-		for _, w := range strings.FieldsFunc(r.Text, unicode.IsSpace) {
+		for w := range strings.FieldsFuncSeq(r.Text, unicode.IsSpace) { // no slice of words a run: measured for every cell of every table
 			word = max(word, MeasureMM(w, size, b))
 		}
 	}
