@@ -12,6 +12,7 @@ package gcroom
 
 import (
 	"math"
+	"os"
 	"runtime/debug"
 	"runtime/metrics"
 	"slices"
@@ -33,9 +34,7 @@ func Hold() (stop func()) {
 	if debug.SetMemoryLimit(-1) != math.MaxInt64 {
 		return func() {}
 	}
-	gc := debug.SetGCPercent(-1)
-	debug.SetGCPercent(gc)
-	if gc < 0 {
+	if os.Getenv("GOGC") == "off" { // as the runtime reads it (debug.SetGCPercent to ask would wait for a running mark)
 		return func() {}
 	}
 	done := make(chan struct{})

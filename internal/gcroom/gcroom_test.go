@@ -60,3 +60,18 @@ func TestMedian(t *testing.T) {
 		t.Errorf("median %d (input %v)", m, v)
 	}
 }
+
+// TestHoldLeavesGOGCOff: with GOGC=off the user's choice stands.
+func TestHoldLeavesGOGCOff(t *testing.T) {
+	t.Setenv("GOGC", "off")
+	stop := Hold()
+	for range warmup + window + 2 {
+		runtime.GC()
+		time.Sleep(poll + poll/5) // each collection seen, as in TestHoldFollowsTheLiveHeap
+	}
+	time.Sleep(2 * poll)
+	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+		t.Errorf("limit %d with GOGC=off, want none", got)
+	}
+	stop()
+}
