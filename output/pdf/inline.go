@@ -112,8 +112,11 @@ type words struct {
 	// The token read by the last call of read.
 	kind   int
 	pieces []frag // tkWord: the word's pieces (room kept in the scratch)
-	space  frag   // tkSpace: the space
+	space  frag   // tkSpace, or tkWord with spaceAfter: the space
 	w      float64
+	// spaceAfter says a tkWord was followed by a space, which read read
+	// with it into space (the token the next call would have given).
+	spaceAfter bool
 }
 
 // start readies ws to read runs (given to every read) at size with base
@@ -126,9 +129,14 @@ func (ws *words) start(r *renderer, size float64, base doc.Style, pieces []frag)
 
 // read reads the next token into ws.kind, ws.pieces or ws.space, and
 // ws.w; it is false at the end of the runs. A word ends at a space, a
-// break or the end of the runs, which the next call reads.
+// break or the end of the runs, which the next call reads, but for a
+// space: that is read with the word (spaceAfter), as the next call would
+// read it, saving the call.
 func (ws *words) read(runs []doc.Inline) bool {
 	last := ws.kind
+	if ws.spaceAfter {
+		last, ws.spaceAfter = tkSpace, false
+	}
 	ws.pieces = ws.pieces[:0]
 	ws.w = 0
 	for {
@@ -165,14 +173,18 @@ func (ws *words) read(runs []doc.Inline) bool {
 		}
 		text := ws.src[ws.pos:]
 		if text[0] == ' ' {
-			if len(ws.pieces) > 0 {
-				ws.kind = tkWord
-				return true // the space is read next
-			}
+			word := len(ws.pieces) > 0
 			off := ws.pos
 			ws.pos++
 			for ws.pos < len(ws.src) && ws.src[ws.pos] == ' ' {
 				ws.pos++
+			}
+			if word {
+				// The word ends here; the space after it is the
+				// token the next call would read (last is tkWord).
+				ws.space = frag{text: ws.src[off : off+1], style: ws.st, link: ws.link, w: ws.spaceW, src: ws.src, off: off}
+				ws.kind, ws.spaceAfter = tkWord, true
+				return true
 			}
 			if last == tkWord {
 				ws.space = frag{text: ws.src[off : off+1], style: ws.st, link: ws.link, w: ws.spaceW, src: ws.src, off: off}
@@ -326,9 +338,8 @@ func (r *renderer) wrap(runs []doc.Inline, width, size float64, base doc.Style) 
 	defer func() { sc.pieces = ws.pieces[:0] }()
 	b := &sc.build
 	b.frags, b.lines, b.ends, b.start, b.w = b.frags[:0], b.lines[:0], b.ends[:0], 0, 0
-	// pending says a space was read after the line's last word and is not
-	// on the line yet: ws.space, which reading the words after it keeps.
-	pending := false
+	pending := false // a space read after the line's last word, not yet on the line
+	var space frag
 	const eps = 0.01
 	for ws.read(runs) {
 		switch ws.kind {
@@ -337,30 +348,36 @@ func (r *renderer) wrap(runs []doc.Inline, width, size float64, base doc.Style) 
 			pending = false
 		case tkSpace:
 			if !b.empty() {
-				pending = true
+				pending, space = true, ws.space
 			}
 		case tkWord:
 			sp := 0.0
 			if pending {
-				sp = ws.space.w
+				sp = space.w
 			}
 			if !b.empty() && b.w+sp+ws.w > width+eps {
 				b.flush(pending)
 				pending = false
 			}
-			if pending {
-				pending = false
-				if len(ws.pieces) == 1 && b.join(&ws.space, &ws.pieces[0]) {
-					continue // the usual case: the space and word after the line's last word in its run
+			switch {
+			case pending && len(ws.pieces) == 1 && b.join(&space, &ws.pieces[0]):
+				// The usual case: the space and word after the line's
+				// last word in its run.
+			case pending:
+				b.add(&space)
+				for i := range ws.pieces {
+					b.add(&ws.pieces[i])
 				}
-				b.add(&ws.space)
-			}
-			if b.empty() && ws.w > width+eps {
+			case b.empty() && ws.w > width+eps:
 				r.splitWord(ws.pieces, width, size, b)
-				continue
+			default:
+				for i := range ws.pieces {
+					b.add(&ws.pieces[i])
+				}
 			}
-			for i := range ws.pieces {
-				b.add(&ws.pieces[i])
+			pending = false
+			if ws.spaceAfter && !b.empty() { // the space read with the word
+				pending, space = true, ws.space
 			}
 		}
 	}
@@ -436,6 +453,9 @@ func (r *renderer) measure(runs []doc.Inline, size float64, base doc.Style) (min
 			lineW += ws.w
 			pend = 0
 			maxW = max(maxW, lineW)
+			if ws.spaceAfter {
+				pend = ws.space.w // the space read with the word
+			}
 		}
 	}
 	return minW, maxW
