@@ -237,6 +237,10 @@ func theyToYou(s string) string {
 	if !ok || !strings.EqualFold(first, "they") {
 		return s
 	}
+	// "They also receive training on the tasks they support so they can
+	// work on their own": every "they" is the role holders', as "their"
+	// is (ownVoice), so the reader's.
+	rest = theyWord.ReplaceAllString(rest, "you")
 	verb, tail, _ := strings.Cut(rest, " ")
 	switch strings.ToLower(verb) {
 	case "are":
@@ -246,3 +250,5 @@ func theyToYou(s string) string {
 	}
 	return ownVoice("You will " + joinWords(verb, tail))
 }
+
+var theyWord = regexp.MustCompile(`\bthey\b`)

@@ -15,3 +15,13 @@ func TestVoiceKeepsAParticiplePhrase(t *testing.T) {
 		}
 	}
 }
+
+// In a sentence about the role holders ("They …"), each "they" is theirs,
+// as "their" is: the reader's.
+func TestTheyToYouThroughout(t *testing.T) {
+	in := "They also receive training on the tasks they support so they can work on their own"
+	want := "You will also receive training on the tasks you support so you can work on your own"
+	if got := theyToYou(in); got != want {
+		t.Errorf("theyToYou(%q)\n got %q\nwant %q", in, got, want)
+	}
+}
