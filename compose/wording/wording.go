@@ -585,7 +585,7 @@ func (p *Phrase) tail() {
 		if k+1 < len(words) {
 			next = strings.ToLower(words[k+1])
 		}
-		baseVerb := f == english.Base && !nounVerb[b] && (english.IsDeterminer(next) || english.IsPronoun(next) || whWords[next] || next == "to")
+		baseVerb := f == english.Base && !nounVerb[b] && (english.IsDeterminer(next) || english.IsPronoun(next) || whWords[next] || next == "to" || onlyVerbs[b])
 		// "… remote access technologies and approaches": a third-person
 		// form with nothing after it is a plural noun.
 		thirdVerb := f == english.ThirdPerson && !nounVerb[b] && next != ""
@@ -598,6 +598,12 @@ func (p *Phrase) tail() {
 		}
 	}
 }
+
+// onlyVerbs are base verbs that after "and" are never a noun of the list
+// before them: "understanding of the whole system and take responsibility
+// for …".
+var onlyVerbs = map[string]bool{"take": true, "make": true, "give": true, "keep": true, "ensure": true, "provide": true,
+	"apply": true, "identify": true, "explain": true, "communicate": true, "share": true, "advise": true, "help": true}
 
 // nounVerb are base verbs that are as often nouns ("survey methods", "the
 // plan", "test data"): after "and" they are read as verbs only when a
