@@ -484,7 +484,9 @@ func clauses(first string, form english.Form, words []string) ([]Clause, []strin
 			}
 			// "produce, maintain and update models": right after another
 			// verb, a word that can be a verb is one.
-			isVerb = !nounVerb[b] || english.IsDeterminer(next) || english.IsPronoun(next) || len(rest) == 0
+			// "… and work with them to build relationships": a verb
+			// before "with" too.
+			isVerb = !nounVerb[b] || english.IsDeterminer(next) || english.IsPronoun(next) || len(rest) == 0 || next == "with" && strings.Contains(sep, "and")
 			if sep == ", " && !modal {
 				// "lead, coach and develop teams" is a list of verbs;
 				// "with dignity, respect and fairness" a list of nouns: a
