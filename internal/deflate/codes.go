@@ -93,6 +93,7 @@ func init() {
 		}
 	}
 	header = makeHeader(litLengths[:], distLengths[:])
+	startBlock()
 }
 
 // distCode is the symbol and code of distance d (1 to maxDist).

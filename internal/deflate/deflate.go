@@ -121,11 +121,9 @@ func (e *Encoder) appendBlock(dst, src []byte) []byte {
 	cur := e.cur + maxDist + 1
 	e.cur = cur + int32(len(src))
 
-	w := bitWriter{dst: dst}
-	w.put(1|2<<1, 3) // final, dynamic
-	for _, p := range header.parts {
-		w.put(p.v, p.n)
-	}
+	// The block's first bits, the same for every block: made once.
+	w := bitWriter{dst: append(dst, headBytes...), acc: headAcc, nbits: headBits}
+	table := &e.table
 
 	nextEmit := 0
 	s := 0
@@ -142,8 +140,8 @@ func (e *Encoder) appendBlock(dst, src []byte) []byte {
 				}
 				cv := load64(src, s)
 				h := hash5(cv)
-				cand = int(e.table[h] - cur)
-				e.table[h] = int32(s) + cur
+				cand = int(table[h] - cur)
+				table[h] = int32(s) + cur
 				// Positions of this input in the table are before s;
 				// a distance of 1 to maxDist is one of them.
 				if uint(s-cand-1) < maxDist && load32(src, cand) == uint32(cv) {
@@ -182,7 +180,7 @@ func (e *Encoder) appendBlock(dst, src []byte) []byte {
 				break
 			}
 			// Remember where this match ended, for the next.
-			e.table[hash5(load64(src, s-2))] = int32(s-2) + cur
+			table[hash5(load64(src, s-2))] = int32(s-2) + cur
 		}
 	}
 	e.literals(&w, src[nextEmit:])
@@ -192,6 +190,30 @@ func (e *Encoder) appendBlock(dst, src []byte) []byte {
 	w.put(litCodes[endBlock].code, litCodes[endBlock].n)
 	w.flush()
 	return w.dst
+}
+
+// The start of every block: the bits that say a final dynamic block, then
+// the header's parts, as whole bytes and the bits left over (made by
+// startBlock when the tables are, init in codes.go).
+var (
+	headBytes []byte
+	headAcc   uint64
+	headBits  uint
+)
+
+// startBlock sets headBytes, headAcc and headBits.
+func startBlock() {
+	var w bitWriter
+	w.put(1|2<<1, 3) // final, dynamic
+	for _, p := range header.parts {
+		w.put(p.v, p.n)
+	}
+	for w.nbits >= 8 {
+		w.dst = append(w.dst, byte(w.acc))
+		w.acc >>= 8
+		w.nbits -= 8
+	}
+	headBytes, headAcc, headBits = w.dst, w.acc, w.nbits
 }
 
 // matchLen is the length of the common prefix of src[i:] and src[j:],
