@@ -94,6 +94,9 @@ func rgbOf(c doc.Colour) rgb { return rgb{int(c.R), int(c.G), int(c.B)} }
 
 // branded is the brand's colour in place of c, or c.
 func (r *renderer) branded(c rgb) rgb {
+	if len(r.palette) == 0 {
+		return c // no brand colours: no lookup for each piece of text
+	}
 	if to, ok := r.palette[c]; ok {
 		return to
 	}
