@@ -78,6 +78,7 @@ var subjects = []struct{ prefix, replace string }{
 	{"you will be expected to ", ""}, {"you will be able to ", ""}, {"you should be able to ", ""},
 	{"you must be able to ", ""}, {"you are expected to ", ""}, {"you are able to ", ""},
 	{"you are capable of ", "~"}, {"you will need to ", ""}, {"you need to ", ""},
+	{"you will have the opportunity to ", ""}, {"have the opportunity to ", ""}, {"has the opportunity to ", ""},
 	{"you will have ", "have "}, {"you will be ", "be "}, {"you are ", "be "}, {"you have ", "have "},
 	{"show you have ", "have "}, {"show that you have ", "have "}, {"demonstrate you have ", "have "}, {"demonstrate that you have ", "have "},
 	{"you must ", ""}, {"you can ", ""}, {"you could ", ""}, {"you will ", ""}, {"you should ", ""}, {"you may ", ""},
