@@ -235,6 +235,11 @@ func parseOne(src string) Phrase {
 	}
 	if m := awareRe.FindStringSubmatch(t); m != nil {
 		p.Shape, p.Head, p.Prep, p.Object = Knowledge, "awareness", "of", m[1]
+		if obj, ok := cutPrefixFold(p.Object, "but not responsible for "); ok {
+			// "be aware of but not responsible for security": awareness
+			// of it is the criterion
+			p.Object = obj
+		}
 		p.tail()
 		return p
 	}
@@ -328,6 +333,14 @@ func passiveOutcome(words []string) bool {
 		return f == english.Past
 	}
 	return false
+}
+
+// cutPrefixFold is strings.CutPrefix ignoring case.
+func cutPrefixFold(s, prefix string) (string, bool) {
+	if len(s) > len(prefix) && strings.EqualFold(s[:len(prefix)], prefix) {
+		return s[len(prefix):], true
+	}
+	return s, false
 }
 
 // undouble removes a word written twice in a row ("apply apply modern

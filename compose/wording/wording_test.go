@@ -222,6 +222,7 @@ func TestCoordinationsOfNouns(t *testing.T) {
 		"understanding of the whole system and take responsibility for teaching this to others":                               "Understanding of the whole system and experience of taking responsibility for teaching this to others",
 		"tailor communication to stakeholders' needs and work with them to build relationships":                               "Experience of tailoring communication to stakeholders' needs and working with them to build relationships",
 		"have the opportunity to develop an understanding of the wider analytics context, tools and techniques":               "Experience of developing an understanding of the wider analytics context, tools and techniques",
+		"be aware of but not responsible for security":                                                                        "Awareness of security",
 		"lead the team and reports progress to the board":                                                                     "Experience of leading the team and reporting progress to the board",
 		"take ownership of the analysis plan and reports progress to the service lead":                                        "Experience of taking ownership of the analysis plan and reporting progress to the service lead",
 		"Understanding of LAN, WAN, network-specific security and remote access technologies and approaches":                  "Understanding of LAN, WAN, network-specific security and remote access technologies and approaches",
