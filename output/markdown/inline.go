@@ -110,6 +110,15 @@ func (t token) String() string {
 // opener sits between a letter and punctuation) is written with <strong> or
 // <em> instead, which every GFM renderer accepts.
 func emphasise(runs []doc.Inline, ctx context, lineStart bool) string {
+	if len(runs) == 1 && runs[0].Style == 0 && runs[0].Link == "" && !runs[0].Break {
+		// One plain run (most table cells and many lines): what the loop
+		// below makes of it, without its tokens.
+		core := strings.TrimSpace(runs[0].Text)
+		if core == "" {
+			return ""
+		}
+		return escape(core, ctx, lineStart && ctx == ctxLineStart)
+	}
 	var toks []token
 	var stack []int // indexes of open delimiters, innermost last
 	var pending string

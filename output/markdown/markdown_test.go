@@ -467,3 +467,22 @@ func TestBilingualLanguageNotes(t *testing.T) {
 		t.Errorf("one language: %q", b.String())
 	}
 }
+
+// TestEmphasisePlainRunShortcut: one plain run is written as the general
+// path writes it (the same run followed by an empty one takes that path),
+// in every context, at a line's start or not.
+func TestEmphasisePlainRunShortcut(t *testing.T) {
+	texts := []string{"", " ", "Data engineer", "  lead  ", "# not a heading", "1. not a list", "* star", "a | b", "under_score and *stars*",
+		"+ plus", "- dash", "> quote", "<b>", "\u00a0nbsp\u00a0", "trailing\t", "`code`", "[link](x)", "Cymraeg: ŵ ŷ", "100%"}
+	for _, s := range texts {
+		for _, ctx := range []context{ctxText, ctxLineStart, ctxHeading, ctxCell} {
+			for _, start := range []bool{false, true} {
+				got := emphasise([]doc.Inline{{Text: s}}, ctx, start)
+				want := emphasise([]doc.Inline{{Text: s}, {Text: ""}}, ctx, start)
+				if got != want {
+					t.Errorf("emphasise(%q, ctx %d, start %v) = %q, want %q", s, ctx, start, got, want)
+				}
+			}
+		}
+	}
+}
