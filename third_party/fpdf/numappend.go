@@ -62,6 +62,17 @@ func appendFixed(b []byte, v float64, prec int) []byte {
 // ("12.05" for 1205).
 func appendCents(b []byte, n uint64) []byte {
 	ip, fp := n/100, n%100
+	// Below 1,000 (every coordinate of a page in points), the digits
+	// appended as they are, without the copy of a scratch array
+	// (patch 45).
+	switch {
+	case ip < 10:
+		return append(b, byte('0'+ip), '.', byte('0'+fp/10), byte('0'+fp%10))
+	case ip < 100:
+		return append(b, byte('0'+ip/10), byte('0'+ip%10), '.', byte('0'+fp/10), byte('0'+fp%10))
+	case ip < 1000:
+		return append(b, byte('0'+ip/100), byte('0'+ip/10%10), byte('0'+ip%10), '.', byte('0'+fp/10), byte('0'+fp%10))
+	}
 	var tmp [20]byte
 	i := len(tmp)
 	for ip >= 10 {
