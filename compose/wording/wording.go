@@ -372,162 +372,221 @@ func sepJoin(cs []Clause, seps []string, lead bool) string {
 // clauses splits words, which start with a verb of base form first, into
 // coordinated clauses.
 func clauses(first string, form english.Form, words []string) ([]Clause, []string) {
-	out := []Clause{{Verb: first}}
-	seps := []string{""}
-	var rest []string
-	inRelative := false      // the clause's words so far end in a relative clause ("activities that improve …")
-	var relForm english.Form // the form of that clause's verb
-	flush := func() { out[len(out)-1].Rest = strings.Join(rest, " "); rest = nil; inRelative = false }
+	c := clauseSplitter{form: form, words: words, out: []Clause{{Verb: first}}, seps: []string{""}}
 	for i := 1; i < len(words); i++ {
-		w := words[i]
-		lw := strings.ToLower(w)
-		sep := ""
-		j := i
-		switch {
-		case lw == "and" || lw == "or":
-			sep = " " + lw + " "
-			j = i + 1
-			if len(rest) > 0 && strings.HasSuffix(rest[len(rest)-1], ",") {
-				sep = "," + sep
-			} else if len(rest) > 0 && strings.HasSuffix(rest[len(rest)-1], ";") {
-				sep = ";" + sep
-			}
-		case i > 0 && strings.HasSuffix(words[i-1], ","):
-			sep = ", "
-			j = i
-		case i > 0 && strings.HasSuffix(words[i-1], ";"):
-			// "organise the work; agree priorities …; and be accountable …"
-			sep = "; "
-			j = i
-		}
-		if relativePronoun[strings.ToLower(strings.TrimRight(rest0(rest), ","))] && !inRelative {
-			// the word before w opens a relative clause: "that", "who"
-			if b, f := english.Verb(w); english.IsModal(w) {
-				inRelative, relForm = true, english.Base
-			} else if b != "" && (f == english.Base || f == english.ThirdPerson) && !nounVerb[b] {
-				inRelative, relForm = true, f
-			}
-		}
-		if sep == "" || j >= len(words) {
-			rest = append(rest, w)
-			continue
-		}
-		// Skip a modal chain or adverb: "and can represent", "and is able to",
-		// "and also builds".
-		k, modal := j, false
-		var pre []string
-		for k < len(words) {
-			lk := strings.ToLower(words[k])
-			switch {
-			case lk == "can" || lk == "will" || lk == "should" || lk == "must" || lk == "may" || lk == "could":
-				modal = true
-				k++
-				continue
-			case (lk == "is" || lk == "are" || lk == "be") && k+2 < len(words) && strings.EqualFold(words[k+1], "able") && strings.EqualFold(words[k+2], "to"):
-				modal = true
-				k += 3
-				continue
-			case lk == "also" || lk == "then" || isAdverb(lk):
-				pre = append(pre, words[k])
-				modal = modal || isAdverb(lk) // "and regularly share …": a verb follows
-				k++
-				continue
-			}
-			break
-		}
-		if k >= len(words) {
-			rest = append(rest, w)
-			continue
-		}
-		cand := words[k]
-		if b, _ := english.Verb(cand); strings.HasSuffix(cand, ",") && !modal && (nounVerb[b] || b == "") {
-			rest = append(rest, w)
-			continue
-		}
-		if n := len(rest); !modal && n >= 2 && strings.EqualFold(rest[n-2], "to") && english.IsBase(rest[n-1]) {
-			// "coach the organisation to inspect and adapt processes": the
-			// second verb belongs to the infinitive.
-			rest = append(rest, w)
-			continue
-		}
-		b, f := english.Verb(cand)
-		next := ""
-		if k+1 < len(words) {
-			next = strings.ToLower(strings.TrimRight(words[k+1], ",;:"))
-		}
-		isVerb := false
-		nb, nf := english.Verb(next)
-		switch {
-		case f == english.NotVerb || f == english.Past:
-		case inRelative && sep != ", and " && sep != ", or " && (modal || f == relForm && (f == english.Base && form == english.Base || out[len(out)-1].Verb == "be")):
-			// "activities that improve X, increase Y and increase Z",
-			// "a practitioner who can define and assure best practice":
-			// "is an expert who influences and mentors others": the verbs
-			// of a relative clause stay in it. ("Can specify an
-			// architecture that addresses X, and understands Y": a comma
-			// before "and", or a third-person form, is the first verb's
-			// coordination, which every form reads right.)
-		case !modal && b == "be" && strings.HasPrefix(sep, ","):
-			// "ensure strategic demands, such as spending reviews, are
-			// supported": a passive after a bracketing comma.
-		case !modal && f == english.ThirdPerson && (subjectNext[next] || nounVerb[b] && nf == english.Base && nb != "" && !nounVerb[nb] && !english.IsPreposition(next)):
-			// "needs and challenges are understood", "products and
-			// services meet user needs": a plural noun, the subject of
-			// the verb after it.
-		case !modal && f == english.ThirdPerson && sep == ", " && english.IsConjunction(next) && len(rest) > 0 && rest[0] != ",":
-			// "explore the perspectives, challenges and ambitions of
-			// teams": a plural noun of a list ("leads, coaches and
-			// develops teams" is a list of verbs: no object between).
-		case modal:
-			isVerb = f == english.Base || f == english.ThirdPerson
-		case f == english.ThirdPerson && nounVerb[b]:
-			// "… and reports progress" is a verb; "dashboards and reports
-			// for managers" a plural noun: a verb when an object follows.
-			isVerb = next != "" && next != "as" && !english.IsPreposition(next) && !english.IsConjunction(next) && !relative[next]
-			if (nf == english.ThirdPerson && !nounVerb[nb]) || nf == english.Past {
-				// "products and services are …"; but "… and reports
-				// issues to …": a plural noun that is also a verb's form
-				// is the object.
-				isVerb = false
-			}
-		case f == english.ThirdPerson:
-			isVerb = true // "… and ensures": third-person forms that are not nouns
-		case f == english.Base:
-			if form == english.ThirdPerson {
-				break // "applies regression and survey methods": a base word after a third-person verb is a noun
-			}
-			// "produce, maintain and update models": right after another
-			// verb, a word that can be a verb is one.
-			// "… and work with them to build relationships": a verb
-			// before "with" too.
-			isVerb = !nounVerb[b] || english.IsDeterminer(next) || english.IsPronoun(next) || len(rest) == 0 || next == "with" && strings.Contains(sep, "and")
-			if sep == ", " && !modal {
-				// "lead, coach and develop teams" is a list of verbs;
-				// "with dignity, respect and fairness" a list of nouns: a
-				// verb only right after another verb, or before an object.
-				isVerb = isVerb && (len(rest) == 0 || !nounVerb[b] && (english.IsDeterminer(next) || english.IsPronoun(next)))
-			}
-		case f == english.Gerund:
-			isVerb = form == english.Gerund
-		}
-		if !isVerb {
-			rest = append(rest, w)
-			continue
-		}
-		if n := len(rest); n > 0 && (strings.HasPrefix(sep, ",") || strings.HasPrefix(sep, ";")) {
-			// the comma is the separator's, not the clause's
-			rest[n-1] = strings.TrimSuffix(strings.TrimSuffix(rest[n-1], ","), ";")
-		}
-		flush()
-		out = append(out, Clause{Pre: strings.Join(pre, " "), Verb: b})
-		seps = append(seps, sep)
-		if strings.HasSuffix(cand, ",") {
-			rest = append(rest, ",") // "deal with, or escalate, issues"
-		}
-		i = k
+		i = c.read(i)
 	}
-	flush()
-	return out, seps
+	c.flush()
+	return c.out, c.seps
+}
+
+// clauseSplitter is what clauses knows as it reads a descriptor's words
+// one at a time: the clauses so far, the separator before each, and the
+// words of the clause being read.
+type clauseSplitter struct {
+	form       english.Form // the first verb's form
+	words      []string
+	out        []Clause
+	seps       []string
+	rest       []string     // the words of the last clause so far
+	inRelative bool         // the clause's words so far end in a relative clause ("activities that improve …")
+	relForm    english.Form // the form of that clause's verb
+}
+
+// flush ends the clause being read.
+func (c *clauseSplitter) flush() {
+	c.out[len(c.out)-1].Rest = strings.Join(c.rest, " ")
+	c.rest = nil
+	c.inRelative = false
+}
+
+// read takes words[i], either as the next word of the clause being read
+// or, after a separator ("and", a comma), as the start of a new clause
+// with the verb it finds there; it returns the index of the last word it
+// took.
+func (c *clauseSplitter) read(i int) int {
+	w := c.words[i]
+	sep, j := separatorAt(c.words, i, c.rest)
+	c.noteRelative(w)
+	if sep == "" || j >= len(c.words) {
+		c.rest = append(c.rest, w)
+		return i
+	}
+	// Skip a modal chain or adverb: "and can represent", "and is able to",
+	// "and also builds".
+	k, modal, pre := skipModal(c.words, j)
+	if k >= len(c.words) || !c.opensClause(sep, k, modal) {
+		c.rest = append(c.rest, w)
+		return i
+	}
+	cand := c.words[k]
+	if n := len(c.rest); n > 0 && (strings.HasPrefix(sep, ",") || strings.HasPrefix(sep, ";")) {
+		// the comma is the separator's, not the clause's
+		c.rest[n-1] = strings.TrimSuffix(strings.TrimSuffix(c.rest[n-1], ","), ";")
+	}
+	c.flush()
+	b, _ := english.Verb(cand)
+	c.out = append(c.out, Clause{Pre: strings.Join(pre, " "), Verb: b})
+	c.seps = append(c.seps, sep)
+	if strings.HasSuffix(cand, ",") {
+		c.rest = append(c.rest, ",") // "deal with, or escalate, issues"
+	}
+	return k
+}
+
+// separatorAt is the separator that words[i] is or follows, as a new
+// clause would be joined ("and", ", and", ", ", "; "), and the index of
+// the word after it; "" when there is none. rest is the clause's words
+// before words[i].
+func separatorAt(words []string, i int, rest []string) (sep string, next int) {
+	lw := strings.ToLower(words[i])
+	switch {
+	case lw == "and" || lw == "or":
+		sep = " " + lw + " "
+		if last := rest0(rest); strings.HasSuffix(last, ",") {
+			sep = "," + sep
+		} else if strings.HasSuffix(last, ";") {
+			sep = ";" + sep
+		}
+		return sep, i + 1
+	case i > 0 && strings.HasSuffix(words[i-1], ","):
+		return ", ", i
+	case i > 0 && strings.HasSuffix(words[i-1], ";"):
+		// "organise the work; agree priorities …; and be accountable …"
+		return "; ", i
+	}
+	return "", i
+}
+
+// noteRelative notes whether w, after a relative pronoun ("that", "who"),
+// is the verb of a relative clause, and its form.
+func (c *clauseSplitter) noteRelative(w string) {
+	if c.inRelative || !relativePronoun[strings.ToLower(strings.TrimRight(rest0(c.rest), ","))] {
+		return
+	}
+	if b, f := english.Verb(w); english.IsModal(w) {
+		c.inRelative, c.relForm = true, english.Base
+	} else if b != "" && (f == english.Base || f == english.ThirdPerson) && !nounVerb[b] {
+		c.inRelative, c.relForm = true, f
+	}
+}
+
+// skipModal skips, from words[j], a modal chain ("can", "is able to")
+// and adverbs ("also", "regularly"): the index of the word after them,
+// whether a verb must follow, and the adverbs as written.
+func skipModal(words []string, j int) (k int, modal bool, pre []string) {
+	for k = j; k < len(words); k++ {
+		lk := strings.ToLower(words[k])
+		switch {
+		case lk == "can" || lk == "will" || lk == "should" || lk == "must" || lk == "may" || lk == "could":
+			modal = true
+		case (lk == "is" || lk == "are" || lk == "be") && k+2 < len(words) && strings.EqualFold(words[k+1], "able") && strings.EqualFold(words[k+2], "to"):
+			modal = true
+			k += 2
+		case lk == "also" || lk == "then" || isAdverb(lk):
+			pre = append(pre, words[k])
+			modal = modal || isAdverb(lk) // "and regularly share …": a verb follows
+		default:
+			return k, modal, pre
+		}
+	}
+	return k, modal, pre
+}
+
+// opensClause reports whether words[k], after separator sep (and a modal
+// chain when modal), is the verb of a new clause rather than a word of
+// the clause being read.
+func (c *clauseSplitter) opensClause(sep string, k int, modal bool) bool {
+	cand := c.words[k]
+	if b, _ := english.Verb(cand); strings.HasSuffix(cand, ",") && !modal && (nounVerb[b] || b == "") {
+		return false
+	}
+	if n := len(c.rest); !modal && n >= 2 && strings.EqualFold(c.rest[n-2], "to") && english.IsBase(c.rest[n-1]) {
+		// "coach the organisation to inspect and adapt processes": the
+		// second verb belongs to the infinitive.
+		return false
+	}
+	b, f := english.Verb(cand)
+	next := ""
+	if k+1 < len(c.words) {
+		next = strings.ToLower(strings.TrimRight(c.words[k+1], ",;:"))
+	}
+	if f == english.NotVerb || f == english.Past || c.staysInClause(sep, b, f, next, modal) {
+		return false
+	}
+	nb, nf := english.Verb(next)
+	switch {
+	case modal:
+		return f == english.Base || f == english.ThirdPerson
+	case f == english.ThirdPerson && nounVerb[b]:
+		// "… and reports progress" is a verb; "dashboards and reports
+		// for managers" a plural noun: a verb when an object follows;
+		// but "products and services are …" and "… and reports issues
+		// to …": a plural noun that is also a verb's form is the
+		// object.
+		return next != "" && next != "as" && !english.IsPreposition(next) && !english.IsConjunction(next) && !relative[next] &&
+			!(nf == english.ThirdPerson && !nounVerb[nb]) && nf != english.Past
+	case f == english.ThirdPerson:
+		return true // "… and ensures": third-person forms that are not nouns
+	case f == english.Base:
+		return c.baseOpens(sep, b, next, modal)
+	case f == english.Gerund:
+		return c.form == english.Gerund
+	}
+	return false
+}
+
+// staysInClause reports whether a verb's form b (of form f) after
+// separator sep, next the word after it, belongs to the clause being read
+// although it could start one: a relative clause's verbs, a passive, a
+// plural noun that is the subject of what follows, or one of a list.
+func (c *clauseSplitter) staysInClause(sep, b string, f english.Form, next string, modal bool) bool {
+	nb, nf := english.Verb(next)
+	switch {
+	case c.inRelative && sep != ", and " && sep != ", or " && (modal || f == c.relForm && (f == english.Base && c.form == english.Base || c.out[len(c.out)-1].Verb == "be")):
+		// "activities that improve X, increase Y and increase Z",
+		// "a practitioner who can define and assure best practice":
+		// "is an expert who influences and mentors others": the verbs
+		// of a relative clause stay in it. ("Can specify an
+		// architecture that addresses X, and understands Y": a comma
+		// before "and", or a third-person form, is the first verb's
+		// coordination, which every form reads right.)
+		return true
+	case !modal && b == "be" && strings.HasPrefix(sep, ","):
+		// "ensure strategic demands, such as spending reviews, are
+		// supported": a passive after a bracketing comma.
+		return true
+	case !modal && f == english.ThirdPerson && (subjectNext[next] || nounVerb[b] && nf == english.Base && nb != "" && !nounVerb[nb] && !english.IsPreposition(next)):
+		// "needs and challenges are understood", "products and
+		// services meet user needs": a plural noun, the subject of
+		// the verb after it.
+		return true
+	case !modal && f == english.ThirdPerson && sep == ", " && english.IsConjunction(next) && len(c.rest) > 0 && c.rest[0] != ",":
+		// "explore the perspectives, challenges and ambitions of
+		// teams": a plural noun of a list ("leads, coaches and
+		// develops teams" is a list of verbs: no object between).
+		return true
+	}
+	return false
+}
+
+// baseOpens reports whether a word of base form b after separator sep
+// (next is the word after it) is the verb of a new clause.
+func (c *clauseSplitter) baseOpens(sep, b, next string, modal bool) bool {
+	if c.form == english.ThirdPerson {
+		return false // "applies regression and survey methods": a base word after a third-person verb is a noun
+	}
+	// "produce, maintain and update models": right after another verb, a
+	// word that can be a verb is one. "… and work with them to build
+	// relationships": a verb before "with" too.
+	isVerb := !nounVerb[b] || english.IsDeterminer(next) || english.IsPronoun(next) || len(c.rest) == 0 || next == "with" && strings.Contains(sep, "and")
+	if sep == ", " && !modal {
+		// "lead, coach and develop teams" is a list of verbs; "with
+		// dignity, respect and fairness" a list of nouns: a verb only
+		// right after another verb, or before an object.
+		isVerb = isVerb && (len(c.rest) == 0 || !nounVerb[b] && (english.IsDeterminer(next) || english.IsPronoun(next)))
+	}
+	return isVerb
 }
 
 // rest0 is the last word of rest, or "".
