@@ -130,8 +130,11 @@ type scratch struct {
 	breaks, split map[int]bool
 	carry, down   map[int]bool
 	rows          map[int]int // see renderer.rows
-	tables        map[tableKey]tableLayout
-	wraps         map[wrapKey][]line
+	// last is where the last layout attempt began, first where the
+	// first layout's did while another is tried (see lay).
+	last, first layStart
+	tables      map[tableKey]tableLayout
+	wraps       map[wrapKey][]line
 
 	pieces []frag      // room for the pieces of a word being read (words)
 	build  lineBuilder // room to build a call's lines in
@@ -340,11 +343,23 @@ var squeezes = [...]float64{0.85, 0.7}
 // the same for the same document.
 func (w *Writer) lay(d *doc.Document, sc *scratch) (*renderer, error) {
 	r, err := w.layAt(d, sc, 1)
-	if err != nil || !r.lightLastPage() && !r.keptLastPage() {
+	if err != nil {
 		return r, err
 	}
+	light := r.lightLastPage()
+	if !light && !r.keptLastPage() {
+		return r, err
+	}
+	tries := squeezes[:]
+	if !light {
+		// A kept span is tried at the tightest squeeze alone: one more
+		// layout, not two, where most such pages cannot be saved (a
+		// scoring sheet's outcome: 2 of 410).
+		tries = tries[len(tries)-1:]
+	}
 	n := len(r.pages)
-	for _, sq := range squeezes {
+	first := sc.last.copyTo(&sc.first) // how the first layout's last attempt began
+	for _, sq := range tries {
 		t, err := w.layAt(d, sc, sq)
 		if err != nil {
 			return nil, err
@@ -352,6 +367,12 @@ func (w *Writer) lay(d *doc.Document, sc *scratch) (*renderer, error) {
 		if len(t.pages) < n {
 			return t, nil
 		}
+	}
+	if !light {
+		// The first layout again, in one attempt from where its last
+		// began (the scratch it was made in holds the last one's now).
+		first.copyTo(&sc.last)
+		return w.layOnce(d, sc, 1)
 	}
 	// No squeeze saved the page: the first layout (again, since the
 	// scratch it was made in holds the last one's now), with the section
@@ -381,8 +402,58 @@ func (r *renderer) keptLastPage() bool {
 	return k >= 0 && r.kept(k)
 }
 
+// layStart is where a layout attempt began: the new pages forced and the
+// tables freed, carried and balanced by the attempts before it.
+type layStart struct {
+	breaks, split, carry, down map[int]bool
+	rows                       map[int]int
+}
+
+// copyTo copies s into *to (its maps made when nil) and returns *to.
+func (s *layStart) copyTo(to *layStart) *layStart {
+	cp := func(dst *map[int]bool, src map[int]bool) {
+		if *dst == nil {
+			*dst = map[int]bool{}
+		}
+		clear(*dst)
+		for k, v := range src {
+			(*dst)[k] = v
+		}
+	}
+	cp(&to.breaks, s.breaks)
+	cp(&to.split, s.split)
+	cp(&to.carry, s.carry)
+	cp(&to.down, s.down)
+	if to.rows == nil {
+		to.rows = map[int]int{}
+	}
+	clear(to.rows)
+	for k, v := range s.rows {
+		to.rows[k] = v
+	}
+	return to
+}
+
+// layOnce lays d out in one attempt from sc.last, at squeeze: the layout
+// that attempt made before (layout is deterministic).
+func (w *Writer) layOnce(d *doc.Document, sc *scratch, squeeze float64) (*renderer, error) {
+	sc.squeeze = squeeze
+	sc.last.copyTo(&layStart{breaks: sc.breaks, split: sc.split, carry: sc.carry, down: sc.down, rows: sc.rows})
+	r := newRendererWith(w, d, sc)
+	if err := r.applyBrand(); err != nil {
+		return nil, err
+	}
+	if err := r.render(); err != nil {
+		return nil, err
+	}
+	if err := r.pdf.Error(); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
 // layAt is lay at one squeeze of the space between blocks, from no
-// forced pages.
+// forced pages. Where its last attempt began is left in sc.last.
 func (w *Writer) layAt(d *doc.Document, sc *scratch, squeeze float64) (*renderer, error) {
 	clear(sc.breaks)
 	clear(sc.split)
@@ -391,6 +462,7 @@ func (w *Writer) layAt(d *doc.Document, sc *scratch, squeeze float64) (*renderer
 	clear(sc.rows)
 	sc.squeeze = squeeze
 	for attempt := 1; ; attempt++ {
+		(&layStart{breaks: sc.breaks, split: sc.split, carry: sc.carry, down: sc.down, rows: sc.rows}).copyTo(&sc.last)
 		r := newRendererWith(w, d, sc)
 		if err := r.applyBrand(); err != nil {
 			return nil, err
