@@ -601,63 +601,66 @@ func participleLead(s string) (lead, rest string, found bool) {
 // the role's duties, work activities, the rest of a summary written as
 // bare verbs, then (fallback) the essential skills' descriptors, up to lim.
 func (s *Selection) duties(c *Composed, lim int) []string {
-	var out []string
-	seen := map[string]bool{}
+	dl := &dutyList{s: s, lim: lim, seen: map[string]bool{}}
 	s.dutyIDs = nil
-	add := func(d, id string) bool {
-		if len(out) >= lim {
-			return false
-		}
-		d = wording.Sentence(d)
-		k := strings.ToLower(d)
-		if d == "" || seen[k] {
-			return false
-		}
-		seen[k] = true
-		out = append(out, d)
-		s.dutyIDs = append(s.dutyIDs, id+".duty")
-		return true
+	s.levelDuties(c, dl)
+	if len(dl.out) >= lim || len(dl.out) >= minDuties {
+		return dl.out
 	}
-	// level adds a line of the level's own text: a duty when it states
-	// one, else a requirement of the person specification.
-	level := func(r, from, id string) {
-		p := s.words.parse(r)
-		if d, ok := p.Duty(); ok {
-			add(d, id)
-			return
-		}
-		if p.Shape == wording.Unknown || strings.TrimSpace(r) == "" {
-			s.Decisions = append(s.Decisions, Decision{Kind: "text", Title: r, Outcome: "left out",
-				Why: "a line of the level's text that states no duty and no criterion rolepack can word: see the framework text", From: from})
-			return
-		}
-		for _, q := range s.Requirements {
-			if q.Text == r {
-				return
-			}
-		}
-		s.Requirements = append(s.Requirements, Requirement{Text: r, Shape: p.Shape.String(), From: from})
-		if p.Shape != wording.Quality {
-			s.Needs = append(s.Needs, wording.LowerFirst(p.Criterion()))
-		}
-		s.Decisions = append(s.Decisions, Decision{Kind: "text", Title: r, Outcome: "selected",
-			Why: fmt.Sprintf("a line of the level's text that states %s, not a duty: a criterion of the person specification", shapeStated(p.Shape.String())), From: from})
+	before := len(dl.out)
+	s.fallbackDuties(c, dl)
+	if len(dl.out) > before {
+		s.Decisions = append(s.Decisions, Decision{Kind: "text", Title: "Key responsibilities", Outcome: "fallback",
+			Why: fmt.Sprintf("the level gives %d responsibilities: %d more from the skills' descriptors at this level", before, len(dl.out)-before)})
 	}
+	return dl.out
+}
+
+// dutyList is the key responsibilities as duties builds them: each a
+// sentence, none twice, at most lim.
+type dutyList struct {
+	s    *Selection
+	lim  int
+	out  []string
+	seen map[string]bool // lower-cased
+}
+
+// add adds duty d, from the unit id: false when the list is full, d is
+// empty, or it has d already.
+func (dl *dutyList) add(d, id string) bool {
+	if len(dl.out) >= dl.lim {
+		return false
+	}
+	d = wording.Sentence(d)
+	k := strings.ToLower(d)
+	if d == "" || dl.seen[k] {
+		return false
+	}
+	dl.seen[k] = true
+	dl.out = append(dl.out, d)
+	dl.s.dutyIDs = append(dl.s.dutyIDs, id+".duty")
+	return true
+}
+
+// levelDuties adds the duties the level's and role's own text states:
+// its responsibilities and duties, its work activities, and the rest of
+// a summary that starts with a verb phrase.
+func (s *Selection) levelDuties(c *Composed, dl *dutyList) {
 	base := c.textID
 	if base == "" {
 		base = unitID("role", c.ID, c.Rung.ID)
 	}
 	for i, r := range c.Responsibilities {
-		level(r, c.RoleTextFrom, base+".responsibility-"+strconv.Itoa(i+1))
+		s.levelLine(dl, r, c.RoleTextFrom, base+".responsibility-"+strconv.Itoa(i+1))
 	}
 	for i, r := range c.Duties {
-		level(r, c.RoleTextFrom, base+".role-duty-"+strconv.Itoa(i+1))
+		s.levelLine(dl, r, c.RoleTextFrom, base+".role-duty-"+strconv.Itoa(i+1))
 	}
 	for _, it := range c.Kind("work-activity") {
 		for i, d := range it.Descriptors {
 			for j, x := range sentences(d) {
 				if v, ok := s.words.parse(x).Duty(); ok {
-					add(v, fmt.Sprintf("%s.d%d-%d", itemID(it), i+1, j+1))
+					dl.add(v, fmt.Sprintf("%s.d%d-%d", itemID(it), i+1, j+1))
 				}
 			}
 		}
@@ -667,101 +670,136 @@ func (s *Selection) duties(c *Composed, lim int) []string {
 			if _, ok := verbPhrase(ss[0]); ok {
 				for j, x := range ss[1:] {
 					if v, ok := s.words.parse(x).Duty(); ok {
-						add(v, fmt.Sprintf("%s.summary-1-%d", base, j+2))
+						dl.add(v, fmt.Sprintf("%s.summary-1-%d", base, j+2))
 					}
 				}
 			}
 		}
 	}
-	if len(out) >= lim || len(out) >= minDuties {
-		return out
+}
+
+// levelLine adds a line r of the level's own text: a duty when it states
+// one, else a requirement of the person specification.
+func (s *Selection) levelLine(dl *dutyList, r, from, id string) {
+	p := s.words.parse(r)
+	if d, ok := p.Duty(); ok {
+		dl.add(d, id)
+		return
 	}
-	before := len(out)
-	// Fill from the selected skills' descriptors only: the desirable
-	// ones first (the essential ones are described in the skills
-	// section), then the essential ones' second and later descriptors,
-	// so that nothing left out of the selection becomes a duty.
-	var pool []*Item
-	pool = append(pool, s.Desirable...)
-	pool = append(pool, s.Essential...)
-	in := map[*Item]bool{}
-	for _, it := range pool {
-		in[it] = true
+	if p.Shape == wording.Unknown || strings.TrimSpace(r) == "" {
+		s.Decisions = append(s.Decisions, Decision{Kind: "text", Title: r, Outcome: "left out",
+			Why: "a line of the level's text that states no duty and no criterion rolepack can word: see the framework text", From: from})
+		return
 	}
-	// Then the role's other skills at this level, which the record then
-	// lists as used for key responsibilities, not as left out.
-	for _, it := range c.Kind("skill") {
-		if !in[it] && !nhsSpecific(it) {
-			pool = append(pool, it)
+	for _, q := range s.Requirements {
+		if q.Text == r {
+			return
 		}
 	}
-	s.dutyFrom = map[*Item]bool{}
-	essential := map[*Item]bool{}
-	for _, it := range s.Essential {
-		essential[it] = true
+	s.Requirements = append(s.Requirements, Requirement{Text: r, Shape: p.Shape.String(), From: from})
+	if p.Shape != wording.Quality {
+		s.Needs = append(s.Needs, wording.LowerFirst(p.Criterion()))
 	}
-	opening := map[string]bool{} // first three words of each fallback duty
+	s.Decisions = append(s.Decisions, Decision{Kind: "text", Title: r, Outcome: "selected",
+		Why: fmt.Sprintf("a line of the level's text that states %s, not a duty: a criterion of the person specification", shapeStated(p.Shape.String())), From: from})
+}
+
+// fallback is what fallbackDuties knows as it takes duties from the
+// skills' descriptors.
+type fallback struct {
+	dl          *dutyList
+	pool        []*Item
+	in          map[*Item]bool // selected, essential or desirable
+	essential   map[*Item]bool
+	opening     map[string]bool // first three words of each fallback duty
+	knowingSeen map[string]bool
+}
+
+// fallbackDuties fills a level that states few duties from the selected
+// skills' descriptors only: the desirable ones first (the essential ones
+// are described in the skills section), then the essential ones' second
+// and later descriptors, so that nothing left out of the selection
+// becomes a duty; then the role's other skills at this level, which the
+// record then lists as used for key responsibilities, not as left out.
+func (s *Selection) fallbackDuties(c *Composed, dl *dutyList) {
+	fb := fallback{dl: dl, in: map[*Item]bool{}, essential: map[*Item]bool{}, opening: map[string]bool{}, knowingSeen: map[string]bool{}}
+	fb.pool = append(fb.pool, s.Desirable...)
+	fb.pool = append(fb.pool, s.Essential...)
+	for _, it := range fb.pool {
+		fb.in[it] = true
+	}
+	for _, it := range c.Kind("skill") {
+		if !fb.in[it] && !nhsSpecific(it) {
+			fb.pool = append(fb.pool, it)
+		}
+	}
+	for _, it := range s.Essential {
+		fb.essential[it] = true
+	}
+	s.dutyFrom = map[*Item]bool{}
 	s.usedAsDuty = map[string]bool{}
 	s.reworded = map[string]string{}
 	s.knowing = nil
-	knowingSeen := map[string]bool{}
 	// Passes 0 and 1 take what a job holder does (wording.JobDuty); pass
 	// 2, only when that leaves the level few duties, what it asks a
 	// candidate to understand, as understanding put to work
 	// (wording.UnderstandingDuty).
 	for pass := 0; pass < 3; pass++ {
-		if pass == 2 && len(out) >= minWorkDuties {
+		if pass == 2 && len(dl.out) >= minWorkDuties {
 			break
 		}
 		for _, round := range []int{0, 1, 2} {
-			for _, it := range pool {
-				if round >= len(it.Descriptors) || len(out) >= lim || pass == 2 && len(out) >= minWorkDuties || (essential[it] && len(it.Descriptors) < 2) {
-					continue
-				}
-				d := it.Descriptors[round]
-				if s.usedAsDuty[d] || essential[it] && d == s.words.best(it) {
-					continue // the skills section states it
-				}
-				// Only what a job holder does: a descriptor of what a
-				// candidate knows or can show is no duty (wording.JobDuty).
-				p := s.words.parse(d)
-				v, ok := p.JobDuty()
-				was, wasDuty := p.Duty() // what the descriptor says as an action, for its criterion
-				if wasDuty && !ok && in[it] && !knowingSeen[d] {
-					knowingSeen[d] = true
-					s.knowing = append(s.knowing, [2]string{was, fmt.Sprintf("%s.d%d", itemID(it), round+1)})
-				}
-				if pass == 2 {
-					if ok {
-						continue // taken in the passes before, or the same opening
-					}
-					v, ok = p.UnderstandingDuty()
-				}
-				if ok {
-					w := strings.Fields(strings.ToLower(v))
-					o := strings.Join(w[:min(3, len(w))], " ")
-					if (pass >= 1 || !opening[o]) && add(v, fmt.Sprintf("%s.d%d", itemID(it), round+1)) {
-						opening[o] = true
-						s.usedAsDuty[d] = true
-						if pass == 2 {
-							s.reworded[wording.Sentence(v)] = was
-						}
-						if !in[it] {
-							s.dutyFrom[it] = true
-						}
-					}
-				}
+			for _, it := range fb.pool {
+				s.fallbackDuty(&fb, it, round, pass)
 			}
 		}
-		if len(out) >= minDuties {
+		if len(dl.out) >= minDuties {
 			break
 		}
 	}
-	if len(out) > before {
-		s.Decisions = append(s.Decisions, Decision{Kind: "text", Title: "Key responsibilities", Outcome: "fallback",
-			Why: fmt.Sprintf("the level gives %d responsibilities: %d more from the skills' descriptors at this level", before, len(out)-before)})
+}
+
+// fallbackDuty takes skill it's descriptor of index round as a duty, in
+// the pass of fallbackDuties given, when it states one.
+func (s *Selection) fallbackDuty(fb *fallback, it *Item, round, pass int) {
+	dl := fb.dl
+	if round >= len(it.Descriptors) || len(dl.out) >= dl.lim || pass == 2 && len(dl.out) >= minWorkDuties || (fb.essential[it] && len(it.Descriptors) < 2) {
+		return
 	}
-	return out
+	d := it.Descriptors[round]
+	if s.usedAsDuty[d] || fb.essential[it] && d == s.words.best(it) {
+		return // the skills section states it
+	}
+	// Only what a job holder does: a descriptor of what a candidate
+	// knows or can show is no duty (wording.JobDuty).
+	p := s.words.parse(d)
+	v, ok := p.JobDuty()
+	was, wasDuty := p.Duty() // what the descriptor says as an action, for its criterion
+	if wasDuty && !ok && fb.in[it] && !fb.knowingSeen[d] {
+		fb.knowingSeen[d] = true
+		s.knowing = append(s.knowing, [2]string{was, fmt.Sprintf("%s.d%d", itemID(it), round+1)})
+	}
+	if pass == 2 {
+		if ok {
+			return // taken in the passes before, or the same opening
+		}
+		v, ok = p.UnderstandingDuty()
+	}
+	if !ok {
+		return
+	}
+	w := strings.Fields(strings.ToLower(v))
+	o := strings.Join(w[:min(3, len(w))], " ")
+	if (pass >= 1 || !fb.opening[o]) && dl.add(v, fmt.Sprintf("%s.d%d", itemID(it), round+1)) {
+		fb.opening[o] = true
+		s.usedAsDuty[d] = true
+		if pass == 2 {
+			s.reworded[wording.Sentence(v)] = was
+		}
+		if !fb.in[it] {
+			s.dutyFrom[it] = true
+		}
+	}
 }
 
 // shapeStated names what a line of that shape states, for the record:
