@@ -236,6 +236,18 @@ func (ws *words) read(runs []doc.Inline) bool {
 		ws.pieces = append(ws.pieces, frag{text: text[:n], style: ws.st, link: ws.link, w: w, src: ws.src, off: ws.pos})
 		ws.w += w
 		ws.pos += n
+		if n < len(text) {
+			// A space ends the word in this run (the loop's next
+			// step would find it): read it with the word here.
+			src, off := ws.src, ws.pos
+			ws.pos++
+			for ws.pos < len(src) && src[ws.pos] == ' ' {
+				ws.pos++
+			}
+			ws.space = frag{text: src[off : off+1], style: ws.st, link: ws.link, w: ws.spaceW, src: src, off: off}
+			ws.kind, ws.spaceAfter = tkWord, true
+			return true
+		}
 	}
 }
 
