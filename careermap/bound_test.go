@@ -1,6 +1,7 @@
 package careermap_test
 
 import (
+	"context"
 	"fmt"
 	"math/rand"
 	"strings"
@@ -84,7 +85,7 @@ func TestLadderBounded(t *testing.T) {
 	}
 	cfg, lib, size := bigLadder(t, entries, 40, 20, 4)
 	start := time.Now()
-	l, err := careermap.New(cfg, lib, "big/r", "l1", ladderDate)
+	l, err := careermap.New(context.Background(), cfg, lib, "big/r", "l1", ladderDate)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,7 +136,7 @@ func TestLadderBounded(t *testing.T) {
 // below's and keeping the most similar does.
 func TestLadderMarksAsPairwise(t *testing.T) {
 	cfg, lib, _ := bigLadder(t, 20, 8, 12, 4)
-	l, err := careermap.New(cfg, lib, "big/r", "l1", ladderDate)
+	l, err := careermap.New(context.Background(), cfg, lib, "big/r", "l1", ladderDate)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package careermap
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -168,7 +169,7 @@ var sectionTitles = map[string]string{
 // New composes role at every rung of the ladder (every level of the
 // framework role, for FRAMEWORK/ROLE) and lines its entries up, marking
 // what is new at each rung. current marks the rung the document is for.
-func New(cfg *config.Config, lib *compose.Library, roleID, current string, date time.Time) (*Ladder, error) {
+func New(ctx context.Context, cfg *config.Config, lib *compose.Library, roleID, current string, date time.Time) (*Ladder, error) {
 	type rungDef struct {
 		config.Rung
 		none map[string]bool // sources mapped to none, by sourceKey
@@ -225,6 +226,9 @@ func New(cfg *config.Config, lib *compose.Library, roleID, current string, date 
 	}
 	var label []string
 	for ri, rd := range rungs {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("career map of %s: %w", roleID, err)
+		}
 		c, err := compose.Compose(cfg, lib, roleID, rd.ID)
 		if err != nil {
 			return nil, fmt.Errorf("career map of %s at %s: %w", roleID, rd.Label, err)
@@ -851,8 +855,8 @@ func (l *Ladder) Provenance() string { return l.provenance }
 
 // With returns a copy of context c carrying the career map of its role
 // (the role composed at every rung), composed from the config and library
-// c was made from.
-func With(c *compose.Context) (*compose.Context, error) {
+// c was made from. ctx stops it between rungs.
+func With(ctx context.Context, c *compose.Context) (*compose.Context, error) {
 	if c.Ladder != nil {
 		return c, nil
 	}
@@ -860,7 +864,7 @@ func With(c *compose.Context) (*compose.Context, error) {
 	if s == nil {
 		return nil, fmt.Errorf("the context was not made by NewContext: no ladder to compose")
 	}
-	l, err := New(s.Config, s.Library, s.Role, s.Level, s.Date)
+	l, err := New(ctx, s.Config, s.Library, s.Role, s.Level, s.Date)
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package careermap_test
 
 import (
+	"context"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -68,7 +69,7 @@ func TestLadderMaps(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			cfg, lib := ladderLib(t, tc.pattern)
-			l, err := careermap.New(cfg, lib, tc.role, tc.level, ladderDate)
+			l, err := careermap.New(context.Background(), cfg, lib, tc.role, tc.level, ladderDate)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -181,7 +182,7 @@ func checkLadderRow(t *testing.T, r careermap.LadderRow, rungs []careermap.Ladde
 // so in one line.
 func TestLadderOneLevel(t *testing.T) {
 	cfg, lib := ladderLib(t, "")
-	_, err := careermap.New(cfg, lib, "ncf/head-of-data-ethics", "head-of-data-ethics", ladderDate)
+	_, err := careermap.New(context.Background(), cfg, lib, "ncf/head-of-data-ethics", "head-of-data-ethics", ladderDate)
 	want := "career map: ncf/head-of-data-ethics has one level; a career map needs two or more"
 	if err == nil || err.Error() != want {
 		t.Errorf("err = %v, want %q", err, want)
@@ -194,7 +195,7 @@ func TestLadderOneLevel(t *testing.T) {
 // neither is in a table.
 func TestLadderSteadyAndOneLevel(t *testing.T) {
 	cfg, lib := ladderLib(t, "")
-	l, err := careermap.New(cfg, lib, "data-engineer", "head", ladderDate)
+	l, err := careermap.New(context.Background(), cfg, lib, "data-engineer", "head", ladderDate)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -238,7 +239,7 @@ func TestLadderSteadyAndOneLevel(t *testing.T) {
 // times) gives its descriptors again; a map cell says each once.
 func TestLadderCellsSayEachDescriptorOnce(t *testing.T) {
 	cfg, lib := ladderLib(t, "data-data-analyst-*.md")
-	l, err := careermap.New(cfg, lib, "ddatc/data-analyst", "principal-data-analyst", ladderDate)
+	l, err := careermap.New(context.Background(), cfg, lib, "ddatc/data-analyst", "principal-data-analyst", ladderDate)
 	if err != nil {
 		t.Fatal(err)
 	}

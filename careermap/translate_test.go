@@ -1,6 +1,8 @@
 package careermap_test
 
 import (
+	"context"
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -8,6 +10,7 @@ import (
 	"github.com/rolepack/rolepack/careermap"
 	"github.com/rolepack/rolepack/compose"
 	"github.com/rolepack/rolepack/config"
+	"github.com/rolepack/rolepack/plan"
 )
 
 // mapIn is the default role's career map in language lang with
@@ -21,7 +24,7 @@ func mapIn(t *testing.T, lang string, tr config.Translations) *careermap.Ladder 
 	if err != nil {
 		t.Fatal(err)
 	}
-	lc, err := careermap.With(ctx)
+	lc, err := careermap.With(context.Background(), ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,4 +122,25 @@ func without(tr config.Translations, id string) config.Translations {
 		}
 	}
 	return out
+}
+
+// A career map whose context is cancelled stops between rungs with the
+// context's error, and a plan likewise before it composes.
+func TestStoppedByItsContext(t *testing.T) {
+	cfg, lib := ladderLib(t, "")
+	rc, err := compose.NewContext(cfg, lib, cfg.Role, cfg.Level, ladderDate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stopped, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := careermap.With(stopped, rc); !errors.Is(err, context.Canceled) {
+		t.Errorf("a cancelled career map: %v, want context.Canceled", err)
+	}
+	if err := plan.Add(stopped, rc); !errors.Is(err, context.Canceled) {
+		t.Errorf("a cancelled plan: %v, want context.Canceled", err)
+	}
+	if _, err := careermap.With(context.Background(), rc); err != nil {
+		t.Errorf("the same map not cancelled: %v", err)
+	}
 }

@@ -1,6 +1,7 @@
 package compose_test
 
 import (
+	"context"
 	"testing"
 	"time"
 
@@ -26,7 +27,7 @@ func TestBilingualContext(t *testing.T) {
 	if ctx.DateLong != "3 Rhagfyr 2026" || ctx.Also.DateLong != "3 December 2026" {
 		t.Errorf("dates %q, %q", ctx.DateLong, ctx.Also.DateLong)
 	}
-	if err := plan.Add(ctx); err != nil {
+	if err := plan.Add(context.Background(), ctx); err != nil {
 		t.Fatal(err)
 	}
 	if plan.Of(ctx) == nil || plan.Of(ctx.Also) == nil || plan.Of(ctx).Heading == plan.Of(ctx.Also).Heading {

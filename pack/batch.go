@@ -861,7 +861,7 @@ func (b *Batch) render(ctx context.Context, kinds []render.Kind, j job, r *Resul
 		}
 	}
 	if render.NeedsPlan(kinds) {
-		if err := plan.Add(rc); err != nil {
+		if err := plan.Add(ctx, rc); err != nil {
 			return nil, nil, err
 		}
 	}

@@ -43,7 +43,7 @@ func BenchmarkWriteJD(b *testing.B) {
 		b.Fatal(err)
 	}
 	k := kinds[0]
-	kctx, err := k.Prepare(rc)
+	kctx, err := k.Prepare(context.Background(), rc)
 	if err != nil {
 		b.Fatal(err)
 	}

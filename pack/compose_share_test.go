@@ -161,7 +161,7 @@ func TestTeamBatchComposesEachLevelOnce(t *testing.T) {
 		j := b.prepare(rows)[i]
 		cfg := *e.cfg
 		cfg.Vacancy, cfg.PDP = j.vacancy, *j.plan
-		rc, err := plan.NewContext(&cfg, e.lib, res.Role, res.Level, e.date)
+		rc, err := plan.NewContext(context.Background(), &cfg, e.lib, res.Role, res.Level, e.date)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -21,7 +21,7 @@ var update = flag.Bool("update", false, "rewrite the golden Markdown in testdata
 // (or `make golden`) and read the diff before committing it.
 func TestGoldenMarkdown(t *testing.T) {
 	e := newEnv(t)
-	rc, err := plan.NewContext(e.cfg, e.lib, e.cfg.Role, e.cfg.Level, e.date)
+	rc, err := plan.NewContext(context.Background(), e.cfg, e.lib, e.cfg.Role, e.cfg.Level, e.date)
 	if err != nil {
 		t.Fatal(err)
 	}

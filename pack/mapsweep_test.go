@@ -77,7 +77,7 @@ func TestCorpusCareerMapSweep(t *testing.T) {
 			t.Errorf("%s: %v", id, err)
 			continue
 		}
-		kctx, err := kinds[0].Prepare(rc)
+		kctx, err := kinds[0].Prepare(context.Background(), rc)
 		if err != nil {
 			t.Errorf("%s: %v", id, err)
 			continue

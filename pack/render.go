@@ -79,7 +79,7 @@ func (r *Renderer) Files(ctx context.Context, req Request) ([]output.File, error
 		return nil, err
 	}
 	for _, k := range req.Kinds {
-		kctx, err := k.Prepare(req.Context)
+		kctx, err := k.Prepare(ctx, req.Context)
 		if err != nil {
 			return nil, err
 		}
@@ -131,7 +131,7 @@ func (r *Renderer) CheckFormats(kinds []render.Kind, formats []output.Format) er
 func (r *Renderer) Document(ctx context.Context, k render.Kind, c render.Copy, req Request) (*doc.Document, []output.File, error) {
 	if c.Context.Also != nil && k.Internal {
 		if i18n.Base(c.Context.Also.Language) == "en" {
-			c2, err := alsoCopy(k, c)
+			c2, err := alsoCopy(ctx, k, c)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -145,7 +145,7 @@ func (r *Renderer) Document(ctx context.Context, k render.Kind, c render.Copy, r
 	}
 	// A bilingual document: the same copy in the second language, the two
 	// trees laid out together, the extras of both in one file each.
-	c2, err := alsoCopy(k, c)
+	c2, err := alsoCopy(ctx, k, c)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -167,8 +167,8 @@ func (r *Renderer) Document(ctx context.Context, k render.Kind, c render.Copy, r
 
 // alsoCopy is copy c of kind k in a bilingual run's second language: the
 // copy of the same stem k makes from the second language's context.
-func alsoCopy(k render.Kind, c render.Copy) (render.Copy, error) {
-	kc, err := k.Prepare(c.Context.Also)
+func alsoCopy(ctx context.Context, k render.Kind, c render.Copy) (render.Copy, error) {
+	kc, err := k.Prepare(ctx, c.Context.Also)
 	if err != nil {
 		return render.Copy{}, err
 	}

@@ -271,7 +271,7 @@ func sweepOne(m *compose.Composer, cfg *config.Config, lib *compose.Library, e *
 	}
 	var lines []string
 	for _, k := range kinds {
-		kctx, err := k.Prepare(rc)
+		kctx, err := k.Prepare(context.Background(), rc)
 		if err != nil {
 			l.err = err
 			return l

@@ -234,7 +234,7 @@ func TestCorpusSweepWelsh(t *testing.T) {
 					t.Fatal(err)
 				}
 				for _, k := range kinds {
-					kc, err := k.Prepare(rc)
+					kc, err := k.Prepare(context.Background(), rc)
 					if err != nil {
 						t.Fatal(err)
 					}

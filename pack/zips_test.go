@@ -247,7 +247,6 @@ func TestZipsShardsMerge(t *testing.T) {
 	}
 }
 
-
 // TestZipsBadRecord: a record rolepack cannot read stops a run of zips
 // in one line naming the file and line, before any pack; --force builds
 // every pack and writes the record again.

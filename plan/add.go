@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"time"
@@ -20,19 +21,22 @@ import (
 // level up). A bilingual context (Also set) gets the plan in each of its
 // languages. A plan that cannot be built is an error for the plan alone:
 // the context stays as it was, fit for the other documents.
-func Add(c *compose.Context) error {
-	if err := add(c); err != nil {
+func Add(ctx context.Context, c *compose.Context) error {
+	if err := add(ctx, c); err != nil {
 		return err
 	}
 	if c.Also != nil {
 		// a bilingual run: the plan in the second language too
-		return add(c.Also)
+		return add(ctx, c.Also)
 	}
 	return nil
 }
 
 // add builds the plan of one language's context.
-func add(c *compose.Context) error {
+func add(ctx context.Context, c *compose.Context) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("development plan: %w", err)
+	}
 	src := compose.SourceOf(c)
 	if src == nil {
 		return fmt.Errorf("the context was not made by NewContext: no plan to compose")
@@ -175,12 +179,12 @@ func levelIDs(cfg *config.Config, lib *compose.Library, roleID string) ([]string
 // NewContext is compose.NewContext with the development plan added (Add):
 // for a run whose documents are all plans, where a plan that cannot be
 // built is the run's error.
-func NewContext(cfg *config.Config, lib *compose.Library, role, level string, date time.Time) (*compose.Context, error) {
+func NewContext(ctx context.Context, cfg *config.Config, lib *compose.Library, role, level string, date time.Time) (*compose.Context, error) {
 	c, err := compose.NewContext(cfg, lib, role, level, date)
 	if err != nil {
 		return nil, err
 	}
-	if err := Add(c); err != nil {
+	if err := Add(ctx, c); err != nil {
 		return nil, err
 	}
 	return c, nil

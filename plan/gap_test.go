@@ -1,6 +1,7 @@
 package plan_test
 
 import (
+	"context"
 	"testing"
 	"time"
 
@@ -84,7 +85,7 @@ func TestPlanGapBetweenLevels(t *testing.T) {
 	if len(p.Groups) == 0 || p.GapScale[0] != "None" {
 		t.Errorf("groups %+v scale %v", p.Groups, p.GapScale)
 	}
-	ctx, err := plan.NewContext(cfg, lib, "eng", "mid", time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC))
+	ctx, err := plan.NewContext(context.Background(), cfg, lib, "eng", "mid", time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC))
 	if err != nil || plan.Of(ctx) == nil || plan.Of(ctx).Target.Rung.ID != "senior" {
 		t.Fatalf("the PDP target defaults to the next rung: %v %+v", err, ctx)
 	}

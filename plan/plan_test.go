@@ -42,7 +42,7 @@ func corpusPlan(t *testing.T) (*compose.Context, *doc.Document) {
 
 func renderPlan(t *testing.T, cfg *config.Config, lib *compose.Library, role, level string) (*compose.Context, *doc.Document) {
 	t.Helper()
-	ctx, err := plan.NewContext(cfg, lib, role, level, planDate)
+	ctx, err := plan.NewContext(context.Background(), cfg, lib, role, level, planDate)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -444,7 +444,7 @@ development:
 	}
 	fws, _ := defaults.Frameworks()
 	lib, _ := compose.NewLibrary(fws...)
-	ctx, err := plan.NewContext(cfg, lib, "data-engineer", "mid", planDate)
+	ctx, err := plan.NewContext(context.Background(), cfg, lib, "data-engineer", "mid", planDate)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -464,7 +464,7 @@ development:
 		t.Fatal(err)
 	}
 	cfg.PDP.From, cfg.PDP.To = "senior", "head"
-	if err := plan.Add(ctx); err != nil {
+	if err := plan.Add(context.Background(), ctx); err != nil {
 		t.Fatal(err)
 	}
 	framework := 0

@@ -75,7 +75,7 @@ func TestSignOffNeverAlone(t *testing.T) {
 			c := *cfg
 			c.Language = config.Languages(lang)
 			c.PDP.From, c.PDP.To = m.from, m.to
-			ctx, err := plan.NewContext(&c, lib, m.role, m.from, planDate)
+			ctx, err := plan.NewContext(context.Background(), &c, lib, m.role, m.from, planDate)
 			if err != nil {
 				t.Errorf("%s: %v", id, err)
 				continue

@@ -1,6 +1,7 @@
 package plan_test
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -58,12 +59,12 @@ development:
 // 14: 60k categories ran out of memory).
 func TestPlanTooLarge(t *testing.T) {
 	cfg, lib := catalogueRole(t, config.MaxPlanEntries+1, "")
-	_, err := plan.NewContext(cfg, lib, "r", "entry", planDate)
+	_, err := plan.NewContext(context.Background(), cfg, lib, "r", "entry", planDate)
 	if err == nil || !strings.Contains(err.Error(), "expects 2,001 entries; a PDP lists at most 2,000") || strings.Contains(err.Error(), "\n") {
 		t.Fatalf("err = %v", err)
 	}
 	cfg, lib = catalogueRole(t, config.MaxPlanEntries, "")
-	if _, err := plan.NewContext(cfg, lib, "r", "entry", planDate); err != nil {
+	if _, err := plan.NewContext(context.Background(), cfg, lib, "r", "entry", planDate); err != nil {
 		t.Fatalf("a plan at the limit: %v", err)
 	}
 }
@@ -78,7 +79,7 @@ func TestPlanActivityOrder(t *testing.T) {
     {kind: course, title: Managing clinic},
     {kind: others, title: Mentoring circle, skills: [Skill 2]},
     {kind: others, title: Proficiency network}`)
-	ctx, err := plan.NewContext(cfg, lib, "r", "entry", planDate)
+	ctx, err := plan.NewContext(context.Background(), cfg, lib, "r", "entry", planDate)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,12 +106,12 @@ func TestPlanActivityOrder(t *testing.T) {
 // list is refused in one line, as the PDP is.
 func TestCareerMapTooLarge(t *testing.T) {
 	cfg, lib := catalogueRole(t, config.MaxPlanEntries+1, "")
-	_, err := careermap.New(cfg, lib, "r", "entry", planDate)
+	_, err := careermap.New(context.Background(), cfg, lib, "r", "entry", planDate)
 	if err == nil || !strings.Contains(err.Error(), "a career map lists at most 2,000") || strings.Contains(err.Error(), "\n") {
 		t.Fatalf("err = %v", err)
 	}
 	cfg, lib = catalogueRole(t, config.MaxPlanEntries, "")
-	if _, err := careermap.New(cfg, lib, "r", "entry", planDate); err != nil {
+	if _, err := careermap.New(context.Background(), cfg, lib, "r", "entry", planDate); err != nil {
 		t.Fatalf("a career map at the limit: %v", err)
 	}
 }

@@ -52,7 +52,7 @@ func corpusMoves(t *testing.T) (*compose.Library, []move, func(m move) (*compose
 	build := func(m move) (*compose.Context, *doc.Document, error) {
 		c := *cfg
 		c.PDP.From, c.PDP.To = m.from, m.to
-		ctx, err := plan.NewContext(&c, lib, m.role, m.from, planDate)
+		ctx, err := plan.NewContext(context.Background(), &c, lib, m.role, m.from, planDate)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -289,7 +289,7 @@ func TestPlanActionsEveryShape(t *testing.T) {
 func TestWelshPlanEvidenceFromCatalogue(t *testing.T) {
 	cfg, lib := composetest.Default(t)
 	cfg.Language = "cy"
-	ctx, err := plan.NewContext(cfg, lib, cfg.Role, cfg.PDP.From, planDate)
+	ctx, err := plan.NewContext(context.Background(), cfg, lib, cfg.Role, cfg.PDP.From, planDate)
 	if err != nil {
 		t.Fatal(err)
 	}

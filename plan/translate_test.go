@@ -1,6 +1,7 @@
 package plan_test
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -16,7 +17,7 @@ import (
 func englishUnits(t *testing.T) []compose.Unit {
 	t.Helper()
 	cfg, lib := composetest.Default(t)
-	ctx, err := plan.NewContext(cfg, lib, cfg.Role, cfg.PDP.From, planDate)
+	ctx, err := plan.NewContext(context.Background(), cfg, lib, cfg.Role, cfg.PDP.From, planDate)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,7 +30,7 @@ func welshPlan(t *testing.T, tr config.Translations) *plan.Plan {
 	cfg, lib := composetest.Default(t)
 	cfg.Language = "cy"
 	cfg.Translated = map[string]config.Translations{"cy": tr}
-	ctx, err := plan.NewContext(cfg, lib, cfg.Role, cfg.PDP.From, planDate)
+	ctx, err := plan.NewContext(context.Background(), cfg, lib, cfg.Role, cfg.PDP.From, planDate)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,7 +70,7 @@ func TestPlanUnits(t *testing.T) {
 		}
 	}
 	cfg, lib := composetest.Default(t)
-	ctx, _ := plan.NewContext(cfg, lib, cfg.Role, cfg.PDP.From, planDate)
+	ctx, _ := plan.NewContext(context.Background(), cfg, lib, cfg.Role, cfg.PDP.From, planDate)
 	p := plan.Of(ctx)
 	var obj plan.Objective
 	for _, o := range p.Objectives {
@@ -188,7 +189,7 @@ func benchWelshPlan(b *testing.B, all bool) {
 	cfg, lib := composetest.Default(b)
 	tr := config.Translations{}
 	if all {
-		ctx, err := plan.NewContext(cfg, lib, cfg.Role, cfg.PDP.From, planDate)
+		ctx, err := plan.NewContext(context.Background(), cfg, lib, cfg.Role, cfg.PDP.From, planDate)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -200,7 +201,7 @@ func benchWelshPlan(b *testing.B, all bool) {
 	cfg.Translated = map[string]config.Translations{"cy": tr}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, err := plan.NewContext(cfg, lib, cfg.Role, cfg.PDP.From, planDate); err != nil {
+		if _, err := plan.NewContext(context.Background(), cfg, lib, cfg.Role, cfg.PDP.From, planDate); err != nil {
 			b.Fatal(err)
 		}
 	}

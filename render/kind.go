@@ -1,6 +1,7 @@
 package render
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -241,23 +242,23 @@ func TeamPlanIDs() []string {
 	return ids
 }
 
-// Prepare returns the context kind k renders from: ctx itself, or for a
-// career map ctx with the role composed at every rung. A plan kind needs
-// ctx to carry the plan.
-func (k Kind) Prepare(ctx *compose.Context) (*compose.Context, error) {
+// Prepare returns the context kind k renders from: rc itself, or for a
+// career map rc with the role composed at every rung (which ctx can stop).
+// A plan kind needs rc to carry the plan.
+func (k Kind) Prepare(ctx context.Context, rc *compose.Context) (*compose.Context, error) {
 	switch k.Scope {
 	case ScopePlan:
-		if ctx.PDP == nil {
+		if rc.PDP == nil {
 			return nil, fmt.Errorf("%s: no development plan in the context", k.ID)
 		}
 	case ScopeLadder:
-		c, err := careermap.With(ctx)
+		c, err := careermap.With(ctx, rc)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", k.ID, err)
 		}
 		return c, nil
 	}
-	return ctx, nil
+	return rc, nil
 }
 
 // Documents returns the documents kind k makes from ctx (as Prepare

@@ -52,7 +52,7 @@ func defaultContext(t testing.TB, edit func(*config.Config)) *compose.Context {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, err := plan.NewContext(cfg, lib, cfg.Role, cfg.Level, testDate)
+	ctx, err := plan.NewContext(context.Background(), cfg, lib, cfg.Role, cfg.Level, testDate)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +76,7 @@ type generated struct {
 
 func generate(t *testing.T, e *render.Engine, formats *output.Formats, ctx *compose.Context, k render.Kind) *generated {
 	t.Helper()
-	prepared, err := k.Prepare(ctx)
+	prepared, err := k.Prepare(context.Background(), ctx)
 	if err != nil {
 		t.Fatalf("%s: %v", k.ID, err)
 	}

@@ -42,7 +42,7 @@ func ladderFixture(t *testing.T) (*config.Config, *compose.Library, *compose.Con
 	if err != nil {
 		t.Fatal(err)
 	}
-	lctx, err := k[0].Prepare(ctx)
+	lctx, err := k[0].Prepare(context.Background(), ctx)
 	if err != nil {
 		t.Fatal(err)
 	}

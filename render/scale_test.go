@@ -65,7 +65,7 @@ func manyGroupsContext(tb testing.TB, n, m int) (*compose.Context, error) {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return plan.NewContext(cfg, lib, "r", "entry", testDate)
+	return plan.NewContext(context.Background(), cfg, lib, "r", "entry", testDate)
 }
 
 // benchPDP composes and renders a PDP of n groups in one format.

@@ -104,13 +104,13 @@ func Units(ctx context.Context, cfg *config.Config, lib *compose.Library, date t
 			units = c.Units()
 		}
 		if plans {
-			if err := plan.Add(c); err != nil {
+			if err := plan.Add(ctx, c); err != nil {
 				return nil, at(t.At, err)
 			}
 			units = append(units, plan.Of(c).Units()...)
 		}
 		if ladder {
-			lc, err := careermap.With(c)
+			lc, err := careermap.With(ctx, c)
 			if err != nil {
 				return nil, at(t.At, err)
 			}

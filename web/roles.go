@@ -180,7 +180,10 @@ func (s *Server) composeFrom(st state, lib *compose.Library, c choice) (*compose
 		return nil, err
 	}
 	out := &composed{cfg: cfg, rc: rc}
-	out.planErr = plan.Add(rc)
+	// Not stopped by the request that asked first: what is composed here
+	// is cached for every request of the same state (composeCache), and a
+	// render slot bounds it (composeBounded).
+	out.planErr = plan.Add(context.Background(), rc)
 	return out, nil
 }
 
@@ -272,11 +275,13 @@ func documents(k render.Kind, cp *composed) []render.Copy {
 	if k.Scope == render.ScopePlan && cp.planErr != nil {
 		return nil
 	}
-	ctx, err := k.Prepare(cp.rc)
+	// Not stopped by a request: the documents are cached as the composed
+	// role is (composeFrom).
+	kc, err := k.Prepare(context.Background(), cp.rc)
 	if err != nil {
 		return nil
 	}
-	return k.Documents(ctx)
+	return k.Documents(kc)
 }
 
 // pickCopy returns the copy with the stem, else the first.

@@ -233,7 +233,7 @@ func runGenerate(ctx context.Context, opts *GenerateOptions) error {
 	var planErr error
 	if render.NeedsPlan(kinds) {
 		seen := len(rc.Warnings)
-		if planErr = plan.Add(rc); planErr != nil {
+		if planErr = plan.Add(ctx, rc); planErr != nil {
 			if planOnly(kinds) {
 				return planErr
 			}
@@ -248,7 +248,7 @@ func runGenerate(ctx context.Context, opts *GenerateOptions) error {
 		// translation is a warning and in the record; a map that cannot
 		// be made fails in its kind, as before.
 		seen := len(rc.Warnings)
-		if lc, err := careermap.With(rc); err == nil {
+		if lc, err := careermap.With(ctx, rc); err == nil {
 			rc = lc
 			for _, w := range rc.Warnings[seen:] {
 				fmt.Fprintf(opts.IO.Err, "warning: %s\n", w)

@@ -62,7 +62,7 @@ every level, as --doc progression renders it).`,
 	return cmd
 }
 
-func runShow(_ context.Context, opts *ShowOptions) error {
+func runShow(ctx context.Context, opts *ShowOptions) error {
 	l, err := opts.loadAll(opts.Config, stringFlag("level", "level", opts.Level))
 	if err != nil {
 		return err
@@ -73,16 +73,17 @@ func runShow(_ context.Context, opts *ShowOptions) error {
 	if opts.Ladder && !opts.JSON {
 		return fmt.Errorf("--ladder adds the career map to --json: use both")
 	}
-	newContext := compose.NewContext
-	if opts.PDP {
-		newContext = plan.NewContext
-	}
-	ctx, err := newContext(l.cfg, l.lib, opts.Role, l.cfg.Level, l.date)
+	rc, err := compose.NewContext(l.cfg, l.lib, opts.Role, l.cfg.Level, l.date)
 	if err != nil {
 		return err
 	}
+	if opts.PDP {
+		if err := plan.Add(ctx, rc); err != nil {
+			return err
+		}
+	}
 	if opts.Ladder {
-		if ctx, err = careermap.With(ctx); err != nil {
+		if rc, err = careermap.With(ctx, rc); err != nil {
 			return err
 		}
 	}
@@ -90,12 +91,12 @@ func runShow(_ context.Context, opts *ShowOptions) error {
 	if opts.JSON {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
-		if err := enc.Encode(ctx); err != nil && w.err == nil {
+		if err := enc.Encode(rc); err != nil && w.err == nil {
 			return err
 		}
 		return w.result()
 	}
-	printComposed(w, ctx.Role)
+	printComposed(w, rc.Role)
 	return w.result()
 }
 

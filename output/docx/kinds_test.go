@@ -38,7 +38,7 @@ func kindDocuments(t *testing.T, lang string) map[string]*doc.Document {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, err := plan.NewContext(cfg, lib, cfg.Role, "head", time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC))
+	ctx, err := plan.NewContext(context.Background(), cfg, lib, cfg.Role, "head", time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,7 +48,7 @@ func kindDocuments(t *testing.T, lang string) map[string]*doc.Document {
 	}
 	out := map[string]*doc.Document{}
 	for _, k := range render.Kinds {
-		prepared, err := k.Prepare(ctx)
+		prepared, err := k.Prepare(context.Background(), ctx)
 		if err != nil {
 			t.Fatalf("%s: %v", k.ID, err)
 		}

@@ -59,7 +59,7 @@ func corpusDocuments(t *testing.T, roles [][2]string, langs, kinds []string, f f
 				t.Fatalf("%s at %s: %v", role, level, err)
 			}
 			for _, k := range ks {
-				prepared, err := k.Prepare(ctx)
+				prepared, err := k.Prepare(context.Background(), ctx)
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -48,7 +48,7 @@ func everyDocument(t *testing.T, c printCase) map[string]*doc.Document {
 		t.Fatal(err)
 	}
 	date := time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)
-	ctx, err := plan.NewContext(cfg, lib, role, c.level, date)
+	ctx, err := plan.NewContext(context.Background(), cfg, lib, role, c.level, date)
 	if err != nil {
 		ctx, err = compose.NewContext(cfg, lib, role, c.level, date)
 		if err != nil {
@@ -64,7 +64,7 @@ func everyDocument(t *testing.T, c printCase) map[string]*doc.Document {
 		if k.Scope == render.ScopePlan && ctx.PDP == nil {
 			continue
 		}
-		prepared, err := k.Prepare(ctx)
+		prepared, err := k.Prepare(context.Background(), ctx)
 		if err != nil && k.Scope == render.ScopeLadder && strings.Contains(err.Error(), "has one level") {
 			continue // a role of one level has no career map: the error says so
 		}

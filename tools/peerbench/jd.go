@@ -48,7 +48,7 @@ func defaultJD(ctx context.Context) (*doc.Document, error) {
 		return nil, fmt.Errorf("compose %s at %s: %w", cfg.Role, cfg.Level, err)
 	}
 	k := kinds[0]
-	kctx, err := k.Prepare(rc)
+	kctx, err := k.Prepare(ctx, rc)
 	if err != nil {
 		return nil, fmt.Errorf("jd: %w", err)
 	}
