@@ -168,22 +168,52 @@ var sectionTitles = map[string]string{
 
 // New composes role at every rung of the ladder (every level of the
 // framework role, for FRAMEWORK/ROLE) and lines its entries up, marking
-// what is new at each rung. current marks the rung the document is for.
+// what is new at each rung. current marks the rung the document is for;
+// ctx stops it between rungs.
 func New(ctx context.Context, cfg *config.Config, lib *compose.Library, roleID, current string, date time.Time) (*Ladder, error) {
-	type rungDef struct {
-		config.Rung
-		none map[string]bool // sources mapped to none, by sourceKey
+	title, rungs, err := ladderRungs(cfg, lib, roleID)
+	if err != nil {
+		return nil, err
 	}
+	l := &Ladder{RoleID: roleID, Title: title}
+	order, err := l.collect(ctx, cfg, lib, roleID, current, rungs)
+	if err != nil {
+		return nil, err
+	}
+	keep, label, err := l.keepRungs(roleID)
+	if err != nil {
+		return nil, err
+	}
+	l.fillCells(order, rungs, keep, label)
+	l.Sections = ladderSections(order)
+	l.Spans = l.split(label)
+	span := &compose.Composed{ID: roleID, Title: l.Title, Rung: config.Rung{Label: label[0] + " to " + label[len(label)-1]}, Sources: l.Sources}
+	if len(label) == 1 {
+		span.Rung.Label = label[0]
+	}
+	l.footer, l.provenance = compose.FooterLine(span, date), ladderProvenance(l, date)
+	return l, nil
+}
+
+// rungDef is a rung of a career map and the sources mapped to none at it.
+type rungDef struct {
+	config.Rung
+	none map[string]bool // sources mapped to none, by sourceKey
+}
+
+// ladderRungs is the title of role roleID and its rungs: the framework
+// role's levels, or the organisation's ladder for a config role.
+func ladderRungs(cfg *config.Config, lib *compose.Library, roleID string) (string, []rungDef, error) {
 	var rungs []rungDef
 	title := ""
 	if fwID, rID, ok := strings.Cut(roleID, "/"); ok {
 		fw, err := lib.Framework(fwID)
 		if err != nil {
-			return nil, err
+			return "", nil, err
 		}
 		r, err := compose.FindRole(fw, rID)
 		if err != nil {
-			return nil, err
+			return "", nil, err
 		}
 		title = r.Title
 		for _, l := range r.Levels {
@@ -192,7 +222,7 @@ func New(ctx context.Context, cfg *config.Config, lib *compose.Library, roleID, 
 	} else {
 		def, ok := cfg.Roles[roleID]
 		if !ok {
-			return nil, fmt.Errorf("%s: unknown role %q (available: %s)", cfg.At("roles"), roleID, strings.Join(cfg.RoleIDs(), ", "))
+			return "", nil, fmt.Errorf("%s: unknown role %q (available: %s)", cfg.At("roles"), roleID, strings.Join(cfg.RoleIDs(), ", "))
 		}
 		title = def.Title
 		for _, r := range cfg.Ladder {
@@ -206,25 +236,34 @@ func New(ctx context.Context, cfg *config.Config, lib *compose.Library, roleID, 
 		}
 	}
 	if len(rungs) == 0 {
-		return nil, fmt.Errorf("%s: the ladder has no levels", cfg.At("ladder"))
+		return "", nil, fmt.Errorf("%s: the ladder has no levels", cfg.At("ladder"))
 	}
 	if len(rungs) == 1 {
-		return nil, oneLevel(roleID)
+		return "", nil, oneLevel(roleID)
 	}
-	l := &Ladder{RoleID: roleID, Title: title}
-	type rowAt struct {
-		row     *LadderRow
-		group   string
-		origins map[string]bool
-		items   []*compose.Item // by rung
-	}
+	return title, rungs, nil
+}
+
+// rowAt is an entry of the career map as New lines it up: its row, its
+// group, the sources it came from, and its item at each rung (nil where
+// the rung does not have it).
+type rowAt struct {
+	row     *LadderRow
+	group   string
+	origins map[string]bool
+	items   []*compose.Item // by rung
+}
+
+// collect composes the role at each rung and lines up the entries of the
+// map's kinds, in the order they first appear: l's rungs, sources and
+// notes are set.
+func (l *Ladder) collect(ctx context.Context, cfg *config.Config, lib *compose.Library, roleID, current string, rungs []rungDef) ([]*rowAt, error) {
 	var order []*rowAt
 	byKey := map[string]*rowAt{}
 	show := map[string]bool{}
 	for _, k := range LadderKinds {
 		show[k] = true
 	}
-	var label []string
 	for ri, rd := range rungs {
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("career map of %s: %w", roleID, err)
@@ -240,7 +279,6 @@ func New(ctx context.Context, cfg *config.Config, lib *compose.Library, roleID, 
 		for _, n := range c.Notes {
 			l.Notes = append(l.Notes, rd.Label+": "+n)
 		}
-		label = append(label, rd.Label)
 		lr := LadderRung{ID: rd.ID, Label: rd.Label, Current: rd.ID == current, Empty: true}
 		for _, it := range c.Items {
 			if !show[it.Kind] {
@@ -272,9 +310,13 @@ func New(ctx context.Context, cfg *config.Config, lib *compose.Library, roleID, 
 		}
 	}
 	l.Sources = compose.UniqueSources(l.Sources)
-	// A rung where the role asks nothing of the map's kinds is no column:
-	// it would hold only blanks.
-	var keep []int
+	return order, nil
+}
+
+// keepRungs keeps the rungs that are columns of the map, and gives their
+// indexes among all the rungs and their labels: a rung where the role asks
+// nothing of the map's kinds is no column, as it would hold only blanks.
+func (l *Ladder) keepRungs(roleID string) (keep []int, label []string, err error) {
 	for ri, lr := range l.Rungs {
 		if !lr.Empty {
 			keep = append(keep, ri)
@@ -282,20 +324,25 @@ func New(ctx context.Context, cfg *config.Config, lib *compose.Library, roleID, 
 	}
 	switch {
 	case len(keep) == 1:
-		return nil, oneLevel(roleID)
+		return nil, nil, oneLevel(roleID)
 	case len(keep) == len(l.Rungs) || len(keep) == 0:
 		keep = keep[:0]
 		for ri := range l.Rungs {
 			keep = append(keep, ri)
 		}
 	}
-	shownRungs := make([]LadderRung, 0, len(keep))
-	label = label[:0]
+	shown := make([]LadderRung, 0, len(keep))
 	for _, ri := range keep {
-		shownRungs = append(shownRungs, l.Rungs[ri])
+		shown = append(shown, l.Rungs[ri])
 		label = append(label, l.Rungs[ri].Label)
 	}
-	l.Rungs = shownRungs
+	l.Rungs = shown
+	return keep, label, nil
+}
+
+// fillCells sets each row's cell at each kept rung: what is new against
+// the rung below, the same as it, or why the rung has none.
+func (l *Ladder) fillCells(order []*rowAt, rungs []rungDef, keep []int, label []string) {
 	m := newMarker()
 	for _, ra := range order {
 		for ki, ri := range keep {
@@ -330,6 +377,12 @@ func New(ctx context.Context, cfg *config.Config, lib *compose.Library, roleID, 
 		l.Notes = append(l.Notes, fmt.Sprintf("career map: comparing descriptors with the rung below stopped after %s words; the rest are shown without marking what is new",
 			wording.Thousands(int(m.work.words))))
 	}
+}
+
+// ladderSections groups the rows by kind (in LadderKinds' order) and,
+// within a kind, by group in the order groups first appear.
+func ladderSections(order []*rowAt) []LadderSection {
+	var out []LadderSection
 	for _, kind := range LadderKinds {
 		sec := LadderSection{Kind: kind, Title: sectionTitles[kind]}
 		idx := map[string]int{}
@@ -346,16 +399,10 @@ func New(ctx context.Context, cfg *config.Config, lib *compose.Library, roleID, 
 			sec.Groups[i].Rows = append(sec.Groups[i].Rows, *ra.row)
 		}
 		if len(sec.Groups) > 0 {
-			l.Sections = append(l.Sections, sec)
+			out = append(out, sec)
 		}
 	}
-	l.Spans = l.split(label)
-	span := &compose.Composed{ID: roleID, Title: l.Title, Rung: config.Rung{Label: label[0] + " to " + label[len(label)-1]}, Sources: l.Sources}
-	if len(label) == 1 {
-		span.Rung.Label = label[0]
-	}
-	l.footer, l.provenance = compose.FooterLine(span, date), ladderProvenance(l, date)
-	return l, nil
+	return out
 }
 
 // ladderProvenance names where a career map's content came from: each
