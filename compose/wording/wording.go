@@ -174,72 +174,12 @@ func parseOne(src string) Phrase {
 	if t == "" {
 		return p
 	}
-	// Each removal shortens the text, so the loop ends.
-	gerundOpening := false
-	for matched := true; matched; {
-		matched = false
-		lower := strings.ToLower(t)
-		for _, sub := range subjects {
-			if strings.HasPrefix(lower, sub.prefix) && len(t) > len(sub.prefix) {
-				rest := t[len(sub.prefix):]
-				if sub.replace == "~" {
-					gerundOpening = true
-					t = rest
-				} else {
-					t = sub.replace + rest
-				}
-				matched = true
-				break
-			}
-		}
-	}
+	t, gerundOpening := stripSubject(t)
 	if m := leadRe.FindStringSubmatch(t); m != nil {
 		p.Lead, t = m[1], m[2]
 	}
-	var pre []string
-	for {
-		first, rest, ok := strings.Cut(t, " ")
-		if !ok || !isAdverb(first) {
-			break
-		}
-		if !hedges[strings.ToLower(first)] {
-			pre = append(pre, LowerFirst(first))
-		}
-		t = rest
-	}
-	if m := experienceRe.FindStringSubmatch(t); m != nil {
-		p.Shape, p.Prep, p.Object = Experience, strings.ToLower(m[1]), m[2]
-		if p.Prep == "at" {
-			p.Prep = "of"
-		}
-		p.tail()
-		return p
-	}
-	if m := knowledgeRe.FindStringSubmatch(t); m != nil {
-		head := strings.ToLower(strings.TrimSpace(m[2] + m[3]))
-		head = strings.TrimPrefix(head, "an ")
-		p.Shape, p.Head, p.Prep, p.Object = Knowledge, head, "of", m[5]
-		switch head {
-		case "familiarity":
-			p.Prep = "with"
-		case "proficiency", "expertise", "competence":
-			p.Prep = "in"
-		}
-		p.tail()
-		return p
-	}
-	if m := responsibleRe.FindStringSubmatch(t); m != nil {
-		p.Shape, p.Head, p.Object = Responsibility, strings.ToLower(m[1]), m[2]
-		p.tail()
-		return p
-	}
-	if m := awareRe.FindStringSubmatch(t); m != nil {
-		p.Shape, p.Head, p.Prep, p.Object = Knowledge, "awareness", "of", m[1]
-		if obj, ok := cutPrefixFold(p.Object, "but not responsible for "); ok {
-			// "be aware of but not responsible for security": awareness
-			// of it is the criterion
-			p.Object = obj
-		}
+	pre, t := leadingAdverbs(t)
+	if p.nounShape(t) {
 		p.tail()
 		return p
 	}
@@ -283,6 +223,105 @@ func parseOne(src string) Phrase {
 			p.Clauses[i].Verb = "have"
 		}
 	}
+	p.verbShape(base)
+	if p.Shape == Action && p.Clauses[0].Verb == "know" && strings.HasPrefix(strings.ToLower(p.Clauses[0].Rest), "how to ") {
+		// "know how to use SQL" states the action it knows.
+		inner := Parse(p.Clauses[0].Rest[len("how to "):] + sepJoin(p.Clauses[1:], p.Seps[1:], true))
+		if inner.Shape == Action {
+			return inner
+		}
+	}
+	return p
+}
+
+// stripSubject removes the subjects and modals a descriptor opens with
+// ("You will be able to", "Can", "Is expected to"), as the subjects table
+// says, and reports whether one of them leaves a gerund to read
+// ("capable of").
+func stripSubject(t string) (string, bool) {
+	gerundOpening := false
+	// Each removal shortens the text, so the loop ends.
+	for matched := true; matched; {
+		matched = false
+		lower := strings.ToLower(t)
+		for _, sub := range subjects {
+			if strings.HasPrefix(lower, sub.prefix) && len(t) > len(sub.prefix) {
+				rest := t[len(sub.prefix):]
+				if sub.replace == "~" {
+					gerundOpening = true
+					t = rest
+				} else {
+					t = sub.replace + rest
+				}
+				matched = true
+				break
+			}
+		}
+	}
+	return t, gerundOpening
+}
+
+// leadingAdverbs takes the adverbs t opens with: those the documents keep
+// (lowered at their first letter), and the rest of t. Hedges
+// ("potentially") are left out.
+func leadingAdverbs(t string) ([]string, string) {
+	var pre []string
+	for {
+		first, rest, ok := strings.Cut(t, " ")
+		if !ok || !isAdverb(first) {
+			return pre, t
+		}
+		if !hedges[strings.ToLower(first)] {
+			pre = append(pre, LowerFirst(first))
+		}
+		t = rest
+	}
+}
+
+// nounShape reads t as experience, knowledge, responsibility or
+// awareness of something ("Experience of …", "A good understanding of
+// …", "Responsible for …", "Aware of …"), setting p's shape, head,
+// preposition and object; false when t is none of them.
+func (p *Phrase) nounShape(t string) bool {
+	if m := experienceRe.FindStringSubmatch(t); m != nil {
+		p.Shape, p.Prep, p.Object = Experience, strings.ToLower(m[1]), m[2]
+		if p.Prep == "at" {
+			p.Prep = "of"
+		}
+		return true
+	}
+	if m := knowledgeRe.FindStringSubmatch(t); m != nil {
+		head := strings.ToLower(strings.TrimSpace(m[2] + m[3]))
+		head = strings.TrimPrefix(head, "an ")
+		p.Shape, p.Head, p.Prep, p.Object = Knowledge, head, "of", m[5]
+		switch head {
+		case "familiarity":
+			p.Prep = "with"
+		case "proficiency", "expertise", "competence":
+			p.Prep = "in"
+		}
+		return true
+	}
+	if m := responsibleRe.FindStringSubmatch(t); m != nil {
+		p.Shape, p.Head, p.Object = Responsibility, strings.ToLower(m[1]), m[2]
+		return true
+	}
+	if m := awareRe.FindStringSubmatch(t); m != nil {
+		p.Shape, p.Head, p.Prep, p.Object = Knowledge, "awareness", "of", m[1]
+		if obj, ok := cutPrefixFold(p.Object, "but not responsible for "); ok {
+			// "be aware of but not responsible for security": awareness
+			// of it is the criterion
+			p.Object = obj
+		}
+		return true
+	}
+	return false
+}
+
+// verbShape sets the shape of a phrase read as clauses whose first verb
+// is base: knowledge ("understand X"), a quality ("be curious"), a
+// possession ("have a driving licence"), or an action.
+func (p *Phrase) verbShape(base string) {
 	switch {
 	case len(p.Clauses) == 1 && (base == "understand" || base == "know") && !strings.HasPrefix(strings.ToLower(p.Clauses[0].Rest), "how "):
 		p.Shape, p.Head, p.Prep, p.Object = Knowledge, map[string]string{"understand": "understanding", "know": "knowledge"}[base], "of", p.Clauses[0].Rest
@@ -302,14 +341,6 @@ func parseOne(src string) Phrase {
 	default:
 		p.Shape = Action
 	}
-	if p.Shape == Action && p.Clauses[0].Verb == "know" && strings.HasPrefix(strings.ToLower(p.Clauses[0].Rest), "how to ") {
-		// "know how to use SQL" states the action it knows.
-		inner := Parse(p.Clauses[0].Rest[len("how to "):] + sepJoin(p.Clauses[1:], p.Seps[1:], true))
-		if inner.Shape == Action {
-			return inner
-		}
-	}
-	return p
 }
 
 // passiveOutcome reports whether words state an outcome in the passive: a
