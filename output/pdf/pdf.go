@@ -439,6 +439,11 @@ func (s *layStart) copyTo(to *layStart) *layStart {
 func (w *Writer) layOnce(d *doc.Document, sc *scratch, squeeze float64) (*renderer, error) {
 	sc.squeeze = squeeze
 	sc.last.copyTo(&layStart{breaks: sc.breaks, split: sc.split, carry: sc.carry, down: sc.down, rows: sc.rows})
+	return w.renderOnce(d, sc)
+}
+
+// renderOnce lays d out once from the forced pages sc holds.
+func (w *Writer) renderOnce(d *doc.Document, sc *scratch) (*renderer, error) {
 	r := newRendererWith(w, d, sc)
 	if err := r.applyBrand(); err != nil {
 		return nil, err
@@ -463,14 +468,8 @@ func (w *Writer) layAt(d *doc.Document, sc *scratch, squeeze float64) (*renderer
 	sc.squeeze = squeeze
 	for attempt := 1; ; attempt++ {
 		(&layStart{breaks: sc.breaks, split: sc.split, carry: sc.carry, down: sc.down, rows: sc.rows}).copyTo(&sc.last)
-		r := newRendererWith(w, d, sc)
-		if err := r.applyBrand(); err != nil {
-			return nil, err
-		}
-		if err := r.render(); err != nil {
-			return nil, err
-		}
-		if err := r.pdf.Error(); err != nil {
+		r, err := w.renderOnce(d, sc)
+		if err != nil {
 			return nil, err
 		}
 		if attempt == maxAttempts || !r.adjust(sc) {
