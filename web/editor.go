@@ -272,7 +272,8 @@ func (s *Server) saveOrg(w http.ResponseWriter, r *http.Request) {
 		}
 		typed[clauseKey+h] = norm(f.Get(name))
 	}
-	merged, clash := base.merge(typed, cur.fields())
+	saved := cur.fields()
+	merged, clash := base.merge(typed, saved)
 	o := orgTextFrom(merged)
 	if m := textProblem("About your organisation", o.About, maxAbout); m != "" {
 		errs["about"] = m
@@ -312,7 +313,7 @@ func (s *Server) saveOrg(w http.ResponseWriter, r *http.Request) {
 	status := http.StatusUnprocessableEntity
 	for _, k := range clash {
 		if errs[k] == "" {
-			errs[k] = orgConflict(k, cur.fields()[k])
+			errs[k] = orgConflict(k, saved[k])
 			status = http.StatusConflict
 		}
 	}
