@@ -558,7 +558,10 @@ func (c *clauseSplitter) opensClause(sep string, k int, modal bool) bool {
 		return next != "" && next != "as" && !english.IsPreposition(next) && !english.IsConjunction(next) && !relative[next] &&
 			!(nf == english.ThirdPerson && !nounVerb[nb]) && nf != english.Past
 	case f == english.ThirdPerson:
-		return true // "… and ensures": third-person forms that are not nouns
+		// "… and ensures": third-person forms that are not nouns; but one
+		// that ends the sentence after an object is a plural noun of it
+		// ("use emerging technologies and approaches").
+		return next != "" || len(c.rest) == 0
 	case f == english.Base:
 		return c.baseOpens(sep, b, next, modal)
 	case f == english.Gerund:

@@ -319,3 +319,17 @@ func TestQuestionsInThePast(t *testing.T) {
 		}
 	}
 }
+
+// A third-person form that ends a descriptor after an object is a plural
+// noun coordinated with it, not a verb: "approaches" stays "approaches".
+func TestThirdPersonNounAtTheEnd(t *testing.T) {
+	for src, want := range map[string]string{
+		"find and use emerging technologies and approaches":          "Find and use emerging technologies and approaches.",
+		"identify appropriate contractual frameworks and approaches": "Identify appropriate contractual frameworks and approaches.",
+	} {
+		d, ok := Parse(src).Duty()
+		if !ok || d != want {
+			t.Errorf("%q: duty %q (%v), want %q", src, d, ok, want)
+		}
+	}
+}
