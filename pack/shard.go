@@ -243,6 +243,48 @@ func (b *Batch) writePart(out *output.Folder, s *Summary, jobs []entry, rec pack
 // pack a part lists that is not in out, is an error and nothing is
 // written. force overwrites index files rolepack did not write.
 func Merge(ctx context.Context, out string, parts []string, force bool) (*Summary, error) {
+	ps, err := readParts(parts)
+	if err != nil {
+		return nil, err
+	}
+	seen, err := checkParts(parts, ps)
+	if err != nil {
+		return nil, err
+	}
+	p0 := ps[0]
+	s, rec, err := mergedResults(parts, ps, seen)
+	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	f, err := output.OpenFolder(out)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if err := checkPacksThere(f, s, p0.Zips, seen); err != nil {
+		return nil, err
+	}
+	s.tally()
+	if err := checkIndexFiles(f, force); err != nil {
+		return nil, err
+	}
+	if p0.Zips {
+		if err := mergeRecord(f, rec, force); err != nil {
+			return nil, err
+		}
+	}
+	ix := indexSettings{Date: p0.Date, Language: p0.Language, Feed: p0.Feed}
+	if err := writeIndexFiles(f, s, ix, force); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// readParts reads the part indexes at the paths parts.
+func readParts(parts []string) ([]part, error) {
 	if len(parts) == 0 {
 		return nil, errors.New("merge: no part indexes given (parts/part-I-of-N.json, one per shard)")
 	}
@@ -258,28 +300,22 @@ func Merge(ctx context.Context, out string, parts []string, force bool) (*Summar
 			return nil, fmt.Errorf("merge: %s is not a part index of this rolepack (%s)", name, partFormat)
 		}
 	}
+	return ps, nil
+}
+
+// checkParts checks that ps (read from the paths parts) are every shard
+// of one run, each once, and gives for each row of the manifest the part
+// that holds it ("" for none yet: mergedResults fills it in).
+func checkParts(parts []string, ps []part) ([]string, error) {
 	first, p0 := parts[0], ps[0]
 	byShard := map[int]string{}
 	for i, p := range ps {
 		name := parts[i]
-		switch {
-		case p.Manifest != p0.Manifest || p.Rows != p0.Rows:
-			return nil, fmt.Errorf("merge: %s is from another manifest than %s (manifest sha256 %.12s…, not %.12s…): give the parts of one run", name, first, p.Manifest, p0.Manifest)
-		case p.Shards != p0.Shards:
-			return nil, fmt.Errorf("merge: %s is part %d of %d, but %s is of %d: give the parts of one run", name, p.Shard, p.Shards, first, p0.Shards)
-		case p.Shard < 1 || p.Shard > p.Shards:
-			return nil, fmt.Errorf("merge: %s: part %d of %d is not a shard of the run", name, p.Shard, p.Shards)
-		case byShard[p.Shard] != "":
+		if err := partAgrees(name, p, first, p0); err != nil {
+			return nil, err
+		}
+		if byShard[p.Shard] != "" {
 			return nil, fmt.Errorf("merge: %s and %s are both part %d of %d: give each shard's part once", byShard[p.Shard], name, p.Shard, p.Shards)
-		}
-		if d := inputsDiffer(p0.Inputs, p.Inputs); d != "" {
-			return nil, fmt.Errorf("merge: %s was built from other inputs than %s (%s differs): run every shard with the same config, frameworks, templates, date and formats", name, first, d)
-		}
-		if p.Zips != p0.Zips {
-			return nil, fmt.Errorf("merge: %s wrote its packs %s, but %s %s: run every shard with the same --unpacked", name, layoutWords(p.Zips), first, layoutWords(p0.Zips))
-		}
-		if inputsDiffer(p0.Stamp, p.Stamp) != "" || !p.Date.Equal(p0.Date) || p.Language != p0.Language || !sameFeed(p.Feed, p0.Feed) {
-			return nil, fmt.Errorf("merge: %s was built from other inputs than %s (document date, language or organisation differs)", name, first)
 		}
 		byShard[p.Shard] = name
 	}
@@ -294,64 +330,100 @@ func Merge(ctx context.Context, out string, parts []string, force bool) (*Summar
 	if len(missing) > 0 {
 		return nil, fmt.Errorf("merge: part %s of %d missing (%s): every shard must finish and its part be given", strings.Join(missing, ", "), p0.Shards, PartName(Shard{firstMissing, p0.Shards}))
 	}
+	return make([]string, p0.Rows), nil
+}
+
+// partAgrees checks that the part p (at the path name) is of the run the
+// first part, p0 at first, is of.
+func partAgrees(name string, p part, first string, p0 part) error {
+	switch {
+	case p.Manifest != p0.Manifest || p.Rows != p0.Rows:
+		return fmt.Errorf("merge: %s is from another manifest than %s (manifest sha256 %.12s…, not %.12s…): give the parts of one run", name, first, p.Manifest, p0.Manifest)
+	case p.Shards != p0.Shards:
+		return fmt.Errorf("merge: %s is part %d of %d, but %s is of %d: give the parts of one run", name, p.Shard, p.Shards, first, p0.Shards)
+	case p.Shard < 1 || p.Shard > p.Shards:
+		return fmt.Errorf("merge: %s: part %d of %d is not a shard of the run", name, p.Shard, p.Shards)
+	}
+	if d := inputsDiffer(p0.Inputs, p.Inputs); d != "" {
+		return fmt.Errorf("merge: %s was built from other inputs than %s (%s differs): run every shard with the same config, frameworks, templates, date and formats", name, first, d)
+	}
+	if p.Zips != p0.Zips {
+		return fmt.Errorf("merge: %s wrote its packs %s, but %s %s: run every shard with the same --unpacked", name, layoutWords(p.Zips), first, layoutWords(p0.Zips))
+	}
+	if inputsDiffer(p0.Stamp, p.Stamp) != "" || !p.Date.Equal(p0.Date) || p.Language != p0.Language || !sameFeed(p.Feed, p0.Feed) {
+		return fmt.Errorf("merge: %s was built from other inputs than %s (document date, language or organisation differs)", name, first)
+	}
+	return nil
+}
+
+// mergedResults puts every part's rows in one summary, in the manifest's
+// order, and, for packs written as zips, the record entries of the packs
+// built; seen[row] is set to the part that holds the row, and every row
+// must be in one part.
+func mergedResults(parts []string, ps []part, seen []string) (*Summary, packRecord, error) {
+	p0 := ps[0]
 	s := &Summary{Results: make([]Result, p0.Rows), zips: p0.Zips}
 	rec := packRecord{}
 	keep := newInterner()
-	seen := make([]string, p0.Rows)
 	for i, p := range ps {
 		for _, pr := range p.Results {
 			if pr.Row < 0 || pr.Row >= p0.Rows {
-				return nil, fmt.Errorf("merge: %s: row %d is not in a manifest of %d rows", parts[i], pr.Row+1, p0.Rows)
+				return nil, nil, fmt.Errorf("merge: %s: row %d is not in a manifest of %d rows", parts[i], pr.Row+1, p0.Rows)
 			}
 			if seen[pr.Row] != "" {
-				return nil, fmt.Errorf("merge: %s and %s both hold line %d of the manifest", seen[pr.Row], parts[i], pr.Line)
+				return nil, nil, fmt.Errorf("merge: %s and %s both hold line %d of the manifest", seen[pr.Row], parts[i], pr.Line)
 			}
 			seen[pr.Row] = parts[i]
 			r, err := pr.result()
 			if err != nil {
-				return nil, fmt.Errorf("merge: %s: %w", parts[i], err)
+				return nil, nil, fmt.Errorf("merge: %s: %w", parts[i], err)
 			}
 			s.Results[pr.Row] = r
-			if p0.Zips && (r.Status == Built || r.Status == UpToDate) {
-				if len(p.Stamp) == 0 {
-					return nil, fmt.Errorf("merge: %s: a part of zips without the inputs of its packs", parts[i])
-				}
-				st := stamp{inputs: append([][2]string{p.Stamp[0], {"row", pr.RowSum}}, p.Stamp[1:]...), zip: pr.Zip, files: r.Files, title: r.Title, level: r.LevelLabel}
-				e, err := recordOf(st, keep)
-				if err != nil {
-					return nil, fmt.Errorf("merge: %s: line %d: %w", parts[i], pr.Line, err)
-				}
-				rec[r.Name] = e
+			if !p0.Zips || (r.Status != Built && r.Status != UpToDate) {
+				continue
 			}
+			if len(p.Stamp) == 0 {
+				return nil, nil, fmt.Errorf("merge: %s: a part of zips without the inputs of its packs", parts[i])
+			}
+			st := stamp{inputs: append([][2]string{p.Stamp[0], {"row", pr.RowSum}}, p.Stamp[1:]...), zip: pr.Zip, files: r.Files, title: r.Title, level: r.LevelLabel}
+			e, err := recordOf(st, keep)
+			if err != nil {
+				return nil, nil, fmt.Errorf("merge: %s: line %d: %w", parts[i], pr.Line, err)
+			}
+			rec[r.Name] = e
 		}
 	}
 	for i, by := range seen {
 		if by == "" {
-			return nil, fmt.Errorf("merge: row %d of the manifest is in no part: the parts do not cover the manifest", i+1)
+			return nil, nil, fmt.Errorf("merge: row %d of the manifest is in no part: the parts do not cover the manifest", i+1)
 		}
 	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	f, err := output.OpenFolder(out)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
+	return s, rec, nil
+}
+
+// checkPacksThere checks that the output folder f holds every pack s
+// lists as built or up to date: its zip and, unless zips, its files;
+// seen names the part of each row, for the message.
+func checkPacksThere(f *output.Folder, s *Summary, zips bool, seen []string) error {
 	for i, r := range s.Results {
 		if r.Status != Built && r.Status != UpToDate {
 			continue
 		}
 		names := []string{r.Name + ".zip"}
-		if !p0.Zips {
+		if !zips {
 			names = append(names, prefixed(r.Name, r.Files)...)
 		}
 		for _, name := range names {
 			if !f.Exists(name) {
-				return nil, fmt.Errorf("merge: %s is missing: the packs of %s are not in the output folder (write every shard into it, or copy each shard's output there)", f.Join(name), seen[i])
+				return fmt.Errorf("merge: %s is missing: the packs of %s are not in the output folder (write every shard into it, or copy each shard's output there)", f.Join(name), seen[i])
 			}
 		}
 	}
+	return nil
+}
+
+// tally counts s's results by status.
+func (s *Summary) tally() {
 	for _, r := range s.Results {
 		switch r.Status {
 		case Built:
@@ -364,30 +436,22 @@ func Merge(ctx context.Context, out string, parts []string, force bool) (*Summar
 			s.NotRun++
 		}
 	}
-	if err := checkIndexFiles(f, force); err != nil {
-		return nil, err
+}
+
+// mergeRecord writes the record of a run on one machine into f: what the
+// folder's record held, with rec (every part's packs) over it. force
+// replaces a record that cannot be read.
+func mergeRecord(f *output.Folder, rec packRecord, force bool) error {
+	old, err := readRecord(f, newInterner())
+	if err != nil && !force {
+		return err
+	} else if err != nil {
+		old = packRecord{}
 	}
-	if p0.Zips {
-		// The record of a run on one machine: what the folder's record
-		// held, with every part's packs over it.
-		old, err := readRecord(f, keep)
-		if err != nil && !force {
-			return nil, err
-		} else if err != nil {
-			old = packRecord{}
-		}
-		for name, e := range rec {
-			old[name] = e
-		}
-		if err := writeRecord(f, old); err != nil {
-			return nil, err
-		}
+	for name, e := range rec {
+		old[name] = e
 	}
-	ix := indexSettings{Date: p0.Date, Language: p0.Language, Feed: p0.Feed}
-	if err := writeIndexFiles(f, s, ix, force); err != nil {
-		return nil, err
-	}
-	return s, nil
+	return writeRecord(f, old)
 }
 
 func prefixed(dir string, files []string) []string {
