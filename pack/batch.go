@@ -197,59 +197,93 @@ type job struct {
 	composers []*compose.Composer
 }
 
-// entry is what a run keeps of a row from its start to its end: where
-// the row is, its pack's name and, once its pack is done, what the index
-// and feeds need of it, its lists and strings shared with the other rows'
-// (interner). A job is made again from the row (prepareRow) when it is
-// handed to a worker, and each row's Result when the run ends, so that
-// what a batch holds per row is small: 160 bytes here and the pack's name,
-// against a Result of 392 and a queued job of 88 before (a 10,000-row
-// batch held 5.3 MB of them from its first pack to its last, and the
-// collector's room doubled that).
+// entry is what a run keeps in memory of a row from its start to its end:
+// where the row is and where the spill file holds what building its pack
+// gave. Everything else is made again from the row when it is needed
+// (prepareRow: the job as it is handed to a worker, its Result at the
+// end) or read back from the spill (ledger.result), so that what a batch
+// holds per row while it builds is 16 bytes, against 184 with the pack's
+// name, lists and digests (a 10,000-row batch held 2.7 MB of them from
+// its first pack to its last, and the collector's room doubled that).
 type entry struct {
-	i       int    // index in the manifest
-	name    string // the pack's folder name; "" when the row failed before building
-	err     error  // a problem found before building, or the build's
-	status  Status
-	written int
-	files   []string
-	// editorial, rebuilt, title and levelLabel are the Result's.
-	editorial                  []string
-	rebuilt, title, levelLabel string
-	sums                       *[2][32]byte // a zipped pack's row and zip digests (Result.sums)
-	feed                       *FeedJob     // the feed entry, when feedSpill could not take it
-	spilled                    spilled      // where feedSpill holds the feed entry
+	at int64  // where the spill holds what building the pack gave
+	i  int32  // index in the manifest
+	n  uint32 // its length in the spill: 0 until the pack is done
 }
 
-// finish records in e what building its pack gave, its feed entry in sp
-// (in e itself if sp cannot take it).
-func (e *entry) finish(r *Result, sp *feedSpill) {
-	e.status, e.err, e.written, e.files = r.Status, r.Err, r.Written, r.Files
-	e.editorial, e.rebuilt, e.title, e.levelLabel = r.Editorial, r.Rebuilt, r.Title, r.LevelLabel
-	e.sums = r.sums
-	if r.Feed != nil {
-		at, err := sp.put(r.Feed)
-		if err != nil {
-			e.feed = r.Feed
-		}
-		e.spilled = at
+// ledger is what a run keeps of its rows: an entry each, the problems
+// found before building and those of building (a failed row is rare: its
+// error is kept as it is, not as text), and the spill file.
+type ledger struct {
+	entries []entry
+	pre     map[int]error   // problems found before building, by entry; read-only once building starts
+	failed  map[int]error   // the builds' errors, by entry
+	held    map[int]*Result // finished packs the spill file could not take
+	spill   feedSpill
+}
+
+// finish records what building entry k's pack gave, in the spill (in
+// memory if it cannot take it).
+func (l *ledger) finish(k int, r *Result) {
+	if r.Err != nil {
+		l.failed[k] = r.Err
 	}
-}
-
-// result is e's row's Result: res, as prepareRow made it, with what e
-// records but its feed entry.
-func (e *entry) result(res Result) Result {
-	res.Name, res.Status, res.Err, res.Written, res.Files = e.name, e.status, e.err, e.written, e.files
-	res.Editorial, res.Rebuilt, res.Title, res.LevelLabel = e.editorial, e.rebuilt, e.title, e.levelLabel
-	return res
-}
-
-// feedEntry is e's feed entry, or nil.
-func (e *entry) feedEntry(sp *feedSpill) (*FeedJob, error) {
-	if e.spilled.n == 0 {
-		return e.feed, nil
+	at, err := l.spill.putBytes(appendDone(nil, r))
+	if err != nil || at.n == 0 {
+		l.held[k] = r
+		return
 	}
-	return sp.get(e.spilled)
+	l.entries[k].at, l.entries[k].n = at.at, uint32(at.n)
+}
+
+// result is entry k's Result: res, as prepareRow made it again with its
+// pack's name, with what building the pack gave but its feed entry.
+func (l *ledger) result(k int, res Result, keep *interner) (Result, error) {
+	res.Status, res.Err = NotRun, l.pre[k]
+	if res.Err != nil { // known bad even if the run is interrupted
+		res.Status = Failed
+	}
+	if err, ok := l.failed[k]; ok {
+		res.Err = err
+	}
+	if r, ok := l.held[k]; ok {
+		r := keep.result(*r)
+		res.Status, res.Written, res.Files, res.Editorial = r.Status, r.Written, r.Files, r.Editorial
+		res.Rebuilt, res.Title, res.LevelLabel, res.sums = r.Rebuilt, r.Title, r.LevelLabel, r.sums
+		return res, nil
+	}
+	e := l.entries[k]
+	if e.n == 0 {
+		return res, nil
+	}
+	b, err := l.spill.getBytes(spilled{e.at, int(e.n)})
+	if err != nil {
+		return res, err
+	}
+	if readDone(b, &res, keep, false) != nil {
+		return res, l.spill.unreadable()
+	}
+	return res, nil
+}
+
+// feed is entry k's feed entry, or nil.
+func (l *ledger) feed(k int) (*FeedJob, error) {
+	if r, ok := l.held[k]; ok {
+		return r.Feed, nil
+	}
+	e := l.entries[k]
+	if e.n == 0 {
+		return nil, nil
+	}
+	b, err := l.spill.getBytes(spilled{e.at, int(e.n)})
+	if err != nil {
+		return nil, err
+	}
+	var r Result
+	if readDone(b, &r, nil, true) != nil {
+		return nil, l.spill.unreadable()
+	}
+	return r.Feed, nil
 }
 
 // done is a finished job.
@@ -293,27 +327,29 @@ func (b *Batch) Run(ctx context.Context, rows []Row) (*Summary, error) {
 		composer = compose.NewComposer(b.Config, b.Library)
 	}
 	composers := map[string]*compose.Composer{"": composer}
-	var entries []entry
+	l := &ledger{pre: map[int]error{}, failed: map[int]error{}, held: map[int]*Result{}}
+	defer l.spill.close()
 	if b.Shard.Of == 0 {
-		entries = make([]entry, 0, len(rows)) // held to the end: no slack (a quarter more), no copies as it grows
+		l.entries = make([]entry, 0, len(rows)) // held to the end: no slack (a quarter more), no copies as it grows
 	}
+	var unpacked []string // with Zips, the packs an unpacked run wrote as folders (checkUnpacked)
 	b.prepared(rows, func(j job) {
 		if b.Shard.Of > 0 && !b.Shard.Holds(shardKey(j)) {
 			return
 		}
 		b.addComposers(composers, j)
-		e := entry{i: j.i, name: j.res.Name, err: j.err}
-		if j.err != nil { // known bad even if the run is interrupted
-			e.status = Failed
+		if j.err != nil {
+			l.pre[len(l.entries)] = j.err
 		}
-		entries = append(entries, e)
+		if b.Zips && j.res.Name != "" && out.Exists(path.Join(j.res.Name, StampName)) {
+			unpacked = append(unpacked, j.res.Name)
+		}
+		l.entries = append(l.entries, entry{i: int32(j.i)})
 	})
-	rec := packRecord{}
-	if b.Zips {
-		if err := checkUnpacked(out, entries); err != nil {
-			return nil, err
-		}
+	if err := checkUnpacked(out, unpacked); err != nil {
+		return nil, err
 	}
+	rec := packRecord{}
 	if b.Zips || out.Exists(RecordName) {
 		// An unpacked run reads it too: a zip an earlier run of zips
 		// wrote is rolepack's, not the user's.
@@ -333,12 +369,15 @@ func (b *Batch) Run(ctx context.Context, rows []Row) (*Summary, error) {
 			j.composers = []*compose.Composer{composers[tags[0]], composers[tags[1]]}
 		}
 	}
-	// jobAt is entries[k]'s job, made again from its row, its strings
-	// kept by keep.
+	// jobAt is entry k's job, made again from its row, its strings kept
+	// by keep: its problem found before building, or its pack's name.
 	jobAt := func(k int, keep *interner) job {
-		e := &entries[k]
-		j := b.prepareRow(e.i, rows[e.i], keep)
-		j.pos, j.err, j.res.Name = k, e.err, e.name
+		i := int(l.entries[k].i)
+		j := b.prepareRow(i, rows[i], keep)
+		j.pos, j.err = k, l.pre[k]
+		if j.err == nil {
+			j.res.Name = b.packName(j)
+		}
 		withComposers(&j)
 		return j
 	}
@@ -365,7 +404,7 @@ func (b *Batch) Run(ctx context.Context, rows []Row) (*Summary, error) {
 	go func() {
 		defer close(queue)
 		keep := newInterner() // this goroutine's: an interner is not safe for concurrent use
-		for k := range entries {
+		for k := range l.entries {
 			select {
 			case queue <- jobAt(k, keep):
 			case <-ctx.Done():
@@ -376,23 +415,28 @@ func (b *Batch) Run(ctx context.Context, rows []Row) (*Summary, error) {
 	go func() { wg.Wait(); close(finished) }()
 
 	count := 0
-	keep := newInterner()
-	var spill feedSpill
-	defer spill.close()
 	for d := range finished {
-		r := keep.result(d.res)
 		count++
 		if b.Progress != nil {
-			b.Progress(count, len(entries), &r)
+			b.Progress(count, len(l.entries), &d.res)
 		}
-		entries[d.i].finish(&r, &spill)
+		l.finish(d.i, &d.res)
 	}
-	s := &Summary{Results: make([]Result, len(entries)), zips: b.Zips}
-	s.feedOf = func(k int) (*FeedJob, error) { return entries[k].feedEntry(&spill) }
+	keep := newInterner()
+	s := &Summary{Results: make([]Result, len(l.entries)), zips: b.Zips}
+	s.feedOf = l.feed
 	defer func() { s.feedOf = nil }()
-	for k := range entries {
-		s.Results[k] = entries[k].result(jobAt(k, keep).res)
+	for k := range l.entries {
+		if s.Results[k], err = l.result(k, jobAt(k, keep).res, keep); err != nil {
+			return nil, err
+		}
 	}
+	// The digests are the record's and the part's, not the summary's.
+	defer func() {
+		for k := range s.Results {
+			s.Results[k].sums = nil
+		}
+	}()
 	for _, r := range s.Results {
 		switch r.Status {
 		case Built:
@@ -412,7 +456,7 @@ func (b *Batch) Run(ctx context.Context, rows []Row) (*Summary, error) {
 		if s.Interrupted {
 			return s, nil // no part: the merge refuses a shard that did not finish
 		}
-		if err := b.writePart(out, s, entries, rec, len(rows), ids, feeds); err != nil {
+		if err := b.writePart(out, s, l.entries, rec, len(rows), ids, feeds); err != nil {
 			return s, err
 		}
 		return s, nil
@@ -420,9 +464,9 @@ func (b *Batch) Run(ctx context.Context, rows []Row) (*Summary, error) {
 	if b.Zips {
 		// Even when interrupted: the zips written so far are recorded.
 		in := b.recordInputs(kinds)
-		for k := range entries {
-			if e := &entries[k]; e.status == Built && e.sums != nil {
-				rec[e.name] = recordEntry{inputs: in, row: e.sums[0], zip: e.sums[1], title: e.title, level: e.levelLabel, files: e.files}
+		for _, r := range s.Results {
+			if r.Status == Built && r.sums != nil {
+				rec[r.Name] = recordEntry{inputs: in, row: r.sums[0], zip: r.sums[1], title: r.Title, level: r.LevelLabel, files: r.Files}
 			}
 		}
 		if err := writeRecord(out, rec); err != nil {
@@ -494,14 +538,7 @@ func (b *Batch) prepared(rows []Row, yield func(job)) {
 	for i, row := range rows {
 		j := b.prepareRow(i, row, keep)
 		if j.err == nil {
-			name := PackName(j.res.Reference, j.res.Role, j.res.Level)
-			if j.lang != "" {
-				// A pack in a language other than the config's is its own,
-				// beside the same vacancy's pack in the config's language.
-				for _, t := range config.Languages(j.lang).Tags() {
-					name += "-" + i18n.Base(t)
-				}
-			}
+			name := b.packName(j)
 			_, err := inside(b.Out, name)
 			key := strings.ToLower(name)
 			switch {
@@ -516,6 +553,20 @@ func (b *Batch) prepared(rows []Row, yield func(job)) {
 		}
 		yield(j)
 	}
+}
+
+// packName is the name of j's pack, as prepared settles it for a row
+// that names a pack no row before it names.
+func (b *Batch) packName(j job) string {
+	name := PackName(j.res.Reference, j.res.Role, j.res.Level)
+	if j.lang != "" {
+		// A pack in a language other than the config's is its own,
+		// beside the same vacancy's pack in the config's language.
+		for _, t := range config.Languages(j.lang).Tags() {
+			name += "-" + i18n.Base(t)
+		}
+	}
+	return name
 }
 
 // prepareRow is the job of row i as prepare makes it, but for the pack's
@@ -1002,16 +1053,10 @@ func readZipFile(out *output.Folder, dir, name string) ([]byte, error) {
 }
 
 // checkUnpacked refuses a batch of zips in an output folder that holds
-// any of its packs as a folder an unpacked run wrote (with its stamp):
-// the folder would stay beside the zip, out of date and unlisted, and
-// rolepack deletes no folder of its own accord.
-func checkUnpacked(out *output.Folder, entries []entry) error {
-	var found []string
-	for _, e := range entries {
-		if e.name != "" && out.Exists(path.Join(e.name, StampName)) {
-			found = append(found, e.name)
-		}
-	}
+// any of its packs as a folder an unpacked run wrote (with its stamp),
+// found: the folder would stay beside the zip, out of date and unlisted,
+// and rolepack deletes no folder of its own accord.
+func checkUnpacked(out *output.Folder, found []string) error {
 	if len(found) == 0 {
 		return nil
 	}

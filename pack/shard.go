@@ -173,9 +173,9 @@ func (b *Batch) inputs(ids []string) [][2]string {
 	}
 }
 
-// writePart writes the shard's part index: s holds the results of jobs,
+// writePart writes the shard's part index: s holds the results of entries,
 // the shard's rows of a manifest of total rows.
-func (b *Batch) writePart(out *output.Folder, s *Summary, jobs []entry, rec packRecord, total int, ids []string, feeds bool) error {
+func (b *Batch) writePart(out *output.Folder, s *Summary, entries []entry, rec packRecord, total int, ids []string, feeds bool) error {
 	p := part{Format: partFormat, Shard: b.Shard.Index, Shards: b.Shard.Of, Manifest: b.ManifestSum, Rows: total,
 		Inputs: b.inputs(ids), Date: b.Date, Language: string(b.Config.Language), Results: make([]partRow, len(s.Results))}
 	if b.Zips {
@@ -189,7 +189,7 @@ func (b *Batch) writePart(out *output.Folder, s *Summary, jobs []entry, rec pack
 		p.Feed = b.indexSettings(true).Feed
 	}
 	for k, r := range s.Results {
-		pr := partRow{Row: jobs[k].i, Line: r.Row.Line, Reference: r.Reference, Role: r.Role, Level: r.Level, Name: r.Name,
+		pr := partRow{Row: int(entries[k].i), Line: r.Row.Line, Reference: r.Reference, Role: r.Role, Level: r.Level, Name: r.Name,
 			Status: r.Status.String(), Missing: r.Missing, Rebuilt: r.Rebuilt, Title: r.Title, LevelLabel: r.LevelLabel,
 			Location: r.Location, Closing: r.Closing, Language: r.Language, Plan: r.Row.Plan}
 		feed, err := s.feed(k)
@@ -202,7 +202,7 @@ func (b *Batch) writePart(out *output.Folder, s *Summary, jobs []entry, rec pack
 		}
 		if (r.Status == Built || r.Status == UpToDate) && b.Zips {
 			e := rec[r.Name]
-			if sums := jobs[k].sums; sums != nil {
+			if sums := r.sums; sums != nil {
 				e.row, e.zip = sums[0], sums[1]
 			}
 			for _, f := range r.Files {

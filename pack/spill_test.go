@@ -19,7 +19,7 @@ func TestFeedSpillReadsBack(t *testing.T) {
 	defer func() {
 		// the file has no name while it is open where the system allows
 		// it, so a killed batch leaves nothing behind
-		if left, _ := filepath.Glob(filepath.Join(os.TempDir(), "rolepack-feeds-*")); runtime.GOOS != "windows" && len(left) > 0 {
+		if left, _ := filepath.Glob(filepath.Join(os.TempDir(), "rolepack-spill-*")); runtime.GOOS != "windows" && len(left) > 0 {
 			t.Errorf("the spill file is in the temporary folder while the batch runs: %q", left)
 		}
 	}()
@@ -50,6 +50,47 @@ func TestFeedSpillReadsBack(t *testing.T) {
 		}
 		if !reflect.DeepEqual(got, want[i]) {
 			t.Errorf("entry %d read back as %+v, want %+v", i, got, want[i])
+		}
+	}
+}
+
+// TestDoneSpillReadsBack checks that what building a pack gave reads back
+// from the spill file as it was written: status, files written, lists,
+// strings, the zip's digests and the feed entry, with and without each.
+func TestDoneSpillReadsBack(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir())
+	var sp feedSpill
+	defer sp.close()
+	sums := [2][32]byte{{1, 2, 3}, {31: 9}}
+	want := []Result{
+		{Status: Built, Written: 17, Files: []string{"a.md", "b\x00.md"}, Editorial: []string{"advert.md: 2 errors"},
+			Rebuilt: "document date changed", Title: "Senior data engineer", LevelLabel: "Senior", sums: &sums,
+			Feed: &FeedJob{Title: "Senior data engineer", JobPosting: strings.Repeat("{}", 4000)}},
+		{Status: Failed},
+		{Status: UpToDate, Files: []string{"x"}, Title: "T"},
+	}
+	var at []spilled
+	for i := range want {
+		a, err := sp.putBytes(appendDone(nil, &want[i]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		at = append(at, a)
+	}
+	for i := len(at) - 1; i >= 0; i-- {
+		b, err := sp.getBytes(at[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got Result
+		if err := readDone(b, &got, newInterner(), true); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want[i]) {
+			t.Errorf("result %d read back as %+v, want %+v", i, got, want[i])
+		}
+		if err := readDone(b[:len(b)-1], &got, nil, true); err == nil {
+			t.Errorf("result %d cut short read back without an error", i)
 		}
 	}
 }
