@@ -305,6 +305,76 @@ func (b *lineBuilder) join(sp, p *frag) bool {
 	return true
 }
 
+// joinWords sets the words after space (the space read with the line's
+// last word) on the current line as wrap's loop would, reading none as a
+// token, while each is ASCII the face has, wholly in the run, followed by a
+// space in it, one space after the word before it, and fits in width:
+// each, with the space before it, is joined to the line's last fragment,
+// as join does. It stops at the first word that is not so, leaving the
+// reader, space and the line as wrap's loop would have them after the
+// word before, so that the loop reads that word next.
+func (ws *words) joinWords(b *lineBuilder, space *frag, width float64) {
+	const eps = 0.01 // wrap's
+	n := len(b.frags)
+	if n == b.start {
+		return
+	}
+	// space is the current run's (read reads the space after a word
+	// with it): its source, style and link are the run's.
+	last := &b.frags[n-1]
+	src := ws.src
+	if last.src == "" || last.off+len(last.text) != space.off || last.style != space.style ||
+		last.link != space.link || last.src != src {
+		return
+	}
+	pos, off, lineW, lastW := joinRun(src, ws.pos, space.off, ws.f.bytes, ws.sz, space.w, b.w, last.w, width+eps)
+	if off == space.off {
+		return
+	}
+	last.text, last.w, b.w = src[last.off:off], lastW, lineW
+	space.text, space.off = src[off:off+1], off
+	ws.pos = pos
+}
+
+// joinRun is joinWords' loop over the words of src after the space at off
+// (pos is where the word after it starts), with the line and its last
+// fragment lineW and lastW wide, the space sw wide, in text of size sz
+// measured by bw, and no line wider than limit: where the reader and the
+// last space it joined end, and the widths then, summed in the order join
+// sums them. Apart from joinWords so that its few values stay in
+// registers.
+func joinRun(src string, pos, off int, bw *[256]uint32, sz, sw, lineW, lastW, limit float64) (int, int, float64, float64) {
+	for pos == off+1 && pos < len(src) { // one space, and a word after it
+		text := src[pos:]
+		em, i := 0, 0
+		for i < len(text) {
+			v := bw[text[i]]
+			if v == stopByte {
+				break
+			}
+			em += int(v)
+			i++
+		}
+		if i == 0 || i == len(text) || text[i] != ' ' {
+			break // not ASCII the face has, or not followed by a space in the run
+		}
+		w := emWidth(em, sz)
+		if lineW+sw+w > limit {
+			break // the loop starts a new line
+		}
+		lastW += sw
+		lastW += w
+		lineW += sw
+		lineW += w
+		off = pos + i
+		pos = off + 1
+		for pos < len(src) && src[pos] == ' ' {
+			pos++
+		}
+	}
+	return pos, off, lineW, lastW
+}
+
 // flush ends the current line; space says whether it ended at a space or
 // a hard break.
 func (b *lineBuilder) flush(space bool) {
@@ -390,6 +460,7 @@ func (r *renderer) wrap(runs []doc.Inline, width, size float64, base doc.Style) 
 			pending = false
 			if ws.spaceAfter && !b.empty() { // the space read with the word
 				pending, space = true, ws.space
+				ws.joinWords(b, &space, width)
 			}
 		}
 	}
