@@ -307,9 +307,38 @@ func sweepOne(m *compose.Composer, cfg *config.Config, lib *compose.Library, e *
 			lines = append(lines, k.ID+": "+t.Place+": "+t.Text.Text)
 		}
 	}
+	for _, line := range lines {
+		for _, f := range loweredAcronyms(rc.Role, line) {
+			l.wording = append(l.wording, line+": acronym in lower case: "+f)
+		}
+	}
 	l.leaks = leaks(rc, lines)
 	l.tags = tagged(rc, lines)
 	return l
+}
+
+// acronym is a word in capitals (two letters or more) in a name, in
+// brackets or with the word after it: "IT operations", "(QAT)".
+var acronym = regexp.MustCompile(`\(\p{Lu}{2,}\)|\b\p{Lu}{2,}\s+\p{L}+`)
+
+// loweredAcronyms lists the acronyms of the role's own names (its family,
+// title and job title) that line gives in lower case, in their brackets or
+// before the word that follows them there ("our it operations profession"
+// for "IT operations", "testing (qat)"): a reader sees a pronoun or a
+// misspelling.
+func loweredAcronyms(r *compose.Composed, line string) []string {
+	var out []string
+	for _, name := range []string{r.Family, r.Title, r.JobTitle} {
+		for _, m := range acronym.FindAllString(name, -1) {
+			caps := strings.TrimRight(strings.TrimLeft(m, "("), ")")
+			caps, _, _ = strings.Cut(caps, " ")
+			low := strings.Replace(m, caps, strings.ToLower(caps), 1)
+			if regexp.MustCompile(`(?:^|\W)` + regexp.QuoteMeta(low) + `(?:\W|$)`).MatchString(line) {
+				out = append(out, low+" for "+m)
+			}
+		}
+	}
+	return out
 }
 
 // disciplineTag is a skill title's trailing discipline in brackets:

@@ -395,6 +395,7 @@ func Funcs() template.FuncMap {
 		return strings.Join(parts, "<br>")
 	}
 	f["lowerFirst"] = wording.LowerFirst
+	f["lowerWords"] = wording.LowerWords
 	f["upperFirst"] = wording.UpperFirst
 	f["prose"] = prose
 	f["series"] = series

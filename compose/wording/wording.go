@@ -1331,6 +1331,21 @@ func LowerFirst(s string) string {
 	return string(unicode.ToLower(r)) + s[n:]
 }
 
+// LowerWords is a name put in lower case to stand inside a sentence
+// ("part of our … profession"): each word's first letter lowered, except
+// in an acronym ("IT operations", "Quality assurance testing (QAT)" keep
+// "IT" and "QAT"), a one-letter name such as R, and a proper noun
+// ("Welsh"). "Data Engineering" → "data engineering".
+func LowerWords(s string) string {
+	words := strings.Split(s, " ")
+	for i, w := range words {
+		if w != "" {
+			words[i] = LowerFirst(w)
+		}
+	}
+	return strings.Join(words, " ")
+}
+
 // UpperFirst capitalises the first letter.
 func UpperFirst(s string) string {
 	r, n := utf8.DecodeRuneInString(s)

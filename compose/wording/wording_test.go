@@ -333,3 +333,21 @@ func TestThirdPersonNounAtTheEnd(t *testing.T) {
 		}
 	}
 }
+
+// TestLowerWords checks names put inside a sentence keep their acronyms,
+// one-letter names and proper nouns.
+func TestLowerWords(t *testing.T) {
+	for in, want := range map[string]string{
+		"IT operations":                   "IT operations",
+		"Quality assurance testing (QAT)": "quality assurance testing (QAT)",
+		"User-centred design":             "user-centred design",
+		"Data Engineering":                "data engineering",
+		"Chief digital and data":          "chief digital and data",
+		"Statistics in R":                 "statistics in R",
+		"":                                "",
+	} {
+		if got := LowerWords(in); got != want {
+			t.Errorf("LowerWords(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
