@@ -213,6 +213,13 @@ func TestPlainWording(t *testing.T) {
 		"A head of data engineering leads multi-functional delivery teams to deliver robust data services for their department, other government departments and private sector partners.": "You will lead multi-functional delivery teams to deliver robust data services for your department, other government departments and private sector partners.",
 		// 25 words with the frame: it stays.
 		"A head of data engineering leads multi-functional delivery teams to deliver robust data services for their department, other departments and private sector partners.": "As head of data engineering, you will lead multi-functional delivery teams to deliver robust data services for your department, other departments and private sector partners.",
+		// A participle before the subject, whose verb is "is responsible
+		// for": the subject becomes "you will be".
+		"Dealing with more complex issues, a senior engineer is responsible for code deployment and co-ordinating change-based activities.": "Dealing with more complex issues, you will be responsible for code deployment and co-ordinating change-based activities.",
+		"Working in a team of specialists, a senior engineer builds and administers platforms.":                                             "Working in a team of specialists, you will build and administer platforms.",
+		// A participle before a subject whose verb has no second-person
+		// form here: the sentence is kept, not read as an action.
+		"Dealing with more complex issues, a senior engineer has oversight of code deployment.": "Dealing with more complex issues, a senior engineer has oversight of code deployment.",
 	} {
 		if got := voice(in, false); got != want {
 			t.Errorf("voice(%q) = %q, want %q", in, got, want)

@@ -544,11 +544,13 @@ func voice(p string, keepArticle bool) string {
 		return ""
 	}
 	v, ok := youWill(ss[0], keepArticle)
-	if lead, rest, found := participleLead(ss[0]); !ok && found {
+	lead, rest, led := participleLead(ss[0])
+	if !ok && led {
 		// "Working in a team of …, a senior infrastructure engineer
 		// builds, administers …" → "Working in a team of …, you will
-		// build, administer …"
-		if w, vok := verbPhrase(rest); vok {
+		// build, administer …"; "…, a senior engineer is responsible
+		// for …" → "…, you will be responsible for …".
+		if w, vok := subjectVerbPhrase(rest); vok {
 			v, ok = lead+" you will "+ownVoice(w), true
 		}
 	}
@@ -559,10 +561,25 @@ func voice(p string, keepArticle bool) string {
 		}
 		return strings.Join(out, " ")
 	}
-	if v, ok := verbPhrase(ss[0]); ok {
+	if v, ok := verbPhrase(ss[0]); ok && !led {
+		// (A sentence led by a participle whose subject's verb has no
+		// second-person form is kept as it is, not read as an action:
+		// "You will deal with …, a senior engineer is …".)
 		return wording.Sentence("You will " + v)
 	}
 	return wording.Sentence(p)
+}
+
+// subjectVerbPhrase is the verb phrase of a role holder's verb and what
+// follows it ("builds, administers …" → "build, administer …"; "is
+// responsible for …" → "be responsible for …"), for "you will".
+func subjectVerbPhrase(rest string) (string, bool) {
+	p := wording.Parse(rest)
+	switch p.Shape {
+	case wording.Action, wording.Responsibility:
+		return p.VerbPhrase()
+	}
+	return "", false
 }
 
 // participleLead splits a sentence that opens with a participle phrase
