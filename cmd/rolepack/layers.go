@@ -254,6 +254,7 @@ func (f *Factory) loadConfig(co ConfigOptions, flags []flagValue) (*loaded, erro
 		}
 	}
 	cfg.File = files[len(files)-1].Name
+	l.planFollowsRole(cfg, byFile[0])
 	for k, or := range l.origins {
 		cfg.SetOrigin(k, or.String())
 	}
@@ -267,6 +268,25 @@ func (f *Factory) loadConfig(co ConfigOptions, flags []flagValue) (*loaded, erro
 		}
 	}
 	return l, nil
+}
+
+// planFollowsRole drops the embedded default's development plan move
+// (pdp.from, pdp.to: levels of its own role) when a user's layer picks
+// another role and sets neither: the plan then starts at the level chosen
+// and goes to the next one up, as it does with no move set, rather than
+// failing on a level ("mid") the user's role does not have.
+func (l *loaded) planFollowsRole(cfg, embedded *config.Config) {
+	if l.fromDefault("role") || cfg.Role == embedded.Role {
+		return
+	}
+	if l.fromDefault("pdp.from") {
+		cfg.PDP.From = ""
+		delete(l.fromFile, "pdp.from")
+	}
+	if l.fromDefault("pdp.to") {
+		cfg.PDP.To = ""
+		delete(l.fromFile, "pdp.to")
+	}
 }
 
 // setNested sets m's value at a dotted key, making the maps on the way.

@@ -12,7 +12,7 @@ import (
 func TestPlanFailsAlone(t *testing.T) {
 	dir := t.TempDir()
 	stdout, _, err := run(t, fixedDate, "generate", "--role", "ncf/head-of-data-ethics", "--level", "head-of-data-ethics",
-		"--doc", "jd,pdp", "--format", "md", "--out", dir)
+		"--doc", "jd,pdp", "--format", "md", "--out", dir, "--from", "mid", "--to", "senior")
 	if err == nil || !strings.Contains(err.Error(), `pdp not written`) || !strings.Contains(err.Error(), `has no level "mid"`) || strings.Contains(err.Error(), "\n") {
 		t.Fatalf("error %v", err)
 	}
@@ -34,5 +34,36 @@ func TestPlanOnlyNeedsNoLevel(t *testing.T) {
 	b, _ := os.ReadFile(filepath.Join(dir, "pdp.md"))
 	if !strings.Contains(string(b), "# Data engineer: from Entry to Mid\n") {
 		t.Errorf("pdp.md does not run Entry to Mid:\n%.600s", b)
+	}
+}
+
+// The embedded default's plan (Mid to Senior of its own role) does not
+// follow a user to another role: with the role and level chosen and no
+// move set, the plan goes from the level to the next one up; at the top
+// level it fails alone, saying there is no level above.
+func TestPlanFollowsTheRoleChosen(t *testing.T) {
+	corpus := filepath.Join("..", "..", "..", "shared", "corpus", "ddat")
+	paths, _ := filepath.Glob(filepath.Join(corpus, "data-data-scientist-*.md"))
+	if len(paths) == 0 {
+		t.Skip("corpus not present:", corpus)
+	}
+	dir := t.TempDir()
+	fw := filepath.Join(dir, "ddat.yaml")
+	if _, _, err := run(t, nil, append([]string{"import", "--id", "ddat", "-o", fw}, paths...)...); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	if _, stderr, err := run(t, fixedDate, "generate", "--set", "frameworks="+fw, "--role", "ddat/data-scientist", "--level", "lead-data-scientist",
+		"--doc", "jd,pdp", "--format", "md", "--out", out); err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	b, _ := os.ReadFile(filepath.Join(out, "pdp.md"))
+	if !strings.Contains(string(b), `title: "From Lead data scientist to Principal data scientist"`) {
+		t.Errorf("pdp.md does not run from the level chosen to the next:\n%.400s", b)
+	}
+	_, _, err := run(t, fixedDate, "generate", "--role", "ncf/head-of-data-ethics", "--level", "head-of-data-ethics",
+		"--doc", "jd,pdp", "--format", "md", "--out", filepath.Join(dir, "top"))
+	if err == nil || !strings.Contains(err.Error(), `needs a target level above "head-of-data-ethics"`) {
+		t.Errorf("at the top level: %v", err)
 	}
 }
