@@ -238,6 +238,13 @@ func runGenerate(ctx context.Context, opts *GenerateOptions) error {
 				return planErr
 			}
 			kinds = withoutPlans(kinds)
+			if l.planUnasked {
+				// The embedded default's documents include a plan the
+				// user did not ask for: at a role's top level there is
+				// none to make, which is no failure of the run.
+				fmt.Fprintf(opts.IO.Err, "warning: pdp not written (the default documents include one; --doc chooses): %v\n", planErr)
+				planErr = nil
+			}
 		}
 		for _, w := range rc.Warnings[seen:] {
 			fmt.Fprintf(opts.IO.Err, "warning: %s\n", w) // the plan's own (text with no translation)

@@ -54,6 +54,11 @@ type loaded struct {
 	// fromFile holds the keys whose value came from a file: the index in
 	// files.
 	fromFile map[string]int
+	// planUnasked is set when the run's only plan is the embedded
+	// default's (its documents: jd, pdp) and its move was dropped for a
+	// role the user picked (planFollowsRole): a plan the user did not ask
+	// for, which may not exist (at a role's top level).
+	planUnasked bool
 }
 
 // dir is the folder the relative paths of key resolve against: the folder
@@ -287,6 +292,7 @@ func (l *loaded) planFollowsRole(cfg, embedded *config.Config) {
 		cfg.PDP.To = ""
 		delete(l.fromFile, "pdp.to")
 	}
+	l.planUnasked = l.fromDefault("documents") && cfg.PDP.From == "" && cfg.PDP.To == ""
 }
 
 // setNested sets m's value at a dotted key, making the maps on the way.

@@ -66,4 +66,12 @@ func TestPlanFollowsTheRoleChosen(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), `needs a target level above "head-of-data-ethics"`) {
 		t.Errorf("at the top level: %v", err)
 	}
+	// With the default documents (jd, pdp), a plan the user did not ask
+	// for is a warning at the top level: the JD is written, the exit is 0.
+	top := filepath.Join(dir, "default-docs")
+	stdout, stderr, err := run(t, fixedDate, "generate", "--role", "ncf/head-of-data-ethics", "--level", "head-of-data-ethics",
+		"--format", "md", "--out", top)
+	if err != nil || !strings.Contains(stdout, "jd.md") || !strings.Contains(stderr, `warning: pdp not written (the default documents include one; --doc chooses): `) {
+		t.Errorf("default documents at the top level: %v\nstdout %s\nstderr %s", err, stdout, stderr)
+	}
 }
