@@ -209,3 +209,87 @@ func TestASecondOrganisationsRoleReadsWell(t *testing.T) {
 		}
 	}
 }
+
+// A third organisation's role (testdata/awkward's accessibility
+// specialist), written as people write by hand: nouns of action
+// ("Delivery of training …", "Ownership of …", "Management of …"),
+// passives ("… are triaged, tracked and fixed", "Coaching of … is
+// provided"), a frame with "and to …", abbreviations mid-sentence ("i.e.",
+// "e.g.", "etc."), a bracket holding a list, a colon after "including",
+// one-word descriptors ("Testing", "Communication") and US spellings.
+// Each duty is an imperative in the framework's spelling, each criterion
+// and question reads as one sentence, no abbreviation ends a sentence or
+// doubles a stop, and the grammar check finds nothing.
+func TestAThirdOrganisationsRoleReadsWell(t *testing.T) {
+	cfg, lib := composetest.Default(t, composetest.ImportPages(t, "testdata/awkward/*.md", "org"))
+	ctx, err := compose.NewContext(cfg, lib, "org/accessibility-specialist", "lead-accessibility-specialist", planDate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantDuties := []string{
+		"Lead accessibility audits of complex services against WCAG 2.2 AA.",
+		"Own the accessibility statement for each service (reviewed annually).",
+		"Ensure accessibility issues are triaged, tracked and fixed before a service goes live.",
+		"Deliver training for designers, developers, content designers, etc.",
+		"Be responsible for the team's work, including planning, prioritization, quality assurance and reporting.",
+		"Organize research with disabled people, e.g. screen reader users, and analyze the findings.",
+	}
+	for i, d := range wantDuties {
+		if i >= len(ctx.Selected.Duties) || ctx.Selected.Duties[i] != d {
+			t.Errorf("duty %d: got %q, want %q", i+1, at(ctx.Selected.Duties, i), d)
+		}
+	}
+	for _, d := range ctx.Selected.Duties {
+		if strings.Contains(d, "and point 5") || strings.Contains(d, "Coach of") {
+			t.Errorf("duty %q", d)
+		}
+	}
+	texts := map[string]compose.Criterion{}
+	for _, cr := range ctx.Spec {
+		texts[cr.Text] = cr
+		for _, s := range []string{cr.Text, cr.Detail, cr.Question} {
+			if strings.Contains(s, "..") || strings.Contains(s, "(e.g. What") || strings.HasSuffix(s, "(e.g.") || strings.Contains(s, " Test.") ||
+				strings.Contains(s, " Communication.") || strings.Contains(s, "including:") {
+				t.Errorf("%s: %q", cr.ID, s)
+			}
+		}
+	}
+	for text, detail := range map[string]string{
+		"Experience of owning the accessibility statement for each service (reviewed annually)":                 "",
+		"Experience of ensuring accessibility issues are triaged, tracked and fixed before a service goes live": "",
+		"Experience of delivering training for designers, developers, content designers, etc.":                  "",
+		"Experience of accessibility testing":                                                                   "Test with assistive technologies (e.g. JAWS, NVDA, VoiceOver, etc.). Knowledge of automated testing tools and their limits.",
+		"Experience of communicating between the technical and non-technical":                                   "Explain technical accessibility issues to non-technical audiences, i.e. senior managers.",
+	} {
+		cr, ok := texts[text]
+		if !ok {
+			t.Errorf("no criterion %q (have %v)", text, keys(texts))
+		} else if detail != "" && cr.Detail != detail {
+			t.Errorf("%s: detail %q, want %q", cr.ID, cr.Detail, detail)
+		}
+	}
+	if cr := texts["Experience of accessibility testing"]; cr.Question != "Tell us about a time when you tested with assistive technologies (e.g. JAWS, NVDA, VoiceOver, etc.). What did you do, and what was the result?" {
+		t.Errorf("question %q", cr.Question)
+	}
+	e, err := render.NewEngine("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds, err := render.LookupKinds([]string{"jd", "spec", "scoring", "advert"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range kinds {
+		for _, d := range k.Documents(ctx) {
+			tree, err := e.Document(context.Background(), k, d.Context)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range lint.CheckDocument(k.ID+".md", tree, nil) {
+				if f.Category == "grammar" {
+					t.Errorf("%s: %s: %s", k.ID, f.Place, f.Message)
+				}
+			}
+		}
+	}
+}

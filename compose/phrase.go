@@ -87,14 +87,19 @@ func ownVoice(s string) string {
 var (
 	theirWord      = regexp.MustCompile(`\btheir\b`)
 	themselvesWord = regexp.MustCompile(`\bthemselves\b`)
-	sentenceBreak  = regexp.MustCompile(`\.\s+`)
 )
 
-// sentences splits a paragraph into sentences at ". " boundaries.
+// sentences splits a paragraph into sentences at ". " boundaries, but
+// not after an abbreviation ("(i.e. websites, apps …)"), each without
+// its full stop (an abbreviation keeps its own: "… content designers,
+// etc.").
 func sentences(p string) []string {
 	var out []string
-	for _, s := range sentenceBreak.Split(strings.TrimSpace(p), -1) {
-		if s = strings.TrimSpace(strings.TrimSuffix(s, ".")); s != "" {
+	for _, s := range wording.Sentences(strings.ReplaceAll(p, "\n", " ")) {
+		if !wording.Abbreviation(s) {
+			s = strings.TrimSuffix(s, ".")
+		}
+		if s = strings.TrimSpace(s); s != "" {
 			out = append(out, s)
 		}
 	}

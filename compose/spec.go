@@ -297,8 +297,14 @@ func skillDetail(it *Item, descs []string, w *phrases) (string, string) {
 	words := 0
 	var all []string
 	for _, d := range descs {
+		st := w.parse(d).Statement()
+		if len(descs) > 1 && !strings.Contains(st, " ") {
+			// "Testing", "Communication": a one-word descriptor beside
+			// others is a heading, not a sentence of what the skill means.
+			continue
+		}
 		words += len(strings.Fields(d))
-		all = append(all, wording.Sentence(w.parse(d).Statement()))
+		all = append(all, wording.Sentence(st))
 	}
 	if len(all) > 1 && words <= 40 {
 		return strings.Join(all, " "), best

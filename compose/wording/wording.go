@@ -104,15 +104,16 @@ var (
 // remove first.
 func Parse(s string) Phrase {
 	src := undouble(strings.Join(strings.Fields(strings.TrimSpace(s)), " "))
-	if loc := sentenceEnd.FindStringIndex(src); loc != nil {
+	src = listColon.ReplaceAllString(src, "$1 ")
+	if end := nextSentence(src); end >= 0 {
 		// Several sentences: the first gives the shape; each later one that
 		// states an action joins it as a coordinated clause ("Familiarity
 		// with X. Can set permissions …" → "… and experience of setting
 		// permissions …"). Other sentences are kept in Source only.
-		p := parseOne(src[:loc[0]+1])
+		p := parseOne(src[:end+1])
 		switch p.Shape {
 		case Action, Possession, Knowledge, Experience, Responsibility:
-			for _, x := range splitSentences(src[loc[0]+1:]) {
+			for _, x := range splitSentences(src[end+1:]) {
 				q := parseOne(x)
 				if q.Shape != Action {
 					continue
@@ -135,23 +136,101 @@ func Parse(s string) Phrase {
 	return parseOne(src)
 }
 
-// sentenceEnd is the end of a sentence followed by another: ". You …".
+// listColon is a colon after "including" or "such as", which introduce
+// the list that follows them with no colon: "the team's work, including:
+// planning, …" reads "including planning, …".
+var listColon = regexp.MustCompile(`(?i)\b(including|such as):\s`)
+
+// sentenceEnd is the end of a sentence followed by another: ". You …"
+// (see nextSentence for the abbreviations that end none).
 var sentenceEnd = regexp.MustCompile(`[.!?]\s+[A-Z]`)
+
+// nextSentence is the index of the stop that ends t's first sentence
+// when another sentence follows it, or -1. A stop that ends an
+// abbreviation ("e.g. JAWS", "i.e. Senior managers") ends no sentence.
+func nextSentence(t string) int {
+	off := 0
+	for {
+		loc := sentenceEnd.FindStringIndex(t[off:])
+		if loc == nil {
+			return -1
+		}
+		i := off + loc[0]
+		if !Abbreviation(t[:i+1]) || etc(t[:i+1]) {
+			return i // "… changes to WCAG etc. Reviews …" ends there
+		}
+		off = i + 1
+	}
+}
+
+// abbreviations end in a full stop that ends no sentence; "etc." ends one
+// only when a capital follows (see nextSentence), as "e.g." and "i.e."
+// never do.
+// Words that are also English words ("no.", "st.", "fig.") are not among
+// them: "learn when to say no. Prioritise …" is two sentences.
+var abbreviations = map[string]bool{"etc.": true, "e.g.": true, "i.e.": true, "eg.": true, "ie.": true, "cf.": true, "viz.": true,
+	"incl.": true, "approx.": true, "vs.": true, "n.b.": true, "dr.": true, "mr.": true, "mrs.": true, "ms.": true}
+
+// Abbreviation reports whether s ends in an abbreviation's full stop
+// ("… (e.g.", "… i.e."), which ends no sentence.
+func Abbreviation(s string) bool {
+	i := strings.LastIndexAny(s, " \t(\"'‘“")
+	return abbreviations[strings.ToLower(s[i+1:])]
+}
+
+// etc reports whether s ends in "etc.", which ends a sentence when a
+// capital follows.
+func etc(s string) bool {
+	return strings.HasSuffix(strings.ToLower(s), " etc.") || strings.EqualFold(s, "etc.")
+}
+
+// Sentences splits text into its sentences at each full stop, question or
+// exclamation mark followed by a space, except the stop of an
+// abbreviation ("e.g. JAWS and NVDA" is one sentence), each trimmed.
+func Sentences(t string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(t); i++ {
+		switch t[i] {
+		case '.', '!', '?':
+			if i+1 < len(t) && (t[i+1] == ' ' || t[i+1] == '\t' || t[i+1] == '\n') && !(t[i] == '.' && Abbreviation(t[start:i+1]) && !(etc(t[start:i+1]) && capitalNext(t[i+1:]))) {
+				if s := strings.TrimSpace(t[start : i+1]); s != "" {
+					out = append(out, s)
+				}
+				start = i + 1
+			}
+		}
+	}
+	if s := strings.TrimSpace(t[start:]); s != "" {
+		out = append(out, s)
+	}
+	return out
+}
+
+// capitalNext reports whether the first letter of t is a capital.
+func capitalNext(t string) bool {
+	for _, r := range t {
+		if !unicode.IsSpace(r) {
+			return unicode.IsUpper(r)
+		}
+	}
+	return false
+}
 
 // splitSentences splits text at sentence ends.
 func splitSentences(t string) []string {
 	var out []string
 	for {
 		t = strings.TrimSpace(t)
-		loc := sentenceEnd.FindStringIndex(t)
-		if loc == nil {
+		i := nextSentence(t)
+		if i < 0 {
 			if t != "" {
 				out = append(out, t)
 			}
 			return out
 		}
-		out = append(out, t[:loc[0]+1])
-		t = t[loc[0]+1:]
+		out = append(out, t[:i+1])
+		t = t[i+1:]
 	}
 }
 
@@ -170,6 +249,9 @@ func (p Phrase) actions0() []Clause {
 func parseOne(src string) Phrase {
 	p := Phrase{Source: src}
 	t := strings.TrimRight(src, ".;:!")
+	if k := strings.TrimRight(src, ";:! "); Abbreviation(k) {
+		t = k // "… content designers, etc." keeps its stop
+	}
 	t = strings.TrimLeft(t, "-–•* ")
 	if t == "" {
 		return p
@@ -198,12 +280,26 @@ func parseOne(src string) Phrase {
 	if gerundOpening && (form != english.Gerund || base == "have" || base == "be") {
 		return p // "capable of having articles published": no plain reading
 	}
-	if form == english.NotVerb && passiveOutcome(words) {
-		// "Incidents are logged and resolved within agreed timescales":
-		// an outcome the job holder ensures.
+	nounFirst := form == english.NotVerb || form == english.Gerund && len(words) > 1 && words[1] == "of"
+	if nounFirst && passiveOutcome(words) {
+		// "Incidents are logged and resolved within agreed timescales",
+		// "Coaching of junior specialists is provided": an outcome the
+		// job holder ensures.
 		p.Shape = Action
 		p.Clauses, p.Seps = []Clause{{Pre: strings.Join(pre, " "), Verb: "ensure", Rest: LowerFirst(t)}}, []string{""}
 		return p
+	}
+	verbal := false
+	if v, ok := nominalVerb(words); ok && !gerundOpening {
+		// "Delivery of training for designers", "Coaching of junior
+		// specialists", "Ownership of the plan": the action the noun
+		// names, done to what follows "of".
+		words = append([]string{v}, words[2:]...)
+		base, form, verbal = v, english.Base, true
+	}
+	if form == english.Gerund && len(words) == 1 && !gerundOpening {
+		// "Testing": a name for the work, not an action with an object
+		form = english.NotVerb
 	}
 	if form == english.NotVerb || form == english.Past {
 		if looksLikeTopic(words) {
@@ -211,7 +307,7 @@ func parseOne(src string) Phrase {
 		}
 		return p
 	}
-	if form == english.Base && isNounFirst(words) {
+	if form == english.Base && !verbal && isNounFirst(words) {
 		p.Shape, p.Object = Topic, LowerFirst(t)
 		return p
 	}
@@ -233,6 +329,52 @@ func parseOne(src string) Phrase {
 	}
 	return p
 }
+
+// nominalVerb is the verb named by the noun of action a descriptor opens
+// with before "of" ("Delivery of training" → "deliver", "Coaching of
+// junior specialists" → "coach", "Management of relationships" →
+// "manage", "Ownership of the plan" → "own"), and whether it opens so:
+// the noun is a gerund, or a verb the lexicon has with one of the endings
+// of nominalEndings, not a noun that is as often a verb ("Measurement
+// of" stays a topic, as "measure" would be one).
+func nominalVerb(words []string) (string, bool) {
+	if len(words) < 3 || words[1] != "of" {
+		return "", false
+	}
+	w := strings.ToLower(words[0])
+	if b, f := english.Verb(w); f == english.Gerund {
+		return b, true
+	}
+	if notNominal[w] {
+		return "", false
+	}
+	for _, e := range nominalEndings {
+		stem, ok := strings.CutSuffix(w, e.suffix)
+		if !ok || len(stem) < 2 {
+			continue
+		}
+		if v := stem + e.add; english.IsBase(v) && !nounVerb[v] {
+			return v, true
+		}
+	}
+	return "", false
+}
+
+// nominalEndings are the endings that make a noun of action from a verb,
+// and what the verb has in their place, tried in order ("organisation" →
+// "organise", "implementation" → "implement", "creation" → "create",
+// "collection" → "collect", "sponsorship" → "sponsor", "ownership" →
+// "own").
+var nominalEndings = []struct{ suffix, add string }{
+	{"ment", ""}, {"ery", "er"}, {"ship", ""}, {"ership", ""}, {"ysis", "yse"},
+	{"ation", ""}, {"ation", "e"}, {"ion", "e"}, {"ion", ""},
+}
+
+// notNominal end as a noun of action does but name no action of the verb
+// the ending would give ("information" is not informing, "mission" not
+// missing).
+var notNominal = map[string]bool{"information": true, "relation": true, "option": true, "action": true, "mission": true,
+	"profession": true, "situation": true, "impression": true, "equipment": true, "portion": true, "session": true}
 
 // stripSubject removes the subjects and modals a descriptor opens with
 // ("You will be able to", "Can", "Is expected to"), as the subjects table
@@ -351,7 +493,7 @@ func passiveOutcome(words []string) bool {
 	for k := 1; k < len(words)-1 && k <= 5; k++ {
 		w := strings.ToLower(words[k])
 		if w != "are" && w != "is" {
-			if _, f := english.Verb(strings.Trim(w, ",")); f != english.NotVerb && !nounVerb[w] {
+			if b, f := english.Verb(strings.Trim(w, ",")); f != english.NotVerb && !nounVerb[b] {
 				return false // a verb before "are": not a noun phrase
 			}
 			continue
@@ -445,6 +587,19 @@ func (c *clauseSplitter) read(i int) int {
 	}
 	// Skip a modal chain or adverb: "and can represent", "and is able to",
 	// "and also builds".
+	if c.parenOpen() {
+		// "(see the Service Standard, points 5 and 12)": a bracket's words
+		// are the clause's, never a verb of the coordination.
+		c.rest = append(c.rest, w)
+		return i
+	}
+	if strings.TrimSpace(sep) != "," && strings.EqualFold(c.words[j], "to") && j+1 < len(c.words) && english.IsBase(c.words[j+1]) && !c.infinitive() {
+		// "organise research …, and to analyse the findings": the "to"
+		// of the frame the first verb lost ("Expected to …") goes too;
+		// after a comma alone "to" is a purpose ("troubleshoot where
+		// required, to support the business") and stays.
+		j++
+	}
 	k, modal, pre := skipModal(c.words, j)
 	if k >= len(c.words) || !c.opensClause(sep, k, modal) {
 		c.rest = append(c.rest, w)
@@ -463,6 +618,27 @@ func (c *clauseSplitter) read(i int) int {
 		c.rest = append(c.rest, ",") // "deal with, or escalate, issues"
 	}
 	return k
+}
+
+// parenOpen reports whether the clause being read has a bracket open.
+func (c *clauseSplitter) parenOpen() bool {
+	depth := 0
+	for _, w := range c.rest {
+		depth += strings.Count(w, "(") - strings.Count(w, ")")
+	}
+	return depth > 0
+}
+
+// infinitive reports whether the clause being read has an infinitive
+// ("work with suppliers to agree contracts"), which a later "and to …"
+// continues.
+func (c *clauseSplitter) infinitive() bool {
+	for i := 0; i+1 < len(c.rest); i++ {
+		if strings.EqualFold(c.rest[i], "to") && english.IsBase(c.rest[i+1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // separatorAt is the separator that words[i] is or follows, as a new
@@ -1123,30 +1299,39 @@ func (p Phrase) Question() string {
 		if cs, seps := p.actions(); len(cs) > 0 {
 			past := make([]Clause, len(cs))
 			for i, c := range cs {
-				c.Rest = presentBe.ReplaceAllStringFunc(c.Rest, func(w string) string { return map[string]string{"are": "were", "is": "was"}[w] })
+				c.Rest = presentBe.ReplaceAllStringFunc(c.Rest, func(w string) string { return map[string]string{"are": "were", "is": "was", "can": "could"}[w] })
 				past[i] = c
 			}
 			// "a time when you ensured strategic demands were supported"
-			return "Tell us about a time when you " + render(past, seps, english.PastTense) + "." + result
+			return "Tell us about a time when you " + stop(render(past, seps, english.PastTense)) + result
 		}
 		if p.Credential() {
 			// Checked against the certificate at application; asked at
 			// interview only where a panel chooses to.
 			return "Which " + withoutArticle(strings.Join(p.possessions(), " and ")) + " do you hold, and how have you used what it covers in your work?"
 		}
-		return "Give an example that shows " + yourOf(strings.Join(p.possessions(), " and ")) + "." + result
+		return "Give an example that shows " + stop(yourOf(strings.Join(p.possessions(), " and "))) + result
 	case Knowledge:
 		return "Give an example of how you have used your " + p.Head + " " + p.Prep + " " + p.Object + " in your work." + result
 	case Experience:
-		return "Tell us about your experience " + p.Prep + " " + ingFirst(p.Object) + ". What was your part, and what changed?"
+		return stop("Tell us about your experience "+p.Prep+" "+ingFirst(p.Object)) + " What was your part, and what changed?"
 	case Responsibility:
-		return "Tell us about a time when you were " + p.Head + " for " + p.Object + "." + result
+		return stop("Tell us about a time when you were "+p.Head+" for "+p.Object) + result
 	case Quality:
 		return "Tell us about a time when being " + p.Clauses[0].Rest + " made a difference to your work." + result
 	case Topic:
-		return "Give an example of your work in " + p.Object + "." + result
+		return stop("Give an example of your work in "+p.Object) + result
 	}
-	return "Give an example from your work that shows this: " + LowerFirst(strings.TrimRight(p.Source, ".")) + "." + result
+	return stop("Give an example from your work that shows this: "+LowerFirst(strings.TrimRight(p.Source, "."))) + result
+}
+
+// stop ends sentence s with a full stop, unless it ends with the stop of
+// an abbreviation ("… content designers, etc.").
+func stop(s string) string {
+	if strings.HasSuffix(s, ".") {
+		return s
+	}
+	return s + "."
 }
 
 // Objective is the descriptor as a development objective, an imperative
@@ -1197,8 +1382,9 @@ func (p Phrase) Statement() string {
 	return LowerFirst(p.Source)
 }
 
-// presentBe is "are" or "is" in a clause a question puts in the past.
-var presentBe = regexp.MustCompile(`\b(?:are|is)\b`)
+// presentBe is "are", "is" or "can" in a clause a question puts in the
+// past ("so they can be understood" → "so they could be understood").
+var presentBe = regexp.MustCompile(`\b(?:are|is|can)\b`)
 
 // credentialWord is a noun naming something a person holds and can show
 // a certificate for: a qualification, a degree, a licence, a registration.

@@ -351,3 +351,108 @@ func TestLowerWords(t *testing.T) {
 		}
 	}
 }
+
+// Descriptors an organisation writes by hand (testdata/awkward's
+// accessibility specialist): nouns of action, passives, a frame's "and
+// to", abbreviations, a bracket with a list in it, a colon after
+// "including" and US spellings, each as a careful HR writer would word
+// it, the framework's spellings kept.
+func TestHandWrittenDescriptors(t *testing.T) {
+	for _, c := range []struct {
+		in, duty, criterion, question string
+	}{
+		{"Delivery of training for designers, developers, content designers, etc.", "Deliver training for designers, developers, content designers, etc.",
+			"Experience of delivering training for designers, developers, content designers, etc.",
+			"Tell us about a time when you delivered training for designers, developers, content designers, etc. What did you do, and what was the result?"},
+		{"Ownership of the accessibility statement for each service (reviewed annually).", "Own the accessibility statement for each service (reviewed annually).",
+			"Experience of owning the accessibility statement for each service (reviewed annually)",
+			"Tell us about a time when you owned the accessibility statement for each service (reviewed annually). What did you do, and what was the result?"},
+		{"Management of relationships with suppliers of assistive technology.", "Manage relationships with suppliers of assistive technology.",
+			"Experience of managing relationships with suppliers of assistive technology",
+			"Tell us about a time when you managed relationships with suppliers of assistive technology. What did you do, and what was the result?"},
+		{"Coordination of user research across teams", "Coordinate user research across teams.", "Experience of coordinating user research across teams",
+			"Tell us about a time when you coordinated user research across teams. What did you do, and what was the result?"},
+		{"Accessibility issues are triaged, tracked and fixed before a service goes live.", "Ensure accessibility issues are triaged, tracked and fixed before a service goes live.",
+			"Experience of ensuring accessibility issues are triaged, tracked and fixed before a service goes live",
+			"Tell us about a time when you ensured accessibility issues were triaged, tracked and fixed before a service goes live. What did you do, and what was the result?"},
+		{"Coaching of junior specialists is provided.", "Ensure coaching of junior specialists is provided.",
+			"Experience of ensuring coaching of junior specialists is provided",
+			"Tell us about a time when you ensured coaching of junior specialists was provided. What did you do, and what was the result?"},
+		{"Expected to organize research with disabled people, e.g. screen reader users, and to analyze the findings.",
+			"Organize research with disabled people, e.g. screen reader users, and analyze the findings.",
+			"Experience of organizing research with disabled people, e.g. screen reader users, and analyzing the findings",
+			"Tell us about a time when you organized research with disabled people, e.g. screen reader users, and analyzed the findings. What did you do, and what was the result?"},
+		{"Works closely with suppliers to make sure that they are met (see the Service Standard, points 5 and 12).",
+			"Work closely with suppliers to make sure that they are met (see the Service Standard, points 5 and 12).",
+			"Experience of working closely with suppliers to make sure that they are met (see the Service Standard, points 5 and 12)",
+			"Tell us about a time when you worked closely with suppliers to make sure that they were met (see the Service Standard, points 5 and 12). What did you do, and what was the result?"},
+		{"Responsible for the team's work, including: planning, prioritization, quality assurance and reporting.",
+			"Be responsible for the team's work, including planning, prioritization, quality assurance and reporting.",
+			"Experience of being responsible for the team's work, including planning, prioritization, quality assurance and reporting",
+			"Tell us about a time when you were responsible for the team's work, including planning, prioritization, quality assurance and reporting. What did you do, and what was the result?"},
+		{"The ability to test with assistive technologies (e.g. JAWS, NVDA, VoiceOver, etc.).", "Test with assistive technologies (e.g. JAWS, NVDA, VoiceOver, etc.).",
+			"Experience of testing with assistive technologies (e.g. JAWS, NVDA, VoiceOver, etc.)",
+			"Tell us about a time when you tested with assistive technologies (e.g. JAWS, NVDA, VoiceOver, etc.). What did you do, and what was the result?"},
+		{"Is able to advise on color contrast, typography and the behavior of interactive components.", "Advise on color contrast, typography and the behavior of interactive components.",
+			"Experience of advising on color contrast, typography and the behavior of interactive components",
+			"Tell us about a time when you advised on color contrast, typography and the behavior of interactive components. What did you do, and what was the result?"},
+		{"Testing", "", "Experience of testing", "Give an example of your work in testing. What did you do, and what was the result?"},
+		{"Advocacy.", "", "Experience of advocacy", "Give an example of your work in advocacy. What did you do, and what was the result?"},
+		// "and to" continues an infinitive the clause has of its own
+		{"work with suppliers to agree contracts and to monitor them", "Work with suppliers to agree contracts and to monitor them.",
+			"Experience of working with suppliers to agree contracts and to monitor them",
+			"Tell us about a time when you worked with suppliers to agree contracts and to monitor them. What did you do, and what was the result?"},
+		// after a comma alone, "to" is a purpose
+		{"frame problems so they can easily be understood, and troubleshoot where required, to support the business",
+			"Frame problems so they can easily be understood, and troubleshoot where required, to support the business.",
+			"Experience of framing problems so they can easily be understood, and troubleshooting where required, to support the business",
+			"Tell us about a time when you framed problems so they could easily be understood, and troubleshot where required, to support the business. What did you do, and what was the result?"},
+		// "Measurement" names no measuring the list tells from the noun
+		{"Measurement of service performance", "", "Experience of measurement of service performance",
+			"Give an example of your work in measurement of service performance. What did you do, and what was the result?"},
+	} {
+		p := Parse(c.in)
+		duty, ok := p.Duty()
+		if !ok {
+			duty = ""
+		}
+		if duty != c.duty {
+			t.Errorf("%q (%v): duty %q, want %q", c.in, p.Shape, duty, c.duty)
+		}
+		if got := p.Criterion(); got != c.criterion {
+			t.Errorf("%q (%v): criterion %q, want %q", c.in, p.Shape, got, c.criterion)
+		}
+		if got := p.Question(); got != c.question {
+			t.Errorf("%q (%v): question %q\n want %q", c.in, p.Shape, got, c.question)
+		}
+	}
+}
+
+// An abbreviation's stop ends no sentence ("e.g. JAWS"), but "etc."
+// before a capital does; a word that is also an abbreviation elsewhere
+// ("no.") ends one.
+func TestSentences(t *testing.T) {
+	for in, want := range map[string][]string{
+		"Set standards (i.e. websites and apps). Lead a team.": {"Set standards (i.e. websites and apps).", "Lead a team."},
+		"Test with tools, e.g. JAWS. Report issues.":           {"Test with tools, e.g. JAWS.", "Report issues."},
+		"Keep up to date with WCAG etc. Review audits.":        {"Keep up to date with WCAG etc.", "Review audits."},
+		"Train designers, developers, etc. and testers.":       {"Train designers, developers, etc. and testers."},
+		"Learn when to say no. Prioritise the work.":           {"Learn when to say no.", "Prioritise the work."},
+	} {
+		got := Sentences(in)
+		if len(got) != len(want) {
+			t.Errorf("%q: %q, want %q", in, got, want)
+			continue
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Errorf("%q: %q, want %q", in, got, want)
+				break
+			}
+		}
+	}
+	p := Parse("Keeps up to date with changes to WCAG etc. Reviews audit reports.")
+	if d, _ := p.Duty(); d != "Keep up to date with changes to WCAG etc. and review audit reports." {
+		t.Errorf("two sentences after etc.: duty %q", d)
+	}
+}

@@ -89,8 +89,33 @@ func IsBase(w string) bool { return lex().base[strings.ToLower(w)] }
 // Gerund), "built" → ("build", Past). A word that is both a base form and
 // another form ("read", "set") is reported as Base.
 func Verb(w string) (string, Form) {
-	l := lex()
 	w = strings.ToLower(strings.Trim(w, ",;:.()\"'’"))
+	b, f := verb(w)
+	if f == NotVerb && (strings.Contains(w, "iz") || strings.Contains(w, "yz")) {
+		// US spelling of a verb the list has in British spelling:
+		// "organize", "analyzed", "prioritizing" keep their spelling.
+		uk := strings.NewReplacer("iz", "is", "yz", "ys").Replace(w)
+		if b, f = verb(uk); f != NotVerb {
+			b = usSpelling(b)
+		}
+	}
+	return b, f
+}
+
+// usSpelling is British base b ("organise", "analyse") in US spelling.
+func usSpelling(b string) string {
+	switch {
+	case strings.HasSuffix(b, "ise"):
+		return b[:len(b)-3] + "ize"
+	case strings.HasSuffix(b, "yse"):
+		return b[:len(b)-3] + "yze"
+	}
+	return b
+}
+
+// verb is Verb for a lower-case word without punctuation.
+func verb(w string) (string, Form) {
+	l := lex()
 	if w == "" {
 		return "", NotVerb
 	}

@@ -45,3 +45,19 @@ func TestForms(t *testing.T) {
 		}
 	}
 }
+
+// A verb the list has in British spelling is a verb in US spelling too,
+// and keeps the spelling it was written in.
+func TestUSSpelling(t *testing.T) {
+	for _, c := range []struct {
+		w, base string
+		form    Form
+	}{
+		{"organize", "organize", Base}, {"organized", "organize", Past}, {"prioritizing", "prioritize", Gerund},
+		{"analyzes", "analyze", ThirdPerson}, {"organise", "organise", Base}, {"prioritization", "", NotVerb}, {"recognized", "recognize", Past},
+	} {
+		if b, f := Verb(c.w); b != c.base || f != c.form {
+			t.Errorf("Verb(%q) = %q, %v; want %q, %v", c.w, b, f, c.base, c.form)
+		}
+	}
+}
