@@ -13,6 +13,7 @@ import (
 	"github.com/rolepack/rolepack/careermap"
 	"github.com/rolepack/rolepack/compose"
 	"github.com/rolepack/rolepack/doc"
+	"github.com/rolepack/rolepack/framework"
 	"github.com/rolepack/rolepack/output/pdf"
 	"github.com/rolepack/rolepack/render"
 )
@@ -49,23 +50,7 @@ func TestCorpusCareerMapSweep(t *testing.T) {
 	date := time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)
 	var b strings.Builder
 	maps, within := 0, 0
-	type mapOf struct {
-		id     string
-		levels []string
-	}
-	all := []mapOf{{"data-engineer", []string{"entry", "mid", "senior", "head"}}}
-	for _, r := range fw.Roles {
-		var levels []string
-		for _, l := range r.Levels {
-			if !l.Retired {
-				levels = append(levels, l.ID)
-			}
-		}
-		if len(levels) >= 2 {
-			all = append(all, mapOf{"ddat/" + r.ID, levels})
-		}
-	}
-	for _, m := range all {
+	for _, m := range ladderRoles(fw) {
 		id, levels := m.id, m.levels
 		p, err := composer.Prepare(id, levels[len(levels)-1])
 		if err != nil {
@@ -135,6 +120,31 @@ func TestCorpusCareerMapSweep(t *testing.T) {
 	if string(want) != b.String() {
 		t.Errorf("the career maps differ from %s (review, then -update):\n%s", mapSweepFile, firstDiff(string(want), b.String()))
 	}
+}
+
+// ladderRole is a role with two levels or more in use, which has a career
+// map and a plan for each move up.
+type ladderRole struct {
+	id     string
+	levels []string // in use, lowest first
+}
+
+// ladderRoles lists the default role (the data engineer) and every role of
+// fw with two levels or more in use, as ddat/ROLE.
+func ladderRoles(fw *framework.Framework) []ladderRole {
+	out := []ladderRole{{"data-engineer", []string{"entry", "mid", "senior", "head"}}}
+	for _, r := range fw.Roles {
+		var levels []string
+		for _, l := range r.Levels {
+			if !l.Retired {
+				levels = append(levels, l.ID)
+			}
+		}
+		if len(levels) >= 2 {
+			out = append(out, ladderRole{"ddat/" + r.ID, levels})
+		}
+	}
+	return out
 }
 
 // blankRows lists the body rows of d's tables of three columns or more

@@ -339,19 +339,22 @@ var squeezes = [...]float64{0.85, 0.7}
 // tightened, as a typesetter would, and that layout is kept if it saves
 // the page; so is a last page that opens with a span the template keeps
 // whole (a plan's evidence log and sign-off, a scoring sheet's outcome),
-// which tighter space may bring back to the page before. The result is
-// the same for the same document.
+// which tighter space may bring back to the page before, and a page
+// break not taken below the spill of the part before it (a plan's
+// summary running a few rows onto a second page), which tighter space
+// may bring back to its first. The result is the same for the same
+// document.
 func (w *Writer) lay(d *doc.Document, sc *scratch) (*renderer, error) {
 	r, err := w.layAt(d, sc, 1)
 	if err != nil {
 		return r, err
 	}
 	light := r.lightLastPage()
-	if !light && !r.keptLastPage() {
+	if !light && !r.keptLastPage() && !r.spilled {
 		return r, err
 	}
 	tries := squeezes[:]
-	if !light {
+	if !light && !r.spilled {
 		// A kept span is tried at the tightest squeeze alone: one more
 		// layout, not two, where most such pages cannot be saved (a
 		// scoring sheet's outcome: 2 of 410).
@@ -359,14 +362,27 @@ func (w *Writer) lay(d *doc.Document, sc *scratch) (*renderer, error) {
 	}
 	n := len(r.pages)
 	first := sc.last.copyTo(&sc.first) // how the first layout's last attempt began
+	// A part that went on below the spill of the one before (a plan's
+	// summary) is kept apart where tighter space brings the spill back
+	// (spillOnly) in as many pages, unless a tighter one saves a page.
+	var t *renderer
+	apart := 0.0 // the first squeeze that keeps the parts apart
 	for _, sq := range tries {
-		t, err := w.layAt(d, sc, sq)
-		if err != nil {
+		if t, err = w.layAt(d, sc, sq); err != nil {
 			return nil, err
 		}
 		if len(t.pages) < n {
 			return t, nil
 		}
+		if apart == 0 && r.spilled && !t.spilled && len(t.pages) <= n {
+			apart = sq
+		}
+	}
+	if apart == tries[len(tries)-1] {
+		return t, nil
+	}
+	if apart != 0 {
+		return w.layAt(d, sc, apart)
 	}
 	if !light {
 		// The first layout again, in one attempt from where its last
@@ -509,7 +525,10 @@ type renderer struct {
 	// document's language, says so when the title is in another.
 	inLang int
 
-	pages   []PageTrace   // what each page holds, as drawn
+	pages []PageTrace // what each page holds, as drawn
+	// spilled is whether a page break was not taken below a spill of the
+	// part before it (spillOnly).
+	spilled bool
 	extents []blockExtent // where each top-level block was drawn
 	cur     int           // index of the top-level block being drawn
 	breaks  map[int]bool  // top-level blocks that start a new page
@@ -674,7 +693,11 @@ func (r *renderer) block(b doc.Block) {
 	case *doc.Rule:
 		r.rule()
 	case *doc.PageBreak:
-		if !r.atTop() && !(r.spillOnly() && r.partFits(r.cur+1)) {
+		switch {
+		case r.atTop():
+		case r.spillOnly() && r.partFits(r.cur+1):
+			r.spilled = true
+		default:
 			r.newPage()
 		}
 	case *doc.Chart:
@@ -690,19 +713,27 @@ func (r *renderer) block(b doc.Block) {
 	}
 }
 
-// spillOnly reports whether the current page holds only the end of the
-// block before (top-level block r.cur-1) begun on the page before, a third
-// of the page or less: the last rows of a plan's summary table, in Welsh.
+// spillOnly reports whether the current page, a third of the page or
+// less, holds only what goes on of a section begun on the page before,
+// ending with the block before (top-level block r.cur-1): the last rows of
+// a plan's summary table, or the table itself moved whole below its
+// introduction (see spill).
 func (r *renderer) spillOnly() bool {
 	p := r.pdf.PageNo()
-	if p < 2 || r.y-r.top > (r.bottom-r.top)/3 || r.cur < 1 || r.cur > len(r.extents) {
+	if p < 2 || p > len(r.pages) || r.pages[p-1].Used > (r.bottom-r.top)/3 || r.cur < 1 || r.cur > len(r.extents) {
 		return false
 	}
-	if r.firstBlockStarting(p) >= 0 {
-		return false // a block starts on this page
+	return r.spill(p, r.cur-1)
+}
+
+// spill reports whether page p (from 2) holds only what goes on of the
+// section begun on a page before, ending with top-level block b: no
+// heading on it.
+func (r *renderer) spill(p, b int) bool {
+	if p < 2 || p > len(r.pages) || r.pages[p-1].Headings > 0 {
+		return false
 	}
-	e := r.extents[r.cur-1]
-	return e.fromPage > 0 && e.fromPage < p && e.toPage == p
+	return r.extents[b].toPage == p
 }
 
 // partFits reports whether the opening of the part from top-level block

@@ -44,8 +44,12 @@ type PageTrace struct {
 	// LoneRow is whether the page holds one row alone of a table begun
 	// on a page before: its last, under the repeated header.
 	LoneRow bool
-	Last    string // "heading", "text", "table-header", "row", "chart" or "rule"
-	Text    string // the plain text of the last element, for messages
+	// Starts is how many top-level blocks start on the page; Rows how
+	// many table body rows begin on it (a row going on from the page
+	// before does not count).
+	Starts, Rows int
+	Last         string // "heading", "text", "table-header", "row", "chart" or "rule"
+	Text         string // the plain text of the last element, for messages
 
 	opened int          // elements counted into Opening
 	text   []doc.Inline // the last element's text, made Text by Layout
@@ -69,6 +73,7 @@ func (w *Writer) Layout(d *doc.Document) (tr *Trace, err error) {
 	for i := range r.pages {
 		r.pages[i].Text = doc.PlainText(r.pages[i].text)
 	}
+	r.countRows()
 	w.putScratch(sc)
 	return &Trace{Pages: r.pages}, nil
 }
@@ -115,6 +120,7 @@ func (r *renderer) mark(kind string, lines int, h float64, text []doc.Inline) {
 	start := max(r.y-h, r.top)
 	if e.fromPage == 0 {
 		e.fromPage, e.fromY = p, start
+		pt.Starts++
 	}
 	e.toPage, e.toY = p, r.y
 }
@@ -224,10 +230,80 @@ func (r *renderer) adjust(sc *scratch) bool {
 			liftAfter(breaks, down)
 		}
 	}
-	if sc.balance && r.balanceLast(breaks) {
+	if sc.balance && (r.balanceLast(breaks) || r.balanceTail(sc.rows, carry)) {
 		changed = true
 	}
 	return changed
+}
+
+// balanceTail sends rows of the table that ends on the last page down to
+// it when that page (a third filled or less, no heading on it) holds only
+// the table's end, its last row or two or what went on of a row broken at
+// the foot of the page before, and what closes the document: the fewest
+// rows that fill the last page to more than a third, leaving the page
+// before two-thirds filled (or, where none do, the most that leave it so).
+// A career map's last rung group then ends on two pages holding some of
+// its table each, not on a sliver of one row. The table's last rows are
+// no longer carried (carry): a tall last row carried down broke even
+// where it fitted, and now fits below the rows sent down with it. It
+// reports whether it did.
+func (r *renderer) balanceTail(rows map[int]int, carry map[int]bool) bool {
+	n := len(r.pages)
+	body := r.bottom - r.top
+	if n < 2 {
+		return false
+	}
+	last, prev := r.pages[n-1], r.pages[n-2]
+	if last.Used > body/3 || last.Headings > 0 || prev.Last != markRow {
+		return false
+	}
+	t := r.lastBlockOn(n - 1)
+	if t < 0 || r.extents[t].toPage != n {
+		return false
+	}
+	if _, done := rows[t]; done {
+		return false
+	}
+	tbl, ok := doc.Unwrap(r.d.Blocks[t]).(*doc.Table)
+	if !ok {
+		return false
+	}
+	tops := map[int]rowTop{} // the last record of each row holds
+	for _, rt := range r.rowTops {
+		if rt.block == t {
+			tops[rt.row] = rt
+		}
+	}
+	var on []rowTop // the rows that begin on the page before, in order
+	for i := range len(tbl.Rows) {
+		if rt, ok := tops[i]; ok && rt.page == n-1 {
+			on = append(on, rt)
+		}
+	}
+	if len(on) == 0 || len(tbl.Rows)-on[len(on)-1].row > 3 {
+		return false // the last page holds more of the table than its end
+	}
+	keep := 1 // rows left on the page before
+	if r.extents[t].fromPage == n-1 {
+		keep = doc.MinStartRows
+	}
+	best := -1
+	for k := len(on) - 1; k >= keep; k-- {
+		left := on[k].y - r.top
+		if left < body*(1-maxWaste) || last.Used+prev.Used-left > body-0.01 {
+			break
+		}
+		best = k
+		if last.Used+prev.Used-left > body/3 {
+			break
+		}
+	}
+	if best >= 0 {
+		rows[t] = on[best].row
+		delete(carry, t)
+		return true
+	}
+	return false
 }
 
 // balanceLast takes the section before the last page's down to it when
@@ -328,10 +404,19 @@ func (r *renderer) fillPages(breaks, split, down map[int]bool) bool {
 			continue
 		}
 		u := r.firstBlockStarting(p + 1)
-		if u <= 0 || r.extents[u-1].toPage != p || r.kept(u) || down[u] || down[u+1] {
+		if u <= 0 || r.kept(u) || down[u] || down[u+1] {
 			continue // (or moved down to fill the last page)
 		}
-		if _, ok := doc.Unwrap(r.d.Blocks[u-1]).(*doc.PageBreak); ok {
+		before := u - 1 // the block that ends page p
+		if _, ok := doc.Unwrap(r.d.Blocks[before]).(*doc.PageBreak); ok {
+			// A page break is taken unless the page, a third filled
+			// or less, holds only a spill of the section before it
+			// (see spillOnly).
+			if before--; before < 0 || r.pages[p-1].Used > body/3 || !r.spill(p, before) {
+				continue
+			}
+		}
+		if r.extents[before].toPage != p {
 			continue
 		}
 		if h, ok := doc.Unwrap(r.d.Blocks[u]).(*doc.Heading); ok && h.Level <= 1 {
@@ -519,4 +604,20 @@ func (r *renderer) lastBlockStarting(p int) int {
 		}
 	}
 	return -1
+}
+
+// countRows counts in each page's Rows the table rows that begin on it (a
+// row that did not fit where it began again on the next page: its last
+// record holds).
+func (r *renderer) countRows() {
+	type rowKey struct{ block, row int }
+	at := map[rowKey]int{}
+	for _, rt := range r.rowTops {
+		at[rowKey{rt.block, rt.row}] = rt.page
+	}
+	for _, p := range at {
+		if p >= 1 && p <= len(r.pages) {
+			r.pages[p-1].Rows++
+		}
+	}
 }
