@@ -612,6 +612,8 @@ func (b *Batch) prepareRow(i int, row Row, keep *interner) job {
 		j.err = fmt.Errorf("%s: no reference: every vacancy needs one (it names the pack)", row.At())
 	case j.res.Role == "":
 		j.err = fmt.Errorf("%s: no role (set the role column, or role in the config)", row.At())
+	case j.res.Level == "" && row.Plan != nil:
+		j.err = fmt.Errorf("%s: %s: no current level (set the from column, or pdp.from in the config for rows of its role)", row.At(), row.Plan.Person)
 	case j.res.Level == "":
 		j.err = fmt.Errorf("%s: no level (set the level column, or level in the config)", row.At())
 	case row.Plan == nil:

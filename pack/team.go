@@ -146,6 +146,17 @@ func readTeamYAML(file string, data []byte) ([]Row, error) {
 // pack).
 func planRow(j *job, row Row, cfg *config.Config) {
 	p := cfg.PDP
+	planRole := p.Role
+	if planRole == "" {
+		planRole = cfg.Role
+	}
+	if row.Role != "" && row.Role != planRole && strings.Contains(row.Role, "/") {
+		// The config's move is between levels of its own role; a
+		// framework role's levels are its own ("data-scientist", not
+		// "mid"): a row for another such role starts from its own from
+		// and goes to its own to, or the next level up.
+		p.From, p.To = "", ""
+	}
 	for _, f := range []struct {
 		dst *string
 		src string

@@ -13,6 +13,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/render"
 )
 
@@ -165,5 +166,33 @@ func TestReadTeamWorkbook(t *testing.T) {
 	}
 	if len(rows) != 5 || rows[0].Plan.Person != "Sam Jones" || rows[2].Plan.Period != "April 2026 to March 2027" || rows[2].Line != 4 {
 		t.Errorf("rows %+v", rows)
+	}
+}
+
+// A row for a framework role other than the config's takes its own from
+// and to (or the next level up): the config's move ("mid" to "senior") is
+// between its own role's levels. A row of the config's role, or of
+// another config role on the same ladder, takes the config's.
+func TestPlanRowFrameworkRole(t *testing.T) {
+	cfg := &config.Config{Role: "data-engineer"}
+	cfg.PDP.From, cfg.PDP.To, cfg.PDP.Period = "mid", "senior", "6 months"
+	for _, c := range []struct {
+		role, from, to        string
+		wantFrom, wantTo, lvl string
+	}{
+		{"ddat/data-scientist", "data-scientist", "", "data-scientist", "", "data-scientist"},
+		{"ddat/data-scientist", "", "", "", "", ""},
+		{"ddat/data-scientist", "data-scientist", "principal-data-scientist", "data-scientist", "principal-data-scientist", "data-scientist"},
+		{"data-engineer", "", "", "mid", "senior", "mid"},
+		{"data-architect", "", "head", "mid", "head", "mid"},
+		{"", "", "", "mid", "senior", "mid"},
+	} {
+		row := Row{Role: c.role, Level: c.from, Plan: &config.PDPConfig{Person: "Sam Jones", From: c.from, To: c.to}}
+		j := &job{}
+		j.res.Level = row.Level
+		planRow(j, row, cfg)
+		if j.plan.From != c.wantFrom || j.plan.To != c.wantTo || j.res.Level != c.lvl || j.plan.Period != "6 months" {
+			t.Errorf("%s from %q to %q: plan from %q to %q, level %q", c.role, c.from, c.to, j.plan.From, j.plan.To, j.res.Level)
+		}
 	}
 }

@@ -125,7 +125,10 @@ a list of people, or people: [...]) with the columns person, manager, role, from
 and period; each row makes one personal development plan in
 OUT/<person>-<role>-<from>.zip (and with --unpacked its folder), with the same index, progress,
 errors, atomic writes and re-runs. A value a row leaves empty comes from the
-config (role, pdp.from, pdp.to, pdp.period).
+config (role, pdp.from, pdp.to, pdp.period); a row for a framework role
+(FRAMEWORK/ROLE) other than the config's takes no pdp.from or pdp.to from it,
+those being levels of the config's role: its own from, and its own to or the
+next level up.
 
 The output folder is --out, else the config's out folder + /packs (dist/packs).
 The formats are --format, else ROLEPACK_FORMAT, else the config's formats,
