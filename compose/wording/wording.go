@@ -629,6 +629,83 @@ func (c *clauseSplitter) parenOpen() bool {
 	return depth > 0
 }
 
+// endsInInfinitive reports whether the clause being read ends in an
+// infinitive that the verb after "and" or "or" continues: "to" and base
+// verbs ("to inspect", "to investigate, resolve"), or a list of them and
+// its object ("to diagnose, evaluate and resolve complex problems or,
+// when appropriate, escalate …"). An interjection between commas ("when
+// appropriate") is passed over.
+func (c *clauseSplitter) endsInInfinitive() bool {
+	ws := withoutInterjections(c.rest)
+	t := -1
+	for i := len(ws) - 2; i >= 0; i-- {
+		if strings.EqualFold(ws[i], "to") && english.IsBase(strings.TrimSuffix(ws[i+1], ",")) {
+			t = i
+			break
+		}
+	}
+	if t < 0 {
+		return false
+	}
+	verbs, i := verbList(ws, t+1)
+	if i == len(ws) {
+		return true // "to inspect and": nothing but verbs
+	}
+	if verbs < 2 {
+		return false // "use data to inform decisions and share findings": the first verb's
+	}
+	for j := i; j < len(ws)-1; j++ {
+		if _, f := english.Verb(strings.TrimSuffix(ws[j], ",")); strings.HasSuffix(ws[j], ",") || f == english.ThirdPerson || f == english.Past {
+			return false
+		}
+	}
+	return true
+}
+
+// verbList counts the base verbs of the list of verbs (joined by commas,
+// "and" and "or") that ws has from i, and the index of the word after
+// it.
+func verbList(ws []string, i int) (int, int) {
+	verbs := 0
+	for ; i < len(ws); i++ {
+		w := strings.TrimSuffix(ws[i], ",")
+		switch {
+		case w == "and" || w == "or":
+		case english.IsBase(w) && (verbs == 0 || strings.HasSuffix(ws[i-1], ",") || ws[i-1] == "and" || ws[i-1] == "or"):
+			verbs++
+		default:
+			return verbs, i
+		}
+	}
+	return verbs, i
+}
+
+// withoutInterjections is words without the interjections set off by
+// commas that open with "when", "where", "if" or "as" ("or, when
+// appropriate, escalate" reads "or escalate").
+func withoutInterjections(words []string) []string {
+	var out []string
+	for i := 0; i < len(words); i++ {
+		if i > 0 && strings.HasSuffix(words[i-1], ",") && interjection[strings.ToLower(words[i])] {
+			j := i
+			for j < len(words) && j-i < 4 && !strings.HasSuffix(words[j], ",") {
+				j++
+			}
+			if j < len(words) && j-i < 4 {
+				out[len(out)-1] = strings.TrimSuffix(out[len(out)-1], ",")
+				i = j
+				continue
+			}
+		}
+		out = append(out, words[i])
+	}
+	return out
+}
+
+// interjection open the short clauses set off by commas that a list of
+// verbs runs on past: "when appropriate", "where required".
+var interjection = map[string]bool{"when": true, "where": true, "if": true, "as": true}
+
 // infinitive reports whether the clause being read has an infinitive
 // ("work with suppliers to agree contracts"), which a later "and to …"
 // continues.
@@ -708,9 +785,10 @@ func (c *clauseSplitter) opensClause(sep string, k int, modal bool) bool {
 	if b, _ := english.Verb(cand); strings.HasSuffix(cand, ",") && !modal && (nounVerb[b] || b == "") {
 		return false
 	}
-	if n := len(c.rest); !modal && n >= 2 && strings.EqualFold(c.rest[n-2], "to") && english.IsBase(c.rest[n-1]) {
-		// "coach the organisation to inspect and adapt processes": the
-		// second verb belongs to the infinitive.
+	if !modal && c.endsInInfinitive() {
+		// "coach the organisation to inspect and adapt processes", "… to
+		// investigate, resolve and anticipate problems": the verb after
+		// "and" belongs to the infinitive.
 		return false
 	}
 	b, f := english.Verb(cand)
@@ -794,9 +872,21 @@ func (c *clauseSplitter) baseOpens(sep, b, next string, modal bool) bool {
 		// "lead, coach and develop teams" is a list of verbs; "with
 		// dignity, respect and fairness" a list of nouns: a verb only
 		// right after another verb, or before an object.
-		isVerb = isVerb && (len(c.rest) == 0 || !nounVerb[b] && (english.IsDeterminer(next) || english.IsPronoun(next)))
+		isVerb = isVerb && (len(c.rest) == 0 || adverbsOnly(c.rest) && !nounVerb[b] || !nounVerb[b] && (english.IsDeterminer(next) || english.IsPronoun(next)))
 	}
 	return isVerb
+}
+
+// adverbsOnly reports whether words are adverbs alone ("independently,"):
+// a verb after them and a comma follows a verb ("work independently,
+// share information and assist others").
+func adverbsOnly(words []string) bool {
+	for _, w := range words {
+		if !isAdverb(strings.TrimRight(w, ",")) {
+			return false
+		}
+	}
+	return len(words) > 0
 }
 
 // rest0 is the last word of rest, or "".
@@ -1300,6 +1390,9 @@ func (p Phrase) Question() string {
 			past := make([]Clause, len(cs))
 			for i, c := range cs {
 				c.Rest = presentBe.ReplaceAllStringFunc(c.Rest, func(w string) string { return map[string]string{"are": "were", "is": "was", "can": "could"}[w] })
+				if c.Verb == "ensure" {
+					c.Rest = backshift(c.Rest)
+				}
 				past[i] = c
 			}
 			// "a time when you ensured strategic demands were supported"
@@ -1380,6 +1473,59 @@ func (p Phrase) Statement() string {
 		return LowerFirst(p.Criterion())
 	}
 	return LowerFirst(p.Source)
+}
+
+// backshift puts in the past the verb of the clause an "ensure" governs,
+// as a question in the past needs ("a time when you ensured test
+// coverage aligned with business risk", "… that teams took a user-centred
+// approach"): the first verb in the present after a noun, before a comma,
+// "to" or a form of "be" (presentBe's). A verb that is as often a noun
+// ("a design meets": "design") is read as the noun.
+func backshift(rest string) string {
+	words := strings.Fields(rest)
+	for i := 1; i < len(words) && i < 10; i++ {
+		prev, w := strings.ToLower(words[i-1]), words[i]
+		if strings.HasSuffix(prev, ",") || prev == "to" || english.IsModal(prev) {
+			return rest
+		}
+		b, f := english.Verb(strings.TrimRight(w, ",;:"))
+		if b == "be" || f == english.Past {
+			if f == english.Past && i > 0 && !isNounWord(prev) {
+				continue // "all service and supported functions": an adjective
+			}
+			return rest
+		}
+		if b == "" || !isNounWord(prev) {
+			continue
+		}
+		if nounVerb[b] && !(f == english.ThirdPerson && !strings.HasSuffix(prev, "s") && i+1 < len(words) && !isBe(words[i+1])) {
+			// "a design meets": the noun; "the team works to standards":
+			// after a singular noun, the verb
+			continue
+		}
+		if f == english.ThirdPerson || f == english.Base && strings.HasSuffix(prev, "s") {
+			words[i] = english.PastTense(b) + w[len(strings.TrimRight(w, ",;:")):]
+			return strings.Join(words, " ")
+		}
+	}
+	return rest
+}
+
+// isBe reports whether w is a form of "be".
+func isBe(w string) bool {
+	b, _ := english.Verb(strings.TrimRight(w, ",;:"))
+	return b == "be"
+}
+
+// isNounWord reports whether w can end a noun phrase: not a verb (or a
+// verb as often a noun), a determiner, a preposition or "that".
+func isNounWord(w string) bool {
+	w = strings.ToLower(w)
+	if w == "that" || english.IsDeterminer(w) || english.IsPreposition(w) || english.IsConjunction(w) || english.IsPronoun(w) && w != "it" && w != "they" {
+		return false
+	}
+	b, f := english.Verb(w)
+	return f == english.NotVerb || nounVerb[b]
 }
 
 // presentBe is "are", "is" or "can" in a clause a question puts in the

@@ -456,3 +456,46 @@ func TestSentences(t *testing.T) {
 		t.Errorf("two sentences after etc.: duty %q", d)
 	}
 }
+
+// A question in the past puts the verb an "ensure" governs in the past
+// too, reads a list of infinitives as one list (through "when
+// appropriate"), and a verb after a verb and its adverb as the next verb.
+func TestQuestionsKeepTheirTense(t *testing.T) {
+	for _, c := range []struct{ in, criterion, question string }{
+		{"ensure test coverage aligns with business risk", "Experience of ensuring test coverage aligns with business risk",
+			"Tell us about a time when you ensured test coverage aligned with business risk. What did you do, and what was the result?"},
+		{"ensure that teams take a user-centred, evidence-based approach", "Experience of ensuring that teams take a user-centred, evidence-based approach",
+			"Tell us about a time when you ensured that teams took a user-centred, evidence-based approach. What did you do, and what was the result?"},
+		{"ensure the team works to standards for communication", "Experience of ensuring the team works to standards for communication",
+			"Tell us about a time when you ensured the team worked to standards for communication. What did you do, and what was the result?"},
+		{"ensure a design meets appropriate standards", "Experience of ensuring a design meets appropriate standards",
+			"Tell us about a time when you ensured a design met appropriate standards. What did you do, and what was the result?"},
+		{"ensure that the support team undertakes development", "Experience of ensuring that the support team undertakes development",
+			"Tell us about a time when you ensured that the support team undertook development. What did you do, and what was the result?"},
+		{"ensure the right conditions for developers to work effectively", "Experience of ensuring the right conditions for developers to work effectively",
+			"Tell us about a time when you ensured the right conditions for developers to work effectively. What did you do, and what was the result?"},
+		{"ensure that the right actions are taken to investigate, resolve and anticipate problems", "Experience of ensuring that the right actions are taken to investigate, resolve and anticipate problems",
+			"Tell us about a time when you ensured that the right actions were taken to investigate, resolve and anticipate problems. What did you do, and what was the result?"},
+		{"lead a team of analytics engineers to design, build and maintain data models", "Experience of leading a team of analytics engineers to design, build and maintain data models",
+			"Tell us about a time when you led a team of analytics engineers to design, build and maintain data models. What did you do, and what was the result?"},
+		{"work independently, share information and assist others with requests for service", "Experience of working independently, sharing information and assisting others with requests for service",
+			"Tell us about a time when you worked independently, shared information and assisted others with requests for service. What did you do, and what was the result?"},
+		{"use data to inform decisions and share findings with colleagues", "Experience of using data to inform decisions and sharing findings with colleagues",
+			"Tell us about a time when you used data to inform decisions and shared findings with colleagues. What did you do, and what was the result?"},
+	} {
+		p := Parse(c.in)
+		if got := p.Criterion(); got != c.criterion {
+			t.Errorf("%q: criterion %q, want %q", c.in, got, c.criterion)
+		}
+		if got := p.Question(); got != c.question {
+			t.Errorf("%q: question %q\n want %q", c.in, got, c.question)
+		}
+	}
+	p := Parse("have excellent problem solving skills to diagnose, evaluate and resolve complex problem situations or, when appropriate, escalate or route them to IT resolver groups")
+	if d, ok := p.JobDuty(); ok {
+		t.Errorf("a possession's skills to … give the duty %q", d)
+	}
+	if got, want := p.Criterion(), "Excellent problem solving skills to diagnose, evaluate and resolve complex problem situations or, when appropriate, escalate or route them to IT resolver groups"; got != want {
+		t.Errorf("criterion %q, want %q", got, want)
+	}
+}
