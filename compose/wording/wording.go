@@ -864,6 +864,12 @@ func (c *clauseSplitter) baseOpens(sep, b, next string, modal bool) bool {
 	if c.form == english.ThirdPerson {
 		return false // "applies regression and survey methods": a base word after a third-person verb is a noun
 	}
+	if next == "" && c.inParticiple() {
+		// "collaborate with stakeholders, providing direction and
+		// challenge": a word ending the descriptor after a participle's
+		// object is another object of it
+		return false
+	}
 	// "produce, maintain and update models": right after another verb, a
 	// word that can be a verb is one. "… and work with them to build
 	// relationships": a verb before "with" too.
@@ -887,6 +893,21 @@ func adverbsOnly(words []string) bool {
 		}
 	}
 	return len(words) > 0
+}
+
+// inParticiple reports whether the clause being read ends in a
+// participle phrase after a comma (", providing direction"): an -ing
+// form after a comma, and no comma after its object.
+func (c *clauseSplitter) inParticiple() bool {
+	for i := len(c.rest) - 1; i > 0; i-- {
+		if strings.HasSuffix(c.rest[i], ",") {
+			return false
+		}
+		if _, f := english.Verb(c.rest[i]); f == english.Gerund && strings.HasSuffix(c.rest[i-1], ",") {
+			return i < len(c.rest)-1
+		}
+	}
+	return false
 }
 
 // rest0 is the last word of rest, or "".
@@ -1393,6 +1414,7 @@ func (p Phrase) Question() string {
 				if c.Verb == "ensure" {
 					c.Rest = backshift(c.Rest)
 				}
+				c.Rest = backshiftTime(c.Rest)
 				past[i] = c
 			}
 			// "a time when you ensured strategic demands were supported"
@@ -1498,18 +1520,51 @@ func backshift(rest string) string {
 		if b == "" || !isNounWord(prev) {
 			continue
 		}
-		if nounVerb[b] && !(f == english.ThirdPerson && !strings.HasSuffix(prev, "s") && i+1 < len(words) && !isBe(words[i+1])) {
+		pron := subjectPronoun[prev]
+		if nounVerb[b] && !pron && !(f == english.ThirdPerson && !strings.HasSuffix(prev, "s") && (i+1 == len(words) || !isBe(words[i+1]))) {
 			// "a design meets": the noun; "the team works to standards":
-			// after a singular noun, the verb
+			// after a singular noun, the verb; "when you need help"
 			continue
 		}
-		if f == english.ThirdPerson || f == english.Base && strings.HasSuffix(prev, "s") {
+		if f == english.ThirdPerson || f == english.Base && (strings.HasSuffix(prev, "s") || pron && prev != "it") {
 			words[i] = english.PastTense(b) + w[len(strings.TrimRight(w, ",;:")):]
 			return strings.Join(words, " ")
 		}
 	}
 	return rest
 }
+
+// backshiftTime puts in the past the verb after "before", "after",
+// "until", "once" or "when" in a question in the past ("… before a service went live", "…
+// until a new owner had been found or the problem had been mitigated").
+func backshiftTime(rest string) string {
+	words := strings.Fields(rest)
+	for k, w := range words {
+		if !timeWords[strings.ToLower(w)] || k+2 > len(words) {
+			continue
+		}
+		tail := strings.Join(words[k+1:], " ")
+		past := backshift("~ " + tail)[2:]
+		if past == tail {
+			continue
+		}
+		if strings.Contains(past, "had been") {
+			past = hasBeen.ReplaceAllString(past, "had been") // "… or the problem had been mitigated"
+		}
+		return strings.Join(append(words[:k+1:k+1], past), " ")
+	}
+	return rest
+}
+
+// timeWords open a clause of time whose verb a question in the past puts
+// in the past.
+var timeWords = map[string]bool{"before": true, "after": true, "until": true, "once": true, "when": true}
+
+// hasBeen is a present perfect passive a clause of time puts in the past.
+var hasBeen = regexp.MustCompile(`\bhas been\b`)
+
+// subjectPronoun are the pronouns a verb backshift reads can follow.
+var subjectPronoun = map[string]bool{"it": true, "they": true, "you": true, "we": true}
 
 // isBe reports whether w is a form of "be".
 func isBe(w string) bool {
@@ -1521,7 +1576,7 @@ func isBe(w string) bool {
 // verb as often a noun), a determiner, a preposition or "that".
 func isNounWord(w string) bool {
 	w = strings.ToLower(w)
-	if w == "that" || english.IsDeterminer(w) || english.IsPreposition(w) || english.IsConjunction(w) || english.IsPronoun(w) && w != "it" && w != "they" {
+	if w == "that" || english.IsDeterminer(w) || english.IsPreposition(w) || english.IsConjunction(w) || english.IsPronoun(w) && !subjectPronoun[w] {
 		return false
 	}
 	b, f := english.Verb(w)
