@@ -864,6 +864,11 @@ func (c *clauseSplitter) baseOpens(sep, b, next string, modal bool) bool {
 	if c.form == english.ThirdPerson {
 		return false // "applies regression and survey methods": a base word after a third-person verb is a noun
 	}
+	if next == "of" {
+		// "the administration and support of infrastructure": a verb
+		// takes its object without "of"; a noun of a list does not
+		return false
+	}
 	if next == "" && c.inParticiple() {
 		// "collaborate with stakeholders, providing direction and
 		// challenge": a word ending the descriptor after a participle's

@@ -491,6 +491,8 @@ func TestQuestionsKeepTheirTense(t *testing.T) {
 			"Tell us about a time when you took preventative action when risks became unacceptable. What did you do, and what was the result?"},
 		{"ask for advice when you find a problem", "Experience of asking for advice when you find a problem",
 			"Tell us about a time when you asked for advice when you found a problem. What did you do, and what was the result?"},
+		{"lead teams in the design, implementation, administration and support of infrastructure solutions", "Experience of leading teams in the design, implementation, administration and support of infrastructure solutions",
+			"Tell us about a time when you led teams in the design, implementation, administration and support of infrastructure solutions. What did you do, and what was the result?"},
 		{"use data to inform decisions and share findings with colleagues", "Experience of using data to inform decisions and sharing findings with colleagues",
 			"Tell us about a time when you used data to inform decisions and shared findings with colleagues. What did you do, and what was the result?"},
 	} {
