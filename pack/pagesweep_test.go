@@ -93,8 +93,9 @@ func printDocs(t *testing.T, all bool) []printDoc {
 // fifth full or less, a page of fewer than five lines, a page holding only
 // the end of a table begun on the page before (its last two rows or
 // fewer, or the rest of a row broken at the foot of the page before,
-// under no heading, a third of the page or less), a heading or a table's
-// header at the foot of a page.
+// under no heading, a third of the page or less), a paragraph that leads
+// in to a table ("The biggest changes:") at the foot of a page, a heading
+// or a table's header at the foot of a page.
 func printFaults(tr *pdf.Trace, p int) []string {
 	n := len(tr.Pages)
 	if n < 2 {
@@ -114,6 +115,9 @@ func printFaults(tr *pdf.Trace, p int) []string {
 	}
 	if p > 0 && pg.Headings == 0 && pg.Rows <= 2 && fill <= 1.0/3 && tr.Pages[p-1].Last == "row" && (pg.Rows > 0 || tr.Pages[p-1].Broken > 0) {
 		out = append(out, fmt.Sprintf("a table's last %d row(s) alone (%.0f%%)", pg.Rows, 100*fill))
+	}
+	if p < n-1 && pg.Last == "text" && strings.HasSuffix(strings.TrimSpace(pg.Text), ":") {
+		out = append(out, "an introduction at the foot")
 	}
 	if p < n-1 && (pg.Last == "heading" || pg.Last == "table-header") {
 		out = append(out, "a "+pg.Last+" at the foot")

@@ -339,22 +339,22 @@ var squeezes = [...]float64{0.85, 0.7}
 // tightened, as a typesetter would, and that layout is kept if it saves
 // the page; so is a last page that opens with a span the template keeps
 // whole (a plan's evidence log and sign-off, a scoring sheet's outcome),
-// which tighter space may bring back to the page before, and a page
-// break not taken below the spill of the part before it (a plan's
-// summary running a few rows onto a second page), which tighter space
-// may bring back to its first. The result is the same for the same
-// document.
+// which tighter space may bring back to the page before, and a part
+// running onto half a page or less before a page break (a plan's summary
+// with its last rows, or its table moved whole below its introduction,
+// on a second page: see spills), which tighter space may bring back to
+// its first. The result is the same for the same document.
 func (w *Writer) lay(d *doc.Document, sc *scratch) (*renderer, error) {
 	r, err := w.layAt(d, sc, 1)
 	if err != nil {
 		return r, err
 	}
 	light := r.lightLastPage()
-	if !light && !r.keptLastPage() && !r.spilled {
+	if !light && !r.keptLastPage() && r.spills == 0 {
 		return r, err
 	}
 	tries := squeezes[:]
-	if !light && !r.spilled {
+	if !light && r.spills == 0 {
 		// A kept span is tried at the tightest squeeze alone: one more
 		// layout, not two, where most such pages cannot be saved (a
 		// scoring sheet's outcome: 2 of 410).
@@ -362,11 +362,11 @@ func (w *Writer) lay(d *doc.Document, sc *scratch) (*renderer, error) {
 	}
 	n := len(r.pages)
 	first := sc.last.copyTo(&sc.first) // how the first layout's last attempt began
-	// A part that went on below the spill of the one before (a plan's
-	// summary) is kept apart where tighter space brings the spill back
-	// (spillOnly) in as many pages, unless a tighter one saves a page.
+	// A part that ran onto a page before a page break is brought back
+	// where tighter space does so in as many pages, unless a tighter
+	// one saves a page.
 	var t *renderer
-	apart := 0.0 // the first squeeze that keeps the parts apart
+	apart := 0.0 // the first squeeze that brings a part back
 	for _, sq := range tries {
 		if t, err = w.layAt(d, sc, sq); err != nil {
 			return nil, err
@@ -374,7 +374,7 @@ func (w *Writer) lay(d *doc.Document, sc *scratch) (*renderer, error) {
 		if len(t.pages) < n {
 			return t, nil
 		}
-		if apart == 0 && r.spilled && !t.spilled && len(t.pages) <= n {
+		if apart == 0 && t.spills < r.spills && len(t.pages) <= n {
 			apart = sq
 		}
 	}
@@ -526,9 +526,9 @@ type renderer struct {
 	inLang int
 
 	pages []PageTrace // what each page holds, as drawn
-	// spilled is whether a page break was not taken below a spill of the
-	// part before it (spillOnly).
-	spilled bool
+	// spills counts the page breaks reached on a page holding only what
+	// went on of the part before, half a page or less (see lay).
+	spills  int
 	extents []blockExtent // where each top-level block was drawn
 	cur     int           // index of the top-level block being drawn
 	breaks  map[int]bool  // top-level blocks that start a new page
@@ -693,11 +693,13 @@ func (r *renderer) block(b doc.Block) {
 	case *doc.Rule:
 		r.rule()
 	case *doc.PageBreak:
-		switch {
-		case r.atTop():
-		case r.spillOnly() && r.partFits(r.cur+1):
-			r.spilled = true
-		default:
+		if r.atTop() {
+			break
+		}
+		if p := r.pdf.PageNo(); p >= 2 && p <= len(r.pages) && r.pages[p-1].Headings == 0 && r.pages[p-1].Used <= (r.bottom-r.top)/2 {
+			r.spills++
+		}
+		if !r.spillOnly() || !r.partFits(r.cur+1) {
 			r.newPage()
 		}
 	case *doc.Chart:

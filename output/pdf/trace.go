@@ -3,6 +3,7 @@ package pdf
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/rolepack/rolepack/doc"
 )
@@ -154,8 +155,9 @@ const minPageLines = 4
 
 // adjust reads the layout just made and records in sc where a new page
 // should start for the next attempt to keep the rules it broke: a kept
-// span that fits on a page but was split, a page ending with a heading or
-// a table's header row, a last page holding less than minPageLines lines
+// span that fits on a page but was split, a page ending with a heading, a
+// table's header row or the words leading in to the table on the next (see
+// leadsIn), a last page holding less than minPageLines lines
 // (a table ending the page before gives it its last rows, sc.carry; else
 // a block moves down, sc.down). It also lets a short table that was moved
 // whole to the next page, leaving more than maxWaste of a page empty,
@@ -206,6 +208,10 @@ func (r *renderer) adjust(sc *scratch) bool {
 	for p := 1; p < n && !filled; p++ {
 		if last := r.pages[p-1].Last; last == markHeading || last == markTableHeader {
 			force(r.lastBlockOn(p))
+		} else if r.leadsIn(p) {
+			// The table's opening did not fit below (else fillPages
+			// freed it to break): its lead-in goes down with it.
+			force(r.firstBlockStarting(p+1) - 1)
 		}
 	}
 	if n > 1 && !filled && r.pages[n-1].Lines < minPageLines && !r.movingDown(breaks, n-1) {
@@ -389,8 +395,10 @@ func (r *renderer) movingDown(breaks map[int]bool, p int) bool {
 const maxWaste = doc.MaxWaste
 
 // fillPages finds pages, other than the last, filled to less than
-// 1-maxWaste whose next page opens with a short table kept whole (with the
-// heading and the short paragraph that introduce it), where the opening of
+// 1-maxWaste (or ending with the words that lead in to the table the next
+// page opens with: see leadsIn) whose next page opens with a short table
+// kept whole (with the heading and the short paragraph that introduce
+// it), where the opening of
 // that table (heading, introduction, header and doc.MinStartRows rows) fits
 // on the emptier page (the first lines of a tall first row will do). It
 // marks such tables as free to break across pages and lifts the breaks
@@ -400,7 +408,7 @@ func (r *renderer) fillPages(breaks, split, down map[int]bool) bool {
 	body := r.bottom - r.top
 	changed := false
 	for p := 1; p < len(r.pages); p++ {
-		if r.pages[p-1].Used >= body*(1-maxWaste) {
+		if r.pages[p-1].Used >= body*(1-maxWaste) && !r.leadsIn(p) {
 			continue
 		}
 		u := r.firstBlockStarting(p + 1)
@@ -468,6 +476,22 @@ func (r *renderer) fillPages(breaks, split, down map[int]bool) bool {
 		changed = true
 	}
 	return changed
+}
+
+// leadsIn reports whether page p ends with a paragraph that leads in to
+// the table opening the next page (its words end with a colon: "The
+// biggest changes:"), which a reader should not have to turn the page
+// from.
+func (r *renderer) leadsIn(p int) bool {
+	u := r.firstBlockStarting(p + 1)
+	if u <= 0 || r.extents[u-1].toPage != p {
+		return false
+	}
+	if _, ok := doc.Unwrap(r.d.Blocks[u]).(*doc.Table); !ok {
+		return false
+	}
+	para, ok := doc.Unwrap(r.d.Blocks[u-1]).(*doc.Paragraph)
+	return ok && strings.HasSuffix(strings.TrimSpace(doc.PlainText(para.Text)), ":")
 }
 
 // rowTop is where a table's row began to be drawn: the row of top-level
