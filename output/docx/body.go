@@ -40,7 +40,10 @@ type builder struct {
 	textWidth int  // twips
 	lastTable bool
 	keepNext  bool // the paragraphs being written stay on the page of what follows
-	tail      bool // the block being written comes just before the closing one
+	// breakBefore is whether the next heading starts a new page
+	// (breaksBefore).
+	breakBefore bool
+	tail        bool // the block being written comes just before the closing one
 	// lang is the language of the block being written when it is not the
 	// document's (a Lang, a column of a Parallel): every run says it
 	// (w:lang), so that Word's proofing and a screen reader switch to it.
@@ -135,26 +138,49 @@ func keptWithNext(d *doc.Document, i int) bool {
 	return false
 }
 
+// breaksBefore reports whether top-level block i is a page break before a
+// section's heading, which the heading's pageBreakBefore makes: a
+// paragraph holding the break would go to the next page when what comes
+// before it fills the page (a plan's summary), leaving that page blank.
+// A document's title (a bilingual document's second half) keeps the
+// break paragraph, its kicker line opening the page.
+func breaksBefore(blocks []doc.Block, i int) bool {
+	if _, ok := doc.Unwrap(blocks[i]).(*doc.PageBreak); !ok || i+1 >= len(blocks) {
+		return false
+	}
+	h, ok := doc.Unwrap(blocks[i+1]).(*doc.Heading)
+	return ok && h.Level >= 2
+}
+
 // introMaxChars is the longest paragraph, in characters, that keeps with
 // the table it introduces (about three lines, as the PDF keeps).
 const introMaxChars = 300
 
 // introducesTable reports whether top-level block i is a short paragraph
-// between a heading and a table: it stays on the page of the table's
-// start, as the heading above it does, so no page ends with a heading
-// and its introduction (the PDF keeps the same).
+// between a heading and a table, or one leading in to a table (its words
+// end with a colon: a plan summary's "The biggest changes:"): it stays on
+// the page of the table's start, as the heading above it does, so no page
+// ends with a heading and its introduction, or with a lead-in whose table
+// is overleaf (the PDF keeps the same).
 func introducesTable(blocks []doc.Block, i int) bool {
 	if i < 1 || i+1 >= len(blocks) {
 		return false
 	}
 	p, ok := doc.Unwrap(blocks[i]).(*doc.Paragraph)
-	if !ok || len(doc.PlainText(p.Text)) > introMaxChars {
+	if !ok {
 		return false
 	}
-	if _, ok := doc.Unwrap(blocks[i-1]).(*doc.Heading); !ok {
+	text := doc.PlainText(p.Text)
+	if len(text) > introMaxChars {
 		return false
 	}
-	_, ok = doc.Unwrap(blocks[i+1]).(*doc.Table)
+	if _, ok := doc.Unwrap(blocks[i+1]).(*doc.Table); !ok {
+		return false
+	}
+	if strings.HasSuffix(strings.TrimSpace(text), ":") {
+		return true
+	}
+	_, ok = doc.Unwrap(blocks[i-1]).(*doc.Heading)
 	return ok
 }
 
@@ -185,6 +211,10 @@ func (b *builder) document(d *doc.Document) error {
 		}
 	}
 	for i, blk := range blocks {
+		if breaksBefore(blocks, i) {
+			b.breakBefore = true // the heading after starts the page
+			continue
+		}
 		b.keepNext = keptWithNext(d, i)
 		b.tail = i >= tail && i < len(blocks)-1
 		b.closing = i == len(blocks)-1
@@ -313,7 +343,12 @@ func (b *builder) headingBlock(h *doc.Heading) {
 	b.heading = lvl
 	b.s(`<w:p><w:pPr><w:pStyle w:val="Heading`)
 	b.body = strconv.AppendInt(b.body, int64(lvl), 10)
-	b.s(`"/><w:keepNext/></w:pPr>`) // a heading never ends a page
+	b.s(`"/><w:keepNext/>`) // a heading never ends a page
+	if b.breakBefore {
+		b.s(`<w:pageBreakBefore/>`)
+		b.breakBefore = false
+	}
+	b.s(`</w:pPr>`)
 	name := bookmarkName(h.ID)
 	if b.bookmarks[name] {
 		name = "" // Word bookmark names must be unique
