@@ -136,10 +136,11 @@ func Parse(s string) Phrase {
 	return parseOne(src)
 }
 
-// listColon is a colon after "including" or "such as", which introduce
-// the list that follows them with no colon: "the team's work, including:
-// planning, …" reads "including planning, …".
-var listColon = regexp.MustCompile(`(?i)\b(including|such as):\s`)
+// listColon is a colon after "including", "such as" or a preposition,
+// which introduce the list that follows them with no colon: "the team's
+// work, including: planning, …" reads "including planning, …",
+// "Responsible for: planning, …" "Responsible for planning, …".
+var listColon = regexp.MustCompile(`(?i)\b(including|such as|for|of|in|with|on):\s`)
 
 // sentenceEnd is the end of a sentence followed by another: ". You …"
 // (see nextSentence for the abbreviations that end none).
@@ -304,6 +305,12 @@ func parseOne(src string) Phrase {
 	if form == english.NotVerb || form == english.Past {
 		if looksLikeTopic(words) {
 			p.Shape, p.Object = Topic, LowerFirst(t)
+			if attributeTopic(words) {
+				// "Excellent communication skills", "Willingness to learn
+				// new tools": what a person has, not work to have done
+				p.Shape, p.Object = Possession, ""
+				p.Clauses, p.Seps = []Clause{{Verb: "have", Rest: LowerFirst(t)}}, []string{""}
+			}
 		}
 		return p
 	}
@@ -348,6 +355,9 @@ func nominalVerb(words []string) (string, bool) {
 	if notNominal[w] {
 		return "", false
 	}
+	if v, ok := irregularNominal[w]; ok {
+		return v, true
+	}
 	for _, e := range nominalEndings {
 		stem, ok := strings.CutSuffix(w, e.suffix)
 		if !ok || len(stem) < 2 {
@@ -370,11 +380,48 @@ var nominalEndings = []struct{ suffix, add string }{
 	{"ation", ""}, {"ation", "e"}, {"ion", "e"}, {"ion", ""},
 }
 
+// irregularNominal are nouns of action whose verb no ending of
+// nominalEndings gives.
+var irregularNominal = map[string]string{"provision": "provide", "production": "produce", "reduction": "reduce",
+	"introduction": "introduce", "resolution": "resolve", "maintenance": "maintain", "definition": "define",
+	"description": "describe", "acquisition": "acquire", "decision": "decide", "extension": "extend",
+	"expansion": "expand", "inclusion": "include", "submission": "submit", "assurance": "assure"}
+
 // notNominal end as a noun of action does but name no action of the verb
 // the ending would give ("information" is not informing, "mission" not
 // missing).
 var notNominal = map[string]bool{"information": true, "relation": true, "option": true, "action": true, "mission": true,
 	"profession": true, "situation": true, "impression": true, "equipment": true, "portion": true, "session": true}
+
+// attributeTopic reports whether noun phrase words names what a person
+// has or is like rather than a field of work: its head is a quality or
+// skills ("excellent communication skills", "a proven track record of
+// …", "willingness to learn …"), or it opens with a word that grades one
+// ("strong stakeholder management").
+func attributeTopic(words []string) bool {
+	if gradeWords[strings.ToLower(words[0])] && len(words) > 1 {
+		return true
+	}
+	for _, w := range words {
+		lw := strings.ToLower(strings.Trim(w, ",;:.()"))
+		if english.IsPreposition(lw) || lw == "to" {
+			break // the head comes before "of", "to", "in"
+		}
+		if attributeNouns[lw] {
+			return true
+		}
+	}
+	return false
+}
+
+// gradeWords grade a quality a person brings: "strong stakeholder
+// management" is a quality of the candidate, not a field of work.
+var gradeWords = map[string]bool{"excellent": true, "strong": true, "good": true, "proven": true, "effective": true,
+	"outstanding": true, "exceptional": true, "demonstrable": true, "demonstrated": true, "sound": true}
+
+// attributeNouns head a noun phrase of what a person has or is like.
+var attributeNouns = map[string]bool{"skills": true, "skill": true, "abilities": true, "willingness": true,
+	"commitment": true, "enthusiasm": true, "passion": true, "aptitude": true, "record": true, "flair": true}
 
 // stripSubject removes the subjects and modals a descriptor opens with
 // ("You will be able to", "Can", "Is expected to"), as the subjects table
@@ -1047,6 +1094,9 @@ func isNounFirst(words []string) bool {
 		return true
 	}
 	next := strings.ToLower(strings.Trim(words[1], ","))
+	if next == "of" {
+		return true // "Provision of expert advice": a verb takes its object without "of"
+	}
 	if english.IsDeterminer(next) || english.IsPronoun(next) || english.IsPreposition(next) || next == "and" || next == "how" || next == "what" {
 		return false
 	}
