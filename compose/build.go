@@ -2,10 +2,12 @@ package compose
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/rolepack/rolepack"
 	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/i18n"
 )
@@ -263,13 +265,52 @@ func Missing(v config.Vacancy) []Blank {
 const ExampleOrganisationName = "Example Health Data Service"
 
 // exampleOrganisation warns when the organisation is still the example
-// one, naming the keys to set.
+// one (its name or its example.org website), naming the keys whose values
+// are still the example's: an organisation that has set its name but
+// not its website, its "about us" or its offer is told just those.
 func exampleOrganisation(o config.Organisation) string {
 	if o.Name != ExampleOrganisationName && !strings.Contains(o.Website, "example.org") {
 		return ""
 	}
-	return "the organisation is the example one: set organisation.name, organisation.department, organisation.location, organisation.website, organisation.about, organisation.offer and organisation.apply"
+	ex := exampleOrg()
+	var keys []string
+	for _, f := range []struct {
+		key   string
+		still bool
+	}{
+		{"organisation.name", o.Name == ex.Name},
+		{"organisation.department", o.Department == ex.Department},
+		{"organisation.location", o.Location == ex.Location},
+		{"organisation.website", o.Website == ex.Website || strings.Contains(o.Website, "example.org")},
+		{"organisation.about", o.About == ex.About},
+		{"organisation.offer", slices.Equal(o.Offer, ex.Offer)},
+		{"organisation.apply", o.Apply == ex.Apply},
+	} {
+		if f.still {
+			keys = append(keys, f.key)
+		}
+	}
+	if len(keys) == 0 {
+		return ""
+	}
+	what := keys[0]
+	if n := len(keys); n > 1 {
+		what = strings.Join(keys[:n-1], ", ") + " and " + keys[n-1]
+	}
+	if o.Name != ex.Name {
+		return "the organisation's details are partly the example's: set " + what
+	}
+	return "the organisation is the example one: set " + what
 }
+
+// exampleOrg is the embedded default config's organisation, read once.
+var exampleOrg = sync.OnceValue(func() config.Organisation {
+	c, err := config.LoadConfig("config.yaml", rolepack.DefaultConfig)
+	if err != nil {
+		return config.Organisation{Name: ExampleOrganisationName} // the embedded config is checked by its own tests
+	}
+	return c.Organisation
+})
 
 // controlLine is the document-control line: "Version 1.0 · 21 November
 // 2026 · Owner: Data and Analytics, Example Health Data Service".

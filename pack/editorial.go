@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/rolepack/rolepack/config"
 	"github.com/rolepack/rolepack/doc"
@@ -37,11 +38,27 @@ func EditorialRules(cfg *config.Config) (*lint.Rules, error) {
 			return nil, fmt.Errorf("%s: editorial.ban entry %d: %w", cfg.At("editorial", "ban", i), i+1, err)
 		}
 	}
-	r, err := lint.NewRules(cfg.Editorial.Allow, cfg.Editorial.Ban)
+	r, err := lint.NewRules(append(ownNames(cfg), cfg.Editorial.Allow...), cfg.Editorial.Ban)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", cfg.At("editorial"), err)
 	}
 	return r.WithStandard(StandardTexts()), nil // rolepack's own text is not the organisation's to fix
+}
+
+// ownNames are the words of the names the organisation gives itself (its
+// name, department and location, its letterhead's header text): spelt as
+// it spells them, never an unknown word ("Cyngor Sir Ddinbych",
+// "Aberystwyth").
+func ownNames(cfg *config.Config) []string {
+	var out []string
+	for _, name := range []string{cfg.Organisation.Name, cfg.Organisation.Department, cfg.Organisation.Location, cfg.Brand.Header} {
+		for _, w := range strings.FieldsFunc(name, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }) {
+			if w = strings.Trim(w, "'’"); w != "" {
+				out = append(out, w)
+			}
+		}
+	}
+	return out
 }
 
 // lintDocument runs the editorial checks of e on a rendered document's

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/rolepack/rolepack/compose"
+	"github.com/rolepack/rolepack/lint"
 	"github.com/rolepack/rolepack/render"
 )
 
@@ -50,5 +51,29 @@ func TestStandardTextIsNotCheckedAsTheUsers(t *testing.T) {
 	}
 	if !found {
 		t.Error("the organisation's own clause is not checked")
+	}
+}
+
+// TestOrganisationsOwnNamesAreSpelt: the words of the organisation's name,
+// department and location are spelt as it spells them, never an unknown
+// word; a misspelling elsewhere still is one.
+func TestOrganisationsOwnNamesAreSpelt(t *testing.T) {
+	e := newEnv(t)
+	e.cfg.Organisation.Name = "Cyngor Sir Ddinbych"
+	e.cfg.Organisation.Department = "Gwasanaethau Digidol"
+	e.cfg.Organisation.Location = "Rhuthun (hybrid)"
+	rules, err := EditorialRules(e.cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := lint.Check("jd.md", []byte("# Data engineer\n\n**Cyngor Sir Ddinbych** · Gwasanaethau Digidol, Rhuthun\n\nWe build pipleines.\n"), rules)
+	var got []string
+	for _, f := range fs {
+		if f.Category == lint.Spelling {
+			got = append(got, f.Message)
+		}
+	}
+	if len(got) != 1 || !strings.Contains(got[0], `"pipleines"`) {
+		t.Errorf("spelling findings %q, want only pipleines", got)
 	}
 }
