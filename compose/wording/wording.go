@@ -192,20 +192,33 @@ func Sentences(t string) []string {
 	var out []string
 	start := 0
 	for i := 0; i < len(t); i++ {
-		switch t[i] {
-		case '.', '!', '?':
-			if i+1 < len(t) && (t[i+1] == ' ' || t[i+1] == '\t' || t[i+1] == '\n') && !(t[i] == '.' && Abbreviation(t[start:i+1]) && !(etc(t[start:i+1]) && capitalNext(t[i+1:]))) {
-				if s := strings.TrimSpace(t[start : i+1]); s != "" {
-					out = append(out, s)
-				}
-				start = i + 1
+		if endsSentence(t[start:i+1], t[i+1:]) {
+			if s := strings.TrimSpace(t[start : i+1]); s != "" {
+				out = append(out, s)
 			}
+			start = i + 1
 		}
 	}
 	if s := strings.TrimSpace(t[start:]); s != "" {
 		out = append(out, s)
 	}
 	return out
+}
+
+// endsSentence reports whether s, a sentence so far, ends one before
+// next: a full stop, question or exclamation mark and a space, but not the
+// stop of an abbreviation ("e.g. JAWS"), save "etc." before a capital.
+func endsSentence(s, next string) bool {
+	if s == "" || next == "" || !strings.ContainsRune(" \t\n", rune(next[0])) {
+		return false
+	}
+	switch s[len(s)-1] {
+	case '!', '?':
+		return true
+	case '.':
+		return !Abbreviation(s) || etc(s) && capitalNext(next)
+	}
+	return false
 }
 
 // capitalNext reports whether the first letter of t is a capital.
