@@ -274,18 +274,7 @@ func (r *renderer) balanceTail(rows map[int]int, carry map[int]bool) bool {
 	if !ok {
 		return false
 	}
-	tops := map[int]rowTop{} // the last record of each row holds
-	for _, rt := range r.rowTops {
-		if rt.block == t {
-			tops[rt.row] = rt
-		}
-	}
-	var on []rowTop // the rows that begin on the page before, in order
-	for i := range len(tbl.Rows) {
-		if rt, ok := tops[i]; ok && rt.page == n-1 {
-			on = append(on, rt)
-		}
-	}
+	on := r.rowsBegun(t, len(tbl.Rows), n-1) // the rows that begin on the page before
 	if len(on) == 0 || len(tbl.Rows)-on[len(on)-1].row > 3 {
 		return false // the last page holds more of the table than its end
 	}
@@ -537,21 +526,8 @@ func (r *renderer) fillRows(rows map[int]int) bool {
 		if !ok || tbl.MinLines <= 0 && r.extents[t].toPage != p {
 			continue // (other tables only where they go on to the emptier page)
 		}
-		// Where each of the table's rows began (a row that did not fit
-		// began again on the next page: the last record holds).
-		tops := map[int]rowTop{}
-		for _, rt := range r.rowTops {
-			if rt.block == t {
-				tops[rt.row] = rt
-			}
-		}
-		var on []rowTop // the rows that begin on the page before, in order
-		for i := range len(tbl.Rows) {
-			if rt, ok := tops[i]; ok && rt.page == p-1 {
-				on = append(on, rt)
-			}
-		}
-		keep := 1 // rows left on the page before
+		on := r.rowsBegun(t, len(tbl.Rows), p-1) // the rows that begin on the page before
+		keep := 1                                // rows left on the page before
 		if r.extents[t].fromPage == p-1 {
 			keep = doc.MinStartRows
 		}
@@ -573,6 +549,25 @@ func (r *renderer) fillRows(rows map[int]int) bool {
 		}
 	}
 	return changed
+}
+
+// rowsBegun lists, in order, the rows of top-level table t (of n rows)
+// that begin on page p: where each began is its last record in rowTops (a
+// row that did not fit where it began began again on the next page).
+func (r *renderer) rowsBegun(t, n, p int) []rowTop {
+	tops := map[int]rowTop{}
+	for _, rt := range r.rowTops {
+		if rt.block == t {
+			tops[rt.row] = rt
+		}
+	}
+	var on []rowTop
+	for i := range n {
+		if rt, ok := tops[i]; ok && rt.page == p {
+			on = append(on, rt)
+		}
+	}
+	return on
 }
 
 // introduces reports whether top-level block i is a heading or a short
