@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/rolepack/rolepack/compose/wording"
 	"github.com/rolepack/rolepack/doc"
 )
 
@@ -35,7 +36,7 @@ func CheckAdvert(d *doc.Document) []string {
 		warnings = append(warnings, fmt.Sprintf("advert has %d words: aim for %d to %d; cut it down", words, AdvertMinWords, AdvertMaxWords))
 	}
 	for _, t := range texts {
-		for _, s := range sentences(t) {
+		for _, s := range wording.Sentences(t) { // "e.g. JAWS" is no sentence's end
 			w := strings.Fields(s)
 			if len(w) > AdvertMaxSentence {
 				start := strings.Join(w[:8], " ")
@@ -76,28 +77,4 @@ func collectText(blocks []doc.Block, out *[]string) {
 			}
 		}
 	}
-}
-
-// sentences splits text after each full stop, question mark or exclamation
-// mark that ends a word followed by a space (or the end of the text).
-// Abbreviations such as "e.g." split too early, which only makes the check
-// more lenient.
-func sentences(text string) []string {
-	var out []string
-	start := 0
-	for i := 0; i < len(text); i++ {
-		switch text[i] {
-		case '.', '!', '?':
-			if i+1 == len(text) || text[i+1] == ' ' {
-				if s := strings.TrimSpace(text[start : i+1]); s != "" {
-					out = append(out, s)
-				}
-				start = i + 1
-			}
-		}
-	}
-	if s := strings.TrimSpace(text[start:]); s != "" {
-		out = append(out, s)
-	}
-	return out
 }

@@ -30,6 +30,8 @@ func TestCheckAdvert(t *testing.T) {
 			[]string{`advert sentence of 32 words (over 30): "word word word word word word word word …"`}},
 		{"long table cell", append(fill(450), &doc.Table{Header: []doc.Cell{{Text: []doc.Inline{{Text: "Item"}}}}, Rows: [][]doc.Cell{{{Text: []doc.Inline{{Text: long}}}}}}),
 			[]string{"advert sentence of 32 words"}},
+		{"an abbreviation's stop ends no sentence", append(fill(450), para(strings.Repeat("word ", 16)+"e.g. "+strings.Repeat("word ", 15)+"end.")),
+			[]string{`advert sentence of 33 words (over 30)`}},
 		{"line break ends no sentence, a full stop does", append(fill(450), &doc.Paragraph{Text: []doc.Inline{{Text: strings.Repeat("a ", 20) + "b."}, {Break: true}, {Text: strings.Repeat("c ", 20)}}}), nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
