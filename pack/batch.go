@@ -298,6 +298,13 @@ type done struct {
 // (the output folder or the index cannot be written); a pack's failure is
 // in its Result.
 func (b *Batch) Run(ctx context.Context, rows []Row) (*Summary, error) {
+	return b.RunRows(ctx, RowSlice(rows))
+}
+
+// RunRows is Run with the rows read from rows one at a time, as the batch
+// needs them: with SpilledRows, a batch of 10,000 rows holds none of them
+// while it builds. An error reading a row is the batch's.
+func (b *Batch) RunRows(ctx context.Context, rows Rows) (*Summary, error) {
 	ids := b.Kinds
 	if len(ids) == 0 {
 		ids = render.RolePackIDs()
@@ -330,10 +337,18 @@ func (b *Batch) Run(ctx context.Context, rows []Row) (*Summary, error) {
 	l := &ledger{pre: map[int]error{}, failed: map[int]error{}, held: map[int]*Result{}}
 	defer l.spill.close()
 	if b.Shard.Of == 0 {
-		l.entries = make([]entry, 0, len(rows)) // held to the end: no slack (a quarter more), no copies as it grows
+		l.entries = make([]entry, 0, rows.Len()) // held to the end: no slack (a quarter more), no copies as it grows
+	}
+	feeds := false // the feeds are written: a vacancy manifest's batch with adverts
+	if rows.Len() > 0 {
+		first, err := rows.Row(0)
+		if err != nil {
+			return nil, err
+		}
+		feeds = first.Plan == nil && hasAdvert(kinds)
 	}
 	var unpacked []string // with Zips, the packs an unpacked run wrote as folders (checkUnpacked)
-	b.prepared(rows, func(j job) {
+	err = b.prepared(rows, func(j job) {
 		if b.Shard.Of > 0 && !b.Shard.Holds(shardKey(j)) {
 			return
 		}
@@ -346,6 +361,9 @@ func (b *Batch) Run(ctx context.Context, rows []Row) (*Summary, error) {
 		}
 		l.entries = append(l.entries, entry{i: int32(j.i)})
 	})
+	if err != nil {
+		return nil, err
+	}
 	if err := checkUnpacked(out, unpacked); err != nil {
 		return nil, err
 	}
@@ -371,15 +389,19 @@ func (b *Batch) Run(ctx context.Context, rows []Row) (*Summary, error) {
 	}
 	// jobAt is entry k's job, made again from its row, its strings kept
 	// by keep: its problem found before building, or its pack's name.
-	jobAt := func(k int, keep *interner) job {
+	jobAt := func(k int, keep *interner) (job, error) {
 		i := int(l.entries[k].i)
-		j := b.prepareRow(i, rows[i], keep)
+		row, err := rows.Row(i)
+		if err != nil {
+			return job{}, err
+		}
+		j := b.prepareRow(i, row, keep)
 		j.pos, j.err = k, l.pre[k]
 		if j.err == nil {
 			j.res.Name = b.packName(j)
 		}
 		withComposers(&j)
-		return j
+		return j, nil
 	}
 
 	n := max(b.Jobs, 1)
@@ -401,12 +423,18 @@ func (b *Batch) Run(ctx context.Context, rows []Row) (*Summary, error) {
 			}
 		}()
 	}
+	var rowErr error // a row that did not read back: set before queue is closed, read once finished is
 	go func() {
 		defer close(queue)
 		keep := newInterner() // this goroutine's: an interner is not safe for concurrent use
 		for k := range l.entries {
+			j, err := jobAt(k, keep)
+			if err != nil {
+				rowErr = err
+				return
+			}
 			select {
-			case queue <- jobAt(k, keep):
+			case queue <- j:
 			case <-ctx.Done():
 				return
 			}
@@ -422,12 +450,19 @@ func (b *Batch) Run(ctx context.Context, rows []Row) (*Summary, error) {
 		}
 		l.finish(d.i, &d.res)
 	}
+	if rowErr != nil {
+		return nil, rowErr
+	}
 	keep := newInterner()
 	s := &Summary{Results: make([]Result, len(l.entries)), zips: b.Zips}
 	s.feedOf = l.feed
 	defer func() { s.feedOf = nil }()
 	for k := range l.entries {
-		if s.Results[k], err = l.result(k, jobAt(k, keep).res, keep); err != nil {
+		j, err := jobAt(k, keep)
+		if err != nil {
+			return nil, err
+		}
+		if s.Results[k], err = l.result(k, j.res, keep); err != nil {
 			return nil, err
 		}
 	}
@@ -451,12 +486,11 @@ func (b *Batch) Run(ctx context.Context, rows []Row) (*Summary, error) {
 		s.Written += r.Written
 	}
 	s.Interrupted = ctx.Err() != nil && s.NotRun > 0
-	feeds := len(rows) > 0 && rows[0].Plan == nil && hasAdvert(kinds)
 	if b.Shard.Of > 0 {
 		if s.Interrupted {
 			return s, nil // no part: the merge refuses a shard that did not finish
 		}
-		if err := b.writePart(out, s, l.entries, rec, len(rows), ids, feeds); err != nil {
+		if err := b.writePart(out, s, l.entries, rec, rows.Len(), ids, feeds); err != nil {
 			return s, err
 		}
 		return s, nil
@@ -526,16 +560,21 @@ func hasAdvert(kinds []render.Kind) bool {
 // rows for the same pack.
 func (b *Batch) prepare(rows []Row) []job {
 	jobs := make([]job, 0, len(rows))
-	b.prepared(rows, func(j job) { jobs = append(jobs, j) })
+	b.prepared(RowSlice(rows), func(j job) { jobs = append(jobs, j) }) //nolint:errcheck // a RowSlice's rows always read back
 	return jobs
 }
 
 // prepared is prepare giving each row's job to yield as it is made, in
-// manifest order, rather than all of them at once.
-func (b *Batch) prepared(rows []Row, yield func(job)) {
+// manifest order, rather than all of them at once; the error is a row's
+// that did not read back.
+func (b *Batch) prepared(rows Rows, yield func(job)) error {
 	keep := newInterner()
 	seen := map[string]PackParts{}
-	for i, row := range rows {
+	for i := range rows.Len() {
+		row, err := rows.Row(i)
+		if err != nil {
+			return err
+		}
 		j := b.prepareRow(i, row, keep)
 		if j.err == nil {
 			name := b.packName(j)
@@ -553,6 +592,7 @@ func (b *Batch) prepared(rows []Row, yield func(job)) {
 		}
 		yield(j)
 	}
+	return nil
 }
 
 // packName is the name of j's pack, as prepared settles it for a row

@@ -82,6 +82,33 @@ func TestBatchRetainsLittlePerRow(t *testing.T) {
 		runtime.KeepAlive(rows)
 		return during - before
 	}
+	// spilledBuilding is what a batch of n rows holds as its first pack
+	// is about to render when its rows are in a SpilledRows, as rolepack
+	// pack gives them: the rows and what the batch adds, together.
+	spilledBuilding := func(n int) float64 {
+		before := live()
+		rows, _ := read(n)
+		src, err := SpillRows(rows)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer src.Close()
+		rows = nil
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		var during float64
+		b := batch(ctx)
+		b.Slot = func(ctx context.Context, render func(context.Context) error) error {
+			during = live()
+			cancel()
+			return ctx.Err()
+		}
+		if _, err := b.RunRows(ctx, src); err != nil {
+			t.Fatal(err)
+		}
+		runtime.KeepAlive(src)
+		return during - before
+	}
 	// built is what the summary of a finished batch of n rows holds
 	// beyond its rows.
 	built := func(n int) float64 {
@@ -111,9 +138,12 @@ func TestBatchRetainsLittlePerRow(t *testing.T) {
 	builtBytes := perRow(built, m)
 	rowsBytes := perRow(func(n int) float64 { _, b := read(n); return b }, n)
 	buildingBytes := perRow(building, n)
-	t.Logf("bytes a row: %.0f for the rows as read, %.0f more while the batch builds, %.0f in the summary once every pack is built (%d and %d rows; %d and %d packs)",
-		rowsBytes, buildingBytes, builtBytes, n, 4*n, m, 4*m)
-	// Measured (2,000 and 8,000 rows; 60 and 240 packs): the rows 215,
+	spilledBytes := perRow(spilledBuilding, n)
+	t.Logf("bytes a row: %.0f for the rows as read, %.0f more while the batch builds, %.0f in all while it builds from SpilledRows, %.0f in the summary once every pack is built (%d and %d rows; %d and %d packs)",
+		rowsBytes, buildingBytes, spilledBytes, builtBytes, n, 4*n, m, 4*m)
+	// Measured (2,000 and 8,000 rows; 60 and 240 packs): from
+	// SpilledRows, the rows and the batch together 25 (the rows' 215
+	// and building's 16 before the row source); the rows 215,
 	// building 16 (an entry a row: the rest is in the spill file or made
 	// again from the row), built 518; before 2026-12-07, building 226
 	// (the pack's name, lists and digests a row), built 482. Before: the rows 575 (a map of values a
@@ -127,6 +157,7 @@ func TestBatchRetainsLittlePerRow(t *testing.T) {
 	}{
 		{"for each row of its manifest as read", rowsBytes, 320},
 		{"for each row while it builds", buildingBytes, 64},
+		{"for each row, the row included, while it builds from SpilledRows", spilledBytes, 40},
 		{"in its summary for each pack built", builtBytes, 650},
 	} {
 		if c.got > c.want {

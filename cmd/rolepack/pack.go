@@ -298,8 +298,15 @@ func runPack(ctx context.Context, opts *PackOptions) error {
 	if shard.Of > 0 && !opts.Quiet {
 		fmt.Fprintf(opts.IO.Err, "shard %s (%s)\n", shard, shardFrom)
 	}
+	// The rows wait in a temporary file, not in memory, while the batch
+	// builds (pack.SpillRows): rows is not used after this.
+	src, err := pack.SpillRows(rows)
+	if err != nil {
+		return err
+	}
+	defer src.Close()
 	stopHold := gcroom.Hold() // a long batch's heap near its working set's (internal/gcroom)
-	s, err := b.Run(ctx, rows)
+	s, err := b.RunRows(ctx, src)
 	stopHold()
 	p.finish()
 	if !opts.Quiet {
@@ -322,7 +329,7 @@ func runPack(ctx context.Context, opts *PackOptions) error {
 		// that did not finish.
 		if !opts.Quiet {
 			fmt.Fprintf(opts.IO.Err, "shard %s: %s of %d in the manifest: %d built, %d failed, %d skipped (up to date); %s written in %s\npart: %s\n",
-				shard, plural(total, "pack"), len(rows), s.Built, s.Failed, s.UpToDate, plural(s.Written, "file"), took, filepath.Join(out, filepath.FromSlash(pack.PartName(shard))))
+				shard, plural(total, "pack"), src.Len(), s.Built, s.Failed, s.UpToDate, plural(s.Written, "file"), took, filepath.Join(out, filepath.FromSlash(pack.PartName(shard))))
 		}
 		return nil
 	}

@@ -41,6 +41,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/rolepack/rolepack/internal/gcroom"
@@ -170,6 +171,12 @@ func measure(n int, formats string, jobs int, ready bool, heapProfile string, pr
 	if err != nil {
 		return err
 	}
+	// As rolepack pack holds them: in a temporary file.
+	src, err := pack.SpillRows(rows)
+	if err != nil {
+		return err
+	}
+	defer src.Close()
 	rules, err := pack.EditorialRules(cfg)
 	if err != nil {
 		return err
@@ -183,7 +190,9 @@ func measure(n int, formats string, jobs int, ready bool, heapProfile string, pr
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var profileErr error
+	var packsDone atomic.Int64 // for the sampler: the packs done when the heap in use peaked
 	b.Progress = func(done, _ int, _ *pack.Result) {
+		packsDone.Store(int64(done))
 		if heapProfile != "" && done == profileAt {
 			profileErr = writeHeapProfile(heapProfile)
 		}
@@ -193,6 +202,7 @@ func measure(n int, formats string, jobs int, ready bool, heapProfile string, pr
 	}
 
 	var peakHeap, peakGoal, peakLive uint64 // the heap goal and the last collection's live heap when the heap in use peaked
+	var peakAt int64                        // the packs done then
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
 	wg.Add(1)
@@ -206,6 +216,7 @@ func measure(n int, formats string, jobs int, ready bool, heapProfile string, pr
 			if ms.HeapInuse > peakHeap {
 				peakHeap, peakGoal = ms.HeapInuse, ms.NextGC
 				peakLive = lastLive()
+				peakAt = packsDone.Load()
 			}
 			select {
 			case <-stop:
@@ -219,7 +230,7 @@ func measure(n int, formats string, jobs int, ready bool, heapProfile string, pr
 	}
 	start := time.Now()
 	user0, sys0 := procstat.CPUTimes()
-	s, err := b.Run(ctx, rows)
+	s, err := b.RunRows(ctx, src)
 	el := time.Since(start).Seconds()
 	user1, sys1 := procstat.CPUTimes()
 	close(stop)
@@ -249,6 +260,7 @@ func measure(n int, formats string, jobs int, ready bool, heapProfile string, pr
 	fmt.Printf("%d vacancies (%s, %s, %d jobs): %d packs, %d documents in %.1fs: %.1f packs/s, %.0f docs/s; CPU %.1fs user + %.1fs system (the system share is mostly creating files), %.1f CPU-ms a pack; peak heap in use %.0f MiB (heap goal then %.0f MiB, live heap %.1f MiB after the collection before), peak RSS %.0f MiB, live heap after the batch %.1f MiB; load average %s\n",
 		n, formats, layout, jobs, s.Built, docs, el, float64(s.Built)/el, float64(docs)/el, (user1 - user0).Seconds(), (sys1 - sys0).Seconds(),
 		float64(cpu.Microseconds())/1000/float64(max(s.Built, 1)), float64(peakHeap)/(1<<20), float64(peakGoal)/(1<<20), float64(peakLive)/(1<<20), rss, float64(ms.HeapAlloc)/(1<<20), procstat.LoadAverage())
+	fmt.Printf("the heap in use peaked with %d packs done (of %d finished)\n", peakAt, s.Built+s.UpToDate+s.Failed)
 	fmt.Printf("collector: %d collections, %.2f s of CPU (the runtime's estimate)\n", ms.NumGC, gcCPU())
 	runtime.KeepAlive(s)
 	fmt.Printf("peak-rss-mib %.1f\nwall-s %.2f\n", rss, el)
