@@ -232,9 +232,15 @@ const (
 // Inline is a run of text with one style. Break marks a hard line break
 // (its Text is empty). Link, when set, is the run's hyperlink target.
 type Inline struct {
-	Text  string
+	Text string
+	Link string
+	// Lang is the run's language (a BCP 47 tag) when it is in another
+	// than the block, item or cell around it: an English skill name or
+	// organisation quoted in a Welsh sentence. Writers tag the run with
+	// it (HTML a span with lang, DOCX w:lang on the run, PDF a Span
+	// element with /Lang). MarkRuns sets it; "" is the language around.
+	Lang  string
 	Style Style
-	Link  string
 	Break bool
 }
 

@@ -135,19 +135,38 @@ func MeasureMM(s string, size float64, bold bool) float64 {
 // millimetres.
 func measureRuns(runs []Inline, size float64, bold bool) (word, line float64) {
 	cur := 0.0
-	for _, r := range runs {
+	for i := 0; i < len(runs); i++ {
+		r := runs[i]
 		if r.Break {
 			line = max(line, cur)
 			cur = 0
 			continue
 		}
 		b := bold || r.Style&Bold != 0
-		cur += MeasureMM(r.Text, size, b)
-		for w := range strings.FieldsFuncSeq(r.Text, unicode.IsSpace) { // no slice of words a run: measured for every cell of every table
+		text := r.Text
+		if i+1 < len(runs) && langCut(r, runs[i+1]) {
+			// A run MarkRuns cut where a part in another language
+			// begins or ends is measured whole, as before the cut.
+			var sb strings.Builder
+			sb.WriteString(text)
+			for i+1 < len(runs) && langCut(runs[i], runs[i+1]) {
+				i++
+				sb.WriteString(runs[i].Text)
+			}
+			text = sb.String()
+		}
+		cur += MeasureMM(text, size, b)
+		for w := range strings.FieldsFuncSeq(text, unicode.IsSpace) { // no slice of words a run: measured for every cell of every table
 			word = max(word, MeasureMM(w, size, b))
 		}
 	}
 	return word, max(line, cur)
+}
+
+// langCut reports whether b goes on from a as one run cut by MarkRuns:
+// the same style and link in another language.
+func langCut(a, b Inline) bool {
+	return !a.Break && !b.Break && a.Lang != b.Lang && a.Style == b.Style && a.Link == b.Link
 }
 
 // ColumnWidths returns the table's relative column widths, one fraction

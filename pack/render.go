@@ -19,7 +19,6 @@ import (
 	"github.com/rolepack/rolepack/compose"
 	"github.com/rolepack/rolepack/doc"
 	"github.com/rolepack/rolepack/i18n"
-	"github.com/rolepack/rolepack/lint"
 	"github.com/rolepack/rolepack/output"
 	"github.com/rolepack/rolepack/render"
 )
@@ -203,10 +202,10 @@ func (r *Renderer) oneDocument(ctx context.Context, k render.Kind, c render.Copy
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", c.Stem, err)
 	}
-	if !k.Internal && i18n.Base(d.Meta.Language) != "en" {
+	if !k.Internal {
 		// The framework text a document in another language gives in
-		// English is tagged so, block by block.
-		d.MarkLanguage("en-GB", lint.ReadsAsEnglish)
+		// English is tagged so: blocks, items, cells and runs.
+		render.MarkLanguage(d, c.Context)
 	}
 	d.Meta.Date = req.Date
 	d.Meta.Logo = req.Logo

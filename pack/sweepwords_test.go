@@ -203,8 +203,9 @@ func contains(list []string, s string) bool {
 // Welsh, the framework's in English until translated) and makes the
 // wording checks that hold in any language (stray stops, lower-case
 // starts, brackets, bullet marks) of the JD, person specification,
-// scoring sheet and advert: none may fail. Without the corpus the test is
-// skipped.
+// scoring sheet and advert: none may fail; and no run tagged English
+// inside their Welsh text (render.MarkLanguage) holds a Welsh word.
+// Without the corpus the test is skipped.
 func TestCorpusSweepWelsh(t *testing.T) {
 	if testing.Short() {
 		t.Skip("the corpus sweep runs in the full suite (make test), not under -short (the race run)")
@@ -218,7 +219,8 @@ func TestCorpusSweepWelsh(t *testing.T) {
 	}
 	m := compose.NewComposer(&cfg, lib)
 	date := time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)
-	welsh, n := false, 0
+	welshDoc, n, runs := false, 0, 0
+	welsh := welshOnly()
 	for _, f := range []*framework.Framework{fw, sweepAwkward(t)} {
 		for _, r := range f.Roles {
 			for _, l := range r.Levels {
@@ -244,7 +246,7 @@ func TestCorpusSweepWelsh(t *testing.T) {
 					}
 					for _, tx := range lint.DocumentTexts(d) {
 						if tx.Kind == lint.Title {
-							welsh = welsh || tx.Text.Text == "Manylion y swydd"
+							welshDoc = welshDoc || tx.Text.Text == "Manylion y swydd"
 							continue
 						}
 						for _, fault := range wordingFaults(k.ID, tx.Kind, tx.Text.Text) {
@@ -256,11 +258,25 @@ func TestCorpusSweepWelsh(t *testing.T) {
 							}
 						}
 					}
+					// The English runs tagged inside Welsh text hold no
+					// Welsh word (TestWelshRunsTaggedEnglish).
+					render.MarkLanguage(d, k.Documents(kc)[0].Context)
+					bad, tagged := welshTagged(d, welsh)
+					runs += tagged
+					for _, b := range bad {
+						n++
+						if n <= 40 {
+							t.Errorf("%s/%s at %s: %s: a Welsh word tagged English: %s", f.ID, r.ID, l.ID, k.ID, b)
+						}
+					}
 				}
 			}
 		}
 	}
-	if !welsh {
+	if runs == 0 {
+		t.Error("no run tagged English in any Welsh document")
+	}
+	if !welshDoc {
 		t.Error("no JD heading \"Manylion y swydd\": the documents are not in Welsh")
 	}
 	if n > 40 {

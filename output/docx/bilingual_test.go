@@ -130,3 +130,24 @@ func TestTableCellRunsTagged(t *testing.T) {
 		}
 	}
 }
+
+// A run in another language than the text around it (doc.Inline's
+// Lang) has its w:lang, with its style; the runs around it have none.
+func TestRunLangTagged(t *testing.T) {
+	d := &doc.Document{Meta: doc.Meta{Title: "Cynllun", Language: "cy"}, Blocks: []doc.Block{
+		&doc.Heading{Level: 1, Text: txt("Cynllun")},
+		&doc.Paragraph{Text: []doc.Inline{{Text: "Fel nawr: "}, {Text: "Delivering outcomes", Lang: "en-GB"}, {Text: ", "}, {Text: "Generating consensus", Lang: "en-GB", Style: doc.Italic}}},
+	}}
+	d.Complete()
+	parts, _ := unzip(t, render(t, newWriter(t), d))
+	got := map[string]string{}
+	for _, m := range runRE.FindAllStringSubmatch(string(parts["word/document.xml"]), -1) {
+		got[m[2]] = m[1]
+	}
+	want := map[string]string{"Fel nawr: ": "", "Delivering outcomes": `<w:lang w:val="en-GB"/>`, ", ": "", "Generating consensus": `<w:i/><w:iCs/><w:lang w:val="en-GB"/>`}
+	for text, props := range want {
+		if got[text] != props {
+			t.Errorf("run %q: properties %q, want %q (all: %q)", text, got[text], props, got)
+		}
+	}
+}

@@ -481,6 +481,10 @@ func (b *builder) run(r doc.Inline, bold, link bool) {
 	bold = bold || r.Style&doc.Bold != 0
 	italic := r.Style&doc.Italic != 0
 	code := r.Style&doc.Code != 0
+	lang := b.lang
+	if r.Lang != "" {
+		lang = r.Lang // a part in another language than the text around it
+	}
 	if bold || italic || code || link || b.compact {
 		b.s(`<w:rPr>`)
 		switch {
@@ -498,25 +502,26 @@ func (b *builder) run(r doc.Inline, bold, link bool) {
 		if b.compact {
 			b.s(compactRunSize)
 		}
-		b.langTag()
+		b.langTag(lang)
 		b.s(`</w:rPr>`)
-	} else if b.lang != "" {
+	} else if lang != "" {
 		b.s(`<w:rPr>`)
-		b.langTag()
+		b.langTag(lang)
 		b.s(`</w:rPr>`)
 	}
 	b.body = appendText(b.body, r.Text)
 	b.s(`</w:r>`)
 }
 
-// langTag writes the run language of the block being written, if it has
-// one of its own (w:lang, the last of a run's properties).
-func (b *builder) langTag() {
-	if b.lang == "" {
+// langTag writes a run's language when it is not the document's: that of
+// the run itself (doc.Inline's Lang) or of the block being written
+// (w:lang, the last of a run's properties).
+func (b *builder) langTag(lang string) {
+	if lang == "" {
 		return
 	}
 	b.s(`<w:lang w:val="`)
-	b.body = appendEscaped(b.body, b.lang)
+	b.body = appendEscaped(b.body, lang)
 	b.s(`"/>`)
 }
 

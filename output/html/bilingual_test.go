@@ -157,3 +157,18 @@ func TestTableCellLang(t *testing.T) {
 		}
 	}
 }
+
+// A run in another language than the text around it (doc.Inline's
+// Lang) is in a span with its lang, its style inside; the words around
+// it are in the page's language.
+func TestRunLang(t *testing.T) {
+	d := &doc.Document{Meta: doc.Meta{Title: "Cynllun", Language: "cy"}, Blocks: []doc.Block{
+		&doc.Heading{Level: 1, Text: txt("Cynllun")},
+		&doc.Paragraph{Text: []doc.Inline{{Text: "Fel nawr: "}, {Text: "Delivering outcomes", Lang: "en-GB"}, {Text: ", "}, {Text: "Data", Lang: "en-GB", Style: doc.Bold}, {Text: " and more", Lang: "en-GB", Style: doc.Bold}, {Text: "."}}},
+	}}
+	got := render(t, d)
+	want := `<p>Fel nawr: <span lang="en-GB">Delivering outcomes</span>, <span lang="en-GB"><strong>Data and more</strong></span>.</p>`
+	if !strings.Contains(got, want) {
+		t.Errorf("want %s in:\n%s", want, got)
+	}
+}

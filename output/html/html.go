@@ -401,8 +401,27 @@ func alignAttr(as []doc.Align, i int) string {
 }
 
 // inlines writes runs of text. Neighbouring runs with the same style and link
-// are written as one element.
+// are written as one element; runs in another language (doc.Inline's
+// Lang) are in a span with its lang, one for neighbours in the same.
 func (r *renderer) inlines(runs []doc.Inline) {
+	for i := 0; i < len(runs); {
+		j := i
+		for j < len(runs) && runs[j].Lang == runs[i].Lang {
+			j++
+		}
+		if runs[i].Lang == "" {
+			r.styled(runs[i:j])
+		} else {
+			r.w("<span lang=\"", esc(runs[i].Lang), "\">")
+			r.styled(runs[i:j])
+			r.w("</span>")
+		}
+		i = j
+	}
+}
+
+// styled writes runs of text in one language.
+func (r *renderer) styled(runs []doc.Inline) {
 	for i := 0; i < len(runs); {
 		if runs[i].Break {
 			r.w("<br>")
