@@ -7,7 +7,7 @@ import (
 	"github.com/rolepack/rolepack/doc"
 )
 
-// frag is a piece of a laid-out line in one style: text, style, link and
+// frag is a piece of a laid-out line in one style: text, style, link, language and
 // width in millimetres. When the text is a slice of a longer string (the
 // run it was cut from), src is that string and off where text starts in
 // it, so that touching pieces of one run join by slicing src, without
@@ -16,6 +16,7 @@ type frag struct {
 	text  string
 	style doc.Style
 	link  string
+	lang  string // the run's language when not the text around it (doc.Inline's Lang)
 	w     float64
 	src   string
 	off   int
@@ -53,7 +54,7 @@ type line struct {
 // add appends p to the line, merging it with the last fragment when the
 // style and link are the same.
 func (l *line) add(p frag) {
-	if n := len(l.frags); n > 0 && l.frags[n-1].style == p.style && l.frags[n-1].link == p.link {
+	if n := len(l.frags); n > 0 && l.frags[n-1].style == p.style && l.frags[n-1].link == p.link && l.frags[n-1].lang == p.lang {
 		last := &l.frags[n-1]
 		if last.src != "" && p.src == last.src && p.off == last.off+len(last.text) {
 			last.text = last.src[last.off : p.off+len(p.text)] // touching in the same run
@@ -99,6 +100,7 @@ type words struct {
 	// the width of a space in it, and where in its text reading is.
 	st     doc.Style
 	link   string
+	lang   string
 	f      *face
 	sz     float64
 	spaceW float64
@@ -160,7 +162,7 @@ func (ws *words) read(runs []doc.Inline) bool {
 			}
 			ws.next++
 			ws.st = run.Style | ws.base
-			ws.link = run.Link
+			ws.link, ws.lang = run.Link, run.Lang
 			ws.f = ws.r.faces[faceOf(ws.st)]
 			ws.sz = sizeFor(ws.st, ws.size)
 			ws.spaceW = ws.f.width(" ", ws.sz)
@@ -182,12 +184,12 @@ func (ws *words) read(runs []doc.Inline) bool {
 			if word {
 				// The word ends here; the space after it is the
 				// token the next call would read (last is tkWord).
-				ws.space = frag{text: ws.src[off : off+1], style: ws.st, link: ws.link, w: ws.spaceW, src: ws.src, off: off}
+				ws.space = frag{text: ws.src[off : off+1], style: ws.st, link: ws.link, lang: ws.lang, w: ws.spaceW, src: ws.src, off: off}
 				ws.kind, ws.spaceAfter = tkWord, true
 				return true
 			}
 			if last == tkWord {
-				ws.space = frag{text: ws.src[off : off+1], style: ws.st, link: ws.link, w: ws.spaceW, src: ws.src, off: off}
+				ws.space = frag{text: ws.src[off : off+1], style: ws.st, link: ws.link, lang: ws.lang, w: ws.spaceW, src: ws.src, off: off}
 				ws.kind, ws.w = tkSpace, ws.spaceW
 				return true
 			}
@@ -233,7 +235,7 @@ func (ws *words) read(runs []doc.Inline) bool {
 			continue
 		}
 		w := emWidth(em, ws.sz)
-		ws.pieces = append(ws.pieces, frag{text: text[:n], style: ws.st, link: ws.link, w: w, src: ws.src, off: ws.pos})
+		ws.pieces = append(ws.pieces, frag{text: text[:n], style: ws.st, link: ws.link, lang: ws.lang, w: w, src: ws.src, off: ws.pos})
 		ws.w += w
 		ws.pos += n
 		if n < len(text) {
@@ -244,7 +246,7 @@ func (ws *words) read(runs []doc.Inline) bool {
 			for ws.pos < len(src) && src[ws.pos] == ' ' {
 				ws.pos++
 			}
-			ws.space = frag{text: src[off : off+1], style: ws.st, link: ws.link, w: ws.spaceW, src: src, off: off}
+			ws.space = frag{text: src[off : off+1], style: ws.st, link: ws.link, lang: ws.lang, w: ws.spaceW, src: src, off: off}
 			ws.kind, ws.spaceAfter = tkWord, true
 			return true
 		}
@@ -267,7 +269,7 @@ func (b *lineBuilder) empty() bool { return len(b.frags) == b.start }
 // add appends p to the current line, merging it with the line's last
 // fragment when the style and link are the same.
 func (b *lineBuilder) add(p *frag) {
-	if n := len(b.frags); n > b.start && b.frags[n-1].style == p.style && b.frags[n-1].link == p.link {
+	if n := len(b.frags); n > b.start && b.frags[n-1].style == p.style && b.frags[n-1].link == p.link && b.frags[n-1].lang == p.lang {
 		last := &b.frags[n-1]
 		if last.src != "" && p.src == last.src && p.off == last.off+len(last.text) {
 			last.text = last.src[last.off : p.off+len(p.text)] // touching in the same run
@@ -507,7 +509,7 @@ func (r *renderer) splitWord(pieces []frag, width, size float64, b *lineBuilder)
 
 // cut is the part [i, j) of p's text, w wide.
 func (p frag) cut(i, j int, w float64) frag {
-	c := frag{text: p.text[i:j], style: p.style, link: p.link, w: w}
+	c := frag{text: p.text[i:j], style: p.style, link: p.link, lang: p.lang, w: w}
 	if p.src != "" {
 		c.src, c.off = p.src, p.off+i
 	}
@@ -566,7 +568,7 @@ func (r *renderer) ellipsis(ln line, width, size float64, force bool) line {
 			text = text[:len(text)-n]
 		}
 		text = strings.TrimRight(text, " ")
-		out.add(frag{text: text + dots, style: fr.style, link: fr.link, w: f.width(text+dots, sz)})
+		out.add(frag{text: text + dots, style: fr.style, link: fr.link, lang: fr.lang, w: f.width(text+dots, sz)})
 		return out
 	}
 	if n := len(out.frags); n > 0 {
@@ -597,10 +599,13 @@ func (r *renderer) drawLine(ln line, x, y, h float64, ts textStyle, align doc.Al
 			fr.link = "" // only http, https, mailto and #anchor links are live
 		}
 		link := fr.link != ""
-		inLink := false
-		if link {
-			inLink = r.enterLink(fr.link)
-		} else {
+		inLink, inSpan := false, false
+		switch {
+		case link:
+			inLink = r.enterLink(fr.link) // a link's text keeps the language around it
+		case fr.lang != "":
+			inSpan = r.enterSpan(fr.lang)
+		default:
 			r.textContent()
 		}
 		r.setFont(faceOf(fr.style), sizeFor(fr.style, ts.size), link)
@@ -630,6 +635,9 @@ func (r *renderer) drawLine(ln line, x, y, h float64, ts textStyle, align doc.Al
 		}
 		if inLink {
 			r.leaveLink()
+		}
+		if inSpan {
+			r.leaveSpan()
 		}
 		x += fr.w
 	}

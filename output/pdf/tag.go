@@ -71,6 +71,8 @@ type tagger struct {
 
 	link       int    // the Link element drawn last in its parent, -1 if none
 	linkTarget string // its target
+	span       int    // the Span element drawn last in its parent, -1 if none
+	spanLang   string // its language
 
 	annots []linkAnnot // link annotations, in drawing order
 
@@ -113,6 +115,7 @@ func (t *tagger) reset() {
 	t.mcids = t.mcids[:0]
 	t.open, t.openElem, t.openPage = false, 0, 0
 	t.link, t.linkTarget = -1, ""
+	t.span, t.spanLang = -1, ""
 	clear(t.annots)
 	t.annots = t.annots[:0]
 }
@@ -130,7 +133,7 @@ func (r *renderer) push(typ, attrs string) int {
 	t.elems = append(t.elems, structElem{typ: typ, parent: parent, attrs: attrs, first: -1, last: -1})
 	t.addKid(parent, structKid{elem: i})
 	t.stack = append(t.stack, i)
-	t.link = -1
+	t.link, t.span = -1, -1
 	return i
 }
 
@@ -141,7 +144,7 @@ func (r *renderer) enter(i int) {
 		return
 	}
 	r.tag.stack = append(r.tag.stack, i)
-	r.tag.link = -1
+	r.tag.link, r.tag.span = -1, -1
 }
 
 // pop closes the element opened last, ending its marked content.
@@ -154,7 +157,7 @@ func (r *renderer) pop() {
 	if len(t.stack) > 1 {
 		t.stack = t.stack[:len(t.stack)-1]
 	}
-	t.link = -1
+	t.link, t.span = -1, -1
 }
 
 // popTo closes open elements until element i is the open one.
@@ -321,7 +324,38 @@ func (r *renderer) textContent() {
 		return
 	}
 	r.content()
-	r.tag.link = -1
+	r.tag.link, r.tag.span = -1, -1
+}
+
+// enterSpan marks what is drawn next, until leaveSpan, as text in
+// language lang inside text in another (doc.Inline's Lang): a Span
+// element with /Lang in the open element, continued while text in that
+// language goes on (across a line break, say). It reports whether it
+// opened one (not within an artifact).
+func (r *renderer) enterSpan(lang string) bool {
+	t := r.tag
+	if t == nil || r.inArtifact() {
+		return false
+	}
+	top := t.stack[len(t.stack)-1]
+	if last, ok := t.lastKid(top); t.span >= 0 && t.spanLang == lang && ok && last.elem == t.span {
+		r.endContent()
+		t.stack = append(t.stack, t.span)
+	} else {
+		r.push("Span", langAttr(lang))
+	}
+	t.spanLang = lang
+	r.content()
+	return true
+}
+
+// leaveSpan closes the Span element enterSpan opened, keeping it to be
+// continued by the next piece in its language.
+func (r *renderer) leaveSpan() {
+	t := r.tag
+	span := t.stack[len(t.stack)-1]
+	r.pop()
+	t.span = span
 }
 
 // headerScope and rowScope are the attributes of header cells of a column
