@@ -276,25 +276,39 @@ func (r *renderer) enterLink(target string) bool {
 		r.content()
 		return false
 	}
-	if last, ok := t.lastKid(top); t.link >= 0 && t.linkTarget == target && ok && last.elem == t.link {
-		r.endContent()
-		t.stack = append(t.stack, t.link)
-	} else {
-		r.push("Link", "")
-	}
+	r.continueOrPush(t.link, t.linkTarget == target, "Link", "")
 	t.linkTarget = target
-	r.content()
 	return true
+}
+
+// continueOrPush opens again, in the open element, the inline element
+// kept (a Link or Span the piece before closed, -1 for none) when same
+// says the next piece goes on with it and it is still that element's last
+// kid; else it pushes a new element of typ with attrs. What is drawn next
+// is its content.
+func (r *renderer) continueOrPush(kept int, same bool, typ, attrs string) {
+	t := r.tag
+	top := t.stack[len(t.stack)-1]
+	if last, ok := t.lastKid(top); kept >= 0 && same && ok && last.elem == kept {
+		r.endContent()
+		t.stack = append(t.stack, kept)
+	} else {
+		r.push(typ, attrs)
+	}
+	r.content()
+}
+
+// leaveInline closes the open inline element (a Link or Span) and
+// returns it, to be kept for continueOrPush.
+func (r *renderer) leaveInline() int {
+	e := r.tag.stack[len(r.tag.stack)-1]
+	r.pop()
+	return e
 }
 
 // leaveLink closes the Link element enterLink opened, keeping it to be
 // continued by the next piece of the same link.
-func (r *renderer) leaveLink() {
-	t := r.tag
-	link := t.stack[len(t.stack)-1]
-	r.pop()
-	t.link = link
-}
+func (r *renderer) leaveLink() { r.tag.link = r.leaveInline() }
 
 // linkDrawn records the link annotations fpdf has put on the current page
 // beyond the first count as annotations of the open Link element, whose
@@ -337,26 +351,14 @@ func (r *renderer) enterSpan(lang string) bool {
 	if t == nil || r.inArtifact() {
 		return false
 	}
-	top := t.stack[len(t.stack)-1]
-	if last, ok := t.lastKid(top); t.span >= 0 && t.spanLang == lang && ok && last.elem == t.span {
-		r.endContent()
-		t.stack = append(t.stack, t.span)
-	} else {
-		r.push("Span", langAttr(lang))
-	}
+	r.continueOrPush(t.span, t.spanLang == lang, "Span", langAttr(lang))
 	t.spanLang = lang
-	r.content()
 	return true
 }
 
 // leaveSpan closes the Span element enterSpan opened, keeping it to be
 // continued by the next piece in its language.
-func (r *renderer) leaveSpan() {
-	t := r.tag
-	span := t.stack[len(t.stack)-1]
-	r.pop()
-	t.span = span
-}
+func (r *renderer) leaveSpan() { r.tag.span = r.leaveInline() }
 
 // headerScope and rowScope are the attributes of header cells of a column
 // and of a row.
