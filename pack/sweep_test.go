@@ -307,9 +307,12 @@ func sweepOne(m *compose.Composer, cfg *config.Config, lib *compose.Library, e *
 			lines = append(lines, k.ID+": "+t.Place+": "+t.Text.Text)
 		}
 	}
+	lowered := loweredAcronyms(rc.Role)
 	for _, line := range lines {
-		for _, f := range loweredAcronyms(rc.Role, line) {
-			l.wording = append(l.wording, line+": acronym in lower case: "+f)
+		for _, a := range lowered {
+			if a.in.MatchString(line) {
+				l.wording = append(l.wording, line+": acronym in lower case: "+a.what)
+			}
 		}
 	}
 	l.leaks = leaks(rc, lines)
@@ -321,21 +324,26 @@ func sweepOne(m *compose.Composer, cfg *config.Config, lib *compose.Library, e *
 // brackets or with the word after it: "IT operations", "(QAT)".
 var acronym = regexp.MustCompile(`\(\p{Lu}{2,}\)|\b\p{Lu}{2,}\s+\p{L}+`)
 
-// loweredAcronyms lists the acronyms of the role's own names (its family,
-// title and job title) that line gives in lower case, in their brackets or
-// before the word that follows them there ("our it operations profession"
-// for "IT operations", "testing (qat)"): a reader sees a pronoun or a
+// loweredAcronym is an acronym of a role's names in lower case: what it
+// is ("it operations for IT operations") and where a line has it.
+type loweredAcronym struct {
+	what string
+	in   *regexp.Regexp
+}
+
+// loweredAcronyms are the acronyms of the role's own names (its family,
+// title and job title) in lower case, in their brackets or before the
+// word that follows them there ("our it operations profession" for "IT
+// operations", "testing (qat)"): in a line, a reader sees a pronoun or a
 // misspelling.
-func loweredAcronyms(r *compose.Composed, line string) []string {
-	var out []string
+func loweredAcronyms(r *compose.Composed) []loweredAcronym {
+	var out []loweredAcronym
 	for _, name := range []string{r.Family, r.Title, r.JobTitle} {
 		for _, m := range acronym.FindAllString(name, -1) {
 			caps := strings.TrimRight(strings.TrimLeft(m, "("), ")")
 			caps, _, _ = strings.Cut(caps, " ")
 			low := strings.Replace(m, caps, strings.ToLower(caps), 1)
-			if regexp.MustCompile(`(?:^|\W)` + regexp.QuoteMeta(low) + `(?:\W|$)`).MatchString(line) {
-				out = append(out, low+" for "+m)
-			}
+			out = append(out, loweredAcronym{low + " for " + m, regexp.MustCompile(`(?:^|\W)` + regexp.QuoteMeta(low) + `(?:\W|$)`)})
 		}
 	}
 	return out
