@@ -214,9 +214,68 @@ func mouseClick(sel string) chromedp.Action[chromedp.Void] {
 func (h *headless) submit(sel string) {
 	h.t.Helper()
 	h.step("click "+sel, 30*time.Second, func(ctx context.Context) error {
-		_, err := chromedp.Run(ctx, chromedp.WaitEvent(page.LoadEventFired, nil, mouseClick(sel)))
-		return err
+		return h.leaveBy(ctx, sel)
 	})
+}
+
+// leaveBy clicks sel (a button or link that leads to another page) with
+// the mouse and waits until the page it leads to has loaded, watching the
+// page itself (a mark set on the page left is gone, the new one is
+// complete) rather than waiting for one load event. A click that leaves
+// the page where it was, loaded, with its mark, after a few seconds is
+// made again, as a person would; one the page ignores twice fails. (Twice
+// on CI's loaded machine a save clicked just after a "leave this page?"
+// dialog was answered never reported its load, and the cause could not be
+// told from a bare time-out.) On the time limit the error says what the
+// page was doing.
+func (h *headless) leaveBy(ctx context.Context, sel string) error {
+	const mark = `window.__rolepackLeft`
+	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](mark+` = false`)); err != nil {
+		return fmt.Errorf("mark the page: %w", err)
+	}
+	click := func() error { return chromedp.Do(ctx, mouseClick(sel)) }
+	if err := click(); err != nil {
+		return fmt.Errorf("click %s: %w", sel, err)
+	}
+	type view struct {
+		Marked bool   `json:"marked"`
+		State  string `json:"state"`
+		Where  string `json:"where"`
+	}
+	look := func() (view, error) {
+		// A look while the page is being replaced can fail (its context
+		// is gone): that is the page leaving, looked at again shortly.
+		lctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+		defer cancel()
+		return chromedp.Run(lctx, chromedp.Evaluate[view](`({marked: `+mark+` === false, state: document.readyState, where: location.pathname + location.search})`))
+	}
+	clicked, again := time.Now(), false
+	var last view
+	var lastErr error
+	for {
+		v, err := look()
+		if err == nil {
+			last, lastErr = v, nil
+			if !v.Marked && v.State == "complete" {
+				return nil
+			}
+			if v.Marked && v.State == "complete" && !again && time.Since(clicked) > 5*time.Second {
+				h.t.Logf("a click on %s left %s unchanged for 5 s; clicking again", sel, v.Where)
+				if err := click(); err != nil {
+					return fmt.Errorf("click %s again: %w", sel, err)
+				}
+				again = true
+			}
+		} else {
+			lastErr = err
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("the page did not load after a click on %s (last seen: %s, %q, still the page clicked: %t; %v): %w",
+				sel, last.Where, last.State, last.Marked, lastErr, ctx.Err())
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
 }
 
 // eval evaluates a JavaScript expression in the page and returns its
@@ -871,8 +930,7 @@ func TestUnsavedDetailsAskBeforeLeaving(t *testing.T) {
 	go func() {
 		ctx, cancel := context.WithTimeout(h.ctx, time.Minute)
 		defer cancel()
-		_, err := chromedp.Run(ctx, chromedp.WaitEvent(page.LoadEventFired, nil, mouseClick(`section.details button[type=submit]`)))
-		saved <- err
+		saved <- h.leaveBy(ctx, `section.details button[type=submit]`)
 	}()
 	select {
 	case typ := <-dialogs:
