@@ -130,11 +130,14 @@ func TestTemplateMemoryBudget(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		start := time.Now()
-		_, err = e.Execute(context.Background(), "jd.md.tmpl", ctx)
-		if el := time.Since(start); el > slow*10*time.Second {
-			t.Errorf("%s: took %s", tc.src, el)
-		}
+		// The budget stops each of these long before the deadline, which
+		// is there only so that a budget missing fails, naming the case,
+		// rather than running the package into its time-out. (A time bound
+		// on each case failed under -race on a loaded machine: what is
+		// asserted is that the budget's error stopped it.)
+		c, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+		_, err = e.Execute(c, "jd.md.tmpl", ctx)
+		cancel()
 		if err == nil || !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), "\n") {
 			t.Errorf("%s: error %v, want one line with %q", tc.src, err, tc.want)
 		}

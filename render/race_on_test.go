@@ -1,7 +1,0 @@
-//go:build race
-
-package render_test
-
-// slow is how much slower code runs under the race detector, for the
-// time bounds of the hostile-input tests.
-const slow = 4
