@@ -13,7 +13,9 @@
 // make bench therefore runs benchpeak first.
 //
 // With no -n it runs itself once for each of -sizes (10 and 1,000
-// vacancies by default; each in its own process, so each peak is its own)
+// vacancies by default; each in its own process, so each peak is its own;
+// a batch of 100 or fewer five times, its median peak the baseline, as a
+// small batch's peak is its start's and moves by a tenth from run to run)
 // and compares them: the peak RSS of each to the smallest batch's, and the
 // wall time of a batch past 1,000 to the 1,000's (issue 30's goals: 1,000
 // packs in 8 s, 10,000 in 10.5 times that with a peak within 1.2 times
@@ -93,31 +95,68 @@ func main() {
 	}
 }
 
-// compare runs one child process per batch size and compares their peaks
-// and times.
+// A batch of at most smallBatch vacancies is run smallRuns times by
+// compare, and its median peak is the one compared.
+const (
+	smallBatch = 100
+	smallRuns  = 5
+)
+
+// medianOf is the middle of v (v is sorted).
+func medianOf(v []float64) float64 {
+	slices.Sort(v)
+	return v[len(v)/2]
+}
+
+// compare runs one child process per batch size (smallRuns of them for a
+// small one) and compares their peaks and times.
 func compare(sizes []int, formats string, jobs int, ready bool) error {
 	self, err := os.Executable()
 	if err != nil {
 		return err
 	}
-	peaks, secs := map[int]float64{}, map[int]float64{}
-	for _, n := range sizes {
+	// runOnce builds one batch of n in a child process and returns its
+	// peak RSS and wall time, printing its other lines.
+	runOnce := func(n int) (peak, wall float64, err error) {
 		cmd := exec.Command(self, "-n", strconv.Itoa(n), "-formats", formats, "-jobs", strconv.Itoa(jobs), "-ready="+strconv.FormatBool(ready), "-unpacked="+strconv.FormatBool(*unpacked), "-gcroom="+strconv.FormatBool(*hold))
 		cmd.Stderr = os.Stderr
 		out, err := cmd.Output()
 		if err != nil {
-			return fmt.Errorf("batch of %d: %w", n, err)
+			return 0, 0, fmt.Errorf("batch of %d: %w", n, err)
 		}
 		sc := bufio.NewScanner(strings.NewReader(string(out)))
 		for sc.Scan() {
 			line := sc.Text()
 			if v, ok := strings.CutPrefix(line, "peak-rss-mib "); ok {
-				peaks[n], _ = strconv.ParseFloat(v, 64)
+				peak, _ = strconv.ParseFloat(v, 64)
 			} else if v, ok := strings.CutPrefix(line, "wall-s "); ok {
-				secs[n], _ = strconv.ParseFloat(v, 64)
+				wall, _ = strconv.ParseFloat(v, 64)
 			} else {
 				fmt.Println(line)
 			}
+		}
+		return peak, wall, nil
+	}
+	peaks, secs := map[int]float64{}, map[int]float64{}
+	for _, n := range sizes {
+		// A small batch's peak is its start's (loading, the first
+		// collections), which moves by a tenth from run to run: the
+		// baseline is the median of a few runs, and their spread is shown.
+		runs := 1
+		if n <= smallBatch {
+			runs = smallRuns
+		}
+		var ps, ws []float64
+		for range runs {
+			p, w, err := runOnce(n)
+			if err != nil {
+				return err
+			}
+			ps, ws = append(ps, p), append(ws, w)
+		}
+		peaks[n], secs[n] = medianOf(ps), medianOf(ws)
+		if runs > 1 {
+			fmt.Printf("peak RSS of %d vacancies over %d runs: %.0f–%.0f MiB, median %.0f MiB\n", n, runs, slices.Min(ps), slices.Max(ps), peaks[n])
 		}
 	}
 	first := slices.Min(sizes) // the peaks are compared to the smallest batch's
