@@ -221,16 +221,21 @@ func (h *headless) submit(sel string) {
 // leaveBy clicks sel (a button or link that leads to another page) with
 // the mouse and waits until the page it leads to has loaded, watching the
 // page itself (a mark set on the page left is gone, the new one is
-// complete) rather than waiting for one load event. A click that leaves
-// the page where it was, loaded, with its mark, after a few seconds is
-// made again, as a person would; one the page ignores twice fails. (Twice
+// complete) rather than waiting for one load event. A click after which
+// the page has not started to leave in a few seconds is made again, as a
+// person would; one the page ignores twice fails. (Twice
 // on CI's loaded machine a save clicked just after a "leave this page?"
 // dialog was answered never reported its load, and the cause could not be
 // told from a bare time-out.) On the time limit the error says what the
 // page was doing.
 func (h *headless) leaveBy(ctx context.Context, sel string) error {
 	const mark = `window.__rolepackLeft`
-	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](mark+` = false`)); err != nil {
+	// The mark is false until the page starts to leave (the Navigation
+	// API's navigate event, fired for a link followed or a form
+	// submitted), then "leaving": a request the server is still answering
+	// is not clicked again. (Without the Navigation API it is "unknown",
+	// and nothing is clicked again.)
+	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](mark+` = window.navigation ? false : "unknown"; if (window.navigation) { navigation.addEventListener("navigate", () => { `+mark+` = "leaving"; }, {once: true}); }`)); err != nil {
 		return fmt.Errorf("mark the page: %w", err)
 	}
 	click := func() error { return chromedp.Do(ctx, mouseClick(sel)) }
@@ -239,6 +244,7 @@ func (h *headless) leaveBy(ctx context.Context, sel string) error {
 	}
 	type view struct {
 		Marked bool   `json:"marked"`
+		Idle   bool   `json:"idle"`
 		State  string `json:"state"`
 		Where  string `json:"where"`
 	}
@@ -247,7 +253,7 @@ func (h *headless) leaveBy(ctx context.Context, sel string) error {
 		// is gone): that is the page leaving, looked at again shortly.
 		lctx, cancel := context.WithTimeout(ctx, 2*time.Second)
 		defer cancel()
-		return chromedp.Run(lctx, chromedp.Evaluate[view](`({marked: `+mark+` === false, state: document.readyState, where: location.pathname + location.search})`))
+		return chromedp.Run(lctx, chromedp.Evaluate[view](`({marked: `+mark+` !== undefined, idle: `+mark+` === false, state: document.readyState, where: location.pathname + location.search})`))
 	}
 	clicked, again := time.Now(), false
 	var last view
@@ -259,7 +265,7 @@ func (h *headless) leaveBy(ctx context.Context, sel string) error {
 			if !v.Marked && v.State == "complete" {
 				return nil
 			}
-			if v.Marked && v.State == "complete" && !again && time.Since(clicked) > 5*time.Second {
+			if v.Idle && v.State == "complete" && !again && time.Since(clicked) > 5*time.Second {
 				h.t.Logf("a click on %s left %s unchanged for 5 s; clicking again", sel, v.Where)
 				if err := click(); err != nil {
 					return fmt.Errorf("click %s again: %w", sel, err)
