@@ -223,11 +223,11 @@ func (h *headless) submit(sel string) {
 // page itself (a mark set on the page left is gone, the new one is
 // complete) rather than waiting for one load event. A click after which
 // the page has not started to leave in a few seconds is made again, as a
-// person would; one the page ignores twice fails. (Twice
-// on CI's loaded machine a save clicked just after a "leave this page?"
-// dialog was answered never reported its load, and the cause could not be
-// told from a bare time-out.) On the time limit the error says what the
-// page was doing.
+// person would; one the page ignores twice fails. (Twice on CI's loaded
+// machine a save clicked just after a "leave this page?" dialog was
+// answered never reported its load, and the cause could not be told from
+// a bare time-out.) On the time limit the error says what the page was
+// doing.
 func (h *headless) leaveBy(ctx context.Context, sel string) error {
 	const mark = `window.__rolepackLeft`
 	// The mark is false until the page starts to leave (the Navigation
