@@ -172,3 +172,23 @@ func TestRunLang(t *testing.T) {
 		t.Errorf("want %s in:\n%s", want, got)
 	}
 }
+
+// A link whose words change language part-way (an English name inside a
+// Welsh link) is one link, the English words a span inside it; a link
+// inside an English run stays inside its span.
+func TestLinkAcrossLanguagesIsOneLink(t *testing.T) {
+	const href = "https://example.org/swyddi"
+	d := &doc.Document{Meta: doc.Meta{Title: "Hysbyseb", Language: "cy"}, Blocks: []doc.Block{
+		&doc.Paragraph{Text: []doc.Inline{{Text: "Gwnewch gais ar "}, {Text: "wefan ", Link: href}, {Text: "Civil Service Jobs", Link: href, Lang: "en-GB"}, {Text: "."}}},
+		&doc.Paragraph{Text: []doc.Inline{{Text: "Gweler "}, {Text: "the ", Lang: "en-GB"}, {Text: "Civil Service Jobs", Link: href, Lang: "en-GB"}, {Text: " site", Lang: "en-GB"}, {Text: "."}}},
+	}}
+	got := render(t, d)
+	for _, want := range []string{
+		`<p>Gwnewch gais ar <a href="https://example.org/swyddi">wefan <span lang="en-GB">Civil Service Jobs</span></a>.</p>`,
+		`<p>Gweler <span lang="en-GB">the <a href="https://example.org/swyddi">Civil Service Jobs</a> site</span>.</p>`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("want %s in:\n%s", want, got)
+		}
+	}
+}

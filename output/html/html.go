@@ -402,11 +402,27 @@ func alignAttr(as []doc.Align, i int) string {
 
 // inlines writes runs of text. Neighbouring runs with the same style and link
 // are written as one element; runs in another language (doc.Inline's
-// Lang) are in a span with its lang, one for neighbours in the same.
+// Lang) are in a span with its lang, one for neighbours in the same. A
+// link whose words change language part-way is one <a> with the spans
+// inside it, not one link for each language (a screen reader would
+// announce two links to one place).
 func (r *renderer) inlines(runs []doc.Inline) {
 	for i := 0; i < len(runs); {
-		j := i
-		for j < len(runs) && runs[j].Lang == runs[i].Lang {
+		if k := mixedLink(runs, i); k > i {
+			href, _ := safeHref(runs[i].Link)
+			r.w("<a href=\"", esc(href), "\">")
+			unlinked := make([]doc.Inline, k-i)
+			for n, in := range runs[i:k] {
+				in.Link = ""
+				unlinked[n] = in
+			}
+			r.inlines(unlinked)
+			r.w("</a>")
+			i = k
+			continue
+		}
+		j := i + 1
+		for j < len(runs) && runs[j].Lang == runs[i].Lang && mixedLink(runs, j) == j {
 			j++
 		}
 		if runs[i].Lang == "" {
@@ -418,6 +434,25 @@ func (r *renderer) inlines(runs []doc.Inline) {
 		}
 		i = j
 	}
+}
+
+// mixedLink is the end of the link that starts at runs[i] when its runs
+// (neighbours with the same live link, no break between) are in more than
+// one language; else i.
+func mixedLink(runs []doc.Inline, i int) int {
+	link := runs[i].Link
+	if _, ok := safeHref(link); !ok || runs[i].Break || (i > 0 && runs[i-1].Link == link && !runs[i-1].Break) {
+		return i
+	}
+	k, mixed := i+1, false
+	for k < len(runs) && runs[k].Link == link && !runs[k].Break {
+		mixed = mixed || runs[k].Lang != runs[i].Lang
+		k++
+	}
+	if !mixed {
+		return i
+	}
+	return k
 }
 
 // styled writes runs of text in one language.
