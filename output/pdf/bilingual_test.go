@@ -14,7 +14,6 @@ import (
 	"github.com/rolepack/rolepack/framework/defaults"
 	"github.com/rolepack/rolepack/lint"
 	"github.com/rolepack/rolepack/output/pdf"
-	"github.com/rolepack/rolepack/pdfcheck"
 	"github.com/rolepack/rolepack/render"
 )
 
@@ -83,13 +82,7 @@ func TestBilingualPDFTaggedByLanguage(t *testing.T) {
 			if err := w.Write(&b, d); err != nil {
 				t.Fatalf("%s: %v", name, err)
 			}
-			fs, err := pdfcheck.Check(b.Bytes())
-			if err != nil {
-				t.Fatalf("%s: %v", name, err)
-			}
-			for _, f := range fs {
-				t.Errorf("%s: %s", name, f)
-			}
+			checkClean(t, name, b.Bytes())
 			tg := checkTaggedOrder(t, name, b.Bytes(), layout != doc.LayoutColumns)
 			byLang := map[string][]string{} // heading texts under each /Lang
 			duties := map[string]int{}      // list items under each /Lang
@@ -239,13 +232,7 @@ func TestListItemLang(t *testing.T) {
 	if err := w.Write(&b, d); err != nil {
 		t.Fatal(err)
 	}
-	fs, err := pdfcheck.Check(b.Bytes())
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range fs {
-		t.Error(f)
-	}
+	checkClean(t, "mixed list", b.Bytes())
 	tg := checkTaggedOrder(t, "mixed list", b.Bytes(), true)
 	got := map[string]string{}
 	var walk func(n *structNode)
@@ -293,13 +280,7 @@ func TestTableCellLang(t *testing.T) {
 	if err := w.Write(&b, d); err != nil {
 		t.Fatal(err)
 	}
-	fs, err := pdfcheck.Check(b.Bytes())
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range fs {
-		t.Error(f)
-	}
+	checkClean(t, "mixed table", b.Bytes())
 	tg := checkTaggedOrder(t, "mixed table", b.Bytes(), true)
 	got := map[string]string{}
 	var walk func(n *structNode)

@@ -34,13 +34,20 @@ func TestEveryKindPassesCheck(t *testing.T) {
 			if err := w.Write(&b, d); err != nil {
 				t.Fatalf("%s/%s: %v", brand, stem, err)
 			}
-			fs, err := pdfcheck.Check(b.Bytes())
-			if err != nil {
-				t.Fatalf("%s/%s: %v", brand, stem, err)
-			}
-			for _, f := range fs {
-				t.Errorf("%s/%s: %s", brand, stem, f)
-			}
+			checkClean(t, brand+"/"+stem, b.Bytes())
 		}
+	}
+}
+
+// checkClean fails t with each finding pdfcheck reports on the PDF named
+// name (and stops it when pdfcheck cannot read the file).
+func checkClean(t *testing.T, name string, pdf []byte) {
+	t.Helper()
+	fs, err := pdfcheck.Check(pdf)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	for _, f := range fs {
+		t.Errorf("%s: %s", name, f)
 	}
 }
