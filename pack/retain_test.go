@@ -61,11 +61,9 @@ func TestBatchRetainsLittlePerRow(t *testing.T) {
 		return &Batch{Renderer: r, Config: cfg, Library: lib, Identity: id, Formats: fs, Composer: comp,
 			Date: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC), Out: t.TempDir(), Jobs: 1}
 	}
-	// building is what a batch of n rows adds over its rows as its first
-	// pack is about to render: every row prepared and queued, no pack in
-	// flight.
-	building := func(n int) float64 {
-		rows, _ := read(n)
+	// atFirstPack runs a batch with run and returns the live heap as its
+	// first pack is about to render (the batch is stopped there).
+	atFirstPack := func(run func(context.Context, *Batch) error) float64 {
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
 		var during float64
@@ -75,10 +73,21 @@ func TestBatchRetainsLittlePerRow(t *testing.T) {
 			cancel()
 			return ctx.Err()
 		}
-		before := live()
-		if _, err := b.Run(ctx, rows); err != nil {
+		if err := run(ctx, b); err != nil {
 			t.Fatal(err)
 		}
+		return during
+	}
+	// building is what a batch of n rows adds over its rows as its first
+	// pack is about to render: every row prepared and queued, no pack in
+	// flight.
+	building := func(n int) float64 {
+		rows, _ := read(n)
+		before := live()
+		during := atFirstPack(func(ctx context.Context, b *Batch) error {
+			_, err := b.Run(ctx, rows)
+			return err
+		})
 		runtime.KeepAlive(rows)
 		return during - before
 	}
@@ -94,18 +103,10 @@ func TestBatchRetainsLittlePerRow(t *testing.T) {
 		}
 		defer src.Close()
 		rows = nil
-		ctx, cancel := context.WithCancel(context.Background())
-		defer cancel()
-		var during float64
-		b := batch(ctx)
-		b.Slot = func(ctx context.Context, render func(context.Context) error) error {
-			during = live()
-			cancel()
-			return ctx.Err()
-		}
-		if _, err := b.RunRows(ctx, src); err != nil {
-			t.Fatal(err)
-		}
+		during := atFirstPack(func(ctx context.Context, b *Batch) error {
+			_, err := b.RunRows(ctx, src)
+			return err
+		})
 		runtime.KeepAlive(src)
 		return during - before
 	}
