@@ -860,7 +860,7 @@ type fontDefType struct {
 	Desc         FontDescType                 // Font descriptor
 	Up           int                          // Underline position
 	Ut           int                          // Underline thickness
-	Cw           []int                        // Character width by ordinal
+	Cw           []uint16                     // Character width by ordinal (a UTF-8 font: by code point, 0 missing, 65535 zero width)
 	Enc          string                       // "cp1252", ...
 	Diff         string                       // Differences from reference encoding
 	File         string                       // "Redressed.z"

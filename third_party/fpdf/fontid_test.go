@@ -16,11 +16,11 @@ import (
 // the JSON encoding of the definition, as it did through encoding/json.
 func TestGenerateFontIDMatchesJSON(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	big := make([]int, 65536)
+	big := make([]uint16, 65536)
 	for i := range big {
-		big[i] = rng.IntN(70000) - 1000
+		big[i] = uint16(rng.IntN(65536))
 	}
-	for _, cw := range [][]int{nil, {}, {0}, {-5, 0, 65535}, big} {
+	for _, cw := range [][]uint16{nil, {}, {0}, {5, 0, 65535}, big} {
 		def := fontDefType{Tp: "UTF8", Name: `odd "Cw":null name`, Desc: FontDescType{Ascent: 905, Descent: -212, FontBBox: fontBoxType{-544, -303, 1302, 980}},
 			Up: -106, Ut: 73, Cw: cw, Enc: "cp1252", File: "dropped.z", Size1: 3, OriginalSize: 9}
 		want := def
