@@ -3,20 +3,25 @@ package lint
 import (
 	"bufio"
 	"bytes"
-	"compress/gzip"
 	"context"
 	"embed"
-	"encoding/binary"
 	"fmt"
 	"hash/maphash"
-	"io"
 	"strings"
 	"sync"
 	"unicode"
 )
 
-//go:embed data/*.txt data/british-english.gz data/british-english.COPYRIGHT
+//go:embed data/*.txt data/british-english.COPYRIGHT
 var data embed.FS
+
+// britishEnglish is the en-GB word list, a word a line. It is embedded as
+// a string, which the program's read-only data holds: the word set's text
+// is it, not a copy on the heap, where a batch's collector would leave as
+// much again room beside it.
+//
+//go:embed data/british-english
+var britishEnglish string
 
 // Rules are the word lists the checks use: the embedded data plus the
 // organisation's own words. Build them with NewRules.
@@ -260,7 +265,7 @@ func parsePhrase(line, sep, msg string) (phrase, error) {
 // dictionary is the en-GB word list (SCOWL's british-english, as Debian's
 // wbritish package ships it) with rolepack's words of the trade.
 type dictionary struct {
-	words wordSet // british-english and words.txt, as written
+	words wordSet // british-english, then words.txt, as written
 	// keepCaps are rolepack's names of the trade (words.txt) written with
 	// capitals, kept so in sentence-case suggestions.
 	keepCaps map[string]bool
@@ -285,32 +290,42 @@ func (d *dictionary) isName(w string) bool { return w != strings.ToLower(w) && d
 // last, and the collector's room doubles what it holds.
 type wordSet struct {
 	text  string
-	slots []uint32 // (1 + the offset in text of a word) | tag<<offBits, 0 for an empty slot; len is a power of two
+	more  string   // words read as if they followed text (words.txt after the embedded list, which is not copied to add them)
+	slots []uint32 // (1 + the offset in text+more of a word) | tag<<offBits, 0 for an empty slot; len is a power of two
 	bits  uint     // offBits: the bits of a slot the offset takes
 	seed  maphash.Seed
 }
 
-// newWordSet returns the set of the non-blank lines of text, which must have
-// no spaces around them.
-func newWordSet(text string) wordSet {
+// newWordSet returns the set of the non-blank lines of text and more, which
+// must have no spaces around them. Neither is copied when it ends with a
+// newline.
+func newWordSet(text, more string) wordSet {
 	if !strings.HasSuffix(text, "\n") {
 		text += "\n"
 	}
+	if more != "" && !strings.HasSuffix(more, "\n") {
+		more += "\n"
+	}
 	size := 1
-	for size < 3*strings.Count(text, "\n")/2 {
+	for size < 3*(strings.Count(text, "\n")+strings.Count(more, "\n"))/2 {
 		size <<= 1
 	}
 	bits := uint(1)
-	for 1<<bits <= len(text) {
+	for 1<<bits <= len(text)+len(more) {
 		bits++
 	}
-	s := wordSet{text: text, seed: maphash.MakeSeed(), slots: make([]uint32, size), bits: bits}
-	for off := 0; off < len(text); {
-		n := strings.IndexByte(text[off:], '\n')
-		if n > 0 {
-			s.insert(off, text[off:off+n])
+	s := wordSet{text: text, more: more, seed: maphash.MakeSeed(), slots: make([]uint32, size), bits: bits}
+	for base, t := range [2]string{text, more} {
+		if base == 1 {
+			base = len(text)
 		}
-		off += n + 1
+		for off := 0; off < len(t); {
+			n := strings.IndexByte(t[off:], '\n')
+			if n > 0 {
+				s.insert(base+off, t[off:off+n])
+			}
+			off += n + 1
+		}
 	}
 	return s
 }
@@ -348,53 +363,36 @@ func (s *wordSet) has(w string) bool {
 		if s.slots[i]&^offMask != tag {
 			continue
 		}
-		off := int(s.slots[i]&offMask - 1)
-		if off+len(w) < len(s.text) && s.text[off+len(w)] == '\n' && s.text[off:off+len(w)] == w {
+		off, t := int(s.slots[i]&offMask-1), s.text
+		if off >= len(t) {
+			off, t = off-len(t), s.more
+		}
+		if off+len(w) < len(t) && t[off+len(w)] == '\n' && t[off:off+len(w)] == w {
 			return true
 		}
 	}
 	return false
 }
 
-// Preload starts reading the embedded dictionary in the background (about
-// 12 ms of CPU), so that a command that is going to check text finds it
-// ready; NewRules waits for it if it is not.
+// Preload starts building the dictionary's word set in the background
+// (a few milliseconds of CPU), so that a command that is going to check
+// text finds it ready; NewRules waits for it if it is not.
 func Preload() { go loadDictionary() }
 
-// loadDictionary reads the embedded dictionary once; it never changes after.
+// loadDictionary builds the dictionary once; it never changes after.
 var loadDictionary = sync.OnceValues(func() (*dictionary, error) {
-	raw, err := data.ReadFile("data/british-english.gz")
-	if err != nil {
-		return nil, fmt.Errorf("lint data: %w", err)
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(raw))
-	if err != nil {
-		return nil, fmt.Errorf("lint data british-english.gz: %w", err)
-	}
-	// The text is read into a builder of its exact size (the gzip trailer
-	// gives the size unpacked; words.txt is added below, ended by a
-	// newline), so that the set keeps no slack and no second copy.
-	list, err := data.ReadFile("data/words.txt")
-	if err != nil {
-		return nil, fmt.Errorf("lint data: %w", err)
-	}
-	var words strings.Builder
-	words.Grow(int(binary.LittleEndian.Uint32(raw[len(raw)-4:])) + 2*len(list) + 1)
-	if _, err := io.Copy(&words, zr); err != nil {
-		return nil, fmt.Errorf("lint data british-english.gz: %w", err)
-	}
 	d := &dictionary{keepCaps: map[string]bool{}}
-	err = readList("words.txt", func(f []string, _ string) error {
+	var trade strings.Builder
+	err := readList("words.txt", func(f []string, _ string) error {
 		for _, w := range f {
-			words.WriteString("\n" + w)
+			trade.WriteString(w + "\n")
 			if w != strings.ToLower(w) {
 				d.keepCaps[w] = true
 			}
 		}
 		return nil
 	})
-	words.WriteString("\n")
-	d.words = newWordSet(words.String())
+	d.words = newWordSet(britishEnglish, trade.String())
 	return d, err
 })
 
