@@ -404,6 +404,7 @@ func (b *Batch) RunRows(ctx context.Context, rows Rows) (*Summary, error) {
 		return j, nil
 	}
 
+	run := &batchRun{out: out, rec: rec, kinds: kinds, zip: &deflater{}}
 	n := max(b.Jobs, 1)
 	queue := make(chan job)
 	finished := make(chan done)
@@ -417,7 +418,7 @@ func (b *Batch) RunRows(ctx context.Context, rows Rows) (*Summary, error) {
 				if j.err != nil {
 					r.Status, r.Err = Failed, j.err
 				} else if ctx.Err() == nil {
-					b.buildSafely(ctx, out, rec, kinds, j, &r)
+					b.buildSafely(ctx, run, j, &r)
 				}
 				finished <- done{j.pos, r}
 			}
@@ -756,7 +757,7 @@ func (b *Batch) checkRowRole(row Row, res Result) error {
 // buildSafely builds one pack, turning a panic in rendering or writing it
 // into that pack's failure, so that one pack's bad data cannot stop the
 // batch or its index.
-func (b *Batch) buildSafely(ctx context.Context, out *output.Folder, rec packRecord, kinds []render.Kind, j job, r *Result) {
+func (b *Batch) buildSafely(ctx context.Context, run *batchRun, j job, r *Result) {
 	defer func() {
 		if p := recover(); p != nil {
 			r.Status = Failed
@@ -766,14 +767,23 @@ func (b *Batch) buildSafely(ctx context.Context, out *output.Folder, rec packRec
 			}
 		}
 	}()
-	b.build(ctx, out, rec, kinds, j, r)
+	b.build(ctx, run, j, r)
+}
+
+// batchRun is what the workers of one run of a batch share.
+type batchRun struct {
+	out   *output.Folder
+	rec   packRecord // with Zips, the stamps of the zips earlier runs wrote
+	kinds []render.Kind
+	zip   *deflater // the deflated entries' compressor, for the run's zips
 }
 
 // build renders one pack in memory and, when every document rendered,
-// writes it into its folder of out: the folder's files, the zip, then the
-// stamp; with Zips, the zip alone (the batch records its stamp, rec
-// holds those of earlier runs).
-func (b *Batch) build(ctx context.Context, out *output.Folder, rec packRecord, kinds []render.Kind, j job, r *Result) {
+// writes it into its folder of run.out: the folder's files, the zip, then
+// the stamp; with Zips, the zip alone (the batch records its stamp,
+// run.rec holds those of earlier runs).
+func (b *Batch) build(ctx context.Context, run *batchRun, j job, r *Result) {
+	out, rec, kinds := run.out, run.rec, run.kinds
 	fail := func(err error) {
 		r.Status, r.Err = Failed, fmt.Errorf("%s: %s: %w", r.Row.At(), r.Reference, err)
 	}
@@ -850,11 +860,11 @@ func (b *Batch) build(ctx context.Context, out *output.Folder, rec packRecord, k
 	// The zip is written straight to its file, never held whole in
 	// memory: a worker's pack in flight is its documents alone.
 	zipName := r.Name + ".zip"
-	writeZip := func(w io.Writer) error { return WriteZip(w, r.Name, files, b.Date) }
+	zipTo := func(w io.Writer) error { return writeZip(w, r.Name, files, b.Date, run.zip) }
 	if !hasOld && recorded.files != nil {
 		old, hasOld = recorded.stamp(), true // for its zip's digest alone
 	}
-	if err := b.checkZip(out, zipName, writeZip, old, hasOld); err != nil {
+	if err := b.checkZip(out, zipName, zipTo, old, hasOld); err != nil {
 		fail(err)
 		return
 	}
@@ -866,7 +876,7 @@ func (b *Batch) build(ctx context.Context, out *output.Folder, rec packRecord, k
 			return
 		}
 	}
-	zipSum, zipWritten, err := out.WriteFileFunc(zipName, writeZip)
+	zipSum, zipWritten, err := out.WriteFileFunc(zipName, zipTo)
 	if err != nil {
 		fail(err)
 		return
