@@ -242,6 +242,9 @@ func measure(n int, formats string, jobs int, ready bool, heapProfile string, pr
 
 	var peakHeap, peakGoal, peakLive uint64 // the heap goal and the last collection's live heap when the heap in use peaked
 	var peakAt int64                        // the packs done then
+	var peakRSS procstat.RSS                // the sampled resident set at its largest
+	var peakClasses classes                 // the runtime's memory then
+	var peakRSSAt int64                     // the packs done then
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
 	wg.Add(1)
@@ -252,6 +255,9 @@ func measure(n int, formats string, jobs int, ready bool, heapProfile string, pr
 		var ms runtime.MemStats
 		for {
 			runtime.ReadMemStats(&ms)
+			if r := procstat.ReadRSS(); r.Total > peakRSS.Total {
+				peakRSS, peakClasses, peakRSSAt = r, readClasses(), packsDone.Load()
+			}
 			if ms.HeapInuse > peakHeap {
 				peakHeap, peakGoal = ms.HeapInuse, ms.NextGC
 				peakLive = lastLive()
@@ -300,6 +306,9 @@ func measure(n int, formats string, jobs int, ready bool, heapProfile string, pr
 		n, formats, layout, jobs, s.Built, docs, el, float64(s.Built)/el, float64(docs)/el, (user1 - user0).Seconds(), (sys1 - sys0).Seconds(),
 		float64(cpu.Microseconds())/1000/float64(max(s.Built, 1)), float64(peakHeap)/(1<<20), float64(peakGoal)/(1<<20), float64(peakLive)/(1<<20), rss, float64(ms.HeapAlloc)/(1<<20), procstat.LoadAverage())
 	fmt.Printf("the heap in use peaked with %d packs done (of %d finished)\n", peakAt, s.Built+s.UpToDate+s.Failed)
+	c := peakClasses
+	fmt.Printf("the sampled resident set peaked with %d packs done, at %.1f MiB: %.1f anonymous, %.1f from files (the binary); the runtime then held %.1f MiB of heap objects, %.1f free in spans, %.1f free pages not yet returned, %.1f outside the heap (stacks, metadata)\n",
+		peakRSSAt, mib(peakRSS.Total), mib(peakRSS.Anon), mib(peakRSS.File), mib(c.objects), mib(c.unused), mib(c.free), mib(c.other))
 	fmt.Printf("collector: %d collections, %.2f s of CPU (the runtime's estimate)\n", ms.NumGC, gcCPU())
 	runtime.KeepAlive(s)
 	fmt.Printf("peak-rss-mib %.1f\nwall-s %.2f\n", rss, el)
@@ -315,6 +324,34 @@ func lastLive() uint64 {
 	}
 	return m[0].Value.Uint64()
 }
+
+// classes is what the runtime holds, by its memory classes.
+type classes struct{ objects, unused, free, other uint64 }
+
+// readClasses reads the runtime's memory classes: the heap's objects, the
+// free parts of its spans, its free pages not returned to the system, and
+// all the rest it has from the system (stacks, its own structures).
+func readClasses() classes {
+	m := []metrics.Sample{
+		{Name: "/memory/classes/heap/objects:bytes"},
+		{Name: "/memory/classes/heap/unused:bytes"},
+		{Name: "/memory/classes/heap/free:bytes"},
+		{Name: "/memory/classes/heap/released:bytes"},
+		{Name: "/memory/classes/total:bytes"},
+	}
+	metrics.Read(m)
+	for _, v := range m {
+		if v.Value.Kind() != metrics.KindUint64 {
+			return classes{}
+		}
+	}
+	c := classes{objects: m[0].Value.Uint64(), unused: m[1].Value.Uint64(), free: m[2].Value.Uint64()}
+	c.other = m[4].Value.Uint64() - c.objects - c.unused - c.free - m[3].Value.Uint64()
+	return c
+}
+
+// mib is n bytes in MiB.
+func mib(n uint64) float64 { return float64(n) / (1 << 20) }
 
 // gcCPU is the CPU time the runtime estimates its collector took, in
 // seconds (its mark workers and assists and the pauses).

@@ -30,6 +30,39 @@ func PeakRSSMiB() float64 {
 	return 0
 }
 
+// RSS is a resident set in bytes (Linux's VmRSS, RssAnon and RssFile
+// with RssShmem in File).
+type RSS struct{ Total, Anon, File uint64 }
+
+// ReadRSS reads the process's resident set now, or zeros where it cannot
+// be read.
+func ReadRSS() RSS {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return RSS{}
+	}
+	var r RSS
+	for _, line := range strings.Split(string(b), "\n") {
+		name, v, ok := strings.Cut(line, ":")
+		if !ok {
+			continue
+		}
+		kb, err := strconv.ParseUint(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 10, 64)
+		if err != nil {
+			continue
+		}
+		switch name {
+		case "VmRSS":
+			r.Total = kb << 10
+		case "RssAnon":
+			r.Anon = kb << 10
+		case "RssFile", "RssShmem":
+			r.File += kb << 10
+		}
+	}
+	return r
+}
+
 // CPUTimes is the user and system CPU time the process has used so far,
 // or zeros where it cannot be read.
 func CPUTimes() (user, system time.Duration) {
