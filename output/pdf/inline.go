@@ -211,7 +211,7 @@ func (ws *words) read(runs []doc.Inline) bool {
 				if c == ' ' {
 					break
 				}
-				wc := widths[c]
+				wc := widths.at(rune(c))
 				lacks = lacks || wc == 0
 				em += int(wc)
 				n++
@@ -219,7 +219,7 @@ func (ws *words) read(runs []doc.Inline) bool {
 			}
 			r, size := utf8.DecodeRuneInString(text[n:])
 			if r < 0x10000 {
-				wc := widths[r]
+				wc := widths.at(r)
 				lacks = lacks || wc == 0
 				em += int(wc)
 			} else {
