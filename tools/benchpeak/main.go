@@ -58,6 +58,8 @@ import (
 // leaves the collector at its defaults.
 var hold = flag.Bool("gcroom", true, "hold the heap near twice the median live heap, as rolepack pack does (false: the collector's defaults)")
 
+var cpuProfile = flag.String("cpuprofile", "", "with -n: write a CPU profile of the batch (RunRows) to this file")
+
 var unpacked = flag.Bool("unpacked", false, "write each pack's folder beside its zip, as rolepack pack --unpacked (default: the zip alone)")
 
 func main() {
@@ -230,8 +232,12 @@ func measure(n int, formats string, jobs int, ready bool, heapProfile string, pr
 	defer cancel()
 	var profileErr error
 	var packsDone atomic.Int64 // for the sampler: the packs done when the heap in use peaked
-	b.Progress = func(done, _ int, _ *pack.Result) {
+	var lastPack time.Time     // when the last pack was done: the rest is the summary, the record and the index
+	b.Progress = func(done, total int, _ *pack.Result) {
 		packsDone.Store(int64(done))
+		if done == total {
+			lastPack = time.Now()
+		}
 		if heapProfile != "" && done == profileAt {
 			profileErr = writeHeapProfile(heapProfile)
 		}
@@ -245,6 +251,7 @@ func measure(n int, formats string, jobs int, ready bool, heapProfile string, pr
 	var peakRSS procstat.RSS                // the sampled resident set at its largest
 	var peakClasses classes                 // the runtime's memory then
 	var peakRSSAt int64                     // the packs done then
+	var buildingRSS uint64                  // the sampled resident set at its largest while packs were still being built
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
 	wg.Add(1)
@@ -255,8 +262,12 @@ func measure(n int, formats string, jobs int, ready bool, heapProfile string, pr
 		var ms runtime.MemStats
 		for {
 			runtime.ReadMemStats(&ms)
-			if r := procstat.ReadRSS(); r.Total > peakRSS.Total {
+			r := procstat.ReadRSS()
+			if r.Total > peakRSS.Total {
 				peakRSS, peakClasses, peakRSSAt = r, readClasses(), packsDone.Load()
+			}
+			if packsDone.Load() < int64(n) {
+				buildingRSS = max(buildingRSS, r.Total)
 			}
 			if ms.HeapInuse > peakHeap {
 				peakHeap, peakGoal = ms.HeapInuse, ms.NextGC
@@ -273,9 +284,22 @@ func measure(n int, formats string, jobs int, ready bool, heapProfile string, pr
 	if *hold {
 		defer gcroom.Hold()()
 	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+	}
 	start := time.Now()
 	user0, sys0 := procstat.CPUTimes()
 	s, err := b.RunRows(ctx, src)
+	if *cpuProfile != "" {
+		pprof.StopCPUProfile()
+	}
 	el := time.Since(start).Seconds()
 	user1, sys1 := procstat.CPUTimes()
 	close(stop)
@@ -309,6 +333,9 @@ func measure(n int, formats string, jobs int, ready bool, heapProfile string, pr
 	c := peakClasses
 	fmt.Printf("the sampled resident set peaked with %d packs done, at %.1f MiB: %.1f anonymous, %.1f from files (the binary); the runtime then held %.1f MiB of heap objects, %.1f free in spans, %.1f free pages not yet returned, %.1f outside the heap (stacks, metadata)\n",
 		peakRSSAt, mib(peakRSS.Total), mib(peakRSS.Anon), mib(peakRSS.File), mib(c.objects), mib(c.unused), mib(c.free), mib(c.other))
+	if !lastPack.IsZero() {
+		fmt.Printf("after the last pack: %.2f s (the summary, the record and the index); the sampled resident set before it at most %.1f MiB\n", el-lastPack.Sub(start).Seconds(), mib(buildingRSS))
+	}
 	fmt.Printf("collector: %d collections, %.2f s of CPU (the runtime's estimate)\n", ms.NumGC, gcCPU())
 	runtime.KeepAlive(s)
 	fmt.Printf("peak-rss-mib %.1f\nwall-s %.2f\n", rss, el)
