@@ -233,8 +233,13 @@ func measure(n int, formats string, jobs int, ready bool, heapProfile string, pr
 	var profileErr error
 	var packsDone atomic.Int64 // for the sampler: the packs done when the heap in use peaked
 	var lastPack time.Time     // when the last pack was done: the rest is the summary, the record and the index
+	var start time.Time        // when the batch started
+	var marks []time.Duration  // since the start, when each thousandth pack was done
 	b.Progress = func(done, total int, _ *pack.Result) {
 		packsDone.Store(int64(done))
+		if done%1000 == 0 {
+			marks = append(marks, time.Since(start))
+		}
 		if done == total {
 			lastPack = time.Now()
 		}
@@ -294,7 +299,7 @@ func measure(n int, formats string, jobs int, ready bool, heapProfile string, pr
 			return err
 		}
 	}
-	start := time.Now()
+	start = time.Now()
 	user0, sys0 := procstat.CPUTimes()
 	s, err := b.RunRows(ctx, src)
 	if *cpuProfile != "" {
@@ -333,6 +338,17 @@ func measure(n int, formats string, jobs int, ready bool, heapProfile string, pr
 	c := peakClasses
 	fmt.Printf("the sampled resident set peaked with %d packs done, at %.1f MiB: %.1f anonymous, %.1f from files (the binary); the runtime then held %.1f MiB of heap objects, %.1f free in spans, %.1f free pages not yet returned, %.1f outside the heap (stacks, metadata)\n",
 		peakRSSAt, mib(peakRSS.Total), mib(peakRSS.Anon), mib(peakRSS.File), mib(c.objects), mib(c.unused), mib(c.free), mib(c.other))
+	if len(marks) > 1 {
+		// A batch that slows as it grows shows here; one the machine
+		// slows, too, but then a 1,000-pack run beside it slows as well.
+		fmt.Print("seconds for each thousand packs:")
+		prev := time.Duration(0)
+		for _, m := range marks {
+			fmt.Printf(" %.1f", (m - prev).Seconds())
+			prev = m
+		}
+		fmt.Println()
+	}
 	if !lastPack.IsZero() {
 		fmt.Printf("after the last pack: %.2f s (the summary, the record and the index); the sampled resident set before it at most %.1f MiB\n", el-lastPack.Sub(start).Seconds(), mib(buildingRSS))
 	}
