@@ -303,7 +303,7 @@ func makeDefinitionFile(fileStr, tpStr, encodingFileStr string, embed bool, encL
 	def.Ut = info.UnderlineThickness
 	def.Cw = make([]uint16, len(info.Widths))
 	for j, w := range info.Widths {
-		def.Cw[j] = uint16(w)
+		def.Cw[j] = uint16(min(max(w, 0), 65535))
 	}
 	def.Enc = baseNoExt(encodingFileStr)
 	// fmt.Printf("encodingFileStr [%s], def.Enc [%s]\n", encodingFileStr, def.Enc)
