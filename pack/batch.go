@@ -498,13 +498,8 @@ func (b *Batch) RunRows(ctx context.Context, rows Rows) (*Summary, error) {
 	}
 	if b.Zips {
 		// Even when interrupted: the zips written so far are recorded.
-		in := b.recordInputs(kinds)
-		for _, r := range s.Results {
-			if r.Status == Built && r.sums != nil {
-				rec[r.Name] = recordEntry{inputs: in, row: r.sums[0], zip: r.sums[1], title: r.Title, level: r.LevelLabel, files: r.Files}
-			}
-		}
-		if err := writeRecord(out, rec); err != nil {
+		n, entry := recordOver(rec, s.Results, b.recordInputs(kinds))
+		if err := writeRecordFunc(out, func(w io.Writer) error { return writeRecordEntries(w, n, entry) }); err != nil {
 			return s, err
 		}
 	}
