@@ -3,7 +3,10 @@
 // collector at its defaults): it generates a manifest of N vacancies in a
 // temporary folder, builds every pack (PDF and DOCX by default) and prints
 // packs and documents per second, the user and system CPU time, the peak Go
-// heap and the peak resident set size.
+// heap and the peak resident set size, with what the resident set was made
+// of at its peak and how many packs were done then, the seconds each
+// thousand packs took and the time after the last (the summary, the record
+// and the index). -cpuprofile and -heapprofile write profiles.
 //
 // On Linux's ext4 without a journal (this project's build machines), a
 // file created soon after many were deleted costs the kernel a scan past
