@@ -336,7 +336,7 @@ func measure(n int, formats string, jobs int, ready bool, heapProfile string, pr
 	}
 	fmt.Printf("%d vacancies (%s, %s, %d jobs): %d packs, %d documents in %.1fs: %.1f packs/s, %.0f docs/s; CPU %.1fs user + %.1fs system (the system share is mostly creating files), %.1f CPU-ms a pack; peak heap in use %.0f MiB (heap goal then %.0f MiB, live heap %.1f MiB after the collection before), peak RSS %.0f MiB, live heap after the batch %.1f MiB; load average %s\n",
 		n, formats, layout, jobs, s.Built, docs, el, float64(s.Built)/el, float64(docs)/el, (user1 - user0).Seconds(), (sys1 - sys0).Seconds(),
-		float64(cpu.Microseconds())/1000/float64(max(s.Built, 1)), float64(peakHeap)/(1<<20), float64(peakGoal)/(1<<20), float64(peakLive)/(1<<20), rss, float64(ms.HeapAlloc)/(1<<20), procstat.LoadAverage())
+		float64(cpu.Microseconds())/1000/float64(max(s.Built, 1)), mib(peakHeap), mib(peakGoal), mib(peakLive), rss, mib(ms.HeapAlloc), procstat.LoadAverage())
 	fmt.Printf("the heap in use peaked with %d packs done (of %d finished)\n", peakAt, s.Built+s.UpToDate+s.Failed)
 	c := peakClasses
 	fmt.Printf("the sampled resident set peaked with %d packs done, at %.1f MiB: %.1f anonymous, %.1f from files (the binary); the runtime then held %.1f MiB of heap objects, %.1f free in spans, %.1f free pages not yet returned, %.1f outside the heap (stacks, metadata)\n",

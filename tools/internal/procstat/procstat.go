@@ -14,20 +14,7 @@ import (
 // PeakRSSMiB is the process's peak resident set size in MiB (VmHWM,
 // Linux), or 0 where it cannot be read.
 func PeakRSSMiB() float64 {
-	b, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	for _, line := range strings.Split(string(b), "\n") {
-		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-			kb, err := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 64)
-			if err != nil {
-				return 0
-			}
-			return kb / 1024
-		}
-	}
-	return 0
+	return float64(statusKB()["VmHWM"]) / 1024
 }
 
 // RSS is a resident set in bytes (Linux's VmRSS, RssAnon and RssFile
@@ -37,30 +24,29 @@ type RSS struct{ Total, Anon, File uint64 }
 // ReadRSS reads the process's resident set now, or zeros where it cannot
 // be read.
 func ReadRSS() RSS {
+	kb := statusKB()
+	return RSS{Total: kb["VmRSS"] << 10, Anon: kb["RssAnon"] << 10, File: (kb["RssFile"] + kb["RssShmem"]) << 10}
+}
+
+// statusKB is the figures in kB of the process's status (Linux's
+// /proc/self/status: "VmHWM:  53712 kB"), by name; none where it cannot
+// be read.
+func statusKB() map[string]uint64 {
 	b, err := os.ReadFile("/proc/self/status")
 	if err != nil {
-		return RSS{}
+		return nil
 	}
-	var r RSS
+	kb := map[string]uint64{}
 	for _, line := range strings.Split(string(b), "\n") {
 		name, v, ok := strings.Cut(line, ":")
 		if !ok {
 			continue
 		}
-		kb, err := strconv.ParseUint(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 10, 64)
-		if err != nil {
-			continue
-		}
-		switch name {
-		case "VmRSS":
-			r.Total = kb << 10
-		case "RssAnon":
-			r.Anon = kb << 10
-		case "RssFile", "RssShmem":
-			r.File += kb << 10
+		if n, err := strconv.ParseUint(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 10, 64); err == nil {
+			kb[name] = n
 		}
 	}
-	return r
+	return kb
 }
 
 // CPUTimes is the user and system CPU time the process has used so far,
